@@ -1,0 +1,164 @@
+"""Entry point (CLI): thin commands — parse options, call one library function, render the result.
+
+Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or configuration error; 3 some
+articles failed (their reasons are in run.json; a rerun retries them).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import prompts as prompt_files
+from .errors import AuthError, ConfigError, ModelServerError, NewsfactsError, PromptError
+from .runner import ArticleOutcome, RunResult, run_batch
+from .settings import Settings
+from .sources import load_article
+
+EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
+console = Console(stderr=True)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract, ground and cross-check numbers in news articles.")
+prompts_app = typer.Typer(no_args_is_help=True, help="List, render and lock versioned prompts.")
+app.add_typer(prompts_app, name="prompts")
+
+
+class FailOn(str, Enum):
+    never = "never"
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+@contextmanager
+def errors_to_exit_codes() -> Iterator[None]:
+    """Turn our errors into one clear line and the documented exit code."""
+    try:
+        yield
+    except (ConfigError, PromptError, AuthError, ModelServerError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except NewsfactsError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+class BarProgress:
+    """A rich progress bar on stderr, one step per article sent to the model."""
+
+    def __init__(self) -> None:
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        self._bar = Progress(*columns, console=console, transient=False)
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        if total:
+            self._bar.start()
+            self._task = self._bar.add_task("extracting", total=total)
+
+    def advance(self, outcome: ArticleOutcome) -> None:
+        self._bar.update(self._task, advance=1, description=f"{Path(outcome.path).name}: {outcome.status}")
+
+    def stop(self) -> None:
+        self._bar.stop()
+
+
+def print_summary(result: RunResult) -> None:
+    table = Table(title=f"run {result.run_id}", title_justify="left")
+    for column in ("file", "status", "facts", "grounded", "seconds", "note"):
+        table.add_column(column)
+    for o in result.outcomes:
+        table.add_row(Path(o.path).name, o.status, str(o.facts), str(o.grounded), f"{o.seconds:.1f}", (o.error or "")[:70])
+    console.print(table)
+    counts = result.summary["counts"]
+    console.print(
+        f"{counts['facts']} facts ({counts['grounded']} grounded), {counts['findings']} findings, "
+        f"{counts['model_calls']} model calls, {counts['tokens']} tokens -> {result.out_dir}"
+    )
+
+
+def exit_code(result: RunResult, fail_on: FailOn) -> int:
+    if result.summary["counts"]["failed"]:
+        return EXIT_FAILED
+    threshold = {"never": 99, "info": 0, "warning": 1, "error": 2}[fail_on.value]
+    return EXIT_FINDINGS if result.worst_severity() >= threshold else 0
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders.", exists=True)],
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    db: Annotated[Path | None, typer.Option(help="SQLite store (default: OUT/newsfacts.db).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name [env NEWSFACTS_MODEL].")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint [env NEWSFACTS_BASE_URL]; default: embedded model.")] = None,
+    prompt: Annotated[str | None, typer.Option(help="Prompt as id@version.")] = None,
+    replay: Annotated[bool, typer.Option(help="Answer from recorded cassettes; no model, no network.")] = False,
+    record: Annotated[bool, typer.Option(help="Re-record the cassettes from the model.")] = False,
+    cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
+    force: Annotated[bool, typer.Option(help="Redo articles already done.")] = False,
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles in flight at once.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(min=1, help="Cap on generated tokens per call.")] = None,
+    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")] = FailOn.never,
+) -> None:
+    """Extract facts from articles, ground them, store them, and write the reports."""
+    with errors_to_exit_codes():
+        settings = Settings.from_env(model=model, base_url=base_url, prompt=prompt, replay=replay or None,
+                                     record=record or None, cassette_dir=cassettes, force=force or None,
+                                     concurrency=concurrency, max_tokens=max_tokens, db=db)
+        bar = BarProgress()
+        try:
+            result = run_batch(list(paths), settings, out, bar)
+        finally:
+            bar.stop()
+    print_summary(result)
+    raise typer.Exit(exit_code(result, fail_on))
+
+
+@prompts_app.command("list")
+def prompts_list() -> None:
+    """Show every prompt version with its hash and lock state."""
+    with errors_to_exit_codes():
+        locked = prompt_files.read_lock()
+        for p in prompt_files.list_prompts():
+            state = "locked" if locked.get(p.name) == p.sha256 else ("CHANGED" if p.name in locked else "unlocked")
+            typer.echo(f"{p.ref}\t{state}\t{p.spec.description.strip().splitlines()[0]}")
+
+
+@prompts_app.command("render")
+def prompts_render(ref: str, article: Path) -> None:
+    """Print the exact messages a prompt sends for ARTICLE. Calls no model."""
+    from .extraction import prompt_fields  # the import pulls in the model client module lazily
+
+    with errors_to_exit_codes():
+        messages = prompt_files.render(prompt_files.load_prompt(ref), prompt_fields(load_article(article)))
+    for message in messages:
+        typer.echo(f"----- {message['role']} -----\n{message['content']}")
+
+
+@prompts_app.command("lock")
+def prompts_lock() -> None:
+    """Record the hashes of new prompt versions. Refuses if a released one changed."""
+    with errors_to_exit_codes():
+        added = prompt_files.lock()
+    typer.echo("locked: " + (", ".join(added) if added else "nothing new"))
+
+
+def configure_logging() -> None:
+    """Warnings and errors to stderr; instructor's per-attempt chatter is ours to report."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+def main(argv: list[str] | None = None) -> Callable[..., Any] | None:
+    """Console-script entry point."""
+    configure_logging()
+    return app(args=argv if argv is not None else sys.argv[1:], prog_name="newsfacts")

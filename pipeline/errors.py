@@ -1,0 +1,41 @@
+"""Primitive: the exception hierarchy.
+
+Every error newsfacts raises on purpose derives from NewsfactsError, so a caller can catch one
+class. The CLI maps ConfigError and UsageError to exit code 2.
+"""
+
+
+class NewsfactsError(Exception):
+    """Root of every error newsfacts raises on purpose."""
+
+
+class ConfigError(NewsfactsError):
+    """Settings that cannot work: a missing key, a bad URL, an unknown model file."""
+
+
+class InputError(NewsfactsError):
+    """An input file that cannot be read as an article. The message names the file."""
+
+
+class PromptError(NewsfactsError):
+    """A prompt file that is missing, malformed, or differs from its lock entry."""
+
+
+class ExtractionError(NewsfactsError):
+    """The model could not produce facts for an article."""
+
+
+class AuthError(ExtractionError):
+    """The endpoint refused our credentials; the whole run must stop."""
+
+
+class ModelServerError(NewsfactsError):
+    """The embedded model server could not be assembled, started or reached."""
+
+
+class ReplayError(NewsfactsError):
+    """A replayed run asked for something the cassettes do not hold, or left recordings unused."""
+
+
+class StoreError(NewsfactsError):
+    """The fact store could not be opened or written."""

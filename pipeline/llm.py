@@ -1,0 +1,171 @@
+"""Stage (model access): the only module that imports openai and instructor.
+
+One instructor-wrapped AsyncOpenAI client serves every OpenAI-compatible endpoint: the embedded
+llama.cpp server, a hosted API, or a replayed cassette. Retries are layered as DESIGN.md §4 says:
+the openai client retries transport errors and honours Retry-After; instructor reasks only on
+validation and parse errors, through an explicit tenacity policy; nothing else retries.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import instructor
+from instructor.core.hooks import Hooks
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
+from schemas.facts import Usage
+
+from .errors import AuthError, ConfigError, ExtractionError
+from .settings import Settings, is_openai_endpoint
+
+REASKABLE = (PydanticValidationError, json.JSONDecodeError)
+
+
+@dataclass(frozen=True)
+class ModelFailure:
+    """How a failed call should be treated by the runner."""
+
+    status: str  # failed_retryable | failed_permanent
+    message: str
+
+
+class CallFailed(ExtractionError):
+    """A model call failed after the allowed retries; carries usage spent so far."""
+
+    def __init__(self, failure: ModelFailure, usage: Usage) -> None:
+        super().__init__(failure.message)
+        self.failure, self.usage = failure, usage
+
+
+@dataclass
+class StructuredReply:
+    """The outcome of one structured call: a validated object, or the last raw text if none passed."""
+
+    output: BaseModel | None
+    raw_text: str | None
+    last_error: str | None
+    usage: Usage
+    attempts: int
+
+
+def build_client(settings: Settings, http_client: Any = None) -> instructor.AsyncInstructor:
+    """An instructor client over AsyncOpenAI for `settings.base_url`."""
+    if settings.base_url is None:
+        raise ConfigError("no model endpoint: set --base-url / NEWSFACTS_BASE_URL or use the embedded model")
+    if settings.api_key is None and is_openai_endpoint(settings.base_url):
+        raise ConfigError("OpenAI's API needs a key: set NEWSFACTS_API_KEY or OPENAI_API_KEY")
+    key = settings.api_key.get_secret_value() if settings.api_key else "no-key"
+    client = openai.AsyncOpenAI(
+        base_url=settings.base_url, api_key=key, timeout=settings.timeout,
+        max_retries=settings.max_retries, http_client=http_client,
+    )
+    return instructor.from_openai(client, mode=instructor.Mode.JSON)
+
+
+@dataclass(frozen=True)
+class CallParams:
+    """Sampling parameters for one call, taken from the prompt and settings."""
+
+    temperature: float
+    max_tokens: int
+
+
+def _request_options(settings: Settings, response_model: type[BaseModel], params: CallParams) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "temperature": params.temperature, "max_tokens": params.max_tokens, "seed": settings.seed,
+    }
+    if not is_openai_endpoint(settings.base_url):
+        # llama.cpp and most local servers turn a schema here into a grammar: every answer parses.
+        schema = response_model.model_json_schema()
+        options["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
+    return options
+
+
+def _usage_hook(usage: list[Usage]) -> Hooks:
+    hooks = Hooks()
+
+    def on_response(response: Any) -> None:
+        raw = getattr(response, "usage", None)
+        usage.append(Usage(
+            prompt_tokens=getattr(raw, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(raw, "completion_tokens", 0) or 0,
+            calls=1,
+        ))
+
+    hooks.on("completion:response", on_response)
+    return hooks
+
+
+def _completion_text(completion: Any) -> str | None:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError):
+        return None
+
+
+async def structured(
+    client: instructor.AsyncInstructor,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    context: dict[str, Any],
+    settings: Settings,
+    params: CallParams,
+) -> StructuredReply:
+    """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times."""
+    spent: list[Usage] = []
+    policy = AsyncRetrying(
+        stop=stop_after_attempt(settings.reasks + 1),
+        retry=retry_if_exception_type(REASKABLE),
+        reraise=True,
+    )
+    try:
+        output = await client.chat.completions.create(
+            messages=messages, model=settings.model, response_model=response_model,
+            context=context, max_retries=policy, hooks=_usage_hook(spent),
+            **_request_options(settings, response_model, params),
+        )
+    except InstructorRetryException as exc:
+        cause = exc.__cause__
+        if isinstance(cause, REASKABLE):
+            return StructuredReply(None, _completion_text(exc.last_completion), str(cause), sum(spent, Usage()), exc.n_attempts)
+        raise CallFailed(classify(cause or exc, params.max_tokens), sum(spent, Usage())) from (cause or exc)
+    except Exception as exc:  # classified, then re-raised as our own error
+        raise CallFailed(classify(exc, params.max_tokens), sum(spent, Usage())) from exc
+    return StructuredReply(output, None, None, sum(spent, Usage()), len(spent))
+
+
+def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
+    """Decide whether a failed call is worth retrying on a later run. Never includes a key."""
+    if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
+        raise AuthError(f"the model endpoint refused the credentials ({type(exc).__name__}); check NEWSFACTS_API_KEY") from None
+    name = type(exc).__name__
+    if isinstance(exc, IncompleteOutputException):
+        return ModelFailure("failed_permanent", f"output truncated at max_tokens={max_tokens}; raise --max-tokens")
+    if isinstance(exc, (openai.RateLimitError, openai.APIConnectionError, openai.InternalServerError)):
+        return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
+    if isinstance(exc, openai.BadRequestError):
+        return ModelFailure("failed_permanent", f"{name}: {_short(exc)}")
+    if isinstance(exc, openai.APIStatusError):
+        return ModelFailure("failed_retryable", f"{name} {exc.status_code}: {_short(exc)}")
+    return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def replay_miss(exc: BaseException) -> bool:
+    """True when a connection error was really a cassette without a matching recording."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__name__ == "CannotOverwriteExistingCassetteException":
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False

@@ -1,0 +1,95 @@
+"""Stage (reports): facts.jsonl, findings.jsonl, report.md and run.json, written atomically.
+
+Every file is written to a temporary name in the output folder and moved into place with
+os.replace, so a crash never leaves a half-written report at the final path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from schemas.facts import Finding, QuantFact
+
+FILES = ("facts.jsonl", "findings.jsonl", "report.md", "run.json")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_temps(out_dir: Path) -> None:
+    """Delete temp files a crashed earlier run left behind."""
+    for stray in out_dir.glob(".*.tmp"):
+        stray.unlink(missing_ok=True)
+
+
+def jsonl(models: list[QuantFact] | list[Finding]) -> str:
+    return "".join(m.model_dump_json() + "\n" for m in models)
+
+
+def _value_text(fact: QuantFact) -> str:
+    value = f"{fact.value:,.6g}" if abs(fact.value) < 1e6 else f"{fact.value:,.0f}"
+    if fact.value_max is not None:
+        value += f"–{fact.value_max:,.6g}"
+    return f"{value} {fact.unit}"
+
+
+def _cell(text: str | None, limit: int = 120) -> str:
+    flat = " ".join((text or "").split()).replace("|", "\\|")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any]) -> str:
+    """A short report for people: counts, findings, then facts per article."""
+    counts = summary["counts"]
+    lines = [
+        f"# newsfacts run {summary['run_id']}", "",
+        f"Model `{summary['model']}`, prompt `{summary['prompt']}`.", "",
+        "| articles | done | skipped | failed | problems | facts | grounded | model calls | tokens |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {counts['articles']} | {counts['done']} | {counts['skipped']} | {counts['failed']} | {counts['problems']} "
+        f"| {counts['facts']} | {counts['grounded']} | {counts['model_calls']} | {counts['tokens']} |", "",
+    ]
+    by_severity = Counter(f.severity for f in findings)
+    lines += [f"## Findings ({', '.join(f'{n} {s}' for s, n in sorted(by_severity.items())) or 'none'})", ""]
+    for finding in sorted(findings, key=lambda f: (-"info warning error".split().index(f.severity), f.check)):
+        lines.append(f"- **{finding.severity}** `{finding.check}` {_cell(finding.message, 300)}")
+    lines += ["", "## Facts", ""]
+    for article_id in sorted({f.article_id for f in facts}):
+        rows = [f for f in facts if f.article_id == article_id]
+        lines += [f"### {rows[0].source or article_id}", "", "| entity | metric | value | qualifier | period | grounding | quote |",
+                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            f"| {_cell(f.entity, 40)} | {f.metric_label or f.metric} | {_value_text(f)} | {f.qualifier} "
+            f"| {_cell(f.period_text, 30)} | {f.grounding or 'none'} | {_cell(f.quote)} |" for f in rows
+        ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any]) -> list[Path]:
+    """Write all run outputs into `out_dir`; returns the paths written."""
+    remove_stale_temps(out_dir)
+    contents = {
+        "facts.jsonl": jsonl(facts),
+        "findings.jsonl": jsonl(findings),
+        "report.md": render_markdown(facts, findings, summary),
+        "run.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
+    }
+    for name, text in contents.items():
+        write_atomic(out_dir / name, text)
+    return [out_dir / name for name in FILES]

@@ -1,0 +1,93 @@
+"""Primitive: one Settings object, built at the edge and passed down.
+
+Precedence is CLI flag > NEWSFACTS_* environment variable > default. Nothing here reads the
+environment at import time: `Settings.from_env()` does it when called.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from .errors import ConfigError
+
+DEFAULT_LOCAL_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+OPENAI_HOSTS = {"api.openai.com"}
+REPLAY_BASE_URL = "http://replay.newsfacts.invalid/v1"
+REPLAY_API_KEY = "replay-placeholder-key"
+
+# Settings fields that may come from NEWSFACTS_<NAME> environment variables.
+_ENV_FIELDS = (
+    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_tokens",
+    "concurrency", "local_gguf", "cache_dir", "cassette_dir", "db",
+)
+
+
+class Settings(BaseModel):
+    """Everything a run needs to know. Immutable once built."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    base_url: str | None = Field(None, description="OpenAI-compatible endpoint; None = embedded local model")
+    model: str = DEFAULT_LOCAL_MODEL
+    api_key: SecretStr | None = Field(None, description="resolved key; never logged or stored")
+    prompt: str = "extract_facts@1"
+    timeout: float = Field(120.0, gt=0, description="seconds per HTTP request")
+    max_retries: int = Field(2, ge=0, description="transport retries, done by the openai client")
+    reasks: int = Field(2, ge=0, description="extra attempts after a validation error")
+    max_tokens: int | None = Field(None, gt=0, description="cap on generated tokens; default: the prompt's")
+    seed: int = 7
+    concurrency: int = Field(1, ge=1)
+    replay: bool = False
+    record: bool = False
+    prompts_dir: Path | None = None
+    cassette_dir: Path = Path("cassettes")
+    db: Path | None = None
+    local_gguf: Path | None = None
+    cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "newsfacts")
+    local_ctx: int = 8192
+    force: bool = False
+
+    @property
+    def uses_local_model(self) -> bool:
+        """True when newsfacts must start its own llama.cpp server."""
+        return self.base_url is None and not self.replay
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Build settings from NEWSFACTS_* variables, then apply non-None overrides (CLI flags)."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for name in _ENV_FIELDS:
+            raw = env.get(f"NEWSFACTS_{name.upper()}")
+            if raw:
+                values[name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if values.get("replay"):
+            # A replay miss must fail at once, not hide behind transport retries.
+            values.update(base_url=REPLAY_BASE_URL, max_retries=0)
+        values["api_key"] = resolve_api_key(values.get("base_url"), bool(values.get("replay")), env)
+        try:
+            return cls(**values)
+        except ValueError as exc:
+            raise ConfigError(f"invalid settings: {exc}") from None
+
+
+def is_openai_endpoint(base_url: str | None) -> bool:
+    """True only for OpenAI's own API host."""
+    return bool(base_url) and urlparse(base_url).hostname in OPENAI_HOSTS
+
+
+def resolve_api_key(base_url: str | None, replay: bool, env: Mapping[str, str]) -> SecretStr | None:
+    """Pick the key for an endpoint. OPENAI_API_KEY is only ever sent to OpenAI itself."""
+    if replay:
+        return SecretStr(REPLAY_API_KEY)
+    key = env.get("NEWSFACTS_API_KEY")
+    if not key and is_openai_endpoint(base_url):
+        key = env.get("OPENAI_API_KEY")
+    return SecretStr(key) if key else None

@@ -1,0 +1,343 @@
+"""Stage (store): SQLite fact store — idempotent, one transaction per article, resumable.
+
+One SQLite file holds the articles, the runs, the extraction state of every (article, prompt,
+model) and the facts and findings that extraction produced. `save_result` replaces one
+extraction's facts and findings and marks it done in a single BEGIN IMMEDIATE transaction, so a
+crash leaves the old rows or the new ones, never a mix; `is_done` lets a rerun skip finished
+work. Facts are stored whole as JSON, so fields this module does not know survive a round trip.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal, Protocol, get_args
+
+from pydantic import BaseModel, Field, ValidationError
+
+from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
+
+from .errors import StoreError
+
+STORE_VERSION = 1  # kept in PRAGMA user_version
+BUSY_TIMEOUT_MS = 30_000
+
+ExtractionStatus = Literal["done", "failed_retryable", "failed_permanent", "validation_failed", "empty"]
+FailureStatus = Literal["failed_retryable", "failed_permanent", "validation_failed", "empty"]
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS articles (
+        article_id TEXT PRIMARY KEY, path TEXT NOT NULL, source TEXT, url TEXT, published TEXT,
+        title TEXT, content_sha256 TEXT NOT NULL, text TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS runs (
+        run_id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT,
+        settings_json TEXT NOT NULL, summary_json TEXT)""",
+    """CREATE TABLE IF NOT EXISTS extractions (
+        article_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL, status TEXT NOT NULL,
+        attempts INTEGER NOT NULL, error TEXT, prompt_tokens INTEGER NOT NULL,
+        completion_tokens INTEGER NOT NULL, calls INTEGER NOT NULL, run_id TEXT NOT NULL,
+        updated_at TEXT NOT NULL, PRIMARY KEY (article_id, prompt, model))""",
+    """CREATE TABLE IF NOT EXISTS facts (
+        fact_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, prompt TEXT NOT NULL,
+        model TEXT NOT NULL, run_id TEXT NOT NULL, fact_json TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS facts_by_extraction ON facts (article_id, prompt, model)",
+    """CREATE TABLE IF NOT EXISTS findings (
+        id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL,
+        check_name TEXT NOT NULL, severity TEXT NOT NULL, fact_ids_json TEXT NOT NULL,
+        message TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS findings_by_extraction ON findings (article_id, prompt, model)",
+)
+
+_UPSERT_ARTICLE = """
+    INSERT INTO articles (article_id, path, source, url, published, title, content_sha256, text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (article_id) DO UPDATE SET path = excluded.path, source = excluded.source,
+        url = excluded.url, published = excluded.published, title = excluded.title,
+        content_sha256 = excluded.content_sha256, text = excluded.text"""
+
+_UPSERT_FACT = """
+    INSERT INTO facts (fact_id, article_id, prompt, model, run_id, fact_json) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (fact_id) DO UPDATE SET article_id = excluded.article_id, prompt = excluded.prompt,
+        model = excluded.model, run_id = excluded.run_id, fact_json = excluded.fact_json"""
+
+_INSERT_FINDING = """
+    INSERT INTO findings (article_id, prompt, model, check_name, severity, fact_ids_json, message)
+    VALUES (?, ?, ?, ?, ?, ?, ?)"""
+
+# A success records its usage; a failure keeps the usage of whatever last succeeded.
+_UPSERT_STATE = """
+    INSERT INTO extractions (article_id, prompt, model, status, attempts, error, prompt_tokens,
+        completion_tokens, calls, run_id, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (article_id, prompt, model) DO UPDATE SET status = excluded.status,
+        attempts = extractions.attempts + 1, error = excluded.error, run_id = excluded.run_id,
+        updated_at = excluded.updated_at{usage}"""
+_SET_USAGE = """, prompt_tokens = excluded.prompt_tokens,
+        completion_tokens = excluded.completion_tokens, calls = excluded.calls"""
+
+
+class ArticleLike(Protocol):
+    """What the store needs from an article; `pipeline.sources` articles match it structurally."""
+
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def content_sha256(self) -> str: ...
+
+
+class ExtractionState(BaseModel):
+    """Where one (article, prompt, model) extraction stands."""
+
+    article_id: str
+    prompt: str
+    model: str
+    status: ExtractionStatus
+    attempts: int
+    error: str | None
+    usage: Usage
+    run_id: str
+    updated_at: str
+
+
+class RunRecord(BaseModel):
+    """One run: when it started and finished, its settings and its JSON summary."""
+
+    run_id: str
+    started_at: str
+    finished_at: str | None
+    summary: dict[str, Any] = Field(default_factory=dict)
+    settings: dict[str, Any] = Field(default_factory=dict)
+
+
+class Store:
+    """One SQLite connection in WAL mode; every write is one BEGIN IMMEDIATE transaction."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = _connect(self.path)
+        try:
+            self._init_schema()
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def upsert_article(self, article: ArticleLike) -> None:
+        """Insert the article or refresh its row; never touches extractions or facts."""
+        row = (article.article_id, str(article.path), _text(article.source), _text(article.url),
+               _text(article.published), article.title, article.content_sha256, article.text)
+        with self._write() as conn:
+            conn.execute(_UPSERT_ARTICLE, row)
+
+    def state(self, article_id: str, prompt: str, model: str) -> ExtractionState | None:
+        sql = "SELECT * FROM extractions WHERE article_id = ? AND prompt = ? AND model = ?"
+        rows = self._read(sql, (article_id, prompt, model))
+        return _state_from_row(rows[0]) if rows else None
+
+    def is_done(self, article_id: str, prompt: str, model: str) -> bool:
+        found = self.state(article_id, prompt, model)
+        return found is not None and found.status == "done"
+
+    def save_result(self, result: ArticleFacts, run_id: str) -> None:
+        """Replace the facts and findings of one extraction and mark it done, all or nothing."""
+        key = (result.article_id, result.prompt, result.model)
+        strays = sorted({f.fact_id for f in result.facts if f.article_id != result.article_id})
+        if strays:
+            raise StoreError(f"facts {strays} do not belong to article {result.article_id}")
+        usage = result.usage
+        with self._write() as conn:
+            for table in ("facts", "findings"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ? AND prompt = ? AND model = ?", key)
+            for fact in result.facts:
+                conn.execute(_UPSERT_FACT, (fact.fact_id, *key, run_id, fact.model_dump_json()))
+            for g in result.findings:
+                conn.execute(_INSERT_FINDING, (*key, g.check, g.severity, json.dumps(g.fact_ids), g.message))
+            conn.execute(_UPSERT_STATE.format(usage=_SET_USAGE), (*key, "done", None,
+                         usage.prompt_tokens, usage.completion_tokens, usage.calls, run_id, _now()))
+
+    def save_failure(
+        self, article_id: str, prompt: str, model: str, run_id: str, status: FailureStatus, error: str
+    ) -> None:
+        """Record a failed attempt; facts from an earlier success stay as they are."""
+        if status not in get_args(FailureStatus):
+            raise StoreError(f"not a failure status: {status!r}")
+        row = (article_id, prompt, model, status, error, 0, 0, 0, run_id, _now())
+        with self._write() as conn:
+            conn.execute(_UPSERT_STATE.format(usage=""), row)
+
+    def facts(
+        self, article_ids: Sequence[str] | None = None, prompt: str | None = None, model: str | None = None
+    ) -> list[QuantFact]:
+        """Stored facts, ordered by article, span start (facts without a span last), fact id."""
+        where, params = _where(article_ids, prompt, model)
+        start = "json_extract(fact_json, '$.span[0]')"
+        sql = f"SELECT fact_id, fact_json FROM facts{where} ORDER BY article_id, {start} NULLS LAST, fact_id"
+        return [_fact_from_row(row) for row in self._read(sql, params)]
+
+    def findings(
+        self, article_ids: Sequence[str] | None = None, prompt: str | None = None, model: str | None = None
+    ) -> list[Finding]:
+        """Stored findings, ordered by article, then in the order they were saved."""
+        where, params = _where(article_ids, prompt, model)
+        sql = f"SELECT * FROM findings{where} ORDER BY article_id, id"
+        return [_finding_from_row(row) for row in self._read(sql, params)]
+
+    def start_run(self, run_id: str, settings: dict[str, Any]) -> None:
+        """Record a run's start; starting the same run again only refreshes its settings."""
+        sql = """INSERT INTO runs (run_id, started_at, settings_json) VALUES (?, ?, ?)
+                 ON CONFLICT (run_id) DO UPDATE SET settings_json = excluded.settings_json"""
+        with self._write() as conn:
+            conn.execute(sql, (run_id, _now(), _dumps(settings)))
+
+    def finish_run(self, run_id: str, summary: dict[str, Any]) -> None:
+        sql = "UPDATE runs SET finished_at = ?, summary_json = ? WHERE run_id = ?"
+        with self._write() as conn:
+            if conn.execute(sql, (_now(), _dumps(summary), run_id)).rowcount != 1:
+                raise StoreError(f"cannot finish run {run_id!r}: it was never started")
+
+    def run(self, run_id: str) -> RunRecord | None:
+        rows = self._read("SELECT * FROM runs WHERE run_id = ?", (run_id,))
+        return _run_from_row(rows[0]) if rows else None
+
+    def _init_schema(self) -> None:
+        found = self._read("PRAGMA user_version", ())[0][0]
+        if found > STORE_VERSION:
+            raise StoreError(f"{self.path} has store version {found}; this code knows {STORE_VERSION}")
+        with self._write() as conn:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One BEGIN IMMEDIATE transaction: commit on success, roll back on any exception."""
+        with self._lock, _sqlite_errors(f"write to {self.path}"):
+            conn = self._connection()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def _read(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
+        with self._lock, _sqlite_errors(f"read from {self.path}"):
+            return self._connection().execute(sql, params).fetchall()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"fact store {self.path} is closed")
+        return self._conn
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open the file with the pragmas every connection needs; a failure closes what it opened."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               check_same_thread=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"cannot open fact store {path}: {exc}") from exc
+    try:
+        conn.row_factory = sqlite3.Row
+        for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL", "foreign_keys = ON"):
+            conn.execute(f"PRAGMA {pragma}")
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot open fact store {path}: {exc}") from exc
+    return conn
+
+
+@contextmanager
+def _sqlite_errors(action: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot {action}: {type(exc).__name__}: {exc}") from exc
+
+
+def _where(
+    article_ids: Sequence[str] | None, prompt: str | None, model: str | None
+) -> tuple[str, list[Any]]:
+    """A WHERE clause for the given filters; ids travel as one JSON parameter, so any count works."""
+    if isinstance(article_ids, str):
+        raise StoreError("article_ids must be a sequence of ids, not one string")
+    clauses: list[str] = []
+    params: list[Any] = []
+    if article_ids is not None:
+        clauses.append("article_id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(article_ids)))
+    for column, value in (("prompt", prompt), ("model", model)):
+        if value is not None:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _state_from_row(row: sqlite3.Row) -> ExtractionState:
+    usage = Usage(prompt_tokens=row["prompt_tokens"], completion_tokens=row["completion_tokens"],
+                  calls=row["calls"])
+    return ExtractionState(article_id=row["article_id"], prompt=row["prompt"], model=row["model"],
+                           status=row["status"], attempts=row["attempts"], error=row["error"],
+                           usage=usage, run_id=row["run_id"], updated_at=row["updated_at"])
+
+
+def _run_from_row(row: sqlite3.Row) -> RunRecord:
+    return RunRecord(run_id=row["run_id"], started_at=row["started_at"], finished_at=row["finished_at"],
+                     summary=json.loads(row["summary_json"] or "{}"), settings=json.loads(row["settings_json"]))
+
+
+def _fact_from_row(row: sqlite3.Row) -> QuantFact:
+    try:
+        return QuantFact.model_validate_json(row["fact_json"])
+    except ValidationError as exc:
+        raise StoreError(f"stored fact {row['fact_id']} no longer validates: {exc}") from exc
+
+
+def _finding_from_row(row: sqlite3.Row) -> Finding:
+    return Finding(check=row["check_name"], severity=row["severity"],
+                   fact_ids=json.loads(row["fact_ids_json"]), message=row["message"],
+                   article_id=row["article_id"])
+
+
+def _dumps(value: dict[str, Any]) -> str:
+    """JSON for settings and summaries; Paths, dates and the like become their str()."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

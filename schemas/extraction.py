@@ -1,0 +1,100 @@
+"""Schema: what the model fills in, with the cheap validators that run during extraction.
+
+These models are the `response_model` handed to instructor. Field descriptions are written for
+the model. Validators read the article through instructor's `context={"article_text": ...}` and
+word their errors as instructions, because instructor sends them back to the model in a reask.
+Without a context (for example when re-reading a stored completion) the article checks are
+skipped and only the shape is checked.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+
+from pipeline.numbers import NumberMatch, find_numbers, value_in_text
+from pipeline.textnorm import normalize
+
+from .facts import Qualifier, Status
+from .units import canonical_unit, is_currency
+from .vocabulary import METRIC_UNIT_CLASS, Metric, unit_class
+
+PERCENT_RANGE = (-100.0, 1000.0)
+
+
+class ExtractedFact(BaseModel):
+    """One quantitative fact as the model reports it. Provenance is added by code afterwards."""
+
+    quote: str = Field(description="The sentence from the article that contains the number, copied exactly.")
+    entity: str = Field(description="Who or what the number is about, e.g. 'North Korea'.")
+    metric: Metric = Field(description="What is measured. Use 'other' and fill metric_label if nothing fits.")
+    metric_label: str | None = Field(None, description="Short snake_case name of the measure when metric is 'other'.")
+    value: float = Field(description="The number from the quote in base units: '$24.5 billion' is 24500000000.")
+    value_max: float | None = Field(None, description="Upper end when the quote gives a range, else null.")
+    unit: str = Field(description="percent, percentage_points, a currency code like USD, or a plural noun like shells.")
+    qualifier: Qualifier = Field("exact", description="How the quote hedges the number: about = approximately.")
+    period_text: str | None = Field(None, description="The words that give the time period, e.g. 'in 2023', or null.")
+    status: Status = Field("actual", description="actual, estimate, forecast (expected future) or claim.")
+    attribution: str | None = Field(None, description="Who says it: a person, agency or outlet, or null.")
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _canonical_unit(cls, unit: Any) -> Any:
+        return canonical_unit(unit) if isinstance(unit, str) else unit
+
+    @model_validator(mode="after")
+    def _check_against_article(self, info: ValidationInfo) -> "ExtractedFact":
+        self._check_metric_and_unit()
+        article = (info.context or {}).get("article_text")
+        if article is not None:
+            self._check_quote_in(article)
+            self._fix_or_reject_value()
+        return self
+
+    def _check_metric_and_unit(self) -> None:
+        if self.metric == "other" and not self.metric_label:
+            raise ValueError("metric is 'other': set metric_label to a short snake_case name of the measure")
+        if len(self.unit) == 3 and self.unit.isupper() and not is_currency(self.unit):
+            raise ValueError(f"unit {self.unit!r} is not an ISO-4217 currency code; use a code such as USD, EUR or KRW")
+        expected = METRIC_UNIT_CLASS.get(self.metric)
+        actual = unit_class(self.unit)
+        if expected and expected != actual:
+            raise ValueError(
+                f"metric {self.metric!r} is measured in {expected} but unit {self.unit!r} is a {actual}; "
+                f"choose a metric that fits the unit, or metric 'other' with a metric_label"
+            )
+        if actual == "percent" and not PERCENT_RANGE[0] <= self.value <= PERCENT_RANGE[1]:
+            raise ValueError(f"value {self.value} percent is not a plausible percentage; write 3.1% as 3.1")
+
+    def _check_quote_in(self, article: str) -> None:
+        if normalize(self.quote) not in normalize(article):
+            raise ValueError(
+                f"quote {self.quote[:80]!r} is not in the article; copy the sentence exactly as written"
+            )
+
+    def _fix_or_reject_value(self) -> None:
+        numbers = find_numbers(self.quote)
+        self.value = _as_written(self.value, self.quote, numbers)
+        if self.value_max is not None:
+            self.value_max = _as_written(self.value_max, self.quote, numbers)
+
+
+def _as_written(value: float, quote: str, numbers: list[NumberMatch]) -> float:
+    """Return `value` in base units if the quote states it; raise an instruction for the model if not."""
+    if value_in_text(value, quote):
+        return value
+    for match in numbers:
+        unscaled = match.value / match.scale if match.scale else match.value
+        if match.scale != 1 and abs(abs(value) - abs(unscaled)) <= 1e-9 * max(1.0, abs(unscaled)):
+            return match.value if value >= 0 else -match.value
+    if not numbers:
+        raise ValueError(f"quote {quote[:80]!r} has no number; quote the sentence that contains the number")
+    written = ", ".join(f"{m.text!r} = {m.value:g}" for m in numbers)
+    raise ValueError(f"value {value:g} is not a number in the quote; the quote has {written}. Use one of those")
+
+
+class ExtractionResult(BaseModel):
+    """Every quantitative fact in one article."""
+
+    facts: list[ExtractedFact] = Field(description="All quantitative facts in the article, in order of appearance.")

@@ -1,0 +1,95 @@
+"""Schema: the fact contract (DESIGN.md §3) and the containers that carry it between stages.
+
+`QuantFact` is the full, provenance-carrying record written to facts.jsonl. `Finding` is one
+check's verdict on one or more facts. `ArticleFacts` is what extraction hands to the store.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .vocabulary import Metric
+
+SCHEMA_VERSION = "quantfact@1"
+
+Qualifier = Literal[
+    "exact", "approximately", "more_than", "at_least", "less_than", "at_most", "range", "several"
+]
+Status = Literal["actual", "estimate", "forecast", "claim"]
+Grounding = Literal["exact", "fuzzy", "none"]
+Severity = Literal["info", "warning", "error"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Usage(BaseModel):
+    """Token counts summed over every model call made for one unit of work."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    calls: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+    def __add__(self, other: "Usage") -> "Usage":
+        return Usage(
+            prompt_tokens=self.prompt_tokens + other.prompt_tokens,
+            completion_tokens=self.completion_tokens + other.completion_tokens,
+            calls=self.calls + other.calls,
+        )
+
+
+class QuantFact(BaseModel):
+    """One quantitative claim, normalized, with everything needed to trace it to its sentence."""
+
+    model_config = ConfigDict(extra="allow")
+
+    fact_id: str
+    article_id: str
+    source: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO date, possibly partial: 2024 or 2024-07")
+    entity: str
+    metric: Metric
+    metric_label: str | None = None
+    value: float
+    value_max: float | None = None
+    unit: str
+    qualifier: Qualifier = "exact"
+    period_start: str | None = None
+    period_end: str | None = None
+    period_text: str | None = None
+    status: Status = "actual"
+    attribution: str | None = None
+    quote: str
+    span: tuple[int, int] | None = None
+    grounding: Grounding | None = None
+    prompt: str | None = Field(None, description="id@version#hash of the prompt that produced it")
+    model: str | None = None
+    run_id: str | None = None
+    schema_version: str = SCHEMA_VERSION
+
+
+class Finding(BaseModel):
+    """One check's verdict: which check, how serious, about which facts, and why."""
+
+    check: str
+    severity: Severity
+    fact_ids: list[str] = Field(default_factory=list)
+    message: str
+    article_id: str | None = None
+
+
+class ArticleFacts(BaseModel):
+    """The facts and findings for one article from one extraction."""
+
+    article_id: str
+    facts: list[QuantFact] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    prompt: str
+    model: str
+    usage: Usage = Field(default_factory=Usage)
+    attempts: int = 0

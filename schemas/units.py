@@ -1,0 +1,48 @@
+"""Schema: unit spellings the model may write, mapped to the contract's units.
+
+The model is asked for `percent`, `percentage_points`, an ISO-4217 code, or a plural noun. Small
+models write "%", "$" or "dollars" anyway; these are mapped here instead of spending a reask.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+_ALIASES: dict[str, str] = {
+    "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
+    "percentage points": "percentage_points", "percentage point": "percentage_points",
+    "pp": "percentage_points", "points": "percentage_points",
+    "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
+    "€": "EUR", "euro": "EUR", "euros": "EUR",
+    "£": "GBP", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
+    "¥": "JPY", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "won": "KRW", "korean won": "KRW", "₩": "KRW", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "₽": "RUB", "rupee": "INR", "rupees": "INR", "₹": "INR",
+}
+
+
+@lru_cache(maxsize=1)
+def iso_currency_codes() -> frozenset[str]:
+    """Every ISO-4217 alphabetic code known to pycountry."""
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def is_currency(unit: str) -> bool:
+    return unit in iso_currency_codes()
+
+
+def canonical_unit(raw: str) -> str:
+    """Map a written unit to the contract form; unknown nouns come back lower-cased and trimmed."""
+    text = " ".join(raw.strip().split())
+    alias = _ALIASES.get(text.lower())
+    if alias:
+        return alias
+    if len(text) == 3 and text.isalpha() and text.upper() in iso_currency_codes():
+        return text.upper()
+    if text.lower() in {"percent", "percentage_points"}:
+        return text.lower()
+    if len(text) == 3 and text.isupper():
+        return text  # looks like a code but is not one: the validator says so
+    return text.lower().replace(" ", "_")

@@ -1,0 +1,94 @@
+"""Cassette replays of the seeds through the CLI and through the library API."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import Settings, run_batch
+from pipeline.cli import app
+from pipeline.sources import load_articles
+from pipeline.textnorm import normalize
+
+from .conftest import SEEDS
+
+
+def cli(*args: str) -> int:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("replay")
+    assert cli("run", str(SEEDS), "--replay", "--out", str(out)) == 0
+    return out
+
+
+def test_replay_writes_every_output(replayed: Path) -> None:
+    for name in ("facts.jsonl", "findings.jsonl", "report.md", "run.json", "newsfacts.db"):
+        assert (replayed / name).is_file(), name
+
+
+def test_replay_has_facts_from_all_three_seeds_with_provenance(replayed: Path) -> None:
+    facts = read_jsonl(replayed / "facts.jsonl")
+    seeds = {a.article_id for a in load_articles([SEEDS]).articles}
+    assert {f["article_id"] for f in facts} == seeds
+    run_id = json.loads((replayed / "run.json").read_text())["run_id"]
+    for fact in facts:
+        assert fact["quote"] and fact["model"] and fact["run_id"] == run_id
+        assert fact["prompt"].startswith("extract_facts@1#")
+        assert fact["span"] is None or fact["span"][0] < fact["span"][1]
+
+
+def test_every_grounded_span_points_at_its_quote(replayed: Path) -> None:
+    texts = {a.article_id: a.text for a in load_articles([SEEDS]).articles}
+    for fact in read_jsonl(replayed / "facts.jsonl"):
+        if fact["grounding"] == "exact":
+            start, end = fact["span"]
+            assert normalize(texts[fact["article_id"]][start:end]) == normalize(fact["quote"])
+
+
+def test_ungrounded_facts_are_kept_and_explained(replayed: Path) -> None:
+    facts = read_jsonl(replayed / "facts.jsonl")
+    findings = read_jsonl(replayed / "findings.jsonl")
+    flagged = {fid for f in findings if f["check"] == "grounding" and f["severity"] == "error" for fid in f["fact_ids"]}
+    assert flagged == {f["fact_id"] for f in facts if f["grounding"] == "none"}
+
+
+def test_store_holds_exactly_the_reported_facts(replayed: Path) -> None:
+    with sqlite3.connect(replayed / "newsfacts.db") as db:
+        stored = {row[0] for row in db.execute("SELECT fact_id FROM facts")}
+    assert stored == {f["fact_id"] for f in read_jsonl(replayed / "facts.jsonl")}
+
+
+def test_second_run_makes_no_model_calls(replayed: Path) -> None:
+    first = read_jsonl(replayed / "facts.jsonl")
+    assert cli("run", str(SEEDS), "--replay", "--out", str(replayed)) == 0
+    summary = json.loads((replayed / "run.json").read_text())
+    assert summary["counts"]["model_calls"] == 0
+    assert summary["counts"]["skipped"] == 3
+    assert read_jsonl(replayed / "facts.jsonl") == first
+
+
+def test_library_api_gives_the_same_facts_as_the_cli(replayed: Path, tmp_path: Path) -> None:
+    result = run_batch([SEEDS], Settings.from_env({}, replay=True), tmp_path)
+    cli_ids = [f["fact_id"] for f in read_jsonl(replayed / "facts.jsonl")]
+    assert [f.fact_id for f in result.facts] == cli_ids
+    assert result.summary["counts"]["done"] == 3
+
+
+def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
+    code = cli("run", str(SEEDS), "--replay", "--max-tokens", "999", "--out", str(tmp_path))
+    assert code == 3
+    summary = json.loads((tmp_path / "run.json").read_text())
+    assert summary["counts"]["failed"] == 3
+    assert all("no recorded answer matches" in a["error"] for a in summary["articles"])

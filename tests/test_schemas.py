@@ -1,0 +1,88 @@
+"""The model-facing schema: validators that fix what is safe to fix and reask for the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from schemas.extraction import ExtractedFact
+from schemas.facts import QuantFact
+from schemas.units import canonical_unit
+from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS
+
+ARTICLE = (
+    "The total value is estimated to be several billion dollars, a significant amount for North Korea’s "
+    "small economy (valued at just $24.5 billion).\n"
+    "North Korea’s GDP grew 3.1% in 2023, according to central bank estimates."
+)
+BASE = {
+    "quote": "North Korea’s GDP grew 3.1% in 2023, according to central bank estimates.",
+    "entity": "North Korea", "metric": "gdp_real_growth", "value": 3.1, "unit": "percent",
+}
+ECONOMY = dict(BASE, quote="small economy (valued at just $24.5 billion)", metric="gdp_nominal", value=24.5e9, unit="USD")
+
+
+def check(**changes: Any) -> ExtractedFact:
+    return ExtractedFact.model_validate({**BASE, **changes}, context={"article_text": ARTICLE})
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"unit": "shells"}, "choose a metric that fits the unit"),
+    ({"metric": "gdp_nominal"}, "is measured in currency"),
+    ({"unit": "XYZ", "metric": "other", "metric_label": "x"}, "not an ISO-4217 currency code"),
+    ({"value": 5000.0, "metric": "other", "metric_label": "x",
+      "quote": "North Korea’s GDP grew 3.1% in 2023"}, "not a plausible percentage"),
+    ({"metric": "other"}, "set metric_label"),
+    ({"quote": "North Korea's GDP grew 4.1% in 2023."}, "is not in the article"),
+    ({"value": 1.0}, "value 1 is not a number in the quote"),
+    ({"quote": "according to central bank estimates"}, "has no number"),
+])
+def test_errors_tell_the_model_what_to_fix(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        check(**changes)
+
+
+@pytest.mark.parametrize("changes, field, expected", [
+    ({}, "value", 3.1),
+    ({"quote": "North Korea's GDP grew 3.1% in 2023"}, "quote", "North Korea's GDP grew 3.1% in 2023"),
+    ({**ECONOMY, "value": 24.5}, "value", 24.5e9),
+    ({**ECONOMY, "unit": "$"}, "unit", "USD"),
+    ({**ECONOMY, "unit": "dollars"}, "unit", "USD"),
+    ({"unit": "%"}, "unit", "percent"),
+    ({"unit": "per cent"}, "unit", "percent"),
+])
+def test_safe_fixes_are_applied_without_a_reask(changes: dict[str, Any], field: str, expected: Any) -> None:
+    assert getattr(check(**changes), field) == expected
+
+
+def test_without_an_article_only_the_shape_is_checked() -> None:
+    fact = ExtractedFact.model_validate({**BASE, "quote": "not in any article", "value": 9.0})
+    assert fact.value == 9.0
+
+
+@pytest.mark.parametrize("raw, unit", [
+    ("USD", "USD"), ("usd", "USD"), ("€", "EUR"), ("euro", "EUR"), ("KRW", "KRW"), ("won", "KRW"),
+    ("Shells", "shells"), ("artillery shells", "artillery_shells"), ("percentage points", "percentage_points"),
+])
+def test_canonical_units(raw: str, unit: str) -> None:
+    assert canonical_unit(raw) == unit
+
+
+def test_every_metric_but_other_has_a_unit_class() -> None:
+    assert set(METRICS) - {"other"} == set(METRIC_UNIT_CLASS)
+
+
+def test_required_metrics_are_in_the_vocabulary() -> None:
+    required = """gdp_real_growth gdp_nominal gni_nominal gni_per_capita trade_volume trade_volume_growth exports
+    exports_growth imports imports_growth industrial_output_growth manufacturing_growth construction_growth
+    agriculture_growth artillery_shells_transferred arms_transfers arms_sales_revenue munitions_sales_value
+    population defense_sector_workers consecutive_contraction_years""".split()
+    assert set(required) <= set(METRICS)
+
+
+def test_quantfact_carries_every_contract_field() -> None:
+    contract = """fact_id article_id source url published entity metric metric_label value value_max unit qualifier
+    period_start period_end period_text status attribution quote span prompt model run_id""".split()
+    assert set(contract) <= set(QuantFact.model_fields)
