@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from schemas.extraction import ExtractedFact, ExtractionResult
+from schemas.extraction import ExtractedFact, ExtractionResult, claims_a_fact
 from schemas.facts import ArticleFacts, Finding, QuantFact
 
 from . import llm
@@ -51,6 +51,11 @@ async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings:
     findings: list[Finding] = []
     if isinstance(reply.output, ExtractionResult):
         extracted = reply.output.facts
+        if reply.output.ignored:
+            findings.append(Finding(
+                check="extraction", severity="info", article_id=article.article_id,
+                message=f"{reply.output.ignored} items the model returned state no fact (no quantity or no measure) and were left out",
+            ))
     else:
         extracted, findings = salvage(reply.raw_text, reply.last_error, context, article.article_id)
     facts = [to_quant_fact(f, i, article, prompt.ref, settings.model, run_id) for i, f in enumerate(extracted)]
@@ -74,6 +79,8 @@ def salvage(raw_text: str | None, last_error: str | None, context: dict[str, Any
     kept: list[ExtractedFact] = []
     findings = [note]
     for item in items if isinstance(items, list) else []:
+        if not claims_a_fact(item):
+            continue
         fact, problem = _validate_item(item, context)
         if fact is not None:
             kept.append(fact)

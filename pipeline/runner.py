@@ -85,7 +85,7 @@ def model_endpoint(settings: Settings) -> Iterator[Settings]:
     gguf = resolve_gguf(settings.local_gguf, settings.cache_dir)
     log = settings.cache_dir / "llama-server.log"
     with LocalServer(gguf, settings.model, log, settings.local_ctx) as server:
-        yield settings.model_copy(update={"base_url": server.base_url})
+        yield settings.model_copy(update={"base_url": server.base_url, "timeout": settings.local_timeout})
 
 
 def _recording(article: Article, prompt: LoadedPrompt, settings: Settings) -> Any:

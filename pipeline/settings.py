@@ -24,7 +24,7 @@ REPLAY_API_KEY = "replay-placeholder-key"
 # Settings fields that may come from NEWSFACTS_<NAME> environment variables.
 _ENV_FIELDS = (
     "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_tokens",
-    "concurrency", "local_gguf", "cache_dir", "cassette_dir", "db",
+    "concurrency", "local_timeout", "local_gguf", "cache_dir", "cassette_dir", "db",
 )
 
 
@@ -37,9 +37,10 @@ class Settings(BaseModel):
     model: str = DEFAULT_LOCAL_MODEL
     api_key: SecretStr | None = Field(None, description="resolved key; never logged or stored")
     prompt: str = "extract_facts@1"
-    timeout: float = Field(120.0, gt=0, description="seconds per HTTP request")
+    timeout: float = Field(120.0, gt=0, description="seconds per HTTP request to a remote API")
+    local_timeout: float = Field(600.0, gt=0, description="seconds per request to the embedded CPU model")
     max_retries: int = Field(2, ge=0, description="transport retries, done by the openai client")
-    reasks: int = Field(2, ge=0, description="extra attempts after a validation error")
+    reasks: int = Field(1, ge=0, description="extra attempts after a validation error")
     max_tokens: int | None = Field(None, gt=0, description="cap on generated tokens; default: the prompt's")
     seed: int = 7
     concurrency: int = Field(1, ge=1)

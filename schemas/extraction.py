@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
+from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from pipeline.numbers import NumberMatch, find_numbers, value_in_text
 from pipeline.textnorm import normalize
 
 from .facts import Qualifier, Status
-from .units import canonical_unit, is_currency
-from .vocabulary import METRIC_UNIT_CLASS, Metric, unit_class
+from .units import canonical_unit, currencies_named, is_currency
+from .vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS, Metric, unit_class
 
 PERCENT_RANGE = (-100.0, 1000.0)
 
@@ -45,12 +46,28 @@ class ExtractedFact(BaseModel):
 
     @model_validator(mode="after")
     def _check_against_article(self, info: ValidationInfo) -> "ExtractedFact":
+        if not self.unit:
+            self.unit = self._unit_from_metric()
         self._check_metric_and_unit()
         article = (info.context or {}).get("article_text")
         if article is not None:
             self._check_quote_in(article)
             self._fix_or_reject_value()
         return self
+
+    def _unit_from_metric(self) -> str:
+        """Fill an empty unit when the metric and the quote leave only one choice."""
+        kind = METRIC_UNIT_CLASS.get(self.metric)
+        if kind == "percent":
+            return "percent"
+        if kind == "duration":
+            return "years"
+        if kind == "count" and self.metric in COUNT_NOUNS:
+            return COUNT_NOUNS[self.metric]
+        currencies = currencies_named(self.quote) if kind == "currency" else set()
+        if len(currencies) == 1:
+            return currencies.pop()
+        raise ValueError("unit is empty: write percent, a currency code such as USD, or the counted thing in plural")
 
     def _check_metric_and_unit(self) -> None:
         if self.metric == "other" and not self.metric_label:
@@ -80,21 +97,74 @@ class ExtractedFact(BaseModel):
             self.value_max = _as_written(self.value_max, self.quote, numbers)
 
 
+def is_incidental(match: NumberMatch, quote: str) -> bool:
+    """A number that is rarely a quantity: a bare year (1900-2100, no '%'), or a lone 'one'/'a'."""
+    if match.text.lower() in {"one", "a", "an"}:
+        return True
+    follows = quote[match.end:match.end + 2].lstrip()
+    return match.scale == 1 and match.text.isdigit() and 1900 <= match.value <= 2100 and not follows.startswith("%")
+
+
+def quantities_in(quote: str) -> list[NumberMatch]:
+    """The numbers in a quote that can be the value of a fact."""
+    return [m for m in find_numbers(quote) if not is_incidental(m, quote)]
+
+
 def _as_written(value: float, quote: str, numbers: list[NumberMatch]) -> float:
-    """Return `value` in base units if the quote states it; raise an instruction for the model if not."""
+    """Return `value` in base units if the quote states it; raise an instruction for the model if not.
+
+    Two slips are fixed in code instead of a reask: a value written without its scale word (24.5
+    for "$24.5 billion"), and any wrong value when the quote holds exactly one quantity.
+    """
+    sign = -1.0 if value < 0 else 1.0
     if value_in_text(value, quote):
         return value
     for match in numbers:
         unscaled = match.value / match.scale if match.scale else match.value
         if match.scale != 1 and abs(abs(value) - abs(unscaled)) <= 1e-9 * max(1.0, abs(unscaled)):
-            return match.value if value >= 0 else -match.value
+            return sign * abs(match.value)
+    quantities = [m for m in numbers if not is_incidental(m, quote)]
+    if len(quantities) == 1:
+        return sign * abs(quantities[0].value)
     if not numbers:
         raise ValueError(f"quote {quote[:80]!r} has no number; quote the sentence that contains the number")
     written = ", ".join(f"{m.text!r} = {m.value:g}" for m in numbers)
     raise ValueError(f"value {value:g} is not a number in the quote; the quote has {written}. Use one of those")
 
 
+def claims_a_fact(item: Any) -> bool:
+    """False for an item that states no fact: its quote has no quantity, its value is 0 while the
+    quote has no zero (how small models say "nothing here"), or it names no measure at all
+    (metric 'other' with neither a label nor a unit)."""
+    if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
+        return True
+    quantities = quantities_in(item["quote"])
+    if item.get("value") == 0 and not any(m.value == 0 for m in quantities):
+        return False
+    if item.get("metric") == "other" and not item.get("metric_label") and not item.get("unit"):
+        return False
+    return bool(quantities)
+
+
 class ExtractionResult(BaseModel):
     """Every quantitative fact in one article."""
 
     facts: list[ExtractedFact] = Field(description="All quantitative facts in the article, in order of appearance.")
+    _ignored: int = PrivateAttr(default=0)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _skip_items_without_numbers(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> "ExtractionResult":
+        """An item that states no fact is not a quantitative fact: leave it out, and count it."""
+        ignored = 0
+        if isinstance(data, dict) and isinstance(data.get("facts"), list):
+            kept = [item for item in data["facts"] if claims_a_fact(item)]
+            ignored, data = len(data["facts"]) - len(kept), {**data, "facts": kept}
+        result = handler(data)
+        result._ignored = ignored
+        return result
+
+    @property
+    def ignored(self) -> int:
+        """How many items the model returned that state no fact."""
+        return self._ignored

@@ -6,6 +6,7 @@ models write "%", "$" or "dollars" anyway; these are mapped here instead of spen
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -46,3 +47,16 @@ def canonical_unit(raw: str) -> str:
     if len(text) == 3 and text.isupper():
         return text  # looks like a code but is not one: the validator says so
     return text.lower().replace(" ", "_")
+
+
+def currencies_named(text: str) -> set[str]:
+    """ISO codes of the currencies a text names by symbol ("$"), word ("euro") or code ("KRW")."""
+    codes = iso_currency_codes()
+    found = {code for code in re.findall(r"\b[A-Z]{3}\b", text) if code in codes}
+    for written, code in _ALIASES.items():
+        if code not in codes:
+            continue
+        pattern = re.escape(written) if not written.isalpha() else rf"\b{re.escape(written)}\b"
+        if re.search(pattern, text, flags=re.IGNORECASE):
+            found.add(code)
+    return found

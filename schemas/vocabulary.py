@@ -73,6 +73,13 @@ METRIC_UNIT_CLASS: dict[str, UnitClass] = {
     "consecutive_contraction_years": "duration",
 }
 
+# The counted noun a count metric is measured in, used when the model leaves the unit empty.
+COUNT_NOUNS: dict[str, str] = {
+    "artillery_shells_transferred": "shells", "missiles_transferred": "missiles",
+    "arms_transfers": "transfers", "population": "people", "defense_sector_workers": "workers",
+    "military_personnel": "people", "casualties": "people",
+}
+
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "quarters"})
 PERCENT_UNITS = frozenset({"percent", "percentage_points"})
 

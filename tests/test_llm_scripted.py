@@ -30,20 +30,23 @@ def run_extract(script: Script, **settings: object):
     return asyncio.run(extract(article, load_prompt("extract_facts@1"), client, config, "run_test"))
 
 
+TRADE = dict(GDP, quote="The Bank of Korea highlighted increased trade volumes, which rose 74.6% in 2023 to $2.77 billion.",
+             metric="trade_volume_growth", value=74.6)
+
+
 def test_reask_after_validation_error_sends_the_error_back() -> None:
-    wrong = dict(GDP, value=1.0)  # the small-model failure: a value that is not in the quote
-    script = Script(completion(facts_json(wrong)), completion(facts_json(GDP)))
+    wrong = dict(TRADE, value=1.0)  # the small-model failure: a value that is not in the quote
+    script = Script(completion(facts_json(wrong)), completion(facts_json(TRADE)))
     result = run_extract(script)
     assert len(script.requests) == 2
     reask = script.bodies()[1]["messages"]
     assert "value 1 is not a number in the quote" in reask[-1]["content"]
-    assert [(f.value, f.grounding) for f in result.facts] == [(3.1, "exact")]
+    assert [(f.value, f.grounding) for f in result.facts] == [(74.6, "exact")]
     assert result.usage.calls == 2 and result.attempts == 2
 
 
 def test_scale_written_without_base_units_is_fixed_without_a_reask() -> None:
-    trade = dict(GDP, quote="The Bank of Korea highlighted increased trade volumes, which rose 74.6% in 2023 to $2.77 billion.",
-                 metric="trade_volume", value=2.77, unit="$")
+    trade = dict(TRADE, metric="trade_volume", value=2.77, unit="$")
     script = Script(completion(facts_json(trade)))
     result = run_extract(script)
     assert len(script.requests) == 1
@@ -82,8 +85,18 @@ def test_truncated_output_is_not_reasked() -> None:
     assert len(script.requests) == 1
 
 
+def test_items_without_a_number_are_left_out_and_counted() -> None:
+    chatter = dict(GDP, quote="Both countries have denied that arms shipments are occurring.", metric="other", value=0)
+    zero = dict(GDP, quote="The Bank of Korea cited economic cooperation with Russia as one factor.", metric="other", value=0)
+    script = Script(completion(facts_json(chatter, GDP, zero)))
+    result = run_extract(script)
+    assert len(script.requests) == 1
+    assert [f.metric for f in result.facts] == ["gdp_real_growth"]
+    assert any("2 items" in f.message and f.severity == "info" for f in result.findings)
+
+
 def test_always_invalid_output_keeps_facts_unverified_with_findings() -> None:
-    wrong = dict(GDP, value=7.0)
+    wrong = dict(TRADE, value=7.0)
     script = Script(*[completion(facts_json(wrong)) for _ in range(3)])
     result = run_extract(script, reasks=2)
     assert len(script.requests) == 3

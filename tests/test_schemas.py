@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from schemas.extraction import ExtractedFact
+from schemas.extraction import ExtractedFact, claims_a_fact
 from schemas.facts import QuantFact
 from schemas.units import canonical_unit
 from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS
@@ -15,7 +15,8 @@ from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS
 ARTICLE = (
     "The total value is estimated to be several billion dollars, a significant amount for North Korea’s "
     "small economy (valued at just $24.5 billion).\n"
-    "North Korea’s GDP grew 3.1% in 2023, according to central bank estimates."
+    "North Korea’s GDP grew 3.1% in 2023, according to central bank estimates.\n"
+    "Trade volumes rose 74.6% in 2023 to $2.77 billion."
 )
 BASE = {
     "quote": "North Korea’s GDP grew 3.1% in 2023, according to central bank estimates.",
@@ -36,7 +37,8 @@ def check(**changes: Any) -> ExtractedFact:
       "quote": "North Korea’s GDP grew 3.1% in 2023"}, "not a plausible percentage"),
     ({"metric": "other"}, "set metric_label"),
     ({"quote": "North Korea's GDP grew 4.1% in 2023."}, "is not in the article"),
-    ({"value": 1.0}, "value 1 is not a number in the quote"),
+    ({"quote": "Trade volumes rose 74.6% in 2023 to $2.77 billion.", "metric": "trade_volume_growth", "value": 1.0},
+     "value 1 is not a number in the quote"),
     ({"quote": "according to central bank estimates"}, "has no number"),
 ])
 def test_errors_tell_the_model_what_to_fix(changes: dict[str, Any], message: str) -> None:
@@ -46,6 +48,8 @@ def test_errors_tell_the_model_what_to_fix(changes: dict[str, Any], message: str
 
 @pytest.mark.parametrize("changes, field, expected", [
     ({}, "value", 3.1),
+    ({"value": 1.0}, "value", 3.1),  # the quote's only quantity (2023 is a year)
+    ({"value": -3.0}, "value", -3.1),  # the model's sign is kept
     ({"quote": "North Korea's GDP grew 3.1% in 2023"}, "quote", "North Korea's GDP grew 3.1% in 2023"),
     ({**ECONOMY, "value": 24.5}, "value", 24.5e9),
     ({**ECONOMY, "unit": "$"}, "unit", "USD"),
@@ -86,3 +90,36 @@ def test_quantfact_carries_every_contract_field() -> None:
     contract = """fact_id article_id source url published entity metric metric_label value value_max unit qualifier
     period_start period_end period_text status attribution quote span prompt model run_id""".split()
     assert set(contract) <= set(QuantFact.model_fields)
+
+
+@pytest.mark.parametrize("item, claims_a_number", [
+    ({"quote": "Both sides deny them.", "value": 0}, False),
+    ({"quote": "cited cooperation with Russia as one factor", "value": 1}, False),
+    ({"quote": "the largest expansion since 2016", "value": 2016}, False),
+    ({"quote": "the two powers have turned to one another", "value": 0}, False),
+    ({"quote": "the two powers have turned to one another", "value": 2}, True),
+    ({"quote": "output fell to 0 percent", "value": 0}, True),
+    ({"quote": "GDP grew 3.1% in 2023", "value": 3.1}, True),
+    ({"quote": "a million shells", "value": 1e6}, True),
+])
+def test_items_that_claim_no_number(item: dict[str, Any], claims_a_number: bool) -> None:
+    assert claims_a_fact({"metric": "gdp_real_growth", **item}) is claims_a_number
+
+
+def test_item_naming_no_measure_is_not_a_fact() -> None:
+    assert not claims_a_fact({"quote": "a three-year downturn", "value": 3, "metric": "other", "unit": ""})
+    assert claims_a_fact({"quote": "a three-year downturn", "value": 3, "metric": "other", "unit": "years"})
+
+
+@pytest.mark.parametrize("changes, unit", [
+    ({"unit": ""}, "percent"),
+    ({**ECONOMY, "unit": ""}, "USD"),
+    ({"quote": "Trade volumes rose 74.6% in 2023 to $2.77 billion.", "metric": "trade_volume", "value": 2.77e9, "unit": ""}, "USD"),
+])
+def test_empty_unit_is_filled_from_the_metric_and_quote(changes: dict[str, Any], unit: str) -> None:
+    assert check(**changes).unit == unit
+
+
+def test_empty_unit_without_a_clue_asks_the_model() -> None:
+    with pytest.raises(ValidationError, match="unit is empty"):
+        check(metric="other", metric_label="x", unit="")
