@@ -6,6 +6,7 @@ articles failed (their reasons are in run.json; a rerun retries them).
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -19,17 +20,25 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from schemas.facts import QuantFact
+
 from . import prompts as prompt_files
+from .evaluation import EvalReport, GoldFact, evaluate, read_jsonl
 from .errors import AuthError, ConfigError, ModelServerError, NewsfactsError, PromptError
 from .runner import ArticleOutcome, RunResult, run_batch
 from .settings import Settings
 from .sources import load_article
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
-console = Console(stderr=True)
+console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract, ground and cross-check numbers in news articles.")
 prompts_app = typer.Typer(no_args_is_help=True, help="List, render and lock versioned prompts.")
 app.add_typer(prompts_app, name="prompts")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
 
 
 class FailOn(str, Enum):
@@ -121,6 +130,48 @@ def run(
             bar.stop()
     print_summary(result)
     raise typer.Exit(exit_code(result, fail_on))
+
+
+def eval_json(report: EvalReport) -> str:
+    """One JSON object: the overall scores at the top level, then the details."""
+    body = report.overall.model_dump() | {
+        "per_article": {k: v.model_dump() for k, v in report.per_article.items()},
+        "missed": [g.model_dump(mode="json") for g in report.missed],
+        "unmatched": [f.model_dump(mode="json") for f in report.unmatched],
+        "wrong_values": report.wrong_values,
+    }
+    return json.dumps(body, indent=2, ensure_ascii=False)
+
+
+def print_eval(report: EvalReport) -> None:
+    table = Table(title="extraction quality", title_justify="left")
+    columns = ("article", "gold", "extracted", "matched", "precision", "recall", "f1", "grounded", "value acc.")
+    for column in columns:
+        table.add_column(column)
+    rows = list(report.per_article.items()) + [("overall", report.overall)]
+    for name, s in rows:
+        table.add_row(name, str(s.gold), str(s.extracted), str(s.matched), f"{s.precision:.2f}", f"{s.recall:.2f}",
+                      f"{s.f1:.2f}", f"{s.grounded_rate:.2f}", f"{s.value_accuracy:.2f}")
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    for gold in report.missed:
+        typer.echo(f"missed    {gold.fact_id}: {gold.metric} {gold.value:g} {gold.unit}  «{gold.anchor}»")
+    for fact in report.unmatched:
+        typer.echo(f"unmatched {fact.fact_id}: {fact.metric} {fact.value:g} {fact.unit}  «{fact.quote[:70]}»")
+
+
+@app.command("eval")
+def eval_command(
+    facts: Annotated[Path, typer.Argument(help="facts.jsonl from a run.", exists=True, dir_okay=False)],
+    gold: Annotated[Path, typer.Option(help="Gold facts (JSON lines with anchors).", exists=True, dir_okay=False)],
+    format: Annotated[Format, typer.Option(help="table for people, json for machines.")] = Format.table,
+) -> None:
+    """Score extracted facts against gold facts: precision, recall, F1, grounding, value accuracy."""
+    with errors_to_exit_codes():
+        report = evaluate(read_jsonl(facts, QuantFact), read_jsonl(gold, GoldFact))
+    if format is Format.json:
+        typer.echo(eval_json(report))
+    else:
+        print_eval(report)
 
 
 @prompts_app.command("list")

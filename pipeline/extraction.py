@@ -1,30 +1,47 @@
 """Stage (extraction): one article in, ArticleFacts out.
 
-Renders the article's prompt, asks the model for the prompt's response model, turns each
-extracted fact into a provenance-carrying QuantFact, and grounds it in the article text. When the
-model never passes validation, its last answer is re-read fact by fact: facts that pass are kept,
-facts that only parse are kept unverified with a finding, and nothing is dropped silently.
+Long articles are split on paragraph boundaries (chunking) and each part is sent on its own. For
+prompt v1 the model writes whole facts, re-checked by the schema validators; for prompt v2 the
+model labels quantities that code has parsed (guided). The parts' facts are merged, grounded in
+the full text, and checked for coverage. When the model never passes validation, its last answer
+is re-read fact by fact: facts that pass are kept, facts that only parse are kept unverified with a
+finding, and nothing is dropped silently.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from schemas.extraction import ExtractedFact, ExtractionResult, claims_a_fact
-from schemas.facts import ArticleFacts, Finding, QuantFact
+from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
-from . import llm
+from . import guided, llm
+from .chunking import merge_facts, split_text
+from .coverage import check_coverage
 from .grounding import ground_facts
+from .mentions import quantities
 from .prompts import LoadedPrompt, render
 from .settings import Settings
 from .sources import Article
 
-RESPONSE_MODELS: dict[str, type[BaseModel]] = {"ExtractionResult": ExtractionResult}
 DEFAULT_MAX_TOKENS = 1536
+GUIDED_MODELS = {"MentionLabels"}
+
+
+@dataclass
+class PartResult:
+    """What one part (chunk) of an article gave."""
+
+    facts: list[QuantFact]
+    findings: list[Finding] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    attempts: int = 0
+    reasons: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def prompt_fields(article: Article) -> dict[str, str | None]:
@@ -42,28 +59,51 @@ def call_params(prompt: LoadedPrompt, settings: Settings) -> llm.CallParams:
 
 
 async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str) -> ArticleFacts:
-    """Extract, attach provenance and ground every fact of one article."""
-    context = {"article_text": article.text}
-    reply = await llm.structured(
-        client, render(prompt, prompt_fields(article)), RESPONSE_MODELS[prompt.spec.response_model],
-        context, settings, call_params(prompt, settings),
+    """Extract, attach provenance, ground and check coverage for one article."""
+    parts = []
+    for chunk in split_text(article.text, settings.chunk_chars, settings.chunk_overlap):
+        part = article.model_copy(update={"text": chunk.text})
+        parts.append(await _extract_part(part, chunk.start, prompt, client, settings, run_id))
+    facts, grounding = ground_facts(merge_facts([p.facts for p in parts]), article.text)
+    reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
+    findings = [f for p in parts for f in p.findings] + grounding
+    findings += check_coverage(article.article_id, article.text, facts, reasons)
+    return ArticleFacts(
+        article_id=article.article_id, facts=facts, findings=findings, prompt=prompt.ref, model=settings.model,
+        usage=sum((p.usage for p in parts), Usage()), attempts=sum(p.attempts for p in parts),
     )
+
+
+async def _extract_part(part: Article, offset: int, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str) -> PartResult:
+    params = call_params(prompt, settings)
+    if prompt.spec.response_model in GUIDED_MODELS:
+        mentions = quantities(part.text)
+        if not mentions:
+            return PartResult(facts=[])
+        labels, usage, attempts = await guided.label_mentions(part, mentions, prompt, client, settings, params)
+        facts, findings = guided.facts_from_labels(mentions, labels, part, prompt.ref, settings.model, run_id, offset)
+        reasons = {(m.start + offset, m.end + offset): labels[m.id].reason or "not a fact"
+                   for m in mentions if m.id in labels and not labels[m.id].is_fact}
+        return PartResult(facts, findings, usage, attempts, reasons)
+    return await _extract_whole_facts(part, prompt, client, settings, run_id, params)
+
+
+async def _extract_whole_facts(part: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str, params: llm.CallParams) -> PartResult:
+    """Prompt v1: the model writes each fact; the schema validators check it against the text."""
+    context = {"article_text": part.text}
+    reply = await llm.structured(client, render(prompt, prompt_fields(part)), ExtractionResult, context, settings, params)
     findings: list[Finding] = []
     if isinstance(reply.output, ExtractionResult):
         extracted = reply.output.facts
         if reply.output.ignored:
             findings.append(Finding(
-                check="extraction", severity="info", article_id=article.article_id,
+                check="extraction", severity="info", article_id=part.article_id,
                 message=f"{reply.output.ignored} items the model returned state no fact (no quantity or no measure) and were left out",
             ))
     else:
-        extracted, findings = salvage(reply.raw_text, reply.last_error, context, article.article_id)
-    facts = [to_quant_fact(f, i, article, prompt.ref, settings.model, run_id) for i, f in enumerate(extracted)]
-    grounded, grounding_findings = ground_facts(facts, article.text)
-    return ArticleFacts(
-        article_id=article.article_id, facts=grounded, findings=findings + grounding_findings,
-        prompt=prompt.ref, model=settings.model, usage=reply.usage, attempts=reply.attempts,
-    )
+        extracted, findings = salvage(reply.raw_text, reply.last_error, context, part.article_id)
+    facts = [to_quant_fact(f, i, part, prompt.ref, settings.model, run_id) for i, f in enumerate(extracted)]
+    return PartResult(facts, findings, reply.usage, reply.attempts)
 
 
 def salvage(raw_text: str | None, last_error: str | None, context: dict[str, Any], article_id: str) -> tuple[list[ExtractedFact], list[Finding]]:

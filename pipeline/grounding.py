@@ -10,11 +10,13 @@ place with `grounding="none"` and an error finding that says why.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from pipeline.mentions import scan
 from pipeline.numbers import find_numbers, value_in_text
 from pipeline.textnorm import normalize, normalize_with_map, original_span
 from schemas.facts import Finding, QuantFact
@@ -120,9 +122,27 @@ def ground_facts(facts: list[QuantFact], text: str) -> tuple[list[QuantFact], li
     return grounded, findings
 
 
+def _given_span(fact: QuantFact, text: str) -> QuoteLocation | None:
+    """The fact's own span, when it already points at its quote (facts built from mentions)."""
+    if fact.span is None:
+        return None
+    start, end = fact.span
+    if 0 <= start < end <= len(text) and normalize(text[start:end]) == normalize(fact.quote):
+        return QuoteLocation(start, end, "exact", 100.0)
+    return None
+
+
+def value_written(value: float, passage: str) -> bool:
+    """True when `value` is a number in `passage`, including vague amounts ("several billion")."""
+    if value_in_text(value, passage):
+        return True
+    candidates = [v for m in scan(passage) for v in (m.value, m.value_max) if v is not None]
+    return any(math.isclose(abs(value), abs(v), rel_tol=0.005) for v in candidates)
+
+
 def ground_fact(fact: QuantFact, text: str) -> tuple[QuantFact, list[Finding]]:
     """Locate one fact's quote, record its span and grounding, and check its value(s)."""
-    location = locate_quote(text, fact.quote)
+    location = _given_span(fact, text) or locate_quote(text, fact.quote)
     if not location.found or location.start is None or location.end is None:
         return _update(fact, None, "none"), [_finding(fact, "error", _not_found_message(fact))]
     span = (location.start, location.end)
@@ -130,7 +150,7 @@ def ground_fact(fact: QuantFact, text: str) -> tuple[QuantFact, list[Finding]]:
     if location.method == "fuzzy":
         findings.append(_finding(fact, "info", _fuzzy_message(fact, location)))
     passage = text[location.start:location.end]
-    missing = [v for v in _values(fact) if not value_in_text(v, passage)]
+    missing = [v for v in _values(fact) if not value_written(v, passage)]
     if missing:
         findings.append(_finding(fact, "error", _value_message(fact, missing, passage)))
         return _update(fact, span, "none"), findings

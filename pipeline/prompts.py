@@ -22,7 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import PromptError
 
 LOCK_NAME = "prompts.lock.json"
-TEMPLATE_FIELDS = frozenset({"text", "title", "source", "published", "url", "article_id"})
+TEMPLATE_FIELDS = frozenset({
+    "text", "title", "source", "published", "url", "article_id", "marked_text", "mention_ids",
+})
 _REF = re.compile(r"^(?P<id>[a-z][a-z0-9_]*)@(?P<version>[1-9][0-9]*)$")
 
 

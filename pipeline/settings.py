@@ -52,6 +52,8 @@ class Settings(BaseModel):
     local_gguf: Path | None = None
     cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "newsfacts")
     local_ctx: int = 8192
+    chunk_chars: int = Field(12_000, gt=1000, description="articles longer than this are split into parts")
+    chunk_overlap: int = Field(400, ge=0)
     force: bool = False
 
     @property

@@ -15,10 +15,12 @@ LAYERS = {
     "runner": 4,
     "extraction": 3, "llm": 3, "local_model": 3, "cassettes": 3, "grounding": 3, "sources": 3,
     "store": 3, "report": 3, "prompts": 3, "normalize": 3, "mentions": 3, "validation": 3,
+    "guided": 3, "chunking": 3, "coverage": 3, "evaluation": 3, "mention_rules": 3,
     "schemas": 2,
     "numbers": 1, "textnorm": 1, "cleaning": 1, "settings": 1, "errors": 1, "__init__": 1,
 }
-OFFLINE = ("validation", "mentions", "grounding", "normalize", "numbers", "textnorm", "schemas")
+OFFLINE = ("validation", "mentions", "mention_rules", "grounding", "normalize", "numbers", "textnorm", "schemas",
+           "chunking", "coverage", "evaluation")
 
 
 def imports_of(path: Path) -> set[str]:

@@ -1,0 +1,96 @@
+"""Scoring against gold facts: the matching rule, the figures, and the CLI's JSON form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.evaluation import GoldFact, evaluate, read_jsonl
+from pipeline.errors import InputError
+from schemas.facts import QuantFact
+
+GOLD = GoldFact(fact_id="g1", article_id="a1", entity="North Korea", metric="gdp_nominal", value=24.5e9,
+                unit="USD", anchor="$24.5 billion", span=(100, 113))
+
+
+def fact(**changes: Any) -> QuantFact:
+    base = dict(fact_id="f1", article_id="a1", entity="North Korea", metric="gdp_nominal", value=24.5e9,
+                unit="USD", quote="valued at just $24.5 billion", span=(85, 114), grounding="exact")
+    return QuantFact(**{**base, **changes})
+
+
+@pytest.mark.parametrize("changes, matches", [
+    ({}, True),
+    ({"value": 24.6e9}, True),  # within 1%
+    ({"value": 24.8e9}, False),  # 1.2% off
+    ({"unit": "EUR"}, True),  # same unit class: currency
+    ({"unit": "percent"}, False),
+    ({"span": (0, 50), "quote": "the economy is valued at just $24.5 billion"}, True),  # anchor in quote
+    ({"span": (0, 50), "quote": "valued at 24.5 billion"}, False),  # neither span nor anchor
+    ({"span": None}, True),
+    ({"article_id": "a2"}, False),
+    ({"metric": "gni_nominal"}, True),  # metric is scored separately
+])
+def test_matching_rule(changes: dict[str, Any], matches: bool) -> None:
+    report = evaluate([fact(**changes)], [GOLD])
+    assert report.overall.matched == int(matches)
+
+
+def test_figures_and_lists() -> None:
+    gold2 = GOLD.model_copy(update={"fact_id": "g2", "value": 3.1, "unit": "percent", "anchor": "grew 3.1%", "span": (200, 209)})
+    facts = [
+        fact(),
+        fact(fact_id="f2", value=3.4, unit="percent", quote="GDP grew 3.1% in 2023", span=(196, 217)),  # right place, wrong value
+        fact(fact_id="f3", value=7.0, unit="percent", quote="an invented 7%", span=(400, 414), grounding="none"),
+    ]
+    report = evaluate(facts, [GOLD, gold2])
+    s = report.overall
+    assert (s.gold, s.extracted, s.matched) == (2, 3, 1)
+    assert (s.precision, s.recall) == (0.3333, 0.5)
+    assert s.f1 == 0.4
+    assert s.grounded_rate == 0.6667
+    assert s.value_accuracy == 0.5
+    assert [g.fact_id for g in report.missed] == ["g2"]
+    assert [f.fact_id for f in report.unmatched] == ["f2", "f3"]
+    assert report.wrong_values == [("f2", "g2")]
+
+
+def test_matching_is_one_to_one() -> None:
+    twins = [fact(), fact(fact_id="f2")]
+    report = evaluate(twins, [GOLD])
+    assert report.overall.matched == 1
+    assert report.overall.precision == 0.5
+
+
+def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(GOLD.model_dump_json() + "\n" + '{"fact_id": "x"}\n')
+    with pytest.raises(InputError, match=r"gold.jsonl:2"):
+        read_jsonl(path, GoldFact)
+
+
+def test_eval_cli_json_has_the_headline_fields(tmp_path: Path) -> None:
+    facts_path, gold_path = tmp_path / "facts.jsonl", tmp_path / "gold.jsonl"
+    facts_path.write_text(fact().model_dump_json() + "\n")
+    gold_path.write_text(GOLD.model_dump_json() + "\n")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold_path), str(facts_path), "--format", "json"])
+    assert result.exit_code == 0
+    body = json.loads(result.stdout)
+    assert {k: body[k] for k in ("precision", "recall", "f1", "grounded_rate", "value_accuracy")} == {
+        "precision": 1.0, "recall": 1.0, "f1": 1.0, "grounded_rate": 1.0, "value_accuracy": 1.0}
+
+
+def test_seed_gold_anchors_sit_at_their_spans() -> None:
+    from pipeline.sources import load_articles
+
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    texts = {a.article_id: a.text for a in load_articles([root]).articles}
+    gold = read_jsonl(root / "gold.jsonl", GoldFact)
+    assert len(gold) >= 20
+    for g in gold:
+        assert g.span is not None and texts[g.article_id][g.span[0]:g.span[1]] == g.anchor
