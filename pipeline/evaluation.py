@@ -5,7 +5,8 @@ agree (percent, currency, count, duration), and they point at the same place: th
 or the fact's quote contains the gold anchor. Matching is one-to-one and greedy in text order.
 Precision, recall and F1 count matches; `grounded_rate` is the share of extracted facts whose
 quote and number were found in the article; `value_accuracy` is, among facts that point at a gold
-fact's place, the share whose value is right.
+fact's place (matched ones first, so a sentence with two numbers is not counted against itself),
+the share whose value is right.
 """
 
 from __future__ import annotations
@@ -139,7 +140,11 @@ def evaluate(facts: list[QuantFact], gold: list[GoldFact]) -> EvalReport:
         article_facts = [f for f in facts if f.article_id == article_id]
         article_gold = [g for g in gold if g.article_id == article_id]
         article_matched = _pair(article_facts, article_gold, _matches)
-        article_placed = _pair(article_facts, article_gold, _same_place)
+        article_placed = article_matched + _pair(
+            [f for f in article_facts if f.fact_id not in {m.fact_id for m, _ in article_matched}],
+            [g for g in article_gold if g.fact_id not in {m.fact_id for _, m in article_matched}],
+            _same_place,
+        )
         per_article[article_id] = _scores(article_facts, len(article_gold), article_matched, article_placed)
         matched += article_matched
         placed += article_placed

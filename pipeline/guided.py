@@ -9,7 +9,6 @@ model leaves unanswered are asked about again, once, in a follow-up call for jus
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -19,6 +18,7 @@ from schemas.labels import MentionLabel, MentionLabels
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from . import llm
+from .chunking import shift_span
 from .mentions import Mention
 from .prompts import LoadedPrompt, render
 from .settings import Settings
@@ -26,6 +26,12 @@ from .sources import Article
 
 FOLLOW_UPS = 1
 GENERIC_COUNT_UNIT = "items"
+LARGE_COUNT = 1e6
+
+
+def must_be_fact(mention: Mention) -> bool:
+    """Money, percentages and counts in the millions are quantities whatever the model thinks."""
+    return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT
 
 
 def mark_text(text: str, mentions: list[Mention]) -> str:
@@ -38,45 +44,46 @@ def mark_text(text: str, mentions: list[Mention]) -> str:
     return "".join(parts + [text[cursor:]])
 
 
-def _fields(article: Article, marked: str, pending: list[Mention]) -> dict[str, str | None]:
+def _fields(article: Article, marked: str, pending: list[Mention], notes: dict[str, str]) -> dict[str, str | None]:
+    rejected = "".join(f"\n- {mark}: {why}" for mark, why in notes.items())
     return {
         "text": article.text, "title": article.title, "source": article.source, "published": article.published,
         "url": article.url, "article_id": article.article_id, "marked_text": marked,
         "mention_ids": ", ".join(m.id for m in pending),
+        "notes": f"Your earlier labels for these marks were rejected:{rejected}" if rejected else "",
     }
 
 
-def salvage_labels(raw_text: str | None, context: dict[str, Any]) -> list[MentionLabel]:
-    """Labels that pass validation, read one by one from an answer that failed as a whole."""
+def _read_labels(reply: llm.StructuredReply, context: dict[str, Any]) -> MentionLabels | None:
+    """The reply's labels; an answer that failed as a whole is re-read once, leniently."""
+    if isinstance(reply.output, MentionLabels):
+        return reply.output
     try:
-        items = json.loads(raw_text or "").get("labels", [])
-    except (ValueError, AttributeError):
-        return []
-    labels = []
-    for item in items if isinstance(items, list) else []:
-        try:
-            labels.append(MentionLabel.model_validate(item, context=context))
-        except ValidationError:
-            continue
-    return labels
+        return MentionLabels.model_validate_json(reply.raw_text or "", context=context)
+    except ValidationError:
+        return None
 
 
 async def label_mentions(
     article: Article, mentions: list[Mention], prompt: LoadedPrompt, client: Any, settings: Settings,
     params: llm.CallParams,
 ) -> tuple[dict[str, MentionLabel], Usage, int]:
-    """Ask for a label per mention; ask again for the ones left unanswered."""
-    context = {"mentions": {m.id: m.unit_class for m in mentions}}
+    """Ask for a label per mention; ask again, with the reasons, for marks left out or rejected."""
+    context = {
+        "mentions": {m.id: m.unit_class for m in mentions},
+        "required": {m.id: m.text for m in mentions if must_be_fact(m)},
+    }
     marked = mark_text(article.text, mentions)
     labels: dict[str, MentionLabel] = {}
-    usage, attempts, pending = Usage(), 0, mentions
+    usage, attempts, pending, notes = Usage(), 0, mentions, {}
     for _ in range(1 + FOLLOW_UPS):
-        messages = render(prompt, _fields(article, marked, pending))
+        messages = render(prompt, _fields(article, marked, pending, notes))
         reply = await llm.structured(client, messages, MentionLabels, context, settings, params)
         usage, attempts = usage + reply.usage, attempts + reply.attempts
-        answered = reply.output.labels if isinstance(reply.output, MentionLabels) else salvage_labels(reply.raw_text, context)
-        for label in answered:
+        answer = _read_labels(reply, context)
+        for label in answer.labels if answer else []:
             labels.setdefault(label.id, label)
+        notes = {mark: why for mark, why in (answer.rejected if answer else {}).items() if mark not in labels}
         pending = [m for m in mentions if m.id not in labels]
         if not pending:
             break
@@ -114,22 +121,36 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, pro
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
         period_text=label.period_text, status=label.status or "actual", attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
-        span=(mention.sentence_start + offset, mention.sentence_end + offset),
+        span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=prompt_ref, model=model, run_id=run_id,
     )
 
 
+def unlabelled(mention: Mention) -> MentionLabel:
+    """The label given to a quantity that must be a fact but that the model never labelled."""
+    return MentionLabel(id=mention.id, is_fact=True, metric="other", metric_label=f"unlabelled_{mention.unit_class}",
+                        entity="unknown", status="claim")
+
+
 def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], article: Article,
                       prompt_ref: str, model: str, run_id: str, offset: int = 0) -> tuple[list[QuantFact], list[Finding]]:
-    """Facts for the marks labelled as facts; a finding for marks never answered."""
-    facts = [
-        fact_from_label(m, labels[m.id], article, prompt_ref, model, run_id, offset)
-        for m in mentions if m.id in labels and labels[m.id].is_fact
-    ]
+    """Facts for the marks labelled as facts, and for unlabelled money, percentages and large counts.
+
+    Those keep their number, quote and span but say plainly that nothing else is known about them,
+    with a warning finding; other unlabelled marks are only listed in the finding."""
     unanswered = [m for m in mentions if m.id not in labels]
+    filled = {**labels, **{m.id: unlabelled(m) for m in unanswered if must_be_fact(m)}}
+    facts = [
+        fact_from_label(m, filled[m.id], article, prompt_ref, model, run_id, offset)
+        for m in mentions if m.id in filled and filled[m.id].is_fact
+    ]
     findings = []
     if unanswered:
         listed = ", ".join(f"{m.id} «{m.text}»" for m in unanswered)
-        findings.append(Finding(check="extraction", severity="warning", article_id=article.article_id,
-                                message=f"the model gave no label for {len(unanswered)} quantities after a follow-up: {listed}"))
+        findings.append(Finding(
+            check="extraction", severity="warning", article_id=article.article_id,
+            fact_ids=[f.fact_id for f in facts if f.metric_label and f.metric_label.startswith("unlabelled_")],
+            message=f"the model gave no usable label for {len(unanswered)} quantities after a follow-up: {listed}; "
+                    f"money, percentages and counts in the millions among them are kept as metric 'other' (unlabelled)",
+        ))
     return facts, findings

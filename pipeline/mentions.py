@@ -90,6 +90,8 @@ def _unit_after(after: str, code: str | None) -> tuple[str | None, UnitClass, in
 def _from_number(text: str, number: NumberMatch) -> Mention | None:
     if number.scale == 1 and number.text.lower() in {"one", "a", "an"}:
         return None  # "one of the", "one another": a word, not a quantity
+    if number.start >= 2 and text[number.start - 1] == "-" and text[number.start - 2].isalpha():
+        return None  # "COVID-19", "F-16", "Su-27": part of a name
     code, currency_len = rules.currency_before(text[:number.start])
     unit, unit_class, consumed, factor = _unit_after(text[number.end:], code)
     start, end = number.start - currency_len, number.end + consumed

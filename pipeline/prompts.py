@@ -23,7 +23,7 @@ from .errors import PromptError
 
 LOCK_NAME = "prompts.lock.json"
 TEMPLATE_FIELDS = frozenset({
-    "text", "title", "source", "published", "url", "article_id", "marked_text", "mention_ids",
+    "text", "title", "source", "published", "url", "article_id", "marked_text", "mention_ids", "notes",
 })
 _REF = re.compile(r"^(?P<id>[a-z][a-z0-9_]*)@(?P<version>[1-9][0-9]*)$")
 
@@ -118,7 +118,7 @@ def list_prompts(prompts_dir: Path | None = None) -> list[LoadedPrompt]:
 
 def render(prompt: LoadedPrompt, fields: dict[str, str | None]) -> list[dict[str, str]]:
     """The exact chat messages for one article. Missing fields render as 'unknown'."""
-    values = {name: (fields.get(name) or "unknown") for name in TEMPLATE_FIELDS}
+    values = {name: ("unknown" if fields.get(name) is None else fields[name]) for name in TEMPLATE_FIELDS}
     return [
         {"role": "system", "content": prompt.spec.system.format_map(values)},
         {"role": "user", "content": prompt.spec.user.format_map(values)},

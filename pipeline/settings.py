@@ -24,7 +24,7 @@ REPLAY_API_KEY = "replay-placeholder-key"
 # Settings fields that may come from NEWSFACTS_<NAME> environment variables.
 _ENV_FIELDS = (
     "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_tokens",
-    "concurrency", "local_timeout", "local_gguf", "cache_dir", "cassette_dir", "db",
+    "concurrency", "local_timeout", "local_gguf", "chunk_chars", "cache_dir", "cassette_dir", "db",
 )
 
 

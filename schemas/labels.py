@@ -3,12 +3,17 @@
 Prompt v2 shows the article with every quantity marked (⟦m3: more than 1 million⟧). The model
 answers one `MentionLabel` per mark: is it a fact, and if so about whom, measuring what, over
 which period, according to whom. It never writes a number. Validators read the scanned mentions
-through instructor's `context={"mentions": {...}}` and word their errors as instructions.
+through instructor's `context={"mentions": {id: unit class}, "required": {id: words}}` and word
+their errors as instructions. Marks in "required" (money, percentages, counts in the millions)
+cannot be dismissed as not-a-fact: code already knows they are quantities.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, ValidationInfo, model_validator
+from typing import Any
+
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
+from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from .facts import Status
 from .vocabulary import METRIC_UNIT_CLASS, Metric
@@ -20,12 +25,12 @@ class MentionLabel(BaseModel):
     id: str = Field(description="The mark's id, e.g. m3.")
     is_fact: bool = Field(description="true if the number states a fact: an amount, percentage, count or duration.")
     metric: Metric | None = Field(None, description="What is measured; 'other' plus metric_label if nothing fits.")
-    entity: str | None = Field(None, description="Who or what the number is about, e.g. 'North Korea'.")
-    period_text: str | None = Field(None, description="Words giving the time period, e.g. 'in 2023', 'since August'.")
+    entity: str | None = Field(None, max_length=80, description="Who or what the number is about, e.g. 'North Korea'.")
+    period_text: str | None = Field(None, max_length=60, description="Words giving the time period, e.g. 'in 2023'.")
     status: Status | None = Field(None, description="actual, estimate, forecast (expected future) or claim.")
-    attribution: str | None = Field(None, description="Who says it: a person, agency or outlet.")
-    metric_label: str | None = Field(None, description="Short snake_case name of the measure when metric is 'other'.")
-    reason: str | None = Field(None, description="When is_fact is false: why, in a few words (e.g. 'a date').")
+    attribution: str | None = Field(None, max_length=80, description="Who says it: a person, agency or outlet.")
+    metric_label: str | None = Field(None, max_length=60, description="snake_case name of the measure if metric is 'other'.")
+    reason: str | None = Field(None, max_length=60, description="Only when is_fact is false: why, in a few words.")
 
     @model_validator(mode="after")
     def _check_against_mention(self, info: ValidationInfo) -> "MentionLabel":
@@ -34,6 +39,12 @@ class MentionLabel(BaseModel):
             return self
         if self.id not in mentions:
             raise ValueError(f"there is no mark {self.id!r}; use only the ids shown, such as {next(iter(mentions), 'm1')}")
+        required = (info.context or {}).get("required", {})
+        if not self.is_fact and self.id in required:
+            raise ValueError(
+                f"{self.id} «{required[self.id]}» is an amount of money, a percentage or a large count, "
+                f"not a date: set is_fact true and give its metric"
+            )
         if not self.is_fact:
             return self
         if self.metric is None:
@@ -51,9 +62,32 @@ class MentionLabel(BaseModel):
 
 
 class MentionLabels(BaseModel):
-    """One label per marked number."""
+    """One label per marked number.
+
+    Labels are checked one by one: a bad label is set aside with its error instead of failing the
+    whole answer, so the caller can ask again about just that mark (a reask would regenerate all).
+    """
 
     labels: list[MentionLabel] = Field(description="One entry per mark, in the order of the marks.")
+    _rejected: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_good_labels(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> "MentionLabels":
+        rejected: dict[str, str] = {}
+        if isinstance(data, dict) and isinstance(data.get("labels"), list) and info.context is not None:
+            good = []
+            for item in data["labels"]:
+                try:
+                    MentionLabel.model_validate(item, context=info.context)
+                    good.append(item)
+                except ValidationError as exc:
+                    mark = item.get("id") if isinstance(item, dict) else None
+                    rejected[str(mark)] = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            data = {**data, "labels": good}
+        result = handler(data)
+        result._rejected = rejected
+        return result
 
     @model_validator(mode="after")
     def _first_answer_wins(self) -> "MentionLabels":
@@ -63,6 +97,7 @@ class MentionLabels(BaseModel):
         self.labels = list(unique.values())
         return self
 
-    def answered(self) -> set[str]:
-        return {label.id for label in self.labels}
-
+    @property
+    def rejected(self) -> dict[str, str]:
+        """Mark id -> why its label was set aside."""
+        return self._rejected

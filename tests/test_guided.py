@@ -114,3 +114,32 @@ def test_fifty_thousand_character_article_is_chunked_and_merged_without_duplicat
     assert len(set(spans)) == len(spans)
     assert all(f.grounding == "exact" for f in result.facts)
     assert not [f for f in result.findings if f.check == "coverage"]
+
+
+class WrongMetricFirst(Labeller):
+    """Labels every percentage with a money metric on the first call, correctly afterwards."""
+
+    def label(self, mark_id: str, words: str, kind: str) -> dict[str, Any]:
+        answer = super().label(mark_id, words, kind)
+        if kind == "percent" and len(self.asked) == 1:
+            answer["metric"] = "gdp_nominal"
+        return answer
+
+
+def test_rejected_labels_are_asked_again_with_the_reason() -> None:
+    article = load_article(SEEDS / "002_f21ded7eab1fc390.txt")
+    labeller = WrongMetricFirst()
+    bodies: list[str] = []
+    original = labeller.handler
+
+    def recording(request: httpx2.Request) -> httpx2.Response:
+        bodies.append(json.loads(request.content)["messages"][-1]["content"])
+        return original(request)
+
+    labeller.handler = recording  # type: ignore[method-assign]
+    result = labeller.run(article)
+    percents = [m.id for m in quantities(article.text) if m.unit_class == "percent"]
+    assert labeller.asked[1] == percents
+    assert "were rejected" in bodies[1] and "measured in currency" in bodies[1]
+    assert sum(1 for f in result.facts if f.unit == "percent") == len(percents)
+    assert len(bodies) == 2  # no full reask: only the rejected marks were asked again

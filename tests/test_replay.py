@@ -92,3 +92,29 @@ def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
     summary = json.loads((tmp_path / "run.json").read_text())
     assert summary["counts"]["failed"] == 3
     assert all("no recorded answer matches" in a["error"] for a in summary["articles"])
+
+
+@pytest.fixture(scope="module")
+def replayed_v2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("replay_v2")
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@2", "--out", str(out)) == 0
+    return out
+
+
+def test_v2_replay_grounds_every_fact(replayed_v2: Path) -> None:
+    facts = read_jsonl(replayed_v2 / "facts.jsonl")
+    assert {f["article_id"] for f in facts} == {a.article_id for a in load_articles([SEEDS]).articles}
+    assert all(f["grounding"] == "exact" and f["prompt"].startswith("extract_facts@2#") for f in facts)
+
+
+def test_v2_replay_reports_coverage(replayed_v2: Path) -> None:
+    findings = read_jsonl(replayed_v2 / "findings.jsonl")
+    assert any(f["check"] == "coverage" for f in findings)
+
+
+def test_eval_runs_on_a_replayed_run(replayed_v2: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--gold", str(SEEDS / "gold.jsonl"), str(replayed_v2 / "facts.jsonl"), "--format", "json"])
+    assert result.exit_code == 0
+    body = json.loads(result.stdout)
+    assert body["gold"] == len(read_jsonl(SEEDS / "gold.jsonl"))
+    assert 0 < body["recall"] <= 1 and body["grounded_rate"] == 1.0

@@ -1,0 +1,91 @@
+"""The quantity-mention scanner, on real-world phrasings from business, economics and war reporting."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.mentions import quantities, scan, sentence_bounds
+
+# (text, [(mention text, value, value_max, unit, unit class, qualifier)])
+CASES = [
+    ("North Korea has sent more than 1 million artillery shells to Russia",
+     [("more than 1 million", 1e6, None, "artillery_shells", "count", "more_than")]),
+    ("North Korea has shipped about a million shells", [("about a million", 1e6, None, "shells", "count", "approximately")]),
+    ("valued at just $24.5 billion", [("$24.5 billion", 24.5e9, None, "USD", "currency", "exact")]),
+    ("worth just 22.6 billion euro in 2022", [("22.6 billion euro", 22.6e9, None, "EUR", "currency", "exact")]),
+    ("exports of US$3bn", [("US$3bn", 3e9, None, "USD", "currency", "exact")]),
+    ("a budget of 3 trillion won", [("3 trillion won", 3e12, None, "KRW", "currency", "exact")]),
+    ("approximately two million workers in a total population of 26 million",
+     [("approximately two million", 2e6, None, "workers", "count", "approximately"), ("26 million", 26e6, None, None, "count", "exact")]),
+    ("at least 10 arms transfers", [("at least 10", 10, None, "arms_transfers", "count", "at_least")]),
+    ("ballistic missiles typically cost several million dollars", [("several million dollars", 2e6, 9e6, "USD", "currency", "several")]),
+    ("the state training thousands of hackers", [("thousands of", 2e3, None, "hackers", "count", "at_least")]),
+    ("likely to number in the millions.", [("millions", 2e6, None, None, "count", "at_least")]),
+    ("shrinking over the last five years", [("five years", 5, None, "years", "duration", "exact")]),
+    ("helping end a three-year downturn", [("three-year", 3, None, "years", "duration", "exact")]),
+    ("rates rose 50 basis points", [("50 basis points", 0.5, None, "percentage_points", "percent", "exact")]),
+    ("unemployment fell 0.3 percentage points", [("0.3 percentage points", 0.3, None, "percentage_points", "percent", "exact")]),
+    ("growth of 2-3% is expected", [("2-3%", 2, 3, "percent", "percent", "range")]),
+    ("between 10 and 12 million people", [("10 and 12 million", 10e6, 12e6, "people", "count", "range")]),
+    ("inflation eased to 4.9 per cent", [("4.9 per cent", 4.9, None, "percent", "percent", "exact")]),
+    ("a dozen drones", [("a dozen", 12, None, "drones", "count", "exact")]),
+    ("growth (-4.5%) last year", [("-4.5%", -4.5, None, "percent", "percent", "exact")]),
+    ("nearly 300 troops", [("nearly 300", 300, None, "troops", "count", "approximately")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_quantities(text: str, expected: list[tuple]) -> None:
+    found = [(m.text, m.value, m.value_max, m.unit, m.unit_class, m.qualifier) for m in quantities(text)]
+    assert found == expected
+    assert all(text[m.start:m.end] == m.text for m in quantities(text))
+
+
+@pytest.mark.parametrize("text, date_parts", [
+    ("largest expansion since 2016", ["2016"]),
+    ("a closed-door briefing on November 1", ["1"]),
+    ("attacks on December 29 and January 2", ["29", "2"]),
+    ("signed on 1 July 2024", ["1", "2024"]),
+    ("the first accusation came in September 2022", ["2022"]),
+])
+def test_date_parts_are_flagged_not_counted(text: str, date_parts: list[str]) -> None:
+    assert [m.text for m in scan(text) if m.is_year] == date_parts
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "cited cooperation as one factor", "the two sides turned to one another", "one of the largest employers",
+    "the first time since the pandemic", "an A320 and a COVID-19 ward",
+])
+def test_words_that_are_not_quantities(text: str) -> None:
+    assert [m for m in quantities(text) if m.text.lower() in {"one", "a", "an", "320", "19"}] == []
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("the economy contracted 4.5 percent", "down"), ("a 0.2 percent dip", "down"), ("exports fell 3%", "down"),
+    ("GDP grew 3.1% in 2023", "up"), ("output expanded by 4.9%", "up"), ("prices were 3% in March", None),
+])
+def test_direction_words(text: str, direction: str | None) -> None:
+    assert quantities(text)[0].direction == direction
+
+
+def test_ids_run_in_order_and_sentences_are_found() -> None:
+    text = "Prices in the U.S. rose 3.1% last year. Mr. Smith said exports hit $2 billion! Imports fell 4%."
+    mentions = quantities(text)
+    assert [m.id for m in mentions] == ["m1", "m2", "m3"]
+    sentences = [text[m.sentence_start:m.sentence_end] for m in mentions]
+    assert sentences == ["Prices in the U.S. rose 3.1% last year.", "Mr. Smith said exports hit $2 billion!", "Imports fell 4%."]
+    assert sentence_bounds(text, 0) == (0, len(sentences[0]))
+
+
+def test_scan_is_deterministic_and_fast_on_long_text() -> None:
+    text = "In 2023 output grew 3.1% to $2.77 billion, with about 2 million workers. " * 700
+    assert len(text) > 50_000
+    started = time.perf_counter()
+    first = scan(text)
+    elapsed = time.perf_counter() - started
+    assert first == scan(text)
+    assert len([m for m in first if not m.is_year]) == 3 * 700
+    assert elapsed < 5  # a generous bound: this guards against quadratic behaviour, not speed
