@@ -187,10 +187,10 @@ def prompts_list() -> None:
 @prompts_app.command("render")
 def prompts_render(ref: str, article: Path) -> None:
     """Print the exact messages a prompt sends for ARTICLE. Calls no model."""
-    from .extraction import prompt_fields  # the import pulls in the model client module lazily
+    from .extraction import first_messages  # the import pulls in the model client module lazily
 
     with errors_to_exit_codes():
-        messages = prompt_files.render(prompt_files.load_prompt(ref), prompt_fields(load_article(article)))
+        messages = first_messages(prompt_files.load_prompt(ref), load_article(article))
     for message in messages:
         typer.echo(f"----- {message['role']} -----\n{message['content']}")
 

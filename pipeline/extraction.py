@@ -52,6 +52,14 @@ def prompt_fields(article: Article) -> dict[str, str | None]:
     }
 
 
+def first_messages(prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
+    """The exact messages of the first call for `article` (what `prompts render` shows)."""
+    if prompt.spec.response_model in GUIDED_MODELS:
+        mentions = quantities(article.text)
+        return render(prompt, guided.call_fields(article, guided.mark_text(article.text, mentions), mentions, {}))
+    return render(prompt, prompt_fields(article))
+
+
 def call_params(prompt: LoadedPrompt, settings: Settings) -> llm.CallParams:
     """Sampling parameters: the prompt's, with --max-tokens taking precedence."""
     max_tokens = settings.max_tokens or prompt.spec.params.max_tokens or DEFAULT_MAX_TOKENS
@@ -91,7 +99,7 @@ async def _extract_part(part: Article, offset: int, prompt: LoadedPrompt, client
 async def _extract_whole_facts(part: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str, params: llm.CallParams) -> PartResult:
     """Prompt v1: the model writes each fact; the schema validators check it against the text."""
     context = {"article_text": part.text}
-    reply = await llm.structured(client, render(prompt, prompt_fields(part)), ExtractionResult, context, settings, params)
+    reply = await llm.structured(client, first_messages(prompt, part), ExtractionResult, context, settings, params)
     findings: list[Finding] = []
     if isinstance(reply.output, ExtractionResult):
         extracted = reply.output.facts

@@ -44,7 +44,8 @@ def mark_text(text: str, mentions: list[Mention]) -> str:
     return "".join(parts + [text[cursor:]])
 
 
-def _fields(article: Article, marked: str, pending: list[Mention], notes: dict[str, str]) -> dict[str, str | None]:
+def call_fields(article: Article, marked: str, pending: list[Mention], notes: dict[str, str]) -> dict[str, str | None]:
+    """Template fields for one labelling call: the marked text, the ids to label, rejections."""
     rejected = "".join(f"\n- {mark}: {why}" for mark, why in notes.items())
     return {
         "text": article.text, "title": article.title, "source": article.source, "published": article.published,
@@ -77,7 +78,7 @@ async def label_mentions(
     labels: dict[str, MentionLabel] = {}
     usage, attempts, pending, notes = Usage(), 0, mentions, {}
     for _ in range(1 + FOLLOW_UPS):
-        messages = render(prompt, _fields(article, marked, pending, notes))
+        messages = render(prompt, call_fields(article, marked, pending, notes))
         reply = await llm.structured(client, messages, MentionLabels, context, settings, params)
         usage, attempts = usage + reply.usage, attempts + reply.attempts
         answer = _read_labels(reply, context)

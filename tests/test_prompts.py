@@ -82,3 +82,18 @@ def test_render_puts_the_article_in_the_user_message_verbatim() -> None:
 def test_ref_carries_the_content_hash() -> None:
     prompt = load_prompt("extract_facts@1")
     assert prompt.ref == f"extract_facts@1#{prompt.sha256[:12]}"
+
+
+@pytest.mark.parametrize("ref, expected", [
+    ("extract_facts@1", "Return every quantitative fact in this article as JSON."),
+    ("extract_facts@2", "⟦m3: 22.6 billion euro⟧"),
+])
+def test_prompts_render_shows_the_exact_first_call(ref: str, expected: str) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "001_d62aa7f765da4adb.txt"
+    result = CliRunner().invoke(app, ["prompts", "render", ref, str(seed)])
+    assert result.exit_code == 0
+    assert "----- system -----" in result.stdout and expected in result.stdout

@@ -29,7 +29,7 @@ def read_jsonl(path: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay")
-    assert cli("run", str(SEEDS), "--replay", "--out", str(out)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--out", str(out)) == 0
     return out
 
 
@@ -72,7 +72,7 @@ def test_store_holds_exactly_the_reported_facts(replayed: Path) -> None:
 
 def test_second_run_makes_no_model_calls(replayed: Path) -> None:
     first = read_jsonl(replayed / "facts.jsonl")
-    assert cli("run", str(SEEDS), "--replay", "--out", str(replayed)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--out", str(replayed)) == 0
     summary = json.loads((replayed / "run.json").read_text())
     assert summary["counts"]["model_calls"] == 0
     assert summary["counts"]["skipped"] == 3
@@ -80,14 +80,14 @@ def test_second_run_makes_no_model_calls(replayed: Path) -> None:
 
 
 def test_library_api_gives_the_same_facts_as_the_cli(replayed: Path, tmp_path: Path) -> None:
-    result = run_batch([SEEDS], Settings.from_env({}, replay=True), tmp_path)
+    result = run_batch([SEEDS], Settings.from_env({}, replay=True, prompt="extract_facts@1"), tmp_path)
     cli_ids = [f["fact_id"] for f in read_jsonl(replayed / "facts.jsonl")]
     assert [f.fact_id for f in result.facts] == cli_ids
     assert result.summary["counts"]["done"] == 3
 
 
 def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
-    code = cli("run", str(SEEDS), "--replay", "--max-tokens", "999", "--out", str(tmp_path))
+    code = cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--max-tokens", "999", "--out", str(tmp_path))
     assert code == 3
     summary = json.loads((tmp_path / "run.json").read_text())
     assert summary["counts"]["failed"] == 3
@@ -97,7 +97,7 @@ def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def replayed_v2(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay_v2")
-    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@2", "--out", str(out)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--out", str(out)) == 0  # v2 is the default prompt
     return out
 
 
