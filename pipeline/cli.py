@@ -1,7 +1,8 @@
 """Entry point (CLI): thin commands — parse options, call one library function, render the result.
 
-Exit codes: 0 ok; 1 findings at or above --fail-on; 2 usage or configuration error; 3 some
-articles failed (their reasons are in run.json; a rerun retries them).
+Exit codes: 0 ok; 1 findings at or above --fail-on (or, with --fail-on conflict, a conflict);
+2 usage, configuration or unreadable input; 3 some articles failed (their reasons are in
+run.json; a rerun retries them).
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from schemas.facts import QuantFact
+from schemas.facts import SEVERITY_RANK, Finding, QuantFact
+from schemas.validation import AgreementGroup, ValidationReport
 
 from . import prompts as prompt_files
 from .evaluation import EvalReport, GoldFact, evaluate, read_jsonl
-from .errors import AuthError, ConfigError, ModelServerError, NewsfactsError, PromptError
+from .errors import AuthError, ConfigError, InputError, ModelServerError, NewsfactsError, PromptError
 from .runner import ArticleOutcome, RunResult, run_batch
 from .settings import Settings
 from .sources import load_article
+from .validation import validate_file
+from .validation.intervals import Interval
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -46,6 +50,15 @@ class FailOn(str, Enum):
     info = "info"
     warning = "warning"
     error = "error"
+    conflict = "conflict"
+
+
+def fails(fail_on: FailOn, findings: list[Finding], groups: list[AgreementGroup]) -> bool:
+    """True when the findings or verdicts reach the --fail-on level ("conflict": any conflicting group)."""
+    if fail_on is FailOn.conflict:
+        return any(g.verdict == "conflict" for g in groups)
+    threshold = {"never": 99, "info": 0, "warning": 1, "error": 2}[fail_on.value]
+    return any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
 
 
 @contextmanager
@@ -53,7 +66,7 @@ def errors_to_exit_codes() -> Iterator[None]:
     """Turn our errors into one clear line and the documented exit code."""
     try:
         yield
-    except (ConfigError, PromptError, AuthError, ModelServerError) as exc:
+    except (ConfigError, InputError, PromptError, AuthError, ModelServerError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     except NewsfactsError as exc:
@@ -98,8 +111,7 @@ def print_summary(result: RunResult) -> None:
 def exit_code(result: RunResult, fail_on: FailOn) -> int:
     if result.summary["counts"]["failed"]:
         return EXIT_FAILED
-    threshold = {"never": 99, "info": 0, "warning": 1, "error": 2}[fail_on.value]
-    return EXIT_FINDINGS if result.worst_severity() >= threshold else 0
+    return EXIT_FINDINGS if fails(fail_on, result.findings, result.validation.groups) else 0
 
 
 @app.command()
@@ -172,6 +184,39 @@ def eval_command(
         typer.echo(eval_json(report))
     else:
         print_eval(report)
+
+
+def print_validation(report: ValidationReport) -> None:
+    table = Table(title="cross-source agreement", title_justify="left")
+    for column in ("verdict", "entity | metric | period", "values side by side", "rate / assumption"):
+        table.add_column(column)
+    for g in report.groups:
+        values = "\n".join(f"{m.source or m.article_id}: {_interval(m.low, m.high)} {g.unit} ({m.qualifier})" for m in g.members)
+        table.add_row(g.verdict, g.key, values, "\n".join(filter(None, [g.rate, *g.assumptions])))
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    for f in report.findings:
+        typer.echo(f"{f.severity:<8}{f.check:<12}{', '.join(f.fact_ids)[:40]:<42}{f.message}")
+
+
+def _interval(low: float | None, high: float | None) -> str:
+    return "not convertible" if low is None or high is None else Interval(low, high).describe()
+
+
+@app.command("validate")
+def validate_command(
+    facts: Annotated[Path, typer.Argument(help="facts.jsonl to check.", exists=True, dir_okay=False)],
+    articles: Annotated[Path | None, typer.Option(help="Folder of the articles: adds grounding and coverage checks.", exists=True)] = None,
+    format: Annotated[Format, typer.Option(help="table for people, json for machines.")] = Format.table,
+    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 at this finding severity, or on any conflict.")] = FailOn.never,
+) -> None:
+    """Check units, dates and cross-source agreement of facts; no model is called."""
+    with errors_to_exit_codes():
+        report = validate_file(facts, articles)
+    if format is Format.json:
+        typer.echo(report.model_dump_json(indent=2, include={"findings", "groups"}))
+    else:
+        print_validation(report)
+    raise typer.Exit(EXIT_FINDINGS if fails(fail_on, report.findings, report.groups) else 0)
 
 
 @prompts_app.command("list")

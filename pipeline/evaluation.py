@@ -14,18 +14,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.facts import QuantFact
 from schemas.vocabulary import unit_class
 
-from .errors import InputError
+from .jsonl import read_jsonl
 from .textnorm import normalize
 
 VALUE_TOLERANCE = 0.01
-M = TypeVar("M", bound=BaseModel)
 
 
 class GoldFact(BaseModel):
@@ -63,22 +61,6 @@ class EvalReport(BaseModel):
     missed: list[GoldFact] = Field(default_factory=list)
     unmatched: list[QuantFact] = Field(default_factory=list)
     wrong_values: list[tuple[str, str]] = Field(default_factory=list, description="(fact_id, gold fact_id)")
-
-
-def read_jsonl(path: Path, model: type[M]) -> list[M]:
-    """Parse a JSON-lines file into `model` objects; errors name the file and line."""
-    items: list[M] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror}") from None
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            try:
-                items.append(model.model_validate_json(line))
-            except ValidationError as exc:
-                raise InputError(f"{path}:{number}: not a valid {model.__name__}: {exc.errors()[0]['msg']}") from None
-    return items
 
 
 def _same_value(a: float, b: float) -> bool:

@@ -1,4 +1,4 @@
-"""Stage (reports): facts.jsonl, findings.jsonl, report.md and run.json, written atomically.
+"""Stage (reports): facts.jsonl, findings.jsonl, groups.jsonl, report.md and run.json, written atomically.
 
 Every file is written to a temporary name in the output folder and moved into place with
 os.replace, so a crash never leaves a half-written report at the final path.
@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from schemas.facts import Finding, QuantFact
+from schemas.validation import AgreementGroup
 
-FILES = ("facts.jsonl", "findings.jsonl", "report.md", "run.json")
+FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "run.json")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -37,7 +38,7 @@ def remove_stale_temps(out_dir: Path) -> None:
         stray.unlink(missing_ok=True)
 
 
-def jsonl(models: list[QuantFact] | list[Finding]) -> str:
+def jsonl(models: list[QuantFact] | list[Finding] | list[AgreementGroup]) -> str:
     return "".join(m.model_dump_json() + "\n" for m in models)
 
 
@@ -53,8 +54,19 @@ def _cell(text: str | None, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any]) -> str:
-    """A short report for people: counts, findings, then facts per article."""
+def _group_lines(groups: list[AgreementGroup]) -> list[str]:
+    """Conflicts first, then agreements, each with the sources' values side by side."""
+    shown = [g for g in groups if g.verdict in ("conflict", "agree", "incomparable")]
+    lines = [f"## Cross-source agreement ({', '.join(f'{n} {v}' for v, n in sorted(Counter(g.verdict for g in groups).items())) or 'no groups'})", ""]
+    for g in shown:
+        lines.append(f"- **{g.verdict}** `{g.key}`: {_cell(g.detail, 400)}")
+        lines += [f"  - assumed: {_cell(a, 200)}" for a in g.assumptions]
+    return lines + [""]
+
+
+def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
+                    groups: list[AgreementGroup] | None = None) -> str:
+    """A short report for people: counts, cross-source verdicts, findings, then facts per article."""
     counts = summary["counts"]
     lines = [
         f"# newsfacts run {summary['run_id']}", "",
@@ -64,6 +76,7 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
         f"| {counts['articles']} | {counts['done']} | {counts['skipped']} | {counts['failed']} | {counts['problems']} "
         f"| {counts['facts']} | {counts['grounded']} | {counts['model_calls']} | {counts['tokens']} |", "",
     ]
+    lines += _group_lines(groups or [])
     by_severity = Counter(f.severity for f in findings)
     lines += [f"## Findings ({', '.join(f'{n} {s}' for s, n in sorted(by_severity.items())) or 'none'})", ""]
     for finding in sorted(findings, key=lambda f: (-"info warning error".split().index(f.severity), f.check)):
@@ -81,13 +94,15 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
     return "\n".join(lines)
 
 
-def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any]) -> list[Path]:
+def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
+                  groups: list[AgreementGroup] | None = None) -> list[Path]:
     """Write all run outputs into `out_dir`; returns the paths written."""
     remove_stale_temps(out_dir)
     contents = {
         "facts.jsonl": jsonl(facts),
         "findings.jsonl": jsonl(findings),
-        "report.md": render_markdown(facts, findings, summary),
+        "groups.jsonl": jsonl(groups or []),
+        "report.md": render_markdown(facts, findings, summary, groups),
         "run.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
     }
     for name, text in contents.items():

@@ -18,18 +18,21 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
 
-from schemas.facts import SEVERITY_RANK, Finding, QuantFact, Usage
+from schemas.facts import Finding, QuantFact, Usage
+from schemas.validation import ValidationReport
 
 from . import llm
 from .cassettes import cassette_path, use_cassette
 from .errors import AuthError, PromptError, ReplayError
 from .extraction import extract
 from .local_model import LocalServer, resolve_gguf
+from .normalize import normalize
 from .prompts import LoadedPrompt, check_lock, load_prompt
 from .report import write_outputs
 from .settings import Settings
 from .sources import Article, LoadProblem, load_articles
 from .store import Store
+from .validation import validate
 
 
 class ArticleOutcome(BaseModel):
@@ -54,9 +57,7 @@ class RunResult(BaseModel):
     facts: list[QuantFact]
     findings: list[Finding]
     summary: dict[str, Any]
-
-    def worst_severity(self) -> int:
-        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=-1)
+    validation: ValidationReport = Field(default_factory=ValidationReport)
 
 
 class Progress(Protocol):
@@ -112,6 +113,7 @@ async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, sett
     except ReplayError as exc:
         store.save_failure(article.article_id, prompt.ref, settings.model, run_id, "failed_permanent", str(exc))
         return outcome.model_copy(update={"status": "failed_permanent", "error": str(exc)})
+    result = result.model_copy(update={"facts": normalize(result.facts)})
     store.save_result(result, run_id)
     grounded = sum(1 for f in result.facts if f.grounding in ("exact", "fuzzy"))
     return outcome.model_copy(update={
@@ -178,12 +180,26 @@ def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progre
         problems = [_problem_outcome(p) for p in loaded.problems]
         ids = [a.article_id for a in loaded.articles]
         facts = store.facts(ids, prompt.ref, settings.model)
-        findings = store.findings(ids, prompt.ref, settings.model) + [f for _, f in problems]
+        validation = validate_with_store(store, facts, prompt.ref, settings.model)
+        findings = store.findings(ids, prompt.ref, settings.model) + [f for _, f in problems] + validation.findings
         all_outcomes = outcomes + skipped + [o for o, _ in problems]
         summary = summarize(run_id, settings, prompt, all_outcomes, facts, findings, time.monotonic() - started)
-        write_outputs(out_dir, facts, findings, summary)
+        summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
+        write_outputs(out_dir, facts, findings, summary, validation.groups)
         store.finish_run(run_id, summary)
-    return RunResult(run_id=run_id, out_dir=out_dir, outcomes=all_outcomes, facts=facts, findings=findings, summary=summary)
+    return RunResult(run_id=run_id, out_dir=out_dir, outcomes=all_outcomes, facts=facts, findings=findings,
+                     summary=summary, validation=validation)
+
+
+def validate_with_store(store: Store, batch_facts: list[QuantFact], prompt: str, model: str) -> ValidationReport:
+    """Validate the batch against every fact the store holds for this prompt and model.
+
+    Only what concerns the batch is kept: groups with one of its facts, and findings about them."""
+    report = validate(store.facts(None, prompt, model))
+    batch = {f.fact_id for f in batch_facts}
+    groups = [g for g in report.groups if batch.intersection(g.fact_ids)]
+    findings = [f for f in report.findings if batch.intersection(f.fact_ids)]
+    return ValidationReport(findings=findings, groups=groups)
 
 
 def settings_summary(settings: Settings, prompt: LoadedPrompt) -> dict[str, Any]:

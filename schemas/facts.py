@@ -62,11 +62,14 @@ class QuantFact(BaseModel):
     period_start: str | None = None
     period_end: str | None = None
     period_text: str | None = None
+    period_rule: str | None = Field(None, description="which period rule resolved period_text, or 'unresolved'")
     status: Status = "actual"
     attribution: str | None = None
     quote: str
     span: tuple[int, int] | None = None
     grounding: Grounding | None = None
+    value_usd: float | None = Field(None, description="money in US dollars at the ECB rate named in fx_note")
+    fx_note: str | None = Field(None, description="the rate used for value_usd, or why none was applied")
     prompt: str | None = Field(None, description="id@version#hash of the prompt that produced it")
     model: str | None = None
     run_id: str | None = None

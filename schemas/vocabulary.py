@@ -93,3 +93,47 @@ def unit_class(unit: str) -> UnitClass:
     if len(unit) == 3 and unit.isupper():
         return "currency"
     return "count"
+
+
+PeriodKind = Literal["annual", "cumulative", "as_of"]
+
+# How a metric relates to time, which decides what "the same period" means when sources are
+# compared: an annual flow is compared year by year, a cumulative count by its start ("since
+# August"), and a level or streak by the time it is stated for.
+METRIC_PERIOD_KIND: dict[str, PeriodKind] = {
+    **{m: "annual" for m in (
+        "gdp_real_growth", "gdp_nominal", "gni_nominal", "gni_per_capita", "trade_volume",
+        "trade_volume_growth", "exports", "exports_growth", "imports", "imports_growth",
+        "industrial_output_growth", "manufacturing_growth", "construction_growth",
+        "agriculture_growth", "inflation_rate")},
+    **{m: "cumulative" for m in (
+        "artillery_shells_transferred", "missiles_transferred", "arms_transfers",
+        "arms_sales_revenue", "munitions_sales_value", "casualties")},
+}
+
+
+def period_kind(metric: str) -> PeriodKind:
+    """Annual, cumulative, or (the default for levels, streaks and unknown metrics) as-of."""
+    return METRIC_PERIOD_KIND.get(metric, "as_of")
+
+
+# The percentages each metric can plausibly take; outside them a value has the wrong magnitude
+# (a "590%" GDP growth rate is a misread 5.9%, or a share read as a rate).
+PERCENT_RANGE: dict[str, tuple[float, float]] = {
+    "gdp_real_growth": (-40.0, 40.0),
+    "industrial_output_growth": (-60.0, 100.0),
+    "manufacturing_growth": (-60.0, 100.0),
+    "construction_growth": (-80.0, 150.0),
+    "agriculture_growth": (-60.0, 100.0),
+    "trade_volume_growth": (-100.0, 1000.0),
+    "exports_growth": (-100.0, 1000.0),
+    "imports_growth": (-100.0, 1000.0),
+    "inflation_rate": (-30.0, 100000.0),
+    "unemployment_rate": (0.0, 100.0),
+}
+GENERIC_PERCENT_RANGE = (-100.0, 10000.0)
+
+# Pairs (level metric, growth metric) for the check previous × (1 + growth) ≈ current.
+GROWTH_OF: dict[str, str] = {
+    "trade_volume": "trade_volume_growth", "exports": "exports_growth", "imports": "imports_growth",
+}

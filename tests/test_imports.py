@@ -17,14 +17,15 @@ LAYERS = {
     "store": 3, "report": 3, "prompts": 3, "normalize": 3, "mentions": 3, "validation": 3,
     "guided": 3, "chunking": 3, "coverage": 3, "evaluation": 3, "mention_rules": 3,
     "schemas": 2,
-    "numbers": 1, "textnorm": 1, "cleaning": 1, "settings": 1, "errors": 1, "__init__": 1,
+    "numbers": 1, "textnorm": 1, "periods": 1, "fx": 1, "jsonl": 1, "cleaning": 1, "settings": 1, "errors": 1, "__init__": 1,
 }
 OFFLINE = ("validation", "mentions", "mention_rules", "grounding", "normalize", "numbers", "textnorm", "schemas",
-           "chunking", "coverage", "evaluation")
+           "chunking", "coverage", "evaluation", "periods", "fx")
 
 
 def imports_of(path: Path) -> set[str]:
-    package = path.relative_to(ROOT).parts[0]
+    """Absolute names of everything a module imports; relative imports are resolved."""
+    package = path.relative_to(ROOT).parts[:-1]
     tree = ast.parse(path.read_text(), filename=str(path))
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -33,7 +34,8 @@ def imports_of(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                names.update(f"{package}.{base or alias.name}" for alias in node.names)
+                parent = ".".join(package[: len(package) - node.level + 1])
+                names.update(f"{parent}.{base}" if base else f"{parent}.{alias.name}" for alias in node.names)
             else:
                 names.add(base)
     return names

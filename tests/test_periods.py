@@ -1,0 +1,78 @@
+"""Period resolution: every rule, anchored on full and partial publication dates."""
+
+import pytest
+
+from pipeline.periods import first_day, last_day, periods_in, resolve_period
+
+CASES = [
+    # text, published, start, end, rule, cumulative
+    ("in 2023", "2024-07", "2023-01-01", "2023-12-31", "year", False),
+    ("2023", None, "2023-01-01", "2023-12-31", "year", False),
+    ("the 2023 figure", None, "2023-01-01", "2023-12-31", "year", False),
+    ("this year", "2024-01", "2024-01-01", "2024-12-31", "this_year", False),
+    ("last year", "2024-01-15", "2023-01-01", "2023-12-31", "last_year", False),
+    ("next year", "2024", "2025-01-01", "2025-12-31", "next_year", False),
+    ("last month", "2024-01", "2023-12-01", "2023-12-31", "last_month", False),
+    ("this month", "2024-02-10", "2024-02-01", "2024-02-29", "this_month", False),
+    ("this week", "2024-07-10", "2024-07-08", "2024-07-14", "this_week", False),
+    ("last week", "2024-07-10", "2024-07-01", "2024-07-07", "last_week", False),
+    ("since August", "2024-01", "2023-08-01", "2024-01", "since_month", True),
+    ("Since August", "2024-08-20", "2024-08-01", "2024-08-20", "since_month", True),
+    ("since August 2022", "2024-01", "2022-08-01", "2024-01", "since_date", True),
+    ("since 2022", "2024-07", "2022-01-01", "2024-07", "since_date", True),
+    ("Q3 2023", None, "2023-07-01", "2023-09-30", "quarter", False),
+    ("q1 of 2024", None, "2024-01-01", "2024-03-31", "quarter", False),
+    ("the third quarter of 2023", None, "2023-07-01", "2023-09-30", "quarter", False),
+    ("the third quarter", "2024-01", "2023-07-01", "2023-09-30", "latest_quarter", False),
+    ("the second quarter", "2024-07", "2024-04-01", "2024-06-30", "latest_quarter", False),
+    ("the first half of 2024", None, "2024-01-01", "2024-06-30", "half", False),
+    ("H2 2023", None, "2023-07-01", "2023-12-31", "half", False),
+    ("the first half", "2024-07", "2024-01-01", "2024-06-30", "latest_half", False),
+    ("over the last five years", "2024-01", "2019-01", "2024-01", "last_n_years", False),
+    ("the past 3 years", "2024", "2021", "2024", "last_n_years", False),
+    ("March 5, 2024", None, "2024-03-05", "2024-03-05", "explicit_date", False),
+    ("5 March 2024", None, "2024-03-05", "2024-03-05", "explicit_date", False),
+    ("on 2024-03-05", None, "2024-03-05", "2024-03-05", "iso_date", False),
+    ("in March 2024", None, "2024-03-01", "2024-03-31", "month_year", False),
+    ("in March", "2024-07", "2024-03-01", "2024-03-31", "latest_month", False),
+    ("in September", "2024-07", "2023-09-01", "2023-09-30", "latest_month", False),
+    ("2020-2022", None, "2020-01-01", "2022-12-31", "year_range", False),
+    ("between 2020 and 2022", None, "2020-01-01", "2022-12-31", "year_range", False),
+    ("2022-23", None, "2022-01-01", "2023-12-31", "year_range", False),
+    ("through 2023", None, None, "2023-12-31", "through_year", True),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end", "rule", "cumulative"), CASES)
+def test_rules(text, published, start, end, rule, cumulative):
+    period = resolve_period(text, published)
+    assert (period.start, period.end, period.rule, period.cumulative) == (start, end, rule, cumulative)
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    ("", "2024-01"), (None, "2024-01"), ("sometime soon", "2024-01"), ("recently", "2024-07"),
+    ("last month", "2024"),  # needs the publication month
+    ("this week", "2024-07"),  # needs the publication day
+    ("since August", None), ("last year", None), ("the third quarter", "2024"),
+    ("over the last five years", None), ("may grow", None), ("2000 shells", None),
+])
+def test_unresolved_is_never_a_guess(text, published):
+    period = resolve_period(text, published)
+    assert (period.start, period.end, period.rule, period.resolved) == (None, None, "unresolved", False)
+
+
+@pytest.mark.parametrize(("iso", "first", "last"), [
+    ("2024", "2024-01-01", "2024-12-31"), ("2024-02", "2024-02-01", "2024-02-29"), ("2023-02-14", "2023-02-14", "2023-02-14"),
+])
+def test_partial_date_bounds(iso, first, last):
+    assert (first_day(iso).isoformat(), last_day(iso).isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize(("sentence", "rules"), [
+    ("North Korea's GDP grew 3.1% in 2023, the bank said.", ["year"]),
+    ("Output grew in 2023 after shrinking in 2020.", ["year", "year"]),
+    ("It sent 2000 shells, the agency said.", []),
+    ("Since August, it has sent a million shells, up from Q1 2023.", ["quarter", "since_month"]),
+])
+def test_periods_in_a_sentence(sentence, rules):
+    assert sorted(p.rule for p in periods_in(sentence, "2024-01")) == sorted(rules)

@@ -1,0 +1,186 @@
+"""Validation: per-fact checks, grouping, verdicts, FX candidates, cumulative counts, consistency."""
+
+import itertools
+
+import pytest
+
+from pipeline.normalize import normalize
+from pipeline.validation import validate
+from pipeline.validation.checks import check_dates, check_units
+from pipeline.validation.grouping import entity_key, group_facts
+from schemas.facts import QuantFact
+
+_ids = itertools.count()
+
+
+def fact(**changes) -> QuantFact:
+    base = dict(fact_id=f"f{next(_ids)}", article_id="a1", source="Outlet A", entity="North Korea",
+                metric="gdp_real_growth", value=3.1, unit="percent", quote="q", published="2024-07", period_text="in 2023")
+    return QuantFact(**(base | changes))
+
+
+def verdicts(facts):
+    return {g.key: g.verdict for g in validate(facts).groups}
+
+
+@pytest.mark.parametrize(("unit", "value", "metric", "message"), [
+    ("shells", -5, "artillery_shells_transferred", "cannot be negative"),
+    ("percent", 590, "gdp_real_growth", "wrong magnitude"),
+    ("percent", 590, "manufacturing_growth", "wrong magnitude"),
+    ("percent", -120, "exports_growth", "wrong magnitude"),
+    ("percent", 5, "gdp_nominal", "measured in currency"),
+    ("USD", 5e9, "gdp_real_growth", "measured in percent"),
+])
+def test_unit_checks_find(unit, value, metric, message):
+    findings = check_units(fact(unit=unit, value=value, metric=metric))
+    assert [f.severity for f in findings] == ["error"] and message in findings[0].message
+
+
+@pytest.mark.parametrize(("unit", "value", "metric"), [
+    ("percent", 74.6, "trade_volume_growth"), ("percent", -4.5, "gdp_real_growth"), ("shells", 1e6, "artillery_shells_transferred"),
+    ("USD", 24.5e9, "gdp_nominal"), ("percent", 45, "other"),
+])
+def test_unit_checks_pass(unit, value, metric):
+    assert check_units(fact(unit=unit, value=value, metric=metric)) == []
+
+
+@pytest.mark.parametrize(("start", "end", "status", "published", "needle"), [
+    ("2024-01-01", "2024-12-31", "actual", "2024-01", "after publication"),
+    ("2019-01-01", "2019-12-31", "forecast", "2024-07", "ended"),
+    ("2023-12-01", "2023-01-31", "actual", "2024-07", "before it starts"),
+])
+def test_date_checks_find(start, end, status, published, needle):
+    findings = check_dates(fact(period_start=start, period_end=end, status=status, published=published))
+    assert len(findings) == 1 and needle in findings[0].message
+
+
+@pytest.mark.parametrize(("start", "end", "status", "published"), [
+    ("2023-01-01", "2023-12-31", "actual", "2024-07"), ("2024-01-01", "2024-12-31", "forecast", "2024-01"),
+    ("2023-01-01", "2023-12-31", "forecast", "2024-01"), (None, None, "actual", "2024-07"), ("2023-01-01", "2023-12-31", "actual", None),
+])
+def test_date_checks_pass(start, end, status, published):
+    assert check_dates(fact(period_start=start, period_end=end, status=status, published=published)) == []
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("North Korea", "north korea"), ("the DPRK", "north korea"), ("  NORTH   korea ", "north korea"), ("U.S.", "united states"),
+    ("unknown", None), ("", None),
+])
+def test_entities_fold_case_and_aliases(written, key):
+    assert entity_key(written) == key
+
+
+def test_years_never_mix_and_cumulative_meets_only_cumulative():
+    facts = [
+        fact(article_id="a1", period_text="in 2016", value=3.9), fact(article_id="a2", period_text="in 2022", value=-0.2),
+        fact(article_id="a1", metric="artillery_shells_transferred", unit="shells", value=1e6, qualifier="more_than", period_text="since August", published="2024-01"),
+        fact(article_id="a2", metric="artillery_shells_transferred", unit="shells", value=5e5, period_text="in 2023", published="2024-01"),
+    ]
+    keys = sorted(g.key for g in group_facts(normalize(facts)))
+    assert keys == ["north korea | artillery_shells_transferred | 2023", "north korea | artillery_shells_transferred | since 2023-08",
+                    "north korea | gdp_real_growth | 2016", "north korea | gdp_real_growth | 2022"]
+
+
+def test_unknown_entities_and_unlabelled_metrics_are_not_grouped():
+    facts = [fact(entity="unknown"), fact(metric="other", metric_label="unlabelled_percent"), fact(metric="other")]
+    assert validate(facts).groups == []
+
+
+@pytest.mark.parametrize(("second", "verdict"), [
+    (dict(value=3.1), "agree"),
+    (dict(value=3.14), "agree"),  # 3.1 means 3.05-3.15
+    (dict(value=3.0, qualifier="approximately"), "agree"),
+    (dict(value=4.9), "conflict"),
+    (dict(value=3.1, unit="percentage_points"), "incomparable"),
+    (dict(value=3.1, article_id="a1"), "single_source"),
+])
+def test_verdicts(second, verdict):
+    facts = [fact(article_id="a1"), fact(**({"article_id": "a2", "source": "Outlet B"} | second))]
+    assert verdicts(facts) == {"north korea | gdp_real_growth | 2023": verdict}
+
+
+def test_conflict_gives_a_finding_with_both_quotes_in_the_group():
+    report = validate([fact(article_id="a1", quote="grew 3.1%"), fact(article_id="a2", value=4.9, quote="grew 4.9%")])
+    group = report.groups[0]
+    assert group.verdict == "conflict" and [m.quote for m in group.members] == ["grew 3.1%", "grew 4.9%"]
+    assert [f.check for f in report.findings] == ["agreement"] and set(report.findings[0].fact_ids) == set(group.fact_ids)
+
+
+def money(**changes):
+    return fact(**(dict(metric="gdp_nominal", period_text="in 2022") | changes))
+
+
+@pytest.mark.parametrize(("eur_published", "usd_value", "rate"), [
+    ("2024-01", 24.5e9, "publication-date rate"),  # January 2024 rates reconcile it
+    ("2024-01", 23.8e9, "period-average rate"),  # the 2022 average (1.053) reconciles it
+    ("2024-01", 24.1e9, "period-end rate"),  # the rate on 2022-12-30 (1.0666) does
+])
+def test_money_is_compared_under_each_candidate_rate(eur_published, usd_value, rate):
+    facts = [money(article_id="a1", value=22.6e9, unit="EUR", published=eur_published),
+             money(article_id="a2", value=usd_value, unit="USD", published=eur_published)]
+    group = validate(facts).groups[0]
+    assert group.verdict == "agree" and group.rate.startswith(rate) and "EUR→USD" in group.rate
+
+
+def test_money_no_rate_reconciles_is_a_conflict_and_no_rate_at_all_is_incomparable():
+    conflict = validate([money(article_id="a1", value=22.6e9, unit="EUR"), money(article_id="a2", value=30e9, unit="USD")])
+    assert conflict.groups[0].verdict == "conflict" and "period-end rate" in conflict.groups[0].detail
+    kpw = validate([money(article_id="a1", value=22.6e9, unit="KPW"), money(article_id="a2", value=30e9, unit="USD")])
+    assert kpw.groups[0].verdict == "incomparable" and "KPW" in kpw.groups[0].detail
+
+
+def test_undated_annual_figure_takes_the_latest_year_published_by_then():
+    dated_2022 = money(article_id="a1", value=22.6e9, unit="EUR", published="2024-01")
+    dated_2023 = money(article_id="a3", value=30e9, unit="USD", period_text="in 2023", published="2024-07")  # not out yet in January
+    undated = money(article_id="a2", value=24.5e9, unit="USD", period_text=None, quote="valued at $24.5 billion", published="2024-01")
+    groups = {g.period: g for g in validate([dated_2022, dated_2023, undated]).groups}
+    assert undated.fact_id in groups["2022"].fact_ids and groups["2022"].verdict == "agree"
+    assert "latest annual figure available" in groups["2022"].assumptions[0]
+
+
+def shells(article_id, value, qualifier, published, period_text="since August"):
+    return fact(article_id=article_id, metric="artillery_shells_transferred", unit="shells", value=value,
+                qualifier=qualifier, published=published, period_text=period_text)
+
+
+def test_cumulative_counts_may_grow_but_never_shrink():
+    growing = [shells("a1", 5e5, "approximately", "2023-10"), shells("a2", 1e6, "more_than", "2024-01")]
+    assert verdicts(growing) == {"north korea | artillery_shells_transferred | since 2023-08": "agree"}
+    shrinking = [shells("a1", 1e6, "more_than", "2023-10"), shells("a2", 3e5, "exact", "2023-12")]
+    report = validate(shrinking)
+    assert report.groups[0].verdict == "conflict" and "smaller than one reported" in report.groups[0].detail
+
+
+def test_one_article_with_values_that_cannot_all_hold():
+    report = validate([fact(value=3.1), fact(value=74.6, metric="gdp_real_growth")])
+    assert report.groups[0].verdict == "single_source"
+    assert any(f.check == "consistency" and "cannot all hold" in f.message for f in report.findings)
+
+
+def test_exports_plus_imports_and_growth_consistency():
+    year = dict(metric="trade_volume", unit="USD", period_text="in 2023")
+    facts = [fact(**year | dict(value=2.77e9)), fact(**year | dict(metric="exports", value=0.31e9)),
+             fact(**year | dict(metric="imports", value=2.03e9)),
+             fact(**year | dict(period_text="in 2022", value=1.59e9)),
+             fact(metric="trade_volume_growth", value=50.0, period_text="in 2023")]
+    messages = [f.message for f in validate(facts).findings if f.check == "consistency"]
+    assert any("exports + imports" in m for m in messages) and any("× (1 + 2023 growth)" in m for m in messages)
+    facts[2] = fact(**year | dict(metric="imports", value=2.46e9))
+    facts[4] = fact(metric="trade_volume_growth", value=74.6, period_text="in 2023")
+    assert [f for f in validate(facts).findings if f.check == "consistency"] == []
+
+
+def test_a_new_article_is_checked_against_the_facts_already_stored(tmp_path):
+    from pipeline.runner import validate_with_store
+    from pipeline.store import Store
+    from schemas.facts import ArticleFacts
+
+    earlier = fact(article_id="a1", value=3.1, prompt="p@1", model="m")
+    new = fact(article_id="a2", value=4.9, prompt="p@1", model="m")
+    unrelated = fact(article_id="a3", value=1.0, period_text="in 2019", prompt="p@1", model="m")
+    with Store(tmp_path / "s.db") as store:
+        for f in (earlier, new, unrelated):
+            store.save_result(ArticleFacts(article_id=f.article_id, facts=[f], prompt="p@1", model="m"), run_id="r1")
+        report = validate_with_store(store, store.facts(["a2"]), "p@1", "m")
+    assert [(g.verdict, sorted(g.fact_ids)) for g in report.groups] == [("conflict", sorted([earlier.fact_id, new.fact_id]))]
+    assert [f.check for f in report.findings] == ["agreement"]
