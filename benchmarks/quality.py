@@ -2,7 +2,7 @@
 
 Usage (each candidate is NAME=GGUF, or NAME=default for the embedded model):
 
-    python benchmarks/quality.py --prompt extract_facts@1 --prompt extract_facts@2 \
+    python benchmarks/quality.py --prompt extract_facts@1 --prompt extract_facts@2 --prompt extract_facts@3 \
         --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default \
         --candidate qwen2.5-coder-0.5b-instruct-q4_k_m=/path/to/qwen0.5b.gguf
 

@@ -24,13 +24,13 @@ from . import guided, llm
 from .chunking import merge_facts, split_text
 from .coverage import check_coverage
 from .grounding import ground_facts
-from .mentions import quantities
+from .mentions import quantities, sentence_starts
 from .prompts import LoadedPrompt, render
 from .settings import Settings
 from .sources import Article
 
 DEFAULT_MAX_TOKENS = 1536
-GUIDED_MODELS = {"MentionLabels"}
+GUIDED_MODELS = {"MentionLabels", "QuantityLabel"}
 
 
 @dataclass
@@ -54,8 +54,10 @@ def prompt_fields(article: Article) -> dict[str, str | None]:
 
 def first_messages(prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
     """The exact messages of the first call for `article` (what `prompts render` shows)."""
+    mentions = quantities(article.text)
+    if prompt.spec.response_model == "QuantityLabel" and mentions:
+        return render(prompt, guided.quantity_fields(article, mentions[0], sentence_starts(article.text)))
     if prompt.spec.response_model in GUIDED_MODELS:
-        mentions = quantities(article.text)
         return render(prompt, guided.call_fields(article, guided.mark_text(article.text, mentions), mentions, {}))
     return render(prompt, prompt_fields(article))
 
@@ -88,7 +90,8 @@ async def _extract_part(part: Article, offset: int, prompt: LoadedPrompt, client
         mentions = quantities(part.text)
         if not mentions:
             return PartResult(facts=[])
-        labels, usage, attempts = await guided.label_mentions(part, mentions, prompt, client, settings, params)
+        label = guided.label_each if prompt.spec.response_model == "QuantityLabel" else guided.label_mentions
+        labels, usage, attempts = await label(part, mentions, prompt, client, settings, params)
         facts, findings = guided.facts_from_labels(mentions, labels, part, prompt.ref, settings.model, run_id, offset)
         reasons = {(m.start + offset, m.end + offset): labels[m.id].reason or "not a fact"
                    for m in mentions if m.id in labels and not labels[m.id].is_fact}

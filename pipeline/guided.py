@@ -1,9 +1,11 @@
 """Stage (extraction, mention-guided): the model labels quantities that code has already parsed.
 
-For prompt v2 the article is shown with every quantity marked (⟦m3: more than 1 million⟧). The
-model returns one label per mark. Value, unit, qualifier, quote and span come from the scanner, so
-each fact is grounded by construction and its number was never written by the model. Marks the
-model leaves unanswered are asked about again, once, in a follow-up call for just those ids.
+Value, unit, qualifier, quote and span come from the scanner, so each fact is grounded by
+construction and its number was never written by the model.
+- Prompt v2 shows the article with every quantity marked (⟦m3: more than 1 million⟧) and asks for
+  one label per mark in one call; marks left unanswered are asked about again, once.
+- Prompt v3 asks about one quantity per call, showing its sentence and the text before it, with
+  the metric limited to those of its unit class; no quantity can be skipped.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas.facts import Finding, QuantFact, Usage
-from schemas.labels import MentionLabel, MentionLabels
+from schemas.labels import MentionLabel, MentionLabels, QuantityLabel, metrics_for, quantity_label_model
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from . import llm
 from .chunking import shift_span
-from .mentions import Mention
+from .mentions import Mention, sentence_starts
 from .prompts import LoadedPrompt, render
 from .settings import Settings
 from .sources import Article
@@ -91,6 +93,45 @@ async def label_mentions(
     return labels, usage, attempts
 
 
+PRECEDING_SENTENCES = 2
+_KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}", "count": "a count of {unit}",
+          "duration": "a length of time in {unit}"}
+
+
+def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> dict[str, str | None]:
+    """Template fields for asking about one quantity: its marked sentence and the text before it."""
+    index = max(i for i, start in enumerate(starts) if start <= mention.sentence_start) if starts else 0
+    first = starts[max(0, index - PRECEDING_SENTENCES)] if starts else 0
+    text = article.text
+    sentence = (text[mention.sentence_start:mention.start] + "⟦" + mention.text + "⟧"
+                + text[mention.end:mention.sentence_end])
+    kind = _KINDS[mention.unit_class].format(unit=mention.unit or "things")
+    return {
+        "title": article.title, "source": article.source, "published": article.published, "url": article.url,
+        "article_id": article.article_id, "preceding": text[first:mention.sentence_start].strip() or "(start of the article)",
+        "sentence": sentence.strip(), "quantity": mention.text, "quantity_kind": kind,
+        "metrics": ", ".join(metrics_for(mention.unit_class)),
+    }
+
+
+async def label_each(
+    article: Article, mentions: list[Mention], prompt: LoadedPrompt, client: Any, settings: Settings,
+    params: llm.CallParams,
+) -> tuple[dict[str, MentionLabel], Usage, int]:
+    """One call per quantity; a label that fails validation is reasked by instructor, then left out."""
+    starts = sentence_starts(article.text)
+    labels: dict[str, MentionLabel] = {}
+    usage, attempts = Usage(), 0
+    for mention in mentions:
+        context = {"required": must_be_fact(mention), "words": mention.text}
+        messages = render(prompt, quantity_fields(article, mention, starts))
+        reply = await llm.structured(client, messages, quantity_label_model(mention.unit_class), context, settings, params)
+        usage, attempts = usage + reply.usage, attempts + reply.attempts
+        if isinstance(reply.output, QuantityLabel):
+            labels[mention.id] = reply.output.for_mention(mention.id)
+    return labels, usage, attempts
+
+
 def signed_value(mention: Mention, metric: str) -> float:
     """A rate that the text says went down ("contracted 4.5 percent") is negative."""
     is_rate = METRIC_UNIT_CLASS.get(metric) == "percent" and metric.endswith("_growth")
@@ -151,7 +192,7 @@ def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], 
         findings.append(Finding(
             check="extraction", severity="warning", article_id=article.article_id,
             fact_ids=[f.fact_id for f in facts if f.metric_label and f.metric_label.startswith("unlabelled_")],
-            message=f"the model gave no usable label for {len(unanswered)} quantities after a follow-up: {listed}; "
+            message=f"the model gave no usable label for {len(unanswered)} quantities: {listed}; "
                     f"money, percentages and counts in the millions among them are kept as metric 'other' (unlabelled)",
         ))
     return facts, findings

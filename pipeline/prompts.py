@@ -24,6 +24,7 @@ from .errors import PromptError
 LOCK_NAME = "prompts.lock.json"
 TEMPLATE_FIELDS = frozenset({
     "text", "title", "source", "published", "url", "article_id", "marked_text", "mention_ids", "notes",
+    "preceding", "sentence", "quantity", "quantity_kind", "metrics",
 })
 _REF = re.compile(r"^(?P<id>[a-z][a-z0-9_]*)@(?P<version>[1-9][0-9]*)$")
 

@@ -1,7 +1,7 @@
 """Schema: the mention-guided form — the model labels numbers that code has already parsed.
 
-Prompt v2 shows the article with every quantity marked (⟦m3: more than 1 million⟧). The model
-answers one `MentionLabel` per mark: is it a fact, and if so about whom, measuring what, over
+Prompt v2 shows the article with every quantity marked (⟦m3: more than 1 million⟧); prompt v3
+asks about one quantity per call (`QuantityLabel`). The model answers one `MentionLabel` per mark: is it a fact, and if so about whom, measuring what, over
 which period, according to whom. It never writes a number. Validators read the scanned mentions
 through instructor's `context={"mentions": {id: unit class}, "required": {id: words}}` and word
 their errors as instructions. Marks in "required" (money, percentages, counts in the millions)
@@ -10,9 +10,10 @@ cannot be dismissed as not-a-fact: code already knows they are quantities.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import lru_cache
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, create_model, model_validator
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from .facts import Status
@@ -101,3 +102,49 @@ class MentionLabels(BaseModel):
     def rejected(self) -> dict[str, str]:
         """Mark id -> why its label was set aside."""
         return self._rejected
+
+
+class QuantityLabel(BaseModel):
+    """The model's verdict on one quantity, asked about on its own (prompt v3).
+
+    `quantity_label_model(unit_class)` narrows `metric` to the metrics measured in that unit class,
+    so the grammar-constrained answer cannot pair a percentage with a money metric. Validators read
+    `context={"required": bool, "words": str}` and word their errors as instructions.
+    """
+
+    is_fact: bool = Field(description="true if the number states a fact: an amount, percentage, count or duration.")
+    metric: str | None = Field(None, description="What is measured; 'other' plus metric_label if nothing fits.")
+    metric_label: str | None = Field(None, max_length=60, description="snake_case name of the measure if metric is 'other'.")
+    entity: str | None = Field(None, max_length=80, description="Who or what the number is about, e.g. 'North Korea'.")
+    period_text: str | None = Field(None, max_length=60, description="Words giving the time period, e.g. 'in 2023'.")
+    status: Status | None = Field(None, description="actual, estimate, forecast (expected future) or claim.")
+    attribution: str | None = Field(None, max_length=80, description="Who says it: a person, agency or outlet.")
+    reason: str | None = Field(None, max_length=60, description="Only when is_fact is false: why, in a few words.")
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> "QuantityLabel":
+        context = info.context or {}
+        if not self.is_fact and context.get("required"):
+            raise ValueError(f"«{context.get('words', 'this')}» is an amount of money, a percentage or a large count, "
+                             f"not a date: set is_fact true and choose its metric")
+        if self.is_fact and self.metric is None:
+            raise ValueError("this is a fact: choose its metric, or set is_fact to false")
+        if self.is_fact and self.metric == "other" and not self.metric_label:
+            raise ValueError("metric is 'other', so set metric_label to a short snake_case name")
+        return self
+
+    def for_mention(self, mention_id: str) -> MentionLabel:
+        return MentionLabel(id=mention_id, **self.model_dump())
+
+
+def metrics_for(unit_class: str) -> tuple[str, ...]:
+    """The vocabulary's metrics measured in `unit_class`, then `other`."""
+    return tuple(m for m, c in METRIC_UNIT_CLASS.items() if c == unit_class) + ("other",)
+
+
+@lru_cache(maxsize=None)
+def quantity_label_model(unit_class: str) -> type[QuantityLabel]:
+    """`QuantityLabel` with `metric` limited to what can measure a quantity of this unit class."""
+    allowed = Literal[metrics_for(unit_class)]  # type: ignore[valid-type]
+    field = Field(None, description="What is measured, from the allowed list; 'other' plus metric_label if nothing fits.")
+    return create_model(f"QuantityLabel_{unit_class}", __base__=QuantityLabel, metric=(allowed | None, field))

@@ -94,26 +94,43 @@ def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
     assert all("no recorded answer matches" in a["error"] for a in summary["articles"])
 
 
-@pytest.fixture(scope="module")
-def replayed_v2(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("replay_v2")
-    assert cli("run", str(SEEDS), "--replay", "--out", str(out)) == 0  # v2 is the default prompt
+@pytest.fixture(scope="module", params=["extract_facts@2", "extract_facts@3"])
+def replayed_guided(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("replay_guided")
+    assert cli("run", str(SEEDS), "--replay", "--prompt", request.param, "--out", str(out)) == 0
     return out
 
 
-def test_v2_replay_grounds_every_fact(replayed_v2: Path) -> None:
-    facts = read_jsonl(replayed_v2 / "facts.jsonl")
+def test_default_prompt_replays(tmp_path: Path) -> None:
+    assert cli("run", str(SEEDS), "--replay", "--out", str(tmp_path)) == 0
+    facts = read_jsonl(tmp_path / "facts.jsonl")
+    assert facts and all(f["prompt"].startswith(Settings().prompt + "#") for f in facts)
+
+
+def test_guided_replay_grounds_every_fact(replayed_guided: Path) -> None:
+    facts = read_jsonl(replayed_guided / "facts.jsonl")
     assert {f["article_id"] for f in facts} == {a.article_id for a in load_articles([SEEDS]).articles}
-    assert all(f["grounding"] == "exact" and f["prompt"].startswith("extract_facts@2#") for f in facts)
+    assert all(f["grounding"] == "exact" for f in facts)
+    assert len({f["prompt"].split("#")[0] for f in facts}) == 1
 
 
-def test_v2_replay_reports_coverage(replayed_v2: Path) -> None:
-    findings = read_jsonl(replayed_v2 / "findings.jsonl")
+def test_guided_replay_reports_coverage_and_groups(replayed_guided: Path) -> None:
+    findings = read_jsonl(replayed_guided / "findings.jsonl")
     assert any(f["check"] == "coverage" for f in findings)
+    summary = json.loads((replayed_guided / "run.json").read_text())
+    groups = read_jsonl(replayed_guided / "groups.jsonl")
+    assert sum(summary["counts"][v] for v in ("agree", "conflict", "single_source", "incomparable")) == len(groups) > 0
 
 
-def test_eval_runs_on_a_replayed_run(replayed_v2: Path) -> None:
-    result = CliRunner().invoke(app, ["eval", "--gold", str(SEEDS / "gold.jsonl"), str(replayed_v2 / "facts.jsonl"), "--format", "json"])
+def test_v3_replay_finds_the_cross_source_shell_agreement(tmp_path: Path) -> None:
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(tmp_path)) == 0
+    groups = {g["key"]: g for g in read_jsonl(tmp_path / "groups.jsonl")}
+    shells = groups["north korea | artillery_shells_transferred | since 2023-08"]
+    assert shells["verdict"] == "agree" and len({m["article_id"] for m in shells["members"]}) == 2
+
+
+def test_eval_runs_on_a_replayed_run(replayed_guided: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--gold", str(SEEDS / "gold.jsonl"), str(replayed_guided / "facts.jsonl"), "--format", "json"])
     assert result.exit_code == 0
     body = json.loads(result.stdout)
     assert body["gold"] == len(read_jsonl(SEEDS / "gold.jsonl"))

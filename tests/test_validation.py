@@ -184,3 +184,17 @@ def test_a_new_article_is_checked_against_the_facts_already_stored(tmp_path):
         report = validate_with_store(store, store.facts(["a2"]), "p@1", "m")
     assert [(g.verdict, sorted(g.fact_ids)) for g in report.groups] == [("conflict", sorted([earlier.fact_id, new.fact_id]))]
     assert [f.check for f in report.findings] == ["agreement"]
+
+
+def test_counts_of_one_thing_with_a_longer_noun_are_compared():
+    facts = [shells("a1", 1e6, "more_than", "2024-01"),
+             fact(article_id="a2", metric="artillery_shells_transferred", unit="artillery_shells", value=1e6,
+                  qualifier="approximately", published="2024-01", period_text="since August")]
+    assert verdicts(facts) == {"north korea | artillery_shells_transferred | since 2023-08": "agree"}
+
+
+def test_counts_of_different_things_are_incomparable():
+    facts = [shells("a1", 2, "exact", "2024-01", period_text=None),
+             fact(article_id="a2", metric="artillery_shells_transferred", unit="sides", value=2, published="2024-01", period_text=None)]
+    group = validate(facts).groups[0]
+    assert group.verdict == "incomparable" and "counts of different things" in group.detail

@@ -67,6 +67,8 @@ def comparable_units(units: list[str]) -> str | None:
         return "percent and percentage points measure different things"
     if classes == {"duration"} and len(set(units)) > 1:
         return f"durations in different units: {', '.join(sorted(set(units)))}"
+    if classes == {"count"} and len({u.rsplit("_", 1)[-1] for u in units}) > 1:
+        return f"counts of different things: {', '.join(sorted(set(units)))}"  # "artillery_shells" and "shells" are one
     return None
 
 
@@ -76,7 +78,7 @@ def convert(members: list[Member], target: str, finder: RateFinder) -> tuple[lis
     rates: list[str] = []
     for m in members:
         own = own_interval(m)
-        if m.fact.unit == target:
+        if m.fact.unit == target or not is_currency(m.fact.unit):
             intervals.append(own)
             continue
         rate = finder(m.fact.unit, target, m)
@@ -127,7 +129,8 @@ def judge(group: Group) -> tuple[AgreementGroup, list[Finding]]:
 def _verdict(group: Group, unit: str) -> tuple[Verdict, str, list[Interval] | None, str | None]:
     sources = {m.fact.article_id for m in group.members}
     tried: list[str] = []
-    for name, finder in RATE_CANDIDATES if any(m.fact.unit != unit for m in group.members) else [("", _by_period_end)]:
+    needs_fx = any(is_currency(m.fact.unit) and m.fact.unit != unit for m in group.members)
+    for name, finder in RATE_CANDIDATES if needs_fx else [("", _by_period_end)]:
         converted = convert(group.members, unit, finder)
         if converted is None:
             continue

@@ -1,0 +1,91 @@
+"""Prompt v3 (one quantity per call) against a scripted model over HTTP: every quantity is asked
+about once, metrics are limited to the quantity's unit class, and bad labels are reasked."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from typing import Any
+
+import httpx2
+
+from pipeline import llm
+from pipeline.extraction import extract
+from pipeline.mentions import quantities
+from pipeline.prompts import load_prompt
+from pipeline.settings import Settings
+from pipeline.sources import load_article
+from schemas.facts import ArticleFacts
+from schemas.labels import metrics_for
+
+from .conftest import SEEDS, completion
+
+SEED = SEEDS / "001_d62aa7f765da4adb.txt"
+
+
+class PerQuantity:
+    """A scripted model that labels the one number it is shown with the first allowed metric."""
+
+    def __init__(self, first_answers: list[dict[str, Any]] | None = None) -> None:
+        self.first_answers = list(first_answers or [])
+        self.requests: list[dict[str, Any]] = []
+
+    def answer(self, quantity: str, metrics: list[str]) -> dict[str, Any]:
+        if self.first_answers:
+            return self.first_answers.pop(0)
+        return {"is_fact": True, "metric": metrics[0], "entity": "Testland", "status": "actual",
+                "metric_label": "counted_things" if metrics[0] == "other" else None}
+
+    def handler(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.content)
+        self.requests.append(body)
+        user = body["messages"][1]["content"]  # the prompt; a reask adds messages after it
+        quantity = re.search(r"The number: (.*) \(", user).group(1)
+        metrics = re.search(r"Allowed metrics: (.*)", user).group(1).split(", ")
+        reply = json.dumps(self.answer(quantity, metrics))
+        return httpx2.Response(200, content=completion(reply).model_dump_json(), headers={"content-type": "application/json"})
+
+    def run(self, **settings: Any) -> ArticleFacts:
+        config = Settings(**{"base_url": "http://scripted.invalid/v1", "max_retries": 0, "prompt": "extract_facts@3", **settings})
+        client = llm.build_client(config, http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(self.handler)))
+        return asyncio.run(extract(load_article(SEED), load_prompt("extract_facts@3"), client, config, "run_test"))
+
+
+def test_one_call_per_quantity_and_every_fact_grounded_with_a_fitting_metric() -> None:
+    model = PerQuantity()
+    result = model.run()
+    mentions = quantities(load_article(SEED).text)
+    assert len(model.requests) == len(mentions) == len(result.facts)
+    for fact, mention in zip(sorted(result.facts, key=lambda f: f.mention_span), mentions):
+        assert fact.grounding == "exact" and fact.value == mention.value
+        assert fact.metric == metrics_for(mention.unit_class)[0] and fact.entity == "Testland"
+
+
+def test_the_schema_sent_limits_metrics_to_the_unit_class() -> None:
+    model = PerQuantity()
+    model.run()
+    for body in model.requests:
+        user = body["messages"][1]["content"]
+        allowed = re.search(r"Allowed metrics: (.*)", user).group(1).split(", ")
+        schema = body["response_format"]["schema"]
+        enum = next(option["enum"] for option in schema["properties"]["metric"]["anyOf"] if "enum" in option)
+        assert enum == allowed and enum[-1] == "other"
+
+
+def test_a_percentage_called_not_a_fact_is_reasked_with_the_reason() -> None:
+    model = PerQuantity(first_answers=[{"is_fact": False, "reason": "a date"}])
+    result = model.run(reasks=1)
+    assert len(model.requests) == len(quantities(load_article(SEED).text)) + 1
+    reask = model.requests[1]["messages"]
+    assert "set is_fact true" in json.dumps(reask)
+    assert all(f.entity == "Testland" for f in result.facts)
+
+
+def test_a_label_that_never_validates_leaves_money_as_an_unlabelled_fact_with_a_warning() -> None:
+    never = {"is_fact": True, "metric": "other"}  # 'other' without a label, every time
+    model = PerQuantity(first_answers=[never, never])
+    result = model.run(reasks=1)
+    unlabelled = [f for f in result.facts if (f.metric_label or "").startswith("unlabelled_")]
+    assert len(unlabelled) == 1 and unlabelled[0].entity == "unknown"
+    assert any(f.check == "extraction" and f.severity == "warning" for f in result.findings)
