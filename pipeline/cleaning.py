@@ -51,9 +51,22 @@ def decode_text(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         position = exc.start
     try:
-        return data.decode("cp1252")
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise ValueError(f"invalid UTF-8 at byte {position}, and not cp1252 either") from None
+    if _looks_binary(text):
+        raise ValueError(f"invalid UTF-8 at byte {position}, and as cp1252 it is mostly symbols: a binary file?")
+    return text
+
+
+_CP1252_TEXT_SYMBOLS = set("“”‘’–—…€£°·•§©®™´¨«»¿¡")
+
+
+def _looks_binary(text: str) -> bool:
+    """True when over 5% of the characters are control codes or stray high-byte symbols."""
+    odd = sum(1 for c in text if (unicodedata.category(c).startswith("C") and c not in "\t\n\r")
+              or (ord(c) > 127 and not c.isalpha() and c not in _CP1252_TEXT_SYMBOLS))
+    return odd > 0.05 * max(1, len(text))
 
 
 def clean_text(raw: str) -> str:

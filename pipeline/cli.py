@@ -102,10 +102,13 @@ def print_summary(result: RunResult) -> None:
         table.add_row(Path(o.path).name, o.status, str(o.facts), str(o.grounded), f"{o.seconds:.1f}", (o.error or "")[:70])
     console.print(table)
     counts = result.summary["counts"]
+    cost = "cost unknown" if counts["cost_usd"] is None else f"${counts['cost_usd']:.4f}"
     console.print(
-        f"{counts['facts']} facts ({counts['grounded']} grounded), {counts['findings']} findings, "
-        f"{counts['model_calls']} model calls, {counts['tokens']} tokens -> {result.out_dir}"
+        f"{counts['facts']} facts ({counts['grounded']} grounded), {counts['conflict']} conflicts, {counts['findings']} findings, "
+        f"{counts['model_calls']} model calls, {counts['tokens']} tokens, {cost} -> {result.out_dir}"
     )
+    if result.summary.get("stopped"):
+        console.print(f"[yellow]stopped early:[/yellow] {result.summary['stopped']}; {counts['deferred']} articles wait for the next run")
 
 
 def exit_code(result: RunResult, fail_on: FailOn) -> int:
@@ -126,15 +129,20 @@ def run(
     record: Annotated[bool, typer.Option(help="Re-record the cassettes from the model.")] = False,
     cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
     force: Annotated[bool, typer.Option(help="Redo articles already done.")] = False,
-    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles in flight at once.")] = None,
-    max_tokens: Annotated[int | None, typer.Option(min=1, help="Cap on generated tokens per call.")] = None,
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles in flight at once [env NEWSFACTS_CONCURRENCY].")] = None,
+    rpm: Annotated[int | None, typer.Option(min=1, help="At most this many requests per minute.")] = None,
+    tpm: Annotated[int | None, typer.Option(min=1, help="At most this many tokens per minute (estimated).")] = None,
+    max_tokens: Annotated[int | None, typer.Option(min=1, help="Start no article once the run has used this many tokens.")] = None,
+    max_cost: Annotated[float | None, typer.Option(min=0.0, help="Start no article once the run has cost this many USD.")] = None,
+    max_output_tokens: Annotated[int | None, typer.Option(min=1, help="Cap on generated tokens per call.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")] = FailOn.never,
 ) -> None:
     """Extract facts from articles, ground them, store them, and write the reports."""
     with errors_to_exit_codes():
         settings = Settings.from_env(model=model, base_url=base_url, prompt=prompt, replay=replay or None,
                                      record=record or None, cassette_dir=cassettes, force=force or None,
-                                     concurrency=concurrency, max_tokens=max_tokens, db=db)
+                                     concurrency=concurrency, rpm=rpm, tpm=tpm, max_tokens=max_tokens, max_cost=max_cost,
+                                     max_output_tokens=max_output_tokens, db=db)
         bar = BarProgress()
         try:
             result = run_batch(list(paths), settings, out, bar)

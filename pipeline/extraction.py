@@ -63,8 +63,8 @@ def first_messages(prompt: LoadedPrompt, article: Article) -> list[dict[str, str
 
 
 def call_params(prompt: LoadedPrompt, settings: Settings) -> llm.CallParams:
-    """Sampling parameters: the prompt's, with --max-tokens taking precedence."""
-    max_tokens = settings.max_tokens or prompt.spec.params.max_tokens or DEFAULT_MAX_TOKENS
+    """Sampling parameters: the prompt's, with --max-output-tokens taking precedence."""
+    max_tokens = settings.max_output_tokens or prompt.spec.params.max_tokens or DEFAULT_MAX_TOKENS
     return llm.CallParams(temperature=prompt.spec.params.temperature, max_tokens=max_tokens)
 
 

@@ -9,7 +9,9 @@ validation and parse errors, through an explicit tenacity policy; nothing else r
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import instructor
@@ -24,6 +26,7 @@ from schemas.facts import Usage
 
 from .errors import AuthError, ConfigError, ExtractionError
 from .settings import Settings, is_openai_endpoint
+from .throttle import Throttle, ThrottledTransport
 
 REASKABLE = (PydanticValidationError, json.JSONDecodeError)
 
@@ -55,18 +58,25 @@ class StructuredReply:
     attempts: int
 
 
-def build_client(settings: Settings, http_client: Any = None) -> instructor.AsyncInstructor:
-    """An instructor client over AsyncOpenAI for `settings.base_url`."""
+def build_client(settings: Settings, http_client: Any = None, throttle: Throttle | None = None) -> instructor.AsyncInstructor:
+    """An instructor client over AsyncOpenAI for `settings.base_url`; every request passes `throttle`."""
     if settings.base_url is None:
         raise ConfigError("no model endpoint: set --base-url / NEWSFACTS_BASE_URL or use the embedded model")
     if settings.api_key is None and is_openai_endpoint(settings.base_url):
         raise ConfigError("OpenAI's API needs a key: set NEWSFACTS_API_KEY or OPENAI_API_KEY")
     key = settings.api_key.get_secret_value() if settings.api_key else "no-key"
+    if http_client is None and throttle is not None:
+        http_client = openai.DefaultAsyncHttpxClient(transport=ThrottledTransport(throttle))
     client = openai.AsyncOpenAI(
         base_url=settings.base_url, api_key=key, timeout=settings.timeout,
         max_retries=settings.max_retries, http_client=http_client,
     )
     return instructor.from_openai(client, mode=instructor.Mode.JSON)
+
+
+async def close_client(client: instructor.AsyncInstructor) -> None:
+    """Close the client's HTTP connections."""
+    await client.client.close()
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,24 @@ def _completion_text(completion: Any) -> str | None:
         return None
 
 
+_JINJA_OPENERS = re.compile(r"\{[{%#]")
+
+
+def literal_messages(messages: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Messages that instructor's Jinja templating renders back exactly as written.
+
+    instructor renders every message as a (sandboxed) Jinja template when `context=` is given, and
+    article text is untrusted: a stray `{%` would fail the call and `{{ x }}` would be rewritten
+    before the model saw it. Each `{{`, `{%` and `{#` becomes an expression that prints itself."""
+    return [m | {"content": _JINJA_OPENERS.sub(lambda o: "{{ %r }}" % o.group(0), m["content"])} for m in messages]
+
+
+@lru_cache(maxsize=None)
+def prepared(response_model: type[BaseModel]) -> type[BaseModel]:
+    """The response model wrapped for instructor once, not on every call (its schema then builds once too)."""
+    return instructor.openai_schema(response_model)
+
+
 async def structured(
     client: instructor.AsyncInstructor,
     messages: list[dict[str, str]],
@@ -119,6 +147,7 @@ async def structured(
     params: CallParams,
 ) -> StructuredReply:
     """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times."""
+    response_model, messages = prepared(response_model), literal_messages(messages)
     spent: list[Usage] = []
     policy = AsyncRetrying(
         stop=stop_after_attempt(settings.reasks + 1),
@@ -147,7 +176,7 @@ def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
         raise AuthError(f"the model endpoint refused the credentials ({type(exc).__name__}); check NEWSFACTS_API_KEY") from None
     name = type(exc).__name__
     if isinstance(exc, IncompleteOutputException):
-        return ModelFailure("failed_permanent", f"output truncated at max_tokens={max_tokens}; raise --max-tokens")
+        return ModelFailure("failed_permanent", f"output truncated at max_tokens={max_tokens}; raise --max-output-tokens")
     if isinstance(exc, (openai.RateLimitError, openai.APIConnectionError, openai.InternalServerError)):
         return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
     if isinstance(exc, openai.BadRequestError):

@@ -8,10 +8,12 @@ the model twice for the same content, prompt version and model; each article's f
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 import secrets
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Protocol
@@ -23,15 +25,17 @@ from schemas.validation import ValidationReport
 
 from . import llm
 from .cassettes import cassette_path, use_cassette
-from .errors import AuthError, PromptError, ReplayError
+from .errors import AuthError, ConfigError, PromptError, ReplayError
 from .extraction import extract
 from .local_model import LocalServer, resolve_gguf
 from .normalize import normalize
+from .pricing import Budget, cost_of, price_of
 from .prompts import LoadedPrompt, check_lock, load_prompt
 from .report import write_outputs
 from .settings import Settings
-from .sources import Article, LoadProblem, load_articles
+from .sources import Article, LoadProblem, count_files, iter_articles
 from .store import Store
+from .throttle import Throttle
 from .validation import validate
 
 
@@ -46,6 +50,7 @@ class ArticleOutcome(BaseModel):
     seconds: float = 0.0
     usage: Usage = Field(default_factory=Usage)
     error: str | None = None
+    cost: float | None = Field(None, description="US dollars, when the model's price is known")
 
 
 class RunResult(BaseModel):
@@ -98,7 +103,8 @@ def _recording(article: Article, prompt: LoadedPrompt, settings: Settings) -> An
     return use_cassette(path, record=settings.record)
 
 
-async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, store: Store, run_id: str) -> ArticleOutcome:
+async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, store: Store,
+                       run_id: str) -> ArticleOutcome:
     started = time.monotonic()
     outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="done")
     try:
@@ -122,34 +128,110 @@ async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, sett
     })
 
 
-async def _process_all(articles: list[Article], prompt: LoadedPrompt, settings: Settings, store: Store, run_id: str, progress: Progress) -> list[ArticleOutcome]:
-    client = llm.build_client(settings)
-    limit = 1 if settings.replay or settings.record else settings.concurrency
-    gate = asyncio.Semaphore(limit)
-    aborted: list[AuthError] = []
+class LazyEndpoint:
+    """The model client, made on first use: the embedded server starts only if an article needs it."""
 
-    async def one(article: Article) -> ArticleOutcome:
-        async with gate:
-            if aborted:
-                return ArticleOutcome(path=article.path, article_id=article.article_id, status="not_started", error=str(aborted[0]))
-            try:
-                outcome = await _process_one(article, prompt, client, settings, store, run_id)
-            except AuthError as exc:
-                aborted.append(exc)
-                raise
-            progress.advance(outcome)
-            return outcome
+    def __init__(self, settings: Settings, throttle: Throttle) -> None:
+        self.settings, self.throttle = settings, throttle
+        self._stack = ExitStack()
+        self._ready: tuple[Any, Settings] | None = None
+        self._lock = asyncio.Lock()
 
-    outcomes = await asyncio.gather(*(one(a) for a in articles), return_exceptions=True)
-    if aborted:
-        raise aborted[0]
-    return [o for o in outcomes if isinstance(o, ArticleOutcome)]
+    async def get(self) -> tuple[Any, Settings]:
+        async with self._lock:
+            if self._ready is None:
+                live = await asyncio.to_thread(self._stack.enter_context, model_endpoint(self.settings))
+                self._ready = (llm.build_client(live, throttle=self.throttle), live)
+            return self._ready
+
+    async def aclose(self) -> None:
+        """Close the client's connections (the embedded server stops in `close`)."""
+        if self._ready is not None:
+            await llm.close_client(self._ready[0])
+
+    def close(self) -> None:
+        self._stack.close()
 
 
-def _problem_outcome(problem: LoadProblem) -> tuple[ArticleOutcome, Finding]:
+@dataclass
+class BatchState:
+    """What the workers of one run share."""
+
+    prompt: LoadedPrompt
+    settings: Settings
+    store: Store
+    run_id: str
+    endpoint: LazyEndpoint
+    budget: Budget
+    progress: Progress
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+    aborted: AuthError | None = None
+
+    def finish(self, outcome: ArticleOutcome) -> None:
+        self.outcomes.append(outcome)
+        self.progress.advance(outcome)
+
+
+async def _produce(paths: list[str | Path], state: BatchState, queue: asyncio.Queue[Article | None], workers: int) -> None:
+    """Stream the articles: record each, skip what is done, queue the rest for the workers."""
+    redo = state.settings.force or state.settings.record
+    for item in iter_articles(paths, state.settings.max_bytes):
+        if isinstance(item, LoadProblem):
+            state.problems.append(item)
+            state.finish(ArticleOutcome(path=item.path, status=item.status, error=item.reason))
+            continue
+        state.store.upsert_article(item)
+        if item.language not in (None, "en"):
+            state.notes.append(Finding(
+                check="input", severity="warning", article_id=item.article_id,
+                message=f"{item.path}: written in {item.language!r}, not English; digits are read, but spelled-out "
+                        f"numbers, scale words and period words are read in English only"))
+        if not redo and state.store.is_done(item.article_id, state.prompt.ref, state.settings.model):
+            state.finish(ArticleOutcome(path=item.path, article_id=item.article_id, status="skipped"))
+            continue
+        await queue.put(item)
+    for _ in range(workers):
+        await queue.put(None)
+
+
+async def _work(state: BatchState, queue: asyncio.Queue[Article | None]) -> None:
+    while (article := await queue.get()) is not None:
+        outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="not_started")
+        if state.aborted is not None:
+            state.finish(outcome.model_copy(update={"error": str(state.aborted)}))
+            continue
+        if reason := state.budget.exhausted():
+            state.finish(outcome.model_copy(update={"status": "deferred", "error": reason}))
+            continue
+        try:
+            client, live = await state.endpoint.get()
+            outcome = await _process_one(article, state.prompt, client, live, state.store, state.run_id)
+        except AuthError as exc:
+            state.aborted = exc
+            state.finish(outcome.model_copy(update={"error": str(exc)}))
+            continue
+        state.budget.add(outcome.usage)
+        state.finish(outcome.model_copy(update={"cost": cost_of(outcome.usage, state.budget.price)}))
+
+
+async def _run_all(paths: list[str | Path], state: BatchState) -> None:
+    workers = 1 if state.settings.replay or state.settings.record else state.settings.concurrency
+    queue: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=2 * workers)
+    tasks = [asyncio.create_task(_work(state, queue)) for _ in range(workers)]
+    try:
+        await _produce(paths, state, queue, workers)
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await state.endpoint.aclose()
+
+
+def _problem_finding(problem: LoadProblem) -> Finding:
     severity = "info" if problem.status == "duplicate" else "warning"
-    finding = Finding(check="input", severity=severity, message=f"{problem.path}: {problem.reason}")
-    return ArticleOutcome(path=problem.path, status=problem.status, error=problem.reason), finding
+    return Finding(check="input", severity=severity, message=f"{problem.path}: {problem.reason}")
 
 
 def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
@@ -159,35 +241,34 @@ def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progre
     changed = [p for p in check_lock(settings.prompts_dir) if p.startswith(prompt.name + " changed")]
     if changed:
         raise PromptError(changed[0])
-    loaded = load_articles(paths)
+    price = price_of(settings.model, settings.prices)
+    if settings.max_cost is not None and price is None:
+        raise ConfigError(f"--max-cost needs a price for model {settings.model!r}: set NEWSFACTS_PRICES")
     run_id, started = new_run_id(), time.monotonic()
     with Store(settings.db or out_dir / "newsfacts.db") as store:
         store.start_run(run_id, settings_summary(settings, prompt))
-        for article in loaded.articles:
-            store.upsert_article(article)
-        redo = settings.force or settings.record
-        todo = [a for a in loaded.articles if redo or not store.is_done(a.article_id, prompt.ref, settings.model)]
-        todo_ids = {a.article_id for a in todo}
-        skipped = [
-            ArticleOutcome(path=a.path, article_id=a.article_id, status="skipped")
-            for a in loaded.articles if a.article_id not in todo_ids
-        ]
-        progress.start(len(todo))
-        outcomes: list[ArticleOutcome] = []
-        if todo:
-            with model_endpoint(settings) as live:
-                outcomes = asyncio.run(_process_all(todo, prompt, live, store, run_id, progress))
-        problems = [_problem_outcome(p) for p in loaded.problems]
-        ids = [a.article_id for a in loaded.articles]
+        throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm)
+        endpoint = LazyEndpoint(settings, throttle)
+        state = BatchState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, price), progress)
+        progress.start(count_files(paths))
+        try:
+            asyncio.run(_run_all(list(paths), state))
+        finally:
+            endpoint.close()
+        if state.aborted is not None:
+            raise state.aborted
+        ids = [o.article_id for o in state.outcomes if o.article_id]
         facts = store.facts(ids, prompt.ref, settings.model)
         validation = validate_with_store(store, facts, prompt.ref, settings.model)
-        findings = store.findings(ids, prompt.ref, settings.model) + [f for _, f in problems] + validation.findings
-        all_outcomes = outcomes + skipped + [o for o, _ in problems]
-        summary = summarize(run_id, settings, prompt, all_outcomes, facts, findings, time.monotonic() - started)
+        findings = (store.findings(ids, prompt.ref, settings.model) + [_problem_finding(p) for p in state.problems]
+                    + state.notes + validation.findings)
+        summary = summarize(run_id, settings, prompt, state.outcomes, facts, findings, time.monotonic() - started)
         summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
+        summary["counts"] |= {"rate_limited": throttle.rate_limited, "not_english": len(state.notes)}
+        summary["stopped"] = state.budget.exhausted()
         write_outputs(out_dir, facts, findings, summary, validation.groups)
         store.finish_run(run_id, summary)
-    return RunResult(run_id=run_id, out_dir=out_dir, outcomes=all_outcomes, facts=facts, findings=findings,
+    return RunResult(run_id=run_id, out_dir=out_dir, outcomes=state.outcomes, facts=facts, findings=findings,
                      summary=summary, validation=validation)
 
 
@@ -216,6 +297,7 @@ def summarize(run_id: str, settings: Settings, prompt: LoadedPrompt, outcomes: l
     """The run.json content: counts, usage and one line per input."""
     usage = sum((o.usage for o in outcomes), Usage())
     failed = [o for o in outcomes if o.status.startswith("failed") or o.status == "not_started"]
+    price = price_of(settings.model, settings.prices)
     counts = {
         "articles": sum(1 for o in outcomes if o.article_id), "done": sum(1 for o in outcomes if o.status == "done"),
         "skipped": sum(1 for o in outcomes if o.status == "skipped"), "failed": len(failed),
@@ -223,10 +305,14 @@ def summarize(run_id: str, settings: Settings, prompt: LoadedPrompt, outcomes: l
         "grounded": sum(1 for f in facts if f.grounding in ("exact", "fuzzy")),
         "findings": len(findings), "model_calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
         "completion_tokens": usage.completion_tokens, "tokens": usage.total_tokens,
+        "deferred": sum(1 for o in outcomes if o.status == "deferred"),
+        "by_status": dict(sorted(Counter(o.status for o in outcomes).items())),
+        "cost_usd": None if (cost := cost_of(usage, price)) is None else round(cost, 6),
     }
     return {
         "run_id": run_id, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "seconds": round(seconds, 2), "model": settings.model, "prompt": prompt.ref,
         "settings": settings_summary(settings, prompt), "counts": counts,
+        "price_per_million_tokens": None if price is None else {"input": price[0], "output": price[1]},
         "articles": [o.model_dump(mode="json") for o in outcomes],
     }

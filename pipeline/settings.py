@@ -6,6 +6,7 @@ environment at import time: `Settings.from_env()` does it when called.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -23,8 +24,9 @@ REPLAY_API_KEY = "replay-placeholder-key"
 
 # Settings fields that may come from NEWSFACTS_<NAME> environment variables.
 _ENV_FIELDS = (
-    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_tokens",
-    "concurrency", "local_timeout", "local_gguf", "chunk_chars", "cache_dir", "cassette_dir", "db",
+    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_output_tokens",
+    "concurrency", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
+    "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes",
 )
 
 
@@ -41,9 +43,15 @@ class Settings(BaseModel):
     local_timeout: float = Field(600.0, gt=0, description="seconds per request to the embedded CPU model")
     max_retries: int = Field(2, ge=0, description="transport retries, done by the openai client")
     reasks: int = Field(1, ge=0, description="extra attempts after a validation error")
-    max_tokens: int | None = Field(None, gt=0, description="cap on generated tokens; default: the prompt's")
+    max_output_tokens: int | None = Field(None, gt=0, description="cap on generated tokens per call; default: the prompt's")
     seed: int = 7
-    concurrency: int = Field(1, ge=1)
+    concurrency: int = Field(1, ge=1, description="articles in flight at once; the embedded model serves one")
+    rpm: int | None = Field(None, gt=0, description="requests per minute, at most")
+    tpm: int | None = Field(None, gt=0, description="tokens per minute, at most (estimated before each request)")
+    max_tokens: int | None = Field(None, gt=0, description="stop starting articles once a run has used this many tokens")
+    max_cost: float | None = Field(None, gt=0, description="stop starting articles once a run has cost this many USD")
+    prices: dict[str, tuple[float, float]] = Field(default_factory=dict, description="model -> USD per 1M (input, output) tokens")
+    max_bytes: int = Field(5_000_000, gt=0, description="larger input files are refused before any model call")
     replay: bool = False
     record: bool = False
     prompts_dir: Path | None = None
@@ -69,7 +77,7 @@ class Settings(BaseModel):
         for name in _ENV_FIELDS:
             raw = env.get(f"NEWSFACTS_{name.upper()}")
             if raw:
-                values[name] = raw
+                values[name] = _json_setting(name, raw) if name == "prices" else raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         if values.get("replay"):
             # A replay miss must fail at once, not hide behind transport retries.
@@ -79,6 +87,13 @@ class Settings(BaseModel):
             return cls(**values)
         except ValueError as exc:
             raise ConfigError(f"invalid settings: {exc}") from None
+
+
+def _json_setting(name: str, raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ConfigError(f"NEWSFACTS_{name.upper()} is not valid JSON: {exc}") from None
 
 
 def is_openai_endpoint(base_url: str | None) -> bool:

@@ -16,8 +16,9 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -30,6 +31,8 @@ from .errors import InputError
 ProblemStatus = Literal["empty", "invalid", "too_large", "unsupported", "duplicate"]
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".json", ".html", ".htm"})
 MAX_BYTES = 5_000_000
+LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS, LANGUAGE_MIN_PROBABILITY = 200, 5000, 0.9
+ENGLISH_SHARE = 0.15  # running English prose is about a quarter function words
 MAX_TITLE_CHARS = 200
 _TEXT_FIELDS = ("text", "body", "content")
 _META_KEYS = {"source": ("source", "outlet"), "url": ("url",), "published": ("published", "date"),
@@ -257,8 +260,31 @@ def load_article(path: Path, meta: ArticleMeta | None = None, max_bytes: int = M
     info = merge_meta(meta, embedded)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(article_id=f"a_{digest[:16]}", path=display_path(path), source=info.source, url=info.url,
-                   published=info.published, title=info.title, language=info.language, text=text,
+                   published=info.published, title=info.title, language=info.language or detect_language(text), text=text,
                    content_sha256=digest)
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # numpy-backed: loaded on first use
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
+_ENGLISH_WORDS = frozenset("the of and to in a is that for on was with said as by it from at".split())
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language, when the text is long enough to say so surely.
+
+    Text full of common English words is English without asking the (slower) language model."""
+    if len(text) < LANGUAGE_MIN_CHARS:
+        return None
+    words = re.findall(r"[a-z]+", text[:LANGUAGE_SAMPLE_CHARS].lower())
+    if sum(w in _ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words):
+        return "en"
+    code, probability = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    return str(code) if probability >= LANGUAGE_MIN_PROBABILITY else None
 
 
 def _walk(root: Path) -> list[Path]:
@@ -277,6 +303,9 @@ def _expand(paths: Sequence[str | Path]) -> tuple[list[Path], list[LoadProblem]]
     for given in map(Path, paths):
         if given.is_dir():
             found = _walk(given)
+            if not found:
+                problems.append(LoadProblem(path=display_path(given), status="invalid",
+                                            reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})"))
         elif given.exists():
             found = [given]
         else:
@@ -288,21 +317,36 @@ def _expand(paths: Sequence[str | Path]) -> tuple[list[Path], list[LoadProblem]]
     return list(files.values()), problems
 
 
-def load_articles(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> LoadResult:
-    """Load every article under `paths`; a bad file becomes a problem and the others still load."""
+def iter_articles(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Article | LoadProblem]:
+    """Each article under `paths`, loaded one at a time; a bad file or a repeat is a problem instead.
+
+    Only the ids seen so far are kept, so any number of files streams in constant memory."""
     files, problems = _expand(paths)
-    articles: dict[str, Article] = {}
+    yield from problems
+    seen: dict[str, str] = {}
     folders: dict[Path, Mapping[str, Any]] = {}
     for path in files:
         try:
             meta = resolve_meta(path, folders) if is_article_file(path) else None
             article = load_article(path, meta, max_bytes)
         except ArticleLoadError as exc:
-            problems.append(exc.problem())
+            yield exc.problem()
             continue
-        if article.article_id in articles:
-            reason = f"duplicate of {articles[article.article_id].path}"
-            problems.append(LoadProblem(path=article.path, reason=reason, status="duplicate"))
-        else:
-            articles[article.article_id] = article
-    return LoadResult(articles=list(articles.values()), problems=problems)
+        if article.article_id in seen:
+            yield LoadProblem(path=article.path, reason=f"duplicate of {seen[article.article_id]}", status="duplicate")
+            continue
+        seen[article.article_id] = article.path
+        yield article
+
+
+def count_files(paths: Sequence[str | Path]) -> int:
+    """How many article files `paths` name or hold (for a progress bar's total)."""
+    return len(_expand(paths)[0])
+
+
+def load_articles(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> LoadResult:
+    """Load every article under `paths`; a bad file becomes a problem and the others still load."""
+    result = LoadResult(articles=[], problems=[])
+    for item in iter_articles(paths, max_bytes):
+        (result.articles if isinstance(item, Article) else result.problems).append(item)
+    return result

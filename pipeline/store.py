@@ -270,7 +270,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise StoreError(f"cannot open fact store {path}: {exc}") from exc
     try:
         conn.row_factory = sqlite3.Row
-        for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL", "foreign_keys = ON"):
+        # WAL with synchronous=NORMAL: a commit survives the process being killed at any instant;
+        # only a power cut or OS crash can lose the last commits (never corrupt the file).
+        for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
             conn.execute(f"PRAGMA {pragma}")
     except sqlite3.Error as exc:
         conn.close()

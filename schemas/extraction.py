@@ -17,6 +17,7 @@ from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 from pipeline.numbers import NumberMatch, find_numbers, value_in_text
 from pipeline.textnorm import normalize
 
+from .base import ResponseModel, context_of
 from .facts import Qualifier, Status
 from .units import canonical_unit, currencies_named, is_currency
 from .vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS, Metric, unit_class
@@ -49,7 +50,7 @@ class ExtractedFact(BaseModel):
         if not self.unit:
             self.unit = self._unit_from_metric()
         self._check_metric_and_unit()
-        article = (info.context or {}).get("article_text")
+        article = context_of(info).get("article_text")
         if article is not None:
             self._check_quote_in(article)
             self._fix_or_reject_value()
@@ -146,7 +147,7 @@ def claims_a_fact(item: Any) -> bool:
     return bool(quantities)
 
 
-class ExtractionResult(BaseModel):
+class ExtractionResult(ResponseModel):
     """Every quantitative fact in one article."""
 
     facts: list[ExtractedFact] = Field(description="All quantitative facts in the article, in order of appearance.")

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, create_model, model_validator
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
+from .base import ResponseModel, context_of
 from .facts import Status
 from .vocabulary import METRIC_UNIT_CLASS, Metric
 
@@ -35,12 +36,12 @@ class MentionLabel(BaseModel):
 
     @model_validator(mode="after")
     def _check_against_mention(self, info: ValidationInfo) -> "MentionLabel":
-        mentions = (info.context or {}).get("mentions")
+        mentions = context_of(info).get("mentions")
         if mentions is None:
             return self
         if self.id not in mentions:
             raise ValueError(f"there is no mark {self.id!r}; use only the ids shown, such as {next(iter(mentions), 'm1')}")
-        required = (info.context or {}).get("required", {})
+        required = context_of(info).get("required", {})
         if not self.is_fact and self.id in required:
             raise ValueError(
                 f"{self.id} «{required[self.id]}» is an amount of money, a percentage or a large count, "
@@ -62,7 +63,7 @@ class MentionLabel(BaseModel):
         return self
 
 
-class MentionLabels(BaseModel):
+class MentionLabels(ResponseModel):
     """One label per marked number.
 
     Labels are checked one by one: a bad label is set aside with its error instead of failing the
@@ -104,7 +105,7 @@ class MentionLabels(BaseModel):
         return self._rejected
 
 
-class QuantityLabel(BaseModel):
+class QuantityLabel(ResponseModel):
     """The model's verdict on one quantity, asked about on its own (prompt v3).
 
     `quantity_label_model(unit_class)` narrows `metric` to the metrics measured in that unit class,
@@ -123,7 +124,7 @@ class QuantityLabel(BaseModel):
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> "QuantityLabel":
-        context = info.context or {}
+        context = context_of(info)
         if not self.is_fact and context.get("required"):
             raise ValueError(f"«{context.get('words', 'this')}» is an amount of money, a percentage or a large count, "
                              f"not a date: set is_fact true and choose its metric")
@@ -135,6 +136,7 @@ class QuantityLabel(BaseModel):
 
     def for_mention(self, mention_id: str) -> MentionLabel:
         return MentionLabel(id=mention_id, **self.model_dump())
+
 
 
 def metrics_for(unit_class: str) -> tuple[str, ...]:

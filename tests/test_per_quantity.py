@@ -15,7 +15,7 @@ from pipeline.extraction import extract
 from pipeline.mentions import quantities
 from pipeline.prompts import load_prompt
 from pipeline.settings import Settings
-from pipeline.sources import load_article
+from pipeline.sources import Article, load_article
 from schemas.facts import ArticleFacts
 from schemas.labels import metrics_for
 
@@ -46,10 +46,10 @@ class PerQuantity:
         reply = json.dumps(self.answer(quantity, metrics))
         return httpx2.Response(200, content=completion(reply).model_dump_json(), headers={"content-type": "application/json"})
 
-    def run(self, **settings: Any) -> ArticleFacts:
+    def run(self, article: Article | None = None, **settings: Any) -> ArticleFacts:
         config = Settings(**{"base_url": "http://scripted.invalid/v1", "max_retries": 0, "prompt": "extract_facts@3", **settings})
         client = llm.build_client(config, http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(self.handler)))
-        return asyncio.run(extract(load_article(SEED), load_prompt("extract_facts@3"), client, config, "run_test"))
+        return asyncio.run(extract(article or load_article(SEED), load_prompt("extract_facts@3"), client, config, "run_test"))
 
 
 def test_one_call_per_quantity_and_every_fact_grounded_with_a_fitting_metric() -> None:
@@ -89,3 +89,13 @@ def test_a_label_that_never_validates_leaves_money_as_an_unlabelled_fact_with_a_
     unlabelled = [f for f in result.facts if (f.metric_label or "").startswith("unlabelled_")]
     assert len(unlabelled) == 1 and unlabelled[0].entity == "unknown"
     assert any(f.check == "extraction" and f.severity == "warning" for f in result.findings)
+
+
+def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path) -> None:
+    text = "Testland's GDP grew 4.5% in 2023 {{ 7*7 }} {% if x %} {# note #} {{{ said the bank.\n"
+    (tmp_path / "braces.txt").write_text(text)
+    model = PerQuantity()
+    result = model.run(load_article(tmp_path / "braces.txt"))
+    sent = model.requests[0]["messages"][1]["content"]
+    assert "{{ 7*7 }} {% if x %} {# note #} {{{" in sent and "49" not in sent
+    assert 4.5 in [f.value for f in result.facts]

@@ -87,7 +87,7 @@ def test_library_api_gives_the_same_facts_as_the_cli(replayed: Path, tmp_path: P
 
 
 def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
-    code = cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--max-tokens", "999", "--out", str(tmp_path))
+    code = cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--max-output-tokens", "999", "--out", str(tmp_path))
     assert code == 3
     summary = json.loads((tmp_path / "run.json").read_text())
     assert summary["counts"]["failed"] == 3

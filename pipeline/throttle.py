@@ -1,0 +1,121 @@
+"""Primitive (used by model access and the runner): keep a paid API busy without tripping its limits.
+
+`Throttle` is shared by every HTTP request of a run. It admits a request when
+- fewer than `limit` requests are in flight: `limit` starts at --concurrency, halves on each 429
+  and grows back by one after `limit` successes in a row (additive increase, multiplicative
+  decrease), so a 429 storm slows the whole run instead of every worker hammering on;
+- no 429 pause is running: a 429's Retry-After pauses new requests for that long;
+- the last minute's requests and tokens leave room under --rpm and --tpm.
+`ThrottledTransport` applies it to every request the openai client sends, retries included.
+The openai client still does the retrying itself and honours Retry-After; this only paces.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import deque
+from collections.abc import Callable
+
+import httpx2
+
+WINDOW = 60.0
+DEFAULT_PAUSE = 1.0
+CHARS_PER_TOKEN = 4
+
+
+class Throttle:
+    """Admission control for one run: adaptive concurrency, 429 pauses, request and token rates."""
+
+    def __init__(self, concurrency: int, rpm: int | None = None, tpm: int | None = None,
+                 clock: Callable[[], float] = time.monotonic, window: float = WINDOW) -> None:
+        self.ceiling, self.limit = concurrency, concurrency
+        self.rpm, self.tpm, self.clock, self.window = rpm, tpm, clock, window
+        self.in_flight = 0
+        self.paused_until = 0.0
+        self.successes = 0
+        self.rate_limited = 0
+        self._sent: deque[tuple[float, int]] = deque()
+        self._changed = asyncio.Condition()
+
+    def _wait_needed(self, tokens: int) -> float | None:
+        """Seconds to wait before a request of `tokens` may go; None if it must wait for a release."""
+        now = self.clock()
+        while self._sent and self._sent[0][0] <= now - self.window:
+            self._sent.popleft()
+        if self.in_flight >= self.limit:
+            return None
+        waits = [self.paused_until - now]
+        if self.rpm is not None and len(self._sent) >= self.rpm:
+            waits.append(self._sent[0][0] + self.window - now)
+        if self.tpm is not None and self._sent and sum(t for _, t in self._sent) + tokens > self.tpm:
+            waits.append(self._sent[0][0] + self.window - now)
+        return max(0.0, *waits)
+
+    async def acquire(self, tokens: int = 0) -> None:
+        async with self._changed:
+            while True:
+                wait = self._wait_needed(tokens)
+                if wait == 0.0:
+                    break
+                try:
+                    await asyncio.wait_for(self._changed.wait(), timeout=wait)
+                except TimeoutError:
+                    pass
+            self.in_flight += 1
+            self._sent.append((self.clock(), tokens))
+
+    async def release(self, status: int | None, retry_after: float | None = None) -> None:
+        async with self._changed:
+            self.in_flight -= 1
+            if status == 429:
+                self.rate_limited += 1
+                self.limit = max(1, self.limit // 2)
+                self.successes = 0
+                self.paused_until = max(self.paused_until, self.clock() + (DEFAULT_PAUSE if retry_after is None else retry_after))
+            elif status is not None and status < 400:
+                self.successes += 1
+                if self.successes >= self.limit and self.limit < self.ceiling:
+                    self.limit, self.successes = self.limit + 1, 0
+            self._changed.notify_all()
+
+
+def estimate_tokens(body: bytes) -> int:
+    """Prompt characters / 4 plus the requested max_tokens: what the request may cost at most."""
+    try:
+        request = json.loads(body or b"{}")
+    except ValueError:
+        return len(body) // CHARS_PER_TOKEN
+    text = "".join(str(m.get("content", "")) for m in request.get("messages", []) if isinstance(m, dict))
+    return len(text) // CHARS_PER_TOKEN + int(request.get("max_tokens") or 0)
+
+
+def retry_after_seconds(headers: httpx2.Headers) -> float | None:
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            return float(headers[name]) * scale
+        except (KeyError, ValueError):
+            continue
+    return None
+
+
+class ThrottledTransport(httpx2.AsyncBaseTransport):
+    """An httpx2 transport that asks the throttle before every request and reports every answer."""
+
+    def __init__(self, throttle: Throttle, inner: httpx2.AsyncBaseTransport | None = None) -> None:
+        self.throttle = throttle
+        self.inner = inner or httpx2.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        await self.throttle.acquire(estimate_tokens(request.content))
+        status, retry_after = None, None
+        try:
+            response = await self.inner.handle_async_request(request)
+            status, retry_after = response.status_code, retry_after_seconds(response.headers)
+            return response
+        finally:
+            await self.throttle.release(status, retry_after)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
