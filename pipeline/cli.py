@@ -27,7 +27,8 @@ from schemas.validation import AgreementGroup, ValidationReport
 from . import prompts as prompt_files
 from .evaluation import EvalReport, GoldFact, evaluate, read_jsonl
 from .errors import AuthError, ConfigError, InputError, ModelServerError, NewsfactsError, PromptError
-from .runner import ArticleOutcome, RunResult, run_batch
+from .llm import BatchStatus
+from .runner import ArticleOutcome, RunResult, cancel_batch, list_batches, resume_batch, run_batch
 from .settings import Settings
 from .sources import load_article
 from .validation import validate_file
@@ -38,6 +39,10 @@ console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract, ground and cross-check numbers in news articles.")
 prompts_app = typer.Typer(no_args_is_help=True, help="List, render and lock versioned prompts.")
 app.add_typer(prompts_app, name="prompts")
+batches_app = typer.Typer(no_args_is_help=True, help="Batch API jobs saved in the store: list, resume, cancel.")
+app.add_typer(batches_app, name="batches")
+OutOption = Annotated[Path, typer.Option(help="Output folder (its newsfacts.db is the store).")]
+DbOption = Annotated[Path | None, typer.Option(help="SQLite store (default: OUT/newsfacts.db).")]
 
 
 class Format(str, Enum):
@@ -90,6 +95,10 @@ class BarProgress:
     def advance(self, outcome: ArticleOutcome) -> None:
         self._bar.update(self._task, advance=1, description=f"{Path(outcome.path).name}: {outcome.status}")
 
+    def batch_status(self, status: BatchStatus) -> None:
+        done = f"{status.completed + status.failed}/{status.total}" if status.total else "-"
+        self._bar.update(self._task, description=f"batch {status.batch_id}: {status.status} ({done} requests)")
+
     def stop(self) -> None:
         self._bar.stop()
 
@@ -135,6 +144,8 @@ def run(
     max_tokens: Annotated[int | None, typer.Option(min=1, help="Start no article once the run has used this many tokens.")] = None,
     max_cost: Annotated[float | None, typer.Option(min=0.0, help="Start no article once the run has cost this many USD.")] = None,
     max_output_tokens: Annotated[int | None, typer.Option(min=1, help="Cap on generated tokens per call.")] = None,
+    batch_api: Annotated[bool, typer.Option(help="Send the calls as one OpenAI Batch API job (half price, within 24 h).")] = False,
+    poll_seconds: Annotated[float | None, typer.Option(min=0.01, help="How often a Batch API job is polled.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")] = FailOn.never,
 ) -> None:
     """Extract facts from articles, ground them, store them, and write the reports."""
@@ -142,12 +153,9 @@ def run(
         settings = Settings.from_env(model=model, base_url=base_url, prompt=prompt, replay=replay or None,
                                      record=record or None, cassette_dir=cassettes, force=force or None,
                                      concurrency=concurrency, rpm=rpm, tpm=tpm, max_tokens=max_tokens, max_cost=max_cost,
-                                     max_output_tokens=max_output_tokens, db=db)
-        bar = BarProgress()
-        try:
-            result = run_batch(list(paths), settings, out, bar)
-        finally:
-            bar.stop()
+                                     max_output_tokens=max_output_tokens, db=db, batch_api=batch_api or None,
+                                     poll_seconds=poll_seconds)
+        result = _run_with_bar(lambda bar: run_batch(list(paths), settings, out, bar))
     print_summary(result)
     raise typer.Exit(exit_code(result, fail_on))
 
@@ -192,6 +200,42 @@ def eval_command(
         typer.echo(eval_json(report))
     else:
         print_eval(report)
+
+
+def _run_with_bar(call: Callable[[BarProgress], RunResult]) -> RunResult:
+    bar = BarProgress()
+    try:
+        return call(bar)
+    finally:
+        bar.stop()
+
+
+@batches_app.command("list")
+def batches_list(out: OutOption = Path("out"), db: DbOption = None) -> None:
+    """Every Batch API job this store knows, newest first."""
+    with errors_to_exit_codes():
+        records = list_batches(Settings.from_env(db=db), out)
+    for r in records:
+        typer.echo(f"{r.batch_id}\t{r.status}\t{r.requests} requests\t{len(r.article_ids)} articles\t{r.model}\t{r.created_at}")
+
+
+@batches_app.command("resume")
+def batches_resume(batch_id: str, out: OutOption = Path("out"), db: DbOption = None,
+                   poll_seconds: Annotated[float | None, typer.Option(min=0.01)] = None) -> None:
+    """Wait for a saved batch to finish and store its facts, as the run that sent it would have."""
+    with errors_to_exit_codes():
+        settings = Settings.from_env(db=db, poll_seconds=poll_seconds)
+        result = _run_with_bar(lambda bar: resume_batch(batch_id, settings, out, bar))
+    print_summary(result)
+    raise typer.Exit(exit_code(result, FailOn.never))
+
+
+@batches_app.command("cancel")
+def batches_cancel(batch_id: str, out: OutOption = Path("out"), db: DbOption = None) -> None:
+    """Ask the API to cancel a saved batch."""
+    with errors_to_exit_codes():
+        status = cancel_batch(batch_id, Settings.from_env(db=db), out)
+    typer.echo(f"{batch_id}: {status}")
 
 
 def print_validation(report: ValidationReport) -> None:

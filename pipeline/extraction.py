@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import ValidationError
 
 from schemas.extraction import ExtractedFact, ExtractionResult, claims_a_fact
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
+from schemas.labels import MentionLabel
 
 from . import guided, llm
 from .chunking import merge_facts, split_text
@@ -30,6 +32,8 @@ from .settings import Settings
 from .sources import Article
 
 DEFAULT_MAX_TOKENS = 1536
+# (part, mentions, prompt, client, settings, params, offset) -> (labels by mention id, usage, attempts)
+Labeller = Callable[..., Awaitable[tuple[dict[str, MentionLabel], Usage, int]]]
 GUIDED_MODELS = {"MentionLabels", "QuantityLabel"}
 
 
@@ -68,12 +72,15 @@ def call_params(prompt: LoadedPrompt, settings: Settings) -> llm.CallParams:
     return llm.CallParams(temperature=prompt.spec.params.temperature, max_tokens=max_tokens)
 
 
-async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str) -> ArticleFacts:
-    """Extract, attach provenance, ground and check coverage for one article."""
+async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
+                  labeller: Labeller | None = None) -> ArticleFacts:
+    """Extract, attach provenance, ground and check coverage for one article.
+
+    `labeller` replaces the mention-guided prompts' model calls (the Batch API path uses it)."""
     parts = []
     for chunk in split_text(article.text, settings.chunk_chars, settings.chunk_overlap):
         part = article.model_copy(update={"text": chunk.text})
-        parts.append(await _extract_part(part, chunk.start, prompt, client, settings, run_id))
+        parts.append(await _extract_part(part, chunk.start, prompt, client, settings, run_id, labeller))
     facts, grounding = ground_facts(merge_facts([p.facts for p in parts]), article.text)
     reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
     findings = [f for p in parts for f in p.findings] + grounding
@@ -84,14 +91,15 @@ async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings:
     )
 
 
-async def _extract_part(part: Article, offset: int, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str) -> PartResult:
+async def _extract_part(part: Article, offset: int, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
+                        labeller: Labeller | None) -> PartResult:
     params = call_params(prompt, settings)
     if prompt.spec.response_model in GUIDED_MODELS:
         mentions = quantities(part.text)
         if not mentions:
             return PartResult(facts=[])
-        label = guided.label_each if prompt.spec.response_model == "QuantityLabel" else guided.label_mentions
-        labels, usage, attempts = await label(part, mentions, prompt, client, settings, params)
+        label = labeller or (guided.label_each if prompt.spec.response_model == "QuantityLabel" else guided.label_mentions)
+        labels, usage, attempts = await label(part, mentions, prompt, client, settings, params, offset)
         facts, findings = guided.facts_from_labels(mentions, labels, part, prompt.ref, settings.model, run_id, offset)
         reasons = {(m.start + offset, m.end + offset): labels[m.id].reason or "not a fact"
                    for m in mentions if m.id in labels and not labels[m.id].is_fact}

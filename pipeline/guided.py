@@ -69,7 +69,7 @@ def _read_labels(reply: llm.StructuredReply, context: dict[str, Any]) -> Mention
 
 async def label_mentions(
     article: Article, mentions: list[Mention], prompt: LoadedPrompt, client: Any, settings: Settings,
-    params: llm.CallParams,
+    params: llm.CallParams, offset: int = 0,
 ) -> tuple[dict[str, MentionLabel], Usage, int]:
     """Ask for a label per mention; ask again, with the reasons, for marks left out or rejected."""
     context = {
@@ -114,18 +114,23 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     }
 
 
+def label_context(mention: Mention) -> dict[str, Any]:
+    """What the one-quantity label validators need to know about the quantity."""
+    return {"required": must_be_fact(mention), "words": mention.text}
+
+
 async def label_each(
     article: Article, mentions: list[Mention], prompt: LoadedPrompt, client: Any, settings: Settings,
-    params: llm.CallParams,
+    params: llm.CallParams, offset: int = 0,
 ) -> tuple[dict[str, MentionLabel], Usage, int]:
     """One call per quantity; a label that fails validation is reasked by instructor, then left out."""
     starts = sentence_starts(article.text)
     labels: dict[str, MentionLabel] = {}
     usage, attempts = Usage(), 0
     for mention in mentions:
-        context = {"required": must_be_fact(mention), "words": mention.text}
         messages = render(prompt, quantity_fields(article, mention, starts))
-        reply = await llm.structured(client, messages, quantity_label_model(mention.unit_class), context, settings, params)
+        reply = await llm.structured(client, messages, quantity_label_model(mention.unit_class), label_context(mention),
+                                     settings, params)
         usage, attempts = usage + reply.usage, attempts + reply.attempts
         if isinstance(reply.output, QuantityLabel):
             labels[mention.id] = reply.output.for_mention(mention.id)

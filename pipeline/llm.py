@@ -198,3 +198,90 @@ def replay_miss(exc: BaseException) -> bool:
             return True
         cause = cause.__cause__ or cause.__context__
     return False
+
+
+# --- OpenAI Batch API: the same requests, sent as one file and answered within 24 hours ---------
+
+
+@dataclass(frozen=True)
+class BatchStatus:
+    batch_id: str
+    status: str  # validating | in_progress | finalizing | completed | failed | expired | cancelling | cancelled
+    completed: int
+    failed: int
+    total: int
+    output_file_id: str | None
+    error_file_id: str | None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("completed", "failed", "expired", "cancelled")
+
+
+def batch_request(custom_id: str, messages: list[dict[str, str]], response_model: type[BaseModel],
+                  settings: Settings, params: CallParams) -> dict[str, Any]:
+    """One line of a Batch API input file: a chat completion asking for `response_model` as JSON."""
+    schema = json.dumps(response_model.model_json_schema(), ensure_ascii=False)
+    system = f"{messages[0]['content']}\n\nAnswer with one JSON object that matches this JSON schema:\n{schema}"
+    options = _request_options(settings, response_model, params)
+    body: dict[str, Any] = {
+        "model": settings.model, "messages": [{"role": "system", "content": system}, *messages[1:]],
+        "temperature": options["temperature"], "max_tokens": options["max_tokens"], "seed": options["seed"],
+        "response_format": {"type": "json_object"}, **options.get("extra_body", {}),
+    }
+    return {"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body}
+
+
+async def submit_batch(client: instructor.AsyncInstructor, lines: list[dict[str, Any]]) -> tuple[str, str]:
+    """Upload the requests and create the batch; returns (input file id, batch id)."""
+    payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+    try:
+        uploaded = await client.client.files.create(file=("newsfacts-batch.jsonl", payload), purpose="batch")
+        batch = await client.client.batches.create(
+            input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h")
+    except openai.APIError as exc:
+        raise CallFailed(classify(exc, 0), Usage()) from exc
+    return uploaded.id, batch.id
+
+
+async def batch_status(client: instructor.AsyncInstructor, batch_id: str) -> BatchStatus:
+    try:
+        batch = await client.client.batches.retrieve(batch_id)
+    except openai.APIError as exc:
+        raise CallFailed(classify(exc, 0), Usage()) from exc
+    counts = batch.request_counts
+    return BatchStatus(batch.id, batch.status, getattr(counts, "completed", 0) or 0, getattr(counts, "failed", 0) or 0,
+                       getattr(counts, "total", 0) or 0, batch.output_file_id, batch.error_file_id)
+
+
+async def cancel_batch(client: instructor.AsyncInstructor, batch_id: str) -> str:
+    try:
+        return str((await client.client.batches.cancel(batch_id)).status)
+    except openai.APIError as exc:
+        raise CallFailed(classify(exc, 0), Usage()) from exc
+
+
+async def batch_results(client: instructor.AsyncInstructor, file_id: str) -> list[dict[str, Any]]:
+    """The result lines of a finished batch (output or error file)."""
+    try:
+        content = await client.client.files.content(file_id)
+    except openai.APIError as exc:
+        raise CallFailed(classify(exc, 0), Usage()) from exc
+    return [json.loads(line) for line in content.text.splitlines() if line.strip()]
+
+
+def read_batch_answer(result: dict[str, Any], response_model: type[BaseModel], context: dict[str, Any]) -> tuple[BaseModel | None, Usage]:
+    """The validated answer of one batch result line, or None if it failed or does not validate."""
+    response = result.get("response") or {}
+    body = response.get("body") or {}
+    raw = body.get("usage") or {}
+    usage = Usage(prompt_tokens=raw.get("prompt_tokens", 0), completion_tokens=raw.get("completion_tokens", 0), calls=1)
+    if result.get("error") or response.get("status_code") != 200:
+        return None, usage
+    try:
+        choice = body["choices"][0]
+        if choice.get("finish_reason") == "length":
+            return None, usage
+        return response_model.model_validate_json(choice["message"]["content"], context=context), usage
+    except (KeyError, IndexError, TypeError, *REASKABLE):
+        return None, usage

@@ -11,7 +11,7 @@ import asyncio
 from collections import Counter
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,10 +23,10 @@ from pydantic import BaseModel, Field
 from schemas.facts import Finding, QuantFact, Usage
 from schemas.validation import ValidationReport
 
-from . import llm
+from . import batches, llm
 from .cassettes import cassette_path, use_cassette
 from .errors import AuthError, ConfigError, PromptError, ReplayError
-from .extraction import extract
+from .extraction import Labeller, extract
 from .local_model import LocalServer, resolve_gguf
 from .normalize import normalize
 from .pricing import Budget, cost_of, price_of
@@ -34,7 +34,7 @@ from .prompts import LoadedPrompt, check_lock, load_prompt
 from .report import write_outputs
 from .settings import Settings
 from .sources import Article, LoadProblem, count_files, iter_articles
-from .store import Store
+from .store import BatchRecord, Store
 from .throttle import Throttle
 from .validation import validate
 
@@ -68,6 +68,7 @@ class RunResult(BaseModel):
 class Progress(Protocol):
     def start(self, total: int) -> None: ...
     def advance(self, outcome: ArticleOutcome) -> None: ...
+    def batch_status(self, status: llm.BatchStatus) -> None: ...
 
 
 class NoProgress:
@@ -75,6 +76,9 @@ class NoProgress:
         pass
 
     def advance(self, outcome: ArticleOutcome) -> None:
+        pass
+
+    def batch_status(self, status: llm.BatchStatus) -> None:
         pass
 
 
@@ -104,12 +108,12 @@ def _recording(article: Article, prompt: LoadedPrompt, settings: Settings) -> An
 
 
 async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, store: Store,
-                       run_id: str) -> ArticleOutcome:
+                       run_id: str, labeller: Labeller | None = None) -> ArticleOutcome:
     started = time.monotonic()
     outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="done")
     try:
         with _recording(article, prompt, settings):
-            result = await extract(article, prompt, client, settings, run_id)
+            result = await extract(article, prompt, client, settings, run_id, labeller)
     except llm.CallFailed as exc:
         status, message = exc.failure.status, exc.failure.message
         if settings.replay and llm.replay_miss(exc):
@@ -174,8 +178,8 @@ class BatchState:
         self.progress.advance(outcome)
 
 
-async def _produce(paths: list[str | Path], state: BatchState, queue: asyncio.Queue[Article | None], workers: int) -> None:
-    """Stream the articles: record each, skip what is done, queue the rest for the workers."""
+async def _produce(paths: list[str | Path], state: BatchState, put: Callable[[Article], Awaitable[None]]) -> None:
+    """Stream the articles: record each, skip what is done, hand the rest to `put`."""
     redo = state.settings.force or state.settings.record
     for item in iter_articles(paths, state.settings.max_bytes):
         if isinstance(item, LoadProblem):
@@ -191,9 +195,7 @@ async def _produce(paths: list[str | Path], state: BatchState, queue: asyncio.Qu
         if not redo and state.store.is_done(item.article_id, state.prompt.ref, state.settings.model):
             state.finish(ArticleOutcome(path=item.path, article_id=item.article_id, status="skipped"))
             continue
-        await queue.put(item)
-    for _ in range(workers):
-        await queue.put(None)
+        await put(item)
 
 
 async def _work(state: BatchState, queue: asyncio.Queue[Article | None]) -> None:
@@ -221,7 +223,9 @@ async def _run_all(paths: list[str | Path], state: BatchState) -> None:
     queue: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=2 * workers)
     tasks = [asyncio.create_task(_work(state, queue)) for _ in range(workers)]
     try:
-        await _produce(paths, state, queue, workers)
+        await _produce(paths, state, queue.put)
+        for _ in range(workers):
+            await queue.put(None)
         await asyncio.gather(*tasks)
     finally:
         for task in tasks:
@@ -229,14 +233,47 @@ async def _run_all(paths: list[str | Path], state: BatchState) -> None:
         await state.endpoint.aclose()
 
 
+async def _run_batch_api(paths: list[str | Path], state: BatchState) -> None:
+    """Collect the articles to do, send them as one Batch API job, wait, and finish them."""
+    todo: list[Article] = []
+
+    async def collect(article: Article) -> None:
+        todo.append(article)
+
+    await _produce(paths, state, collect)
+    if not todo:
+        return
+    client, live = await state.endpoint.get()
+    try:
+        record = await batches.submit(client, todo, state.prompt, live, state.store, state.run_id)
+        await _wait_and_finish(record.batch_id, todo, state, client, live)
+    finally:
+        await state.endpoint.aclose()
+
+
+async def _wait_and_finish(batch_id: str, articles: list[Article], state: BatchState, client: Any, live: Settings) -> None:
+    status = await batches.wait(client, batch_id, state.store, live.poll_seconds, state.progress.batch_status)
+    answers = batches.BatchAnswers(await batches.results_of(client, status))
+    for article in articles:
+        outcome = await _process_one(article, state.prompt, client, live, state.store, state.run_id, answers.labeller)
+        batch_usage = answers.batch_usage.get(article.article_id, Usage())
+        costs = [cost_of(batch_usage, state.budget.price, batch=True), cost_of(outcome.usage, state.budget.price)]
+        usage = outcome.usage + batch_usage
+        state.budget.add(usage)
+        note = f"{answers.sent_back[article.article_id]} answers sent back for a reask" if article.article_id in answers.sent_back else None
+        state.finish(outcome.model_copy(update={
+            "usage": usage, "cost": None if None in costs else sum(c for c in costs if c is not None),
+            "error": outcome.error or note}))
+    state.store.set_batch_status(batch_id, f"{status.status}, processed")
+
+
 def _problem_finding(problem: LoadProblem) -> Finding:
     severity = "info" if problem.status == "duplicate" else "warning"
     return Finding(check="input", severity=severity, message=f"{problem.path}: {problem.reason}")
 
 
-def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
-    """Process every article under `paths` and write the outputs into `out_dir`."""
-    progress = progress or NoProgress()
+def _prepare(settings: Settings) -> tuple[LoadedPrompt, tuple[float, float] | None]:
+    """The prompt (refused if a released version changed) and the model's price (needed for --max-cost)."""
     prompt = load_prompt(settings.prompt, settings.prompts_dir)
     changed = [p for p in check_lock(settings.prompts_dir) if p.startswith(prompt.name + " changed")]
     if changed:
@@ -244,15 +281,23 @@ def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progre
     price = price_of(settings.model, settings.prices)
     if settings.max_cost is not None and price is None:
         raise ConfigError(f"--max-cost needs a price for model {settings.model!r}: set NEWSFACTS_PRICES")
+    return prompt, price
+
+
+def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total: int,
+             work: Callable[[BatchState], Awaitable[None]]) -> RunResult:
+    """One run: store and throttle set up, `work` done, then validation, outputs and the summary."""
+    prompt, price = _prepare(settings)
     run_id, started = new_run_id(), time.monotonic()
     with Store(settings.db or out_dir / "newsfacts.db") as store:
         store.start_run(run_id, settings_summary(settings, prompt))
         throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm)
         endpoint = LazyEndpoint(settings, throttle)
-        state = BatchState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, price), progress)
-        progress.start(count_files(paths))
+        state = BatchState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, price),
+                           progress or NoProgress())
+        state.progress.start(total)
         try:
-            asyncio.run(_run_all(list(paths), state))
+            asyncio.run(work(state))
         finally:
             endpoint.close()
         if state.aborted is not None:
@@ -270,6 +315,60 @@ def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progre
         store.finish_run(run_id, summary)
     return RunResult(run_id=run_id, out_dir=out_dir, outcomes=state.outcomes, facts=facts, findings=findings,
                      summary=summary, validation=validation)
+
+
+def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
+    """Process every article under `paths` and write the outputs into `out_dir`."""
+    runner = _run_batch_api if settings.batch_api else _run_all
+    return _execute(settings, out_dir, progress, count_files(paths), lambda state: runner(list(paths), state))
+
+
+def _stored_batch(batch_id: str, settings: Settings, out_dir: Path) -> tuple[BatchRecord, Settings]:
+    with Store(settings.db or out_dir / "newsfacts.db") as store:
+        found = store.batches(batch_id)
+    if not found:
+        raise ConfigError(f"no batch {batch_id!r} in the store {settings.db or out_dir / 'newsfacts.db'}")
+    record = found[0]
+    prompt_name = record.prompt.split("#")[0]
+    return record, settings.model_copy(update={"model": record.model, "prompt": prompt_name,
+                                               "base_url": settings.base_url or record.base_url})
+
+
+def resume_batch(batch_id: str, settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
+    """Finish a Batch API job saved in the store (after a crash, or a run that stopped waiting)."""
+    record, live_settings = _stored_batch(batch_id, settings, out_dir)
+
+    async def work(state: BatchState) -> None:
+        articles = [Article(**row, language=None) for row in state.store.article_rows(record.article_ids)]
+        client, live = await state.endpoint.get()
+        try:
+            await _wait_and_finish(batch_id, articles, state, client, live)
+        finally:
+            await state.endpoint.aclose()
+
+    return _execute(live_settings, out_dir, progress, len(record.article_ids), work)
+
+
+def cancel_batch(batch_id: str, settings: Settings, out_dir: Path) -> str:
+    """Ask the API to cancel a saved batch; returns the status it reports."""
+    record, live = _stored_batch(batch_id, settings, out_dir)
+
+    async def cancel() -> str:
+        client = llm.build_client(live)
+        try:
+            return await llm.cancel_batch(client, batch_id)
+        finally:
+            await llm.close_client(client)
+
+    status = asyncio.run(cancel())
+    with Store(settings.db or out_dir / "newsfacts.db") as store:
+        store.set_batch_status(record.batch_id, status)
+    return status
+
+
+def list_batches(settings: Settings, out_dir: Path) -> list[BatchRecord]:
+    with Store(settings.db or out_dir / "newsfacts.db") as store:
+        return store.batches()
 
 
 def validate_with_store(store: Store, batch_facts: list[QuantFact], prompt: str, model: str) -> ValidationReport:
@@ -292,6 +391,14 @@ def settings_summary(settings: Settings, prompt: LoadedPrompt) -> dict[str, Any]
     }
 
 
+def _run_cost(outcomes: list[ArticleOutcome], price: tuple[float, float] | None) -> float | None:
+    """The sum of the articles' costs (Batch API calls at their discount); None when the price is unknown."""
+    costs = [o.cost for o in outcomes if o.usage.calls]
+    if price is None or None in costs:
+        return None
+    return round(sum(c for c in costs if c is not None), 6)
+
+
 def summarize(run_id: str, settings: Settings, prompt: LoadedPrompt, outcomes: list[ArticleOutcome],
               facts: list[QuantFact], findings: list[Finding], seconds: float) -> dict[str, Any]:
     """The run.json content: counts, usage and one line per input."""
@@ -307,7 +414,7 @@ def summarize(run_id: str, settings: Settings, prompt: LoadedPrompt, outcomes: l
         "completion_tokens": usage.completion_tokens, "tokens": usage.total_tokens,
         "deferred": sum(1 for o in outcomes if o.status == "deferred"),
         "by_status": dict(sorted(Counter(o.status for o in outcomes).items())),
-        "cost_usd": None if (cost := cost_of(usage, price)) is None else round(cost, 6),
+        "cost_usd": _run_cost(outcomes, price),
     }
     return {
         "run_id": run_id, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

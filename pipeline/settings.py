@@ -26,7 +26,7 @@ REPLAY_API_KEY = "replay-placeholder-key"
 _ENV_FIELDS = (
     "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_output_tokens",
     "concurrency", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
-    "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes",
+    "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes", "poll_seconds",
 )
 
 
@@ -52,6 +52,8 @@ class Settings(BaseModel):
     max_cost: float | None = Field(None, gt=0, description="stop starting articles once a run has cost this many USD")
     prices: dict[str, tuple[float, float]] = Field(default_factory=dict, description="model -> USD per 1M (input, output) tokens")
     max_bytes: int = Field(5_000_000, gt=0, description="larger input files are refused before any model call")
+    batch_api: bool = Field(False, description="send the calls as one OpenAI Batch API job (half price, within 24 h)")
+    poll_seconds: float = Field(30.0, gt=0, description="how often a Batch API job is polled")
     replay: bool = False
     record: bool = False
     prompts_dir: Path | None = None

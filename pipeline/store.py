@@ -51,6 +51,10 @@ _SCHEMA = (
         check_name TEXT NOT NULL, severity TEXT NOT NULL, fact_ids_json TEXT NOT NULL,
         message TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS findings_by_extraction ON findings (article_id, prompt, model)",
+    """CREATE TABLE IF NOT EXISTS batches (
+        batch_id TEXT PRIMARY KEY, input_file_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL,
+        base_url TEXT, run_id TEXT NOT NULL, article_ids_json TEXT NOT NULL, requests INTEGER NOT NULL,
+        status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
 )
 
 _UPSERT_ARTICLE = """
@@ -125,6 +129,22 @@ class RunRecord(BaseModel):
     settings: dict[str, Any] = Field(default_factory=dict)
 
 
+class BatchRecord(BaseModel):
+    """A Batch API job, saved the moment it is created so that a crash never orphans a paid batch."""
+
+    batch_id: str
+    input_file_id: str
+    prompt: str
+    model: str
+    base_url: str | None
+    run_id: str
+    article_ids: list[str]
+    requests: int
+    status: str
+    created_at: str = ""
+    updated_at: str = ""
+
+
 class Store:
     """One SQLite connection in WAL mode; every write is one BEGIN IMMEDIATE transaction."""
 
@@ -156,6 +176,12 @@ class Store:
                _text(article.published), article.title, article.content_sha256, article.text)
         with self._write() as conn:
             conn.execute(_UPSERT_ARTICLE, row)
+
+    def article_rows(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The stored articles (their cleaned text and metadata), in the order asked."""
+        rows = {row["article_id"]: dict(row) for row in self._read(
+            "SELECT * FROM articles WHERE article_id IN (SELECT value FROM json_each(?))", [json.dumps(list(article_ids))])}
+        return [rows[i] for i in article_ids if i in rows]
 
     def state(self, article_id: str, prompt: str, model: str) -> ExtractionState | None:
         sql = "SELECT * FROM extractions WHERE article_id = ? AND prompt = ? AND model = ?"
@@ -222,6 +248,27 @@ class Store:
         with self._write() as conn:
             if conn.execute(sql, (_now(), _dumps(summary), run_id)).rowcount != 1:
                 raise StoreError(f"cannot finish run {run_id!r}: it was never started")
+
+    def save_batch(self, batch: BatchRecord) -> None:
+        sql = """INSERT INTO batches (batch_id, input_file_id, prompt, model, base_url, run_id, article_ids_json,
+                 requests, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (batch_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at"""
+        now = _now()
+        row = (batch.batch_id, batch.input_file_id, batch.prompt, batch.model, batch.base_url, batch.run_id,
+               json.dumps(batch.article_ids), batch.requests, batch.status, batch.created_at or now, now)
+        with self._write() as conn:
+            conn.execute(sql, row)
+
+    def set_batch_status(self, batch_id: str, status: str) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE batches SET status = ?, updated_at = ? WHERE batch_id = ?", (status, _now(), batch_id))
+
+    def batches(self, batch_id: str | None = None) -> list[BatchRecord]:
+        """Every saved batch, newest first, or the one with `batch_id`."""
+        where, params = (" WHERE batch_id = ?", [batch_id]) if batch_id else ("", [])
+        rows = self._read(f"SELECT * FROM batches{where} ORDER BY created_at DESC, batch_id", params)
+        return [BatchRecord(**{k: row[k] for k in row.keys() if k != "article_ids_json"},
+                            article_ids=json.loads(row["article_ids_json"])) for row in rows]
 
     def run(self, run_id: str) -> RunRecord | None:
         rows = self._read("SELECT * FROM runs WHERE run_id = ?", (run_id,))

@@ -108,7 +108,11 @@ class ThrottledTransport(httpx2.AsyncBaseTransport):
         self.inner = inner or httpx2.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
-        await self.throttle.acquire(estimate_tokens(request.content))
+        try:
+            tokens = estimate_tokens(request.content)
+        except httpx2.RequestNotRead:  # a streamed upload (a Batch API file) uses no model tokens
+            tokens = 0
+        await self.throttle.acquire(tokens)
         status, retry_after = None, None
         try:
             response = await self.inner.handle_async_request(request)

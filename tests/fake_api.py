@@ -12,11 +12,18 @@ latency, and injects faults by request number:
     drop     the connection is closed without an answer
     hang     no answer until well past the client's timeout
 
-Used by the fault tests, the kill-and-resume test and the batch benchmarks.
+It also fakes the Files and Batches endpoints of the Batch API: a batch runs through validating
+and in_progress to completed over `batch_polls` polls, answering each request like the chat
+endpoint; `batch_faults` maps a custom_id to "error" (a failed request) or "malformed" (an
+answer that is not JSON).
+
+Used by the fault tests, the kill-and-resume test, the Batch API tests and the batch benchmarks.
 """
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import json
 import re
 import socket
@@ -44,7 +51,11 @@ class FakeAPI:
     latency: float = 0.0
     faults: dict[int, str] = field(default_factory=dict)
     hang_seconds: float = 5.0
+    batch_polls: int = 2
+    batch_faults: dict[str, str] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    batches: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -70,6 +81,54 @@ class FakeAPI:
             entry = Recorded(number, path, self.faults.get(number), body)
             self.requests.append(entry)
             return entry
+
+    def create_file(self, content: bytes) -> dict[str, Any]:
+        with self._lock:
+            file_id = f"file-{len(self.files) + 1}"
+            self.files[file_id] = content
+        return {"id": file_id, "object": "file", "bytes": len(content), "created_at": 0,
+                "filename": "input.jsonl", "purpose": "batch", "status": "processed"}
+
+    def create_batch(self, body: dict[str, Any]) -> dict[str, Any]:
+        lines = self.files[body["input_file_id"]].decode().splitlines()
+        with self._lock:
+            batch_id = f"batch_{len(self.batches) + 1}"
+            self.batches[batch_id] = {
+                "id": batch_id, "object": "batch", "endpoint": body["endpoint"], "input_file_id": body["input_file_id"],
+                "completion_window": body["completion_window"], "status": "validating", "created_at": 0,
+                "output_file_id": None, "error_file_id": None, "polls": 0,
+                "request_counts": {"total": len(lines), "completed": 0, "failed": 0},
+            }
+        return self.public(batch_id)
+
+    def public(self, batch_id: str) -> dict[str, Any]:
+        return {k: v for k, v in self.batches[batch_id].items() if k != "polls"}
+
+    def poll_batch(self, batch_id: str) -> dict[str, Any]:
+        batch = self.batches[batch_id]
+        if batch["status"] in ("validating", "in_progress"):
+            batch["polls"] += 1
+            batch["status"] = "completed" if batch["polls"] >= self.batch_polls else "in_progress"
+            if batch["status"] == "completed":
+                self._answer_batch(batch)
+        return self.public(batch_id)
+
+    def _answer_batch(self, batch: dict[str, Any]) -> None:
+        answers, errors = [], []
+        for n, line in enumerate(self.files[batch["input_file_id"]].decode().splitlines(), 1):
+            request = json.loads(line)
+            fault = self.batch_faults.get(request["custom_id"])
+            if fault == "error":
+                errors.append({"id": f"req_{n}", "custom_id": request["custom_id"], "response": None,
+                               "error": {"code": "server_error", "message": "injected"}})
+                continue
+            content = '{"is_fact": tru' if fault == "malformed" else label_reply(request["body"])
+            answers.append({"id": f"req_{n}", "custom_id": request["custom_id"], "error": None,
+                            "response": {"status_code": 200, "request_id": f"r{n}", "body": json.loads(completion_body(content))}})
+        batch["request_counts"] |= {"completed": len(answers), "failed": len(errors)}
+        batch["output_file_id"] = self.create_file("".join(json.dumps(a) + "\n" for a in answers).encode())["id"]
+        if errors:
+            batch["error_file_id"] = self.create_file("".join(json.dumps(e) + "\n" for e in errors).encode())["id"]
 
     @property
     def chat_calls(self) -> int:
@@ -106,14 +165,30 @@ def _handler_for(api: FakeAPI) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            self._send(200, json.dumps({"object": "list", "data": [{"id": "fake", "object": "model"}]}).encode())
+            api.record(self.path, {})
+            if match := re.fullmatch(r"/v1/batches/([\w-]+)", self.path):
+                self._send(200, json.dumps(api.poll_batch(match.group(1))).encode())
+            elif match := re.fullmatch(r"/v1/files/([\w-]+)/content", self.path):
+                self._send(200, api.files[match.group(1)], {"content-type": "application/octet-stream"})
+            else:
+                self._send(200, json.dumps({"object": "list", "data": [{"id": "fake", "object": "model"}]}).encode())
 
         def do_POST(self) -> None:
-            length = int(self.headers.get("content-length", 0))
-            body = json.loads(self.rfile.read(length) or b"{}")
+            raw = self.rfile.read(int(self.headers.get("content-length", 0)))
+            if self.path == "/v1/files":
+                api.record(self.path, {})
+                self._send(200, json.dumps(api.create_file(_multipart_file(self.headers["content-type"], raw))).encode())
+                return
+            body = json.loads(raw or b"{}")
             entry = api.record(self.path, body)
-            time.sleep(api.latency)
-            self._answer(entry)
+            if self.path == "/v1/batches":
+                self._send(200, json.dumps(api.create_batch(body)).encode())
+            elif match := re.fullmatch(r"/v1/batches/([\w-]+)/cancel", self.path):
+                api.batches[match.group(1)]["status"] = "cancelled"
+                self._send(200, json.dumps(api.public(match.group(1))).encode())
+            else:
+                time.sleep(api.latency)
+                self._answer(entry)
 
         def _answer(self, entry: Recorded) -> None:
             fault = entry.fault
@@ -139,11 +214,21 @@ def _handler_for(api: FakeAPI) -> type[BaseHTTPRequestHandler]:
 
         def _send(self, status: int, payload: bytes, headers: dict[str, str] | None = None) -> None:
             self.send_response(status)
-            self.send_header("content-type", "application/json")
+            headers = {"content-type": "application/json", **(headers or {})}
             self.send_header("content-length", str(len(payload)))
-            for name, value in (headers or {}).items():
+            for name, value in headers.items():
                 self.send_header(name, value)
             self.end_headers()
             self.wfile.write(payload)
 
     return Handler
+
+
+def _multipart_file(content_type: str, body: bytes) -> bytes:
+    """The `file` part of a multipart/form-data upload."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body)
+    for part in message.iter_parts():
+        if part.get_param("name", header="content-disposition") == "file":
+            return part.get_payload(decode=True)
+    raise ValueError("no file part in the upload")
