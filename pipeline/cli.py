@@ -25,7 +25,8 @@ from schemas.facts import SEVERITY_RANK, Finding, QuantFact
 from schemas.validation import AgreementGroup, ValidationReport
 
 from . import prompts as prompt_files
-from .evaluation import EvalReport, GoldFact, evaluate, read_jsonl
+from .evaluation import EvalReport, GoldFact, evaluate
+from .jsonl import read_jsonl
 from .errors import AuthError, ConfigError, InputError, ModelServerError, NewsfactsError, PromptError
 from .llm import BatchStatus
 from .runner import ArticleOutcome, RunResult, cancel_batch, list_batches, resume_batch, run_batch

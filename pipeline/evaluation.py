@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.facts import QuantFact
 from schemas.vocabulary import unit_class
 
-from .jsonl import read_jsonl
 from .textnorm import normalize
 
 VALUE_TOLERANCE = 0.01

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.evaluation import GoldFact, evaluate, read_jsonl
+from pipeline.evaluation import GoldFact, evaluate
+from pipeline.jsonl import read_jsonl
 from pipeline.errors import InputError
 from schemas.facts import QuantFact
 

@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.evaluation import GoldFact, read_jsonl
+from pipeline.evaluation import GoldFact
+from pipeline.jsonl import read_jsonl
 from pipeline.mentions import sentence_bounds
 from pipeline.sources import load_articles
 
