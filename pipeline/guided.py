@@ -164,7 +164,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, pro
     return QuantFact(
         fact_id="f_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
-        entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label,
+        entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
         period_text=label.period_text, status=label.status or "actual", attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],

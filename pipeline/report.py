@@ -49,6 +49,16 @@ def _value_text(fact: QuantFact) -> str:
     return f"{value} {fact.unit}"
 
 
+def _period(fact: QuantFact) -> str | None:
+    """The resolved period ("2023", "2023-08-01 to 2024-01"), else the words the article used."""
+    start, end = fact.period_start, fact.period_end
+    if start and end and start[:4] == end[:4] and start.endswith("-01-01") and end.endswith("-12-31"):
+        return start[:4]
+    if start or end:
+        return f"{start or '…'} to {end or '…'}"
+    return fact.period_text
+
+
 def _cell(text: str | None, limit: int = 120) -> str:
     flat = " ".join((text or "").split()).replace("|", "\\|")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -87,8 +97,8 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
         lines += [f"### {rows[0].source or article_id}", "", "| entity | metric | value | qualifier | period | grounding | quote |",
                   "|---|---|---|---|---|---|---|"]
         lines += [
-            f"| {_cell(f.entity, 40)} | {f.metric_label or f.metric} | {_value_text(f)} | {f.qualifier} "
-            f"| {_cell(f.period_text, 30)} | {f.grounding or 'none'} | {_cell(f.quote)} |" for f in rows
+            f"| {_cell(f.entity, 40)} | {f.metric_label if f.metric == 'other' else f.metric} | {_value_text(f)} "
+            f"| {f.qualifier} | {_cell(_period(f), 30)} | {f.grounding or 'none'} | {_cell(f.quote)} |" for f in rows
         ]
         lines.append("")
     return "\n".join(lines)
