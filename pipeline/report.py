@@ -1,4 +1,4 @@
-"""Stage (reports): facts.jsonl, findings.jsonl, groups.jsonl, report.md and run.json, written atomically.
+"""Stage (reports): facts.jsonl, findings.jsonl, groups.jsonl, report.md, report.html and run.json, written atomically.
 
 Every file is written to a temporary name in the output folder and moved into place with
 os.replace, so a crash never leaves a half-written report at the final path.
@@ -16,7 +16,9 @@ from typing import Any
 from schemas.facts import Finding, QuantFact
 from schemas.validation import AgreementGroup
 
-FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "run.json")
+from .html_report import render_html
+
+FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "report.html", "run.json")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -26,10 +28,17 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def remove_stale_temps(out_dir: Path) -> None:
@@ -105,7 +114,7 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
 
 
 def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
-                  groups: list[AgreementGroup] | None = None) -> list[Path]:
+                  groups: list[AgreementGroup] | None = None, articles: list[dict[str, Any]] | None = None) -> list[Path]:
     """Write all run outputs into `out_dir`; returns the paths written."""
     remove_stale_temps(out_dir)
     contents = {
@@ -113,6 +122,7 @@ def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding]
         "findings.jsonl": jsonl(findings),
         "groups.jsonl": jsonl(groups or []),
         "report.md": render_markdown(facts, findings, summary, groups),
+        "report.html": render_html(facts, findings, groups or [], summary, articles or []),
         "run.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
     }
     for name, text in contents.items():

@@ -98,7 +98,7 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
         summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
         summary["counts"] |= {"rate_limited": throttle.rate_limited, "not_english": len(state.notes)}
         summary["stopped"] = state.budget.exhausted()
-        write_outputs(out_dir, facts, findings, summary, validation.groups)
+        write_outputs(out_dir, facts, findings, summary, validation.groups, store.article_rows(ids))
         store.finish_run(run_id, summary)
     return RunResult(run_id=run_id, out_dir=out_dir, outcomes=state.outcomes, facts=facts, findings=findings,
                      summary=summary, validation=validation)
