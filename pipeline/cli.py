@@ -33,7 +33,7 @@ from .runner import ArticleOutcome, RunResult, cancel_batch, list_batches, resum
 from .settings import Settings
 from .sources import load_article
 from .validation import validate_file
-from .validation.intervals import Interval
+from .validation.intervals import describe_bounds
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -244,15 +244,12 @@ def print_validation(report: ValidationReport) -> None:
     for column in ("verdict", "entity | metric | period", "values side by side", "rate / assumption"):
         table.add_column(column)
     for g in report.groups:
-        values = "\n".join(f"{m.source or m.article_id}: {_interval(m.low, m.high)} {g.unit} ({m.qualifier})" for m in g.members)
+        values = "\n".join(f"{m.source or m.article_id}: {describe_bounds(m.low, m.high)} {g.unit} ({m.qualifier})" for m in g.members)
         table.add_row(g.verdict, g.key, values, "\n".join(filter(None, [g.rate, *g.assumptions])))
     Console(width=None if sys.stdout.isatty() else 200).print(table)
     for f in report.findings:
         typer.echo(f"{f.severity:<8}{f.check:<12}{', '.join(f.fact_ids)[:40]:<42}{f.message}")
 
-
-def _interval(low: float | None, high: float | None) -> str:
-    return "not convertible" if low is None or high is None else Interval(low, high).describe()
 
 
 @app.command("validate")

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from schemas.facts import Finding, QuantFact
 from schemas.validation import AgreementGroup
 
-from .validation.intervals import Interval, human
+from .validation.intervals import describe_bounds, human
 
 CHART_WIDTH, ROW_HEIGHT, LABEL_WIDTH = 760, 22, 220
 COLOURS = ("#2563eb", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0891b2")
@@ -91,9 +91,6 @@ def chart(group: AgreementGroup) -> Markup:
                   f'xmlns="http://www.w3.org/2000/svg">{"".join(rows)}{axis}</svg>')
 
 
-def _interval(low: float | None, high: float | None) -> str:
-    return "not compared" if low is None or high is None else Interval(low, high).describe()
-
 
 def render_html(facts: list[QuantFact], findings: list[Finding], groups: list[AgreementGroup],
                 summary: dict[str, Any], articles: list[dict[str, Any]]) -> str:
@@ -109,7 +106,7 @@ def render_html(facts: list[QuantFact], findings: list[Finding], groups: list[Ag
     ordered = sorted(groups, key=lambda g: order[g.verdict])
     return env.get_template("report.html").render(
         summary=summary, counts=counts, groups=ordered, charts=[chart(g) for g in ordered], findings=findings,
-        articles=shown, number=human, interval=_interval,
+        articles=shown, number=human, interval=describe_bounds,
         grounded_share=f"{counts['grounded'] / counts['facts']:.0%}" if counts.get("facts") else "–",
         cost="unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}",
     )

@@ -17,6 +17,7 @@ from schemas.facts import Finding, QuantFact
 from schemas.validation import AgreementGroup
 
 from .html_report import render_html
+from .validation.intervals import describe_bounds, human
 
 FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "report.html", "run.json")
 
@@ -52,9 +53,7 @@ def jsonl(models: list[QuantFact] | list[Finding] | list[AgreementGroup]) -> str
 
 
 def _value_text(fact: QuantFact) -> str:
-    value = f"{fact.value:,.6g}" if abs(fact.value) < 1e6 else f"{fact.value:,.0f}"
-    if fact.value_max is not None:
-        value += f"–{fact.value_max:,.6g}"
+    value = human(fact.value) + ("" if fact.value_max is None else f"–{human(fact.value_max)}")
     return f"{value} {fact.unit}"
 
 
@@ -73,44 +72,56 @@ def _cell(text: str | None, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _group_lines(groups: list[AgreementGroup]) -> list[str]:
-    """Conflicts first, then agreements, each with the sources' values side by side."""
-    shown = [g for g in groups if g.verdict in ("conflict", "agree", "incomparable")]
-    lines = [f"## Cross-source agreement ({', '.join(f'{n} {v}' for v, n in sorted(Counter(g.verdict for g in groups).items())) or 'no groups'})", ""]
-    for g in shown:
-        lines.append(f"- **{g.verdict}** `{g.key}`: {_cell(g.detail, 400)}")
-        lines += [f"  - assumed: {_cell(a, 200)}" for a in g.assumptions]
+MARKDOWN_ROWS = 200  # a CI job summary holds 1 MiB; report.html and facts.jsonl have everything
+
+
+def _conflict_lines(groups: list[AgreementGroup]) -> list[str]:
+    conflicts = [g for g in groups if g.verdict == "conflict"]
+    lines = [f"## Conflicts ({len(conflicts)})", ""] + ([] if conflicts else ["None.", ""])
+    for g in conflicts:
+        lines += [f"### `{g.key}`", "", "| source | value | interval | qualifier | quote |", "|---|---|---|---|---|"]
+        lines += [f"| {_cell(m.source or m.article_id, 40)} | {human(m.value)} {m.unit} | {describe_bounds(m.low, m.high)} {g.unit} "
+                  f"| {m.qualifier} | {_cell(m.quote, 160)} |" for m in g.members]
+        lines += [f"\n{_cell(g.detail, 400)}" + "".join(f" Assumed: {_cell(a, 200)}" for a in g.assumptions), ""]
+    return lines
+
+
+def _single_source_lines(facts: list[QuantFact], groups: list[AgreementGroup]) -> list[str]:
+    single = {fid for g in groups if g.verdict == "single_source" for fid in g.fact_ids}
+    rows = [f for f in facts if f.fact_id in single]
+    lines = [f"## Single-source facts ({len(rows)})", "", "| source | entity | metric | value | period | quote |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {_cell(f.source or f.article_id, 40)} | {_cell(f.entity, 30)} | {f.metric} | {_value_text(f)} "
+              f"| {_cell(_period(f), 30)} | {_cell(f.quote)} |" for f in rows[:MARKDOWN_ROWS]]
+    if len(rows) > MARKDOWN_ROWS:
+        lines.append(f"\n…and {len(rows) - MARKDOWN_ROWS} more in report.html and facts.jsonl.")
     return lines + [""]
+
 
 
 def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
                     groups: list[AgreementGroup] | None = None) -> str:
-    """A short report for people: counts, cross-source verdicts, findings, then facts per article."""
+    """A report sized for a CI job summary: conflicts first, then single-source facts, then counts."""
+    groups = groups or []
     counts = summary["counts"]
-    lines = [
-        f"# newsfacts run {summary['run_id']}", "",
-        f"Model `{summary['model']}`, prompt `{summary['prompt']}`.", "",
-        "| articles | done | skipped | failed | problems | facts | grounded | model calls | tokens |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    verdicts = Counter(g.verdict for g in groups)
+    lines = [f"# newsfacts run {summary['run_id']}", "", f"Model `{summary['model']}`, prompt `{summary['prompt']}`.", ""]
+    lines += _conflict_lines(groups) + _single_source_lines(facts, groups)
+    cost = "unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}"
+    lines += [
+        "## Counts", "",
+        "| articles | done | skipped | failed | problems | facts | grounded | agree | conflict | single source | model calls | tokens | cost |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {counts['articles']} | {counts['done']} | {counts['skipped']} | {counts['failed']} | {counts['problems']} "
-        f"| {counts['facts']} | {counts['grounded']} | {counts['model_calls']} | {counts['tokens']} |", "",
+        f"| {counts['facts']} | {counts['grounded']} | {verdicts['agree']} | {verdicts['conflict']} | {verdicts['single_source']} "
+        f"| {counts['model_calls']} | {counts['tokens']} | {cost} |", "",
     ]
-    lines += _group_lines(groups or [])
+    serious = [f for f in findings if f.severity != "info"]
     by_severity = Counter(f.severity for f in findings)
     lines += [f"## Findings ({', '.join(f'{n} {s}' for s, n in sorted(by_severity.items())) or 'none'})", ""]
-    for finding in sorted(findings, key=lambda f: (-"info warning error".split().index(f.severity), f.check)):
+    for finding in sorted(serious, key=lambda f: (-"info warning error".split().index(f.severity), f.check))[:MARKDOWN_ROWS]:
         lines.append(f"- **{finding.severity}** `{finding.check}` {_cell(finding.message, 300)}")
-    lines += ["", "## Facts", ""]
-    for article_id in sorted({f.article_id for f in facts}):
-        rows = [f for f in facts if f.article_id == article_id]
-        lines += [f"### {rows[0].source or article_id}", "", "| entity | metric | value | qualifier | period | grounding | quote |",
-                  "|---|---|---|---|---|---|---|"]
-        lines += [
-            f"| {_cell(f.entity, 40)} | {f.metric_label if f.metric == 'other' else f.metric} | {_value_text(f)} "
-            f"| {f.qualifier} | {_cell(_period(f), 30)} | {f.grounding or 'none'} | {_cell(f.quote)} |" for f in rows
-        ]
-        lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n"
 
 
 def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],

@@ -88,3 +88,8 @@ def common(intervals: list[Interval]) -> Interval | None:
     low = max(i.low for i in intervals)
     high = min(i.high for i in intervals)
     return Interval(low, high) if low <= high else None
+
+
+def describe_bounds(low: float | None, high: float | None) -> str:
+    """An interval as text, or "not compared" when a member's value could not be put in the group's unit."""
+    return "not compared" if low is None or high is None else Interval(low, high).describe()
