@@ -112,3 +112,22 @@ def test_report_loads_nothing_from_the_network(report: tuple[Path, dict]) -> Non
     text = report[0].read_text()
     assert "default-src 'none'" in text
     assert not any(marker in text for marker in ('src="http', "<link ", "@import", "url(http"))
+
+
+def test_seed_replay_report_shows_the_agreement_and_every_fact(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    from .conftest import SEEDS
+
+    assert CliRunner().invoke(app, ["run", str(SEEDS), "--replay", "--out", str(tmp_path)]).exit_code == 0
+    dom = Dom()
+    dom.feed(chromium("--dump-dom", (tmp_path / "report.html").as_uri()))
+    facts = [json.loads(line) for line in (tmp_path / "facts.jsonl").read_text().splitlines()]
+    assert len(dom.having("mark")) == len(facts)
+    verdicts = [s.get("data-verdict") for s in dom.having("section") if s.get("data-verdict")]
+    groups = [json.loads(line) for line in (tmp_path / "groups.jsonl").read_text().splitlines()]
+    assert sorted(verdicts) == sorted(g["verdict"] for g in groups) and "agree" in verdicts
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chromium(f"--screenshot={ARTIFACTS / 'report-seeds.png'}", "--window-size=1200,1400", (tmp_path / "report.html").as_uri())
