@@ -3,10 +3,15 @@
 Public API (re-exports only). Names are imported on first use (PEP 562), so `import pipeline`
 stays cheap and the schema layer can use the primitives without import cycles.
 
+Public API: `Pipeline` (run, extract, validate, and async twins), `process_batch` for
+distributed engines, `load_articles`, `Settings`, the result types and the errors. Facts,
+findings and reports are Pydantic models (`schemas.facts`, `schemas.validation`).
+
 Example:
-    >>> from pathlib import Path
-    >>> from pipeline import Settings, run_batch
-    >>> result = run_batch(["seeds/"], Settings.from_env(replay=True), Path("out"))  # doctest: +SKIP
+    >>> from pipeline import Pipeline, Settings
+    >>> result = Pipeline(Settings.from_env(replay=True)).run(["seeds/"], "out")  # doctest: +SKIP
+    >>> result.summary["counts"]["facts"]  # doctest: +SKIP
+    23
 """
 
 from __future__ import annotations
@@ -15,15 +20,14 @@ from importlib import import_module
 from typing import Any
 
 _EXPORTS = {
+    "Pipeline": ".api",
+    "process_batch": ".api",
+    "ArticleResult": ".api",
     "Settings": ".settings",
     "run_batch": ".runner",
     "RunResult": ".runner",
-    "ArticleOutcome": ".runner",
     "load_articles": ".sources",
     "Article": ".sources",
-    "extract": ".extraction",
-    "ground_facts": ".grounding",
-    "Store": ".store",
     "NewsfactsError": ".errors",
     "ConfigError": ".errors",
     "InputError": ".errors",

@@ -78,7 +78,7 @@ def model_endpoint(settings: Settings) -> Iterator[Settings]:
         yield settings.model_copy(update={"base_url": server.base_url, "timeout": settings.local_timeout})
 
 
-def _recording(article: Article, prompt: LoadedPrompt, settings: Settings) -> Any:
+def recording(article: Article, prompt: LoadedPrompt, settings: Settings) -> Any:
     if not (settings.replay or settings.record):
         return nullcontext()
     path = cassette_path(settings.cassette_dir, prompt.name, settings.model, article.article_id)
@@ -92,7 +92,7 @@ async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, sett
     started = time.monotonic()
     outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="done")
     try:
-        with _recording(article, prompt, settings):
+        with recording(article, prompt, settings):
             result = await extract(article, prompt, client, settings, run_id, labeller)
     except llm.CallFailed as exc:
         status, message = exc.failure.status, exc.failure.message

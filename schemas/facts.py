@@ -67,6 +67,7 @@ class QuantFact(BaseModel):
     attribution: str | None = None
     quote: str
     span: tuple[int, int] | None = None
+    mention_span: tuple[int, int] | None = Field(None, description="where the number itself is (mention-guided prompts)")
     grounding: Grounding | None = None
     value_usd: float | None = Field(None, description="money in US dollars at the ECB rate named in fx_note")
     fx_note: str | None = Field(None, description="the rate used for value_usd, or why none was applied")

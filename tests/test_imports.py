@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL_LIBS = {"openai", "instructor"}
 # Layers, top to bottom. A module may import only from its own layer or below.
 LAYERS = {
-    "cli": 5, "__main__": 5,
+    "cli": 5, "__main__": 5, "api": 5,
     "runner": 4, "batches": 4, "workers": 4,
     "extraction": 3, "llm": 3, "local_model": 3, "cassettes": 3, "grounding": 3, "sources": 3,
     "store": 3, "report": 3, "prompts": 3, "normalize": 3, "mentions": 3, "validation": 3,
