@@ -25,6 +25,7 @@ from schemas.labels import MentionLabel
 from . import guided, llm
 from .chunking import merge_facts, split_text
 from .coverage import check_coverage
+from .entities import fill_entities
 from .grounding import ground_facts
 from .mentions import quantities, sentence_starts
 from .prompts import LoadedPrompt, render
@@ -81,9 +82,10 @@ async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings:
     for chunk in split_text(article.text, settings.chunk_chars, settings.chunk_overlap):
         part = article.model_copy(update={"text": chunk.text})
         parts.append(await _extract_part(part, chunk.start, prompt, client, settings, run_id, labeller))
-    facts, grounding = ground_facts(merge_facts([p.facts for p in parts]), article.text)
+    facts, named = fill_entities(merge_facts([p.facts for p in parts]), article.article_id)
+    facts, grounding = ground_facts(facts, article.text)
     reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
-    findings = [f for p in parts for f in p.findings] + grounding
+    findings = [f for p in parts for f in p.findings] + named + grounding
     findings += check_coverage(article.article_id, article.text, facts, reasons)
     return ArticleFacts(
         article_id=article.article_id, facts=facts, findings=findings, prompt=prompt.ref, model=settings.model,

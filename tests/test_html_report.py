@@ -114,7 +114,7 @@ def test_report_loads_nothing_from_the_network(report: tuple[Path, dict]) -> Non
     assert not any(marker in text for marker in ('src="http', "<link ", "@import", "url(http"))
 
 
-def test_seed_replay_report_shows_the_agreement_and_every_fact(tmp_path: Path) -> None:
+def test_seed_replay_report_shows_the_conflict_the_agreement_and_every_fact(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from pipeline.cli import app
@@ -128,6 +128,8 @@ def test_seed_replay_report_shows_the_agreement_and_every_fact(tmp_path: Path) -
     assert len(dom.having("mark")) == len(facts)
     verdicts = [s.get("data-verdict") for s in dom.having("section") if s.get("data-verdict")]
     groups = [json.loads(line) for line in (tmp_path / "groups.jsonl").read_text().splitlines()]
-    assert sorted(verdicts) == sorted(g["verdict"] for g in groups) and "agree" in verdicts
+    assert sorted(verdicts) == sorted(g["verdict"] for g in groups) and {"agree", "conflict"} <= set(verdicts)
+    conflict = next(g for g in groups if g["verdict"] == "conflict")
+    assert conflict["key"] == "north korea | consecutive_contraction_years | as of 2024"  # five years vs three
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     chromium(f"--screenshot={ARTIFACTS / 'report-seeds.png'}", "--window-size=1200,1400", (tmp_path / "report.html").as_uri())

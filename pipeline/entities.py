@@ -1,0 +1,42 @@
+"""Stage (extraction): name the entity of a fact the model left without one, when the text does.
+
+A fact whose entity is missing is useless across sources: it can never be grouped. When its own
+sentence names exactly one of the entities the model gave the article's other facts, that entity
+is the one the sentence is about, and the fact takes it; an info finding lists every fact so
+named. With no such entity, or more than one, the fact stays "unknown": never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.facts import Finding, QuantFact
+
+UNKNOWN = frozenset({"", "unknown", "none", "null", "n/a"})
+
+
+def is_unknown(entity: str) -> bool:
+    return entity.strip().lower() in UNKNOWN
+
+
+def named_in(sentence: str, entities: set[str]) -> list[str]:
+    """The entities the sentence names, as whole words, case-insensitively."""
+    return sorted(e for e in entities if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", sentence, flags=re.IGNORECASE))
+
+
+def fill_entities(facts: list[QuantFact], article_id: str) -> tuple[list[QuantFact], list[Finding]]:
+    """The facts, with a missing entity taken from the sentence where exactly one known entity is named."""
+    known = {f.entity.strip() for f in facts if not is_unknown(f.entity)}
+    out, named = [], []
+    for fact in facts:
+        candidates = named_in(fact.quote, known) if is_unknown(fact.entity) else []
+        if len(candidates) == 1:
+            fact = fact.model_copy(update={"entity": candidates[0]})
+            named.append(fact)
+        out.append(fact)
+    if not named:
+        return out, []
+    listed = ", ".join(f"{f.fact_id} ({f.entity})" for f in named)
+    return out, [Finding(check="extraction", severity="info", article_id=article_id, fact_ids=[f.fact_id for f in named],
+                         message=f"the model named no entity for {len(named)} facts; their sentences name one the "
+                                 f"article's other facts use, so they take it: {listed}")]
