@@ -44,7 +44,7 @@ class AgreementGroup(BaseModel):
     detail: str
     unit: str
     members: list[GroupMember] = Field(default_factory=list)
-    rate: str | None = Field(None, description="the exchange rate that reconciled money, if one was needed")
+    rate: str | None = Field(None, description="the exchange rate behind the values shown (for an agreement, the one that reconciled them)")
     assumptions: list[str] = Field(default_factory=list)
 
 

@@ -103,6 +103,7 @@ def test_conflict_gives_a_finding_with_both_quotes_in_the_group():
     report = validate([fact(article_id="a1", quote="grew 3.1%"), fact(article_id="a2", value=4.9, quote="grew 4.9%")])
     group = report.groups[0]
     assert group.verdict == "conflict" and [m.quote for m in group.members] == ["grew 3.1%", "grew 4.9%"]
+    assert [(round(m.low, 6), round(m.high, 6)) for m in group.members] == [(3.05, 3.15), (4.85, 4.95)]
     assert [f.check for f in report.findings] == ["agreement"] and set(report.findings[0].fact_ids) == set(group.fact_ids)
 
 

@@ -129,6 +129,7 @@ def judge(group: Group) -> tuple[AgreementGroup, list[Finding]]:
 def _verdict(group: Group, unit: str) -> tuple[Verdict, str, list[Interval] | None, str | None]:
     sources = {m.fact.article_id for m in group.members}
     tried: list[str] = []
+    shown: tuple[list[Interval], str | None] | None = None  # a conflict shows the first candidate's values
     needs_fx = any(is_currency(m.fact.unit) and m.fact.unit != unit for m in group.members)
     for name, finder in RATE_CANDIDATES if needs_fx else [("", _by_period_end)]:
         converted = convert(group.members, unit, finder)
@@ -142,10 +143,12 @@ def _verdict(group: Group, unit: str) -> tuple[Verdict, str, list[Interval] | No
         if problem is None:
             return "agree", f"agree{' under the ' + rate if rate else ''}: {_side_by_side(group, intervals, unit)}", intervals, rate
         tried.append(f"{name or 'as written'}: {problem}")
+        shown = shown or (intervals, rate)
     if not tried:
         missing = sorted({m.fact.unit for m in group.members if m.fact.unit != unit})
         return "incomparable", f"no ECB rate converts {', '.join(missing)} to {unit} for these dates", None, None
-    return "conflict", " | ".join(tried), None, None
+    assert shown is not None
+    return "conflict", " | ".join(tried), shown[0], shown[1]
 
 
 def _disjoint(group: Group, intervals: list[Interval], unit: str) -> str | None:
