@@ -43,7 +43,7 @@ app.add_typer(prompts_app, name="prompts")
 batches_app = typer.Typer(no_args_is_help=True, help="Batch API jobs saved in the store: list, resume, cancel.")
 app.add_typer(batches_app, name="batches")
 OutOption = Annotated[Path, typer.Option(help="Output folder (its newsfacts.db is the store).")]
-DbOption = Annotated[Path | None, typer.Option(help="SQLite store (default: OUT/newsfacts.db).")]
+DbOption = Annotated[str | None, typer.Option(help="Store: an SQLite file, or a postgresql:// URL (default: OUT/newsfacts.db).")]
 
 
 class Format(str, Enum):
@@ -131,7 +131,7 @@ def exit_code(result: RunResult, fail_on: FailOn) -> int:
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.", exists=True)],
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[Path | None, typer.Option(help="SQLite store (default: OUT/newsfacts.db).")] = None,
+    db: Annotated[str | None, typer.Option(help="Store: an SQLite file, or a postgresql:// URL (default: OUT/newsfacts.db).")] = None,
     model: Annotated[str | None, typer.Option(help="Model name [env NEWSFACTS_MODEL].")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint [env NEWSFACTS_BASE_URL]; default: embedded model.")] = None,
     prompt: Annotated[str | None, typer.Option(help="Prompt as id@version.")] = None,

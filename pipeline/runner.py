@@ -59,6 +59,17 @@ def _problem_finding(problem: LoadProblem) -> Finding:
     return Finding(check="input", severity=severity, message=f"{problem.path}: {problem.reason}")
 
 
+def store_location(settings: Settings, out_dir: Path) -> str | Path:
+    """--db (a file or a postgresql:// URL), else OUT/newsfacts.db."""
+    return settings.db or out_dir / "newsfacts.db"
+
+
+def store_shown(settings: Settings, out_dir: Path) -> str:
+    """The store's location for messages: a URL loses its user and password."""
+    location = str(store_location(settings, out_dir))
+    return location if "@" not in location else "postgresql://" + location.split("@")[-1]
+
+
 def _prepare(settings: Settings) -> tuple[LoadedPrompt, tuple[float, float] | None]:
     """The prompt (refused if a released version changed) and the model's price (needed for --max-cost)."""
     prompt = load_prompt(settings.prompt, settings.prompts_dir)
@@ -76,7 +87,7 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
     """One run: store and throttle set up, `work` done, then validation, outputs and the summary."""
     prompt, price = _prepare(settings)
     run_id, started = new_run_id(), time.monotonic()
-    with Store(settings.db or out_dir / "newsfacts.db") as store:
+    with Store(store_location(settings, out_dir)) as store:
         store.start_run(run_id, settings_summary(settings, prompt))
         throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm)
         endpoint = LazyEndpoint(settings, throttle)
@@ -111,10 +122,10 @@ def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progre
 
 
 def _stored_batch(batch_id: str, settings: Settings, out_dir: Path) -> tuple[BatchRecord, Settings]:
-    with Store(settings.db or out_dir / "newsfacts.db") as store:
+    with Store(store_location(settings, out_dir)) as store:
         found = store.batches(batch_id)
     if not found:
-        raise ConfigError(f"no batch {batch_id!r} in the store {settings.db or out_dir / 'newsfacts.db'}")
+        raise ConfigError(f"no batch {batch_id!r} in the store {store_shown(settings, out_dir)}")
     record = found[0]
     prompt_name = record.prompt.split("#")[0]
     return record, settings.model_copy(update={"model": record.model, "prompt": prompt_name,
@@ -148,13 +159,13 @@ def cancel_batch(batch_id: str, settings: Settings, out_dir: Path) -> str:
             await llm.close_client(client)
 
     status = asyncio.run(cancel())
-    with Store(settings.db or out_dir / "newsfacts.db") as store:
+    with Store(store_location(settings, out_dir)) as store:
         store.set_batch_status(record.batch_id, status)
     return status
 
 
 def list_batches(settings: Settings, out_dir: Path) -> list[BatchRecord]:
-    with Store(settings.db or out_dir / "newsfacts.db") as store:
+    with Store(store_location(settings, out_dir)) as store:
         return store.batches()
 
 

@@ -58,7 +58,7 @@ class Settings(BaseModel):
     record: bool = False
     prompts_dir: Path | None = None
     cassette_dir: Path = Path("cassettes")
-    db: Path | None = None
+    db: str | None = Field(None, description="SQLite file path or postgresql:// URL; default: OUT/newsfacts.db")
     local_gguf: Path | None = None
     cache_dir: Path = Field(default_factory=lambda: Path.home() / ".cache" / "newsfacts")
     local_ctx: int = 8192

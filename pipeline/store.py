@@ -1,19 +1,18 @@
-"""Stage (store): SQLite fact store — idempotent, one transaction per article, resumable.
+"""Stage (store): the fact store — idempotent, one transaction per article, resumable.
 
-One SQLite file holds the articles, the runs, the extraction state of every (article, prompt,
-model) and the facts and findings that extraction produced. `save_result` replaces one
-extraction's facts and findings and marks it done in a single BEGIN IMMEDIATE transaction, so a
-crash leaves the old rows or the new ones, never a mix; `is_done` lets a rerun skip finished
-work. Facts are stored whole as JSON, so fields this module does not know survive a round trip.
+One database holds the articles, the runs, the extraction state of every (article, prompt,
+model), the facts and findings that extraction produced, and Batch API jobs. SQLite is the
+embedded default; a postgresql:// URL selects PostgreSQL for many concurrent writers
+(`store_backends.py`). `save_result` replaces one extraction's facts and findings and marks it
+done in a single transaction, so a crash leaves the old rows or the new ones, never a mix; facts
+are upserted on their id. `is_done` lets a rerun skip finished work. Facts are stored whole as
+JSON, so fields this module does not know survive a round trip.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
@@ -23,9 +22,9 @@ from pydantic import BaseModel, Field, ValidationError
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
 from .errors import StoreError
+from .store_backends import Backend, open_backend
 
 STORE_VERSION = 1  # kept in PRAGMA user_version
-BUSY_TIMEOUT_MS = 30_000
 
 ExtractionStatus = Literal["done", "failed_retryable", "failed_permanent", "validation_failed", "empty"]
 FailureStatus = Literal["failed_retryable", "failed_permanent", "validation_failed", "empty"]
@@ -149,20 +148,20 @@ class Store:
     """One SQLite connection in WAL mode; every write is one BEGIN IMMEDIATE transaction."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = _connect(self.path)
+        self._db = open_backend(path)
+        self.path = self._db.where
         try:
             self._init_schema()
         except BaseException:
             self.close()
             raise
 
+    @property
+    def backend(self) -> str:
+        return self._db.name
+
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        self._db.close()
 
     def __enter__(self) -> Store:
         return self
@@ -179,8 +178,8 @@ class Store:
 
     def article_rows(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The stored articles (their cleaned text and metadata), in the order asked."""
-        rows = {row["article_id"]: dict(row) for row in self._read(
-            "SELECT * FROM articles WHERE article_id IN (SELECT value FROM json_each(?))", [json.dumps(list(article_ids))])}
+        clause, param = self._db.in_ids("article_id", article_ids)
+        rows = {row["article_id"]: dict(row) for row in self._read(f"SELECT * FROM articles WHERE {clause}", [param])}
         return [rows[i] for i in article_ids if i in rows]
 
     def state(self, article_id: str, prompt: str, model: str) -> ExtractionState | None:
@@ -199,7 +198,7 @@ class Store:
         if strays:
             raise StoreError(f"facts {strays} do not belong to article {result.article_id}")
         usage = result.usage
-        with self._write() as conn:
+        with self._write(lock_key=result.article_id) as conn:
             for table in ("facts", "findings"):
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ? AND prompt = ? AND model = ?", key)
             for fact in result.facts:
@@ -223,16 +222,15 @@ class Store:
         self, article_ids: Sequence[str] | None = None, prompt: str | None = None, model: str | None = None
     ) -> list[QuantFact]:
         """Stored facts, ordered by article, span start (facts without a span last), fact id."""
-        where, params = _where(article_ids, prompt, model)
-        start = "json_extract(fact_json, '$.span[0]')"
-        sql = f"SELECT fact_id, fact_json FROM facts{where} ORDER BY article_id, {start} NULLS LAST, fact_id"
+        where, params = _where(self._db, article_ids, prompt, model)
+        sql = f"SELECT fact_id, fact_json FROM facts{where} ORDER BY article_id, {self._db.span_start()} NULLS LAST, fact_id"
         return [_fact_from_row(row) for row in self._read(sql, params)]
 
     def findings(
         self, article_ids: Sequence[str] | None = None, prompt: str | None = None, model: str | None = None
     ) -> list[Finding]:
         """Stored findings, ordered by article, then in the order they were saved."""
-        where, params = _where(article_ids, prompt, model)
+        where, params = _where(self._db, article_ids, prompt, model)
         sql = f"SELECT * FROM findings{where} ORDER BY article_id, id"
         return [_finding_from_row(row) for row in self._read(sql, params)]
 
@@ -275,77 +273,34 @@ class Store:
         return _run_from_row(rows[0]) if rows else None
 
     def _init_schema(self) -> None:
-        found = self._read("PRAGMA user_version", ())[0][0]
+        found = self._db.version()
         if found > STORE_VERSION:
             raise StoreError(f"{self.path} has store version {found}; this code knows {STORE_VERSION}")
         with self._write() as conn:
             for statement in _SCHEMA:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {STORE_VERSION}")
+                conn.execute(self._db.schema(statement))
+            self._db.set_version(conn, STORE_VERSION)
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One BEGIN IMMEDIATE transaction: commit on success, roll back on any exception."""
-        with self._lock, _sqlite_errors(f"write to {self.path}"):
-            conn = self._connection()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+    def _write(self, lock_key: str | None = None) -> Any:
+        """One transaction (locked per article when `lock_key` is given): commit, or roll back on any error."""
+        return self._db.write(lock_key)
 
-    def _read(self, sql: str, params: Sequence[Any]) -> list[sqlite3.Row]:
-        with self._lock, _sqlite_errors(f"read from {self.path}"):
-            return self._connection().execute(sql, params).fetchall()
-
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError(f"fact store {self.path} is closed")
-        return self._conn
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open the file with the pragmas every connection needs; a failure closes what it opened."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                               check_same_thread=False)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"cannot open fact store {path}: {exc}") from exc
-    try:
-        conn.row_factory = sqlite3.Row
-        # WAL with synchronous=NORMAL: a commit survives the process being killed at any instant;
-        # only a power cut or OS crash can lose the last commits (never corrupt the file).
-        for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
-            conn.execute(f"PRAGMA {pragma}")
-    except sqlite3.Error as exc:
-        conn.close()
-        raise StoreError(f"cannot open fact store {path}: {exc}") from exc
-    return conn
-
-
-@contextmanager
-def _sqlite_errors(action: str) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot {action}: {type(exc).__name__}: {exc}") from exc
+    def _read(self, sql: str, params: Sequence[Any]) -> list[Any]:
+        return self._db.read(sql, params)
 
 
 def _where(
-    article_ids: Sequence[str] | None, prompt: str | None, model: str | None
+    db: Backend, article_ids: Sequence[str] | None, prompt: str | None, model: str | None
 ) -> tuple[str, list[Any]]:
-    """A WHERE clause for the given filters; ids travel as one JSON parameter, so any count works."""
+    """A WHERE clause for the given filters; ids travel as one parameter, so any count works."""
     if isinstance(article_ids, str):
         raise StoreError("article_ids must be a sequence of ids, not one string")
     clauses: list[str] = []
     params: list[Any] = []
     if article_ids is not None:
-        clauses.append("article_id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(list(article_ids)))
+        clause, param = db.in_ids("article_id", article_ids)
+        clauses.append(clause)
+        params.append(param)
     for column, value in (("prompt", prompt), ("model", model)):
         if value is not None:
             clauses.append(f"{column} = ?")
@@ -353,7 +308,7 @@ def _where(
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _state_from_row(row: sqlite3.Row) -> ExtractionState:
+def _state_from_row(row: Any) -> ExtractionState:
     usage = Usage(prompt_tokens=row["prompt_tokens"], completion_tokens=row["completion_tokens"],
                   calls=row["calls"])
     return ExtractionState(article_id=row["article_id"], prompt=row["prompt"], model=row["model"],
@@ -361,19 +316,19 @@ def _state_from_row(row: sqlite3.Row) -> ExtractionState:
                            usage=usage, run_id=row["run_id"], updated_at=row["updated_at"])
 
 
-def _run_from_row(row: sqlite3.Row) -> RunRecord:
+def _run_from_row(row: Any) -> RunRecord:
     return RunRecord(run_id=row["run_id"], started_at=row["started_at"], finished_at=row["finished_at"],
                      summary=json.loads(row["summary_json"] or "{}"), settings=json.loads(row["settings_json"]))
 
 
-def _fact_from_row(row: sqlite3.Row) -> QuantFact:
+def _fact_from_row(row: Any) -> QuantFact:
     try:
         return QuantFact.model_validate_json(row["fact_json"])
     except ValidationError as exc:
         raise StoreError(f"stored fact {row['fact_id']} no longer validates: {exc}") from exc
 
 
-def _finding_from_row(row: sqlite3.Row) -> Finding:
+def _finding_from_row(row: Any) -> Finding:
     return Finding(check=row["check_name"], severity=row["severity"],
                    fact_ids=json.loads(row["fact_ids_json"]), message=row["message"],
                    article_id=row["article_id"])
