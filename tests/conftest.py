@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -63,3 +65,21 @@ class Script:
 @pytest.fixture
 def script() -> Callable[..., Script]:
     return Script
+
+
+PG_URL = os.environ.get("NEWSFACTS_TEST_POSTGRES")
+TABLES = ("facts", "findings", "extractions", "articles", "runs", "batches", "store_meta")
+
+
+def fresh_postgres() -> str:
+    """A PostgreSQL database emptied of the store's tables; skips (or, in CI, fails) without a server."""
+    if not PG_URL:
+        if os.environ.get("NEWSFACTS_REQUIRE_POSTGRES"):
+            pytest.fail("NEWSFACTS_REQUIRE_POSTGRES is set but NEWSFACTS_TEST_POSTGRES is not")
+        pytest.skip("no PostgreSQL server (set NEWSFACTS_TEST_POSTGRES; .ci/run does)")
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+    return PG_URL

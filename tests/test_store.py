@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sqlite3
 import threading
 import time
@@ -14,6 +15,8 @@ from typing import Any
 import pytest
 
 from pipeline.errors import StoreError
+
+from .conftest import fresh_postgres
 from pipeline.store import STORE_VERSION, ExtractionState, Store
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
@@ -76,9 +79,16 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "nested" / "dir" / "facts.sqlite"
 
 
-@pytest.fixture
-def store(db: Path) -> Any:
-    with Store(db) as opened:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, db: Path) -> Any:
+    """The store under test, on each backend. Tests that also read the SQLite file run on SQLite only."""
+    if request.param == "postgresql":
+        if "db" in inspect.signature(request.node.function).parameters:
+            pytest.skip("reads or changes the SQLite file directly")
+        location: str | Path = fresh_postgres()
+    else:
+        location = db
+    with Store(location) as opened:
         yield opened
 
 

@@ -18,29 +18,13 @@ from pipeline.runner import run_batch
 from pipeline.store import BatchRecord, Store
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
+from .conftest import fresh_postgres
 from .fake_api import FakeAPI
 from .test_faults import settings, write_articles
 
-PG_URL = os.environ.get("NEWSFACTS_TEST_POSTGRES")
-TABLES = ("facts", "findings", "extractions", "articles", "runs", "batches", "store_meta")
-
-
-def _fresh_postgres() -> str:
-    if not PG_URL:
-        if os.environ.get("NEWSFACTS_REQUIRE_POSTGRES"):
-            pytest.fail("NEWSFACTS_REQUIRE_POSTGRES is set but NEWSFACTS_TEST_POSTGRES is not")
-        pytest.skip("no PostgreSQL server (set NEWSFACTS_TEST_POSTGRES; .ci/run does)")
-    import psycopg
-
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        for table in TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS {table}")
-    return PG_URL
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return str(tmp_path / "facts.db") if request.param == "sqlite" else _fresh_postgres()
+    return str(tmp_path / "facts.db") if request.param == "sqlite" else fresh_postgres()
 
 
 class Doc:
@@ -121,7 +105,7 @@ def test_concurrent_writers_never_duplicate_a_fact(location: str) -> None:
 
 
 def test_a_whole_run_gives_the_same_facts_on_both_backends(tmp_path: Path) -> None:
-    pg = _fresh_postgres()
+    pg = fresh_postgres()
     write_articles(tmp_path / "in", 4)
     with FakeAPI() as api:
         on_sqlite = run_batch([tmp_path / "in"], settings(api), tmp_path / "sqlite")
