@@ -7,7 +7,6 @@ be skipped in CI)."""
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 from typing import Any
