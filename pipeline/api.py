@@ -26,6 +26,7 @@ from .prompts import LoadedPrompt, load_prompt
 from .runner import RunResult, new_run_id, run_batch
 from .settings import Settings
 from .sources import Article, load_article
+from .throttle import Throttle
 from .validation import validate
 from .workers import model_endpoint, recording
 
@@ -118,13 +119,14 @@ def process_batch(articles: Sequence[Article], settings: Settings, run_id: str |
     return asyncio.run(aprocess_batch(articles, settings, run_id))
 
 
-async def aprocess_batch(articles: Sequence[Article], settings: Settings, run_id: str | None = None) -> list[ArticleResult]:
-    """`process_batch`, for async code (an engine's async worker calls this)."""
+async def aprocess_batch(articles: Sequence[Article], settings: Settings, run_id: str | None = None,
+                         throttle: Throttle | None = None) -> list[ArticleResult]:
+    """`process_batch`, for async code (an engine's async worker calls this); `throttle` paces its requests."""
     prompt = load_prompt(settings.prompt, settings.prompts_dir)
     run_id = run_id or new_run_id()
     results = []
     with model_endpoint(settings) as live:
-        client = llm.build_client(live)
+        client = llm.build_client(live, throttle=throttle)
         try:
             for article in articles:
                 results.append(await _one(article, prompt, client, live, run_id))

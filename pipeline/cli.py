@@ -146,6 +146,9 @@ def run(
     max_cost: Annotated[float | None, typer.Option(min=0.0, help="Start no article once the run has cost this many USD.")] = None,
     max_output_tokens: Annotated[int | None, typer.Option(min=1, help="Cap on generated tokens per call.")] = None,
     batch_api: Annotated[bool, typer.Option(help="Send the calls as one OpenAI Batch API job (half price, within 24 h).")] = False,
+    engine: Annotated[str | None, typer.Option(help="local (this process) or ray (Ray Data; needs newsfacts[ray]).")] = None,
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address, e.g. ray://head:10001 (default: local Ray).")] = None,
+    ray_workers: Annotated[int | None, typer.Option(min=1, help="Ray Data workers extracting at once.")] = None,
     poll_seconds: Annotated[float | None, typer.Option(min=0.01, help="How often a Batch API job is polled.")] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")] = FailOn.never,
 ) -> None:
@@ -155,7 +158,7 @@ def run(
                                      record=record or None, cassette_dir=cassettes, force=force or None,
                                      concurrency=concurrency, rpm=rpm, tpm=tpm, max_tokens=max_tokens, max_cost=max_cost,
                                      max_output_tokens=max_output_tokens, db=db, batch_api=batch_api or None,
-                                     poll_seconds=poll_seconds)
+                                     poll_seconds=poll_seconds, engine=engine, ray_address=ray_address, ray_workers=ray_workers)
         result = _run_with_bar(lambda bar: run_batch(list(paths), settings, out, bar))
     print_summary(result)
     raise typer.Exit(exit_code(result, fail_on))

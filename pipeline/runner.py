@@ -117,6 +117,11 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
 
 def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
     """Process every article under `paths` and write the outputs into `out_dir`."""
+    if settings.engine == "ray":
+        from .distributed.ray import run_ray  # Ray is an optional extra
+
+        location = str(store_location(settings, out_dir))
+        return _execute(settings, out_dir, progress, count_files(paths), lambda state: run_ray(list(paths), state, location))
     runner = run_batch_api if settings.batch_api else run_all
     return _execute(settings, out_dir, progress, count_files(paths), lambda state: runner(list(paths), state))
 

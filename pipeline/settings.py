@@ -26,7 +26,7 @@ REPLAY_API_KEY = "replay-placeholder-key"
 _ENV_FIELDS = (
     "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_output_tokens",
     "concurrency", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
-    "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes", "poll_seconds",
+    "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes", "poll_seconds", "engine", "ray_address", "ray_workers",
 )
 
 
@@ -52,6 +52,9 @@ class Settings(BaseModel):
     max_cost: float | None = Field(None, gt=0, description="stop starting articles once a run has cost this many USD")
     prices: dict[str, tuple[float, float]] = Field(default_factory=dict, description="model -> USD per 1M (input, output) tokens")
     max_bytes: int = Field(5_000_000, gt=0, description="larger input files are refused before any model call")
+    engine: str = Field("local", pattern="^(local|ray)$", description="local: this process; ray: a Ray cluster")
+    ray_address: str | None = Field(None, description="Ray cluster address (default: start or join a local Ray)")
+    ray_workers: int = Field(2, ge=1, description="Ray Data workers extracting at once")
     batch_api: bool = Field(False, description="send the calls as one OpenAI Batch API job (half price, within 24 h)")
     poll_seconds: float = Field(30.0, gt=0, description="how often a Batch API job is polled")
     replay: bool = False

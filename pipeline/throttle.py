@@ -16,7 +16,7 @@ import asyncio
 import json
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import httpx2
 
@@ -29,7 +29,10 @@ class Throttle:
     """Admission control for one run: adaptive concurrency, 429 pauses, request and token rates."""
 
     def __init__(self, concurrency: int, rpm: int | None = None, tpm: int | None = None,
-                 clock: Callable[[], float] = time.monotonic, window: float = WINDOW) -> None:
+                 clock: Callable[[], float] = time.monotonic, window: float = WINDOW,
+                 gate: Callable[[int], Awaitable[None]] | None = None) -> None:
+        """`gate`, if given, is awaited before every request too: a limit shared by many processes."""
+        self.gate = gate
         self.ceiling, self.limit = concurrency, concurrency
         self.rpm, self.tpm, self.clock, self.window = rpm, tpm, clock, window
         self.in_flight = 0
@@ -65,6 +68,8 @@ class Throttle:
                     pass
             self.in_flight += 1
             self._sent.append((self.clock(), tokens))
+        if self.gate is not None:
+            await self.gate(tokens)
 
     async def release(self, status: int | None, retry_after: float | None = None) -> None:
         async with self._changed:

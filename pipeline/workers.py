@@ -158,7 +158,7 @@ class BatchState:
         self.progress.advance(outcome)
 
 
-async def _produce(paths: list[str | Path], state: BatchState, put: Callable[[Article], Awaitable[None]]) -> None:
+async def produce(paths: list[str | Path], state: BatchState, put: Callable[[Article], Awaitable[None]]) -> None:
     """Stream the articles: record each, skip what is done, hand the rest to `put`."""
     redo = state.settings.force or state.settings.record
     for item in iter_articles(paths, state.settings.max_bytes):
@@ -203,7 +203,7 @@ async def run_all(paths: list[str | Path], state: BatchState) -> None:
     queue: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=2 * workers)
     tasks = [asyncio.create_task(_work(state, queue)) for _ in range(workers)]
     try:
-        await _produce(paths, state, queue.put)
+        await produce(paths, state, queue.put)
         for _ in range(workers):
             await queue.put(None)
         await asyncio.gather(*tasks)
@@ -220,7 +220,7 @@ async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
     async def collect(article: Article) -> None:
         todo.append(article)
 
-    await _produce(paths, state, collect)
+    await produce(paths, state, collect)
     if not todo:
         return
     client, live = await state.endpoint.get()
