@@ -213,14 +213,20 @@ async def run_all(paths: list[str | Path], state: BatchState) -> None:
         await state.endpoint.aclose()
 
 
-async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
-    """Collect the articles to do, send them as one Batch API job, wait, and finish them."""
+async def collect_todo(paths: list[str | Path], state: BatchState) -> list[Article]:
+    """Stream the articles like `produce`, and keep the ones still to do (for engines that want them all)."""
     todo: list[Article] = []
 
     async def collect(article: Article) -> None:
         todo.append(article)
 
     await produce(paths, state, collect)
+    return todo
+
+
+async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
+    """Collect the articles to do, send them as one Batch API job, wait, and finish them."""
+    todo = await collect_todo(paths, state)
     if not todo:
         return
     client, live = await state.endpoint.get()

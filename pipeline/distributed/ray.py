@@ -22,7 +22,7 @@ from ..settings import Settings
 from ..sources import Article
 from ..store import Store
 from ..throttle import Throttle
-from ..workers import ArticleOutcome, BatchState, produce
+from ..workers import ArticleOutcome, BatchState, collect_todo
 
 BATCH_SIZE = 8
 
@@ -84,12 +84,7 @@ async def run_ray(paths: list[Any], state: BatchState, store_location: str) -> N
     settings = state.settings
     if settings.uses_local_model:
         raise ConfigError("--engine ray needs a model endpoint (--base-url); each worker would start its own model")
-    todo: list[Article] = []
-
-    async def collect(article: Article) -> None:
-        todo.append(article)
-
-    await produce(paths, state, collect)
+    todo = await collect_todo(paths, state)
     if not todo:
         return
     ray = _ray()
