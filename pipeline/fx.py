@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-from .periods import first_day, last_day
+from .periods import calendar_year, first_day, last_day
 
 _LOOKBACK_DAYS = 7
 
@@ -104,6 +104,4 @@ def on_date(source: str, target: str, when: str) -> RateRange | None:
 
 
 def _label(start: str, end: str) -> str:
-    if start[:4] == end[:4] and start.endswith("-01-01") and end.endswith("-12-31"):
-        return start[:4]
-    return f"{start} to {end}"
+    return calendar_year(start, end) or f"{start} to {end}"

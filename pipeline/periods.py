@@ -42,6 +42,13 @@ class Period:
 UNRESOLVED = Period(None, None, "unresolved")
 
 
+def calendar_year(start: str | None, end: str | None) -> str | None:
+    """The year, when the period is exactly one calendar year ("2023-01-01" to "2023-12-31", or "2023")."""
+    if start and end and start[:4] == end[:4] and start[4:] in ("", "-01", "-01-01") and end[4:] in ("", "-12", "-12-31"):
+        return start[:4]
+    return None
+
+
 def first_day(iso: str) -> date:
     """The first day an ISO date, possibly partial, can mean: "2024-07" -> 2024-07-01."""
     parts = [int(p) for p in iso.split("-")]

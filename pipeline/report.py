@@ -17,6 +17,7 @@ from schemas.facts import Finding, QuantFact
 from schemas.validation import AgreementGroup
 
 from .html_report import render_html
+from .periods import calendar_year
 from .validation.intervals import describe_bounds, human
 
 FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "report.html", "run.json")
@@ -60,8 +61,8 @@ def _value_text(fact: QuantFact) -> str:
 def _period(fact: QuantFact) -> str | None:
     """The resolved period ("2023", "2023-08-01 to 2024-01"), else the words the article used."""
     start, end = fact.period_start, fact.period_end
-    if start and end and start[:4] == end[:4] and start.endswith("-01-01") and end.endswith("-12-31"):
-        return start[:4]
+    if year := calendar_year(start, end):
+        return year
     if start or end:
         return f"{start or '…'} to {end or '…'}"
     return fact.period_text

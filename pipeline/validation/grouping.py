@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from schemas.facts import QuantFact
 from schemas.vocabulary import period_kind
 
-from ..periods import first_day
+from ..periods import calendar_year, first_day
 
 ENTITY_ALIASES: dict[str, str] = {
     "dprk": "north korea", "democratic people's republic of korea": "north korea", "n. korea": "north korea",
@@ -80,12 +80,6 @@ def _year(iso: str | None) -> str | None:
     return iso[:4] if iso else None
 
 
-def _calendar_year(start: str | None, end: str | None) -> str | None:
-    if start and end and start[:4] == end[:4] and start[4:] in ("", "-01", "-01-01") and end[4:] in ("", "-12", "-12-31"):
-        return start[:4]
-    return None
-
-
 def period_key(fact: QuantFact) -> str | None:
     """The comparable-period part of the key; None for an undated annual figure (placed later)."""
     start, end = fact.period_start, fact.period_end
@@ -93,7 +87,7 @@ def period_key(fact: QuantFact) -> str | None:
         return f"since {start[:7]}"
     kind = period_kind(fact.metric)
     if kind == "annual" or (kind == "cumulative" and start and end):
-        if year := _calendar_year(start, end):
+        if year := calendar_year(start, end):
             return year
         if start and end:
             return f"{start}..{end}"
