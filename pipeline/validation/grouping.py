@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from schemas.facts import QuantFact
 from schemas.vocabulary import period_kind
 
+from ..entities import UNKNOWN
 from ..periods import calendar_year, first_day
 
 ENTITY_ALIASES: dict[str, str] = {
@@ -30,7 +31,7 @@ ENTITY_ALIASES: dict[str, str] = {
     "russian federation": "russia", "prc": "china", "people's republic of china": "china",
     "eu": "european union",
 }
-_UNKNOWN = {"", "unknown", "none", "n/a", "null", "it", "they"}
+_UNKNOWN = UNKNOWN | {"it", "they"}  # a pronoun names nothing to group by either
 
 
 @dataclass
