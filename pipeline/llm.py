@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -218,6 +220,15 @@ class BatchStatus:
         return self.status in ("completed", "failed", "expired", "cancelled")
 
 
+@contextmanager
+def _batch_api_errors() -> Iterator[None]:
+    """A failed Files or Batches call becomes CallFailed, classified like a chat call (a 401 stops the run)."""
+    try:
+        yield
+    except openai.APIError as exc:
+        raise CallFailed(classify(exc, 0), Usage()) from exc
+
+
 def batch_request(custom_id: str, messages: list[dict[str, str]], response_model: type[BaseModel],
                   settings: Settings, params: CallParams) -> dict[str, Any]:
     """One line of a Batch API input file: a chat completion asking for `response_model` as JSON."""
@@ -235,38 +246,30 @@ def batch_request(custom_id: str, messages: list[dict[str, str]], response_model
 async def submit_batch(client: instructor.AsyncInstructor, lines: list[dict[str, Any]]) -> tuple[str, str]:
     """Upload the requests and create the batch; returns (input file id, batch id)."""
     payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
-    try:
+    with _batch_api_errors():
         uploaded = await client.client.files.create(file=("newsfacts-batch.jsonl", payload), purpose="batch")
         batch = await client.client.batches.create(
             input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h")
-    except openai.APIError as exc:
-        raise CallFailed(classify(exc, 0), Usage()) from exc
     return uploaded.id, batch.id
 
 
 async def batch_status(client: instructor.AsyncInstructor, batch_id: str) -> BatchStatus:
-    try:
+    with _batch_api_errors():
         batch = await client.client.batches.retrieve(batch_id)
-    except openai.APIError as exc:
-        raise CallFailed(classify(exc, 0), Usage()) from exc
     counts = batch.request_counts
     return BatchStatus(batch.id, batch.status, getattr(counts, "completed", 0) or 0, getattr(counts, "failed", 0) or 0,
                        getattr(counts, "total", 0) or 0, batch.output_file_id, batch.error_file_id)
 
 
 async def cancel_batch(client: instructor.AsyncInstructor, batch_id: str) -> str:
-    try:
+    with _batch_api_errors():
         return str((await client.client.batches.cancel(batch_id)).status)
-    except openai.APIError as exc:
-        raise CallFailed(classify(exc, 0), Usage()) from exc
 
 
 async def batch_results(client: instructor.AsyncInstructor, file_id: str) -> list[dict[str, Any]]:
     """The result lines of a finished batch (output or error file)."""
-    try:
+    with _batch_api_errors():
         content = await client.client.files.content(file_id)
-    except openai.APIError as exc:
-        raise CallFailed(classify(exc, 0), Usage()) from exc
     return [json.loads(line) for line in content.text.splitlines() if line.strip()]
 
 
