@@ -31,6 +31,7 @@ from .report import write_outputs
 from .settings import Settings
 from .sources import Article, LoadProblem, count_files
 from .store import BatchRecord, Store
+from .store_backends import shown
 from .throttle import Throttle
 from .validation import validate
 from .workers import ArticleOutcome, BatchState, LazyEndpoint, NoProgress, Progress, run_all, run_batch_api, wait_and_finish
@@ -62,12 +63,6 @@ def _problem_finding(problem: LoadProblem) -> Finding:
 def store_location(settings: Settings, out_dir: Path) -> str | Path:
     """--db (a file or a postgresql:// URL), else OUT/newsfacts.db."""
     return settings.db or out_dir / "newsfacts.db"
-
-
-def store_shown(settings: Settings, out_dir: Path) -> str:
-    """The store's location for messages: a URL loses its user and password."""
-    location = str(store_location(settings, out_dir))
-    return location if "@" not in location else "postgresql://" + location.split("@")[-1]
 
 
 def _prepare(settings: Settings) -> tuple[LoadedPrompt, tuple[float, float] | None]:
@@ -130,7 +125,7 @@ def _stored_batch(batch_id: str, settings: Settings, out_dir: Path) -> tuple[Bat
     with Store(store_location(settings, out_dir)) as store:
         found = store.batches(batch_id)
     if not found:
-        raise ConfigError(f"no batch {batch_id!r} in the store {store_shown(settings, out_dir)}")
+        raise ConfigError(f"no batch {batch_id!r} in the store {shown(store_location(settings, out_dir))}")
     record = found[0]
     prompt_name = record.prompt.split("#")[0]
     return record, settings.model_copy(update={"model": record.model, "prompt": prompt_name,

@@ -39,12 +39,21 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
+def is_postgres(location: str | Path) -> bool:
+    return str(location).startswith(("postgresql://", "postgres://"))
+
+
+def shown(location: str | Path) -> str:
+    """The store's location for messages and logs: a URL loses its user and password."""
+    text = str(location)
+    return "postgresql://" + text.split("@")[-1] if is_postgres(text) else text
+
+
 def open_backend(location: str | Path) -> Backend:
     """PostgreSQL for a postgresql:// URL, else an SQLite file at that path."""
-    text = str(location)
-    if text.startswith(("postgresql://", "postgres://")):
-        return PostgresBackend(text)
-    return SQLiteBackend(Path(text))
+    if is_postgres(location):
+        return PostgresBackend(str(location))
+    return SQLiteBackend(Path(location))
 
 
 class SQLiteBackend:
@@ -144,23 +153,23 @@ class PostgresBackend:
         except ImportError:
             raise StoreError("a postgresql:// store needs psycopg: pip install 'newsfacts[postgres]'") from None
         self._psycopg = psycopg
-        self.where = url.split("@")[-1]  # never the password
+        self.where = shown(url)
         self._lock = threading.RLock()
         try:
             self._conn = psycopg.connect(url, row_factory=dict_row, autocommit=False)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open fact store postgresql://{self.where}: {exc}") from None
+            raise StoreError(f"cannot open fact store {self.where}: {exc}") from None
 
     @contextmanager
     def write(self, lock_key: str | None = None) -> Iterator[_PgWriter]:
-        with self._lock, _errors(self._psycopg.Error, f"write to postgresql://{self.where}"):
+        with self._lock, _errors(self._psycopg.Error, f"write to {self.where}"):
             with self._conn.transaction(), self._conn.cursor() as cursor:
                 if lock_key is not None:
                     cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (lock_key,))
                 yield _PgWriter(cursor)
 
     def read(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
-        with self._lock, _errors(self._psycopg.Error, f"read from postgresql://{self.where}"):
+        with self._lock, _errors(self._psycopg.Error, f"read from {self.where}"):
             with self._conn.transaction(), self._conn.cursor() as cursor:
                 return list(cursor.execute(sql.replace("?", "%s"), tuple(params)).fetchall())
 
