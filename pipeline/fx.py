@@ -93,8 +93,7 @@ def period_end(source: str, target: str, end: str) -> RateRange | None:
 def on_date(source: str, target: str, when: str) -> RateRange | None:
     """The rate on a day; for a partial date ("2024-01"), the span of rates over it, since the day is unknown."""
     if len(when) == 10:
-        found = rate_on(source, target, date.fromisoformat(when))
-        return None if found is None else RateRange(source, target, found[0], found[0], f"on {found[1].isoformat()}")
+        return period_end(source, target, when)  # a known day is its own last day
     if not (quoted(source) and quoted(target)):
         return None
     rates = _daily(source, target, first_day(when), last_day(when))
