@@ -19,6 +19,7 @@ Each prints its figures and PASS or FAIL against its target.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import multiprocessing
 import resource
 import statistics
@@ -29,8 +30,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline import guided, llm  # noqa: E402
+from pipeline.mentions import quantities, sentence_starts  # noqa: E402
+from pipeline.prompts import load_prompt, render  # noqa: E402
 from pipeline.runner import run_batch  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
+from pipeline.sources import load_article  # noqa: E402
+from pipeline.throttle import Throttle  # noqa: E402
+from schemas.labels import quantity_label_model  # noqa: E402
 from tests.fake_api import FakeAPI  # noqa: E402
 
 WORDS = ["exports", "imports", "output", "sales", "lending", "tourism", "wages", "rents"]
@@ -95,21 +102,60 @@ def throughput(work: Path) -> None:
           f"({calls / seconds:.1f} calls/s)  {verdict(ideal / seconds >= 0.85)} (target ≥ 0.85)")
 
 
-def overhead(work: Path) -> None:
+def cpu_per_article(url: str, work: Path, concurrency: int, trials: int = 5) -> list[float]:
+    """ms of process CPU per article: a 600-article run minus a 100-article run, over 500."""
     per_article = []
+    for trial in range(trials):
+        cpu = {}
+        for n in (100, 600):
+            folder = work / f"c{concurrency}-t{trial}-{n}"
+            write_articles(folder / "in", n)
+            started = time.process_time()
+            run_batch([folder / "in"], settings(url, concurrency=concurrency), folder / "out")
+            cpu[n] = time.process_time() - started
+        per_article.append((cpu[600] - cpu[100]) / 500 * 1000)
+    return per_article
+
+
+def cpu_per_model_call(url: str, work: Path, calls: int = 300) -> float:
+    """ms of process CPU for one benchmark article's model call alone (openai + instructor + HTTP)."""
+    write_articles(work / "one", 1)
+    article = load_article(next((work / "one").iterdir()))
+    mention = quantities(article.text)[0]
+    messages = render(load_prompt("extract_facts@3"), guided.quantity_fields(article, mention, sentence_starts(article.text)))
+    config = settings(url)
+
+    async def loop() -> float:
+        client = llm.build_client(config, throttle=Throttle(1))
+        params = llm.CallParams(temperature=0.0, max_tokens=200)
+
+        async def call() -> None:
+            await llm.structured(client, messages, quantity_label_model(mention.unit_class), guided.label_context(mention),
+                                 config, params)
+
+        for _ in range(20):  # warm-up: lazy imports, connection
+            await call()
+        started = time.process_time()
+        for _ in range(calls):
+            await call()
+        spent = time.process_time() - started
+        await llm.close_client(client)
+        return spent / calls * 1000
+
+    return asyncio.run(loop())
+
+
+def overhead(work: Path) -> None:
     with RemoteFakeAPI(0.0) as url:
-        for trial in range(5):
-            cpu = {}
-            for n in (100, 600):
-                folder = work / f"t{trial}-{n}"
-                write_articles(folder / "in", n)
-                started = time.process_time()
-                run_batch([folder / "in"], settings(url, concurrency=1), folder / "out")
-                cpu[n] = time.process_time() - started
-            per_article.append((cpu[600] - cpu[100]) / 500 * 1000)
-    median = statistics.median(per_article)
-    print(f"overhead: CPU per article {median:.2f} ms median over 5 trials "
-          f"({', '.join(f'{x:.2f}' for x in per_article)} ms)  {verdict(median < 5)} (target < 5 ms)")
+        serial = cpu_per_article(url, work, concurrency=1)
+        parallel = cpu_per_article(url, work, concurrency=16)
+        call = cpu_per_model_call(url, work)
+    median = statistics.median(serial)
+    print(f"overhead: CPU per article {median:.2f} ms median over 5 trials at --concurrency 1 "
+          f"({', '.join(f'{x:.2f}' for x in serial)} ms)  {verdict(median < 5)} (target < 5 ms)\n"
+          f"          at --concurrency 16: {statistics.median(parallel):.2f} ms median "
+          f"({', '.join(f'{x:.2f}' for x in parallel)} ms)\n"
+          f"          of which one model call through openai + instructor, alone in a loop: {call:.2f} ms")
 
 
 def rerun(work: Path) -> None:
