@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
+from schemas.base import validation_context
 from schemas.facts import Usage
 
 from .errors import AuthError, ConfigError, ExtractionError
@@ -122,18 +123,6 @@ def _completion_text(completion: Any) -> str | None:
         return None
 
 
-_JINJA_OPENERS = re.compile(r"\{[{%#]")
-
-
-def literal_messages(messages: list[dict[str, str]]) -> list[dict[str, str]]:
-    """Messages that instructor's Jinja templating renders back exactly as written.
-
-    instructor renders every message as a (sandboxed) Jinja template when `context=` is given, and
-    article text is untrusted: a stray `{%` would fail the call and `{{ x }}` would be rewritten
-    before the model saw it. Each `{{`, `{%` and `{#` becomes an expression that prints itself."""
-    return [m | {"content": _JINJA_OPENERS.sub(lambda o: "{{ %r }}" % o.group(0), m["content"])} for m in messages]
-
-
 @lru_cache(maxsize=None)
 def prepared(response_model: type[BaseModel]) -> type[BaseModel]:
     """The response model wrapped for instructor once, not on every call (its schema then builds once too)."""
@@ -149,7 +138,7 @@ async def structured(
     params: CallParams,
 ) -> StructuredReply:
     """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times."""
-    response_model, messages = prepared(response_model), literal_messages(messages)
+    response_model = prepared(response_model)
     spent: list[Usage] = []
     policy = AsyncRetrying(
         stop=stop_after_attempt(settings.reasks + 1),
@@ -157,11 +146,12 @@ async def structured(
         reraise=True,
     )
     try:
-        output = await client.chat.completions.create(
-            messages=messages, model=settings.model, response_model=response_model,
-            context=context, max_retries=policy, hooks=_usage_hook(spent),
-            **_request_options(settings, response_model, params),
-        )
+        with validation_context(context):  # not instructor's context=, see schemas.base
+            output = await client.chat.completions.create(
+                messages=messages, model=settings.model, response_model=response_model,
+                max_retries=policy, hooks=_usage_hook(spent),
+                **_request_options(settings, response_model, params),
+            )
     except InstructorRetryException as exc:
         cause = exc.__cause__
         if isinstance(cause, REASKABLE):

@@ -1,8 +1,9 @@
 """Schema: what the model fills in, with the cheap validators that run during extraction.
 
 These models are the `response_model` handed to instructor. Field descriptions are written for
-the model. Validators read the article through instructor's `context={"article_text": ...}` and
-word their errors as instructions, because instructor sends them back to the model in a reask.
+the model. Validators read the article from the validation context `{"article_text": ...}`
+(`schemas.base.context_of`) and word their errors as instructions, because instructor sends them
+back to the model in a reask.
 Without a context (for example when re-reading a stored completion) the article checks are
 skipped and only the shape is checked.
 """

@@ -1,9 +1,10 @@
 """Schema: the mention-guided form — the model labels numbers that code has already parsed.
 
 Prompt v2 shows the article with every quantity marked (⟦m3: more than 1 million⟧); prompt v3
-asks about one quantity per call (`QuantityLabel`). The model answers one `MentionLabel` per mark: is it a fact, and if so about whom, measuring what, over
-which period, according to whom. It never writes a number. Validators read the scanned mentions
-through instructor's `context={"mentions": {id: unit class}, "required": {id: words}}` and word
+asks about one quantity per call (`QuantityLabel`). The model answers one `MentionLabel` per
+mark: is it a fact, and if so about whom, measuring what, over which period, according to whom.
+It never writes a number. Validators read the scanned mentions from the validation context
+(`schemas.base.context_of`), `{"mentions": {id: unit class}, "required": {id: words}}`, and word
 their errors as instructions. Marks in "required" (money, percentages, counts in the millions)
 cannot be dismissed as not-a-fact: code already knows they are quantities.
 """
@@ -77,11 +78,12 @@ class MentionLabels(ResponseModel):
     @classmethod
     def _keep_good_labels(cls, data: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> "MentionLabels":
         rejected: dict[str, str] = {}
-        if isinstance(data, dict) and isinstance(data.get("labels"), list) and info.context is not None:
+        context = context_of(info)
+        if isinstance(data, dict) and isinstance(data.get("labels"), list) and context:
             good = []
             for item in data["labels"]:
                 try:
-                    MentionLabel.model_validate(item, context=info.context)
+                    MentionLabel.model_validate(item, context=context)
                     good.append(item)
                 except ValidationError as exc:
                     mark = item.get("id") if isinstance(item, dict) else None
@@ -110,7 +112,7 @@ class QuantityLabel(ResponseModel):
 
     `quantity_label_model(unit_class)` narrows `metric` to the metrics measured in that unit class,
     so the grammar-constrained answer cannot pair a percentage with a money metric. Validators read
-    `context={"required": bool, "words": str}` and word their errors as instructions.
+    the context `{"required": bool, "words": str}` and word their errors as instructions.
     """
 
     is_fact: bool = Field(description="true if the number states a fact: an amount, percentage, count or duration.")

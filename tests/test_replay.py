@@ -29,7 +29,7 @@ def read_jsonl(path: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay")
-    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--out", str(out)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(out)) == 0
     return out
 
 
@@ -45,7 +45,7 @@ def test_replay_has_facts_from_all_three_seeds_with_provenance(replayed: Path) -
     run_id = json.loads((replayed / "run.json").read_text())["run_id"]
     for fact in facts:
         assert fact["quote"] and fact["model"] and fact["run_id"] == run_id
-        assert fact["prompt"].startswith("extract_facts@1#")
+        assert fact["prompt"].startswith("extract_facts@3#")
         assert fact["span"] is None or fact["span"][0] < fact["span"][1]
 
 
@@ -72,7 +72,7 @@ def test_store_holds_exactly_the_reported_facts(replayed: Path) -> None:
 
 def test_second_run_makes_no_model_calls(replayed: Path) -> None:
     first = read_jsonl(replayed / "facts.jsonl")
-    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--out", str(replayed)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(replayed)) == 0
     summary = json.loads((replayed / "run.json").read_text())
     assert summary["counts"]["model_calls"] == 0
     assert summary["counts"]["skipped"] == 3
@@ -80,10 +80,20 @@ def test_second_run_makes_no_model_calls(replayed: Path) -> None:
 
 
 def test_library_api_gives_the_same_facts_as_the_cli(replayed: Path, tmp_path: Path) -> None:
-    result = run_batch([SEEDS], Settings.from_env({}, replay=True, prompt="extract_facts@1"), tmp_path)
+    result = run_batch([SEEDS], Settings.from_env({}, replay=True, prompt="extract_facts@3"), tmp_path)
     cli_ids = [f["fact_id"] for f in read_jsonl(replayed / "facts.jsonl")]
     assert [f.fact_id for f in result.facts] == cli_ids
     assert result.summary["counts"]["done"] == 3
+
+
+def test_recorded_answer_cut_off_at_max_tokens_fails_only_its_article(tmp_path: Path) -> None:
+    """With prompt v1 the embedded model wrote past the 1,536-token cap on seed 002 (recorded
+    2026-11-27): that article fails for good with advice, the other two are done, the exit code is 3."""
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@1", "--out", str(tmp_path)) == 3
+    articles = {a["path"].rsplit("/", 1)[-1][:3]: a for a in json.loads((tmp_path / "run.json").read_text())["articles"]}
+    assert articles["002"]["status"] == "failed_permanent"
+    assert "output truncated at max_tokens=1536; raise --max-output-tokens" in articles["002"]["error"]
+    assert articles["000"]["status"] == articles["001"]["status"] == "done"
 
 
 def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
+from schemas.base import validation_context
 from schemas.extraction import ExtractedFact, claims_a_fact
 from schemas.facts import QuantFact
 from schemas.units import canonical_unit
@@ -123,3 +125,33 @@ def test_empty_unit_is_filled_from_the_metric_and_quote(changes: dict[str, Any],
 def test_empty_unit_without_a_clue_asks_the_model() -> None:
     with pytest.raises(ValidationError, match="unit is empty"):
         check(metric="other", metric_label="x", unit="")
+
+
+def test_validation_context_reaches_validators_given_no_context() -> None:
+    inside = {"article_text": ARTICLE}
+    wrong = {**BASE, "quote": "North Korea's GDP grew 4.1% in 2023."}
+    assert ExtractedFact.model_validate(wrong).value == 3.1  # no context: the article checks are skipped
+    with validation_context(inside), pytest.raises(ValidationError, match="is not in the article"):
+        ExtractedFact.model_validate(wrong)
+    assert ExtractedFact.model_validate(wrong).value == 3.1  # and the context ends with the block
+
+
+def test_each_task_sees_only_its_own_validation_context() -> None:
+    """Concurrent model calls each validate against their own article."""
+    async def validate_after_the_other_task_has_set_its_context(text: str, delay: float) -> str | None:
+        with validation_context({"article_text": text}):
+            await asyncio.sleep(delay)
+            try:
+                ExtractedFact.model_validate(BASE)
+            except ValidationError as exc:
+                return str(exc)
+            return None
+
+    async def both() -> list[str | None]:
+        return list(await asyncio.gather(
+            validate_after_the_other_task_has_set_its_context(ARTICLE, 0.02),
+            validate_after_the_other_task_has_set_its_context("An article about something else.", 0.01),
+        ))
+
+    first, second = asyncio.run(both())
+    assert first is None and second is not None and "is not in the article" in second
