@@ -127,7 +127,10 @@ def _given_span(fact: QuantFact, text: str) -> QuoteLocation | None:
     if fact.span is None:
         return None
     start, end = fact.span
-    if 0 <= start < end <= len(text) and normalize(text[start:end]) == normalize(fact.quote):
+    if not 0 <= start < end <= len(text):
+        return None
+    passage = text[start:end]
+    if passage == fact.quote or normalize(passage) == normalize(fact.quote):
         return QuoteLocation(start, end, "exact", 100.0)
     return None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from schemas.units import iso_currency_codes
@@ -161,5 +162,12 @@ def scan(text: str) -> list[Mention]:
 
 def quantities(text: str) -> list[Mention]:
     """`scan()` without date parts, renumbered m1..mN."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=8)
+def _quantities(text: str) -> tuple[Mention, ...]:
+    # Cached: extraction asks for an article's quantities to build its prompt, and again to
+    # check coverage. Mentions are frozen, so sharing them is safe.
     kept = [m for m in scan(text) if not m.is_year]
-    return [replace(m, id=f"m{index}") for index, m in enumerate(kept, 1)]
+    return tuple(replace(m, id=f"m{index}") for index, m in enumerate(kept, 1))
