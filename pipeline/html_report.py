@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,18 +94,19 @@ def chart(group: AgreementGroup) -> Markup:
 
 
 def render_html(facts: list[QuantFact], findings: list[Finding], groups: list[AgreementGroup],
-                summary: dict[str, Any], articles: list[dict[str, Any]]) -> str:
-    """The whole page. `articles` are stored article rows: article_id, text, title, path, source, url, published."""
+                summary: dict[str, Any], articles: list[dict[str, Any]]) -> Iterator[str]:
+    """The whole page, in pieces as Jinja renders it. `articles` are stored article rows: article_id,
+    text, title, path, source, url, published; each is highlighted only when its turn comes."""
     env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=select_autoescape(["html"]))
     by_article: dict[str, list[QuantFact]] = {}
     for fact in facts:
         by_article.setdefault(fact.article_id, []).append(fact)
-    shown = [a | {"safe_url": safe_url(a.get("url")), "facts": by_article.get(a["article_id"], []),
-                  "pieces": highlight(a["text"], by_article.get(a["article_id"], []))} for a in articles]
+    shown = (a | {"safe_url": safe_url(a.get("url")), "facts": by_article.get(a["article_id"], []),
+                  "pieces": highlight(a["text"], by_article.get(a["article_id"], []))} for a in articles)
     counts = summary["counts"]
     order = {"conflict": 0, "agree": 1, "incomparable": 2, "single_source": 3}
     ordered = sorted(groups, key=lambda g: order[g.verdict])
-    return env.get_template("report.html").render(
+    return env.get_template("report.html").generate(
         summary=summary, counts=counts, groups=ordered, charts=[chart(g) for g in ordered], findings=findings,
         articles=shown, number=human, interval=describe_bounds,
         grounded_share=f"{counts['grounded'] / counts['facts']:.0%}" if counts.get("facts") else "–",

@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +24,13 @@ from .validation.intervals import describe_bounds, human
 FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "report.html", "run.json")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the whole new one."""
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write `text` (or its pieces, in order) to `path` so that readers see the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
@@ -49,8 +50,8 @@ def remove_stale_temps(out_dir: Path) -> None:
         stray.unlink(missing_ok=True)
 
 
-def jsonl(models: list[QuantFact] | list[Finding] | list[AgreementGroup]) -> str:
-    return "".join(m.model_dump_json() + "\n" for m in models)
+def jsonl(models: list[QuantFact] | list[Finding] | list[AgreementGroup]) -> Iterator[str]:
+    return (m.model_dump_json() + "\n" for m in models)
 
 
 def _value_text(fact: QuantFact) -> str:
@@ -127,16 +128,15 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
 
 def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
                   groups: list[AgreementGroup] | None = None, articles: list[dict[str, Any]] | None = None) -> list[Path]:
-    """Write all run outputs into `out_dir`; returns the paths written."""
+    """Write all run outputs into `out_dir`; returns the paths written.
+
+    Each file is made while it is written, one after the other, so a large run never holds all of
+    its outputs (the HTML page shows every article's text) in memory at once."""
     remove_stale_temps(out_dir)
-    contents = {
-        "facts.jsonl": jsonl(facts),
-        "findings.jsonl": jsonl(findings),
-        "groups.jsonl": jsonl(groups or []),
-        "report.md": render_markdown(facts, findings, summary, groups),
-        "report.html": render_html(facts, findings, groups or [], summary, articles or []),
-        "run.json": json.dumps(summary, indent=2, ensure_ascii=False) + "\n",
-    }
-    for name, text in contents.items():
-        write_atomic(out_dir / name, text)
+    write_atomic(out_dir / "facts.jsonl", jsonl(facts))
+    write_atomic(out_dir / "findings.jsonl", jsonl(findings))
+    write_atomic(out_dir / "groups.jsonl", jsonl(groups or []))
+    write_atomic(out_dir / "report.md", render_markdown(facts, findings, summary, groups))
+    write_atomic(out_dir / "report.html", render_html(facts, findings, groups or [], summary, articles or []))
+    write_atomic(out_dir / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     return [out_dir / name for name in FILES]
