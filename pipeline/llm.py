@@ -9,7 +9,6 @@ validation and parse errors, through an explicit tenacity policy; nothing else r
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
