@@ -131,7 +131,7 @@ def exit_code(result: RunResult, fail_on: FailOn) -> int:
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.", exists=True)],
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    db: Annotated[str | None, typer.Option(help="Store: an SQLite file, or a postgresql:// URL (default: OUT/newsfacts.db).")] = None,
+    db: DbOption = None,
     model: Annotated[str | None, typer.Option(help="Model name [env NEWSFACTS_MODEL].")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint [env NEWSFACTS_BASE_URL]; default: embedded model.")] = None,
     prompt: Annotated[str | None, typer.Option(help="Prompt as id@version.")] = None,
