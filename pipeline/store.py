@@ -24,7 +24,7 @@ from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 from .errors import StoreError
 from .store_backends import Backend, open_backend
 
-STORE_VERSION = 1  # kept in PRAGMA user_version
+STORE_VERSION = 1  # kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
 
 ExtractionStatus = Literal["done", "failed_retryable", "failed_permanent", "validation_failed", "empty"]
 FailureStatus = Literal["failed_retryable", "failed_permanent", "validation_failed", "empty"]
@@ -145,7 +145,7 @@ class BatchRecord(BaseModel):
 
 
 class Store:
-    """One SQLite connection in WAL mode; every write is one BEGIN IMMEDIATE transaction."""
+    """The fact store on one backend (`store_backends`); every write is one transaction."""
 
     def __init__(self, path: str | Path) -> None:
         self._db = open_backend(path)
