@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,13 +38,35 @@ from .validation.intervals import describe_bounds
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Extract, ground and cross-check numbers in news articles.")
-prompts_app = typer.Typer(no_args_is_help=True, help="List, render and lock versioned prompts.")
+# Plain (click) help: it reads well at 80 columns, and rich would eat "[env ...]" as markup.
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Extract, ground and cross-check numbers in news articles.")
+prompts_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="List, render and lock versioned prompts.")
 app.add_typer(prompts_app, name="prompts")
-batches_app = typer.Typer(no_args_is_help=True, help="Batch API jobs saved in the store: list, resume, cancel.")
+batches_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Batch API jobs saved in the store: list, resume, cancel.")
 app.add_typer(batches_app, name="batches")
 OutOption = Annotated[Path, typer.Option(help="Output folder (its newsfacts.db is the store).")]
 DbOption = Annotated[str | None, typer.Option(help="Store: an SQLite file, or a postgresql:// URL (default: OUT/newsfacts.db).")]
+
+
+def about(name: str, env: bool = False) -> str:
+    """A setting's environment variable and default, as --help shows them."""
+    shown = f"env NEWSFACTS_{name.upper()}; " if env else ""
+    return f"  [{shown}default: {Settings.model_fields[name].default}]"
+
+
+def show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsfacts {package_version('newsfacts')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=show_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Extract, ground and cross-check numbers in news articles."""
 
 
 class Format(str, Enum):
@@ -132,24 +155,24 @@ def run(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders.", exists=True)],
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
     db: DbOption = None,
-    model: Annotated[str | None, typer.Option(help="Model name [env NEWSFACTS_MODEL].")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint [env NEWSFACTS_BASE_URL]; default: embedded model.")] = None,
-    prompt: Annotated[str | None, typer.Option(help="Prompt as id@version.")] = None,
-    replay: Annotated[bool, typer.Option(help="Answer from recorded cassettes; no model, no network.")] = False,
-    record: Annotated[bool, typer.Option(help="Re-record the cassettes from the model.")] = False,
-    cassettes: Annotated[Path | None, typer.Option(help="Cassette folder.")] = None,
-    force: Annotated[bool, typer.Option(help="Redo articles already done.")] = False,
-    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles in flight at once [env NEWSFACTS_CONCURRENCY].")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name." + about("model", env=True))] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible endpoint.  [env NEWSFACTS_BASE_URL; default: the embedded model]")] = None,
+    prompt: Annotated[str | None, typer.Option(help="Prompt as id@version." + about("prompt", env=True))] = None,
+    replay: Annotated[bool, typer.Option("--replay", help="Answer from recorded cassettes; no model, no network.")] = False,
+    record: Annotated[bool, typer.Option("--record", help="Re-record the cassettes from the model.")] = False,
+    cassettes: Annotated[Path | None, typer.Option(help="Cassette folder." + about("cassette_dir", env=True))] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles already done.")] = False,
+    concurrency: Annotated[int | None, typer.Option(min=1, help="Articles in flight at once." + about("concurrency", env=True))] = None,
     rpm: Annotated[int | None, typer.Option(min=1, help="At most this many requests per minute.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="At most this many tokens per minute (estimated).")] = None,
     max_tokens: Annotated[int | None, typer.Option(min=1, help="Start no article once the run has used this many tokens.")] = None,
     max_cost: Annotated[float | None, typer.Option(min=0.0, help="Start no article once the run has cost this many USD.")] = None,
     max_output_tokens: Annotated[int | None, typer.Option(min=1, help="Cap on generated tokens per call.")] = None,
-    batch_api: Annotated[bool, typer.Option(help="Send the calls as one OpenAI Batch API job (half price, within 24 h).")] = False,
-    engine: Annotated[str | None, typer.Option(help="local (this process) or ray (Ray Data; needs newsfacts[ray]).")] = None,
+    batch_api: Annotated[bool, typer.Option("--batch-api", help="Send the calls as one OpenAI Batch API job (half price, within 24 h).")] = False,
+    engine: Annotated[str | None, typer.Option(help="local (this process) or ray (Ray Data; needs newsfacts[ray])." + about("engine", env=True))] = None,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address, e.g. ray://head:10001 (default: local Ray).")] = None,
-    ray_workers: Annotated[int | None, typer.Option(min=1, help="Ray Data workers extracting at once.")] = None,
-    poll_seconds: Annotated[float | None, typer.Option(min=0.01, help="How often a Batch API job is polled.")] = None,
+    ray_workers: Annotated[int | None, typer.Option(min=1, help="Ray Data workers extracting at once." + about("ray_workers", env=True))] = None,
+    poll_seconds: Annotated[float | None, typer.Option(min=0.01, help="Seconds between polls of a Batch API job." + about("poll_seconds", env=True))] = None,
     fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding reaches this severity.")] = FailOn.never,
 ) -> None:
     """Extract facts from articles, ground them, store them, and write the reports."""
