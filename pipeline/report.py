@@ -69,6 +69,10 @@ def _period(fact: QuantFact) -> str | None:
     return fact.period_text
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _cell(text: str | None, limit: int = 120) -> str:
     flat = " ".join((text or "").split()).replace("|", "\\|")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -91,7 +95,9 @@ def _conflict_lines(groups: list[AgreementGroup]) -> list[str]:
 def _single_source_lines(facts: list[QuantFact], groups: list[AgreementGroup]) -> list[str]:
     single = {fid for g in groups if g.verdict == "single_source" for fid in g.fact_ids}
     rows = [f for f in facts if f.fact_id in single]
-    lines = [f"## Single-source facts ({len(rows)})", "", "| source | entity | metric | value | period | quote |",
+    groups_n = sum(g.verdict == "single_source" for g in groups)
+    lines = [f"## Facts with a single source ({_count(len(rows), 'fact')} in {_count(groups_n, 'single-source group')})", "",
+             "| source | entity | metric | value | period | quote |",
              "|---|---|---|---|---|---|"]
     lines += [f"| {_cell(f.source or f.article_id, 40)} | {_cell(f.entity, 30)} | {f.metric} | {_value_text(f)} "
               f"| {_cell(_period(f), 30)} | {_cell(f.quote)} |" for f in rows[:MARKDOWN_ROWS]]
@@ -112,7 +118,8 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
     cost = "unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}"
     lines += [
         "## Counts", "",
-        "| articles | done | skipped | failed | problems | facts | grounded | agree | conflict | single source | model calls | tokens | cost |",
+        "| articles | done | skipped | failed | problems | facts | grounded | groups agreeing | groups in conflict "
+        "| single-source groups | model calls | tokens | cost |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {counts['articles']} | {counts['done']} | {counts['skipped']} | {counts['failed']} | {counts['problems']} "
         f"| {counts['facts']} | {counts['grounded']} | {verdicts['agree']} | {verdicts['conflict']} | {verdicts['single_source']} "
@@ -121,9 +128,20 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
     serious = [f for f in findings if f.severity != "info"]
     by_severity = Counter(f.severity for f in findings)
     lines += [f"## Findings ({', '.join(f'{n} {s}' for s, n in sorted(by_severity.items())) or 'none'})", ""]
+    by_id = {f.fact_id: f for f in facts}
     for finding in sorted(serious, key=lambda f: (-"info warning error".split().index(f.severity), f.check))[:MARKDOWN_ROWS]:
         lines.append(f"- **{finding.severity}** `{finding.check}` {_cell(finding.message, 300)}")
+        lines += [f"  - {_fact_line(by_id[fid])}" for fid in finding.fact_ids[:FACTS_PER_FINDING] if fid in by_id]
     return "\n".join(lines) + "\n"
+
+
+FACTS_PER_FINDING = 5
+
+
+def _fact_line(fact: QuantFact) -> str:
+    """Which fact a finding is about: source, metric, value and quote."""
+    return (f"{_cell(fact.source or fact.article_id, 40)}: `{fact.metric}` {_value_text(fact)}, "
+            f"«{_cell(fact.quote, 160)}»")
 
 
 def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],

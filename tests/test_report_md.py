@@ -18,8 +18,22 @@ def test_conflicts_come_first_with_both_quotes(tmp_path: Path) -> None:
     with FakeAPI() as api:
         run_batch([tmp_path / "in"], settings(api), tmp_path / "out")
     text = (tmp_path / "out" / "report.md").read_text()
-    conflicts, single, counts = (text.index(h) for h in ("## Conflicts (1)", "## Single-source facts (1)", "## Counts"))
+    conflicts, single, counts = (text.index(h) for h in ("## Conflicts (1)", "## Facts with a single source (1 fact in 1 single-source group)", "## Counts"))
     assert conflicts < single < counts
     conflict_part = text[conflicts:single]
     assert "the statistics office said" in conflict_part and "a private bank estimated" in conflict_part
     assert "2.5 million tonnes" in text[single:counts]
+
+
+def test_a_finding_names_each_fact_it_is_about() -> None:
+    from pipeline.report import render_markdown
+    from schemas.facts import Finding, QuantFact
+
+    fact = QuantFact(fact_id="f1", article_id="a1", source="Daily Example", entity="Testland", metric="gdp_real_growth",
+                     value=2.5, unit="percent", status="actual", period_end="2031-12-31", quote="grew 2.5% in 2031")
+    finding = Finding(check="dates", severity="warning", fact_ids=["f1"], message="an actual ends after publication")
+    summary = {"run_id": "r", "model": "m", "prompt": "p", "counts": {k: 0 for k in (
+        "articles", "done", "skipped", "failed", "problems", "facts", "grounded", "model_calls", "tokens")}}
+    text = render_markdown([fact], [finding], summary)
+    line = text[text.index("`dates`"):].splitlines()[1]
+    assert "Daily Example" in line and "`gdp_real_growth`" in line and "2.5 percent" in line and "grew 2.5% in 2031" in line
