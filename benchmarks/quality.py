@@ -1,35 +1,60 @@
-"""Benchmark: extraction quality and speed per model and prompt on the seeds, as a Markdown table.
+"""Benchmark: extraction quality and speed per model and prompt, as a Markdown table.
 
-Usage (each candidate is NAME=GGUF, or NAME=default for the embedded model):
+Two sets (each candidate is NAME=GGUF, or NAME=default for the embedded model):
 
-    python benchmarks/quality.py --prompt extract_facts@1 --prompt extract_facts@2 --prompt extract_facts@3 \
-        --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default \
-        --candidate qwen2.5-coder-0.5b-instruct-q4_k_m=/path/to/qwen0.5b.gguf
+    python benchmarks/quality.py --prompt extract_facts@3 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
+    python benchmarks/quality.py --set realworld --prompt extract_facts@3 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
 
-Each pair runs `newsfacts run seeds/ --force` with the local llama.cpp server, then
-`newsfacts eval --format json`, and prints one table row. Outputs go to out/quality/.
+`--set seeds` (the default) runs `newsfacts run seeds/ --force` with the local llama.cpp server,
+then `newsfacts eval --format json`, and prints one table row per pair.
+
+`--set realworld` runs `newsfacts run fetched/articles/ --force` on the real-article dev set
+(tests/data/realworld/; the texts are not in the repo, its README says how to fetch them) and
+scores the run against tests/data/realworld/gold.jsonl: gold facts found (value up to sign, unit
+class and place, as `pipeline.evaluation` matches them), found with the right metric, with the
+right sign, extracted facts that match no gold fact per article, seconds, calls and prompt tokens
+per article (run.json), and the conflicts reported in groups.jsonl with how many are real
+(tests/data/realworld/conflicts.jsonl). `--score-only DIR` scores an existing run's output
+instead of running; `--verdicts-only` feeds the gold facts themselves to `newsfacts validate`,
+which shows the conflicts the verdict rules report when every label is right.
+Outputs go to out/quality/.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import math
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+# pipeline.evaluation's own pairing and value/place rules, so both scorers agree.
+from pipeline.evaluation import GoldFact, pair_up, same_place, same_value
+from pipeline.jsonl import read_jsonl
+from schemas.facts import QuantFact
+from schemas.validation import AgreementGroup
+from schemas.vocabulary import unit_class
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "pipeline"]
+REALWORLD = ROOT / "tests" / "data" / "realworld"
+FETCHED = ROOT / "fetched" / "articles"
+EXIT_NO_TEXTS = 2
+FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
+             "search tool's `pages` corpus, save the page's text under the file name given, and check its sha256.")
 
 
 def run_pair(name: str, gguf: str, prompt: str) -> str:
     out = ROOT / "out" / "quality" / f"{name}-{prompt.replace('@', '-v')}"
-    env = dict(os.environ)
-    if gguf != "default":
-        env["NEWSFACTS_LOCAL_GGUF"] = gguf
-    subprocess.run([*CLI, "run", "seeds/", "--force", "--model", name, "--prompt", prompt, "--out", str(out)],
-                   cwd=ROOT, env=env, check=False)
+    run_newsfacts("seeds/", name, gguf, prompt, out)
     scores = json.loads(subprocess.run(
         [*CLI, "eval", "--gold", "seeds/gold.jsonl", str(out / "facts.jsonl"), "--format", "json"],
         cwd=ROOT, capture_output=True, text=True, check=True).stdout)
@@ -40,17 +65,281 @@ def run_pair(name: str, gguf: str, prompt: str) -> str:
             f"| {scores['grounded_rate']:.2f} | {seconds:.0f} |")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--candidate", action="append", required=True, help="NAME=GGUF path, or NAME=default")
-    parser.add_argument("--prompt", action="append", required=True)
-    args = parser.parse_args()
+def run_newsfacts(path: str, name: str, gguf: str, prompt: str, out: Path) -> None:
+    """`newsfacts run PATH --force` with this model and prompt; the exit code is the caller's to read from run.json."""
+    env = dict(os.environ)
+    if gguf != "default":
+        env["NEWSFACTS_LOCAL_GGUF"] = gguf
+    subprocess.run([*CLI, "run", path, "--force", "--model", name, "--prompt", prompt, "--out", str(out)],
+                   cwd=ROOT, env=env, check=False)
+
+
+# The real-article dev set: what is committed, and what must be fetched.
+
+class DevArticle(BaseModel):
+    """One article of the set: where it is published, the query that finds it, the hash of its saved text."""
+
+    file: str
+    file_id: str
+    article_id: str
+    outlet: str
+    url: str
+    published: str
+    story: str
+    query: str
+    sha256: str
+    chars: int
+    based_on: str | None = None
+    dropped_lines: list[str] = Field(default_factory=list)
+
+
+class DevGold(GoldFact):
+    """A gold fact of the set; `metric_also` lists other metrics a careful reader would also accept."""
+
+    story: str
+    metric_also: list[str] = Field(default_factory=list)
+
+
+class DevConflict(BaseModel):
+    """A cross-source group of gold facts whose values a careful fact-checker calls a real conflict."""
+
+    conflict_id: str
+    story: str
+    entity: str
+    metric: str
+    period: str
+    fact_ids: list[str]
+    reason: str
+
+
+class DevSet(BaseModel):
+    articles: list[DevArticle]
+    gold: list[DevGold]
+    conflicts: list[DevConflict]
+
+
+def load_dev_set(folder: Path = REALWORLD) -> DevSet:
+    return DevSet(articles=read_jsonl(folder / "articles.jsonl", DevArticle),
+                  gold=read_jsonl(folder / "gold.jsonl", DevGold),
+                  conflicts=read_jsonl(folder / "conflicts.jsonl", DevConflict))
+
+
+def fetched_problems(folder: Path, articles: list[DevArticle]) -> list[str]:
+    """Why the saved texts cannot be scored against the gold: a missing folder, file, or changed text."""
+    if not folder.is_dir():
+        return [f"{folder} is missing."]
+    problems = []
+    for article in articles:
+        path = folder / article.file
+        if not path.is_file():
+            problems.append(f"{path} is missing.")
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != article.sha256:
+            problems.append(f"{path} differs from the text the gold was written on (sha256).")
+    if not (folder / "meta.json").is_file():
+        problems.append(f"{folder / 'meta.json'} is missing.")
+    return problems
+
+
+# Scoring: which extracted fact points at which gold fact, and how right its labels are.
+
+Pairs = list[tuple[QuantFact, DevGold]]
+
+
+def _found(fact: QuantFact, gold: GoldFact) -> bool:
+    """The gold number was found: same magnitude (the sign is scored apart), unit class and place."""
+    return (same_value(abs(fact.value), abs(gold.value)) and unit_class(fact.unit) == unit_class(gold.unit)
+            and same_place(fact, gold))
+
+
+def pair_facts(facts: list[QuantFact], gold: list[DevGold]) -> Pairs:
+    """One-to-one pairs of extracted and gold facts, article by article, with `pipeline.evaluation`'s pairing."""
+    pairs: Pairs = []
+    for article_id in sorted({g.article_id for g in gold}):
+        pairs += pair_up([f for f in facts if f.article_id == article_id],
+                       [g for g in gold if g.article_id == article_id], _found)
+    return pairs
+
+
+def right_metric(fact: QuantFact, gold: DevGold) -> bool:
+    """Same metric key, or one the gold also accepts; `other` labels are free text and are not compared."""
+    return fact.metric == gold.metric or fact.metric in gold.metric_also
+
+
+def right_sign(fact: QuantFact, gold: GoldFact) -> bool:
+    return math.copysign(1.0, fact.value) == math.copysign(1.0, gold.value)
+
+
+def conflict_hits(groups: Iterable[AgreementGroup], gold_of: dict[str, DevGold], conflicts: list[DevConflict]) -> dict[str, set[str]]:
+    """For each reported conflict group (by key), the ids of the real conflicts it shows.
+
+    A reported group shows a real conflict when its facts point at two gold facts of that conflict
+    with different values."""
+    hits: dict[str, set[str]] = {}
+    for n, group in enumerate(g for g in groups if g.verdict == "conflict"):
+        golds = [gold_of[f] for f in group.fact_ids if f in gold_of]
+        shown = {c.conflict_id for c in conflicts
+                 if len({g.value for g in golds if g.fact_id in c.fact_ids}) >= 2}
+        hits[f"{n}:{group.key}"] = shown
+    return hits
+
+
+def run_costs(run: dict[str, Any]) -> tuple[float, float, float]:
+    """Seconds, model calls and prompt tokens per article done, from run.json."""
+    done = [a for a in run.get("articles", []) if a.get("article_id") and a.get("status") == "done"]
+    if not done:
+        return 0.0, 0.0, 0.0
+    usage = [a.get("usage") or {} for a in done]
+    return (sum(a["seconds"] for a in done) / len(done), sum(u.get("calls", 0) for u in usage) / len(done),
+            sum(u.get("prompt_tokens", 0) for u in usage) / len(done))
+
+
+class RealworldScores(BaseModel):
+    """The dev set's figures for one run; the lists say which facts and groups make them."""
+
+    articles: int
+    gold: int
+    extracted: int
+    found: int
+    right_metric: int
+    right_sign: int
+    right_metric_and_sign: int
+    unmatched: int
+    unmatched_per_article: float
+    conflicts_reported: int
+    conflicts_real: int
+    real_conflicts: int
+    real_conflicts_shown: int
+    seconds_per_article: float = 0.0
+    calls_per_article: float = 0.0
+    prompt_tokens_per_article: float = 0.0
+    missed: list[str] = Field(default_factory=list, description="gold fact ids no fact found")
+    wrong_labels: list[tuple[str, str]] = Field(default_factory=list, description="(fact id, gold id): wrong metric or sign")
+    unmatched_facts: list[str] = Field(default_factory=list)
+    false_conflicts: list[str] = Field(default_factory=list, description="keys of reported conflicts that are not real")
+
+
+def label_counts(pairs: Pairs) -> dict[str, int]:
+    """How many found facts have the right metric, the right sign, and both."""
+    return {"right_metric": sum(right_metric(f, g) for f, g in pairs), "right_sign": sum(right_sign(f, g) for f, g in pairs),
+            "right_metric_and_sign": sum(right_metric(f, g) and right_sign(f, g) for f, g in pairs)}
+
+
+def conflict_counts(hits: dict[str, set[str]], conflicts: list[DevConflict]) -> dict[str, Any]:
+    """Reported conflicts, how many of them are real, and how many real conflicts some report shows."""
+    return {"conflicts_reported": len(hits), "conflicts_real": sum(1 for shown in hits.values() if shown),
+            "real_conflicts": len(conflicts), "real_conflicts_shown": len(set().union(*hits.values())),
+            "false_conflicts": [key for key, shown in hits.items() if not shown]}
+
+
+def score_realworld(facts: list[QuantFact], dev: DevSet, groups: list[AgreementGroup], run: dict[str, Any] | None = None) -> RealworldScores:
+    """Score one run's facts and groups against the dev set's gold facts and real conflicts."""
+    ids = {a.article_id for a in dev.articles}
+    facts = [f for f in facts if f.article_id in ids]
+    pairs = pair_facts(facts, dev.gold)
+    paired, found_gold = {f.fact_id for f, _ in pairs}, {g.fact_id for _, g in pairs}
+    unmatched = [f.fact_id for f in facts if f.fact_id not in paired]
+    seconds, calls, tokens = run_costs(run or {})
+    return RealworldScores(
+        articles=len(dev.articles), gold=len(dev.gold), extracted=len(facts), found=len(pairs),
+        unmatched=len(unmatched), unmatched_per_article=round(len(unmatched) / max(1, len(dev.articles)), 2),
+        seconds_per_article=round(seconds, 1), calls_per_article=round(calls, 1), prompt_tokens_per_article=round(tokens),
+        missed=[g.fact_id for g in dev.gold if g.fact_id not in found_gold], unmatched_facts=unmatched,
+        wrong_labels=[(f.fact_id, g.fact_id) for f, g in pairs if not (right_metric(f, g) and right_sign(f, g))],
+        **label_counts(pairs), **conflict_counts(conflict_hits(groups, {f.fact_id: g for f, g in pairs}, dev.conflicts), dev.conflicts),
+    )
+
+
+REALWORLD_HEADER = (
+    "| model | prompt | found | right metric | right sign | right metric and sign | extracted | wrong per article "
+    "| conflicts reported | of them real | real conflicts shown | s per article | calls per article | prompt tokens per article |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def realworld_row(name: str, prompt: str, s: RealworldScores) -> str:
+    return (f"| {name} | {prompt} | {s.found}/{s.gold} | {s.right_metric}/{s.gold} | {s.right_sign}/{s.gold} "
+            f"| {s.right_metric_and_sign}/{s.gold} | {s.extracted} | {s.unmatched_per_article:.1f} "
+            f"| {s.conflicts_reported} | {s.conflicts_real} | {s.real_conflicts_shown}/{s.real_conflicts} "
+            f"| {s.seconds_per_article:.0f} | {s.calls_per_article:.0f} | {s.prompt_tokens_per_article:.0f} |")
+
+
+def score_output(out: Path, dev: DevSet) -> RealworldScores:
+    """Score a `newsfacts run` output folder (facts.jsonl, groups.jsonl, run.json) and save scores.json in it."""
+    run = json.loads((out / "run.json").read_text()) if (out / "run.json").is_file() else None
+    scores = score_realworld(read_jsonl(out / "facts.jsonl", QuantFact), dev,
+                             read_jsonl(out / "groups.jsonl", AgreementGroup), run)
+    (out / "scores.json").write_text(scores.model_dump_json(indent=2) + "\n")
+    return scores
+
+
+def gold_as_facts(gold: list[DevGold]) -> list[QuantFact]:
+    """The gold facts in the fact contract, quoting their anchors: a run whose every label is right."""
+    return [QuantFact.model_validate(g.model_dump(exclude={"anchor", "metric_also"}) | {"quote": g.anchor})
+            for g in gold]
+
+
+def validate_gold(dev: DevSet, out: Path) -> RealworldScores:
+    """Run `newsfacts validate` on the gold facts themselves and score the conflicts it reports."""
+    out.mkdir(parents=True, exist_ok=True)
+    facts = gold_as_facts(dev.gold)
+    (out / "facts.jsonl").write_text("".join(f.model_dump_json() + "\n" for f in facts))
+    report = json.loads(subprocess.run([*CLI, "validate", str(out / "facts.jsonl"), "--format", "json"],
+                                       cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    groups = [AgreementGroup.model_validate(g) for g in report["groups"]]
+    (out / "groups.jsonl").write_text("".join(g.model_dump_json() + "\n" for g in groups))
+    return score_realworld(facts, dev, groups)
+
+
+def run_realworld(name: str, gguf: str, prompt: str, dev: DevSet) -> str:
+    out = ROOT / "out" / "quality" / f"realworld-{name}-{prompt.replace('@', '-v')}"
+    shutil.rmtree(out, ignore_errors=True)  # a fresh store: groups hold this run's facts only
+    run_newsfacts(str(FETCHED.relative_to(ROOT)) + "/", name, gguf, prompt, out)
+    return realworld_row(name, prompt, score_output(out, dev))
+
+
+def realworld(args: argparse.Namespace) -> int:
+    dev = load_dev_set()
+    if args.verdicts_only:
+        scores = validate_gold(dev, ROOT / "out" / "quality" / "realworld-gold")
+        print(REALWORLD_HEADER + "\n" + realworld_row("gold facts", "(no model)", scores))
+        print("false conflicts:", *scores.false_conflicts, sep="\n  ")
+        return 0
+    problems = fetched_problems(FETCHED, dev.articles)
+    if problems and not args.score_only:
+        print("\n".join(["The real-article texts are not ready:", *problems[:5], FILL_HINT]), file=sys.stderr)
+        return EXIT_NO_TEXTS
+    print(REALWORLD_HEADER)
+    if args.score_only:
+        print(realworld_row(args.score_only.name, "(scored)", score_output(args.score_only, dev)))
+        return 0
+    for candidate in args.candidate or []:
+        name, gguf = candidate.split("=", 1)
+        for prompt in args.prompt or []:
+            print(run_realworld(name, gguf, prompt, dev), flush=True)
+    return 0
+
+
+def seeds(args: argparse.Namespace) -> int:
     print("| model | prompt | precision | recall | F1 | grounded rate | seconds per article |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for candidate in args.candidate:
         name, gguf = candidate.split("=", 1)
         for prompt in args.prompt:
             print(run_pair(name, gguf, prompt), flush=True)
+    return 0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("seeds", "realworld"), default="seeds", dest="which")
+    parser.add_argument("--candidate", action="append", help="NAME=GGUF path, or NAME=default")
+    parser.add_argument("--prompt", action="append")
+    parser.add_argument("--score-only", type=Path, help="realworld: score this run output folder, run nothing")
+    parser.add_argument("--verdicts-only", action="store_true", help="realworld: validate the gold facts themselves")
+    args = parser.parse_args()
+    runs_model = not (args.which == "realworld" and (args.score_only or args.verdicts_only))
+    if runs_model and not (args.candidate and args.prompt):
+        parser.error("--candidate and --prompt are required to run a model")
+    sys.exit(realworld(args) if args.which == "realworld" else seeds(args))
 
 
 if __name__ == "__main__":

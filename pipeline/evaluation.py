@@ -61,11 +61,13 @@ class EvalReport(BaseModel):
     wrong_values: list[tuple[str, str]] = Field(default_factory=list, description="(fact_id, gold fact_id)")
 
 
-def _same_value(a: float, b: float) -> bool:
+def same_value(a: float, b: float) -> bool:
+    """Equal within the evaluation's relative tolerance."""
     return math.isclose(a, b, rel_tol=VALUE_TOLERANCE, abs_tol=1e-9)
 
 
-def _same_place(fact: QuantFact, gold: GoldFact) -> bool:
+def same_place(fact: QuantFact, gold: GoldFact) -> bool:
+    """The fact sits where the gold fact does: overlapping spans, or the gold anchor inside the quote."""
     if fact.span and gold.span and fact.span[0] < gold.span[1] and gold.span[0] < fact.span[1]:
         return True
     return normalize(gold.anchor) in normalize(fact.quote)
@@ -73,13 +75,13 @@ def _same_place(fact: QuantFact, gold: GoldFact) -> bool:
 
 def _matches(fact: QuantFact, gold: GoldFact) -> bool:
     return (
-        _same_value(fact.value, gold.value)
+        same_value(fact.value, gold.value)
         and unit_class(fact.unit) == unit_class(gold.unit)
-        and _same_place(fact, gold)
+        and same_place(fact, gold)
     )
 
 
-def _pair(facts: list[QuantFact], gold: list[GoldFact], accept: Callable[[QuantFact, GoldFact], bool]) -> list[tuple[QuantFact, GoldFact]]:
+def pair_up(facts: list[QuantFact], gold: list[GoldFact], accept: Callable[[QuantFact, GoldFact], bool]) -> list[tuple[QuantFact, GoldFact]]:
     """One-to-one pairs: each gold fact takes the first unused fact that `accept`s it."""
     pairs: list[tuple[QuantFact, GoldFact]] = []
     used: set[str] = set()
@@ -106,7 +108,7 @@ def _scores(facts: list[QuantFact], gold_count: int, matched: Pairs, placed: Pai
     return Scores(
         gold=gold_count, extracted=len(facts), matched=len(matched), precision=precision, recall=recall,
         f1=f1, grounded_rate=_ratio(grounded, len(facts)),
-        value_accuracy=_ratio(sum(1 for f, g in placed if _same_value(f.value, g.value)), len(placed)),
+        value_accuracy=_ratio(sum(1 for f, g in placed if same_value(f.value, g.value)), len(placed)),
         metric_accuracy=_ratio(sum(1 for f, g in matched if f.metric == g.metric), len(matched)),
     )
 
@@ -119,11 +121,11 @@ def evaluate(facts: list[QuantFact], gold: list[GoldFact]) -> EvalReport:
     for article_id in sorted({g.article_id for g in gold} | {f.article_id for f in facts}):
         article_facts = [f for f in facts if f.article_id == article_id]
         article_gold = [g for g in gold if g.article_id == article_id]
-        article_matched = _pair(article_facts, article_gold, _matches)
-        article_placed = article_matched + _pair(
+        article_matched = pair_up(article_facts, article_gold, _matches)
+        article_placed = article_matched + pair_up(
             [f for f in article_facts if f.fact_id not in {m.fact_id for m, _ in article_matched}],
             [g for g in article_gold if g.fact_id not in {m.fact_id for _, m in article_matched}],
-            _same_place,
+            same_place,
         )
         per_article[article_id] = _scores(article_facts, len(article_gold), article_matched, article_placed)
         matched += article_matched
@@ -134,5 +136,5 @@ def evaluate(facts: list[QuantFact], gold: list[GoldFact]) -> EvalReport:
         overall=_scores(facts, len(gold), matched, placed), per_article=per_article,
         missed=[g for g in gold if g.fact_id not in matched_gold],
         unmatched=[f for f in facts if f.fact_id not in matched_facts],
-        wrong_values=[(f.fact_id, g.fact_id) for f, g in placed if not _same_value(f.value, g.value)],
+        wrong_values=[(f.fact_id, g.fact_id) for f, g in placed if not same_value(f.value, g.value)],
     )

@@ -1,0 +1,203 @@
+"""The real-article dev set (tests/data/realworld/): its committed files, and the benchmark's scoring.
+
+The article texts are not in the repo. These tests need none of them, except the last, which
+checks every gold span against the saved texts when fetched/articles/ exists and skips otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, get_args
+
+import pytest
+
+from benchmarks import quality
+from benchmarks.quality import (DevArticle, DevConflict, DevGold, DevSet, fetched_problems, gold_as_facts,
+                                load_dev_set, run_costs, score_realworld)
+from pipeline.sources import partial_iso_date
+from schemas.facts import Qualifier, QuantFact, Status
+from schemas.validation import AgreementGroup
+from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class
+
+DEV = load_dev_set()
+GOLD_IDS = {g.fact_id: g for g in DEV.gold}
+MAX_ANCHOR_CHARS, MAX_ANCHOR_WORDS = 60, 8
+
+
+def test_the_set_is_as_large_and_varied_as_issue_15_asks() -> None:
+    assert len(DEV.articles) >= 15
+    assert len({a.outlet for a in DEV.articles}) >= 8
+    assert len({a.story for a in DEV.articles}) >= 3
+    stories = {a.story for a in DEV.articles} | {g.entity.lower() for g in DEV.gold}
+    assert not any("korea" in s for s in stories)
+
+
+def test_articles_are_listed_once_with_a_query_a_date_and_a_hash() -> None:
+    for field in ("file", "file_id", "article_id", "url"):
+        values = [getattr(a, field) for a in DEV.articles]
+        assert len(values) == len(set(values)), field
+    for a in DEV.articles:
+        assert a.file.startswith(a.file_id + "_") and a.file.endswith(".txt")
+        assert re.fullmatch(r"[0-9a-f]{64}", a.sha256) and a.article_id == "a_" + a.sha256[:16]
+        assert partial_iso_date(a.published) == a.published
+        assert a.url.startswith("https://") and a.query.strip() and a.outlet.strip()
+
+
+@pytest.mark.parametrize("gold", DEV.gold, ids=lambda g: g.fact_id)
+def test_gold_fact_follows_the_contract(gold: DevGold) -> None:
+    article = next(a for a in DEV.articles if a.article_id == gold.article_id)
+    assert gold.fact_id.startswith(f"gold_rw_{article.file_id}_") and gold.story == article.story
+    assert gold.metric in METRICS and all(m in METRICS for m in gold.metric_also)
+    assert (gold.metric == "other") == bool(getattr(gold, "metric_label", None))
+    if gold.metric in METRIC_UNIT_CLASS:
+        assert unit_class(gold.unit) == METRIC_UNIT_CLASS[gold.metric]
+    assert gold.qualifier in get_args(Qualifier) and getattr(gold, "status") in get_args(Status)
+    assert (gold.value_max is not None) == (gold.qualifier in ("range", "several"))
+
+
+@pytest.mark.parametrize("gold", DEV.gold, ids=lambda g: g.fact_id)
+def test_gold_anchor_is_the_numbers_own_short_phrase(gold: DevGold) -> None:
+    assert len(gold.anchor) <= MAX_ANCHOR_CHARS and len(gold.anchor.split()) <= MAX_ANCHOR_WORDS
+    assert not re.search(r"[.!?]$", gold.anchor), "an anchor is a phrase, not a sentence"
+    assert re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|fifth|several|billions|a year)\b",
+                     gold.anchor, re.IGNORECASE)
+    assert gold.span is not None and gold.span[1] - gold.span[0] == len(gold.anchor)
+
+
+def test_gold_ids_are_unique_and_no_two_share_a_span() -> None:
+    assert len(GOLD_IDS) == len(DEV.gold)
+    places = [(g.article_id, g.span) for g in DEV.gold]
+    assert len(places) == len(set(places))
+
+
+@pytest.mark.parametrize("conflict", DEV.conflicts, ids=lambda c: c.conflict_id)
+def test_a_real_conflict_joins_differing_values_of_one_story_across_sources(conflict: DevConflict) -> None:
+    members = [GOLD_IDS[i] for i in conflict.fact_ids]
+    assert {g.story for g in members} == {conflict.story}
+    assert len({g.article_id for g in members}) >= 2 and len({g.value for g in members}) >= 2
+    assert len({(g.entity, g.metric, getattr(g, "metric_label", None)) for g in members}) == 1
+
+
+# Scoring, on hand-made facts.
+
+def gold(fact_id: str, article_id: str, value: float, span: tuple[int, int], **more: Any) -> DevGold:
+    base = dict(fact_id=fact_id, article_id=article_id, entity="Ruritania", metric="gdp_real_growth", value=value,
+                unit="percent", anchor="placeholder", span=span, story="ruritania-gdp")
+    return DevGold(**(base | more))
+
+
+def fact(fact_id: str, article_id: str, value: float, span: tuple[int, int], **more: Any) -> QuantFact:
+    base = dict(fact_id=fact_id, article_id=article_id, entity="Ruritania", metric="gdp_real_growth", value=value,
+                unit="percent", quote="quarterly growth figure", span=span)
+    return QuantFact(**(base | more))
+
+
+def group(verdict: str, *fact_ids: str) -> AgreementGroup:
+    return AgreementGroup(key="Ruritania | gdp_real_growth | 2023", entity="Ruritania", metric="gdp_real_growth",
+                          period="2023", verdict=verdict, fact_ids=list(fact_ids), detail="", unit="percent")
+
+
+def article(article_id: str) -> DevArticle:
+    return DevArticle(file=f"{article_id}_x.txt", file_id=article_id, article_id=article_id, outlet=article_id,
+                      url="https://example.org", published="2024", story="ruritania-gdp", query="q", sha256="0" * 64, chars=1)
+
+
+TOY = DevSet(
+    articles=[article("a1"), article("a2")],
+    gold=[gold("g1", "a1", -0.3, (10, 20)), gold("g2", "a1", 5.9, (40, 50), metric="inflation_rate"),
+          gold("g3", "a1", 820, (60, 70), metric="other", metric_label="deaths", unit="people", metric_also=["casualties"]),
+          gold("g4", "a2", -2.9, (10, 20)), gold("g5", "a2", 1.1, (30, 40), status="forecast")],
+    conflicts=[DevConflict(conflict_id="c1", story="ruritania-gdp", entity="Ruritania", metric="gdp_real_growth",
+                           period="2023", fact_ids=["g1", "g4"], reason="stale figure")],
+)
+TOY_FACTS = [
+    fact("f1", "a1", 0.3, (5, 25)),  # found, sign wrong
+    fact("f2", "a1", 5.9, (38, 52), metric="unemployment_rate"),  # found, metric wrong
+    fact("f3", "a1", 820, (55, 75), metric="casualties", unit="people"),  # found, an accepted metric
+    fact("f4", "a1", 7.0, (80, 90)),  # matches nothing
+    fact("f5", "a2", -2.9, (10, 20)),  # found, right
+    fact("f6", "a2", 1.1, (100, 110)),  # right value in the wrong place
+    fact("f7", "a3", 1.0, (0, 5)),  # an article outside the set: not scored
+]
+
+
+def test_scoring_counts_found_facts_labels_and_unmatched_facts() -> None:
+    s = score_realworld(TOY_FACTS, TOY, [])
+    assert (s.gold, s.extracted, s.found) == (5, 6, 4)
+    assert (s.right_metric, s.right_sign, s.right_metric_and_sign) == (3, 3, 2)
+    assert s.missed == ["g5"] and s.unmatched_facts == ["f4", "f6"] and s.unmatched_per_article == 1.0
+    assert s.wrong_labels == [("f1", "g1"), ("f2", "g2")]
+
+
+def test_a_reported_conflict_is_real_only_when_it_joins_differing_gold_values_of_a_real_conflict() -> None:
+    groups = [group("conflict", "f1", "f5"),  # g1 (-0.3) against g4 (-2.9): c1
+              group("conflict", "f2", "f5"),  # no real conflict holds g2
+              group("conflict", "f5", "f6"),  # f6 matches no gold fact
+              group("agree", "f1", "f5")]  # not a conflict
+    s = score_realworld(TOY_FACTS, TOY, groups)
+    assert (s.conflicts_reported, s.conflicts_real, s.real_conflicts, s.real_conflicts_shown) == (3, 1, 1, 1)
+    assert len(s.false_conflicts) == 2
+
+
+def test_run_costs_are_per_article_done() -> None:
+    run = {"articles": [
+        {"article_id": "a1", "status": "done", "seconds": 10.0, "usage": {"calls": 4, "prompt_tokens": 1000}},
+        {"article_id": "a2", "status": "done", "seconds": 30.0, "usage": {"calls": 6, "prompt_tokens": 3000}},
+        {"article_id": "a3", "status": "skipped", "seconds": 0.0, "usage": {"calls": 0, "prompt_tokens": 0}},
+        {"article_id": None, "status": "invalid", "seconds": 0.0}]}
+    assert run_costs(run) == (20.0, 5.0, 2000.0)
+    assert run_costs({}) == (0.0, 0.0, 0.0)
+
+
+def test_the_gold_scored_against_itself_is_perfect() -> None:
+    groups = [group("conflict", *c.fact_ids) for c in DEV.conflicts]
+    s = score_realworld(gold_as_facts(DEV.gold), DEV, groups)
+    assert s.found == s.right_metric == s.right_sign == s.right_metric_and_sign == s.gold == len(DEV.gold)
+    assert s.unmatched == 0 and not s.missed and not s.wrong_labels
+    assert s.conflicts_reported == s.conflicts_real == s.real_conflicts_shown == len(DEV.conflicts)
+
+
+def test_missing_or_changed_texts_are_named(tmp_path: Path) -> None:
+    assert fetched_problems(tmp_path / "nowhere", TOY.articles) == [f"{tmp_path / 'nowhere'} is missing."]
+    (tmp_path / "a1_x.txt").write_text("changed text")
+    problems = fetched_problems(tmp_path, TOY.articles)
+    assert any("a1_x.txt differs" in p for p in problems) and any("a2_x.txt is missing" in p for p in problems)
+    assert any("meta.json is missing" in p for p in problems)
+
+
+def test_realworld_without_texts_says_how_to_fill_them_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(quality, "FETCHED", tmp_path / "articles")
+    monkeypatch.setattr("sys.argv", ["quality.py", "--set", "realworld", "--candidate", "m=default", "--prompt", "p@1"])
+    with pytest.raises(SystemExit) as exit_info:
+        quality.main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "is missing" in err and "pages" in err and "README.md" in err
+
+
+FETCHED = quality.FETCHED
+
+
+@pytest.mark.skipif(not FETCHED.is_dir(), reason="fetched/articles/ is not filled (tests/data/realworld/README.md)")
+def test_gold_spans_match_the_saved_texts() -> None:
+    for a in DEV.articles:
+        text = (FETCHED / a.file).read_text(encoding="utf-8")
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == a.sha256, a.file
+        golds = [g for g in DEV.gold if g.article_id == a.article_id]
+        for g in golds:
+            assert g.span is not None and text[g.span[0]:g.span[1]] == g.anchor, g.fact_id
+
+
+@pytest.mark.skipif(not FETCHED.is_dir(), reason="fetched/articles/ is not filled (tests/data/realworld/README.md)")
+def test_every_place_an_anchor_occurs_is_a_gold_fact_with_that_anchor() -> None:
+    """Evaluation also matches a fact whose quote holds the anchor: an anchor found elsewhere would steal facts."""
+    for a in DEV.articles:
+        text = (FETCHED / a.file).read_text(encoding="utf-8")
+        golds = [g for g in DEV.gold if g.article_id == a.article_id]
+        places = {(g.span[0], g.anchor) for g in golds if g.span}
+        for g in golds:
+            starts = [m.start() for m in re.finditer(re.escape(g.anchor), text)]
+            assert all((start, g.anchor) in places for start in starts), g.fact_id
