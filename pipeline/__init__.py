@@ -22,7 +22,7 @@ from typing import Any
 _EXPORTS = {
     "Pipeline": ".api",
     "process_batch": ".api",
-    "ArticleResult": ".api",
+    "ArticleResult": ".article_step",
     "Settings": ".settings",
     "run_batch": ".runner",
     "RunResult": ".runner",

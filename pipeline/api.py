@@ -3,8 +3,9 @@
 `Pipeline(settings)` runs a whole batch (`run`, the same as `newsfacts run`), extracts one article
 (`extract`), or validates facts (`validate`), with async twins for code that already runs an event
 loop. `process_batch(articles, settings)` is the unit of work a distributed engine calls per
-partition: it extracts, grounds and normalizes, touches no store and no file, and gives the same
-facts, fact id for fact id, every time for the same articles, prompt and model.
+partition: it runs each article through the per-article step (`article_step.py`), touches no
+store and no file, and gives the same facts, fact id for fact id, every time for the same
+articles, prompt and model.
 """
 
 from __future__ import annotations
@@ -12,34 +13,18 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, Field
-
-from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
+from schemas.facts import ArticleFacts, QuantFact
 from schemas.validation import ValidationReport
 
 from . import llm
-from .extraction import extract
-from .normalize import normalize
-from .prompts import LoadedPrompt, load_prompt
-from .runner import RunResult, new_run_id, run_batch
+from .article_step import ArticleResult, new_run_id, process_articles
+from .prompts import load_prompt
+from .runner import RunResult, run_batch
 from .settings import Settings
 from .sources import Article, load_article
 from .throttle import Throttle
 from .validation import validate
-from .workers import model_endpoint, recording
-
-
-class ArticleResult(BaseModel):
-    """What `process_batch` gives for one article: its facts and findings, or why it failed."""
-
-    article_id: str
-    status: str = Field(description="done, failed_retryable or failed_permanent")
-    facts: list[QuantFact] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
-    usage: Usage = Field(default_factory=Usage)
-    error: str | None = None
 
 
 class Pipeline:
@@ -89,10 +74,10 @@ class Pipeline:
     async def aextract(self, article: Article | str | Path) -> ArticleFacts:
         """`extract`, for async code."""
         loaded = article if isinstance(article, Article) else load_article(Path(article))
-        [result] = await aprocess_batch([loaded], self.settings)
+        prompt = load_prompt(self.settings.prompt, self.settings.prompts_dir)
+        [result] = await process_articles([loaded], prompt, self.settings, new_run_id())
         if result.status != "done":
             raise llm.CallFailed(llm.ModelFailure(result.status, result.error or "failed"), result.usage)
-        prompt = load_prompt(self.settings.prompt, self.settings.prompts_dir)
         return ArticleFacts(article_id=result.article_id, facts=result.facts, findings=result.findings,
                             prompt=prompt.ref, model=self.settings.model, usage=result.usage)
 
@@ -123,24 +108,4 @@ async def aprocess_batch(articles: Sequence[Article], settings: Settings, run_id
                          throttle: Throttle | None = None) -> list[ArticleResult]:
     """`process_batch`, for async code (an engine's async worker calls this); `throttle` paces its requests."""
     prompt = load_prompt(settings.prompt, settings.prompts_dir)
-    run_id = run_id or new_run_id()
-    results = []
-    with model_endpoint(settings) as live:
-        client = llm.build_client(live, throttle=throttle)
-        try:
-            for article in articles:
-                results.append(await _one(article, prompt, client, live, run_id))
-        finally:
-            await llm.close_client(client)
-    return results
-
-
-async def _one(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str) -> ArticleResult:
-    try:
-        with recording(article, prompt, settings):
-            result = await extract(article, prompt, client, settings, run_id)
-    except llm.CallFailed as exc:
-        return ArticleResult(article_id=article.article_id, status=exc.failure.status, error=exc.failure.message,
-                             usage=exc.usage)
-    return ArticleResult(article_id=article.article_id, status="done", facts=normalize(result.facts),
-                         findings=result.findings, usage=result.usage)
+    return await process_articles(articles, prompt, settings, run_id or new_run_id(), throttle)

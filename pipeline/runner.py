@@ -10,7 +10,6 @@ interrupted run resumes where it stopped.
 from __future__ import annotations
 
 import asyncio
-import secrets
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -24,6 +23,8 @@ from schemas.facts import Finding, QuantFact, Usage
 from schemas.validation import ValidationReport
 
 from . import llm
+from .article_step import new_run_id
+from .endpoint import LazyEndpoint
 from .errors import ConfigError, PromptError
 from .pricing import Budget, price_of
 from .prompts import LoadedPrompt, check_lock, load_prompt
@@ -34,7 +35,7 @@ from .store import BatchRecord, Store
 from .store_backends import shown
 from .throttle import Throttle
 from .validation import validate
-from .workers import ArticleOutcome, BatchState, LazyEndpoint, NoProgress, Progress, run_all, run_batch_api, wait_and_finish
+from .workers import ArticleOutcome, BatchState, NoProgress, Progress, run_all, run_batch_api, wait_and_finish
 
 __all__ = ["ArticleOutcome", "Progress", "RunResult", "cancel_batch", "list_batches", "resume_batch", "run_batch"]
 
@@ -49,10 +50,6 @@ class RunResult(BaseModel):
     findings: list[Finding]
     summary: dict[str, Any]
     validation: ValidationReport = Field(default_factory=ValidationReport)
-
-
-def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("run_%Y%m%dT%H%M%SZ_") + secrets.token_hex(3)
 
 
 def _problem_finding(problem: LoadProblem) -> Finding:

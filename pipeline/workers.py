@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,17 +21,15 @@ from pydantic import BaseModel, Field
 from schemas.facts import Finding, Usage
 
 from . import batches, llm
-from .cassettes import cassette_path, use_cassette
-from .errors import AuthError, ReplayError
-from .extraction import Labeller, extract
-from .local_model import LocalServer, resolve_gguf
-from .normalize import normalize
+from .article_step import ArticleResult, process_article, store_result
+from .endpoint import LazyEndpoint
+from .errors import AuthError
+from .extraction import Labeller
 from .pricing import Budget, cost_of
 from .prompts import LoadedPrompt
 from .settings import Settings
 from .sources import Article, LoadProblem, iter_articles
 from .store import Store
-from .throttle import Throttle
 
 
 class ArticleOutcome(BaseModel):
@@ -66,75 +63,18 @@ class NoProgress:
         pass
 
 
-@contextmanager
-def model_endpoint(settings: Settings) -> Iterator[Settings]:
-    """Settings pointing at a live endpoint: the embedded server is started here when needed."""
-    if not settings.uses_local_model:
-        yield settings
-        return
-    gguf = resolve_gguf(settings.local_gguf, settings.cache_dir)
-    log = settings.cache_dir / "llama-server.log"
-    with LocalServer(gguf, settings.model, log, settings.local_ctx) as server:
-        yield settings.model_copy(update={"base_url": server.base_url, "timeout": settings.local_timeout})
-
-
-def recording(article: Article, prompt: LoadedPrompt, settings: Settings) -> Any:
-    if not (settings.replay or settings.record):
-        return nullcontext()
-    path = cassette_path(settings.cassette_dir, prompt.name, settings.model, article.article_id)
-    if settings.record:
-        path.unlink(missing_ok=True)
-    return use_cassette(path, record=settings.record)
-
-
-async def _process_one(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, store: Store,
-                       run_id: str, labeller: Labeller | None = None) -> ArticleOutcome:
+async def _process_one(article: Article, state: BatchState, labeller: Labeller | None = None) -> ArticleOutcome:
+    """The per-article step and the store step for one article of this run, as an outcome."""
     started = time.monotonic()
-    outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="done")
-    try:
-        with recording(article, prompt, settings):
-            result = await extract(article, prompt, client, settings, run_id, labeller)
-    except llm.CallFailed as exc:
-        status, message = exc.failure.status, exc.failure.message
-        if settings.replay and llm.replay_miss(exc):
-            status, message = "failed_permanent", "no recorded answer matches this request (prompt, model or settings changed); re-record with `make record`"
-        store.save_failure(article.article_id, prompt.ref, settings.model, run_id, status, message)
-        return outcome.model_copy(update={"status": status, "error": message, "usage": exc.usage, "seconds": time.monotonic() - started})
-    except ReplayError as exc:
-        store.save_failure(article.article_id, prompt.ref, settings.model, run_id, "failed_permanent", str(exc))
-        return outcome.model_copy(update={"status": "failed_permanent", "error": str(exc)})
-    result = result.model_copy(update={"facts": normalize(result.facts)})
-    store.save_result(result, run_id)
-    grounded = sum(1 for f in result.facts if f.grounding in ("exact", "fuzzy"))
-    return outcome.model_copy(update={
-        "facts": len(result.facts), "grounded": grounded, "usage": result.usage,
-        "seconds": round(time.monotonic() - started, 2),
-    })
+    client, live = await state.endpoint.get()
+    result = await process_article(article, state.prompt, client, live, state.run_id, labeller)
+    store_result(state.store, result, state.prompt, live.model, state.run_id)
+    return outcome_of(article, result, time.monotonic() - started)
 
 
-class LazyEndpoint:
-    """The model client, made on first use: the embedded server starts only if an article needs it."""
-
-    def __init__(self, settings: Settings, throttle: Throttle) -> None:
-        self.settings, self.throttle = settings, throttle
-        self._stack = ExitStack()
-        self._ready: tuple[Any, Settings] | None = None
-        self._lock = asyncio.Lock()
-
-    async def get(self) -> tuple[Any, Settings]:
-        async with self._lock:
-            if self._ready is None:
-                live = await asyncio.to_thread(self._stack.enter_context, model_endpoint(self.settings))
-                self._ready = (llm.build_client(live, throttle=self.throttle), live)
-            return self._ready
-
-    async def aclose(self) -> None:
-        """Close the client's connections (the embedded server stops in `close`)."""
-        if self._ready is not None:
-            await llm.close_client(self._ready[0])
-
-    def close(self) -> None:
-        self._stack.close()
+def outcome_of(article: Article, result: ArticleResult, seconds: float) -> ArticleOutcome:
+    return ArticleOutcome(path=article.path, article_id=article.article_id, status=result.status, error=result.error,
+                          facts=len(result.facts), grounded=result.grounded, usage=result.usage, seconds=round(seconds, 2))
 
 
 @dataclass
@@ -188,8 +128,7 @@ async def _work(state: BatchState, queue: asyncio.Queue[Article | None]) -> None
             state.finish(outcome.model_copy(update={"status": "deferred", "error": reason}))
             continue
         try:
-            client, live = await state.endpoint.get()
-            outcome = await _process_one(article, state.prompt, client, live, state.store, state.run_id)
+            outcome = await _process_one(article, state)
         except AuthError as exc:
             state.aborted = exc
             state.finish(outcome.model_copy(update={"error": str(exc)}))
@@ -241,7 +180,7 @@ async def wait_and_finish(batch_id: str, articles: list[Article], state: BatchSt
     status = await batches.wait(client, batch_id, state.store, live.poll_seconds, state.progress.batch_status)
     answers = batches.BatchAnswers(await batches.results_of(client, status))
     for article in articles:
-        outcome = await _process_one(article, state.prompt, client, live, state.store, state.run_id, answers.labeller)
+        outcome = await _process_one(article, state, answers.labeller)
         batch_usage = answers.batch_usage.get(article.article_id, Usage())
         costs = [cost_of(batch_usage, state.budget.price, batch=True), cost_of(outcome.usage, state.budget.price)]
         usage = outcome.usage + batch_usage

@@ -68,3 +68,12 @@ def test_docs_examples_run(code: str, tmp_path: Path, monkeypatch: pytest.Monkey
     exec(compile(code, "docs/library.md", "exec"), {"__name__": "docs_example"})
     printed = capsys.readouterr().out
     assert printed.strip() and ("facts," in printed or "percent" in printed or "{" in printed)
+
+
+def test_the_library_reports_a_replay_miss_like_a_run() -> None:
+    """The per-article step is shared: a changed request fails for good with the re-record advice."""
+    article = load_articles([SEEDS]).articles[0]
+    changed = Settings.from_env({}, replay=True, cassette_dir=ROOT / "cassettes", prompt="extract_facts@1",
+                                max_output_tokens=999)
+    [result] = process_batch([article], changed)
+    assert result.status == "failed_permanent" and "no recorded answer matches" in (result.error or "")

@@ -2,7 +2,7 @@
 
 The driver streams the articles and skips what is done exactly as a local run does, then builds a
 `ray.data` Dataset of the rest and runs `map_batches` with `ExtractBatch`, a class whose
-`__call__` is an async generator around `aprocess_batch`. Each worker writes its articles to the
+`__call__` is an async generator around the per-article step (`article_step.process_articles`). Each worker writes its articles to the
 shared store (PostgreSQL for a real cluster; `--db postgresql://...`), one transaction per
 article, and every request of every worker passes one `RateLimiter` actor: one rate limit per
 API key, however many workers. Fact ids depend only on article, prompt and model, so the facts
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemas.facts import ArticleFacts, Usage
+from schemas.facts import Usage
 
-from ..api import aprocess_batch
+from ..article_step import process_articles, store_result
 from ..errors import ConfigError
-from ..prompts import load_prompt
+from ..prompts import LoadedPrompt
 from ..settings import Settings
 from ..sources import Article
 from ..store import Store
@@ -47,11 +47,10 @@ class RateLimiter:
 
 
 class ExtractBatch:
-    """The map_batches callable: extract a batch of articles and store each, yield their outcomes."""
+    """The map_batches callable: run a batch of articles through the per-article step, store each, yield their outcomes."""
 
-    def __init__(self, settings: Settings, run_id: str, limiter: Any = None) -> None:
-        self.settings, self.run_id = settings, run_id
-        self.prompt_ref = load_prompt(settings.prompt, settings.prompts_dir).ref
+    def __init__(self, settings: Settings, prompt: LoadedPrompt, run_id: str, limiter: Any = None) -> None:
+        self.settings, self.prompt, self.run_id = settings, prompt, run_id
 
         async def gate(tokens: int) -> None:
             await limiter.acquire.remote(tokens)
@@ -62,18 +61,14 @@ class ExtractBatch:
         import pandas as pd
 
         articles = [Article(**{k: (None if v != v else v) for k, v in row.items()}) for row in batch.to_dict("records")]
-        results = await aprocess_batch(articles, self.settings, self.run_id, self.throttle)
+        results = await process_articles(articles, self.prompt, self.settings, self.run_id, self.throttle)
         with Store(str(self.settings.db)) as store:
             for result in results:
-                if result.status == "done":
-                    store.save_result(ArticleFacts(article_id=result.article_id, facts=result.facts, findings=result.findings,
-                                                   prompt=self.prompt_ref, model=self.settings.model, usage=result.usage), self.run_id)
-                else:
-                    store.save_failure(result.article_id, self.prompt_ref, self.settings.model, self.run_id,
-                                       result.status, result.error or "failed")  # type: ignore[arg-type]
+                store_result(store, result, self.prompt, self.settings.model, self.run_id)
         yield pd.DataFrame({
             "article_id": [r.article_id for r in results], "status": [r.status for r in results],
             "error": [r.error or "" for r in results], "facts": [len(r.facts) for r in results],
+            "grounded": [r.grounded for r in results],
             "prompt_tokens": [r.usage.prompt_tokens for r in results],
             "completion_tokens": [r.usage.completion_tokens for r in results], "calls": [r.usage.calls for r in results],
         })
@@ -93,7 +88,7 @@ async def run_ray(paths: list[Any], state: BatchState, store_location: str) -> N
     limiter = ray.remote(RateLimiter).remote(settings.rpm, settings.tpm) if (settings.rpm or settings.tpm) else None
     worker_settings = settings.model_copy(update={"db": store_location})
     dataset = ray.data.from_items([a.model_dump() for a in todo])
-    outcomes = dataset.map_batches(ExtractBatch, fn_constructor_args=(worker_settings, state.run_id, limiter),
+    outcomes = dataset.map_batches(ExtractBatch, fn_constructor_args=(worker_settings, state.prompt, state.run_id, limiter),
                                    batch_size=BATCH_SIZE, batch_format="pandas", concurrency=settings.ray_workers,
                                    num_cpus=0.5)
     paths_by_id = {a.article_id: a.path for a in todo}
@@ -101,4 +96,5 @@ async def run_ray(paths: list[Any], state: BatchState, store_location: str) -> N
         usage = Usage(prompt_tokens=int(row["prompt_tokens"]), completion_tokens=int(row["completion_tokens"]), calls=int(row["calls"]))
         state.budget.add(usage)
         state.finish(ArticleOutcome(path=paths_by_id[row["article_id"]], article_id=row["article_id"], status=row["status"],
-                                    facts=int(row["facts"]), error=row["error"] or None, usage=usage))
+                                    facts=int(row["facts"]), grounded=int(row["grounded"]), error=row["error"] or None,
+                                    usage=usage))
