@@ -31,14 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline import guided, llm  # noqa: E402
+from pipeline import llm  # noqa: E402
+from pipeline.labelling.per_quantity import quantity_request  # noqa: E402
 from pipeline.mentions import quantities, sentence_starts  # noqa: E402
-from pipeline.prompts import load_prompt, render  # noqa: E402
+from pipeline.prompts import load_prompt  # noqa: E402
 from pipeline.runner import run_batch  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
 from pipeline.sources import load_article  # noqa: E402
 from pipeline.throttle import Throttle  # noqa: E402
-from schemas.labels import quantity_label_model  # noqa: E402
 from tests.fake_api import FakeAPI  # noqa: E402
 
 WORDS = ["exports", "imports", "output", "sales", "lending", "tourism", "wages", "rents"]
@@ -123,7 +123,7 @@ def cpu_per_model_call(url: str, work: Path, calls: int = 300) -> float:
     write_articles(work / "one", 1)
     article = load_article(next((work / "one").iterdir()))
     mention = quantities(article.text)[0]
-    messages = render(load_prompt("extract_facts@3"), guided.quantity_fields(article, mention, sentence_starts(article.text)))
+    request = quantity_request(load_prompt("extract_facts@3"), article, mention, sentence_starts(article.text))
     config = settings(url)
 
     async def loop() -> float:
@@ -131,8 +131,7 @@ def cpu_per_model_call(url: str, work: Path, calls: int = 300) -> float:
         params = llm.CallParams(temperature=0.0, max_tokens=200)
 
         async def call() -> None:
-            await llm.structured(client, messages, quantity_label_model(mention.unit_class), guided.label_context(mention),
-                                 config, params)
+            await llm.structured(client, request.messages, request.response_model, request.context, config, params)
 
         for _ in range(20):  # warm-up: lazy imports, connection
             await call()

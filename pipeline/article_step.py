@@ -21,9 +21,10 @@ from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 from . import llm
 from .endpoint import LazyEndpoint, recording
 from .errors import ReplayError
-from .extraction import Labeller, extract
+from .extraction import extract
+from .labelling import Asker
 from .normalize import normalize
-from .prompts import LoadedPrompt
+from .prompt_spec import LoadedPrompt
 from .settings import Settings
 from .sources import Article
 from .store import Store
@@ -63,11 +64,11 @@ def _failed(article_id: str, exc: llm.CallFailed, settings: Settings) -> Article
 
 
 async def process_article(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
-                          labeller: Labeller | None = None) -> ArticleResult:
+                          ask: Asker | None = None) -> ArticleResult:
     """Extract, ground and normalize one article; a failed call gives a failed result, never an exception."""
     try:
         with recording(article.article_id, prompt, settings):
-            found = await extract(article, prompt, client, settings, run_id, labeller)
+            found = await extract(article, prompt, client, settings, run_id, ask)
     except llm.CallFailed as exc:
         return _failed(article.article_id, exc, settings)
     except ReplayError as exc:

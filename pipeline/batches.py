@@ -1,11 +1,11 @@
 """Stage (runner, Batch API): send every quantity's labelling call as one OpenAI batch, at half price.
 
-`submit()` builds one request per quantity (prompt v3), uploads the file, creates the batch, and
-saves the batch id in the store at once, so a crash never orphans a paid batch. `wait()` polls
-with progress until the batch ends. `finish()` maps the answers back by `custom_id` and runs each
-article through the usual extraction, with a labeller that reads the batch's answers; quantities
-whose answer failed or does not validate go back through the normal path, where instructor
-reasks. `newsfacts batches list|resume|cancel` work on the saved ids.
+`submit()` builds the requests the prompt's labelling strategy would send live (prompt v3: one
+per quantity), uploads the file, creates the batch, and saves the batch id in the store at once,
+so a crash never orphans a paid batch. `wait()` polls with progress until the batch ends. Each
+article then runs through the usual per-article step with a `BatchAsker`, which answers every
+request from the batch by its `custom_id`; answers that failed or do not validate go back through
+the normal path, a failed validation as a reask with the validator's message. `newsfacts batches list|resume|cancel` work on the saved ids.
 """
 
 from __future__ import annotations
@@ -15,40 +15,25 @@ from collections.abc import Callable
 from typing import Any
 
 from schemas.facts import Usage
-from schemas.labels import MentionLabel, QuantityLabel, quantity_label_model
 
-from . import guided, llm
-from .chunking import split_text
+from . import llm
 from .errors import ConfigError
-from .extraction import call_params
-from .mentions import Mention, quantities, sentence_starts
-from .prompts import LoadedPrompt, render
+from .extraction import LiveAsker, call_params
+from .labelling import LabelRequest, parts_of, strategy_for
+from .prompt_spec import LoadedPrompt
 from .settings import Settings
 from .sources import Article
 from .store import BatchRecord, Store
 
-BATCH_PROMPT_MODEL = "QuantityLabel"
-
-
-def custom_id(article_id: str, offset: int, mention_id: str) -> str:
-    return f"{article_id}/{offset}/{mention_id}"
-
-
 def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Settings) -> list[dict[str, Any]]:
-    """One Batch API request per quantity of every article part."""
-    if prompt.spec.response_model != BATCH_PROMPT_MODEL:
+    """One Batch API request for every request the prompt's strategy would send live."""
+    strategy = strategy_for(prompt)
+    if not strategy.batchable:
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
     params = call_params(prompt, settings)
-    lines = []
-    for article in articles:
-        for chunk in split_text(article.text, settings.chunk_chars, settings.chunk_overlap):
-            part = article.model_copy(update={"text": chunk.text})
-            starts = sentence_starts(part.text)
-            for mention in quantities(part.text):
-                messages = render(prompt, guided.quantity_fields(part, mention, starts))
-                lines.append(llm.batch_request(custom_id(article.article_id, chunk.start, mention.id), messages,
-                                               quantity_label_model(mention.unit_class), settings, params))
-    return lines
+    return [llm.batch_request(key, request.messages, request.response_model, settings, params)
+            for article in articles for part in parts_of(article, settings.chunk_chars, settings.chunk_overlap)
+            for key, request in strategy.requests(part, prompt)]
 
 
 async def submit(client: Any, articles: list[Article], prompt: LoadedPrompt, settings: Settings, store: Store,
@@ -76,32 +61,29 @@ async def wait(client: Any, batch_id: str, store: Store, poll_seconds: float,
         await asyncio.sleep(poll_seconds)
 
 
-class BatchAnswers:
-    """The batch's answers by custom_id, served to extraction as a labeller."""
+class BatchAsker:
+    """Answers each request from the finished batch; what failed there is asked live.
 
-    def __init__(self, results: list[dict[str, Any]]) -> None:
+    An answer that came back but does not validate is sent back as a reask that carries the
+    validator's message (`llm.structured`'s one reask path); a failed request is asked afresh."""
+
+    def __init__(self, results: list[dict[str, Any]], live: LiveAsker) -> None:
         self.results = {r.get("custom_id"): r for r in results}
+        self.live = live
         self.batch_usage: dict[str, Usage] = {}
         self.sent_back: dict[str, int] = {}
 
-    async def labeller(self, part: Article, mentions: list[Mention], prompt: LoadedPrompt, client: Any,
-                       settings: Settings, params: llm.CallParams, offset: int = 0) -> tuple[dict[str, MentionLabel], Usage, int]:
-        labels: dict[str, MentionLabel] = {}
-        missing: list[Mention] = []
-        for mention in mentions:
-            result = self.results.get(custom_id(part.article_id, offset, mention.id))
-            answer, usage = (None, Usage()) if result is None else llm.read_batch_answer(
-                result, llm.prepared(quantity_label_model(mention.unit_class)), guided.label_context(mention))
-            self.batch_usage[part.article_id] = self.batch_usage.get(part.article_id, Usage()) + usage
-            if isinstance(answer, QuantityLabel):
-                labels[mention.id] = answer.for_mention(mention.id)
-            else:
-                missing.append(mention)
-        if not missing:
-            return labels, Usage(), len(mentions)
-        self.sent_back[part.article_id] = self.sent_back.get(part.article_id, 0) + len(missing)
-        more, usage, attempts = await guided.label_each(part, missing, prompt, client, settings, params)
-        return labels | more, usage, len(mentions) - len(missing) + attempts
+    async def __call__(self, request: LabelRequest, key: str | None = None) -> llm.StructuredReply:
+        result = self.results.get(key) if key is not None else None
+        if result is None:
+            return await self.live(request, key)
+        article_id = key.split("/", 1)[0]
+        answer, usage, failed = llm.read_batch_answer(result, llm.prepared(request.response_model), request.context)
+        self.batch_usage[article_id] = self.batch_usage.get(article_id, Usage()) + usage
+        if answer is not None:
+            return llm.StructuredReply(answer, None, None, Usage(), 1)
+        self.sent_back[article_id] = self.sent_back.get(article_id, 0) + 1
+        return await self.live(request, key, failed)
 
 
 async def results_of(client: Any, status: llm.BatchStatus) -> list[dict[str, Any]]:

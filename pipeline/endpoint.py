@@ -16,7 +16,7 @@ from typing import Any
 from . import llm
 from .cassettes import cassette_path, use_cassette
 from .local_model import LocalServer, resolve_gguf
-from .prompts import LoadedPrompt
+from .prompt_spec import LoadedPrompt
 from .settings import Settings
 from .throttle import Throttle
 

@@ -19,6 +19,8 @@ import instructor
 from instructor.core.hooks import Hooks
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.processing.response import handle_reask_kwargs
+from openai.types.chat import ChatCompletion
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
@@ -47,6 +49,21 @@ class CallFailed(ExtractionError):
     def __init__(self, failure: ModelFailure, usage: Usage) -> None:
         super().__init__(failure.message)
         self.failure, self.usage = failure, usage
+
+
+@dataclass(frozen=True)
+class FailedAnswer:
+    """An answer that came back but failed validation: the completion and the validator's error."""
+
+    completion: dict[str, Any]
+    error: Exception
+
+
+def reask_messages(messages: list[dict[str, str]], previous: FailedAnswer) -> list[dict[str, Any]]:
+    """`messages`, then instructor's own reask: the failed answer and the validator's message."""
+    kwargs = handle_reask_kwargs({"messages": list(messages)}, instructor.Mode.JSON,
+                                 ChatCompletion.model_validate(previous.completion), previous.error)
+    return list(kwargs["messages"])
 
 
 @dataclass
@@ -135,9 +152,15 @@ async def structured(
     context: dict[str, Any],
     settings: Settings,
     params: CallParams,
+    previous: FailedAnswer | None = None,
 ) -> StructuredReply:
-    """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times."""
+    """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times.
+
+    This is the one reask path: instructor appends the failed answer and the validator's message.
+    `previous`, an answer that failed elsewhere (a Batch API answer), starts the call as such a reask."""
     response_model = prepared(response_model)
+    if previous is not None:
+        messages = reask_messages(messages, previous)
     spent: list[Usage] = []
     policy = AsyncRetrying(
         stop=stop_after_attempt(settings.reasks + 1),
@@ -262,18 +285,26 @@ async def batch_results(client: instructor.AsyncInstructor, file_id: str) -> lis
     return [json.loads(line) for line in content.text.splitlines() if line.strip()]
 
 
-def read_batch_answer(result: dict[str, Any], response_model: type[BaseModel], context: dict[str, Any]) -> tuple[BaseModel | None, Usage]:
-    """The validated answer of one batch result line, or None if it failed or does not validate."""
+def read_batch_answer(result: dict[str, Any], response_model: type[BaseModel],
+                      context: dict[str, Any]) -> tuple[BaseModel | None, Usage, FailedAnswer | None]:
+    """The validated answer of one batch result line, its usage, and, when it came back but does
+    not validate, the failed answer to reask from. A failed or truncated request gives neither."""
     response = result.get("response") or {}
     body = response.get("body") or {}
     raw = body.get("usage") or {}
     usage = Usage(prompt_tokens=raw.get("prompt_tokens", 0), completion_tokens=raw.get("completion_tokens", 0), calls=1)
     if result.get("error") or response.get("status_code") != 200:
-        return None, usage
+        return None, usage, None
     try:
         choice = body["choices"][0]
         if choice.get("finish_reason") == "length":
-            return None, usage
-        return response_model.model_validate_json(choice["message"]["content"], context=context), usage
-    except (KeyError, IndexError, TypeError, *REASKABLE):
-        return None, usage
+            return None, usage, None
+        content = choice["message"]["content"]
+    except (KeyError, IndexError, TypeError):
+        return None, usage, None
+    if not isinstance(content, str):
+        return None, usage, None
+    try:
+        return response_model.model_validate_json(content, context=context), usage, None
+    except REASKABLE as exc:
+        return None, usage, FailedAnswer(body, exc)

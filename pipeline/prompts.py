@@ -1,9 +1,10 @@
-"""Stage (prompts): load versioned prompt files, render them to messages, and guard released versions.
+"""Stage (extraction, prompts): load versioned prompt files and guard released versions.
 
 A prompt lives in `prompts/<id>/v<N>.yaml` and is referred to as `id@N`. Its content hash makes
-every fact traceable to the exact text that produced it (`id@N#hash`). Released versions never
-change: `prompts/prompts.lock.json` records each version's hash, and `check_lock()` fails when a
-file no longer matches. To change a prompt, add v<N+1>.
+every fact traceable to the exact text that produced it (`id@N#hash`). A prompt whose
+`response_model` names no labelling strategy (`labelling.STRATEGIES`) is refused when it loads.
+Released versions never change: `prompts/prompts.lock.json` records each version's hash, and
+`check_lock()` reports a file that no longer matches. To change a prompt, add v<N+1>.
 """
 
 from __future__ import annotations
@@ -11,71 +12,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import string
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from .errors import PromptError
+from .labelling import STRATEGIES
+from .prompt_spec import LoadedPrompt, PromptSpec
 
 LOCK_NAME = "prompts.lock.json"
-TEMPLATE_FIELDS = frozenset({
-    "text", "title", "source", "published", "url", "article_id", "marked_text", "mention_ids", "notes",
-    "preceding", "sentence", "quantity", "quantity_kind", "metrics",
-})
 _REF = re.compile(r"^(?P<id>[a-z][a-z0-9_]*)@(?P<version>[1-9][0-9]*)$")
-
-
-class PromptParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    temperature: float = 0.0
-    max_tokens: int | None = Field(None, gt=0)
-
-
-class PromptSpec(BaseModel):
-    """One released prompt version, exactly as written in its YAML file."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str
-    version: int = Field(gt=0)
-    description: str
-    response_model: str
-    params: PromptParams = Field(default_factory=PromptParams)
-    system: str
-    user: str
-
-    @field_validator("system", "user")
-    @classmethod
-    def _known_fields_only(cls, template: str) -> str:
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-        except ValueError as exc:
-            raise ValueError(f"bad template syntax: {exc}") from None
-        unknown = names - TEMPLATE_FIELDS
-        if unknown:
-            raise ValueError(f"unknown template fields {sorted(unknown)}; allowed: {sorted(TEMPLATE_FIELDS)}")
-        return template
-
-
-@dataclass(frozen=True)
-class LoadedPrompt:
-    """A prompt spec with the hash of its file: the unit of provenance."""
-
-    spec: PromptSpec
-    sha256: str
-
-    @property
-    def name(self) -> str:
-        return f"{self.spec.id}@{self.spec.version}"
-
-    @property
-    def ref(self) -> str:
-        """`id@version#hash12`, stored on every fact."""
-        return f"{self.name}#{self.sha256[:12]}"
 
 
 def default_dir() -> Path:
@@ -104,6 +54,8 @@ def load_prompt(ref: str, prompts_dir: Path | None = None) -> LoadedPrompt:
         raise PromptError(f"{path}: {exc}") from None
     if (spec.id, spec.version) != (prompt_id, version):
         raise PromptError(f"{path}: declares {spec.id}@{spec.version}, expected {prompt_id}@{version}")
+    if spec.response_model not in STRATEGIES:
+        raise PromptError(f"{path}: unknown response_model {spec.response_model!r}; known: {', '.join(sorted(STRATEGIES))}")
     return LoadedPrompt(spec=spec, sha256=hashlib.sha256(raw).hexdigest())
 
 
@@ -117,39 +69,46 @@ def list_prompts(prompts_dir: Path | None = None) -> list[LoadedPrompt]:
     return [load_prompt(f"{pid}@{ver}", root) for pid, ver in sorted(refs)]
 
 
-def render(prompt: LoadedPrompt, fields: dict[str, str | None]) -> list[dict[str, str]]:
-    """The exact chat messages for one article. Missing fields render as 'unknown'."""
-    values = {name: ("unknown" if fields.get(name) is None else fields[name]) for name in TEMPLATE_FIELDS}
-    return [
-        {"role": "system", "content": prompt.spec.system.format_map(values)},
-        {"role": "user", "content": prompt.spec.user.format_map(values)},
-    ]
-
-
 def read_lock(prompts_dir: Path | None = None) -> dict[str, str]:
     path = (prompts_dir or default_dir()) / LOCK_NAME
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
-def check_lock(prompts_dir: Path | None = None) -> list[str]:
+@dataclass(frozen=True)
+class LockProblem:
+    """A prompt version that does not match the lock: changed after release, or not locked yet."""
+
+    name: str
+    kind: Literal["changed", "unlocked"]
+    message: str
+
+
+def _lock_problem(prompt: LoadedPrompt, locked: str | None) -> LockProblem | None:
+    if locked is None:
+        return LockProblem(prompt.name, "unlocked", f"{prompt.name} is not in {LOCK_NAME}; run `newsfacts prompts lock`")
+    if locked != prompt.sha256:
+        return LockProblem(prompt.name, "changed", f"{prompt.name} changed after release (locked {locked[:12]}, "
+                                                   f"now {prompt.sha256[:12]}); restore it and add a new version instead")
+    return None
+
+
+def check_lock(prompts_dir: Path | None = None) -> list[LockProblem]:
     """Problems with the lock: released prompts that changed, or prompts not yet locked."""
     lock = read_lock(prompts_dir)
-    problems = []
-    for prompt in list_prompts(prompts_dir):
-        locked = lock.get(prompt.name)
-        if locked is None:
-            problems.append(f"{prompt.name} is not in {LOCK_NAME}; run `newsfacts prompts lock`")
-        elif locked != prompt.sha256:
-            problems.append(
-                f"{prompt.name} changed after release (locked {locked[:12]}, now {prompt.sha256[:12]}); "
-                f"restore it and add a new version instead"
-            )
-    return problems
+    found = (_lock_problem(prompt, lock.get(prompt.name)) for prompt in list_prompts(prompts_dir))
+    return [problem for problem in found if problem is not None]
+
+
+def check_released(prompt: LoadedPrompt, prompts_dir: Path | None = None) -> None:
+    """Refuse a prompt whose released version changed (a version not locked yet may run)."""
+    problem = _lock_problem(prompt, read_lock(prompts_dir).get(prompt.name))
+    if problem is not None and problem.kind == "changed":
+        raise PromptError(problem.message)
 
 
 def lock(prompts_dir: Path | None = None) -> list[str]:
     """Add unlocked versions to the lock file. Refuses when a released version has changed."""
-    changed = [p for p in check_lock(prompts_dir) if "changed after release" in p]
+    changed = [p.message for p in check_lock(prompts_dir) if p.kind == "changed"]
     if changed:
         raise PromptError("; ".join(changed))
     root = prompts_dir or default_dir()

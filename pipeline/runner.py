@@ -25,9 +25,10 @@ from schemas.validation import ValidationReport
 from . import llm
 from .article_step import new_run_id
 from .endpoint import LazyEndpoint
-from .errors import ConfigError, PromptError
+from .errors import ConfigError
 from .pricing import Budget, price_of
-from .prompts import LoadedPrompt, check_lock, load_prompt
+from .prompt_spec import LoadedPrompt
+from .prompts import check_released, load_prompt
 from .report import write_outputs
 from .settings import Settings
 from .sources import Article, LoadProblem, count_files
@@ -65,9 +66,7 @@ def store_location(settings: Settings, out_dir: Path) -> str | Path:
 def _prepare(settings: Settings) -> tuple[LoadedPrompt, tuple[float, float] | None]:
     """The prompt (refused if a released version changed) and the model's price (needed for --max-cost)."""
     prompt = load_prompt(settings.prompt, settings.prompts_dir)
-    changed = [p for p in check_lock(settings.prompts_dir) if p.startswith(prompt.name + " changed")]
-    if changed:
-        raise PromptError(changed[0])
+    check_released(prompt, settings.prompts_dir)
     price = price_of(settings.model, settings.prices)
     if settings.max_cost is not None and price is None:
         raise ConfigError(f"--max-cost needs a price for model {settings.model!r}: set NEWSFACTS_PRICES")

@@ -24,9 +24,10 @@ from . import batches, llm
 from .article_step import ArticleResult, process_article, store_result
 from .endpoint import LazyEndpoint
 from .errors import AuthError
-from .extraction import Labeller
+from .extraction import LiveAsker, call_params
+from .labelling import Asker
 from .pricing import Budget, cost_of
-from .prompts import LoadedPrompt
+from .prompt_spec import LoadedPrompt
 from .settings import Settings
 from .sources import Article, LoadProblem, iter_articles
 from .store import Store
@@ -63,11 +64,11 @@ class NoProgress:
         pass
 
 
-async def _process_one(article: Article, state: BatchState, labeller: Labeller | None = None) -> ArticleOutcome:
+async def _process_one(article: Article, state: BatchState, ask: Asker | None = None) -> ArticleOutcome:
     """The per-article step and the store step for one article of this run, as an outcome."""
     started = time.monotonic()
     client, live = await state.endpoint.get()
-    result = await process_article(article, state.prompt, client, live, state.run_id, labeller)
+    result = await process_article(article, state.prompt, client, live, state.run_id, ask)
     store_result(state.store, result, state.prompt, live.model, state.run_id)
     return outcome_of(article, result, time.monotonic() - started)
 
@@ -178,9 +179,9 @@ async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
 
 async def wait_and_finish(batch_id: str, articles: list[Article], state: BatchState, client: Any, live: Settings) -> None:
     status = await batches.wait(client, batch_id, state.store, live.poll_seconds, state.progress.batch_status)
-    answers = batches.BatchAnswers(await batches.results_of(client, status))
+    answers = batches.BatchAsker(await batches.results_of(client, status), LiveAsker(client, live, call_params(state.prompt, live)))
     for article in articles:
-        outcome = await _process_one(article, state, answers.labeller)
+        outcome = await _process_one(article, state, answers)
         batch_usage = answers.batch_usage.get(article.article_id, Usage())
         costs = [cost_of(batch_usage, state.budget.price, batch=True), cost_of(outcome.usage, state.budget.price)]
         usage = outcome.usage + batch_usage

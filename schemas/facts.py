@@ -6,6 +6,7 @@ check's verdict on one or more facts. `ArticleFacts` is what extraction hands to
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,6 +22,14 @@ Status = Literal["actual", "estimate", "forecast", "claim"]
 Grounding = Literal["exact", "fuzzy", "none"]
 Severity = Literal["info", "warning", "error"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+def fact_id(*parts: str, prefix: str = "f_") -> str:
+    """The one fact-id scheme: `prefix` and 16 hex digits of the SHA-256 of `parts` joined by "|".
+
+    Extraction hashes article, prompt, model and what locates the fact ("f_"); facts read from
+    elsewhere without an id hash their content ("v_"), so the same input always gets the same id."""
+    return prefix + hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 class Usage(BaseModel):

@@ -58,6 +58,11 @@ def test_failed_and_invalid_answers_go_back_through_the_normal_path(tmp_path: Pa
     with FakeAPI(batch_faults=faults) as api:
         result = run_batch([tmp_path / "in"], batch_settings(api), tmp_path / "out")
         assert api.chat_calls == 2  # one normal call for each failed item
+        sent_back = [r.body["messages"] for r in api.requests if r.path.endswith("/chat/completions")]
+    # the failed request is asked afresh; the answer that did not validate is reasked with the validator's message
+    assert sorted(len(m) for m in sent_back) == [2, 4]
+    reask = next(m for m in sent_back if len(m) == 4)
+    assert reask[2]["role"] == "assistant" and "Invalid JSON" in reask[3]["content"]
     assert {o.status for o in result.outcomes} == {"done"}
     assert "2 answers sent back" in next(o.error for o in result.outcomes if o.article_id == article_id)
     assert len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == 6

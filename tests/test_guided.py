@@ -11,7 +11,7 @@ import httpx2
 
 from pipeline import llm
 from pipeline.extraction import extract
-from pipeline.guided import mark_text
+from pipeline.labelling.marked import mark_text
 from pipeline.mentions import quantities
 from pipeline.prompts import load_prompt
 from pipeline.settings import Settings

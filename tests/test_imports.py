@@ -15,7 +15,7 @@ LAYERS = {
     "runner": 4, "article_step": 4, "batches": 4, "workers": 4, "distributed": 4,
     "extraction": 3, "endpoint": 3, "llm": 3, "local_model": 3, "cassettes": 3, "grounding": 3, "sources": 3,
     "store": 3, "store_backends": 3, "report": 3, "prompts": 3, "normalize": 3, "mentions": 3, "validation": 3,
-    "guided": 3, "entities": 3, "chunking": 3, "coverage": 3, "evaluation": 3, "mention_rules": 3, "pricing": 3, "html_report": 3,
+    "labelling": 3, "prompt_spec": 3, "entities": 3, "chunking": 3, "coverage": 3, "evaluation": 3, "mention_rules": 3, "pricing": 3, "html_report": 3,
     "schemas": 2,
     "numbers": 1, "textnorm": 1, "periods": 1, "fx": 1, "jsonl": 1, "throttle": 1, "cleaning": 1, "settings": 1, "errors": 1, "__init__": 1,
 }

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PromptError
-from pipeline.prompts import check_lock, default_dir, list_prompts, load_prompt, lock, parse_ref, render
+from pipeline.prompt_spec import render
+from pipeline.prompts import check_lock, default_dir, list_prompts, load_prompt, lock, parse_ref
 
 
 def test_every_shipped_prompt_matches_the_lock() -> None:
@@ -45,7 +46,7 @@ def test_changed_released_prompt_fails_the_lock_check(prompt_copy: Path) -> None
     path = prompt_copy / "extract_facts" / "v1.yaml"
     path.write_text(path.read_text().replace("fact-checkers", "fact checkers"))
     problems = check_lock(prompt_copy)
-    assert any("extract_facts@1 changed after release" in p for p in problems)
+    assert any("extract_facts@1 changed after release" in p.message and p.kind == "changed" for p in problems)
     with pytest.raises(PromptError, match="changed after release"):
         lock(prompt_copy)
 
@@ -54,7 +55,7 @@ def test_new_version_is_added_to_the_lock(prompt_copy: Path) -> None:
     v1 = prompt_copy / "extract_facts" / "v1.yaml"
     v9 = prompt_copy / "extract_facts" / "v9.yaml"
     v9.write_text(v1.read_text().replace("version: 1", "version: 9"))
-    assert any("extract_facts@9 is not in" in p for p in check_lock(prompt_copy))
+    assert any("extract_facts@9 is not in" in p.message and p.kind == "unlocked" for p in check_lock(prompt_copy))
     assert "extract_facts@9" in lock(prompt_copy)
     assert check_lock(prompt_copy) == []
 
@@ -63,6 +64,7 @@ def test_new_version_is_added_to_the_lock(prompt_copy: Path) -> None:
     (("response_model: ExtractionResult", "response_model: ExtractionResult\nsurprise: 1"), "surprise"),
     (("{text}", "{body}"), "unknown template fields"),
     (("version: 1", "version: 2"), "declares extract_facts@2"),
+    (("response_model: ExtractionResult", "response_model: ExtractionResults"), r"v1\.yaml: unknown response_model 'ExtractionResults'"),
 ])
 def test_malformed_prompt_files_are_refused(prompt_copy: Path, mutation: tuple[str, str], message: str) -> None:
     path = prompt_copy / "extract_facts" / "v1.yaml"
@@ -97,3 +99,9 @@ def test_prompts_render_shows_the_exact_first_call(ref: str, expected: str) -> N
     result = CliRunner().invoke(app, ["prompts", "render", ref, str(seed)])
     assert result.exit_code == 0
     assert "----- system -----" in result.stdout and expected in result.stdout
+
+
+def test_every_shipped_prompt_names_a_labelling_strategy() -> None:
+    from pipeline.labelling import STRATEGIES, strategy_for
+
+    assert {strategy_for(p).response_model for p in list_prompts()} == set(STRATEGIES)

@@ -17,7 +17,7 @@ from schemas.facts import Usage
 
 from ..article_step import process_articles, store_result
 from ..errors import ConfigError
-from ..prompts import LoadedPrompt
+from ..prompt_spec import LoadedPrompt
 from ..settings import Settings
 from ..sources import Article
 from ..store import Store

@@ -6,11 +6,10 @@ is derived from the fact's content, so the same line always gets the same id.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-from schemas.facts import QuantFact
+from schemas.facts import QuantFact, fact_id
 
 from ..jsonl import read_jsonl
 
@@ -24,7 +23,7 @@ class FactInput(QuantFact):
 
 def content_id(fact: FactInput) -> str:
     body = json.dumps(fact.model_dump(mode="json", exclude={"fact_id"}), sort_keys=True)
-    return "v_" + hashlib.sha256(body.encode()).hexdigest()[:16]
+    return fact_id(body, prefix="v_")
 
 
 def load_facts(path: Path) -> list[QuantFact]:
