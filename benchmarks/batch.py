@@ -31,14 +31,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline import llm  # noqa: E402
-from pipeline.labelling.per_quantity import quantity_request  # noqa: E402
-from pipeline.mentions import quantities, sentence_starts  # noqa: E402
-from pipeline.prompts import load_prompt  # noqa: E402
-from pipeline.runner import run_batch  # noqa: E402
+from pipeline.model import llm  # noqa: E402
+from pipeline.extract.labelling.per_quantity import quantity_request  # noqa: E402
+from pipeline.extract.mentions import quantities, sentence_starts  # noqa: E402
+from pipeline.extract.prompts import load_prompt  # noqa: E402
+from pipeline.run.runner import run_batch  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
-from pipeline.sources import load_article  # noqa: E402
-from pipeline.throttle import Throttle  # noqa: E402
+from pipeline.ingest.sources import load_article  # noqa: E402
+from pipeline.model.throttle import Throttle  # noqa: E402
 from tests.fake_api import FakeAPI  # noqa: E402
 
 WORDS = ["exports", "imports", "output", "sales", "lending", "tourism", "wages", "rents"]

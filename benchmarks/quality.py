@@ -37,8 +37,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 # pipeline.evaluation's own pairing and value/place rules, so both scorers agree.
-from pipeline.evaluation import GoldFact, pair_up, same_place, same_value
-from pipeline.jsonl import read_jsonl
+from pipeline.check.evaluation import GoldFact, pair_up, same_place, same_value
+from pipeline.ingest.jsonl import read_jsonl
 from schemas.facts import QuantFact
 from schemas.validation import AgreementGroup
 from schemas.vocabulary import unit_class

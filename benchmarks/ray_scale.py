@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import ray  # noqa: E402
 
 from benchmarks.batch import settings, write_articles  # noqa: E402
-from pipeline.runner import run_batch  # noqa: E402
+from pipeline.run.runner import run_batch  # noqa: E402
 from tests.fake_api import FakeAPI  # noqa: E402
 
 

@@ -262,7 +262,7 @@ def score(sentences: Iterable[Sentence], predictor: Predictor, signed: bool = Tr
 
 def scanner_quantities(text: str) -> list[Quantity]:
     """The scanner's quantities as `Quantity` objects."""
-    from pipeline.mentions import quantities
+    from pipeline.extract.mentions import quantities
 
     return [Quantity(m.text, m.start, m.end, m.value, m.value_max, m.unit, m.qualifier, m.direction)
             for m in quantities(text)]

@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.normalize import normalize_fact  # noqa: E402
-from pipeline.validation import validate  # noqa: E402
+from pipeline.check.normalize import normalize_fact  # noqa: E402
+from pipeline.check.validation import validate  # noqa: E402
 from schemas.facts import QuantFact  # noqa: E402
 
 SHAPES = [  # metric, unit choices, base value, period words

@@ -2,7 +2,8 @@
 
 The corpus (tests/data/verdicts/, issue 14) holds facts from public reporting on five stories, the
 groups a fact-checker expects with their verdicts, and planted errors. This module loads it, runs
-the validator the way `newsfacts validate` does (`pipeline.validation.validate_file`), and scores:
+the validator the way `newsfacts validate` does (`pipeline.check.validation.inputs.validate_file`),
+and scores:
 
 - an expected group is matched to the given group that holds its voting facts (its `fact_ids`
   minus its `excluded`). If they land in several given groups the outcome is `split`; if a fact is
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # run as a script from a checkout, like the other benchmarks
 
-from pipeline.validation import validate_file  # noqa: E402
+from pipeline.check.validation.inputs import validate_file  # noqa: E402
 from schemas.facts import SEVERITY_RANK  # noqa: E402
 from schemas.validation import ValidationReport  # noqa: E402
 

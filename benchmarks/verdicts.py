@@ -4,10 +4,10 @@ Usage:
 
     .venv/bin/python benchmarks/verdicts.py
 
-Validates tests/data/verdicts/facts.jsonl with `pipeline.validation.validate_file`, the call behind
-`newsfacts validate`, and prints: verdicts right / total, planted errors caught / planted, the
-confusion between expected and given verdicts, the score per issue-14 class, and one line per miss
-with the reason a fact-checker gave. Matching rules: benchmarks/verdict_corpus.py. Always exits 0.
+Validates tests/data/verdicts/facts.jsonl with `pipeline.check.validation.inputs.validate_file`,
+the call behind `newsfacts validate`, and prints: verdicts right / total, planted errors caught /
+planted, the confusion between expected and given verdicts, the score per issue-14 class, and one
+line per miss with the reason a fact-checker gave. Matching rules: benchmarks/verdict_corpus.py. Always exits 0.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """newsfacts: extract, ground and cross-check the quantitative facts in news articles.
 
-Public API (re-exports only). Names are imported on first use (PEP 562), so `import pipeline`
-stays cheap and the schema layer can use the primitives without import cycles.
+Public API (re-exports only). Names are imported on first use (PEP 562): importing any module of
+the package runs this file first, and an eager re-export would load the whole library, the model
+client (openai, instructor) included, for `newsfacts --help`, for `validate` and for a report.
 
 Public API: `Pipeline` (run, extract, validate, and async twins), `process_batch` for
 distributed engines, `load_articles`, `Settings`, the result types and the errors. Facts,
@@ -22,12 +23,12 @@ from typing import Any
 _EXPORTS = {
     "Pipeline": ".api",
     "process_batch": ".api",
-    "ArticleResult": ".article_step",
+    "ArticleResult": ".run.article_step",
     "Settings": ".settings",
-    "run_batch": ".runner",
-    "RunResult": ".runner",
-    "load_articles": ".sources",
-    "Article": ".sources",
+    "run_batch": ".run.runner",
+    "RunResult": ".run.runner",
+    "load_articles": ".ingest.sources",
+    "Article": ".ingest.sources",
     "NewsfactsError": ".errors",
     "ConfigError": ".errors",
     "InputError": ".errors",

@@ -17,14 +17,14 @@ from pathlib import Path
 from schemas.facts import ArticleFacts, QuantFact
 from schemas.validation import ValidationReport
 
-from . import llm
-from .article_step import ArticleResult, new_run_id, process_articles
-from .prompts import load_prompt
-from .runner import RunResult, run_batch
+from .check.validation import validate
+from .extract.prompts import load_prompt
+from .ingest.sources import Article, load_article
+from .model import llm
+from .model.throttle import Throttle
+from .run.article_step import ArticleResult, new_run_id, process_articles
+from .run.runner import RunResult, run_batch
 from .settings import Settings
-from .sources import Article, load_article
-from .throttle import Throttle
-from .validation import validate
 
 
 class Pipeline:

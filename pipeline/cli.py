@@ -25,16 +25,16 @@ from rich.table import Table
 from schemas.facts import SEVERITY_RANK, Finding, QuantFact
 from schemas.validation import AgreementGroup, ValidationReport
 
-from . import prompts as prompt_files
-from .evaluation import EvalReport, GoldFact, evaluate
-from .jsonl import read_jsonl
+from .check.evaluation import EvalReport, GoldFact, evaluate
+from .check.validation.inputs import validate_file
+from .check.validation.intervals import describe_bounds
 from .errors import AuthError, ConfigError, InputError, ModelServerError, NewsfactsError, PromptError
-from .llm import BatchStatus
-from .runner import ArticleOutcome, RunResult, cancel_batch, list_batches, resume_batch, run_batch
+from .extract import prompts as prompt_files
+from .ingest.jsonl import read_jsonl
+from .ingest.sources import load_article
+from .model.llm import BatchStatus
+from .run.runner import ArticleOutcome, RunResult, cancel_batch, list_batches, resume_batch, run_batch
 from .settings import Settings
-from .sources import load_article
-from .validation import validate_file
-from .validation.intervals import describe_bounds
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -308,7 +308,7 @@ def prompts_list() -> None:
 @prompts_app.command("render")
 def prompts_render(ref: str, article: Path) -> None:
     """Print the exact messages a prompt sends for ARTICLE. Calls no model."""
-    from .extraction import first_messages  # the import pulls in the model client module lazily
+    from .extract.extraction import first_messages  # the import pulls in the model client module lazily
 
     with errors_to_exit_codes():
         messages = first_messages(prompt_files.load_prompt(ref), load_article(article))

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pipeline.mentions import quantities
-from pipeline.runner import run_batch
+from pipeline.extract.mentions import quantities
+from pipeline.run.runner import run_batch
 from pipeline.settings import Settings
-from pipeline.sources import load_article
+from pipeline.ingest.sources import load_article
 
 from .fake_api import FakeAPI
 

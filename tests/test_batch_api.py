@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import batches, llm
+from pipeline.run import batch_api as batches
+from pipeline.model import llm
 from pipeline.cli import app
-from pipeline.prompts import load_prompt
-from pipeline.runner import cancel_batch, resume_batch, run_batch
+from pipeline.extract.prompts import load_prompt
+from pipeline.run.runner import cancel_batch, resume_batch, run_batch
 from pipeline.settings import Settings
-from pipeline.sources import load_articles
-from pipeline.store import Store
+from pipeline.ingest.sources import load_articles
+from pipeline.store.fact_store import Store
 
 from .fake_api import FakeAPI
 from .test_faults import KEY, read_jsonl, settings, write_articles

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
-from pipeline import llm
-from pipeline.cassettes import ReadableSerializer, cassette_path, make_vcr, use_cassette
+from pipeline.model import llm
+from pipeline.model.cassettes import ReadableSerializer, cassette_path, make_vcr, use_cassette
 from pipeline.errors import ReplayError
 from pipeline.settings import Settings
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.chunking import Chunk, merge_facts, shift_span, split_text
+from pipeline.extract.chunking import Chunk, merge_facts, shift_span, split_text
 from schemas.facts import QuantFact
 
 SUBJECTS = ["Output in the district", "Steel exports", "The jobless rate", "Rail freight", "Core inflation",

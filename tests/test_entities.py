@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.entities import fill_entities
+from pipeline.extract.entities import fill_entities
 from schemas.facts import QuantFact
 
 

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.evaluation import GoldFact, evaluate
-from pipeline.jsonl import read_jsonl
+from pipeline.check.evaluation import GoldFact, evaluate
+from pipeline.ingest.jsonl import read_jsonl
 from pipeline.errors import InputError
 from schemas.facts import QuantFact
 
@@ -87,7 +87,7 @@ def test_eval_cli_json_has_the_headline_fields(tmp_path: Path) -> None:
 
 
 def test_seed_gold_anchors_sit_at_their_spans() -> None:
-    from pipeline.sources import load_articles
+    from pipeline.ingest.sources import load_articles
 
     root = Path(__file__).resolve().parent.parent / "seeds"
     texts = {a.article_id: a.text for a in load_articles([root]).articles}

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import AuthError
-from pipeline.mentions import quantities
-from pipeline.runner import run_batch
+from pipeline.extract.mentions import quantities
+from pipeline.run.runner import run_batch
 from pipeline.settings import Settings
 
 from .fake_api import FakeAPI

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import fx
+from pipeline.check import fx
 
 
 def test_period_end_takes_the_last_published_rate():

@@ -1,4 +1,4 @@
-"""Unit tests for pipeline.grounding: locating quotes and checking the numbers in them."""
+"""Unit tests for pipeline.extract.grounding: locating quotes and checking the numbers in them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.grounding import QuoteLocation, ground_fact, ground_facts, locate_quote
-from pipeline.numbers import value_in_text
+from pipeline.extract.grounding import QuoteLocation, ground_fact, ground_facts, locate_quote
+from newstext.numbers import value_in_text
 from schemas.facts import QuantFact
 
 ARTICLE = (

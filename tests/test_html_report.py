@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.runner import run_batch
+from pipeline.run.runner import run_batch
 
 from .fake_api import FakeAPI
 from .test_faults import settings

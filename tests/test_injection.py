@@ -10,8 +10,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.grounding import value_written
-from pipeline.sources import load_article
+from pipeline.extract.grounding import value_written
+from pipeline.ingest.sources import load_article
 
 from .conftest import SEEDS
 

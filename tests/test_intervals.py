@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from pipeline.validation.intervals import Interval, common, half_last_digit, human, interval_for
+from pipeline.check.validation.intervals import Interval, common, half_last_digit, human, interval_for
 
 INF = math.inf
 

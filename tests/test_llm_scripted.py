@@ -7,12 +7,12 @@ import asyncio
 import httpx2
 import pytest
 
-from pipeline import llm
+from pipeline.model import llm
 from pipeline.errors import AuthError
-from pipeline.extraction import extract
-from pipeline.prompts import load_prompt
+from pipeline.extract.extraction import extract
+from pipeline.extract.prompts import load_prompt
 from pipeline.settings import Settings
-from pipeline.sources import load_article
+from pipeline.ingest.sources import load_article
 
 from .conftest import SEEDS, Script, completion, facts_json
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import ModelServerError
-from pipeline.local_model import resolve_gguf
+from pipeline.model.local_model import resolve_gguf
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT = """
 import subprocess, sys, time
-from pipeline.local_model import _die_with_parent
+from pipeline.model.local_model import _die_with_parent
 child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], preexec_fn=_die_with_parent)
 print(child.pid, flush=True)
 time.sleep(60)

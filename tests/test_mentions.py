@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from pipeline.mentions import quantities, scan, sentence_bounds
+from pipeline.extract.mentions import quantities, scan, sentence_bounds
 
 # (text, [(mention text, value, value_max, unit, unit class, qualifier)])
 CASES = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.normalize import count_noun, normalize_fact, parse_number
+from pipeline.check.normalize import count_noun, normalize_fact, parse_number
 from schemas.facts import QuantFact
 
 

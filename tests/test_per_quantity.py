@@ -10,12 +10,12 @@ from typing import Any
 
 import httpx2
 
-from pipeline import llm
-from pipeline.extraction import extract
-from pipeline.mentions import quantities
-from pipeline.prompts import load_prompt
+from pipeline.model import llm
+from pipeline.extract.extraction import extract
+from pipeline.extract.mentions import quantities
+from pipeline.extract.prompts import load_prompt
 from pipeline.settings import Settings
-from pipeline.sources import Article, load_article
+from pipeline.ingest.sources import Article, load_article
 from schemas.facts import ArticleFacts
 from schemas.labels import metrics_for
 

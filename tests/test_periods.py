@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.periods import first_day, last_day, periods_in, resolve_period
+from pipeline.check.periods import first_day, last_day, periods_in, resolve_period
 
 CASES = [
     # text, published, start, end, rule, cumulative

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PromptError
-from pipeline.prompt_spec import render
-from pipeline.prompts import check_lock, default_dir, list_prompts, load_prompt, lock, parse_ref
+from pipeline.extract.prompt_spec import render
+from pipeline.extract.prompts import check_lock, default_dir, list_prompts, load_prompt, lock, parse_ref
 
 
 def test_every_shipped_prompt_matches_the_lock() -> None:
@@ -102,6 +102,6 @@ def test_prompts_render_shows_the_exact_first_call(ref: str, expected: str) -> N
 
 
 def test_every_shipped_prompt_names_a_labelling_strategy() -> None:
-    from pipeline.labelling import STRATEGIES, strategy_for
+    from pipeline.extract.labelling import STRATEGIES, strategy_for
 
     assert {strategy_for(p).response_model for p in list_prompts()} == set(STRATEGIES)

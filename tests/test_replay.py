@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from pipeline import Settings, run_batch
 from pipeline.cli import app
-from pipeline.sources import load_articles
-from pipeline.textnorm import normalize
+from pipeline.ingest.sources import load_articles
+from newstext.textnorm import normalize
 
 from .conftest import SEEDS
 

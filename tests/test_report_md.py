@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.runner import run_batch
+from pipeline.run.runner import run_batch
 
 from .fake_api import FakeAPI
 from .test_faults import settings
@@ -26,7 +26,7 @@ def test_conflicts_come_first_with_both_quotes(tmp_path: Path) -> None:
 
 
 def test_a_finding_names_each_fact_it_is_about() -> None:
-    from pipeline.report import render_markdown
+    from pipeline.report.outputs import render_markdown
     from schemas.facts import Finding, QuantFact
 
     fact = QuantFact(fact_id="f1", article_id="a1", source="Daily Example", entity="Testland", metric="gdp_real_growth",

@@ -1,4 +1,4 @@
-"""Tests for pipeline.sources and pipeline.cleaning on real files in tmp_path and the seeds."""
+"""Tests for pipeline.ingest.sources and pipeline.ingest.cleaning on real files in tmp_path and the seeds."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cleaning import clean_text, decode_text
+from pipeline.ingest.cleaning import clean_text, decode_text
 from pipeline.errors import InputError
-from pipeline.sources import (
+from pipeline.ingest.sources import (
     ArticleMeta,
     LoadResult,
     load_article,

@@ -1,4 +1,4 @@
-"""Tests for pipeline.store against real SQLite files in tmp_path."""
+"""Tests for pipeline.store.fact_store against real SQLite files in tmp_path."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from pipeline.errors import StoreError
 
 from .conftest import fresh_postgres
-from pipeline.store import STORE_VERSION, ExtractionState, Store
+from pipeline.store.fact_store import STORE_VERSION, ExtractionState, Store
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
 P1 = "extract_facts@1#aaaa"

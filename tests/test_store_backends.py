@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.runner import run_batch
-from pipeline.store import BatchRecord, Store
+from pipeline.run.runner import run_batch
+from pipeline.store.fact_store import BatchRecord, Store
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
 from .conftest import fresh_postgres

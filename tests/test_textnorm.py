@@ -1,10 +1,10 @@
-"""Unit tests for pipeline.textnorm: normalization with a map back to the original text."""
+"""Unit tests for newstext.textnorm: normalization with a map back to the original text."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.textnorm import normalize, normalize_with_map, original_span
+from newstext.textnorm import normalize, normalize_with_map, original_span
 
 NORMALIZE_CASES: list[tuple[str, str]] = [
     ("North Korea\u2019s economy", "north korea's economy"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from pipeline.throttle import Throttle, estimate_tokens
+from pipeline.model.throttle import Throttle, estimate_tokens
 
 
 def run(coro):

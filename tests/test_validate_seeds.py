@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.evaluation import GoldFact
-from pipeline.jsonl import read_jsonl
-from pipeline.mentions import sentence_bounds
-from pipeline.sources import load_articles
+from pipeline.check.evaluation import GoldFact
+from pipeline.ingest.jsonl import read_jsonl
+from pipeline.extract.mentions import sentence_bounds
+from pipeline.ingest.sources import load_articles
 
 from .conftest import SEEDS
 

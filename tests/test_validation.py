@@ -4,10 +4,10 @@ import itertools
 
 import pytest
 
-from pipeline.normalize import normalize
-from pipeline.validation import validate
-from pipeline.validation.checks import check_dates, check_units
-from pipeline.validation.grouping import entity_key, group_facts
+from pipeline.check.normalize import normalize
+from pipeline.check.validation import validate
+from pipeline.check.validation.checks import check_dates, check_units
+from pipeline.check.validation.grouping import entity_key, group_facts
 from schemas.facts import QuantFact
 
 _ids = itertools.count()
@@ -172,8 +172,8 @@ def test_exports_plus_imports_and_growth_consistency():
 
 
 def test_a_new_article_is_checked_against_the_facts_already_stored(tmp_path):
-    from pipeline.runner import validate_with_store
-    from pipeline.store import Store
+    from pipeline.run.runner import validate_with_store
+    from pipeline.store.fact_store import Store
     from schemas.facts import ArticleFacts
 
     earlier = fact(article_id="a1", value=3.1, prompt="p@1", model="m")

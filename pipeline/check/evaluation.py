@@ -1,0 +1,140 @@
+"""Stage (evaluation): score extracted facts against hand-checked gold facts.
+
+A fact matches a gold fact when their values agree within 1% in base units, their unit classes
+agree (percent, currency, count, duration), and they point at the same place: the spans overlap,
+or the fact's quote contains the gold anchor. Matching is one-to-one and greedy in text order.
+Precision, recall and F1 count matches; `grounded_rate` is the share of extracted facts whose
+quote and number were found in the article; `value_accuracy` is, among facts that point at a gold
+fact's place (matched ones first, so a sentence with two numbers is not counted against itself),
+the share whose value is right.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.facts import QuantFact
+from schemas.vocabulary import unit_class
+
+from newstext.textnorm import normalize
+
+VALUE_TOLERANCE = 0.01
+
+
+class GoldFact(BaseModel):
+    """A hand-checked fact: the contract's fields plus the anchor words next to the number."""
+
+    model_config = ConfigDict(extra="allow")
+
+    fact_id: str
+    article_id: str
+    entity: str
+    metric: str
+    value: float
+    value_max: float | None = None
+    unit: str
+    qualifier: str = "exact"
+    anchor: str
+    span: tuple[int, int] | None = None
+
+
+class Scores(BaseModel):
+    gold: int
+    extracted: int
+    matched: int
+    precision: float
+    recall: float
+    f1: float
+    grounded_rate: float
+    value_accuracy: float
+    metric_accuracy: float
+
+
+class EvalReport(BaseModel):
+    overall: Scores
+    per_article: dict[str, Scores]
+    missed: list[GoldFact] = Field(default_factory=list)
+    unmatched: list[QuantFact] = Field(default_factory=list)
+    wrong_values: list[tuple[str, str]] = Field(default_factory=list, description="(fact_id, gold fact_id)")
+
+
+def same_value(a: float, b: float) -> bool:
+    """Equal within the evaluation's relative tolerance."""
+    return math.isclose(a, b, rel_tol=VALUE_TOLERANCE, abs_tol=1e-9)
+
+
+def same_place(fact: QuantFact, gold: GoldFact) -> bool:
+    """The fact sits where the gold fact does: overlapping spans, or the gold anchor inside the quote."""
+    if fact.span and gold.span and fact.span[0] < gold.span[1] and gold.span[0] < fact.span[1]:
+        return True
+    return normalize(gold.anchor) in normalize(fact.quote)
+
+
+def _matches(fact: QuantFact, gold: GoldFact) -> bool:
+    return (
+        same_value(fact.value, gold.value)
+        and unit_class(fact.unit) == unit_class(gold.unit)
+        and same_place(fact, gold)
+    )
+
+
+def pair_up(facts: list[QuantFact], gold: list[GoldFact], accept: Callable[[QuantFact, GoldFact], bool]) -> list[tuple[QuantFact, GoldFact]]:
+    """One-to-one pairs: each gold fact takes the first unused fact that `accept`s it."""
+    pairs: list[tuple[QuantFact, GoldFact]] = []
+    used: set[str] = set()
+    for g in gold:
+        for f in facts:
+            if f.fact_id not in used and accept(f, g):
+                pairs.append((f, g))
+                used.add(f.fact_id)
+                break
+    return pairs
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+Pairs = list[tuple[QuantFact, GoldFact]]
+
+
+def _scores(facts: list[QuantFact], gold_count: int, matched: Pairs, placed: Pairs) -> Scores:
+    precision, recall = _ratio(len(matched), len(facts)), _ratio(len(matched), gold_count)
+    f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    grounded = sum(1 for f in facts if f.grounding in ("exact", "fuzzy"))
+    return Scores(
+        gold=gold_count, extracted=len(facts), matched=len(matched), precision=precision, recall=recall,
+        f1=f1, grounded_rate=_ratio(grounded, len(facts)),
+        value_accuracy=_ratio(sum(1 for f, g in placed if same_value(f.value, g.value)), len(placed)),
+        metric_accuracy=_ratio(sum(1 for f, g in matched if f.metric == g.metric), len(matched)),
+    )
+
+
+def evaluate(facts: list[QuantFact], gold: list[GoldFact]) -> EvalReport:
+    """Overall and per-article scores, with the gold facts missed and the facts left unmatched."""
+    per_article: dict[str, Scores] = {}
+    matched: Pairs = []
+    placed: Pairs = []
+    for article_id in sorted({g.article_id for g in gold} | {f.article_id for f in facts}):
+        article_facts = [f for f in facts if f.article_id == article_id]
+        article_gold = [g for g in gold if g.article_id == article_id]
+        article_matched = pair_up(article_facts, article_gold, _matches)
+        article_placed = article_matched + pair_up(
+            [f for f in article_facts if f.fact_id not in {m.fact_id for m, _ in article_matched}],
+            [g for g in article_gold if g.fact_id not in {m.fact_id for _, m in article_matched}],
+            same_place,
+        )
+        per_article[article_id] = _scores(article_facts, len(article_gold), article_matched, article_placed)
+        matched += article_matched
+        placed += article_placed
+    matched_facts = {f.fact_id for f, _ in matched}
+    matched_gold = {g.fact_id for _, g in matched}
+    return EvalReport(
+        overall=_scores(facts, len(gold), matched, placed), per_article=per_article,
+        missed=[g for g in gold if g.fact_id not in matched_gold],
+        unmatched=[f for f in facts if f.fact_id not in matched_facts],
+        wrong_values=[(f.fact_id, g.fact_id) for f, g in placed if not same_value(f.value, g.value)],
+    )

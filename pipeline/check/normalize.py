@@ -1,0 +1,103 @@
+"""Stage (normalize): bring every fact to one form — units, counted nouns, periods, US dollars.
+
+Numbers arrive already in base units: the scanner and the extraction validators parse scale words
+and spelled numbers with `numbers.parse_number` ("22.6 billion" -> 2.26e10, "a dozen" -> 12),
+re-exported here for callers. This stage then
+- maps units to the contract's form and unifies counted nouns ("shell" and "shells");
+- resolves `period_text` against the publication date and records the rule that fired; a fact
+  without period words takes the one period its quote states, if it states exactly one;
+- converts money to US dollars at an ECB rate (the period's end, else the publication date) and
+  says which; a currency the ECB does not quote is marked, never converted at an invented rate.
+"""
+
+from __future__ import annotations
+
+from schemas.facts import QuantFact
+from schemas.units import canonical_unit, is_currency
+from schemas.vocabulary import unit_class
+
+from . import fx
+from newstext.numbers import parse_number
+from .periods import Period, periods_in, resolve_period
+
+__all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]
+
+_INVARIANT_PLURALS = {"people": "people", "person": "people", "personnel": "personnel", "staff": "staff",
+                      "children": "children", "child": "children", "men": "men", "man": "men",
+                      "women": "women", "woman": "women", "aircraft": "aircraft", "data": "data"}
+
+
+def count_noun(noun: str) -> str:
+    """One spelling for a counted noun, the plural: "shell" and "shells" both give "shells"."""
+    noun = noun.strip().lower().replace(" ", "_")
+    head, _, last = noun.rpartition("_")
+    if last in _INVARIANT_PLURALS:
+        plural = _INVARIANT_PLURALS[last]
+    elif last.endswith("s") or not last.isalpha():
+        plural = last
+    elif last.endswith("y") and last[-2:-1] not in set("aeiou"):
+        plural = last[:-1] + "ies"
+    elif last.endswith(("x", "ch", "sh")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return f"{head}_{plural}" if head else plural
+
+
+def normalized_unit(unit: str) -> str:
+    unit = canonical_unit(unit)
+    return count_noun(unit) if unit_class(unit) == "count" else unit
+
+
+def period_of(fact: QuantFact) -> Period:
+    """The fact's period: kept if already resolved, else from its words, else from its quote."""
+    if fact.period_rule and fact.period_rule != "unresolved":
+        return Period(fact.period_start, fact.period_end, fact.period_rule, fact.period_rule.startswith("since"))
+    if fact.period_text:
+        return resolve_period(fact.period_text, fact.published)
+    stated = periods_in(fact.quote, fact.published)
+    if len(stated) == 1:
+        p = stated[0]
+        return Period(p.start, p.end, f"quote:{p.rule}", p.cumulative)
+    return resolve_period(None, fact.published)
+
+
+def to_usd(value: float, currency: str, period: Period, published: str | None) -> tuple[float | None, str]:
+    """`value` in US dollars at the period-end rate, else the publication-date rate, and a note saying which."""
+    if currency == "USD":
+        return value, "already USD"
+    if not fx.quoted(currency):
+        return None, f"no ECB rate for {currency}; not converted"
+    when = period.end if period.resolved and period.end else published
+    if when is None:
+        return None, f"no period or publication date to pick a {currency} rate; not converted"
+    rate = fx.period_end(currency, "USD", when) if when == period.end else fx.on_date(currency, "USD", when)
+    if rate is None:
+        return None, f"no ECB {currency} rate for {when}; not converted"
+    mid = (rate.low + rate.high) / 2
+    return value * mid, rate.describe() if rate.low == rate.high else f"{currency}→USD {mid:.4f} (mid of {rate.describe()})"
+
+
+def is_normalized(fact: QuantFact) -> bool:
+    """True for a fact this stage already handled (facts read back from the store are)."""
+    if fact.period_rule is None or normalized_unit(fact.unit) != fact.unit:
+        return False
+    return fact.fx_note is not None or not is_currency(fact.unit)
+
+
+def normalize_fact(fact: QuantFact) -> QuantFact:
+    """`fact` with its unit, period and US-dollar value in normal form: a copy, or itself if already so."""
+    if is_normalized(fact):
+        return fact
+    unit = normalized_unit(fact.unit)
+    period = period_of(fact)
+    update: dict[str, object] = {
+        "unit": unit, "period_start": period.start, "period_end": period.end, "period_rule": period.rule,
+    }
+    if is_currency(unit):
+        update["value_usd"], update["fx_note"] = to_usd(fact.value, unit, period, fact.published)
+    return fact.model_copy(update=update)
+
+
+def normalize(facts: list[QuantFact]) -> list[QuantFact]:
+    return [normalize_fact(f) for f in facts]

@@ -1,0 +1,261 @@
+"""Primitive (normalize stage): resolve the words of a period against the publication date.
+
+`resolve_period("since August", "2024-01")` gives 2023-08-01 … 2024-01, a cumulative period, and
+records the rule that fired. Dates may be partial ("2024", "2024-07") because publication dates
+often are. A phrase no rule understands, or one that needs more of the publication date than is
+known ("last week" in an article dated only "2024-07"), stays unresolved: never a guess.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from newstext.numbers import parse_number
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A resolved (or unresolved) period: ISO bounds, possibly partial, and the rule that fired."""
+
+    start: str | None
+    end: str | None
+    rule: str
+    cumulative: bool = False
+
+    @property
+    def resolved(self) -> bool:
+        return self.rule != "unresolved"
+
+
+UNRESOLVED = Period(None, None, "unresolved")
+
+
+def calendar_year(start: str | None, end: str | None) -> str | None:
+    """The year, when the period is exactly one calendar year ("2023-01-01" to "2023-12-31", or "2023")."""
+    if start and end and start[:4] == end[:4] and start[4:] in ("", "-01", "-01-01") and end[4:] in ("", "-12", "-12-31"):
+        return start[:4]
+    return None
+
+
+def first_day(iso: str) -> date:
+    """The first day an ISO date, possibly partial, can mean: "2024-07" -> 2024-07-01."""
+    parts = [int(p) for p in iso.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(iso: str) -> date:
+    """The last day an ISO date, possibly partial, can mean: "2024-02" -> 2024-02-29."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) > 1 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+def _month_span(year: int, first: int, last: int) -> tuple[str, str]:
+    return date(year, first, 1).isoformat(), date(year, last, calendar.monthrange(year, last)[1]).isoformat()
+
+
+def _pub_parts(published: str | None) -> list[int]:
+    return [int(p) for p in published.split("-")] if published else []
+
+
+def _latest_month_on_or_before(month: int, published: str | None) -> int | None:
+    """The year of the most recent `month` that starts on or before the publication month."""
+    pub = _pub_parts(published)
+    if len(pub) < 2:
+        return None
+    return pub[0] if month <= pub[1] else pub[0] - 1
+
+
+def _year_or_pub(match: re.Match[str], published: str | None) -> int | None:
+    if match.groupdict().get("year"):
+        return int(match["year"])
+    pub = _pub_parts(published)
+    return pub[0] if pub else None
+
+
+Rule = Callable[[re.Match[str], str | None], Period | None]
+
+
+def _iso_day(m: re.Match[str], pub: str | None) -> Period | None:
+    day = m[0]
+    return Period(day, day, "iso_date")
+
+
+def _month_day_year(m: re.Match[str], pub: str | None) -> Period | None:
+    try:
+        day = date(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"])).isoformat()
+    except ValueError:
+        return None
+    return Period(day, day, "explicit_date")
+
+
+def _part_of_year(m: re.Match[str], pub: str | None, index: int, months: int, name: str) -> Period | None:
+    """The index-th part of `months` months of the written year, else the latest such part by publication."""
+    first = months * (index - 1) + 1
+    written = m.groupdict().get("year")
+    year = int(written) if written else _latest_month_on_or_before(first, pub)
+    if year is None:
+        return None
+    start, end = _month_span(year, first, first + months - 1)
+    return Period(start, end, name if written else f"latest_{name}")
+
+
+def _quarter(m: re.Match[str], pub: str | None) -> Period | None:
+    q = int(m["q"]) if m.groupdict().get("q") else _ORDINALS[m["ord"].lower()]
+    return _part_of_year(m, pub, q, 3, "quarter")
+
+
+def _half(m: re.Match[str], pub: str | None) -> Period | None:
+    return _part_of_year(m, pub, 1 if m["h"].lower() in ("first", "1") else 2, 6, "half")
+
+
+def _since(m: re.Match[str], pub: str | None) -> Period | None:
+    if pub is None:
+        return None
+    month = MONTHS[m["month"].lower()] if m["month"] else 1
+    written_year = m["year"] or m["yonly"]
+    year = int(written_year) if written_year else _latest_month_on_or_before(month, pub)
+    if year is None:
+        return None
+    rule = "since_date" if written_year else "since_month"
+    return Period(date(year, month, 1).isoformat(), pub, rule, cumulative=True)
+
+
+def _year_range(m: re.Match[str], pub: str | None) -> Period | None:
+    first, last = int(m["y1"]), int(m["y2"])
+    if last < 100:  # "2022-23"
+        last += first // 100 * 100
+    if last <= first:
+        return None
+    return Period(f"{first}-01-01", f"{last}-12-31", "year_range")
+
+
+def _through(m: re.Match[str], pub: str | None) -> Period | None:
+    return Period(None, f"{m['year']}-12-31", "through_year", cumulative=True)
+
+
+def _month_year(m: re.Match[str], pub: str | None) -> Period | None:
+    month = MONTHS[m["month"].lower()]
+    year = int(m["year"]) if m.groupdict().get("year") else _latest_month_on_or_before(month, pub)
+    if year is None:
+        return None
+    start, end = _month_span(year, month, month)
+    return Period(start, end, "month_year" if m.groupdict().get("year") else "latest_month")
+
+
+def _last_n_years(m: re.Match[str], pub: str | None) -> Period | None:
+    n = parse_number(m["n"])
+    if pub is None or n is None or n != int(n) or not 1 <= n <= 100:
+        return None
+    start = first_day(pub)
+    start = start.replace(year=start.year - int(n), day=min(start.day, 28))
+    return Period(start.isoformat()[: len(pub)], pub, "last_n_years")
+
+
+def _relative_year(m: re.Match[str], pub: str | None) -> Period | None:
+    pub_parts = _pub_parts(pub)
+    if not pub_parts:
+        return None
+    year = pub_parts[0] + {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[m["which"].lower()]
+    return Period(f"{year}-01-01", f"{year}-12-31", f"{m['which'].lower()}_year")
+
+
+def _relative_month(m: re.Match[str], pub: str | None) -> Period | None:
+    pub_parts = _pub_parts(pub)
+    if len(pub_parts) < 2:
+        return None
+    shift = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[m["which"].lower()]
+    index = pub_parts[0] * 12 + pub_parts[1] - 1 + shift
+    start, end = _month_span(index // 12, index % 12 + 1, index % 12 + 1)
+    return Period(start, end, f"{m['which'].lower()}_month")
+
+
+def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
+    pub_parts = _pub_parts(pub)
+    if len(pub_parts) < 3:
+        return None  # a week cannot be placed without the publication day
+    day = date(*pub_parts)
+    monday = date.fromordinal(day.toordinal() - day.weekday() - (7 if m["which"].lower() == "last" else 0))
+    sunday = date.fromordinal(monday.toordinal() + 6)
+    return Period(monday.isoformat(), sunday.isoformat(), f"{m['which'].lower()}_week")
+
+
+def _year(m: re.Match[str], pub: str | None) -> Period | None:
+    year = next(g for g in m.groups() if g)
+    return Period(f"{year}-01-01", f"{year}-12-31", "year")
+
+
+_NUMWORD = r"(?P<n>\d{1,3}|[a-z]+)"
+_FULL_MONTH = r"(?P<month>" + "|".join(calendar.month_name[1:]) + r")"
+# A bare year is a period only where the words make it one ("in 2023", "2023's", "the 2023
+# figure"); "2000 shells" is a count.
+_YEAR_CONTEXT = (rf"(?:\b(?:in|for|of|during|from|throughout|fiscal|the|since|by|until)\s+{_YEAR}\b"
+                 rf"|\b(?P<year2>(?:19|20)\d\d)(?=['’]s\b|\s+(?:GDP|growth|figures?|data|estimates?|budget|output)\b))")
+RULES: list[tuple[str, re.Pattern[str], Rule]] = [
+    (name, re.compile(pattern, re.IGNORECASE), rule) for name, pattern, rule in [
+        ("iso_date", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", _iso_day),
+        ("explicit_date", rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b", _month_day_year),
+        ("explicit_date", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", _month_day_year),
+        ("quarter", rf"\bQ(?P<q>[1-4])(?:\s+(?:of\s+)?{_YEAR})?\b", _quarter),
+        ("quarter", rf"\b{_ORD}\s+quarter(?:\s+(?:of\s+)?{_YEAR})?\b", _quarter),
+        ("half", rf"\b(?P<h>first|second)\s+half(?:\s+(?:of\s+)?{_YEAR})?\b", _half),
+        ("half", rf"\bH(?P<h>[12])(?:\s+{_YEAR})?\b", _half),
+        ("since", rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+{_YEAR})?|(?P<yonly>(?:19|20)\d\d)\b)", _since),
+        ("year_range", r"\b(?:between\s+|from\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<y2>(?:19|20)?\d\d)\b", _year_range),
+        ("through", rf"\b(?:through|by\s+the\s+end\s+of|as\s+of\s+the\s+end\s+of|up\s+to)\s+{_YEAR}\b", _through),
+        ("month_year", rf"\b{_MONTH}\s+{_YEAR}\b", _month_year),
+        ("month", rf"\b(?:in|during|early|late|mid-?|by|last|this)\s+{_FULL_MONTH}\b", _month_year),
+        ("last_n_years", rf"\b(?:last|past|previous)\s+{_NUMWORD}\s+years\b", _last_n_years),
+        ("relative_year", r"\b(?P<which>this|current|last|previous|past|next)\s+year\b", _relative_year),
+        ("relative_month", r"\b(?P<which>this|last|previous|past|next)\s+month\b", _relative_month),
+        ("relative_week", r"\b(?P<which>this|last)\s+week\b", _relative_week),
+        ("year", _YEAR_CONTEXT, _year),
+    ]
+]
+_BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+
+
+def resolve_period(text: str | None, published: str | None) -> Period:
+    """Resolve `text` against the publication date with the first rule that matches it."""
+    if not text or not text.strip():
+        return UNRESOLVED
+    if _BARE_YEAR.fullmatch(text):
+        year = text.strip()
+        return Period(f"{year}-01-01", f"{year}-12-31", "year")
+    for _, pattern, rule in RULES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if (period := rule(match, published)) is not None:
+            return period
+        return UNRESOLVED  # the rule recognised the phrase but lacks the date to place it
+    return UNRESOLVED
+
+
+def periods_in(sentence: str, published: str | None) -> list[Period]:
+    """Every distinct period the sentence states, rule by rule, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[Period] = []
+    for _, pattern, rule in RULES:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            period = rule(match, published)
+            if period is not None and period not in found:
+                found.append(period)
+    return found

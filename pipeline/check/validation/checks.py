@@ -1,0 +1,74 @@
+"""Validation: per-fact checks. Each `check_<concern>()` looks at facts and returns findings.
+
+- units: a negative count, a currency metric measured in something else (or the reverse), a
+  percentage outside what its metric can plausibly take (a "590%" GDP growth rate);
+- dates: an `actual` for a period that ends after publication, a `forecast` for a period long
+  past, a period that ends before it starts;
+- grounding and coverage, when the article texts are at hand (`grounding.py`, `coverage.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from schemas.facts import Finding, QuantFact, Severity
+from schemas.vocabulary import GENERIC_PERCENT_RANGE, METRIC_UNIT_CLASS, PERCENT_RANGE, unit_class
+
+from ...extract.coverage import check_coverage as coverage_of
+from ...extract.grounding import ground_fact
+from ..periods import first_day, last_day
+
+LONG_PAST_DAYS = 366
+
+
+def _finding(check: str, severity: Severity, fact: QuantFact, message: str) -> Finding:
+    return Finding(check=check, severity=severity, fact_ids=[fact.fact_id], article_id=fact.article_id, message=message)
+
+
+def check_units(fact: QuantFact) -> list[Finding]:
+    """Unit and magnitude problems of one fact."""
+    found: list[Finding] = []
+    cls = unit_class(fact.unit)
+    expected = METRIC_UNIT_CLASS.get(fact.metric)
+    if expected and expected != cls:
+        found.append(_finding("units", "error", fact, f"{fact.metric} is measured in {expected}, but the unit is {fact.unit!r}"))
+    if cls == "count" and fact.value < 0:
+        found.append(_finding("units", "error", fact, f"a count cannot be negative: {fact.value:g} {fact.unit}"))
+    if cls == "percent" and fact.unit == "percent":
+        low, high = PERCENT_RANGE.get(fact.metric, GENERIC_PERCENT_RANGE)
+        for value in filter(lambda v: v is not None, (fact.value, fact.value_max)):
+            if not low <= value <= high:
+                found.append(_finding("units", "error", fact,
+                                      f"{value:g}% is the wrong magnitude for {fact.metric} (plausible: {low:g}% to {high:g}%)"))
+    return found
+
+
+def check_dates(fact: QuantFact) -> list[Finding]:
+    """Period problems of one fact, judged against its publication date."""
+    start, end, published = fact.period_start, fact.period_end, fact.published
+    if start and end and last_day(end) < first_day(start):
+        return [_finding("dates", "error", fact, f"the period ends ({end}) before it starts ({start})")]
+    if not (end and published):
+        return []
+    if fact.status == "actual" and first_day(end) > last_day(published):
+        return [_finding("dates", "warning", fact,
+                         f"reported as actual, but its period ends {end}, after publication ({published}); a forecast?")]
+    days_past = (first_day(published) - last_day(end)).days
+    if fact.status == "forecast" and days_past > LONG_PAST_DAYS:
+        return [_finding("dates", "warning", fact,
+                         f"a forecast for a period that ended {days_past} days before publication ({end}); an actual?")]
+    return []
+
+
+def check_grounding(facts: list[QuantFact], texts: Mapping[str, str]) -> list[Finding]:
+    """Re-locate each fact's quote and number in its article's text; facts without a text are skipped."""
+    return [finding for fact in facts if fact.article_id in texts for finding in ground_fact(fact, texts[fact.article_id])[1]]
+
+
+def check_coverage(facts: list[QuantFact], texts: Mapping[str, str]) -> list[Finding]:
+    """Per article, the quantities no fact accounts for."""
+    by_article: dict[str, list[QuantFact]] = {article_id: [] for article_id in texts}
+    for fact in facts:
+        if fact.article_id in by_article:
+            by_article[fact.article_id].append(fact)
+    return [finding for article_id, own in by_article.items() for finding in coverage_of(article_id, texts[article_id], own)]

@@ -1,1 +1,0 @@
-"""Stage (runner, distributed): run newsfacts' idempotent unit of work on an existing engine."""

@@ -1,0 +1,70 @@
+"""Stage (extraction): one article in, ArticleFacts out.
+
+Long articles are split on paragraph boundaries (chunking) and each part is labelled on its own by
+the strategy the prompt names (`labelling`): v1 lets the model write whole facts, v2 and v3 let
+it label quantities that code has parsed. The parts' facts are merged, grounded in the full text,
+and checked for coverage. Every model call goes through an asker: `LiveAsker` here, or the Batch
+API's, which answers from a finished batch first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemas.facts import ArticleFacts, Usage
+
+from ..ingest.sources import Article
+from ..model import llm
+from ..settings import Settings
+from .chunking import merge_facts
+from .coverage import check_coverage
+from .entities import fill_entities
+from .grounding import ground_facts
+from .labelling import Asker, LabelRequest, Provenance, parts_of, strategy_for
+from .prompt_spec import LoadedPrompt
+
+DEFAULT_MAX_TOKENS = 1536
+
+
+def first_messages(prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
+    """The exact messages of the first call for `article` (what `prompts render` shows)."""
+    return strategy_for(prompt).first_messages(prompt, article)
+
+
+def call_params(prompt: LoadedPrompt, settings: Settings) -> llm.CallParams:
+    """Sampling parameters: the prompt's, with --max-output-tokens taking precedence."""
+    max_tokens = settings.max_output_tokens or prompt.spec.params.max_tokens or DEFAULT_MAX_TOKENS
+    return llm.CallParams(temperature=prompt.spec.params.temperature, max_tokens=max_tokens)
+
+
+class LiveAsker:
+    """Sends each request to the model now; `previous` (a failed answer) makes it a reask."""
+
+    def __init__(self, client: Any, settings: Settings, params: llm.CallParams) -> None:
+        self.client, self.settings, self.params = client, settings, params
+
+    async def __call__(self, request: LabelRequest, key: str | None = None,
+                       previous: llm.FailedAnswer | None = None) -> llm.StructuredReply:
+        return await llm.structured(self.client, request.messages, request.response_model, request.context,
+                                    self.settings, self.params, previous)
+
+
+async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
+                  ask: Asker | None = None) -> ArticleFacts:
+    """Extract, attach provenance, ground and check coverage for one article.
+
+    `ask` replaces the live model calls (the Batch API path answers from its batch first)."""
+    strategy = strategy_for(prompt)
+    ask = ask or LiveAsker(client, settings, call_params(prompt, settings))
+    stamp = Provenance(prompt.ref, settings.model, run_id)
+    parts = [await strategy.extract_part(part, prompt, ask, stamp)
+             for part in parts_of(article, settings.chunk_chars, settings.chunk_overlap)]
+    facts, named = fill_entities(merge_facts([p.facts for p in parts]), article.article_id)
+    facts, grounding = ground_facts(facts, article.text)
+    reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
+    findings = [f for p in parts for f in p.findings] + named + grounding
+    findings += check_coverage(article.article_id, article.text, facts, reasons)
+    return ArticleFacts(
+        article_id=article.article_id, facts=facts, findings=findings, prompt=prompt.ref, model=settings.model,
+        usage=sum((p.usage for p in parts), Usage()), attempts=sum(p.attempts for p in parts),
+    )

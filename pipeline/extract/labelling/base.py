@@ -1,0 +1,95 @@
+"""Stage (extraction, labelling): what every labelling strategy shares — parts, requests, replies.
+
+A strategy never talks to the model itself. It builds `LabelRequest`s (messages, response model,
+validation context) and hands each to an `Asker`: the live asker sends it through the model
+client, the Batch API asker first looks for the batch's answer to the same request. Because both
+read the one request a strategy built, a batch answer always matches its live twin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from pydantic import BaseModel
+
+from schemas.facts import Finding, QuantFact, Usage
+
+from ..chunking import split_text
+from ..mentions import Mention, quantities
+from ..prompt_spec import LoadedPrompt
+
+if TYPE_CHECKING:
+    from ...ingest.sources import Article
+    from ...model.llm import StructuredReply
+
+
+@dataclass(frozen=True)
+class LabelRequest:
+    """One model call as a strategy means it: exactly these messages, this model, this context."""
+
+    messages: list[dict[str, str]]
+    response_model: type[BaseModel]
+    context: dict[str, Any]
+
+
+class Asker(Protocol):
+    """Answers a request: live, or from a Batch API job; `key` names a request that can be batched."""
+
+    def __call__(self, request: LabelRequest, key: str | None = None) -> Awaitable[StructuredReply]: ...
+
+
+@dataclass(frozen=True)
+class Part:
+    """One chunk of an article, as an article of its own that starts at `offset` in the full text."""
+
+    article: Article
+    offset: int
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return quantities(self.article.text)
+
+    def key(self, mention_id: str) -> str:
+        """The name of the request about one quantity (a Batch API custom_id)."""
+        return f"{self.article.article_id}/{self.offset}/{mention_id}"
+
+
+def parts_of(article: Article, chunk_chars: int, overlap: int) -> list[Part]:
+    """The parts an article is sent in: its chunks on paragraph boundaries."""
+    return [Part(article.model_copy(update={"text": c.text}), c.start) for c in split_text(article.text, chunk_chars, overlap)]
+
+
+@dataclass
+class PartResult:
+    """What one part (chunk) of an article gave."""
+
+    facts: list[QuantFact]
+    findings: list[Finding] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    attempts: int = 0
+    reasons: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What every fact of one extraction is stamped with."""
+
+    prompt_ref: str
+    model: str
+    run_id: str
+
+
+class Strategy(Protocol):
+    """One way of labelling an article, chosen by the prompt's `response_model`."""
+
+    response_model: ClassVar[str]
+    batchable: ClassVar[bool]  # can every request be built before any answer is in (Batch API)?
+
+    def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]: ...
+
+    async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult: ...
+
+    def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]: ...

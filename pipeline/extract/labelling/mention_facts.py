@@ -1,0 +1,99 @@
+"""Stage (extraction, labelling): facts from the labels of scanned quantities (prompts v2 and v3).
+
+Value, unit, qualifier, quote and span come from the scanner, so each fact is grounded by
+construction and its number was never written by the model; entity, metric, period, status and
+attribution come from the label. Money, percentages and counts in the millions that the model
+never labelled are kept as metric `other` (unlabelled), with a warning.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from schemas.facts import Finding, QuantFact, Usage, fact_id
+from schemas.labels import MentionLabel
+from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
+
+from ..chunking import shift_span
+from ..mentions import Mention
+from .base import Part, PartResult, Provenance
+
+if TYPE_CHECKING:
+    from ...ingest.sources import Article
+
+GENERIC_COUNT_UNIT = "items"
+LARGE_COUNT = 1e6
+
+
+def must_be_fact(mention: Mention) -> bool:
+    """Money, percentages and counts in the millions are quantities whatever the model thinks."""
+    return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT
+
+
+def signed_value(mention: Mention, metric: str) -> float:
+    """A rate that the text says went down ("contracted 4.5 percent") is negative."""
+    is_rate = METRIC_UNIT_CLASS.get(metric) == "percent" and metric.endswith("_growth")
+    if is_rate and mention.direction == "down" and mention.value > 0:
+        return -mention.value
+    return mention.value
+
+
+def unit_for(mention: Mention, metric: str) -> str:
+    if mention.unit:
+        return mention.unit
+    return COUNT_NOUNS.get(metric, GENERIC_COUNT_UNIT)
+
+
+def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
+    """A fact whose number, unit, quote and span come from the mention, and the rest from the label.
+
+    `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
+    metric = label.metric or "other"
+    start, end = mention.start + offset, mention.end + offset
+    value = signed_value(mention, metric)
+    value_max = mention.value_max if mention.value_max is None or value >= 0 else -mention.value_max
+    return QuantFact(
+        fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
+        article_id=article.article_id, source=article.source, url=article.url, published=article.published,
+        entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label if metric == "other" else None,
+        value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
+        period_text=label.period_text, status=label.status or "actual", attribution=label.attribution,
+        quote=article.text[mention.sentence_start:mention.sentence_end],
+        span=shift_span((mention.sentence_start, mention.sentence_end), offset),
+        mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,
+    )
+
+
+def unlabelled(mention: Mention) -> MentionLabel:
+    """The label given to a quantity that must be a fact but that the model never labelled."""
+    return MentionLabel(id=mention.id, is_fact=True, metric="other", metric_label=f"unlabelled_{mention.unit_class}",
+                        entity="unknown", status="claim")
+
+
+def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], article: Article,
+                      stamp: Provenance, offset: int = 0) -> tuple[list[QuantFact], list[Finding]]:
+    """Facts for the marks labelled as facts, and for unlabelled money, percentages and large counts.
+
+    Those keep their number, quote and span but say plainly that nothing else is known about them,
+    with a warning finding; other unlabelled marks are only listed in the finding."""
+    unanswered = [m for m in mentions if m.id not in labels]
+    filled = {**labels, **{m.id: unlabelled(m) for m in unanswered if must_be_fact(m)}}
+    facts = [fact_from_label(m, filled[m.id], article, stamp, offset) for m in mentions if m.id in filled and filled[m.id].is_fact]
+    findings = []
+    if unanswered:
+        listed = ", ".join(f"{m.id} «{m.text}»" for m in unanswered)
+        findings.append(Finding(
+            check="extraction", severity="warning", article_id=article.article_id,
+            fact_ids=[f.fact_id for f in facts if f.metric_label and f.metric_label.startswith("unlabelled_")],
+            message=f"the model gave no usable label for {len(unanswered)} quantities: {listed}; "
+                    f"money, percentages and counts in the millions among them are kept as metric 'other' (unlabelled)",
+        ))
+    return facts, findings
+
+
+def part_from_labels(part: Part, labels: dict[str, MentionLabel], usage: Usage, attempts: int, stamp: Provenance) -> PartResult:
+    """The part's facts and findings, with the model's reason for each quantity it declined."""
+    facts, findings = facts_from_labels(part.mentions, labels, part.article, stamp, part.offset)
+    reasons = {(m.start + part.offset, m.end + part.offset): labels[m.id].reason or "not a fact"
+               for m in part.mentions if m.id in labels and not labels[m.id].is_fact}
+    return PartResult(facts, findings, usage, attempts, reasons)

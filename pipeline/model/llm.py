@@ -1,0 +1,310 @@
+"""Stage (model access): the only module that imports openai and instructor.
+
+One instructor-wrapped AsyncOpenAI client serves every OpenAI-compatible endpoint: the embedded
+llama.cpp server, a hosted API, or a replayed cassette. Retries are layered as DESIGN.md §4 says:
+the openai client retries transport errors and honours Retry-After; instructor reasks only on
+validation and parse errors, through an explicit tenacity policy; nothing else retries.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import instructor
+from instructor.core.hooks import Hooks
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.processing.response import handle_reask_kwargs
+from openai.types.chat import ChatCompletion
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
+from schemas.base import validation_context
+from schemas.facts import Usage
+
+from ..errors import AuthError, ConfigError, ExtractionError
+from ..settings import Settings, is_openai_endpoint
+from .throttle import Throttle, ThrottledTransport
+
+REASKABLE = (PydanticValidationError, json.JSONDecodeError)
+
+
+@dataclass(frozen=True)
+class ModelFailure:
+    """How a failed call should be treated by the runner."""
+
+    status: str  # failed_retryable | failed_permanent
+    message: str
+
+
+class CallFailed(ExtractionError):
+    """A model call failed after the allowed retries; carries usage spent so far."""
+
+    def __init__(self, failure: ModelFailure, usage: Usage) -> None:
+        super().__init__(failure.message)
+        self.failure, self.usage = failure, usage
+
+
+@dataclass(frozen=True)
+class FailedAnswer:
+    """An answer that came back but failed validation: the completion and the validator's error."""
+
+    completion: dict[str, Any]
+    error: Exception
+
+
+def reask_messages(messages: list[dict[str, str]], previous: FailedAnswer) -> list[dict[str, Any]]:
+    """`messages`, then instructor's own reask: the failed answer and the validator's message."""
+    kwargs = handle_reask_kwargs({"messages": list(messages)}, instructor.Mode.JSON,
+                                 ChatCompletion.model_validate(previous.completion), previous.error)
+    return list(kwargs["messages"])
+
+
+@dataclass
+class StructuredReply:
+    """The outcome of one structured call: a validated object, or the last raw text if none passed."""
+
+    output: BaseModel | None
+    raw_text: str | None
+    last_error: str | None
+    usage: Usage
+    attempts: int
+
+
+def build_client(settings: Settings, http_client: Any = None, throttle: Throttle | None = None) -> instructor.AsyncInstructor:
+    """An instructor client over AsyncOpenAI for `settings.base_url`; every request passes `throttle`."""
+    if settings.base_url is None:
+        raise ConfigError("no model endpoint: set --base-url / NEWSFACTS_BASE_URL or use the embedded model")
+    if settings.api_key is None and is_openai_endpoint(settings.base_url):
+        raise ConfigError("OpenAI's API needs a key: set NEWSFACTS_API_KEY or OPENAI_API_KEY")
+    key = settings.api_key.get_secret_value() if settings.api_key else "no-key"
+    if http_client is None and throttle is not None:
+        http_client = openai.DefaultAsyncHttpxClient(transport=ThrottledTransport(throttle))
+    client = openai.AsyncOpenAI(
+        base_url=settings.base_url, api_key=key, timeout=settings.timeout,
+        max_retries=settings.max_retries, http_client=http_client,
+    )
+    return instructor.from_openai(client, mode=instructor.Mode.JSON)
+
+
+async def close_client(client: instructor.AsyncInstructor) -> None:
+    """Close the client's HTTP connections."""
+    await client.client.close()
+
+
+@dataclass(frozen=True)
+class CallParams:
+    """Sampling parameters for one call, taken from the prompt and settings."""
+
+    temperature: float
+    max_tokens: int
+
+
+def _request_options(settings: Settings, response_model: type[BaseModel], params: CallParams) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "temperature": params.temperature, "max_tokens": params.max_tokens, "seed": settings.seed,
+    }
+    if not is_openai_endpoint(settings.base_url):
+        # llama.cpp and most local servers turn a schema here into a grammar: every answer parses.
+        schema = response_model.model_json_schema()
+        options["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
+    return options
+
+
+def _usage_hook(usage: list[Usage]) -> Hooks:
+    hooks = Hooks()
+
+    def on_response(response: Any) -> None:
+        raw = getattr(response, "usage", None)
+        usage.append(Usage(
+            prompt_tokens=getattr(raw, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(raw, "completion_tokens", 0) or 0,
+            calls=1,
+        ))
+
+    hooks.on("completion:response", on_response)
+    return hooks
+
+
+def _completion_text(completion: Any) -> str | None:
+    try:
+        return completion.choices[0].message.content
+    except (AttributeError, IndexError):
+        return None
+
+
+@lru_cache(maxsize=None)
+def prepared(response_model: type[BaseModel]) -> type[BaseModel]:
+    """The response model wrapped for instructor once, not on every call (its schema then builds once too)."""
+    return instructor.openai_schema(response_model)
+
+
+async def structured(
+    client: instructor.AsyncInstructor,
+    messages: list[dict[str, str]],
+    response_model: type[BaseModel],
+    context: dict[str, Any],
+    settings: Settings,
+    params: CallParams,
+    previous: FailedAnswer | None = None,
+) -> StructuredReply:
+    """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times.
+
+    This is the one reask path: instructor appends the failed answer and the validator's message.
+    `previous`, an answer that failed elsewhere (a Batch API answer), starts the call as such a reask."""
+    response_model = prepared(response_model)
+    if previous is not None:
+        messages = reask_messages(messages, previous)
+    spent: list[Usage] = []
+    policy = AsyncRetrying(
+        stop=stop_after_attempt(settings.reasks + 1),
+        retry=retry_if_exception_type(REASKABLE),
+        reraise=True,
+    )
+    try:
+        with validation_context(context):  # not instructor's context=, see schemas.base
+            output = await client.chat.completions.create(
+                messages=messages, model=settings.model, response_model=response_model,
+                max_retries=policy, hooks=_usage_hook(spent),
+                **_request_options(settings, response_model, params),
+            )
+    except InstructorRetryException as exc:
+        cause = exc.__cause__
+        if isinstance(cause, REASKABLE):
+            return StructuredReply(None, _completion_text(exc.last_completion), str(cause), sum(spent, Usage()), exc.n_attempts)
+        raise CallFailed(classify(cause or exc, params.max_tokens), sum(spent, Usage())) from (cause or exc)
+    except Exception as exc:  # classified, then re-raised as our own error
+        raise CallFailed(classify(exc, params.max_tokens), sum(spent, Usage())) from exc
+    return StructuredReply(output, None, None, sum(spent, Usage()), len(spent))
+
+
+def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
+    """Decide whether a failed call is worth retrying on a later run. Never includes a key."""
+    if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
+        raise AuthError(f"the model endpoint refused the credentials ({type(exc).__name__}); check NEWSFACTS_API_KEY") from None
+    name = type(exc).__name__
+    if isinstance(exc, IncompleteOutputException):
+        return ModelFailure("failed_permanent", f"output truncated at max_tokens={max_tokens}; raise --max-output-tokens")
+    if isinstance(exc, (openai.RateLimitError, openai.APIConnectionError, openai.InternalServerError)):
+        return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
+    if isinstance(exc, openai.BadRequestError):
+        return ModelFailure("failed_permanent", f"{name}: {_short(exc)}")
+    if isinstance(exc, openai.APIStatusError):
+        return ModelFailure("failed_retryable", f"{name} {exc.status_code}: {_short(exc)}")
+    return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def replay_miss(exc: BaseException) -> bool:
+    """True when a connection error was really a cassette without a matching recording."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__name__ == "CannotOverwriteExistingCassetteException":
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+# --- OpenAI Batch API: the same requests, sent as one file and answered within 24 hours ---------
+
+
+@dataclass(frozen=True)
+class BatchStatus:
+    batch_id: str
+    status: str  # validating | in_progress | finalizing | completed | failed | expired | cancelling | cancelled
+    completed: int
+    failed: int
+    total: int
+    output_file_id: str | None
+    error_file_id: str | None
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("completed", "failed", "expired", "cancelled")
+
+
+@contextmanager
+def _batch_api_errors() -> Iterator[None]:
+    """A failed Files or Batches call becomes CallFailed, classified like a chat call (a 401 stops the run)."""
+    try:
+        yield
+    except openai.APIError as exc:
+        raise CallFailed(classify(exc, 0), Usage()) from exc
+
+
+def batch_request(custom_id: str, messages: list[dict[str, str]], response_model: type[BaseModel],
+                  settings: Settings, params: CallParams) -> dict[str, Any]:
+    """One line of a Batch API input file: a chat completion asking for `response_model` as JSON."""
+    schema = json.dumps(response_model.model_json_schema(), ensure_ascii=False)
+    system = f"{messages[0]['content']}\n\nAnswer with one JSON object that matches this JSON schema:\n{schema}"
+    options = _request_options(settings, response_model, params)
+    body: dict[str, Any] = {
+        "model": settings.model, "messages": [{"role": "system", "content": system}, *messages[1:]],
+        "temperature": options["temperature"], "max_tokens": options["max_tokens"], "seed": options["seed"],
+        "response_format": {"type": "json_object"}, **options.get("extra_body", {}),
+    }
+    return {"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body}
+
+
+async def submit_batch(client: instructor.AsyncInstructor, lines: list[dict[str, Any]]) -> tuple[str, str]:
+    """Upload the requests and create the batch; returns (input file id, batch id)."""
+    payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
+    with _batch_api_errors():
+        uploaded = await client.client.files.create(file=("newsfacts-batch.jsonl", payload), purpose="batch")
+        batch = await client.client.batches.create(
+            input_file_id=uploaded.id, endpoint="/v1/chat/completions", completion_window="24h")
+    return uploaded.id, batch.id
+
+
+async def batch_status(client: instructor.AsyncInstructor, batch_id: str) -> BatchStatus:
+    with _batch_api_errors():
+        batch = await client.client.batches.retrieve(batch_id)
+    counts = batch.request_counts
+    return BatchStatus(batch.id, batch.status, getattr(counts, "completed", 0) or 0, getattr(counts, "failed", 0) or 0,
+                       getattr(counts, "total", 0) or 0, batch.output_file_id, batch.error_file_id)
+
+
+async def cancel_batch(client: instructor.AsyncInstructor, batch_id: str) -> str:
+    with _batch_api_errors():
+        return str((await client.client.batches.cancel(batch_id)).status)
+
+
+async def batch_results(client: instructor.AsyncInstructor, file_id: str) -> list[dict[str, Any]]:
+    """The result lines of a finished batch (output or error file)."""
+    with _batch_api_errors():
+        content = await client.client.files.content(file_id)
+    return [json.loads(line) for line in content.text.splitlines() if line.strip()]
+
+
+def read_batch_answer(result: dict[str, Any], response_model: type[BaseModel],
+                      context: dict[str, Any]) -> tuple[BaseModel | None, Usage, FailedAnswer | None]:
+    """The validated answer of one batch result line, its usage, and, when it came back but does
+    not validate, the failed answer to reask from. A failed or truncated request gives neither."""
+    response = result.get("response") or {}
+    body = response.get("body") or {}
+    raw = body.get("usage") or {}
+    usage = Usage(prompt_tokens=raw.get("prompt_tokens", 0), completion_tokens=raw.get("completion_tokens", 0), calls=1)
+    if result.get("error") or response.get("status_code") != 200:
+        return None, usage, None
+    try:
+        choice = body["choices"][0]
+        if choice.get("finish_reason") == "length":
+            return None, usage, None
+        content = choice["message"]["content"]
+    except (KeyError, IndexError, TypeError):
+        return None, usage, None
+    if not isinstance(content, str):
+        return None, usage, None
+    try:
+        return response_model.model_validate_json(content, context=context), usage, None
+    except REASKABLE as exc:
+        return None, usage, FailedAnswer(body, exc)

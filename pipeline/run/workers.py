@@ -1,0 +1,194 @@
+"""Stage (runner engine): the async work of one run — stream the articles, keep the model busy.
+
+A producer streams articles from disk, records each in the store and skips what is done; a pool
+of workers extracts the rest, one article at a time each, through one model client whose
+requests all pass the run's throttle. A 401 stops every worker; a spent budget defers the rest.
+The Batch API path collects the articles instead, sends one batch, and finishes each article
+from its answers. `runner.py` sets a run up and writes its outputs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, Field
+
+from schemas.facts import Finding, Usage
+
+from ..errors import AuthError
+from ..extract.extraction import LiveAsker, call_params
+from ..extract.labelling import Asker
+from ..extract.prompt_spec import LoadedPrompt
+from ..ingest.sources import Article, LoadProblem, iter_articles
+from ..model import llm
+from ..model.endpoint import LazyEndpoint
+from ..settings import Settings
+from ..store.fact_store import Store
+from . import batch_api
+from .article_step import ArticleResult, process_article, store_result
+from .pricing import Budget, cost_of
+
+
+class ArticleOutcome(BaseModel):
+    """What happened to one input file in one run."""
+
+    path: str
+    article_id: str | None = None
+    status: str
+    facts: int = 0
+    grounded: int = 0
+    seconds: float = 0.0
+    usage: Usage = Field(default_factory=Usage)
+    error: str | None = None
+    cost: float | None = Field(None, description="US dollars, when the model's price is known")
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+    def advance(self, outcome: ArticleOutcome) -> None: ...
+    def batch_status(self, status: llm.BatchStatus) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, outcome: ArticleOutcome) -> None:
+        pass
+
+    def batch_status(self, status: llm.BatchStatus) -> None:
+        pass
+
+
+async def _process_one(article: Article, state: BatchState, ask: Asker | None = None) -> ArticleOutcome:
+    """The per-article step and the store step for one article of this run, as an outcome."""
+    started = time.monotonic()
+    client, live = await state.endpoint.get()
+    result = await process_article(article, state.prompt, client, live, state.run_id, ask)
+    store_result(state.store, result, state.prompt, live.model, state.run_id)
+    return outcome_of(article, result, time.monotonic() - started)
+
+
+def outcome_of(article: Article, result: ArticleResult, seconds: float) -> ArticleOutcome:
+    return ArticleOutcome(path=article.path, article_id=article.article_id, status=result.status, error=result.error,
+                          facts=len(result.facts), grounded=result.grounded, usage=result.usage, seconds=round(seconds, 2))
+
+
+@dataclass
+class BatchState:
+    """What the workers of one run share."""
+
+    prompt: LoadedPrompt
+    settings: Settings
+    store: Store
+    run_id: str
+    endpoint: LazyEndpoint
+    budget: Budget
+    progress: Progress
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
+    aborted: AuthError | None = None
+
+    def finish(self, outcome: ArticleOutcome) -> None:
+        self.outcomes.append(outcome)
+        self.progress.advance(outcome)
+
+
+async def produce(paths: list[str | Path], state: BatchState, put: Callable[[Article], Awaitable[None]]) -> None:
+    """Stream the articles: record each, skip what is done, hand the rest to `put`."""
+    redo = state.settings.force or state.settings.record
+    for item in iter_articles(paths, state.settings.max_bytes):
+        if isinstance(item, LoadProblem):
+            state.problems.append(item)
+            state.finish(ArticleOutcome(path=item.path, status=item.status, error=item.reason))
+            continue
+        state.store.upsert_article(item)
+        if item.language not in (None, "en"):
+            state.notes.append(Finding(
+                check="input", severity="warning", article_id=item.article_id,
+                message=f"{item.path}: written in {item.language!r}, not English; digits are read, but spelled-out "
+                        f"numbers, scale words and period words are read in English only"))
+        if not redo and state.store.is_done(item.article_id, state.prompt.ref, state.settings.model):
+            state.finish(ArticleOutcome(path=item.path, article_id=item.article_id, status="skipped"))
+            continue
+        await put(item)
+
+
+async def _work(state: BatchState, queue: asyncio.Queue[Article | None]) -> None:
+    while (article := await queue.get()) is not None:
+        outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="not_started")
+        if state.aborted is not None:
+            state.finish(outcome.model_copy(update={"error": str(state.aborted)}))
+            continue
+        if reason := state.budget.exhausted():
+            state.finish(outcome.model_copy(update={"status": "deferred", "error": reason}))
+            continue
+        try:
+            outcome = await _process_one(article, state)
+        except AuthError as exc:
+            state.aborted = exc
+            state.finish(outcome.model_copy(update={"error": str(exc)}))
+            continue
+        state.budget.add(outcome.usage)
+        state.finish(outcome.model_copy(update={"cost": cost_of(outcome.usage, state.budget.price)}))
+
+
+async def run_all(paths: list[str | Path], state: BatchState) -> None:
+    workers = 1 if state.settings.replay or state.settings.record else state.settings.concurrency
+    queue: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=2 * workers)
+    tasks = [asyncio.create_task(_work(state, queue)) for _ in range(workers)]
+    try:
+        await produce(paths, state, queue.put)
+        for _ in range(workers):
+            await queue.put(None)
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await state.endpoint.aclose()
+
+
+async def collect_todo(paths: list[str | Path], state: BatchState) -> list[Article]:
+    """Stream the articles like `produce`, and keep the ones still to do (for engines that want them all)."""
+    todo: list[Article] = []
+
+    async def collect(article: Article) -> None:
+        todo.append(article)
+
+    await produce(paths, state, collect)
+    return todo
+
+
+async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
+    """Collect the articles to do, send them as one Batch API job, wait, and finish them."""
+    todo = await collect_todo(paths, state)
+    if not todo:
+        return
+    client, live = await state.endpoint.get()
+    try:
+        record = await batch_api.submit(client, todo, state.prompt, live, state.store, state.run_id)
+        await wait_and_finish(record.batch_id, todo, state, client, live)
+    finally:
+        await state.endpoint.aclose()
+
+
+async def wait_and_finish(batch_id: str, articles: list[Article], state: BatchState, client: Any, live: Settings) -> None:
+    status = await batch_api.wait(client, batch_id, state.store, live.poll_seconds, state.progress.batch_status)
+    answers = batch_api.BatchAsker(await batch_api.results_of(client, status), LiveAsker(client, live, call_params(state.prompt, live)))
+    for article in articles:
+        outcome = await _process_one(article, state, answers)
+        batch_usage = answers.batch_usage.get(article.article_id, Usage())
+        costs = [cost_of(batch_usage, state.budget.price, batch=True), cost_of(outcome.usage, state.budget.price)]
+        usage = outcome.usage + batch_usage
+        state.budget.add(usage)
+        note = f"{answers.sent_back[article.article_id]} answers sent back for a reask" if article.article_id in answers.sent_back else None
+        state.finish(outcome.model_copy(update={
+            "usage": usage, "cost": None if None in costs else sum(c for c in costs if c is not None),
+            "error": outcome.error or note}))
+    state.store.set_batch_status(batch_id, f"{status.status}, processed")
