@@ -8,7 +8,8 @@ every normalized character, the index of the original character it came from.
 Normalization, one character at a time: invisible characters (zero-width, BiDi controls, soft
 hyphen) are dropped; curly quotes, primes and guillemets become ' or "; every dash becomes "-";
 NFKC folds compatibility forms ("ﬁ" -> "fi", NBSP -> space); the result is lower-cased; runs of
-whitespace collapse to one space; leading and trailing spaces are dropped.
+whitespace collapse to one space; leading and trailing spaces are dropped. The functions say
+`fold` (`fold_text`, `fold_with_map`): `normalize` is the stage that brings facts to normal form.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ _FOLD: dict[str, str] = {
 }
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Normalize `text`; also return, per output character, its index in `text`."""
     out: list[str] = []
     offsets: list[int] = []
@@ -48,15 +49,15 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def normalize(text: str) -> str:
+def fold_text(text: str) -> str:
     """The normalized form of `text` (see the module docstring)."""
-    return normalize_with_map(text)[0]
+    return fold_with_map(text)[0]
 
 
 def original_span(offsets: list[int], text_len: int, nstart: int, nend: int) -> tuple[int, int]:
     """Map the normalized span [nstart, nend) back to a [start, end) span of the original text.
 
-    `offsets` is the map from `normalize_with_map` and `text_len` the original length. Indices
+    `offsets` is the map from `fold_with_map` and `text_len` the original length. Indices
     are clamped into range. An empty span maps to an empty span where its position falls: before
     the character at `nstart`, or just after the last mapped character when `nstart` is at the
     end (at `text_len` when nothing was mapped at all).

@@ -32,8 +32,8 @@ from .errors import AuthError, ConfigError, InputError, ModelServerError, Newsfa
 from .extract import prompts as prompt_files
 from .ingest.jsonl import read_jsonl
 from .ingest.sources import load_article
-from .model.llm import BatchStatus
-from .run.runner import ArticleOutcome, RunResult, cancel_batch, list_batches, resume_batch, run_batch
+from .model.llm import BatchJobStatus
+from .run.runner import ArticleOutcome, RunResult, cancel_batch_job, list_batch_jobs, resume_batch_job, run_batch
 from .settings import Settings
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
@@ -119,7 +119,7 @@ class BarProgress:
     def advance(self, outcome: ArticleOutcome) -> None:
         self._bar.update(self._task, advance=1, description=f"{Path(outcome.path).name}: {outcome.status}")
 
-    def batch_status(self, status: BatchStatus) -> None:
+    def batch_job_update(self, status: BatchJobStatus) -> None:
         done = f"{status.completed + status.failed}/{status.total}" if status.total else "-"
         self._bar.update(self._task, description=f"batch {status.batch_id}: {status.status} ({done} requests)")
 
@@ -241,7 +241,7 @@ def _run_with_bar(call: Callable[[BarProgress], RunResult]) -> RunResult:
 def batches_list(out: OutOption = Path("out"), db: DbOption = None) -> None:
     """Every Batch API job this store knows, newest first."""
     with errors_to_exit_codes():
-        records = list_batches(Settings.from_env(db=db), out)
+        records = list_batch_jobs(Settings.from_env(db=db), out)
     for r in records:
         typer.echo(f"{r.batch_id}\t{r.status}\t{r.requests} requests\t{len(r.article_ids)} articles\t{r.model}\t{r.created_at}")
 
@@ -252,7 +252,7 @@ def batches_resume(batch_id: str, out: OutOption = Path("out"), db: DbOption = N
     """Wait for a saved batch to finish and store its facts, as the run that sent it would have."""
     with errors_to_exit_codes():
         settings = Settings.from_env(db=db, poll_seconds=poll_seconds)
-        result = _run_with_bar(lambda bar: resume_batch(batch_id, settings, out, bar))
+        result = _run_with_bar(lambda bar: resume_batch_job(batch_id, settings, out, bar))
     print_summary(result)
     raise typer.Exit(exit_code(result, FailOn.never))
 
@@ -261,7 +261,7 @@ def batches_resume(batch_id: str, out: OutOption = Path("out"), db: DbOption = N
 def batches_cancel(batch_id: str, out: OutOption = Path("out"), db: DbOption = None) -> None:
     """Ask the API to cancel a saved batch."""
     with errors_to_exit_codes():
-        status = cancel_batch(batch_id, Settings.from_env(db=db), out)
+        status = cancel_batch_job(batch_id, Settings.from_env(db=db), out)
     typer.echo(f"{batch_id}: {status}")
 
 

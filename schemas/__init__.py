@@ -3,9 +3,7 @@
 from .facts import SCHEMA_VERSION, ArticleFacts, Finding, QuantFact, Usage
 from .vocabulary import METRIC_UNIT_CLASS, METRICS, Metric
 
-RESPONSE_MODELS = ("ExtractionResult",)
-
 __all__ = [
     "SCHEMA_VERSION", "ArticleFacts", "Finding", "QuantFact", "Usage",
-    "METRIC_UNIT_CLASS", "METRICS", "Metric", "RESPONSE_MODELS",
+    "METRIC_UNIT_CLASS", "METRICS", "Metric",
 ]

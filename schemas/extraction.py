@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationInfo, field_valida
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from newstext.numbers import NumberMatch, find_numbers, value_in_text
-from newstext.textnorm import normalize
+from newstext.textnorm import fold_text
 
 from .base import ResponseModel, context_of
 from .facts import Qualifier, Status
@@ -87,7 +87,7 @@ class ExtractedFact(BaseModel):
             raise ValueError(f"value {self.value} percent is not a plausible percentage; write 3.1% as 3.1")
 
     def _check_quote_in(self, article: str) -> None:
-        if normalize(self.quote) not in normalize(article):
+        if fold_text(self.quote) not in fold_text(article):
             raise ValueError(
                 f"quote {self.quote[:80]!r} is not in the article; copy the sentence exactly as written"
             )

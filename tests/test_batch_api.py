@@ -13,7 +13,7 @@ from pipeline.run import batch_api as batches
 from pipeline.model import llm
 from pipeline.cli import app
 from pipeline.extract.prompts import load_prompt
-from pipeline.run.runner import cancel_batch, resume_batch, run_batch
+from pipeline.run.runner import cancel_batch_job, resume_batch_job, run_batch
 from pipeline.settings import Settings
 from pipeline.ingest.sources import load_articles
 from pipeline.store.fact_store import Store
@@ -46,7 +46,7 @@ def test_a_batch_run_stores_every_fact_and_persists_the_batch(tmp_path: Path) ->
     assert {o.status for o in result.outcomes} == {"done"} and chat_calls == 0
     assert len(uploaded) == quantity_count and len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == quantity_count
     with Store(tmp_path / "out" / "newsfacts.db") as store:
-        [record] = store.batches()
+        [record] = store.batch_jobs()
     assert record.status == "completed, processed" and record.requests == quantity_count and len(record.article_ids) == 5
     # half price: 100 prompt and 20 completion tokens per request at $1 and $2 per million
     assert result.summary["counts"]["cost_usd"] == pytest.approx(quantity_count * 140 / 1e6 / 2)
@@ -80,7 +80,7 @@ def test_a_batch_whose_run_died_is_listed_and_resumed(tmp_path: Path) -> None:
             record = submit(live, articles, store, "run_dead")
         listed = CliRunner().invoke(app, ["batches", "list", "--out", str(tmp_path / "out")])
         assert record.batch_id in listed.stdout and "submitted" in listed.stdout
-        result = resume_batch(record.batch_id, Settings.from_env({"NEWSFACTS_API_KEY": KEY}, poll_seconds=0.01), tmp_path / "out")
+        result = resume_batch_job(record.batch_id, Settings.from_env({"NEWSFACTS_API_KEY": KEY}, poll_seconds=0.01), tmp_path / "out")
     assert [o.status for o in result.outcomes] == ["done", "done"]
     assert len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == 4
 
@@ -92,9 +92,9 @@ def test_cancel(tmp_path: Path) -> None:
         live = batch_settings(api)
         with Store(tmp_path / "out" / "newsfacts.db") as store:
             record = submit(live, articles, store, "r")
-        assert cancel_batch(record.batch_id, Settings.from_env({"NEWSFACTS_API_KEY": KEY}), tmp_path / "out") == "cancelled"
+        assert cancel_batch_job(record.batch_id, Settings.from_env({"NEWSFACTS_API_KEY": KEY}), tmp_path / "out") == "cancelled"
     with Store(tmp_path / "out" / "newsfacts.db") as store:
-        assert store.batches(record.batch_id)[0].status == "cancelled"
+        assert store.batch_jobs(record.batch_id)[0].status == "cancelled"
 
 
 def test_batch_api_needs_the_one_quantity_prompt(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import yaml
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from pipeline.model import llm
-from pipeline.model.cassettes import ReadableSerializer, cassette_path, make_vcr, use_cassette
+from pipeline.model.cassettes import ReadableSerializer, cassette_path, make_vcr, replay_miss, use_cassette
 from pipeline.errors import ReplayError
 from pipeline.settings import Settings
 
@@ -87,7 +87,7 @@ def test_interception_canary_a_miss_raises_from_vcr(tmp_path: Path) -> None:
 
     with use_cassette(empty, record=False), pytest.raises(Exception) as caught:
         asyncio.run(call())
-    assert llm.replay_miss(caught.value)
+    assert replay_miss(caught.value)
     chain = []
     cause: BaseException | None = caught.value
     while cause is not None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from pipeline import Settings, run_batch
 from pipeline.cli import app
 from pipeline.ingest.sources import load_articles
-from newstext.textnorm import normalize
+from newstext.textnorm import fold_text
 
 from .conftest import SEEDS
 
@@ -54,7 +54,7 @@ def test_every_grounded_span_points_at_its_quote(replayed: Path) -> None:
     for fact in read_jsonl(replayed / "facts.jsonl"):
         if fact["grounding"] == "exact":
             start, end = fact["span"]
-            assert normalize(texts[fact["article_id"]][start:end]) == normalize(fact["quote"])
+            assert fold_text(texts[fact["article_id"]][start:end]) == fold_text(fact["quote"])
 
 
 def test_ungrounded_facts_are_kept_and_explained(replayed: Path) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from pipeline.run.runner import run_batch
-from pipeline.store.fact_store import BatchRecord, Store
+from pipeline.store.fact_store import BatchJob, Store
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
 from .conftest import fresh_postgres
@@ -75,10 +75,10 @@ def test_failures_keep_earlier_facts_and_runs_and_batches_round_trip(location: s
         store.start_run("r2", {"model": "m"})
         store.finish_run("r2", {"counts": {"facts": 1}})
         assert store.run("r2").summary == {"counts": {"facts": 1}}
-        store.save_batch(BatchRecord(batch_id="b1", input_file_id="f", prompt="p@1", model="m", base_url=None, run_id="r2",
+        store.save_batch_job(BatchJob(batch_id="b1", input_file_id="f", prompt="p@1", model="m", base_url=None, run_id="r2",
                                      article_ids=["a1"], requests=3, status="submitted"))
-        store.set_batch_status("b1", "completed")
-        [batch] = store.batches("b1")
+        store.set_batch_job_status("b1", "completed")
+        [batch] = store.batch_jobs("b1")
         assert (batch.status, batch.article_ids, batch.requests) == ("completed", ["a1"], 3)
 
 

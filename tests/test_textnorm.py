@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newstext.textnorm import normalize, normalize_with_map, original_span
+from newstext.textnorm import fold_text, fold_with_map, original_span
 
 NORMALIZE_CASES: list[tuple[str, str]] = [
     ("North Korea\u2019s economy", "north korea's economy"),
@@ -34,12 +34,12 @@ NORMALIZE_CASES: list[tuple[str, str]] = [
 
 @pytest.mark.parametrize(("text", "expected"), NORMALIZE_CASES)
 def test_normalize(text: str, expected: str) -> None:
-    assert normalize(text) == expected
+    assert fold_text(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), NORMALIZE_CASES)
 def test_map_has_one_in_range_offset_per_character(text: str, expected: str) -> None:
-    normalized, offsets = normalize_with_map(text)
+    normalized, offsets = fold_with_map(text)
     assert normalized == expected
     assert len(offsets) == len(normalized)
     assert offsets == sorted(offsets)
@@ -51,27 +51,27 @@ def test_map_has_one_in_range_offset_per_character(text: str, expected: str) -> 
     ["Plain ASCII text.", "North Korea\u2019s \u201cboost\u201d", "a\u00a0b \u2014 c", "\ufb01ne \u0130stanbul"],
 )
 def test_every_character_maps_to_its_source(text: str) -> None:
-    normalized, offsets = normalize_with_map(text)
+    normalized, offsets = fold_with_map(text)
     for char, index in zip(normalized, offsets):
-        assert char in normalize(text[index]) or (char == " " and text[index].isspace())
+        assert char in fold_text(text[index]) or (char == " " and text[index].isspace())
 
 
 def test_expanding_characters_share_a_source_index() -> None:
-    normalized, offsets = normalize_with_map("x\ufb01y")  # the "fi" ligature becomes two letters
+    normalized, offsets = fold_with_map("x\ufb01y")  # the "fi" ligature becomes two letters
     assert normalized == "xfiy"
     assert offsets == [0, 1, 1, 2]
-    dotted, dotted_offsets = normalize_with_map("\u0130")  # capital I with dot lowers to two chars
+    dotted, dotted_offsets = fold_with_map("\u0130")  # capital I with dot lowers to two chars
     assert len(dotted) == 2 and dotted_offsets == [0, 0]
 
 
 def test_collapsed_whitespace_maps_to_first_space() -> None:
-    normalized, offsets = normalize_with_map("a \n\t b")
+    normalized, offsets = fold_with_map("a \n\t b")
     assert normalized == "a b"
     assert offsets == [0, 1, 5]
 
 
 def test_dropped_characters_are_skipped_in_the_map() -> None:
-    normalized, offsets = normalize_with_map("\u200bab\u200ec")
+    normalized, offsets = fold_with_map("\u200bab\u200ec")
     assert normalized == "abc"
     assert offsets == [1, 2, 4]
 
@@ -88,7 +88,7 @@ def test_dropped_characters_are_skipped_in_the_map() -> None:
     ],
 )
 def test_original_span_recovers_the_original_slice(text: str, needle: str, original: str) -> None:
-    normalized, offsets = normalize_with_map(text)
+    normalized, offsets = fold_with_map(text)
     nstart = normalized.index(needle)
     start, end = original_span(offsets, len(text), nstart, nstart + len(needle))
     assert text[start:end] == original
@@ -109,11 +109,11 @@ def test_original_span_recovers_the_original_slice(text: str, needle: str, origi
 )
 def test_original_span_edge_cases(nstart: int, nend: int, expected: tuple[int, int]) -> None:
     text = "  ab \n cd  "
-    normalized, offsets = normalize_with_map(text)
+    normalized, offsets = fold_with_map(text)
     assert normalized == "ab cd"
     assert original_span(offsets, len(text), nstart, nend) == expected
 
 
 def test_original_span_of_empty_normalized_text() -> None:
-    _, offsets = normalize_with_map(" \u200b ")
+    _, offsets = fold_with_map(" \u200b ")
     assert original_span(offsets, 3, 0, 0) == (3, 3)

@@ -172,7 +172,7 @@ def test_exports_plus_imports_and_growth_consistency():
 
 
 def test_a_new_article_is_checked_against_the_facts_already_stored(tmp_path):
-    from pipeline.run.runner import validate_with_store
+    from pipeline.run.runner import validate_against_store
     from pipeline.store.fact_store import Store
     from schemas.facts import ArticleFacts
 
@@ -182,7 +182,7 @@ def test_a_new_article_is_checked_against_the_facts_already_stored(tmp_path):
     with Store(tmp_path / "s.db") as store:
         for f in (earlier, new, unrelated):
             store.save_result(ArticleFacts(article_id=f.article_id, facts=[f], prompt="p@1", model="m"), run_id="r1")
-        report = validate_with_store(store, store.facts(["a2"]), "p@1", "m")
+        report = validate_against_store(store.facts(None, "p@1", "m"), store.facts(["a2"]))
     assert [(g.verdict, sorted(g.fact_ids)) for g in report.groups] == [("conflict", sorted([earlier.fact_id, new.fact_id]))]
     assert [f.check for f in report.findings] == ["agreement"]
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas.facts import QuantFact
 from schemas.vocabulary import unit_class
 
-from newstext.textnorm import normalize
+from newstext.textnorm import fold_text
 
 VALUE_TOLERANCE = 0.01
 
@@ -70,7 +70,7 @@ def same_place(fact: QuantFact, gold: GoldFact) -> bool:
     """The fact sits where the gold fact does: overlapping spans, or the gold anchor inside the quote."""
     if fact.span and gold.span and fact.span[0] < gold.span[1] and gold.span[0] < fact.span[1]:
         return True
-    return normalize(gold.anchor) in normalize(fact.quote)
+    return fold_text(gold.anchor) in fold_text(fact.quote)
 
 
 def _matches(fact: QuantFact, gold: GoldFact) -> bool:

@@ -80,13 +80,6 @@ def _latest_month_on_or_before(month: int, published: str | None) -> int | None:
     return pub[0] if month <= pub[1] else pub[0] - 1
 
 
-def _year_or_pub(match: re.Match[str], published: str | None) -> int | None:
-    if match.groupdict().get("year"):
-        return int(match["year"])
-    pub = _pub_parts(published)
-    return pub[0] if pub else None
-
-
 Rule = Callable[[re.Match[str], str | None], Period | None]
 
 

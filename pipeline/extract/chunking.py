@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from schemas.facts import QuantFact
 
-from newstext.textnorm import normalize
+from newstext.textnorm import fold_text
 
 # Strongest first; separators in one group are equally good, the latest one wins.
 BOUNDARIES: tuple[tuple[str, ...], ...] = (("\n\n",), ("\n",), (". ", "? ", "! "), (" ", "\t"))
@@ -92,7 +92,7 @@ def _same_claim(a: QuantFact, b: QuantFact) -> bool:
         return False
     if a.span is not None and b.span is not None:
         return _spans_match(a.span, b.span)
-    return a.span is None and b.span is None and a.unit == b.unit and normalize(a.quote) == normalize(b.quote)
+    return a.span is None and b.span is None and a.unit == b.unit and fold_text(a.quote) == fold_text(b.quote)
 
 
 def _better(facts: list[QuantFact], i: int, j: int) -> bool:
@@ -131,6 +131,6 @@ def merge_facts(chunks_facts: list[list[QuantFact]]) -> list[QuantFact]:
     by_quote: dict[tuple[str, str, str], list[int]] = {}
     for i, fact in enumerate(facts):
         if fact.span is None:
-            group = by_quote.setdefault((fact.metric, fact.unit, normalize(fact.quote)), [])
+            group = by_quote.setdefault((fact.metric, fact.unit, fold_text(fact.quote)), [])
             _keep(facts, i, group, kept)
     return [facts[i] for i in sorted(kept, key=lambda i: (facts[i].span is None, (facts[i].span or (0, 0))[0], i))]

@@ -39,7 +39,7 @@ def _describe(mention: Mention, reasons: Mapping[tuple[int, int], str]) -> str:
     return f"«{mention.text}»" + (f" (model: {reason})" if reason else "")
 
 
-def check_coverage(
+def check_article_coverage(
     article_id: str, text: str, facts: list[QuantFact], reasons: Mapping[tuple[int, int], str] | None = None,
 ) -> list[Finding]:
     """One info finding listing the quantities that no fact accounts for, or none.

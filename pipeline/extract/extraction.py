@@ -17,7 +17,7 @@ from ..ingest.sources import Article
 from ..model import llm
 from ..settings import Settings
 from .chunking import merge_facts
-from .coverage import check_coverage
+from .coverage import check_article_coverage
 from .entities import fill_entities
 from .grounding import ground_facts
 from .labelling import Asker, LabelRequest, Provenance, parts_of, strategy_for
@@ -63,7 +63,7 @@ async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings:
     facts, grounding = ground_facts(facts, article.text)
     reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
     findings = [f for p in parts for f in p.findings] + named + grounding
-    findings += check_coverage(article.article_id, article.text, facts, reasons)
+    findings += check_article_coverage(article.article_id, article.text, facts, reasons)
     return ArticleFacts(
         article_id=article.article_id, facts=facts, findings=findings, prompt=prompt.ref, model=settings.model,
         usage=sum((p.usage for p in parts), Usage()), attempts=sum(p.attempts for p in parts),

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from pipeline.extract.mentions import scan
 from newstext.numbers import find_numbers, value_in_text
-from newstext.textnorm import normalize, normalize_with_map, original_span
+from newstext.textnorm import fold_text, fold_with_map, original_span
 from schemas.facts import Finding, QuantFact
 
 CHECK = "grounding"
@@ -51,8 +51,8 @@ def locate_quote(text: str, quote: str, min_score: float = 90.0) -> QuoteLocatio
     index = text.find(needle)
     if index >= 0:
         return QuoteLocation(index, index + len(needle), "exact", 100.0)
-    ntext, offsets = normalize_with_map(text)
-    nquote = normalize(needle)
+    ntext, offsets = fold_with_map(text)
+    nquote = fold_text(needle)
     if not nquote:
         return NOT_FOUND
     nindex = ntext.find(nquote)
@@ -130,7 +130,7 @@ def _given_span(fact: QuantFact, text: str) -> QuoteLocation | None:
     if not 0 <= start < end <= len(text):
         return None
     passage = text[start:end]
-    if passage == fact.quote or normalize(passage) == normalize(fact.quote):
+    if passage == fact.quote or fold_text(passage) == fold_text(fact.quote):
         return QuoteLocation(start, end, "exact", 100.0)
     return None
 

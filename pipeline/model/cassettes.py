@@ -19,6 +19,7 @@ from typing import Any
 import vcr
 import yaml
 from vcr.cassette import Cassette
+from vcr.errors import CannotOverwriteExistingCassetteException
 
 from ..errors import ReplayError
 
@@ -113,3 +114,16 @@ def use_cassette(path: Path, record: bool) -> Iterator[Cassette]:
         yield cassette
     if not record and not cassette.all_played:
         raise ReplayError(f"{path}: {len(cassette.data) - cassette.play_count} recorded calls were never replayed")
+
+
+def replay_miss(exc: BaseException) -> bool:
+    """True when a failed call was really a cassette without a matching recording.
+
+    The openai client reports the miss as a connection error after its retries; the cassette's
+    own exception is somewhere in the chain of causes."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, CannotOverwriteExistingCassetteException):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False

@@ -204,21 +204,11 @@ def _short(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
 
 
-def replay_miss(exc: BaseException) -> bool:
-    """True when a connection error was really a cassette without a matching recording."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if type(cause).__name__ == "CannotOverwriteExistingCassetteException":
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
-
-
 # --- OpenAI Batch API: the same requests, sent as one file and answered within 24 hours ---------
 
 
 @dataclass(frozen=True)
-class BatchStatus:
+class BatchJobStatus:
     batch_id: str
     status: str  # validating | in_progress | finalizing | completed | failed | expired | cancelling | cancelled
     completed: int
@@ -241,7 +231,7 @@ def _batch_api_errors() -> Iterator[None]:
         raise CallFailed(classify(exc, 0), Usage()) from exc
 
 
-def batch_request(custom_id: str, messages: list[dict[str, str]], response_model: type[BaseModel],
+def batch_job_request(custom_id: str, messages: list[dict[str, str]], response_model: type[BaseModel],
                   settings: Settings, params: CallParams) -> dict[str, Any]:
     """One line of a Batch API input file: a chat completion asking for `response_model` as JSON."""
     schema = json.dumps(response_model.model_json_schema(), ensure_ascii=False)
@@ -255,7 +245,7 @@ def batch_request(custom_id: str, messages: list[dict[str, str]], response_model
     return {"custom_id": custom_id, "method": "POST", "url": "/v1/chat/completions", "body": body}
 
 
-async def submit_batch(client: instructor.AsyncInstructor, lines: list[dict[str, Any]]) -> tuple[str, str]:
+async def create_batch_job(client: instructor.AsyncInstructor, lines: list[dict[str, Any]]) -> tuple[str, str]:
     """Upload the requests and create the batch; returns (input file id, batch id)."""
     payload = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines).encode("utf-8")
     with _batch_api_errors():
@@ -265,27 +255,27 @@ async def submit_batch(client: instructor.AsyncInstructor, lines: list[dict[str,
     return uploaded.id, batch.id
 
 
-async def batch_status(client: instructor.AsyncInstructor, batch_id: str) -> BatchStatus:
+async def get_batch_job(client: instructor.AsyncInstructor, batch_id: str) -> BatchJobStatus:
     with _batch_api_errors():
         batch = await client.client.batches.retrieve(batch_id)
     counts = batch.request_counts
-    return BatchStatus(batch.id, batch.status, getattr(counts, "completed", 0) or 0, getattr(counts, "failed", 0) or 0,
+    return BatchJobStatus(batch.id, batch.status, getattr(counts, "completed", 0) or 0, getattr(counts, "failed", 0) or 0,
                        getattr(counts, "total", 0) or 0, batch.output_file_id, batch.error_file_id)
 
 
-async def cancel_batch(client: instructor.AsyncInstructor, batch_id: str) -> str:
+async def request_batch_job_cancel(client: instructor.AsyncInstructor, batch_id: str) -> str:
     with _batch_api_errors():
         return str((await client.client.batches.cancel(batch_id)).status)
 
 
-async def batch_results(client: instructor.AsyncInstructor, file_id: str) -> list[dict[str, Any]]:
+async def batch_job_results(client: instructor.AsyncInstructor, file_id: str) -> list[dict[str, Any]]:
     """The result lines of a finished batch (output or error file)."""
     with _batch_api_errors():
         content = await client.client.files.content(file_id)
     return [json.loads(line) for line in content.text.splitlines() if line.strip()]
 
 
-def read_batch_answer(result: dict[str, Any], response_model: type[BaseModel],
+def read_batch_job_answer(result: dict[str, Any], response_model: type[BaseModel],
                       context: dict[str, Any]) -> tuple[BaseModel | None, Usage, FailedAnswer | None]:
     """The validated answer of one batch result line, its usage, and, when it came back but does
     not validate, the failed answer to reask from. A failed or truncated request gives neither."""

@@ -25,6 +25,7 @@ from ..extract.labelling import Asker
 from ..extract.prompt_spec import LoadedPrompt
 from ..ingest.sources import Article
 from ..model import llm
+from ..model.cassettes import replay_miss
 from ..model.endpoint import LazyEndpoint, recording
 from ..model.throttle import Throttle
 from ..settings import Settings
@@ -58,7 +59,7 @@ def new_run_id() -> str:
 def _failed(article_id: str, exc: llm.CallFailed, settings: Settings) -> ArticleResult:
     """A failed call as a result; in replay mode a connection error may really be a cassette miss."""
     status, message = exc.failure.status, exc.failure.message
-    if settings.replay and llm.replay_miss(exc):
+    if settings.replay and replay_miss(exc):
         status, message = "failed_permanent", REPLAY_MISS
     return ArticleResult(article_id=article_id, status=status, error=message, usage=exc.usage)
 

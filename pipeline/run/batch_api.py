@@ -3,7 +3,7 @@
 `submit()` builds the requests the prompt's labelling strategy would send live (prompt v3: one
 per quantity), uploads the file, creates the batch, and saves the batch id in the store at once,
 so a crash never orphans a paid batch. `wait()` polls with progress until the batch ends. Each
-article then runs through the usual per-article step with a `BatchAsker`, which answers every
+article then runs through the usual per-article step with a `BatchJobAsker`, which answers every
 request from the batch by its `custom_id`; answers that failed or do not validate go back through
 the normal path, a failed validation as a reask with the validator's message. `newsfacts batches list|resume|cancel` work on the saved ids.
 """
@@ -23,7 +23,7 @@ from ..extract.prompt_spec import LoadedPrompt
 from ..ingest.sources import Article
 from ..model import llm
 from ..settings import Settings
-from ..store.fact_store import BatchRecord, Store
+from ..store.fact_store import BatchJob, Store
 
 def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Settings) -> list[dict[str, Any]]:
     """One Batch API request for every request the prompt's strategy would send live."""
@@ -31,29 +31,29 @@ def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Sett
     if not strategy.batchable:
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
     params = call_params(prompt, settings)
-    return [llm.batch_request(key, request.messages, request.response_model, settings, params)
+    return [llm.batch_job_request(key, request.messages, request.response_model, settings, params)
             for article in articles for part in parts_of(article, settings.chunk_chars, settings.chunk_overlap)
             for key, request in strategy.requests(part, prompt)]
 
 
 async def submit(client: Any, articles: list[Article], prompt: LoadedPrompt, settings: Settings, store: Store,
-                 run_id: str) -> BatchRecord:
+                 run_id: str) -> BatchJob:
     """Upload and create the batch, and record it before anything else can go wrong."""
     lines = build_requests(articles, prompt, settings)
-    file_id, batch_id = await llm.submit_batch(client, lines)
-    record = BatchRecord(batch_id=batch_id, input_file_id=file_id, prompt=prompt.ref, model=settings.model,
+    file_id, batch_id = await llm.create_batch_job(client, lines)
+    record = BatchJob(batch_id=batch_id, input_file_id=file_id, prompt=prompt.ref, model=settings.model,
                          base_url=settings.base_url, run_id=run_id, article_ids=[a.article_id for a in articles],
                          requests=len(lines), status="submitted")
-    store.save_batch(record)
+    store.save_batch_job(record)
     return record
 
 
 async def wait(client: Any, batch_id: str, store: Store, poll_seconds: float,
-               report: Callable[[llm.BatchStatus], None] | None = None) -> llm.BatchStatus:
+               report: Callable[[llm.BatchJobStatus], None] | None = None) -> llm.BatchJobStatus:
     """Poll until the batch ends; every status is saved and reported."""
     while True:
-        status = await llm.batch_status(client, batch_id)
-        store.set_batch_status(batch_id, status.status)
+        status = await llm.get_batch_job(client, batch_id)
+        store.set_batch_job_status(batch_id, status.status)
         if report:
             report(status)
         if status.finished:
@@ -61,7 +61,7 @@ async def wait(client: Any, batch_id: str, store: Store, poll_seconds: float,
         await asyncio.sleep(poll_seconds)
 
 
-class BatchAsker:
+class BatchJobAsker:
     """Answers each request from the finished batch; what failed there is asked live.
 
     An answer that came back but does not validate is sent back as a reask that carries the
@@ -78,7 +78,7 @@ class BatchAsker:
         if result is None:
             return await self.live(request, key)
         article_id = key.split("/", 1)[0]
-        answer, usage, failed = llm.read_batch_answer(result, llm.prepared(request.response_model), request.context)
+        answer, usage, failed = llm.read_batch_job_answer(result, llm.prepared(request.response_model), request.context)
         self.batch_usage[article_id] = self.batch_usage.get(article_id, Usage()) + usage
         if answer is not None:
             return llm.StructuredReply(answer, None, None, Usage(), 1)
@@ -86,10 +86,10 @@ class BatchAsker:
         return await self.live(request, key, failed)
 
 
-async def results_of(client: Any, status: llm.BatchStatus) -> list[dict[str, Any]]:
+async def results_of(client: Any, status: llm.BatchJobStatus) -> list[dict[str, Any]]:
     """Every result line of a finished batch: answers and errors."""
     lines: list[dict[str, Any]] = []
     for file_id in (status.output_file_id, status.error_file_id):
         if file_id:
-            lines += await llm.batch_results(client, file_id)
+            lines += await llm.batch_job_results(client, file_id)
     return lines

@@ -22,7 +22,7 @@ from ..model.throttle import Throttle
 from ..settings import Settings
 from ..store.fact_store import Store
 from .article_step import process_articles, store_result
-from .workers import ArticleOutcome, BatchState, collect_todo
+from .workers import ArticleOutcome, RunState, collect_todo
 
 BATCH_SIZE = 8
 
@@ -74,7 +74,7 @@ class ExtractBatch:
         })
 
 
-async def run_ray(paths: list[Any], state: BatchState, store_location: str) -> None:
+async def run_ray(paths: list[Any], state: RunState, store_location: str) -> None:
     """The driver: stream and skip as a local run does, then extract the rest on Ray."""
     settings = state.settings
     if settings.uses_local_model:

@@ -1,7 +1,7 @@
 """Stage (runner): one run from start to finish — set up, do the work, validate, write the outputs.
 
-`run_batch()` is the one entry point the CLI and the library call; `resume_batch()`,
-`cancel_batch()` and `list_batches()` handle Batch API jobs saved in the store. The async work
+`run_batch()` is the one entry point the CLI and the library call; `resume_batch_job()`,
+`cancel_batch_job()` and `list_batch_jobs()` handle Batch API jobs saved in the store. The async work
 itself is in `workers.py`. No article is sent to the model twice for the same content, prompt
 version and model; each article's facts and its `done` mark are committed together, so an
 interrupted run resumes where it stopped.
@@ -13,6 +13,7 @@ import asyncio
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,12 @@ from ..model.throttle import Throttle
 from ..report.outputs import write_outputs
 from ..settings import Settings
 from ..store.backends import shown
-from ..store.fact_store import BatchRecord, Store
+from ..store.fact_store import BatchJob, Store
 from .article_step import new_run_id
 from .pricing import Budget, price_of
-from .workers import ArticleOutcome, BatchState, NoProgress, Progress, run_all, run_batch_api, wait_and_finish
+from .workers import ArticleOutcome, NoProgress, Progress, RunState, finish_batch_job, run_all, run_with_batch_api
 
-__all__ = ["ArticleOutcome", "Progress", "RunResult", "cancel_batch", "list_batches", "resume_batch", "run_batch"]
+__all__ = ["ArticleOutcome", "Progress", "RunResult", "cancel_batch_job", "list_batch_jobs", "resume_batch_job", "run_batch"]
 
 
 class RunResult(BaseModel):
@@ -63,27 +64,36 @@ def store_location(settings: Settings, out_dir: Path) -> str | Path:
     return settings.db or out_dir / "newsfacts.db"
 
 
-def _prepare(settings: Settings) -> tuple[LoadedPrompt, tuple[float, float] | None]:
+@dataclass(frozen=True)
+class RunSetup:
+    """What a run works out once, before it starts: its prompt, the model's price, the settings it records."""
+
+    prompt: LoadedPrompt
+    price: tuple[float, float] | None
+    recorded: dict[str, Any]
+
+
+def _prepare(settings: Settings) -> RunSetup:
     """The prompt (refused if a released version changed) and the model's price (needed for --max-cost)."""
     prompt = load_prompt(settings.prompt, settings.prompts_dir)
     check_released(prompt, settings.prompts_dir)
     price = price_of(settings.model, settings.prices)
     if settings.max_cost is not None and price is None:
         raise ConfigError(f"--max-cost needs a price for model {settings.model!r}: set NEWSFACTS_PRICES")
-    return prompt, price
+    return RunSetup(prompt, price, settings_summary(settings, prompt))
 
 
 def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total: int,
-             work: Callable[[BatchState], Awaitable[None]]) -> RunResult:
+             work: Callable[[RunState], Awaitable[None]]) -> RunResult:
     """One run: store and throttle set up, `work` done, then validation, outputs and the summary."""
-    prompt, price = _prepare(settings)
-    run_id, started = new_run_id(), time.monotonic()
+    setup = _prepare(settings)
+    prompt, run_id, started = setup.prompt, new_run_id(), time.monotonic()
     with Store(store_location(settings, out_dir)) as store:
-        store.start_run(run_id, settings_summary(settings, prompt))
+        store.start_run(run_id, setup.recorded)
         throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm)
         endpoint = LazyEndpoint(settings, throttle)
-        state = BatchState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, price),
-                           progress or NoProgress())
+        state = RunState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, setup.price),
+                         progress or NoProgress())
         state.progress.start(total)
         try:
             asyncio.run(work(state))
@@ -92,11 +102,13 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
         if state.aborted is not None:
             raise state.aborted
         ids = [o.article_id for o in state.outcomes if o.article_id]
-        facts = store.facts(ids, prompt.ref, settings.model)
-        validation = validate_with_store(store, facts, prompt.ref, settings.model)
+        stored = store.facts(None, prompt.ref, settings.model)  # read once: the run's facts and those to check them against
+        wanted = set(ids)
+        facts = [f for f in stored if f.article_id in wanted]
+        validation = validate_against_store(stored, facts)
         findings = (store.findings(ids, prompt.ref, settings.model) + [_problem_finding(p) for p in state.problems]
                     + state.notes + validation.findings)
-        summary = summarize(run_id, settings, prompt, state.outcomes, facts, findings, time.monotonic() - started)
+        summary = summarize(run_id, setup, settings.model, state.outcomes, facts, findings, time.monotonic() - started)
         summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
         summary["counts"] |= {"rate_limited": throttle.rate_limited, "not_english": len(state.notes)}
         summary["stopped"] = state.budget.exhausted()
@@ -113,13 +125,13 @@ def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progre
 
         location = str(store_location(settings, out_dir))
         return _execute(settings, out_dir, progress, count_files(paths), lambda state: run_ray(list(paths), state, location))
-    runner = run_batch_api if settings.batch_api else run_all
+    runner = run_with_batch_api if settings.batch_api else run_all
     return _execute(settings, out_dir, progress, count_files(paths), lambda state: runner(list(paths), state))
 
 
-def _stored_batch(batch_id: str, settings: Settings, out_dir: Path) -> tuple[BatchRecord, Settings]:
+def _stored_batch_job(batch_id: str, settings: Settings, out_dir: Path) -> tuple[BatchJob, Settings]:
     with Store(store_location(settings, out_dir)) as store:
-        found = store.batches(batch_id)
+        found = store.batch_jobs(batch_id)
     if not found:
         raise ConfigError(f"no batch {batch_id!r} in the store {shown(store_location(settings, out_dir))}")
     record = found[0]
@@ -128,51 +140,51 @@ def _stored_batch(batch_id: str, settings: Settings, out_dir: Path) -> tuple[Bat
                                                "base_url": settings.base_url or record.base_url})
 
 
-def resume_batch(batch_id: str, settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
+def resume_batch_job(batch_id: str, settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
     """Finish a Batch API job saved in the store (after a crash, or a run that stopped waiting)."""
-    record, live_settings = _stored_batch(batch_id, settings, out_dir)
+    record, live_settings = _stored_batch_job(batch_id, settings, out_dir)
 
-    async def work(state: BatchState) -> None:
+    async def work(state: RunState) -> None:
         articles = [Article(**row, language=None) for row in state.store.article_rows(record.article_ids)]
         client, live = await state.endpoint.get()
         try:
-            await wait_and_finish(batch_id, articles, state, client, live)
+            await finish_batch_job(batch_id, articles, state, client, live)
         finally:
             await state.endpoint.aclose()
 
     return _execute(live_settings, out_dir, progress, len(record.article_ids), work)
 
 
-def cancel_batch(batch_id: str, settings: Settings, out_dir: Path) -> str:
+def cancel_batch_job(batch_id: str, settings: Settings, out_dir: Path) -> str:
     """Ask the API to cancel a saved batch; returns the status it reports."""
-    record, live = _stored_batch(batch_id, settings, out_dir)
+    record, live = _stored_batch_job(batch_id, settings, out_dir)
 
     async def cancel() -> str:
         client = llm.build_client(live)
         try:
-            return await llm.cancel_batch(client, batch_id)
+            return await llm.request_batch_job_cancel(client, batch_id)
         finally:
             await llm.close_client(client)
 
     status = asyncio.run(cancel())
     with Store(store_location(settings, out_dir)) as store:
-        store.set_batch_status(record.batch_id, status)
+        store.set_batch_job_status(record.batch_id, status)
     return status
 
 
-def list_batches(settings: Settings, out_dir: Path) -> list[BatchRecord]:
+def list_batch_jobs(settings: Settings, out_dir: Path) -> list[BatchJob]:
     with Store(store_location(settings, out_dir)) as store:
-        return store.batches()
+        return store.batch_jobs()
 
 
-def validate_with_store(store: Store, batch_facts: list[QuantFact], prompt: str, model: str) -> ValidationReport:
-    """Validate the batch against every fact the store holds for this prompt and model.
+def validate_against_store(stored: list[QuantFact], run_facts: list[QuantFact]) -> ValidationReport:
+    """Validate the run's facts against every fact the store holds for this prompt and model.
 
-    Only what concerns the batch is kept: groups with one of its facts, and findings about them."""
-    report = validate(store.facts(None, prompt, model))
-    batch = {f.fact_id for f in batch_facts}
-    groups = [g for g in report.groups if batch.intersection(g.fact_ids)]
-    findings = [f for f in report.findings if batch.intersection(f.fact_ids)]
+    Only what concerns the run is kept: groups with one of its facts, and findings about them."""
+    report = validate(stored)
+    mine = {f.fact_id for f in run_facts}
+    groups = [g for g in report.groups if mine.intersection(g.fact_ids)]
+    findings = [f for f in report.findings if mine.intersection(f.fact_ids)]
     return ValidationReport(findings=findings, groups=groups)
 
 
@@ -193,12 +205,12 @@ def _run_cost(outcomes: list[ArticleOutcome], price: tuple[float, float] | None)
     return round(sum(c for c in costs if c is not None), 6)
 
 
-def summarize(run_id: str, settings: Settings, prompt: LoadedPrompt, outcomes: list[ArticleOutcome],
+def summarize(run_id: str, setup: RunSetup, model: str, outcomes: list[ArticleOutcome],
               facts: list[QuantFact], findings: list[Finding], seconds: float) -> dict[str, Any]:
     """The run.json content: counts, usage and one line per input."""
     usage = sum((o.usage for o in outcomes), Usage())
     failed = [o for o in outcomes if o.status.startswith("failed") or o.status == "not_started"]
-    price = price_of(settings.model, settings.prices)
+    price = setup.price
     counts = {
         "articles": sum(1 for o in outcomes if o.article_id), "done": sum(1 for o in outcomes if o.status == "done"),
         "skipped": sum(1 for o in outcomes if o.status == "skipped"), "failed": len(failed),
@@ -212,8 +224,8 @@ def summarize(run_id: str, settings: Settings, prompt: LoadedPrompt, outcomes: l
     }
     return {
         "run_id": run_id, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "seconds": round(seconds, 2), "model": settings.model, "prompt": prompt.ref,
-        "settings": settings_summary(settings, prompt), "counts": counts,
+        "seconds": round(seconds, 2), "model": model, "prompt": setup.prompt.ref,
+        "settings": setup.recorded, "counts": counts,
         "price_per_million_tokens": None if price is None else {"input": price[0], "output": price[1]},
         "articles": [o.model_dump(mode="json") for o in outcomes],
     }

@@ -51,7 +51,7 @@ class ArticleOutcome(BaseModel):
 class Progress(Protocol):
     def start(self, total: int) -> None: ...
     def advance(self, outcome: ArticleOutcome) -> None: ...
-    def batch_status(self, status: llm.BatchStatus) -> None: ...
+    def batch_job_update(self, status: llm.BatchJobStatus) -> None: ...
 
 
 class NoProgress:
@@ -61,11 +61,11 @@ class NoProgress:
     def advance(self, outcome: ArticleOutcome) -> None:
         pass
 
-    def batch_status(self, status: llm.BatchStatus) -> None:
+    def batch_job_update(self, status: llm.BatchJobStatus) -> None:
         pass
 
 
-async def _process_one(article: Article, state: BatchState, ask: Asker | None = None) -> ArticleOutcome:
+async def _process_one(article: Article, state: RunState, ask: Asker | None = None) -> ArticleOutcome:
     """The per-article step and the store step for one article of this run, as an outcome."""
     started = time.monotonic()
     client, live = await state.endpoint.get()
@@ -80,7 +80,7 @@ def outcome_of(article: Article, result: ArticleResult, seconds: float) -> Artic
 
 
 @dataclass
-class BatchState:
+class RunState:
     """What the workers of one run share."""
 
     prompt: LoadedPrompt
@@ -100,7 +100,7 @@ class BatchState:
         self.progress.advance(outcome)
 
 
-async def produce(paths: list[str | Path], state: BatchState, put: Callable[[Article], Awaitable[None]]) -> None:
+async def produce(paths: list[str | Path], state: RunState, put: Callable[[Article], Awaitable[None]]) -> None:
     """Stream the articles: record each, skip what is done, hand the rest to `put`."""
     redo = state.settings.force or state.settings.record
     for item in iter_articles(paths, state.settings.max_bytes):
@@ -120,7 +120,7 @@ async def produce(paths: list[str | Path], state: BatchState, put: Callable[[Art
         await put(item)
 
 
-async def _work(state: BatchState, queue: asyncio.Queue[Article | None]) -> None:
+async def _work(state: RunState, queue: asyncio.Queue[Article | None]) -> None:
     while (article := await queue.get()) is not None:
         outcome = ArticleOutcome(path=article.path, article_id=article.article_id, status="not_started")
         if state.aborted is not None:
@@ -139,7 +139,7 @@ async def _work(state: BatchState, queue: asyncio.Queue[Article | None]) -> None
         state.finish(outcome.model_copy(update={"cost": cost_of(outcome.usage, state.budget.price)}))
 
 
-async def run_all(paths: list[str | Path], state: BatchState) -> None:
+async def run_all(paths: list[str | Path], state: RunState) -> None:
     workers = 1 if state.settings.replay or state.settings.record else state.settings.concurrency
     queue: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=2 * workers)
     tasks = [asyncio.create_task(_work(state, queue)) for _ in range(workers)]
@@ -154,7 +154,7 @@ async def run_all(paths: list[str | Path], state: BatchState) -> None:
         await state.endpoint.aclose()
 
 
-async def collect_todo(paths: list[str | Path], state: BatchState) -> list[Article]:
+async def collect_todo(paths: list[str | Path], state: RunState) -> list[Article]:
     """Stream the articles like `produce`, and keep the ones still to do (for engines that want them all)."""
     todo: list[Article] = []
 
@@ -165,7 +165,7 @@ async def collect_todo(paths: list[str | Path], state: BatchState) -> list[Artic
     return todo
 
 
-async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
+async def run_with_batch_api(paths: list[str | Path], state: RunState) -> None:
     """Collect the articles to do, send them as one Batch API job, wait, and finish them."""
     todo = await collect_todo(paths, state)
     if not todo:
@@ -173,14 +173,14 @@ async def run_batch_api(paths: list[str | Path], state: BatchState) -> None:
     client, live = await state.endpoint.get()
     try:
         record = await batch_api.submit(client, todo, state.prompt, live, state.store, state.run_id)
-        await wait_and_finish(record.batch_id, todo, state, client, live)
+        await finish_batch_job(record.batch_id, todo, state, client, live)
     finally:
         await state.endpoint.aclose()
 
 
-async def wait_and_finish(batch_id: str, articles: list[Article], state: BatchState, client: Any, live: Settings) -> None:
-    status = await batch_api.wait(client, batch_id, state.store, live.poll_seconds, state.progress.batch_status)
-    answers = batch_api.BatchAsker(await batch_api.results_of(client, status), LiveAsker(client, live, call_params(state.prompt, live)))
+async def finish_batch_job(batch_id: str, articles: list[Article], state: RunState, client: Any, live: Settings) -> None:
+    status = await batch_api.wait(client, batch_id, state.store, live.poll_seconds, state.progress.batch_job_update)
+    answers = batch_api.BatchJobAsker(await batch_api.results_of(client, status), LiveAsker(client, live, call_params(state.prompt, live)))
     for article in articles:
         outcome = await _process_one(article, state, answers)
         batch_usage = answers.batch_usage.get(article.article_id, Usage())
@@ -191,4 +191,4 @@ async def wait_and_finish(batch_id: str, articles: list[Article], state: BatchSt
         state.finish(outcome.model_copy(update={
             "usage": usage, "cost": None if None in costs else sum(c for c in costs if c is not None),
             "error": outcome.error or note}))
-    state.store.set_batch_status(batch_id, f"{status.status}, processed")
+    state.store.set_batch_job_status(batch_id, f"{status.status}, processed")

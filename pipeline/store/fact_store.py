@@ -128,7 +128,7 @@ class RunRecord(BaseModel):
     settings: dict[str, Any] = Field(default_factory=dict)
 
 
-class BatchRecord(BaseModel):
+class BatchJob(BaseModel):
     """A Batch API job, saved the moment it is created so that a crash never orphans a paid batch."""
 
     batch_id: str
@@ -247,7 +247,7 @@ class Store:
             if conn.execute(sql, (_now(), _dumps(summary), run_id)).rowcount != 1:
                 raise StoreError(f"cannot finish run {run_id!r}: it was never started")
 
-    def save_batch(self, batch: BatchRecord) -> None:
+    def save_batch_job(self, batch: BatchJob) -> None:
         sql = """INSERT INTO batches (batch_id, input_file_id, prompt, model, base_url, run_id, article_ids_json,
                  requests, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (batch_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at"""
@@ -257,15 +257,15 @@ class Store:
         with self._write() as conn:
             conn.execute(sql, row)
 
-    def set_batch_status(self, batch_id: str, status: str) -> None:
+    def set_batch_job_status(self, batch_id: str, status: str) -> None:
         with self._write() as conn:
             conn.execute("UPDATE batches SET status = ?, updated_at = ? WHERE batch_id = ?", (status, _now(), batch_id))
 
-    def batches(self, batch_id: str | None = None) -> list[BatchRecord]:
+    def batch_jobs(self, batch_id: str | None = None) -> list[BatchJob]:
         """Every saved batch, newest first, or the one with `batch_id`."""
         where, params = (" WHERE batch_id = ?", [batch_id]) if batch_id else ("", [])
         rows = self._read(f"SELECT * FROM batches{where} ORDER BY created_at DESC, batch_id", params)
-        return [BatchRecord(**{k: row[k] for k in row.keys() if k != "article_ids_json"},
+        return [BatchJob(**{k: row[k] for k in row.keys() if k != "article_ids_json"},
                             article_ids=json.loads(row["article_ids_json"])) for row in rows]
 
     def run(self, run_id: str) -> RunRecord | None:

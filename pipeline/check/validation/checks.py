@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from schemas.facts import Finding, QuantFact, Severity
 from schemas.vocabulary import GENERIC_PERCENT_RANGE, METRIC_UNIT_CLASS, PERCENT_RANGE, unit_class
 
-from ...extract.coverage import check_coverage as coverage_of
+from ...extract.coverage import check_article_coverage
 from ...extract.grounding import ground_fact
 from ..periods import first_day, last_day
 
@@ -71,4 +71,4 @@ def check_coverage(facts: list[QuantFact], texts: Mapping[str, str]) -> list[Fin
     for fact in facts:
         if fact.article_id in by_article:
             by_article[fact.article_id].append(fact)
-    return [finding for article_id, own in by_article.items() for finding in coverage_of(article_id, texts[article_id], own)]
+    return [finding for article_id, own in by_article.items() for finding in check_article_coverage(article_id, texts[article_id], own)]

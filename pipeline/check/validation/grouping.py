@@ -77,7 +77,7 @@ def metric_key(fact: QuantFact) -> str | None:
     return "other:" + re.sub(r"[^a-z0-9]+", "_", label).strip("_")
 
 
-def _year(iso: str | None) -> str | None:
+def _year_of(iso: str | None) -> str | None:
     return iso[:4] if iso else None
 
 
@@ -97,7 +97,7 @@ def period_key(fact: QuantFact) -> str | None:
 
 
 def _as_of(fact: QuantFact) -> str | None:
-    year = _year(fact.period_end) or _year(fact.published)
+    year = _year_of(fact.period_end) or _year_of(fact.published)
     return f"as of {year}" if year else None
 
 

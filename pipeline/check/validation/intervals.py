@@ -55,7 +55,7 @@ def half_last_digit(value: float) -> float:
     return 0.5 * 10.0 ** int(exponent)
 
 
-def _scale_of(value: float) -> float:
+def _written_scale(value: float) -> float:
     """The thousands-power a round figure is written in: 2e9 -> 1e9, 3e6 -> 1e6, 40 -> 1."""
     if value <= 0:
         return 1.0
@@ -78,7 +78,7 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
     if qualifier == "several":
         if value_max is not None:
             return Interval(value, value_max)
-        scale = _scale_of(value)
+        scale = _written_scale(value)
         return Interval(2 * scale, 9 * scale)
     return Interval(value - rounding, value + rounding)
 
