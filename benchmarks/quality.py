@@ -11,7 +11,7 @@ then `newsfacts eval --format json`, and prints one table row per pair.
 `--set realworld` runs `newsfacts run fetched/articles/ --force` on the real-article dev set
 (tests/data/realworld/; the texts are not in the repo, its README says how to fetch them) and
 scores the run against tests/data/realworld/gold.jsonl: gold facts found (value up to sign, unit
-class and place, as `pipeline.evaluation` matches them), found with the right metric, with the
+class and place, as `pipeline.check.evaluation` matches them), found with the right metric, with the
 right sign, extracted facts that match no gold fact per article, seconds, calls and prompt tokens
 per article (run.json), and the conflicts reported in groups.jsonl with how many are real
 (tests/data/realworld/conflicts.jsonl). `--score-only DIR` scores an existing run's output
@@ -36,7 +36,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-# pipeline.evaluation's own pairing and value/place rules, so both scorers agree.
+# pipeline.check.evaluation's own pairing and value/place rules, so both scorers agree.
 from pipeline.check.evaluation import GoldFact, pair_up, same_place, same_value
 from pipeline.ingest.jsonl import read_jsonl
 from schemas.facts import QuantFact
@@ -152,7 +152,7 @@ def _found(fact: QuantFact, gold: GoldFact) -> bool:
 
 
 def pair_facts(facts: list[QuantFact], gold: list[DevGold]) -> Pairs:
-    """One-to-one pairs of extracted and gold facts, article by article, with `pipeline.evaluation`'s pairing."""
+    """One-to-one pairs of extracted and gold facts, article by article, with `pipeline.check.evaluation`'s pairing."""
     pairs: Pairs = []
     for article_id in sorted({g.article_id for g in gold}):
         pairs += pair_up([f for f in facts if f.article_id == article_id],

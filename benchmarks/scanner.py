@@ -5,7 +5,7 @@ Usage:
     .venv/bin/python benchmarks/scanner.py                   # P/R/F1 overall and per class
     .venv/bin/python benchmarks/scanner.py --misses range    # every error on the sentences of one class
 
-Runs `pipeline.mentions.quantities` on every sentence of `tests/data/scanner/sentences.jsonl` and
+Runs `pipeline.extract.mentions.quantities` on every sentence of `tests/data/scanner/sentences.jsonl` and
 scores it at three levels, as quantity extractors are scored:
 
 - value: the value (and, for a range, both ends, in either order) matches within a relative 1e-6;

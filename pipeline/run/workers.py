@@ -3,8 +3,8 @@
 A producer streams articles from disk, records each in the store and skips what is done; a pool
 of workers extracts the rest, one article at a time each, through one model client whose
 requests all pass the run's throttle. A 401 stops every worker; a spent budget defers the rest.
-The Batch API path collects the articles instead, sends one batch, and finishes each article
-from its answers. `runner.py` sets a run up and writes its outputs.
+The Batch API path collects the articles instead, sends them as one Batch API job, and finishes
+each article from its answers. `runner.py` sets a run up and writes its outputs.
 """
 
 from __future__ import annotations

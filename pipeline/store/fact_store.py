@@ -3,7 +3,7 @@
 One database holds the articles, the runs, the extraction state of every (article, prompt,
 model), the facts and findings that extraction produced, and Batch API jobs. SQLite is the
 embedded default; a postgresql:// URL selects PostgreSQL for many concurrent writers
-(`store_backends.py`). `save_result` replaces one extraction's facts and findings and marks it
+(`backends.py`). `save_result` replaces one extraction's facts and findings and marks it
 done in a single transaction, so a crash leaves the old rows or the new ones, never a mix; facts
 are upserted on their id. `is_done` lets a rerun skip finished work. Facts are stored whole as
 JSON, so fields this module does not know survive a round trip.
@@ -84,7 +84,7 @@ _SET_USAGE = """, prompt_tokens = excluded.prompt_tokens,
 
 
 class ArticleLike(Protocol):
-    """What the store needs from an article; `pipeline.sources` articles match it structurally."""
+    """What the store needs from an article; `pipeline.ingest.sources` articles match it structurally."""
 
     @property
     def article_id(self) -> str: ...
@@ -145,7 +145,7 @@ class BatchJob(BaseModel):
 
 
 class Store:
-    """The fact store on one backend (`store_backends`); every write is one transaction."""
+    """The fact store on one backend (`backends`); every write is one transaction."""
 
     def __init__(self, path: str | Path) -> None:
         self._db = open_backend(path)
