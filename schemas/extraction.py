@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import BaseModel, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
-from newstext.numbers import NumberMatch, find_numbers, value_in_text
-from newstext.textnorm import fold_text
+from schemas.primitives.numbers import NumberMatch, find_numbers, value_in_text
+from schemas.primitives.textnorm import fold_text
 
 from .base import ResponseModel, context_of
 from .facts import Qualifier, Status

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pipeline.extract.grounding import QuoteLocation, ground_fact, ground_facts, locate_quote
-from newstext.numbers import value_in_text
+from schemas.primitives.numbers import value_in_text
 from schemas.facts import QuantFact
 
 ARTICLE = (

@@ -1,4 +1,4 @@
-"""Unit tests for newstext.numbers: numbers as news prose writes them."""
+"""Unit tests for schemas.primitives.numbers: numbers as news prose writes them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from newstext.numbers import NumberMatch, find_numbers, numbers_in, parse_number, value_in_text
+from schemas.primitives.numbers import NumberMatch, find_numbers, numbers_in, parse_number, value_in_text
 
 FIND_CASES: list[tuple[str, list[tuple[str, float]]]] = [
     ("more than 1 million artillery shells", [("1 million", 1e6)]),

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from pipeline import Settings, run_batch
 from pipeline.cli import app
 from pipeline.ingest.sources import load_articles
-from newstext.textnorm import fold_text
+from schemas.primitives.textnorm import fold_text
 
 from .conftest import SEEDS
 

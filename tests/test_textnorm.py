@@ -1,10 +1,10 @@
-"""Unit tests for newstext.textnorm: normalization with a map back to the original text."""
+"""Unit tests for schemas.primitives.textnorm: normalization with a map back to the original text."""
 
 from __future__ import annotations
 
 import pytest
 
-from newstext.textnorm import fold_text, fold_with_map, original_span
+from schemas.primitives.textnorm import fold_text, fold_with_map, original_span
 
 NORMALIZE_CASES: list[tuple[str, str]] = [
     ("North Korea\u2019s economy", "north korea's economy"),

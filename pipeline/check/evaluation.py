@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from schemas.facts import QuantFact
 from schemas.vocabulary import unit_class
 
-from newstext.textnorm import fold_text
+from schemas.primitives.textnorm import fold_text
 
 VALUE_TOLERANCE = 0.01
 

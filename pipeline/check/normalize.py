@@ -17,7 +17,7 @@ from schemas.units import canonical_unit, is_currency
 from schemas.vocabulary import unit_class
 
 from . import fx
-from newstext.numbers import parse_number
+from schemas.primitives.numbers import parse_number
 from .periods import Period, periods_in, resolve_period
 
 __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from schemas.facts import QuantFact
 
-from newstext.textnorm import fold_text
+from schemas.primitives.textnorm import fold_text
 
 # Strongest first; separators in one group are equally good, the latest one wins.
 BOUNDARIES: tuple[tuple[str, ...], ...] = (("\n\n",), ("\n",), (". ", "? ", "! "), (" ", "\t"))

@@ -17,8 +17,8 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from pipeline.extract.mentions import scan
-from newstext.numbers import find_numbers, value_in_text
-from newstext.textnorm import fold_text, fold_with_map, original_span
+from schemas.primitives.numbers import find_numbers, value_in_text
+from schemas.primitives.textnorm import fold_text, fold_with_map, original_span
 from schemas.facts import Finding, QuantFact
 
 CHECK = "grounding"

@@ -18,7 +18,7 @@ from typing import Literal
 from schemas.units import iso_currency_codes
 
 from . import mention_rules as rules
-from newstext.numbers import NumberMatch, find_numbers
+from schemas.primitives.numbers import NumberMatch, find_numbers
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
