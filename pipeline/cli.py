@@ -1,8 +1,18 @@
 """Entry point (CLI): thin commands — parse options, call one library function, render the result.
 
-Exit codes: 0 ok; 1 findings at or above --fail-on (or, with --fail-on conflict, a conflict);
-2 usage, configuration or unreadable input; 3 some articles failed (their reasons are in
-run.json; a rerun retries them).
+Exit codes (each condition its own, so CI can tell a crash from a conflict):
+  0  ok;
+  1  findings at or above --fail-on (or, with --fail-on conflict, a conflict);
+  2  usage, configuration, a prompt, or an unreadable input of a single-input command
+     (`validate`, `eval`, `prompts render`), with the file and line named;
+  3  some articles failed (their reasons are in run.json; a rerun retries them);
+  4  some input files of a run were not read (unreadable, unsupported, a FIFO, a link out of the
+     input folders; each named in findings and run.json); the others were processed;
+  5  the fact store cannot be opened, read or written;
+  6  the output folder cannot be written (checked before any model call);
+  7  a cassette cannot be loaded safely (a YAML tag, broken YAML); nothing was replayed;
+ 70  an unexpected error (a bug): the traceback is printed, and the exit code is never 1.
+Precedence after a run: 3, then 4, then 1. Any other error of ours is 3.
 """
 
 from __future__ import annotations
@@ -10,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -19,6 +30,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -28,7 +40,8 @@ from schemas.validation import AgreementGroup, ValidationReport
 from .check.evaluation import EvalReport, GoldFact, evaluate
 from .check.validation.inputs import validate_file
 from .check.validation.intervals import describe_bounds
-from .errors import AuthError, ConfigError, InputError, ModelServerError, NewsfactsError, PromptError
+from .errors import (AuthError, CassetteError, ConfigError, InputError, ModelServerError, NewsfactsError, OutputError,
+                     PromptError, StoreError)
 from .extract import prompts as prompt_files
 from .ingest.jsonl import read_jsonl
 from .ingest.sources import load_article
@@ -36,7 +49,9 @@ from .model.llm import BatchJobStatus
 from .run.runner import ArticleOutcome, RunResult, cancel_batch_job, list_batch_jobs, resume_batch_job, run_batch
 from .settings import Settings
 
-EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 1, 2, 3
+EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED, EXIT_INPUTS, EXIT_STORE, EXIT_OUTPUT, EXIT_CASSETTE = 1, 2, 3, 4, 5, 6, 7
+EXIT_BUG = 70  # EX_SOFTWARE: an uncaught exception must not read as "findings"
+UNREAD_STATUSES = frozenset({"invalid", "too_large", "unsupported"})  # "empty" and "duplicate" are not faults
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 # Plain (click) help: it reads well at 80 columns, and rich would eat "[env ...]" as markup.
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -95,12 +110,20 @@ def errors_to_exit_codes() -> Iterator[None]:
     """Turn our errors into one clear line and the documented exit code."""
     try:
         yield
-    except (ConfigError, InputError, PromptError, AuthError, ModelServerError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
     except NewsfactsError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+        console.print(f"[red]error:[/red] {escape(str(exc))}")
+        raise typer.Exit(exit_code_of(exc)) from None
+
+
+_ERROR_CODES: tuple[tuple[type[NewsfactsError] | tuple[type[NewsfactsError], ...], int], ...] = (
+    (CassetteError, EXIT_CASSETTE), (StoreError, EXIT_STORE), (OutputError, EXIT_OUTPUT),
+    ((ConfigError, InputError, PromptError, AuthError, ModelServerError), EXIT_USAGE),
+)
+
+
+def exit_code_of(exc: NewsfactsError) -> int:
+    """The documented exit code for one of our errors (by its class, never its message)."""
+    return next((code for kind, code in _ERROR_CODES if isinstance(exc, kind)), EXIT_FAILED)
 
 
 class BarProgress:
@@ -147,6 +170,8 @@ def print_summary(result: RunResult) -> None:
 def exit_code(result: RunResult, fail_on: FailOn) -> int:
     if result.summary["counts"]["failed"]:
         return EXIT_FAILED
+    if any(o.article_id is None and o.status in UNREAD_STATUSES for o in result.outcomes):
+        return EXIT_INPUTS
     return EXIT_FINDINGS if fails(fail_on, result.findings, result.validation.groups) else 0
 
 
@@ -162,6 +187,8 @@ def run(
     record: Annotated[bool, typer.Option("--record", help="Re-record the cassettes from the model.")] = False,
     cassettes: Annotated[Path | None, typer.Option(help="Cassette folder." + about("cassette_dir", env=True))] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo articles already done.")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read symbolic links that lead out of the input folders (skipped and named by default).")] = False,
+    keep_history: Annotated[bool, typer.Option("--keep-history", help="Keep an edited file's earlier version and its facts in the store (by default a new version replaces them).")] = False,
     concurrency: Annotated[int | None, typer.Option(min=1, help="Articles in flight at once." + about("concurrency", env=True))] = None,
     rpm: Annotated[int | None, typer.Option(min=1, help="At most this many requests per minute.")] = None,
     tpm: Annotated[int | None, typer.Option(min=1, help="At most this many tokens per minute (estimated).")] = None,
@@ -179,6 +206,7 @@ def run(
     with errors_to_exit_codes():
         settings = Settings.from_env(model=model, base_url=base_url, prompt=prompt, replay=replay or None,
                                      record=record or None, cassette_dir=cassettes, force=force or None,
+                                     follow_links=follow_links or None, keep_history=keep_history or None,
                                      concurrency=concurrency, rpm=rpm, tpm=tpm, max_tokens=max_tokens, max_cost=max_cost,
                                      max_output_tokens=max_output_tokens, db=db, batch_api=batch_api or None,
                                      poll_seconds=poll_seconds, engine=engine, ray_address=ray_address, ray_workers=ray_workers)
@@ -333,4 +361,9 @@ def configure_logging() -> None:
 def main(argv: list[str] | None = None) -> Callable[..., Any] | None:
     """Console-script entry point."""
     configure_logging()
-    return app(args=argv if argv is not None else sys.argv[1:], prog_name="newsfacts")
+    try:
+        return app(args=argv if argv is not None else sys.argv[1:], prog_name="newsfacts")
+    except Exception:  # not one of ours: a bug, reported as one
+        traceback.print_exc()
+        print(f"newsfacts: unexpected error (a bug); exit code {EXIT_BUG}", file=sys.stderr)
+        raise SystemExit(EXIT_BUG) from None

@@ -1,7 +1,9 @@
 """Primitive: the exception hierarchy.
 
 Every error newsfacts raises on purpose derives from NewsfactsError, so a caller can catch one
-class. The CLI maps ConfigError and UsageError to exit code 2.
+class. The CLI maps each class to its exit code (`pipeline/cli.py`): ConfigError, InputError,
+PromptError, AuthError and ModelServerError to 2, StoreError to 5, OutputError to 6, CassetteError
+to 7; any other NewsfactsError to 3.
 """
 
 
@@ -35,6 +37,14 @@ class ModelServerError(NewsfactsError):
 
 class ReplayError(NewsfactsError):
     """A replayed run asked for something the cassettes do not hold, or left recordings unused."""
+
+
+class CassetteError(ReplayError):
+    """A cassette file that cannot be loaded safely (bad YAML, a YAML tag); nothing in it runs."""
+
+
+class OutputError(NewsfactsError):
+    """The output folder cannot be created or written."""
 
 
 class StoreError(NewsfactsError):

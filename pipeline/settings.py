@@ -68,6 +68,8 @@ class Settings(BaseModel):
     chunk_chars: int = Field(12_000, gt=1000, description="articles longer than this are split into parts")
     chunk_overlap: int = Field(400, ge=0)
     force: bool = False
+    follow_links: bool = Field(False, description="read symbolic links that lead out of the input folders")
+    keep_history: bool = Field(False, description="keep an edited file's old version and its facts in the store")
 
     @property
     def uses_local_model(self) -> bool:

@@ -11,7 +11,7 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 
 from pipeline.model import llm
 from pipeline.model.cassettes import ReadableSerializer, cassette_path, make_vcr, replay_miss, use_cassette
-from pipeline.errors import ReplayError
+from pipeline.errors import CassetteError, ReplayError
 from pipeline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,8 +42,9 @@ def test_cassette_bodies_are_readable_yaml_mappings(path: Path) -> None:
 def test_cassette_with_python_tag_is_refused(tmp_path: Path) -> None:
     evil = tmp_path / "evil.yaml"
     evil.write_text("interactions:\n- !!python/object/apply:os.system ['touch pwned']\nversion: 1\n")
-    with pytest.raises(yaml.constructor.ConstructorError):
+    with pytest.raises(CassetteError) as refused:
         ReadableSerializer.deserialize(evil.read_text())
+    assert isinstance(refused.value.__cause__, yaml.constructor.ConstructorError)
     assert not (tmp_path / "pwned").exists()
 
 

@@ -3,7 +3,10 @@
 `resolve_period("since August", "2024-01")` gives 2023-08-01 … 2024-01, a cumulative period, and
 records the rule that fired. Dates may be partial ("2024", "2024-07") because publication dates
 often are. A phrase no rule understands, or one that needs more of the publication date than is
-known ("last week" in an article dated only "2024-07"), stays unresolved: never a guess.
+known ("last week" in an article dated only "2024-07"), stays unresolved: never a guess. So does
+a phrase that would fall outside the calendar (years 1 to 9999): "last year" in an article dated
+0001-01-01 is unresolved, and `placement_problem` says why, for a finding. Nothing here raises on
+such dates.
 """
 
 from __future__ import annotations
@@ -47,6 +50,32 @@ def calendar_year(start: str | None, end: str | None) -> str | None:
     if start and end and start[:4] == end[:4] and start[4:] in ("", "-01", "-01-01") and end[4:] in ("", "-12", "-12-31"):
         return start[:4]
     return None
+
+
+def is_calendar_date(iso: str) -> bool:
+    """True when `iso` (YYYY, YYYY-MM or YYYY-MM-DD) names days that exist: "0-01-01" and "2023-02-30" do not."""
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", iso):
+        return False
+    try:
+        first_day(iso), last_day(iso)
+    except ValueError:
+        return False
+    return True
+
+
+def _placeable(period: Period | None) -> Period | None:
+    """The period if both its bounds are calendar dates, else None (unresolved)."""
+    if period is None or all(b is None or is_calendar_date(b) for b in (period.start, period.end)):
+        return period
+    return None
+
+
+def _apply(rule: "Rule", match: re.Match[str], published: str | None) -> Period | None:
+    """A rule's period, or None when placing it leaves the calendar (year 0, year 10000)."""
+    try:
+        return _placeable(rule(match, published))
+    except (ValueError, OverflowError):
+        return None
 
 
 def first_day(iso: str) -> date:
@@ -233,10 +262,25 @@ def resolve_period(text: str | None, published: str | None) -> Period:
         match = pattern.search(text)
         if match is None:
             continue
-        if (period := rule(match, published)) is not None:
+        if (period := _apply(rule, match, published)) is not None:
             return period
         return UNRESOLVED  # the rule recognised the phrase but lacks the date to place it
     return UNRESOLVED
+
+
+def placement_problem(text: str | None, published: str | None) -> str | None:
+    """Why a period phrase in `text` cannot be placed against `published`: it leaves the calendar. Else None."""
+    if not text or not published:
+        return None
+    for name, pattern, rule in RULES:
+        for match in pattern.finditer(text):
+            try:
+                period = rule(match, published)
+            except (ValueError, OverflowError):
+                period = Period("0", "0", name)
+            if period is not None and _placeable(period) is None:
+                return f"{match[0]!r} cannot be placed in the calendar from the publication date {published}; left unresolved"
+    return None
 
 
 def periods_in(sentence: str, published: str | None) -> list[Period]:
@@ -248,7 +292,7 @@ def periods_in(sentence: str, published: str | None) -> list[Period]:
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             taken.append(match.span())
-            period = rule(match, published)
+            period = _apply(rule, match, published)
             if period is not None and period not in found:
                 found.append(period)
     return found

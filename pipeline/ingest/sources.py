@@ -8,6 +8,12 @@ file itself (JSON fields, HTML metadata, the first short line of a text file). `
 removes invisible characters and web boilerplate; the id is a hash of the cleaned text, so the
 same article under two names or with CRLF line ends is loaded once. One bad file becomes a
 `LoadProblem`; `load_article` raises `InputError` (an `ArticleLoadError`) for it instead.
+
+Only regular files are read: a FIFO, socket or device is named as a problem, never opened (it
+would block the run). A symbolic link whose target lies outside the input roots (the folders and
+files given) is named as a problem and not read, unless the inputs are `InputPaths` with
+`follow_links`, the CLI's `--follow-links`. JSON nested deeper than `MAX_JSON_DEPTH` and names too
+long for the file system are problems with a reason, not crashes.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
@@ -34,6 +41,7 @@ MAX_BYTES = 5_000_000
 LANGUAGE_MIN_CHARS, LANGUAGE_SAMPLE_CHARS, LANGUAGE_MIN_PROBABILITY = 200, 5000, 0.9
 ENGLISH_SHARE = 0.15  # running English prose is about a quarter function words
 MAX_TITLE_CHARS = 200
+MAX_JSON_DEPTH = 100  # far beyond any real article or meta.json; Python's parser dies near 1,000
 _TEXT_FIELDS = ("text", "body", "content")
 _META_KEYS = {"source": ("source", "outlet"), "url": ("url",), "published": ("published", "date"),
               "title": ("title",), "language": ("language",), "author": ("author",)}
@@ -80,6 +88,14 @@ class LoadProblem(BaseModel):
     path: str
     reason: str
     status: ProblemStatus
+
+
+class InputPaths(list[Path]):
+    """The files and folders a run reads, with the link policy: links out of them are followed only if asked."""
+
+    def __init__(self, paths: Sequence[str | Path] = (), follow_links: bool = False) -> None:
+        super().__init__(Path(p) for p in paths)
+        self.follow_links = follow_links
 
 
 class LoadResult(BaseModel):
@@ -145,19 +161,41 @@ def merge_meta(*layers: ArticleMeta | None) -> ArticleMeta:
                           for field in ArticleMeta.model_fields})
 
 
-def read_json_file(path: Path) -> Any:
+def json_depth(raw: str) -> int:
+    """How deeply the brackets of a JSON text nest (brackets inside strings do not count)."""
+    depth = deepest = 0
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[{]|[\]}]', raw):
+        mark = token[0]
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth -= 1
+    return deepest
+
+
+def parse_json_text(raw: str, path: Path) -> Any:
+    """`raw` parsed as JSON; bad syntax and nesting deeper than MAX_JSON_DEPTH are load errors naming `path`."""
+    if raw.count("[") + raw.count("{") > MAX_JSON_DEPTH and json_depth(raw) > MAX_JSON_DEPTH:
+        raise ArticleLoadError(path, "invalid", f"JSON nested more than {MAX_JSON_DEPTH} levels deep")
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ArticleLoadError(path, "invalid", f"cannot read: {exc}") from None
+        return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ArticleLoadError(path, "invalid", f"invalid JSON (line {exc.lineno}: {exc.msg})") from None
+
+
+def read_json_file(path: Path) -> Any:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArticleLoadError(path, "invalid", f"cannot read: {exc}") from None
+    return parse_json_text(raw, path)
 
 
 def folder_meta(folder: Path) -> Mapping[str, Any]:
     """The folder's meta.json, a mapping from file name to metadata (empty when there is none)."""
     path = folder / "meta.json"
-    if not path.is_file():
+    if not is_regular_file(path):
         return {}
     data = read_json_file(path)
     if not isinstance(data, Mapping):
@@ -175,17 +213,36 @@ def resolve_meta(path: Path, folders: dict[Path, Mapping[str, Any]] | None = Non
         folder_file = path.parent / "meta.json"
         listed = None if entry is None else meta_from_mapping(entry, folder_file, f"entry {path.name!r}")
         sidecars = (path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json"))
-        sidecar = next((s for s in sidecars if s.is_file()), None)
+        sidecar = next((s for s in sidecars if is_regular_file(s)), None)
         own = None if sidecar is None else meta_from_mapping(read_json_file(sidecar), sidecar, "sidecar")
     except ArticleLoadError as exc:
         raise ArticleLoadError(path, "invalid", f"metadata {exc}") from None
     return merge_meta(own, listed)
 
 
-def read_text(path: Path, max_bytes: int) -> str:
-    """The file's text, refusing files over `max_bytes` before reading them."""
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def file_kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def is_regular_file(path: Path) -> bool:
+    """True for a regular file (links followed); False for anything else, or a name the system refuses."""
     try:
-        size = path.stat().st_size
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):  # missing, a name too long, a NUL byte
+        return False
+
+
+def read_text(path: Path, max_bytes: int) -> str:
+    """The file's text, refusing files over `max_bytes`, and anything but a regular file, before reading."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleLoadError(path, "unsupported", f"{file_kind(info.st_mode)}, not a regular file; only regular files are read")
+        size = info.st_size
         if size > max_bytes:
             raise ArticleLoadError(path, "too_large", f"file has {size} bytes, the limit is {max_bytes}")
         with path.open("rb") as handle:
@@ -213,10 +270,7 @@ def parse_plain(raw: str, path: Path) -> tuple[str, ArticleMeta]:
 
 def parse_json(raw: str, path: Path) -> tuple[str, ArticleMeta]:
     """A .json article: an object with `text`, `body` or `content`, and optional metadata."""
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ArticleLoadError(path, "invalid", f"invalid JSON (line {exc.lineno}: {exc.msg})") from None
+    data = parse_json_text(raw, path)
     if not isinstance(data, dict):
         raise ArticleLoadError(path, "invalid", "a JSON article must be an object")
     field = next((f for f in _TEXT_FIELDS if f in data), None)
@@ -287,34 +341,80 @@ def detect_language(text: str) -> str | None:
     return str(code) if probability >= LANGUAGE_MIN_PROBABILITY else None
 
 
-def _walk(root: Path) -> list[Path]:
-    """Article files below `root`, in a stable order; hidden folders are skipped."""
+def _walk(root: Path, follow_links: bool) -> tuple[list[Path], list[LoadProblem]]:
+    """Article files below `root`, in a stable order; hidden folders are skipped.
+
+    Linked folders are entered only when `follow_links` is set (each real folder once), else named."""
     found: list[Path] = []
-    for folder, dirs, files in os.walk(root):
+    skipped: list[LoadProblem] = []
+    seen: set[Path] = set()
+    for folder, dirs, files in os.walk(root, followlinks=follow_links):
+        real = _resolved(Path(folder))
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if not follow_links:
+            skipped += [LoadProblem(path=display_path(Path(folder) / d), status="unsupported", reason=_LINKED_FOLDER)
+                        for d in dirs if (Path(folder) / d).is_symlink()]
         found.extend(Path(folder) / name for name in sorted(files) if is_article_file(Path(name)))
-    return found
+    return found, skipped
+
+
+_LINKED_FOLDER = "symbolic link to a folder; not entered (--follow-links enters it)"
+
+
+def _link_problem(path: Path, roots: Sequence[Path]) -> LoadProblem | None:
+    """A problem for a link whose target lies outside every input root (or nowhere to be found)."""
+    if not any(p.is_symlink() for p in (path, *path.parents)):
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        return LoadProblem(path=display_path(path), status="invalid", reason=f"cannot read: broken link ({exc.__class__.__name__})")
+    if any(target == root or target.is_relative_to(root) for root in roots):
+        return None
+    return LoadProblem(path=display_path(path), status="unsupported",
+                       reason="symbolic link to a file outside the input folders; not read (--follow-links reads it)")
+
+
+def _found_under(given: Path, follow_links: bool) -> tuple[list[Path], list[LoadProblem]]:
+    """The article files one given path names or holds, and the problems with it."""
+    if given.is_dir():
+        found, skipped = _walk(given, follow_links)
+        if found or skipped:
+            return found, skipped
+        reason = f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})"
+        return [], [LoadProblem(path=display_path(given), status="invalid", reason=reason)]
+    if given.exists() or given.is_symlink():
+        return [given], []
+    return [], [LoadProblem(path=display_path(given), reason="no such file or folder", status="invalid")]
 
 
 def _expand(paths: Sequence[str | Path]) -> tuple[list[Path], list[LoadProblem]]:
-    """The files named or found under `paths`, each once, and a problem for each missing path."""
+    """The files named or found under `paths`, each once, and a problem for each missing path or outbound link."""
+    follow = bool(getattr(paths, "follow_links", False))
+    roots = [Path(p).resolve() for p in paths]
     files: dict[Path, Path] = {}
     problems: list[LoadProblem] = []
     for given in map(Path, paths):
-        if given.is_dir():
-            found = _walk(given)
-            if not found:
-                problems.append(LoadProblem(path=display_path(given), status="invalid",
-                                            reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})"))
-        elif given.exists():
-            found = [given]
-        else:
-            found = []
-            problems.append(LoadProblem(path=display_path(given), reason="no such file or folder",
-                                        status="invalid"))
+        found, skipped = _found_under(given, follow)
+        problems += skipped
         for file in found:
-            files.setdefault(file.resolve(), file)
+            link = None if follow else _link_problem(file, roots)
+            if link is not None:
+                problems.append(link)
+            else:
+                files.setdefault(_resolved(file), file)
     return list(files.values()), problems
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop: keep the name, reading it reports the problem
+        return path.absolute()
 
 
 def iter_articles(paths: Sequence[str | Path], max_bytes: int = MAX_BYTES) -> Iterator[Article | LoadProblem]:

@@ -4,7 +4,10 @@ One cassette per article, prompt version and model: `cassettes/<prompt@N>/<model
 Requests are matched on method, path and the parsed JSON body, so a changed prompt, model or
 setting can never replay a stale answer. Bodies are stored as parsed YAML so people can read them;
 headers are dropped except content-type, so no key, cookie or organization id is ever written.
-Cassettes are loaded with a safe YAML loader only.
+Cassettes are loaded with a safe YAML loader only. A replayed run first checks every cassette of
+its prompt and model (`check_cassettes`): one that does not load safely (a YAML tag such as
+`!!python/object/apply`, broken YAML) stops the run with a `CassetteError` naming the file, before
+any article is processed; nothing in it runs.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import yaml
 from vcr.cassette import Cassette
 from vcr.errors import CannotOverwriteExistingCassetteException
 
-from ..errors import ReplayError
+from ..errors import CassetteError, ReplayError
 
 KEEP_HEADERS = {"content-type"}
 _SLUG = re.compile(r"[^a-z0-9._-]+")
@@ -61,11 +64,30 @@ class ReadableSerializer:
 
     @staticmethod
     def deserialize(text: str) -> dict[str, Any]:
-        cassette = yaml.safe_load(text)
+        cassette = safe_yaml(text, "cassette")
         for item in cassette.get("interactions", []):
             item["request"]["body"] = _from_readable(item["request"]["body"])
             item["response"]["body"]["string"] = _from_readable(item["response"]["body"]["string"])
         return cassette
+
+
+_SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_yaml(text: str, where: str) -> Any:
+    """`text` loaded with the safe loader; a tag or broken YAML is a CassetteError naming `where`."""
+    try:
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        problem = " ".join(str(exc).split())[:300]
+        raise CassetteError(f"{where} cannot be loaded safely ({problem}); nothing in it was run") from exc
+
+
+def check_cassettes(root: Path, prompt_name: str, model: str) -> None:
+    """Load every cassette of this prompt and model safely, before a replay uses any of them."""
+    folder = cassette_path(root, prompt_name, model, "x").parent
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        safe_yaml(path.read_text(encoding="utf-8", errors="replace"), str(path))
 
 
 def json_body(r1: Any, r2: Any) -> None:

@@ -5,6 +5,8 @@ small SVG chart of their intervals, and each article's text with its facts highl
 sit, coloured by grounding and linked to their rows. Rendered with Jinja2, autoescape on; all CSS
 and SVG are inline, a Content-Security-Policy forbids scripts and network loads, and only http(s)
 links from article metadata are kept. Article text is untrusted and is only ever escaped text.
+A fact whose quote is not in its article (grounding "none") is not in an article's table of
+facts: it is listed below it as rejected, with the reason from its findings.
 """
 
 from __future__ import annotations
@@ -99,16 +101,23 @@ def render_html(facts: list[QuantFact], findings: list[Finding], groups: list[Ag
     text, title, path, source, url, published; each is highlighted only when its turn comes."""
     env = Environment(loader=PackageLoader("pipeline.report", "templates"), autoescape=select_autoescape(["html"]))
     by_article: dict[str, list[QuantFact]] = {}
+    rejected: dict[str, list[QuantFact]] = {}
     for fact in facts:
-        by_article.setdefault(fact.article_id, []).append(fact)
+        (rejected if fact.grounding == "none" else by_article).setdefault(fact.article_id, []).append(fact)
+    reasons: dict[str, list[str]] = {}
+    for finding in findings:
+        for fid in finding.fact_ids:
+            reasons.setdefault(fid, []).append(finding.message)
     shown = (a | {"safe_url": safe_url(a.get("url")), "facts": by_article.get(a["article_id"], []),
+                  "rejected": rejected.get(a["article_id"], []),
                   "pieces": highlight(a["text"], by_article.get(a["article_id"], []))} for a in articles)
     counts = summary["counts"]
     order = {"conflict": 0, "agree": 1, "incomparable": 2, "single_source": 3}
     ordered = sorted(groups, key=lambda g: order[g.verdict])
     return env.get_template("report.html").generate(
         summary=summary, counts=counts, groups=ordered, charts=[chart(g) for g in ordered], findings=findings,
-        articles=shown, number=human, interval=describe_bounds,
+        articles=shown, number=human, interval=describe_bounds, reasons=reasons,
+        rejected_ids={f.fact_id for own in rejected.values() for f in own},
         grounded_share=f"{counts['grounded'] / counts['facts']:.0%}" if counts.get("facts") else "–",
         cost="unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}",
     )

@@ -1,7 +1,15 @@
 """Stage (reports): facts.jsonl, findings.jsonl, groups.jsonl, report.md, report.html and run.json, written atomically.
 
 Every file is written to a temporary name in the output folder and moved into place with
-os.replace, so a crash never leaves a half-written report at the final path.
+os.replace, so a crash never leaves a half-written report at the final path. `check_writable`
+tries the folder before a run calls any model; a folder that cannot be written is an OutputError.
+
+report.md is shown as a CI job summary, where GitHub renders markdown and some HTML, so every
+string that comes from an input or from the model (article text, quotes, outlets, entities, file
+names, units, finding messages, settings) goes through `md_text`: HTML characters become entities
+and markdown's control characters are backslash-escaped; nothing from data is put in a code span.
+A fact whose quote was not found in its article (grounding "none") is never listed as a fact: it
+is in its own section of rejected facts, with the reason its findings give.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from schemas.validation import AgreementGroup
 
 from ..check.periods import calendar_year
 from ..check.validation.intervals import describe_bounds, human
+from ..errors import OutputError
 from .html_page import render_html
 
 FILES = ("facts.jsonl", "findings.jsonl", "groups.jsonl", "report.md", "report.html", "run.json")
@@ -36,6 +45,17 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def check_writable(out_dir: Path) -> None:
+    """Create `out_dir` if needed and write a probe file in it; OutputError says why that fails."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out_dir, prefix=".probe.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"output folder {out_dir} cannot be written: {exc.strerror or exc}") from None
 
 
 def _umask() -> int:
@@ -73,33 +93,70 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+_MD_SPECIAL = frozenset("\\`*_{}[]()#!|~$")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def md_text(text: str) -> str:
+    """`text` as literal characters in GitHub markdown: no HTML, no emphasis, link, image or table cell from data."""
+    return "".join(_HTML_SPECIAL.get(c) or ("\\" + c if c in _MD_SPECIAL else c) for c in text)
+
+
+def _code(name: str) -> str:
+    """A check or metric name of ours for a code span: only [a-z0-9_:.-] survive."""
+    return "".join(c for c in name if c.isascii() and (c.isalnum() or c in "_:.-"))
+
+
 def _cell(text: str | None, limit: int = 120) -> str:
-    flat = " ".join((text or "").split()).replace("|", "\\|")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    """One line of escaped text (whitespace collapsed), cut to `limit` characters before escaping."""
+    flat = " ".join((text or "").split())
+    return md_text(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def is_rejected(fact: QuantFact) -> bool:
+    """True for a fact whose quote is not in its article: never shown as a fact."""
+    return fact.grounding == "none"
+
+
+def _rejected_lines(facts: list[QuantFact], findings: list[Finding]) -> list[str]:
+    rejected = [f for f in facts if is_rejected(f)]
+    if not rejected:
+        return []
+    reasons: dict[str, list[str]] = {}
+    for finding in findings:
+        for fid in finding.fact_ids:
+            reasons.setdefault(fid, []).append(finding.message)
+    lines = [f"## Rejected: quote not found in the article ({_count(len(rejected), 'item')}, not counted as facts)", "",
+             "| source | entity | metric | value | claimed quote | reason |", "|---|---|---|---|---|---|"]
+    lines += [f"| {_cell(f.source or f.article_id, 40)} | {_cell(f.entity, 30)} | {_cell(f.metric)} | {_cell(_value_text(f), 40)} "
+              f"| {_cell(f.quote)} | {_cell('; '.join(reasons.get(f.fact_id, [])) or 'quote not found in the article', 200)} |"
+              for f in rejected[:MARKDOWN_ROWS]]
+    return lines + [""]
 
 
 MARKDOWN_ROWS = 200  # a CI job summary holds 1 MiB; report.html and facts.jsonl have everything
 
 
-def _conflict_lines(groups: list[AgreementGroup]) -> list[str]:
+def _conflict_lines(groups: list[AgreementGroup], rejected: set[str]) -> list[str]:
     conflicts = [g for g in groups if g.verdict == "conflict"]
     lines = [f"## Conflicts ({len(conflicts)})", ""] + ([] if conflicts else ["None.", ""])
     for g in conflicts:
-        lines += [f"### `{g.key}`", "", "| source | value | interval | qualifier | quote |", "|---|---|---|---|---|"]
-        lines += [f"| {_cell(m.source or m.article_id, 40)} | {human(m.value)} {m.unit} | {describe_bounds(m.low, m.high)} {g.unit} "
-                  f"| {m.qualifier} | {_cell(m.quote, 160)} |" for m in g.members]
+        lines += [f"### {_cell(g.key, 200)}", "", "| source | value | interval | qualifier | quote |", "|---|---|---|---|---|"]
+        lines += [f"| {_cell(m.source or m.article_id, 40)} | {_cell(f'{human(m.value)} {m.unit}', 60)} "
+                  f"| {_cell(f'{describe_bounds(m.low, m.high)} {g.unit}', 80)} "
+                  f"| {_cell(m.qualifier)} | {_cell(m.quote, 160)} |" for m in g.members if m.fact_id not in rejected]
         lines += [f"\n{_cell(g.detail, 400)}" + "".join(f" Assumed: {_cell(a, 200)}" for a in g.assumptions), ""]
     return lines
 
 
 def _single_source_lines(facts: list[QuantFact], groups: list[AgreementGroup]) -> list[str]:
     single = {fid for g in groups if g.verdict == "single_source" for fid in g.fact_ids}
-    rows = [f for f in facts if f.fact_id in single]
+    rows = [f for f in facts if f.fact_id in single and not is_rejected(f)]
     groups_n = sum(g.verdict == "single_source" for g in groups)
     lines = [f"## Facts with a single source ({_count(len(rows), 'fact')} in {_count(groups_n, 'single-source group')})", "",
              "| source | entity | metric | value | period | quote |",
              "|---|---|---|---|---|---|"]
-    lines += [f"| {_cell(f.source or f.article_id, 40)} | {_cell(f.entity, 30)} | {f.metric} | {_value_text(f)} "
+    lines += [f"| {_cell(f.source or f.article_id, 40)} | {_cell(f.entity, 30)} | {_cell(f.metric)} | {_cell(_value_text(f), 60)} "
               f"| {_cell(_period(f), 30)} | {_cell(f.quote)} |" for f in rows[:MARKDOWN_ROWS]]
     if len(rows) > MARKDOWN_ROWS:
         lines.append(f"\n…and {len(rows) - MARKDOWN_ROWS} more in report.html and facts.jsonl.")
@@ -113,8 +170,10 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
     groups = groups or []
     counts = summary["counts"]
     verdicts = Counter(g.verdict for g in groups)
-    lines = [f"# newsfacts run {summary['run_id']}", "", f"Model `{summary['model']}`, prompt `{summary['prompt']}`.", ""]
-    lines += _conflict_lines(groups) + _single_source_lines(facts, groups)
+    lines = [f"# newsfacts run {_cell(summary['run_id'])}", "",
+             f"Model {_cell(summary['model'])}, prompt {_cell(summary['prompt'])}.", ""]
+    rejected = {f.fact_id for f in facts if is_rejected(f)}
+    lines += _conflict_lines(groups, rejected) + _single_source_lines(facts, groups) + _rejected_lines(facts, findings)
     cost = "unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}"
     lines += [
         "## Counts", "",
@@ -130,7 +189,7 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
     lines += [f"## Findings ({', '.join(f'{n} {s}' for s, n in sorted(by_severity.items())) or 'none'})", ""]
     by_id = {f.fact_id: f for f in facts}
     for finding in sorted(serious, key=lambda f: (-"info warning error".split().index(f.severity), f.check))[:MARKDOWN_ROWS]:
-        lines.append(f"- **{finding.severity}** `{finding.check}` {_cell(finding.message, 300)}")
+        lines.append(f"- **{finding.severity}** `{_code(finding.check)}` {_cell(finding.message, 300)}")
         lines += [f"  - {_fact_line(by_id[fid])}" for fid in finding.fact_ids[:FACTS_PER_FINDING] if fid in by_id]
     return "\n".join(lines) + "\n"
 
@@ -140,7 +199,8 @@ FACTS_PER_FINDING = 5
 
 def _fact_line(fact: QuantFact) -> str:
     """Which fact a finding is about: source, metric, value and quote."""
-    return (f"{_cell(fact.source or fact.article_id, 40)}: `{fact.metric}` {_value_text(fact)}, "
+    shown = "rejected, " if is_rejected(fact) else ""
+    return (f"{_cell(fact.source or fact.article_id, 40)}: {shown}`{_code(fact.metric)}` {_cell(_value_text(fact), 60)}, "
             f"«{_cell(fact.quote, 160)}»")
 
 
@@ -150,11 +210,19 @@ def write_outputs(out_dir: Path, facts: list[QuantFact], findings: list[Finding]
 
     Each file is made while it is written, one after the other, so a large run never holds all of
     its outputs (the HTML page shows every article's text) in memory at once."""
+    try:
+        return _write_all(out_dir, facts, findings, summary, groups or [], articles or [])
+    except OSError as exc:
+        raise OutputError(f"cannot write the reports into {out_dir}: {exc.strerror or exc}") from None
+
+
+def _write_all(out_dir: Path, facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
+               groups: list[AgreementGroup], articles: list[dict[str, Any]]) -> list[Path]:
     remove_stale_temps(out_dir)
     write_atomic(out_dir / "facts.jsonl", jsonl(facts))
     write_atomic(out_dir / "findings.jsonl", jsonl(findings))
-    write_atomic(out_dir / "groups.jsonl", jsonl(groups or []))
+    write_atomic(out_dir / "groups.jsonl", jsonl(groups))
     write_atomic(out_dir / "report.md", render_markdown(facts, findings, summary, groups))
-    write_atomic(out_dir / "report.html", render_html(facts, findings, groups or [], summary, articles or []))
+    write_atomic(out_dir / "report.html", render_html(facts, findings, groups, summary, articles))
     write_atomic(out_dir / "run.json", json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     return [out_dir / name for name in FILES]

@@ -27,11 +27,12 @@ from ..check.validation import validate
 from ..errors import ConfigError
 from ..extract.prompt_spec import LoadedPrompt
 from ..extract.prompts import check_released, load_prompt
-from ..ingest.sources import Article, LoadProblem, count_files
+from ..ingest.sources import Article, InputPaths, LoadProblem, count_files
 from ..model import llm
+from ..model.cassettes import check_cassettes
 from ..model.endpoint import LazyEndpoint
 from ..model.throttle import Throttle
-from ..report.outputs import write_outputs
+from ..report.outputs import check_writable, write_outputs
 from ..settings import Settings
 from ..store.backends import shown
 from ..store.fact_store import BatchJob, Store
@@ -87,8 +88,11 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
              work: Callable[[RunState], Awaitable[None]]) -> RunResult:
     """One run: store and throttle set up, `work` done, then validation, outputs and the summary."""
     setup = _prepare(settings)
+    check_writable(out_dir)  # before any model call: a run must not pay for outputs it cannot write
+    if settings.replay:
+        check_cassettes(settings.cassette_dir, setup.prompt.name, settings.model)
     prompt, run_id, started = setup.prompt, new_run_id(), time.monotonic()
-    with Store(store_location(settings, out_dir)) as store:
+    with Store(store_location(settings, out_dir), keep_history=settings.keep_history) as store:
         store.start_run(run_id, setup.recorded)
         throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm)
         endpoint = LazyEndpoint(settings, throttle)
@@ -107,7 +111,7 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
         facts = [f for f in stored if f.article_id in wanted]
         validation = validate_against_store(stored, facts)
         findings = (store.findings(ids, prompt.ref, settings.model) + [_problem_finding(p) for p in state.problems]
-                    + state.notes + validation.findings)
+                    + state.notes + validation.findings + store.notices)
         summary = summarize(run_id, setup, settings.model, state.outcomes, facts, findings, time.monotonic() - started)
         summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
         summary["counts"] |= {"rate_limited": throttle.rate_limited, "not_english": len(state.notes)}
@@ -120,13 +124,14 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
 
 def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
     """Process every article under `paths` and write the outputs into `out_dir`."""
+    paths = InputPaths(paths, follow_links=settings.follow_links)
     if settings.engine == "ray":
         from .ray import run_ray  # Ray is an optional extra
 
         location = str(store_location(settings, out_dir))
-        return _execute(settings, out_dir, progress, count_files(paths), lambda state: run_ray(list(paths), state, location))
+        return _execute(settings, out_dir, progress, count_files(paths), lambda state: run_ray(paths, state, location))
     runner = run_with_batch_api if settings.batch_api else run_all
-    return _execute(settings, out_dir, progress, count_files(paths), lambda state: runner(list(paths), state))
+    return _execute(settings, out_dir, progress, count_files(paths), lambda state: runner(paths, state))
 
 
 def _stored_batch_job(batch_id: str, settings: Settings, out_dir: Path) -> tuple[BatchJob, Settings]:

@@ -7,11 +7,19 @@ embedded default; a postgresql:// URL selects PostgreSQL for many concurrent wri
 done in a single transaction, so a crash leaves the old rows or the new ones, never a mix; facts
 are upserted on their id. `is_done` lets a rerun skip finished work. Facts are stored whole as
 JSON, so fields this module does not know survive a round trip.
+
+Nothing is stored that cannot be read back: a fact with a non-finite number or a date outside the
+calendar is left out with an error finding naming its article (`save_result`), and a stored row
+that no longer validates is skipped with a finding (`facts`), never a crash; such findings are in
+`notices`. A new version of a file (same path, new content) replaces the old version's article,
+facts, findings and extraction state, unless the store keeps history (`--keep-history`).
+Store version 2 adds the index on article paths that this needs.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,10 +29,11 @@ from pydantic import BaseModel, Field, ValidationError
 
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
+from ..check.periods import is_calendar_date
 from ..errors import StoreError
 from .backends import Backend, open_backend
 
-STORE_VERSION = 1  # kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
+STORE_VERSION = 2  # 2: index articles_by_path (versions replace each other). Kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
 
 ExtractionStatus = Literal["done", "failed_retryable", "failed_permanent", "validation_failed", "empty"]
 FailureStatus = Literal["failed_retryable", "failed_permanent", "validation_failed", "empty"]
@@ -45,6 +54,7 @@ _SCHEMA = (
         fact_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, prompt TEXT NOT NULL,
         model TEXT NOT NULL, run_id TEXT NOT NULL, fact_json TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS facts_by_extraction ON facts (article_id, prompt, model)",
+    "CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path)",
     """CREATE TABLE IF NOT EXISTS findings (
         id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL,
         check_name TEXT NOT NULL, severity TEXT NOT NULL, fact_ids_json TEXT NOT NULL,
@@ -147,9 +157,11 @@ class BatchJob(BaseModel):
 class Store:
     """The fact store on one backend (`backends`); every write is one transaction."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, keep_history: bool = False) -> None:
         self._db = open_backend(path)
         self.path = self._db.where
+        self.keep_history = keep_history
+        self._notices: dict[str, Finding] = {}
         try:
             self._init_schema()
         except BaseException:
@@ -169,12 +181,32 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @property
+    def notices(self) -> list[Finding]:
+        """Findings about the store itself: facts left out or skipped, old versions replaced."""
+        return list(self._notices.values())
+
     def upsert_article(self, article: ArticleLike) -> None:
-        """Insert the article or refresh its row; never touches extractions or facts."""
+        """Insert the article or refresh its row; an older version of the same file is replaced (see `keep_history`)."""
         row = (article.article_id, str(article.path), _text(article.source), _text(article.url),
                _text(article.published), article.title, article.content_sha256, article.text)
         with self._write() as conn:
+            old = [] if self.keep_history else self._older_versions(conn, article)
+            for table in ("facts", "findings", "extractions", "articles"):
+                for old_id in old:
+                    conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (old_id,))
             conn.execute(_UPSERT_ARTICLE, row)
+        if old:
+            self._note(Finding(check="store", severity="info", article_id=article.article_id, message=(
+                f"{article.path}: changed since it was stored; the facts of its earlier version ({', '.join(old)}) "
+                "were replaced (--keep-history keeps them)")))
+
+    def _older_versions(self, conn: Any, article: ArticleLike) -> list[str]:
+        sql = "SELECT article_id FROM articles WHERE path = ? AND article_id <> ? ORDER BY article_id"
+        return [r["article_id"] for r in conn.execute(sql, (str(article.path), article.article_id)).fetchall()]
+
+    def _note(self, finding: Finding) -> None:
+        self._notices.setdefault(finding.message, finding)
 
     def article_rows(self, article_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The stored articles (their cleaned text and metadata), in the order asked."""
@@ -198,15 +230,35 @@ class Store:
         if strays:
             raise StoreError(f"facts {strays} do not belong to article {result.article_id}")
         usage = result.usage
+        facts, rejected = self._storable(result)
         with self._write(lock_key=result.article_id) as conn:
             for table in ("facts", "findings"):
                 conn.execute(f"DELETE FROM {table} WHERE article_id = ? AND prompt = ? AND model = ?", key)
-            for fact in result.facts:
+            for fact in facts:
                 conn.execute(_UPSERT_FACT, (fact.fact_id, *key, run_id, fact.model_dump_json()))
-            for g in result.findings:
+            for g in [*result.findings, *rejected]:
                 conn.execute(_INSERT_FINDING, (*key, g.check, g.severity, json.dumps(g.fact_ids), g.message))
             conn.execute(_UPSERT_STATE.format(usage=_SET_USAGE), (*key, "done", None,
                          usage.prompt_tokens, usage.completion_tokens, usage.calls, run_id, _now()))
+
+    def _storable(self, result: ArticleFacts) -> tuple[list[QuantFact], list[Finding]]:
+        """The facts that can be stored and read back, and an error finding for each one that cannot."""
+        kept: list[QuantFact] = []
+        rejected: list[Finding] = []
+        where = self._article_path(result.article_id)
+        for fact in result.facts:
+            reason = unstorable(fact)
+            if reason is None:
+                kept.append(fact)
+                continue
+            rejected.append(Finding(check="store", severity="error", fact_ids=[fact.fact_id], article_id=result.article_id,
+                                    message=f"{where}: fact {fact.fact_id} ({fact.metric}, «{fact.quote[:80]}») "
+                                            f"not stored: {reason}"))
+        return kept, rejected
+
+    def _article_path(self, article_id: str) -> str:
+        rows = self._read("SELECT path FROM articles WHERE article_id = ?", (article_id,))
+        return f"{rows[0]['path']} ({article_id})" if rows else f"article {article_id}"
 
     def save_failure(
         self, article_id: str, prompt: str, model: str, run_id: str, status: FailureStatus, error: str
@@ -223,8 +275,16 @@ class Store:
     ) -> list[QuantFact]:
         """Stored facts, ordered by article, span start (facts without a span last), fact id."""
         where, params = _where(self._db, article_ids, prompt, model)
-        sql = f"SELECT fact_id, fact_json FROM facts{where} ORDER BY article_id, {self._db.span_start()} NULLS LAST, fact_id"
-        return [_fact_from_row(row) for row in self._read(sql, params)]
+        sql = (f"SELECT fact_id, article_id, fact_json FROM facts{where} "
+               f"ORDER BY article_id, {self._db.span_start()} NULLS LAST, fact_id")
+        facts: list[QuantFact] = []
+        for row in self._read(sql, params):
+            fact = _fact_from_row(row)
+            if isinstance(fact, Finding):
+                self._note(fact)
+            else:
+                facts.append(fact)
+        return facts
 
     def findings(
         self, article_ids: Sequence[str] | None = None, prompt: str | None = None, model: str | None = None
@@ -321,11 +381,40 @@ def _run_from_row(row: Any) -> RunRecord:
                      summary=json.loads(row["summary_json"] or "{}"), settings=json.loads(row["settings_json"]))
 
 
-def _fact_from_row(row: Any) -> QuantFact:
+def unstorable(fact: QuantFact) -> str | None:
+    """Why `fact` cannot be stored and read back (a non-finite number, a date no calendar has), else None."""
+    for field in ("value", "value_max", "value_usd"):
+        number = getattr(fact, field)
+        if number is not None and not math.isfinite(number):
+            return f"{field} is not a finite number ({number})"
+    for field in ("published", "period_start", "period_end"):
+        day = getattr(fact, field)
+        if day is not None and not is_calendar_date(day):
+            return f"{field} {day!r} is not a date in the calendar"
     try:
-        return QuantFact.model_validate_json(row["fact_json"])
+        QuantFact.model_validate_json(fact.model_dump_json())
     except ValidationError as exc:
-        raise StoreError(f"stored fact {row['fact_id']} no longer validates: {exc}") from exc
+        return f"it would not read back: {_first_error(exc)}"
+    return None
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    return f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+
+
+def _fact_from_row(row: Any) -> QuantFact | Finding:
+    """The stored fact, or an error finding when its row no longer validates (the row is then skipped)."""
+    try:
+        fact = QuantFact.model_validate_json(row["fact_json"])
+        reason = unstorable(fact)
+    except ValidationError as exc:
+        reason = _first_error(exc)
+    if reason is None:
+        return fact
+    return Finding(check="store", severity="error", fact_ids=[row["fact_id"]], article_id=row["article_id"],
+                   message=f"stored fact {row['fact_id']} of article {row['article_id']} cannot be read and is skipped "
+                           f"({reason}); `newsfacts run --force` extracts the article again")
 
 
 def _finding_from_row(row: Any) -> Finding:

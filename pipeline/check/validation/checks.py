@@ -3,7 +3,8 @@
 - units: a negative count, a currency metric measured in something else (or the reverse), a
   percentage outside what its metric can plausibly take (a "590%" GDP growth rate);
 - dates: an `actual` for a period that ends after publication, a `forecast` for a period long
-  past, a period that ends before it starts;
+  past, a period that ends before it starts, a date no calendar has, period words that cannot be
+  placed from the publication date ("last year" in an article dated 0001-01-01);
 - grounding and coverage, when the article texts are at hand (`grounding.py`, `coverage.py`).
 """
 
@@ -16,7 +17,7 @@ from schemas.vocabulary import GENERIC_PERCENT_RANGE, METRIC_UNIT_CLASS, PERCENT
 
 from ...extract.coverage import check_article_coverage
 from ...extract.grounding import ground_fact
-from ..periods import first_day, last_day
+from ..periods import first_day, is_calendar_date, last_day, placement_problem
 
 LONG_PAST_DAYS = 366
 
@@ -46,6 +47,12 @@ def check_units(fact: QuantFact) -> list[Finding]:
 def check_dates(fact: QuantFact) -> list[Finding]:
     """Period problems of one fact, judged against its publication date."""
     start, end, published = fact.period_start, fact.period_end, fact.published
+    bad = next((f"{name} {day!r}" for name, day in (("period_start", start), ("period_end", end), ("published", published))
+                if day and not is_calendar_date(day)), None)
+    if bad:
+        return [_finding("dates", "error", fact, f"{bad} is not a date in the calendar; the period is not checked")]
+    if fact.period_rule in (None, "unresolved") and (problem := placement_problem(fact.period_text or fact.quote, published)):
+        return [_finding("dates", "warning", fact, problem)]
     if start and end and last_day(end) < first_day(start):
         return [_finding("dates", "error", fact, f"the period ends ({end}) before it starts ({start})")]
     if not (end and published):

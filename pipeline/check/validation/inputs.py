@@ -1,7 +1,8 @@
 """Validation: read facts for `newsfacts validate` from a facts.jsonl written by us or by others, and validate them.
 
 Facts from elsewhere may lack an id or a quote. An id given in the input is kept; a missing one
-is derived from the fact's content, so the same line always gets the same id.
+is derived from the fact's content, so the same line always gets the same id. Dates must be
+calendar dates (YYYY, YYYY-MM or YYYY-MM-DD), so no later check meets a year 0.
 """
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import field_validator
+
 from schemas.facts import QuantFact, fact_id
 from schemas.validation import ValidationReport
 
 from ...ingest.jsonl import read_jsonl
 from ...ingest.sources import load_articles
+from ..periods import is_calendar_date
 from . import validate
 
 
@@ -22,6 +26,13 @@ class FactInput(QuantFact):
 
     fact_id: str | None = None  # type: ignore[assignment]
     quote: str = ""
+
+    @field_validator("published", "period_start", "period_end")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        if value is not None and not is_calendar_date(value):
+            raise ValueError(f"{value!r} is not a date in the calendar (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return value
 
 
 def content_id(fact: FactInput) -> str:
