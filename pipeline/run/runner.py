@@ -124,14 +124,14 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
 
 def run_batch(paths: list[str | Path], settings: Settings, out_dir: Path, progress: Progress | None = None) -> RunResult:
     """Process every article under `paths` and write the outputs into `out_dir`."""
-    paths = InputPaths(paths, follow_links=settings.follow_links)
+    inputs = InputPaths(paths, follow_links=settings.follow_links)  # the engine passes it on to sources
     if settings.engine == "ray":
         from .ray import run_ray  # Ray is an optional extra
 
         location = str(store_location(settings, out_dir))
-        return _execute(settings, out_dir, progress, count_files(paths), lambda state: run_ray(paths, state, location))
+        return _execute(settings, out_dir, progress, count_files(inputs), lambda state: run_ray(inputs, state, location))
     runner = run_with_batch_api if settings.batch_api else run_all
-    return _execute(settings, out_dir, progress, count_files(paths), lambda state: runner(paths, state))
+    return _execute(settings, out_dir, progress, count_files(inputs), lambda state: runner(inputs, state))
 
 
 def _stored_batch_job(batch_id: str, settings: Settings, out_dir: Path) -> tuple[BatchJob, Settings]:
