@@ -38,7 +38,7 @@ def test_every_qualifier(value, qualifier, value_max, low, high):
 
 
 def test_less_than_a_signed_quantity_is_open_downwards():
-    assert interval_for(-2.0, "less_than", nonnegative=False) == Interval(-INF, -2.0)
+    assert interval_for(-2.0, "less_than", nonnegative=False) == Interval(-INF, -2.0, high_open=True)
 
 
 def test_common_part():
@@ -49,3 +49,16 @@ def test_common_part():
 @pytest.mark.parametrize(("value", "text"), [(24.45e9, "24.45 billion"), (1.5e6, "1.5 million"), (500000, "500,000"), (3.15, "3.15"), (0.001, "0.001")])
 def test_human_numbers(value, text):
     assert human(value) == text
+
+
+@pytest.mark.parametrize(("a", "b", "meet"), [
+    ((2.4, "exact"), (2.5, "exact"), False),  # adjacent at one decimal: two different figures
+    ((72, "exact"), (71, "exact"), False),
+    ((2.4, "exact"), (2.45, "exact"), True),  # 2.45 lies in [2.35, 2.45)? no, but [2.445, 2.455) meets it
+    ((7, "exact"), (6.8, "exact"), True),  # different precisions: 6.8 lies in [6.5, 7.5)
+    ((1e6, "more_than"), (1e6, "at_most"), False),  # (1e6, ∞) and [0, 1e6]
+    ((1e6, "at_least"), (1e6, "at_most"), True),
+    ((24.5e9, "exact"), (24.6e9, "exact"), False),
+])
+def test_rounding_intervals_are_half_open(a, b, meet):
+    assert (common([interval_for(*a), interval_for(*b)]) is not None) is meet

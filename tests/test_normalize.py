@@ -52,3 +52,23 @@ def test_counts_and_already_resolved_periods_are_kept():
                  period_start="2023-08-01", period_end="2024-01", period_rule="since_month")
     out = normalize_fact(given)
     assert (out.unit, out.period_start, out.period_rule, out.value_usd) == ("shells", "2023-08-01", "since_month", None)
+
+
+@pytest.mark.parametrize(("given", "rule", "start", "end"), [
+    # bounds from another tool, corrected by hand, or from an older run: kept, never resolved again
+    (dict(period_start="2020-01-01", period_end="2020-12-31", period_text="last year"), "given", "2020-01-01", "2020-12-31"),
+    (dict(period_start="2023-10-01", period_end="2023-12-31", period_text=None, quote="grew 0.3%"), "given", "2023-10-01", "2023-12-31"),
+    (dict(period_start="2022-01-01", period_end="2022-12-31", period_rule="unresolved"), "given", "2022-01-01", "2022-12-31"),
+    (dict(period_end="2023-12-31", period_text=None), "given", None, "2023-12-31"),
+    (dict(period_start="2023-08-01", period_end="2024-01", period_text="since August"), "given:since_month", "2023-08-01", "2024-01"),
+])
+def test_given_periods_are_data(given, rule, start, end):
+    out = normalize_fact(fact(**given))
+    assert (out.period_rule, out.period_start, out.period_end) == (rule, start, end)
+
+
+def test_supplied_fields_are_kept():
+    given = fact(entity="Germany", status="forecast", value_usd=24.0e9, fx_note="converted by the outlet", basis="annualized")
+    out = normalize_fact(given)
+    assert (out.entity, out.status, out.value_usd, out.fx_note, out.model_extra) == (
+        "Germany", "forecast", 24.0e9, "converted by the outlet", {"basis": "annualized"})

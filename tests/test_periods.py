@@ -40,6 +40,25 @@ CASES = [
     ("between 2020 and 2022", None, "2020-01-01", "2022-12-31", "year_range", False),
     ("2022-23", None, "2022-01-01", "2023-12-31", "year_range", False),
     ("through 2023", None, None, "2023-12-31", "through_year", True),
+    # parts of a year in the words news reports use
+    ("in July-September", "2024-02-15", "2023-07-01", "2023-09-30", "latest_month_range", False),
+    ("in October to December", "2024-02-15", "2023-10-01", "2023-12-31", "latest_month_range", False),
+    ("the October-to-December period", "2024-02", "2023-10-01", "2023-12-31", "latest_month_range", False),
+    ("between October and December 2023", "2024-02", "2023-10-01", "2023-12-31", "month_range", False),
+    ("in the April-June period last year", "2024-02-15", "2023-04-01", "2023-06-30", "month_range", False),
+    ("the final three months of last year", "2024-02-15", "2023-10-01", "2023-12-31", "quarter", False),
+    ("in the last three months of 2023", "2024-02", "2023-10-01", "2023-12-31", "quarter", False),
+    ("in the first three months of the year", "2024-05", "2024-01-01", "2024-03-31", "latest_quarter", False),
+    ("in the last quarter of last year", "2024-02-15", "2023-10-01", "2023-12-31", "quarter", False),
+    ("in the final quarter of the year", "2024-01-16", "2023-10-01", "2023-12-31", "latest_quarter", False),
+    ("in the fourth quarter of the year", "2024-02-15", "2023-10-01", "2023-12-31", "latest_quarter", False),
+    ("its fiscal fourth quarter", "2024-02-22", "2023-10-01", "2023-12-31", "latest_quarter", False),
+    ("the three months ended Dec. 31", "2024-02-21", "2023-10-01", "2023-12-31", "latest_months_ended", False),
+    ("six months to June 2024", None, "2024-01-01", "2024-06-30", "months_ended", False),
+    ("the current quarter", "2024-02-22", "2024-01-01", "2024-03-31", "this_quarter", False),
+    ("last quarter", "2024-05-02", "2024-01-01", "2024-03-31", "last_quarter", False),
+    ("in the year just concluded", "2024-01", "2023-01-01", "2023-12-31", "last_year", False),
+    ("since the beginning of the year", "2024-02", "2024-01-01", "2024-02", "since_year_start", True),
 ]
 
 
@@ -55,6 +74,9 @@ def test_rules(text, published, start, end, rule, cumulative):
     ("this week", "2024-07"),  # needs the publication day
     ("since August", None), ("last year", None), ("the third quarter", "2024"),
     ("over the last five years", None), ("may grow", None), ("2000 shells", None),
+    # relative to a time the sentence names, not to publication: never guessed
+    ("the previous year", "2024-01"), ("in the previous quarter", "2024-02-15"), ("from the previous quarter", "2024-02"),
+    ("in the previous three-month period", "2024-02-15"), ("a year earlier", "2024-02"), ("For the year", "2024-02-15"),
 ])
 def test_unresolved_is_never_a_guess(text, published):
     period = resolve_period(text, published)

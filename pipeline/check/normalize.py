@@ -4,6 +4,8 @@ Numbers arrive already in base units: the scanner and the extraction validators 
 and spelled numbers with `numbers.parse_number` ("22.6 billion" -> 2.26e10, "a dozen" -> 12),
 re-exported here for callers. This stage then
 - maps units to the contract's form and unifies counted nouns ("shell" and "shells");
+- keeps every field the caller supplied: a `period_start`/`period_end` given without a rule is
+  data (rule `given`), never resolved again; entity, status, `value_usd` and the rest stay as given;
 - resolves `period_text` against the publication date and records the rule that fired; a fact
   without period words takes the one period its quote states, if it states exactly one;
 - converts money to US dollars at an ECB rate (the period's end, else the publication date) and
@@ -49,10 +51,20 @@ def normalized_unit(unit: str) -> str:
     return count_noun(unit) if unit_class(unit) == "count" else unit
 
 
+def given_period(fact: QuantFact) -> Period:
+    """Bounds the caller supplied without a rule: kept as rule `given`; "since" words still make it cumulative."""
+    words = resolve_period(fact.period_text, fact.published) if fact.period_text else None
+    if words is not None and words.cumulative:
+        return Period(fact.period_start, fact.period_end, f"given:{words.rule}", True)
+    return Period(fact.period_start, fact.period_end, "given")
+
+
 def period_of(fact: QuantFact) -> Period:
-    """The fact's period: kept if already resolved, else from its words, else from its quote."""
+    """The fact's period: kept if resolved or given, else from its words, else from its quote."""
     if fact.period_rule and fact.period_rule != "unresolved":
-        return Period(fact.period_start, fact.period_end, fact.period_rule, fact.period_rule.startswith("since"))
+        return Period(fact.period_start, fact.period_end, fact.period_rule, fact.period_rule.split(":")[-1].startswith("since"))
+    if fact.period_start or fact.period_end:
+        return given_period(fact)
     if fact.period_text:
         return resolve_period(fact.period_text, fact.published)
     stated = periods_in(fact.quote, fact.published)
@@ -94,7 +106,7 @@ def normalize_fact(fact: QuantFact) -> QuantFact:
     update: dict[str, object] = {
         "unit": unit, "period_start": period.start, "period_end": period.end, "period_rule": period.rule,
     }
-    if is_currency(unit):
+    if is_currency(unit) and fact.fx_note is None:
         update["value_usd"], update["fx_note"] = to_usd(fact.value, unit, period, fact.published)
     return fact.model_copy(update=update)
 

@@ -24,8 +24,14 @@ MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+# "of 2023", "of last year", "of the year" after a part of a year ("the final quarter of last year")
+_OF_YEAR = rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?P<rel>last|this|the)\s+year))?"
+
+
+def _month_group(name: str) -> str:
+    return rf"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
 @dataclass(frozen=True)
@@ -125,20 +131,81 @@ def _month_day_year(m: re.Match[str], pub: str | None) -> Period | None:
     return Period(day, day, "explicit_date")
 
 
+def _stated_year(m: re.Match[str], pub: str | None, first_month: int) -> tuple[int | None, bool]:
+    """The year written ("2023"), named ("last year"), else the latest whose `first_month` is on or before publication."""
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"]), True
+    rel = (groups.get("rel") or "").lower()
+    if rel in ("last", "this"):
+        pub = _pub_parts(pub)
+        return (pub[0] - (rel == "last"), True) if pub else (None, True)
+    return _latest_month_on_or_before(first_month, pub), False
+
+
 def _part_of_year(m: re.Match[str], pub: str | None, index: int, months: int, name: str) -> Period | None:
-    """The index-th part of `months` months of the written year, else the latest such part by publication."""
+    """The index-th part of `months` months of the stated year, else the latest such part by publication."""
     first = months * (index - 1) + 1
-    written = m.groupdict().get("year")
-    year = int(written) if written else _latest_month_on_or_before(first, pub)
+    year, stated = _stated_year(m, pub, first)
     if year is None:
         return None
     start, end = _month_span(year, first, first + months - 1)
-    return Period(start, end, name if written else f"latest_{name}")
+    return Period(start, end, name if stated else f"latest_{name}")
 
 
 def _quarter(m: re.Match[str], pub: str | None) -> Period | None:
     q = int(m["q"]) if m.groupdict().get("q") else _ORDINALS[m["ord"].lower()]
     return _part_of_year(m, pub, q, 3, "quarter")
+
+
+def _three_months(m: re.Match[str], pub: str | None) -> Period | None:
+    """"the final three months of 2023" is its fourth quarter, "the first three months" its first."""
+    return _part_of_year(m, pub, 1 if m["ord"].lower() == "first" else 4, 3, "quarter")
+
+
+def _relative_quarter(m: re.Match[str], pub: str | None) -> Period | None:
+    """"this quarter" holds the publication date; "last quarter" is the one before it."""
+    pub_parts = _pub_parts(pub)
+    if len(pub_parts) < 2:
+        return None
+    index = pub_parts[0] * 4 + (pub_parts[1] - 1) // 3 - (m["which"].lower() == "last")
+    start, end = _month_span(index // 4, index % 4 * 3 + 1, index % 4 * 3 + 3)
+    return Period(start, end, f"{'last' if m['which'].lower() == 'last' else 'this'}_quarter")
+
+
+def _month_range(m: re.Match[str], pub: str | None) -> Period | None:
+    """"July-September", "between October and December 2023", "the October-December period last year"."""
+    first, last = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+    if last <= first:
+        return None
+    year, stated = _stated_year(m, pub, first)
+    if year is None:
+        return None
+    start, end = _month_span(year, first, last)
+    return Period(start, end, "month_range" if stated else "latest_month_range")
+
+
+def _months_ended(m: re.Match[str], pub: str | None) -> Period | None:
+    """"the three months ended Dec. 31": the n months up to that month's end."""
+    n, last = parse_number(m["n"]), MONTHS[m["month"].lower()]
+    if n is None or n != int(n) or not 1 <= n <= 12:
+        return None
+    year, stated = _stated_year(m, pub, last)
+    if year is None:
+        return None
+    index = year * 12 + last - 1 - (int(n) - 1)
+    start, end = date(index // 12, index % 12 + 1, 1).isoformat(), _month_span(year, last, last)[1]
+    return Period(start, end, "months_ended" if stated else "latest_months_ended")
+
+
+def _anaphoric(m: re.Match[str], pub: str | None) -> Period | None:
+    """"the previous year", "the prior quarter": relative to a time the sentence names, not to publication."""
+    return None
+
+
+def _since_year_start(m: re.Match[str], pub: str | None) -> Period | None:
+    pub_parts = _pub_parts(pub)
+    return Period(f"{pub_parts[0]}-01-01", pub, "since_year_start", cumulative=True) if pub and pub_parts else None
 
 
 def _half(m: re.Match[str], pub: str | None) -> Period | None:
@@ -192,8 +259,9 @@ def _relative_year(m: re.Match[str], pub: str | None) -> Period | None:
     pub_parts = _pub_parts(pub)
     if not pub_parts:
         return None
-    year = pub_parts[0] + {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[m["which"].lower()]
-    return Period(f"{year}-01-01", f"{year}-12-31", f"{m['which'].lower()}_year")
+    which = (m["which"] or "last").lower()
+    year = pub_parts[0] + {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1}[which]
+    return Period(f"{year}-01-01", f"{year}-12-31", f"{which}_year")
 
 
 def _relative_month(m: re.Match[str], pub: str | None) -> Period | None:
@@ -232,8 +300,15 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("iso_date", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", _iso_day),
         ("explicit_date", rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b", _month_day_year),
         ("explicit_date", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", _month_day_year),
+        ("since", r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year\b", _since_year_start),
         ("quarter", rf"\bQ(?P<q>[1-4])(?:\s+(?:of\s+)?{_YEAR})?\b", _quarter),
-        ("quarter", rf"\b{_ORD}\s+quarter(?:\s+(?:of\s+)?{_YEAR})?\b", _quarter),
+        ("quarter", rf"\b{_ORD}\s+(?:fiscal\s+)?quarter{_OF_YEAR}\b", _quarter),
+        ("quarter", rf"\b(?P<ord>last)\s+quarter\s+of{_OF_YEAR}\b", _quarter),
+        ("quarter", rf"\b(?P<ord>first|final|last)\s+three\s+months{_OF_YEAR}\b", _three_months),
+        ("relative_quarter", r"\b(?P<which>this|current|last)\s+quarter\b", _relative_quarter),
+        ("months_ended", rf"\b(?P<n>\w+)\s+months\s+(?:ended|ending|to)\s+{_MONTH}(?:\s+[0-3]?\d\b)?,?(?:\s+{_YEAR})?", _months_ended),
+        ("month_range", rf"\b(?:between\s+|from\s+)?{_month_group('m1')}(?:\s*[-–—]\s*|\s+(?:to|and|through)\s+|-to-)"
+                        rf"{_month_group('m2')}\b(?:\s+(?:period|quarter))?{_OF_YEAR}", _month_range),
         ("half", rf"\b(?P<h>first|second)\s+half(?:\s+(?:of\s+)?{_YEAR})?\b", _half),
         ("half", rf"\bH(?P<h>[12])(?:\s+{_YEAR})?\b", _half),
         ("since", rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+{_YEAR})?|(?P<yonly>(?:19|20)\d\d)\b)", _since),
@@ -242,9 +317,11 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("month_year", rf"\b{_MONTH}\s+{_YEAR}\b", _month_year),
         ("month", rf"\b(?:in|during|early|late|mid-?|by|last|this)\s+{_FULL_MONTH}\b", _month_year),
         ("last_n_years", rf"\b(?:last|past|previous)\s+{_NUMWORD}\s+years\b", _last_n_years),
-        ("relative_year", r"\b(?P<which>this|current|last|previous|past|next)\s+year\b", _relative_year),
+        ("relative_year", r"\b(?P<which>this|current|last|past|next)\s+year\b|\bthe\s+year\s+just\s+(?:ended|concluded|gone)\b", _relative_year),
         ("relative_month", r"\b(?P<which>this|last|previous|past|next)\s+month\b", _relative_month),
         ("relative_week", r"\b(?P<which>this|last)\s+week\b", _relative_week),
+        ("anaphoric", r"\b(?:previous|prior|preceding)\s+(?:year|quarter|month|three-month\s+period|period)\b"
+                      r"|\b(?:a|the)\s+(?:year|quarter)\s+(?:earlier|before)\b", _anaphoric),
         ("year", _YEAR_CONTEXT, _year),
     ]
 ]

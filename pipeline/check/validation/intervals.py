@@ -1,7 +1,8 @@
 """Validation: turn a value and its qualifier into the interval of values the source allows.
 
-- exact: a round figure means ± half its last significant digit ("$24.5 billion" is 24.45–24.55
-  billion; "3.1%" is 3.05–3.15%);
+- exact: a round figure means ± half its last significant digit, half-open ("$24.5 billion" is
+  [24.45, 24.55) billion; "3.1%" is [3.05, 3.15)%), so "2.4%" and "2.5%", each given to one
+  decimal, are two different figures: their intervals touch but do not meet;
 - approximately: that, or ± 5%, whichever is wider;
 - more_than / at_least: open upwards; less_than / at_most: open downwards (to 0 for amounts that
   cannot be negative);
@@ -21,15 +22,23 @@ APPROXIMATE_SHARE = 0.05
 
 @dataclass(frozen=True)
 class Interval:
+    """The values a source allows; an open end excludes its bound (rounding is half-open)."""
+
     low: float
     high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.low > self.high or (self.low == self.high and (self.low_open or self.high_open))
 
     def overlaps(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        return common([self, other]) is not None
 
     def scaled(self, low_factor: float, high_factor: float) -> Interval:
         """Both ends multiplied by a conversion factor (a rate, or a span of rates)."""
-        return Interval(self.low * low_factor, self.high * high_factor)
+        return Interval(self.low * low_factor, self.high * high_factor, self.low_open, self.high_open)
 
     def describe(self) -> str:
         if self.high == math.inf:
@@ -37,6 +46,14 @@ class Interval:
         if self.low == -math.inf:
             return f"≤ {human(self.high)}"
         return f"{human(self.low)}–{human(self.high)}"
+
+
+def precision(value: float, qualifier: str) -> str:
+    """How precisely a source gave its figure: "to the nearest 0.1", "about (±5%)", "at least"."""
+    if qualifier == "exact":
+        return f"to the nearest {human(2 * half_last_digit(value))}"
+    return {"approximately": "about (±5% or its rounding)", "more_than": "more than", "at_least": "at least",
+            "less_than": "less than", "at_most": "at most"}.get(qualifier, qualifier)
 
 
 def human(value: float) -> str:
@@ -55,6 +72,11 @@ def half_last_digit(value: float) -> float:
     return 0.5 * 10.0 ** int(exponent)
 
 
+def _shift(value: float, by: float) -> float:
+    """value + by in decimal, so that 2.4 + 0.05 and 2.5 - 0.05 give the very same float."""
+    return float(Decimal(f"{value:.12g}") + Decimal(f"{by:.12g}"))
+
+
 def _written_scale(value: float) -> float:
     """The thousands-power a round figure is written in: 2e9 -> 1e9, 3e6 -> 1e6, 40 -> 1."""
     if value <= 0:
@@ -70,24 +92,27 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
         width = max(rounding, APPROXIMATE_SHARE * abs(value))
         return Interval(value - width, value + width)
     if qualifier in ("more_than", "at_least"):
-        return Interval(value, math.inf)
+        return Interval(value, math.inf, low_open=qualifier == "more_than")
     if qualifier in ("less_than", "at_most"):
-        return Interval(floor, value)
+        return Interval(floor, value, high_open=qualifier == "less_than")
     if qualifier == "range" and value_max is not None:
-        return Interval(value - rounding, value_max + half_last_digit(value_max))
+        return Interval(_shift(value, -rounding), _shift(value_max, half_last_digit(value_max)), high_open=True)
     if qualifier == "several":
         if value_max is not None:
             return Interval(value, value_max)
         scale = _written_scale(value)
         return Interval(2 * scale, 9 * scale)
-    return Interval(value - rounding, value + rounding)
+    return Interval(_shift(value, -rounding), _shift(value, rounding), high_open=True)
 
 
 def common(intervals: list[Interval]) -> Interval | None:
-    """The values every interval allows, or None when two of them do not meet."""
+    """The values every interval allows, or None when two of them do not meet (an open end excludes its bound)."""
     low = max(i.low for i in intervals)
     high = min(i.high for i in intervals)
-    return Interval(low, high) if low <= high else None
+    low_open = any(i.low_open for i in intervals if i.low == low)
+    high_open = any(i.high_open for i in intervals if i.high == high)
+    meet = Interval(low, high, low_open, high_open)
+    return None if meet.empty else meet
 
 
 def describe_bounds(low: float | None, high: float | None) -> str:
