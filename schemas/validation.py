@@ -30,6 +30,19 @@ class GroupMember(BaseModel):
     period_start: str | None = None
     period_end: str | None = None
     quote: str
+    origin: str | None = Field(None, description="the independent source it counts as (its wire or outlet)")
+
+
+class ExcludedFact(BaseModel):
+    """A fact of the group that does not vote: quarantined by an error finding, or undated and not consistent."""
+
+    fact_id: str
+    article_id: str
+    source: str | None = None
+    value: float
+    unit: str
+    quote: str
+    reason: str
 
 
 class AgreementGroup(BaseModel):
@@ -44,8 +57,13 @@ class AgreementGroup(BaseModel):
     detail: str
     unit: str
     members: list[GroupMember] = Field(default_factory=list)
-    rate: str | None = Field(None, description="the exchange rate behind the values shown (for an agreement, the one that reconciled them)")
+    rate: str | None = Field(None, description="the exchange rates that reconcile the amounts (for an agreement), else those tried")
+    rate_range: str | None = Field(None, description="the span of ECB rates tried for each currency converted")
     assumptions: list[str] = Field(default_factory=list)
+    excluded: list[ExcludedFact] = Field(default_factory=list, description="facts listed with the group that never vote")
+    outlets: int = Field(0, description="distinct outlets among the voting facts")
+    independent_sources: int = Field(0, description="distinct origins among them: wire copies and rewrites count once")
+    sources_note: str | None = Field(None, description="'N outlets, M independent sources' and which outlets copy whom")
 
 
 class ValidationReport(BaseModel):

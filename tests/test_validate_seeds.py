@@ -44,13 +44,13 @@ def group(body: dict, key: str) -> dict:
 def test_seed_verdicts(gold_facts: Path) -> None:
     code, body = validate_json(str(gold_facts))
     assert code == 0 and set(body) == {"findings", "groups"}
-    shells = group(body, "north korea | artillery_shells_transferred | since 2023-08")
+    shells = group(body, "north korea | artillery_shells_transferred | since 2023-08 | estimate")
     assert shells["verdict"] == "agree" and {m["qualifier"] for m in shells["members"]} == {"more_than", "approximately"}
-    gdp = group(body, "north korea | gdp_nominal | 2022")
-    assert gdp["verdict"] == "agree" and "EUR→USD" in gdp["rate"] and "publication-date rate" in gdp["rate"]
+    gdp = group(body, "north korea | gdp_nominal | 2022 | estimate")
+    assert gdp["verdict"] == "agree" and "EUR→USD" in gdp["rate"] and "fits" in gdp["rate"] and "EUR→USD" in gdp["rate_range"]
     assert {m["unit"] for m in gdp["members"]} == {"USD", "EUR"}
     assert "latest annual figure available at its publication" in gdp["assumptions"][0]
-    streak = group(body, "north korea | consecutive_contraction_years | as of 2024")
+    streak = group(body, "north korea | consecutive_contraction_years | as of 2024 | estimate")
     assert streak["verdict"] == "conflict" and sorted(m["value"] for m in streak["members"]) == [3, 5]
 
 

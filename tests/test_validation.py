@@ -111,23 +111,33 @@ def money(**changes):
     return fact(**(dict(metric="gdp_nominal", period_text="in 2022") | changes))
 
 
-@pytest.mark.parametrize(("eur_published", "usd_value", "rate"), [
-    ("2024-01", 24.5e9, "publication-date rate"),  # January 2024 rates reconcile it
-    ("2024-01", 23.8e9, "period-average rate"),  # the 2022 average (1.053) reconciles it
-    ("2024-01", 24.1e9, "period-end rate"),  # the rate on 2022-12-30 (1.0666) does
+@pytest.mark.parametrize(("usd_value", "fits"), [
+    (24.5e9, "1.079–1.089"),  # a rate of early 2022 or January 2024 reconciles it
+    (23.8e9, "1.049–1.058"),  # 23.75–23.85 over 22.55–22.65: near the 2022 average
+    (21.7e9, "0.9565–0.9645"),  # only the lows of autumn 2022 (the span starts at 0.9565)
 ])
-def test_money_is_compared_under_each_candidate_rate(eur_published, usd_value, rate):
-    facts = [money(article_id="a1", value=22.6e9, unit="EUR", published=eur_published),
-             money(article_id="a2", value=usd_value, unit="USD", published=eur_published)]
+def test_money_is_judged_over_the_span_of_rates_from_period_to_publication(usd_value, fits):
+    facts = [money(article_id="a1", value=22.6e9, unit="EUR", published="2024-01"),
+             money(article_id="a2", source="Outlet B", value=usd_value, unit="USD", published="2024-01")]
     group = validate(facts).groups[0]
-    assert group.verdict == "agree" and group.rate.startswith(rate) and "EUR→USD" in group.rate
+    assert group.verdict == "agree" and group.unit == "USD"
+    assert group.rate_range.startswith("EUR→USD 0.9565–1.146 (ECB") and "2022-01-01 to 2024-01-31" in group.rate_range
+    assert group.rate.startswith(f"EUR→USD {fits} fits")
 
 
 def test_money_no_rate_reconciles_is_a_conflict_and_no_rate_at_all_is_incomparable():
-    conflict = validate([money(article_id="a1", value=22.6e9, unit="EUR"), money(article_id="a2", value=30e9, unit="USD")])
-    assert conflict.groups[0].verdict == "conflict" and "period-end rate" in conflict.groups[0].detail
+    conflict = validate([money(article_id="a1", value=22.6e9, unit="EUR"), money(article_id="a2", value=27.5e9, unit="USD")])
+    assert conflict.groups[0].verdict == "conflict" and "EUR→USD 0.9565–1.146" in conflict.groups[0].rate_range
     kpw = validate([money(article_id="a1", value=22.6e9, unit="KPW"), money(article_id="a2", value=30e9, unit="USD")])
     assert kpw.groups[0].verdict == "incomparable" and "KPW" in kpw.groups[0].detail
+
+
+def test_a_country_amount_in_a_foreign_currency_is_a_conversion():
+    """Germany's GDP in dollars was converted from euros at the writer's rate: $4.4tn and $4.5tn agree."""
+    facts = [money(entity="Germany", article_id=f"a{i}", source=f"Outlet {i}", value=v, unit="USD", period_text="in 2023",
+                   published="2024-02-15") for i, v in enumerate((4.4e12, 4.5e12, 4.46e12))]
+    group = validate(facts).groups[0]
+    assert (group.verdict, group.unit) == ("agree", "EUR") and group.rate_range.startswith("USD→EUR")
 
 
 def test_undated_annual_figure_takes_the_latest_year_published_by_then():
@@ -137,6 +147,10 @@ def test_undated_annual_figure_takes_the_latest_year_published_by_then():
     groups = {g.period: g for g in validate([dated_2022, dated_2023, undated]).groups}
     assert undated.fact_id in groups["2022"].fact_ids and groups["2022"].verdict == "agree"
     assert "latest annual figure available" in groups["2022"].assumptions[0]
+    inconsistent = undated.model_copy(update={"value": 40e9, "fact_id": "u2"})
+    groups = {g.period: g for g in validate([dated_2022, dated_2023, inconsistent]).groups}
+    assert groups["2022"].verdict == "single_source" and [e.fact_id for e in groups["2022"].excluded] == ["u2"]
+    assert "undated" in groups["2022"].excluded[0].reason
 
 
 def shells(article_id, value, qualifier, published, period_text="since August"):
@@ -153,7 +167,7 @@ def test_cumulative_counts_may_grow_but_never_shrink():
 
 
 def test_one_article_with_values_that_cannot_all_hold():
-    report = validate([fact(value=3.1), fact(value=74.6, metric="gdp_real_growth")])
+    report = validate([fact(value=3.1), fact(value=4.9, metric="gdp_real_growth")])
     assert report.groups[0].verdict == "single_source"
     assert any(f.check == "consistency" and "cannot all hold" in f.message for f in report.findings)
 

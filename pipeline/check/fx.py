@@ -3,10 +3,13 @@
 Rates are only ever read, never made up. A day without a published rate (a weekend or holiday)
 takes the last rate the ECB published before it, at most a week back; a currency the ECB does not
 quote (KPW, say), or a date outside its history, gives None and the caller says so.
+`span()` gives every ECB rate between two days (a period's start and the last publication), the
+range within which a writer who converted "at a rate of their own choosing" must have stayed.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -104,3 +107,60 @@ def on_date(source: str, target: str, when: str) -> RateRange | None:
 
 def _label(start: str, end: str) -> str:
     return calendar_year(start, end) or f"{start} to {end}"
+
+
+@dataclass(frozen=True)
+class RateSpan:
+    """Every ECB rate for `source` → `target` published between `first` and `last`, as (day, rate) pairs."""
+
+    source: str
+    target: str
+    first: date
+    last: date
+    days: tuple[tuple[date, float], ...]
+    low: float = 0.0  # set from `days`
+    high: float = 0.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", min(rate for _, rate in self.days))
+        object.__setattr__(self, "high", max(rate for _, rate in self.days))
+
+    def within(self, low: float, high: float) -> list[date]:
+        """The days whose rate lies in [low, high]."""
+        return [day for day, rate in self.days if low <= rate <= high]
+
+    def describe(self) -> str:
+        return (f"{self.source}→{self.target} {self.low:.4g}–{self.high:.4g} "
+                f"(ECB, {len(self.days)} daily rates {self.first.isoformat()} to {self.last.isoformat()})")
+
+
+def _per_euro(currency: str) -> dict[date, float]:
+    """The ECB's units of `currency` per euro on each day it published one."""
+    if currency == "EUR":
+        return {day: 1.0 for day, rate in converter()._rates["USD"].items() if rate is not None}
+    return {day: rate for day, rate in converter()._rates.get(currency, {}).items() if rate is not None}
+
+
+@lru_cache(maxsize=256)
+def _history(source: str, target: str) -> tuple[tuple[date, ...], tuple[float, ...]]:
+    """Every day the ECB published both currencies, and the cross rate on it (read once per pair)."""
+    per_source, per_target = _per_euro(source), _per_euro(target)
+    days = tuple(sorted(set(per_source) & set(per_target)))
+    return days, tuple(per_target[day] / per_source[day] for day in days)
+
+
+@lru_cache(maxsize=10_000)
+def span(source: str, target: str, start: str, end: str) -> RateSpan | None:
+    """The ECB rates from the first day of `start` to the last day of `end`; None if it published none then."""
+    if not (quoted(source) and quoted(target)):
+        return None
+    first, last = first_day(start), last_day(end)
+    days, values = _history(source, target)
+    lo, hi = bisect_left(days, first - timedelta(days=_LOOKBACK_DAYS)), bisect_right(days, last)
+    if lo >= hi:
+        return None
+    pairs = tuple(zip(days[lo:hi], values[lo:hi]))
+    # a day before `first` counts only as the rate still in force on `first` (a weekend start)
+    inside = tuple(p for p in pairs if p[0] >= first) or pairs[-1:]
+    earlier = tuple(p for p in pairs if p[0] < first)
+    return RateSpan(source, target, first, last, (earlier[-1:] if earlier and inside[0][0] > first else ()) + inside)

@@ -1,9 +1,11 @@
 """Stage (validation): check facts one by one, against each other, and across sources.
 
 `validate(facts, texts)` normalizes the facts, runs the per-fact checks (units, dates, and —
-when article texts are given — grounding and coverage), groups facts by entity, metric and
-comparable period, judges each group, and checks that related metrics add up. It is
-deterministic, offline, and calls no model. Reading facts and articles from files for
+when article texts are given — grounding and coverage), quarantines every fact with an error
+finding (it is listed in its group, never votes), groups facts by the question they answer
+(entity, metric, period, status, basis), works out which articles are independent sources (wire
+copies and near-duplicate texts count once), judges each group, and checks that related metrics
+add up. It is deterministic, offline, and calls no model. Reading facts and articles from files for
 `newsfacts validate` is in `inputs.py`, so that importing this package (the report does, for its
 interval wording) never loads the article reader and its HTML cleaner.
 """
@@ -20,6 +22,7 @@ from .agreement import judge
 from .checks import check_coverage, check_dates, check_grounding, check_units
 from .consistency import check_consistency
 from .grouping import group_facts
+from .independence import Origins
 
 __all__ = ["validate"]
 
@@ -30,9 +33,17 @@ def validate(facts: list[QuantFact], texts: Mapping[str, str] | None = None) -> 
     findings = [f for fact in facts for f in (*check_units(fact), *check_dates(fact))]
     if texts:
         findings += check_grounding(facts, texts) + check_coverage(facts, texts)
+    quarantined: dict[str, str] = {}
+    for finding in findings:
+        if finding.severity == "error":
+            for fact_id in finding.fact_ids:
+                quarantined.setdefault(fact_id, f"quarantined: {finding.check} error — {finding.message}")
+    origins = Origins(facts, texts)
     groups = []
-    for group in group_facts(facts):
-        agreement, conflicts = judge(group)
+    for group in group_facts(facts, quarantined):
+        if texts:
+            origins.merge_copies([m.fact.article_id for m in group.members])
+        agreement, conflicts = judge(group, origins)
         groups.append(agreement)
         findings += conflicts
     findings += check_consistency(groups)

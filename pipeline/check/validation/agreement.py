@@ -1,48 +1,33 @@
 """Validation: decide whether the sources in one group agree — `agree`, `conflict`,
-`single_source` or `incomparable` — with the values side by side.
+`single_source` or `incomparable` — with the values side by side and the reason.
 
-Each fact becomes an interval (`intervals.interval_for`); the sources agree when some value lies in
-every interval. Money in different currencies is converted to the group's currency under three
-candidate rates in turn — the period average, the period end, the publication date — and the group
-agrees if any one of them reconciles the values; the verdict names that rate. A cumulative group
-("since August") also checks that a count reported later is not smaller than an earlier one.
+Each voting fact becomes an interval (`intervals.interval_for`, half-open for rounding); money in
+other currencies is widened over the span of ECB rates a writer could have used (`currency`). The
+sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
+when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
+an undated figure offered to the group counts only if it is consistent with the dated ones.
+Forecasts naming no forecaster that disagree are `incomparable`: they may be different polls.
+Every group says how many outlets and independent sources back it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 from schemas.facts import Finding
 from schemas.units import is_currency
 from schemas.validation import AgreementGroup, GroupMember, Verdict
 from schemas.vocabulary import unit_class
 
-from .. import fx
-from ..periods import first_day
+from .currency import Converted, convert, needs_conversion, rates_that_fit, rates_tried, target_currency
 from .grouping import Group, Member
-from .intervals import Interval, common, human, interval_for
+from .independence import Origins
+from .intervals import Interval, common, human, interval_for, precision
+from .questions import UNNAMED
+from .sources_note import excluded_facts, sources_note
+from .timeline import falling_count, rising_summary, stamp
 
-RateFinder = Callable[[str, str, Member], "fx.RateRange | None"]
-
-
-def _by_period_average(source: str, target: str, m: Member) -> fx.RateRange | None:
-    return fx.period_average(source, target, m.period_start, m.period_end) if m.period_start and m.period_end else None
-
-
-def _by_period_end(source: str, target: str, m: Member) -> fx.RateRange | None:
-    return fx.period_end(source, target, m.period_end) if m.period_end else None
-
-
-def _by_publication(source: str, target: str, m: Member) -> fx.RateRange | None:
-    return fx.on_date(source, target, m.fact.published) if m.fact.published else None
-
-
-RATE_CANDIDATES: list[tuple[str, RateFinder]] = [
-    ("period-average rate", _by_period_average),
-    ("period-end rate", _by_period_end),
-    ("publication-date rate", _by_publication),
-]
+_MEMBER_FIELDS = frozenset(GroupMember.model_fields)
 
 
 def own_interval(m: Member) -> Interval:
@@ -52,9 +37,7 @@ def own_interval(m: Member) -> Interval:
 
 
 def group_unit(units: list[str]) -> str:
-    """The unit a group is compared in: US dollars if any member uses them, else the commonest."""
-    if all(is_currency(u) for u in units) and "USD" in units:
-        return "USD"
+    """The unit a non-money group is compared in: the commonest."""
     return Counter(units).most_common(1)[0][0]
 
 
@@ -72,105 +55,150 @@ def comparable_units(units: list[str]) -> str | None:
     return None
 
 
-def convert(members: list[Member], target: str, finder: RateFinder) -> tuple[list[Interval], list[str]] | None:
-    """Every member's interval in `target` under one candidate rate, or None if a rate is missing."""
-    intervals: list[Interval] = []
-    rates: list[str] = []
-    for m in members:
-        own = own_interval(m)
-        if m.fact.unit == target or not is_currency(m.fact.unit):
-            intervals.append(own)
-            continue
-        rate = finder(m.fact.unit, target, m)
-        if rate is None:
-            return None
-        intervals.append(own.scaled(rate.low, rate.high))
-        if rate.describe() not in rates:
-            rates.append(rate.describe())
-    return intervals, rates
+def _label(m: Member) -> str:
+    return m.fact.source or m.fact.article_id
 
 
-def _members(group: Group, intervals: list[Interval | None], unit: str) -> list[GroupMember]:
+def side_by_side(members: list[Member], intervals: list[Interval], unit: str) -> str:
+    """Each figure as written, the precision it was given at, the interval it allows, and who gives it."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for m, i in zip(members, intervals):
+        figure = f"{human(m.fact.value)} {m.fact.unit} ({precision(m.fact.value, m.fact.qualifier)}) → {i.describe()} {unit}"
+        rows.setdefault((figure, i.describe()), []).append(_label(m))
+    return "; ".join(f"{_names(names)}: {figure}" for (figure, _), names in rows.items())
+
+
+def _names(names: list[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    return ", ".join(unique[:3]) + (f" and {len(unique) - 3} more" if len(unique) > 3 else "")
+
+
+class _Judgement:
+    """The verdict on one group, built step by step."""
+
+    def __init__(self, group: Group, origins: Origins) -> None:
+        self.group, self.origins = group, origins
+        self.members: list[Member] = list(group.members)
+        self.left_out: list[tuple[Member, str]] = []
+        self.rate: str | None = None
+        self.rate_range: str | None = None
+
+    def run(self) -> tuple[Verdict, str, list[Interval] | None]:
+        candidates = self.group.candidates
+        every = self.members + candidates
+        units = [m.fact.unit for m in every]
+        if not self.members:
+            self.left_out += [(m, "undated, and no dated figure to compare it with") for m in candidates]
+            return "incomparable", "no fact in this group may vote", None
+        if reason := comparable_units([m.fact.unit for m in self.members]):
+            return "incomparable", reason, None
+        self.unit = target_currency(self.group.entity, units) if all(is_currency(u) for u in units) else group_unit(units)
+        own = [own_interval(m) for m in every]
+        converted = convert(every, own, self.unit) if needs_conversion(units, self.unit) else Converted(own, {})
+        if isinstance(converted, str):
+            return "incomparable", converted, None
+        if converted.spans:
+            self.rate_range = rates_tried(converted)
+        intervals = self._offer_candidates(converted.intervals, len(self.members))
+        verdict, detail = self._decide(intervals)
+        if converted.spans and verdict == "agree" and (meet := common(intervals)) is not None:
+            self.rate = rates_that_fit(every, own, converted, meet)
+        return verdict, detail, intervals
+
+    def _offer_candidates(self, intervals: list[Interval], n_dated: int) -> list[Interval]:
+        """Undated figures join when consistent with the dated ones; the others are listed apart."""
+        dated = intervals[:n_dated]
+        meet = common(dated) if not self.group.cumulative else None
+        for m, interval in zip(self.group.candidates, intervals[n_dated:]):
+            if meet is not None and common([meet, interval]) is not None:
+                self.members.append(m)
+                dated.append(interval)
+            else:
+                self.left_out.append((m, f"undated; {interval.describe()} {self.unit} is not consistent with the dated figures"
+                                         if meet is not None else "undated; the dated figures do not agree"))
+        return dated
+
+    def _decide(self, intervals: list[Interval]) -> tuple[Verdict, str]:
+        if len({m.fact.article_id for m in self.members}) == 1:
+            return "single_source", "one source only"
+        problem = self._running_problem(intervals) if self.group.cumulative else self._disjoint(intervals)
+        if problem is None:
+            return "agree", self._agreement(intervals)
+        if self.group.stance == f"forecast: {UNNAMED}":
+            return "incomparable", f"forecasts that name no forecaster may come from different polls: {problem}"
+        if self.group.period.startswith("undated"):
+            return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
+        return "conflict", problem
+
+    def _disjoint(self, intervals: list[Interval]) -> str | None:
+        return None if common(intervals) is not None else side_by_side(self.members, intervals, self.unit)
+
+    def _running_problem(self, intervals: list[Interval]) -> str | None:
+        reports = self._reports(intervals)
+        return falling_count(reports) if reports else None
+
+    def _reports(self, intervals: list[Interval]):  # type: ignore[no-untyped-def]
+        out = []
+        for m, i in zip(self.members, intervals):
+            s = stamp((m.fact.model_extra or {}).get("as_of") or m.period_end or m.fact.published)
+            if s is not None:
+                out.append((s, i, _label(m)))
+        return out
+
+    def _agreement(self, intervals: list[Interval]) -> str:
+        if self.group.cumulative and (reports := self._reports(intervals)):
+            return ("a running count consistent with rising over time; reports whose times cannot be ordered are not "
+                    f"compared: {rising_summary(reports)}")
+        return f"agree: {side_by_side(self.members, intervals, self.unit)}"
+
+
+def _member(**fields: object) -> GroupMember:
+    """A GroupMember from fields already checked (they come from validated facts), without validating them again."""
+    member = GroupMember.__new__(GroupMember)
+    object.__setattr__(member, "__dict__", fields)
+    object.__setattr__(member, "__pydantic_fields_set__", _MEMBER_FIELDS)
+    object.__setattr__(member, "__pydantic_extra__", None)
+    object.__setattr__(member, "__pydantic_private__", None)
+    return member
+
+
+def _members(members: list[Member], intervals: list[Interval] | None, origins: Origins) -> list[GroupMember]:
     out = []
-    for m, interval in zip(group.members, intervals):
-        f = m.fact
-        out.append(GroupMember(
+    for n, m in enumerate(members):
+        f, interval = m.fact, intervals[n] if intervals else None
+        out.append(_member(
             fact_id=f.fact_id, article_id=f.article_id, source=f.source, published=f.published, value=f.value,
             unit=f.unit, qualifier=f.qualifier, low=interval.low if interval else None,
-            high=interval.high if interval else None, period_start=m.period_start, period_end=m.period_end, quote=f.quote))
+            high=interval.high if interval else None, period_start=m.period_start, period_end=m.period_end,
+            quote=f.quote, origin=origins.of(f.article_id)))
     return out
 
 
-def _side_by_side(group: Group, intervals: list[Interval], unit: str) -> str:
-    return "; ".join(f"{m.fact.source or m.fact.article_id}: {i.describe()} {unit}" for m, i in zip(group.members, intervals))
-
-
-def judge(group: Group) -> tuple[AgreementGroup, list[Finding]]:
+def judge(group: Group, origins: Origins) -> tuple[AgreementGroup, list[Finding]]:
     """The verdict on one group, and a finding for each conflict."""
-    units = [m.fact.unit for m in group.members]
-    unit = group_unit(units)
-    result = dict(key=group.key, entity=group.entity, metric=group.metric, period=group.period, fact_ids=[m.fact.fact_id for m in group.members], unit=unit, assumptions=group.assumptions)
-    if reason := comparable_units(units):
-        return AgreementGroup(verdict="incomparable", detail=reason, members=_members(group, [None] * len(units), unit), **result), []
-    verdict, detail, intervals, rate = _verdict(group, unit)
-    members = _members(group, intervals or [None] * len(units), unit)
-    agreement = AgreementGroup(verdict=verdict, detail=detail, members=members, rate=rate, **result)
-    findings = []
-    if verdict == "conflict":
-        findings.append(Finding(check="agreement", severity="warning", fact_ids=result["fact_ids"],
-                                message=f"{group.key}: sources conflict — {detail}"))
-    if verdict == "single_source" and intervals and common(intervals) is None:
-        findings.append(Finding(
-            check="consistency", severity="warning", fact_ids=result["fact_ids"], article_id=group.members[0].fact.article_id,
-            message=f"{group.key}: one article gives values that cannot all hold — {_side_by_side(group, intervals, unit)}"))
-    return agreement, findings
+    judgement = _Judgement(group, origins)
+    verdict, detail, intervals = judgement.run()
+    members = judgement.members
+    note, outlets, independent = sources_note(members, origins)
+    if verdict == "agree" and independent == 1 and outlets > 1:
+        detail = f"agree on one independent source ({origins.of(members[0].fact.article_id)}): " + detail.removeprefix("agree: ")
+    unit = getattr(judgement, "unit", members[0].fact.unit if members else "")
+    fact_ids = [m.fact.fact_id for m in members]
+    agreement = AgreementGroup(
+        key=group.key, entity=group.entity, metric=group.metric, period=group.period, verdict=verdict, fact_ids=fact_ids,
+        detail=detail, unit=unit, members=_members(members, intervals, origins), rate=judgement.rate,
+        rate_range=judgement.rate_range, assumptions=group.assumptions, outlets=outlets, independent_sources=independent,
+        sources_note=note, excluded=excluded_facts(group.excluded, judgement.left_out))
+    return agreement, _findings(agreement, group, members, intervals)
 
 
-def _verdict(group: Group, unit: str) -> tuple[Verdict, str, list[Interval] | None, str | None]:
-    sources = {m.fact.article_id for m in group.members}
-    tried: list[str] = []
-    shown: tuple[list[Interval], str | None] | None = None  # a conflict shows the first candidate's values
-    needs_fx = any(is_currency(m.fact.unit) and m.fact.unit != unit for m in group.members)
-    for name, finder in RATE_CANDIDATES if needs_fx else [("", _by_period_end)]:
-        converted = convert(group.members, unit, finder)
-        if converted is None:
-            continue
-        intervals, rates = converted
-        rate = f"{name}: {', '.join(rates)}" if rates else None
-        if len(sources) == 1:
-            return "single_source", "one source only", intervals, rate
-        problem = _cumulative_problem(group, intervals) if group.cumulative else _disjoint(group, intervals, unit)
-        if problem is None:
-            return "agree", f"agree{' under the ' + rate if rate else ''}: {_side_by_side(group, intervals, unit)}", intervals, rate
-        tried.append(f"{name or 'as written'}: {problem}")
-        shown = shown or (intervals, rate)
-    if not tried:
-        missing = sorted({m.fact.unit for m in group.members if m.fact.unit != unit})
-        return "incomparable", f"no ECB rate converts {', '.join(missing)} to {unit} for these dates", None, None
-    assert shown is not None
-    return "conflict", " | ".join(tried), shown[0], shown[1]
-
-
-def _disjoint(group: Group, intervals: list[Interval], unit: str) -> str | None:
-    if common(intervals) is not None:
-        return None
-    return _side_by_side(group, intervals, unit)
-
-
-def _cumulative_problem(group: Group, intervals: list[Interval]) -> str | None:
-    """Same as-of date: the intervals must meet. Later reports: never below an earlier one."""
-    by_end: dict[str, list[tuple[Member, Interval]]] = {}
-    for m, i in zip(group.members, intervals):
-        by_end.setdefault((m.period_end or m.fact.published or "")[:7], []).append((m, i))
-    earlier_floor: tuple[float, str] | None = None
-    for end in sorted(by_end, key=lambda e: first_day(e) if e else first_day("1900")):
-        same = [i for _, i in by_end[end]]
-        if common(same) is None:
-            return f"reports as of {end} disagree: " + "; ".join(i.describe() for i in same)
-        highest = max(i.high for i in same)
-        if earlier_floor and highest < earlier_floor[0]:
-            return f"a count reported as of {end} (at most {human(highest)}) is smaller than one reported as of {earlier_floor[1]} (at least {human(earlier_floor[0])})"
-        lowest = max(i.low for i in same)
-        if earlier_floor is None or lowest > earlier_floor[0]:
-            earlier_floor = (lowest, end)
-    return None
+def _findings(agreement: AgreementGroup, group: Group, members: list[Member], intervals: list[Interval] | None) -> list[Finding]:
+    if agreement.verdict == "conflict":
+        return [Finding(check="agreement", severity="warning", fact_ids=agreement.fact_ids,
+                        message=f"{group.key}: sources conflict — {agreement.detail}")]
+    if agreement.verdict == "single_source" and intervals and not group.cumulative and common(intervals) is None:
+        return [Finding(check="consistency", severity="warning", fact_ids=agreement.fact_ids,
+                        article_id=group.members[0].fact.article_id,
+                        message=f"{group.key}: one article gives values that cannot all hold — "
+                                f"{side_by_side(members, intervals, agreement.unit)}")]
+    return []

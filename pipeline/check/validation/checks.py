@@ -2,9 +2,10 @@
 
 - units: a negative count, a currency metric measured in something else (or the reverse), a
   percentage outside what its metric can plausibly take (a "590%" GDP growth rate);
-- dates: an `actual` for a period that ends after publication, a `forecast` for a period long
-  past, a period that ends before it starts, a date no calendar has, period words that cannot be
-  placed from the publication date ("last year" in an article dated 0001-01-01);
+- dates: an `actual` for a period that ends after publication (an error: it cannot have happened
+  yet), a `forecast` for a period long past (a warning), a period that ends before it starts, a
+  date no calendar has, period words that cannot be placed from the publication date ("last year"
+  in an article dated 0001-01-01);
 - grounding and coverage, when the article texts are at hand (`grounding.py`, `coverage.py`).
 """
 
@@ -58,7 +59,7 @@ def check_dates(fact: QuantFact) -> list[Finding]:
     if not (end and published):
         return []
     if fact.status == "actual" and first_day(end) > last_day(published):
-        return [_finding("dates", "warning", fact,
+        return [_finding("dates", "error", fact,
                          f"reported as actual, but its period ends {end}, after publication ({published}); a forecast?")]
     days_past = (first_day(published) - last_day(end)).days
     if fact.status == "forecast" and days_past > LONG_PAST_DAYS:

@@ -1,27 +1,36 @@
-"""Validation: group facts that speak about the same thing — entity, metric and comparable period.
+"""Validation: group facts that answer the same question — entity, metric, period, status, basis.
 
-Grouping is one pass over the facts with a dictionary: no pair of facts is ever compared here.
-- entity: case-folded, "the" dropped, aliases mapped ("DPRK" -> "north korea");
-- metric: the vocabulary key; `other` only with a real label; unknown entities are not grouped;
-- period, by how the metric relates to time (`schemas.vocabulary.period_kind`):
-  - a cumulative "since X" period is keyed by its start and only meets other "since" periods;
-  - an annual flow is keyed by its year (a 2016 figure never meets a 2022 one); an undated annual
-    figure is taken as the latest annual figure available at its publication — the latest year
-    another source published by then — and the group records that assumption;
-  - a level or a streak is keyed by the year it is stated for, else its publication year.
+Grouping is a few passes over the facts with dictionaries and sorted lists: no pair of facts is
+ever compared here.
+- entity: case-folded, "the" dropped, aliases mapped ("DPRK" -> "north korea"); unknown entities
+  and unlabelled `other` metrics are not grouped;
+- question: status and forecaster (`questions.stance`) and, when sources give one period on two
+  bases, the basis (`questions.basis_of`);
+- time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
+  a quarter never meets its year); a running count "since X" by its start, whatever the year it
+  is reported in; levels, and tolls without a start, by windows of reference days (`timeline`);
+- undated: a flow without a period is listed as undated; an annual one is offered to the latest
+  year published by its publication date, and counts there only if it is consistent (agreement
+  decides); it never makes a conflict;
+- quarantined facts (an error finding) are listed in their group as excluded and never vote; a
+  group left with no voting fact is not made (the error finding names the fact).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from schemas.facts import QuantFact
 from schemas.vocabulary import period_kind
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day
+from .questions import TimeKind, basis_of, stance, time_kind
+from .timeline import reference_day, window_days, window_labels
 
 ENTITY_ALIASES: dict[str, str] = {
     "dprk": "north korea", "democratic people's republic of korea": "north korea", "n. korea": "north korea",
@@ -32,9 +41,10 @@ ENTITY_ALIASES: dict[str, str] = {
     "eu": "european union",
 }
 _UNKNOWN = UNKNOWN | {"it", "they"}  # a pronoun names nothing to group by either
+Base = tuple[str, str, str]  # entity, metric, stance
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """A fact placed in a group, with the period it is compared under."""
 
@@ -48,16 +58,22 @@ class Group:
     entity: str
     metric: str
     period: str
+    kind: TimeKind = "flow"
+    stance: str = ""
+    basis: str | None = None
     members: list[Member] = field(default_factory=list)
+    candidates: list[Member] = field(default_factory=list)  # undated: vote only if consistent
+    excluded: list[tuple[QuantFact, str]] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
-        return f"{self.entity} | {self.metric} | {self.period}"
+        parts = [self.entity, self.metric, self.period, self.basis or "", self.stance]
+        return " | ".join(p for p in parts if p)
 
     @property
     def cumulative(self) -> bool:
-        return self.period.startswith("since")
+        return self.kind == "running"
 
 
 def entity_key(entity: str) -> str | None:
@@ -77,55 +93,76 @@ def metric_key(fact: QuantFact) -> str | None:
     return "other:" + re.sub(r"[^a-z0-9]+", "_", label).strip("_")
 
 
-def _year_of(iso: str | None) -> str | None:
-    return iso[:4] if iso else None
-
-
-def period_key(fact: QuantFact) -> str | None:
-    """The comparable-period part of the key; None for an undated annual figure (placed later)."""
+def flow_period(fact: QuantFact) -> str | None:
+    """A flow's period label: "2023", "2023-10-01..2023-12-31"; None when undated."""
     start, end = fact.period_start, fact.period_end
-    if fact.period_rule and fact.period_rule.split(":")[-1].startswith("since") and start:
-        return f"since {start[:7]}"
-    kind = period_kind(fact.metric)
-    if kind == "annual" or (kind == "cumulative" and start and end):
-        if year := calendar_year(start, end):
-            return year
-        if start and end:
-            return f"{start}..{end}"
-        return None if kind == "annual" else _as_of(fact)
-    return _as_of(fact)
+    if year := calendar_year(start, end):
+        return year
+    return f"{start}..{end}" if start and end else None
 
 
-def _as_of(fact: QuantFact) -> str | None:
-    year = _year_of(fact.period_end) or _year_of(fact.published)
-    return f"as of {year}" if year else None
+class _Placer:
+    """Puts each fact in its group; windows and undated figures are placed once every dated fact is known."""
 
+    def __init__(self, quarantined: Mapping[str, str]) -> None:
+        self.quarantined = quarantined
+        self.groups: dict[tuple[Base, str], Group] = {}
+        self.windowed: dict[tuple[Base, TimeKind], list[tuple[date, QuantFact]]] = defaultdict(list)
+        self.undated: list[tuple[Base, QuantFact]] = []
+        self.years: dict[Base, list[tuple[str, str | None]]] = defaultdict(list)
 
-def group_facts(facts: list[QuantFact]) -> list[Group]:
-    """Every group of facts about one entity, metric and comparable period."""
-    groups: dict[tuple[str, str, str], Group] = {}
-    undated: list[tuple[tuple[str, str], QuantFact]] = []
-    years: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)  # -> (year, publication)
-    for fact in facts:
+    def group(self, base: Base, period: str, kind: TimeKind) -> Group:
+        if (base, period) not in self.groups:
+            self.groups[(base, period)] = Group(base[0], base[1], period, kind, base[2])
+        return self.groups[(base, period)]
+
+    def add(self, base: Base, period: str, kind: TimeKind, fact: QuantFact) -> None:
+        group = self.group(base, period, kind)
+        if fact.fact_id in self.quarantined:
+            group.excluded.append((fact, self.quarantined[fact.fact_id]))
+            return
+        group.members.append(Member(fact, fact.period_start, fact.period_end))
+        if period.isdigit() and kind == "flow":
+            self.years[base].append((period, fact.published))
+
+    def place(self, fact: QuantFact) -> None:
         entity, metric = entity_key(fact.entity), metric_key(fact)
         if entity is None or metric is None:
-            continue
-        period = period_key(fact)
-        if period is None:
-            undated.append(((entity, metric), fact))
-            continue
-        _group(groups, entity, metric, period).members.append(Member(fact, fact.period_start, fact.period_end))
-        if period.isdigit():
-            years[(entity, metric)].append((period, fact.published))
-    for base, fact in undated:
-        _place_undated(base, fact, groups, years)
-    return list(groups.values())
+            return
+        base, kind = (entity, metric, stance(fact)), time_kind(fact)
+        if kind == "flow":
+            period = flow_period(fact)
+            if period is None:
+                self.undated.append((base, fact))
+            else:
+                self.add(base, period, kind, fact)
+        elif kind == "running" and fact.period_start:
+            self.add(base, f"since {fact.period_start[:7]}", kind, fact)
+        elif (day := reference_day(fact.period_end, fact.published)) is not None:
+            self.windowed[(base, kind)].append((day, fact))
+        else:
+            self.undated.append((base, fact))
 
+    def place_windows(self) -> None:
+        for (base, kind), dated in self.windowed.items():
+            dated.sort(key=lambda item: item[0])
+            voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
+            labels = window_labels(voting, window_days(dated[0][1].unit), [day for day, _ in dated])
+            for (day, fact), label in zip(dated, labels):
+                self.add(base, label, kind, fact)
 
-def _group(groups: dict[tuple[str, str, str], Group], entity: str, metric: str, period: str) -> Group:
-    if (entity, metric, period) not in groups:
-        groups[(entity, metric, period)] = Group(entity, metric, period)
-    return groups[(entity, metric, period)]
+    def place_undated(self) -> None:
+        for base, fact in self.undated:
+            year = _available_year(fact, self.years.get(base, [])) if period_kind(base[1].split(":")[0]) == "annual" else None
+            if year is None or fact.fact_id in self.quarantined or not self.groups[(base, year)].members:
+                published = f" (published {fact.published[:4]})" if fact.published else ""
+                self.add(base, f"undated{published}", "flow", fact)
+                continue
+            group = self.groups[(base, year)]
+            group.candidates.append(Member(fact, f"{year}-01-01", f"{year}-12-31"))
+            group.assumptions.append(
+                f"{fact.fact_id} states no year; offered as the latest annual figure available at its publication "
+                f"({fact.published}): {year}; it counts only if consistent with the dated figures")
 
 
 def _available_year(fact: QuantFact, dated: list[tuple[str, str | None]]) -> str | None:
@@ -138,15 +175,33 @@ def _available_year(fact: QuantFact, dated: list[tuple[str, str | None]]) -> str
     return max(candidates, default=None)
 
 
-def _place_undated(base: tuple[str, str], fact: QuantFact, groups: dict[tuple[str, str, str], Group],
-                   years: dict[tuple[str, str], list[tuple[str, str | None]]]) -> None:
-    year = _available_year(fact, years.get(base, []))
-    if year is None:
-        period = "undated" + (f" (published {fact.published[:4]})" if fact.published else "")
-        _group(groups, *base, period).members.append(Member(fact, None, None))
-        return
-    group = groups[(*base, year)]
-    group.members.append(Member(fact, f"{year}-01-01", f"{year}-12-31"))
-    group.assumptions.append(
-        f"{fact.fact_id} states no year; taken as the latest annual figure available at its publication "
-        f"({fact.published}): {year}")
+def split_bases(group: Group) -> list[Group]:
+    """One group per basis when its sources give the period on two or more bases; unstated bases apart."""
+    if len(group.members) < 2:
+        return [group]
+    bases = [basis_of(m.fact) for m in group.members]
+    if len({b for b in bases if b}) < 2:
+        return [group]
+    parts: dict[str, Group] = {}
+    for m, basis in zip(group.members, bases):
+        label = basis or "basis not stated"
+        if label not in parts:
+            parts[label] = Group(group.entity, group.metric, group.period, group.kind, group.stance, label,
+                                 assumptions=list(group.assumptions))
+        parts[label].members.append(m)
+    first = next(iter(parts.values()))
+    for fact, reason in group.excluded:
+        parts.get(basis_of(fact) or "basis not stated", first).excluded.append((fact, reason))
+    for m in group.candidates:
+        parts.get(basis_of(m.fact) or "basis not stated", first).candidates.append(m)
+    return list(parts.values())
+
+
+def group_facts(facts: list[QuantFact], quarantined: Mapping[str, str] | None = None) -> list[Group]:
+    """Every group of facts answering one question; `quarantined` maps fact ids to why they may not vote."""
+    placer = _Placer(quarantined or {})
+    for fact in facts:
+        placer.place(fact)
+    placer.place_windows()
+    placer.place_undated()
+    return [part for group in placer.groups.values() if group.members for part in split_bases(group)]

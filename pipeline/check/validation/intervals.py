@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 APPROXIMATE_SHARE = 0.05
@@ -84,6 +85,7 @@ def _written_scale(value: float) -> float:
     return 10.0 ** (3 * math.floor(math.log10(value) / 3))
 
 
+@lru_cache(maxsize=65536)
 def interval_for(value: float, qualifier: str, value_max: float | None = None, nonnegative: bool = True) -> Interval:
     """The interval of values a source allows when it writes `value` with `qualifier`."""
     floor = 0.0 if nonnegative else -math.inf

@@ -1,0 +1,106 @@
+"""Validation: what question a fact answers, beyond entity, metric and period.
+
+Two facts share a verdict only when they answer the same question:
+- status: an `actual`, an `estimate` (a provisional or flash figure), a `claim`, and each
+  forecaster's `forecast` are different questions; a forecast's forecaster is the one named in its
+  attribution ("IMF", "Atlanta Fed GDPNow", "analysts polled by Investing.com" -> investing.com),
+  and forecasts naming no one ("economists", "market consensus (unnamed)") share one question whose
+  disagreements cannot be called a conflict, since they may be different polls;
+- basis: an annualized quarterly rate, a quarter-on-quarter rate, a year-on-year rate and a
+  calendar-adjusted annual rate are different measures of one period; the basis comes from a
+  supplied `basis` field, else from the words of the quote, period and label;
+- time kind: a running count (a toll, a count "since" a start), a level (stated as of a day), or a
+  flow over a period (a quarter's growth, a year's output).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from schemas.facts import QuantFact
+from schemas.vocabulary import period_kind, unit_class
+
+from ..periods import calendar_year
+
+TimeKind = Literal["running", "level", "flow"]
+UNNAMED = "unnamed"
+
+_BASES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in [
+    ("annualized", r"\bannuali[sz]ed\b|\bat an annual rate\b|\bseasonally adjusted annual rate\b|\bSAAR\b"),
+    ("y/y", r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\bfrom a year (?:earlier|ago)\b|\b12-month\b"
+            r"|\bcompared with a year earlier\b|\bon the year\b|\bfrom the same (?:time|period|month|quarter) (?:last|a) year\b"),
+    ("q/q", r"\bquarter[- ](?:on|over)[- ]quarter\b|\bq/q\b|\b(?:from|on|over) the (?:previous|prior|preceding) quarter\b"),
+    ("m/m", r"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|\b(?:from|on|over) the (?:previous|prior|preceding) month\b"),
+]]
+_ADJUSTED = re.compile(r"\bcalendar[- ]adjusted\b|\badjusted for calendar\b|\bworking[- ]day adjusted\b", re.IGNORECASE)
+_GENERIC_FORECASTERS = frozenset(
+    "economists economist analysts analyst experts expert forecasters forecaster consensus market markets survey "
+    "surveys poll polls polled average median estimates estimate expectations expected wall street unnamed "
+    "private sector private-sector observers traders investors of by the a an and in 's".split())
+_TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|missing|"
+                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*)\b")
+_TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
+
+
+@lru_cache(maxsize=4096)
+def _bases_in(text: str) -> str | None:
+    rate = next((name for name, pattern in _BASES if pattern.search(text)), None)
+    adjusted = "calendar-adjusted" if _ADJUSTED.search(text) else None
+    return ", ".join(filter(None, (rate, adjusted))) or None
+
+
+def basis_of(fact: QuantFact) -> str | None:
+    """The measure's basis ("annualized", "q/q", "y/y, calendar-adjusted"...), None when nothing states it."""
+    supplied = (fact.model_extra or {}).get("basis")
+    if isinstance(supplied, str) and supplied.strip():
+        text = re.sub(r"\(.*?\)", "", supplied).strip().lower()
+        return _bases_in(text) or text
+    if unit_class(fact.unit) != "percent":
+        return None  # only rates are stated on a basis
+    words = " ".join(filter(None, (fact.quote, fact.period_text, fact.metric_label)))
+    return _bases_in(words) if words else None
+
+
+@lru_cache(maxsize=4096)
+def forecaster(attribution: str | None) -> str:
+    """Who makes a forecast, folded to a key; `UNNAMED` for "economists", "market consensus" and the like."""
+    if not attribution:
+        return UNNAMED
+    text = re.sub(r"[()\[\],;:.’']", " ", attribution.replace("’s", " 's").replace("'s", " 's"))
+    named = [w for w in text.split() if w.casefold() not in _GENERIC_FORECASTERS]
+    if not named or not any(w[:1].isupper() or w[:1].isdigit() for w in named):
+        return UNNAMED
+    return " ".join(w.casefold() for w in named)
+
+
+def stance(fact: QuantFact) -> str:
+    """The status part of the question: "" for an actual, else "estimate", "claim" or "forecast: <who>"."""
+    if fact.status == "forecast":
+        return f"forecast: {forecaster(fact.attribution)}"
+    return "" if fact.status == "actual" else fact.status
+
+
+def is_tally(fact: QuantFact) -> bool:
+    """A count of people or events that only grows as reports come in (a death toll, aftershocks)."""
+    if fact.metric == "casualties":
+        return True
+    label = (fact.metric_label or "").replace("_", " ").casefold().strip()
+    return fact.metric == "other" and unit_class(fact.unit) == "count" and bool(_TALLY_WORDS.search(label) or _TALLY_HEADS.search(label))
+
+
+def time_kind(fact: QuantFact) -> TimeKind:
+    """How the fact's value relates to time, which decides what "the same period" is."""
+    start, end = fact.period_start, fact.period_end
+    rule = (fact.period_rule or "").split(":")[-1]
+    kind = period_kind(fact.metric)
+    if rule.startswith("since") and start:
+        return "running"
+    if (kind == "cumulative" or is_tally(fact)) and not calendar_year(start, end):
+        return "running"
+    if kind == "annual" or (start and end and start != end and kind == "cumulative"):
+        return "flow"
+    if fact.metric == "other" and start and end and start != end:
+        return "flow"  # a figure of unknown kind stated for a span is taken as that span's
+    return "level"
