@@ -61,8 +61,8 @@ class AgreementGroup(BaseModel):
     rate_range: str | None = Field(None, description="the span of ECB rates tried for each currency converted")
     assumptions: list[str] = Field(default_factory=list)
     excluded: list[ExcludedFact] = Field(default_factory=list, description="facts listed with the group that never vote")
-    outlets: int = Field(0, description="distinct outlets among the voting facts")
-    independent_sources: int = Field(0, description="distinct origins among them: wire copies and rewrites count once")
+    outlets: int | None = Field(None, description="distinct outlets among the voting facts (None: not counted)")
+    independent_sources: int | None = Field(None, description="distinct origins among them: wire copies and rewrites count once")
     sources_note: str | None = Field(None, description="'N outlets, M independent sources' and which outlets copy whom")
 
 

@@ -9,8 +9,9 @@ Two facts share a verdict only when they answer the same question:
 - basis: an annualized quarterly rate, a quarter-on-quarter rate, a year-on-year rate and a
   calendar-adjusted annual rate are different measures of one period; the basis comes from a
   supplied `basis` field, else from the words of the quote, period and label;
-- time kind: a running count (a toll, a count "since" a start), a level (stated as of a day), or a
-  flow over a period (a quarter's growth, a year's output).
+- time kind: a running count (a toll, a count "since" a start), a flow over a period (a quarter's
+  growth, a year's output, any figure stated for a month, quarter or year, such as December's
+  unemployment rate), or a level stated as of a day (a turnout, a distance, a streak as of its end).
 """
 
 from __future__ import annotations
@@ -99,8 +100,8 @@ def time_kind(fact: QuantFact) -> TimeKind:
         return "running"
     if (kind == "cumulative" or is_tally(fact)) and not calendar_year(start, end):
         return "running"
-    if kind == "annual" or (start and end and start != end and kind == "cumulative"):
+    if kind == "annual":
         return "flow"
-    if fact.metric == "other" and start and end and start != end:
-        return "flow"  # a figure of unknown kind stated for a span is taken as that span's
+    if start and end and start != end and unit_class(fact.unit) != "duration":
+        return "flow"  # a figure stated for a month, quarter or year is that period's (a streak is stated as of its end)
     return "level"
