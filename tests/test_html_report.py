@@ -133,3 +133,15 @@ def test_seed_replay_report_shows_the_conflict_the_agreement_and_every_fact(tmp_
     assert conflict["key"] == "north korea | consecutive_contraction_years | as of 2024"  # five years vs three
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     chromium(f"--screenshot={ARTIFACTS / 'report-seeds.png'}", "--window-size=1200,1400", (tmp_path / "report.html").as_uri())
+
+
+def test_groups_show_independent_sources_rates_tried_and_excluded_facts() -> None:
+    from pipeline.report.html_page import render_html
+
+    from .test_report_md import _money_groups
+
+    facts, report = _money_groups()
+    counts = {"articles": 6, "facts": 6, "grounded": 0, "conflict": 0, "agree": 2, "single_source": 0}
+    page = "".join(render_html(facts, report.findings, report.groups, {"run_id": "r", "model": "m", "prompt": "p", "counts": counts}, []))
+    assert "Sources: 3 outlets, 2 independent sources (AP: Daily Wire (Associated Press), Evening Post (AP))" in page
+    assert "Rates tried: EUR→USD" in page and 'class="excluded-row"' in page and "quarantined: units error" in page

@@ -37,3 +37,37 @@ def test_a_finding_names_each_fact_it_is_about() -> None:
     text = render_markdown([fact], [finding], summary)
     line = text[text.index("`dates`"):].splitlines()[1]
     assert "Daily Example" in line and "`gdp_real_growth`" in line and "2.5 percent" in line and "grew 2.5% in 2031" in line
+
+
+def _money_groups():
+    from pipeline.check.validation import validate
+    from schemas.facts import QuantFact
+
+    def fact(i: int, **changes) -> QuantFact:
+        base = dict(fact_id=f"f{i}", article_id=f"a{i}", source=f"Outlet {i}", entity="Testland", metric="gdp_nominal",
+                    value=22.6e9, unit="EUR", period_text="in 2022", published="2024-01", quote=f"economy worth {i}")
+        return QuantFact(**(base | changes))
+
+    facts = [fact(1), fact(2, value=24.5e9, unit="USD", source="Daily Wire (Associated Press)"),
+             fact(3, value=24.5e9, unit="USD", source="Evening Post (AP)"),
+             fact(4, value=-3, unit="shells", metric="artillery_shells_transferred", quote="minus three shells"),
+             fact(5, value=2e6, unit="shells", metric="artillery_shells_transferred", quote="two million shells"),
+             fact(6, value=2e6, unit="shells", metric="artillery_shells_transferred", quote="2 million shells", source="Outlet 5")]
+    return facts, validate(facts)
+
+
+def test_report_shows_independent_sources_rates_tried_and_excluded_facts() -> None:
+    from pipeline.report.outputs import render_markdown
+
+    facts, report = _money_groups()
+    summary = {"run_id": "r", "model": "m", "prompt": "p", "counts": {k: 0 for k in (
+        "articles", "done", "skipped", "failed", "problems", "facts", "grounded", "model_calls", "tokens")}}
+    text = render_markdown(facts, report.findings, summary, report.groups)
+    money = next(g for g in report.groups if g.metric == "gdp_nominal")
+    assert money.verdict == "agree" and (money.outlets, money.independent_sources) == (3, 2)
+    assert "3 outlets, 2 independent sources (AP: Daily Wire (Associated Press), Evening Post (AP))" in money.sources_note
+    shells = next(g for g in report.groups if g.metric == "artillery_shells_transferred")
+    assert [e.fact_id for e in shells.excluded] == ["f4"] and "units error" in shells.excluded[0].reason
+    assert "## Agreements on one independent source (1)" in text and r"testland \| artillery\_shells\_transferred" in text
+    assert "## Groups with excluded facts (1)" in text and "excluded: Outlet 4 -3 shells — quarantined: units error" in text
+    assert money.rate_range.startswith("EUR→USD") and "fits" in money.rate

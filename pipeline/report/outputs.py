@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas.facts import Finding, QuantFact
-from schemas.validation import AgreementGroup
+from schemas.validation import AgreementGroup, ExcludedFact
 
 from ..check.periods import calendar_year
 from ..check.validation.intervals import describe_bounds, human
@@ -146,7 +146,35 @@ def _conflict_lines(groups: list[AgreementGroup], rejected: set[str]) -> list[st
                   f"| {_cell(f'{describe_bounds(m.low, m.high)} {g.unit}', 80)} "
                   f"| {_cell(m.qualifier)} | {_cell(m.quote, 160)} |" for m in g.members if m.fact_id not in rejected]
         lines += [f"\n{_cell(g.detail, 400)}" + "".join(f" Assumed: {_cell(a, 200)}" for a in g.assumptions), ""]
+        lines += _backing_lines(g)
     return lines
+
+
+def _backing_lines(g: AgreementGroup) -> list[str]:
+    """What backs a group and what it leaves out: independent sources, rates tried, excluded facts."""
+    lines = [f"Sources: {_cell(g.sources_note, 300)}."] if g.sources_note else []
+    if g.rate_range:
+        lines.append(f"Rates tried: {_cell(g.rate_range, 300)}." + (f" Fitting: {_cell(g.rate, 300)}." if g.rate else ""))
+    lines += [f"Excluded: {_excluded_text(e)}" for e in g.excluded[:FACTS_PER_FINDING]]
+    return [line + "  " for line in lines] + ([""] if lines else [])
+
+
+def _backed_lines(groups: list[AgreementGroup]) -> list[str]:
+    """Agreements that rest on one independent source, and groups that leave facts out."""
+    thin = [g for g in groups if g.verdict == "agree" and g.independent_sources == 1]
+    with_excluded = [g for g in groups if g.excluded and g.verdict != "conflict"]
+    lines = [f"## Agreements on one independent source ({len(thin)})", ""]
+    lines += [f"- {_cell(g.key, 200)}: {_cell(g.sources_note, 300)}" for g in thin[:MARKDOWN_ROWS]] or ["None."]
+    lines += ["", f"## Groups with excluded facts ({len(with_excluded)})", ""]
+    for g in with_excluded[:MARKDOWN_ROWS]:
+        lines.append(f"- {_cell(g.key, 200)} ({g.verdict}; {_cell(g.sources_note or 'sources not counted', 300)})")
+        lines += [f"  - excluded: {_excluded_text(e)}" for e in g.excluded[:FACTS_PER_FINDING]]
+    return lines + ([] if with_excluded else ["None."]) + [""]
+
+
+def _excluded_text(e: ExcludedFact) -> str:
+    """An excluded fact, escaped: its source, value and unit, and why it does not vote."""
+    return f"{_cell(e.source or e.article_id, 40)} {_cell(f'{human(e.value)} {e.unit}', 60)} — {_cell(e.reason, 200)}"
 
 
 def _single_source_lines(facts: list[QuantFact], groups: list[AgreementGroup]) -> list[str]:
@@ -166,14 +194,17 @@ def _single_source_lines(facts: list[QuantFact], groups: list[AgreementGroup]) -
 
 def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: dict[str, Any],
                     groups: list[AgreementGroup] | None = None) -> str:
-    """A report sized for a CI job summary: conflicts first, then single-source facts, then counts."""
+    """A report sized for a CI job summary: conflicts first (with their sources, rates tried and excluded
+    facts), agreements resting on one independent source, groups that left facts out, then
+    single-source facts, then counts."""
     groups = groups or []
     counts = summary["counts"]
     verdicts = Counter(g.verdict for g in groups)
     lines = [f"# newsfacts run {_cell(summary['run_id'])}", "",
              f"Model {_cell(summary['model'])}, prompt {_cell(summary['prompt'])}.", ""]
     rejected = {f.fact_id for f in facts if is_rejected(f)}
-    lines += _conflict_lines(groups, rejected) + _single_source_lines(facts, groups) + _rejected_lines(facts, findings)
+    lines += (_conflict_lines(groups, rejected) + _backed_lines(groups) + _single_source_lines(facts, groups)
+              + _rejected_lines(facts, findings))
     cost = "unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}"
     lines += [
         "## Counts", "",
