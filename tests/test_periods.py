@@ -98,3 +98,10 @@ def test_partial_date_bounds(iso, first, last):
 ])
 def test_periods_in_a_sentence(sentence, rules):
     assert sorted(p.rule for p in periods_in(sentence, "2024-01")) == sorted(rules)
+
+
+def test_a_calendar_date_may_carry_its_time_of_day() -> None:
+    from pipeline.check.periods import is_calendar_date
+
+    assert is_calendar_date("2023-02-24T09:00") and is_calendar_date("2023-02-24T09:00:30")
+    assert not any(is_calendar_date(d) for d in ("2023-02-24T25:00", "2023-02-30T09:00", "2023-02T09:00", "0-01-01"))

@@ -15,7 +15,7 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from schemas.primitives.numbers import parse_number
 
@@ -59,11 +59,12 @@ def calendar_year(start: str | None, end: str | None) -> str | None:
 
 
 def is_calendar_date(iso: str) -> bool:
-    """True when `iso` (YYYY, YYYY-MM or YYYY-MM-DD) names days that exist: "0-01-01" and "2023-02-30" do not."""
-    if not re.fullmatch(r"\d{4}(-\d\d){0,2}", iso):
+    """True when `iso` (YYYY, YYYY-MM or YYYY-MM-DD, or a day with its time: 2023-02-24T09:00) names days
+    that exist: "0-01-01", "2023-02-30" and "2023-02-24T25:00" do not."""
+    if not re.fullmatch(r"\d{4}(-\d\d){0,2}|\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", iso):
         return False
     try:
-        first_day(iso), last_day(iso)
+        first_day(iso), last_day(iso), datetime.fromisoformat(iso) if "T" in iso else None
     except ValueError:
         return False
     return True
@@ -85,14 +86,14 @@ def _apply(rule: "Rule", match: re.Match[str], published: str | None) -> Period 
 
 
 def first_day(iso: str) -> date:
-    """The first day an ISO date, possibly partial, can mean: "2024-07" -> 2024-07-01."""
-    parts = [int(p) for p in iso.split("-")]
+    """The first day an ISO date, possibly partial, can mean: "2024-07" -> 2024-07-01 (a time of day is ignored)."""
+    parts = [int(p) for p in iso[:10].split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def last_day(iso: str) -> date:
-    """The last day an ISO date, possibly partial, can mean: "2024-02" -> 2024-02-29."""
-    parts = [int(p) for p in iso.split("-")]
+    """The last day an ISO date, possibly partial, can mean: "2024-02" -> 2024-02-29 (a time of day is ignored)."""
+    parts = [int(p) for p in iso[:10].split("-")]
     if len(parts) == 3:
         return date(*parts)
     month = parts[1] if len(parts) > 1 else 12

@@ -2,7 +2,7 @@
 
 Facts from elsewhere may lack an id or a quote. An id given in the input is kept; a missing one
 is derived from the fact's content, so the same line always gets the same id. Dates must be
-calendar dates (YYYY, YYYY-MM or YYYY-MM-DD), so no later check meets a year 0.
+calendar dates (YYYY, YYYY-MM or YYYY-MM-DD, a day may carry its time), so no later check meets a year 0.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class FactInput(QuantFact):
     @classmethod
     def _calendar_date(cls, value: str | None) -> str | None:
         if value is not None and not is_calendar_date(value):
-            raise ValueError(f"{value!r} is not a date in the calendar (YYYY, YYYY-MM or YYYY-MM-DD)")
+            raise ValueError(f"{value!r} is not a date in the calendar (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
         return value
 
 

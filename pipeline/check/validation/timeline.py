@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from ..periods import first_day, last_day
-from .intervals import Interval, human
+from .intervals import Interval, common, human
 
 LEVEL_WINDOW_DAYS = 90
 STREAK_WINDOW_DAYS = {"years": 366, "quarters": 92, "months": 31, "weeks": 7, "days": 1}
@@ -87,8 +87,23 @@ def stamp(as_of: str | None) -> Stamp | None:
     return Stamp(datetime.combine(first_day(as_of[:10]), time.min), datetime.combine(last_day(as_of[:10]), time.max), as_of[:10])
 
 
+def same_instant_apart(reports: Sequence[tuple[Stamp, Interval, str]]) -> str | None:
+    """Reports as of one exact moment (known to the minute) must meet."""
+    at: dict[datetime, list[tuple[Stamp, Interval, str]]] = {}
+    for report in reports:
+        if report[0].earliest == report[0].latest:
+            at.setdefault(report[0].earliest, []).append(report)
+    for moment, same in at.items():
+        if len(same) > 1 and common([r[1] for r in same]) is None:
+            return f"reports as of {same[0][0].label} disagree: " + "; ".join(f"{r[2]}: {r[1].describe()}" for r in same)
+    return None
+
+
 def falling_count(reports: Sequence[tuple[Stamp, Interval, str]]) -> str | None:
-    """Why a running count cannot hold: a certainly-later report below a certainly-earlier one; else None."""
+    """Why a running count cannot hold: reports of one moment apart, or a certainly-later report below a
+    certainly-earlier one; else None."""
+    if apart := same_instant_apart(reports):
+        return apart
     by_latest = sorted(reports, key=lambda r: r[0].latest)
     highest: tuple[Stamp, Interval, str] | None = None  # the earlier report with the highest floor so far
     cursor = 0

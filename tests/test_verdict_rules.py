@@ -1,0 +1,244 @@
+"""Issue 14's verdict rules, class by class, on hand-written facts in news style."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from pipeline.check.validation import validate
+from pipeline.check.validation.currency import target_currency
+from pipeline.check.validation.independence import Origins, agency, origin_of_source
+from pipeline.check.validation.intervals import interval_for
+from pipeline.check.validation.questions import basis_of, forecaster, stance, time_kind
+from pipeline.check.validation.timeline import falling_count, stamp, window_labels
+from schemas.facts import QuantFact
+
+_ids = itertools.count()
+
+
+def fact(**changes: object) -> QuantFact:
+    n = next(_ids)
+    base = dict(fact_id=f"r{n}", article_id=f"a{n}", source=f"Outlet {n}", entity="Testland", metric="gdp_real_growth",
+                value=2.4, unit="percent", quote="growth figure", published="2024-02-15", period_text="in 2023")
+    return QuantFact(**(base | changes))
+
+
+def groups(facts: list[QuantFact]) -> dict[str, tuple[str, list[str]]]:
+    return {g.key: (g.verdict, g.fact_ids) for g in validate(facts).groups}
+
+
+# class 1: given fields are data
+
+def test_given_periods_keep_facts_apart_whatever_their_words() -> None:
+    years = [fact(value=v, period_start=f"{y}-01-01", period_end=f"{y}-12-31", period_text="last year")
+             for v, y in ((-4.9, 2020), (1.8, 2022), (-0.3, 2023))]
+    assert sorted(verdict for verdict, _ in groups(years).values()) == ["single_source"] * 3
+
+
+# class 2: errors do not vote
+
+def test_a_fact_with_an_error_is_listed_as_excluded_and_never_votes() -> None:
+    good = [fact(value=4.9), fact(value=4.9)]
+    slip = fact(value=49.0)  # a units error: no GDP grows 49% in a year
+    (group,) = validate([*good, slip]).groups
+    assert group.verdict == "agree" and slip.fact_id not in group.fact_ids
+    assert [e.fact_id for e in group.excluded] == [slip.fact_id] and "units error" in group.excluded[0].reason
+
+
+def test_an_actual_for_a_period_after_publication_is_a_dates_error() -> None:
+    future = fact(period_text="in the first quarter of 2024", published="2024-03-28", status="actual")
+    report = validate([future])
+    assert [(f.check, f.severity) for f in report.findings] == [("dates", "error")] and report.groups == []
+
+
+# class 3: time is a window, not a calendar bucket
+
+def toll(value: float, qualifier: str, as_of: str, **changes: object) -> QuantFact:
+    return fact(**({"metric": "casualties", "unit": "people", "value": value, "qualifier": qualifier,
+                    "period_start": "2023-02-06", "period_end": as_of, "period_text": "since the quake",
+                    "published": as_of} | changes))
+
+
+@pytest.mark.parametrize(("reports", "verdict"), [
+    ([(1760, "more_than", "2023-02-06"), (5894, "exact", "2023-02-07"), (44218, "exact", "2023-02-24"),
+      (53537, "exact", "2024-02-06")], "agree"),  # a rising toll, compared across the new year
+    ([(8754, "exact", "2023-02-08"), (12391, "exact", "2023-02-08")], "agree"),  # the same day: the toll rose during it
+    ([(6700, "more_than", "2023-02-24"), (5951, "exact", "2024-02-02")], "conflict"),  # later and certainly smaller
+    ([(5914, "exact", "2023-02-24T09:00"), (6700, "more_than", "2023-02-24T09:00")], "conflict"),  # two counts of one moment
+])
+def test_a_running_count_may_rise_but_never_fall(reports: list[tuple[float, str, str]], verdict: str) -> None:
+    (group,) = validate([toll(v, q, when) for v, q, when in reports]).groups
+    assert group.key.startswith("testland | casualties | since 2023-02") and group.verdict == verdict
+
+
+def test_levels_meet_within_90_days_whatever_the_year() -> None:
+    turnout = dict(metric="other", metric_label="turnout", period_text=None)
+    close = [fact(**turnout, value=59.9, published="2024-12-20"), fact(**turnout, value=59.9, published="2025-01-10")]
+    apart = [fact(**turnout, value=59.9, published="2024-07-05"), fact(**turnout, value=52.0, published="2025-02-05")]
+    assert [v for v, _ in groups(close).values()] == ["agree"]
+    assert sorted(v for v, _ in groups(apart).values()) == ["single_source", "single_source"]
+
+
+@pytest.mark.parametrize(("days", "labels"), [
+    ([date(2023, 9, 9), date(2023, 9, 10)], ["as of 2023", "as of 2023"]),
+    ([date(2023, 1, 5), date(2023, 11, 1)], ["as of 2023-01-05..2023-01-05", "as of 2023-11-01..2023-11-01"]),
+    ([date(2023, 12, 20), date(2024, 1, 10)], ["as of 2023-12-20..2024-01-10"] * 2),
+])
+def test_window_labels(days: list[date], labels: list[str]) -> None:
+    assert window_labels(days, 90, days) == labels
+
+
+def test_falling_count_names_both_reports() -> None:
+    reports = [(stamp("2023-10"), interval_for(1e6, "more_than"), "A"), (stamp("2023-12"), interval_for(3e5, "exact"), "B")]
+    assert "smaller than one reported earlier, A as of 2023-10" in (falling_count(reports) or "")
+
+
+# class 4: currencies over the span of rates
+
+@pytest.mark.parametrize(("entity", "units", "target"), [
+    ("germany", ["USD", "USD"], "EUR"), ("japan", ["USD", "JPY"], "JPY"), ("samsung electronics", ["KRW", "KRW", "USD"], "KRW"),
+    ("north korea", ["USD", "EUR"], "USD"), ("acme", ["EUR", "GBP"], "EUR"),
+])
+def test_the_currency_a_group_is_compared_in(entity: str, units: list[str], target: str) -> None:
+    assert target_currency(entity, units) == target
+
+
+def test_one_currency_compared_as_written_is_not_widened_by_rates() -> None:
+    """7.7 trillion won and "approximately 7 trillion" conflict even when a dollar figure joins them."""
+    base = dict(entity="Samsung Electronics", metric="other", metric_label="operating profit", period_text="Q3 2019",
+                published="2019-10-08", status="estimate")
+    facts = [fact(**base, value=7.7e12, unit="KRW"), fact(**base, value=7.7e12, unit="KRW"),
+             fact(**base, value=7e12, unit="KRW", qualifier="approximately"), fact(**base, value=6.4e9, unit="USD")]
+    (group,) = validate(facts).groups
+    assert group.verdict == "conflict" and group.unit == "KRW" and group.rate_range.startswith("USD→KRW")
+
+
+# class 5: rounding intervals are half-open
+
+def test_adjacent_figures_at_one_precision_conflict_and_the_detail_says_the_precision() -> None:
+    (group,) = validate([fact(value=9.1), fact(value=9.2)]).groups
+    assert group.verdict == "conflict" and group.detail.count("(to the nearest 0.1)") == 2
+    (group,) = validate([fact(value=2.8), fact(value=3)]).groups
+    assert group.verdict == "agree" and "(to the nearest 1)" in group.detail
+
+
+# class 6: status and source are part of the question
+
+@pytest.mark.parametrize(("attribution", "key"), [
+    ("International Monetary Fund", "international monetary fund"), ("IMF", "imf"), ("economists", "unnamed"),
+    ("economists' consensus (unnamed survey)", "unnamed"), ("analysts polled by Investing.com", "investing com"),
+    ("a Reuters poll of economists", "reuters"), ("Atlanta Fed GDPNow", "atlanta fed gdpnow"), (None, "unnamed"),
+])
+def test_forecasters(attribution: str | None, key: str) -> None:
+    assert forecaster(attribution) == key
+
+
+def test_forecasts_actuals_and_estimates_never_share_a_verdict() -> None:
+    q4 = dict(period_text="the fourth quarter of 2023")
+    facts = [fact(**q4, value=3.3), fact(**q4, value=3.3), fact(**q4, value=2.0, status="forecast", attribution="economists"),
+             fact(**q4, value=2.0, status="forecast", attribution="economists"), fact(**q4, value=3.2, status="estimate")]
+    found = groups(facts)
+    assert {k.split(" | ", 2)[-1]: v for k, (v, _) in found.items()} == {
+        "2023-10-01..2023-12-31": "agree", "2023-10-01..2023-12-31 | forecast: unnamed": "agree",
+        "2023-10-01..2023-12-31 | estimate": "single_source"}
+
+
+def test_one_forecaster_quoted_with_two_numbers_conflicts_but_unnamed_polls_do_not() -> None:
+    named = [fact(value=3.2, status="forecast", attribution="Atlanta Fed GDPNow", period_text="the first quarter of 2024",
+                  published="2024-02-28"),
+             fact(value=2.1, status="forecast", attribution="Atlanta Fed GDPNow", period_text="Q1 2024", published="2024-03-28")]
+    unnamed = [fact(value=1.1, status="forecast", attribution="economists", period_text="Q4 2023"),
+               fact(value=1.4, status="forecast", attribution="economists", period_text="Q4 2023")]
+    assert [v for v, _ in groups(named).values()] == ["conflict"]
+    assert [v for v, _ in groups(unnamed).values()] == ["incomparable"]
+
+
+@pytest.mark.parametrize(("quote", "supplied", "basis"), [
+    ("an annualized pace of 0.4%", None, "annualized"), ("0.4% from the previous quarter", None, "q/q"),
+    ("3.4% year on year", None, "y/y"), ("calendar-adjusted GDP shrank 0.1%", None, "calendar-adjusted"),
+    ("grew 0.3%", None, None), ("grew 0.3%", "annualized q/q (the text says year-on-year)", "annualized"),
+    ("grew 0.3%", "annual", "annual"), ("grew 0.3%", "annual, calendar-adjusted", "calendar-adjusted"),
+])
+def test_bases(quote: str, supplied: str | None, basis: str | None) -> None:
+    extra = {"basis": supplied} if supplied else {}
+    assert basis_of(fact(quote=quote, **extra)) == basis
+
+
+def test_two_bases_of_one_quarter_are_two_questions() -> None:
+    q4 = dict(period_text="in October-December", published="2024-02-15")
+    facts = [fact(**q4, value=-0.4, quote="an annualized rate of 0.4%"), fact(**q4, value=-0.4, quote="an annualized pace"),
+             fact(**q4, value=-0.1, quote="0.1% from the previous quarter")]
+    assert sorted(v for v, _ in groups(facts).values()) == ["agree", "single_source"]
+
+
+# class 7: copies are not confirmation
+
+@pytest.mark.parametrize(("source", "origin"), [
+    ("KVIA (Associated Press)", "AP"), ("dpa (via Yahoo News)", "dpa"), ("Free Press Journal (IANS)", "IANS"),
+    ("Shafaqna (Guardian rewrite)", "Guardian"), ("site.org (rewrite of a Deutsche Welle report)", "DW"),
+    ("The Telegraph (via Yahoo Finance Canada)", "The Telegraph"), ("Shanghai Daily (shine.cn)", "Shanghai Daily"),
+    ("Daily Sabah", "Daily Sabah"), ("Reuters", "Reuters"),
+])
+def test_origins_from_source_lines(source: str, origin: str) -> None:
+    assert origin_of_source(source) == origin
+
+
+@pytest.mark.parametrize(("name", "wire"), [("Associated Press", "AP"), ("AP", "AP"), ("ap", None), ("a pap smear", None),
+                                             ("dpa", "dpa"), ("Yonhap News Agency", "Yonhap"), ("Daily Post", None)])
+def test_agency_names(name: str, wire: str | None) -> None:
+    assert agency(name) == wire
+
+
+def test_wire_copies_and_near_duplicate_texts_count_once() -> None:
+    story = ("BERLIN — Germany's economy shrank 0.3% in 2023 as high energy prices and interest rates weighed on "
+             "output, the statistics office said on Monday, and economists expect little growth this year. ") * 3
+    texts = {"a1": story, "a2": story.replace("Monday", "Monday morning"),
+             "a3": "LONDON (Reuters) - Britain's economy shrank 0.3% in 2023, a smaller fall than feared."}
+    facts = [fact(article_id=a, source=s, value=-0.3, quote="economy shrank 0.3% in 2023")
+             for a, s in (("a1", "Paper One"), ("a2", "Paper Two"), ("a3", "Paper Three"))]
+    origins = Origins(facts, texts)
+    assert origins.of("a3") == "Reuters" and origins.of("a1") != origins.of("a2")
+    origins.merge_copies(["a1", "a2", "a3"])
+    assert origins.of("a1") == origins.of("a2") != origins.of("a3")
+    (group,) = validate(facts, texts).groups
+    assert (group.verdict, group.outlets, group.independent_sources) == ("agree", 3, 2)
+
+
+def test_an_agreement_on_one_independent_source_says_so() -> None:
+    turnout = dict(metric="other", metric_label="general election turnout", value=59.9, period_text=None)
+    facts = [fact(**turnout, source="Paper A (PA)"), fact(**turnout, source="Paper B", agency="PA")]
+    (group,) = validate(facts).groups
+    assert group.verdict == "agree" and group.detail.startswith("agree on one independent source (PA)")
+    assert group.sources_note.startswith("2 outlets, 1 independent source")
+
+
+# class 8: an undated fact never makes a conflict
+
+def test_undated_figures_are_listed_never_conflicting() -> None:
+    dated = [fact(value=2.5), fact(value=2.5)]
+    undated = fact(value=1.9, period_text=None, quote="the economy grew 1.9%")
+    (group,) = validate([*dated, undated]).groups
+    assert group.verdict == "agree" and [e.fact_id for e in group.excluded] == [undated.fact_id]
+    lonely = [fact(value=2.1, period_text="in December", published=None), fact(value=3.4, period_text=None, published=None)]
+    assert {v for v, _ in groups(lonely).values()} <= {"incomparable", "single_source"}
+
+
+@pytest.mark.parametrize(("changes", "kind"), [
+    (dict(period_text="since August", metric="artillery_shells_transferred", unit="shells"), "running"),
+    (dict(metric="other", metric_label="deaths", unit="people", period_text=None), "running"),
+    (dict(metric="other", metric_label="aftershock delay", unit="minutes", period_text=None), "level"),
+    (dict(metric="unemployment_rate", period_text="in December 2021"), "flow"),
+    (dict(metric="consecutive_contraction_years", unit="years", period_text="over the last five years"), "level"),
+    (dict(metric="population", unit="people", period_text=None), "level"),
+])
+def test_time_kinds(changes: dict[str, object], kind: str) -> None:
+    from pipeline.check.normalize import normalize_fact
+
+    assert time_kind(normalize_fact(fact(**changes))) == kind
+
+
+def test_stance() -> None:
+    assert [stance(fact(status=s, attribution="IMF")) for s in ("actual", "estimate", "forecast", "claim")] == [
+        "", "estimate", "forecast: imf", "claim"]
