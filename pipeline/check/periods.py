@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from schemas.primitives.numbers import parse_number
 
@@ -85,12 +86,14 @@ def _apply(rule: "Rule", match: re.Match[str], published: str | None) -> Period 
         return None
 
 
+@lru_cache(maxsize=65536)
 def first_day(iso: str) -> date:
     """The first day an ISO date, possibly partial, can mean: "2024-07" -> 2024-07-01 (a time of day is ignored)."""
     parts = [int(p) for p in iso[:10].split("-")]
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+@lru_cache(maxsize=65536)
 def last_day(iso: str) -> date:
     """The last day an ISO date, possibly partial, can mean: "2024-02" -> 2024-02-29 (a time of day is ignored)."""
     parts = [int(p) for p in iso[:10].split("-")]
@@ -269,7 +272,7 @@ def _relative_month(m: re.Match[str], pub: str | None) -> Period | None:
     pub_parts = _pub_parts(pub)
     if len(pub_parts) < 2:
         return None
-    shift = {"this": 0, "last": -1, "previous": -1, "past": -1, "next": 1}[m["which"].lower()]
+    shift = {"this": 0, "last": -1, "past": -1, "next": 1}[m["which"].lower()]
     index = pub_parts[0] * 12 + pub_parts[1] - 1 + shift
     start, end = _month_span(index // 12, index % 12 + 1, index % 12 + 1)
     return Period(start, end, f"{m['which'].lower()}_month")
@@ -319,7 +322,7 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("month", rf"\b(?:in|during|early|late|mid-?|by|last|this)\s+{_FULL_MONTH}\b", _month_year),
         ("last_n_years", rf"\b(?:last|past|previous)\s+{_NUMWORD}\s+years\b", _last_n_years),
         ("relative_year", r"\b(?P<which>this|current|last|past|next)\s+year\b|\bthe\s+year\s+just\s+(?:ended|concluded|gone)\b", _relative_year),
-        ("relative_month", r"\b(?P<which>this|last|previous|past|next)\s+month\b", _relative_month),
+        ("relative_month", r"\b(?P<which>this|last|past|next)\s+month\b", _relative_month),
         ("relative_week", r"\b(?P<which>this|last)\s+week\b", _relative_week),
         ("anaphoric", r"\b(?:previous|prior|preceding)\s+(?:year|quarter|month|three-month\s+period|period)\b"
                       r"|\b(?:a|the)\s+(?:year|quarter)\s+(?:earlier|before)\b", _anaphoric),

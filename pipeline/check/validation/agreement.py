@@ -61,11 +61,11 @@ def _label(m: Member) -> str:
 
 def side_by_side(members: list[Member], intervals: list[Interval], unit: str) -> str:
     """Each figure as written, the precision it was given at, the interval it allows, and who gives it."""
-    rows: dict[tuple[str, str], list[str]] = {}
+    rows: dict[tuple[float, str, str, Interval], list[str]] = {}
     for m, i in zip(members, intervals):
-        figure = f"{human(m.fact.value)} {m.fact.unit} ({precision(m.fact.value, m.fact.qualifier)}) → {i.describe()} {unit}"
-        rows.setdefault((figure, i.describe()), []).append(_label(m))
-    return "; ".join(f"{_names(names)}: {figure}" for (figure, _), names in rows.items())
+        rows.setdefault((m.fact.value, m.fact.unit, m.fact.qualifier, i), []).append(_label(m))
+    return "; ".join(f"{_names(names)}: {human(value)} {written} ({precision(value, qualifier)}) → {i.describe()} {unit}"
+                     for (value, written, qualifier, i), names in rows.items())
 
 
 def _names(names: list[str]) -> str:

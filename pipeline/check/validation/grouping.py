@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from schemas.facts import QuantFact
 from schemas.vocabulary import period_kind
@@ -76,6 +77,7 @@ class Group:
         return self.kind == "running"
 
 
+@lru_cache(maxsize=65536)
 def entity_key(entity: str) -> str | None:
     name = " ".join(entity.replace("’", "'").casefold().split())
     name = re.sub(r"^the\s+", "", name).strip(" ,;:")

@@ -28,13 +28,14 @@ from ..periods import calendar_year
 TimeKind = Literal["running", "level", "flow"]
 UNNAMED = "unnamed"
 
-_BASES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in [
+_BASES = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in [
     ("annualized", r"\bannuali[sz]ed\b|\bat an annual rate\b|\bseasonally adjusted annual rate\b|\bSAAR\b"),
-    ("y/y", r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\bfrom a year (?:earlier|ago)\b|\b12-month\b"
-            r"|\bcompared with a year earlier\b|\bon the year\b|\bfrom the same (?:time|period|month|quarter) (?:last|a) year\b"),
-    ("q/q", r"\bquarter[- ](?:on|over)[- ]quarter\b|\bq/q\b|\b(?:from|on|over) the (?:previous|prior|preceding) quarter\b"),
-    ("m/m", r"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|\b(?:from|on|over) the (?:previous|prior|preceding) month\b"),
-]]
+    ("yy", r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\bfrom a year (?:earlier|ago)\b|\b12-month\b"
+           r"|\bcompared with a year earlier\b|\bon the year\b|\bfrom the same (?:time|period|month|quarter) (?:last|a) year\b"),
+    ("qq", r"\bquarter[- ](?:on|over)[- ]quarter\b|\bq/q\b|\b(?:from|on|over) the (?:previous|prior|preceding) quarter\b"),
+    ("mm", r"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|\b(?:from|on|over) the (?:previous|prior|preceding) month\b"),
+]), re.IGNORECASE)
+_BASIS_NAMES = {"annualized": "annualized", "yy": "y/y", "qq": "q/q", "mm": "m/m"}
 _ADJUSTED = re.compile(r"\bcalendar[- ]adjusted\b|\badjusted for calendar\b|\bworking[- ]day adjusted\b", re.IGNORECASE)
 _GENERIC_FORECASTERS = frozenset(
     "economists economist analysts analyst experts expert forecasters forecaster consensus market markets survey "
@@ -47,7 +48,8 @@ _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$") 
 
 @lru_cache(maxsize=4096)
 def _bases_in(text: str) -> str | None:
-    rate = next((name for name, pattern in _BASES if pattern.search(text)), None)
+    found = _BASES.search(text)
+    rate = _BASIS_NAMES[found.lastgroup] if found and found.lastgroup else None
     adjusted = "calendar-adjusted" if _ADJUSTED.search(text) else None
     return ", ".join(filter(None, (rate, adjusted))) or None
 

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from ..periods import first_day, last_day
 from .intervals import Interval, common, human
@@ -77,6 +78,7 @@ class Stamp:
     label: str
 
 
+@lru_cache(maxsize=65536)
 def stamp(as_of: str | None) -> Stamp | None:
     """"2023-02-24" spans that day, "2023-02" the month, "2023-02-24T18:00" that moment."""
     if not as_of:
