@@ -24,30 +24,27 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from schemas.facts import SEVERITY_RANK, Finding, QuantFact
-from schemas.validation import AgreementGroup, ValidationReport
-
-from .check.evaluation import EvalReport, GoldFact, evaluate
-from .check.validation.inputs import validate_file
-from .check.validation.intervals import describe_bounds
 from .errors import (AuthError, CassetteError, ConfigError, InputError, ModelServerError, NewsfactsError, OutputError,
                      PromptError, StoreError)
-from .extract import prompts as prompt_files
-from .ingest.jsonl import read_jsonl
-from .ingest.sources import load_article
-from .model.llm import BatchJobStatus
-from .run.runner import ArticleOutcome, RunResult, cancel_batch_job, list_batch_jobs, resume_batch_job, run_batch
 from .settings import Settings
+
+# Each command imports the stages it uses (the run engine loads openai and instructor, the article
+# reader trafilatura), so `newsfacts --help` and the light commands start fast.
+if TYPE_CHECKING:
+    from schemas.facts import Finding
+    from schemas.validation import AgreementGroup, ValidationReport
+
+    from .check.evaluation import EvalReport
+    from .console import BarProgress, LogProgress
+    from .run.runner import RunResult
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED, EXIT_INPUTS, EXIT_STORE, EXIT_OUTPUT, EXIT_CASSETTE = 1, 2, 3, 4, 5, 6, 7
 EXIT_BUG = 70  # EX_SOFTWARE: an uncaught exception must not read as "findings"
@@ -72,7 +69,9 @@ def about(name: str, env: bool = False) -> str:
 
 def show_version(value: bool) -> None:
     if value:
-        typer.echo(f"newsfacts {package_version('newsfacts')}")
+        from importlib.metadata import version
+
+        typer.echo(f"newsfacts {version('newsfacts')}")
         raise typer.Exit()
 
 
@@ -102,6 +101,8 @@ def fails(fail_on: FailOn, findings: list[Finding], groups: list[AgreementGroup]
     if fail_on is FailOn.conflict:
         return any(g.verdict == "conflict" for g in groups)
     threshold = {"never": 99, "info": 0, "warning": 1, "error": 2}[fail_on.value]
+    from schemas.facts import SEVERITY_RANK
+
     return any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
 
 
@@ -124,30 +125,6 @@ _ERROR_CODES: tuple[tuple[type[NewsfactsError] | tuple[type[NewsfactsError], ...
 def exit_code_of(exc: NewsfactsError) -> int:
     """The documented exit code for one of our errors (by its class, never its message)."""
     return next((code for kind, code in _ERROR_CODES if isinstance(exc, kind)), EXIT_FAILED)
-
-
-class BarProgress:
-    """A rich progress bar on stderr, one step per article sent to the model."""
-
-    def __init__(self) -> None:
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        self._bar = Progress(*columns, console=console, transient=False)
-        self._task: Any = None
-
-    def start(self, total: int) -> None:
-        if total:
-            self._bar.start()
-            self._task = self._bar.add_task("extracting", total=total)
-
-    def advance(self, outcome: ArticleOutcome) -> None:
-        self._bar.update(self._task, advance=1, description=f"{Path(outcome.path).name}: {outcome.status}")
-
-    def batch_job_update(self, status: BatchJobStatus) -> None:
-        done = f"{status.completed + status.failed}/{status.total}" if status.total else "-"
-        self._bar.update(self._task, description=f"batch {status.batch_id}: {status.status} ({done} requests)")
-
-    def stop(self) -> None:
-        self._bar.stop()
 
 
 def print_summary(result: RunResult) -> None:
@@ -210,7 +187,9 @@ def run(
                                      concurrency=concurrency, rpm=rpm, tpm=tpm, max_tokens=max_tokens, max_cost=max_cost,
                                      max_output_tokens=max_output_tokens, db=db, batch_api=batch_api or None,
                                      poll_seconds=poll_seconds, engine=engine, ray_address=ray_address, ray_workers=ray_workers)
-        result = _run_with_bar(lambda bar: run_batch(list(paths), settings, out, bar))
+        from .run.runner import run_batch
+
+        result = _run_with_bar(lambda bar: run_batch(list(paths), settings, out, bar), settings.heartbeat_seconds)
     print_summary(result)
     raise typer.Exit(exit_code(result, fail_on))
 
@@ -250,6 +229,11 @@ def eval_command(
 ) -> None:
     """Score extracted facts against gold facts: precision, recall, F1, grounding, value accuracy."""
     with errors_to_exit_codes():
+        from schemas.facts import QuantFact
+
+        from .check.evaluation import GoldFact, evaluate
+        from .ingest.jsonl import read_jsonl
+
         report = evaluate(read_jsonl(facts, QuantFact), read_jsonl(gold, GoldFact))
     if format is Format.json:
         typer.echo(eval_json(report))
@@ -257,8 +241,11 @@ def eval_command(
         print_eval(report)
 
 
-def _run_with_bar(call: Callable[[BarProgress], RunResult]) -> RunResult:
-    bar = BarProgress()
+def _run_with_bar(call: Callable[[BarProgress | LogProgress], RunResult], heartbeat: float) -> RunResult:
+    """Run with a bar in a terminal, or with plain progress lines when stderr goes to a log."""
+    from .console import BarProgress, LogProgress
+
+    bar = BarProgress(console) if sys.stderr.isatty() else LogProgress(sys.stderr, heartbeat)
     try:
         return call(bar)
     finally:
@@ -269,6 +256,8 @@ def _run_with_bar(call: Callable[[BarProgress], RunResult]) -> RunResult:
 def batches_list(out: OutOption = Path("out"), db: DbOption = None) -> None:
     """Every Batch API job this store knows, newest first."""
     with errors_to_exit_codes():
+        from .run.runner import list_batch_jobs
+
         records = list_batch_jobs(Settings.from_env(db=db), out)
     for r in records:
         typer.echo(f"{r.batch_id}\t{r.status}\t{r.requests} requests\t{len(r.article_ids)} articles\t{r.model}\t{r.created_at}")
@@ -280,7 +269,9 @@ def batches_resume(batch_id: str, out: OutOption = Path("out"), db: DbOption = N
     """Wait for a saved batch to finish and store its facts, as the run that sent it would have."""
     with errors_to_exit_codes():
         settings = Settings.from_env(db=db, poll_seconds=poll_seconds)
-        result = _run_with_bar(lambda bar: resume_batch_job(batch_id, settings, out, bar))
+        from .run.runner import resume_batch_job
+
+        result = _run_with_bar(lambda bar: resume_batch_job(batch_id, settings, out, bar), settings.heartbeat_seconds)
     print_summary(result)
     raise typer.Exit(exit_code(result, FailOn.never))
 
@@ -289,11 +280,15 @@ def batches_resume(batch_id: str, out: OutOption = Path("out"), db: DbOption = N
 def batches_cancel(batch_id: str, out: OutOption = Path("out"), db: DbOption = None) -> None:
     """Ask the API to cancel a saved batch."""
     with errors_to_exit_codes():
+        from .run.runner import cancel_batch_job
+
         status = cancel_batch_job(batch_id, Settings.from_env(db=db), out)
     typer.echo(f"{batch_id}: {status}")
 
 
 def print_validation(report: ValidationReport) -> None:
+    from .check.validation.intervals import describe_bounds
+
     table = Table(title="cross-source agreement", title_justify="left")
     for column in ("verdict", "entity | metric | period", "values side by side", "rate / assumption"):
         table.add_column(column)
@@ -315,6 +310,8 @@ def validate_command(
 ) -> None:
     """Check units, dates and cross-source agreement of facts; no model is called."""
     with errors_to_exit_codes():
+        from .check.validation.inputs import validate_file  # reads article files: loads the HTML cleaner
+
         report = validate_file(facts, articles)
     if format is Format.json:
         typer.echo(report.model_dump_json(indent=2, include={"findings", "groups"}))
@@ -326,6 +323,8 @@ def validate_command(
 @prompts_app.command("list")
 def prompts_list() -> None:
     """Show every prompt version with its hash and lock state."""
+    from .extract import prompts as prompt_files
+
     with errors_to_exit_codes():
         locked = prompt_files.read_lock()
         for p in prompt_files.list_prompts():
@@ -336,7 +335,9 @@ def prompts_list() -> None:
 @prompts_app.command("render")
 def prompts_render(ref: str, article: Path) -> None:
     """Print the exact messages a prompt sends for ARTICLE. Calls no model."""
-    from .extract.extraction import first_messages  # the import pulls in the model client module lazily
+    from .extract.extraction import first_messages  # the model client module and the article reader
+    from .extract import prompts as prompt_files
+    from .ingest.sources import load_article
 
     with errors_to_exit_codes():
         messages = first_messages(prompt_files.load_prompt(ref), load_article(article))
@@ -347,6 +348,8 @@ def prompts_render(ref: str, article: Path) -> None:
 @prompts_app.command("lock")
 def prompts_lock() -> None:
     """Record the hashes of new prompt versions. Refuses if a released one changed."""
+    from .extract import prompts as prompt_files
+
     with errors_to_exit_codes():
         added = prompt_files.lock()
     typer.echo("locked: " + (", ".join(added) if added else "nothing new"))

@@ -27,6 +27,7 @@ _ENV_FIELDS = (
     "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_output_tokens",
     "concurrency", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
     "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes", "poll_seconds", "engine", "ray_address", "ray_workers",
+    "heartbeat_seconds",
 )
 
 
@@ -57,6 +58,7 @@ class Settings(BaseModel):
     ray_workers: int = Field(2, ge=1, description="Ray Data workers extracting at once")
     batch_api: bool = Field(False, description="send the calls as one OpenAI Batch API job (half price, within 24 h)")
     poll_seconds: float = Field(30.0, gt=0, description="how often a Batch API job is polled")
+    heartbeat_seconds: float = Field(30.0, gt=0, description="in a log (not a terminal), a progress line at least this often")
     replay: bool = False
     record: bool = False
     prompts_dir: Path | None = None

@@ -9,27 +9,49 @@ The runner's workers, the library and the Ray workers all get their client here.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
-from typing import Any
+from typing import Any, TypeVar
 
 from ..settings import Settings
 from . import llm
 from .cassettes import cassette_path, use_cassette
-from .local_model import LocalServer, resolve_gguf
+from .local_model import LocalServer, is_assembled, resolve_gguf
 from .throttle import Throttle
+
+T = TypeVar("T")
 
 
 @contextmanager
-def model_endpoint(settings: Settings) -> Iterator[Settings]:
-    """Settings pointing at a live endpoint: the embedded server is started here when needed."""
+def model_endpoint(settings: Settings, say: Callable[[str], None] = lambda _: None) -> Iterator[Settings]:
+    """Settings pointing at a live endpoint: the embedded server is started here when needed.
+
+    `say` hears of each set-up step and how long it took, so a long first start is not silent."""
     if not settings.uses_local_model:
         yield settings
         return
-    gguf = resolve_gguf(settings.local_gguf, settings.cache_dir)
+    gguf = _timed(say, "assembling the embedded model (1.1 GB, once)", "model assembled",
+                  lambda: resolve_gguf(settings.local_gguf, settings.cache_dir),
+                  quiet=settings.local_gguf is not None or is_assembled(settings.cache_dir))
     log = settings.cache_dir / "llama-server.log"
-    with LocalServer(gguf, settings.model, log, settings.local_ctx) as server:
+    server = LocalServer(gguf, settings.model, log, settings.local_ctx)
+    _timed(say, f"starting the local model server ({gguf.name})", "local model server ready", server.__enter__)
+    try:
         yield settings.model_copy(update={"base_url": server.base_url, "timeout": settings.local_timeout})
+    finally:
+        server.stop()
+
+
+def _timed(say: Callable[[str], None], before: str, after: str, step: Callable[[], T], quiet: bool = False) -> T:
+    """Run one set-up step, saying what it is before and how long it took after (unless `quiet`)."""
+    if quiet:
+        return step()
+    say(before)
+    started = time.monotonic()
+    result = step()
+    say(f"{after} in {time.monotonic() - started:.1f} s")
+    return result
 
 
 def recording(article_id: str, prompt_name: str, settings: Settings) -> Any:
@@ -45,8 +67,9 @@ def recording(article_id: str, prompt_name: str, settings: Settings) -> Any:
 class LazyEndpoint:
     """The model client, made on first use: the embedded server starts only if an article needs it."""
 
-    def __init__(self, settings: Settings, throttle: Throttle | None = None) -> None:
-        self.settings, self.throttle = settings, throttle
+    def __init__(self, settings: Settings, throttle: Throttle | None = None,
+                 say: Callable[[str], None] = lambda _: None) -> None:
+        self.settings, self.throttle, self.say = settings, throttle, say
         self._stack = ExitStack()
         self._ready: tuple[Any, Settings] | None = None
         self._lock = asyncio.Lock()
@@ -55,7 +78,7 @@ class LazyEndpoint:
         """The client and the live settings (the embedded server's URL when it runs)."""
         async with self._lock:
             if self._ready is None:
-                live = await asyncio.to_thread(self._stack.enter_context, model_endpoint(self.settings))
+                live = await asyncio.to_thread(self._stack.enter_context, model_endpoint(self.settings, self.say))
                 self._ready = (llm.build_client(live, throttle=self.throttle), live)
             return self._ready
 

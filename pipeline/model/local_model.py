@@ -47,10 +47,8 @@ def _chunk_files() -> list[Path]:
 def ensure_gguf(cache_dir: Path) -> Path:
     """Return the assembled default GGUF, building and verifying it on first use."""
     target = cache_dir / GGUF_NAME
-    marker = target.with_suffix(".sha256")
-    if target.is_file() and marker.is_file() and marker.read_text().strip() == GGUF_SHA256:
-        if target.stat().st_size == GGUF_SIZE:
-            return target
+    if is_assembled(cache_dir):
+        return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
     digest = hashlib.sha256()
@@ -63,8 +61,16 @@ def ensure_gguf(cache_dir: Path) -> Path:
         partial.unlink()
         raise ModelServerError(f"assembled model has sha256 {digest.hexdigest()}, expected {GGUF_SHA256}")
     os.replace(partial, target)
-    marker.write_text(GGUF_SHA256 + "\n")
+    target.with_suffix(".sha256").write_text(GGUF_SHA256 + "\n")
     return target
+
+
+def is_assembled(cache_dir: Path) -> bool:
+    """True when the default GGUF was already assembled and verified in `cache_dir`."""
+    target = cache_dir / GGUF_NAME
+    marker = target.with_suffix(".sha256")
+    return (target.is_file() and marker.is_file() and marker.read_text().strip() == GGUF_SHA256
+            and target.stat().st_size == GGUF_SIZE)
 
 
 def resolve_gguf(local_gguf: Path | None, cache_dir: Path) -> Path:

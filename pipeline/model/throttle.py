@@ -17,6 +17,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import Protocol
 
 import httpx2
 
@@ -25,14 +26,22 @@ DEFAULT_PAUSE = 1.0
 CHARS_PER_TOKEN = 4
 
 
+class RequestListener(Protocol):
+    """Told of every request the throttle admits and of its answer (a run's progress display)."""
+
+    def request_sent(self) -> None: ...
+    def request_answered(self, status: int | None) -> None: ...
+
+
 class Throttle:
     """Admission control for one run: adaptive concurrency, 429 pauses, request and token rates."""
 
     def __init__(self, concurrency: int, rpm: int | None = None, tpm: int | None = None,
                  clock: Callable[[], float] = time.monotonic, window: float = WINDOW,
-                 gate: Callable[[int], Awaitable[None]] | None = None) -> None:
-        """`gate`, if given, is awaited before every request too: a limit shared by many processes."""
-        self.gate = gate
+                 gate: Callable[[int], Awaitable[None]] | None = None, listener: RequestListener | None = None) -> None:
+        """`gate`, if given, is awaited before every request too: a limit shared by many processes.
+        `listener`, if given, hears of every request sent and answered."""
+        self.gate, self.listener = gate, listener
         self.ceiling, self.limit = concurrency, concurrency
         self.rpm, self.tpm, self.clock, self.window = rpm, tpm, clock, window
         self.in_flight = 0
@@ -70,6 +79,8 @@ class Throttle:
             self._sent.append((self.clock(), tokens))
         if self.gate is not None:
             await self.gate(tokens)
+        if self.listener is not None:
+            self.listener.request_sent()
 
     async def release(self, status: int | None, retry_after: float | None = None) -> None:
         async with self._changed:
@@ -84,6 +95,8 @@ class Throttle:
                 if self.successes >= self.limit and self.limit < self.ceiling:
                     self.limit, self.successes = self.limit + 1, 0
             self._changed.notify_all()
+        if self.listener is not None:
+            self.listener.request_answered(status)
 
 
 def estimate_tokens(body: bytes) -> int:

@@ -38,7 +38,8 @@ from ..store.backends import shown
 from ..store.fact_store import BatchJob, Store
 from .article_step import new_run_id
 from .pricing import Budget, price_of
-from .workers import ArticleOutcome, NoProgress, Progress, RunState, finish_batch_job, run_all, run_with_batch_api
+from .progress import NoProgress, Progress
+from .workers import ArticleOutcome, RunState, finish_batch_job, run_all, run_with_batch_api
 
 __all__ = ["ArticleOutcome", "Progress", "RunResult", "cancel_batch_job", "list_batch_jobs", "resume_batch_job", "run_batch"]
 
@@ -94,11 +95,12 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
     prompt, run_id, started = setup.prompt, new_run_id(), time.monotonic()
     with Store(store_location(settings, out_dir), keep_history=settings.keep_history) as store:
         store.start_run(run_id, setup.recorded)
-        throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm)
-        endpoint = LazyEndpoint(settings, throttle)
+        progress = progress or NoProgress()
+        throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm, listener=progress)
+        endpoint = LazyEndpoint(settings, throttle, say=progress.note)
         state = RunState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, setup.price),
-                         progress or NoProgress())
-        state.progress.start(total)
+                         progress)
+        progress.start(total)
         try:
             asyncio.run(work(state))
         finally:
@@ -109,6 +111,7 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
         stored = store.facts(None, prompt.ref, settings.model)  # read once: the run's facts and those to check them against
         wanted = set(ids)
         facts = [f for f in stored if f.article_id in wanted]
+        progress.note(f"checking {len(facts)} facts against the {len(stored)} in the store")
         validation = validate_against_store(stored, facts)
         findings = (store.findings(ids, prompt.ref, settings.model) + [_problem_finding(p) for p in state.problems]
                     + state.notes + validation.findings + store.notices)
@@ -116,6 +119,7 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
         summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
         summary["counts"] |= {"rate_limited": throttle.rate_limited, "not_english": len(state.notes)}
         summary["stopped"] = state.budget.exhausted()
+        progress.note(f"writing the outputs to {out_dir}")
         write_outputs(out_dir, facts, findings, summary, validation.groups, store.article_rows(ids))
         store.finish_run(run_id, summary)
     return RunResult(run_id=run_id, out_dir=out_dir, outcomes=state.outcomes, facts=facts, findings=findings,

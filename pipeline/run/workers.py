@@ -14,7 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -25,13 +25,13 @@ from ..extract.extraction import LiveAsker, call_params
 from ..extract.labelling import Asker
 from ..extract.prompt_spec import LoadedPrompt
 from ..ingest.sources import Article, LoadProblem, iter_articles
-from ..model import llm
 from ..model.endpoint import LazyEndpoint
 from ..settings import Settings
 from ..store.fact_store import Store
 from . import batch_api
 from .article_step import ArticleResult, process_article, store_result
 from .pricing import Budget, cost_of
+from .progress import Progress
 
 
 class ArticleOutcome(BaseModel):
@@ -46,23 +46,6 @@ class ArticleOutcome(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     error: str | None = None
     cost: float | None = Field(None, description="US dollars, when the model's price is known")
-
-
-class Progress(Protocol):
-    def start(self, total: int) -> None: ...
-    def advance(self, outcome: ArticleOutcome) -> None: ...
-    def batch_job_update(self, status: llm.BatchJobStatus) -> None: ...
-
-
-class NoProgress:
-    def start(self, total: int) -> None:
-        pass
-
-    def advance(self, outcome: ArticleOutcome) -> None:
-        pass
-
-    def batch_job_update(self, status: llm.BatchJobStatus) -> None:
-        pass
 
 
 async def _process_one(article: Article, state: RunState, ask: Asker | None = None) -> ArticleOutcome:
