@@ -21,6 +21,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationInfo
 
+from .primitives.scripts import foreign_letters
+
 
 class ResponseModel(BaseModel):
     """A Pydantic model whose default JSON schema is built once per class; each caller gets a fresh copy."""
@@ -53,3 +55,17 @@ def context_of(info: ValidationInfo) -> Mapping[str, Any]:
     if info.context is not None:
         return info.context
     return _TASK_CONTEXT.get() or {}
+
+
+def reject_foreign_script(fields: Mapping[str, str | None], context: Mapping[str, Any]) -> None:
+    """Raise, as an instruction to the model, when a field it wrote uses a script the article does not.
+
+    The context's "scripts" are the article's own (`scripts_in(article.text)`); without them, nothing is checked."""
+    allowed = context.get("scripts")
+    if allowed is None:
+        return
+    for name, value in fields.items():
+        found = foreign_letters(value, allowed) if value else None
+        if found is not None:
+            raise ValueError(f"{name} «{value}» has {found[1].lower()} letters («{found[0]}») that the article never "
+                             f"uses: write {name} with the article's own words")

@@ -18,7 +18,7 @@ from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 from schemas.primitives.numbers import NumberMatch, find_numbers, value_in_text
 from schemas.primitives.textnorm import fold_text
 
-from .base import ResponseModel, context_of
+from .base import ResponseModel, context_of, reject_foreign_script
 from .facts import Qualifier, Status
 from .units import canonical_unit, currencies_named, is_currency
 from .vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS, Metric, unit_class
@@ -51,6 +51,8 @@ class ExtractedFact(BaseModel):
         if not self.unit:
             self.unit = self._unit_from_metric()
         self._check_metric_and_unit()
+        reject_foreign_script({"entity": self.entity, "attribution": self.attribution, "period_text": self.period_text,
+                               "metric_label": self.metric_label}, context_of(info))
         article = context_of(info).get("article_text")
         if article is not None:
             self._check_quote_in(article)

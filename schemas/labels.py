@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, create_model, model_validator
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
-from .base import ResponseModel, context_of
+from .base import ResponseModel, context_of, reject_foreign_script
 from .facts import Status
 from .vocabulary import METRIC_UNIT_CLASS, Metric
 
@@ -54,6 +54,7 @@ class MentionLabel(BaseModel):
             raise ValueError(f"{self.id} is a fact: give its metric, or set is_fact to false")
         if self.metric == "other" and not self.metric_label:
             raise ValueError(f"{self.id}: metric is 'other', so set metric_label to a short snake_case name")
+        reject_foreign_script(written_fields(self), context_of(info))
         expected = METRIC_UNIT_CLASS.get(self.metric)
         actual = mentions[self.id]
         if expected and expected != actual:
@@ -134,11 +135,19 @@ class QuantityLabel(ResponseModel):
             raise ValueError("this is a fact: choose its metric, or set is_fact to false")
         if self.is_fact and self.metric == "other" and not self.metric_label:
             raise ValueError("metric is 'other', so set metric_label to a short snake_case name")
+        if self.is_fact:
+            reject_foreign_script(written_fields(self), context)
         return self
 
     def for_mention(self, mention_id: str) -> MentionLabel:
         return MentionLabel(id=mention_id, **self.model_dump())
 
+
+
+def written_fields(label: MentionLabel | QuantityLabel) -> dict[str, str | None]:
+    """The free-text fields the model writes into a fact."""
+    return {"entity": label.entity, "attribution": label.attribution, "period_text": label.period_text,
+            "metric_label": label.metric_label}
 
 
 def metrics_for(unit_class: str) -> tuple[str, ...]:

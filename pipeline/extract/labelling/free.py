@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from schemas.extraction import ExtractedFact, ExtractionResult, claims_a_fact
 from schemas.facts import Finding, QuantFact, fact_id
+from schemas.primitives.scripts import scripts_in
 
 from ...errors import ConfigError
 from ..prompt_spec import LoadedPrompt, render
@@ -46,7 +47,7 @@ class FreeExtraction:
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
-        context = {"article_text": part.article.text}
+        context = {"article_text": part.article.text, "scripts": scripts_in(part.article.text)}
         reply = await ask(LabelRequest(self.first_messages(prompt, part.article), ExtractionResult, context))
         findings: list[Finding] = []
         if isinstance(reply.output, ExtractionResult):

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from schemas.facts import Usage
 from schemas.labels import MentionLabel, MentionLabels
+from schemas.primitives.scripts import scripts_in
 
 from ...errors import ConfigError
 from ..mentions import Mention, quantities
@@ -84,6 +85,7 @@ class MarkedMentions:
         context = {
             "mentions": {m.id: m.unit_class for m in mentions},
             "required": {m.id: m.text for m in mentions if must_be_fact(m)},
+            "scripts": scripts_in(article.text),
         }
         marked = mark_text(article.text, mentions)
         labels: dict[str, MentionLabel] = {}

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, TYPE_CHECKING
 
 from schemas.facts import Usage
 from schemas.labels import MentionLabel, QuantityLabel, metrics_for, quantity_label_model
+from schemas.primitives.scripts import scripts_in
 
 from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
@@ -43,15 +44,15 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     }
 
 
-def label_context(mention: Mention) -> dict[str, Any]:
-    """What the one-quantity label validators need to know about the quantity."""
-    return {"required": must_be_fact(mention), "words": mention.text}
+def label_context(mention: Mention, scripts: frozenset[str]) -> dict[str, Any]:
+    """What the one-quantity label validators need to know: the quantity, and the article's scripts."""
+    return {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
 
 
 def quantity_request(prompt: LoadedPrompt, article: Article, mention: Mention, starts: list[int]) -> LabelRequest:
     """The one request about `mention`, the same whether it is sent live or in a batch."""
     return LabelRequest(render(prompt, quantity_fields(article, mention, starts)), quantity_label_model(mention.unit_class),
-                        label_context(mention))
+                        label_context(mention, scripts_in(article.text)))
 
 
 class PerQuantity:
