@@ -15,6 +15,8 @@ _ALIASES: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
     "percentage points": "percentage_points", "percentage point": "percentage_points",
     "pp": "percentage_points", "points": "percentage_points",
+    "basis points": "basis_points", "basis point": "basis_points", "bps": "basis_points", "bp": "basis_points",
+    "pc": "percent",
     "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
     "€": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP",
@@ -42,7 +44,7 @@ def canonical_unit(raw: str) -> str:
         return alias
     if len(text) == 3 and text.isalpha() and text.upper() in iso_currency_codes():
         return text.upper()
-    if text.lower() in {"percent", "percentage_points"}:
+    if text.lower() in {"percent", "percentage_points", "basis_points"}:
         return text.lower()
     if len(text) == 3 and text.isupper():
         return text  # looks like a code but is not one: the validator says so

@@ -81,7 +81,7 @@ COUNT_NOUNS: dict[str, str] = {
 }
 
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "quarters"})
-PERCENT_UNITS = frozenset({"percent", "percentage_points"})
+PERCENT_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
 
 
 def unit_class(unit: str) -> UnitClass:

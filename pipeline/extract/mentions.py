@@ -1,10 +1,12 @@
 """Stage (mentions): deterministic quantity-mention scanner — every quantity in a text, with offsets.
 
-Built on `numbers.find_numbers`: each number is widened to its whole expression ("more than
-1 million", "$24.5 billion", "22.6 billion euro", "74.6%", "a three-year") and read for its unit,
-unit class, hedge and direction. Vague amounts ("several billion", "millions of", "thousands
-of") are found too. Parts of dates (years, days of a month) are kept but flagged, so callers can
-leave them out. No model is involved: the same text always gives the same mentions.
+Built on `numbers.find_numbers` and `mention_words`: each number is widened to its whole expression
+("more than 1 million shells", "$24.5 billion", "minus 5", "$58 per barrel") and read for its unit
+(mention_units), hedge and currency (mention_rules). Numbers that are not amounts (names, clock
+times, scores, phrases) are set aside with the rule that decided it (mention_filters); parts of
+dates stay in `scan()` flagged `is_year`. Ranges are joined and units shared (mention_ranges), and
+a direction is given only to a change, whose sign it sets (mention_signs). No model is involved:
+the same text always gives the same mentions.
 """
 
 from __future__ import annotations
@@ -13,22 +15,28 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
 
-from schemas.units import iso_currency_codes
-
-from . import mention_rules as rules
 from schemas.primitives.numbers import NumberMatch, find_numbers
 
-UnitClass = Literal["percent", "currency", "count", "duration"]
+from . import mention_ranges as ranges
+from . import mention_rules as rules
+from .mention_filters import not_quantity
+from .mention_signs import change_at, signed
+from .mention_units import UnitClass, UnitRead, measure_before, rate_after, rate_before, unit_after
+from .mention_words import WordQuantity, word_quantities
+
+__all__ = ["Mention", "Rejection", "UnitClass", "quantities", "rejections", "scan", "scan_candidates",
+           "sentence_bounds", "sentence_starts"]
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """One quantity expression: `text == source[start:end]`, value in base units."""
+    """One quantity expression: `text == source[start:end]`, value in base units, signed.
+
+    `direction` is "up" or "down" only when the number is the size of a movement; `cue` keeps the
+    words that set its direction or sign ("contracted", "a ... dip", "minus")."""
 
     id: str
     start: int
@@ -43,6 +51,28 @@ class Mention:
     is_year: bool
     sentence_start: int
     sentence_end: int
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A number the scanner read and set aside as not a quantity, with the rule that decided it."""
+
+    text: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Every number the scanner read: a kept `mention`, or the `rule` that set it aside."""
+
+    text: str
+    start: int
+    end: int
+    rule: str | None
+    mention: Mention | None
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -68,96 +98,117 @@ def sentence_bounds(text: str, pos: int, starts: list[int] | None = None) -> tup
     return starts[index], len(text[:end].rstrip())
 
 
-def _unit_after(after: str, code: str | None) -> tuple[str | None, UnitClass, int, float]:
-    """(unit, class, characters consumed, value factor) from the words after a number."""
-    match = rules.AFTER.match(after)
-    if match and match["pct"]:
-        return "percent", "percent", match.end(), 1.0
-    if match and match["pp"]:
-        return "percentage_points", "percent", match.end(), 1.0
-    if match and match["bp"]:
-        return "percentage_points", "percent", match.end(), 0.01
-    if match and match["dur"]:
-        return match["dunit"] + "s", "duration", match.end(), 1.0
-    word = match["cword"] if match else None
-    if word and (word.lower() in rules.CURRENCY_WORDS or (word.isupper() and word in iso_currency_codes())):
-        return rules.CURRENCY_WORDS.get(word.lower(), word), "currency", match.end(), 1.0
-    if code:
-        return code, "currency", 0, 1.0
-    noun, _ = rules.counted_noun(after)
-    return noun, "count", 0, 1.0
+def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: UnitClass) -> tuple[str | None, int]:
+    """The unit with its denominator ("USD per barrel") and the new end of the mention."""
+    if unit is None or unit_class == "percent":
+        return unit, end
+    denominator, used = rate_after(text, end)
+    if denominator is None and unit_class == "currency":
+        denominator = rate_before(text[max(0, start - 80):start])
+    return (f"{unit} per {denominator}" if denominator else unit), end + used
 
 
-def _from_number(text: str, number: NumberMatch) -> Mention | None:
-    if number.scale == 1 and number.text.lower() in {"one", "a", "an"}:
-        return None  # "one of the", "one another": a word, not a quantity
-    if number.start >= 2 and text[number.start - 1] == "-" and text[number.start - 2].isalpha():
-        return None  # "COVID-19", "F-16", "Su-27": part of a name
-    code, currency_len = rules.currency_before(text[:number.start])
-    unit, unit_class, consumed, factor = _unit_after(text[number.end:], code)
-    start, end = number.start - currency_len, number.end + consumed
-    qualifier, hedge_len = rules.hedge_before(text[:start])
-    has_unit = unit is not None or number.scale != 1
-    dated = rules.is_date_part(number.value, number.text[:1].isdigit(), text[:number.start], text[number.end:], has_unit)
-    return Mention(
-        id="", start=start - hedge_len, end=end, text=text[start - hedge_len:end], value=number.value * factor,
-        value_max=None, unit=unit, unit_class=unit_class, qualifier=qualifier,
-        direction=rules.direction_near(text[:start], text[end:]), is_year=dated, sentence_start=0, sentence_end=0,
-    )
+def _mention(text: str, start: int, end: int, value: float, unit: str | None, unit_class: UnitClass,
+             cue: str | None = None, value_max: float | None = None, qualifier: str | None = None) -> Mention:
+    hedge, hedge_len = rules.hedge_before(text[max(0, start - 40):start])
+    unit, end = _with_rate(text, start, end, unit, unit_class)
+    start -= hedge_len
+    return Mention("", start, end, text[start:end], value, value_max, unit, unit_class, qualifier or hedge, None,
+                   False, 0, 0, cue)
 
 
-def _vague(text: str) -> list[Mention]:
-    found = []
-    for match in rules.VAGUE.finditer(text):
-        if match["several"]:
-            scale = rules.SCALE[match["scale"].lower()]
-            value, value_max, qualifier = 2 * scale, 9 * scale, "several"
-        else:
-            value, value_max, qualifier = rules.PLURAL_SCALE[match["plural"].lower()], None, "at_least"
-        unit, unit_class, consumed, _ = _unit_after(text[match.end():], rules.currency_before(text[:match.start()])[0])
-        end = match.end() + consumed
-        found.append(Mention("", match.start(), end, text[match.start():end], value, value_max, unit, unit_class,
-                             qualifier, None, False, 0, 0))
-    return found
+def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
+    read = unit_after(text, found.end, None, rules.story_currency(story, "USD")) if found.unit is None else None
+    unit = read.unit if read else found.unit
+    unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
+    end = found.end + (read.consumed if read else 0)
+    return _mention(text, found.start, end, found.value, unit, unit_class, value_max=found.value_max,
+                    qualifier=found.qualifier if found.qualifier != "exact" else None)
 
 
-def _scale_word(mention: Mention) -> float:
-    words = mention.text.lower().split()
-    return next((rules.SCALE[w] for w in words if w in rules.SCALE), 1.0)
+def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
+    code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story)
+    start = number.start - currency_len
+    minus_len = rules.minus_before(text[max(0, start - 16):start])
+    spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
+    single = spelled and number.value == 1 and number.scale == 1
+    read = unit_after(text, number.end, code, rules.story_currency(story, "USD"), singular_ok=single)
+    has_unit = read.unit is not None or number.scale != 1
+    named_ok = number.scale == 1 and read.unit_class == "count"  # "Boeing 777 fleets" is still a name
+    if not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
+        return Rejection(number.text, number.start, number.end, rule)
+    if read.unit is None and (measure := measure_before(text[max(0, start - 20):start])):
+        read = UnitRead(measure, "count")
+    value, cue = number.value * read.factor, "minus" if minus_len else number.text[0] if number.value < 0 else None
+    mention = _mention(text, start - minus_len, number.end + read.consumed, -abs(value) if minus_len else value,
+                       read.unit, read.unit_class, cue)
+    year_ok = read.unit_class == "count" and number.scale == 1 and "," not in number.text  # "the 2030 plan"
+    dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 12):number.start],
+                               text[number.end:number.end + 30], has_unit and not year_ok)
+    return replace(mention, is_year=True) if dated else mention
 
 
-def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"2-3%", "10 to 12 million", "between 5 and 7 years": one mention with value and value_max."""
-    merged: list[Mention] = []
-    for mention in mentions:
-        last = merged[-1] if merged else None
-        if last is not None and _joins(text, last, mention):
-            low = last.value if last.unit or _scale_word(last) != 1 else last.value * _scale_word(mention)
-            merged[-1] = replace(mention, start=last.start, text=text[last.start:mention.end], value=low,
-                                 value_max=mention.value, qualifier="range")
-        else:
-            merged.append(mention)
-    return merged
+def _with_change(text: str, mention: Mention) -> Mention:
+    if mention.is_year or re.match(r"(?:above|below|past|beyond|over|under)\b", mention.text, re.IGNORECASE):
+        return mention  # "rose above 30 million": where it got to, not how far it moved
+    change = change_at(text, mention.start, mention.end, mention.unit_class in ("percent", "currency") or mention.unit == "points")
+    if change is None:
+        return mention
+    if mention.text.lower().startswith("from "):  # "fell from 4.8 to 4.7 percent": the ends are levels
+        return replace(mention, direction=change.direction, cue=change.cue)
+    low, high = signed(mention.value, change.direction), signed(mention.value_max, change.direction) if mention.value_max is not None else None
+    if high is not None and high < low:
+        low, high = high, low
+    return replace(mention, value=low, value_max=high, direction=change.direction, cue=change.cue)
 
 
-def _joins(text: str, low: Mention, high: Mention) -> bool:
-    if low.is_year or high.is_year or low.value_max is not None or low.unit not in (None, high.unit):
-        return False
-    return bool(_RANGE_JOIN.match(text[low.end:high.start])) and low.value < high.value * (1 if low.unit else _scale_word(high))
+def _listed(first: Mention, then: Mention) -> Mention | None:
+    """A number listed right after a change is a change of the same kind ("lost $12bn, or 8%")."""
+    if first.direction is None or then.direction is not None or then.is_year:
+        return None
+    return replace(then, value=signed(then.value, first.direction), direction=first.direction, cue=first.cue)
 
 
-def scan(text: str) -> list[Mention]:
-    """Every quantity and date part in `text`, in order, without overlaps, ids m1..mN."""
-    vague = _vague(text)
-    numbers = [m for n in find_numbers(text) if (m := _from_number(text, n)) is not None]
-    numbers = [m for m in numbers if not any(v.start <= m.start < v.end for v in vague)]
-    mentions = _merge_ranges(text, sorted(numbers + vague, key=lambda m: m.start))
+def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
+    story = rules.story_cues(text)
+    words = [_from_words(text, found, story) for found in word_quantities(text)]
+    taken = [(m.start, m.end) for m in words]
+    read = [_from_number(text, n, story) for n in find_numbers(text)
+            if not any(s <= n.start < e or n.start <= s < n.end for s, e in taken)]
+    rejected = [r for r in read if isinstance(r, Rejection)]
+    mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
+    mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
+    mentions = ranges.share_units(text, ranges.merge_ranges(text, mentions))
+    mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
+    return mentions, rejected
+
+
+def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
     starts = sentence_starts(text)
     numbered = []
     for index, mention in enumerate(mentions, 1):
         first, last = sentence_bounds(text, mention.start, starts)
         numbered.append(replace(mention, id=f"m{index}", sentence_start=first, sentence_end=max(last, mention.end)))
     return numbered
+
+
+def scan(text: str) -> list[Mention]:
+    """Every quantity and date part in `text`, in order, without overlaps, ids m1..mN."""
+    return _numbered(text, _read(text)[0])
+
+
+def rejections(text: str) -> list[Rejection]:
+    """The numbers in `text` that are not quantities (names, times, scores, phrases), with their rule."""
+    mentions, rejected = _read(text)
+    dates = [Rejection(m.text, m.start, m.end, "date") for m in mentions if m.is_year]
+    return sorted([*rejected, *dates], key=lambda r: r.start)
+
+
+def scan_candidates(text: str) -> list[Candidate]:
+    """Every number read in `text`: each quantity with its mention, each other number with its rule."""
+    kept = [Candidate(m.text, m.start, m.end, None, m) for m in quantities(text)]
+    other = [Candidate(r.text, r.start, r.end, r.rule, None) for r in rejections(text)]
+    return sorted([*kept, *other], key=lambda c: c.start)
 
 
 def quantities(text: str) -> list[Mention]:

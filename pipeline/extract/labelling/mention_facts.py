@@ -30,12 +30,15 @@ def must_be_fact(mention: Mention) -> bool:
     return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT
 
 
-def signed_value(mention: Mention, metric: str) -> float:
-    """A rate that the text says went down ("contracted 4.5 percent") is negative."""
+def signed_value(mention: Mention, metric: str, value: float | None = None) -> float:
+    """A rate that the text says went down ("contracted 4.5 percent") is negative.
+
+    The scanner signs every fall; a metric that is not a growth rate keeps the size of the fall."""
+    value = mention.value if value is None else value
+    if mention.direction != "down":
+        return value
     is_rate = METRIC_UNIT_CLASS.get(metric) == "percent" and metric.endswith("_growth")
-    if is_rate and mention.direction == "down" and mention.value > 0:
-        return -mention.value
-    return mention.value
+    return -abs(value) if is_rate else abs(value)
 
 
 def unit_for(mention: Mention, metric: str) -> str:
@@ -50,8 +53,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
     metric = label.metric or "other"
     start, end = mention.start + offset, mention.end + offset
-    value = signed_value(mention, metric)
-    value_max = mention.value_max if mention.value_max is None or value >= 0 else -mention.value_max
+    ends = sorted(signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None)
+    value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
         fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,

@@ -1,0 +1,119 @@
+"""Stage (mentions, not quantities): numbers that are written but are not amounts.
+
+Each rule looks at one number in its text and returns the rule's name when the number is not a
+quantity: part of a name ("S&P 500", "Model 3", "787 Dreamliner", "G7", "10 Downing Street", the
+"10-year" of a bond), a clock time ("3:45 p.m.", "04:00 GMT"), a sports score ("3-1", "won 7 to 3",
+"bowled out for 188"), or a word that only joins a phrase ("one of the", "the two sides", "Big
+Four", "a two-horse race"). Dates are decided in mention_rules, because they stay in `scan()`
+flagged. The labelling stage uses these names to skip model calls and to say why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.primitives.number_words import TENS, UNITS
+
+_FUNCTION = frozenset(
+    "the a an only about some over nearly around just almost in by at on and but of for from to with between "
+    "roughly up down under more less fewer another each every its their his her our since after before during "
+    "until than approximately exactly these those all last next when while as if well also still even both "
+    "rs chf usd eur gbp jpy inr q"
+    " january february march april may june july august september october november december jan feb mar apr jun"
+    " jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
+_NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
+_PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
+_BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
+                   r"borrowing|benchmark)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
+                         r"local time|hrs)\b)", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"\d:$")
+_SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
+_SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
+_TO_AFTER = re.compile(r"^\s+to\s+(\d+)\b(?![.,]\d)")
+_TO_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s+to\s+$")
+_SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
+                    r"match|game|final|half-time|halftime|aggregate|score\w*|run|series|innings|league|set|sets|"
+                    r"thrash\w*|held|cup|title|goal\w*)\b", re.IGNORECASE)
+_SPORT_VERB = re.compile(r"\b(beat|beats|won|lost|defeated|thrashed|edged|led|trailed|lead)\b[^.;\d]{0,40}$", re.IGNORECASE)
+_CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed) for|in reply to)\s+$", re.IGNORECASE)
+_GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
+_GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
+_ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
+                      r"said|says|thing|day,)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+_HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
+                        r"halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
+
+
+def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:
+    """The name of the rule that makes the number at [start, end) not a quantity, else None."""
+    before, after = text[max(0, start - 80):start], text[end:end + 60]
+    if _BOND.match(after):
+        return "bond_tenor"
+    if spelled:
+        return _spelled_rule(text, start, end, value, before, after)
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return "name"  # "COVID-19", "F-16", "Pac-12"
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
+        return "clock_time"
+    if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
+        return rule
+    if not has_unit and value.is_integer():
+        return _name_rule(before, after)
+    return None
+
+
+def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
+    """A sports score: "3-1", "112-104", "won 7 to 3", "bowled out for 188", "a 4-under 68"."""
+    if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before):
+        return "sports_score"
+    window = text[max(0, start - 80):end + 60]
+    pair = _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
+    if pair:
+        first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)
+        if first >= second or _SPORT.search(window):
+            return "sports_score"
+    to_before = _TO_BEFORE.search(before)
+    lead = before[:to_before.start()] if to_before else before
+    if (_TO_AFTER.match(after) or to_before) and _SPORT_VERB.search(lead):
+        return "sports_score"
+    return None
+
+
+def _name_rule(before: str, after: str) -> str | None:
+    """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after)."""
+    match = _NAME_BEFORE.search(before)
+    if match and match.group(1).lower().rstrip(".") not in _FUNCTION:
+        return "name"
+    match = _NAME_AFTER.match(after)
+    if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
+        place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
+        return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"
+    return None
+
+
+def _spelled_rule(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
+    """Number words in names ("Big Four"), phrases ("one of the", "the two sides"), compounds ("two-horse")."""
+    words = text[start:end]
+    first = words.split()[0].split("-")[0].lower()
+    if first not in UNITS and first not in TENS:
+        return None
+    if words[0].isupper() and not _sentence_start(before):
+        return "name"
+    if text[end:end + 1] == "-" and not _HYPHEN_OK.match(after):
+        return "phrase"  # "a two-horse race", "a one-off"
+    if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)):
+        return "phrase"  # "one of the", "one another", "at one point"
+    if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
+        return "phrase"  # "One day, ..."
+    if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not re.match(
+            r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
+        return "phrase"  # "the two sides": a definite group, not an amount
+    return None
+
+
+def _sentence_start(before: str) -> bool:
+    stripped = before.rstrip(" \"“‘(")
+    return not stripped or stripped[-1] in ".!?\n:"

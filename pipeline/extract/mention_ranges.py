@@ -1,0 +1,124 @@
+"""Stage (mentions, ranges and lists): join the ends of a range, and share units across a phrase.
+
+- "from A to B", "between A and B" keep both ends, in either order; "A-B", "A to B" and a close
+  "A or B" ("eight or nine euros") are ranges when the ends agree; "increased by X to Y" is two
+  quantities (a change and a level);
+- a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
+  "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain");
+- a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and
+  "points" moved towards a percentage are percentage points ("by 4 points to 68%").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from schemas.primitives.numbers import find_numbers
+
+from .mention_signs import change_at
+
+if TYPE_CHECKING:
+    from .mentions import Mention
+
+_HYPHEN = re.compile(r"^\s?[-–—]\s?$")
+_TO = re.compile(r"^\s+to\s+$")
+_AND = re.compile(r"^\s+and\s+$")
+_OR = re.compile(r"^\s+or\s+$")
+_LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
+_PARALLEL = re.compile(r"^\s+(?:in|at|for|from|on)\s+[A-Z][\w .'-]*?(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
+_AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
+_SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)(?:[A-Z][\w&.' -]{0,25}\s)?$")
+_LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
+
+
+def base_unit(unit: str | None) -> str | None:
+    return unit.split(" per ")[0] if unit else unit
+
+
+def scaled(mention: Mention) -> bool:
+    return _scale_of(mention) != 1.0
+
+
+def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join each pair of mentions that forms a range into one mention with value and value_max."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        joined = _range(text, last, mention) if last is not None else None
+        if joined is not None:
+            merged[-1] = joined
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _range(text: str, low: Mention, high: Mention) -> Mention | None:
+    if low.is_year or high.is_year or low.value_max is not None or high.value_max is not None:
+        return None
+    if low.unit is not None and base_unit(low.unit) != base_unit(high.unit):
+        return None
+    gap, lead = text[low.end:high.start], _LEAD.search(text[max(0, low.start - 9):low.start])
+    first = low.value * _scale_of(high) if not scaled(low) and scaled(high) and low.unit is None else low.value
+    if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
+        return _joined(text, low, high, first, low.start - len(lead.group(0)))
+    if not (_HYPHEN.match(gap) or _TO.match(gap) or _OR.match(gap)) or first >= high.value:
+        return None
+    if _OR.match(gap) and (high.value > 2 * first or re.search(r"\d\S*,\s*$", text[max(0, low.start - 12):low.start])):
+        return None  # "$50, $75 or $120" is a list
+    change = change_at(text, low.start, low.end) if _TO.match(gap) else None
+    if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first):
+        return None  # "rose by 14 to 87": a change, then the level it reached
+    return _joined(text, low, high, first, low.start)
+
+
+def _scale_of(mention: Mention) -> float:
+    numbers = find_numbers(mention.text)
+    return numbers[0].scale if numbers else 1.0
+
+
+def _joined(text: str, low: Mention, high: Mention, first: float, start: int) -> Mention:
+    ends = sorted((first, high.value))
+    return replace(high, start=start, text=text[start:high.end], value=ends[0], value_max=ends[1], qualifier="range",
+                   unit=high.unit or low.unit)
+
+
+def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give each number the unit its phrase writes once (see the module docstring)."""
+    result = list(mentions)
+    for i in range(len(result) - 2, -1, -1):  # right to left: "10, 20 and 30 percent"
+        result[i] = _shared(text, result[i], result[i + 1], backward=True)
+    for i in range(1, len(result)):
+        result[i] = _shared(text, result[i], result[i - 1], backward=False)
+    return result
+
+
+def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Mention:
+    gap = text[mention.end:other.start] if backward else text[other.end:mention.start]
+    if mention.is_year or other.is_year:
+        return mention
+    if mention.unit is None and other.unit and backward and _LIST.match(gap):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
+            and re.match(r"^\s+(?:in|at|for|from|on)\b", text[mention.end:mention.end + 6]):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit and other.unit and _LINK.match(gap) and base_unit(mention.unit) == base_unit(other.unit) \
+            and " per " in other.unit and " per " not in mention.unit:
+        return replace(mention, unit=other.unit)
+    if mention.unit == "points" and other.unit == "percent" and (_LINK.match(gap) if backward else _AFTER_PERCENT.match(gap)):
+        return replace(mention, unit="percentage_points", unit_class="percent")  # "by 4 points to 68%", "31%, 5 points behind"
+    return mention
+
+
+def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
+    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%")."""
+    result = list(mentions)
+    for i in range(1, len(result)):
+        gap = text[result[i - 1].end:result[i].start]
+        same = base_unit(result[i - 1].unit) == base_unit(result[i].unit)
+        if re.match(r"^\s*,\s*or\s+$", gap) or (same and _SPREAD.match(gap)):
+            result[i] = key(result[i - 1], result[i]) or result[i]
+    return result

@@ -1,0 +1,101 @@
+"""Stage (mentions, signs): is a number the size of a movement, and which way did it go?
+
+A direction is given only to a change, never to the level a movement reaches: in "rose 6.5% to
+164p" the 6.5% is up and the 164p has none. A change is read from
+- the verb right before it ("contracted 3.2%", "fell by 4%", "cut its rate by 25 basis points");
+- "up"/"down" right before it ("up 20% on a year ago");
+- a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing");
+- a comparison with an earlier time ("three times higher than before", "12% smaller").
+`change_at` returns the direction and the words that set it, which the Mention keeps as its cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOWN_VERBS = (
+    "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
+    "contracted|contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|sank|sinks?|"
+    "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|"
+    "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|sagged|skidded|"
+    "cratered|weakened|depreciated|fell back|slowed|receded"
+)
+UP_VERBS = (
+    "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
+    "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
+    "advanced|advances?|expanded|expands?|expanding|widened|widens?|added|ballooned|spiked|leapt|leaped|"
+    "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled"
+)
+BY_DOWN = "cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?"
+BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
+_ADV = r"(?:(?:by|a further|a cumulative|another|a total of|a combined|an?|some|sharply|steeply|just|only|a record|between)\s+)*"
+NOUNS_DOWN = "dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat"
+NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A number read as the size of a movement: its direction and the words that say so."""
+
+    direction: str
+    cue: str
+    by_noun: bool = False  # set by a noun ("growth of 2%", "a 0.7% dip") rather than a verb
+
+
+def _compile() -> list[tuple[re.Pattern[str], str]]:
+    adv = _ADV
+    return [
+        (re.compile(rf"\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({UP_VERBS})\s+at\s+an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({DOWN_VERBS})\s+at\s+an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "down"),
+    ]
+
+
+_BEFORE = _compile()
+# "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
+_LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b",
+                         re.IGNORECASE)
+_OF_AFTER = re.compile(r"^\s+of\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|(?P<up>tightening|hikes|rate hikes|increases|gains))\b",
+                       re.IGNORECASE)
+_TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
+_COMPARE = re.compile(
+    rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
+    rf"(?!\s+(?:likely|than\s+(?!{_TIME_THAN})))", re.IGNORECASE)
+
+
+def change_at(text: str, start: int, end: int, lost_ok: bool = False) -> Change | None:
+    """The movement the number at [start, end) measures, if it is a change rather than a level.
+
+    `lost_ok`: "lost" is a fall for money, percentages and index points, not for counted things."""
+    before, after = text[max(0, start - 90):start], text[end:end + 50]
+    if lost_ok and (match := _LOST.search(before)):
+        return Change("down", match.group(0).strip())
+    for index, (pattern, direction) in enumerate(_BEFORE):
+        if not _worth_trying(index, before[-30:]):
+            continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
+        if match := pattern.search(before[-45:] if index in (0, 1, 4, 5) else before):
+            return Change(direction, match.group(0).strip(), by_noun=index in (4, 5))
+    for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
+        if match := pattern.match(after):
+            return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
+    return None
+
+
+def _worth_trying(index: int, near: str) -> bool:
+    if index in (2, 3):
+        return "by " in near
+    if index in (4, 5):
+        return "of " in near
+    return index < 2 or "of " in near and ("rate" in near or "pace" in near)
+
+
+def signed(value: float, direction: str | None) -> float:
+    """The size of a fall is negative: "contracted 3.2%" is -3.2."""
+    return -abs(value) if direction == "down" else value

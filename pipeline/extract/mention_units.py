@@ -1,0 +1,205 @@
+"""Stage (mentions, units): the unit written for a number, read from the words around it.
+
+Percent ("%", "per cent", "pc"), percentage points, basis points (kept as basis points),
+durations, currencies (symbols before, words and codes after, "164p" and "45 cents" as parts of
+the story's currency, "pounds" as money or weight by context), measures ("41.2C", "km/h",
+"metres") and counted nouns ("1,200 people"). A rate keeps its denominator: "$58 per barrel" is
+`USD per barrel`, "$3,500 a month" is `USD per month`, and "GDP per capita reached $12,400" is
+`USD per capita`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from schemas.units import iso_currency_codes
+
+UnitClass = Literal["percent", "currency", "count", "duration"]
+
+
+@dataclass(frozen=True)
+class UnitRead:
+    """A unit read after a number: the unit, its class, characters consumed, and a value factor."""
+
+    unit: str | None
+    unit_class: UnitClass
+    consumed: int = 0
+    factor: float = 1.0
+
+
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "won": "KRW", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "pound": "GBP", "pounds": "GBP", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "rupee": "INR", "rupees": "INR", "rand": "ZAR", "kroner": "NOK",
+    "krone": "NOK", "kronor": "SEK", "krona": "SEK", "pesos": "MXN", "francs": "CHF", "franc": "CHF",
+    "reais": "BRL", "lira": "TRY", "naira": "NGN", "shekels": "ILS", "ringgit": "MYR", "baht": "THB",
+    "swiss francs": "CHF", "us dollars": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+}
+DURATIONS = "year|month|week|day|quarter|hour|minute|decade"
+_AFTER = re.compile(
+    r"^(?:(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b|\s?pc\b)"
+    r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
+    r"|(?P<bp>\s?(?:basis[\s-]points?|bps?)\b)"
+    rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS})s?\b(?!-old))"
+    r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
+    r"|(?P<cword>\s(?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore)\s)?[A-Za-z]+)\b)",
+    re.IGNORECASE,
+)
+_MEASURES = [
+    (re.compile(r"^\s?(?:°\s?C|C|degrees? (?:C|Celsius|centigrade))\b"), "degrees_celsius"),
+    (re.compile(r"^\s?(?:°\s?F|F|degrees? (?:F|Fahrenheit))\b"), "degrees_fahrenheit"),
+    (re.compile(r"^\s?(?:km/h|kph|kmh|kilometres per hour|kilometers per hour)"), "kilometers per hour"),
+    (re.compile(r"^\s?(?:mph|miles per hour)\b"), "miles per hour"),
+    (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
+    (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"),
+    (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),
+    (re.compile(r"^-(?:megawatt|kilowatt|gigawatt)\b"), "megawatts"), (re.compile(r"^-(?:mile)\b"), "miles"),
+    (re.compile(r"^-(?:kilometre|kilometer|km)\b"), "kilometers"), (re.compile(r"^-(?:metre|meter)\b"), "meters"),
+    (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^-magnitude\b"), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
+]
+_RATE = re.compile(
+    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:per|an?|each|/)\s*(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
+    re.IGNORECASE,
+)
+_A_DENOMINATORS = frozenset(
+    f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
+    "seat ticket unit game match mile bushel carat kilometre kilometer metre meter".replace("|", " ").split()
+)
+_PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNORECASE)
+_NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other".split())
+NOUN_STOP = frozenset(
+    "a an the of to in on at by for from with and or but than since as per this that these those its their "
+    "his her our your is are was were be been has have had will would can could may might said says after before "
+    "during outside inside near under over into across between against each every who which while when where "
+    "percent more less fewer year years month months week weeks day days".split()
+)
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_NAMED = re.compile(r"^\s+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+)\s+){1,4}(?=[a-z])")
+IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle aircraft sheep fish livestock".split())
+_SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
+             ("metre", "meter"), ("litre", "liter"))
+_WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch)\b", re.IGNORECASE)
+
+
+def american(word: str) -> str:
+    """British spellings of measures in American spelling ("metres" -> "meters")."""
+    for british, us in _SPELLING:
+        word = word.replace(british, us)
+    return word
+
+
+def plural(word: str) -> str:
+    if word in IRREGULAR_PLURALS or word.endswith("s"):
+        return word
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+def _is_plural(word: str) -> bool:
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith("ss"))
+
+
+def _noun_words(after: str) -> list[re.Match[str]]:
+    """Up to three words after a number (adjectives like "new" skipped), stopping at a function word."""
+    words: list[re.Match[str]] = []
+    pos = 0
+    while len(words) < 3 and (match := _WORD_AFTER.match(after, pos)):
+        word = match.group(1)
+        pos = match.end()
+        if not words and word.lower() in _NOUN_SKIP:
+            continue
+        if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))):
+            break
+        words.append(match)
+    return words
+
+
+def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int]:
+    """The noun a number counts ("1,200 people", "artillery shells", "one hospital"), as snake_case, and its length."""
+    words = _noun_words(after)
+    plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
+    if plurals:
+        last = plurals[-1]
+        return american("_".join(m.group(1).lower() for m in words[:last + 1])), words[last].end()
+    if singular_ok and words:
+        kept = words[:2] if len(words) > 1 and not words[1].group(1).endswith(("ed", "ly")) else words[:1]
+        names = [m.group(1).lower() for m in kept]
+        return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
+    named = _NAMED.match(after)
+    if not named or singular_ok:
+        return None, 0
+    noun, used = counted_noun(" " + after[named.end():])  # "300 Boeing 737 jets", "12 of its 787 Dreamliner jets"
+    return (noun, named.end() - 1 + used) if noun else (None, 0)
+
+
+def is_weight(text: str, start: int, end: int) -> bool:
+    """"pounds" at [start, end) is weight before "of apples" or after "weighs"; money otherwise."""
+    if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
+        return True
+    return bool(_WEIGHT.search(text[max(0, start - 80):start]))
+
+
+def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: bool = False) -> UnitRead:
+    """The unit written right after the number ending at `end` (`code`: a currency written before)."""
+    after = text[end:end + 60]
+    for pattern, unit in _MEASURES:
+        if (match := pattern.match(after)) and not code:
+            return UnitRead(unit, "count", match.end())
+    match = _AFTER.match(after)
+    if match and match["pct"]:
+        return UnitRead("percent", "percent", match.end())
+    if match and match["pp"]:
+        return UnitRead("percentage_points", "percent", match.end())
+    if match and match["bp"]:
+        return UnitRead("basis_points", "percent", match.end())
+    if match and match["dur"]:
+        return UnitRead(match["dunit"].lower() + "s", "duration", match.end())
+    if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):
+        return UnitRead(code or story, "currency", match.end(), 0.01)
+    if match and match["sub"]:
+        return UnitRead("GBP", "currency", match.end(), 0.01)
+    return _word_unit(text, end, match, code, singular_ok)
+
+
+def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool) -> UnitRead:
+    """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted noun."""
+    word = match["cword"].strip() if match else ""
+    lowered = " ".join(word.lower().split())
+    if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
+        return UnitRead("pounds", "count", match.end())
+    if lowered in CURRENCY_WORDS or (word.isupper() and word in iso_currency_codes()):
+        return UnitRead(CURRENCY_WORDS.get(lowered, word), "currency", match.end())
+    if code:
+        return UnitRead(code, "currency")
+    noun, consumed = counted_noun(text[end:end + 60], singular_ok)
+    return UnitRead(noun, "count", consumed)
+
+
+def rate_after(text: str, end: int) -> tuple[str | None, int]:
+    """The denominator written after a unit ("per barrel", "a month", "of steel a year"), and its length."""
+    match = _RATE.match(text[end:end + 50])
+    if not match:
+        return None, 0
+    den = match["den"].lower().replace(" ", "_")
+    written = match.group(0).lower()
+    if den in ("capita", "head"):
+        return "capita", match.end()
+    if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS:
+        return None, 0
+    if den in ("the", "a", "an", "cent", "cents"):
+        return None, 0
+    den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith(" hour") else den
+    extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
+    return american(den), match.end() + extra
+
+
+def measure_before(before: str) -> str | None:
+    """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake")."""
+    return "magnitude" if re.search(r"\bmagnitude\s+(?:of\s+)?$", before[-20:], re.IGNORECASE) else None
+
+
+def rate_before(before: str) -> str | None:
+    """"capita" when the clause names a per-capita measure before the number ("GDP per capita reached")."""
+    return "capita" if _PER_BEFORE.search(before[-70:]) else None

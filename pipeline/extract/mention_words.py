@@ -1,0 +1,115 @@
+"""Stage (mentions, words): quantities written as phrases rather than numbers.
+
+- fractions and proportions, as percentages: "two-thirds", "a quarter of", "one in five", "nine out
+  of 10", "half of", "fell by a third";
+- vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
+  thousands", "tens of millions", "several hundred", "a few thousand";
+- multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
+- points written in words: "a quarter-point cut", "half a percentage point".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemas.primitives.number_words import TENS, UNITS
+
+_NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+                 "tenth": 10, "tenths": 10}
+_FRACTION = re.compile(
+    rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
+    r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less)\b|[\s,.;]|$)", re.IGNORECASE)
+_PROPORTION = re.compile(
+    rf"\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?:every\s+)?(?P<den>{_NUMBER_WORD}|\d+)\b(?![.,]\d)(?!\s*%)",
+    re.IGNORECASE)
+_HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
+    r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
+    r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b",
+    re.IGNORECASE)
+_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
+         "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
+         "trillions": 1e12}
+_FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
+_FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
+_POINTS = re.compile(r"\b(?:a\s+)?(?P<w>quarter|half)[\s-]point\b|\bhalf an?\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class WordQuantity:
+    """A quantity read from words: the unit is None when it is to be read after `end` ("dozens of homes")."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None
+    qualifier: str
+    kind: str
+
+
+def word_quantities(text: str) -> list[WordQuantity]:
+    """Every fraction, proportion, vague amount, multiplier and worded point in `text`, in order."""
+    found = [*_points(text), *_fractions(text), *_proportions(text), *_vague(text), *_multipliers(text)]
+    kept: list[WordQuantity] = []
+    for item in sorted(found, key=lambda q: (q.start, -q.end)):
+        if not kept or item.start >= kept[-1].end:
+            kept.append(item)
+    return kept
+
+
+def _number(word: str) -> float:
+    lowered = word.lower()
+    if lowered in ("a", "an"):
+        return 1.0
+    return float(lowered) if lowered[0].isdigit() else float(UNITS.get(lowered, TENS.get(lowered, {"hundred": 100, "thousand": 1000}.get(lowered, 0))))
+
+
+def _fractions(text: str) -> list[WordQuantity]:
+    found = []
+    for m in _FRACTION.finditer(text):
+        den = m["den"].lower()
+        if den.startswith("quarter") and m["gap"] == " " and (den.endswith("s") or m["num"].lower() not in ("a", "one")):
+            continue  # "two quarters of growth" counts quarters
+        if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not re.search(r"\bby\s+$", text[:m.start()]) \
+                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher)\b", text[m.end():]):
+            continue  # "a third term", "a quarter": not a share of something
+        found.append(WordQuantity(m.start(), m.end(), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "exact", "fraction"))
+    for m in _HALF.finditer(text):
+        found.append(WordQuantity(m.start(), m.end(), 50.0, None, "percent", "exact", "fraction"))
+    return found
+
+
+def _proportions(text: str) -> list[WordQuantity]:
+    found = []
+    for m in _PROPORTION.finditer(text):
+        num, den = _number(m["num"]), _number(m["den"])
+        if 0 < num < den:
+            found.append(WordQuantity(m.start(), m.end(), 100 * num / den, None, "percent", "exact", "fraction"))
+    return found
+
+
+def _vague(text: str) -> list[WordQuantity]:
+    found = []
+    for m in _VAGUE.finditer(text):
+        if m["tens"]:
+            base = _BASE[m["tens"].lower()] * _BASE[m["of"].lower()]
+        else:
+            base = _BASE[(m["scale"] or m["plural"] or m["scores"]).lower()]
+        found.append(WordQuantity(m.start(), m.end(), 2 * base, 9 * base, None, "several", "vague"))
+    return found
+
+
+def _multipliers(text: str) -> list[WordQuantity]:
+    found = [WordQuantity(m.start(), m.end(), _number(m["n"]), None, "times", "exact", "multiplier")
+             for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
+    return found
+
+
+def _points(text: str) -> list[WordQuantity]:
+    return [WordQuantity(m.start(), m.end(), 0.25 if (m["w"] or "").lower() == "quarter" else 0.5, None,
+                         "percentage_points", "exact", "points") for m in _POINTS.finditer(text)]

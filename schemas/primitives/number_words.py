@@ -1,0 +1,184 @@
+"""Primitive (numbers, words): parse numbers written in words, as newsrooms write them.
+
+"ten", "twenty-five", "a dozen", "one hundred and twenty", "half a million", "two million five
+hundred thousand", decimals spoken as broadcasters write them ("two point five", "five point two
+five", "nought point seven") and halves and quarters ("one and a half", "three and a quarter
+million"). Fractions on their own ("two-thirds") are not numbers here: the mention scanner reads
+them as proportions. `spelled_matches` returns (start, end, value, scale) tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCALE_WORDS: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
+}
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Digits after "point", one word each: "five point two five" is 5.25.
+DIGIT_WORDS: dict[str, int] = {**{w: v for w, v in UNITS.items() if v <= 9}, "nought": 0, "oh": 0}
+_ARTICLE_TARGETS = {"hundred", "dozen", "thousand", "million", "billion", "trillion"}
+_FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fourth",
+                   "fourths", "fifth", "fifths", "tenth", "tenths"}
+_AND_A = {"half": 0.5, "quarter": 0.25}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One alphabetic word of the source, lower-cased, with its offsets."""
+
+    start: int
+    end: int
+    word: str
+
+
+def spelled_matches(text: str, tokens: list[Token]) -> list[tuple[int, int, float, float]]:
+    """(start, end, value, scale) of each run of number words, left to right."""
+    found: list[tuple[int, int, float, float]] = []
+    i = 0
+    while i < len(tokens):
+        parsed = _parse_words(text, tokens, i)
+        if parsed is None:
+            i += 1
+            continue
+        found.append(parsed[0])
+        i = parsed[1]
+    return found
+
+
+def joined(text: str, left: Token, right: Token, hyphen_ok: bool = False) -> bool:
+    """True when `right` follows `left` after one run of spaces (or one hyphen if allowed)."""
+    gap = text[left.end:right.start]
+    if hyphen_ok and gap in ("-", "\u2010", "\u2011"):
+        return True
+    return gap != "" and gap.isspace()
+
+
+def _parse_words(text: str, tokens: list[Token], i: int) -> tuple[tuple[int, int, float, float], int] | None:
+    """Parse the number-word run starting at token i; return the match and the next index."""
+    head = _head_value(text, tokens, i)
+    if head is None:
+        return None
+    value, j = head
+    value, j = _decimals(text, tokens, j, value)
+    value, j, scale = _extend(text, tokens, j, value)
+    if _is_fraction(text, tokens, j - 1):
+        return None
+    return (tokens[i].start, tokens[j - 1].end, value, scale), j
+
+
+def _head_value(text: str, tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """The opening of a spelled number: a number word, "a"/"an" + scale, or "half a" + scale."""
+    word = tokens[i].word
+    if word == "one" and i > 0 and tokens[i - 1].word == "no":  # "no one" is nobody
+        return None
+    if word in UNITS or word in TENS:
+        return _small_number(text, tokens, i)
+    if word == "nought" and _word_at(tokens, i + 1) == "point":
+        return 0.0, i + 1
+    if word == "dozen":
+        return 12.0, i + 1
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if word in ("a", "an") and nxt and nxt.word in _ARTICLE_TARGETS and joined(text, tokens[i], nxt):
+        return 1.0, i + 1
+    if word == "half" and _half_a_scale(text, tokens, i):
+        return 0.5, i + 2
+    return None
+
+
+def _word_at(tokens: list[Token], i: int) -> str | None:
+    return tokens[i].word if i < len(tokens) else None
+
+
+def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[float, int]:
+    """Absorb "point two five" (spoken decimals) or "and a half" after a whole number."""
+    if _word_at(tokens, j) == "point" and _word_at(tokens, j + 1) in DIGIT_WORDS and joined(text, tokens[j - 1], tokens[j]):
+        digits, k = "", j + 1
+        while _word_at(tokens, k) in DIGIT_WORDS and joined(text, tokens[k - 1], tokens[k]):
+            digits, k = digits + str(DIGIT_WORDS[tokens[k].word]), k + 1
+        return value + float("0." + digits), k
+    if (_word_at(tokens, j) == "and" and _word_at(tokens, j + 1) == "a" and _word_at(tokens, j + 2) in _AND_A
+            and all(joined(text, tokens[k], tokens[k + 1]) for k in (j - 1, j, j + 1))):
+        return value + _AND_A[tokens[j + 2].word], j + 3
+    return value, j
+
+
+def _half_a_scale(text: str, tokens: list[Token], i: int) -> bool:
+    """True for "half a million" / "half a billion" at token i."""
+    if i + 2 >= len(tokens):
+        return False
+    art, scale = tokens[i + 1], tokens[i + 2]
+    return (art.word == "a" and scale.word in SCALE_WORDS
+            and joined(text, tokens[i], art) and joined(text, art, scale))
+
+
+def _small_number(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
+    """1..99 from "seven", "twenty", "twenty-five" or "twenty five"."""
+    word = tokens[i].word
+    if word in TENS and i + 1 < len(tokens):
+        nxt = tokens[i + 1]
+        if 1 <= UNITS.get(nxt.word, 0) <= 9 and joined(text, tokens[i], nxt, hyphen_ok=True):
+            return float(TENS[word] + UNITS[nxt.word]), i + 2
+    return float(UNITS.get(word, TENS.get(word, 0))), i + 1
+
+
+def _extend(text: str, tokens: list[Token], j: int, value: float) -> tuple[float, int, float]:
+    """Apply any following "hundred", "dozen" and scale words; return value, next index, scale."""
+    total, current, scale = 0.0, value, 1.0
+    while j < len(tokens) and joined(text, tokens[j - 1], tokens[j], hyphen_ok=True):
+        word = tokens[j].word
+        if word in ("hundred", "dozen") and 0 < current < 100:
+            current *= 100 if word == "hundred" else 12
+            current, j = _after_hundred(text, tokens, j + 1, current)
+        elif word in SCALE_WORDS and (scale == 1.0 or SCALE_WORDS[word] < scale):
+            total += current * SCALE_WORDS[word]
+            scale = max(scale, SCALE_WORDS[word])
+            current, j = _after_scale(text, tokens, j + 1, scale)
+        else:
+            break
+    return total + current, j, scale
+
+
+def _after_hundred(text: str, tokens: list[Token], j: int, current: float) -> tuple[float, int]:
+    """Absorb the "(and) twenty-five" that may follow "hundred"."""
+    k = j
+    if k < len(tokens) and tokens[k].word == "and" and joined(text, tokens[k - 1], tokens[k]):
+        k += 1
+    if k < len(tokens) and tokens[k].word in UNITS.keys() - {"zero"} | TENS.keys():
+        if joined(text, tokens[k - 1], tokens[k]):
+            small, k = _small_number(text, tokens, k)
+            return current + small, k
+    return current, j
+
+
+def _after_scale(text: str, tokens: list[Token], j: int, scale: float) -> tuple[float, int]:
+    """After "two million", go on into "five hundred thousand" but never into a new number."""
+    if j >= len(tokens) or not joined(text, tokens[j - 1], tokens[j]):
+        return 0.0, j
+    if tokens[j].word in UNITS or tokens[j].word in TENS:
+        small, k = _small_number(text, tokens, j)
+        if k < len(tokens) and joined(text, tokens[k - 1], tokens[k]):
+            word = tokens[k].word
+            if word == "hundred" or SCALE_WORDS.get(word, scale) < scale:
+                return small, k
+    return 0.0, j
+
+
+def _is_fraction(text: str, tokens: list[Token], last: int) -> bool:
+    """True for "two-thirds", "one half": the number is a fraction, not a count."""
+    if last + 1 >= len(tokens):
+        return False
+    nxt = tokens[last + 1]
+    gap = text[tokens[last].end:nxt.start]
+    if nxt.word in ("quarter", "quarters"):  # "two quarters of growth" counts quarters
+        return gap == "-"
+    return nxt.word in _FRACTION_WORDS and gap in ("-", " ")
