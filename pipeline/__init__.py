@@ -5,7 +5,8 @@ the package runs this file first, and an eager re-export would load the whole li
 client (openai, instructor) included, for `newsfacts --help`, for `validate` and for a report.
 
 Public API: `Pipeline` (run, extract, validate, and async twins), `process_batch` for
-distributed engines, `load_articles`, `Settings`, the result types and the errors. Facts,
+distributed engines, `load_articles`, `find_mentions` (the quantity scanner alone, no model),
+`Settings`, the result types and the errors. Facts,
 findings and reports are Pydantic models (`schemas.facts`, `schemas.validation`).
 
 Example:
@@ -28,6 +29,7 @@ _EXPORTS = {
     "run_batch": ".run.runner",
     "RunResult": ".run.runner",
     "load_articles": ".ingest.sources",
+    "find_mentions": ".extract.mentions",
     "Article": ".ingest.sources",
     "NewsfactsError": ".errors",
     "ConfigError": ".errors",

@@ -355,6 +355,58 @@ def prompts_lock() -> None:
     typer.echo("locked: " + (", ".join(added) if added else "nothing new"))
 
 
+def _mention_lines(lines: Iterator[str], where: str) -> Iterator[str]:
+    """One output JSON line per input JSON line {"id", "text"}."""
+    from .extract.mentions import find_mentions
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, ident = item["text"], item.get("id")
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise InputError(f"{where} line {number}: expected a JSON object with \"id\" and \"text\" ({exc})") from None
+        yield json.dumps({"id": ident, "mentions": find_mentions(str(text))}, ensure_ascii=False)
+
+
+def print_mentions(name: str, text: str) -> None:
+    from .extract.mentions import find_mentions
+    found = find_mentions(text)
+    typer.echo(f"{name}: {len(found)} quantities")
+    table = Table()
+    for column in ("text", "value", "value_max", "unit", "qualifier", "direction"):
+        table.add_column(column, overflow="fold")
+    for m in found:
+        cells = (m["text"], f"{m['value']:g}", "" if m["value_max"] is None else f"{m['value_max']:g}")
+        table.add_row(*cells, m["unit"] or "", m["qualifier"], m["direction"] or "")
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+@app.command("mentions")
+def mentions_command(
+    files: Annotated[list[Path], typer.Argument(help="Article files, or - for standard input.")],
+    jsonl: Annotated[bool, typer.Option("--jsonl", help='Read JSON lines {"id", "text"}; write {"id", "mentions": [...]}.')] = False,
+) -> None:
+    """Print the quantities the scanner finds in each file (no model is called)."""
+    from .ingest.sources import load_article  # trafilatura
+    with errors_to_exit_codes():
+        for path in files:
+            if jsonl:
+                source = sys.stdin if str(path) == "-" else _open_text(path)
+                for line in _mention_lines(iter(source), "stdin" if str(path) == "-" else str(path)):
+                    typer.echo(line)
+            else:
+                text = sys.stdin.read() if str(path) == "-" else load_article(path).text
+                print_mentions("stdin" if str(path) == "-" else str(path), text)
+
+
+def _open_text(path: Path) -> Iterator[str]:
+    try:
+        return iter(path.read_text(encoding="utf-8").splitlines())
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
 def configure_logging() -> None:
     """Warnings and errors to stderr; instructor's per-attempt chatter is ours to report."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

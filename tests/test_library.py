@@ -16,7 +16,7 @@ from .conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = ["Article", "ArticleResult", "ConfigError", "ExtractionError", "InputError", "NewsfactsError", "Pipeline",
-          "PromptError", "RunResult", "Settings", "load_articles", "process_batch", "run_batch"]
+          "PromptError", "RunResult", "Settings", "find_mentions", "load_articles", "process_batch", "run_batch"]
 
 
 def test_the_public_surface_is_pinned() -> None:
@@ -59,7 +59,7 @@ def doc_examples() -> list[str]:
     return re.findall(r"```python\n(.*?)```", (ROOT / "docs" / "library.md").read_text(), flags=re.S)
 
 
-@pytest.mark.parametrize("code", doc_examples(), ids=["prefect task", "notebook cell"])
+@pytest.mark.parametrize("code", doc_examples(), ids=["prefect task", "notebook cell", "scanner alone"])
 def test_docs_examples_run(code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "seeds").symlink_to(SEEDS)
     (tmp_path / "cassettes").symlink_to(ROOT / "cassettes")

@@ -73,6 +73,8 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     pair = _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
     if pair:
         first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)
+        if 1900 <= first <= 2100:
+            return None  # "2024-25" is a fiscal year, decided as a date
         if first >= second or _SPORT.search(window):
             return "sports_score"
     to_before = _TO_BEFORE.search(before)

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from schemas.primitives.numbers import NumberMatch, find_numbers
 
@@ -25,9 +26,12 @@ from .mention_signs import change_at, signed
 from .mention_units import UnitClass, UnitRead, measure_before, rate_after, rate_before, unit_after
 from .mention_words import WordQuantity, word_quantities
 
-__all__ = ["Mention", "Rejection", "UnitClass", "quantities", "rejections", "scan", "scan_candidates",
-           "sentence_bounds", "sentence_starts"]
+__all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "quantities", "rejections", "scan",
+           "scan_candidates", "sentence_bounds", "sentence_starts"]
+RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_DURING = re.compile(r"(?<!for )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )(?<!taken )"
+                     r"(?<!served )(?<!spent )(?<!waited )\bover\s+$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
 
 
@@ -111,6 +115,8 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
 def _mention(text: str, start: int, end: int, value: float, unit: str | None, unit_class: UnitClass,
              cue: str | None = None, value_max: float | None = None, qualifier: str | None = None) -> Mention:
     hedge, hedge_len = rules.hedge_before(text[max(0, start - 40):start])
+    if unit_class == "duration" and hedge == "more_than" and _DURING.search(text[max(0, start - 16):start]):
+        hedge, hedge_len = "exact", 0  # "over five years" is during them; "for over five years" is more than
     unit, end = _with_rate(text, start, end, unit, unit_class)
     start -= hedge_len
     return Mention("", start, end, text[start:end], value, value_max, unit, unit_class, qualifier or hedge, None,
@@ -139,7 +145,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         return Rejection(number.text, number.start, number.end, rule)
     if read.unit is None and (measure := measure_before(text[max(0, start - 20):start])):
         read = UnitRead(measure, "count")
-    value, cue = number.value * read.factor, "minus" if minus_len else number.text[0] if number.value < 0 else None
+    value = number.value / round(1 / read.factor) if read.factor < 1 else number.value * read.factor  # "164p" is 1.64
+    cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + read.consumed, -abs(value) if minus_len else value,
                        read.unit, read.unit_class, cue)
     year_ok = read.unit_class == "count" and number.scale == 1 and "," not in number.text  # "the 2030 plan"
@@ -222,3 +229,11 @@ def _quantities(text: str) -> tuple[Mention, ...]:
     # check coverage. Mentions are frozen, so sharing them is safe.
     kept = [m for m in scan(text) if not m.is_year]
     return tuple(replace(m, id=f"m{index}") for index, m in enumerate(kept, 1))
+
+
+def find_mentions(text: str) -> list[dict[str, Any]]:
+    """The quantities in `text` as plain records: text, start, end, value, value_max, unit, qualifier, direction.
+
+    This is what `newsfacts mentions --jsonl` writes. `qualifier` is one of the fact contract's
+    words; `direction` is "up", "down" or None, and is set only on a change."""
+    return [{name: getattr(m, name) for name in RECORD_FIELDS} for m in quantities(text)]
