@@ -14,14 +14,15 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-_FUNCTION = frozenset(
-    "the a an only about some over nearly around just almost in by at on and but of for from to with between "
-    "roughly up down under more less fewer another each every its their his her our since after before during "
-    "until than approximately exactly these those all last next when while as if well also still even both "
-    "rs chf usd eur gbp jpy inr q"
-    " january february march april may june july august september october november december jan feb mar apr jun"
-    " jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
-)
+from .mention_units import NOUN_STOP
+
+# Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
+_HEDGE_WORDS = frozenset("only about some nearly around just almost roughly approximately exactly up down well".split())
+_OTHER_WORDS = frozenset("another its all last next also still even both until if q".split())
+_MONTHS = "january february march april may june july august september october november december"
+_CALENDAR = frozenset(f"{_MONTHS} {' '.join(m[:3] for m in _MONTHS.split())} sept monday tuesday wednesday thursday "
+                      "friday saturday sunday".split())
+_FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
 _NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())

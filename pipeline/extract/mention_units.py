@@ -70,12 +70,12 @@ _A_DENOMINATORS = frozenset(
 )
 _PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNORECASE)
 _NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other".split())
-NOUN_STOP = frozenset(
-    "a an the of to in on at by for from with and or but than since as per this that these those its their "
-    "his her our your is are was were be been has have had will would can could may might said says after before "
-    "during outside inside near under over into across between against each every who which while when where "
-    "percent more less fewer year years month months week weeks day days".split()
-)
+_FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
+                   "his her our your who which while when where each every")
+_VERBS = "is are was were be been has have had will would can could may might said says"
+_PLACES = "after before during outside inside near under over into across between against"
+_NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
+NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _NAMED = re.compile(r"^\s+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+)\s+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle aircraft sheep fish livestock".split())

@@ -41,15 +41,23 @@ _POINTS = re.compile(r"\b(?:a\s+)?(?P<w>quarter|half)[\s-]point\b|\bhalf an?\s+(
 
 @dataclass(frozen=True)
 class WordQuantity:
-    """A quantity read from words: the unit is None when it is to be read after `end` ("dozens of homes")."""
+    """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
-    start: int
-    end: int
+    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier or points."""
+
+    span: tuple[int, int]
     value: float
     value_max: float | None
     unit: str | None
-    qualifier: str
     kind: str
+
+    @property
+    def start(self) -> int:
+        return self.span[0]
+
+    @property
+    def end(self) -> int:
+        return self.span[1]
 
 
 def word_quantities(text: str) -> list[WordQuantity]:
@@ -78,9 +86,9 @@ def _fractions(text: str) -> list[WordQuantity]:
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not re.search(r"\bby\s+$", text[:m.start()]) \
                 and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
-        found.append(WordQuantity(m.start(), m.end(), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "exact", "fraction"))
+        found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
     for m in _HALF.finditer(text):
-        found.append(WordQuantity(m.start(), m.end(), 50.0, None, "percent", "exact", "fraction"))
+        found.append(WordQuantity((m.start(), m.end()), 50.0, None, "percent", "fraction"))
     return found
 
 
@@ -89,7 +97,7 @@ def _proportions(text: str) -> list[WordQuantity]:
     for m in _PROPORTION.finditer(text):
         num, den = _number(m["num"]), _number(m["den"])
         if 0 < num < den:
-            found.append(WordQuantity(m.start(), m.end(), 100 * num / den, None, "percent", "exact", "fraction"))
+            found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
     return found
 
 
@@ -100,16 +108,16 @@ def _vague(text: str) -> list[WordQuantity]:
             base = _BASE[m["tens"].lower()] * _BASE[m["of"].lower()]
         else:
             base = _BASE[(m["scale"] or m["plural"] or m["scores"]).lower()]
-        found.append(WordQuantity(m.start(), m.end(), 2 * base, 9 * base, None, "several", "vague"))
+        found.append(WordQuantity((m.start(), m.end()), 2 * base, 9 * base, None, "vague"))
     return found
 
 
 def _multipliers(text: str) -> list[WordQuantity]:
-    found = [WordQuantity(m.start(), m.end(), _number(m["n"]), None, "times", "exact", "multiplier")
+    found = [WordQuantity((m.start(), m.end()), _number(m["n"]), None, "times", "multiplier")
              for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
     return found
 
 
 def _points(text: str) -> list[WordQuantity]:
-    return [WordQuantity(m.start(), m.end(), 0.25 if (m["w"] or "").lower() == "quarter" else 0.5, None,
-                         "percentage_points", "exact", "points") for m in _POINTS.finditer(text)]
+    return [WordQuantity((m.start(), m.end()), 0.25 if (m["w"] or "").lower() == "quarter" else 0.5, None,
+                         "percentage_points", "points") for m in _POINTS.finditer(text)]
