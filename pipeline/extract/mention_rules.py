@@ -16,13 +16,11 @@ CURRENCY_BEFORE = re.compile(
     r"(?:\b(US|HK|C|A|NZ|S|R|NT)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3}))\s?$")
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD"}
-_STORY_CUES = [
-    ("CNY", re.compile(r"\b(China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b")),
-    ("PKR", re.compile(r"\b(Pakistan\w*|Karachi|Lahore|Islamabad)\b")),
-    ("EUR", re.compile(r"€|\beuros?\b|\b(Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|"
-                       r"Dutch|Netherlands|Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b")),
-    ("CAD", re.compile(r"\b(Canada|Canadian)\b")), ("AUD", re.compile(r"\b(Australia|Australian)\b")),
-]
+_STORY_CUES = re.compile(
+    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
+    r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
+    r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
+    r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian)\b")
 HEDGES = (
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("more_than", r"more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above"),
@@ -44,7 +42,8 @@ _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|e
 
 def story_cues(text: str) -> tuple[str, ...]:
     """The currencies a text's own words point at ("Shanghai" -> CNY), found once per text."""
-    return tuple(code for code, cue in _STORY_CUES if cue.search(text))
+    found = {match.lastgroup for match in _STORY_CUES.finditer(text)}
+    return tuple(code for code in ("CNY", "PKR", "EUR", "CAD", "AUD") if code in found)
 
 
 def story_currency(cues: tuple[str, ...], default: str) -> str:

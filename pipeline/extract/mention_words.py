@@ -25,6 +25,7 @@ _FRACTION = re.compile(
 _PROPORTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?:every\s+)?(?P<den>{_NUMBER_WORD}|\d+)\b(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
+_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
@@ -62,7 +63,12 @@ class WordQuantity:
 
 def word_quantities(text: str) -> list[WordQuantity]:
     """Every fraction, proportion, vague amount, multiplier and worded point in `text`, in order."""
-    found = [*_points(text), *_fractions(text), *_proportions(text), *_vague(text), *_multipliers(text)]
+    low = text.lower()  # cheap tests first: most texts have none of these words
+    found = [*(_points(text) if "point" in low else ()),
+             *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")) else ()),
+             *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
+             *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
+             *(_multipliers(text) if "fold" in low or "factor of" in low else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:

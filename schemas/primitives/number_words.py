@@ -9,7 +9,7 @@ them as proportions. `spelled_matches` returns (start, end, value, scale) tuples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
@@ -32,9 +32,8 @@ _FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "
 _AND_A = {"half": 0.5, "quarter": 0.25}
 
 
-@dataclass(frozen=True)
-class Token:
-    """One alphabetic word of the source, lower-cased, with its offsets."""
+class Token(NamedTuple):
+    """One alphabetic word of the source, lower-cased, with its offsets (a tuple: texts have many words)."""
 
     start: int
     end: int
