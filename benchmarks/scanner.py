@@ -24,7 +24,9 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import statistics
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,6 +336,22 @@ def main() -> None:
     if args.ignore_sign:
         print("values compared without their sign (diagnostic; the set's figures are signed)")
     print(report(sentences, score(sentences, scanner_quantities, signed=not args.ignore_sign)))
+    print(speed())
+
+
+LONG_TEXT = "In 2023 output grew 3.1% to $2.77 billion, with about 2 million workers. " * 700
+
+
+def speed(runs: int = 5) -> str:
+    """How long one scan of a 50,000-character text takes: the guard against quadratic behaviour."""
+    from pipeline.extract.mentions import scan
+
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        scan(LONG_TEXT)
+        times.append(time.perf_counter() - started)
+    return f"scan of a {len(LONG_TEXT):,}-character text: median {statistics.median(times) * 1000:.0f} ms over {runs} runs"
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -82,15 +81,13 @@ def test_ids_run_in_order_and_sentences_are_found() -> None:
     assert sentence_bounds(text, 0) == (0, len(sentences[0]))
 
 
-def test_scan_is_deterministic_and_fast_on_long_text() -> None:
+def test_scan_is_deterministic_on_long_text() -> None:
+    # Its speed is a benchmark figure (benchmarks/scanner.py prints it), not a timed test.
     text = "In 2023 output grew 3.1% to $2.77 billion, with about 2 million workers. " * 700
     assert len(text) > 50_000
-    started = time.perf_counter()
     first = scan(text)
-    elapsed = time.perf_counter() - started
     assert first == scan(text)
     assert len([m for m in first if not m.is_year]) == 3 * 700
-    assert elapsed < 5  # a generous bound: this guards against quadratic behaviour, not speed
 
 
 # Issue 15's classes: new hand-written sentences (not copies of tests/data/scanner), in
