@@ -16,7 +16,7 @@ import pytest
 from benchmarks import quality
 from benchmarks.quality import (DevArticle, DevConflict, DevGold, DevSet, fetched_problems, gold_as_facts,
                                 load_dev_set, run_costs, score_realworld)
-from pipeline.ingest.sources import partial_iso_date
+from pipeline.ingest.meta import partial_iso_date
 from schemas.facts import Qualifier, QuantFact, Status
 from schemas.validation import AgreementGroup
 from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class

@@ -10,13 +10,8 @@ import pytest
 
 from pipeline.ingest.cleaning import clean_text, decode_text
 from pipeline.errors import InputError
-from pipeline.ingest.sources import (
-    ArticleMeta,
-    LoadResult,
-    load_article,
-    load_articles,
-    partial_iso_date,
-)
+from pipeline.ingest.meta import ArticleMeta, partial_iso_date
+from pipeline.ingest.sources import LoadResult, load_article, load_articles
 
 BODY = "The city budget rose 5% to 12 million euros in 2024, the mayor said.\n"
 

@@ -27,7 +27,8 @@ from ..check.validation import validate
 from ..errors import ConfigError
 from ..extract.prompt_spec import LoadedPrompt
 from ..extract.prompts import check_released, load_prompt
-from ..ingest.sources import Article, InputPaths, LoadProblem, count_files
+from ..ingest.files import InputPaths, LoadProblem, count_files
+from ..ingest.sources import Article
 from ..model import llm
 from ..model.cassettes import check_cassettes
 from ..model.endpoint import LazyEndpoint

@@ -24,7 +24,8 @@ from ..errors import AuthError
 from ..extract.extraction import LiveAsker, call_params
 from ..extract.labelling import Asker
 from ..extract.prompt_spec import LoadedPrompt
-from ..ingest.sources import Article, LoadProblem, iter_articles
+from ..ingest.files import LoadProblem
+from ..ingest.sources import Article, iter_articles
 from ..model.endpoint import LazyEndpoint
 from ..settings import Settings
 from ..store.fact_store import Store
