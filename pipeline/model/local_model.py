@@ -113,7 +113,7 @@ class LocalServer:
             sys.executable, "-m", "llama_cpp.server", "--model", str(self.gguf),
             "--model_alias", self.alias, "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx), "--n_threads", threads, "--n_threads_batch", threads,
-            "--seed", "7", "--verbose", "False",
+            "--seed", "7", "--verbose", "True",  # per-request timings in the log (benchmarks/call_timings.py)
         ]
 
     def __enter__(self) -> "LocalServer":
