@@ -11,8 +11,10 @@ Exit codes (each condition its own, so CI can tell a crash from a conflict):
   5  the fact store cannot be opened, read or written;
   6  the output folder cannot be written (checked before any model call);
   7  a cassette cannot be loaded safely (a YAML tag, broken YAML); nothing was replayed;
+  8  rate-limited, resume later: a 429 asked to wait longer than NEWSFACTS_MAX_RATE_LIMIT_WAIT;
+     the articles not done stay pending and a rerun continues them;
  70  an unexpected error (a bug): the traceback is printed, and the exit code is never 1.
-Precedence after a run: 3, then 4, then 1. Any other error of ours is 3.
+Precedence after a run: 8, then 3, then 4, then 1. Any other error of ours is 3.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
     from .run.runner import RunResult
 
 EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED, EXIT_INPUTS, EXIT_STORE, EXIT_OUTPUT, EXIT_CASSETTE = 1, 2, 3, 4, 5, 6, 7
+EXIT_RATE_LIMITED = 8  # stopped by a long Retry-After; the same command resumes
 EXIT_BUG = 70  # EX_SOFTWARE: an uncaught exception must not read as "findings"
 UNREAD_STATUSES = frozenset({"invalid", "too_large", "unsupported"})  # "empty" and "duplicate" are not faults
 console = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
@@ -145,6 +148,8 @@ def print_summary(result: RunResult) -> None:
 
 
 def exit_code(result: RunResult, fail_on: FailOn) -> int:
+    if result.summary["counts"]["by_status"].get("rate_limited"):
+        return EXIT_RATE_LIMITED
     if result.summary["counts"]["failed"]:
         return EXIT_FAILED
     if any(o.article_id is None and o.status in UNREAD_STATUSES for o in result.outcomes):

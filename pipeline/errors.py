@@ -27,6 +27,10 @@ class ExtractionError(NewsfactsError):
     """The model could not produce facts for an article."""
 
 
+class RateLimited(ExtractionError):
+    """The endpoint asked to wait longer than NEWSFACTS_MAX_RATE_LIMIT_WAIT: the run stops, to resume later."""
+
+
 class AuthError(ExtractionError):
     """The endpoint refused our credentials; the whole run must stop."""
 

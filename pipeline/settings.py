@@ -24,8 +24,8 @@ REPLAY_API_KEY = "replay-placeholder-key"
 
 # Settings fields that may come from NEWSFACTS_<NAME> environment variables.
 _ENV_FIELDS = (
-    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "max_output_tokens",
-    "concurrency", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
+    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "article_retries", "max_output_tokens",
+    "concurrency", "max_rate_limit_wait", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
     "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes", "poll_seconds", "engine", "ray_address", "ray_workers",
     "heartbeat_seconds",
 )
@@ -44,9 +44,13 @@ class Settings(BaseModel):
     local_timeout: float = Field(600.0, gt=0, description="seconds per request to the embedded CPU model")
     max_retries: int = Field(2, ge=0, description="transport retries, done by the openai client")
     reasks: int = Field(1, ge=0, description="extra attempts after a validation error")
+    article_retries: int = Field(4, ge=0, description="calls of one article that may be sent again after failing "
+                                 "every transport retry, before the article fails")
     max_output_tokens: int | None = Field(None, gt=0, description="cap on generated tokens per call; default: the prompt's")
     seed: int = 7
     concurrency: int = Field(1, ge=1, description="articles in flight at once; the embedded model serves one")
+    max_rate_limit_wait: float = Field(120.0, gt=0, description="longest pause a 429's Retry-After may impose; "
+                                       "a longer one stops the run: rate-limited, resume later")
     rpm: int | None = Field(None, gt=0, description="requests per minute, at most")
     tpm: int | None = Field(None, gt=0, description="tokens per minute, at most (estimated before each request)")
     max_tokens: int | None = Field(None, gt=0, description="stop starting articles once a run has used this many tokens")

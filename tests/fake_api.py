@@ -11,6 +11,14 @@ latency, and injects faults by request number:
     truncated   a 200 cut off at max_tokens (finish_reason "length")
     drop     the connection is closed without an answer
     hang     no answer until well past the client's timeout
+    empty    a 200 with an empty body
+    garbage  a 200 whose body is not JSON at all (an HTML error page)
+    cut      a 200 whose JSON body stops half-way
+    invalid  a 200 whose answer parses but fails the label validator (a metric not allowed)
+    trickle  a good answer sent one byte at a time, `trickle_seconds` apart
+    context  a 400 "context length exceeded" that echoes the request's API key
+    no_usage / negative_usage   a good answer without `usage`, or with negative token counts
+    429_long / 429_inf   a 429 with Retry-After: 3600 or inf
 
 It also fakes the Files and Batches endpoints of the Batch API: a batch runs through validating
 and in_progress to completed over `batch_polls` polls, answering each request like the chat
@@ -28,6 +36,7 @@ import json
 import re
 import socket
 import threading
+import random
 import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -51,6 +60,10 @@ class FakeAPI:
     latency: float = 0.0
     faults: dict[int, str] = field(default_factory=dict)
     hang_seconds: float = 5.0
+    trickle_seconds: float = 0.05
+    fault_rate: float = 0.0
+    fault_kinds: tuple[str, ...] = ()
+    fault_seed: int = 0
     batch_polls: int = 2
     batch_faults: dict[str, str] = field(default_factory=dict)
     requests: list[Recorded] = field(default_factory=list)
@@ -59,6 +72,7 @@ class FakeAPI:
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
+        self._random = random.Random(self.fault_seed)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -78,9 +92,15 @@ class FakeAPI:
     def record(self, path: str, body: dict[str, Any]) -> Recorded:
         with self._lock:
             number = len(self.requests) + 1
-            entry = Recorded(number, path, self.faults.get(number), body)
+            entry = Recorded(number, path, self.faults.get(number) or self._random_fault(path), body)
             self.requests.append(entry)
             return entry
+
+    def _random_fault(self, path: str) -> str | None:
+        """With `fault_rate`, a chat request draws one of `fault_kinds` at random (seeded)."""
+        if not path.endswith("/chat/completions") or not self.fault_kinds:
+            return None
+        return self._random.choice(self.fault_kinds) if self._random.random() < self.fault_rate else None
 
     def create_file(self, content: bytes) -> dict[str, Any]:
         with self._lock:
@@ -149,12 +169,33 @@ def label_reply(body: dict[str, Any]) -> str:
     return json.dumps({"facts": []})
 
 
-def completion_body(content: str, finish_reason: str = "stop") -> bytes:
-    return json.dumps({
+USAGE = {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
+
+
+def completion_body(content: str, finish_reason: str = "stop", usage: dict[str, int] | None = USAGE) -> bytes:
+    body: dict[str, Any] = {
         "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake",
         "choices": [{"index": 0, "finish_reason": finish_reason, "message": {"role": "assistant", "content": content}}],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
-    }).encode()
+    }
+    if usage is not None:
+        body["usage"] = usage
+    return json.dumps(body).encode()
+
+
+def invalid_reply(body: dict[str, Any]) -> str:
+    """An answer that parses but names a metric the prompt did not allow."""
+    return json.dumps({**json.loads(label_reply(body)), "metric": "no_such_metric"})
+
+
+BODIES: dict[str, Any] = {
+    "empty": lambda body: b"",
+    "garbage": lambda body: b"<html><body>502 Bad Gateway</body></html>",
+    "cut": lambda body: completion_body(label_reply(body))[:60],
+    "invalid": lambda body: completion_body(invalid_reply(body)),
+    "no_usage": lambda body: completion_body(label_reply(body), usage=None),
+    "negative_usage": lambda body: completion_body(
+        label_reply(body), usage={"prompt_tokens": -1_000_000, "completion_tokens": -5, "total_tokens": -1_000_005}),
+}
 
 
 def _handler_for(api: FakeAPI) -> type[BaseHTTPRequestHandler]:
@@ -203,6 +244,22 @@ def _handler_for(api: FakeAPI) -> type[BaseHTTPRequestHandler]:
                 time.sleep(api.hang_seconds)
                 self.close_connection = True
                 return
+            if fault in BODIES:
+                self._send(200, BODIES[fault](entry.body))
+                return
+            if fault == "trickle":
+                self._trickle(completion_body(label_reply(entry.body)))
+                return
+            if fault == "context":
+                key = self.headers.get("authorization", "").removeprefix("Bearer ")
+                error = {"error": {"message": f"This model's maximum context length is 8192 tokens (key {key})",
+                                   "type": "invalid_request_error", "code": "context_length_exceeded"}}
+                self._send(400, json.dumps(error).encode())
+                return
+            if fault in ("429_long", "429_inf"):
+                error = {"error": {"message": "slow down", "type": "rate_limit", "code": "429"}}
+                self._send(429, json.dumps(error).encode(), {"retry-after": "3600" if fault == "429_long" else "inf"})
+                return
             if fault in ("429", "500", "503", "401"):
                 error = {"error": {"message": f"injected {fault}", "type": "injected", "code": fault}}
                 self._send(int(fault), json.dumps(error).encode(), {"retry-after-ms": RETRY_AFTER_MS, "retry-after": "0"})
@@ -214,6 +271,19 @@ def _handler_for(api: FakeAPI) -> type[BaseHTTPRequestHandler]:
                 self._send(200, completion_body('{"is_fact": true, "metric": "gdp_', finish_reason="length"))
                 return
             self._send(200, completion_body(label_reply(entry.body)))
+
+        def _trickle(self, payload: bytes) -> None:
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            try:
+                for i in range(len(payload)):
+                    self.wfile.write(payload[i:i + 1])
+                    self.wfile.flush()
+                    time.sleep(api.trickle_seconds)
+            except OSError:  # the client gave up
+                self.close_connection = True
 
         def _send(self, status: int, payload: bytes, headers: dict[str, str] | None = None) -> None:
             self.send_response(status)

@@ -113,8 +113,8 @@ def test_server_errors_are_retried_by_the_transport_layer_only(monkeypatch: pyte
     monkeypatch.setattr("openai._base_client.anyio.sleep", no_sleep)
     script = Script(*[httpx2.Response(500, json={"error": {"message": "boom"}}) for _ in range(3)])
     with pytest.raises(llm.CallFailed) as caught:
-        run_extract(script, max_retries=2, reasks=2)
-    assert len(script.requests) == 3  # (1 + 2 transport retries) x 1 instructor attempt
+        run_extract(script, max_retries=2, reasks=2, article_retries=0)
+    assert len(script.requests) == 3  # (1 + 2 transport retries) x 1 instructor attempt; no article retry asked for
     assert caught.value.failure.status == "failed_retryable"
 
 

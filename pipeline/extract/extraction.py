@@ -9,6 +9,7 @@ API's, which answers from a finished batch first.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from schemas.facts import ArticleFacts, Usage
@@ -38,15 +39,27 @@ def call_params(prompt: LoadedPrompt, settings: Settings) -> llm.CallParams:
 
 
 class LiveAsker:
-    """Sends each request to the model now; `previous` (a failed answer) makes it a reask."""
+    """Sends each request to the model now; `previous` (a failed answer) makes it a reask.
+
+    A call that fails all its transport retries with a retryable error is sent again while the
+    article's `article_retries` last, so one quantity's bad luck does not fail its article."""
 
     def __init__(self, client: Any, settings: Settings, params: llm.CallParams) -> None:
         self.client, self.settings, self.params = client, settings, params
+        self.retries_left = settings.article_retries
 
     async def __call__(self, request: LabelRequest, key: str | None = None,
                        previous: llm.FailedAnswer | None = None) -> llm.StructuredReply:
-        return await llm.structured(self.client, request.messages, request.response_model, request.context,
-                                    self.settings, self.params, previous)
+        lost = Usage()
+        while True:
+            try:
+                reply = await llm.structured(self.client, request.messages, request.response_model, request.context,
+                                             self.settings, self.params, previous)
+                return replace(reply, usage=reply.usage + lost)
+            except llm.CallFailed as exc:
+                if exc.failure.status != "failed_retryable" or self.retries_left <= 0:
+                    raise llm.CallFailed(exc.failure, exc.usage + lost) from exc
+                self.retries_left, lost = self.retries_left - 1, lost + exc.usage
 
 
 async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,

@@ -82,6 +82,10 @@ class LazyEndpoint:
                 self._ready = (llm.build_client(live, throttle=self.throttle), live)
             return self._ready
 
+    def throttle_stop(self) -> Exception | None:
+        """Why the throttle stopped the run (a Retry-After beyond the cap), or None."""
+        return None if self.throttle is None else self.throttle.stopped
+
     async def aclose(self) -> None:
         """Close the client's connections (the embedded server stops in `close`)."""
         if self._ready is not None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import instructor
 from instructor.core.hooks import Hooks
@@ -28,9 +28,12 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 from schemas.base import validation_context
 from schemas.facts import Usage
 
-from ..errors import AuthError, ConfigError, ExtractionError
+from ..errors import AuthError, ConfigError, ExtractionError, RateLimited
 from ..settings import Settings, is_openai_endpoint
+from .answer_check import BrokenAnswer
 from .throttle import Throttle, ThrottledTransport
+
+E = TypeVar("E", bound=BaseException)
 
 REASKABLE = (PydanticValidationError, json.JSONDecodeError)
 
@@ -39,7 +42,7 @@ REASKABLE = (PydanticValidationError, json.JSONDecodeError)
 class ModelFailure:
     """How a failed call should be treated by the runner."""
 
-    status: str  # failed_retryable | failed_permanent
+    status: str  # failed_retryable | failed_permanent | rate_limited (left pending, for a later run)
     message: str
 
 
@@ -84,8 +87,8 @@ def build_client(settings: Settings, http_client: Any = None, throttle: Throttle
     if settings.api_key is None and is_openai_endpoint(settings.base_url):
         raise ConfigError("OpenAI's API needs a key: set NEWSFACTS_API_KEY or OPENAI_API_KEY")
     key = settings.api_key.get_secret_value() if settings.api_key else "no-key"
-    if http_client is None and throttle is not None:
-        http_client = openai.DefaultAsyncHttpxClient(transport=ThrottledTransport(throttle))
+    if http_client is None:
+        http_client = openai.DefaultAsyncHttpxClient(transport=ThrottledTransport(throttle, deadline=settings.timeout))
     client = openai.AsyncOpenAI(
         base_url=settings.base_url, api_key=key, timeout=settings.timeout,
         max_retries=settings.max_retries, http_client=http_client,
@@ -189,6 +192,10 @@ def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
     if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
         raise AuthError(f"the model endpoint refused the credentials ({type(exc).__name__}); check NEWSFACTS_API_KEY") from None
     name = type(exc).__name__
+    if (stop := _cause_of_type(exc, RateLimited)) is not None:
+        return ModelFailure("rate_limited", str(stop))
+    if (broken := _cause_of_type(exc, BrokenAnswer)) is not None:
+        return ModelFailure("failed_retryable", f"broken answer: {broken}")
     if isinstance(exc, IncompleteOutputException):
         return ModelFailure("failed_permanent", f"output truncated at max_tokens={max_tokens}; raise --max-output-tokens")
     if isinstance(exc, (openai.RateLimitError, openai.APIConnectionError, openai.InternalServerError)):
@@ -198,6 +205,18 @@ def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
     if isinstance(exc, openai.APIStatusError):
         return ModelFailure("failed_retryable", f"{name} {exc.status_code}: {_short(exc)}")
     return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
+
+
+def _cause_of_type(exc: BaseException, kind: type[E]) -> E | None:
+    """`exc` or the first exception of type `kind` in its chain of causes."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _short(exc: BaseException) -> str:

@@ -4,7 +4,9 @@
 - fewer than `limit` requests are in flight: `limit` starts at --concurrency, halves on each 429
   and grows back by one after `limit` successes in a row (additive increase, multiplicative
   decrease), so a 429 storm slows the whole run instead of every worker hammering on;
-- no 429 pause is running: a 429's Retry-After pauses new requests for that long;
+- no 429 pause is running: a 429's Retry-After pauses new requests for that long, up to
+  `max_pause`; a longer Retry-After (3600, inf) stops the throttle: the request and every later
+  one raise `RateLimited` instead of waiting, so the run ends with "rate-limited, resume later";
 - the last minute's requests and tokens leave room under --rpm and --tpm.
 `ThrottledTransport` applies it to every request the openai client sends, retries included.
 The openai client still does the retrying itself and honours Retry-After; this only paces.
@@ -16,14 +18,39 @@ import asyncio
 import json
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Protocol
 
 import httpx2
 
+from ..errors import RateLimited
+from .answer_check import CallDeadline, check_answer, is_chat_completion
+
 WINDOW = 60.0
 DEFAULT_PAUSE = 1.0
 CHARS_PER_TOKEN = 4
+
+
+_SENT: ContextVar[list[int] | None] = ContextVar("newsfacts_requests_sent", default=None)
+
+
+@contextmanager
+def counting_requests() -> Iterator[list[int]]:
+    """Count the HTTP requests sent by the current task inside the block (`[n]`), answered or not."""
+    counter = [0]
+    token = _SENT.set(counter)
+    try:
+        yield counter
+    finally:
+        _SENT.reset(token)
+
+
+def _count_request() -> None:
+    counter = _SENT.get()
+    if counter is not None:
+        counter[0] += 1
 
 
 class RequestListener(Protocol):
@@ -38,16 +65,19 @@ class Throttle:
 
     def __init__(self, concurrency: int, rpm: int | None = None, tpm: int | None = None,
                  clock: Callable[[], float] = time.monotonic, window: float = WINDOW,
-                 gate: Callable[[int], Awaitable[None]] | None = None, listener: RequestListener | None = None) -> None:
+                 gate: Callable[[int], Awaitable[None]] | None = None, listener: RequestListener | None = None,
+                 max_pause: float = float("inf")) -> None:
         """`gate`, if given, is awaited before every request too: a limit shared by many processes.
         `listener`, if given, hears of every request sent and answered."""
-        self.gate, self.listener = gate, listener
+        self.gate, self.listener, self.max_pause = gate, listener, max_pause
+        self.stopped: RateLimited | None = None
         self.ceiling, self.limit = concurrency, concurrency
         self.rpm, self.tpm, self.clock, self.window = rpm, tpm, clock, window
         self.in_flight = 0
         self.paused_until = 0.0
         self.successes = 0
         self.rate_limited = 0
+        self.sent = 0
         self._sent: deque[tuple[float, int]] = deque()
         self._changed = asyncio.Condition()
 
@@ -68,6 +98,8 @@ class Throttle:
     async def acquire(self, tokens: int = 0) -> None:
         async with self._changed:
             while True:
+                if self.stopped is not None:
+                    raise self.stopped
                 wait = self._wait_needed(tokens)
                 if wait == 0.0:
                     break
@@ -76,11 +108,20 @@ class Throttle:
                 except TimeoutError:
                     pass
             self.in_flight += 1
+            self.sent += 1
             self._sent.append((self.clock(), tokens))
         if self.gate is not None:
             await self.gate(tokens)
         if self.listener is not None:
             self.listener.request_sent()
+
+    def _pause(self, seconds: float) -> None:
+        """Pause new requests for `seconds`, or stop for good when that is beyond `max_pause`."""
+        if not seconds <= self.max_pause:  # inf and NaN too
+            self.stopped = RateLimited(f"rate-limited, resume later: the endpoint asked to wait {seconds:g} s, "
+                                       f"more than NEWSFACTS_MAX_RATE_LIMIT_WAIT={self.max_pause:g} s")
+            return
+        self.paused_until = max(self.paused_until, self.clock() + seconds)
 
     async def release(self, status: int | None, retry_after: float | None = None) -> None:
         async with self._changed:
@@ -89,7 +130,7 @@ class Throttle:
                 self.rate_limited += 1
                 self.limit = max(1, self.limit // 2)
                 self.successes = 0
-                self.paused_until = max(self.paused_until, self.clock() + (DEFAULT_PAUSE if retry_after is None else retry_after))
+                self._pause(DEFAULT_PAUSE if retry_after is None else retry_after)
             elif status is not None and status < 400:
                 self.successes += 1
                 if self.successes >= self.limit and self.limit < self.ceiling:
@@ -119,10 +160,13 @@ def retry_after_seconds(headers: httpx2.Headers) -> float | None:
 
 
 class ThrottledTransport(httpx2.AsyncBaseTransport):
-    """An httpx2 transport that asks the throttle before every request and reports every answer."""
+    """An httpx2 transport that asks the throttle before every request and reports every answer.
 
-    def __init__(self, throttle: Throttle, inner: httpx2.AsyncBaseTransport | None = None) -> None:
-        self.throttle = throttle
+    A chat answer is read whole within `deadline` seconds and checked (`answer_check`)."""
+
+    def __init__(self, throttle: Throttle | None, inner: httpx2.AsyncBaseTransport | None = None,
+                 deadline: float | None = None) -> None:
+        self.throttle, self.deadline = throttle, deadline
         self.inner = inner or httpx2.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
@@ -130,14 +174,34 @@ class ThrottledTransport(httpx2.AsyncBaseTransport):
             tokens = estimate_tokens(request.content)
         except httpx2.RequestNotRead:  # a streamed upload (a Batch API file) uses no model tokens
             tokens = 0
-        await self.throttle.acquire(tokens)
+        if self.throttle is not None:
+            await self.throttle.acquire(tokens)
+        _count_request()
         status, retry_after = None, None
         try:
-            response = await self.inner.handle_async_request(request)
+            response = await self._send(request)
             status, retry_after = response.status_code, retry_after_seconds(response.headers)
-            return response
         finally:
-            await self.throttle.release(status, retry_after)
+            if self.throttle is not None:
+                await self.throttle.release(status, retry_after)
+        if self.throttle is not None and self.throttle.stopped is not None:
+            raise self.throttle.stopped
+        return response
+
+    async def _send(self, request: httpx2.Request) -> httpx2.Response:
+        """The answer, read whole and checked when it is a chat completion; all within the deadline."""
+        if not is_chat_completion(request):
+            return await self.inner.handle_async_request(request)
+        try:
+            async with asyncio.timeout(self.deadline):
+                response = await self.inner.handle_async_request(request)
+                body = await response.aread()
+        except TimeoutError:
+            raise CallDeadline(f"no whole answer within the call's deadline of {self.deadline:g} s", request=request) from None
+        if response.status_code == 200:
+            check_answer(body)
+        return httpx2.Response(response.status_code, headers=response.headers, content=body,
+                               request=request, extensions=response.extensions)
 
     async def aclose(self) -> None:
         await self.inner.aclose()

@@ -27,11 +27,11 @@ from ..ingest.sources import Article
 from ..model import llm
 from ..model.cassettes import replay_miss
 from ..model.endpoint import LazyEndpoint, recording
-from ..model.throttle import Throttle
+from ..model.throttle import Throttle, counting_requests
 from ..settings import Settings
 from ..store.fact_store import Store
 
-ResultStatus = Literal["done", "failed_retryable", "failed_permanent"]
+ResultStatus = Literal["done", "failed_retryable", "failed_permanent", "rate_limited"]
 REPLAY_MISS = ("no recorded answer matches this request (prompt, model or settings changed); "
                "re-record with `make record`")
 
@@ -40,7 +40,7 @@ class ArticleResult(BaseModel):
     """What the per-article step gives for one article: its facts and findings, or why it failed."""
 
     article_id: str
-    status: ResultStatus = Field(description="done, failed_retryable or failed_permanent")
+    status: ResultStatus = Field(description="done, failed_retryable, failed_permanent or rate_limited (left pending)")
     facts: list[QuantFact] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
@@ -67,6 +67,18 @@ def _failed(article_id: str, exc: llm.CallFailed, settings: Settings) -> Article
 async def process_article(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
                           ask: Asker | None = None) -> ArticleResult:
     """Extract, ground and normalize one article; a failed call gives a failed result, never an exception."""
+    with counting_requests() as sent:
+        result = await _extracted(article, prompt, client, settings, run_id, ask)
+    return result.model_copy(update={"usage": with_requests(result.usage, sent[0])})
+
+
+def with_requests(usage: Usage, sent: int) -> Usage:
+    """`usage` counting every HTTP request sent, also those that brought no usable answer."""
+    return usage.model_copy(update={"calls": max(usage.calls, sent)})
+
+
+async def _extracted(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
+                     ask: Asker | None) -> ArticleResult:
     try:
         with recording(article.article_id, prompt.name, settings):
             found = await extract(article, prompt, client, settings, run_id, ask)
@@ -79,7 +91,11 @@ async def process_article(article: Article, prompt: LoadedPrompt, client: Any, s
 
 
 def store_result(store: Store, result: ArticleResult, prompt: LoadedPrompt, model: str, run_id: str) -> None:
-    """Write one result: its facts and findings marked done, or its failure (earlier facts stay)."""
+    """Write one result: its facts and findings marked done, or its failure (earlier facts stay).
+
+    A rate-limited article is not written: it stays pending, for the next run."""
+    if result.status == "rate_limited":
+        return
     if result.status == "done":
         store.save_result(ArticleFacts(article_id=result.article_id, facts=result.facts, findings=result.findings,
                                        prompt=prompt.ref, model=model, usage=result.usage), run_id)

@@ -97,7 +97,8 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
     with Store(store_location(settings, out_dir), keep_history=settings.keep_history) as store:
         store.start_run(run_id, setup.recorded)
         progress = progress or NoProgress()
-        throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm, listener=progress)
+        throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm, listener=progress,
+                            max_pause=settings.max_rate_limit_wait)
         endpoint = LazyEndpoint(settings, throttle, say=progress.note)
         state = RunState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, setup.price),
                          progress)
@@ -119,7 +120,7 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
         summary = summarize(run_id, setup, settings.model, state.outcomes, facts, findings, time.monotonic() - started)
         summary["counts"] |= {verdict: validation.count(verdict) for verdict in ("agree", "conflict", "single_source", "incomparable")}
         summary["counts"] |= {"rate_limited": throttle.rate_limited, "not_english": len(state.notes)}
-        summary["stopped"] = state.budget.exhausted()
+        summary["stopped"] = state.budget.exhausted() or (str(throttle.stopped) if throttle.stopped else None)
         progress.note(f"writing the outputs to {out_dir}")
         write_outputs(out_dir, facts, findings, summary, validation.groups, store.article_rows(ids))
         store.finish_run(run_id, summary)
@@ -228,7 +229,7 @@ def summarize(run_id: str, setup: RunSetup, model: str, outcomes: list[ArticleOu
         "grounded": sum(1 for f in facts if f.grounding in ("exact", "fuzzy")),
         "findings": len(findings), "model_calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
         "completion_tokens": usage.completion_tokens, "tokens": usage.total_tokens,
-        "deferred": sum(1 for o in outcomes if o.status == "deferred"),
+        "deferred": sum(1 for o in outcomes if o.status in ("deferred", "rate_limited")),
         "by_status": dict(sorted(Counter(o.status for o in outcomes).items())),
         "cost_usd": _run_cost(outcomes, price),
     }

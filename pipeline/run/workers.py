@@ -110,6 +110,9 @@ async def _work(state: RunState, queue: asyncio.Queue[Article | None]) -> None:
         if state.aborted is not None:
             state.finish(outcome.model_copy(update={"error": str(state.aborted)}))
             continue
+        if (stop := state.endpoint.throttle_stop()) is not None:
+            state.finish(outcome.model_copy(update={"status": "rate_limited", "error": str(stop)}))
+            continue
         if reason := state.budget.exhausted():
             state.finish(outcome.model_copy(update={"status": "deferred", "error": reason}))
             continue

@@ -1,0 +1,90 @@
+"""Engine faults of issue 17 against the fake API over real HTTP: a broken endpoint never looks like
+success, the budget holds before every call, nothing hangs, and no secret leaks."""
+
+from __future__ import annotations
+
+import json
+import time
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pipeline import cli
+from pipeline.run.runner import run_batch
+
+from .fake_api import FakeAPI
+from .test_faults import KEY, read_jsonl, settings, write_articles
+
+
+def extraction_rows(db: Path) -> list[dict]:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute("SELECT * FROM extractions ORDER BY article_id")]
+
+
+@pytest.mark.parametrize("fault", ["empty", "garbage", "cut"])
+def test_a_broken_200_body_is_a_failed_call_never_done(tmp_path: Path, fault: str) -> None:
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={n: fault for n in range(1, 200)}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+        sent = api.chat_calls
+    (outcome,) = result.outcomes
+    assert outcome.status == "failed_retryable" and outcome.error
+    assert extraction_rows(tmp_path / "out" / "newsfacts.db")[0]["status"] == "failed_retryable"
+    assert read_jsonl(tmp_path / "out" / "facts.jsonl") == []
+    run = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert sent > 1 and run["counts"]["model_calls"] == sent
+    with FakeAPI() as api:  # the next run retries it
+        again = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+    assert [o.status for o in again.outcomes] == ["done"]
+
+
+def test_one_quantity_that_fails_every_transport_retry_is_asked_again_not_the_article_failed(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 1)
+    # request 1 labels the first quantity; 2-4 are the second's call and its two transport retries
+    with FakeAPI(faults={2: "500", 3: "drop", 4: "garbage"}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+        sent = api.chat_calls
+    assert [o.status for o in result.outcomes] == ["done"]
+    assert sent == 5 and result.summary["counts"]["model_calls"] == 5
+    assert len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == 2
+
+
+def test_the_article_fails_with_the_reason_once_its_retries_are_spent(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={n: "500" for n in range(2, 200)}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, article_retries=1), tmp_path / "out")
+        sent = api.chat_calls
+    (outcome,) = result.outcomes
+    assert outcome.status == "failed_retryable" and "InternalServerError" in outcome.error
+    assert sent == 1 + 2 * 3  # the first quantity, then two calls of three attempts for the second
+
+
+@pytest.mark.parametrize("fault", ["429_long", "429_inf"])
+def test_a_retry_after_beyond_the_cap_stops_the_run_for_later_instead_of_hanging(tmp_path: Path, fault: str) -> None:
+    write_articles(tmp_path / "in", 6)
+    with FakeAPI(faults={3: fault}) as api:
+        started = time.monotonic()
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_rate_limit_wait=5), tmp_path / "out")
+        seconds = time.monotonic() - started
+        sent = api.chat_calls
+    assert seconds < 20 and sent == 3  # the 429 is the last request: nothing more is sent
+    statuses = [o.status for o in result.outcomes]
+    assert statuses.count("done") == 1 and statuses.count("rate_limited") == 5
+    assert "rate-limited, resume later" in result.summary["stopped"]
+    assert [r["status"] for r in extraction_rows(tmp_path / "out" / "newsfacts.db")] == ["done"]  # the rest stay pending
+    assert cli.exit_code(result, cli.FailOn.never) == cli.EXIT_RATE_LIMITED == 8
+    with FakeAPI() as api:  # resumed later: the rest is done, the first skipped
+        again = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+    assert sorted(o.status for o in again.outcomes) == ["done"] * 5 + ["skipped"]
+
+
+def test_an_answer_sent_one_byte_at_a_time_hits_the_call_deadline(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={1: "trickle"}, trickle_seconds=0.05) as api:  # ~300 bytes: 15 s, never a 1 s read gap
+        started = time.monotonic()
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, timeout=1.0), tmp_path / "out")
+        seconds = time.monotonic() - started
+    assert seconds < 8
+    assert [o.status for o in result.outcomes] == ["done"]  # the call was sent again and answered
