@@ -31,6 +31,10 @@ class RateLimited(ExtractionError):
     """The endpoint asked to wait longer than NEWSFACTS_MAX_RATE_LIMIT_WAIT: the run stops, to resume later."""
 
 
+class BudgetSpent(ExtractionError):
+    """The next model call would pass --max-tokens or --max-cost: it is not sent."""
+
+
 class AuthError(ExtractionError):
     """The endpoint refused our credentials; the whole run must stop."""
 

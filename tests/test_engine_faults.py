@@ -88,3 +88,39 @@ def test_an_answer_sent_one_byte_at_a_time_hits_the_call_deadline(tmp_path: Path
         seconds = time.monotonic() - started
     assert seconds < 8
     assert [o.status for o in result.outcomes] == ["done"]  # the call was sent again and answered
+
+
+def test_the_budget_is_checked_before_every_call_not_only_between_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # one article of 40 quantities: a budget check between articles alone would send all 40 calls
+    (folder / "long.txt").write_text("".join(f"The port handled {n + 2} million tonnes of grain in {2000 + n}.\n\n"
+                                             for n in range(40)))
+    price = {"fake-model": (1.0, 2.0)}  # the fake answer: 100 + 20 tokens, $0.00014 a call
+    with FakeAPI() as api:
+        one = settings(api, concurrency=1, prices=price, max_output_tokens=50)
+        max_cost = 0.003  # each call reserves its most (prompt estimate + 50 output tokens) before it goes
+        result = run_batch([folder], one.model_copy(update={"max_cost": max_cost}), tmp_path / "out")
+        sent = api.chat_calls
+    (outcome,) = result.outcomes
+    assert outcome.status == "deferred" and "cost budget reached" in outcome.error
+    assert "cost budget reached" in result.summary["stopped"]
+    spent = sent * (100 * 1.0 + 20 * 2.0) / 1e6
+    assert 3 <= sent < 40 and spent <= max_cost  # stopped in time: no overrun at all
+    assert extraction_rows(tmp_path / "out" / "newsfacts.db") == []  # left pending for a later run
+
+
+@pytest.mark.parametrize(("fault", "status"), [("no_usage", "done"), ("negative_usage", "failed_retryable")])
+def test_missing_usage_is_counted_at_its_most_and_negative_usage_is_a_broken_answer(
+        tmp_path: Path, fault: str, status: str) -> None:
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={n: fault for n in range(1, 200)}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_output_tokens=300, article_retries=0),
+                           tmp_path / "out")
+    (outcome,) = result.outcomes
+    assert outcome.status == status
+    if fault == "no_usage":  # the prompt's characters / 4 and the output limit, for each of the 2 calls
+        assert outcome.usage.completion_tokens == 2 * 300 and outcome.usage.prompt_tokens > 2 * 50
+    else:
+        assert "usage has prompt_tokens = -1000000" in outcome.error
+        assert result.summary["counts"]["tokens"] >= 0

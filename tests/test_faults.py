@@ -113,10 +113,13 @@ def test_the_key_never_reaches_outputs_or_store(tmp_path: Path) -> None:
 def test_token_budget_stops_starting_articles_and_keeps_finished_work(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", 6)
     with FakeAPI() as api:
-        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_tokens=400), tmp_path / "out")
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_tokens=1600, max_output_tokens=20),
+                           tmp_path / "out")
     done = [o for o in result.outcomes if o.status == "done"]
     deferred = [o for o in result.outcomes if o.status == "deferred"]
-    assert len(done) == 2 and len(deferred) == 4  # 240 tokens per article: the third would pass 400
+    # each call uses 120 tokens but reserves its most first (about 1,170 prompt + 20 output): after
+    # four calls (two articles) the fifth's most would pass 1,600, so it is not sent
+    assert len(done) == 2 and len(deferred) == 4
     assert "token budget reached" in result.summary["stopped"] and result.summary["counts"]["deferred"] == 4
     assert len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == 4
 

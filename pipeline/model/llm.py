@@ -28,10 +28,10 @@ from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 from schemas.base import validation_context
 from schemas.facts import Usage
 
-from ..errors import AuthError, ConfigError, ExtractionError, RateLimited
+from ..errors import AuthError, BudgetSpent, ConfigError, ExtractionError, RateLimited
 from ..settings import Settings, is_openai_endpoint
 from .answer_check import BrokenAnswer
-from .throttle import Throttle, ThrottledTransport
+from .throttle import CHARS_PER_TOKEN, Throttle, ThrottledTransport
 
 E = TypeVar("E", bound=BaseException)
 
@@ -42,7 +42,7 @@ REASKABLE = (PydanticValidationError, json.JSONDecodeError)
 class ModelFailure:
     """How a failed call should be treated by the runner."""
 
-    status: str  # failed_retryable | failed_permanent | rate_limited (left pending, for a later run)
+    status: str  # failed_retryable | failed_permanent; rate_limited | deferred (budget): left pending, for a later run
     message: str
 
 
@@ -120,11 +120,15 @@ def _request_options(settings: Settings, response_model: type[BaseModel], params
     return options
 
 
-def _usage_hook(usage: list[Usage]) -> Hooks:
+def _usage_hook(usage: list[Usage], most: Usage) -> Hooks:
+    """Hooks that append each answer's usage; `most` (the request's size and output limit) when it reports none."""
     hooks = Hooks()
 
     def on_response(response: Any) -> None:
         raw = getattr(response, "usage", None)
+        if raw is None:
+            usage.append(most)
+            return
         usage.append(Usage(
             prompt_tokens=getattr(raw, "prompt_tokens", 0) or 0,
             completion_tokens=getattr(raw, "completion_tokens", 0) or 0,
@@ -133,6 +137,12 @@ def _usage_hook(usage: list[Usage]) -> Hooks:
 
     hooks.on("completion:response", on_response)
     return hooks
+
+
+def _most(messages: list[dict[str, Any]], params: CallParams) -> Usage:
+    """A call's usage at most: its prompt's characters / 4, and its output limit."""
+    chars = sum(len(str(m.get("content", ""))) for m in messages)
+    return Usage(prompt_tokens=chars // CHARS_PER_TOKEN, completion_tokens=params.max_tokens, calls=1)
 
 
 def _completion_text(completion: Any) -> str | None:
@@ -174,7 +184,7 @@ async def structured(
         with validation_context(context):  # not instructor's context=, see schemas.base
             output = await client.chat.completions.create(
                 messages=messages, model=settings.model, response_model=response_model,
-                max_retries=policy, hooks=_usage_hook(spent),
+                max_retries=policy, hooks=_usage_hook(spent, _most(messages, params)),
                 **_request_options(settings, response_model, params),
             )
     except InstructorRetryException as exc:
@@ -194,6 +204,8 @@ def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
     name = type(exc).__name__
     if (stop := _cause_of_type(exc, RateLimited)) is not None:
         return ModelFailure("rate_limited", str(stop))
+    if (spent := _cause_of_type(exc, BudgetSpent)) is not None:
+        return ModelFailure("deferred", str(spent))
     if (broken := _cause_of_type(exc, BrokenAnswer)) is not None:
         return ModelFailure("failed_retryable", f"broken answer: {broken}")
     if isinstance(exc, IncompleteOutputException):

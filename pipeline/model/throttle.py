@@ -53,6 +53,13 @@ def _count_request() -> None:
         counter[0] += 1
 
 
+class CallMeter(Protocol):
+    """The run's budget, asked before every model call and told what each answer used."""
+
+    def reserve(self, prompt_tokens: int, completion_tokens: int) -> None: ...  # raises BudgetSpent
+    def settle(self, reserved: tuple[int, int], used: tuple[int, int]) -> None: ...
+
+
 class RequestListener(Protocol):
     """Told of every request the throttle admits and of its answer (a run's progress display)."""
 
@@ -66,10 +73,10 @@ class Throttle:
     def __init__(self, concurrency: int, rpm: int | None = None, tpm: int | None = None,
                  clock: Callable[[], float] = time.monotonic, window: float = WINDOW,
                  gate: Callable[[int], Awaitable[None]] | None = None, listener: RequestListener | None = None,
-                 max_pause: float = float("inf")) -> None:
+                 max_pause: float = float("inf"), meter: CallMeter | None = None) -> None:
         """`gate`, if given, is awaited before every request too: a limit shared by many processes.
         `listener`, if given, hears of every request sent and answered."""
-        self.gate, self.listener, self.max_pause = gate, listener, max_pause
+        self.gate, self.listener, self.max_pause, self.meter = gate, listener, max_pause, meter
         self.stopped: RateLimited | None = None
         self.ceiling, self.limit = concurrency, concurrency
         self.rpm, self.tpm, self.clock, self.window = rpm, tpm, clock, window
@@ -142,12 +149,28 @@ class Throttle:
 
 def estimate_tokens(body: bytes) -> int:
     """Prompt characters / 4 plus the requested max_tokens: what the request may cost at most."""
+    return sum(estimate_usage(body))
+
+
+def estimate_usage(body: bytes) -> tuple[int, int]:
+    """(prompt characters / 4, the requested max_tokens): a request's usage at most, when no answer says it."""
     try:
         request = json.loads(body or b"{}")
     except ValueError:
-        return len(body) // CHARS_PER_TOKEN
+        return len(body) // CHARS_PER_TOKEN, 0
+    if not isinstance(request, dict):
+        return len(body) // CHARS_PER_TOKEN, 0
     text = "".join(str(m.get("content", "")) for m in request.get("messages", []) if isinstance(m, dict))
-    return len(text) // CHARS_PER_TOKEN + int(request.get("max_tokens") or 0)
+    return len(text) // CHARS_PER_TOKEN, int(request.get("max_tokens") or 0)
+
+
+def answered_usage(body: bytes, estimate: tuple[int, int]) -> tuple[int, int]:
+    """The (prompt, completion) tokens an answer reports; `estimate` where it reports none."""
+    try:
+        usage = json.loads(body).get("usage")
+        return int(usage["prompt_tokens"]), int(usage["completion_tokens"])
+    except (ValueError, AttributeError, KeyError, TypeError):
+        return estimate
 
 
 def retry_after_seconds(headers: httpx2.Headers) -> float | None:
@@ -171,22 +194,40 @@ class ThrottledTransport(httpx2.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         try:
-            tokens = estimate_tokens(request.content)
+            estimate = estimate_usage(request.content)
         except httpx2.RequestNotRead:  # a streamed upload (a Batch API file) uses no model tokens
-            tokens = 0
-        if self.throttle is not None:
-            await self.throttle.acquire(tokens)
-        _count_request()
+            estimate = (0, 0)
+        if self.throttle is None:
+            _count_request()
+            return await self._send(request)
+        await self.throttle.acquire(sum(estimate))
         status, retry_after = None, None
         try:
-            response = await self._send(request)
+            response = await self._metered(request, estimate)
             status, retry_after = response.status_code, retry_after_seconds(response.headers)
         finally:
-            if self.throttle is not None:
-                await self.throttle.release(status, retry_after)
-        if self.throttle is not None and self.throttle.stopped is not None:
+            await self.throttle.release(status, retry_after)
+        if self.throttle.stopped is not None:
             raise self.throttle.stopped
         return response
+
+    async def _metered(self, request: httpx2.Request, estimate: tuple[int, int]) -> httpx2.Response:
+        """Send a chat request only if the budget allows its most; charge what the answer used.
+
+        A call that failed without an answer may still have been billed: it is charged its most."""
+        meter = self.throttle.meter if self.throttle is not None and is_chat_completion(request) else None
+        if meter is None:
+            _count_request()
+            return await self._send(request)
+        meter.reserve(*estimate)
+        used = estimate
+        try:
+            _count_request()
+            response = await self._send(request)
+            used = answered_usage(response.content, estimate) if response.status_code == 200 else (0, 0)
+            return response
+        finally:
+            meter.settle(estimate, used)
 
     async def _send(self, request: httpx2.Request) -> httpx2.Response:
         """The answer, read whole and checked when it is a chat completion; all within the deadline."""

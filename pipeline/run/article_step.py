@@ -31,7 +31,8 @@ from ..model.throttle import Throttle, counting_requests
 from ..settings import Settings
 from ..store.fact_store import Store
 
-ResultStatus = Literal["done", "failed_retryable", "failed_permanent", "rate_limited"]
+ResultStatus = Literal["done", "failed_retryable", "failed_permanent", "rate_limited", "deferred"]
+PENDING: tuple[ResultStatus, ...] = ("rate_limited", "deferred")  # not written: a later run does the article
 REPLAY_MISS = ("no recorded answer matches this request (prompt, model or settings changed); "
                "re-record with `make record`")
 
@@ -40,7 +41,7 @@ class ArticleResult(BaseModel):
     """What the per-article step gives for one article: its facts and findings, or why it failed."""
 
     article_id: str
-    status: ResultStatus = Field(description="done, failed_retryable, failed_permanent or rate_limited (left pending)")
+    status: ResultStatus = Field(description="done, failed_retryable, failed_permanent, or left pending: rate_limited, deferred")
     facts: list[QuantFact] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
@@ -93,8 +94,8 @@ async def _extracted(article: Article, prompt: LoadedPrompt, client: Any, settin
 def store_result(store: Store, result: ArticleResult, prompt: LoadedPrompt, model: str, run_id: str) -> None:
     """Write one result: its facts and findings marked done, or its failure (earlier facts stay).
 
-    A rate-limited article is not written: it stays pending, for the next run."""
-    if result.status == "rate_limited":
+    A rate-limited article, or one the budget stopped, is not written: it stays pending, for the next run."""
+    if result.status in PENDING:
         return
     if result.status == "done":
         store.save_result(ArticleFacts(article_id=result.article_id, facts=result.facts, findings=result.findings,

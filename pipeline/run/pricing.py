@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from schemas.facts import Usage
 
+from ..errors import BudgetSpent
 from ..settings import DEFAULT_LOCAL_MODEL
 
 # (input, output) USD per 1M tokens; batch APIs bill half.
@@ -42,14 +43,41 @@ def cost_of(usage: Usage, price: tuple[float, float] | None, batch: bool = False
 
 
 class Budget:
-    """The run's spending so far against --max-tokens and --max-cost."""
+    """The run's spending so far against --max-tokens and --max-cost.
+
+    Live model calls are metered one by one (`reserve` before each, `settle` after it, through the
+    throttle): a call whose most (prompt estimate + output limit) would pass a limit is not sent,
+    so the run never overruns. Work paid for elsewhere (a Batch API job, Ray workers) is `add`ed."""
 
     def __init__(self, max_tokens: int | None, max_cost: float | None, price: tuple[float, float] | None) -> None:
         self.max_tokens, self.max_cost, self.price = max_tokens, max_cost, price
         self.spent = Usage()
+        self.reserved = (0, 0)  # (prompt, completion) tokens of the calls in flight, at their most
+        self.refused: str | None = None
 
     def add(self, usage: Usage) -> None:
         self.spent = self.spent + usage
+
+    def reserve(self, prompt_tokens: int, completion_tokens: int) -> None:
+        """Set aside a call's most, or raise BudgetSpent if that would pass a limit."""
+        prompt, completion = self.reserved[0] + prompt_tokens, self.reserved[1] + completion_tokens
+        if reason := self._passed_by(self.spent + Usage(prompt_tokens=prompt, completion_tokens=completion)):
+            self.refused = f"{reason}; the next call is not sent"
+            raise BudgetSpent(self.refused)
+        self.reserved = (prompt, completion)
+
+    def settle(self, reserved: tuple[int, int], used: tuple[int, int]) -> None:
+        """Release a call's reservation and count what it used."""
+        self.reserved = (self.reserved[0] - reserved[0], self.reserved[1] - reserved[1])
+        self.spent = self.spent + Usage(prompt_tokens=used[0], completion_tokens=used[1], calls=1)
+
+    def _passed_by(self, usage: Usage) -> str | None:
+        if self.max_tokens is not None and usage.total_tokens > self.max_tokens:
+            return f"token budget reached ({self.spent.total_tokens:,} used of --max-tokens {self.max_tokens:,})"
+        cost = cost_of(usage, self.price)
+        if self.max_cost is not None and cost is not None and cost > self.max_cost:
+            return f"cost budget reached (${cost_of(self.spent, self.price) or 0:.4f} spent of --max-cost ${self.max_cost:.4f})"
+        return None
 
     @property
     def cost(self) -> float | None:
@@ -57,6 +85,8 @@ class Budget:
 
     def exhausted(self) -> str | None:
         """Why no further article may start, or None."""
+        if self.refused is not None:
+            return self.refused
         if self.max_tokens is not None and self.spent.total_tokens >= self.max_tokens:
             return f"token budget reached ({self.spent.total_tokens:,} of --max-tokens {self.max_tokens:,})"
         cost = self.cost

@@ -97,11 +97,11 @@ def _execute(settings: Settings, out_dir: Path, progress: Progress | None, total
     with Store(store_location(settings, out_dir), keep_history=settings.keep_history) as store:
         store.start_run(run_id, setup.recorded)
         progress = progress or NoProgress()
+        budget = Budget(settings.max_tokens, settings.max_cost, setup.price)
         throttle = Throttle(settings.concurrency, settings.rpm, settings.tpm, listener=progress,
-                            max_pause=settings.max_rate_limit_wait)
+                            max_pause=settings.max_rate_limit_wait, meter=budget)
         endpoint = LazyEndpoint(settings, throttle, say=progress.note)
-        state = RunState(prompt, settings, store, run_id, endpoint, Budget(settings.max_tokens, settings.max_cost, setup.price),
-                         progress)
+        state = RunState(prompt, settings, store, run_id, endpoint, budget, progress)
         progress.start(total)
         try:
             asyncio.run(work(state))

@@ -122,8 +122,7 @@ async def _work(state: RunState, queue: asyncio.Queue[Article | None]) -> None:
             state.aborted = exc
             state.finish(outcome.model_copy(update={"error": str(exc)}))
             continue
-        state.budget.add(outcome.usage)
-        state.finish(outcome.model_copy(update={"cost": cost_of(outcome.usage, state.budget.price)}))
+        state.finish(outcome.model_copy(update={"cost": cost_of(outcome.usage, state.budget.price)}))  # metered per call
 
 
 async def run_all(paths: list[str | Path], state: RunState) -> None:
@@ -173,7 +172,7 @@ async def finish_batch_job(batch_id: str, articles: list[Article], state: RunSta
         batch_usage = answers.batch_usage.get(article.article_id, Usage())
         costs = [cost_of(batch_usage, state.budget.price, batch=True), cost_of(outcome.usage, state.budget.price)]
         usage = outcome.usage + batch_usage
-        state.budget.add(usage)
+        state.budget.add(batch_usage)  # the live reasks were metered call by call
         note = f"{answers.sent_back[article.article_id]} answers sent back for a reask" if article.article_id in answers.sent_back else None
         state.finish(outcome.model_copy(update={
             "usage": usage, "cost": None if None in costs else sum(c for c in costs if c is not None),
