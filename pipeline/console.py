@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .model.llm import BatchJobStatus
     from .run.workers import ArticleOutcome
 
-PROCESSED = ("done", "failed_retryable", "failed_permanent")
+PROCESSED = ("done", "failed_retryable", "validation_failed", "failed_permanent")
 
 
 class RunTally:

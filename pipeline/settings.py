@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -107,6 +107,16 @@ def _json_setting(name: str, raw: str) -> Any:
         return json.loads(raw)
     except ValueError as exc:
         raise ConfigError(f"NEWSFACTS_{name.upper()} is not valid JSON: {exc}") from None
+
+
+def without_password(url: str | None) -> str | None:
+    """`url` as it may be recorded: a user and password in it are dropped."""
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def is_openai_endpoint(base_url: str | None) -> bool:

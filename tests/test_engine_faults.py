@@ -124,3 +124,33 @@ def test_missing_usage_is_counted_at_its_most_and_negative_usage_is_a_broken_ans
     else:
         assert "usage has prompt_tokens = -1000000" in outcome.error
         assert result.summary["counts"]["tokens"] >= 0
+
+
+def test_a_context_length_400_is_permanent_and_skipped_until_the_article_changes(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 2)
+    with FakeAPI(faults={1: "context"}) as api:
+        first = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+        calls = api.chat_calls
+        second = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+        rerun_calls = api.chat_calls - calls
+        (tmp_path / "in" / "article_000.txt").write_text("Testland's imports fell 3.5% in 2024, the ministry said.\n")
+        third = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+    assert calls == 3 and sorted(o.status for o in first.outcomes) == ["done", "failed_permanent"]
+    assert rerun_calls == 0  # the failed article is not sent again
+    (failed,) = [o for o in second.outcomes if o.status != "skipped"]
+    assert failed.status == "failed_permanent" and "failed permanently" in failed.error and "BadRequestError" in failed.error
+    assert sorted(o.status for o in third.outcomes) == ["done", "skipped"]  # the edited article is a new one
+
+
+def test_a_key_echoed_in_an_error_and_a_password_in_the_url_never_reach_outputs_store_or_logs(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={1: "context"}) as api:
+        url = api.base_url.replace("http://", "http://reporter:hunter2secret@")
+        with caplog.at_level("DEBUG"):
+            result = run_batch([tmp_path / "in"], settings(api, base_url=url, concurrency=1), tmp_path / "out")
+    assert "maximum context length" in result.outcomes[0].error and "[redacted]" in result.outcomes[0].error
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_bytes().decode("utf-8", "replace")
+        assert KEY not in text and "hunter2secret" not in text, path.name
+    assert KEY not in caplog.text and "hunter2secret" not in caplog.text

@@ -61,9 +61,9 @@ def test_every_fault_ends_done_or_failed_within_the_retry_budget(tmp_path: Path)
         result = run_batch([tmp_path / "in"], settings(api), tmp_path / "out")
         calls = api.chat_calls
     statuses = {o.status for o in result.outcomes}
-    assert statuses <= {"done", "failed_permanent", "failed_retryable"}
+    assert statuses <= {"done", "validation_failed", "failed_retryable"}
     assert all(o.error for o in result.outcomes if o.status != "done")
-    truncated = [o for o in result.outcomes if o.status == "failed_permanent"]
+    truncated = [o for o in result.outcomes if o.status == "validation_failed"]
     assert len(truncated) == 1 and "truncated" in truncated[0].error
     # one request per quantity, plus one per injected transport fault and one reask; the truncated
     # article stops at its truncated answer
@@ -79,7 +79,7 @@ def test_a_rerun_retries_only_the_failed_article(tmp_path: Path) -> None:
         calls_before = api.chat_calls
         second = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
         rerun_calls = api.chat_calls - calls_before
-    assert sorted(o.status for o in first.outcomes) == ["done", "done", "done", "failed_permanent"]
+    assert sorted(o.status for o in first.outcomes) == ["done", "done", "done", "validation_failed"]
     assert sorted(o.status for o in second.outcomes) == ["done", "skipped", "skipped", "skipped"]
     assert rerun_calls == 2  # the two quantities of the one article that failed
     ids = stored_fact_ids(tmp_path / "out" / "newsfacts.db")

@@ -80,7 +80,7 @@ def test_truncated_output_is_not_reasked() -> None:
     script = Script(completion('{"facts": [{"quote": "North', finish_reason="length"))
     with pytest.raises(llm.CallFailed) as caught:
         run_extract(script)
-    assert caught.value.failure.status == "failed_permanent"
+    assert caught.value.failure.status == "validation_failed"  # retried on the next run (a higher limit may fix it)
     assert "max_tokens" in caught.value.failure.message
     assert len(script.requests) == 1
 

@@ -30,6 +30,7 @@ from schemas.facts import Usage
 
 from ..errors import AuthError, BudgetSpent, ConfigError, ExtractionError, RateLimited
 from ..settings import Settings, is_openai_endpoint
+from . import redact
 from .answer_check import BrokenAnswer
 from .throttle import CHARS_PER_TOKEN, Throttle, ThrottledTransport
 
@@ -42,7 +43,8 @@ REASKABLE = (PydanticValidationError, json.JSONDecodeError)
 class ModelFailure:
     """How a failed call should be treated by the runner."""
 
-    status: str  # failed_retryable | failed_permanent; rate_limited | deferred (budget): left pending, for a later run
+    status: str  # failed_retryable | validation_failed (retried next run) | failed_permanent (not sent again until
+    # the article, prompt or model changes) | rate_limited | deferred (budget): left pending, for a later run
     message: str
 
 
@@ -87,6 +89,7 @@ def build_client(settings: Settings, http_client: Any = None, throttle: Throttle
     if settings.api_key is None and is_openai_endpoint(settings.base_url):
         raise ConfigError("OpenAI's API needs a key: set NEWSFACTS_API_KEY or OPENAI_API_KEY")
     key = settings.api_key.get_secret_value() if settings.api_key else "no-key"
+    redact.register(key if settings.api_key else None, *redact.url_secrets(settings.base_url))
     if http_client is None:
         http_client = openai.DefaultAsyncHttpxClient(transport=ThrottledTransport(throttle, deadline=settings.timeout))
     client = openai.AsyncOpenAI(
@@ -209,7 +212,7 @@ def classify(exc: BaseException, max_tokens: int) -> ModelFailure:
     if (broken := _cause_of_type(exc, BrokenAnswer)) is not None:
         return ModelFailure("failed_retryable", f"broken answer: {broken}")
     if isinstance(exc, IncompleteOutputException):
-        return ModelFailure("failed_permanent", f"output truncated at max_tokens={max_tokens}; raise --max-output-tokens")
+        return ModelFailure("validation_failed", f"output truncated at max_tokens={max_tokens}; raise --max-output-tokens")
     if isinstance(exc, (openai.RateLimitError, openai.APIConnectionError, openai.InternalServerError)):
         return ModelFailure("failed_retryable", f"{name}: {_short(exc)}")
     if isinstance(exc, openai.BadRequestError):
@@ -232,7 +235,7 @@ def _cause_of_type(exc: BaseException, kind: type[E]) -> E | None:
 
 
 def _short(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:300]
+    return redact.redact(" ".join(str(exc).split()))[:300]
 
 
 # --- OpenAI Batch API: the same requests, sent as one file and answered within 24 hours ---------

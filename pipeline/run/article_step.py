@@ -31,7 +31,8 @@ from ..model.throttle import Throttle, counting_requests
 from ..settings import Settings
 from ..store.fact_store import Store
 
-ResultStatus = Literal["done", "failed_retryable", "failed_permanent", "rate_limited", "deferred"]
+ResultStatus = Literal["done", "failed_retryable", "validation_failed", "failed_permanent", "rate_limited", "deferred"]
+FAILED: tuple[ResultStatus, ...] = ("failed_retryable", "validation_failed", "failed_permanent")
 PENDING: tuple[ResultStatus, ...] = ("rate_limited", "deferred")  # not written: a later run does the article
 REPLAY_MISS = ("no recorded answer matches this request (prompt, model or settings changed); "
                "re-record with `make record`")
@@ -41,7 +42,8 @@ class ArticleResult(BaseModel):
     """What the per-article step gives for one article: its facts and findings, or why it failed."""
 
     article_id: str
-    status: ResultStatus = Field(description="done, failed_retryable, failed_permanent, or left pending: rate_limited, deferred")
+    status: ResultStatus = Field(description="done; failed_retryable, validation_failed, failed_permanent; "
+                                             "or left pending: rate_limited, deferred")
     facts: list[QuantFact] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)

@@ -22,7 +22,7 @@ from ..extract.labelling import LabelRequest, parts_of, strategy_for
 from ..extract.prompt_spec import LoadedPrompt
 from ..ingest.sources import Article
 from ..model import llm
-from ..settings import Settings
+from ..settings import Settings, without_password
 from ..store.fact_store import BatchJob, Store
 
 def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Settings) -> list[dict[str, Any]]:
@@ -42,7 +42,7 @@ async def submit(client: Any, articles: list[Article], prompt: LoadedPrompt, set
     lines = build_requests(articles, prompt, settings)
     file_id, batch_id = await llm.create_batch_job(client, lines)
     record = BatchJob(batch_id=batch_id, input_file_id=file_id, prompt=prompt.ref, model=settings.model,
-                         base_url=settings.base_url, run_id=run_id, article_ids=[a.article_id for a in articles],
+                         base_url=without_password(settings.base_url), run_id=run_id, article_ids=[a.article_id for a in articles],
                          requests=len(lines), status="submitted")
     store.save_batch_job(record)
     return record

@@ -34,10 +34,10 @@ from ..model.cassettes import check_cassettes
 from ..model.endpoint import LazyEndpoint
 from ..model.throttle import Throttle
 from ..report.outputs import check_writable, write_outputs
-from ..settings import Settings
+from ..settings import Settings, without_password
 from ..store.backends import shown
 from ..store.fact_store import BatchJob, Store
-from .article_step import new_run_id
+from .article_step import FAILED, new_run_id
 from .pricing import Budget, price_of
 from .progress import NoProgress, Progress
 from .workers import ArticleOutcome, RunState, finish_batch_job, run_all, run_with_batch_api
@@ -202,7 +202,7 @@ def validate_against_store(stored: list[QuantFact], run_facts: list[QuantFact]) 
 def settings_summary(settings: Settings, prompt: LoadedPrompt) -> dict[str, Any]:
     """The settings worth recording with a run. The API key is never included."""
     return {
-        "model": settings.model, "base_url": settings.base_url or "embedded", "prompt": prompt.ref,
+        "model": settings.model, "base_url": without_password(settings.base_url) or "embedded", "prompt": prompt.ref,
         "replay": settings.replay, "record": settings.record, "concurrency": settings.concurrency,
         "reasks": settings.reasks, "max_retries": settings.max_retries, "timeout": settings.timeout,
     }
@@ -220,7 +220,7 @@ def summarize(run_id: str, setup: RunSetup, model: str, outcomes: list[ArticleOu
               facts: list[QuantFact], findings: list[Finding], seconds: float) -> dict[str, Any]:
     """The run.json content: counts, usage and one line per input."""
     usage = sum((o.usage for o in outcomes), Usage())
-    failed = [o for o in outcomes if o.status.startswith("failed") or o.status == "not_started"]
+    failed = [o for o in outcomes if o.status in (*FAILED, "not_started")]
     price = setup.price
     counts = {
         "articles": sum(1 for o in outcomes if o.article_id), "done": sum(1 for o in outcomes if o.status == "done"),

@@ -98,10 +98,23 @@ async def produce(paths: list[str | Path], state: RunState, put: Callable[[Artic
                 check="input", severity="warning", article_id=item.article_id,
                 message=f"{item.path}: written in {item.language!r}, not English; digits are read, but spelled-out "
                         f"numbers, scale words and period words are read in English only"))
-        if not redo and state.store.is_done(item.article_id, state.prompt.ref, state.settings.model):
-            state.finish(ArticleOutcome(path=item.path, article_id=item.article_id, status="skipped"))
+        if not redo and (skipped := _skipped(item, state)) is not None:
+            state.finish(skipped)
             continue
         await put(item)
+
+
+def _skipped(article: Article, state: RunState) -> ArticleOutcome | None:
+    """The outcome of an article not to send again: done, or failed permanently (a 400, such as a
+    context length exceeded) with the same content, prompt and model (all three are in its key)."""
+    found = state.store.state(article.article_id, state.prompt.ref, state.settings.model)
+    if found is None or found.status not in ("done", "failed_permanent"):
+        return None
+    if found.status == "done":
+        return ArticleOutcome(path=article.path, article_id=article.article_id, status="skipped")
+    return ArticleOutcome(path=article.path, article_id=article.article_id, status="failed_permanent",
+                          error=f"not sent again: failed permanently before ({found.error}); a change to the "
+                                f"article, the prompt or the model, or --force, tries it again")
 
 
 async def _work(state: RunState, queue: asyncio.Queue[Article | None]) -> None:
