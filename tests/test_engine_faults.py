@@ -4,6 +4,7 @@ success, the budget holds before every call, nothing hangs, and no secret leaks.
 from __future__ import annotations
 
 import json
+import threading
 import time
 import sqlite3
 from pathlib import Path
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline import cli
+from pipeline.errors import StoreError
 from pipeline.run.runner import run_batch
+from pipeline.store.fact_store import Store
 
 from .fake_api import FakeAPI
 from .test_faults import KEY, read_jsonl, settings, write_articles
@@ -154,3 +157,35 @@ def test_a_key_echoed_in_an_error_and_a_password_in_the_url_never_reach_outputs_
         text = path.read_bytes().decode("utf-8", "replace")
         assert KEY not in text and "hunter2secret" not in text, path.name
     assert KEY not in caplog.text and "hunter2secret" not in caplog.text
+
+
+def test_a_store_write_error_fails_the_run_cleanly_and_keeps_what_was_done(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_articles(tmp_path / "in", 12)
+    real_save = Store.save_result
+    saved: list[str] = []
+
+    def disk_full_after_two(store: Store, result, run_id: str) -> None:
+        if len(saved) >= 2:
+            raise StoreError("cannot write to newsfacts.db: OperationalError: database or disk is full")
+        real_save(store, result, run_id)
+        saved.append(result.article_id)
+
+    monkeypatch.setattr(Store, "save_result", disk_full_after_two)
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            run_batch([tmp_path / "in"], settings(api, concurrency=2), tmp_path / "out")
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - the test inspects it
+            outcome.append(exc)
+
+    with FakeAPI() as api:
+        worker = threading.Thread(target=run, daemon=True)
+        worker.start()
+        worker.join(timeout=30)
+    assert not worker.is_alive(), "the run hung after a store write error"
+    assert isinstance(outcome[0], StoreError) and "disk is full" in str(outcome[0])
+    done = [r["article_id"] for r in extraction_rows(tmp_path / "out" / "newsfacts.db") if r["status"] == "done"]
+    assert sorted(done) == sorted(saved) and len(done) == 2

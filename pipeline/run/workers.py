@@ -139,18 +139,27 @@ async def _work(state: RunState, queue: asyncio.Queue[Article | None]) -> None:
 
 
 async def run_all(paths: list[str | Path], state: RunState) -> None:
+    """The producer and the workers; the first error in any of them (a store that cannot be
+    written) stops them all and is raised, so no worker dies while the producer waits on it."""
     workers = 1 if state.settings.replay or state.settings.record else state.settings.concurrency
     queue: asyncio.Queue[Article | None] = asyncio.Queue(maxsize=2 * workers)
     tasks = [asyncio.create_task(_work(state, queue)) for _ in range(workers)]
+    tasks.append(asyncio.create_task(_produce_all(paths, state, queue, workers)))
     try:
-        await produce(paths, state, queue.put)
-        for _ in range(workers):
-            await queue.put(None)
-        await asyncio.gather(*tasks)
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        for task in done:
+            task.result()
     finally:
         for task in tasks:
             task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         await state.endpoint.aclose()
+
+
+async def _produce_all(paths: list[str | Path], state: RunState, queue: asyncio.Queue[Article | None], workers: int) -> None:
+    await produce(paths, state, queue.put)
+    for _ in range(workers):
+        await queue.put(None)
 
 
 async def collect_todo(paths: list[str | Path], state: RunState) -> list[Article]:
