@@ -189,3 +189,30 @@ def test_a_store_write_error_fails_the_run_cleanly_and_keeps_what_was_done(
     assert isinstance(outcome[0], StoreError) and "disk is full" in str(outcome[0])
     done = [r["article_id"] for r in extraction_rows(tmp_path / "out" / "newsfacts.db") if r["status"] == "done"]
     assert sorted(done) == sorted(saved) and len(done) == 2
+
+
+
+def long_article(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "long.txt").write_text("".join(f"The port handled {n + 2} million tonnes of grain in {2000 + n}.\n\n"
+                                             for n in range(count)))
+
+
+def test_quantities_past_the_cap_are_not_sent_and_a_finding_names_them(tmp_path: Path) -> None:
+    long_article(tmp_path / "in", 30)
+    with FakeAPI() as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_quantities_per_article=12), tmp_path / "out")
+        sent = api.chat_calls
+    assert [o.status for o in result.outcomes] == ["done"] and sent == 12
+    (finding,) = [f for f in result.findings if "NEWSFACTS_MAX_QUANTITIES_PER_ARTICLE" in f.message]
+    assert finding.message.startswith("18 of the article's 30 quantities were not sent") and "«14 million»" in finding.message and "and 8 more" in finding.message
+
+
+def test_an_article_stops_at_its_call_cap(tmp_path: Path) -> None:
+    long_article(tmp_path / "in", 30)
+    with FakeAPI(faults={n: "500" for n in range(1, 500)}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_calls_per_article=7), tmp_path / "out")
+        sent = api.chat_calls
+    (outcome,) = result.outcomes
+    assert outcome.status == "failed_permanent" and "NEWSFACTS_MAX_CALLS_PER_ARTICLE=7" in outcome.error
+    assert sent <= 7 + 2  # the cap is checked before each call; one call may take its transport retries

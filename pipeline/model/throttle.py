@@ -47,6 +47,12 @@ def counting_requests() -> Iterator[list[int]]:
         _SENT.reset(token)
 
 
+def requests_sent() -> int:
+    """The requests counted so far by the innermost `counting_requests` block (0 outside one)."""
+    counter = _SENT.get()
+    return 0 if counter is None else counter[0]
+
+
 def _count_request() -> None:
     counter = _SENT.get()
     if counter is not None:

@@ -32,7 +32,8 @@ def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Sett
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
     params = call_params(prompt, settings)
     return [llm.batch_job_request(key, request.messages, request.response_model, settings, params)
-            for article in articles for part in parts_of(article, settings.chunk_chars, settings.chunk_overlap)
+            for article in articles
+            for part in parts_of(article, settings.chunk_chars, settings.chunk_overlap, settings.max_quantities_per_article)
             for key, request in strategy.requests(part, prompt)]
 
 

@@ -47,19 +47,26 @@ class Part:
 
     article: Article
     offset: int
+    limit: int | None = None  # at most this many of its quantities are sent to the model
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        return quantities(self.article.text)
+        return quantities(self.article.text)[:self.limit]
 
     def key(self, mention_id: str) -> str:
         """The name of the request about one quantity (a Batch API custom_id)."""
         return f"{self.article.article_id}/{self.offset}/{mention_id}"
 
 
-def parts_of(article: Article, chunk_chars: int, overlap: int) -> list[Part]:
-    """The parts an article is sent in: its chunks on paragraph boundaries."""
-    return [Part(article.model_copy(update={"text": c.text}), c.start) for c in split_text(article.text, chunk_chars, overlap)]
+def parts_of(article: Article, chunk_chars: int, overlap: int, max_quantities: int | None = None) -> list[Part]:
+    """The parts an article is sent in: its chunks on paragraph boundaries, holding at most
+    `max_quantities` quantities in all (the first ones; the rest are left out)."""
+    parts, left = [], max_quantities
+    for chunk in split_text(article.text, chunk_chars, overlap):
+        part = Part(article.model_copy(update={"text": chunk.text}), chunk.start, left)
+        parts.append(part)
+        left = None if left is None else max(0, left - len(part.mentions))
+    return parts
 
 
 @dataclass
@@ -87,6 +94,7 @@ class Strategy(Protocol):
 
     response_model: ClassVar[str]
     batchable: ClassVar[bool]  # can every request be built before any answer is in (Batch API)?
+    labels_mentions: ClassVar[bool]  # does it send the scanned quantities (capped per article), not the whole text?
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]: ...
 

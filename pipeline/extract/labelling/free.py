@@ -39,6 +39,7 @@ class FreeExtraction:
 
     response_model: ClassVar[str] = "ExtractionResult"
     batchable: ClassVar[bool] = False
+    labels_mentions: ClassVar[bool] = False
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         return render(prompt, prompt_fields(article))

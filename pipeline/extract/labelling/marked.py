@@ -65,6 +65,7 @@ class MarkedMentions:
 
     response_model: ClassVar[str] = "MentionLabels"
     batchable: ClassVar[bool] = False
+    labels_mentions: ClassVar[bool] = True
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         mentions = quantities(article.text)

@@ -60,6 +60,7 @@ class PerQuantity:
 
     response_model: ClassVar[str] = "QuantityLabel"
     batchable: ClassVar[bool] = True
+    labels_mentions: ClassVar[bool] = True
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         part = Part(article, 0)
