@@ -13,6 +13,7 @@ import pytest
 
 from pipeline import cli
 from pipeline.errors import StoreError
+from pipeline.run import batch_api
 from pipeline.run.runner import run_batch
 from pipeline.store.fact_store import Store
 
@@ -216,3 +217,26 @@ def test_an_article_stops_at_its_call_cap(tmp_path: Path) -> None:
     (outcome,) = result.outcomes
     assert outcome.status == "failed_permanent" and "NEWSFACTS_MAX_CALLS_PER_ARTICLE=7" in outcome.error
     assert sent <= 7 + 2  # the cap is checked before each call; one call may take its transport retries
+
+
+def test_a_batch_api_run_killed_after_its_job_exists_resumes_that_job_instead_of_paying_twice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_articles(tmp_path / "in", 4)
+    real_wait = batch_api.wait
+
+    async def killed(*args, **kwargs):
+        raise KeyboardInterrupt  # the process dies while it waits on the saved job
+
+    with FakeAPI(batch_polls=2) as api:
+        options = settings(api, batch_api=True, poll_seconds=0.01)
+        monkeypatch.setattr(batch_api, "wait", killed)
+        with pytest.raises(KeyboardInterrupt):
+            run_batch([tmp_path / "in"], options, tmp_path / "out")
+        monkeypatch.setattr(batch_api, "wait", real_wait)
+        result = run_batch([tmp_path / "in"], options, tmp_path / "out")
+        jobs = len(api.batches)
+    assert jobs == 1  # the same command run again resumed the saved job
+    assert {o.status for o in result.outcomes} == {"done"} and len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == 8
+    with Store(tmp_path / "out" / "newsfacts.db") as store:
+        [job] = store.batch_jobs()
+    assert job.status == "completed, processed"

@@ -49,6 +49,20 @@ async def submit(client: Any, articles: list[Article], prompt: LoadedPrompt, set
     return record
 
 
+ENDED = ("failed", "expired", "cancelling", "cancelled")  # a job that will give no (more) answers
+PROCESSED = ", processed"  # appended to a job's status once its answers are stored
+
+
+def open_job(store: Store, prompt: LoadedPrompt, model: str, article_ids: set[str]) -> BatchJob | None:
+    """A saved job for this prompt and model, not processed yet, holding some of `article_ids`: a
+    run killed after creating it left it there, and it is resumed rather than paid for again."""
+    for job in store.batch_jobs():
+        alive = not job.status.endswith(PROCESSED) and job.status not in ENDED
+        if alive and job.prompt == prompt.ref and job.model == model and article_ids.intersection(job.article_ids):
+            return job
+    return None
+
+
 async def wait(client: Any, batch_id: str, store: Store, poll_seconds: float,
                report: Callable[[llm.BatchJobStatus], None] | None = None) -> llm.BatchJobStatus:
     """Poll until the batch ends; every status is saved and reported."""

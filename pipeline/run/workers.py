@@ -174,16 +174,30 @@ async def collect_todo(paths: list[str | Path], state: RunState) -> list[Article
 
 
 async def run_with_batch_api(paths: list[str | Path], state: RunState) -> None:
-    """Collect the articles to do, send them as one Batch API job, wait, and finish them."""
+    """Collect the articles to do, send them as one Batch API job, wait, and finish them; a job
+    a killed run left unprocessed is resumed first, for the articles it holds."""
     todo = await collect_todo(paths, state)
     if not todo:
         return
     client, live = await state.endpoint.get()
     try:
-        record = await batch_api.submit(client, todo, state.prompt, live, state.store, state.run_id)
-        await finish_batch_job(record.batch_id, todo, state, client, live)
+        todo = await _resume_open_job(todo, state, client, live)
+        if todo:
+            record = await batch_api.submit(client, todo, state.prompt, live, state.store, state.run_id)
+            await finish_batch_job(record.batch_id, todo, state, client, live)
     finally:
         await state.endpoint.aclose()
+
+
+async def _resume_open_job(todo: list[Article], state: RunState, client: Any, live: Settings) -> list[Article]:
+    """Finish the saved, unprocessed job holding some of `todo`, if any; the articles still to send."""
+    job = batch_api.open_job(state.store, state.prompt, live.model, {a.article_id for a in todo})
+    if job is None:
+        return todo
+    state.progress.note(f"resuming the saved Batch API job {job.batch_id} instead of creating another")
+    held = set(job.article_ids)
+    await finish_batch_job(job.batch_id, [a for a in todo if a.article_id in held], state, client, live)
+    return [a for a in todo if a.article_id not in held]
 
 
 async def finish_batch_job(batch_id: str, articles: list[Article], state: RunState, client: Any, live: Settings) -> None:
@@ -199,4 +213,4 @@ async def finish_batch_job(batch_id: str, articles: list[Article], state: RunSta
         state.finish(outcome.model_copy(update={
             "usage": usage, "cost": None if None in costs else sum(c for c in costs if c is not None),
             "error": outcome.error or note}))
-    state.store.set_batch_job_status(batch_id, f"{status.status}, processed")
+    state.store.set_batch_job_status(batch_id, status.status + batch_api.PROCESSED)
