@@ -24,7 +24,7 @@ REPLAY_API_KEY = "replay-placeholder-key"
 
 # Settings fields that may come from NEWSFACTS_<NAME> environment variables.
 _ENV_FIELDS = (
-    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "article_retries", "max_quantities_per_article", "max_calls_per_article", "max_output_tokens",
+    "base_url", "model", "prompt", "timeout", "max_retries", "reasks", "article_retries", "lease_seconds", "max_quantities_per_article", "max_calls_per_article", "max_output_tokens",
     "concurrency", "max_rate_limit_wait", "rpm", "tpm", "max_tokens", "max_cost", "prices", "local_timeout", "local_gguf",
     "chunk_chars", "cache_dir", "cassette_dir", "db", "max_bytes", "poll_seconds", "engine", "ray_address", "ray_workers",
     "heartbeat_seconds",
@@ -48,6 +48,8 @@ class Settings(BaseModel):
                                             "the rest are left out, named in a finding")
     max_calls_per_article: int = Field(2500, ge=1, description="model requests one article may send, retries included; "
                                        "beyond it the article fails")
+    lease_seconds: float = Field(1800.0, gt=0, description="how long a runner's claim on an article lasts; "
+                                 "a crashed runner's articles are free again after it")
     article_retries: int = Field(4, ge=0, description="calls of one article that may be sent again after failing "
                                  "every transport retry, before the article fails")
     max_output_tokens: int | None = Field(None, gt=0, description="cap on generated tokens per call; default: the prompt's")

@@ -67,7 +67,7 @@ def script() -> Callable[..., Script]:
 
 
 PG_URL = os.environ.get("NEWSFACTS_TEST_POSTGRES")
-TABLES = ("facts", "findings", "extractions", "articles", "runs", "batches", "store_meta")
+TABLES = ("facts", "findings", "extractions", "articles", "runs", "batches", "leases", "store_meta")
 
 
 def fresh_postgres() -> str:

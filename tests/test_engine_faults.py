@@ -17,6 +17,7 @@ from pipeline.run import batch_api
 from pipeline.run.runner import run_batch
 from pipeline.store.fact_store import Store
 
+from .conftest import fresh_postgres
 from .fake_api import FakeAPI
 from .test_faults import KEY, read_jsonl, settings, write_articles
 
@@ -240,3 +241,40 @@ def test_a_batch_api_run_killed_after_its_job_exists_resumes_that_job_instead_of
     with Store(tmp_path / "out" / "newsfacts.db") as store:
         [job] = store.batch_jobs()
     assert job.status == "completed, processed"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return str(tmp_path / "shared.db") if request.param == "sqlite" else fresh_postgres()
+
+
+def test_two_runners_on_one_store_never_pay_twice_for_an_article(tmp_path: Path, store_location: str) -> None:
+    quantity_count = write_articles(tmp_path / "in", 16)
+    results: list = []
+    with FakeAPI(latency=0.05) as api:
+        def runner(name: str) -> None:
+            options = settings(api, concurrency=2, db=store_location)
+            results.append(run_batch([tmp_path / "in"], options, tmp_path / name))
+
+        threads = [threading.Thread(target=runner, args=(name,)) for name in ("one", "two")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        calls = api.chat_calls
+    assert len(results) == 2 and calls == quantity_count  # each article's calls made once, by one runner
+    done = [o.article_id for r in results for o in r.outcomes if o.status == "done"]
+    assert len(done) == len(set(done)) == 16
+    with Store(store_location) as store:
+        assert store.facts() and len({f.fact_id for f in store.facts()}) == quantity_count
+
+
+def test_a_lease_holds_off_other_runners_until_it_expires(store_location: str) -> None:
+    key = ("a_1", "extract_facts@3#x", "m")
+    with Store(store_location) as store:
+        assert store.claim(*key, "run_a", 60) and store.claim(*key, "run_a", 60)  # its owner may renew it
+        assert not store.claim(*key, "run_b", 60)
+        store.release(*key, "run_a")
+        assert store.claim(*key, "run_b", 0.05)
+        time.sleep(0.1)
+        assert store.claim(*key, "run_a", 60)  # run_b's lease expired

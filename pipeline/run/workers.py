@@ -58,6 +58,20 @@ async def _process_one(article: Article, state: RunState, ask: Asker | None = No
     return outcome_of(article, result, time.monotonic() - started)
 
 
+async def _claimed(article: Article, state: RunState) -> ArticleOutcome:
+    """The article processed under this run's lease on it; skipped if another runner holds it or did it."""
+    key = (article.article_id, state.prompt.ref, state.settings.model)
+    if not state.store.claim(*key, state.run_id, state.settings.lease_seconds):
+        return ArticleOutcome(path=article.path, article_id=article.article_id, status="skipped",
+                              error="another runner on this store is working on it")
+    try:
+        if state.store.is_done(*key) and not (state.settings.force or state.settings.record):
+            return ArticleOutcome(path=article.path, article_id=article.article_id, status="skipped")
+        return await _process_one(article, state)
+    finally:
+        state.store.release(*key, state.run_id)
+
+
 def outcome_of(article: Article, result: ArticleResult, seconds: float) -> ArticleOutcome:
     return ArticleOutcome(path=article.path, article_id=article.article_id, status=result.status, error=result.error,
                           facts=len(result.facts), grounded=result.grounded, usage=result.usage, seconds=round(seconds, 2))
@@ -130,7 +144,7 @@ async def _work(state: RunState, queue: asyncio.Queue[Article | None]) -> None:
             state.finish(outcome.model_copy(update={"status": "deferred", "error": reason}))
             continue
         try:
-            outcome = await _process_one(article, state)
+            outcome = await _claimed(article, state)
         except AuthError as exc:
             state.aborted = exc
             state.finish(outcome.model_copy(update={"error": str(exc)}))

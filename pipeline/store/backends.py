@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from ..errors import StoreError
 
 BUSY_TIMEOUT_MS = 30_000
+SCHEMA_LOCK = "newsfacts:schema"  # the lock key of schema changes: PostgreSQL's CREATE TABLE IF NOT EXISTS races
 
 
 class Writer(Protocol):
@@ -180,7 +181,7 @@ class PostgresBackend:
         return "((fact_json::jsonb) -> 'span' ->> 0)::int"
 
     def version(self) -> int:
-        with self.write() as writer:
+        with self.write(SCHEMA_LOCK) as writer:  # two runners opening a new database at once
             writer.execute("CREATE TABLE IF NOT EXISTS store_meta (version INTEGER NOT NULL)")
         rows = self.read("SELECT version FROM store_meta", ())
         return int(rows[0]["version"]) if rows else 0

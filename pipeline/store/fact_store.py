@@ -5,7 +5,8 @@ model), the facts and findings that extraction produced, and Batch API jobs. SQL
 embedded default; a postgresql:// URL selects PostgreSQL for many concurrent writers
 (`backends.py`). `save_result` replaces one extraction's facts and findings and marks it
 done in a single transaction, so a crash leaves the old rows or the new ones, never a mix; facts
-are upserted on their id. `is_done` lets a rerun skip finished work. Facts are stored whole as
+are upserted on their id. `is_done` lets a rerun skip finished work, and `claim` gives one runner at a time a lease on
+an extraction, so runners sharing a store never pay twice for one article. Facts are stored whole as
 JSON, so fields this module does not know survive a round trip.
 
 Nothing is stored that cannot be read back: a fact with a non-finite number or a date outside the
@@ -13,13 +14,17 @@ calendar is left out with an error finding naming its article (`save_result`), a
 that no longer validates is skipped with a finding (`facts`), never a crash; such findings are in
 `notices`. A new version of a file (same path, new content) replaces the old version's article,
 facts, findings and extraction state, unless the store keeps history (`--keep-history`).
-Store version 2 adds the index on article paths that this needs.
+Store version 2 adds the index on article paths that this needs, and the `leases` table of `claim`;
+opening a version 1 store (or a version 2 one written before leases) creates both.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+import socket
+import time
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,9 +36,9 @@ from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
 from ..check.periods import is_calendar_date
 from ..errors import StoreError
-from .backends import Backend, open_backend
+from .backends import SCHEMA_LOCK, Backend, open_backend
 
-STORE_VERSION = 2  # 2: index articles_by_path (versions replace each other). Kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
+STORE_VERSION = 2  # 2: index articles_by_path (versions replace each other) and table leases. Kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
 
 ExtractionStatus = Literal["done", "failed_retryable", "failed_permanent", "validation_failed", "empty"]
 FailureStatus = Literal["failed_retryable", "failed_permanent", "validation_failed", "empty"]
@@ -64,7 +69,39 @@ _SCHEMA = (
         batch_id TEXT PRIMARY KEY, input_file_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL,
         base_url TEXT, run_id TEXT NOT NULL, article_ids_json TEXT NOT NULL, requests INTEGER NOT NULL,
         status TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    # who works on an extraction now, until when (seconds since the epoch): runners sharing a store
+    """CREATE TABLE IF NOT EXISTS leases (
+        article_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL, owner TEXT NOT NULL,
+        expires_at DOUBLE PRECISION NOT NULL, PRIMARY KEY (article_id, prompt, model))""",
 )
+
+_CLAIM = """
+    INSERT INTO leases (article_id, prompt, model, owner, expires_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (article_id, prompt, model) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+    WHERE leases.expires_at < ? OR leases.owner = excluded.owner"""
+_LEASE_KEY = "article_id = ? AND prompt = ? AND model = ?"
+_LEASE_OWNER = f"SELECT owner FROM leases WHERE {_LEASE_KEY}"
+_TAKE_OVER = f"UPDATE leases SET owner = ?, expires_at = ? WHERE {_LEASE_KEY} AND owner = ?"
+
+
+def lease_owner(run_id: str) -> str:
+    """Who holds a lease: host, process and run."""
+    return f"{socket.gethostname()}:{os.getpid()}:{run_id}"
+
+
+def _owner_is_gone(owner: str) -> bool:
+    """True when `owner` was a process of this host that no longer runs."""
+    host, _, rest = owner.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 _UPSERT_ARTICLE = """
     INSERT INTO articles (article_id, path, source, url, published, title, content_sha256, text)
@@ -223,6 +260,24 @@ class Store:
         found = self.state(article_id, prompt, model)
         return found is not None and found.status == "done"
 
+    def claim(self, article_id: str, prompt: str, model: str, run_id: str, seconds: float) -> bool:
+        """Take the lease on one extraction for `seconds`, unless another owner holds an unexpired one
+        (an owner that was a process of this host that is gone, killed, holds nothing)."""
+        key, owner, until = (article_id, prompt, model), lease_owner(run_id), time.time() + seconds
+        with self._write(lock_key=article_id) as conn:
+            if conn.execute(_CLAIM, (*key, owner, until, time.time())).rowcount == 1:
+                return True
+            held = conn.execute(_LEASE_OWNER, key).fetchone()
+            if held is None or not _owner_is_gone(held["owner"]):
+                return False
+            conn.execute(_TAKE_OVER, (owner, until, *key, held["owner"]))
+            return True
+
+    def release(self, article_id: str, prompt: str, model: str, run_id: str) -> None:
+        """Give the lease back (a crashed owner's lease expires, or is taken over on its host)."""
+        with self._write() as conn:
+            conn.execute(f"DELETE FROM leases WHERE {_LEASE_KEY} AND owner = ?", (article_id, prompt, model, lease_owner(run_id)))
+
     def save_result(self, result: ArticleFacts, run_id: str) -> None:
         """Replace the facts and findings of one extraction and mark it done, all or nothing."""
         key = (result.article_id, result.prompt, result.model)
@@ -336,7 +391,7 @@ class Store:
         found = self._db.version()
         if found > STORE_VERSION:
             raise StoreError(f"{self.path} has store version {found}; this code knows {STORE_VERSION}")
-        with self._write() as conn:
+        with self._write(lock_key=SCHEMA_LOCK) as conn:
             for statement in _SCHEMA:
                 conn.execute(self._db.schema(statement))
             self._db.set_version(conn, STORE_VERSION)
