@@ -14,12 +14,20 @@ import pytest
 from pipeline import cli
 from pipeline.errors import StoreError
 from pipeline.run import batch_api
-from pipeline.run.runner import run_batch
+from pipeline.run.runner import RunResult, run_batch
 from pipeline.store.fact_store import Store
 
 from .conftest import fresh_postgres
 from .fake_api import FakeAPI
 from .test_faults import KEY, read_jsonl, settings, write_articles
+
+
+def run_with(tmp_path: Path, faults: dict[int, str], **changes) -> tuple[RunResult, int]:
+    """One run over tmp_path/in into tmp_path/out against a fake API with `faults`; the result and
+    the chat requests the server saw."""
+    with FakeAPI(faults=faults) as api:
+        result = run_batch([tmp_path / "in"], settings(api, **({"concurrency": 1} | changes)), tmp_path / "out")
+        return result, api.chat_calls
 
 
 def extraction_rows(db: Path) -> list[dict]:
@@ -31,9 +39,7 @@ def extraction_rows(db: Path) -> list[dict]:
 @pytest.mark.parametrize("fault", ["empty", "garbage", "cut"])
 def test_a_broken_200_body_is_a_failed_call_never_done(tmp_path: Path, fault: str) -> None:
     write_articles(tmp_path / "in", 1)
-    with FakeAPI(faults={n: fault for n in range(1, 200)}) as api:
-        result = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
-        sent = api.chat_calls
+    result, sent = run_with(tmp_path, {n: fault for n in range(1, 200)})
     (outcome,) = result.outcomes
     assert outcome.status == "failed_retryable" and outcome.error
     assert extraction_rows(tmp_path / "out" / "newsfacts.db")[0]["status"] == "failed_retryable"
@@ -48,9 +54,7 @@ def test_a_broken_200_body_is_a_failed_call_never_done(tmp_path: Path, fault: st
 def test_one_quantity_that_fails_every_transport_retry_is_asked_again_not_the_article_failed(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", 1)
     # request 1 labels the first quantity; 2-4 are the second's call and its two transport retries
-    with FakeAPI(faults={2: "500", 3: "drop", 4: "garbage"}) as api:
-        result = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
-        sent = api.chat_calls
+    result, sent = run_with(tmp_path, {2: "500", 3: "drop", 4: "garbage"})
     assert [o.status for o in result.outcomes] == ["done"]
     assert sent == 5 and result.summary["counts"]["model_calls"] == 5
     assert len(read_jsonl(tmp_path / "out" / "facts.jsonl")) == 2
@@ -58,9 +62,7 @@ def test_one_quantity_that_fails_every_transport_retry_is_asked_again_not_the_ar
 
 def test_the_article_fails_with_the_reason_once_its_retries_are_spent(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", 1)
-    with FakeAPI(faults={n: "500" for n in range(2, 200)}) as api:
-        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, article_retries=1), tmp_path / "out")
-        sent = api.chat_calls
+    result, sent = run_with(tmp_path, {n: "500" for n in range(2, 200)}, article_retries=1)
     (outcome,) = result.outcomes
     assert outcome.status == "failed_retryable" and "InternalServerError" in outcome.error
     assert sent == 1 + 2 * 3  # the first quantity, then two calls of three attempts for the second
@@ -133,13 +135,10 @@ def test_missing_usage_is_counted_at_its_most_and_negative_usage_is_a_broken_ans
 
 def test_a_context_length_400_is_permanent_and_skipped_until_the_article_changes(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", 2)
-    with FakeAPI(faults={1: "context"}) as api:
-        first = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
-        calls = api.chat_calls
-        second = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
-        rerun_calls = api.chat_calls - calls
-        (tmp_path / "in" / "article_000.txt").write_text("Testland's imports fell 3.5% in 2024, the ministry said.\n")
-        third = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+    first, calls = run_with(tmp_path, {1: "context"})
+    second, rerun_calls = run_with(tmp_path, {})
+    (tmp_path / "in" / "article_000.txt").write_text("Testland's imports fell 3.5% in 2024, the ministry said.\n")
+    third, _ = run_with(tmp_path, {})
     assert calls == 3 and sorted(o.status for o in first.outcomes) == ["done", "failed_permanent"]
     assert rerun_calls == 0  # the failed article is not sent again
     (failed,) = [o for o in second.outcomes if o.status != "skipped"]
@@ -212,9 +211,7 @@ def test_quantities_past_the_cap_are_not_sent_and_a_finding_names_them(tmp_path:
 
 def test_an_article_stops_at_its_call_cap(tmp_path: Path) -> None:
     long_article(tmp_path / "in", 30)
-    with FakeAPI(faults={n: "500" for n in range(1, 500)}) as api:
-        result = run_batch([tmp_path / "in"], settings(api, concurrency=1, max_calls_per_article=7), tmp_path / "out")
-        sent = api.chat_calls
+    result, sent = run_with(tmp_path, {n: "500" for n in range(1, 500)}, max_calls_per_article=7)
     (outcome,) = result.outcomes
     assert outcome.status == "failed_permanent" and "NEWSFACTS_MAX_CALLS_PER_ARTICLE=7" in outcome.error
     assert sent <= 7 + 2  # the cap is checked before each call; one call may take its transport retries
