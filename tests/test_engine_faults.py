@@ -206,7 +206,7 @@ def test_quantities_past_the_cap_are_not_sent_and_a_finding_names_them(tmp_path:
         sent = api.chat_calls
     assert [o.status for o in result.outcomes] == ["done"] and sent == 12
     (finding,) = [f for f in result.findings if "NEWSFACTS_MAX_QUANTITIES_PER_ARTICLE" in f.message]
-    assert finding.message.startswith("18 of the article's 30 quantities were not sent") and "«14 million»" in finding.message and "and 8 more" in finding.message
+    assert finding.message.startswith("18 of the article's 30 quantities were not sent") and "«14 million tonnes»" in finding.message and "and 8 more" in finding.message
 
 
 def test_an_article_stops_at_its_call_cap(tmp_path: Path) -> None:
