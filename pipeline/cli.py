@@ -19,7 +19,6 @@ Precedence after a run: 8, then 3, then 4, then 1. Any other error of ours is 3.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import traceback
@@ -32,19 +31,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from .errors import (AuthError, CassetteError, ConfigError, InputError, ModelServerError, NewsfactsError, OutputError,
                      PromptError, StoreError)
+from .render import eval_json, mention_lines, open_text, print_eval, print_mentions, print_summary, print_validation
 from .settings import Settings
 
 # Each command imports the stages it uses (the run engine loads openai and instructor, the article
 # reader trafilatura), so `newsfacts --help` and the light commands start fast.
 if TYPE_CHECKING:
     from schemas.facts import Finding
-    from schemas.validation import AgreementGroup, ValidationReport
+    from schemas.validation import AgreementGroup
 
-    from .check.evaluation import EvalReport
     from .console import BarProgress, LogProgress
     from .run.runner import RunResult
 
@@ -130,23 +128,6 @@ def exit_code_of(exc: NewsfactsError) -> int:
     return next((code for kind, code in _ERROR_CODES if isinstance(exc, kind)), EXIT_FAILED)
 
 
-def print_summary(result: RunResult) -> None:
-    table = Table(title=f"run {result.run_id}", title_justify="left")
-    for column in ("file", "status", "facts", "grounded", "seconds", "note"):
-        table.add_column(column)
-    for o in result.outcomes:
-        table.add_row(Path(o.path).name, o.status, str(o.facts), str(o.grounded), f"{o.seconds:.1f}", (o.error or "")[:70])
-    console.print(table)
-    counts = result.summary["counts"]
-    cost = "cost unknown" if counts["cost_usd"] is None else f"${counts['cost_usd']:.4f}"
-    console.print(
-        f"{counts['facts']} facts ({counts['grounded']} grounded), {counts['conflict']} conflicts, {counts['findings']} findings, "
-        f"{counts['model_calls']} model calls, {counts['tokens']} tokens, {cost} -> {result.out_dir}"
-    )
-    if result.summary.get("stopped"):
-        console.print(f"[yellow]stopped early:[/yellow] {result.summary['stopped']}; {counts['deferred']} articles wait for the next run")
-
-
 def exit_code(result: RunResult, fail_on: FailOn) -> int:
     if result.summary["counts"]["by_status"].get("rate_limited"):
         return EXIT_RATE_LIMITED
@@ -195,35 +176,8 @@ def run(
         from .run.runner import run_batch
 
         result = _run_with_bar(lambda bar: run_batch(list(paths), settings, out, bar), settings.heartbeat_seconds)
-    print_summary(result)
+    print_summary(result, console)
     raise typer.Exit(exit_code(result, fail_on))
-
-
-def eval_json(report: EvalReport) -> str:
-    """One JSON object: the overall scores at the top level, then the details."""
-    body = report.overall.model_dump() | {
-        "per_article": {k: v.model_dump() for k, v in report.per_article.items()},
-        "missed": [g.model_dump(mode="json") for g in report.missed],
-        "unmatched": [f.model_dump(mode="json") for f in report.unmatched],
-        "wrong_values": report.wrong_values,
-    }
-    return json.dumps(body, indent=2, ensure_ascii=False)
-
-
-def print_eval(report: EvalReport) -> None:
-    table = Table(title="extraction quality", title_justify="left")
-    columns = ("article", "gold", "extracted", "matched", "precision", "recall", "f1", "grounded", "value acc.")
-    for column in columns:
-        table.add_column(column)
-    rows = list(report.per_article.items()) + [("overall", report.overall)]
-    for name, s in rows:
-        table.add_row(name, str(s.gold), str(s.extracted), str(s.matched), f"{s.precision:.2f}", f"{s.recall:.2f}",
-                      f"{s.f1:.2f}", f"{s.grounded_rate:.2f}", f"{s.value_accuracy:.2f}")
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
-    for gold in report.missed:
-        typer.echo(f"missed    {gold.fact_id}: {gold.metric} {gold.value:g} {gold.unit}  «{gold.anchor}»")
-    for fact in report.unmatched:
-        typer.echo(f"unmatched {fact.fact_id}: {fact.metric} {fact.value:g} {fact.unit}  «{fact.quote[:70]}»")
 
 
 @app.command("eval")
@@ -277,7 +231,7 @@ def batches_resume(batch_id: str, out: OutOption = Path("out"), db: DbOption = N
         from .run.runner import resume_batch_job
 
         result = _run_with_bar(lambda bar: resume_batch_job(batch_id, settings, out, bar), settings.heartbeat_seconds)
-    print_summary(result)
+    print_summary(result, console)
     raise typer.Exit(exit_code(result, FailOn.never))
 
 
@@ -289,21 +243,6 @@ def batches_cancel(batch_id: str, out: OutOption = Path("out"), db: DbOption = N
 
         status = cancel_batch_job(batch_id, Settings.from_env(db=db), out)
     typer.echo(f"{batch_id}: {status}")
-
-
-def print_validation(report: ValidationReport) -> None:
-    from .check.validation.intervals import describe_bounds
-
-    table = Table(title="cross-source agreement", title_justify="left")
-    for column in ("verdict", "entity | metric | period", "values side by side", "rate / assumption"):
-        table.add_column(column)
-    for g in report.groups:
-        values = "\n".join(f"{m.source or m.article_id}: {describe_bounds(m.low, m.high)} {g.unit} ({m.qualifier})" for m in g.members)
-        table.add_row(g.verdict, g.key, values, "\n".join(filter(None, [g.rate, *g.assumptions])))
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
-    for f in report.findings:
-        typer.echo(f"{f.severity:<8}{f.check:<12}{', '.join(f.fact_ids)[:40]:<42}{f.message}")
-
 
 
 @app.command("validate")
@@ -360,33 +299,6 @@ def prompts_lock() -> None:
     typer.echo("locked: " + (", ".join(added) if added else "nothing new"))
 
 
-def _mention_lines(lines: Iterator[str], where: str) -> Iterator[str]:
-    """One output JSON line per input JSON line {"id", "text"}."""
-    from .extract.mentions import find_mentions
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text, ident = item["text"], item.get("id")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"{where} line {number}: expected a JSON object with \"id\" and \"text\" ({exc})") from None
-        yield json.dumps({"id": ident, "mentions": find_mentions(str(text))}, ensure_ascii=False)
-
-
-def print_mentions(name: str, text: str) -> None:
-    from .extract.mentions import find_mentions
-    found = find_mentions(text)
-    typer.echo(f"{name}: {len(found)} quantities")
-    table = Table()
-    for column in ("text", "value", "value_max", "unit", "qualifier", "direction"):
-        table.add_column(column, overflow="fold")
-    for m in found:
-        cells = (m["text"], f"{m['value']:g}", "" if m["value_max"] is None else f"{m['value_max']:g}")
-        table.add_row(*cells, m["unit"] or "", m["qualifier"], m["direction"] or "")
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
-
-
 @app.command("mentions")
 def mentions_command(
     files: Annotated[list[Path], typer.Argument(help="Article files, or - for standard input.")],
@@ -397,19 +309,12 @@ def mentions_command(
     with errors_to_exit_codes():
         for path in files:
             if jsonl:
-                source = sys.stdin if str(path) == "-" else _open_text(path)
-                for line in _mention_lines(iter(source), "stdin" if str(path) == "-" else str(path)):
+                source = sys.stdin if str(path) == "-" else open_text(path)
+                for line in mention_lines(iter(source), "stdin" if str(path) == "-" else str(path)):
                     typer.echo(line)
             else:
                 text = sys.stdin.read() if str(path) == "-" else load_article(path).text
                 print_mentions("stdin" if str(path) == "-" else str(path), text)
-
-
-def _open_text(path: Path) -> Iterator[str]:
-    try:
-        return iter(path.read_text(encoding="utf-8").splitlines())
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 
 
 def configure_logging() -> None:
