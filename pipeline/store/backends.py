@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,11 +125,26 @@ def _connect(path: Path) -> sqlite3.Connection:
         # WAL with synchronous=NORMAL: a commit survives the process being killed at any instant;
         # only a power cut or OS crash can lose the last commits (never corrupt the file).
         for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"):
-            conn.execute(f"PRAGMA {pragma}")
+            _execute_when_free(conn, f"PRAGMA {pragma}")
     except sqlite3.Error as exc:
         conn.close()
         raise StoreError(f"cannot open fact store {path}: {exc}") from exc
     return conn
+
+
+def _execute_when_free(conn: sqlite3.Connection, sql: str) -> None:
+    """Run `sql`, waiting while another connection holds the file: switching a new file to WAL can
+    report SQLITE_BUSY at once, without SQLite's busy handler, when two runners open it together."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute(sql)
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class _PgWriter:
