@@ -114,3 +114,14 @@ def test_a_whole_run_gives_the_same_facts_on_both_backends(tmp_path: Path) -> No
     assert strip(on_pg.facts) == strip(on_sqlite.facts) and on_pg.facts
     assert rerun.summary["counts"]["model_calls"] == 0 and strip(rerun.facts) == strip(on_pg.facts)
     assert pg.split("@")[0] not in json.dumps(on_pg.summary) + (tmp_path / "pg" / "run.json").read_text()  # no password
+
+
+@pytest.mark.parametrize("location, expected", [
+    ("postgresql://newsfacts:secret@db.example:5432/facts", "postgresql://db.example:5432/facts"),
+    ("postgresql://db.example/facts", "postgresql://db.example/facts"),
+    ("/tmp/out/newsfacts.db", "/tmp/out/newsfacts.db"),
+])
+def test_a_store_location_is_shown_without_its_credentials(location: str, expected: str) -> None:
+    from pipeline.store.backends import shown
+
+    assert shown(location) == expected

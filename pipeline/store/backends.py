@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import StoreError
+from ..settings import without_password
 
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA_LOCK = "newsfacts:schema"  # the lock key of schema changes: PostgreSQL's CREATE TABLE IF NOT EXISTS races
@@ -48,7 +49,7 @@ def is_postgres(location: str | Path) -> bool:
 def shown(location: str | Path) -> str:
     """The store's location for messages and logs: a URL loses its user and password."""
     text = str(location)
-    return "postgresql://" + text.split("@")[-1] if is_postgres(text) else text
+    return (without_password(text) or text) if is_postgres(text) else text
 
 
 def open_backend(location: str | Path) -> Backend:
