@@ -61,6 +61,12 @@ class RunTally:
                 f"{self.in_flight} in flight, {clock(time.monotonic() - self.started)} elapsed, {self.eta()}")
 
 
+def job_line(status: BatchJobStatus) -> str:
+    """A Batch API job's state: "batch job ID: in_progress (40/100 requests)"."""
+    done = f"{status.completed + status.failed}/{status.total}" if status.total else "-"
+    return f"batch job {status.batch_id}: {status.status} ({done} requests)"
+
+
 def clock(seconds: float) -> str:
     minutes, secs = divmod(int(seconds), 60)
     return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
@@ -98,8 +104,7 @@ class LogProgress:
         self._write(f"{outcome.status:<16} {Path(outcome.path).name}: {detail}{note}; {self.tally.eta()}")
 
     def batch_job_update(self, status: BatchJobStatus) -> None:
-        done = f"{status.completed + status.failed}/{status.total}" if status.total else "-"
-        self._write(f"batch job {status.batch_id}: {status.status} ({done} requests)")
+        self._write(job_line(status))
 
     def note(self, message: str) -> None:
         self._write(message)
@@ -142,8 +147,7 @@ class BarProgress:
         self._show(advance=1, description=f"{Path(outcome.path).name}: {outcome.status}")
 
     def batch_job_update(self, status: BatchJobStatus) -> None:
-        done = f"{status.completed + status.failed}/{status.total}" if status.total else "-"
-        self._show(description=f"batch {status.batch_id}: {status.status} ({done} requests)")
+        self._show(description=job_line(status))
 
     def note(self, message: str) -> None:
         self._bar.console.print(f"[dim]{escape(message)}[/dim]", highlight=False)
