@@ -66,7 +66,7 @@ class LiveAsker:
             self._check_cap()
             try:
                 reply = await llm.structured(self.client, request.messages, request.response_model, request.context,
-                                             self.settings, self.params, previous)
+                                             self.settings, self.params, previous, request.grammar)
                 return replace(reply, usage=reply.usage + lost)
             except llm.CallFailed as exc:
                 if exc.failure.status != "failed_retryable" or self.retries_left <= 0:

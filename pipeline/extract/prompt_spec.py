@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 TEMPLATE_FIELDS = frozenset({
     "text", "title", "source", "published", "url", "article_id", "marked_text", "mention_ids", "notes",
-    "preceding", "sentence", "quantity", "quantity_kind", "metrics",
+    "preceding", "sentence", "quantity", "quantity_kind", "metrics", "quantities",
 })
 
 
@@ -22,6 +22,7 @@ class PromptParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
     temperature: float = 0.0
     max_tokens: int | None = Field(None, gt=0)
+    quantities_per_call: int | None = Field(None, gt=0)  # prompt v4: quantities labelled in one call
 
 
 class PromptSpec(BaseModel):

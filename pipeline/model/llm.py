@@ -112,13 +112,15 @@ class CallParams:
     max_tokens: int
 
 
-def _request_options(settings: Settings, response_model: type[BaseModel], params: CallParams) -> dict[str, Any]:
+def _request_options(settings: Settings, response_model: type[BaseModel], params: CallParams,
+                     grammar: dict[str, Any] | None = None) -> dict[str, Any]:
     options: dict[str, Any] = {
         "temperature": params.temperature, "max_tokens": params.max_tokens, "seed": settings.seed,
     }
     if not is_openai_endpoint(settings.base_url):
         # llama.cpp and most local servers turn a schema here into a grammar: every answer parses.
-        schema = response_model.model_json_schema()
+        # `grammar`, when given, is narrower than the response model (the ids and metrics of one call).
+        schema = grammar or response_model.model_json_schema()
         options["extra_body"] = {"response_format": {"type": "json_object", "schema": schema}}
     return options
 
@@ -169,6 +171,7 @@ async def structured(
     settings: Settings,
     params: CallParams,
     previous: FailedAnswer | None = None,
+    grammar: dict[str, Any] | None = None,
 ) -> StructuredReply:
     """Ask for `response_model`, reasking on validation errors up to `settings.reasks` times.
 
@@ -188,7 +191,7 @@ async def structured(
             output = await client.chat.completions.create(
                 messages=messages, model=settings.model, response_model=response_model,
                 max_retries=policy, hooks=_usage_hook(spent, _most(messages, params)),
-                **_request_options(settings, response_model, params),
+                **_request_options(settings, response_model, params, grammar),
             )
     except InstructorRetryException as exc:
         cause = exc.__cause__
@@ -266,11 +269,11 @@ def _batch_api_errors() -> Iterator[None]:
 
 
 def batch_job_request(custom_id: str, messages: list[dict[str, str]], response_model: type[BaseModel],
-                  settings: Settings, params: CallParams) -> dict[str, Any]:
+                      settings: Settings, params: CallParams, grammar: dict[str, Any] | None = None) -> dict[str, Any]:
     """One line of a Batch API input file: a chat completion asking for `response_model` as JSON."""
     schema = json.dumps(response_model.model_json_schema(), ensure_ascii=False)
     system = f"{messages[0]['content']}\n\nAnswer with one JSON object that matches this JSON schema:\n{schema}"
-    options = _request_options(settings, response_model, params)
+    options = _request_options(settings, response_model, params, grammar)
     body: dict[str, Any] = {
         "model": settings.model, "messages": [{"role": "system", "content": system}, *messages[1:]],
         "temperature": options["temperature"], "max_tokens": options["max_tokens"], "seed": options["seed"],

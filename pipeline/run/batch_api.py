@@ -31,7 +31,7 @@ def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Sett
     if not strategy.batchable:
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
     params = call_params(prompt, settings)
-    return [llm.batch_job_request(key, request.messages, request.response_model, settings, params)
+    return [llm.batch_job_request(key, request.messages, request.response_model, settings, params, request.grammar)
             for article in articles
             for part in parts_of(article, settings.chunk_chars, settings.chunk_overlap, settings.max_quantities_per_article)
             for key, request in strategy.requests(part, prompt)]

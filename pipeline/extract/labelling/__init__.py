@@ -10,12 +10,13 @@ from ...errors import PromptError
 from ..prompt_spec import LoadedPrompt
 from .base import Asker, LabelRequest, Part, PartResult, Provenance, Strategy, parts_of
 from .free import FreeExtraction
+from .grouped import GroupedQuantities
 from .marked import MarkedMentions
 from .per_quantity import PerQuantity
 
 __all__ = ["STRATEGIES", "Asker", "LabelRequest", "Part", "PartResult", "Provenance", "Strategy", "parts_of", "strategy_for"]
 
-STRATEGIES: dict[str, Strategy] = {s.response_model: s for s in (FreeExtraction(), MarkedMentions(), PerQuantity())}
+STRATEGIES: dict[str, Strategy] = {s.response_model: s for s in (FreeExtraction(), MarkedMentions(), PerQuantity(), GroupedQuantities())}
 
 
 def strategy_for(prompt: LoadedPrompt) -> Strategy:

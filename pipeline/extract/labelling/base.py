@@ -33,6 +33,7 @@ class LabelRequest:
     messages: list[dict[str, str]]
     response_model: type[BaseModel]
     context: dict[str, Any]
+    grammar: dict[str, Any] | None = None  # the JSON schema a local server enforces, when narrower than the model's
 
 
 class Asker(Protocol):

@@ -1,0 +1,101 @@
+"""Schema: several scanned quantities labelled in one answer (prompt v4).
+
+The model answers `{"labels": {"m3": {...}, "m5": {...}}}`: one short label per quantity it was
+asked about, keyed by the quantity's id. The response model's own schema never changes, so the
+instructions that carry it are the same in every call and a server can reuse them from its cache.
+What does change, the ids asked about and the metrics each one's unit class allows, goes into the
+grammar (`grammar_for`), which local servers enforce and which never enters the prompt.
+
+Each label is checked as a `MentionLabel` (same validators, same messages): a label that fails is
+set aside with its reason, and the others are kept, so the caller asks again about just that one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
+
+from .base import ResponseModel, context_of
+from .facts import Status
+from .labels import MentionLabel, metrics_for
+
+TEXT_LIMITS = {"entity": 60, "period": 40, "by": 60}
+STATUSES = ["actual", "estimate", "forecast", "claim"]
+OTHER = "other:"
+OTHER_PATTERN = "^other:[a-z][a-z0-9_]{0,39}$"
+
+
+class ShortLabel(BaseModel):
+    """One quantity's label in few tokens: short keys, no reason, a metric outside the vocabulary
+    written "other:<name>", and a number that is not a fact answered with `fact` alone."""
+
+    fact: bool = Field(description="true if the number states a fact about the world.")
+    metric: str | None = Field(None, description="A metric of the number's kind, or 'other:<snake_case_name>'.")
+    entity: str | None = Field(None, max_length=TEXT_LIMITS["entity"], description="Who or what the number is about.")
+    period: str | None = Field(None, max_length=TEXT_LIMITS["period"], description="The article's words for the period.")
+    status: Status | None = Field(None, description="actual, estimate, forecast or claim.")
+    by: str | None = Field(None, max_length=TEXT_LIMITS["by"], description="Who says it, as the article names them.")
+
+    def as_mention_label(self, mention_id: str) -> dict[str, Any]:
+        """The same label in `MentionLabel`'s words."""
+        metric, label = self.metric, None
+        if metric and metric.startswith(OTHER):
+            metric, label = "other", metric.removeprefix(OTHER)
+        return {"id": mention_id, "is_fact": self.fact, "metric": metric, "metric_label": label,
+                "entity": self.entity, "period_text": self.period, "status": self.status, "attribution": self.by}
+
+
+class GroupedLabels(ResponseModel):
+    """Labels keyed by quantity id. Bad labels are set aside with their reason (`rejected`)."""
+
+    labels: dict[str, ShortLabel] = Field(description="One label per quantity id asked about.")
+    _rejected: dict[str, str] = PrivateAttr(default_factory=dict)
+    _checked: dict[str, MentionLabel] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_each_label(self, info: ValidationInfo) -> "GroupedLabels":
+        context = context_of(info)
+        for mention_id, label in self.labels.items():
+            try:
+                self._checked[mention_id] = MentionLabel.model_validate(label.as_mention_label(mention_id), context=context)
+            except ValidationError as exc:
+                self._rejected[mention_id] = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        return self
+
+    @property
+    def checked(self) -> dict[str, MentionLabel]:
+        """Quantity id -> its label, for the labels that passed every check."""
+        return self._checked
+
+    @property
+    def rejected(self) -> dict[str, str]:
+        """Quantity id -> why its label was set aside."""
+        return self._rejected
+
+
+def _text(limit: int) -> dict[str, Any]:
+    return {"anyOf": [{"type": "string", "maxLength": limit}, {"type": "null"}]}
+
+
+NOT_A_FACT = {"type": "object", "properties": {"fact": {"const": False}}, "required": ["fact"], "additionalProperties": False}
+
+
+def label_grammar(unit_class: str) -> dict[str, Any]:
+    """The JSON schema of one label: `{"fact": false}`, or a fact whose metric is one of `unit_class`'s."""
+    metrics = [m for m in metrics_for(unit_class) if m != "other"]
+    properties = {
+        "fact": {"const": True}, "metric": {"anyOf": [{"enum": metrics}, {"type": "string", "pattern": OTHER_PATTERN}]},
+        "entity": _text(TEXT_LIMITS["entity"]), "period": _text(TEXT_LIMITS["period"]),
+        "status": {"enum": STATUSES}, "by": _text(TEXT_LIMITS["by"]),
+    }
+    fact = {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+    return {"anyOf": [NOT_A_FACT, fact]}
+
+
+def grammar_for(unit_classes: dict[str, str]) -> dict[str, Any]:
+    """The schema a local server turns into a grammar: exactly these ids, in this order, each
+    with the metrics of its unit class, so no quantity is skipped and no metric mismatches its unit."""
+    labels = {mention_id: label_grammar(unit_class) for mention_id, unit_class in unit_classes.items()}
+    inner = {"type": "object", "properties": labels, "required": list(labels), "additionalProperties": False}
+    return {"type": "object", "properties": {"labels": inner}, "required": ["labels"], "additionalProperties": False}
