@@ -25,7 +25,9 @@ SEED = SEEDS / "001_d62aa7f765da4adb.txt"
 
 
 class PerQuantity:
-    """A scripted model that labels the one number it is shown with the first allowed metric."""
+    """A scripted model that labels the one number it is shown with the last allowed metric, 'other'
+    with a label (the first allowed metric can fail the metric checks: "several million dollars"
+    is no economy's size)."""
 
     def __init__(self, first_answers: list[dict[str, Any]] | None = None) -> None:
         self.first_answers = list(first_answers or [])
@@ -34,8 +36,8 @@ class PerQuantity:
     def answer(self, quantity: str, metrics: list[str]) -> dict[str, Any]:
         if self.first_answers:
             return self.first_answers.pop(0)
-        return {"is_fact": True, "metric": metrics[0], "entity": "Testland", "status": "actual",
-                "metric_label": "counted_things" if metrics[0] == "other" else None}
+        return {"is_fact": True, "metric": metrics[-1], "entity": "Testland", "status": "actual",
+                "metric_label": "counted_things" if metrics[-1] == "other" else None}
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.content)
@@ -59,7 +61,8 @@ def test_one_call_per_quantity_and_every_fact_grounded_with_a_fitting_metric() -
     assert len(model.requests) == len(mentions) == len(result.facts)
     for fact, mention in zip(sorted(result.facts, key=lambda f: f.mention_span), mentions):
         assert fact.grounding == "exact" and fact.value == mention.value
-        assert fact.metric == metrics_for(mention.unit_class)[0] and fact.entity == "Testland"
+        assert fact.metric == metrics_for(mention.unit_class)[-1] == "other" and fact.entity == "Testland"
+        assert fact.metric_label == "counted_things"
 
 
 def test_the_schema_sent_limits_metrics_to_the_unit_class() -> None:

@@ -20,7 +20,7 @@ from ...errors import ConfigError
 from ..mentions import Mention, quantities
 from ..prompt_spec import LoadedPrompt, render
 from .base import Asker, LabelRequest, Part, PartResult, Provenance
-from .mention_facts import must_be_fact, part_from_labels
+from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -87,6 +87,7 @@ class MarkedMentions:
             "mentions": {m.id: m.unit_class for m in mentions},
             "required": {m.id: m.text for m in mentions if must_be_fact(m)},
             "scripts": scripts_in(article.text),
+            "measured": {m.id: measured(m, article.text) for m in mentions},
         }
         marked = mark_text(article.text, mentions)
         labels: dict[str, MentionLabel] = {}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
+from schemas.metric_checks import Measured
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
@@ -28,6 +29,13 @@ LARGE_COUNT = 1e6
 def must_be_fact(mention: Mention) -> bool:
     """Money, percentages and counts in the millions are quantities whatever the model thinks."""
     return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT
+
+
+def measured(mention: Mention, text: str) -> Measured:
+    """What the label validators check a metric against: the mention's number, unit and sentence."""
+    start = mention.sentence_start
+    return Measured(mention.value, mention.unit, mention.unit_class, text[start:mention.sentence_end],
+                    (mention.start - start, mention.end - start))
 
 
 def signed_value(mention: Mention, metric: str, value: float | None = None) -> float:

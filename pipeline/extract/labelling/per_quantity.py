@@ -18,7 +18,7 @@ from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import Asker, LabelRequest, Part, PartResult, Provenance
 from .marked import call_fields, mark_text
-from .mention_facts import must_be_fact, part_from_labels
+from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -44,15 +44,17 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     }
 
 
-def label_context(mention: Mention, scripts: frozenset[str]) -> dict[str, Any]:
-    """What the one-quantity label validators need to know: the quantity, and the article's scripts."""
-    return {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
+def label_context(mention: Mention, scripts: frozenset[str], text: str | None = None) -> dict[str, Any]:
+    """What the one-quantity label validators need to know: the quantity, the article's scripts,
+    and (given the text) the quantity measured in its sentence, for the metric checks."""
+    context = {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
+    return context if text is None else {**context, "measured": measured(mention, text)}
 
 
 def quantity_request(prompt: LoadedPrompt, article: Article, mention: Mention, starts: list[int]) -> LabelRequest:
     """The one request about `mention`, the same whether it is sent live or in a batch."""
     return LabelRequest(render(prompt, quantity_fields(article, mention, starts)), quantity_label_model(mention.unit_class),
-                        label_context(mention, scripts_in(article.text)))
+                        label_context(mention, scripts_in(article.text), article.text))
 
 
 class PerQuantity:
