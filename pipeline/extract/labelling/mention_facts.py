@@ -2,8 +2,9 @@
 
 Value, unit, qualifier, quote and span come from the scanner, so each fact is grounded by
 construction and its number was never written by the model; entity, metric, period, status and
-attribution come from the label. Money, percentages and counts in the millions that the model
-never labelled are kept as metric `other` (unlabelled), with a warning.
+attribution come from the label, except a period written right next to the number, which is read
+by rule (`mention_periods`) and replaces the model's. Money, percentages and counts in the
+millions that the model never labelled are kept as metric `other` (unlabelled), with a warning.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from schemas.metric_checks import Measured
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
+from ..mention_periods import period_next_to
 from ..mentions import Mention
 from .base import Part, PartResult, Provenance
 
@@ -56,7 +58,8 @@ def unit_for(mention: Mention, metric: str) -> str:
 
 
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
-    """A fact whose number, unit, quote and span come from the mention, and the rest from the label.
+    """A fact whose number, unit, quote and span come from the mention, and the rest from the label
+    (the period from the text when it is written right next to the number).
 
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
     metric = label.metric or "other"
@@ -68,7 +71,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
         entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
-        period_text=label.period_text, status=label.status or "actual", attribution=label.attribution,
+        period_text=period_next_to(article.text, mention.start, mention.end) or label.period_text,
+        status=label.status or "actual", attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,
