@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import httpx2
+import pytest
 
 from pipeline.model import llm
 from pipeline.extract.extraction import extract
@@ -102,3 +103,17 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path) -> N
     sent = model.requests[0]["messages"][1]["content"]
     assert "{{ 7*7 }} {% if x %} {# note #} {{{" in sent and "49" not in sent
     assert 4.5 in [f.value for f in result.facts]
+
+
+def test_phrase_numbers_are_settled_by_rule_and_never_sent(tmp_path) -> None:
+    text = ("Copper hit a 15-year high on Monday. Weak supply was one factor, traders said.\n\n"
+            "Chile's copper exports rose 12% to $4.1 billion in May.\n")
+    (tmp_path / "copper.txt").write_text(text)
+    model = PerQuantity()
+    result = model.run(load_article(tmp_path / "copper.txt"))
+    sent = [body["messages"][1]["content"] for body in model.requests]
+    assert len(sent) == len(quantities(text)) - 2
+    assert not any(re.search(r"The number: (15-year|one factor) \(", s) for s in sent)
+    assert sorted(f.value for f in result.facts) == pytest.approx([12.0, 4.1e9])
+    coverage = next(f.message for f in result.findings if f.check == "coverage")
+    assert "«15-year» (model: rule: record_span)" in coverage and "(model: rule: one_as_pronoun)" in coverage

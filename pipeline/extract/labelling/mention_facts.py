@@ -107,8 +107,11 @@ def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], 
 
 
 def part_from_labels(part: Part, labels: dict[str, MentionLabel], usage: Usage, attempts: int, stamp: Provenance) -> PartResult:
-    """The part's facts and findings, with the model's reason for each quantity it declined."""
-    facts, findings = facts_from_labels(part.mentions, labels, part.article, stamp, part.offset)
+    """The part's facts and findings, with the model's reason for each quantity it declined and
+    "rule: <name>" for each one settled by a phrase rule (never asked about)."""
+    facts, findings = facts_from_labels(part.asked, labels, part.article, stamp, part.offset)
     reasons = {(m.start + part.offset, m.end + part.offset): labels[m.id].reason or "not a fact"
-               for m in part.mentions if m.id in labels and not labels[m.id].is_fact}
+               for m in part.asked if m.id in labels and not labels[m.id].is_fact}
+    reasons |= {(m.start + part.offset, m.end + part.offset): f"rule: {part.settled[m.id]}"
+                for m in part.mentions if m.id in part.settled}
     return PartResult(facts, findings, usage, attempts, reasons)

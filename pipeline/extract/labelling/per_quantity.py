@@ -1,7 +1,8 @@
 """Stage (extraction, labelling): prompt v3 — one call per quantity, live or as one Batch API job.
 
 Each call shows one quantity marked in its sentence, with the text before it, and limits the
-metric to those of its unit class; no quantity can be skipped. Every request can be built before
+metric to those of its unit class; no quantity can be skipped, except those that only join a
+phrase, which are settled by rule (`Part.settled`) and never asked about. Every request can be built before
 any answer is in, so the same requests go out one by one or as one batch (`requests`).
 """
 
@@ -66,13 +67,13 @@ class PerQuantity:
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         part = Part(article, 0)
-        if not part.mentions:
+        if not part.asked:
             return render(prompt, call_fields(article, mark_text(article.text, []), [], {}))
-        return quantity_request(prompt, article, part.mentions[0], sentence_starts(article.text)).messages
+        return quantity_request(prompt, article, part.asked[0], sentence_starts(article.text)).messages
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
         starts = sentence_starts(part.article.text)
-        for mention in part.mentions:
+        for mention in part.asked:
             yield part.key(mention.id), quantity_request(prompt, part.article, mention, starts)
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
@@ -80,7 +81,7 @@ class PerQuantity:
             return PartResult(facts=[])
         labels: dict[str, MentionLabel] = {}
         usage, attempts = Usage(), 0
-        for (key, request), mention in zip(self.requests(part, prompt), part.mentions):
+        for (key, request), mention in zip(self.requests(part, prompt), part.asked):
             reply = await ask(request, key)
             usage, attempts = usage + reply.usage, attempts + reply.attempts
             if isinstance(reply.output, QuantityLabel):
