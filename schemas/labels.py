@@ -4,9 +4,10 @@ Prompt v2 shows the article with every quantity marked (⟦m3: more than 1 milli
 asks about one quantity per call (`QuantityLabel`). The model answers one `MentionLabel` per
 mark: is it a fact, and if so about whom, measuring what, over which period, according to whom.
 It never writes a number. Validators read the scanned mentions from the validation context
-(`schemas.base.context_of`), `{"mentions": {id: unit class}, "required": {id: words}}`, and word
-their errors as instructions. Marks in "required" (money, percentages, counts in the millions)
-cannot be dismissed as not-a-fact: code already knows they are quantities.
+(`schemas.base.context_of`), `{"mentions": {id: unit class}, "required": {id: words}, "measured":
+{id: Measured}}`, and word their errors as instructions; the metric of a measured mention must
+fit its number and its words (`schemas.metric_checks`). Marks in "required" (money, percentages,
+counts in the millions) cannot be dismissed as not-a-fact: code already knows they are quantities.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from .base import ResponseModel, context_of, reject_foreign_script
 from .facts import Status
+from .metric_checks import Measured, measured_problem
 from .vocabulary import METRIC_UNIT_CLASS, Metric
 
 
@@ -62,6 +64,7 @@ class MentionLabel(BaseModel):
                 f"{self.id} is a {actual} but metric {self.metric!r} is measured in {expected}; "
                 f"choose a metric measured in {actual}, or 'other' with a metric_label"
             )
+        reject_misfit(self, context_of(info).get("measured", {}).get(self.id))
         return self
 
 
@@ -137,11 +140,21 @@ class QuantityLabel(ResponseModel):
             raise ValueError("metric is 'other', so set metric_label to a short snake_case name")
         if self.is_fact:
             reject_foreign_script(written_fields(self), context)
+            reject_misfit(self, context.get("measured"))
         return self
 
     def for_mention(self, mention_id: str) -> MentionLabel:
         return MentionLabel(id=mention_id, **self.model_dump())
 
+
+
+def reject_misfit(label: MentionLabel | QuantityLabel, measured: Measured | None) -> None:
+    """Raise, as an instruction, when the label's metric cannot be what the measured number is
+    (`schemas.metric_checks`); without a measured quantity in the context, nothing is checked."""
+    metric = label.metric_label if label.metric == "other" else label.metric
+    problem = measured_problem(metric, measured) if measured is not None and metric else None
+    if problem:
+        raise ValueError(problem)
 
 
 def written_fields(label: MentionLabel | QuantityLabel) -> dict[str, str | None]:

@@ -159,7 +159,7 @@ def label_reply(body: dict[str, Any]) -> str:
     """The deterministic 'model': a JSON answer for a mention-guided prompt."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
     if allowed := re.search(r"Allowed metrics: (.*)", user):
-        metric = allowed.group(1).split(", ")[0]
+        metric = allowed.group(1).split(", ")[-1]  # 'other': the first allowed can fail the metric checks
         return json.dumps({"is_fact": True, "metric": metric, "entity": "Testland", "status": "actual",
                            "metric_label": "counted_things" if metric == "other" else None})
     if marks := re.search(r"Label these marks: (.*)", user):

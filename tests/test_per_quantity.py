@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import httpx2
+import pytest
 
 from pipeline.model import llm
 from pipeline.extract.extraction import extract
@@ -25,7 +26,9 @@ SEED = SEEDS / "001_d62aa7f765da4adb.txt"
 
 
 class PerQuantity:
-    """A scripted model that labels the one number it is shown with the first allowed metric."""
+    """A scripted model that labels the one number it is shown with the last allowed metric, 'other'
+    with a label (the first allowed metric can fail the metric checks: "several million dollars"
+    is no economy's size)."""
 
     def __init__(self, first_answers: list[dict[str, Any]] | None = None) -> None:
         self.first_answers = list(first_answers or [])
@@ -34,8 +37,8 @@ class PerQuantity:
     def answer(self, quantity: str, metrics: list[str]) -> dict[str, Any]:
         if self.first_answers:
             return self.first_answers.pop(0)
-        return {"is_fact": True, "metric": metrics[0], "entity": "Testland", "status": "actual",
-                "metric_label": "counted_things" if metrics[0] == "other" else None}
+        return {"is_fact": True, "metric": metrics[-1], "entity": "Testland", "status": "actual",
+                "metric_label": "counted_things" if metrics[-1] == "other" else None}
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:
         body = json.loads(request.content)
@@ -59,7 +62,8 @@ def test_one_call_per_quantity_and_every_fact_grounded_with_a_fitting_metric() -
     assert len(model.requests) == len(mentions) == len(result.facts)
     for fact, mention in zip(sorted(result.facts, key=lambda f: f.mention_span), mentions):
         assert fact.grounding == "exact" and fact.value == mention.value
-        assert fact.metric == metrics_for(mention.unit_class)[0] and fact.entity == "Testland"
+        assert fact.metric == metrics_for(mention.unit_class)[-1] == "other" and fact.entity == "Testland"
+        assert fact.metric_label == "counted_things"
 
 
 def test_the_schema_sent_limits_metrics_to_the_unit_class() -> None:
@@ -99,3 +103,17 @@ def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path) -> N
     sent = model.requests[0]["messages"][1]["content"]
     assert "{{ 7*7 }} {% if x %} {# note #} {{{" in sent and "49" not in sent
     assert 4.5 in [f.value for f in result.facts]
+
+
+def test_phrase_numbers_are_settled_by_rule_and_never_sent(tmp_path) -> None:
+    text = ("Copper hit a 15-year high on Monday. Weak supply was one factor, traders said.\n\n"
+            "Chile's copper exports rose 12% to $4.1 billion in May.\n")
+    (tmp_path / "copper.txt").write_text(text)
+    model = PerQuantity()
+    result = model.run(load_article(tmp_path / "copper.txt"))
+    sent = [body["messages"][1]["content"] for body in model.requests]
+    assert len(sent) == len(quantities(text)) - 2
+    assert not any(re.search(r"The number: (15-year|one factor) \(", s) for s in sent)
+    assert sorted(f.value for f in result.facts) == pytest.approx([12.0, 4.1e9])
+    coverage = next(f.message for f in result.findings if f.check == "coverage")
+    assert "«15-year» (model: rule: record_span)" in coverage and "(model: rule: one_as_pronoun)" in coverage

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from schemas.facts import Finding, QuantFact, Usage
 
 from ..chunking import split_text
+from ..mention_phrases import phrase_rule
 from ..mentions import Mention, quantities
 from ..prompt_spec import LoadedPrompt
 
@@ -53,6 +54,16 @@ class Part:
     @cached_property
     def mentions(self) -> list[Mention]:
         return quantities(self.article.text)[:self.limit]
+
+    @cached_property
+    def settled(self) -> dict[str, str]:
+        """Mention id -> the rule that decided it only joins a phrase (`mention_phrases`); never asked about."""
+        return {m.id: rule for m in self.mentions if (rule := phrase_rule(self.article.text, m))}
+
+    @property
+    def asked(self) -> list[Mention]:
+        """The mentions the model is asked about: all but those settled by rule."""
+        return [m for m in self.mentions if m.id not in self.settled]
 
     def key(self, mention_id: str) -> str:
         """The name of the request about one quantity (a Batch API custom_id)."""

@@ -3,6 +3,7 @@
 The article is shown with every scanned quantity marked (⟦m3: more than 1 million⟧) and the model
 returns one label per mark. Labels the schema rejects are kept out with the validator's reason;
 marks left unanswered or rejected are asked about once more, with those reasons in the prompt.
+Quantities that only join a phrase (`Part.settled`) are neither marked nor asked about.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from schemas.labels import MentionLabel, MentionLabels
 from schemas.primitives.scripts import scripts_in
 
 from ...errors import ConfigError
-from ..mentions import Mention, quantities
+from ..mentions import Mention
 from ..prompt_spec import LoadedPrompt, render
 from .base import Asker, LabelRequest, Part, PartResult, Provenance
-from .mention_facts import must_be_fact, part_from_labels
+from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -68,16 +69,16 @@ class MarkedMentions:
     labels_mentions: ClassVar[bool] = True
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
-        mentions = quantities(article.text)
+        mentions = Part(article, 0).asked
         return render(prompt, call_fields(article, mark_text(article.text, mentions), mentions, {}))
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
-        if not part.mentions:
-            return PartResult(facts=[])
-        labels, usage, attempts = await self.label(part.article, part.mentions, prompt, ask)
+        if not part.asked:
+            return part_from_labels(part, {}, Usage(), 0, stamp)
+        labels, usage, attempts = await self.label(part.article, part.asked, prompt, ask)
         return part_from_labels(part, labels, usage, attempts, stamp)
 
     async def label(self, article: Article, mentions: list[Mention], prompt: LoadedPrompt,
@@ -87,6 +88,7 @@ class MarkedMentions:
             "mentions": {m.id: m.unit_class for m in mentions},
             "required": {m.id: m.text for m in mentions if must_be_fact(m)},
             "scripts": scripts_in(article.text),
+            "measured": {m.id: measured(m, article.text) for m in mentions},
         }
         marked = mark_text(article.text, mentions)
         labels: dict[str, MentionLabel] = {}

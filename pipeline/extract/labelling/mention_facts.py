@@ -2,8 +2,9 @@
 
 Value, unit, qualifier, quote and span come from the scanner, so each fact is grounded by
 construction and its number was never written by the model; entity, metric, period, status and
-attribution come from the label. Money, percentages and counts in the millions that the model
-never labelled are kept as metric `other` (unlabelled), with a warning.
+attribution come from the label, except a period written right next to the number, which is read
+by rule (`mention_periods`) and replaces the model's. Money, percentages and counts in the
+millions that the model never labelled are kept as metric `other` (unlabelled), with a warning.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
+from schemas.metric_checks import Measured
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
+from ..mention_periods import period_next_to
 from ..mentions import Mention
 from .base import Part, PartResult, Provenance
 
@@ -28,6 +31,13 @@ LARGE_COUNT = 1e6
 def must_be_fact(mention: Mention) -> bool:
     """Money, percentages and counts in the millions are quantities whatever the model thinks."""
     return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT
+
+
+def measured(mention: Mention, text: str) -> Measured:
+    """What the label validators check a metric against: the mention's number, unit and sentence."""
+    start = mention.sentence_start
+    return Measured(mention.value, mention.unit, mention.unit_class, text[start:mention.sentence_end],
+                    (mention.start - start, mention.end - start))
 
 
 def signed_value(mention: Mention, metric: str, value: float | None = None) -> float:
@@ -48,7 +58,8 @@ def unit_for(mention: Mention, metric: str) -> str:
 
 
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
-    """A fact whose number, unit, quote and span come from the mention, and the rest from the label.
+    """A fact whose number, unit, quote and span come from the mention, and the rest from the label
+    (the period from the text when it is written right next to the number).
 
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
     metric = label.metric or "other"
@@ -60,7 +71,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
         entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
-        period_text=label.period_text, status=label.status or "actual", attribution=label.attribution,
+        period_text=period_next_to(article.text, mention.start, mention.end) or label.period_text,
+        status=label.status or "actual", attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,
@@ -95,8 +107,11 @@ def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], 
 
 
 def part_from_labels(part: Part, labels: dict[str, MentionLabel], usage: Usage, attempts: int, stamp: Provenance) -> PartResult:
-    """The part's facts and findings, with the model's reason for each quantity it declined."""
-    facts, findings = facts_from_labels(part.mentions, labels, part.article, stamp, part.offset)
+    """The part's facts and findings, with the model's reason for each quantity it declined and
+    "rule: <name>" for each one settled by a phrase rule (never asked about)."""
+    facts, findings = facts_from_labels(part.asked, labels, part.article, stamp, part.offset)
     reasons = {(m.start + part.offset, m.end + part.offset): labels[m.id].reason or "not a fact"
-               for m in part.mentions if m.id in labels and not labels[m.id].is_fact}
+               for m in part.asked if m.id in labels and not labels[m.id].is_fact}
+    reasons |= {(m.start + part.offset, m.end + part.offset): f"rule: {part.settled[m.id]}"
+                for m in part.mentions if m.id in part.settled}
     return PartResult(facts, findings, usage, attempts, reasons)

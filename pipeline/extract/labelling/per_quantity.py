@@ -1,7 +1,8 @@
 """Stage (extraction, labelling): prompt v3 — one call per quantity, live or as one Batch API job.
 
 Each call shows one quantity marked in its sentence, with the text before it, and limits the
-metric to those of its unit class; no quantity can be skipped. Every request can be built before
+metric to those of its unit class; no quantity can be skipped, except those that only join a
+phrase, which are settled by rule (`Part.settled`) and never asked about. Every request can be built before
 any answer is in, so the same requests go out one by one or as one batch (`requests`).
 """
 
@@ -18,7 +19,7 @@ from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import Asker, LabelRequest, Part, PartResult, Provenance
 from .marked import call_fields, mark_text
-from .mention_facts import must_be_fact, part_from_labels
+from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -44,15 +45,17 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     }
 
 
-def label_context(mention: Mention, scripts: frozenset[str]) -> dict[str, Any]:
-    """What the one-quantity label validators need to know: the quantity, and the article's scripts."""
-    return {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
+def label_context(mention: Mention, scripts: frozenset[str], text: str | None = None) -> dict[str, Any]:
+    """What the one-quantity label validators need to know: the quantity, the article's scripts,
+    and (given the text) the quantity measured in its sentence, for the metric checks."""
+    context = {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
+    return context if text is None else {**context, "measured": measured(mention, text)}
 
 
 def quantity_request(prompt: LoadedPrompt, article: Article, mention: Mention, starts: list[int]) -> LabelRequest:
     """The one request about `mention`, the same whether it is sent live or in a batch."""
     return LabelRequest(render(prompt, quantity_fields(article, mention, starts)), quantity_label_model(mention.unit_class),
-                        label_context(mention, scripts_in(article.text)))
+                        label_context(mention, scripts_in(article.text), article.text))
 
 
 class PerQuantity:
@@ -64,13 +67,13 @@ class PerQuantity:
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         part = Part(article, 0)
-        if not part.mentions:
+        if not part.asked:
             return render(prompt, call_fields(article, mark_text(article.text, []), [], {}))
-        return quantity_request(prompt, article, part.mentions[0], sentence_starts(article.text)).messages
+        return quantity_request(prompt, article, part.asked[0], sentence_starts(article.text)).messages
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
         starts = sentence_starts(part.article.text)
-        for mention in part.mentions:
+        for mention in part.asked:
             yield part.key(mention.id), quantity_request(prompt, part.article, mention, starts)
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
@@ -78,7 +81,7 @@ class PerQuantity:
             return PartResult(facts=[])
         labels: dict[str, MentionLabel] = {}
         usage, attempts = Usage(), 0
-        for (key, request), mention in zip(self.requests(part, prompt), part.mentions):
+        for (key, request), mention in zip(self.requests(part, prompt), part.asked):
             reply = await ask(request, key)
             usage, attempts = usage + reply.usage, attempts + reply.attempts
             if isinstance(reply.output, QuantityLabel):

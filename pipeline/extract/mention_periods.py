@@ -1,0 +1,48 @@
+"""Stage (extraction, labelling): the period written right next to a number, read by rule.
+
+In "2017 (-1.2%), 2018 (0.6%) and 2019 (2.3%)" or "growth in 2016 (0.9%)" each figure has its own
+year, and a model labelling the figures tends to drop it or give every figure the first one. When
+the period touches the number in one of a few plain patterns, code reads it and the labelling
+stage keeps it instead of the model's `period_text` (it is the text's own words):
+
+- a year or quarter right before a parenthesised number: "2017 (-1.2%)", "in the third quarter (0.4%)";
+- a year or quarter with a colon: "2023: 1.5%", "Q3: $4.1 billion";
+- the period right after the number: "(0.9%) in 2016", "1.5% in 2023", "2% last year", "4% for 2024",
+  "0.4% in the third quarter", "2.1% in March" (months only after "in", "for", "during": a
+  capitalised "May" alone is too often a verb or a name).
+
+Anything further away is left to the model: "since 2019 it has doubled to 40%", "In 2019,
+exports rose 5%", "the 2019 figure of 5%" all give None. "in 2023 dollars" is a price base, not
+a period.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d)\b)?"
+_ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_QUARTER = rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s+of\s+{_YEAR})?|Q[1-4](?:\s+{_YEAR})?|H[12](?:\s+{_YEAR})?)"
+_RELATIVE = r"(?:last|this|next|the\s+previous|the\s+past)\s+(?:year|quarter|month)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+          rf"(?:\s+{_YEAR})?")
+_PERIOD = rf"(?:{_YEAR}|{_QUARTER})"
+
+_BEFORE_PAREN = re.compile(rf"(?<![\w$€£.,])((?:in\s+)?{_PERIOD})\s*\(\s*$", re.IGNORECASE)
+_BEFORE_COLON = re.compile(rf"(?:^|(?<=[\s(;,]))((?:in\s+)?{_PERIOD}):\s*$", re.IGNORECASE)
+_AFTER = re.compile(rf"^\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:in\s+)?{_RELATIVE})(?![\w-])"
+                    r"(?!\s+(?:dollars|euros|pounds|yen|prices|terms|money|constant))", re.IGNORECASE)
+_OPEN = re.compile(r"\(\s*$")
+_CLOSE = re.compile(r"^\s*\)")
+WINDOW = 40
+
+
+def period_next_to(text: str, start: int, end: int) -> str | None:
+    """The period words right next to the number at text[start:end], or None."""
+    before, after = text[max(0, start - WINDOW):start], text[end:end + WINDOW]
+    close = _CLOSE.match(after)
+    if _OPEN.search(before) and close:  # "2017 (-1.2%)", "(0.9%) in 2016"
+        found = _BEFORE_PAREN.search(before) or _AFTER.match(after[close.end():])
+    else:
+        found = _BEFORE_COLON.search(before) or _AFTER.match(after)
+    return " ".join(found.group(1).split()) if found else None

@@ -1,0 +1,69 @@
+"""Stage (extraction, labelling): numbers that only join a phrase, settled by rule and never sent to the model.
+
+The scanner already sets aside the plainest phrases ("one of the", "the two sides", "the two
+Koreas", "a two-horse race"; see `mention_filters`). A few kept quantities are still no fact, and a
+small model labels them as one ("a seven-year high" became seven years of contraction). Each rule
+here returns its name for such a mention:
+
+- `record_span`: the span of a record, not a streak: "a seven-year high", "a 15-month low", "the
+  highest level in 20 years", "for the first time in a decade" (only "N years/months/..." after a
+  superlative or "first time in");
+- `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one reason", "one way",
+  "one official said";
+- `definite_group`: "these two", "those three": a group already named, not an amount.
+
+Conservative by construction: money, percentages, counts of a million or more, hedged numbers
+("more than seven years") and changes are never settled here; the model decides them. Ordinals
+("the first woman") are no quantities at all, and a duration such as "a two-day visit" is left to
+the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention
+
+LARGE_COUNT = 1e6
+_SPAN_UNITS = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
+_RECORD_AFTER = re.compile(r"^[\s-]+(?:high|low|record|peak|trough|best|worst|top|bottom|highs|lows|peaks)\b", re.IGNORECASE)
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|deepest|"
+    r"greatest|longest|hottest|coldest|wettest|driest|best|worst|most|least|first\s+time)\b[^.;,\d]{0,40}"
+    r"\b(?:in|for)\s+(?:the\s+past\s+|the\s+last\s+)?$",
+    re.IGNORECASE)
+_ONE_NOUNS = re.compile(
+    r"^\s+(?:factor|reason|way|thing|example|explanation|possibility|option|question|problem|issue|sign|"
+    r"consequence|lesson|idea)\b|^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|"
+    r"executive|observer)\s+(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
+_SPELLED_SMALL = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
+def phrase_rule(text: str, mention: Mention) -> str | None:
+    """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
+    if not _may_be_phrase(mention):
+        return None
+    before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
+    words = mention.text.lower()
+    if mention.unit_class == "duration" and _is_record_span(words, before, after):
+        return "record_span"
+    if words.split()[0] == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
+        return "one_as_pronoun"
+    if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
+        return "definite_group"
+    return None
+
+
+def _may_be_phrase(mention: Mention) -> bool:
+    """Money, percentages, large counts, hedged amounts and changes are always facts' business."""
+    if mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT:
+        return False
+    return mention.qualifier == "exact" and mention.direction is None and mention.value_max is None
+
+
+def _is_record_span(words: str, before: str, after: str) -> bool:
+    """"seven-year high" (the span names a record), or "highest in seven years"."""
+    if re.fullmatch(rf"[\w.]+[\s-]{_SPAN_UNITS}", words) and _RECORD_AFTER.match(after):
+        return True
+    return bool(re.fullmatch(rf"[\w.]+\s+{_SPAN_UNITS}", words) and _SUPERLATIVE_BEFORE.search(before))

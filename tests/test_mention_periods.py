@@ -1,0 +1,79 @@
+"""Unit tests: periods written right next to numbers (pipeline/extract/mention_periods.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.mention_periods import period_next_to
+
+
+def period_of(sentence: str, words: str, nth: int = 0) -> str | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.index(words, start + 1)
+    return period_next_to(sentence, start, start + len(words))
+
+
+LIST = "Chile's economy grew 1.3% in 2016, shrank in 2017 (-1.2%), then grew in 2018 (0.6%) and 2019 (2.3%)."
+
+CASES = [
+    (LIST, "-1.2%", "in 2017"),
+    (LIST, "0.6%", "in 2018"),
+    (LIST, "2.3%", "2019"),
+    (LIST, "1.3%", "in 2016"),
+    ("Growth in 2016 (0.9%) was the weakest in years.", "0.9%", "in 2016"),
+    ("Growth was weak (0.9%) in 2016 and strong (3.4%) in 2017.", "0.9%", "in 2016"),
+    ("Growth was weak (0.9%) in 2016 and strong (3.4%) in 2017.", "3.4%", "in 2017"),
+    ("Output rose in the third quarter (0.4%) after a flat second quarter.", "0.4%", "in the third quarter"),
+    ("Sales rose 0.4% in the third quarter of 2023.", "0.4%", "in the third quarter of 2023"),
+    ("Inflation was 3.1% last year and 2.4% this year.", "3.1%", "last year"),
+    ("Inflation was 3.1% last year and 2.4% this year.", "2.4%", "this year"),
+    ("The IMF expects growth of 2.9% for 2025.", "2.9%", "for 2025"),
+    ("Exports by year - 2022: $4.1 billion; 2023: $4.6 billion.", "$4.6 billion", "2023"),
+    ("Revenue in Q2 (£1.2bn) beat forecasts.", "£1.2bn", "in Q2"),
+    ("The deficit was 5.8% in 2023-24, the Treasury said.", "5.8%", "in 2023-24"),
+    ("Profit rose 12% in 2024, up from 8% in 2023.", "8%", "in 2023"),
+    ("Prices rose 2.1% in March, after 2.4% in February 2024.", "2.1%", "in March"),
+    ("Prices rose 2.1% in March, after 2.4% in February 2024.", "2.4%", "in February 2024"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "period"), CASES)
+def test_a_period_touching_the_number_is_read(sentence: str, words: str, period: str) -> None:
+    assert period_of(sentence, words) == period
+
+
+LOOK_ALIKES = [
+    ("Since 2019 it has doubled to 40%.", "40%"),  # the year belongs to "since", far from the number
+    ("In 2019, exports rose 5% and imports fell 2%.", "5%"),  # a sentence-wide year: the model's call
+    ("The 2019 figure of 5% was revised.", "5%"),
+    ("Wages rose 3% in 2023 dollars.", "3%"),  # a price base, not a period
+    ("Profit rose 12%, the best since 2019.", "12%"),
+    ("Unemployment fell to 4.1% as hiring in 2024 slowed.", "4.1%"),
+    ("Prices rose 2.1% (year on year) in March.", "2.1%"),  # the month is past the brackets
+    ("The index closed at 2,017 (up 3%).", "3%"),  # a number, not a year, before the brackets
+    ("Exports rose 5% in 20 countries.", "5%"),
+    ("Sales fell 4% in Marchetti's stores.", "4%"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words"), LOOK_ALIKES)
+def test_years_that_do_not_touch_the_number_are_left_to_the_model(sentence: str, words: str) -> None:
+    assert period_of(sentence, words) is None
+
+
+def test_a_fact_takes_the_period_written_next_to_its_number_over_the_model_s() -> None:
+    from pipeline.extract.labelling.base import Provenance
+    from pipeline.extract.labelling.mention_facts import fact_from_label
+    from pipeline.extract.mentions import quantities
+    from pipeline.ingest.sources import Article
+    from schemas.labels import MentionLabel
+
+    article = Article(article_id="a_test", path="chile.txt", source="Test Wire", url=None, published="2020-03-01",
+                      title=None, language="en", text=LIST, content_sha256="0" * 64)
+    stamp = Provenance("extract_facts@3#x", "scripted", "run_test")
+    facts = {}
+    for mention in quantities(LIST):
+        label = MentionLabel(id=mention.id, is_fact=True, metric="gdp_real_growth", entity="Chile", period_text="in 2016")
+        facts[mention.text] = fact_from_label(mention, label, article, stamp).period_text
+    assert facts == {"1.3%": "in 2016", "-1.2%": "in 2017", "0.6%": "in 2018", "2.3%": "2019"}

@@ -1,0 +1,59 @@
+"""Unit tests: numbers that only join a phrase, settled by rule (pipeline/extract/mention_phrases.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.mention_phrases import phrase_rule
+from pipeline.extract.mentions import quantities
+
+
+def rule_for(sentence: str, words: str) -> str | None:
+    found = [m for m in quantities(sentence) if m.text.startswith(words) or words in m.text]
+    assert found, f"the scanner keeps no quantity {words!r} in {sentence!r}"
+    return phrase_rule(sentence, found[0])
+
+
+PHRASES = [
+    ("The yen fell to a seven-year low against the dollar.", "seven-year", "record_span"),
+    ("Copper prices hit a 15-year high on Tuesday.", "15-year", "record_span"),
+    ("Mortgage rates touched a 20-year peak in October.", "20-year", "record_span"),
+    ("Home sales were the lowest in 12 years.", "12 years", "record_span"),
+    ("The index posted its biggest weekly gain in two years.", "two years", "record_span"),
+    ("The river rose above its banks for the first time in 30 years.", "30 years", "record_span"),
+    ("Weak demand was one factor behind the loss.", "one factor", "one_as_pronoun"),
+    ("One reason is the strong dollar.", "One reason", "one_as_pronoun"),
+    ("One analyst said the bank would cut rates.", "One analyst", "one_as_pronoun"),
+    ("Officials from those three countries met in Geneva.", "three", "definite_group"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "rule"), PHRASES)
+def test_a_number_that_only_joins_a_phrase_is_settled_by_rule(sentence: str, words: str, rule: str) -> None:
+    assert rule_for(sentence, words) == rule
+
+
+FACTS = [
+    ("The economy shrank for seven years in a row.", "seven years"),  # a streak is a fact
+    ("The drought lasted five years.", "five years"),
+    ("The president made a two-day visit to Kenya.", "two-day"),  # a duration: the model decides
+    ("Prices were the highest in more than 40 years.", "40 years"),  # hedged: never by rule
+    ("The quake killed one person and injured 40.", "one person"),
+    ("Only one bank failed last year.", "one bank"),
+    ("Three people died in the fire.", "Three people"),
+    ("Exports hit a record $4.2 billion.", "$4.2 billion"),  # money is never a phrase
+    ("The share of renewables hit a 10% high.", "10%"),
+    ("The protest went on for three weeks.", "three weeks"),
+    ("Unemployment rose for three months, its longest rise.", "three months"),
+    ("Their two sons run the firm.", "two sons"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words"), FACTS)
+def test_amounts_streaks_and_counts_are_not_phrases(sentence: str, words: str) -> None:
+    assert rule_for(sentence, words) is None
+
+
+def test_ordinals_and_definite_pairs_never_reach_the_labeller() -> None:
+    assert quantities("She was the first woman to lead the central bank.") == []
+    assert quantities("The two countries signed a trade deal.") == []

@@ -1,0 +1,123 @@
+"""Unit tests: label checks that code can make (schemas/metric_checks.py), and the label validators using them."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from schemas.labels import MentionLabel, QuantityLabel
+from schemas.metric_checks import Measured, metric_problem, own_clause
+
+
+def at(sentence: str, words: str) -> tuple[int, int]:
+    start = sentence.index(words)
+    return start, start + len(words)
+
+
+def problem(metric: str, sentence: str, words: str, value: float, unit: str | None, unit_class: str) -> str | None:
+    return metric_problem(metric, value, unit, unit_class, sentence, at(sentence, words))
+
+
+PER_CAPITA = [
+    # (sentence, words, value, unit, metric, rejected?)
+    ("Kenya's economy was worth $24.5 billion last year.", "$24.5 billion", 24.5e9, "USD", "gni_per_capita", True),
+    ("Income per capita reached $1,250 in 2023.", "$1,250", 1250, "USD", "gni_per_capita", False),
+    ("Each resident earned on average $3,400 a year.", "$3,400", 3400, "USD", "gni_per_capita", False),
+    ("Average income rose to 41 million won.", "41 million won", 41e6, "KRW", "gni_per_capita", False),
+    ("Gross national income per person was $3.1 billion.", "$3.1 billion", 3.1e9, "USD", "gni_per_capita", True),
+    ("The island's income was $900 last year.", "$900", 900, "USD", "gni_per_capita", True),
+    ("The budget was 3 trillion rupiah per head.", "3 trillion rupiah", 3e12, "IDR", "gni_per_capita", True),
+    ("Output per capita was 90,000 pesos.", "90,000 pesos", 9e4, "ARS", "gni_per_capita", False),  # no rate: cue only
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "unit", "metric", "rejected"), PER_CAPITA)
+def test_per_capita_needs_a_cue_and_a_per_person_scale(sentence, words, value, unit, metric, rejected) -> None:
+    found = problem(metric, sentence, words, value, unit, "currency")
+    assert (found is not None) == rejected, found
+    if rejected:
+        assert "per capita" in found and f"«{words}»" in found
+
+
+SCALE = [
+    ("Tonga's economy was worth $500,000.", "$500,000", 5e5, "USD", "currency", "gdp_nominal", True),
+    ("Tonga's economy was worth $500 million.", "$500 million", 5e8, "USD", "currency", "gdp_nominal", False),
+    ("Japan's economy is 600 trillion yen.", "600 trillion yen", 6e14, "JPY", "currency", "gdp_nominal", False),
+    ("The economy is worth 9 million kwacha.", "9 million kwacha", 9e6, "ZMW", "currency", "gdp_nominal", False),
+    ("Unemployment stood at 140 percent.", "140 percent", 140, "percent", "percent", "unemployment_rate", True),
+    ("Unemployment stood at 14 percent.", "14 percent", 14, "percent", "percent", "unemployment_rate", False),
+    ("The economy grew 590 percent.", "590 percent", 590, "percent", "percent", "gdp_real_growth", True),
+    ("Their market share rose to 130%.", "130%", 130, "percent", "percent", "other_market_share", True),
+    ("Prices rose 120% in a year.", "120%", 120, "percent", "percent", "inflation_rate", False),
+    ("Unemployment fell 30 basis points.", "30 basis points", 30, "basis_points", "percent", "unemployment_rate", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "rejected"), SCALE)
+def test_scale_must_be_plausible_for_the_metric(sentence, words, value, unit, unit_class, metric, rejected) -> None:
+    found = problem(metric, sentence, words, value, unit, unit_class)
+    assert (found is not None) == rejected, found
+
+
+NOUNS = [
+    ("Exports were $410 million in May, and imports were $1.9 billion.", "$1.9 billion", "imports", "exports", True),
+    ("Exports were $410 million in May, and imports were $1.9 billion.", "$1.9 billion", "imports", "imports", False),
+    ("Exports were $410 million in May, and imports were $1.9 billion.", "$410 million", "exports", "exports", False),
+    ("Exports were $410 million in May, and imports were $1.9 billion.", "$410 million", "exports", "imports", True),
+    ("Imports rose 4% while exports fell 2%.", "2%", "exports", "imports_growth", True),
+    ("The economy grew 2.1% in 2022, 1.5% in 2023 and -0.3% in 2024.", "-0.3%", None, "unemployment_rate", True),
+    ("The economy grew 2.1% in 2022, 1.5% in 2023 and -0.3% in 2024.", "-0.3%", None, "gdp_real_growth", False),
+    ("The jobless rate rose to 5.1% as the economy shrank.", "5.1%", None, "unemployment_rate", False),
+    ("It reached 5.2% in May.", "5.2%", None, "unemployment_rate", False),  # nothing names any metric
+    ("The flood killed 20 people, and 300 were injured.", "300", None, "casualties", False),
+    ("The storm killed 20 people in a country of 26 million people.", "26 million people", None, "population", False),
+    ("Inflation slowed to 3.1%, while growth picked up to 2%.", "2%", "economy", "inflation_rate", True),
+    ("Unemployment in the region, which has weak growth, stood at 9.5%.", "9.5%", None, "unemployment_rate", False),
+    ("Two-way trade reached $7 billion; exports made up $4 billion.", "$7 billion", None, "trade_volume", False),
+    ("Two-way trade reached $7 billion; exports made up $4 billion.", "$4 billion", "exports", "trade_volume", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "named", "metric", "rejected"), NOUNS)
+def test_a_number_takes_its_metric_from_its_own_noun(sentence, words, named, metric, rejected) -> None:
+    unit_class = "percent" if words.endswith("%") else "currency" if "$" in words else "count"
+    unit = {"percent": "percent", "currency": "USD", "count": "people"}[unit_class]
+    value = float(words.strip("$%").split()[0]) if unit_class != "currency" else 1e9
+    found = problem(metric, sentence, words, value, unit, unit_class)
+    assert (found is not None) == rejected, found
+    if rejected and named:
+        assert f"about {named}" in found and f"metric {metric!r} does not fit" in found
+
+
+def test_own_clause_stops_at_clause_breaks_but_not_inside_numbers() -> None:
+    sentence = "Sales were 1,900 units, and profit was $3 million; costs rose while revenue fell."
+    assert own_clause(sentence, at(sentence, "1,900")) == "Sales were 1,900 units"
+    assert own_clause(sentence, at(sentence, "$3 million")) == "profit was $3 million"
+    assert own_clause(sentence, None) == sentence
+
+
+def test_metrics_without_nouns_and_other_are_not_noun_checked() -> None:
+    sentence = "Imports rose, and the figure was $3 billion."
+    assert metric_problem("arms_sales_revenue", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
+    assert metric_problem("other", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
+
+
+IMPORTS = "Exports were $410 million in May, and imports were $1.9 billion."
+
+
+def test_quantity_label_reasks_with_the_metric_problem() -> None:
+    context = {"required": True, "words": "$1.9 billion",
+               "measured": Measured(1.9e9, "USD", "currency", IMPORTS, at(IMPORTS, "$1.9 billion"))}
+    answer = {"is_fact": True, "metric": "exports", "entity": "Kenya"}
+    with pytest.raises(ValidationError, match="about imports; metric 'exports' does not fit"):
+        QuantityLabel.model_validate(answer, context=context)
+    assert QuantityLabel.model_validate({**answer, "metric": "imports"}, context=context).metric == "imports"
+    assert QuantityLabel.model_validate(answer, context={}).metric == "exports"  # nothing measured, nothing checked
+
+
+def test_mention_label_reasks_with_the_metric_problem() -> None:
+    context = {"mentions": {"m1": "currency", "m2": "currency"},
+               "measured": {"m2": Measured(1.9e9, "USD", "currency", IMPORTS, at(IMPORTS, "$1.9 billion"))}}
+    with pytest.raises(ValidationError, match="about imports"):
+        MentionLabel.model_validate({"id": "m2", "is_fact": True, "metric": "exports"}, context=context)
+    assert MentionLabel.model_validate({"id": "m1", "is_fact": True, "metric": "exports"}, context=context).id == "m1"
