@@ -9,8 +9,10 @@ import re
 from typing import Any
 
 import httpx2
+import pytest
 
 from pipeline.model import llm
+from pipeline.errors import InvalidAnswer
 from pipeline.extract.extraction import extract
 from pipeline.extract.mentions import quantities
 from pipeline.extract.prompts import load_prompt
@@ -82,13 +84,14 @@ def test_a_percentage_called_not_a_fact_is_reasked_with_the_reason() -> None:
     assert all(f.entity == "Testland" for f in result.facts)
 
 
-def test_a_label_that_never_validates_leaves_money_as_an_unlabelled_fact_with_a_warning() -> None:
+def test_a_label_that_never_validates_fails_the_article_with_the_last_answer() -> None:
     never = {"is_fact": True, "metric": "other"}  # 'other' without a label, every time
     model = PerQuantity(first_answers=[never, never])
-    result = model.run(reasks=1)
-    unlabelled = [f for f in result.facts if (f.metric_label or "").startswith("unlabelled_")]
-    assert len(unlabelled) == 1 and unlabelled[0].entity == "unknown"
-    assert any(f.check == "extraction" and f.severity == "warning" for f in result.findings)
+    with pytest.raises(InvalidAnswer) as caught:
+        model.run(reasks=1)
+    assert len(model.requests) == 2  # the answer and its reask; no later quantity is asked about
+    assert "quantity m1 «about a million shells» still failed validation after 2 attempts" in str(caught.value)
+    assert "set metric_label" in str(caught.value) and json.loads(caught.value.raw_answer) == never
 
 
 def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path) -> None:

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from schemas.facts import Finding, QuantFact, Usage
 
+from ...errors import InvalidAnswer
 from ..chunking import split_text
 from ..mentions import Mention, quantities
 from ..prompt_spec import LoadedPrompt
@@ -78,6 +79,14 @@ class PartResult:
     usage: Usage = field(default_factory=Usage)
     attempts: int = 0
     reasons: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def still_invalid(reply: StructuredReply, about: str, usage: Usage) -> InvalidAnswer:
+    """The error that fails an article whose answer about `about` failed validation on every attempt.
+
+    It carries the last answer and the validator's message, for review; `usage` is what the part spent."""
+    return InvalidAnswer(f"the answer about {about} still failed validation after {reply.attempts} attempts: "
+                         f"{reply.last_error or 'no valid JSON'}", reply.raw_text, usage)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from schemas.primitives.scripts import scripts_in
 
 from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, still_invalid
 from .marked import call_fields, mark_text
 from .mention_facts import must_be_fact, part_from_labels
 
@@ -56,7 +56,8 @@ def quantity_request(prompt: LoadedPrompt, article: Article, mention: Mention, s
 
 
 class PerQuantity:
-    """Prompt v3: one call per quantity; a label that fails validation is reasked, then left out."""
+    """Prompt v3: one call per quantity; a label that fails validation is reasked, and one still
+    invalid after the last reask fails the article (`validation_failed`, retried on the next run)."""
 
     response_model: ClassVar[str] = "QuantityLabel"
     batchable: ClassVar[bool] = True
@@ -81,6 +82,7 @@ class PerQuantity:
         for (key, request), mention in zip(self.requests(part, prompt), part.mentions):
             reply = await ask(request, key)
             usage, attempts = usage + reply.usage, attempts + reply.attempts
-            if isinstance(reply.output, QuantityLabel):
-                labels[mention.id] = reply.output.for_mention(mention.id)
+            if not isinstance(reply.output, QuantityLabel):
+                raise still_invalid(reply, f"quantity {mention.id} «{mention.text}»", usage)
+            labels[mention.id] = reply.output.for_mention(mention.id)
         return part_from_labels(part, labels, usage, attempts, stamp)
