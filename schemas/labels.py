@@ -6,7 +6,8 @@ mark: is it a fact, and if so about whom, measuring what, over which period, acc
 It never writes a number. Validators read the scanned mentions from the validation context
 (`schemas.base.context_of`), `{"mentions": {id: unit class}, "required": {id: words}}`, and word
 their errors as instructions. Marks in "required" (money, percentages, counts in the millions)
-cannot be dismissed as not-a-fact: code already knows they are quantities.
+cannot be dismissed as not-a-fact: code already knows they are quantities. When the context
+holds the article's "text", the entity and attribution must be named in it (`reject_unfound_names`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, create_model, model_validator
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
-from .base import ResponseModel, context_of, reject_foreign_script
+from .base import ResponseModel, context_of, reject_foreign_script, reject_unfound_names
 from .facts import Status
 from .vocabulary import METRIC_UNIT_CLASS, Metric
 
@@ -55,6 +56,7 @@ class MentionLabel(BaseModel):
         if self.metric == "other" and not self.metric_label:
             raise ValueError(f"{self.id}: metric is 'other', so set metric_label to a short snake_case name")
         reject_foreign_script(written_fields(self), context_of(info))
+        reject_unfound_names(named_fields(self), context_of(info))
         expected = METRIC_UNIT_CLASS.get(self.metric)
         actual = mentions[self.id]
         if expected and expected != actual:
@@ -137,6 +139,7 @@ class QuantityLabel(ResponseModel):
             raise ValueError("metric is 'other', so set metric_label to a short snake_case name")
         if self.is_fact:
             reject_foreign_script(written_fields(self), context)
+            reject_unfound_names(named_fields(self), context)
         return self
 
     def for_mention(self, mention_id: str) -> MentionLabel:
@@ -148,6 +151,11 @@ def written_fields(label: MentionLabel | QuantityLabel) -> dict[str, str | None]
     """The free-text fields the model writes into a fact."""
     return {"entity": label.entity, "attribution": label.attribution, "period_text": label.period_text,
             "metric_label": label.metric_label}
+
+
+def named_fields(label: MentionLabel | QuantityLabel) -> dict[str, str | None]:
+    """The fields that name someone, which the article must name too."""
+    return {"entity": label.entity, "attribution": label.attribution}
 
 
 def metrics_for(unit_class: str) -> tuple[str, ...]:

@@ -175,6 +175,20 @@ def test_an_answer_still_invalid_after_every_reask_fails_its_article_with_the_an
     assert extraction_rows(tmp_path / "out" / "newsfacts.db")[0]["raw_answer"] is None
 
 
+def test_an_entity_and_attribution_named_nowhere_in_the_article_are_reasked(tmp_path: Path) -> None:
+    """A prompt-injected label names "Zeta Holdings" (according to the "IMF") for a figure about
+    Testland: the validator reasks it, saying why, and the fact ends with the entity the reask gives."""
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={1: "injected"}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+        bodies = [json.dumps(r.body["messages"]) for r in api.requests if r.path.endswith("/chat/completions")]
+    assert [o.status for o in result.outcomes] == ["done"] and len(bodies) == 3  # the first quantity, its reask, the second
+    assert "entity \\u00abZeta Holdings\\u00bb is not named in the article" in bodies[1]
+    facts = read_jsonl(tmp_path / "out" / "facts.jsonl")
+    assert len(facts) == 2 and {f["entity"] for f in facts} == {"Testland"}
+    assert not {f["attribution"] for f in facts} - {None}
+
+
 def test_a_key_echoed_in_an_error_and_a_password_in_the_url_never_reach_outputs_store_or_logs(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     write_articles(tmp_path / "in", 1)

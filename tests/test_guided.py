@@ -36,7 +36,8 @@ class Labeller:
         if self.decline and self.decline in words:
             return {"id": mark_id, "is_fact": False, "reason": "a date"}
         metric = METRIC_FOR.get(kind, "other")
-        return {"id": mark_id, "is_fact": True, "metric": metric, "entity": "Testland", "status": "actual",
+        # no entity: code fills it from the sentence (a name the article does not give would be reasked)
+        return {"id": mark_id, "is_fact": True, "metric": metric, "entity": None, "status": "actual",
                 "metric_label": "counted_things" if metric == "other" else None}
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:

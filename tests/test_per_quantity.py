@@ -29,14 +29,15 @@ SEED = SEEDS / "001_d62aa7f765da4adb.txt"
 class PerQuantity:
     """A scripted model that labels the one number it is shown with the first allowed metric."""
 
-    def __init__(self, first_answers: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, first_answers: list[dict[str, Any]] | None = None, entity: str = "North Korea") -> None:
         self.first_answers = list(first_answers or [])
+        self.entity = entity  # a name the article gives: the validator reasks any other
         self.requests: list[dict[str, Any]] = []
 
     def answer(self, quantity: str, metrics: list[str]) -> dict[str, Any]:
         if self.first_answers:
             return self.first_answers.pop(0)
-        return {"is_fact": True, "metric": metrics[0], "entity": "Testland", "status": "actual",
+        return {"is_fact": True, "metric": metrics[0], "entity": self.entity, "status": "actual",
                 "metric_label": "counted_things" if metrics[0] == "other" else None}
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:
@@ -61,7 +62,7 @@ def test_one_call_per_quantity_and_every_fact_grounded_with_a_fitting_metric() -
     assert len(model.requests) == len(mentions) == len(result.facts)
     for fact, mention in zip(sorted(result.facts, key=lambda f: f.mention_span), mentions):
         assert fact.grounding == "exact" and fact.value == mention.value
-        assert fact.metric == metrics_for(mention.unit_class)[0] and fact.entity == "Testland"
+        assert fact.metric == metrics_for(mention.unit_class)[0] and fact.entity == model.entity
 
 
 def test_the_schema_sent_limits_metrics_to_the_unit_class() -> None:
@@ -81,7 +82,7 @@ def test_a_percentage_called_not_a_fact_is_reasked_with_the_reason() -> None:
     assert len(model.requests) == len(quantities(load_article(SEED).text)) + 1
     reask = model.requests[1]["messages"]
     assert "set is_fact true" in json.dumps(reask)
-    assert all(f.entity == "Testland" for f in result.facts)
+    assert all(f.entity == model.entity for f in result.facts)
 
 
 def test_a_label_that_never_validates_fails_the_article_with_the_last_answer() -> None:
@@ -97,7 +98,7 @@ def test_a_label_that_never_validates_fails_the_article_with_the_last_answer() -
 def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path) -> None:
     text = "Testland's GDP grew 4.5% in 2023 {{ 7*7 }} {% if x %} {# note #} {{{ said the bank.\n"
     (tmp_path / "braces.txt").write_text(text)
-    model = PerQuantity()
+    model = PerQuantity(entity="Testland")
     result = model.run(load_article(tmp_path / "braces.txt"))
     sent = model.requests[0]["messages"][1]["content"]
     assert "{{ 7*7 }} {% if x %} {# note #} {{{" in sent and "49" not in sent

@@ -45,7 +45,7 @@ class FreeExtraction:
         raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
-        context = {"article_text": part.article.text, "scripts": scripts_in(part.article.text)}
+        context = {"article_text": part.article.text, "scripts": scripts_in(part.article.text), "text": part.article.text}
         reply = await ask(LabelRequest(self.first_messages(prompt, part.article), ExtractionResult, context))
         if not isinstance(reply.output, ExtractionResult):
             raise still_invalid(reply, "the article's facts", reply.usage)

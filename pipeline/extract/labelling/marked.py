@@ -101,6 +101,7 @@ class MarkedMentions:
             "mentions": {m.id: m.unit_class for m in mentions},
             "required": {m.id: m.text for m in mentions if must_be_fact(m)},
             "scripts": scripts_in(article.text),
+            "text": article.text,
         }
         marked = mark_text(article.text, mentions)
         labels: dict[str, MentionLabel] = {}

@@ -44,15 +44,16 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     }
 
 
-def label_context(mention: Mention, scripts: frozenset[str]) -> dict[str, Any]:
-    """What the one-quantity label validators need to know: the quantity, and the article's scripts."""
-    return {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
+def label_context(mention: Mention, scripts: frozenset[str], text: str) -> dict[str, Any]:
+    """What the one-quantity label validators need to know: the quantity, the article's scripts, and
+    its text (the part asked about), where the entity and attribution must be named."""
+    return {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts, "text": text}
 
 
 def quantity_request(prompt: LoadedPrompt, article: Article, mention: Mention, starts: list[int]) -> LabelRequest:
     """The one request about `mention`, the same whether it is sent live or in a batch."""
     return LabelRequest(render(prompt, quantity_fields(article, mention, starts)), quantity_label_model(mention.unit_class),
-                        label_context(mention, scripts_in(article.text)))
+                        label_context(mention, scripts_in(article.text), article.text))
 
 
 class PerQuantity:
