@@ -160,14 +160,15 @@ class FakeAPI:
 def label_reply(body: dict[str, Any]) -> str:
     """The deterministic 'model': a JSON answer for a mention-guided prompt."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    entity = "Testland" if "Testland" in user else None  # a name the text gives, or none
     if allowed := re.search(r"Allowed metrics: (.*)", user):
         metric = allowed.group(1).split(", ")[0]
-        return json.dumps({"is_fact": True, "metric": metric, "entity": "Testland", "status": "actual",
+        return json.dumps({"is_fact": True, "metric": metric, "entity": entity, "status": "actual",
                            "metric_label": "counted_things" if metric == "other" else None})
     if marks := re.search(r"Label these marks: (.*)", user):
         ids = marks.group(1).split(", ")
         return json.dumps({"labels": [{"id": i, "is_fact": True, "metric": "other", "metric_label": "thing",
-                                       "entity": "Testland", "status": "actual"} for i in ids]})
+                                       "entity": entity, "status": "actual"} for i in ids]})
     return json.dumps({"facts": []})
 
 
