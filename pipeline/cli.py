@@ -34,7 +34,8 @@ from rich.markup import escape
 
 from .errors import (AuthError, CassetteError, ConfigError, InputError, ModelServerError, NewsfactsError, OutputError,
                      PromptError, StoreError)
-from .render import eval_json, mention_lines, open_text, print_eval, print_mentions, print_summary, print_validation
+from .render import (eval_json, mention_lines, open_text, print_eval, print_mentions, print_summary, print_validation,
+                     status_lines)
 from .settings import Settings
 
 # Each command imports the stages it uses (the run engine loads openai and instructor, the article
@@ -209,6 +210,18 @@ def _run_with_bar(call: Callable[[BarProgress | LogProgress], RunResult], heartb
         return call(bar)
     finally:
         bar.stop()
+
+
+@app.command("status")
+def status_command(out: OutOption = Path("out"), db: DbOption = None,
+                   answers: Annotated[bool, typer.Option(help="Also print the last answer of each validation_failed article.")] = False) -> None:
+    """Where every article in the store stands: counts by status, and each failed one with its reason."""
+    with errors_to_exit_codes():
+        from .run.runner import extraction_states
+
+        states = extraction_states(Settings.from_env(db=db), out)
+    for line in status_lines(states, answers):
+        typer.echo(line)
 
 
 @batches_app.command("list")

@@ -6,6 +6,8 @@ PromptError, AuthError and ModelServerError to 2, StoreError to 5, OutputError t
 to 7; any other NewsfactsError to 3.
 """
 
+from schemas.facts import Usage
+
 
 class NewsfactsError(Exception):
     """Root of every error newsfacts raises on purpose."""
@@ -25,6 +27,16 @@ class PromptError(NewsfactsError):
 
 class ExtractionError(NewsfactsError):
     """The model could not produce facts for an article."""
+
+
+class InvalidAnswer(ExtractionError):
+    """The model's answer still failed validation after every reask: its article is `validation_failed`
+    (retried on the next run), and the last answer is kept with the validator's message for review."""
+
+    def __init__(self, message: str, raw_answer: str | None, usage: Usage | None = None) -> None:
+        super().__init__(message)
+        self.raw_answer = raw_answer
+        self.usage = usage or Usage()
 
 
 class RateLimited(ExtractionError):

@@ -21,8 +21,25 @@ from .errors import InputError
 if TYPE_CHECKING:
     from schemas.validation import ValidationReport
 
+    from .store.records import ExtractionState
+
     from .check.evaluation import EvalReport
     from .run.runner import RunResult
+
+
+def status_lines(states: list[tuple[ExtractionState, str | None]], answers: bool = False) -> Iterator[str]:
+    """`newsfacts status`: the extractions counted by status, then each one not done with its reason
+    (and, with `answers`, the model's last answer kept for an answer that never validated)."""
+    counts: dict[str, int] = {}
+    for state, _ in states:
+        counts[state.status] = counts.get(state.status, 0) + 1
+    yield "extractions: " + (", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "none")
+    for state, path in states:
+        if state.status == "done":
+            continue
+        yield f"{state.status}\t{path or state.article_id}\t{state.attempts} attempts\t{state.prompt}\t{state.error or ''}"
+        if answers and state.raw_answer:
+            yield f"  last answer: {' '.join(state.raw_answer.split())}"
 
 
 def print_summary(result: RunResult, console: Console) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationInfo
 
+from .primitives.names import name_found
 from .primitives.scripts import foreign_letters
 
 
@@ -69,3 +70,19 @@ def reject_foreign_script(fields: Mapping[str, str | None], context: Mapping[str
         if found is not None:
             raise ValueError(f"{name} «{value}» has {found[1].lower()} letters («{found[0]}») that the article never "
                              f"uses: write {name} with the article's own words")
+
+
+def reject_unfound_names(fields: Mapping[str, str | None], context: Mapping[str, Any]) -> None:
+    """Raise, as an instruction to the model, when an entity or attribution it wrote is not named in
+    the article (`schemas.primitives.names`: inflections, initialisms and a few equivalents count).
+
+    The context's "text" is the article, or the chunk asked about; without it, nothing is checked.
+    Its "outlet", the publication's name, counts too: an outlet may be who says a figure."""
+    text = context.get("text")
+    if text is None:
+        return
+    outlet = context.get("outlet") or ""
+    for name, value in fields.items():
+        if value and not (name_found(value, text) or name_found(value, outlet)):
+            raise ValueError(f"{name} «{value}» is not named in the article: write {name} with the article's own "
+                             f"words for who or what it is, or null if the article names none")

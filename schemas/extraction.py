@@ -3,7 +3,8 @@
 These models are the `response_model` handed to instructor. Field descriptions are written for
 the model. Validators read the article from the validation context `{"article_text": ...}`
 (`schemas.base.context_of`) and word their errors as instructions, because instructor sends them
-back to the model in a reask.
+back to the model in a reask. With the article also under "text", the entity and attribution must
+be named in it (`reject_unfound_names`).
 Without a context (for example when re-reading a stored completion) the article checks are
 skipped and only the shape is checked.
 """
@@ -18,7 +19,7 @@ from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 from schemas.primitives.numbers import NumberMatch, find_numbers, value_in_text
 from schemas.primitives.textnorm import fold_text
 
-from .base import ResponseModel, context_of, reject_foreign_script
+from .base import ResponseModel, context_of, reject_foreign_script, reject_unfound_names
 from .facts import Qualifier, Status
 from .units import canonical_unit, currencies_named, is_currency
 from .vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS, Metric, unit_class
@@ -53,6 +54,7 @@ class ExtractedFact(BaseModel):
         self._check_metric_and_unit()
         reject_foreign_script({"entity": self.entity, "attribution": self.attribution, "period_text": self.period_text,
                                "metric_label": self.metric_label}, context_of(info))
+        reject_unfound_names({"entity": self.entity, "attribution": self.attribution}, context_of(info))
         article = context_of(info).get("article_text")
         if article is not None:
             self._check_quote_in(article)

@@ -5,8 +5,9 @@ asks about one quantity per call (`QuantityLabel`). The model answers one `Menti
 mark: is it a fact, and if so about whom, measuring what, over which period, according to whom.
 It never writes a number. Validators read the scanned mentions from the validation context
 (`schemas.base.context_of`), `{"mentions": {id: unit class}, "required": {id: words}, "measured":
-{id: Measured}}`, and word their errors as instructions; the metric of a measured mention must
-fit its number and its words (`schemas.metric_checks`). Marks in "required" (money, percentages,
+{id: Measured}, "text": article}`, and word their errors as instructions; the metric of a measured
+mention must fit its number and its words (`schemas.metric_checks`), and the entity and attribution
+must be named in the text (`reject_unfound_names`). Marks in "required" (money, percentages,
 counts in the millions) cannot be dismissed as not-a-fact: code already knows they are quantities.
 """
 
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, create_model, model_validator
 from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
-from .base import ResponseModel, context_of, reject_foreign_script
+from .base import ResponseModel, context_of, reject_foreign_script, reject_unfound_names
 from .facts import Status
 from .metric_checks import Measured, measured_problem
 from .vocabulary import METRIC_UNIT_CLASS, Metric
@@ -57,6 +58,7 @@ class MentionLabel(BaseModel):
         if self.metric == "other" and not self.metric_label:
             raise ValueError(f"{self.id}: metric is 'other', so set metric_label to a short snake_case name")
         reject_foreign_script(written_fields(self), context_of(info))
+        reject_unfound_names(named_fields(self), context_of(info))
         expected = METRIC_UNIT_CLASS.get(self.metric)
         actual = mentions[self.id]
         if expected and expected != actual:
@@ -141,6 +143,7 @@ class QuantityLabel(ResponseModel):
         if self.is_fact:
             reject_foreign_script(written_fields(self), context)
             reject_misfit(self, context.get("measured"))
+            reject_unfound_names(named_fields(self), context)
         return self
 
     def for_mention(self, mention_id: str) -> MentionLabel:
@@ -161,6 +164,11 @@ def written_fields(label: MentionLabel | QuantityLabel) -> dict[str, str | None]
     """The free-text fields the model writes into a fact."""
     return {"entity": label.entity, "attribution": label.attribution, "period_text": label.period_text,
             "metric_label": label.metric_label}
+
+
+def named_fields(label: MentionLabel | QuantityLabel) -> dict[str, str | None]:
+    """The fields that name someone, which the article must name too."""
+    return {"entity": label.entity, "attribution": label.attribution}
 
 
 def metrics_for(unit_class: str) -> tuple[str, ...]:

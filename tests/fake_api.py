@@ -15,6 +15,8 @@ latency, and injects faults by request number:
     garbage  a 200 whose body is not JSON at all (an HTML error page)
     cut      a 200 whose JSON body stops half-way
     invalid  a 200 whose answer parses but fails the label validator (a metric not allowed)
+    injected a 200 whose label names an entity ("Zeta Holdings") and an attribution ("IMF") that no
+             test article holds, as a prompt-injected answer would
     trickle  a good answer sent one byte at a time, `trickle_seconds` apart
     context  a 400 "context length exceeded" that echoes the request's API key
     no_usage / negative_usage   a good answer without `usage`, or with negative token counts
@@ -158,14 +160,15 @@ class FakeAPI:
 def label_reply(body: dict[str, Any]) -> str:
     """The deterministic 'model': a JSON answer for a mention-guided prompt."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    entity = "Testland" if "Testland" in user else None  # a name the text gives, or none
     if allowed := re.search(r"Allowed metrics: (.*)", user):
         metric = allowed.group(1).split(", ")[-1]  # 'other': the first allowed can fail the metric checks
-        return json.dumps({"is_fact": True, "metric": metric, "entity": "Testland", "status": "actual",
+        return json.dumps({"is_fact": True, "metric": metric, "entity": entity, "status": "actual",
                            "metric_label": "counted_things" if metric == "other" else None})
     if marks := re.search(r"Label these marks: (.*)", user):
         ids = marks.group(1).split(", ")
         return json.dumps({"labels": [{"id": i, "is_fact": True, "metric": "other", "metric_label": "thing",
-                                       "entity": "Testland", "status": "actual"} for i in ids]})
+                                       "entity": entity, "status": "actual"} for i in ids]})
     return json.dumps({"facts": []})
 
 
@@ -187,11 +190,17 @@ def invalid_reply(body: dict[str, Any]) -> str:
     return json.dumps({**json.loads(label_reply(body)), "metric": "no_such_metric"})
 
 
+def injected_reply(body: dict[str, Any]) -> str:
+    """A valid-looking label whose entity and attribution are named nowhere in the article."""
+    return json.dumps({**json.loads(label_reply(body)), "entity": "Zeta Holdings", "attribution": "IMF"})
+
+
 BODIES: dict[str, Any] = {
     "empty": lambda body: b"",
     "garbage": lambda body: b"<html><body>502 Bad Gateway</body></html>",
     "cut": lambda body: completion_body(label_reply(body))[:60],
     "invalid": lambda body: completion_body(invalid_reply(body)),
+    "injected": lambda body: completion_body(injected_reply(body)),
     "no_usage": lambda body: completion_body(label_reply(body), usage=None),
     "negative_usage": lambda body: completion_body(
         label_reply(body), usage={"prompt_tokens": -1_000_000, "completion_tokens": -5, "total_tokens": -1_000_005}),

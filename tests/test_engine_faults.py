@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from pipeline import cli
 from pipeline.errors import StoreError
@@ -144,6 +145,48 @@ def test_a_context_length_400_is_permanent_and_skipped_until_the_article_changes
     (failed,) = [o for o in second.outcomes if o.status != "skipped"]
     assert failed.status == "failed_permanent" and "failed permanently" in failed.error and "BadRequestError" in failed.error
     assert sorted(o.status for o in third.outcomes) == ["done", "skipped"]  # the edited article is a new one
+
+
+def test_an_answer_still_invalid_after_every_reask_fails_its_article_with_the_answer_kept(tmp_path: Path) -> None:
+    """The first quantity's answer and its reask both fail the label validator (a metric the prompt
+    does not allow): that article is validation_failed, keeps no facts, and the store holds the last
+    answer and the validator's message; the other article is done, and the next run retries the failed one."""
+    write_articles(tmp_path / "in", 2)
+    result, sent = run_with(tmp_path, {1: "invalid", 2: "invalid"})
+    assert sent == 4 and sorted(o.status for o in result.outcomes) == ["done", "validation_failed"]
+    (failed,) = [o for o in result.outcomes if o.status == "validation_failed"]
+    assert "quantity m1 «1.5%» still failed validation after 2 attempts: metric: Input should be" in failed.error
+    rows = {r["article_id"]: r for r in extraction_rows(tmp_path / "out" / "newsfacts.db")}
+    row = rows[failed.article_id]
+    assert row["status"] == "validation_failed" and row["error"] == failed.error
+    assert json.loads(row["raw_answer"])["metric"] == "no_such_metric"
+    assert rows[next(o.article_id for o in result.outcomes if o.status == "done")]["raw_answer"] is None
+    facts = read_jsonl(tmp_path / "out" / "facts.jsonl")
+    assert len(facts) == 2 and failed.article_id not in {f["article_id"] for f in facts}
+    run = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert run["counts"]["failed"] == 1 and [a["error"] for a in run["articles"] if a["error"]] == [failed.error]
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "## Failed articles (1;" in report and "| article\\_000.txt | validation\\_failed | the answer about" in report
+    status = CliRunner().invoke(cli.app, ["status", "--out", str(tmp_path / "out"), "--answers"]).stdout
+    assert status.startswith("extractions: 1 done, 1 validation_failed\n") and failed.error in status
+    assert "last answer: {" in status and "no_such_metric" in status
+    again, resent = run_with(tmp_path, {})
+    assert resent == 2 and sorted(o.status for o in again.outcomes) == ["done", "skipped"]
+    assert extraction_rows(tmp_path / "out" / "newsfacts.db")[0]["raw_answer"] is None
+
+
+def test_an_entity_and_attribution_named_nowhere_in_the_article_are_reasked(tmp_path: Path) -> None:
+    """A prompt-injected label names "Zeta Holdings" (according to the "IMF") for a figure about
+    Testland: the validator reasks it, saying why, and the fact ends with the entity the reask gives."""
+    write_articles(tmp_path / "in", 1)
+    with FakeAPI(faults={1: "injected"}) as api:
+        result = run_batch([tmp_path / "in"], settings(api, concurrency=1), tmp_path / "out")
+        bodies = [json.dumps(r.body["messages"]) for r in api.requests if r.path.endswith("/chat/completions")]
+    assert [o.status for o in result.outcomes] == ["done"] and len(bodies) == 3  # the first quantity, its reask, the second
+    assert "entity \\u00abZeta Holdings\\u00bb is not named in the article" in bodies[1]
+    facts = read_jsonl(tmp_path / "out" / "facts.jsonl")
+    assert len(facts) == 2 and {f["entity"] for f in facts} == {"Testland"}
+    assert not {f["attribution"] for f in facts} - {None}
 
 
 def test_a_key_echoed_in_an_error_and_a_password_in_the_url_never_reach_outputs_store_or_logs(

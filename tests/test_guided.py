@@ -8,7 +8,9 @@ import re
 from typing import Any
 
 import httpx2
+import pytest
 
+from pipeline.errors import InvalidAnswer
 from pipeline.model import llm
 from pipeline.extract.extraction import extract
 from pipeline.extract.labelling.marked import mark_text
@@ -35,7 +37,8 @@ class Labeller:
         if self.decline and self.decline in words:
             return {"id": mark_id, "is_fact": False, "reason": "a date"}
         metric = METRIC_FOR.get(kind, "other")
-        return {"id": mark_id, "is_fact": True, "metric": metric, "entity": "Testland", "status": "actual",
+        # no entity: code fills it from the sentence (a name the article does not give would be reasked)
+        return {"id": mark_id, "is_fact": True, "metric": metric, "entity": None, "status": "actual",
                 "metric_label": "counted_things" if metric == "other" else None}
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:
@@ -146,3 +149,24 @@ def test_rejected_labels_are_asked_again_with_the_reason() -> None:
         assert re.search(rf"- {mark}: .*does not fit", bodies[1])
     assert sum(1 for f in result.facts if f.unit == "percent") == len(percents)
     assert len(bodies) == 2  # no full reask: only the rejected marks were asked again
+
+
+class WrongMetricAlways(Labeller):
+    """Labels every percentage with a money metric, on the follow-up call too."""
+
+    def label(self, mark_id: str, words: str, kind: str) -> dict[str, Any]:
+        answer = super().label(mark_id, words, kind)
+        return answer | {"metric": "gdp_nominal"} if kind == "percent" else answer
+
+
+def test_a_label_still_rejected_after_the_follow_up_fails_the_article_with_the_last_answer() -> None:
+    text = "Testland's GDP grew 3.1% in 2023, while its trade with Farland rose to $2.77 billion, officials said.\n"
+    labeller = WrongMetricAlways()
+    with pytest.raises(InvalidAnswer) as caught:
+        labeller.run(Article(article_id="a1", path="a.txt", source="Synthetic", url=None, published="2024-07", title=None,
+                             language="en", text=text, content_sha256="0" * 64))
+    assert labeller.asked == [["m1", "m2"], ["m1"]]  # the rejected percentage is asked about once more, then the article fails
+    message = str(caught.value)
+    assert message.startswith("the labels of m1 «3.1%» were still rejected after the follow-up call: ")
+    assert "m1 is a percent but metric 'gdp_nominal' is measured in currency" in message
+    assert json.loads(caught.value.raw_answer)["labels"][0]["metric"] == "gdp_nominal"

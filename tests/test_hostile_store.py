@@ -138,14 +138,17 @@ def test_a_version_1_store_is_migrated_to_the_current_version(location: str | Pa
             store._db.set_version(conn, 1)
             conn.execute("DROP INDEX articles_by_path")
             conn.execute("DROP TABLE leases")
+            conn.execute("ALTER TABLE extractions DROP COLUMN raw_answer")
         store.upsert_article(type("A", (), {"article_id": "a1", "path": "x.txt", "source": None, "url": None,
                                             "published": None, "title": None, "text": "t", "content_sha256": "0"})())
     with Store(location) as store:
-        assert store._db.version() == STORE_VERSION == 2
+        assert store._db.version() == STORE_VERSION == 3
         assert [r["article_id"] for r in store._read("SELECT article_id FROM articles", ())] == ["a1"]
         plan = store._read("SELECT article_id FROM articles WHERE path = ?", ("x.txt",))
         assert plan and _has_path_index(store)
         assert store.claim("a1", "p", "m", "r1", 60) and not store.claim("a1", "p", "m", "r2", 60)
+        store.save_failure("a1", "p", "m", "r1", "validation_failed", "still invalid", '{"is_fact": false}')
+        assert store.state("a1", "p", "m").raw_answer == '{"is_fact": false}'
 
 
 def _has_path_index(store: Store) -> bool:

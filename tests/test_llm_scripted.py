@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import httpx2
 import pytest
 
+from pipeline.errors import AuthError, InvalidAnswer
 from pipeline.model import llm
-from pipeline.errors import AuthError
 from pipeline.extract.extraction import extract
 from pipeline.extract.prompts import load_prompt
 from pipeline.settings import Settings
@@ -95,15 +96,14 @@ def test_items_without_a_number_are_left_out_and_counted() -> None:
     assert any("2 items" in f.message and f.severity == "info" for f in result.findings)
 
 
-def test_always_invalid_output_keeps_facts_unverified_with_findings() -> None:
+def test_always_invalid_output_fails_the_article_with_the_last_answer_and_the_message() -> None:
     wrong = dict(TRADE, value=7.0)
     script = Script(*[completion(facts_json(wrong)) for _ in range(3)])
-    result = run_extract(script, reasks=2)
+    with pytest.raises(InvalidAnswer) as caught:
+        run_extract(script, reasks=2)
     assert len(script.requests) == 3
-    assert result.attempts == 3
-    assert [f.grounding for f in result.facts] == ["none"]
-    checks = {(f.check, f.severity) for f in result.findings}
-    assert ("extraction", "warning") in checks and ("grounding", "error") in checks
+    assert "after 3 attempts: facts.0: value 7 is not a number in the quote" in str(caught.value)
+    assert json.loads(caught.value.raw_answer)["facts"][0]["value"] == 7.0
 
 
 def test_server_errors_are_retried_by_the_transport_layer_only(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,7 @@ import httpx2
 import pytest
 
 from pipeline.model import llm
+from pipeline.errors import InvalidAnswer
 from pipeline.extract.extraction import extract
 from pipeline.extract.mentions import quantities
 from pipeline.extract.prompts import load_prompt
@@ -30,14 +31,15 @@ class PerQuantity:
     with a label (the first allowed metric can fail the metric checks: "several million dollars"
     is no economy's size)."""
 
-    def __init__(self, first_answers: list[dict[str, Any]] | None = None) -> None:
+    def __init__(self, first_answers: list[dict[str, Any]] | None = None, entity: str = "North Korea") -> None:
         self.first_answers = list(first_answers or [])
+        self.entity = entity  # a name the article gives: the validator reasks any other
         self.requests: list[dict[str, Any]] = []
 
     def answer(self, quantity: str, metrics: list[str]) -> dict[str, Any]:
         if self.first_answers:
             return self.first_answers.pop(0)
-        return {"is_fact": True, "metric": metrics[-1], "entity": "Testland", "status": "actual",
+        return {"is_fact": True, "metric": metrics[-1], "entity": self.entity, "status": "actual",
                 "metric_label": "counted_things" if metrics[-1] == "other" else None}
 
     def handler(self, request: httpx2.Request) -> httpx2.Response:
@@ -62,7 +64,7 @@ def test_one_call_per_quantity_and_every_fact_grounded_with_a_fitting_metric() -
     assert len(model.requests) == len(mentions) == len(result.facts)
     for fact, mention in zip(sorted(result.facts, key=lambda f: f.mention_span), mentions):
         assert fact.grounding == "exact" and fact.value == mention.value
-        assert fact.metric == metrics_for(mention.unit_class)[-1] == "other" and fact.entity == "Testland"
+        assert fact.metric == metrics_for(mention.unit_class)[-1] == "other" and fact.entity == model.entity
         assert fact.metric_label == "counted_things"
 
 
@@ -83,22 +85,23 @@ def test_a_percentage_called_not_a_fact_is_reasked_with_the_reason() -> None:
     assert len(model.requests) == len(quantities(load_article(SEED).text)) + 1
     reask = model.requests[1]["messages"]
     assert "set is_fact true" in json.dumps(reask)
-    assert all(f.entity == "Testland" for f in result.facts)
+    assert all(f.entity == model.entity for f in result.facts)
 
 
-def test_a_label_that_never_validates_leaves_money_as_an_unlabelled_fact_with_a_warning() -> None:
+def test_a_label_that_never_validates_fails_the_article_with_the_last_answer() -> None:
     never = {"is_fact": True, "metric": "other"}  # 'other' without a label, every time
     model = PerQuantity(first_answers=[never, never])
-    result = model.run(reasks=1)
-    unlabelled = [f for f in result.facts if (f.metric_label or "").startswith("unlabelled_")]
-    assert len(unlabelled) == 1 and unlabelled[0].entity == "unknown"
-    assert any(f.check == "extraction" and f.severity == "warning" for f in result.findings)
+    with pytest.raises(InvalidAnswer) as caught:
+        model.run(reasks=1)
+    assert len(model.requests) == 2  # the answer and its reask; no later quantity is asked about
+    assert "quantity m1 «about a million shells» still failed validation after 2 attempts" in str(caught.value)
+    assert "set metric_label" in str(caught.value) and json.loads(caught.value.raw_answer) == never
 
 
 def test_template_syntax_in_an_article_reaches_the_model_verbatim(tmp_path) -> None:
     text = "Testland's GDP grew 4.5% in 2023 {{ 7*7 }} {% if x %} {# note #} {{{ said the bank.\n"
     (tmp_path / "braces.txt").write_text(text)
-    model = PerQuantity()
+    model = PerQuantity(entity="Testland")
     result = model.run(load_article(tmp_path / "braces.txt"))
     sent = model.requests[0]["messages"][1]["content"]
     assert "{{ 7*7 }} {% if x %} {# note #} {{{" in sent and "49" not in sent

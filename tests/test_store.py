@@ -198,13 +198,13 @@ def test_save_failure_counts_attempts_and_keeps_earlier_facts(store: Store) -> N
     usage = Usage(prompt_tokens=500, completion_tokens=80, calls=2)
     store.save_result(result("a1", [fact("f1")], findings=[finding(["f1"])], usage=usage), run_id="r1")
     store.save_failure("a1", P1, M1, "r2", "failed_retryable", "APITimeoutError: timed out")
-    store.save_failure("a1", P1, M1, "r3", "validation_failed", "ValidationError: 2 errors")
+    store.save_failure("a1", P1, M1, "r3", "validation_failed", "ValidationError: 2 errors", '{"metric": "x"}')
 
     state = store.state("a1", P1, M1)
     assert state is not None
     assert (state.status, state.attempts, state.error, state.run_id) == (
         "validation_failed", 3, "ValidationError: 2 errors", "r3")
-    assert state.usage == usage
+    assert state.usage == usage and state.raw_answer == '{"metric": "x"}'
     assert not store.is_done("a1", P1, M1)
     assert ids(store.facts()) == ["f1"] and len(store.findings()) == 1
 

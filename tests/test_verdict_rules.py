@@ -192,10 +192,10 @@ def test_agency_names(name: str, wire: str | None) -> None:
 
 
 def test_wire_copies_and_near_duplicate_texts_count_once() -> None:
-    story = ("BERLIN — Germany's economy shrank 0.3% in 2023 as high energy prices and interest rates weighed on "
+    story = ("BERLIN — Testland's economy shrank 0.3% in 2023 as high energy prices and interest rates weighed on "
              "output, the statistics office said on Monday, and economists expect little growth this year. ") * 3
     texts = {"a1": story, "a2": story.replace("Monday", "Monday morning"),
-             "a3": "LONDON (Reuters) - Britain's economy shrank 0.3% in 2023, a smaller fall than feared."}
+             "a3": "LONDON (Reuters) - Testland's economy shrank 0.3% in 2023, a smaller fall than feared."}
     facts = [fact(article_id=a, source=s, value=-0.3, quote="economy shrank 0.3% in 2023")
              for a, s in (("a1", "Paper One"), ("a2", "Paper Two"), ("a3", "Paper Three"))]
     origins = Origins(facts, texts)

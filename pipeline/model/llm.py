@@ -73,7 +73,7 @@ def reask_messages(messages: list[dict[str, str]], previous: FailedAnswer) -> li
 
 @dataclass
 class StructuredReply:
-    """The outcome of one structured call: a validated object, or the last raw text if none passed."""
+    """The outcome of one structured call: a validated object or None, and the last answer's raw text."""
 
     output: BaseModel | None
     raw_text: str | None
@@ -196,11 +196,24 @@ async def structured(
     except InstructorRetryException as exc:
         cause = exc.__cause__
         if isinstance(cause, REASKABLE):
-            return StructuredReply(None, _completion_text(exc.last_completion), str(cause), sum(spent, Usage()), exc.n_attempts)
+            return StructuredReply(None, _completion_text(exc.last_completion), validator_message(cause),
+                                   sum(spent, Usage()), exc.n_attempts)
         raise CallFailed(classify(cause or exc, params.max_tokens), sum(spent, Usage())) from (cause or exc)
     except Exception as exc:  # classified, then re-raised as our own error
         raise CallFailed(classify(exc, params.max_tokens), sum(spent, Usage())) from exc
-    return StructuredReply(output, None, None, sum(spent, Usage()), len(spent))
+    raw = _completion_text(getattr(output, "_raw_response", None))  # a valid answer may still hold labels set aside
+    return StructuredReply(output, raw, None, sum(spent, Usage()), len(spent))
+
+
+def validator_message(exc: BaseException) -> str:
+    """What the validator said, as the model was told it: each error's place and message, on one line."""
+    if not isinstance(exc, PydanticValidationError):
+        return " ".join(str(exc).split())
+    said = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"])
+        said.append(f"{where + ': ' if where else ''}{str(error['msg']).removeprefix('Value error, ')}")
+    return "; ".join(said)
 
 
 def classify(exc: BaseException, max_tokens: int) -> ModelFailure:

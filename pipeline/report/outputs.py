@@ -135,6 +135,19 @@ def _rejected_lines(facts: list[QuantFact], findings: list[Finding]) -> list[str
 
 
 MARKDOWN_ROWS = 200  # a CI job summary holds 1 MiB; report.html and facts.jsonl have everything
+FAILED_STATUSES = ("validation_failed", "failed_retryable", "failed_permanent")
+
+
+def _failed_lines(summary: dict[str, Any]) -> list[str]:
+    """The articles of this run that failed, with the reason (a rerun retries all but failed_permanent)."""
+    failed = [a for a in summary.get("articles", []) if a.get("status") in FAILED_STATUSES]
+    if not failed:
+        return []
+    lines = [f"## Failed articles ({len(failed)}; a rerun retries validation_failed and failed_retryable)", "",
+             "| file | status | reason |", "|---|---|---|"]
+    lines += [f"| {_cell(Path(a['path']).name, 60)} | {_cell(a['status'])} | {_cell(a.get('error'), 300)} |"
+              for a in failed[:MARKDOWN_ROWS]]
+    return lines + [""]
 
 
 def _conflict_lines(groups: list[AgreementGroup], rejected: set[str]) -> list[str]:
@@ -204,7 +217,7 @@ def render_markdown(facts: list[QuantFact], findings: list[Finding], summary: di
              f"Model {_cell(summary['model'])}, prompt {_cell(summary['prompt'])}.", ""]
     rejected = {f.fact_id for f in facts if is_rejected(f)}
     lines += (_conflict_lines(groups, rejected) + _backed_lines(groups) + _single_source_lines(facts, groups)
-              + _rejected_lines(facts, findings))
+              + _rejected_lines(facts, findings) + _failed_lines(summary))
     cost = "unknown" if counts.get("cost_usd") is None else f"${counts['cost_usd']:.4f}"
     lines += [
         "## Counts", "",

@@ -19,12 +19,12 @@ from pydantic import BaseModel, Field
 from schemas.facts import ArticleFacts, Finding, QuantFact, Usage
 
 from ..check.normalize import normalize
-from ..errors import ReplayError
+from ..errors import InvalidAnswer, ReplayError
 from ..extract.extraction import extract
 from ..extract.labelling import Asker
 from ..extract.prompt_spec import LoadedPrompt
 from ..ingest.sources import Article
-from ..model import llm
+from ..model import llm, redact
 from ..model.cassettes import replay_miss
 from ..model.endpoint import LazyEndpoint, recording
 from ..model.throttle import Throttle, counting_requests
@@ -34,6 +34,7 @@ from ..store.fact_store import Store
 ResultStatus = Literal["done", "failed_retryable", "validation_failed", "failed_permanent", "rate_limited", "deferred"]
 FAILED: tuple[ResultStatus, ...] = ("failed_retryable", "validation_failed", "failed_permanent")
 PENDING: tuple[ResultStatus, ...] = ("rate_limited", "deferred")  # not written: a later run does the article
+RAW_ANSWER_CHARS = 4000  # the last invalid answer kept for review, at most this long
 REPLAY_MISS = ("no recorded answer matches this request (prompt, model or settings changed); "
                "re-record with `make record`")
 
@@ -48,6 +49,7 @@ class ArticleResult(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     error: str | None = None
+    raw_answer: str | None = Field(None, description="validation_failed: the model's last answer (redacted, capped)")
 
     @property
     def grounded(self) -> int:
@@ -65,6 +67,14 @@ def _failed(article_id: str, exc: llm.CallFailed, settings: Settings) -> Article
     if settings.replay and replay_miss(exc):
         status, message = "failed_permanent", REPLAY_MISS
     return ArticleResult(article_id=article_id, status=status, error=message, usage=exc.usage)
+
+
+def invalid(article_id: str, exc: InvalidAnswer) -> ArticleResult:
+    """An answer still invalid after every reask: the article fails with the validator's message and
+    the last answer, both redacted; the answer is cut to RAW_ANSWER_CHARS."""
+    raw = redact.redact(exc.raw_answer)[:RAW_ANSWER_CHARS] if exc.raw_answer else None
+    return ArticleResult(article_id=article_id, status="validation_failed", error=redact.redact(str(exc)),
+                         raw_answer=raw, usage=exc.usage)
 
 
 async def process_article(article: Article, prompt: LoadedPrompt, client: Any, settings: Settings, run_id: str,
@@ -87,6 +97,8 @@ async def _extracted(article: Article, prompt: LoadedPrompt, client: Any, settin
             found = await extract(article, prompt, client, settings, run_id, ask)
     except llm.CallFailed as exc:
         return _failed(article.article_id, exc, settings)
+    except InvalidAnswer as exc:
+        return invalid(article.article_id, exc)
     except ReplayError as exc:
         return ArticleResult(article_id=article.article_id, status="failed_permanent", error=str(exc))
     return ArticleResult(article_id=article.article_id, status="done", facts=normalize(found.facts),
@@ -103,7 +115,8 @@ def store_result(store: Store, result: ArticleResult, prompt: LoadedPrompt, mode
         store.save_result(ArticleFacts(article_id=result.article_id, facts=result.facts, findings=result.findings,
                                        prompt=prompt.ref, model=model, usage=result.usage), run_id)
     else:
-        store.save_failure(result.article_id, prompt.ref, model, run_id, result.status, result.error or "failed")
+        store.save_failure(result.article_id, prompt.ref, model, run_id, result.status, result.error or "failed",
+                           result.raw_answer)
 
 
 async def process_articles(articles: Sequence[Article], prompt: LoadedPrompt, settings: Settings, run_id: str,

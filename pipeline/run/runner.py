@@ -24,7 +24,7 @@ from schemas.facts import Finding, QuantFact, Usage
 from schemas.validation import ValidationReport
 
 from ..check.validation import validate
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from ..extract.prompt_spec import LoadedPrompt
 from ..extract.prompts import check_released, load_prompt
 from ..ingest.files import InputPaths, LoadProblem, count_files
@@ -36,7 +36,7 @@ from ..model.throttle import Throttle
 from ..report.outputs import check_writable, write_outputs
 from ..settings import Settings, without_password
 from ..store.backends import shown
-from ..store.fact_store import BatchJob, Store
+from ..store.fact_store import BatchJob, ExtractionState, Store
 from .article_step import FAILED, new_run_id
 from .pricing import Budget, price_of
 from .progress import NoProgress, Progress
@@ -181,6 +181,15 @@ def cancel_batch_job(batch_id: str, settings: Settings, out_dir: Path) -> str:
     with Store(store_location(settings, out_dir)) as store:
         store.set_batch_job_status(record.batch_id, status)
     return status
+
+
+def extraction_states(settings: Settings, out_dir: Path) -> list[tuple[ExtractionState, str | None]]:
+    """Where every extraction in the store stands (`newsfacts status`), with its article's path."""
+    location = store_location(settings, out_dir)
+    if isinstance(location, Path) and not location.is_file():
+        raise InputError(f"no fact store at {location}: run `newsfacts run` first, or give --out or --db")
+    with Store(location) as store:
+        return store.states()
 
 
 def list_batch_jobs(settings: Settings, out_dir: Path) -> list[BatchJob]:

@@ -39,6 +39,7 @@ class Backend(Protocol):
     def version(self) -> int: ...
     def set_version(self, writer: Writer, version: int) -> None: ...
     def schema(self, statement: str) -> str: ...
+    def add_column(self, writer: Writer, table: str, column: str, kind: str) -> None: ...  # unless it exists
     def close(self) -> None: ...
 
 
@@ -101,6 +102,11 @@ class SQLiteBackend:
 
     def schema(self, statement: str) -> str:
         return statement
+
+    def add_column(self, writer: Writer, table: str, column: str, kind: str) -> None:
+        names = {row["name"] for row in writer.execute(f"PRAGMA table_info({table})").fetchall()}
+        if column not in names:
+            writer.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def close(self) -> None:
         with self._lock:
@@ -209,6 +215,9 @@ class PostgresBackend:
 
     def schema(self, statement: str) -> str:
         return statement.replace("id INTEGER PRIMARY KEY", "id BIGSERIAL PRIMARY KEY")
+
+    def add_column(self, writer: Writer, table: str, column: str, kind: str) -> None:
+        writer.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
 
     def close(self) -> None:
         with self._lock:

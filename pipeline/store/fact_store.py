@@ -15,7 +15,8 @@ that no longer validates is skipped with a finding (`facts`), never a crash; suc
 `notices`. A new version of a file (same path, new content) replaces the old version's article,
 facts, findings and extraction state, unless the store keeps history (`--keep-history`).
 Store version 2 adds the index on article paths that this needs, and the `leases` table of `claim`;
-opening a version 1 store (or a version 2 one written before leases) creates both. The tables and
+opening a version 1 store (or a version 2 one written before leases) creates both. Version 3 adds
+`extractions.raw_answer`, the last answer of an extraction that failed validation, kept for review. The tables and
 statements are in `schema.py`, the records read back and the checks on what may be stored in
 `records.py`.
 """
@@ -106,6 +107,12 @@ class Store:
         rows = self._read(sql, (article_id, prompt, model))
         return state_from_row(rows[0]) if rows else None
 
+    def states(self) -> list[tuple[ExtractionState, str | None]]:
+        """Every extraction the store knows, with its article's path (None if the article is gone)."""
+        rows = self._read("SELECT e.*, a.path AS path FROM extractions e LEFT JOIN articles a ON a.article_id = e.article_id "
+                          "ORDER BY e.status, a.path, e.article_id, e.prompt, e.model", ())
+        return [(state_from_row(row), row["path"]) for row in rows]
+
     def is_done(self, article_id: str, prompt: str, model: str) -> bool:
         found = self.state(article_id, prompt, model)
         return found is not None and found.status == "done"
@@ -143,7 +150,7 @@ class Store:
                 conn.execute(sql.UPSERT_FACT, (fact.fact_id, *key, run_id, fact.model_dump_json()))
             for g in [*result.findings, *rejected]:
                 conn.execute(sql.INSERT_FINDING, (*key, g.check, g.severity, json.dumps(g.fact_ids), g.message))
-            conn.execute(sql.UPSERT_STATE.format(usage=sql.SET_USAGE), (*key, "done", None,
+            conn.execute(sql.UPSERT_STATE.format(usage=sql.SET_USAGE), (*key, "done", None, None,
                          usage.prompt_tokens, usage.completion_tokens, usage.calls, run_id, now_iso()))
 
     def _storable(self, result: ArticleFacts) -> tuple[list[QuantFact], list[Finding]]:
@@ -166,12 +173,14 @@ class Store:
         return f"{rows[0]['path']} ({article_id})" if rows else f"article {article_id}"
 
     def save_failure(
-        self, article_id: str, prompt: str, model: str, run_id: str, status: FailureStatus, error: str
+        self, article_id: str, prompt: str, model: str, run_id: str, status: FailureStatus, error: str,
+        raw_answer: str | None = None,
     ) -> None:
-        """Record a failed attempt; facts from an earlier success stay as they are."""
+        """Record a failed attempt, with the model's last answer when it never validated (for review);
+        facts from an earlier success stay as they are."""
         if status not in get_args(FailureStatus):
             raise StoreError(f"not a failure status: {status!r}")
-        row = (article_id, prompt, model, status, error, 0, 0, 0, run_id, now_iso())
+        row = (article_id, prompt, model, status, error, raw_answer, 0, 0, 0, run_id, now_iso())
         with self._write() as conn:
             conn.execute(sql.UPSERT_STATE.format(usage=""), row)
 
@@ -244,6 +253,8 @@ class Store:
         with self._write(lock_key=SCHEMA_LOCK) as conn:
             for statement in sql.SCHEMA:
                 conn.execute(self._db.schema(statement))
+            for table, column, kind in sql.ADDED_COLUMNS:
+                self._db.add_column(conn, table, column, kind)
             self._db.set_version(conn, STORE_VERSION)
 
     def _write(self, lock_key: str | None = None) -> Any:

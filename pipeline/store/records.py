@@ -77,6 +77,7 @@ class ExtractionState(BaseModel):
     usage: Usage
     run_id: str
     updated_at: str
+    raw_answer: str | None = Field(None, description="validation_failed: the model's last answer, redacted and capped")
 
 
 class RunRecord(BaseModel):
@@ -110,7 +111,7 @@ def state_from_row(row: Any) -> ExtractionState:
                   calls=row["calls"])
     return ExtractionState(article_id=row["article_id"], prompt=row["prompt"], model=row["model"],
                            status=row["status"], attempts=row["attempts"], error=row["error"],
-                           usage=usage, run_id=row["run_id"], updated_at=row["updated_at"])
+                           usage=usage, run_id=row["run_id"], updated_at=row["updated_at"], raw_answer=row["raw_answer"])
 
 
 def run_from_row(row: Any) -> RunRecord:

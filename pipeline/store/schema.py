@@ -7,7 +7,7 @@ older store when it opens one.
 
 from __future__ import annotations
 
-STORE_VERSION = 2  # 2: index articles_by_path (versions replace each other) and table leases. Kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
+STORE_VERSION = 3  # 2: index articles_by_path (versions replace each other) and table leases; 3: extractions.raw_answer. Kept by the backend: PRAGMA user_version in SQLite, table store_meta in PostgreSQL
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS articles (
@@ -20,7 +20,7 @@ SCHEMA = (
         article_id TEXT NOT NULL, prompt TEXT NOT NULL, model TEXT NOT NULL, status TEXT NOT NULL,
         attempts INTEGER NOT NULL, error TEXT, prompt_tokens INTEGER NOT NULL,
         completion_tokens INTEGER NOT NULL, calls INTEGER NOT NULL, run_id TEXT NOT NULL,
-        updated_at TEXT NOT NULL, PRIMARY KEY (article_id, prompt, model))""",
+        updated_at TEXT NOT NULL, raw_answer TEXT, PRIMARY KEY (article_id, prompt, model))""",
     """CREATE TABLE IF NOT EXISTS facts (
         fact_id TEXT PRIMARY KEY, article_id TEXT NOT NULL, prompt TEXT NOT NULL,
         model TEXT NOT NULL, run_id TEXT NOT NULL, fact_json TEXT NOT NULL)""",
@@ -65,12 +65,16 @@ INSERT_FINDING = """
     INSERT INTO findings (article_id, prompt, model, check_name, severity, fact_ids_json, message)
     VALUES (?, ?, ?, ?, ?, ?, ?)"""
 
-# A success records its usage; a failure keeps the usage of whatever last succeeded.
+# columns added since store version 1 (CREATE TABLE IF NOT EXISTS leaves an older table as it was)
+ADDED_COLUMNS = (("extractions", "raw_answer", "TEXT"),)
+
+# A success records its usage; a failure keeps the usage of whatever last succeeded. `raw_answer`
+# is the last answer of a validation_failed extraction, kept for review (null otherwise).
 UPSERT_STATE = """
-    INSERT INTO extractions (article_id, prompt, model, status, attempts, error, prompt_tokens,
-        completion_tokens, calls, run_id, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
+    INSERT INTO extractions (article_id, prompt, model, status, attempts, error, raw_answer, prompt_tokens,
+        completion_tokens, calls, run_id, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (article_id, prompt, model) DO UPDATE SET status = excluded.status,
-        attempts = extractions.attempts + 1, error = excluded.error, run_id = excluded.run_id,
-        updated_at = excluded.updated_at{usage}"""
+        attempts = extractions.attempts + 1, error = excluded.error, raw_answer = excluded.raw_answer,
+        run_id = excluded.run_id, updated_at = excluded.updated_at{usage}"""
 SET_USAGE = """, prompt_tokens = excluded.prompt_tokens,
         completion_tokens = excluded.completion_tokens, calls = excluded.calls"""

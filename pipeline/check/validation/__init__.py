@@ -19,7 +19,7 @@ from schemas.validation import ValidationReport
 
 from ..normalize import normalize
 from .agreement import judge
-from .checks import check_coverage, check_dates, check_grounding, check_units
+from .checks import check_coverage, check_dates, check_grounding, check_names, check_units
 from .consistency import check_consistency
 from .grouping import group_facts
 from .independence import Origins
@@ -32,7 +32,7 @@ def validate(facts: list[QuantFact], texts: Mapping[str, str] | None = None) -> 
     facts = normalize(facts)
     findings = [f for fact in facts for f in (*check_units(fact), *check_dates(fact))]
     if texts:
-        findings += check_grounding(facts, texts) + check_coverage(facts, texts)
+        findings += check_grounding(facts, texts) + check_coverage(facts, texts) + check_names(facts, texts)
     quarantined: dict[str, str] = {}
     for finding in findings:
         if finding.severity == "error":

@@ -6,7 +6,10 @@
   yet), a `forecast` for a period long past (a warning), a period that ends before it starts, a
   date no calendar has, period words that cannot be placed from the publication date ("last year"
   in an article dated 0001-01-01);
-- grounding and coverage, when the article texts are at hand (`grounding.py`, `coverage.py`).
+- grounding and coverage, when the article texts are at hand (`grounding.py`, `coverage.py`);
+- names, when the article texts are at hand: an entity or attribution the article never names (an
+  error: a prompt-injected or invented name must not decide which question a fact answers). It
+  flags facts that no validator checked: from old stores, other tools, or answers read back.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from schemas.facts import Finding, QuantFact, Severity
+from schemas.primitives.names import name_found
 from schemas.vocabulary import GENERIC_PERCENT_RANGE, METRIC_UNIT_CLASS, PERCENT_RANGE, unit_class
 
 from ...extract.coverage import check_article_coverage
@@ -80,3 +84,17 @@ def check_coverage(facts: list[QuantFact], texts: Mapping[str, str]) -> list[Fin
         if fact.article_id in by_article:
             by_article[fact.article_id].append(fact)
     return [finding for article_id, own in by_article.items() for finding in check_article_coverage(article_id, texts[article_id], own)]
+
+
+def check_names(facts: list[QuantFact], texts: Mapping[str, str]) -> list[Finding]:
+    """An error for each fact whose entity or attribution its article's text never names; facts
+    without a text are skipped."""
+    found: list[Finding] = []
+    for fact in facts:
+        text = texts.get(fact.article_id)
+        if text is None:
+            continue
+        for field, value in (("entity", fact.entity), ("attribution", fact.attribution)):
+            if value and not name_found(value, text):
+                found.append(_finding("names", "error", fact, f"{field} «{value}» is not named in the article"))
+    return found

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from pydantic import BaseModel
 
 from schemas.facts import Finding, QuantFact, Usage
+from schemas.primitives.scripts import scripts_in
 
+from ...errors import InvalidAnswer
 from ..chunking import split_text
 from ..mention_phrases import phrase_rule
 from ..mentions import Mention, quantities
@@ -25,6 +27,12 @@ from ..prompt_spec import LoadedPrompt
 if TYPE_CHECKING:
     from ...ingest.sources import Article
     from ...model.llm import StructuredReply
+
+
+def article_context(article: Article) -> dict[str, Any]:
+    """What every label validator reads about the article: its scripts, its text, where the names a
+    label writes must be found, and its outlet, which may itself be who says a figure."""
+    return {"scripts": scripts_in(article.text), "text": article.text, "outlet": article.source}
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,14 @@ class PartResult:
     usage: Usage = field(default_factory=Usage)
     attempts: int = 0
     reasons: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def still_invalid(reply: StructuredReply, about: str, usage: Usage) -> InvalidAnswer:
+    """The error that fails an article whose answer about `about` failed validation on every attempt.
+
+    It carries the last answer and the validator's message, for review; `usage` is what the part spent."""
+    return InvalidAnswer(f"the answer about {about} still failed validation after {reply.attempts} attempts: "
+                         f"{reply.last_error or 'no valid JSON'}", reply.raw_text, usage)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ evaluates the shared part once per article; a hosted API bills it at its cached-
 
 Up to `quantities_per_call` quantities go in one call, and the grammar (`grammar_for`) fixes the
 ids and each one's metrics, so none can be skipped or mismatched. Labels that fail a check are set
-aside with the validator's message and asked about again, alone, with that message.
+aside with the validator's message and asked about again with that message; a label still failing
+then fails the article (`validation_failed`), with the last answer kept for review. Quantities that
+only join a phrase (`Part.settled`) are decided by rule and never sent.
 """
 
 from __future__ import annotations
@@ -18,13 +20,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from schemas.facts import Usage
 from schemas.grouped_labels import GroupedLabels, grammar_for
 from schemas.labels import MentionLabel, metrics_for
-from schemas.primitives.scripts import scripts_in
 from schemas.vocabulary import METRIC_UNIT_CLASS
 
 from ..mentions import Mention
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance
-from .mention_facts import must_be_fact, part_from_labels
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
+from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -87,9 +88,9 @@ def call_fields(article: Article, mentions: list[Mention], notes: dict[str, str]
 def group_request(prompt: LoadedPrompt, article: Article, mentions: list[Mention], notes: dict[str, str]) -> LabelRequest:
     """The one request about these mentions, the same whether it is sent live or in a batch."""
     context: dict[str, Any] = {
-        "mentions": {m.id: m.unit_class for m in mentions},
+        **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
         "required": {m.id: m.text for m in mentions if must_be_fact(m)},
-        "scripts": scripts_in(article.text),
+        "measured": {m.id: measured(m, article.text) for m in mentions},
     }
     return LabelRequest(render(prompt, call_fields(article, mentions, notes)), GroupedLabels, context,
                         grammar=grammar_for({m.id: m.unit_class for m in mentions}))
@@ -104,29 +105,31 @@ class GroupedQuantities:
 
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         part = Part(article, 0)
-        first = groups(part.mentions, _size(prompt))[:1] or [[]]
+        first = groups(part.asked, _size(prompt))[:1] or [[]]
         return group_request(prompt, article, first[0], {}).messages
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
-        for group in groups(part.mentions, _size(prompt)):
+        for group in groups(part.asked, _size(prompt)):
             yield part.key(f"{group[0].id}-{group[-1].id}"), group_request(prompt, part.article, group, {})
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         labels: dict[str, MentionLabel] = {}
         usage, attempts = Usage(), 0
         for key, request in self.requests(part, prompt):
-            asked = [m for m in part.mentions if m.id in request.context["mentions"]]
-            notes: dict[str, str] = {}
+            pending = [m for m in part.asked if m.id in request.context["mentions"]]
             for follow_up in range(1 + FOLLOW_UPS):
                 reply = await ask(request, key if follow_up == 0 else None)
                 usage, attempts = usage + reply.usage, attempts + reply.attempts
                 answer = reply.output if isinstance(reply.output, GroupedLabels) else None
                 labels.update(answer.checked if answer else {})
-                notes = dict(answer.rejected) if answer else {}
-                asked = [m for m in asked if m.id not in labels]
-                if not asked:
+                rejected = dict(answer.rejected) if answer else {}
+                pending = [m for m in pending if m.id not in labels]
+                if not pending:
                     break
-                request = group_request(prompt, part.article, asked, notes)
+                request = group_request(prompt, part.article, pending, rejected)
+            if pending:
+                about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
+                raise still_invalid(reply, about, usage)
         return part_from_labels(part, labels, usage, attempts, stamp)
 
 

@@ -2,7 +2,9 @@
 
 The article is shown with every scanned quantity marked (⟦m3: more than 1 million⟧) and the model
 returns one label per mark. Labels the schema rejects are kept out with the validator's reason;
-marks left unanswered or rejected are asked about once more, with those reasons in the prompt.
+marks left unanswered or rejected are asked about once more, with those reasons in the prompt. A
+label still rejected after that follow-up (or a last answer invalid as a whole) fails the article
+as `validation_failed`; a mark merely left unanswered is kept unlabelled (`mention_facts`).
 Quantities that only join a phrase (`Part.settled`) are neither marked nor asked about.
 """
 
@@ -15,12 +17,11 @@ from pydantic import ValidationError
 
 from schemas.facts import Usage
 from schemas.labels import MentionLabel, MentionLabels
-from schemas.primitives.scripts import scripts_in
 
-from ...errors import ConfigError
+from ...errors import ConfigError, InvalidAnswer
 from ..mentions import Mention
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
 from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
@@ -61,6 +62,18 @@ def _read_labels(reply: StructuredReply, context: dict[str, Any]) -> MentionLabe
         return None
 
 
+def _still_invalid(reply: StructuredReply, whole: bool, pending: list[Mention], notes: dict[str, str],
+                   usage: Usage) -> InvalidAnswer:
+    """The error for a last answer that failed as a whole, or whose labels of some marks the validator
+    still rejected after the follow-up (marks merely left out stay unlabelled, see `mention_facts`)."""
+    if whole:
+        return still_invalid(reply, "marks " + ", ".join(m.id for m in pending), usage)
+    words = {m.id: m.text for m in pending}
+    about = ", ".join(f"{mark} «{words.get(mark, '?')}»" for mark in notes)
+    return InvalidAnswer(f"the labels of {about} were still rejected after the follow-up call: "
+                         f"{'; '.join(notes.values())}", reply.raw_text, usage)
+
+
 class MarkedMentions:
     """Prompt v2: one call labels every marked quantity; one follow-up for what is missing."""
 
@@ -87,7 +100,7 @@ class MarkedMentions:
         context = {
             "mentions": {m.id: m.unit_class for m in mentions},
             "required": {m.id: m.text for m in mentions if must_be_fact(m)},
-            "scripts": scripts_in(article.text),
+            **article_context(article),
             "measured": {m.id: measured(m, article.text) for m in mentions},
         }
         marked = mark_text(article.text, mentions)
@@ -102,5 +115,7 @@ class MarkedMentions:
             notes = {mark: why for mark, why in (answer.rejected if answer else {}).items() if mark not in labels}
             pending = [m for m in mentions if m.id not in labels]
             if not pending:
-                break
+                return labels, usage, attempts
+        if answer is None or notes:
+            raise _still_invalid(reply, answer is None, pending, notes, usage)
         return labels, usage, attempts

@@ -13,11 +13,10 @@ from typing import Any, ClassVar, TYPE_CHECKING
 
 from schemas.facts import Usage
 from schemas.labels import MentionLabel, QuantityLabel, metrics_for, quantity_label_model
-from schemas.primitives.scripts import scripts_in
 
 from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
 from .marked import call_fields, mark_text
 from .mention_facts import measured, must_be_fact, part_from_labels
 
@@ -45,21 +44,22 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     }
 
 
-def label_context(mention: Mention, scripts: frozenset[str], text: str | None = None) -> dict[str, Any]:
-    """What the one-quantity label validators need to know: the quantity, the article's scripts,
-    and (given the text) the quantity measured in its sentence, for the metric checks."""
-    context = {"required": must_be_fact(mention), "words": mention.text, "scripts": scripts}
-    return context if text is None else {**context, "measured": measured(mention, text)}
+def label_context(mention: Mention, article: Article) -> dict[str, Any]:
+    """What the one-quantity label validators need to know: the article (`article_context`), the
+    quantity, and the quantity measured in its sentence, for the metric checks."""
+    return {**article_context(article), "required": must_be_fact(mention), "words": mention.text,
+            "measured": measured(mention, article.text)}
 
 
 def quantity_request(prompt: LoadedPrompt, article: Article, mention: Mention, starts: list[int]) -> LabelRequest:
     """The one request about `mention`, the same whether it is sent live or in a batch."""
     return LabelRequest(render(prompt, quantity_fields(article, mention, starts)), quantity_label_model(mention.unit_class),
-                        label_context(mention, scripts_in(article.text), article.text))
+                        label_context(mention, article))
 
 
 class PerQuantity:
-    """Prompt v3: one call per quantity; a label that fails validation is reasked, then left out."""
+    """Prompt v3: one call per quantity; a label that fails validation is reasked, and one still
+    invalid after the last reask fails the article (`validation_failed`, retried on the next run)."""
 
     response_model: ClassVar[str] = "QuantityLabel"
     batchable: ClassVar[bool] = True
@@ -84,6 +84,7 @@ class PerQuantity:
         for (key, request), mention in zip(self.requests(part, prompt), part.asked):
             reply = await ask(request, key)
             usage, attempts = usage + reply.usage, attempts + reply.attempts
-            if isinstance(reply.output, QuantityLabel):
-                labels[mention.id] = reply.output.for_mention(mention.id)
+            if not isinstance(reply.output, QuantityLabel):
+                raise still_invalid(reply, f"quantity {mention.id} «{mention.text}»", usage)
+            labels[mention.id] = reply.output.for_mention(mention.id)
         return part_from_labels(part, labels, usage, attempts, stamp)
