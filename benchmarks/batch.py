@@ -32,8 +32,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.model import llm  # noqa: E402
-from pipeline.extract.labelling.per_quantity import quantity_request  # noqa: E402
-from pipeline.extract.mentions import quantities, sentence_starts  # noqa: E402
+from pipeline.extract.labelling.grouped import group_request  # noqa: E402
+from pipeline.extract.mentions import quantities  # noqa: E402
 from pipeline.extract.prompts import load_prompt  # noqa: E402
 from pipeline.run.runner import run_batch  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -79,7 +79,7 @@ class RemoteFakeAPI:
 
 
 def settings(base_url: str, **changes: object) -> Settings:
-    base = dict(base_url=base_url, model="fake-model", prompt="extract_facts@3", max_retries=2, timeout=30.0)
+    base = dict(base_url=base_url, model="fake-model", max_retries=2, timeout=30.0)  # the default prompt
     return Settings.from_env({"NEWSFACTS_API_KEY": "bench-key"}, **(base | changes))
 
 
@@ -122,16 +122,16 @@ def cpu_per_model_call(url: str, work: Path, calls: int = 300) -> float:
     """ms of process CPU for one benchmark article's model call alone (openai + instructor + HTTP)."""
     write_articles(work / "one", 1)
     article = load_article(next((work / "one").iterdir()))
-    mention = quantities(article.text)[0]
-    request = quantity_request(load_prompt("extract_facts@3"), article, mention, sentence_starts(article.text))
     config = settings(url)
+    request = group_request(load_prompt(config.prompt), article, quantities(article.text)[:1], {})
 
     async def loop() -> float:
         client = llm.build_client(config, throttle=Throttle(1))
         params = llm.CallParams(temperature=0.0, max_tokens=200)
 
         async def call() -> None:
-            await llm.structured(client, request.messages, request.response_model, request.context, config, params)
+            await llm.structured(client, request.messages, request.response_model, request.context, config, params,
+                                 grammar=request.grammar)
 
         for _ in range(20):  # warm-up: lazy imports, connection
             await call()

@@ -35,7 +35,7 @@ def one_run(folder: Path, out: Path, rate: float, seed: int) -> tuple[int, int, 
     """(articles done, chat requests the server saw, seconds) for one run."""
     with FakeAPI(fault_rate=rate, fault_kinds=KINDS if rate else (), fault_seed=seed) as api:
         settings = Settings.from_env({"NEWSFACTS_API_KEY": "sk-bench"}, base_url=api.base_url, model="fake-model",
-                                     prompt="extract_facts@3", concurrency=8, timeout=5.0)
+                                     concurrency=8, timeout=5.0)
         started = time.monotonic()
         result = run_batch([folder], settings, out)
         return sum(o.status == "done" for o in result.outcomes), api.chat_calls, time.monotonic() - started

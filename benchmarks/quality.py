@@ -6,7 +6,11 @@ Two sets (each candidate is NAME=GGUF, or NAME=default for the embedded model):
     python benchmarks/quality.py --set realworld --prompt extract_facts@3 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
 
 `--set seeds` (the default) runs `newsfacts run seeds/ --force` with the local llama.cpp server,
-then `newsfacts eval --format json`, and prints one table row per pair.
+then `newsfacts eval --format json`, and prints one table row per pair: quality (precision, recall,
+F1, grounded rate, metric accuracy) and speed side by side from the same run (median seconds per
+article, model calls and prompt tokens sent per article from run.json, and prompt tokens the
+server evaluated per article, not served from its prefix cache, from the server's log, which each
+run's server writes anew; see call_timings.py).
 
 `--set realworld` runs `newsfacts run fetched/articles/ --force` on the real-article dev set
 (tests/data/realworld/; the texts are not in the repo, its README says how to fetch them) and
@@ -28,6 +32,7 @@ import json
 import math
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -35,6 +40,9 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from call_timings import DEFAULT_LOG, read_calls  # noqa: E402
 
 # pipeline.check.evaluation's own pairing and value/place rules, so both scorers agree.
 from pipeline.check.evaluation import GoldFact, pair_up, same_place, same_value
@@ -52,6 +60,12 @@ FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of 
              "search tool's `pages` corpus, save the page's text under the file name given, and check its sha256.")
 
 
+SEEDS_HEADER = (
+    "| model | prompt | precision | recall | F1 | grounded rate | metric accuracy | median s per article "
+    "| calls per article | prompt tokens sent per article | prompt tokens evaluated per article |\n"
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
 def run_pair(name: str, gguf: str, prompt: str) -> str:
     out = ROOT / "out" / "quality" / f"{name}-{prompt.replace('@', '-v')}"
     run_newsfacts("seeds/", name, gguf, prompt, out)
@@ -60,9 +74,16 @@ def run_pair(name: str, gguf: str, prompt: str) -> str:
         cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     run = json.loads((out / "run.json").read_text())
     done = [a for a in run["articles"] if a["article_id"]]
-    seconds = sum(a["seconds"] for a in done) / max(1, len(done))
+    usage = [a.get("usage") or {} for a in done]
+    per = max(1, len(done))
+    log = DEFAULT_LOG.read_text(errors="replace") if DEFAULT_LOG.exists() else ""  # each run's server writes it anew
+    evaluated = sum(c.evaluated for c in read_calls(log)) / per
     return (f"| {name} | {prompt} | {scores['precision']:.2f} | {scores['recall']:.2f} | {scores['f1']:.2f} "
-            f"| {scores['grounded_rate']:.2f} | {seconds:.0f} |")
+            f"| {scores['grounded_rate']:.2f} | {scores['metric_accuracy']:.2f} "
+            f"| {statistics.median(a['seconds'] for a in done) if done else 0:.0f} "
+            f"| {sum(u.get('calls', 0) for u in usage) / per:.1f} | {sum(u.get('prompt_tokens', 0) for u in usage) / per:.0f} "
+            f"| {evaluated:.0f} |")
+
 
 
 def run_newsfacts(path: str, name: str, gguf: str, prompt: str, out: Path) -> None:
@@ -319,8 +340,7 @@ def realworld(args: argparse.Namespace) -> int:
 
 
 def seeds(args: argparse.Namespace) -> int:
-    print("| model | prompt | precision | recall | F1 | grounded rate | seconds per article |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print(SEEDS_HEADER)
     for candidate in args.candidate:
         name, gguf = candidate.split("=", 1)
         for prompt in args.prompt:

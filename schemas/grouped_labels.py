@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .base import ResponseModel, context_of
 from .facts import Status
@@ -36,6 +36,12 @@ class ShortLabel(BaseModel):
     period: str | None = Field(None, max_length=TEXT_LIMITS["period"], description="The article's words for the period.")
     status: Status | None = Field(None, description="actual, estimate, forecast or claim.")
     by: str | None = Field(None, max_length=TEXT_LIMITS["by"], description="Who says it, as the article names them.")
+
+    @field_validator("metric", "entity", "period", "by", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        """A grammar allows the string "null" or ""; both mean the model had nothing to write."""
+        return None if isinstance(value, str) and value.strip().lower() in ("", "null", "none") else value
 
     def as_mention_label(self, mention_id: str) -> dict[str, Any]:
         """The same label in `MentionLabel`'s words."""
@@ -73,6 +79,11 @@ class GroupedLabels(ResponseModel):
         """Quantity id -> why its label was set aside."""
         return self._rejected
 
+    def refused_metrics(self) -> dict[str, str]:
+        """Quantity id -> the vocabulary metric of its rejected label (not asked for again)."""
+        return {i: label.metric for i, label in self.labels.items()
+                if i in self._rejected and label.metric and not label.metric.startswith(OTHER)}
+
 
 def _text(limit: int) -> dict[str, Any]:
     return {"anyOf": [{"type": "string", "maxLength": limit}, {"type": "null"}]}
@@ -81,11 +92,12 @@ def _text(limit: int) -> dict[str, Any]:
 NOT_A_FACT = {"type": "object", "properties": {"fact": {"const": False}}, "required": ["fact"], "additionalProperties": False}
 
 
-def label_grammar(unit_class: str) -> dict[str, Any]:
-    """The JSON schema of one label: `{"fact": false}`, or a fact whose metric is one of `unit_class`'s."""
-    metrics = [m for m in metrics_for(unit_class) if m != "other"]
+def label_grammar(unit_class: str, refused: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The JSON schema of one label: `{"fact": false}`, or a fact whose metric is one of `unit_class`'s
+    but not one already `refused` for this quantity (so a second answer cannot repeat it)."""
+    metrics = [m for m in metrics_for(unit_class) if m != "other" and m not in refused]
     properties = {
-        "fact": {"const": True}, "metric": {"anyOf": [{"enum": metrics}, {"type": "string", "pattern": OTHER_PATTERN}]},
+        "fact": {"const": True}, "metric": {"anyOf": [{"enum": metrics}] * bool(metrics) + [{"type": "string", "pattern": OTHER_PATTERN}]},
         "entity": _text(TEXT_LIMITS["entity"]), "period": _text(TEXT_LIMITS["period"]),
         "status": {"enum": STATUSES}, "by": _text(TEXT_LIMITS["by"]),
     }
@@ -93,9 +105,11 @@ def label_grammar(unit_class: str) -> dict[str, Any]:
     return {"anyOf": [NOT_A_FACT, fact]}
 
 
-def grammar_for(unit_classes: dict[str, str]) -> dict[str, Any]:
+def grammar_for(unit_classes: dict[str, str], refused: dict[str, frozenset[str]] | None = None) -> dict[str, Any]:
     """The schema a local server turns into a grammar: exactly these ids, in this order, each
     with the metrics of its unit class, so no quantity is skipped and no metric mismatches its unit."""
-    labels = {mention_id: label_grammar(unit_class) for mention_id, unit_class in unit_classes.items()}
+    refused = refused or {}
+    labels = {mention_id: label_grammar(unit_class, refused.get(mention_id, frozenset()))
+              for mention_id, unit_class in unit_classes.items()}
     inner = {"type": "object", "properties": labels, "required": list(labels), "additionalProperties": False}
     return {"type": "object", "properties": {"labels": inner}, "required": ["labels"], "additionalProperties": False}

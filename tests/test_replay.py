@@ -29,7 +29,7 @@ def read_jsonl(path: Path) -> list[dict]:
 @pytest.fixture(scope="module")
 def replayed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay")
-    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(out)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--out", str(out)) == 0  # the default prompt
     return out
 
 
@@ -45,7 +45,7 @@ def test_replay_has_facts_from_all_three_seeds_with_provenance(replayed: Path) -
     run_id = json.loads((replayed / "run.json").read_text())["run_id"]
     for fact in facts:
         assert fact["quote"] and fact["model"] and fact["run_id"] == run_id
-        assert fact["prompt"].startswith("extract_facts@3#")
+        assert fact["prompt"].startswith(Settings().prompt + "#")
         assert fact["span"] is None or fact["span"][0] < fact["span"][1]
 
 
@@ -72,7 +72,7 @@ def test_store_holds_exactly_the_reported_facts(replayed: Path) -> None:
 
 def test_second_run_makes_no_model_calls(replayed: Path) -> None:
     first = read_jsonl(replayed / "facts.jsonl")
-    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(replayed)) == 0
+    assert cli("run", str(SEEDS), "--replay", "--out", str(replayed)) == 0
     summary = json.loads((replayed / "run.json").read_text())
     assert summary["counts"]["model_calls"] == 0
     assert summary["counts"]["skipped"] == 3
@@ -80,7 +80,7 @@ def test_second_run_makes_no_model_calls(replayed: Path) -> None:
 
 
 def test_library_api_gives_the_same_facts_as_the_cli(replayed: Path, tmp_path: Path) -> None:
-    result = run_batch([SEEDS], Settings.from_env({}, replay=True, prompt="extract_facts@3"), tmp_path)
+    result = run_batch([SEEDS], Settings.from_env({}, replay=True), tmp_path)
     cli_ids = [f["fact_id"] for f in read_jsonl(replayed / "facts.jsonl")]
     assert [f.fact_id for f in result.facts] == cli_ids
     assert result.summary["counts"]["done"] == 3
@@ -117,7 +117,7 @@ def test_v2_recorded_labels_still_rejected_after_the_follow_up_fail_their_articl
     assert read_jsonl(tmp_path / "facts.jsonl") == []
 
 
-@pytest.fixture(scope="module", params=["extract_facts@3"])
+@pytest.fixture(scope="module", params=["extract_facts@3", "extract_facts@4", "extract_facts@5"])
 def replayed_guided(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay_guided")
     assert cli("run", str(SEEDS), "--replay", "--prompt", request.param, "--out", str(out)) == 0

@@ -20,27 +20,37 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from schemas.facts import Usage
 from schemas.grouped_labels import GroupedLabels, grammar_for
 from schemas.labels import MentionLabel, metrics_for
+from schemas.metric_checks import measured_problem
 from schemas.vocabulary import METRIC_UNIT_CLASS
 
-from ..mentions import Mention
+from ...errors import InvalidAnswer
+from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context
 from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
 
 DEFAULT_PER_CALL = 8
-FOLLOW_UPS = 1
-_KINDS = {"percent": "a percentage", "currency": "money in {unit}", "count": "a count of {unit}",
+FOLLOW_UPS = 2
+PRECEDING = 2  # sentences shown again before a quantity's sentence
+_KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}", "count": "a count of {unit}",
           "duration": "a length of time in {unit}"}
 _CLASS_NAMES = {"percent": "Percentages", "currency": "Money", "count": "Counts", "duration": "Durations"}
 
 
-def metric_lines() -> str:
-    """The metrics each unit class allows, one line a class (the same text in every call)."""
-    classes = dict.fromkeys(METRIC_UNIT_CLASS.values())
-    return "\n".join(f"- {_CLASS_NAMES[c]}: {', '.join(metrics_for(c))}" for c in classes)
+def metric_lines(mentions: list[Mention], refused: dict[str, frozenset[str]]) -> str:
+    """The metrics these mentions may take, one line per unit class, in the vocabulary's order:
+    those of the class that at least one of its mentions is not refused."""
+    lines = []
+    for unit_class in dict.fromkeys(METRIC_UNIT_CLASS.values()):
+        of_class = [m for m in mentions if m.unit_class == unit_class]
+        offered = [metric for metric in metrics_for(unit_class)[:-1]
+                   if any(metric not in refused.get(m.id, frozenset()) for m in of_class)]
+        if of_class:
+            lines.append(f"{_CLASS_NAMES[unit_class]}: {', '.join([*offered, 'other:<name>'])}")
+    return "\n".join(lines)
 
 
 def groups(mentions: list[Mention], size: int) -> list[list[Mention]]:
@@ -61,39 +71,61 @@ def _by_sentence(mentions: list[Mention]) -> list[list[Mention]]:
 
 
 def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str]) -> str:
-    """Each sentence once, with this call's quantities marked ⟦id: words⟧, then what each one is."""
-    lines = []
+    """Each sentence once, after the sentences just before it, with this call's quantities marked
+    ⟦id: words⟧, then what each one is."""
+    lines, starts = [], sentence_starts(text)
     for sentence in _by_sentence(mentions):
         start, end = sentence[0].sentence_start, sentence[0].sentence_end
+        before = " ".join(text[_preceding(starts, start):start].split()) or "(start of the article)"
+        lines.append(f"Text before the sentence:\n<<<\n{before}\n>>>\n")
         marked, cursor = [], start
         for mention in sentence:
             marked += [text[cursor:mention.start], f"⟦{mention.id}: {mention.text}⟧"]
             cursor = mention.end
-        lines.append("Sentence: " + " ".join(("".join(marked) + text[cursor:end]).split()))
+        lines.append("Sentence, with the number marked:\n<<<\n" + " ".join(("".join(marked) + text[cursor:end]).split()) + "\n>>>\n")
         for mention in sentence:
             kind = _KINDS[mention.unit_class].format(unit=mention.unit or "things")
             note = f" (your earlier label was rejected: {notes[mention.id]})" if mention.id in notes else ""
-            lines.append(f"- {mention.id}: {kind}{note}")
+            lines.append(f"The number {mention.id}: {mention.text} ({kind}){note}")
     return "\n".join(lines)
 
 
-def call_fields(article: Article, mentions: list[Mention], notes: dict[str, str]) -> dict[str, str | None]:
+def _preceding(starts: list[int], start: int) -> int:
+    """Where the `PRECEDING` sentences before the sentence starting at `start` begin."""
+    index = max((i for i, s in enumerate(starts) if s <= start), default=0)
+    return starts[max(0, index - PRECEDING)] if starts else start
+
+
+def call_fields(article: Article, mentions: list[Mention], notes: dict[str, str],
+                refused: dict[str, frozenset[str]]) -> dict[str, str | None]:
     return {
         "title": article.title, "source": article.source, "published": article.published, "url": article.url,
-        "article_id": article.article_id, "text": article.text, "metrics": metric_lines(),
+        "article_id": article.article_id, "text": article.text, "metrics": metric_lines(mentions, refused),
         "quantities": quantity_lines(article.text, mentions, notes),
     }
 
 
-def group_request(prompt: LoadedPrompt, article: Article, mentions: list[Mention], notes: dict[str, str]) -> LabelRequest:
-    """The one request about these mentions, the same whether it is sent live or in a batch."""
+def implausible(mention: Mention, text: str) -> frozenset[str]:
+    """The metrics of the mention's unit class that the metric checks rule out for its number and
+    words (`schemas.metric_checks`): they are never offered, so the model cannot choose them."""
+    found = measured(mention, text)
+    return frozenset(metric for metric in metrics_for(mention.unit_class)
+                     if metric != "other" and measured_problem(metric, found))
+
+
+def group_request(prompt: LoadedPrompt, article: Article, mentions: list[Mention], notes: dict[str, str],
+                  refused: dict[str, frozenset[str]] | None = None) -> LabelRequest:
+    """The one request about these mentions, the same whether it is sent live or in a batch;
+    `notes` say why earlier labels were rejected, and their `refused` metrics are left out of the grammar,
+    as are the metrics that code already rules out for each number (`implausible`)."""
+    refused = {m.id: implausible(m, article.text) | (refused or {}).get(m.id, frozenset()) for m in mentions}
     context: dict[str, Any] = {
         **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
         "required": {m.id: m.text for m in mentions if must_be_fact(m)},
         "measured": {m.id: measured(m, article.text) for m in mentions},
     }
-    return LabelRequest(render(prompt, call_fields(article, mentions, notes)), GroupedLabels, context,
-                        grammar=grammar_for({m.id: m.unit_class for m in mentions}))
+    return LabelRequest(render(prompt, call_fields(article, mentions, notes, refused)), GroupedLabels, context,
+                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused))
 
 
 class GroupedQuantities:
@@ -117,19 +149,23 @@ class GroupedQuantities:
         usage, attempts = Usage(), 0
         for key, request in self.requests(part, prompt):
             pending = [m for m in part.asked if m.id in request.context["mentions"]]
+            refused: dict[str, frozenset[str]] = {}
             for follow_up in range(1 + FOLLOW_UPS):
                 reply = await ask(request, key if follow_up == 0 else None)
                 usage, attempts = usage + reply.usage, attempts + reply.attempts
                 answer = reply.output if isinstance(reply.output, GroupedLabels) else None
                 labels.update(answer.checked if answer else {})
                 rejected = dict(answer.rejected) if answer else {}
+                for mention_id, metric in (answer.refused_metrics() if answer else {}).items():
+                    refused[mention_id] = refused.get(mention_id, frozenset()) | {metric}
                 pending = [m for m in pending if m.id not in labels]
                 if not pending:
                     break
-                request = group_request(prompt, part.article, pending, rejected)
+                request = group_request(prompt, part.article, pending, rejected, refused)
             if pending:
                 about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
-                raise still_invalid(reply, about, usage)
+                raise InvalidAnswer(f"the labels of {about} still failed their checks after {1 + FOLLOW_UPS} answers",
+                                    reply.raw_text or (answer.model_dump_json() if answer else None), usage)
         return part_from_labels(part, labels, usage, attempts, stamp)
 
 
