@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.labelling.mention_facts import own_period
 from pipeline.extract.mention_periods import period_next_to
+from pipeline.extract.mentions import quantities
 
 
 def period_of(sentence: str, words: str, nth: int = 0) -> str | None:
@@ -77,3 +79,10 @@ def test_a_fact_takes_the_period_written_next_to_its_number_over_the_model_s() -
         label = MentionLabel(id=mention.id, is_fact=True, metric="gdp_real_growth", entity="Chile", period_text="in 2016")
         facts[mention.text] = fact_from_label(mention, label, article, stamp).period_text
     assert facts == {"1.3%": "in 2016", "-1.2%": "in 2017", "0.6%": "in 2018", "2.3%": "2019"}
+
+
+def test_the_numbers_own_words_are_not_its_period() -> None:
+    text = "The economy ended a three-year downturn in 2023."
+    mention = next(m for m in quantities(text) if m.text.startswith("three"))
+    assert own_period(mention, "three-year") is None and own_period(mention, "Three-Year ") is None
+    assert own_period(mention, "in 2023") == "in 2023"

@@ -112,7 +112,7 @@ def test_phrase_numbers_are_settled_by_rule_and_never_sent(tmp_path) -> None:
     text = ("Copper hit a 15-year high on Monday. Weak supply was one factor, traders said.\n\n"
             "Chile's copper exports rose 12% to $4.1 billion in May.\n")
     (tmp_path / "copper.txt").write_text(text)
-    model = PerQuantity()
+    model = PerQuantity(entity="Chile")
     result = model.run(load_article(tmp_path / "copper.txt"))
     sent = [body["messages"][1]["content"] for body in model.requests]
     assert len(sent) == len(quantities(text)) - 2

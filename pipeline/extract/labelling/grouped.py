@@ -1,9 +1,11 @@
-"""Stage (extraction, labelling): prompt v4 — the article once, then its quantities in groups.
+"""Stage (extraction, labelling): prompts v4 and v5 — the article once, then its quantities in groups.
 
 Every call of an article starts with the same tokens: the instructions (with the response schema
 instructor adds, which never changes) and the article's text. Only the last lines differ: the
-quantities asked about in this call, each marked in its sentence. A server with a prefix cache
-evaluates the shared part once per article; a hosted API bills it at its cached-prefix price.
+quantities asked about in this call, each marked in its sentence after the sentences before it,
+and the metrics their kinds allow, less those code rules out for the number (`implausible`). A
+server with a prefix cache evaluates the shared part once per article; a hosted API bills it at
+its cached-prefix price.
 
 Up to `quantities_per_call` quantities go in one call, and the grammar (`grammar_for`) fixes the
 ids and each one's metrics, so none can be skipped or mismatched. Labels that fail a check are set
@@ -27,7 +29,7 @@ from ...errors import InvalidAnswer
 from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context
-from .mention_facts import measured, must_be_fact, part_from_labels
+from .mention_facts import kind_of, measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
 DEFAULT_PER_CALL = 8
 FOLLOW_UPS = 2
 PRECEDING = 2  # sentences shown again before a quantity's sentence
-_KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}", "count": "a count of {unit}",
-          "duration": "a length of time in {unit}"}
 _CLASS_NAMES = {"percent": "Percentages", "currency": "Money", "count": "Counts", "duration": "Durations"}
 
 
@@ -84,9 +84,8 @@ def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str]) ->
             cursor = mention.end
         lines.append("Sentence, with the number marked:\n<<<\n" + " ".join(("".join(marked) + text[cursor:end]).split()) + "\n>>>\n")
         for mention in sentence:
-            kind = _KINDS[mention.unit_class].format(unit=mention.unit or "things")
             note = f" (your earlier label was rejected: {notes[mention.id]})" if mention.id in notes else ""
-            lines.append(f"The number {mention.id}: {mention.text} ({kind}){note}")
+            lines.append(f"The number {mention.id}: {mention.text} ({kind_of(mention)}){note}")
     return "\n".join(lines)
 
 
@@ -129,7 +128,7 @@ def group_request(prompt: LoadedPrompt, article: Article, mentions: list[Mention
 
 
 class GroupedQuantities:
-    """Prompt v4: the article once, then up to `quantities_per_call` quantities a call."""
+    """Prompts v4 (one quantity a call) and v5 (up to eight): the article once, then the quantities."""
 
     response_model: ClassVar[str] = "GroupedLabels"
     batchable: ClassVar[bool] = True
@@ -148,25 +147,38 @@ class GroupedQuantities:
         labels: dict[str, MentionLabel] = {}
         usage, attempts = Usage(), 0
         for key, request in self.requests(part, prompt):
-            pending = [m for m in part.asked if m.id in request.context["mentions"]]
-            refused: dict[str, frozenset[str]] = {}
-            for follow_up in range(1 + FOLLOW_UPS):
-                reply = await ask(request, key if follow_up == 0 else None)
-                usage, attempts = usage + reply.usage, attempts + reply.attempts
-                answer = reply.output if isinstance(reply.output, GroupedLabels) else None
-                labels.update(answer.checked if answer else {})
-                rejected = dict(answer.rejected) if answer else {}
-                for mention_id, metric in (answer.refused_metrics() if answer else {}).items():
-                    refused[mention_id] = refused.get(mention_id, frozenset()) | {metric}
-                pending = [m for m in pending if m.id not in labels]
-                if not pending:
-                    break
-                request = group_request(prompt, part.article, pending, rejected, refused)
-            if pending:
-                about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
-                raise InvalidAnswer(f"the labels of {about} still failed their checks after {1 + FOLLOW_UPS} answers",
-                                    reply.raw_text or (answer.model_dump_json() if answer else None), usage)
+            try:
+                spent = await _label_group(part, prompt, ask, key, request, labels)
+            except InvalidAnswer as exc:
+                exc.usage = usage + exc.usage  # what the whole part spent
+                raise
+            usage, attempts = usage + spent.usage, attempts + spent.attempts
         return part_from_labels(part, labels, usage, attempts, stamp)
+
+
+async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, key: str, request: LabelRequest,
+                       labels: dict[str, MentionLabel]) -> PartResult:
+    """Ask `request`, then ask again about the labels it rejected (with the reasons, without the
+    refused metrics); adds the accepted labels to `labels`. Raises InvalidAnswer when some label
+    is still rejected after `FOLLOW_UPS` more answers."""
+    pending = [m for m in part.asked if m.id in request.context["mentions"]]
+    refused: dict[str, frozenset[str]] = {}
+    spent = PartResult(facts=[])
+    for follow_up in range(1 + FOLLOW_UPS):
+        reply = await ask(request, key if follow_up == 0 else None)
+        spent.usage, spent.attempts = spent.usage + reply.usage, spent.attempts + reply.attempts
+        answer = reply.output if isinstance(reply.output, GroupedLabels) else None
+        labels.update(answer.checked if answer else {})
+        rejected = dict(answer.rejected) if answer else {}
+        for mention_id, metric in (answer.refused_metrics() if answer else {}).items():
+            refused[mention_id] = refused.get(mention_id, frozenset()) | {metric}
+        pending = [m for m in pending if m.id not in labels]
+        if not pending:
+            return spent
+        request = group_request(prompt, part.article, pending, rejected, refused)
+    about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
+    raise InvalidAnswer(f"the labels of {about} still failed their checks after {1 + FOLLOW_UPS} answers",
+                        reply.raw_text or (answer.model_dump_json() if answer else None), spent.usage)
 
 
 def _size(prompt: LoadedPrompt) -> int:

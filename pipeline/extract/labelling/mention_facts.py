@@ -25,7 +25,14 @@ if TYPE_CHECKING:
     from ...ingest.sources import Article
 
 GENERIC_COUNT_UNIT = "items"
+_KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}", "count": "a count of {unit}",
+          "duration": "a length of time in {unit}"}
 LARGE_COUNT = 1e6
+
+
+def kind_of(mention: Mention) -> str:
+    """What kind of number the mention is, in the words a prompt shows ("an amount of money in USD")."""
+    return _KINDS[mention.unit_class].format(unit=mention.unit or "things")
 
 
 def must_be_fact(mention: Mention) -> bool:
@@ -57,6 +64,14 @@ def unit_for(mention: Mention, metric: str) -> str:
     return COUNT_NOUNS.get(metric, GENERIC_COUNT_UNIT)
 
 
+def own_period(mention: Mention, period_text: str | None) -> str | None:
+    """The model's period, unless it is only the number's own words ("three-year" for a three-year
+    downturn): a duration is not the time it covers."""
+    if period_text and period_text.strip().lower() in mention.text.lower():
+        return None
+    return period_text
+
+
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
     """A fact whose number, unit, quote and span come from the mention, and the rest from the label
     (the period from the text when it is written right next to the number).
@@ -71,7 +86,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
         entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
-        period_text=period_next_to(article.text, mention.start, mention.end) or label.period_text,
+        period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text),
         status=label.status or "actual", attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),

@@ -18,14 +18,12 @@ from ..mentions import Mention, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
 from .marked import call_fields, mark_text
-from .mention_facts import measured, must_be_fact, part_from_labels
+from .mention_facts import kind_of, measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
 
 PRECEDING_SENTENCES = 2
-_KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}", "count": "a count of {unit}",
-          "duration": "a length of time in {unit}"}
 
 
 def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> dict[str, str | None]:
@@ -35,7 +33,7 @@ def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> di
     text = article.text
     sentence = (text[mention.sentence_start:mention.start] + "⟦" + mention.text + "⟧"
                 + text[mention.end:mention.sentence_end])
-    kind = _KINDS[mention.unit_class].format(unit=mention.unit or "things")
+    kind = kind_of(mention)
     return {
         "title": article.title, "source": article.source, "published": article.published, "url": article.url,
         "article_id": article.article_id, "preceding": text[first:mention.sentence_start].strip() or "(start of the article)",

@@ -1,0 +1,152 @@
+"""Prompts v4 and v5 (the article once, its quantities in groups) against a scripted model over
+HTTP: every call starts with the same prefix, the grammar fixes the ids and leaves out metrics
+code rules out, a rejected label is asked again alone with the reason, and one still rejected
+fails the article with the last answer kept."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+from typing import Any
+
+import httpx2
+import pytest
+
+from pipeline.errors import InvalidAnswer
+from pipeline.extract.extraction import extract
+from pipeline.extract.labelling.base import Part
+from pipeline.extract.labelling.grouped import groups, implausible
+from pipeline.extract.mentions import quantities
+from pipeline.extract.prompts import load_prompt
+from pipeline.ingest.sources import Article, load_article
+from pipeline.model import llm
+from pipeline.settings import Settings
+from schemas.facts import ArticleFacts
+from schemas.grouped_labels import GroupedLabels, grammar_for
+
+from .conftest import completion
+
+TEXT = ("Freedonia's economy grew 2.4% in 2023, the statistics office said on Tuesday. "
+        "Exports rose to $41 billion, while imports were $38 billion.\n\n"
+        "About 1,200 people work at the new port, which cost $310 million to build. "
+        "Unemployment fell to 5.1% from 5.6% a year earlier, the office said. "
+        "Tourism brought in $2.2 billion and 3.1 million visitors. "
+        "Inflation was 3.3% in December, and wages rose 4.2%.")
+CONTEXT = {"mentions": {"m1": "percent", "m2": "currency"}, "required": {}, "text": TEXT, "outlet": "Freedonia Herald"}
+
+
+def test_groups_keep_sentences_whole_and_never_pass_the_size() -> None:
+    mentions = quantities(TEXT)
+    for size in (1, 2, 3, 8):
+        calls = groups(mentions, size)
+        assert [m.id for call in calls for m in call] == [m.id for m in mentions]
+        assert all(0 < len(call) <= size for call in calls)
+        if size >= 3:  # no sentence here holds more than three quantities: none is split
+            sentences = [{m.sentence_start for m in call} for call in calls]
+            assert all(not (a & b) for i, a in enumerate(sentences) for b in sentences[i + 1:])
+
+
+def test_the_grammar_fixes_the_ids_and_leaves_out_refused_metrics() -> None:
+    schema = grammar_for({"m1": "percent", "m2": "currency"}, {"m1": frozenset({"gdp_real_growth"})})
+    labels = schema["properties"]["labels"]
+    assert labels["required"] == ["m1", "m2"] and labels["additionalProperties"] is False
+    fact = labels["properties"]["m1"]["anyOf"][1]["properties"]
+    allowed = fact["metric"]["anyOf"][0]["enum"]
+    assert "gdp_real_growth" not in allowed and "inflation_rate" in allowed and "gdp_nominal" not in allowed
+    assert labels["properties"]["m1"]["anyOf"][0]["properties"] == {"fact": {"const": False}}
+
+
+def test_a_bad_label_is_set_aside_with_its_reason_and_the_others_kept() -> None:
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m1": {"fact": True, "metric": "gdp_nominal", "entity": "Freedonia", "status": "actual"},
+                    "m2": {"fact": True, "metric": "other:port_cost", "entity": "null", "period": "", "by": "None",
+                           "status": "actual"}}}, context=CONTEXT)
+    assert set(answer.rejected) == {"m1"} and "measured in currency" in answer.rejected["m1"]
+    assert answer.refused_metrics() == {"m1": "gdp_nominal"}
+    kept = answer.checked["m2"]
+    assert (kept.metric, kept.metric_label, kept.entity, kept.period_text, kept.attribution) == ("other", "port_cost", None, None, None)
+
+
+def test_code_rules_out_metrics_the_number_cannot_be() -> None:
+    by_text = {m.text: m for m in quantities(TEXT)}
+    assert "gni_per_capita" in implausible(by_text["$310 million"], TEXT)  # no per-person cue, and far too large
+    assert "unemployment_rate" not in implausible(by_text["5.1%"], TEXT)
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory: pytest.TempPathFactory) -> Article:
+    path = tmp_path_factory.mktemp("grouped") / "freedonia.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return load_article(path)
+
+
+class Scripted:
+    """A model that answers every id it is asked about; `first` replaces the first answer."""
+
+    def __init__(self, first: dict[str, Any] | None = None, always: dict[str, Any] | None = None) -> None:
+        self.first, self.always = first, always
+        self.bodies: list[dict[str, Any]] = []
+
+    def handler(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.content)
+        self.bodies.append(body)
+        ids = body["response_format"]["schema"]["properties"]["labels"]["required"]
+        label = {"fact": True, "metric": "other:counted_things", "entity": "Freedonia", "period": None,
+                 "status": "actual", "by": None}
+        labels = {i: dict(label) for i in ids}
+        if self.first and len(self.bodies) == 1:
+            labels.update(self.first)
+        if self.always:
+            labels.update({i: v for i, v in self.always.items() if i in labels})
+        return httpx2.Response(200, content=completion(json.dumps({"labels": labels})).model_dump_json(),
+                               headers={"content-type": "application/json"})
+
+    def run(self, article: Article, prompt: str = "extract_facts@5") -> ArticleFacts:
+        config = Settings(base_url="http://scripted.invalid/v1", max_retries=0, prompt=prompt)
+        client = llm.build_client(config, http_client=httpx2.AsyncClient(transport=httpx2.MockTransport(self.handler)))
+        return asyncio.run(extract(article, load_prompt(prompt), client, config, "run_test"))
+
+    def user_messages(self) -> list[str]:
+        return [next(m["content"] for m in b["messages"] if m["role"] == "user") for b in self.bodies]
+
+
+@pytest.mark.parametrize(("prompt", "per_call"), [("extract_facts@5", 8), ("extract_facts@4", 1)])
+def test_every_call_starts_with_the_same_prefix_and_asks_each_quantity_once(prompt: str, per_call: int,
+                                                                           article: Article) -> None:
+    model = Scripted()
+    result = model.run(article, prompt)
+    asked = Part(article, 0).asked
+    assert len(model.bodies) == len(groups(asked, per_call))
+    assert sorted(i for b in model.bodies for i in b["response_format"]["schema"]["properties"]["labels"]["required"]) \
+        == sorted(m.id for m in asked)
+    systems = {b["messages"][0]["content"] for b in model.bodies}
+    users = model.user_messages()
+    shared = os.path.commonprefix(users)
+    assert len(systems) == 1 and TEXT in shared  # instructions and the whole article: the same tokens each call
+    assert len(result.facts) == len(asked) and all(f.grounding == "exact" for f in result.facts)
+
+
+def test_a_rejected_label_is_asked_again_alone_without_the_refused_metric(article: Article) -> None:
+    model = Scripted(first={"m1": {"fact": True, "metric": "gdp_real_growth", "entity": "Freedonia", "status": "actual"},
+                            "m2": {"fact": True, "metric": "gdp_nominal", "entity": "Atlantis", "status": "actual"}})
+    result = model.run(article)
+    asked = [b["response_format"]["schema"]["properties"]["labels"]["required"] for b in model.bodies]
+    assert asked[1] == ["m2"] and sum("m2" in ids for ids in asked) == 2  # asked again, alone, right away
+    follow_up = model.user_messages()[1]
+    assert "Atlantis" in follow_up and "not named in the article" in follow_up
+    m2 = model.bodies[1]["response_format"]["schema"]["properties"]["labels"]["properties"]["m2"]["anyOf"][1]
+    assert "gdp_nominal" not in m2["properties"]["metric"]["anyOf"][0]["enum"]
+    by_span = {f.mention_span: f for f in result.facts}
+    assert {f.entity for f in by_span.values()} == {"Freedonia"}
+
+
+def test_a_label_still_rejected_after_the_follow_ups_fails_the_article_with_the_last_answer(article: Article) -> None:
+    stuck = {"m1": {"fact": True, "metric": "other:growth", "entity": "Zeta Holdings", "status": "actual"}}
+    model = Scripted(always=stuck)
+    with pytest.raises(InvalidAnswer) as caught:
+        model.run(article)
+    assert re.search(r"m1 «2\.4%».*Zeta Holdings", str(caught.value))
+    assert "Zeta Holdings" in (caught.value.raw_answer or "")
+    assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
