@@ -72,17 +72,19 @@ def reject_foreign_script(fields: Mapping[str, str | None], context: Mapping[str
                              f"uses: write {name} with the article's own words")
 
 
+def named_in_article(value: str, context: Mapping[str, Any]) -> bool:
+    """Whether the context's article "text" (or its "outlet") names `value`; True without a text."""
+    text = context.get("text")
+    return text is None or name_found(value, text) or name_found(value, context.get("outlet") or "")
+
+
 def reject_unfound_names(fields: Mapping[str, str | None], context: Mapping[str, Any]) -> None:
     """Raise, as an instruction to the model, when an entity or attribution it wrote is not named in
     the article (`schemas.primitives.names`: inflections, initialisms and a few equivalents count).
 
     The context's "text" is the article, or the chunk asked about; without it, nothing is checked.
     Its "outlet", the publication's name, counts too: an outlet may be who says a figure."""
-    text = context.get("text")
-    if text is None:
-        return
-    outlet = context.get("outlet") or ""
     for name, value in fields.items():
-        if value and not (name_found(value, text) or name_found(value, outlet)):
+        if value and not named_in_article(value, context):
             raise ValueError(f"{name} «{value}» is not named in the article: write {name} with the article's own "
                              f"words for who or what it is, or null if the article names none")

@@ -12,11 +12,12 @@ set aside with its reason, and the others are kept, so the caller asks again abo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
 
-from .base import ResponseModel, context_of
+from .base import ResponseModel, context_of, named_in_article
 from .facts import Status
 from .labels import MentionLabel, metrics_for
 
@@ -78,6 +79,20 @@ class GroupedLabels(ResponseModel):
     def rejected(self) -> dict[str, str]:
         """Quantity id -> why its label was set aside."""
         return self._rejected
+
+    def without_unfound_names(self, mention_id: str, context: Mapping[str, Any]) -> tuple[MentionLabel, list[str]] | None:
+        """The rejected label of `mention_id` with the entity or attribution its article does not name
+        left blank, and those names, when that alone makes it pass every check; else None."""
+        label = self.labels.get(mention_id)
+        if label is None:
+            return None
+        fields = label.as_mention_label(mention_id)
+        unfound = [key for key in ("entity", "attribution") if fields[key] and not named_in_article(fields[key], context)]
+        try:
+            kept = MentionLabel.model_validate(fields | dict.fromkeys(unfound), context=context)
+        except ValidationError:
+            return None
+        return (kept, [f"{key} «{fields[key]}»" for key in unfound]) if unfound else None
 
     def refused_metrics(self) -> dict[str, str]:
         """Quantity id -> the vocabulary metric of its rejected label (not asked for again)."""

@@ -143,10 +143,20 @@ def test_a_rejected_label_is_asked_again_alone_without_the_refused_metric(articl
 
 
 def test_a_label_still_rejected_after_the_follow_ups_fails_the_article_with_the_last_answer(article: Article) -> None:
-    stuck = {"m1": {"fact": True, "metric": "other:growth", "entity": "Zeta Holdings", "status": "actual"}}
-    model = Scripted(always=stuck)
+    model = Scripted(always={"m1": {"fact": False}})  # a percentage is always a quantity
     with pytest.raises(InvalidAnswer) as caught:
         model.run(article)
-    assert re.search(r"m1 «2\.4%».*Zeta Holdings", str(caught.value))
-    assert "Zeta Holdings" in (caught.value.raw_answer or "")
+    assert re.search(r"m1 «2\.4%» \(.*set is_fact true", str(caught.value))
+    assert '"fact":false' in (caught.value.raw_answer or "").replace(" ", "")
     assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
+
+
+def test_a_name_the_article_never_gives_is_left_blank_with_a_finding_after_every_answer(article: Article) -> None:
+    stuck = {"m1": {"fact": True, "metric": "gdp_real_growth", "entity": "Zeta Holdings", "by": "IMF", "status": "actual"}}
+    model = Scripted(always=stuck)
+    result = model.run(article)
+    assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
+    fact = next(f for f in result.facts if f.metric == "gdp_real_growth")
+    assert "Zeta" not in fact.entity and fact.attribution is None
+    finding = next(f for f in result.findings if f.check == "names")
+    assert "entity «Zeta Holdings» and attribution «IMF»" in finding.message and finding.severity == "warning"

@@ -80,3 +80,10 @@ def test_validation_flags_stored_facts_whose_names_the_article_never_gives() -> 
         (["f_Germ"], "error", "attribution «Bundesbank» is not named in the article"),
     ]
     assert not [f for f in validate([fact("Zeta Holdings", "IMF")]).findings if f.check == "names"]  # no texts: not checked
+
+
+def test_spaced_initials_are_the_initialism() -> None:
+    from schemas.primitives.names import name_found
+    text = "The quake had a magnitude of 6.8, according to the US Geological Survey."
+    assert name_found("U. S. Geological Survey", text) and name_found("U.S. Geological Survey", text)
+    assert not name_found("U. K. Met Office", text)

@@ -57,6 +57,7 @@ def _one_found(name: str, text: str) -> bool:
 def _tokens(text: str) -> list[str]:
     """Words without punctuation, case kept ("U.S." is "US", "Korea's" is "Korea")."""
     text = re.sub(r"['’]s\b", "", text)
+    text = re.sub(r"\b([A-Z])\.\s(?=[A-Z]\.)", r"\1.", text)  # "U. S." is "U.S."
     text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.", r"\1", text)
     return re.findall(r"[^\W_]+|&", text)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from schemas.facts import Usage
+from schemas.facts import Finding, Usage
 from schemas.grouped_labels import GroupedLabels, grammar_for
 from schemas.labels import MentionLabel, metrics_for
 from schemas.metric_checks import measured_problem
@@ -145,7 +145,7 @@ class GroupedQuantities:
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         labels: dict[str, MentionLabel] = {}
-        usage, attempts = Usage(), 0
+        usage, attempts, findings = Usage(), 0, []
         for key, request in self.requests(part, prompt):
             try:
                 spent = await _label_group(part, prompt, ask, key, request, labels)
@@ -153,7 +153,10 @@ class GroupedQuantities:
                 exc.usage = usage + exc.usage  # what the whole part spent
                 raise
             usage, attempts = usage + spent.usage, attempts + spent.attempts
-        return part_from_labels(part, labels, usage, attempts, stamp)
+            findings += spent.findings
+        result = part_from_labels(part, labels, usage, attempts, stamp)
+        result.findings += findings
+        return result
 
 
 async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, key: str, request: LabelRequest,
@@ -175,10 +178,33 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, key: str, r
         pending = [m for m in pending if m.id not in labels]
         if not pending:
             return spent
-        request = group_request(prompt, part.article, pending, rejected, refused)
+        if follow_up < FOLLOW_UPS:
+            request = group_request(prompt, part.article, pending, rejected, refused)
+    pending = _keep_without_unfound_names(pending, answer, request.context, labels, spent, part)
+    if not pending:
+        return spent
     about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
     raise InvalidAnswer(f"the labels of {about} still failed their checks after {1 + FOLLOW_UPS} answers",
                         reply.raw_text or (answer.model_dump_json() if answer else None), spent.usage)
+
+
+def _keep_without_unfound_names(pending: list[Mention], answer: GroupedLabels | None, context: dict[str, Any],
+                                labels: dict[str, MentionLabel], spent: PartResult, part: Part) -> list[Mention]:
+    """Keep each label whose only fault after every answer is a name the article does not give, with
+    that name left blank (code fills the entity from the sentence) and a warning finding; the
+    mentions still pending after that."""
+    left = []
+    for mention in pending:
+        kept = answer.without_unfound_names(mention.id, context) if answer else None
+        if kept is None:
+            left.append(mention)
+            continue
+        labels[mention.id] = kept[0]
+        spent.findings.append(Finding(
+            check="names", severity="warning", article_id=part.article.article_id,
+            message=f"{mention.id} «{mention.text}»: the model named {' and '.join(kept[1])}, which the article does "
+                    f"not name, in every answer; the fact is kept without it"))
+    return left
 
 
 def _size(prompt: LoadedPrompt) -> int:
