@@ -2,8 +2,8 @@
 
 Two sets (each candidate is NAME=GGUF, or NAME=default for the embedded model):
 
-    python benchmarks/quality.py --prompt extract_facts@3 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
-    python benchmarks/quality.py --set realworld --prompt extract_facts@3 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
+    python benchmarks/quality.py --prompt extract_facts@5 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
+    python benchmarks/quality.py --set realworld --prompt extract_facts@5 --candidate qwen2.5-coder-1.5b-instruct-q4_k_m=default
 
 `--set seeds` (the default) runs `newsfacts run seeds/ --force` with the local llama.cpp server,
 then `newsfacts eval --format json`, and prints one table row per pair: quality (precision, recall,

@@ -57,3 +57,26 @@ def test_amounts_streaks_and_counts_are_not_phrases(sentence: str, words: str) -
 def test_ordinals_and_definite_pairs_never_reach_the_labeller() -> None:
     assert quantities("She was the first woman to lead the central bank.") == []
     assert quantities("The two countries signed a trade deal.") == []
+
+
+PERIOD_PHRASES = [
+    ("The economy shrank 0.3% in the final three months of 2023.", "three months", "period_span"),
+    ("Sales rose 4% in the first six months of the year.", "six months", "period_span"),
+    ("Output fell 0.1% in the previous three-month period.", "three-month period", "period_span"),
+    ("It was the strongest quarter since the economy locked down four years ago.", "four years", "time_ago"),
+    ("The plant opened 12 years ago.", "12 years", "time_ago"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "rule"), PERIOD_PHRASES)
+def test_a_span_that_names_a_period_or_a_date_is_settled_by_rule(sentence: str, words: str, rule: str) -> None:
+    assert rule_for(sentence, words) == rule
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("The economy has been shrinking over the last five years.", "five years"),  # may be a streak
+    ("Over the past 12 months, shares tripled.", "12 months"),
+    ("The final three weeks were the hardest.", "three weeks"),
+])
+def test_spans_that_may_be_streaks_stay_with_the_model(sentence: str, words: str) -> None:
+    assert rule_for(sentence, words) is None

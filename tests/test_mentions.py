@@ -29,6 +29,8 @@ CASES = [
     ("rates rose 50 basis points", [("50 basis points", 50, None, "basis_points", "percent", "exact")]),
     ("unemployment fell 0.3 percentage points", [("0.3 percentage points", -0.3, None, "percentage_points", "percent", "exact")]),
     ("growth of 2-3% is expected", [("2-3%", 2, 3, "percent", "percent", "range")]),
+    ("output saw a 0.3-percent rise", [("0.3-percent", 0.3, None, "percent", "percent", "exact")]),
+    ("after a 2.1 per-cent gain", [("2.1 per-cent", 2.1, None, "percent", "percent", "exact")]),
     ("between 10 and 12 million people", [("between 10 and 12 million people", 10e6, 12e6, "people", "count", "range")]),
     ("inflation eased to 4.9 per cent", [("4.9 per cent", 4.9, None, "percent", "percent", "exact")]),
     ("a dozen drones", [("a dozen drones", 12, None, "drones", "count", "exact")]),

@@ -10,7 +10,12 @@ here returns its name for such a mention:
   superlative or "first time in");
 - `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one reason", "one way",
   "one official said";
-- `definite_group`: "these two", "those three": a group already named, not an amount.
+- `definite_group`: "these two", "those three": a group already named, not an amount;
+- `period_span`: a span that names the period of other figures: "in the final three months of
+  2023", "the previous three-month period", "the first six months of the year" (after "the" and
+  an adjective of position, and before "of" or "period"); "over the last five years" alone is
+  left to the model, since it may be a streak;
+- `time_ago`: "four years ago" dates something; it measures nothing.
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here; the model decides them. Ordinals
@@ -37,11 +42,18 @@ _ONE_NOUNS = re.compile(
     r"consequence|lesson|idea)\b|^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|"
     r"executive|observer)\s+(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
+_POSITION_BEFORE = re.compile(
+    r"\bthe\s+(?:final|last|first|previous|past|prior|preceding|next|coming|latest|same|opening|closing|following|"
+    r"initial|early|late|latter|former)\s+$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"^\s+ago\b", re.IGNORECASE)
 _SPELLED_SMALL = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 
 
 def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
+    if mention.unit_class == "duration" and _AGO_AFTER.match(text[mention.end:mention.end + 10]):
+        return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if not _may_be_phrase(mention):
         return None
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
@@ -52,6 +64,9 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "one_as_pronoun"
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
         return "definite_group"
+    if mention.unit_class == "duration" and _POSITION_BEFORE.search(before) and (
+            _PERIOD_AFTER.match(after) or re.search(r"\bperiods?$", words)):
+        return "period_span"
     return None
 
 

@@ -40,7 +40,7 @@ CURRENCY_WORDS = {
 }
 DURATIONS = "year|month|week|day|quarter|hour|minute|decade"
 _AFTER = re.compile(
-    r"^(?:(?P<pct>\s?%|\s?(?:percent|per\s?cent|pct)\b|\s?pc\b)"
+    r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
     r"|(?P<bp>\s?(?:basis[\s-]points?|bps?)\b)"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS})s?\b(?!-old))"
