@@ -19,7 +19,7 @@ INJECTION = Path(__file__).resolve().parent / "data" / "injection.txt"
 
 
 def replay(tmp_path: Path, *paths: Path) -> list[dict]:
-    result = CliRunner().invoke(app, ["run", *map(str, paths), "--replay", "--prompt", "extract_facts@3", "--out", str(tmp_path)])
+    result = CliRunner().invoke(app, ["run", *map(str, paths), "--replay", "--out", str(tmp_path)])  # the default prompt
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in (tmp_path / "facts.jsonl").read_text().splitlines()]
 
@@ -36,6 +36,8 @@ def test_injected_article_yields_only_numbers_in_its_text(tmp_path: Path) -> Non
     for fact in facts:
         if fact["value"] == 99 and fact["metric"] == "gdp_real_growth":
             assert fact["fact_id"] in flagged  # 99% GDP growth is the wrong magnitude
+    # the metric checks rule out GDP growth for 99%, so the grammar never offered it for that number
+    assert [f for f in facts if f["value"] == 99] and not [f for f in facts if f["value"] == 99 and f["metric"] == "gdp_real_growth"]
 
 
 def test_the_injection_changes_no_other_article(tmp_path: Path) -> None:
