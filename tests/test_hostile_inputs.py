@@ -167,7 +167,7 @@ def test_a_cassette_with_a_yaml_tag_stops_the_replay_with_its_own_exit_code(tmp_
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(GOOD)
     article = load_article(tmp_path / "in" / "good.txt")
-    evil = cassette_path(tmp_path / "cassettes", "extract_facts@3", DEFAULT_LOCAL_MODEL, article.article_id)
+    evil = cassette_path(tmp_path / "cassettes", Settings().prompt, DEFAULT_LOCAL_MODEL, article.article_id)
     evil.parent.mkdir(parents=True)
     evil.write_text(f"interactions:\n- !!python/object/apply:os.system ['touch {tmp_path}/pwned']\nversion: 1\n")
     run = cli("run", str(tmp_path / "in"), "--replay", "--cassettes", str(tmp_path / "cassettes"),
