@@ -97,8 +97,8 @@ def test_cancel(tmp_path: Path) -> None:
         assert store.batch_jobs(record.batch_id)[0].status == "cancelled"
 
 
-def test_batch_api_needs_the_one_quantity_prompt(tmp_path: Path) -> None:
+def test_batch_api_needs_a_prompt_whose_requests_are_known_before_any_answer(tmp_path: Path) -> None:
     write_articles(tmp_path / "in", 1)
     with FakeAPI() as api:
-        with pytest.raises(Exception, match="one-quantity-per-call"):
+        with pytest.raises(Exception, match="requests are all known before any answer"):
             run_batch([tmp_path / "in"], batch_settings(api, prompt="extract_facts@2"), tmp_path / "out")

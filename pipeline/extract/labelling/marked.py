@@ -86,7 +86,7 @@ class MarkedMentions:
         return render(prompt, call_fields(article, mark_text(article.text, mentions), mentions, {}))
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
-        raise ConfigError(f"--batch-api needs a one-quantity-per-call prompt (extract_facts@3), not {prompt.name}")
+        raise ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer (extract_facts@3, @4 or @5), not {prompt.name}")
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         if not part.asked:
