@@ -160,3 +160,12 @@ def test_a_name_the_article_never_gives_is_left_blank_with_a_finding_after_every
     assert "Zeta" not in fact.entity and fact.attribution is None
     finding = next(f for f in result.findings if f.check == "names")
     assert "entity «Zeta Holdings» and attribution «IMF»" in finding.message and finding.severity == "warning"
+
+
+def test_a_fall_in_a_percentage_labelled_other_is_negative_but_a_fall_in_money_keeps_its_size() -> None:
+    from pipeline.extract.labelling.mention_facts import signed_value
+    text = "The economy contracted 0.3% in 2023, and exports fell $2 billion."
+    fall, money = quantities(text)
+    assert fall.direction == money.direction == "down"
+    assert signed_value(fall, "other") == -0.3 and signed_value(fall, "gdp_real_growth") == -0.3
+    assert signed_value(money, "other") == 2e9 and signed_value(fall, "unemployment_rate") == 0.3

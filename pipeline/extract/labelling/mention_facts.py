@@ -50,11 +50,14 @@ def measured(mention: Mention, text: str) -> Measured:
 def signed_value(mention: Mention, metric: str, value: float | None = None) -> float:
     """A rate that the text says went down ("contracted 4.5 percent") is negative.
 
-    The scanner signs every fall; a metric that is not a growth rate keeps the size of the fall."""
+    The scanner signs every fall and tags a direction only on a change; a growth rate, or a
+    percentage change labelled `other` (the model often names a contraction "other:gdp_contraction"),
+    is negative, and any other metric keeps the size of the fall."""
     value = mention.value if value is None else value
     if mention.direction != "down":
         return value
-    is_rate = METRIC_UNIT_CLASS.get(metric) == "percent" and metric.endswith("_growth")
+    is_rate = (METRIC_UNIT_CLASS.get(metric) == "percent" and metric.endswith("_growth")) or (
+        metric == "other" and mention.unit_class == "percent")
     return -abs(value) if is_rate else abs(value)
 
 
