@@ -18,6 +18,7 @@ from pipeline.errors import InvalidAnswer
 from pipeline.extract.extraction import extract
 from pipeline.extract.labelling.base import Part
 from pipeline.extract.labelling.grouped import groups, implausible
+from pipeline.extract.labelling.mention_facts import measured
 from pipeline.extract.mentions import quantities
 from pipeline.extract.prompts import load_prompt
 from pipeline.ingest.sources import Article, load_article
@@ -71,8 +72,8 @@ def test_a_bad_label_is_set_aside_with_its_reason_and_the_others_kept() -> None:
 
 def test_code_rules_out_metrics_the_number_cannot_be() -> None:
     by_text = {m.text: m for m in quantities(TEXT)}
-    assert "gni_per_capita" in implausible(by_text["$310 million"], TEXT)  # no per-person cue, and far too large
-    assert "unemployment_rate" not in implausible(by_text["5.1%"], TEXT)
+    assert "gni_per_capita" in implausible(measured(by_text["$310 million"], TEXT))  # no per-person cue, and far too large
+    assert "unemployment_rate" not in implausible(measured(by_text["5.1%"], TEXT))
 
 
 @pytest.fixture(scope="module")

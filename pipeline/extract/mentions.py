@@ -26,7 +26,7 @@ from .mention_signs import change_at, signed
 from .mention_units import UnitClass, UnitRead, measure_before, rate_after, rate_before, unit_after
 from .mention_words import WordQuantity, word_quantities
 
-__all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "quantities", "rejections", "scan",
+__all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
            "scan_candidates", "sentence_bounds", "sentence_starts"]
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -88,6 +88,13 @@ def sentence_starts(text: str) -> list[int]:
             continue
         starts.append(match.end())
     return starts
+
+
+def preceding_start(starts: list[int], sentence_start: int, sentences: int) -> int:
+    """Where the `sentences` sentences before the one starting at `sentence_start` begin
+    (`starts` from `sentence_starts`)."""
+    index = max(i for i, start in enumerate(starts) if start <= sentence_start)
+    return starts[max(0, index - sentences)]
 
 
 def _is_abbreviation(word: str) -> bool:

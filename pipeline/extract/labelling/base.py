@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from ...model.llm import StructuredReply
 
 
+PRECEDING_SENTENCES = 2  # sentences shown before a quantity's own sentence (prompts v3 to v5)
+
+
 def article_context(article: Article) -> dict[str, Any]:
     """What every label validator reads about the article: its scripts, its text, where the names a
     label writes must be found, and its outlet, which may itself be who says a figure."""

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from schemas.facts import Finding, Usage
 from schemas.grouped_labels import GroupedLabels, grammar_for
 from schemas.labels import MentionLabel, metrics_for
-from schemas.metric_checks import measured_problem
+from schemas.metric_checks import Measured, measured_problem
 from schemas.vocabulary import METRIC_UNIT_CLASS
 
 from ...errors import InvalidAnswer
-from ..mentions import Mention, sentence_starts
+from ..mentions import Mention, preceding_start, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context
+from .base import PRECEDING_SENTENCES, Asker, LabelRequest, Part, PartResult, Provenance, article_context
 from .mention_facts import kind_of, measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 DEFAULT_PER_CALL = 8
 FOLLOW_UPS = 2
-PRECEDING = 2  # sentences shown again before a quantity's sentence
 _CLASS_NAMES = {"percent": "Percentages", "currency": "Money", "count": "Counts", "duration": "Durations"}
 
 
@@ -76,7 +75,7 @@ def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str]) ->
     lines, starts = [], sentence_starts(text)
     for sentence in _by_sentence(mentions):
         start, end = sentence[0].sentence_start, sentence[0].sentence_end
-        before = " ".join(text[_preceding(starts, start):start].split()) or "(start of the article)"
+        before = " ".join(text[preceding_start(starts, start, PRECEDING_SENTENCES):start].split()) or "(start of the article)"
         lines.append(f"Text before the sentence:\n<<<\n{before}\n>>>\n")
         marked, cursor = [], start
         for mention in sentence:
@@ -89,12 +88,6 @@ def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str]) ->
     return "\n".join(lines)
 
 
-def _preceding(starts: list[int], start: int) -> int:
-    """Where the `PRECEDING` sentences before the sentence starting at `start` begin."""
-    index = max((i for i, s in enumerate(starts) if s <= start), default=0)
-    return starts[max(0, index - PRECEDING)] if starts else start
-
-
 def call_fields(article: Article, mentions: list[Mention], notes: dict[str, str],
                 refused: dict[str, frozenset[str]]) -> dict[str, str | None]:
     return {
@@ -104,11 +97,10 @@ def call_fields(article: Article, mentions: list[Mention], notes: dict[str, str]
     }
 
 
-def implausible(mention: Mention, text: str) -> frozenset[str]:
-    """The metrics of the mention's unit class that the metric checks rule out for its number and
+def implausible(found: Measured) -> frozenset[str]:
+    """The metrics of the number's unit class that the metric checks rule out for its value and
     words (`schemas.metric_checks`): they are never offered, so the model cannot choose them."""
-    found = measured(mention, text)
-    return frozenset(metric for metric in metrics_for(mention.unit_class)
+    return frozenset(metric for metric in metrics_for(found.unit_class)
                      if metric != "other" and measured_problem(metric, found))
 
 
@@ -117,11 +109,11 @@ def group_request(prompt: LoadedPrompt, article: Article, mentions: list[Mention
     """The one request about these mentions, the same whether it is sent live or in a batch;
     `notes` say why earlier labels were rejected, and their `refused` metrics are left out of the grammar,
     as are the metrics that code already rules out for each number (`implausible`)."""
-    refused = {m.id: implausible(m, article.text) | (refused or {}).get(m.id, frozenset()) for m in mentions}
+    found = {m.id: measured(m, article.text) for m in mentions}
+    refused = {m.id: implausible(found[m.id]) | (refused or {}).get(m.id, frozenset()) for m in mentions}
     context: dict[str, Any] = {
         **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
-        "required": {m.id: m.text for m in mentions if must_be_fact(m)},
-        "measured": {m.id: measured(m, article.text) for m in mentions},
+        "required": {m.id: m.text for m in mentions if must_be_fact(m)}, "measured": found,
     }
     return LabelRequest(render(prompt, call_fields(article, mentions, notes, refused)), GroupedLabels, context,
                         grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused))

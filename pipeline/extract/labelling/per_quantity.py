@@ -14,22 +14,19 @@ from typing import Any, ClassVar, TYPE_CHECKING
 from schemas.facts import Usage
 from schemas.labels import MentionLabel, QuantityLabel, metrics_for, quantity_label_model
 
-from ..mentions import Mention, sentence_starts
+from ..mentions import Mention, preceding_start, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
+from .base import PRECEDING_SENTENCES, Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
 from .marked import call_fields, mark_text
 from .mention_facts import kind_of, measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
 
-PRECEDING_SENTENCES = 2
-
 
 def quantity_fields(article: Article, mention: Mention, starts: list[int]) -> dict[str, str | None]:
     """Template fields for asking about one quantity: its marked sentence and the text before it."""
-    index = max(i for i, start in enumerate(starts) if start <= mention.sentence_start) if starts else 0
-    first = starts[max(0, index - PRECEDING_SENTENCES)] if starts else 0
+    first = preceding_start(starts, mention.sentence_start, PRECEDING_SENTENCES)
     text = article.text
     sentence = (text[mention.sentence_start:mention.start] + "⟦" + mention.text + "⟧"
                 + text[mention.end:mention.sentence_end])
