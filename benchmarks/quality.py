@@ -73,17 +73,13 @@ def run_pair(name: str, gguf: str, prompt: str) -> str:
         [*CLI, "eval", "--gold", "seeds/gold.jsonl", str(out / "facts.jsonl"), "--format", "json"],
         cwd=ROOT, capture_output=True, text=True, check=True).stdout)
     run = json.loads((out / "run.json").read_text())
-    done = [a for a in run["articles"] if a["article_id"]]
-    usage = [a.get("usage") or {} for a in done]
-    per = max(1, len(done))
+    done = [a["seconds"] for a in run["articles"] if a.get("article_id") and a.get("status") == "done"]
+    _, calls, tokens = run_costs(run)
     log = DEFAULT_LOG.read_text(errors="replace") if DEFAULT_LOG.exists() else ""  # each run's server writes it anew
-    evaluated = sum(c.evaluated for c in read_calls(log)) / per
+    evaluated = sum(c.evaluated for c in read_calls(log)) / max(1, len(done))
     return (f"| {name} | {prompt} | {scores['precision']:.2f} | {scores['recall']:.2f} | {scores['f1']:.2f} "
             f"| {scores['grounded_rate']:.2f} | {scores['metric_accuracy']:.2f} "
-            f"| {statistics.median(a['seconds'] for a in done) if done else 0:.0f} "
-            f"| {sum(u.get('calls', 0) for u in usage) / per:.1f} | {sum(u.get('prompt_tokens', 0) for u in usage) / per:.0f} "
-            f"| {evaluated:.0f} |")
-
+            f"| {statistics.median(done) if done else 0:.0f} | {calls:.1f} | {tokens:.0f} | {evaluated:.0f} |")
 
 
 def run_newsfacts(path: str, name: str, gguf: str, prompt: str, out: Path) -> None:
