@@ -133,14 +133,14 @@ class GroupedQuantities:
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
         for group in groups(part.asked, _size(prompt)):
-            yield part.key(f"{group[0].id}-{group[-1].id}"), group_request(prompt, part.article, group, {})
+            yield _group_key(part, group), group_request(prompt, part.article, group, {})
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         labels: dict[str, MentionLabel] = {}
         usage, attempts, findings = Usage(), 0, []
-        for key, request in self.requests(part, prompt):
+        for group in groups(part.asked, _size(prompt)):
             try:
-                spent = await _label_group(part, prompt, ask, key, request, labels)
+                spent = await _label_group(part, prompt, ask, group, labels)
             except InvalidAnswer as exc:
                 exc.usage = usage + exc.usage  # what the whole part spent
                 raise
@@ -151,12 +151,17 @@ class GroupedQuantities:
         return result
 
 
-async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, key: str, request: LabelRequest,
+def _group_key(part: Part, group: list[Mention]) -> str:
+    """The name of the request about `group` (a Batch API custom_id)."""
+    return part.key(f"{group[0].id}-{group[-1].id}")
+
+
+async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list[Mention],
                        labels: dict[str, MentionLabel]) -> PartResult:
-    """Ask `request`, then ask again about the labels it rejected (with the reasons, without the
+    """Ask about `group`, then ask again about the labels it rejected (with the reasons, without the
     refused metrics); adds the accepted labels to `labels`. Raises InvalidAnswer when some label
     is still rejected after `FOLLOW_UPS` more answers."""
-    pending = [m for m in part.asked if m.id in request.context["mentions"]]
+    key, request, pending = _group_key(part, group), group_request(prompt, part.article, group, {}), group
     refused: dict[str, frozenset[str]] = {}
     spent = PartResult(facts=[])
     for follow_up in range(1 + FOLLOW_UPS):
