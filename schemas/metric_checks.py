@@ -22,15 +22,20 @@ Three checks, each one code can make without a model:
    imports were $1.9 billion": the second number is imports). The clause is the part of the
    sentence between ", and", ";", ",", " while ", " whereas ", " but " around the number; when it
    names no metric at all, the whole sentence is read the same way, so a rate in a list of
-   growth rates is not an unemployment rate.
+   growth rates is not an unemployment rate. A price is no sales revenue ("missiles typically
+   cost several million dollars"), and "people" next to a death toll is no population.
+
+`metric_named` goes the other way: for a label the model left `other`, the vocabulary metric its
+name or the number's words stand for, where code can tell (an economy's contraction, a death toll).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .vocabulary import PERCENT_RANGE
+from .vocabulary import KIND_NAMES, PERCENT_RANGE
 
 PER_CAPITA_MAX_USD = 1_000_000.0
 ECONOMY_MIN_USD = 10_000_000.0
@@ -63,16 +68,22 @@ NOUNS: dict[str, str] = {
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\blives\b",
     "population": r"\bpopulation\b|\binhabitants\b|\bresidents\b|\bhome to\b",
     "economy": r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies|ic)\b|\bgrowth\b",
+    "sales": r"\bsales?\b|\bsell|\bsold\b|\bearn|\brevenues?\b|\bproceeds\b|\bturnover\b|\bdeals?\b",
+    "cost": r"\bcosts?\b|\bcosting\b|\bpriced?\b|\bprice tag\b|\bapiece\b|\bper (?:unit|piece)\b",
 }
 METRIC_NOUN: dict[str, str] = {
     "exports": "exports", "exports_growth": "exports", "imports": "imports", "imports_growth": "imports",
     "trade_volume": "trade", "trade_volume_growth": "trade", "unemployment_rate": "unemployment",
     "inflation_rate": "inflation", "casualties": "deaths", "population": "population",
     "gdp_real_growth": "economy", "gdp_nominal": "economy", "gni_nominal": "economy",
+    "arms_sales_revenue": "sales", "munitions_sales_value": "sales", "weapon_unit_cost": "cost",
 }
 # Words that show a metric's own subject but do not point away from other metrics ("a country of
-# 26 million people" is a population; "people" next to a death toll does not make it one).
+# 26 million people" is a population; "people" next to a death toll does not make it one), unless
+# the number's nearest words name one of `OWN_ONLY_UNLESS` ("300 people have died" is no
+# population; "killed 20 people in a country of 26 million people" still has one).
 OWN_ONLY: dict[str, str] = {"population": r"\bpeople\b|\bcitizens\b|\bpopulous\b"}
+OWN_ONLY_UNLESS: dict[str, frozenset[str]] = {"population": frozenset({"deaths"})}
 _OWN_ONLY_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in OWN_ONLY.items()}
 _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.items()}
 _CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
@@ -155,9 +166,11 @@ def _percent_problem(metric: str, measured: Measured) -> str | None:
             f"({low:g} to {high:g} percent): choose the metric this percentage measures")
 
 
-def nouns_in(text: str) -> set[str]:
-    """The metric nouns (keys of `NOUNS`) that `text` names."""
-    return {name for name, pattern in _NOUN_RE.items() if pattern.search(text)}
+@lru_cache(maxsize=4096)
+def nouns_in(text: str) -> frozenset[str]:
+    """The metric nouns (keys of `NOUNS`) that `text` names (cached: every metric of a number's
+    unit class is checked against the same clause and sentence)."""
+    return frozenset(name for name, pattern in _NOUN_RE.items() if pattern.search(text))
 
 
 def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
@@ -169,16 +182,65 @@ def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
     return sentence[start:after.start() if after else len(sentence)]
 
 
+def nearest_words(measured: Measured, before: int = 3, after: int = 4) -> str:
+    """The number's words with the few words just before and after it, inside its sentence."""
+    if measured.span is None:
+        return measured.sentence
+    head = measured.sentence[:measured.span[0]].split()[-before:]
+    tail = measured.sentence[measured.span[1]:].split()[:after]
+    return " ".join([*head, measured.words, *tail])
+
+
 def _noun_problem(metric: str, measured: Measured) -> str | None:
     own = METRIC_NOUN.get(metric)
     if own is None:
         return None
     for text in (own_clause(measured.sentence, measured.span), measured.sentence):
         named = nouns_in(text)
-        if own in named or (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(text)):
+        if own in named or (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(text)
+                            and not nouns_in(nearest_words(measured)) & OWN_ONLY_UNLESS.get(own, frozenset())):
             return None
         if named:
             others = " and ".join(sorted(named))
             return (f"the words next to «{measured.words}» are about {others}; metric {metric!r} does not fit: "
                     f"a number takes its metric from its own noun")
+    return None
+
+
+_ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b", re.IGNORECASE)
+_CHANGE_WORDS = re.compile(
+    r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
+    r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(
+    r"\bof (?:the |its |their |\w+'s )?(?:gdp|economy|gross domestic product|output)\b|\baccount(?:s|ed|ing)? for\b|"
+    r"\bshare\b|\bratio\b", re.IGNORECASE)
+_ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "growth", "real", "rate", "annual", "annualized", "quarterly",
+                        "yearly", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
+_DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities", "casualties", "injured", "injuries",
+                "wounded", "toll"}
+
+
+def metric_named(name: str | None, measured: Measured) -> str | None:
+    """The vocabulary metric that an `other` label stands for, when code can tell, else None.
+
+    Two cases, each decided by the label's name or the number's own words: an economy's growth or
+    contraction in percent ("other:gdp_contraction", or a bare "other:percentage" whose clause
+    names the economy and a change, no other metric and no share of it) is `gdp_real_growth`;
+    people killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name
+    deaths) are `casualties`."""
+    name = (name or "").lower()
+    kind_only = not name or name in KIND_NAMES
+    words = set(name.split("_"))
+    clause = own_clause(measured.sentence, measured.span)
+    if measured.unit_class == "percent" and measured.unit == "percent":
+        if words <= _ECONOMY_CHANGE_NAME and words & {"gdp", "economy", "economic"}:
+            return "gdp_real_growth"
+        if (kind_only and _ECONOMY_WORDS.search(clause) and _CHANGE_WORDS.search(clause)
+                and not _SHARE_WORDS.search(clause) and nouns_in(clause) <= {"economy"}):
+            return "gdp_real_growth"
+    if measured.unit_class == "count":
+        if name in _DEATH_NAMES or {"death", "deaths", "killed"} & words:
+            return "casualties"
+        if kind_only and "deaths" in nouns_in(nearest_words(measured)):
+            return "casualties"
     return None

@@ -80,6 +80,16 @@ COUNT_NOUNS: dict[str, str] = {
     "military_personnel": "people", "casualties": "people",
 }
 
+# `other` names that only say what kind of number it is or its unit, not what it measures
+# ("other:percentage", "other:millions", "other:kilometer"):
+# code reads a vocabulary metric from the number's words where it can (`metric_checks.metric_named`),
+# and such a fact is never compared across sources, since nothing says what it measures.
+KIND_NAMES = frozenset({
+    "percentage", "percent", "percentage_change", "change", "rate", "amount", "amount_of_money", "money", "count",
+    "number", "value", "figure", "quantity", "total", "items", "people", "persons", "time", "duration", "years",
+    "half", "thousands", "millions", "billions", "units", "dollars", "usd", "euros", "kilometer", "kilometers",
+    "km", "meters", "miles",
+})
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "quarters"})
 PERCENT_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
 

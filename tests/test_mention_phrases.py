@@ -25,6 +25,8 @@ PHRASES = [
     ("One reason is the strong dollar.", "One reason", "one_as_pronoun"),
     ("One analyst said the bank would cut rates.", "One analyst", "one_as_pronoun"),
     ("Officials from those three countries met in Geneva.", "three", "definite_group"),
+    ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
+    ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
 ]
 
 
@@ -46,6 +48,8 @@ FACTS = [
     ("The protest went on for three weeks.", "three weeks"),
     ("Unemployment rose for three months, its longest rise.", "three months"),
     ("Their two sons run the firm.", "two sons"),
+    ("“I have 30 years of experience,” the minister told reporters.", "30 years"),  # quoted: the model decides
+    ("The writer spent 12 years in prison.", "12 years"),  # third person: not a byline
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas.labels import MentionLabel, QuantityLabel
-from schemas.metric_checks import Measured, metric_problem, own_clause
+from schemas.metric_checks import Measured, metric_named, metric_problem, own_clause
 
 
 def at(sentence: str, words: str) -> tuple[int, int]:
@@ -71,6 +71,11 @@ NOUNS = [
     ("It reached 5.2% in May.", "5.2%", None, "unemployment_rate", False),  # nothing names any metric
     ("The flood killed 20 people, and 300 were injured.", "300", None, "casualties", False),
     ("The storm killed 20 people in a country of 26 million people.", "26 million people", None, "population", False),
+    ("Nearly 300 people have died after the quake hit the country.", "300", "deaths", "population", True),
+    ("The quake killed at least 2000 people, officials said.", "2000", "deaths", "population", True),
+    ("Missiles ordered by Moscow typically cost $5 million each.", "$5 million", "cost", "arms_sales_revenue", True),
+    ("The country is expected to earn at least $1 billion from the sale of shells.", "$1 billion", "sales", "weapon_unit_cost", True),
+    ("The country is expected to earn at least $1 billion from the sale of shells.", "$1 billion", None, "arms_sales_revenue", False),
     ("Inflation slowed to 3.1%, while growth picked up to 2%.", "2%", "economy", "inflation_rate", True),
     ("Unemployment in the region, which has weak growth, stood at 9.5%.", "9.5%", None, "unemployment_rate", False),
     ("Two-way trade reached $7 billion; exports made up $4 billion.", "$7 billion", None, "trade_volume", False),
@@ -98,7 +103,7 @@ def test_own_clause_stops_at_clause_breaks_but_not_inside_numbers() -> None:
 
 def test_metrics_without_nouns_and_other_are_not_noun_checked() -> None:
     sentence = "Imports rose, and the figure was $3 billion."
-    assert metric_problem("arms_sales_revenue", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
+    assert metric_problem("defense_sector_workers", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
     assert metric_problem("other", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
 
 
@@ -121,3 +126,27 @@ def test_mention_label_reasks_with_the_metric_problem() -> None:
     with pytest.raises(ValidationError, match="about imports"):
         MentionLabel.model_validate({"id": "m2", "is_fact": True, "metric": "exports"}, context=context)
     assert MentionLabel.model_validate({"id": "m1", "is_fact": True, "metric": "exports"}, context=context).id == "m1"
+
+
+OTHER_NAMES = [
+    # (sentence, words, unit, unit_class, the model's other name, the vocabulary metric code reads)
+    ("UK GDP expanded by just 0.2% in the first quarter.", "0.2%", "percent", "percent", "percentage", "gdp_real_growth"),
+    ("Japan's economy shrank an annualized 0.4% in the quarter.", "0.4%", "percent", "percent", None, "gdp_real_growth"),
+    ("The economy contracted 0.3% last year.", "0.3%", "percent", "percent", "gdp_contraction", "gdp_real_growth"),
+    ("Revenue grew 265% from a year earlier.", "265%", "percent", "percent", "percentage", None),
+    ("Consumption accounts for 50% of the economy.", "50%", "percent", "percent", "percentage", None),
+    ("Public debt rose to 60% of GDP.", "60%", "percent", "percent", "percentage", None),
+    ("Unemployment rose to 5% as the economy shrank.", "5%", "percent", "percent", "percentage", None),
+    ("The economy grew 2%, while inflation rose to 5%.", "5%", "percent", "percent", "percentage", None),
+    ("GDP fell 0.1 percentage points short of the forecast.", "0.1", "percentage_points", "percent", "percentage", None),
+    ("Nearly 300 people have died after the quake.", "300", "people", "count", "count", "casualties"),
+    ("Another 672 people were injured, the ministry said.", "672", "people", "count", "injured", "casualties"),
+    ("The quake hit a region of 300 villages.", "300", "villages", "count", "count", None),
+    ("The epicentre was 72 km west of the city, where 300 died.", "72 km", "km", "count", "distance", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "unit", "unit_class", "name", "metric"), OTHER_NAMES)
+def test_an_other_label_that_names_a_vocabulary_metric_gets_it(sentence, words, unit, unit_class, name, metric) -> None:
+    value = float(words.split()[0].strip("%"))
+    assert metric_named(name, Measured(value, unit, unit_class, sentence, at(sentence, words))) == metric

@@ -2,7 +2,9 @@
 
 import pytest
 
+from pipeline.check.normalize import period_of
 from pipeline.check.periods import first_day, last_day, periods_in, resolve_period
+from schemas.facts import QuantFact
 
 CASES = [
     # text, published, start, end, rule, cumulative
@@ -105,3 +107,22 @@ def test_a_calendar_date_may_carry_its_time_of_day() -> None:
 
     assert is_calendar_date("2023-02-24T09:00") and is_calendar_date("2023-02-24T09:00:30")
     assert not any(is_calendar_date(d) for d in ("2023-02-24T25:00", "2023-02-30T09:00", "2023-02T09:00", "0-01-01"))
+
+
+@pytest.mark.parametrize(("quote", "period_text", "start", "end"), [
+    # a labeller gives the year and drops the quarter the sentence names: the quarter wins
+    ("The economy shrank in the fourth quarter of 2023, with GDP falling by 0.3% on the previous quarter.", "2023",
+     "2023-10-01", "2023-12-31"),
+    ("Output likely saw a 0.3-percent drop in the final quarter of the year, the agency said.", "2023",
+     "2023-10-01", "2023-12-31"),
+    # the year is written on its own too, or the sentence names two quarters: the label's year stays
+    ("The economy grew 0.3% in 2023, after a dip in the fourth quarter of 2023.", "in 2023", "2023-01-01", "2023-12-31"),
+    ("GDP shrank 0.4% in the final three months of last year, after 3.3% in July-September.", "last year",
+     "2023-01-01", "2023-12-31"),
+    ("The economy contracted 0.3% in 2023.", "in 2023", "2023-01-01", "2023-12-31"),
+])
+def test_a_year_label_is_narrowed_to_the_one_quarter_its_sentence_names(quote: str, period_text: str, start: str, end: str) -> None:
+    fact = QuantFact(fact_id="f1", article_id="a1", source="s", entity="Germany", metric="gdp_real_growth", value=-0.3,
+                     unit="percent", quote=quote, published="2024-01-30", period_text=period_text)
+    period = period_of(fact)
+    assert (period.start, period.end) == (start, end)

@@ -86,6 +86,14 @@ def test_unknown_entities_and_unlabelled_metrics_are_not_grouped():
     assert validate(facts).groups == []
 
 
+def test_other_metrics_that_name_only_a_kind_of_number_are_never_compared():
+    kinds = [fact(metric="other", metric_label="percentage", value=409.0, article_id=f"a{n}") for n in range(2)]
+    kinds[1] = kinds[1].model_copy(update={"value": 56.0, "fact_id": "f_other"})
+    named = [f.model_copy(update={"metric_label": "revenue_growth"}) for f in kinds]
+    assert validate(kinds).groups == []
+    assert [g.verdict for g in validate(named).groups] == ["conflict"]
+
+
 @pytest.mark.parametrize(("second", "verdict"), [
     (dict(value=3.1), "agree"),
     (dict(value=3.14), "agree"),  # 3.1 means 3.05-3.15

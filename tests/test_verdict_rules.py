@@ -160,6 +160,8 @@ def test_one_forecaster_quoted_with_two_numbers_conflicts_but_unnamed_polls_do_n
     ("3.4% year on year", None, "y/y"), ("calendar-adjusted GDP shrank 0.1%", None, "calendar-adjusted"),
     ("grew 0.3%", None, None), ("grew 0.3%", "annualized q/q (the text says year-on-year)", "annualized"),
     ("grew 0.3%", "annual", "annual"), ("grew 0.3%", "annual, calendar-adjusted", "calendar-adjusted"),
+    ("GDP shrank 0.3 percent sequentially", None, "q/q"), ("fell 0.3% compared to the previous quarter", None, "q/q"),
+    ("fell 0.3% against the previous quarter", None, "q/q"), ("rose 0.2% compared with the previous month", None, "m/m"),
 ])
 def test_bases(quote: str, supplied: str | None, basis: str | None) -> None:
     extra = {"basis": supplied} if supplied else {}

@@ -366,14 +366,23 @@ def placement_problem(text: str | None, published: str | None) -> str | None:
 
 def periods_in(sentence: str, published: str | None) -> list[Period]:
     """Every distinct period the sentence states, rule by rule, without overlaps."""
-    taken: list[tuple[int, int]] = []
     found: list[Period] = []
+    for _, period in stated_periods(sentence, published):
+        if period not in found:
+            found.append(period)
+    return found
+
+
+def stated_periods(sentence: str, published: str | None) -> list[tuple[tuple[int, int], Period]]:
+    """Each period phrase the sentence states, with its [start, end) span, rule by rule, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[tuple[int, int], Period]] = []
     for _, pattern, rule in RULES:
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             taken.append(match.span())
             period = _apply(rule, match, published)
-            if period is not None and period not in found:
-                found.append(period)
+            if period is not None:
+                found.append((match.span(), period))
     return found

@@ -9,7 +9,9 @@ stage keeps it instead of the model's `period_text` (it is the text's own words)
 - a year or quarter with a colon: "2023: 1.5%", "Q3: $4.1 billion";
 - the period right after the number: "(0.9%) in 2016", "1.5% in 2023", "2% last year", "4% for 2024",
   "0.4% in the third quarter", "2.1% in March" (months only after "in", "for", "during": a
-  capitalised "May" alone is too often a verb or a name).
+  capitalised "May" alone is too often a verb or a name), also after up to three words that only
+  say what kind of movement or measure it was: "the 1.8 percent expansion seen in 2022", "5%
+  year-on-year in March" (never after other words: "the 2% target set in 2012" is left alone).
 
 Anything further away is left to the model: "since 2019 it has doubled to 40%", "In 2019,
 exports rose 5%", "the 2019 figure of 5%" all give None. "in 2023 dollars" is a price base, not
@@ -30,7 +32,10 @@ _PERIOD = rf"(?:{_YEAR}|{_QUARTER})"
 
 _BEFORE_PAREN = re.compile(rf"(?<![\w$€£.,])((?:in\s+)?{_PERIOD})\s*\(\s*$", re.IGNORECASE)
 _BEFORE_COLON = re.compile(rf"(?:^|(?<=[\s(;,]))((?:in\s+)?{_PERIOD}):\s*$", re.IGNORECASE)
-_AFTER = re.compile(rf"^\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:in\s+)?{_RELATIVE})(?![\w-])"
+_GAP = (r"(?:\s+(?:expansion|growth|contraction|drop|fall|decline|rise|increase|gain|dip|slump|jump|rate|seen|"
+        r"recorded|registered|posted|logged|reported|year-on-year|year-over-year|annually|annualized|annualised|"
+        r"sequentially|on-year|quarter-on-quarter)){0,3}")
+_AFTER = re.compile(rf"^{_GAP}\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:in\s+)?{_RELATIVE})(?![\w-])"
                     r"(?!\s+(?:dollars|euros|pounds|yen|prices|terms|money|constant))", re.IGNORECASE)
 _OPEN = re.compile(r"\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")

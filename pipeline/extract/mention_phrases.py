@@ -15,7 +15,9 @@ here returns its name for such a mention:
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"); "over the last five years" alone is
   left to the model, since it may be a streak;
-- `time_ago`: "four years ago" dates something; it measures nothing.
+- `time_ago`: "four years ago" dates something; it measures nothing;
+- `author_bio`: a length of time or a count in the writer's own words about their work, outside
+  quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news.
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here; the model decides them. Ordinals
@@ -47,6 +49,10 @@ _POSITION_BEFORE = re.compile(
     r"initial|early|late|latter|former)\s+$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s+ago\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
+_CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|editor|correspondent|career|experience)\b",
+                     re.IGNORECASE)
 _SPELLED_SMALL = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 
 
@@ -54,6 +60,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
     if mention.unit_class == "duration" and _AGO_AFTER.match(text[mention.end:mention.end + 10]):
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
+    if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
+        return "author_bio"
     if not _may_be_phrase(mention):
         return None
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
@@ -75,6 +83,12 @@ def _may_be_phrase(mention: Mention) -> bool:
     if mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT:
         return False
     return mention.qualifier == "exact" and mention.direction is None and mention.value_max is None
+
+
+def _is_author_bio(sentence: str) -> bool:
+    """The writer speaks of their own work: first person singular outside quotes, and a career word."""
+    unquoted = _QUOTED.sub(" ", sentence)
+    return bool(_FIRST_PERSON.search(unquoted) and _CAREER.search(unquoted))
 
 
 def _is_record_span(words: str, before: str, after: str) -> bool:

@@ -3,7 +3,8 @@
 A direction is given only to a change, never to the level a movement reaches: in "rose 6.5% to
 164p" the 6.5% is up and the 164p has none. A change is read from
 - the verb right before it ("contracted 3.2%", "fell by 4%", "cut its rate by 25 basis points");
-- "up"/"down" right before it ("up 20% on a year ago");
+- "up"/"down" right before it ("up 20% on a year ago"), unless it only finishes a phrasal verb
+  ("locked down four years ago", "made up 40% of exports");
 - a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing");
 - a comparison with an earlier time ("three times higher than before", "12% smaller").
 `change_at` returns the direction and the words that set it, which the Mention keeps as its cue.
@@ -58,6 +59,13 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 
 
 _BEFORE = _compile()
+# "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports".
+_PARTICLE_VERB = re.compile(
+    r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
+    r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
+    r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
+    r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving)\s+(?:down|up)\s+\S*$",
+    re.IGNORECASE)
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
 _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b",
@@ -81,6 +89,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False) -> Change 
         if not _worth_trying(index, before[-30:]):
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
         if match := pattern.search(before[-45:] if index in (0, 1, 4, 5) else before):
+            if index in (0, 1) and match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(before):
+                continue
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5))
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
         if match := pattern.match(after):

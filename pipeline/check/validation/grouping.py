@@ -3,7 +3,8 @@
 Grouping is a few passes over the facts with dictionaries and sorted lists: no pair of facts is
 ever compared here.
 - entity: case-folded, "the" dropped, aliases mapped ("DPRK" -> "north korea"); unknown entities
-  and unlabelled `other` metrics are not grouped;
+  and `other` metrics that are unlabelled or name only a kind of number ("other:percentage") are not
+  grouped;
 - question: status and forecaster (`questions.stance`) and, when sources give one period on two
   bases, the basis (`questions.basis_of`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
@@ -26,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 
 from schemas.facts import QuantFact
-from schemas.vocabulary import period_kind
+from schemas.vocabulary import KIND_NAMES, period_kind
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day
@@ -90,8 +91,8 @@ def metric_key(fact: QuantFact) -> str | None:
     if fact.metric != "other":
         return fact.metric
     label = (fact.metric_label or "").strip().casefold()
-    if not label or label.startswith("unlabelled"):
-        return None
+    if not label or label.startswith("unlabelled") or label in KIND_NAMES:
+        return None  # nothing says what it measures
     return "other:" + re.sub(r"[^a-z0-9]+", "_", label).strip("_")
 
 

@@ -1,19 +1,25 @@
-"""Stage (extraction, labelling): facts from the labels of scanned quantities (prompts v2 and v3).
+"""Stage (extraction, labelling): facts from the labels of scanned quantities (prompts v2 to v6).
 
 Value, unit, qualifier, quote and span come from the scanner, so each fact is grounded by
 construction and its number was never written by the model; entity, metric, period, status and
-attribution come from the label, except a period written right next to the number, which is read
-by rule (`mention_periods`) and replaces the model's. Money, percentages and counts in the
-millions that the model never labelled are kept as metric `other` (unlabelled), with a warning.
+attribution come from the label, with what code reads better than a small model:
+- a period written right next to the number (`mention_periods`) replaces the model's, and a
+  period the article does not write is dropped (`own_period`);
+- a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
+- an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
+- an entity that only repeats what the number counts is no entity (`entity_of`).
+Money, percentages and counts in the millions that the model never labelled are kept as metric
+`other` (unlabelled), with a warning.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
-from schemas.metric_checks import Measured
+from schemas.metric_checks import Measured, measured_problem, metric_named, own_clause
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
@@ -61,36 +67,79 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
     return -abs(value) if is_rate else abs(value)
 
 
+# What was expected, forecast or promised, not what happened: "economists had expected the economy
+# to expand by 1.1%", "revenue will hit $24 billion"; "a larger-than-expected 0.3% fall" happened.
+_EXPECTED = re.compile(
+    r"\b(?:expected|expects?|expecting|forecasts?|forecasted|forecasting|projected|projects?|"
+    r"predicted|predicts?|anticipated|consensus|polled|will|is set to|are set to)\b", re.IGNORECASE)
+_THAN = re.compile(r"\bthan[\s-]+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "worse than (economists) expected"
+
+
+def status_of(mention: Mention, status: str | None, text: str) -> str:
+    """The label's status, but `forecast` for a figure labelled actual whose own clause says it was
+    expected, forecast or promised: a forecast compared with the outcome makes a false conflict."""
+    status = status or "actual"
+    if status != "actual":
+        return status
+    found = measured(mention, text)
+    clause = own_clause(found.sentence, found.span)
+    expected = [cue for cue in _EXPECTED.finditer(clause) if not _THAN.search(clause[max(0, cue.start() - 30):cue.start()])]
+    return "forecast" if expected else status
+
+
+def entity_of(mention: Mention, entity: str | None) -> str:
+    """The label's entity, unless it only repeats what the number counts ("shells" for "about a
+    million shells"): the things counted are not who the figure is about. "unknown" then lets
+    `entities.fill_entities` take the entity its sentence names."""
+    counted = (mention.unit or "").lower().rstrip("s")
+    if not entity or (counted and entity.strip().lower().rstrip("s") == counted):
+        return "unknown"
+    return entity
+
+
 def unit_for(mention: Mention, metric: str) -> str:
     if mention.unit:
         return mention.unit
     return COUNT_NOUNS.get(metric, GENERIC_COUNT_UNIT)
 
 
-def own_period(mention: Mention, period_text: str | None) -> str | None:
+def own_period(mention: Mention, period_text: str | None, text: str) -> str | None:
     """The model's period, unless it is only the number's own words ("three-year" for a three-year
-    downturn): a duration is not the time it covers."""
-    if period_text and period_text.strip().lower() in mention.text.lower():
+    downturn: a duration is not the time it covers) or words the article does not have (a year
+    taken from the publication date): the period must be the article's words."""
+    if not period_text or period_text.strip().lower() in mention.text.lower():
         return None
-    return period_text
+    return period_text if " ".join(period_text.split()).lower() in " ".join(text.split()).lower() else None
+
+
+def vocabulary_metric(mention: Mention, label: MentionLabel, text: str) -> str:
+    """The label's metric; for `other`, the vocabulary metric its name or the number's words stand
+    for when code can tell (`metric_named`) and that metric passes the metric checks."""
+    metric = label.metric or "other"
+    if metric != "other":
+        return metric
+    found = measured(mention, text)
+    named = metric_named(label.metric_label, found)
+    return named if named and measured_problem(named, found) is None else metric
 
 
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
     """A fact whose number, unit, quote and span come from the mention, and the rest from the label
-    (the period from the text when it is written right next to the number).
+    (the period from the text when it is written right next to the number; a vocabulary metric for
+    an `other` label that names one, `vocabulary_metric`).
 
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
-    metric = label.metric or "other"
+    metric = vocabulary_metric(mention, label, article.text)
     start, end = mention.start + offset, mention.end + offset
     ends = sorted(signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
         fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
-        entity=label.entity or "unknown", metric=metric, metric_label=label.metric_label if metric == "other" else None,
+        entity=entity_of(mention, label.entity), metric=metric, metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
-        period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text),
-        status=label.status or "actual", attribution=label.attribution,
+        period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text),
+        status=status_of(mention, label.status, article.text), attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,

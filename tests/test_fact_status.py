@@ -1,0 +1,38 @@
+"""Unit tests: a figure labelled actual whose own clause says it was expected becomes a forecast
+(`status_of`), and an entity that only repeats what the number counts is no entity (`entity_of`);
+both in pipeline/extract/labelling/mention_facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.labelling.mention_facts import status_of
+from pipeline.extract.mentions import quantities
+
+CASES = [
+    # (sentence, the number's words, the model's status, the fact's status)
+    ("Economists had expected the economy to expand by 1.1% in the quarter.", "1.1%", "actual", "forecast"),
+    ("The company said revenue will reach $24 billion next quarter.", "$24 billion", "actual", "forecast"),
+    ("Output shrank 0.4%, while analysts polled by the agency had forecast growth of 1.1%.", "1.1%", "actual", "forecast"),
+    ("Output shrank 0.4%, while analysts polled by the agency had forecast growth of 1.1%.", "0.4%", "actual", "actual"),
+    ("Output fell a larger-than-expected 0.3% in the quarter.", "0.3%", "actual", "actual"),
+    ("Output fell 0.3% in the quarter, more than expected.", "0.3%", "actual", "actual"),
+    ("Output fell 0.3% in the quarter worse than most economists expected.", "0.3%", "actual", "actual"),
+    ("Officials estimate that 2,000 homes were destroyed.", "2,000 homes", "estimate", "estimate"),
+    ("Officials expect 2,000 homes to be rebuilt.", "2,000 homes", None, "forecast"),
+    ("The storm destroyed 2,000 homes.", "2,000 homes", None, "actual"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "label", "status"), CASES)
+def test_an_expected_figure_is_a_forecast_whatever_the_label(sentence: str, words: str, label: str | None, status: str) -> None:
+    mention = next(m for m in quantities(sentence) if m.text == words)
+    assert status_of(mention, label, sentence) == status
+
+
+def test_an_entity_that_only_repeats_the_counted_noun_is_unknown() -> None:
+    from pipeline.extract.labelling.mention_facts import entity_of
+    sentence = "North Korea has sent about a million shells to Russia."
+    mention = next(m for m in quantities(sentence) if m.text == "about a million shells")
+    assert entity_of(mention, "shells") == entity_of(mention, "Shell") == entity_of(mention, None) == "unknown"
+    assert entity_of(mention, "North Korea") == "North Korea"
