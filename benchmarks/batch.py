@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.model import llm  # noqa: E402
 from pipeline.extract.labelling.grouped import group_request  # noqa: E402
-from pipeline.extract.mentions import quantities  # noqa: E402
+from pipeline.extract.labelling.base import Part  # noqa: E402
 from pipeline.extract.prompts import load_prompt  # noqa: E402
 from pipeline.run.runner import run_batch  # noqa: E402
 from pipeline.settings import Settings  # noqa: E402
@@ -123,7 +123,8 @@ def cpu_per_model_call(url: str, work: Path, calls: int = 300) -> float:
     write_articles(work / "one", 1)
     article = load_article(next((work / "one").iterdir()))
     config = settings(url)
-    request = group_request(load_prompt(config.prompt), article, quantities(article.text)[:1], {})
+    part = Part(article, 0)
+    request = group_request(load_prompt(config.prompt), part, part.asked[:1], {})
 
     async def loop() -> float:
         client = llm.build_client(config, throttle=Throttle(1))

@@ -107,24 +107,27 @@ def _text(limit: int) -> dict[str, Any]:
 NOT_A_FACT = {"type": "object", "properties": {"fact": {"const": False}}, "required": ["fact"], "additionalProperties": False}
 
 
-def label_grammar(unit_class: str, refused: frozenset[str] = frozenset()) -> dict[str, Any]:
+def label_grammar(unit_class: str, refused: frozenset[str] = frozenset(), entity_required: bool = False) -> dict[str, Any]:
     """The JSON schema of one label: `{"fact": false}`, or a fact whose metric is one of `unit_class`'s
-    but not one already `refused` for this quantity (so a second answer cannot repeat it)."""
+    but not one already `refused` for this quantity (so a second answer cannot repeat it), and
+    whose entity is a name, not null, when `entity_required`."""
     metrics = [m for m in metrics_for(unit_class) if m != "other" and m not in refused]
+    entity = {"type": "string", "minLength": 2, "maxLength": TEXT_LIMITS["entity"]} if entity_required else _text(TEXT_LIMITS["entity"])
     properties = {
         "fact": {"const": True}, "metric": {"anyOf": [{"enum": metrics}] * bool(metrics) + [{"type": "string", "pattern": OTHER_PATTERN}]},
-        "entity": _text(TEXT_LIMITS["entity"]), "period": _text(TEXT_LIMITS["period"]),
+        "entity": entity, "period": _text(TEXT_LIMITS["period"]),
         "status": {"enum": STATUSES}, "by": _text(TEXT_LIMITS["by"]),
     }
     fact = {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
     return {"anyOf": [NOT_A_FACT, fact]}
 
 
-def grammar_for(unit_classes: dict[str, str], refused: dict[str, frozenset[str]] | None = None) -> dict[str, Any]:
+def grammar_for(unit_classes: dict[str, str], refused: dict[str, frozenset[str]] | None = None,
+                entity_required: bool = False) -> dict[str, Any]:
     """The schema a local server turns into a grammar: exactly these ids, in this order, each
     with the metrics of its unit class, so no quantity is skipped and no metric mismatches its unit."""
     refused = refused or {}
-    labels = {mention_id: label_grammar(unit_class, refused.get(mention_id, frozenset()))
+    labels = {mention_id: label_grammar(unit_class, refused.get(mention_id, frozenset()), entity_required)
               for mention_id, unit_class in unit_classes.items()}
     inner = {"type": "object", "properties": labels, "required": list(labels), "additionalProperties": False}
     return {"type": "object", "properties": {"labels": inner}, "required": ["labels"], "additionalProperties": False}

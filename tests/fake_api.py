@@ -161,7 +161,7 @@ def label_reply(body: dict[str, Any]) -> str:
     """The deterministic 'model': a JSON answer for a mention-guided prompt."""
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
     entity = "Testland" if "Testland" in user else None  # a name the text gives, or none
-    if numbers := re.findall(r"^The number (m\d+): ", user, re.MULTILINE):  # prompts v4 and v5
+    if numbers := re.findall(r"^The number (m\d+): ", user, re.MULTILINE):  # prompts v4, v5 and v6
         return json.dumps({"labels": {i: {"fact": True, "metric": "other:counted_things", "entity": entity,
                                           "period": None, "status": "actual", "by": None} for i in numbers}})
     if allowed := re.search(r"Allowed metrics: (.*)", user):
@@ -191,7 +191,7 @@ def completion_body(content: str, finish_reason: str = "stop", usage: dict[str, 
 def invalid_reply(body: dict[str, Any]) -> str:
     """An answer that parses but names a metric the prompt did not allow."""
     answer = json.loads(label_reply(body))
-    if isinstance(answer.get("labels"), dict):  # prompts v4 and v5: every label's metric
+    if isinstance(answer.get("labels"), dict):  # prompts v4, v5 and v6: every label's metric
         return json.dumps({"labels": {i: {**label, "metric": "no_such_metric"} for i, label in answer["labels"].items()}})
     return json.dumps({**answer, "metric": "no_such_metric"})
 

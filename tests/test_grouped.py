@@ -1,4 +1,4 @@
-"""Prompts v4 and v5 (the article once, its quantities in groups) against a scripted model over
+"""Prompts v4, v5 and v6 (the article once, its quantities in groups) against a scripted model over
 HTTP: every call starts with the same prefix, the grammar fixes the ids and leaves out metrics
 code rules out, a rejected label is asked again alone with the reason, and one still rejected
 fails the article with the last answer kept."""
@@ -18,6 +18,7 @@ from pipeline.errors import InvalidAnswer
 from pipeline.extract.extraction import extract
 from pipeline.extract.labelling.base import Part
 from pipeline.extract.labelling.grouped import groups, implausible
+from pipeline.extract.labelling.marked import mark_text
 from pipeline.extract.labelling.mention_facts import measured
 from pipeline.extract.mentions import quantities
 from pipeline.extract.prompts import load_prompt
@@ -113,7 +114,7 @@ class Scripted:
         return [next(m["content"] for m in b["messages"] if m["role"] == "user") for b in self.bodies]
 
 
-@pytest.mark.parametrize(("prompt", "per_call"), [("extract_facts@5", 8), ("extract_facts@4", 1)])
+@pytest.mark.parametrize(("prompt", "per_call"), [("extract_facts@6", 8), ("extract_facts@5", 8), ("extract_facts@4", 1)])
 def test_every_call_starts_with_the_same_prefix_and_asks_each_quantity_once(prompt: str, per_call: int,
                                                                            article: Article) -> None:
     model = Scripted()
@@ -125,8 +126,23 @@ def test_every_call_starts_with_the_same_prefix_and_asks_each_quantity_once(prom
     systems = {b["messages"][0]["content"] for b in model.bodies}
     users = model.user_messages()
     shared = os.path.commonprefix(users)
-    assert len(systems) == 1 and TEXT in shared  # instructions and the whole article: the same tokens each call
+    whole = mark_text(TEXT, asked) if prompt == "extract_facts@6" else TEXT  # v6 marks every quantity asked about
+    assert len(systems) == 1 and whole in shared  # instructions and the whole article: the same tokens each call
     assert len(result.facts) == len(asked) and all(f.grounding == "exact" for f in result.facts)
+
+
+def test_v6_names_the_quantities_marked_in_the_article_without_their_sentences_and_wants_an_entity(article: Article) -> None:
+    model = Scripted()
+    model.run(article, "extract_facts@6")
+    user, body = model.user_messages()[0], model.bodies[0]
+    asked = Part(article, 0).asked
+    first = groups(asked, 8)[0]
+    assert len(first) < len(asked) and all(f"⟦{m.id}: {m.text}⟧" in user for m in asked)  # all marked, some asked
+    listed = user.split("Label these numbers:")[1].split("Allowed metrics:")[0]
+    assert [line.split(":")[0] for line in listed.split("\n") if line.strip()] == [f"The number {m.id}" for m in first]
+    assert "Sentence, with the number marked" not in user and "Text before the sentence" not in user
+    labels = body["response_format"]["schema"]["properties"]["labels"]["properties"]
+    assert all(labels[m.id]["anyOf"][1]["properties"]["entity"]["type"] == "string" for m in first)
 
 
 def test_a_rejected_label_is_asked_again_alone_without_the_refused_metric(article: Article) -> None:

@@ -29,7 +29,7 @@ def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Sett
     """One Batch API request for every request the prompt's strategy would send live."""
     strategy = strategy_for(prompt)
     if not strategy.batchable:
-        raise ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer (extract_facts@3, @4 or @5), not {prompt.name}")
+        raise ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer (extract_facts@3, @4, @5 or @6), not {prompt.name}")
     params = call_params(prompt, settings)
     return [llm.batch_job_request(key, request.messages, request.response_model, settings, params, request.grammar)
             for article in articles

@@ -1,11 +1,12 @@
-"""Stage (extraction, labelling): prompts v4 and v5 — the article once, then its quantities in groups.
+"""Stage (extraction, labelling): prompts v4, v5 and v6 — the article once, then its quantities in groups.
 
 Every call of an article starts with the same tokens: the instructions (with the response schema
 instructor adds, which never changes) and the article's text. Only the last lines differ: the
-quantities asked about in this call, each marked in its sentence after the sentences before it,
-and the metrics their kinds allow, less those code rules out for the number (`implausible`). A
-server with a prefix cache evaluates the shared part once per article; a hosted API bills it at
-its cached-prefix price.
+quantities asked about in this call and the metrics their kinds allow, less those code rules out
+for the number (`implausible`). v4 and v5 show each quantity marked in its sentence after the
+sentences before it; v6 marks every quantity in the article itself and only names them, which
+sends each sentence once instead of twice. A server with a prefix cache evaluates the shared part
+once per article; a hosted API bills it at its cached-prefix price.
 
 Up to `quantities_per_call` quantities go in one call, and the grammar (`grammar_for`) fixes the
 ids and each one's metrics, so none can be skipped or mismatched. Labels that fail a check are set
@@ -29,6 +30,7 @@ from ...errors import InvalidAnswer
 from ..mentions import Mention, preceding_start, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import PRECEDING_SENTENCES, Asker, LabelRequest, Part, PartResult, Provenance, article_context
+from .marked import mark_text
 from .mention_facts import kind_of, measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
@@ -69,31 +71,40 @@ def _by_sentence(mentions: list[Mention]) -> list[list[Mention]]:
     return list(found.values())
 
 
-def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str]) -> str:
-    """Each sentence once, after the sentences just before it, with this call's quantities marked
-    ⟦id: words⟧, then what each one is."""
+def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str], in_sentences: bool = True) -> str:
+    """What each of this call's quantities is; with `in_sentences`, each sentence once first, after
+    the sentences just before it, with the quantities marked ⟦id: words⟧ (prompts v4 and v5; v6
+    marks them in the article instead)."""
     lines, starts = [], sentence_starts(text)
     for sentence in _by_sentence(mentions):
-        start, end = sentence[0].sentence_start, sentence[0].sentence_end
-        before = " ".join(text[preceding_start(starts, start, PRECEDING_SENTENCES):start].split()) or "(start of the article)"
-        lines.append(f"Text before the sentence:\n<<<\n{before}\n>>>\n")
-        marked, cursor = [], start
-        for mention in sentence:
-            marked += [text[cursor:mention.start], f"⟦{mention.id}: {mention.text}⟧"]
-            cursor = mention.end
-        lines.append("Sentence, with the number marked:\n<<<\n" + " ".join(("".join(marked) + text[cursor:end]).split()) + "\n>>>\n")
+        if in_sentences:
+            start, end = sentence[0].sentence_start, sentence[0].sentence_end
+            before = " ".join(text[preceding_start(starts, start, PRECEDING_SENTENCES):start].split()) or "(start of the article)"
+            lines.append(f"Text before the sentence:\n<<<\n{before}\n>>>\n")
+            marked = mark_text(text[:end], sentence)[start:]  # no mark before the sentence's start
+            lines.append("Sentence, with the number marked:\n<<<\n" + " ".join(marked.split()) + "\n>>>\n")
         for mention in sentence:
             note = f" (your earlier label was rejected: {notes[mention.id]})" if mention.id in notes else ""
             lines.append(f"The number {mention.id}: {mention.text} ({kind_of(mention)}){note}")
     return "\n".join(lines)
 
 
-def call_fields(article: Article, mentions: list[Mention], notes: dict[str, str],
+def marks_in_article(prompt: LoadedPrompt) -> bool:
+    """Prompt v6 marks the quantities in the article (`{marked_text}`) and shows no sentence beside
+    each one, so its grammar asks every fact for an entity: the answer cannot copy a null down the list."""
+    return "{marked_text}" in prompt.spec.user
+
+
+def call_fields(prompt: LoadedPrompt, part: Part, mentions: list[Mention], notes: dict[str, str],
                 refused: dict[str, frozenset[str]]) -> dict[str, str | None]:
+    """A prompt that shows `{marked_text}` (v6) has every quantity the part asks about marked in the
+    article, the same in each of its calls, and lists this call's quantities without their sentences."""
+    article, in_article = part.article, marks_in_article(prompt)
     return {
         "title": article.title, "source": article.source, "published": article.published, "url": article.url,
         "article_id": article.article_id, "text": article.text, "metrics": metric_lines(mentions, refused),
-        "quantities": quantity_lines(article.text, mentions, notes),
+        "marked_text": mark_text(article.text, part.asked) if in_article else None,
+        "quantities": quantity_lines(article.text, mentions, notes, in_sentences=not in_article),
     }
 
 
@@ -104,23 +115,25 @@ def implausible(found: Measured) -> frozenset[str]:
                      if metric != "other" and measured_problem(metric, found))
 
 
-def group_request(prompt: LoadedPrompt, article: Article, mentions: list[Mention], notes: dict[str, str],
+def group_request(prompt: LoadedPrompt, part: Part, mentions: list[Mention], notes: dict[str, str],
                   refused: dict[str, frozenset[str]] | None = None) -> LabelRequest:
     """The one request about these mentions, the same whether it is sent live or in a batch;
     `notes` say why earlier labels were rejected, and their `refused` metrics are left out of the grammar,
     as are the metrics that code already rules out for each number (`implausible`)."""
+    article = part.article
     found = {m.id: measured(m, article.text) for m in mentions}
     refused = {m.id: implausible(found[m.id]) | (refused or {}).get(m.id, frozenset()) for m in mentions}
     context: dict[str, Any] = {
         **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
         "required": {m.id: m.text for m in mentions if must_be_fact(m)}, "measured": found,
     }
-    return LabelRequest(render(prompt, call_fields(article, mentions, notes, refused)), GroupedLabels, context,
-                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused))
+    return LabelRequest(render(prompt, call_fields(prompt, part, mentions, notes, refused)), GroupedLabels, context,
+                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused,
+                                            entity_required=marks_in_article(prompt)))
 
 
 class GroupedQuantities:
-    """Prompts v4 (one quantity a call) and v5 (up to eight): the article once, then the quantities."""
+    """Prompts v4 (one quantity a call), v5 and v6 (up to eight): the article once, then the quantities."""
 
     response_model: ClassVar[str] = "GroupedLabels"
     batchable: ClassVar[bool] = True
@@ -129,11 +142,11 @@ class GroupedQuantities:
     def first_messages(self, prompt: LoadedPrompt, article: Article) -> list[dict[str, str]]:
         part = Part(article, 0)
         first = groups(part.asked, _size(prompt))[:1] or [[]]
-        return group_request(prompt, article, first[0], {}).messages
+        return group_request(prompt, part, first[0], {}).messages
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
         for group in groups(part.asked, _size(prompt)):
-            yield _group_key(part, group), group_request(prompt, part.article, group, {})
+            yield _group_key(part, group), group_request(prompt, part, group, {})
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         labels: dict[str, MentionLabel] = {}
@@ -161,7 +174,7 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
     """Ask about `group`, then ask again about the labels it rejected (with the reasons, without the
     refused metrics); adds the accepted labels to `labels`. Raises InvalidAnswer when some label
     is still rejected after `FOLLOW_UPS` more answers."""
-    key, request, pending = _group_key(part, group), group_request(prompt, part.article, group, {}), group
+    key, request, pending = _group_key(part, group), group_request(prompt, part, group, {}), group
     refused: dict[str, frozenset[str]] = {}
     spent = PartResult(facts=[])
     for follow_up in range(1 + FOLLOW_UPS):
@@ -176,7 +189,7 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
         if not pending:
             return spent
         if follow_up < FOLLOW_UPS:
-            request = group_request(prompt, part.article, pending, rejected, refused)
+            request = group_request(prompt, part, pending, rejected, refused)
     pending = _keep_without_unfound_names(pending, answer, request.context, labels, spent, part)
     if not pending:
         return spent
