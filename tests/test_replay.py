@@ -117,7 +117,7 @@ def test_v2_recorded_labels_still_rejected_after_the_follow_up_fail_their_articl
     assert read_jsonl(tmp_path / "facts.jsonl") == []
 
 
-@pytest.fixture(scope="module", params=["extract_facts@3", "extract_facts@4", "extract_facts@5"])
+@pytest.fixture(scope="module", params=["extract_facts@4", "extract_facts@5", "extract_facts@6"])
 def replayed_guided(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay_guided")
     assert cli("run", str(SEEDS), "--replay", "--prompt", request.param, "--out", str(out)) == 0
@@ -145,8 +145,18 @@ def test_guided_replay_reports_coverage_and_groups(replayed_guided: Path) -> Non
     assert sum(summary["counts"][v] for v in ("agree", "conflict", "single_source", "incomparable")) == len(groups) > 0
 
 
-def test_v3_replay_finds_the_cross_source_shell_agreement(tmp_path: Path) -> None:
-    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(tmp_path)) == 0
+def test_v3_replay_fails_the_article_whose_price_its_model_calls_revenue(tmp_path: Path) -> None:
+    """Recorded 2026-11-30 with the cost and sales nouns of the metric checks: v3's model calls
+    "missiles ... typically cost several million dollars" arms sales revenue through its reask (v3's
+    schema offers every money metric), so seed 001 fails as validation_failed, its answer kept."""
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@3", "--out", str(tmp_path)) == 3
+    failed = [a for a in json.loads((tmp_path / "run.json").read_text())["articles"] if a["status"] != "done"]
+    assert [a["path"].split("/")[-1][:3] for a in failed] == ["001"] and failed[0]["status"] == "validation_failed"
+    assert "«several million dollars»" in failed[0]["error"] and "are about cost" in failed[0]["error"]
+
+
+def test_v4_replay_finds_the_cross_source_shell_agreement(tmp_path: Path) -> None:
+    assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@4", "--out", str(tmp_path)) == 0
     groups = {g["key"]: g for g in read_jsonl(tmp_path / "groups.jsonl")}
     shells = groups["north korea | artillery_shells_transferred | since 2023-08"]
     assert shells["verdict"] == "agree" and len({m["article_id"] for m in shells["members"]}) == 2
