@@ -207,7 +207,14 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
     return None
 
 
-_ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b", re.IGNORECASE)
+_ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b|\beconomic (?:output|activity)\b",
+                            re.IGNORECASE)
+# What else a percentage change in a sentence about the economy may measure ("the yen fell 6.6%",
+# "a drop in investments of 2.1%"): a clause that names one of these is not the economy's growth.
+_OTHER_SUBJECTS = re.compile(
+    r"\b(?:invest\w*|consum\w*|spending|production|services|construction|manufactur\w*|industr\w*|wages?|"
+    r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
+    r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment)\b", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(
     r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
     r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
@@ -220,12 +227,23 @@ _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities",
                 "wounded", "toll"}
 
 
+def _economy_change(clause: str, sentence: str) -> bool:
+    """A change named in the number's own clause, about the economy: the clause or, when it names
+    no subject of its own, its sentence names the economy ("GDP shrank 0.3%, after contracting 0.1%
+    in the third quarter"), and the clause names no other metric, subject or share of the economy."""
+    if not _CHANGE_WORDS.search(clause) or _SHARE_WORDS.search(clause) or not nouns_in(clause) <= {"economy"}:
+        return False
+    if _ECONOMY_WORDS.search(clause):
+        return True
+    return not _OTHER_SUBJECTS.search(clause) and bool(_ECONOMY_WORDS.search(sentence))
+
+
 def metric_named(name: str | None, measured: Measured) -> str | None:
     """The vocabulary metric that an `other` label stands for, when code can tell, else None.
 
     Two cases, each decided by the label's name or the number's own words: an economy's growth or
-    contraction in percent ("other:gdp_contraction", or a bare "other:percentage" whose clause
-    names the economy and a change, no other metric and no share of it) is `gdp_real_growth`;
+    contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
+    about the economy, `_economy_change`) is `gdp_real_growth`;
     people killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name
     deaths) are `casualties`."""
     name = (name or "").lower()
@@ -235,8 +253,7 @@ def metric_named(name: str | None, measured: Measured) -> str | None:
     if measured.unit_class == "percent" and measured.unit == "percent":
         if words <= _ECONOMY_CHANGE_NAME and words & {"gdp", "economy", "economic"}:
             return "gdp_real_growth"
-        if (kind_only and _ECONOMY_WORDS.search(clause) and _CHANGE_WORDS.search(clause)
-                and not _SHARE_WORDS.search(clause) and nouns_in(clause) <= {"economy"}):
+        if kind_only and _economy_change(clause, measured.sentence):
             return "gdp_real_growth"
     if measured.unit_class == "count":
         if name in _DEATH_NAMES or {"death", "deaths", "killed"} & words:

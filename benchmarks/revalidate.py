@@ -1,0 +1,62 @@
+"""Benchmark helper: apply today's label and validation rules to an earlier run's facts, with no model call.
+
+    python benchmarks/revalidate.py out/quality/realworld-<model>-extract_facts-v6 out/quality/revalidated
+    python benchmarks/quality.py --set realworld --score-only out/quality/revalidated
+
+A real-article run costs about 18 minutes of the embedded model. When only code after the model
+has changed, this shows what that code does to the same answers: each `other` fact whose name or
+words stand for a vocabulary metric gets it (`schemas.metric_checks.metric_named`, as the
+extraction stage does), the resolved periods are dropped so validation resolves them again, and
+`newsfacts validate` writes the groups. Fact ids are kept, so the scores pair facts as before.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from schemas.metric_checks import Measured, measured_problem, metric_named  # noqa: E402
+from schemas.vocabulary import unit_class  # noqa: E402
+
+RESOLVED = ("period_start", "period_end", "period_rule")
+
+
+def relabelled(fact: dict) -> dict:
+    """The fact with the metric today's code reads for an `other` label, and no resolved period."""
+    fact = {k: v for k, v in fact.items() if k not in RESOLVED}
+    if fact["metric"] == "other" and not (fact.get("metric_label") or "").startswith("unlabelled"):
+        start, end = fact["mention_span"]
+        found = Measured(fact["value"], fact["unit"], unit_class(fact["unit"]), fact["quote"],
+                         (start - fact["span"][0], end - fact["span"][0]))
+        named = metric_named(fact.get("metric_label"), found)
+        if named and measured_problem(named, found) is None:
+            fact |= {"metric": named, "metric_label": None}
+    return fact
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("run", type=Path, help="an earlier run's output folder (facts.jsonl, run.json)")
+    parser.add_argument("out", type=Path, help="folder to write, replaced if it exists")
+    args = parser.parse_args()
+    shutil.rmtree(args.out, ignore_errors=True)
+    shutil.copytree(args.run, args.out)
+    facts = [relabelled(json.loads(line)) for line in (args.run / "facts.jsonl").read_text().splitlines() if line.strip()]
+    (args.out / "facts.jsonl").write_text("".join(json.dumps(f) + "\n" for f in facts))
+    report = json.loads(subprocess.run([sys.executable, "-m", "pipeline", "validate", str(args.out / "facts.jsonl"),
+                                        "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    (args.out / "groups.jsonl").write_text("".join(json.dumps(g) + "\n" for g in report["groups"]))
+    changed = sum(1 for line, f in zip((args.run / "facts.jsonl").read_text().splitlines(), facts)
+                  if json.loads(line)["metric"] != f["metric"])
+    conflicts = sum(g["verdict"] == "conflict" for g in report["groups"])
+    print(f"{len(facts)} facts, {changed} given a vocabulary metric, {len(report['groups'])} groups, {conflicts} conflicts "
+          f"-> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
