@@ -16,9 +16,9 @@ from typing import Any
 
 from schemas.facts import Usage
 
-from ..errors import ConfigError
 from ..extract.extraction import LiveAsker, call_params
 from ..extract.labelling import LabelRequest, parts_of, strategy_for
+from ..extract.labelling.base import not_batchable
 from ..extract.prompt_spec import LoadedPrompt
 from ..ingest.sources import Article
 from ..model import llm
@@ -29,7 +29,7 @@ def build_requests(articles: list[Article], prompt: LoadedPrompt, settings: Sett
     """One Batch API request for every request the prompt's strategy would send live."""
     strategy = strategy_for(prompt)
     if not strategy.batchable:
-        raise ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer (extract_facts@3, @4, @5 or @6), not {prompt.name}")
+        raise not_batchable(prompt)
     params = call_params(prompt, settings)
     return [llm.batch_job_request(key, request.messages, request.response_model, settings, params, request.grammar)
             for article in articles

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from schemas.facts import Finding, QuantFact, Usage
 from schemas.primitives.scripts import scripts_in
 
-from ...errors import InvalidAnswer
+from ...errors import ConfigError, InvalidAnswer
 from ..chunking import split_text
 from ..mention_phrases import phrase_rule
 from ..mentions import Mention, quantities
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 
 
 PRECEDING_SENTENCES = 2  # sentences shown before a quantity's own sentence (prompts v3 to v5)
+
+
+def not_batchable(prompt: LoadedPrompt) -> ConfigError:
+    """The error for `--batch-api` with a prompt whose later requests depend on earlier answers."""
+    return ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer "
+                       f"(extract_facts@3, @4, @5 or @6), not {prompt.name}")
 
 
 def article_context(article: Article) -> dict[str, Any]:

@@ -14,9 +14,8 @@ from typing import ClassVar, TYPE_CHECKING
 from schemas.extraction import ExtractedFact, ExtractionResult
 from schemas.facts import Finding, QuantFact, fact_id
 
-from ...errors import ConfigError
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, not_batchable, still_invalid
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -41,7 +40,7 @@ class FreeExtraction:
         return render(prompt, prompt_fields(article))
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
-        raise ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer (extract_facts@3, @4 or @5), not {prompt.name}")
+        raise not_batchable(prompt)
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         context = {"article_text": part.article.text, **article_context(part.article)}

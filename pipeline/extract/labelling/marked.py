@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from schemas.facts import Usage
 from schemas.labels import MentionLabel, MentionLabels
 
-from ...errors import ConfigError, InvalidAnswer
+from ...errors import InvalidAnswer
 from ..mentions import Mention
 from ..prompt_spec import LoadedPrompt, render
-from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, still_invalid
+from .base import Asker, LabelRequest, Part, PartResult, Provenance, article_context, not_batchable, still_invalid
 from .mention_facts import measured, must_be_fact, part_from_labels
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class MarkedMentions:
         return render(prompt, call_fields(article, mark_text(article.text, mentions), mentions, {}))
 
     def requests(self, part: Part, prompt: LoadedPrompt) -> Iterator[tuple[str, LabelRequest]]:
-        raise ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer (extract_facts@3, @4 or @5), not {prompt.name}")
+        raise not_batchable(prompt)
 
     async def extract_part(self, part: Part, prompt: LoadedPrompt, ask: Asker, stamp: Provenance) -> PartResult:
         if not part.asked:
