@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from schemas.metric_checks import Measured, measured_problem, metric_named  # noqa: E402
+from schemas.metric_checks import Measured, metric_named  # noqa: E402
 from schemas.vocabulary import unit_class  # noqa: E402
 
 RESOLVED = ("period_start", "period_end", "period_rule")
@@ -33,8 +33,7 @@ def relabelled(fact: dict) -> dict:
         start, end = fact["mention_span"]
         found = Measured(fact["value"], fact["unit"], unit_class(fact["unit"]), fact["quote"],
                          (start - fact["span"][0], end - fact["span"][0]))
-        named = metric_named(fact.get("metric_label"), found)
-        if named and measured_problem(named, found) is None:
+        if named := metric_named(fact.get("metric_label"), found):
             fact |= {"metric": named, "metric_label": None}
     return fact
 

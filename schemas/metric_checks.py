@@ -239,13 +239,18 @@ def _economy_change(clause: str, sentence: str) -> bool:
 
 
 def metric_named(name: str | None, measured: Measured) -> str | None:
-    """The vocabulary metric that an `other` label stands for, when code can tell, else None.
+    """The vocabulary metric that an `other` label stands for, when code can tell and that metric
+    passes the metric checks (`measured_problem`), else None.
 
     Two cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
-    about the economy, `_economy_change`) is `gdp_real_growth`;
-    people killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name
-    deaths) are `casualties`."""
+    about the economy, `_economy_change`) is `gdp_real_growth`; people killed or injured
+    ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`."""
+    named = _named(name, measured)
+    return named if named and measured_problem(named, measured) is None else None
+
+
+def _named(name: str | None, measured: Measured) -> str | None:
     name = (name or "").lower()
     kind_only = not name or name in KIND_NAMES
     words = set(name.split("_"))

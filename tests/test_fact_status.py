@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.labelling.mention_facts import status_of
+from pipeline.extract.labelling.mention_facts import measured, status_of
 from pipeline.extract.mentions import quantities
 
 CASES = [
@@ -27,7 +27,7 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "words", "label", "status"), CASES)
 def test_an_expected_figure_is_a_forecast_whatever_the_label(sentence: str, words: str, label: str | None, status: str) -> None:
     mention = next(m for m in quantities(sentence) if m.text == words)
-    assert status_of(mention, label, sentence) == status
+    assert status_of(label, measured(mention, sentence)) == status
 
 
 def test_an_entity_that_only_repeats_the_counted_noun_is_unknown() -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
-from schemas.metric_checks import Measured, measured_problem, metric_named, own_clause
+from schemas.metric_checks import Measured, metric_named, own_clause
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
@@ -75,13 +75,13 @@ _EXPECTED = re.compile(
 _THAN = re.compile(r"\bthan[\s-]+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "worse than (economists) expected"
 
 
-def status_of(mention: Mention, status: str | None, text: str) -> str:
-    """The label's status, but `forecast` for a figure labelled actual whose own clause says it was
-    expected, forecast or promised: a forecast compared with the outcome makes a false conflict."""
+def status_of(status: str | None, found: Measured) -> str:
+    """The label's status, but `forecast` for a figure labelled actual whose own clause (of the
+    number `found` in its sentence) says it was expected, forecast or promised: a forecast compared
+    with the outcome makes a false conflict."""
     status = status or "actual"
     if status != "actual":
         return status
-    found = measured(mention, text)
     clause = own_clause(found.sentence, found.span)
     expected = [cue for cue in _EXPECTED.finditer(clause) if not _THAN.search(clause[max(0, cue.start() - 30):cue.start()])]
     return "forecast" if expected else status
@@ -112,15 +112,11 @@ def own_period(mention: Mention, period_text: str | None, text: str) -> str | No
     return period_text if " ".join(period_text.split()).lower() in " ".join(text.split()).lower() else None
 
 
-def vocabulary_metric(mention: Mention, label: MentionLabel, text: str) -> str:
+def vocabulary_metric(label: MentionLabel, found: Measured) -> str:
     """The label's metric; for `other`, the vocabulary metric its name or the number's words stand
-    for when code can tell (`metric_named`) and that metric passes the metric checks."""
+    for when code can tell (`metric_named`)."""
     metric = label.metric or "other"
-    if metric != "other":
-        return metric
-    found = measured(mention, text)
-    named = metric_named(label.metric_label, found)
-    return named if named and measured_problem(named, found) is None else metric
+    return (metric_named(label.metric_label, found) or metric) if metric == "other" else metric
 
 
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
@@ -129,7 +125,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     an `other` label that names one, `vocabulary_metric`).
 
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
-    metric = vocabulary_metric(mention, label, article.text)
+    found = measured(mention, article.text)
+    metric = vocabulary_metric(label, found)
     start, end = mention.start + offset, mention.end + offset
     ends = sorted(signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
@@ -139,7 +136,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         entity=entity_of(mention, label.entity), metric=metric, metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
         period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text),
-        status=status_of(mention, label.status, article.text), attribution=label.attribution,
+        status=status_of(label.status, found), attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,
