@@ -28,14 +28,13 @@ from ..periods import calendar_year
 TimeKind = Literal["running", "level", "flow"]
 UNNAMED = "unnamed"
 
+_AGAINST_PREVIOUS = r"\b(?:from|on|over|against|compared (?:to|with)) the (?:previous|prior|preceding) "
 _BASES = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in [
     ("annualized", r"\bannuali[sz]ed\b|\bat an annual rate\b|\bseasonally adjusted annual rate\b|\bSAAR\b"),
     ("yy", r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\bfrom a year (?:earlier|ago)\b|\b12-month\b"
            r"|\bcompared with a year earlier\b|\bon the year\b|\bfrom the same (?:time|period|month|quarter) (?:last|a) year\b"),
-    ("qq", r"\bquarter[- ](?:on|over)[- ]quarter\b|\bq/q\b|\bsequential(?:ly)?\b"
-           r"|\b(?:from|on|over|against|compared (?:to|with)) the (?:previous|prior|preceding) quarter\b"),
-    ("mm", r"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b"
-           r"|\b(?:from|on|over|against|compared (?:to|with)) the (?:previous|prior|preceding) month\b"),
+    ("qq", rf"\bquarter[- ](?:on|over)[- ]quarter\b|\bq/q\b|\bsequential(?:ly)?\b|{_AGAINST_PREVIOUS}quarter\b"),
+    ("mm", rf"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|{_AGAINST_PREVIOUS}month\b"),
 ]), re.IGNORECASE)
 _BASIS_NAMES = {"annualized": "annualized", "yy": "y/y", "qq": "q/q", "mm": "m/m"}
 _ADJUSTED = re.compile(r"\bcalendar[- ]adjusted\b|\badjusted for calendar\b|\bworking[- ]day adjusted\b", re.IGNORECASE)

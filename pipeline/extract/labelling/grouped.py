@@ -95,11 +95,12 @@ def marks_in_article(prompt: LoadedPrompt) -> bool:
     return "{marked_text}" in prompt.spec.user
 
 
-def call_fields(prompt: LoadedPrompt, part: Part, mentions: list[Mention], notes: dict[str, str],
-                refused: dict[str, frozenset[str]]) -> dict[str, str | None]:
-    """A prompt that shows `{marked_text}` (v6) has every quantity the part asks about marked in the
-    article, the same in each of its calls, and lists this call's quantities without their sentences."""
-    article, in_article = part.article, marks_in_article(prompt)
+def call_fields(part: Part, mentions: list[Mention], notes: dict[str, str], refused: dict[str, frozenset[str]],
+                in_article: bool) -> dict[str, str | None]:
+    """With `in_article` (v6, `marks_in_article`) every quantity the part asks about is marked in
+    the article, the same in each of its calls, and this call's quantities are listed without their
+    sentences."""
+    article = part.article
     return {
         "title": article.title, "source": article.source, "published": article.published, "url": article.url,
         "article_id": article.article_id, "text": article.text, "metrics": metric_lines(mentions, refused),
@@ -120,16 +121,15 @@ def group_request(prompt: LoadedPrompt, part: Part, mentions: list[Mention], not
     """The one request about these mentions, the same whether it is sent live or in a batch;
     `notes` say why earlier labels were rejected, and their `refused` metrics are left out of the grammar,
     as are the metrics that code already rules out for each number (`implausible`)."""
-    article = part.article
+    article, in_article = part.article, marks_in_article(prompt)
     found = {m.id: measured(m, article.text) for m in mentions}
     refused = {m.id: implausible(found[m.id]) | (refused or {}).get(m.id, frozenset()) for m in mentions}
     context: dict[str, Any] = {
         **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
         "required": {m.id: m.text for m in mentions if must_be_fact(m)}, "measured": found,
     }
-    return LabelRequest(render(prompt, call_fields(prompt, part, mentions, notes, refused)), GroupedLabels, context,
-                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused,
-                                            entity_required=marks_in_article(prompt)))
+    return LabelRequest(render(prompt, call_fields(part, mentions, notes, refused, in_article)), GroupedLabels, context,
+                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused, entity_required=in_article))
 
 
 class GroupedQuantities:
