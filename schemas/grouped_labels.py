@@ -20,11 +20,13 @@ from pydantic import BaseModel, Field, PrivateAttr, ValidationError, ValidationI
 from .base import ResponseModel, context_of, named_in_article
 from .facts import Status
 from .labels import MentionLabel, metrics_for
+from .vocabulary import METRICS, is_kind_name
 
 TEXT_LIMITS = {"entity": 60, "period": 40, "by": 60}
 STATUSES = ["actual", "estimate", "forecast", "claim"]
 OTHER = "other:"
 OTHER_PATTERN = "^other:[a-z][a-z0-9_]{0,39}$"
+NAMED_OTHER_PATTERN = "^other:[a-z][a-z0-9]*_[a-z0-9_]{1,30}$"  # two words at least: "other:hackers_trained"
 
 
 class ShortLabel(BaseModel):
@@ -45,12 +47,28 @@ class ShortLabel(BaseModel):
         return None if isinstance(value, str) and value.strip().lower() in ("", "null", "none") else value
 
     def as_mention_label(self, mention_id: str) -> dict[str, Any]:
-        """The same label in `MentionLabel`'s words."""
+        """The same label in `MentionLabel`'s words; an `other` name that is a vocabulary metric is
+        that metric, and is checked as one. A metric name written as the entity (a small model's
+        slip: "other:percentage" about "industrial_output_growth") is never an entity."""
         metric, label = self.metric, None
-        if metric and metric.startswith(OTHER):
-            metric, label = "other", metric.removeprefix(OTHER)
+        if metric and metric.startswith(OTHER):  # "other:weapon_unit_cost" is the vocabulary's own metric
+            name = metric.removeprefix(OTHER)
+            metric, label = (name, None) if name in METRICS else ("other", name)
         return {"id": mention_id, "is_fact": self.fact, "metric": metric, "metric_label": label,
-                "entity": self.entity, "period_text": self.period, "status": self.status, "attribution": self.by}
+                "entity": None if self.metric_as_entity() else self.entity, "period_text": self.period,
+                "status": self.status, "attribution": self.by}
+
+    def metric_as_entity(self) -> str | None:
+        """The vocabulary metric written as the entity, if any."""
+        return self.entity if self.entity in METRICS and self.entity != "other" else None
+
+    def candidates(self, mention_id: str) -> list[dict[str, Any]]:
+        """The label in `MentionLabel`'s words, first with the metric written as the entity when its
+        own metric only names the kind of number (checked first, used if it passes), then as written."""
+        fields = self.as_mention_label(mention_id)
+        slipped = self.metric_as_entity()
+        vague = fields["metric"] is None or (fields["metric"] == "other" and is_kind_name(fields["metric_label"]))
+        return [fields | {"metric": slipped, "metric_label": None}, fields] if slipped and vague else [fields]
 
 
 class GroupedLabels(ResponseModel):
@@ -64,10 +82,13 @@ class GroupedLabels(ResponseModel):
     def _check_each_label(self, info: ValidationInfo) -> "GroupedLabels":
         context = context_of(info)
         for mention_id, label in self.labels.items():
-            try:
-                self._checked[mention_id] = MentionLabel.model_validate(label.as_mention_label(mention_id), context=context)
-            except ValidationError as exc:
-                self._rejected[mention_id] = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            for fields in label.candidates(mention_id):
+                try:
+                    self._checked[mention_id] = MentionLabel.model_validate(fields, context=context)
+                    self._rejected.pop(mention_id, None)
+                    break
+                except ValidationError as exc:
+                    self._rejected[mention_id] = exc.errors()[0]["msg"].removeprefix("Value error, ")  # the last: as written
         return self
 
     @property
@@ -94,6 +115,18 @@ class GroupedLabels(ResponseModel):
             return None
         return (kept, [f"{key} «{fields[key]}»" for key in unfound]) if unfound else None
 
+    def with_metric(self, mention_id: str, earlier: MentionLabel, context: Mapping[str, Any]) -> MentionLabel | None:
+        """`earlier` with the metric this answer gives `mention_id` (an answer that was asked for the
+        metric alone), when the changed label passes every check; else None."""
+        label = self.labels.get(mention_id)
+        if label is None or not label.fact or not label.metric:
+            return None
+        metric = {key: value for key, value in label.as_mention_label(mention_id).items() if key in ("metric", "metric_label")}
+        try:
+            return MentionLabel.model_validate(earlier.model_dump() | metric, context=context)
+        except ValidationError:
+            return None
+
     def refused_metrics(self) -> dict[str, str]:
         """Quantity id -> the vocabulary metric of its rejected label (not asked for again)."""
         return {i: label.metric for i, label in self.labels.items()
@@ -104,30 +137,44 @@ def _text(limit: int) -> dict[str, Any]:
     return {"anyOf": [{"type": "string", "maxLength": limit}, {"type": "null"}]}
 
 
-NOT_A_FACT = {"type": "object", "properties": {"fact": {"const": False}}, "required": ["fact"], "additionalProperties": False}
+def _object(properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
 
 
-def label_grammar(unit_class: str, refused: frozenset[str] = frozenset(), entity_required: bool = False) -> dict[str, Any]:
+NOT_A_FACT = _object({"fact": {"const": False}})
+
+
+def label_grammar(unit_class: str, refused: frozenset[str] = frozenset(), entity_required: bool = False,
+                  metric_only: bool = False, fact_required: bool = False) -> dict[str, Any]:
     """The JSON schema of one label: `{"fact": false}`, or a fact whose metric is one of `unit_class`'s
     but not one already `refused` for this quantity (so a second answer cannot repeat it), and
-    whose entity is a name, not null, when `entity_required`."""
+    whose entity is a name, not null, when `entity_required`. With `metric_only`, a fact's metric
+    and nothing else (the rest of its label is already known), an `other` name of two words at
+    least: the one-word names that only give the kind of number ("other:count") are what is asked
+    about again. With `fact_required`, `{"fact": false}` is no answer: code knows the number is a
+    quantity (money, a percentage, a count in the millions)."""
     metrics = [m for m in metrics_for(unit_class) if m != "other" and m not in refused]
+    other = NAMED_OTHER_PATTERN if metric_only else OTHER_PATTERN
+    metric = {"anyOf": [{"enum": metrics}] * bool(metrics) + [{"type": "string", "pattern": other}]}
+    if metric_only:
+        return _object({"fact": {"const": True}, "metric": metric})
     entity = {"type": "string", "minLength": 2, "maxLength": TEXT_LIMITS["entity"]} if entity_required else _text(TEXT_LIMITS["entity"])
-    properties = {
-        "fact": {"const": True}, "metric": {"anyOf": [{"enum": metrics}] * bool(metrics) + [{"type": "string", "pattern": OTHER_PATTERN}]},
-        "entity": entity, "period": _text(TEXT_LIMITS["period"]),
+    fact = _object({
+        "fact": {"const": True}, "metric": metric, "entity": entity, "period": _text(TEXT_LIMITS["period"]),
         "status": {"enum": STATUSES}, "by": _text(TEXT_LIMITS["by"]),
-    }
-    fact = {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
-    return {"anyOf": [NOT_A_FACT, fact]}
+    })
+    return fact if fact_required else {"anyOf": [NOT_A_FACT, fact]}
 
 
 def grammar_for(unit_classes: dict[str, str], refused: dict[str, frozenset[str]] | None = None,
-                entity_required: bool = False) -> dict[str, Any]:
+                entity_required: bool = False, metric_only: bool = False,
+                facts: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The schema a local server turns into a grammar: exactly these ids, in this order, each
-    with the metrics of its unit class, so no quantity is skipped and no metric mismatches its unit."""
+    with the metrics of its unit class, so no quantity is skipped and no metric mismatches its unit;
+    the ids in `facts` cannot be answered as no fact."""
     refused = refused or {}
-    labels = {mention_id: label_grammar(unit_class, refused.get(mention_id, frozenset()), entity_required)
+    labels = {mention_id: label_grammar(unit_class, refused.get(mention_id, frozenset()), entity_required, metric_only,
+                                        fact_required=mention_id in facts)
               for mention_id, unit_class in unit_classes.items()}
     inner = {"type": "object", "properties": labels, "required": list(labels), "additionalProperties": False}
     return {"type": "object", "properties": {"labels": inner}, "required": ["labels"], "additionalProperties": False}

@@ -2,7 +2,7 @@
 
 The labelling validators (`schemas.labels`) call `metric_problem` for every label that states a
 fact; a message it returns becomes a reask, so it is worded as an instruction to the model.
-Three checks, each one code can make without a model:
+Four checks, each one code can make without a model:
 
 1. **Per-capita cue.** A per-capita metric (`gni_per_capita`, or any name with per_capita,
    per_person, per_head) needs a per-capita cue in the sentence: "per capita", "per person",
@@ -17,13 +17,18 @@ Three checks, each one code can make without a model:
    - a percentage outside the metric's range in `schemas.vocabulary.PERCENT_RANGE`, and above
      100 for a share (`unemployment_rate`, any name with share), has the wrong magnitude.
 3. **Metric nouns.** For metrics the text must name (exports, imports, unemployment, inflation,
-   deaths, population, trade, the economy), when the number's own clause names another metric's
-   noun and not this one's, the metric belongs to the neighbour ("exports were $410 million, and
-   imports were $1.9 billion": the second number is imports). The clause is the part of the
+   deaths, population, trade, the economy, industry, construction, agriculture), when the number's
+   own clause names another metric's noun and not this one's, the metric belongs to the neighbour
+   ("exports were $410 million, and imports were $1.9 billion": the second number is imports;
+   "industrial output expanded by 4.9%" is no growth of the economy). The clause is the part of the
    sentence between ", and", ";", ",", " while ", " whereas ", " but " around the number; when it
    names no metric at all, the whole sentence is read the same way, so a rate in a list of
    growth rates is not an unemployment rate. A price is no sales revenue ("missiles typically
-   cost several million dollars"), and "people" next to a death toll is no population.
+   cost several million dollars"), and "people" next to a death toll is no population. A death toll
+   (`NEEDS_OWN_NOUN`) needs words about deaths or injuries in its sentence, whatever else it names.
+4. **What is counted.** A count whose scanned unit names what it counts ("thousands of hackers")
+   takes only a count metric that counts such things (`vocabulary.COUNTED`): hackers are no
+   defence workers, and shells are counted as shells transferred, not as transfers.
 
 `metric_named` goes the other way: for a label the model left `other`, the vocabulary metric its
 name or the number's words stand for, where code can tell (an economy's contraction, a death toll).
@@ -35,7 +40,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocabulary import KIND_NAMES, PERCENT_RANGE
+from .vocabulary import COUNTED, PERCENT_RANGE, counted_noun, is_kind_name
 
 PER_CAPITA_MAX_USD = 1_000_000.0
 ECONOMY_MIN_USD = 10_000_000.0
@@ -70,6 +75,9 @@ NOUNS: dict[str, str] = {
     "economy": r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies|ic)\b|\bgrowth\b",
     "sales": r"\bsales?\b|\bsell|\bsold\b|\bearn|\brevenues?\b|\bproceeds\b|\bturnover\b|\bdeals?\b",
     "cost": r"\bcosts?\b|\bcosting\b|\bpriced?\b|\bprice tag\b|\bapiece\b|\bper (?:unit|piece)\b",
+    "industry": r"\bindustr(?:y|ies|ial)\b|\bmanufactur|\bfactor(?:y|ies)\b",
+    "construction": r"\bconstruction\b|\bbuilding\b|\bhousing starts\b",
+    "agriculture": r"\bagricultur|\bfarm|\bharvests?\b|\bcrops?\b|\bfisher(?:y|ies)\b",
 }
 METRIC_NOUN: dict[str, str] = {
     "exports": "exports", "exports_growth": "exports", "imports": "imports", "imports_growth": "imports",
@@ -77,7 +85,12 @@ METRIC_NOUN: dict[str, str] = {
     "inflation_rate": "inflation", "casualties": "deaths", "population": "population",
     "gdp_real_growth": "economy", "gdp_nominal": "economy", "gni_nominal": "economy",
     "arms_sales_revenue": "sales", "munitions_sales_value": "sales", "weapon_unit_cost": "cost",
+    "industrial_output_growth": "industry", "manufacturing_growth": "industry", "construction_growth": "construction",
+    "agriculture_growth": "agriculture",
 }
+# Metrics whose own words must be in the number's sentence, whatever else it names: a count is
+# only a death toll when the sentence speaks of deaths or injuries.
+NEEDS_OWN_NOUN = frozenset({"casualties"})
 # Words that show a metric's own subject but do not point away from other metrics ("a country of
 # 26 million people" is a population; "people" next to a death toll does not make it one), unless
 # the number's nearest words name one of `OWN_ONLY_UNLESS` ("300 people have died" is no
@@ -109,7 +122,7 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
                    span: tuple[int, int] | None = None) -> str | None:
     """Why `metric` cannot be what this number measures, as an instruction to the model; else None."""
     measured = Measured(value, unit, unit_class, sentence, span)
-    for check in (_scale_problem, _per_capita_problem, _noun_problem):
+    for check in (_scale_problem, _per_capita_problem, _noun_problem, _counted_problem):
         problem = check(metric, measured)
         if problem:
             return problem
@@ -195,6 +208,9 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
     own = METRIC_NOUN.get(metric)
     if own is None:
         return None
+    if metric in NEEDS_OWN_NOUN and own not in nouns_in(measured.sentence):
+        return (f"nothing in the sentence of «{measured.words}» is about {own}: metric {metric!r} does not fit; "
+                f"choose the metric of what is counted")
     for text in (own_clause(measured.sentence, measured.span), measured.sentence):
         named = nouns_in(text)
         if own in named or (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(text)
@@ -205,6 +221,14 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
             return (f"the words next to «{measured.words}» are about {others}; metric {metric!r} does not fit: "
                     f"a number takes its metric from its own noun")
     return None
+
+
+def _counted_problem(metric: str, measured: Measured) -> str | None:
+    noun = counted_noun(measured.unit) if measured.unit_class == "count" else None
+    if noun is None or metric not in COUNTED or noun in COUNTED[metric]:
+        return None
+    return (f"«{measured.words}» counts {measured.unit.replace('_', ' ')}, and {metric!r} does not count them: "
+            f"choose the metric of what is counted, or other: and what was counted")
 
 
 _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b|\beconomic (?:output|activity)\b",
@@ -223,6 +247,10 @@ _SHARE_WORDS = re.compile(
     r"\bshare\b|\bratio\b", re.IGNORECASE)
 _ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "growth", "real", "rate", "annual", "annualized", "quarterly",
                         "yearly", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
+_TRANSFER_METRICS = ("artillery_shells_transferred", "missiles_transferred", "arms_transfers")
+_TRANSFER_WORDS = re.compile(
+    r"\b(?:sen[dt]|sending|suppl(?:y|ied|ies|ying)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|provid\w*|"
+    r"handed over|hand(?:s|ing)? over)\b", re.IGNORECASE)
 _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities", "casualties", "injured", "injuries",
                 "wounded", "toll"}
 
@@ -242,17 +270,19 @@ def metric_named(name: str | None, measured: Measured) -> str | None:
     """The vocabulary metric that an `other` label stands for, when code can tell and that metric
     passes the metric checks (`measured_problem`), else None.
 
-    Two cases, each decided by the label's name or the number's own words: an economy's growth or
+    Three cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
     about the economy, `_economy_change`) is `gdp_real_growth`; people killed or injured
-    ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`."""
+    ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`;
+    things counted as they change hands ("transfers of about one million shells") take the transfer
+    metric that counts them (`_transfer_named`)."""
     named = _named(name, measured)
     return named if named and measured_problem(named, measured) is None else None
 
 
 def _named(name: str | None, measured: Measured) -> str | None:
     name = (name or "").lower()
-    kind_only = not name or name in KIND_NAMES
+    kind_only = is_kind_name(name)
     words = set(name.split("_"))
     clause = own_clause(measured.sentence, measured.span)
     if measured.unit_class == "percent" and measured.unit == "percent":
@@ -265,4 +295,18 @@ def _named(name: str | None, measured: Measured) -> str | None:
             return "casualties"
         if kind_only and "deaths" in nouns_in(nearest_words(measured)):
             return "casualties"
+        return _transfer_named(words, kind_only, measured, clause)
     return None
+
+
+def _transfer_named(words: set[str], kind_only: bool, measured: Measured, clause: str) -> str | None:
+    """The transfer metric that counts the number's things ("about one million shells" -> shells,
+    `vocabulary.COUNTED`), when the name is kind-only or names those things too, and the clause
+    says they changed hands ("sent", "transfers of", "delivered"): shells fired are not transferred."""
+    noun = counted_noun(measured.unit)
+    if noun is None or not _TRANSFER_WORDS.search(clause):
+        return None
+    if not kind_only and noun not in {counted_noun(word) for word in words}:
+        return None
+    fits = [metric for metric in _TRANSFER_METRICS if noun in COUNTED[metric]]
+    return fits[0] if len(fits) == 1 else None

@@ -80,6 +80,32 @@ COUNT_NOUNS: dict[str, str] = {
     "military_personnel": "people", "casualties": "people",
 }
 
+# What each count metric can count: the head nouns (singular) of the things counted. A count
+# whose own noun is none of these is not that metric ("thousands of hackers" are no defence
+# workers; "a million shells" are shells transferred, not transfers). Casualties count anyone.
+COUNTED: dict[str, frozenset[str]] = {
+    "artillery_shells_transferred": frozenset({"shell", "round", "munition", "ammunition", "projectile"}),
+    "missiles_transferred": frozenset({"missile", "rocket"}),
+    "arms_transfers": frozenset({"weapon", "arm", "shipment", "transfer", "delivery", "consignment",
+                                 "container", "gun", "rifle", "drone", "tank", "launcher", "system"}),
+    "population": frozenset({"people", "person", "resident", "inhabitant", "citizen", "population", "soul"}),
+    "defense_sector_workers": frozenset({"worker", "employee", "people", "person", "staff", "job", "personnel"}),
+    "military_personnel": frozenset({"troop", "soldier", "personnel", "people", "person", "serviceman", "servicemen",
+                                     "servicemember", "sailor", "marine", "fighter", "men", "officer", "conscript",
+                                     "reservist", "mercenary", "force"}),
+}
+
+
+def counted_noun(unit: str | None) -> str | None:
+    """The singular head noun of a count's unit ("artillery_shells" -> "shell"), or None."""
+    if not unit:
+        return None
+    head = unit.lower().split("_")[-1]
+    if head.endswith("ies"):
+        return head[:-3] + "y"
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
 # `other` names that only say what kind of number it is or its unit, not what it measures
 # ("other:percentage", "other:millions", "other:kilometer"):
 # code reads a vocabulary metric from the number's words where it can (`metric_checks.metric_named`),
@@ -90,6 +116,19 @@ KIND_NAMES = frozenset({
     "half", "thousands", "millions", "billions", "units", "dollars", "usd", "euros", "kilometer", "kilometers",
     "km", "meters", "miles",
 })
+# Words that, next to kind names, still say nothing of what is measured: "percentage_growth" could
+# be the growth of anything.
+_KIND_FILLERS = frozenset({"of", "in", "the", "a", "things", "item", "amount", "sum", "level",
+                           "growth", "increase", "decrease", "decline", "rise", "fall", "drop", "gain"})
+
+
+def is_kind_name(name: str | None) -> bool:
+    """Does an `other` name only say what kind of number it is: no name, one of `KIND_NAMES`, or
+    only such words and words of change ("amount_of_money", "millions_of_items", "percentage_growth")?"""
+    name = (name or "").lower()
+    return not name or name in KIND_NAMES or set(name.split("_")) <= KIND_NAMES | _KIND_FILLERS
+
+
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "quarters"})
 PERCENT_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
 

@@ -191,7 +191,7 @@ def completion_body(content: str, finish_reason: str = "stop", usage: dict[str, 
 def invalid_reply(body: dict[str, Any]) -> str:
     """An answer that parses but names a metric the prompt did not allow."""
     answer = json.loads(label_reply(body))
-    if isinstance(answer.get("labels"), dict):  # prompts v4, v5 and v6: every label's metric
+    if isinstance(answer.get("labels"), dict):  # prompts v4 to v7: every label's metric
         return json.dumps({"labels": {i: {**label, "metric": "no_such_metric"} for i, label in answer["labels"].items()}})
     return json.dumps({**answer, "metric": "no_such_metric"})
 

@@ -1,5 +1,6 @@
 """Unit tests: a figure labelled actual whose own clause says it was expected becomes a forecast
-(`status_of`), and an entity that only repeats what the number counts is no entity (`entity_of`);
+(`status_of`), an entity that only repeats what the number counts is no entity, and an economy's
+figure belongs to the economy its sentence names (`entity_of`);
 both in pipeline/extract/labelling/mention_facts."""
 
 from __future__ import annotations
@@ -34,5 +35,27 @@ def test_an_entity_that_only_repeats_the_counted_noun_is_unknown() -> None:
     from pipeline.extract.labelling.mention_facts import entity_of
     sentence = "North Korea has sent about a million shells to Russia."
     mention = next(m for m in quantities(sentence) if m.text == "about a million shells")
-    assert entity_of(mention, "shells") == entity_of(mention, "Shell") == entity_of(mention, None) == "unknown"
-    assert entity_of(mention, "North Korea") == "North Korea"
+    metric = "artillery_shells_transferred"
+    assert (entity_of(mention, "shells", metric, sentence) == entity_of(mention, "Shell", metric, sentence)
+            == entity_of(mention, None, metric, sentence) == "unknown")
+    assert entity_of(mention, "North Korea", metric, sentence) == "North Korea"
+
+
+OWNED = [
+    ("Freedonia's small, open economy, which Sylvania's central bank says was worth $31.2 billion in 2022, "
+     "is growing.", "Freedonia"),
+    ("Sylvania's statistics office said Freedonia's gross domestic product reached $8 billion.", "Freedonia"),
+    ("The Bank of Sylvania's estimate put the economy at $8 billion.", None),  # the bank's estimate, not its economy
+    ("The IMF's outlook for the economy is $8 billion of output.", None),
+    ("Freedonia's economy is worth $8 billion, while Sylvania's economy is worth $20 billion.", None),  # two owners
+]
+
+
+@pytest.mark.parametrize(("sentence", "owner"), OWNED)
+def test_an_economy_figure_belongs_to_the_economy_its_sentence_names(sentence: str, owner: str | None) -> None:
+    from pipeline.extract.entities import economy_owner
+    from pipeline.extract.labelling.mention_facts import entity_of
+    assert economy_owner(sentence) == owner
+    mention = next(m for m in quantities(sentence) if m.unit_class == "currency")
+    assert entity_of(mention, "Sylvania", "gdp_nominal", sentence) == (owner or "Sylvania")
+    assert entity_of(mention, "Sylvania", "exports", sentence) == "Sylvania"  # only an economy's own figures

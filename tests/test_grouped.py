@@ -1,7 +1,8 @@
-"""Prompts v4, v5 and v6 (the article once, its quantities in groups) against a scripted model over
+"""Prompts v4 to v7 (the article once, its quantities in groups) against a scripted model over
 HTTP: every call starts with the same prefix, the grammar fixes the ids and leaves out metrics
 code rules out, a rejected label is asked again alone with the reason, and one still rejected
-fails the article with the last answer kept."""
+fails the article with the last answer kept; v7 asks once more for the metric alone of a label
+that only names the kind of number."""
 
 from __future__ import annotations
 
@@ -114,7 +115,8 @@ class Scripted:
         return [next(m["content"] for m in b["messages"] if m["role"] == "user") for b in self.bodies]
 
 
-@pytest.mark.parametrize(("prompt", "per_call"), [("extract_facts@6", 8), ("extract_facts@5", 8), ("extract_facts@4", 1)])
+@pytest.mark.parametrize(("prompt", "per_call"), [("extract_facts@7", 8), ("extract_facts@6", 8), ("extract_facts@5", 8),
+                                               ("extract_facts@4", 1)])
 def test_every_call_starts_with_the_same_prefix_and_asks_each_quantity_once(prompt: str, per_call: int,
                                                                            article: Article) -> None:
     model = Scripted()
@@ -126,7 +128,7 @@ def test_every_call_starts_with_the_same_prefix_and_asks_each_quantity_once(prom
     systems = {b["messages"][0]["content"] for b in model.bodies}
     users = model.user_messages()
     shared = os.path.commonprefix(users)
-    whole = mark_text(TEXT, asked) if prompt == "extract_facts@6" else TEXT  # v6 marks every quantity asked about
+    whole = mark_text(TEXT, asked) if prompt in ("extract_facts@6", "extract_facts@7") else TEXT  # v6, v7 mark them all
     assert len(systems) == 1 and whole in shared  # instructions and the whole article: the same tokens each call
     assert len(result.facts) == len(asked) and all(f.grounding == "exact" for f in result.facts)
 
@@ -186,3 +188,100 @@ def test_a_fall_in_a_percentage_labelled_other_is_negative_but_a_fall_in_money_k
     assert fall.direction == money.direction == "down"
     assert signed_value(fall, "other") == -0.3 and signed_value(fall, "gdp_real_growth") == -0.3
     assert signed_value(money, "other") == 2e9 and signed_value(fall, "unemployment_rate") == 0.3
+
+
+class KindOnlyFirst(Scripted):
+    """Labels `vague` quantities "other:amount" in full answers; answers a metric-only request with `metric`."""
+
+    def __init__(self, metric: str, vague: tuple[str, ...] = ("$41 billion",)) -> None:
+        super().__init__()
+        self.metric, self.vague = metric, vague
+
+    def handler(self, request: httpx2.Request) -> httpx2.Response:
+        body = json.loads(request.content)
+        labels = body["response_format"]["schema"]["properties"]["labels"]
+        if any(set(label.get("properties", {})) != {"fact", "metric"} for label in labels["properties"].values()):
+            self.always = {self._id_of(words): {"fact": True, "metric": "other:amount", "entity": "Freedonia",
+                                                "period": "in 2023", "status": "actual", "by": None} for words in self.vague}
+            return super().handler(request)
+        self.bodies.append(body)
+        answer = {i: {"fact": True, "metric": self.metric} for i in labels["required"]}
+        return httpx2.Response(200, content=completion(json.dumps({"labels": answer})).model_dump_json(),
+                               headers={"content-type": "application/json"})
+
+    @staticmethod
+    def _id_of(words: str) -> str:
+        return next(m.id for m in quantities(TEXT) if m.text == words)
+
+
+def test_v7_asks_once_more_for_the_metric_alone_of_a_label_that_only_names_the_kind(article: Article) -> None:
+    model = KindOnlyFirst("exports")
+    result = model.run(article, "extract_facts@7")
+    money = KindOnlyFirst._id_of("$41 billion")
+    follow_up = model.bodies[-1]
+    label = follow_up["response_format"]["schema"]["properties"]["labels"]["properties"]
+    assert list(label) == [money] and list(label[money]["properties"]) == ["fact", "metric"]
+    assert label[money]["properties"]["metric"]["anyOf"][-1]["pattern"].count("_") == 2  # two words at least
+    assert "named only the kind of number" in model.user_messages()[-1]
+    fact = next(f for f in result.facts if f.value == 41e9)
+    assert (fact.metric, fact.metric_label, fact.entity) == ("exports", None, "Freedonia")  # the rest of the label kept
+    assert len(model.bodies) == len(groups(Part(article, 0).asked, 8)) + 1
+
+
+@pytest.mark.parametrize("answer", ["other:amount_of_money", "imports", "other:gdp_nominal"])
+def test_a_metric_answer_that_is_still_vague_or_fails_its_checks_leaves_the_label_as_it_was(answer: str,
+                                                                                             article: Article) -> None:
+    result = KindOnlyFirst(answer).run(article, "extract_facts@7")  # imports: the clause is about exports
+    fact = next(f for f in result.facts if f.value == 41e9)
+    assert (fact.metric, fact.metric_label) == ("other", "amount")  # kept, never compared across sources
+
+
+def test_v7_does_not_ask_again_when_code_rules_out_every_metric_of_the_kind(article: Article) -> None:
+    model = KindOnlyFirst("other:visitor_count", vague=("$41 billion", "3.1 million visitors"))
+    result = model.run(article, "extract_facts@7")
+    asked = list(model.bodies[-1]["response_format"]["schema"]["properties"]["labels"]["properties"])
+    assert asked == [KindOnlyFirst._id_of("$41 billion")]  # visitors are no population, workers or troops
+    assert next(f for f in result.facts if f.value == 3.1e6).metric_label == "amount"
+
+
+@pytest.mark.parametrize(("prompt", "by_grammar"), [("extract_facts@7", True), ("extract_facts@6", False)])
+def test_v7_grammar_never_answers_money_or_a_percentage_as_no_fact(prompt: str, by_grammar: bool, article: Article) -> None:
+    model = Scripted()
+    model.run(article, prompt)
+    labels = model.bodies[0]["response_format"]["schema"]["properties"]["labels"]["properties"]
+    by_text = {m.text: m.id for m in quantities(TEXT)}
+    for words in ("2.4%", "$41 billion"):  # code knows these are quantities
+        assert ("anyOf" not in labels[by_text[words]]) is by_grammar
+    assert labels[by_text["About 1,200 people"]]["anyOf"][0]["properties"]["fact"] == {"const": False}  # may be no fact
+
+
+def test_v6_keeps_a_kind_only_label_without_asking_again(article: Article) -> None:
+    model = KindOnlyFirst("exports")
+    result = model.run(article, "extract_facts@6")
+    assert len(model.bodies) == len(groups(Part(article, 0).asked, 8))
+    assert next(f for f in result.facts if f.value == 41e9).metric_label == "amount"
+
+
+def test_an_other_name_that_is_a_vocabulary_metric_is_that_metric_and_is_checked_as_one() -> None:
+    context = {**CONTEXT, "measured": {"m2": measured(quantities(TEXT)[1], TEXT)}}
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "other:exports", "entity": "Freedonia", "status": "actual"}}}, context=context)
+    assert answer.checked["m2"].metric == "exports" and answer.checked["m2"].metric_label is None
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "other:gni_per_capita", "entity": "Freedonia", "status": "actual"}}},
+        context=context)
+    assert "m2" in answer.rejected  # no per-person cue: the vocabulary metric's own check applies
+
+
+def test_a_metric_name_written_as_the_entity_is_the_metric_of_a_kind_only_label_and_never_an_entity() -> None:
+    context = {**CONTEXT, "measured": {"m2": measured(quantities(TEXT)[1], TEXT)}}
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "other:amount", "entity": "exports", "status": "actual"}}}, context=context)
+    assert (answer.checked["m2"].metric, answer.checked["m2"].entity) == ("exports", None)
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "other:port_fees", "entity": "exports", "status": "actual"}}},
+        context=context)
+    assert (answer.checked["m2"].metric_label, answer.checked["m2"].entity) == ("port_fees", None)  # its own name stays
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "other:amount", "entity": "imports", "status": "actual"}}}, context=context)
+    assert (answer.checked["m2"].metric, answer.checked["m2"].metric_label) == ("other", "amount")  # imports fails: kept

@@ -94,6 +94,16 @@ def test_a_number_takes_its_metric_from_its_own_noun(sentence, words, named, met
         assert f"about {named}" in found and f"metric {metric!r} does not fit" in found
 
 
+@pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), [
+    ("Data showed that industrial output expanded by 4.9%, a seven-year high.", "4.9%", "gdp_real_growth", True),
+    ("Data showed that industrial output expanded by 4.9%, a seven-year high.", "4.9%", "industrial_output_growth", False),
+    ("Farm output shrank 2.2% after the drought.", "2.2%", "construction_growth", True),
+    ("The economy grew 2.1% as industrial output rose 3%.", "2.1%", "gdp_real_growth", False),  # both named
+])
+def test_a_sector_growth_rate_is_no_growth_of_the_economy(sentence: str, words: str, metric: str, rejected: bool) -> None:
+    assert (problem(metric, sentence, words, float(words.strip("%")), "percent", "percent") is not None) is rejected
+
+
 def test_own_clause_stops_at_clause_breaks_but_not_inside_numbers() -> None:
     sentence = "Sales were 1,900 units, and profit was $3 million; costs rose while revenue fell."
     assert own_clause(sentence, at(sentence, "1,900")) == "Sales were 1,900 units"
@@ -153,10 +163,54 @@ OTHER_NAMES = [
     ("Another 672 people were injured, the ministry said.", "672", "people", "count", "injured", "casualties"),
     ("The quake hit a region of 300 villages.", "300", "villages", "count", "count", None),
     ("The epicentre was 72 km west of the city, where 300 died.", "72 km", "km", "count", "distance", None),
+    ("Sylvania has carried out transfers of 40,000 shells to Freedonia.", "40,000", "shells", "count", "count",
+     "artillery_shells_transferred"),  # the things counted and a transfer: the transfer metric that counts them
+    ("Sylvania sent 120 missiles to Freedonia last year.", "120", "missiles", "count", "count_of_missiles",
+     "missiles_transferred"),
+    ("Sylvania fired 40,000 shells at the border.", "40,000", "shells", "count", "count", None),  # fired, not sent
+    ("Sylvania sent 40,000 shells to Freedonia.", "40,000", "shells", "count", "aid_packages", None),  # another name
+    ("Sylvania sent 300 people to the border.", "300", "people", "count", "count", None),  # people: no transfer metric
 ]
 
 
 @pytest.mark.parametrize(("sentence", "words", "unit", "unit_class", "name", "metric"), OTHER_NAMES)
 def test_an_other_label_that_names_a_vocabulary_metric_gets_it(sentence, words, unit, unit_class, name, metric) -> None:
-    value = float(words.split()[0].strip("%"))
+    value = float(words.split()[0].strip("%").replace(",", ""))
     assert metric_named(name, Measured(value, unit, unit_class, sentence, at(sentence, words))) == metric
+
+
+COUNTED_THINGS = [
+    # (sentence, words, counted unit, metric, rejected?)
+    ("The state is training 3,000 hackers.", "3,000", "hackers", "defense_sector_workers", True),
+    ("The defence sector employs 2,000 workers.", "2,000", "workers", "defense_sector_workers", False),
+    ("Sylvania sent 40,000 shells to Freedonia.", "40,000", "shells", "arms_transfers", True),  # shells have their metric
+    ("Sylvania sent 40,000 shells to Freedonia.", "40,000", "artillery_shells", "artillery_shells_transferred", False),
+    ("Sylvania delivered 12 shipments of arms.", "12", "shipments", "arms_transfers", False),
+    ("The country is home to 26,000 residents.", "26,000", "residents", "population", False),
+    ("The army has 40,000 troops at the border.", "40,000", "troops", "military_personnel", False),
+    ("The army has 40,000 tanks at the border.", "40,000", "tanks", "military_personnel", True),
+    ("The country has 26,000.", "26,000", None, "population", False),  # nothing counted named: nothing checked
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "unit", "metric", "rejected"), COUNTED_THINGS)
+def test_a_count_takes_only_a_metric_that_counts_its_things(sentence, words, unit, metric, rejected) -> None:
+    found = problem(metric, sentence, words, float(words.replace(",", "")), unit, "count")
+    assert (found is not None) == rejected
+    if rejected:
+        assert "does not count them" in found
+
+
+def test_a_death_toll_needs_deaths_in_its_sentence() -> None:
+    assert problem("casualties", "The state is training 3,000 hackers.", "3,000", 3000, "hackers", "count") is not None
+    assert problem("casualties", "At least 3,000 people died in the quake.", "3,000", 3000, "people", "count") is None
+
+
+@pytest.mark.parametrize(("name", "kind_only"), [
+    (None, True), ("count", True), ("amount_of_money", True), ("millions_of_items", True), ("the_total", True),
+    ("percentage_growth", True), ("growth_rate", True), ("count_of_hackers", False), ("share_growth", False),
+    ("revenue_growth", False), ("hackers_trained", False), ("weapon_cost", False),
+])
+def test_a_name_made_only_of_kind_words_says_nothing_measured(name: str | None, kind_only: bool) -> None:
+    from schemas.vocabulary import is_kind_name
+    assert is_kind_name(name) is kind_only

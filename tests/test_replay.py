@@ -106,10 +106,10 @@ def test_changed_request_never_replays_a_stale_answer(tmp_path: Path) -> None:
 
 
 def test_v2_recorded_labels_still_rejected_after_the_follow_up_fail_their_articles(tmp_path: Path) -> None:
-    """The v2 cassettes (recorded 2026-11-27) hold, for every seed, labels the validator still rejects
-    after the follow-up call (a count labelled with a percentage metric, 'other' without a label). Such
-    an answer fails its article (issue 17); before, the marks became 'unlabelled' facts and the
-    articles were done. The answers stay as recorded: re-recording is the fix, not the cassette."""
+    """The v2 cassettes (recorded again on 2026-11-30, when the label checks changed) hold, for every
+    seed, labels the validator still rejects after the follow-up call (a count labelled with a
+    percentage metric, 'other' without a label). Such an answer fails its article (issue 17); before,
+    the marks became 'unlabelled' facts and the articles were done. The answers stay as recorded."""
     assert cli("run", str(SEEDS), "--replay", "--prompt", "extract_facts@2", "--out", str(tmp_path)) == 3
     articles = json.loads((tmp_path / "run.json").read_text())["articles"]
     assert {a["status"] for a in articles} == {"validation_failed"}

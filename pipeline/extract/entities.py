@@ -4,6 +4,10 @@ A fact whose entity is missing is useless across sources: it can never be groupe
 sentence names exactly one of the entities the model gave the article's other facts, that entity
 is the one the sentence is about, and the fact takes it; an info finding lists every fact so
 named. With no such entity, or more than one, the fact stays "unknown": never a guess.
+
+An economy's figure belongs to the economy its sentence names (`economy_owner`): in "North
+Korea's tiny economy, which South Korea's central bank says was worth 22.6 billion euro", the
+figure is North Korea's, whoever reports it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,25 @@ def is_unknown(entity: str) -> bool:
 def named_in(sentence: str, entities: set[str]) -> list[str]:
     """The entities the sentence names, as whole words, case-insensitively."""
     return sorted(e for e in entities if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", sentence, flags=re.IGNORECASE))
+
+
+ECONOMY_FIGURES = frozenset({"gdp_nominal", "gni_nominal", "gni_per_capita", "gdp_real_growth"})
+# "North Korea's tiny, centralized economy", "Japan's GDP": a capitalised name in the possessive,
+# then at most three words that describe the economy (no preposition, article or verb: "the IMF's
+# outlook for the economy" and "the bank's estimate put the economy at" are not their economies),
+# then the economy.
+_OWNED_ECONOMY = re.compile(
+    r"\b(?:The\s+)?((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+"
+    r"(?:(?!(?:for|of|on|in|at|about|to|and|or|with|from|by|the|an?|its|their|says?|said|puts?|is|was|are|were|"
+    r"ha[sd]|have)\b)[\w,-]+\s+){0,3}?"
+    r"(?:economy|GDP|gross domestic product)\b")
+
+
+def economy_owner(sentence: str) -> str | None:
+    """The one name whose economy the sentence speaks of ("North Korea's small economy"); None
+    when it names no such owner, or two ("Japan's economy grew, while China's economy ...")."""
+    owners = {" ".join(found.group(1).split()) for found in _OWNED_ECONOMY.finditer(sentence)}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def fill_entities(facts: list[QuantFact], article_id: str) -> tuple[list[QuantFact], list[Finding]]:

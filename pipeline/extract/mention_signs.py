@@ -2,7 +2,8 @@
 
 A direction is given only to a change, never to the level a movement reaches: in "rose 6.5% to
 164p" the 6.5% is up and the 164p has none. A change is read from
-- the verb right before it ("contracted 3.2%", "fell by 4%", "cut its rate by 25 basis points");
+- the verb right before it ("contracted 3.2%", "fell by 4%", "cut its rate by 25 basis points",
+  "shrank an annualized 0.4%", "shrank (at) an annualized rate of 0.4%");
 - "up"/"down" right before it ("up 20% on a year ago"), unless it only finishes a phrasal verb
   ("locked down four years ago", "made up 40% of exports");
 - a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing");
@@ -30,7 +31,8 @@ UP_VERBS = (
 )
 BY_DOWN = "cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?"
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
-_ADV = r"(?:(?:by|a further|a cumulative|another|a total of|a combined|an?|some|sharply|steeply|just|only|a record|between)\s+)*"
+_ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|an?|some|sharply|steeply|just|only|a record|between|"
+        r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 NOUNS_DOWN = "dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat"
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
 
@@ -53,8 +55,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
-        (re.compile(rf"\b({UP_VERBS})\s+at\s+an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
-        (re.compile(rf"\b({DOWN_VERBS})\s+at\s+an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({UP_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({DOWN_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "down"),
     ]
 
 

@@ -23,6 +23,8 @@ class PromptParams(BaseModel):
     temperature: float = 0.0
     max_tokens: int | None = Field(None, gt=0)
     quantities_per_call: int | None = Field(None, gt=0)  # prompt v4: quantities labelled in one call
+    kind_only_follow_up: bool = False  # prompt v7: ask once more for the metric of a label that only names the kind of number
+    facts_by_grammar: bool = False  # prompt v7: the grammar answers money, percentages and counts in the millions as facts
 
 
 class PromptSpec(BaseModel):

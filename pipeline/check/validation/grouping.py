@@ -27,7 +27,7 @@ from datetime import date
 from functools import lru_cache
 
 from schemas.facts import QuantFact
-from schemas.vocabulary import KIND_NAMES, period_kind
+from schemas.vocabulary import is_kind_name, period_kind
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day
@@ -91,7 +91,7 @@ def metric_key(fact: QuantFact) -> str | None:
     if fact.metric != "other":
         return fact.metric
     label = (fact.metric_label or "").strip().casefold()
-    if not label or label.startswith("unlabelled") or label in KIND_NAMES:
+    if label.startswith("unlabelled") or is_kind_name(label):
         return None  # nothing says what it measures
     return "other:" + re.sub(r"[^a-z0-9]+", "_", label).strip("_")
 

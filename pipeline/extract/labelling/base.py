@@ -35,7 +35,7 @@ PRECEDING_SENTENCES = 2  # sentences shown before a quantity's own sentence (pro
 def not_batchable(prompt: LoadedPrompt) -> ConfigError:
     """The error for `--batch-api` with a prompt whose later requests depend on earlier answers."""
     return ConfigError(f"--batch-api needs a prompt whose requests are all known before any answer "
-                       f"(extract_facts@3, @4, @5 or @6), not {prompt.name}")
+                       f"(extract_facts@3 to @7), not {prompt.name}")
 
 
 def article_context(article: Article) -> dict[str, Any]:

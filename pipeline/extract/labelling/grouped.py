@@ -1,4 +1,4 @@
-"""Stage (extraction, labelling): prompts v4, v5 and v6 — the article once, then its quantities in groups.
+"""Stage (extraction, labelling): prompts v4 to v7 — the article once, then its quantities in groups.
 
 Every call of an article starts with the same tokens: the instructions (with the response schema
 instructor adds, which never changes) and the article's text. Only the last lines differ: the
@@ -12,7 +12,8 @@ Up to `quantities_per_call` quantities go in one call, and the grammar (`grammar
 ids and each one's metrics, so none can be skipped or mismatched. Labels that fail a check are set
 aside with the validator's message and asked about again with that message; a label still failing
 then fails the article (`validation_failed`), with the last answer kept for review. Quantities that
-only join a phrase (`Part.settled`) are decided by rule and never sent.
+only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then asks once more, for
+the metric alone, about facts whose `other` name only gives the kind of number (`kind_only`).
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from schemas.facts import Finding, Usage
 from schemas.grouped_labels import GroupedLabels, grammar_for
 from schemas.labels import MentionLabel, metrics_for
 from schemas.metric_checks import Measured, measured_problem
-from schemas.vocabulary import METRIC_UNIT_CLASS
+from schemas.vocabulary import METRIC_UNIT_CLASS, is_kind_name
 
 from ...errors import InvalidAnswer
 from ..mentions import Mention, preceding_start, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import PRECEDING_SENTENCES, Asker, LabelRequest, Part, PartResult, Provenance, article_context
 from .marked import mark_text
-from .mention_facts import kind_of, measured, must_be_fact, part_from_labels
+from .mention_facts import kind_of, measured, must_be_fact, part_from_labels, vocabulary_metric
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -90,14 +91,15 @@ def quantity_lines(text: str, mentions: list[Mention], notes: dict[str, str], in
 
 
 def marks_in_article(prompt: LoadedPrompt) -> bool:
-    """Prompt v6 marks the quantities in the article (`{marked_text}`) and shows no sentence beside
-    each one, so its grammar asks every fact for an entity: the answer cannot copy a null down the list."""
+    """Prompts v6 and v7 mark the quantities in the article (`{marked_text}`) and show no sentence
+    beside each one, so their grammar asks every fact for an entity: the answer cannot copy a null
+    down the list."""
     return "{marked_text}" in prompt.spec.user
 
 
 def call_fields(part: Part, mentions: list[Mention], notes: dict[str, str], refused: dict[str, frozenset[str]],
                 in_article: bool) -> dict[str, str | None]:
-    """With `in_article` (v6, `marks_in_article`) every quantity the part asks about is marked in
+    """With `in_article` (v6 and v7, `marks_in_article`) every quantity the part asks about is marked in
     the article, the same in each of its calls, and this call's quantities are listed without their
     sentences."""
     article = part.article
@@ -117,23 +119,27 @@ def implausible(found: Measured) -> frozenset[str]:
 
 
 def group_request(prompt: LoadedPrompt, part: Part, mentions: list[Mention], notes: dict[str, str],
-                  refused: dict[str, frozenset[str]] | None = None) -> LabelRequest:
+                  refused: dict[str, frozenset[str]] | None = None, metric_only: bool = False) -> LabelRequest:
     """The one request about these mentions, the same whether it is sent live or in a batch;
     `notes` say why earlier labels were rejected, and their `refused` metrics are left out of the grammar,
-    as are the metrics that code already rules out for each number (`implausible`)."""
+    as are the metrics that code already rules out for each number (`implausible`). With
+    `metric_only` the grammar asks for each one's metric alone."""
     article, in_article = part.article, marks_in_article(prompt)
     found = {m.id: measured(m, article.text) for m in mentions}
     refused = {m.id: implausible(found[m.id]) | (refused or {}).get(m.id, frozenset()) for m in mentions}
+    required = {m.id: m.text for m in mentions if must_be_fact(m)}
     context: dict[str, Any] = {
-        **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
-        "required": {m.id: m.text for m in mentions if must_be_fact(m)}, "measured": found,
+        **article_context(article), "mentions": {m.id: m.unit_class for m in mentions}, "required": required,
+        "measured": found,
     }
+    facts = frozenset(required) if prompt.spec.params.facts_by_grammar else frozenset()
     return LabelRequest(render(prompt, call_fields(part, mentions, notes, refused, in_article)), GroupedLabels, context,
-                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused, entity_required=in_article))
+                        grammar=grammar_for({m.id: m.unit_class for m in mentions}, refused, entity_required=in_article,
+                                            metric_only=metric_only, facts=facts))
 
 
 class GroupedQuantities:
-    """Prompts v4 (one quantity a call), v5 and v6 (up to eight): the article once, then the quantities."""
+    """Prompts v4 (one quantity a call), v5 to v7 (up to eight): the article once, then the quantities."""
 
     response_model: ClassVar[str] = "GroupedLabels"
     batchable: ClassVar[bool] = True
@@ -159,6 +165,9 @@ class GroupedQuantities:
                 raise
             usage, attempts = usage + spent.usage, attempts + spent.attempts
             findings += spent.findings
+        if prompt.spec.params.kind_only_follow_up:
+            spent = await _name_kind_only(part, prompt, ask, labels)
+            usage, attempts = usage + spent.usage, attempts + spent.attempts
         result = part_from_labels(part, labels, usage, attempts, stamp)
         result.findings += findings
         return result
@@ -196,6 +205,43 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
     about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
     raise InvalidAnswer(f"the labels of {about} still failed their checks after {1 + FOLLOW_UPS} answers",
                         reply.raw_text or (answer.model_dump_json() if answer else None), spent.usage)
+
+
+def kind_only(label: MentionLabel, found: Measured) -> bool:
+    """A fact labelled `other` with a name that only gives the kind of number ("other:count",
+    `vocabulary.is_kind_name`), for which code reads no vocabulary metric either (`vocabulary_metric`)."""
+    return (label.is_fact and label.metric == "other" and is_kind_name(label.metric_label)
+            and vocabulary_metric(label, found) == "other")
+
+
+def _worth_naming(label: MentionLabel, found: Measured) -> bool:
+    """A kind-only label (`kind_only`) of a number that some vocabulary metric could still measure."""
+    return kind_only(label, found) and bool(set(metrics_for(found.unit_class)[:-1]) - implausible(found))
+
+
+async def _name_kind_only(part: Part, prompt: LoadedPrompt, ask: Asker, labels: dict[str, MentionLabel]) -> PartResult:
+    """Prompt v7: ask once more, for the metric alone, about the part's facts whose label only names
+    the kind of number (`kind_only`) while some vocabulary metric could still fit the number (not
+    all ruled out by `implausible`), and take each new metric that passes every check. A label the
+    answer does not improve stays as it was: its fact is kept, never compared across sources."""
+    text, spent = part.article.text, PartResult(facts=[])
+    vague = [m for m in part.asked if m.id in labels and _worth_naming(labels[m.id], measured(m, text))]
+    for group in groups(vague, _size(prompt)):
+        notes = dict.fromkeys((m.id for m in group), "it named only the kind of number")
+        request = group_request(prompt, part, group, notes, metric_only=True)
+        try:
+            reply = await ask(request)
+        except InvalidAnswer as exc:  # the labels stand as they are
+            spent.usage = spent.usage + exc.usage
+            continue
+        spent.usage, spent.attempts = spent.usage + reply.usage, spent.attempts + reply.attempts
+        if not isinstance(reply.output, GroupedLabels):
+            continue
+        for mention in group:
+            named = reply.output.with_metric(mention.id, labels[mention.id], request.context)
+            if named is not None and not kind_only(named, measured(mention, text)):
+                labels[mention.id] = named
+    return spent
 
 
 def _keep_without_unfound_names(pending: list[Mention], answer: GroupedLabels | None, context: dict[str, Any],

@@ -1,4 +1,4 @@
-"""Stage (extraction, labelling): facts from the labels of scanned quantities (prompts v2 to v6).
+"""Stage (extraction, labelling): facts from the labels of scanned quantities (prompts v2 to v7).
 
 Value, unit, qualifier, quote and span come from the scanner, so each fact is grounded by
 construction and its number was never written by the model; entity, metric, period, status and
@@ -7,7 +7,8 @@ attribution come from the label, with what code reads better than a small model:
   period the article does not write is dropped (`own_period`);
 - a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
 - an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
-- an entity that only repeats what the number counts is no entity (`entity_of`).
+- an entity that only repeats what the number counts is no entity, and an economy's figure
+  belongs to the economy its sentence names (`entity_of`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
 `other` (unlabelled), with a warning.
 """
@@ -23,6 +24,7 @@ from schemas.metric_checks import Measured, metric_named, own_clause
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
+from ..entities import ECONOMY_FIGURES, economy_owner
 from ..mention_periods import period_next_to
 from ..mentions import Mention
 from .base import Part, PartResult, Provenance
@@ -87,10 +89,14 @@ def status_of(status: str | None, found: Measured) -> str:
     return "forecast" if expected else status
 
 
-def entity_of(mention: Mention, entity: str | None) -> str:
+def entity_of(mention: Mention, entity: str | None, metric: str, sentence: str) -> str:
     """The label's entity, unless it only repeats what the number counts ("shells" for "about a
     million shells"): the things counted are not who the figure is about. "unknown" then lets
-    `entities.fill_entities` take the entity its sentence names."""
+    `entities.fill_entities` take the entity its sentence names. An economy's figure takes the
+    owner of the economy its sentence names (`entities.economy_owner`), not whoever reports it."""
+    owner = economy_owner(sentence) if metric in ECONOMY_FIGURES else None
+    if owner:
+        return owner
     counted = (mention.unit or "").lower().rstrip("s")
     if not entity or (counted and entity.strip().lower().rstrip("s") == counted):
         return "unknown"
@@ -133,7 +139,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     return QuantFact(
         fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
-        entity=entity_of(mention, label.entity), metric=metric, metric_label=label.metric_label if metric == "other" else None,
+        entity=entity_of(mention, label.entity, metric, found.sentence), metric=metric,
+        metric_label=label.metric_label if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
         period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text),
         status=status_of(label.status, found), attribution=label.attribution,
