@@ -16,7 +16,7 @@ replay: $(VENV)/.test-installed ## the whole pipeline from the committed cassett
 	$(BIN)/newsfacts run seeds/ --replay --out out/replay
 
 record: $(VENV)/.local-installed ## re-record the cassettes from the embedded model
-	$(BIN)/newsfacts run seeds/ --record --out out/record --prompt $(or $(PROMPT),extract_facts@7)
+	$(BIN)/newsfacts run seeds/ --record --out out/record --prompt $(or $(PROMPT),extract_facts@6)
 
 lock: $(VENV)/.test-installed ## lock the hashes of new prompt versions
 	$(BIN)/newsfacts prompts lock

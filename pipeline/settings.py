@@ -39,7 +39,7 @@ class Settings(BaseModel):
     base_url: str | None = Field(None, description="OpenAI-compatible endpoint; None = embedded local model")
     model: str = DEFAULT_LOCAL_MODEL
     api_key: SecretStr | None = Field(None, description="resolved key; never logged or stored")
-    prompt: str = "extract_facts@7"
+    prompt: str = "extract_facts@6"
     timeout: float = Field(120.0, gt=0, description="seconds per HTTP request to a remote API")
     local_timeout: float = Field(600.0, gt=0, description="seconds per request to the embedded CPU model")
     max_retries: int = Field(2, ge=0, description="transport retries, done by the openai client")
