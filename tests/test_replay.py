@@ -117,7 +117,7 @@ def test_v2_recorded_labels_still_rejected_after_the_follow_up_fail_their_articl
     assert read_jsonl(tmp_path / "facts.jsonl") == []
 
 
-@pytest.fixture(scope="module", params=["extract_facts@4", "extract_facts@5", "extract_facts@6"])
+@pytest.fixture(scope="module", params=["extract_facts@4", "extract_facts@5", "extract_facts@6", "extract_facts@7"])
 def replayed_guided(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("replay_guided")
     assert cli("run", str(SEEDS), "--replay", "--prompt", request.param, "--out", str(out)) == 0
