@@ -239,7 +239,7 @@ async def _name_kind_only(part: Part, prompt: LoadedPrompt, ask: Asker, labels: 
             continue
         for mention in group:
             named = reply.output.with_metric(mention.id, labels[mention.id], request.context)
-            if named is not None and not kind_only(named, measured(mention, text)):
+            if named is not None and not kind_only(named, request.context["measured"][mention.id]):
                 labels[mention.id] = named
     return spent
 
