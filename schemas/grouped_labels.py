@@ -115,6 +115,21 @@ class GroupedLabels(ResponseModel):
             return None
         return (kept, [f"{key} «{fields[key]}»" for key in unfound]) if unfound else None
 
+    def without_metric(self, mention_id: str, context: Mapping[str, Any]) -> MentionLabel | None:
+        """The rejected label of `mention_id` as a fact of metric `other`, named "unlabelled_<unit class>"
+        (never compared across sources), with any name its article does not give left blank, when
+        the label says the number is a fact and that alone makes it pass; else None."""
+        label = self.labels.get(mention_id)
+        if label is None or not label.fact:
+            return None
+        fields = label.as_mention_label(mention_id)
+        unfound = [key for key in ("entity", "attribution") if fields[key] and not named_in_article(fields[key], context)]
+        unlabelled = {"metric": "other", "metric_label": f"unlabelled_{context['mentions'][mention_id]}"}
+        try:
+            return MentionLabel.model_validate(fields | dict.fromkeys(unfound) | unlabelled, context=context)
+        except ValidationError:
+            return None
+
     def with_metric(self, mention_id: str, earlier: MentionLabel, context: Mapping[str, Any]) -> MentionLabel | None:
         """`earlier` with the metric this answer gives `mention_id` (an answer that was asked for the
         metric alone), when the changed label passes every check; else None."""

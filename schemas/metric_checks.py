@@ -21,11 +21,19 @@ Four checks, each one code can make without a model:
    own clause names another metric's noun and not this one's, the metric belongs to the neighbour
    ("exports were $410 million, and imports were $1.9 billion": the second number is imports;
    "industrial output expanded by 4.9%" is no growth of the economy). The clause is the part of the
-   sentence between ", and", ";", ",", " while ", " whereas ", " but " around the number; when it
+   sentence between ", and", ";", ",", ") and", " while ", " whereas ", " but " around the number; when it
    names no metric at all, the whole sentence is read the same way, so a rate in a list of
    growth rates is not an unemployment rate. A price is no sales revenue ("missiles typically
-   cost several million dollars"), and "people" next to a death toll is no population. A death toll
-   (`NEEDS_OWN_NOUN`) needs words about deaths or injuries in its sentence, whatever else it names.
+   cost several million dollars"), and "people" next to a death toll is no population. Some metrics
+   (`NEEDS_OWN_NOUN`) need their words in the sentence, whatever else it names: a death toll words
+   about deaths or injuries, an economy's size (`gdp_nominal`) the economy (or a possessive whose
+   noun is left out, "Germany's was $4.4 trillion"), and its national income
+   (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
+   is not taken after words about a currency or a market ("The yen's depreciation against the
+   dollar, down 6.6%").
+   A sector's growth (`NEEDS_OWN_CLAUSE`: industry, manufacturing, construction, agriculture)
+   needs its sector's words in the number's own clause, or in the clause before when its own
+   names nothing ("In construction, output fell 1.3%").
 4. **What is counted.** A count whose scanned unit names what it counts ("thousands of hackers")
    takes only a count metric that counts such things (`vocabulary.COUNTED`): hackers are no
    defence workers, and shells are counted as shells transferred, not as transfers.
@@ -73,9 +81,10 @@ NOUNS: dict[str, str] = {
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\blives\b",
     "population": r"\bpopulation\b|\binhabitants\b|\bresidents\b|\bhome to\b",
     "economy": r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies|ic)\b|\bgrowth\b",
+    "national income": r"\bgni\b|\bgross national\b|\bnational income\b",
     "sales": r"\bsales?\b|\bsell|\bsold\b|\bearn|\brevenues?\b|\bproceeds\b|\bturnover\b|\bdeals?\b",
     "cost": r"\bcosts?\b|\bcosting\b|\bpriced?\b|\bprice tag\b|\bapiece\b|\bper (?:unit|piece)\b",
-    "industry": r"\bindustr(?:y|ies|ial)\b|\bmanufactur|\bfactor(?:y|ies)\b",
+    "industry": r"\bindustr(?:y|ies|ial)\b|\bmanufactur|\bfactor(?:y|ies)\b|\bproduction\b",
     "construction": r"\bconstruction\b|\bbuilding\b|\bhousing starts\b",
     "agriculture": r"\bagricultur|\bfarm|\bharvests?\b|\bcrops?\b|\bfisher(?:y|ies)\b",
 }
@@ -83,14 +92,21 @@ METRIC_NOUN: dict[str, str] = {
     "exports": "exports", "exports_growth": "exports", "imports": "imports", "imports_growth": "imports",
     "trade_volume": "trade", "trade_volume_growth": "trade", "unemployment_rate": "unemployment",
     "inflation_rate": "inflation", "casualties": "deaths", "population": "population",
-    "gdp_real_growth": "economy", "gdp_nominal": "economy", "gni_nominal": "economy",
+    "gdp_real_growth": "economy", "gdp_nominal": "economy", "gni_nominal": "national income",
     "arms_sales_revenue": "sales", "munitions_sales_value": "sales", "weapon_unit_cost": "cost",
     "industrial_output_growth": "industry", "manufacturing_growth": "industry", "construction_growth": "construction",
     "agriculture_growth": "agriculture",
 }
 # Metrics whose own words must be in the number's sentence, whatever else it names: a count is
-# only a death toll when the sentence speaks of deaths or injuries.
-NEEDS_OWN_NOUN = frozenset({"casualties"})
+# only a death toll when the sentence speaks of deaths or injuries, an amount of money is only an
+# economy's size when the sentence names the economy (not "cut billions of pounds from public
+# spending", not a company's revenue), and only its national income when it says so.
+NEEDS_OWN_NOUN = frozenset({"casualties", "gdp_nominal", "gni_nominal"})
+# Metrics of one sector of an economy, whose words must be in the number's own clause, or in the
+# clause just before it when its own names nothing ("In construction, output fell 1.3%"): in
+# "services (down 0.2 per cent), construction (-1.3)", the 0.2% is no construction figure.
+NEEDS_OWN_CLAUSE = frozenset({"industrial_output_growth", "manufacturing_growth", "construction_growth",
+                              "agriculture_growth"})
 # Words that show a metric's own subject but do not point away from other metrics ("a country of
 # 26 million people" is a population; "people" next to a death toll does not make it one), unless
 # the number's nearest words name one of `OWN_ONLY_UNLESS` ("300 people have died" is no
@@ -99,7 +115,10 @@ OWN_ONLY: dict[str, str] = {"population": r"\bpeople\b|\bcitizens\b|\bpopulous\b
 OWN_ONLY_UNLESS: dict[str, frozenset[str]] = {"population": frozenset({"deaths"})}
 _OWN_ONLY_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in OWN_ONLY.items()}
 _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.items()}
-_CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
+# "Germany's, announced last month, was $4.4 trillion", "India's is about $3.7 trillion": a possessive
+# whose noun is left out names the thing the text has just named, such as an economy.
+_ELIDED_OWNER = re.compile(r"\b[A-Z][\w.]*['’]s(?=\s*,|\s+(?:is|was|were|stood|totall?ed|amounted|came|reached)\b)")
+_CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\)\s+and\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,7 +141,7 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
                    span: tuple[int, int] | None = None) -> str | None:
     """Why `metric` cannot be what this number measures, as an instruction to the model; else None."""
     measured = Measured(value, unit, unit_class, sentence, span)
-    for check in (_scale_problem, _per_capita_problem, _noun_problem, _counted_problem):
+    for check in (_scale_problem, _per_capita_problem, _noun_problem, _market_problem, _counted_problem):
         problem = check(metric, measured)
         if problem:
             return problem
@@ -208,9 +227,14 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
     own = METRIC_NOUN.get(metric)
     if own is None:
         return None
-    if metric in NEEDS_OWN_NOUN and own not in nouns_in(measured.sentence):
+    if metric in NEEDS_OWN_NOUN and own not in nouns_in(measured.sentence) \
+            and not (own == "economy" and _ELIDED_OWNER.search(measured.sentence)):
+        what = "what is counted" if measured.unit_class == "count" else "what its own words name"
         return (f"nothing in the sentence of «{measured.words}» is about {own}: metric {metric!r} does not fit; "
-                f"choose the metric of what is counted")
+                f"choose the metric of {what}")
+    if metric in NEEDS_OWN_CLAUSE and not _in_own_clause(own, measured):
+        return (f"the words next to «{measured.words}» are not about {own}: metric {metric!r} does not fit; "
+                f"a number takes its metric from its own noun")
     for text in (own_clause(measured.sentence, measured.span), measured.sentence):
         named = nouns_in(text)
         if own in named or (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(text)
@@ -220,6 +244,30 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
             others = " and ".join(sorted(named))
             return (f"the words next to «{measured.words}» are about {others}; metric {metric!r} does not fit: "
                     f"a number takes its metric from its own noun")
+    return None
+
+
+def _in_own_clause(own: str, measured: Measured) -> bool:
+    """Whether the number's own clause names `own`, or names nothing and the clause before it does."""
+    clause = own_clause(measured.sentence, measured.span)
+    named = nouns_in(clause)
+    if own in named or named or measured.span is None:
+        return own in named
+    start = measured.sentence.find(clause)
+    return start > 0 and own in nouns_in(own_clause(measured.sentence, (start - 2, start - 2)))
+
+
+def _market_problem(metric: str, measured: Measured) -> str | None:
+    """An economy's growth whose own clause names no economy, after words about a currency or a market
+    ("The yen's depreciation against the dollar, down 6.6% since January"): the number is theirs."""
+    if metric != "gdp_real_growth" or measured.span is None or "economy" in nouns_in(own_clause(measured.sentence, measured.span)):
+        return None
+    head = measured.sentence[:measured.span[0]]
+    market = list(_MARKET_WORDS.finditer(head))
+    economy = list(_NOUN_RE["economy"].finditer(head))
+    if market and (not economy or market[-1].start() > economy[-1].start()):
+        return (f"the words before «{measured.words}» are about {market[-1].group(0)}, not the economy: metric "
+                f"{metric!r} does not fit; a number takes its metric from its own noun")
     return None
 
 
@@ -239,20 +287,57 @@ _OTHER_SUBJECTS = re.compile(
     r"\b(?:invest\w*|consum\w*|spending|production|services|construction|manufactur\w*|industr\w*|wages?|"
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
     r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment)\b", re.IGNORECASE)
+_MARKET_WORDS = re.compile(r"\b(?:yen|dollar|euro|pound|sterling|currency|currencies|shares?|stocks?|index|indices|"
+                           r"yields?|bonds?|oil|gold|bitcoin|nikkei)\b", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(
     r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
     r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(
     r"\bof (?:the |its |their |\w+'s )?(?:gdp|economy|gross domestic product|output)\b|\baccount(?:s|ed|ing)? for\b|"
     r"\bshare\b|\bratio\b", re.IGNORECASE)
-_ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "growth", "real", "rate", "annual", "annualized", "quarterly",
-                        "yearly", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
+_CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
+_ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "real", "rate", "annual", "annualized", "quarterly", "yearly",
+                        "percentage", "percent", "of", *_CHANGE_NAME}
 _TRANSFER_METRICS = ("artillery_shells_transferred", "missiles_transferred", "arms_transfers")
 _TRANSFER_WORDS = re.compile(
     r"\b(?:sen[dt]|sending|suppl(?:y|ied|ies|ying)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|provid\w*|"
     r"handed over|hand(?:s|ing)? over)\b", re.IGNORECASE)
 _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities", "casualties", "injured", "injuries",
                 "wounded", "toll"}
+
+
+# A kind-only percentage takes the metric whose words lead up to it ("production activities fell by
+# 1% and construction activities by 1.3%": the words since the clause's start or its last "and"),
+# else the one its clause names, when exactly one does. `True`: only for a change.
+_PERCENT_BY_WORDS: dict[str, tuple[re.Pattern[str], bool]] = {
+    name: (re.compile(pattern, re.IGNORECASE), change) for name, pattern, change in (
+        ("inflation_rate", r"\binflation\b|\bconsumer prices?\b|\bcpi\b", False),
+        ("unemployment_rate", r"\bunemploy|\bjobless rate\b", False),
+        ("construction_growth", r"\bconstruction\b", True),
+        ("agriculture_growth", r"\bagricultur|\bfarm (?:output|production)\b", True),
+        ("manufacturing_growth", r"\bmanufactur", True),
+        ("industrial_output_growth", r"\bindustrial (?:output|production)\b|\bproduction\b|\bindustry\b", True),
+        ("exports_growth", r"\bexports?\b", True),
+        ("imports_growth", r"\bimports?\b", True),
+    )}
+# Subjects that make a sector's percentage something else ("a drop in investments of 2.1%").
+_SIDE_SUBJECTS = re.compile(r"\b(?:invest\w*|spending|wages?|profits?|earnings|shares?|stocks?|orders|permits|"
+                            r"confidence|jobs?|employment|prices?|costs?)\b", re.IGNORECASE)
+
+
+def _percent_named(measured: Measured, clause: str) -> str | None:
+    head = measured.sentence[:measured.span[0]] if measured.span else ""
+    lead = re.split(r"\band\b", own_clause(head, (len(head), len(head))))[-1]
+    change = bool(_CHANGE_WORDS.search(clause)) or measured.words[:1] in ("-", "+", "\u2212")
+    for text in (lead, clause):
+        fits = [name for name, (pattern, needs_change) in _PERCENT_BY_WORDS.items()
+                if pattern.search(text) and (change or not needs_change)]
+        side = _SIDE_SUBJECTS.search(text) and not _PERCENT_BY_WORDS["inflation_rate"][0].search(text)
+        if len(fits) == 1 and not side:
+            return fits[0]
+        if fits:
+            return None
+    return None
 
 
 def _economy_change(clause: str, sentence: str) -> bool:
@@ -270,9 +355,11 @@ def metric_named(name: str | None, measured: Measured) -> str | None:
     """The vocabulary metric that an `other` label stands for, when code can tell and that metric
     passes the metric checks (`measured_problem`), else None.
 
-    Three cases, each decided by the label's name or the number's own words: an economy's growth or
+    Four cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
-    about the economy, `_economy_change`) is `gdp_real_growth`; people killed or injured
+    about the economy, `_economy_change`) is `gdp_real_growth`; another bare percentage takes the
+    rate or sector growth its own words name ("an inflation rate of 6.9%", "construction activities
+    by 1.3%", `_percent_named`); people killed or injured
     ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`;
     things counted as they change hands ("transfers of about one million shells") take the transfer
     metric that counts them (`_transfer_named`)."""
@@ -286,10 +373,13 @@ def _named(name: str | None, measured: Measured) -> str | None:
     words = set(name.split("_"))
     clause = own_clause(measured.sentence, measured.span)
     if measured.unit_class == "percent" and measured.unit == "percent":
-        if words <= _ECONOMY_CHANGE_NAME and words & {"gdp", "economy", "economic"}:
+        of_change = "of" not in words or bool(words & _CHANGE_NAME)  # "percentage_of_gdp" is a share
+        if words <= _ECONOMY_CHANGE_NAME and words & {"gdp", "economy", "economic"} and of_change:
             return "gdp_real_growth"
         if kind_only and _economy_change(clause, measured.sentence):
             return "gdp_real_growth"
+        if kind_only:
+            return _percent_named(measured, clause)
     if measured.unit_class == "count":
         if name in _DEATH_NAMES or {"death", "deaths", "killed"} & words:
             return "casualties"

@@ -107,14 +107,16 @@ def counted_noun(unit: str | None) -> str | None:
 
 
 # `other` names that only say what kind of number it is or its unit, not what it measures
-# ("other:percentage", "other:millions", "other:kilometer"):
+# ("other:percentage", "other:millions", "other:kilometer", "other:distance": 71 km to a city and
+# 18.5 km deep are both distances):
 # code reads a vocabulary metric from the number's words where it can (`metric_checks.metric_named`),
 # and such a fact is never compared across sources, since nothing says what it measures.
 KIND_NAMES = frozenset({
     "percentage", "percent", "percentage_change", "change", "rate", "amount", "amount_of_money", "money", "count",
     "number", "value", "figure", "quantity", "total", "items", "people", "persons", "time", "duration", "years",
     "half", "thousands", "millions", "billions", "units", "dollars", "usd", "euros", "kilometer", "kilometers",
-    "km", "meters", "miles",
+    "km", "meters", "miles", "kilometres", "metres", "distance", "length", "height", "area", "size", "weight",
+    "speed", "seconds", "minutes", "hours", "days", "weeks", "months",
 })
 # Words that, next to kind names, still say nothing of what is measured: "percentage_growth" could
 # be the growth of anything.

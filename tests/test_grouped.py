@@ -1,7 +1,8 @@
 """Prompts v4 to v7 (the article once, its quantities in groups) against a scripted model over
 HTTP: every call starts with the same prefix, the grammar fixes the ids and leaves out metrics
 code rules out, a rejected label is asked again alone with the reason, and one still rejected
-fails the article with the last answer kept; v7 asks once more for the metric alone of a label
+fails the article with the last answer kept, unless it is a fact whose metric alone fails (kept
+as metric `other`, unlabelled); v7 asks once more for the metric alone of a label
 that only names the kind of number."""
 
 from __future__ import annotations
@@ -168,6 +169,17 @@ def test_a_label_still_rejected_after_the_follow_ups_fails_the_article_with_the_
     assert re.search(r"m1 «2\.4%» \(.*set is_fact true", str(caught.value))
     assert '"fact":false' in (caught.value.raw_answer or "").replace(" ", "")
     assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
+
+
+def test_a_fact_whose_metric_fails_its_checks_in_every_answer_is_kept_unlabelled_with_a_finding(article: Article) -> None:
+    stuck = {"m1": {"fact": True, "metric": "other:unemployment_rate", "entity": "Freedonia", "status": "actual"}}
+    model = Scripted(always=stuck)  # "economy grew 2.4%" is no unemployment rate, in each of the three answers
+    result = model.run(article, "extract_facts@6")
+    assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
+    fact = next(f for f in result.facts if f.value == 2.4)
+    assert (fact.metric, fact.metric_label, fact.entity) == ("other", "unlabelled_percent", "Freedonia")
+    finding = next(f for f in result.findings if "failed its checks in every answer" in f.message)
+    assert finding.severity == "warning" and "about economy" in finding.message and "«2.4%»" in finding.message
 
 
 def test_a_name_the_article_never_gives_is_left_blank_with_a_finding_after_every_answer(article: Article) -> None:

@@ -144,10 +144,26 @@ OTHER_NAMES = [
     ("Japan's economy shrank an annualized 0.4% in the quarter.", "0.4%", "percent", "percent", None, "gdp_real_growth"),
     ("The economy contracted 0.3% last year.", "0.3%", "percent", "percent", "gdp_contraction", "gdp_real_growth"),
     ("Revenue grew 265% from a year earlier.", "265%", "percent", "percent", "percentage", None),
+    ("Japan's economy grew 1.9% in 2023.", "1.9%", "percent", "percent", "percentage_of_gdp_real_growth",
+     "gdp_real_growth"),
+    ("Japan's economy grew 1.9% in 2023.", "1.9%", "percent", "percent", "percentage_of_gdp", None),  # a share
     ("Consumption accounts for 50% of the economy.", "50%", "percent", "percent", "percentage", None),
     ("Public debt rose to 60% of GDP.", "60%", "percent", "percent", "percentage", None),
-    ("Unemployment rose to 5% as the economy shrank.", "5%", "percent", "percent", "percentage", None),
-    ("The economy grew 2%, while inflation rose to 5%.", "5%", "percent", "percent", "percentage", None),
+    ("Unemployment rose to 5% as the economy shrank.", "5%", "percent", "percent", "percentage",
+     "unemployment_rate"),  # its words name another metric: that one, not the economy's growth
+    ("The economy grew 2%, while inflation rose to 5%.", "5%", "percent", "percent", "percentage", "inflation_rate"),
+    ("The average inflation rate for the year was 5.9%, the second highest on record.", "5.9%", "percent", "percent",
+     "percentage", "inflation_rate"),
+    ("Services shrank 0.2%, while production fell by 1% and construction by 1.3%.", "1%", "percent", "percent",
+     "percentage", "industrial_output_growth"),  # the words since the last "and" lead up to it
+    ("Services shrank 0.2%, while production fell by 1% and construction by 1.3%.", "1.3%", "percent", "percent",
+     "percentage", "construction_growth"),
+    ("Every sector shrank: services (down 0.2 per cent), construction (-1.3) and production (-1).", "-1.3", "percent",
+     "percent", "percentage", "construction_growth"),  # a sign is a change
+    ("The construction sector saw a drop in investments of 2.1%.", "2.1%", "percent", "percent", "percentage", None),
+    ("Exports rose 4%, while imports fell 2%.", "2%", "percent", "percent", "percentage", "imports_growth"),
+    ("Oil prices fell 3% on Monday.", "3%", "percent", "percent", "percentage", None),
+    ("Construction accounts for 6% of the economy.", "6%", "percent", "percent", "percentage", None),
     ("GDP fell 0.1 percentage points short of the forecast.", "0.1", "percentage_points", "percent", "percentage", None),
     ("UK GDP grew 0.2% in the first quarter, after falling by 0.1% in the third.", "0.1%", "percent", "percent", "percentage",
      "gdp_real_growth"),  # the clause names no subject: the sentence's economy
@@ -204,6 +220,56 @@ def test_a_count_takes_only_a_metric_that_counts_its_things(sentence, words, uni
 def test_a_death_toll_needs_deaths_in_its_sentence() -> None:
     assert problem("casualties", "The state is training 3,000 hackers.", "3,000", 3000, "hackers", "count") is not None
     assert problem("casualties", "At least 3,000 people died in the quake.", "3,000", 3000, "people", "count") is None
+
+
+@pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), [
+    ("Hunt wants to cut 2 billion pounds from public spending.", "2 billion pounds", "gdp_nominal", True),
+    ("The gaming segment grew 56 percent to $2.87 billion.", "$2.87 billion", "gdp_nominal", True),
+    ("Germany's economy was worth about $4.46 trillion.", "$4.46 trillion", "gdp_nominal", False),
+    ("Germany's, announced last month, was $4.4 trillion.", "$4.4 trillion", "gdp_nominal", False),
+    ("India's is about $3.7 trillion but growing fast.", "$3.7 trillion", "gdp_nominal", False),
+    ("Japan's nominal GDP stood at $4.21 trillion.", "$4.21 trillion", "gni_nominal", True),
+    ("Its gross national income was put at $24.5 billion.", "$24.5 billion", "gni_nominal", False),
+])
+def test_an_economys_size_needs_the_economy_in_its_sentence(sentence, words, metric, rejected) -> None:
+    value = float(words.split()[0].strip("$").replace(",", "")) * 1e9
+    assert (problem(metric, sentence, words, value, "USD" if "$" in words else "GBP", "currency") is not None) == rejected
+
+
+@pytest.mark.parametrize(("sentence", "words", "rejected"), [
+    ("The yen's slide against the dollar, down 6.6% since January, hurt importers.", "6.6%", True),
+    ("GDP grew 2%, while the yen fell 6.6%.", "6.6%", True),
+    ("As the yen weakened, the economy shrank 0.4%.", "0.4%", False),
+    ("Despite high oil prices, growth was 0.3%.", "0.3%", False),
+    ("The quarterly decline followed a 0.1% fall in the previous period.", "0.1%", False),
+])
+def test_an_economys_growth_is_not_a_markets_move(sentence, words, rejected) -> None:
+    assert (problem("gdp_real_growth", sentence, words, -1.0, "percent", "percent") is not None) == rejected
+
+
+SECTOR_CLAUSES = [
+    # (sentence, words, metric, rejected?)
+    ("Every sector shrank: services (down 0.4 per cent), farming (-1.1) and factories (-0.6).", "0.4 per cent",
+     "agriculture_growth", True),
+    ("Every sector shrank: services (down 0.4 per cent), farming (-1.1) and factories (-0.6).", "-1.1",
+     "agriculture_growth", False),
+    ("Every sector shrank: services (down 0.4 per cent), farming (-1.1) and factories (-0.6).", "-0.6",
+     "agriculture_growth", True),
+    ("Every sector shrank: services (down 0.4 per cent), farming (-1.1) and factories (-0.6).", "-0.6",
+     "industrial_output_growth", False),
+    ("In construction, output fell 1.3% in the quarter.", "1.3%", "construction_growth", False),
+    ("Construction output fell 1.3%, the statistics office said.", "1.3%", "construction_growth", False),
+    ("Services grew 0.2%, while construction fell 1.3%.", "0.2%", "construction_growth", True),
+    ("Industrial production slipped 0.5% in May.", "0.5%", "industrial_output_growth", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), SECTOR_CLAUSES)
+def test_a_sector_growth_needs_its_sector_in_its_own_clause(sentence, words, metric, rejected) -> None:
+    found = problem(metric, sentence, words, -1.0, "percent", "percent")
+    assert (found is not None) == rejected
+    if rejected:
+        assert "its own noun" in found
 
 
 @pytest.mark.parametrize(("name", "kind_only"), [

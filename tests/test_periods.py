@@ -126,3 +126,37 @@ def test_a_year_label_is_narrowed_to_the_one_quarter_its_sentence_names(quote: s
                      unit="percent", quote=quote, published="2024-01-30", period_text=period_text)
     period = period_of(fact)
     assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(("quote", "words", "period_text", "start", "end"), [
+    # the sentence names two quarters: the one written just after the number narrows the year
+    ("This marked a contraction for the second quarter after a 2.1-percent decrease in the third quarter of 2023.",
+     "2.1-percent", "last year", "2023-07-01", "2023-09-30"),
+    ("GDP shrank 0.4% in the final three months of last year, after 3.3% in July-September.", "0.4%", "last year",
+     "2023-10-01", "2023-12-31"),
+    # nothing right after it: the label's year stays
+    ("GDP shrank 0.4% last year, after a dip in the fourth quarter and growth in the third quarter.", "0.4%",
+     "last year", "2023-01-01", "2023-12-31"),
+])
+def test_of_several_quarters_the_one_right_after_the_number_narrows_the_year(quote, words, period_text, start, end) -> None:
+    at = quote.index(words) + 100  # the quote starts at 100 in its article
+    fact = QuantFact(fact_id="f1", article_id="a1", source="s", entity="Japan", metric="gdp_real_growth", value=-2.1,
+                     unit="percent", quote=quote, published="2024-02-15", period_text=period_text,
+                     span=(100, 100 + len(quote)), mention_span=(at, at + len(words)))
+    assert (period_of(fact).start, period_of(fact).end) == (start, end)
+
+
+@pytest.mark.parametrize(("period_text", "quote", "expected"), [
+    ("in the previous quarter", "GDP shrank 0.4% in the final three months of last year, after a revised 3.3% "
+     "contraction in the previous quarter.", ("2023-07-01", "2023-09-30", "quote:previous_quarter")),
+    ("the previous year", "Growth was 1.9% in 2023, after 1% in the previous year.", ("2022-01-01", "2022-12-31",
+                                                                                       "quote:previous_year")),
+    # compared with the previous quarter is no time of its own; nothing to place it against
+    ("the previous quarter", "Output rose 2% in the first quarter of 2024 from the previous quarter.", (None, None, "unresolved")),
+    ("in the previous quarter", "Output rose 2% in the previous quarter.", (None, None, "unresolved")),
+])
+def test_the_previous_quarter_is_placed_before_the_quarter_its_sentence_names(period_text, quote, expected) -> None:
+    fact = QuantFact(fact_id="f1", article_id="a1", source="s", entity="Japan", metric="gdp_real_growth", value=-3.3,
+                     unit="percent", quote=quote, published="2024-02-15", period_text=period_text)
+    period = period_of(fact)
+    assert (period.start, period.end, period.rule) == expected

@@ -20,7 +20,7 @@ from schemas.vocabulary import unit_class
 
 from . import fx
 from schemas.primitives.numbers import parse_number
-from .periods import Period, periods_in, resolve_period, stated_periods
+from .periods import Period, before_stated, periods_in, resolve_period, stated_periods
 
 __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]
 
@@ -61,13 +61,16 @@ def given_period(fact: QuantFact) -> Period:
 
 def period_of(fact: QuantFact) -> Period:
     """The fact's period: kept if resolved or given, else from its words (narrowed to the quarter
-    its sentence names, `narrower_in_quote`), else from its quote."""
+    its sentence names, `narrower_in_quote`; "the previous quarter" placed before the quarter its
+    sentence names, `before_stated`), else from its quote."""
     if fact.period_rule and fact.period_rule != "unresolved":
         return Period(fact.period_start, fact.period_end, fact.period_rule, fact.period_rule.split(":")[-1].startswith("since"))
     if fact.period_start or fact.period_end:
         return given_period(fact)
     if fact.period_text:
         period = resolve_period(fact.period_text, fact.published)
+        if not period.resolved and (earlier := before_stated(fact.period_text, fact.quote, fact.published)):
+            return Period(earlier.start, earlier.end, f"quote:{earlier.rule}")
         return narrower_in_quote(fact, period) or period
     stated = periods_in(fact.quote, fact.published)
     if len(stated) == 1:
@@ -80,14 +83,16 @@ def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
     """The one quarter or month range inside the fact's year that its sentence names, when the
     fact's own period words give only that year and are not written outside that phrase ("shrank in
     the fourth quarter of 2023, with GDP falling by 0.3%" labelled "2023" is the fourth quarter; a
-    labeller takes the year and drops the quarter). None otherwise: "grew 0.3% in 2023, after a
-    fourth-quarter dip" keeps its year."""
+    labeller takes the year and drops the quarter). When the sentence names several, the one written
+    just after the number. None otherwise: "grew 0.3% in 2023, after a fourth-quarter dip" keeps its year."""
     year = (period.start or "")[:4]
     if not (period.resolved and period.start == f"{year}-01-01" and period.end == f"{year}-12-31"):
         return None
     inside = [(span, p) for span, p in stated_periods(fact.quote, fact.published)
               if p.start and p.end and p.start[:4] == p.end[:4] == year and (p.start, p.end) != (period.start, period.end)
               and not p.cumulative]
+    if len(inside) > 1:  # "a contraction for the second quarter after a 2.1% decrease in the third quarter of 2023"
+        inside = [(span, p) for span, p in inside if _right_after(fact, span)]
     if len(inside) != 1:
         return None
     (start, end), narrower = inside[0]
@@ -95,6 +100,14 @@ def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
     if " ".join((fact.period_text or "").split()).lower() in rest:
         return None
     return Period(narrower.start, narrower.end, f"quote:{narrower.rule}")
+
+
+def _right_after(fact: QuantFact, span: tuple[int, int]) -> bool:
+    """Whether the period phrase at `span` of the quote follows the fact's number within a few words."""
+    if not (fact.span and fact.mention_span):
+        return False
+    number_end = fact.mention_span[1] - fact.span[0]
+    return 0 <= span[0] - number_end <= 40 and "," not in fact.quote[number_end:span[0]]
 
 
 def to_usd(value: float, currency: str, period: Period, published: str | None) -> tuple[float | None, str]:

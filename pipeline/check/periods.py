@@ -207,6 +207,40 @@ def _anaphoric(m: re.Match[str], pub: str | None) -> Period | None:
     return None
 
 
+# "in the previous quarter" is when; "from the previous quarter", "a year earlier" are what it is compared with.
+_ANAPHORIC_UNIT = re.compile(r"\b(?:in|during|for|over)\s+the\s+(?:previous|prior|preceding)\s+"
+                             r"(?P<u>year|quarter|three-month\s+period)\b", re.IGNORECASE)
+_ANAPHORIC_CORE = re.compile(r"(?:previous|prior|preceding)\s+(?:year|quarter|three-month\s+period)", re.IGNORECASE)
+
+
+def before_stated(phrase: str, sentence: str, published: str | None) -> Period | None:
+    """"the previous quarter" placed against the one quarter its sentence states ("shrank 0.4% in the
+    final three months of last year, after a 3.3% contraction in the previous quarter": the third
+    quarter of last year); the same for a year. None when the sentence states no such period, or several."""
+    core = _ANAPHORIC_CORE.search(phrase or "")
+    match = next((m for m in _ANAPHORIC_UNIT.finditer(sentence) if core and core[0].lower() in m[0].lower()), None)
+    if match is None:
+        return None
+    months = 12 if match["u"].lower() == "year" else 3
+    stated = {p for _, p in stated_periods(sentence, published) if p.start and p.end and len(p.start) == len(p.end) == 10
+              and not p.cumulative and _months_between(p.start, p.end) == months and p.start[5:7] in _PERIOD_STARTS[months]}
+    if len(stated) != 1:
+        return None
+    reference = stated.pop()
+    year, month = int(reference.start[:4]), int(reference.start[5:7]) - months
+    if month < 1:
+        year, month = year - 1, month + 12
+    start, end = _month_span(year, month, month + months - 1)
+    return _placeable(Period(start, end, "previous_quarter" if months == 3 else "previous_year"))
+
+
+_PERIOD_STARTS = {3: ("01", "04", "07", "10"), 12: ("01",)}
+
+
+def _months_between(start: str, end: str) -> int:
+    return (int(end[:4]) - int(start[:4])) * 12 + int(end[5:7]) - int(start[5:7]) + 1
+
+
 def _since_year_start(m: re.Match[str], pub: str | None) -> Period | None:
     pub_parts = _pub_parts(pub)
     return Period(f"{pub_parts[0]}-01-01", pub, "since_year_start", cumulative=True) if pub and pub_parts else None

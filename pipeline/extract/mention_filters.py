@@ -25,6 +25,7 @@ _CALENDAR = frozenset(f"{_MONTHS} {' '.join(m[:3] for m in _MONTHS.split())} sep
 _FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
 _NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
+_TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark)\b", re.IGNORECASE)
@@ -62,8 +63,22 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
     if not has_unit and value.is_integer():
-        return _name_rule(before, after)
+        return _name_rule(before, after, _in_headline(text, start))
     return None
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """Whether the line holding `start` is in title case ("Death Toll Rises To 632 & 329 Injured After ...").
+
+    There every word is capitalised, so a capital after a number says nothing of a name. A line is
+    a headline when it is short and at least two small words ("To", "Of", "After") past its first word
+    are capitalised."""
+    line_start = text.rfind("\n", max(0, start - 200), start) + 1
+    line_end = text.find("\n", start, start + 200)
+    if line_start == 0 and start >= 200 or line_end < 0 and len(text) > start + 200:
+        return False  # a line of over 200 characters is no headline
+    words = re.findall(r"[A-Za-z]+", text[line_start:line_end if line_end >= 0 else len(text)])[1:]
+    return sum(word in _TITLE_SMALL for word in words) >= 2
 
 
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
@@ -85,12 +100,13 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     return None
 
 
-def _name_rule(before: str, after: str) -> str | None:
-    """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after)."""
+def _name_rule(before: str, after: str, headline: bool) -> str | None:
+    """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
+    unless the line is a headline)."""
     match = _NAME_BEFORE.search(before)
     if match and match.group(1).lower().rstrip(".") not in _FUNCTION:
         return "name"
-    match = _NAME_AFTER.match(after)
+    match = None if headline else _NAME_AFTER.match(after)
     if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
         return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"

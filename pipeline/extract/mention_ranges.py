@@ -4,7 +4,8 @@
   "A or B" ("eight or nine euros") are ranges when the ends agree; "increased by X to Y" is two
   quantities (a change and a level);
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
-  "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain");
+  "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", and a list
+  of bracketed figures, "services (down 0.2 per cent), construction (-1.3) and production (-1)");
 - a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and
   "points" moved towards a percentage are percentage points ("by 4 points to 68%").
 """
@@ -30,6 +31,7 @@ _OR = re.compile(r"^\s+or\s+$")
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _PARALLEL = re.compile(r"^\s+(?:in|at|for|from|on)\s+[A-Z][\w .'-]*?(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
+_BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)(?:[A-Z][\w&.' -]{0,25}\s)?$")
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
@@ -104,6 +106,9 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
             and re.match(r"^\s+(?:in|at|for|from|on)\b", text[mention.end:mention.end + 6]):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
+            and text[mention.end:mention.end + 1] == ")":
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit and other.unit and _LINK.match(gap) and base_unit(mention.unit) == base_unit(other.unit) \
             and " per " in other.unit and " per " not in mention.unit:

@@ -37,6 +37,14 @@ MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s(?:of\s)?{MONTHS}\b", re.IGNORECASE)
 _DATE_GLUE = re.compile(r"(?:\d/|\d{4}-|\d{4}-\d\d-)$")
 _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b)")
+# "killed at least 2000 people", "2000 people": a year-like number that counts is no year, unless a time
+# word stands before it ("since at least 2000", "in 2019 people spent more").
+_WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
+_COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
+                          r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
+_WHEN_BEFORE = re.compile(rf"\b{_WHEN}\s$", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
+                           r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
 _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:the\send\sof\s)?(?:{MONTHS}|\d)", re.IGNORECASE)
 
 
@@ -91,6 +99,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
     if _DATE_GLUE.search(before[-8:]) or _DATE_GLUE_AFTER.match(after[:6]):
         return True
     if value.is_integer() and 1900 <= value <= 2100:
-        return True
+        hedge = _COUNT_HEDGE.search(before[-30:])
+        counted = (hedge and not hedge.group(1)) or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))
+        return not counted
     day = value.is_integer() and 1 <= value <= 31
     return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]))

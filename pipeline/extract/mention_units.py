@@ -196,8 +196,8 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def measure_before(before: str) -> str | None:
-    """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake")."""
-    return "magnitude" if re.search(r"\bmagnitude\s+(?:of\s+)?$", before[-20:], re.IGNORECASE) else None
+    """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake")."""
+    return "magnitude" if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE) else None
 
 
 def rate_before(before: str) -> str | None:

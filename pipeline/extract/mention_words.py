@@ -4,6 +4,8 @@
   of 10", "half of", "fell by a third";
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
   thousands", "tens of millions", "several hundred", "a few thousand";
+- lengths of time said in words: "several seconds" (2 to 9, qualifier "several"), and "a year" after
+  a hedge ("for more than a year", "nearly a decade": 1);
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
 - points written in words: "a quarter-point cut", "half a percentage point".
 """
@@ -35,6 +37,10 @@ _VAGUE = re.compile(
 _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
+_TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+_SEVERAL_TIME = re.compile(rf"\b(?P<n>several)\s+(?:{_TIME})\b", re.IGNORECASE)
+_HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
+                              rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME})\b", re.IGNORECASE)
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
 _POINTS = re.compile(r"\b(?:a\s+)?(?P<w>quarter|half)[\s-]point\b|\bhalf an?\s+(?:percentage\s+)?point\b", re.IGNORECASE)
@@ -44,7 +50,8 @@ _POINTS = re.compile(r"\b(?:a\s+)?(?P<w>quarter|half)[\s-]point\b|\bhalf an?\s+(
 class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
-    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier or points."""
+    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
+    points or time (only the number word: the unit of time is read after it)."""
 
     span: tuple[int, int]
     value: float
@@ -68,7 +75,8 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
-             *(_multipliers(text) if "fold" in low or "factor of" in low else ())]
+             *(_multipliers(text) if "fold" in low or "factor of" in low else ()),
+             *(_times(text) if any(w in low for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade")) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:
@@ -122,6 +130,11 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found = [WordQuantity((m.start(), m.end()), _number(m["n"]), None, "times", "multiplier")
              for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
     return found
+
+
+def _times(text: str) -> list[WordQuantity]:
+    several = [WordQuantity(m.span("n"), 2.0, 9.0, None, "time") for m in _SEVERAL_TIME.finditer(text)]
+    return [*several, *(WordQuantity(m.span("n"), 1.0, None, None, "time") for m in _HEDGED_ONE_TIME.finditer(text))]
 
 
 def _points(text: str) -> list[WordQuantity]:

@@ -131,12 +131,13 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
 
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
-    read = unit_after(text, found.end, None, rules.story_currency(story, "USD")) if found.unit is None else None
+    read = unit_after(text, found.end, None, rules.story_currency(story, "USD"), singular_ok=found.value == 1) \
+        if found.unit is None else None
     unit = read.unit if read else found.unit
     unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
     end = found.end + (read.consumed if read else 0)
     return _mention(text, found.start, end, found.value, unit, unit_class, value_max=found.value_max,
-                    qualifier="several" if found.kind == "vague" else None)
+                    qualifier="several" if found.value_max is not None else None)
 
 
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
@@ -148,16 +149,17 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     read = unit_after(text, number.end, code, rules.story_currency(story, "USD"), singular_ok=single)
     has_unit = read.unit is not None or number.scale != 1
     named_ok = number.scale == 1 and read.unit_class == "count"  # "Boeing 777 fleets" is still a name
-    if not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
+    measure = measure_before(text[max(0, start - 20):start])
+    if measure and (read.unit is None or read.unit_class == "count"):
+        read = UnitRead(measure, "count")  # "Magnitude 6.8 Hits": the scale, not what follows, is the unit
+    elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
         return Rejection(number.text, number.start, number.end, rule)
-    if read.unit is None and (measure := measure_before(text[max(0, start - 20):start])):
-        read = UnitRead(measure, "count")
     value = number.value / round(1 / read.factor) if read.factor < 1 else number.value * read.factor  # "164p" is 1.64
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + read.consumed, -abs(value) if minus_len else value,
                        read.unit, read.unit_class, cue)
     year_ok = read.unit_class == "count" and number.scale == 1 and "," not in number.text  # "the 2030 plan"
-    dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 12):number.start],
+    dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 40):number.start],
                                text[number.end:number.end + 30], has_unit and not year_ok)
     return replace(mention, is_year=True) if dated else mention
 

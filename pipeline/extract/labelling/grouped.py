@@ -200,6 +200,7 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
         if follow_up < FOLLOW_UPS:
             request = group_request(prompt, part, pending, rejected, refused)
     pending = _keep_without_unfound_names(pending, answer, request.context, labels, spent, part)
+    pending = _keep_without_metric(pending, answer, rejected, request.context, labels, spent, part)
     if not pending:
         return spent
     about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
@@ -260,6 +261,26 @@ def _keep_without_unfound_names(pending: list[Mention], answer: GroupedLabels | 
             check="names", severity="warning", article_id=part.article.article_id,
             message=f"{mention.id} «{mention.text}»: the model named {' and '.join(kept[1])}, which the article does "
                     f"not name, in every answer; the fact is kept without it"))
+    return left
+
+
+def _keep_without_metric(pending: list[Mention], answer: GroupedLabels | None, rejected: dict[str, str],
+                         context: dict[str, Any], labels: dict[str, MentionLabel], spent: PartResult,
+                         part: Part) -> list[Mention]:
+    """Keep each fact whose metric failed the checks in every answer as metric `other`, unlabelled
+    (`GroupedLabels.without_metric`: its number, quote and period stand, it is never compared), with
+    a warning finding that gives the reason; the mentions still pending after that."""
+    left = []
+    for mention in pending:
+        kept = answer.without_metric(mention.id, context) if answer else None
+        if kept is None:
+            left.append(mention)
+            continue
+        labels[mention.id] = kept
+        spent.findings.append(Finding(
+            check="extraction", severity="warning", article_id=part.article.article_id,
+            message=f"{mention.id} «{mention.text}»: the model's metric failed its checks in every answer "
+                    f"({rejected.get(mention.id, 'no reason given')}); the fact is kept as metric 'other', unlabelled"))
     return left
 
 
