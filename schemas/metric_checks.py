@@ -23,7 +23,9 @@ Four checks, each one code can make without a model:
    "industrial output expanded by 4.9%" is no growth of the economy). The clause is the part of the
    sentence between ", and", ";", ",", ") and", " while ", " whereas ", " but " around the number; when it
    names no metric at all, the whole sentence is read the same way, so a rate in a list of
-   growth rates is not an unemployment rate. A price is no sales revenue ("missiles typically
+   growth rates is not an unemployment rate. When the sentence names other metrics before the
+   number and this one only after it, the ones before win ("the economy ... shrinking by 0.3% as
+   the country was battered by high inflation" is no inflation rate). A price is no sales revenue ("missiles typically
    cost several million dollars"), and "people" next to a death toll is no population. Some metrics
    (`NEEDS_OWN_NOUN`) need their words in the sentence, whatever else it names: a death toll words
    about deaths or injuries, an economy's size (`gdp_nominal`) the economy (or a possessive whose
@@ -235,6 +237,9 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
     if metric in NEEDS_OWN_CLAUSE and not _in_own_clause(own, measured):
         return (f"the words next to «{measured.words}» are not about {own}: metric {metric!r} does not fit; "
                 f"a number takes its metric from its own noun")
+    if (before := _named_only_before(own, measured)):
+        return (f"the words before «{measured.words}» are about {' and '.join(sorted(before))}; metric {metric!r} does "
+                f"not fit: a number takes its metric from the noun before it")
     for text in (own_clause(measured.sentence, measured.span), measured.sentence):
         named = nouns_in(text)
         if own in named or (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(text)
@@ -245,6 +250,18 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
             return (f"the words next to «{measured.words}» are about {others}; metric {metric!r} does not fit: "
                     f"a number takes its metric from its own noun")
     return None
+
+
+def _named_only_before(own: str, measured: Measured) -> frozenset[str]:
+    """The metric nouns the sentence names before the number, when they leave out `own` and its clause
+    names `own` only after the number ("the economy ... shrinking by an estimated 0.3% as the country
+    was battered by high inflation" is no inflation rate); else nothing."""
+    if measured.span is None:
+        return frozenset()
+    before = nouns_in(measured.sentence[:measured.span[0]])
+    if own in before or own not in nouns_in(own_clause(measured.sentence, measured.span)):
+        return frozenset()
+    return before
 
 
 def _in_own_clause(own: str, measured: Measured) -> bool:

@@ -247,6 +247,20 @@ def test_an_economys_growth_is_not_a_markets_move(sentence, words, rejected) -> 
     assert (problem("gdp_real_growth", sentence, words, -1.0, "percent", "percent") is not None) == rejected
 
 
+@pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), [
+    ("Germany's economy fell into recession, shrinking by 0.3% as it was battered by high inflation.", "0.3%",
+     "inflation_rate", True),
+    ("GDP grew 2% on the back of strong exports.", "2%", "exports_growth", True),
+    ("Inflation eased to 2.9%, the lowest since the economy reopened.", "2.9%", "inflation_rate", False),
+    ("The rate of 5.1% was the lowest unemployment since 2019.", "5.1%", "unemployment_rate", False),
+])
+def test_a_metric_named_only_after_the_number_loses_to_the_noun_before_it(sentence, words, metric, rejected) -> None:
+    found = problem(metric, sentence, words, 1.0, "percent", "percent")
+    assert (found is not None) == rejected
+    if rejected:
+        assert "the noun before it" in found
+
+
 SECTOR_CLAUSES = [
     # (sentence, words, metric, rejected?)
     ("Every sector shrank: services (down 0.4 per cent), farming (-1.1) and factories (-0.6).", "0.4 per cent",

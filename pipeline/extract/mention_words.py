@@ -4,8 +4,7 @@
   of 10", "half of", "fell by a third";
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
   thousands", "tens of millions", "several hundred", "a few thousand";
-- lengths of time said in words: "several seconds" (2 to 9, qualifier "several"), and "a year" after
-  a hedge ("for more than a year", "nearly a decade": 1);
+- one unit of time after a hedge: "for more than a year", "nearly a decade" (1; "a year ago" is none);
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
 - points written in words: "a quarter-point cut", "half a percentage point".
 """
@@ -38,7 +37,6 @@ _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 10
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
-_SEVERAL_TIME = re.compile(rf"\b(?P<n>several)\s+(?:{_TIME})\b", re.IGNORECASE)
 _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
                               rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME})\b", re.IGNORECASE)
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
@@ -133,8 +131,7 @@ def _multipliers(text: str) -> list[WordQuantity]:
 
 
 def _times(text: str) -> list[WordQuantity]:
-    several = [WordQuantity(m.span("n"), 2.0, 9.0, None, "time") for m in _SEVERAL_TIME.finditer(text)]
-    return [*several, *(WordQuantity(m.span("n"), 1.0, None, None, "time") for m in _HEDGED_ONE_TIME.finditer(text))]
+    return [WordQuantity(m.span("n"), 1.0, None, None, "time") for m in _HEDGED_ONE_TIME.finditer(text)]
 
 
 def _points(text: str) -> list[WordQuantity]:

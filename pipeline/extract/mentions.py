@@ -137,7 +137,7 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
     end = found.end + (read.consumed if read else 0)
     return _mention(text, found.start, end, found.value, unit, unit_class, value_max=found.value_max,
-                    qualifier="several" if found.value_max is not None else None)
+                    qualifier="several" if found.kind == "vague" else None)
 
 
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:

@@ -199,8 +199,7 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
             return spent
         if follow_up < FOLLOW_UPS:
             request = group_request(prompt, part, pending, rejected, refused)
-    pending = _keep_without_unfound_names(pending, answer, request.context, labels, spent, part)
-    pending = _keep_without_metric(pending, answer, rejected, request.context, labels, spent, part)
+    pending = _keep_salvaged(pending, answer, rejected, request.context, labels, spent, part)
     if not pending:
         return spent
     about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
@@ -245,42 +244,28 @@ async def _name_kind_only(part: Part, prompt: LoadedPrompt, ask: Asker, labels: 
     return spent
 
 
-def _keep_without_unfound_names(pending: list[Mention], answer: GroupedLabels | None, context: dict[str, Any],
-                                labels: dict[str, MentionLabel], spent: PartResult, part: Part) -> list[Mention]:
-    """Keep each label whose only fault after every answer is a name the article does not give, with
-    that name left blank (code fills the entity from the sentence) and a warning finding; the
-    mentions still pending after that."""
+def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejected: dict[str, str],
+                   context: dict[str, Any], labels: dict[str, MentionLabel], spent: PartResult, part: Part) -> list[Mention]:
+    """Keep each label that fails after every answer but can be saved, with a warning finding each; the
+    mentions still pending after that. Two salvages, in order: a label whose only fault is a name
+    the article does not give keeps its metric with that name left blank (code fills the entity from
+    the sentence, `GroupedLabels.without_unfound_names`); a fact whose metric fails its checks is kept
+    as metric `other`, unlabelled, never compared across sources (`GroupedLabels.without_metric`)."""
     left = []
     for mention in pending:
-        kept = answer.without_unfound_names(mention.id, context) if answer else None
-        if kept is None:
+        about = f"{mention.id} «{mention.text}»"
+        if answer and (named := answer.without_unfound_names(mention.id, context)):
+            labels[mention.id], check = named[0], "names"
+            message = (f"{about}: the model named {' and '.join(named[1])}, which the article does not name, "
+                       f"in every answer; the fact is kept without it")
+        elif answer and (unlabelled := answer.without_metric(mention.id, context)):
+            labels[mention.id], check = unlabelled, "extraction"
+            message = (f"{about}: the model's metric failed its checks in every answer "
+                       f"({rejected.get(mention.id, 'no reason given')}); the fact is kept as metric 'other', unlabelled")
+        else:
             left.append(mention)
             continue
-        labels[mention.id] = kept[0]
-        spent.findings.append(Finding(
-            check="names", severity="warning", article_id=part.article.article_id,
-            message=f"{mention.id} «{mention.text}»: the model named {' and '.join(kept[1])}, which the article does "
-                    f"not name, in every answer; the fact is kept without it"))
-    return left
-
-
-def _keep_without_metric(pending: list[Mention], answer: GroupedLabels | None, rejected: dict[str, str],
-                         context: dict[str, Any], labels: dict[str, MentionLabel], spent: PartResult,
-                         part: Part) -> list[Mention]:
-    """Keep each fact whose metric failed the checks in every answer as metric `other`, unlabelled
-    (`GroupedLabels.without_metric`: its number, quote and period stand, it is never compared), with
-    a warning finding that gives the reason; the mentions still pending after that."""
-    left = []
-    for mention in pending:
-        kept = answer.without_metric(mention.id, context) if answer else None
-        if kept is None:
-            left.append(mention)
-            continue
-        labels[mention.id] = kept
-        spent.findings.append(Finding(
-            check="extraction", severity="warning", article_id=part.article.article_id,
-            message=f"{mention.id} «{mention.text}»: the model's metric failed its checks in every answer "
-                    f"({rejected.get(mention.id, 'no reason given')}); the fact is kept as metric 'other', unlabelled"))
+        spent.findings.append(Finding(check=check, severity="warning", article_id=part.article.article_id, message=message))
     return left
 
 
