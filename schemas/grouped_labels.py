@@ -108,7 +108,7 @@ class GroupedLabels(ResponseModel):
         if label is None:
             return None
         fields = label.as_mention_label(mention_id)
-        unfound = [key for key in ("entity", "attribution") if fields[key] and not named_in_article(fields[key], context)]
+        unfound = _unfound_names(fields, context)
         try:
             kept = MentionLabel.model_validate(fields | dict.fromkeys(unfound), context=context)
         except ValidationError:
@@ -123,7 +123,7 @@ class GroupedLabels(ResponseModel):
         if label is None or not label.fact:
             return None
         fields = label.as_mention_label(mention_id)
-        unfound = [key for key in ("entity", "attribution") if fields[key] and not named_in_article(fields[key], context)]
+        unfound = _unfound_names(fields, context)
         unlabelled = {"metric": "other", "metric_label": f"unlabelled_{context['mentions'][mention_id]}"}
         try:
             return MentionLabel.model_validate(fields | dict.fromkeys(unfound) | unlabelled, context=context)
@@ -146,6 +146,11 @@ class GroupedLabels(ResponseModel):
         """Quantity id -> the vocabulary metric of its rejected label (not asked for again)."""
         return {i: label.metric for i, label in self.labels.items()
                 if i in self._rejected and label.metric and not label.metric.startswith(OTHER)}
+
+
+def _unfound_names(fields: Mapping[str, Any], context: Mapping[str, Any]) -> list[str]:
+    """The label fields (entity, attribution) holding a name its article does not give."""
+    return [key for key in ("entity", "attribution") if fields[key] and not named_in_article(fields[key], context)]
 
 
 def _text(limit: int) -> dict[str, Any]:
