@@ -207,13 +207,20 @@ def nouns_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _NOUN_RE.items() if pattern.search(text))
 
 
-def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
-    """The part of `sentence` between clause breaks that holds [span); the sentence without a span."""
+def clause_bounds(sentence: str, span: tuple[int, int] | None) -> tuple[int, int]:
+    """Where the part of `sentence` between clause breaks that holds [span) starts and ends; the
+    whole sentence without a span."""
     if span is None:
-        return sentence
+        return 0, len(sentence)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span[0])), default=0)
     after = _CLAUSE_BREAK.search(sentence, span[1])
-    return sentence[start:after.start() if after else len(sentence)]
+    return start, after.start() if after else len(sentence)
+
+
+def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
+    """The part of `sentence` between clause breaks that holds [span); the sentence without a span."""
+    start, end = clause_bounds(sentence, span)
+    return sentence[start:end]
 
 
 def nearest_words(measured: Measured, before: int = 3, after: int = 4) -> str:
@@ -266,11 +273,10 @@ def _named_only_before(own: str, measured: Measured) -> frozenset[str]:
 
 def _in_own_clause(own: str, measured: Measured) -> bool:
     """Whether the number's own clause names `own`, or names nothing and the clause before it does."""
-    clause = own_clause(measured.sentence, measured.span)
-    named = nouns_in(clause)
+    start, end = clause_bounds(measured.sentence, measured.span)
+    named = nouns_in(measured.sentence[start:end])
     if own in named or named or measured.span is None:
         return own in named
-    start = measured.sentence.find(clause)
     return start > 0 and own in nouns_in(own_clause(measured.sentence, (start - 2, start - 2)))
 
 
@@ -326,9 +332,10 @@ _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities",
 # A kind-only percentage takes the metric whose words lead up to it ("production activities fell by
 # 1% and construction activities by 1.3%": the words since the clause's start or its last "and"),
 # else the one its clause names, when exactly one does. `True`: only for a change.
+_INFLATION_WORDS = r"\binflation\b|\bconsumer prices?\b|\bcpi\b"
 _PERCENT_BY_WORDS: dict[str, tuple[re.Pattern[str], bool]] = {
     name: (re.compile(pattern, re.IGNORECASE), change) for name, pattern, change in (
-        ("inflation_rate", r"\binflation\b|\bconsumer prices?\b|\bcpi\b", False),
+        ("inflation_rate", _INFLATION_WORDS, False),
         ("unemployment_rate", r"\bunemploy|\bjobless rate\b", False),
         ("construction_growth", r"\bconstruction\b", True),
         ("agriculture_growth", r"\bagricultur|\bfarm (?:output|production)\b", True),
@@ -343,13 +350,14 @@ _SIDE_SUBJECTS = re.compile(r"\b(?:invest\w*|spending|wages?|profits?|earnings|s
 
 
 def _percent_named(measured: Measured, clause: str) -> str | None:
-    head = measured.sentence[:measured.span[0]] if measured.span else ""
-    lead = re.split(r"\band\b", own_clause(head, (len(head), len(head))))[-1]
+    lead = ""
+    if measured.span:  # the words from the clause's start (or its last "and") up to the number
+        lead = re.split(r"\band\b", measured.sentence[clause_bounds(measured.sentence, measured.span)[0]:measured.span[0]])[-1]
     change = bool(_CHANGE_WORDS.search(clause)) or measured.words[:1] in ("-", "+", "\u2212")
     for text in (lead, clause):
         fits = [name for name, (pattern, needs_change) in _PERCENT_BY_WORDS.items()
                 if pattern.search(text) and (change or not needs_change)]
-        side = _SIDE_SUBJECTS.search(text) and not _PERCENT_BY_WORDS["inflation_rate"][0].search(text)
+        side = _SIDE_SUBJECTS.search(text) and not re.search(_INFLATION_WORDS, text, re.IGNORECASE)
         if len(fits) == 1 and not side:
             return fits[0]
         if fits:

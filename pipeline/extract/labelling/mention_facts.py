@@ -16,6 +16,7 @@ Money, percentages and counts in the millions that the model never labelled are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
@@ -115,7 +116,14 @@ def own_period(mention: Mention, period_text: str | None, text: str) -> str | No
     taken from the publication date): the period must be the article's words."""
     if not period_text or period_text.strip().lower() in mention.text.lower():
         return None
-    return period_text if " ".join(period_text.split()).lower() in " ".join(text.split()).lower() else None
+    return period_text if _folded(period_text) in _folded(text) else None
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    """`text` in lower case with its runs of white space made one space (cached: every fact of an
+    article looks for its period in the same article text)."""
+    return " ".join(text.split()).lower()
 
 
 def vocabulary_metric(label: MentionLabel, found: Measured) -> str:
