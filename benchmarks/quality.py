@@ -55,6 +55,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "pipeline"]
 REALWORLD = ROOT / "tests" / "data" / "realworld"
 FETCHED = ROOT / "fetched" / "articles"
+# The held-out set: built blind to the pipeline's output, measured, never tuned to (its README).
+HOLDOUT = ROOT / "tests" / "data" / "holdout"
+FETCHED_HOLDOUT = ROOT / "fetched" / "holdout"
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
              "search tool's `pages` corpus, save the page's text under the file name given, and check its sha256.")
@@ -306,21 +309,27 @@ def validate_gold(dev: DevSet, out: Path) -> RealworldScores:
     return score_realworld(facts, dev, groups)
 
 
-def run_realworld(name: str, gguf: str, prompt: str, dev: DevSet) -> str:
-    out = ROOT / "out" / "quality" / f"realworld-{name}-{prompt.replace('@', '-v')}"
+def set_folders(which: str) -> tuple[Path, Path]:
+    """The committed gold folder and the git-ignored texts folder of a real-article set."""
+    return (HOLDOUT, FETCHED_HOLDOUT) if which == "holdout" else (REALWORLD, FETCHED)
+
+
+def run_realworld(which: str, name: str, gguf: str, prompt: str, dev: DevSet) -> str:
+    out = ROOT / "out" / "quality" / f"{which}-{name}-{prompt.replace('@', '-v')}"
     shutil.rmtree(out, ignore_errors=True)  # a fresh store: groups hold this run's facts only
-    run_newsfacts(str(FETCHED.relative_to(ROOT)) + "/", name, gguf, prompt, out)
+    run_newsfacts(str(set_folders(which)[1].relative_to(ROOT)) + "/", name, gguf, prompt, out)
     return realworld_row(name, prompt, score_output(out, dev))
 
 
 def realworld(args: argparse.Namespace) -> int:
-    dev = load_dev_set()
+    gold_folder, texts = set_folders(args.which)
+    dev = load_dev_set(gold_folder)
     if args.verdicts_only:
-        scores = validate_gold(dev, ROOT / "out" / "quality" / "realworld-gold")
+        scores = validate_gold(dev, ROOT / "out" / "quality" / f"{args.which}-gold")
         print(REALWORLD_HEADER + "\n" + realworld_row("gold facts", "(no model)", scores))
         print("false conflicts:", *scores.false_conflicts, sep="\n  ")
         return 0
-    problems = fetched_problems(FETCHED, dev.articles)
+    problems = fetched_problems(texts, dev.articles)
     if problems and not args.score_only:
         print("\n".join(["The real-article texts are not ready:", *problems[:5], FILL_HINT]), file=sys.stderr)
         return EXIT_NO_TEXTS
@@ -331,7 +340,7 @@ def realworld(args: argparse.Namespace) -> int:
     for candidate in args.candidate or []:
         name, gguf = candidate.split("=", 1)
         for prompt in args.prompt or []:
-            print(run_realworld(name, gguf, prompt, dev), flush=True)
+            print(run_realworld(args.which, name, gguf, prompt, dev), flush=True)
     return 0
 
 
@@ -346,16 +355,16 @@ def seeds(args: argparse.Namespace) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "realworld"), default="seeds", dest="which")
+    parser.add_argument("--set", choices=("seeds", "realworld", "holdout"), default="seeds", dest="which")
     parser.add_argument("--candidate", action="append", help="NAME=GGUF path, or NAME=default")
     parser.add_argument("--prompt", action="append")
     parser.add_argument("--score-only", type=Path, help="realworld: score this run output folder, run nothing")
     parser.add_argument("--verdicts-only", action="store_true", help="realworld: validate the gold facts themselves")
     args = parser.parse_args()
-    runs_model = not (args.which == "realworld" and (args.score_only or args.verdicts_only))
+    runs_model = not (args.which != "seeds" and (args.score_only or args.verdicts_only))
     if runs_model and not (args.candidate and args.prompt):
         parser.error("--candidate and --prompt are required to run a model")
-    sys.exit(realworld(args) if args.which == "realworld" else seeds(args))
+    sys.exit(seeds(args) if args.which == "seeds" else realworld(args))
 
 
 if __name__ == "__main__":

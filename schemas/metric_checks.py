@@ -32,7 +32,9 @@ Four checks, each one code can make without a model:
    noun is left out, "Germany's was $4.4 trillion"), and its national income
    (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
    is not taken after words about a currency or a market ("The yen's depreciation against the
-   dollar, down 6.6%").
+   dollar, down 6.6%"), nor after another subject in its own clause ("private consumption fell
+   by 0.8%", "fishing grew 4.7%"). No growth rate is taken for a share of a whole that names no
+   change ("accounted for 98.3% of its trade", "22% of GDP").
    A sector's growth (`NEEDS_OWN_CLAUSE`: industry, manufacturing, construction, agriculture)
    needs its sector's words in the number's own clause, or in the clause before when its own
    names nothing ("In construction, output fell 1.3%").
@@ -50,7 +52,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocabulary import COUNTED, PERCENT_RANGE, counted_noun, is_kind_name
+from .vocabulary import COUNTED, METRIC_UNIT_CLASS, PERCENT_RANGE, counted_noun, is_kind_name
 
 PER_CAPITA_MAX_USD = 1_000_000.0
 ECONOMY_MIN_USD = 10_000_000.0
@@ -120,6 +122,25 @@ _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.
 # "Germany's, announced last month, was $4.4 trillion", "India's is about $3.7 trillion": a possessive
 # whose noun is left out names the thing the text has just named, such as an economy.
 _ELIDED_OWNER = re.compile(r"\b[A-Z][\w.]*['’]s(?=\s*,|\s+(?:is|was|were|stood|totall?ed|amounted|came|reached)\b)")
+_TRADE_METRICS = frozenset({"exports", "exports_growth", "imports", "imports_growth", "trade_volume", "trade_volume_growth"})
+_PARTNER = re.compile(
+    r"\b(?i:exports?|shipments|sales)\s+(?i:of\s+\w+\s+)?(?i:to)\s+(?i:the\s+)?[A-Z][\w.]*|"
+    r"\b(?i:imports?)\s+(?i:of\s+\w+\s+)?(?i:from)\s+(?i:the\s+)?[A-Z][\w.]*|"
+    r"\b(?i:trade)(?i:\s+(?:turnover|volume))?\s+(?i:with)\s+(?i:the\s+)?[A-Z][\w.]*")
+_TOTAL = re.compile(r"\b(?:total|overall|all|whole|combined)\b", re.IGNORECASE)
+# Words that make a population a part of one: before "population" ("the urban population") or
+# after it ("the population aged 60 and above", "the population of working age").
+_SUBGROUP = re.compile(
+    r"\b(?:urban|rural|male|female|working[- ]age|elderly|older|young|youth|child|adult|school[- ]age|prison|"
+    r"migrant|immigrant|foreign(?:[- ]born)?|indigenous|ethnic|muslim|christian|hindu|jewish|black|white|hispanic|"
+    r"asian|\d+[- ]to[- ]\d+|over[- ]\d+)\s+populations?\b"
+    r"|\bpopulations?\s+(?:aged|ages|over|under|above|below|between|of working age)\b", re.IGNORECASE)
+_DEMOGRAPHY = re.compile(r"\bbirths?\b|\bbirth rate\b|\bfertility\b|\bdeath rate\b|\bmortality rate\b|\bpopulation\b",
+                         re.IGNORECASE)
+_HARM = re.compile(r"\bkill|\binjur|\bwound|\battack|\bwar\b|\bfighting\b|strikes?\b|quake|flood|storm|\bfires?\b|"
+                   r"wildfire|\bcrash|\bdisaster|\bshoot|\bbomb|\bviolen|\bclash|\bepidemic|\boutbreak|\bpandemic|"
+                   r"\bcovid|\bvirus|\bfamine|\bheat ?wave|\bcollapse|\bexplo|\bblast|\baccident|\bshelling|\bmissile|"
+                   r"\bdrone|hurricane|typhoon|cyclone|landslide|tsunami|avalanche|eruption|\bdrown", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\)\s+and\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
 
 
@@ -133,6 +154,7 @@ class Measured:
     unit_class: str
     sentence: str
     span: tuple[int, int] | None = None
+    direction: str | None = None  # "up" or "down" when the number is the size of a change
 
     @property
     def words(self) -> str:
@@ -140,19 +162,72 @@ class Measured:
 
 
 def metric_problem(metric: str, value: float, unit: str | None, unit_class: str, sentence: str,
-                   span: tuple[int, int] | None = None) -> str | None:
+                   span: tuple[int, int] | None = None, direction: str | None = None) -> str | None:
     """Why `metric` cannot be what this number measures, as an instruction to the model; else None."""
-    measured = Measured(value, unit, unit_class, sentence, span)
-    for check in (_scale_problem, _per_capita_problem, _noun_problem, _market_problem, _counted_problem):
+    return measured_problem(metric, Measured(value, unit, unit_class, sentence, span, direction))
+
+
+def measured_problem(metric: str, measured: Measured) -> str | None:
+    """`metric_problem` for a `Measured` quantity."""
+    for check in (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem,
+                  _subgroup_problem, _partner_problem, _demography_problem, _subject_problem, _share_problem, _counted_problem):
         problem = check(metric, measured)
         if problem:
             return problem
     return None
 
 
-def measured_problem(metric: str, measured: Measured) -> str | None:
-    """`metric_problem` for a `Measured` quantity."""
-    return metric_problem(metric, measured.value, measured.unit, measured.unit_class, measured.sentence, measured.span)
+def _change_problem(metric: str, measured: Measured) -> str | None:
+    """A count or an amount of money that is the size of a change ("fell by 2 million people",
+    "rose by $20 billion") is not the level a count or money metric measures."""
+    if measured.direction is None or METRIC_UNIT_CLASS.get(metric) not in ("count", "currency"):
+        return None
+    went = "fell" if measured.direction == "down" else "rose"
+    return (f"«{measured.words}» is how much something {went} by, not a level: metric {metric!r} does not fit; "
+            f"choose other: with a metric_label for the change (such as {metric}_change)")
+
+
+def _rate_problem(metric: str, measured: Measured) -> str | None:
+    """A rate per so many people ("7.87 per 1,000 people") is no count."""
+    if METRIC_UNIT_CLASS.get(metric) != "count" or not measured.unit or not re.search(r"\bper\b|^per_", measured.unit):
+        return None
+    return (f"«{measured.words}» is a rate ({measured.unit.replace('_', ' ')}), not a count: metric {metric!r} does "
+            f"not fit; choose other: with a metric_label for the rate")
+
+
+def _subgroup_problem(metric: str, measured: Measured) -> str | None:
+    """A population is the whole population: "the urban population", "the working-age population",
+    "the population aged 60 and above" count a part of it."""
+    if metric != "population":
+        return None
+    part = _SUBGROUP.search(own_clause(measured.sentence, measured.span))
+    if part is None:
+        return None
+    return (f"«{measured.words}» counts part of a population («{part.group(0)}»), not all of it: metric "
+            f"{metric!r} does not fit; choose other: with a metric_label for that part")
+
+
+def _partner_problem(metric: str, measured: Measured) -> str | None:
+    """A country's exports, imports or trade are its totals: a figure written after a partner
+    ("exports to the US", "trade with the EU", "imports from Russia") is trade with that partner
+    only, unless its own clause says it is the total."""
+    if metric not in _TRADE_METRICS or measured.span is None:
+        return None
+    clause = own_clause(measured.sentence, measured.span)
+    partner = list(_PARTNER.finditer(measured.sentence[:measured.span[0]])) + list(_PARTNER.finditer(clause))
+    if not partner or _TOTAL.search(clause):
+        return None
+    return (f"«{measured.words}» is about trade with one partner («{partner[-1].group(0)}»), not the total: metric "
+            f"{metric!r} does not fit; choose other: with a metric_label that names the partner")
+
+
+def _demography_problem(metric: str, measured: Measured) -> str | None:
+    """Deaths counted with births and population figures, from no disaster, attack or war, are a
+    country's deaths in a year, not a toll of casualties."""
+    if metric != "casualties" or not _DEMOGRAPHY.search(measured.sentence) or _HARM.search(measured.sentence):
+        return None
+    return (f"«{measured.words}» counts deaths of a whole population, from no disaster or violence: metric "
+            f"{metric!r} does not fit; choose other: with a metric_label such as deaths")
 
 
 def is_per_capita(metric: str) -> bool:
@@ -280,18 +355,40 @@ def _in_own_clause(own: str, measured: Measured) -> bool:
     return start > 0 and own in nouns_in(own_clause(measured.sentence, (start - 2, start - 2)))
 
 
-def _market_problem(metric: str, measured: Measured) -> str | None:
+def _subject_problem(metric: str, measured: Measured) -> str | None:
     """An economy's growth whose own clause names no economy, after words about a currency or a market
-    ("The yen's depreciation against the dollar, down 6.6% since January"): the number is theirs."""
-    if metric != "gdp_real_growth" or measured.span is None or "economy" in nouns_in(own_clause(measured.sentence, measured.span)):
+    ("The yen's depreciation against the dollar, down 6.6% since January": the number is theirs), or
+    whose clause names another subject before the number ("private consumption fell by 0.8%",
+    "fishing grew 4.7%")."""
+    if metric != "gdp_real_growth" or measured.span is None:
+        return None
+    start, end = clause_bounds(measured.sentence, measured.span)
+    if "economy" in nouns_in(measured.sentence[start:end]):
         return None
     head = measured.sentence[:measured.span[0]]
     market = list(_MARKET_WORDS.finditer(head))
     economy = list(_NOUN_RE["economy"].finditer(head))
     if market and (not economy or market[-1].start() > economy[-1].start()):
-        return (f"the words before «{measured.words}» are about {market[-1].group(0)}, not the economy: metric "
-                f"{metric!r} does not fit; a number takes its metric from its own noun")
-    return None
+        subject = market[-1].group(0)
+    elif found := list(_OTHER_SUBJECTS.finditer(head, start)):
+        subject = found[-1].group(0)
+    else:
+        return None
+    return (f"the words before «{measured.words}» are about {subject}, not the economy: metric "
+            f"{metric!r} does not fit; a number takes its metric from its own noun")
+
+
+def _share_problem(metric: str, measured: Measured) -> str | None:
+    """A growth rate whose own clause says what share of a whole the number is and names no change
+    ("accounted for 98.3% of its trade", "22% of GDP"): a share is no change."""
+    if not metric.endswith("_growth") or measured.unit_class != "percent":
+        return None
+    clause = own_clause(measured.sentence, measured.span)
+    share = _SHARE_WORDS.search(clause)
+    if share is None or _CHANGE_WORDS.search(clause):
+        return None
+    return (f"«{measured.words}» is a share of a whole («{share.group(0)}»), not a change: metric {metric!r} "
+            f"does not fit; choose the metric of what it is a share of, or other: with a metric_label")
 
 
 def _counted_problem(metric: str, measured: Measured) -> str | None:
@@ -309,15 +406,16 @@ _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ie
 _OTHER_SUBJECTS = re.compile(
     r"\b(?:invest\w*|consum\w*|spending|production|services|construction|manufactur\w*|industr\w*|wages?|"
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
-    r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment)\b", re.IGNORECASE)
+    r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment|fish\w*|mining|forestry|tourism|"
+    r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|deaths?)\b", re.IGNORECASE)
 _MARKET_WORDS = re.compile(r"\b(?:yen|dollar|euro|pound|sterling|currency|currencies|shares?|stocks?|index|indices|"
                            r"yields?|bonds?|oil|gold|bitcoin|nikkei)\b", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(
     r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
     r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(
-    r"\bof (?:the |its |their |\w+'s )?(?:gdp|economy|gross domestic product|output)\b|\baccount(?:s|ed|ing)? for\b|"
-    r"\bshare\b|\bratio\b", re.IGNORECASE)
+    r"\bof (?:the |its |their |\w+['’]s )?(?:gdp|economy|gross domestic product|output|total)\b|"
+    r"\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bshare\b|\bratio\b", re.IGNORECASE)
 _CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
 _ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "real", "rate", "annual", "annualized", "quarterly", "yearly",
                         "percentage", "percent", "of", *_CHANGE_NAME}
@@ -405,12 +503,41 @@ def _named(name: str | None, measured: Measured) -> str | None:
             return "gdp_real_growth"
         if kind_only:
             return _percent_named(measured, clause)
+    if measured.unit_class == "currency" and kind_only and measured.direction is None:
+        return _level_named(measured, _MONEY_BY_WORDS)
     if measured.unit_class == "count":
         if name in _DEATH_NAMES or {"death", "deaths", "killed"} & words:
             return "casualties"
         if kind_only and "deaths" in nouns_in(nearest_words(measured)):
             return "casualties"
+        if kind_only and measured.direction is None and (
+                _level_named(measured, _COUNT_BY_WORDS) or nouns_in(measured.sentence) == {"population"}):
+            return "population"
         return _transfer_named(words, kind_only, measured, clause)
+    return None
+
+
+# A kind-only amount of money or count takes the level its words name: the words leading up to it
+# (from its clause's start or last "and"), else its own clause, else the clause before when its own
+# names nothing ("Exports decreased by 4.6%, amounting to $3.4 trillion"); only when one name fits.
+_MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (
+    ("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"),
+    ("trade_volume", r"\btrade\b(?!\s+(?:surplus|deficit|balance|gap|war|deal|talks))"))}
+_COUNT_BY_WORDS = {"population": re.compile(r"\bpopulation\b", re.IGNORECASE)}
+
+
+def _level_named(measured: Measured, table: dict[str, re.Pattern[str]]) -> str | None:
+    if measured.span is None:
+        return None
+    start, end = clause_bounds(measured.sentence, measured.span)
+    lead = re.split(r"\band\b", measured.sentence[start:measured.span[0]])[-1]
+    texts = [lead, measured.sentence[start:end]]
+    if start > 0:
+        texts.append(own_clause(measured.sentence, (start - 2, start - 2)))
+    for text in texts:
+        fits = [name for name, pattern in table.items() if pattern.search(text)]
+        if fits:
+            return fits[0] if len(fits) == 1 else None
     return None
 
 

@@ -242,9 +242,30 @@ def test_an_economys_size_needs_the_economy_in_its_sentence(sentence, words, met
     ("As the yen weakened, the economy shrank 0.4%.", "0.4%", False),
     ("Despite high oil prices, growth was 0.3%.", "0.3%", False),
     ("The quarterly decline followed a 0.1% fall in the previous period.", "0.1%", False),
+    ("Private consumption fell by 0.8% over the year, the agency said.", "0.8%", True),
+    ("Fishing grew 4.7% while mining expanded 1.2%.", "4.7%", True),
+    ("Fishing grew 4.7% while mining expanded 1.2%.", "1.2%", True),
+    ("Spending held up, and output contracted by 0.3 percent.", "0.3 percent", False),
+    ("The economy grew 3.1% as consumer spending recovered.", "3.1%", False),
+    ("Consumer spending slowed, but GDP still rose 0.6%.", "0.6%", False),
 ])
-def test_an_economys_growth_is_not_a_markets_move(sentence, words, rejected) -> None:
+def test_an_economys_growth_is_not_a_markets_or_another_subjects_move(sentence, words, rejected) -> None:
     assert (problem("gdp_real_growth", sentence, words, -1.0, "percent", "percent") is not None) == rejected
+
+
+@pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), [
+    ("Trade with China accounted for 98.3% of the country's total trade volume.", "98.3%", "trade_volume_growth", True),
+    ("Farming makes up 22% of GDP, the central bank said.", "22%", "agriculture_growth", True),
+    ("Exports were 41% of total shipments.", "41%", "exports_growth", True),
+    ("Farming makes up 22% of GDP, the central bank said.", "22%", "other", False),
+    ("Foreign trade rose 12.8%, and it now accounts for most of the total.", "12.8%", "trade_volume_growth", False),
+    ("Exports grew 4% to make up a larger share of output.", "4%", "exports_growth", False),
+])
+def test_a_share_of_a_whole_is_no_growth_rate(sentence, words, metric, rejected) -> None:
+    found = problem(metric, sentence, words, 1.0, "percent", "percent")
+    assert (found is not None) == rejected, found
+    if rejected:
+        assert "share of a whole" in found
 
 
 @pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), [
@@ -294,3 +315,59 @@ def test_a_sector_growth_needs_its_sector_in_its_own_clause(sentence, words, met
 def test_a_name_made_only_of_kind_words_says_nothing_measured(name: str | None, kind_only: bool) -> None:
     from schemas.vocabulary import is_kind_name
     assert is_kind_name(name) is kind_only
+
+
+LEVELS_AND_PARTS = [
+    # (metric, sentence, words, value, unit, unit_class, direction, fragment of the problem or None)
+    ("population", "The country's population fell by 2.08 million people last year.", "2.08 million people", 2.08e6,
+     "people", "count", "down", "how much something fell by"),
+    ("exports", "Exports rose by $20 billion to $410 billion.", "$20 billion", 2e10, "USD", "currency", "up",
+     "how much something rose by"),
+    ("exports", "Exports rose by $20 billion to $410 billion.", "$410 billion", 4.1e11, "USD", "currency", None, None),
+    ("population", "The urban population was 932 million at the end of the year.", "932 million", 9.32e8, None,
+     "count", None, "part of a population"),
+    ("population", "The population aged 65 and over reached 217 million.", "217 million", 2.17e8, None, "count",
+     None, "part of a population"),
+    ("population", "The country's population was 1.41 billion at the end of the year.", "1.41 billion", 1.41e9, None,
+     "count", None, None),
+    ("casualties", "The death rate was 7.9 per thousand people, the bureau said.", "7.9 per thousand people", 7.9,
+     "per_1000_people", "count", None, "is a rate"),
+    ("casualties", "Some 11 million people died last year, while births fell to 9 million.", "11 million people", 1.1e7,
+     "people", "count", None, "deaths of a whole population"),
+    ("casualties", "At least 2,900 people died in the earthquake, and 3 million live in the region's population centres.",
+     "2,900 people", 2900, "people", "count", None, None),
+    ("exports_growth", "Exports to the United States fell 13.1% and imports by 6.8%.", "13.1%", -13.1, "percent",
+     "percent", "down", "one partner"),
+    ("imports_growth", "Trade with the EU shrank 7.1%, with exports down 10.2% and imports by 0.9%.", "0.9%", -0.9,
+     "percent", "percent", "down", "one partner"),
+    ("exports_growth", "Exports fell 4.6% overall, while exports to the US fell 13.1%.", "4.6%", -4.6, "percent",
+     "percent", "down", None),
+    ("trade_volume", "Trade with Russia hit $240 billion, and total trade was $5.9 trillion.", "$5.9 trillion", 5.9e12,
+     "USD", "currency", None, None),
+]
+
+
+@pytest.mark.parametrize(("metric", "sentence", "words", "value", "unit", "unit_class", "direction", "fragment"),
+                         LEVELS_AND_PARTS)
+def test_a_level_metric_is_no_change_no_part_no_rate_and_no_partners_share(
+        metric, sentence, words, value, unit, unit_class, direction, fragment) -> None:
+    found = metric_problem(metric, value, unit, unit_class, sentence, at(sentence, words), direction)
+    assert (found is None) == (fragment is None), found
+    if fragment:
+        assert fragment in found
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "direction", "metric"), [
+    ("Exports measured in dollars stood at $3.38 trillion in 2023.", "$3.38 trillion", 3.38e12, "USD", "currency", None,
+     "exports"),
+    ("Exports decreased by 4.6%, amounting to $3.4 trillion, imports by 5.5%, to $2.6 trillion.", "$2.6 trillion",
+     2.6e12, "USD", "currency", None, "imports"),
+    ("The country posted a trade surplus of $823 billion.", "$823 billion", 8.23e11, "USD", "currency", None, None),
+    ("Exports fell by $40 billion.", "$40 billion", -4e10, "USD", "currency", "down", None),
+    ("The population shrank for a second year, falling 2 million, or 0.15 percent, to 1.409 billion.", "1.409 billion",
+     1.409e9, None, "count", None, "population"),
+    ("The urban population was 932 million.", "932 million", 9.32e8, None, "count", None, None),
+])
+def test_a_kind_only_level_takes_the_metric_its_words_name(sentence, words, value, unit, unit_class, direction, metric) -> None:
+    start, end = at(sentence, words)
+    assert metric_named("amount", Measured(value, unit, unit_class, sentence, (start, end), direction)) == metric

@@ -1,7 +1,8 @@
-"""The real-article dev set (tests/data/realworld/): its committed files, and the benchmark's scoring.
+"""The real-article sets (tests/data/realworld/, the dev set, and tests/data/holdout/, the held-out
+set): their committed files, and the benchmark's scoring.
 
-The article texts are not in the repo. These tests need none of them, except the last, which
-checks every gold span against the saved texts when fetched/articles/ exists and skips otherwise.
+The article texts are not in the repo. These tests need none of them, except the last two, which
+check every gold span against the saved texts when a set's fetched folder exists and skip otherwise.
 """
 
 from __future__ import annotations
@@ -15,40 +16,62 @@ import pytest
 
 from benchmarks import quality
 from benchmarks.quality import (DevArticle, DevConflict, DevGold, DevSet, fetched_problems, gold_as_facts,
-                                load_dev_set, run_costs, score_realworld)
+                                load_dev_set, run_costs, score_realworld, set_folders)
 from pipeline.ingest.meta import partial_iso_date
 from schemas.facts import Qualifier, QuantFact, Status
 from schemas.validation import AgreementGroup
 from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class
 
-DEV = load_dev_set()
-GOLD_IDS = {g.fact_id: g for g in DEV.gold}
+SETS = {"realworld": "rw", "holdout": "ho"}  # each set's name and the prefix of its gold fact ids
+LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
+DEV = LOADED["realworld"]
+ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
+ALL_CONFLICTS = [(name, c) for name, dev in LOADED.items() for c in dev.conflicts]
 MAX_ANCHOR_CHARS, MAX_ANCHOR_WORDS = 60, 8
 
 
-def test_the_set_is_as_large_and_varied_as_issue_15_asks() -> None:
+def _gold_id(item: tuple[str, Any]) -> str:
+    return item[1].fact_id if hasattr(item[1], "fact_id") else item[1].conflict_id
+
+
+def test_the_dev_set_is_as_large_and_varied_as_issue_15_asks() -> None:
     assert len(DEV.articles) >= 15
     assert len({a.outlet for a in DEV.articles}) >= 8
     assert len({a.story for a in DEV.articles}) >= 3
-    stories = {a.story for a in DEV.articles} | {g.entity.lower() for g in DEV.gold}
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_no_set_is_about_the_seeds_story(name: str) -> None:
+    dev = LOADED[name]
+    stories = {a.story for a in dev.articles} | {g.entity.lower() for g in dev.gold}
     assert not any("korea" in s for s in stories)
 
 
-def test_articles_are_listed_once_with_a_query_a_date_and_a_hash() -> None:
+def test_the_two_sets_share_no_article_and_no_story() -> None:
+    dev, held = LOADED["realworld"], LOADED["holdout"]
+    assert not {a.url for a in dev.articles} & {a.url for a in held.articles}
+    assert not {a.story for a in dev.articles} & {a.story for a in held.articles}
+    assert not {a.file_id for a in dev.articles} & {a.file_id for a in held.articles}
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_articles_are_listed_once_with_a_query_a_date_and_a_hash(name: str) -> None:
+    articles = LOADED[name].articles
     for field in ("file", "file_id", "article_id", "url"):
-        values = [getattr(a, field) for a in DEV.articles]
+        values = [getattr(a, field) for a in articles]
         assert len(values) == len(set(values)), field
-    for a in DEV.articles:
+    for a in articles:
         assert a.file.startswith(a.file_id + "_") and a.file.endswith(".txt")
         assert re.fullmatch(r"[0-9a-f]{64}", a.sha256) and a.article_id == "a_" + a.sha256[:16]
         assert partial_iso_date(a.published) == a.published
         assert a.url.startswith("https://") and a.query.strip() and a.outlet.strip()
 
 
-@pytest.mark.parametrize("gold", DEV.gold, ids=lambda g: g.fact_id)
-def test_gold_fact_follows_the_contract(gold: DevGold) -> None:
-    article = next(a for a in DEV.articles if a.article_id == gold.article_id)
-    assert gold.fact_id.startswith(f"gold_rw_{article.file_id}_") and gold.story == article.story
+@pytest.mark.parametrize("item", ALL_GOLD, ids=_gold_id)
+def test_gold_fact_follows_the_contract(item: tuple[str, DevGold]) -> None:
+    name, gold = item
+    article = next(a for a in LOADED[name].articles if a.article_id == gold.article_id)
+    assert gold.fact_id.startswith(f"gold_{SETS[name]}_{article.file_id}_") and gold.story == article.story
     assert gold.metric in METRICS and all(m in METRICS for m in gold.metric_also)
     assert (gold.metric == "other") == bool(getattr(gold, "metric_label", None))
     if gold.metric in METRIC_UNIT_CLASS:
@@ -57,8 +80,9 @@ def test_gold_fact_follows_the_contract(gold: DevGold) -> None:
     assert (gold.value_max is not None) == (gold.qualifier in ("range", "several"))
 
 
-@pytest.mark.parametrize("gold", DEV.gold, ids=lambda g: g.fact_id)
-def test_gold_anchor_is_the_numbers_own_short_phrase(gold: DevGold) -> None:
+@pytest.mark.parametrize("item", ALL_GOLD, ids=_gold_id)
+def test_gold_anchor_is_the_numbers_own_short_phrase(item: tuple[str, DevGold]) -> None:
+    gold = item[1]
     assert len(gold.anchor) <= MAX_ANCHOR_CHARS and len(gold.anchor.split()) <= MAX_ANCHOR_WORDS
     assert not re.search(r"[.!?]$", gold.anchor), "an anchor is a phrase, not a sentence"
     assert re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|fifth|several|billions|a year)\b",
@@ -66,15 +90,19 @@ def test_gold_anchor_is_the_numbers_own_short_phrase(gold: DevGold) -> None:
     assert gold.span is not None and gold.span[1] - gold.span[0] == len(gold.anchor)
 
 
-def test_gold_ids_are_unique_and_no_two_share_a_span() -> None:
-    assert len(GOLD_IDS) == len(DEV.gold)
-    places = [(g.article_id, g.span) for g in DEV.gold]
+@pytest.mark.parametrize("name", SETS)
+def test_gold_ids_are_unique_and_no_two_share_a_span(name: str) -> None:
+    golds = LOADED[name].gold
+    assert len({g.fact_id for g in golds}) == len(golds)
+    places = [(g.article_id, g.span) for g in golds]
     assert len(places) == len(set(places))
 
 
-@pytest.mark.parametrize("conflict", DEV.conflicts, ids=lambda c: c.conflict_id)
-def test_a_real_conflict_joins_differing_values_of_one_story_across_sources(conflict: DevConflict) -> None:
-    members = [GOLD_IDS[i] for i in conflict.fact_ids]
+@pytest.mark.parametrize("item", ALL_CONFLICTS, ids=_gold_id)
+def test_a_real_conflict_joins_differing_values_of_one_story_across_sources(item: tuple[str, DevConflict]) -> None:
+    name, conflict = item
+    gold_ids = {g.fact_id: g for g in LOADED[name].gold}
+    members = [gold_ids[i] for i in conflict.fact_ids]
     assert {g.story for g in members} == {conflict.story}
     assert len({g.article_id for g in members}) >= 2 and len({g.value for g in members}) >= 2
     assert len({(g.entity, g.metric, getattr(g, "metric_label", None)) for g in members}) == 1
@@ -178,25 +206,27 @@ def test_realworld_without_texts_says_how_to_fill_them_and_exits_2(tmp_path: Pat
     assert "is missing" in err and "pages" in err and "README.md" in err
 
 
-FETCHED = quality.FETCHED
-
-
-@pytest.mark.skipif(not FETCHED.is_dir(), reason="fetched/articles/ is not filled (tests/data/realworld/README.md)")
-def test_gold_spans_match_the_saved_texts() -> None:
-    for a in DEV.articles:
-        text = (FETCHED / a.file).read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", SETS)
+def test_gold_spans_match_the_saved_texts(name: str) -> None:
+    dev, texts = LOADED[name], set_folders(name)[1]
+    if not texts.is_dir():
+        pytest.skip(f"{texts} is not filled (tests/data/realworld/README.md)")
+    for a in dev.articles:
+        text = (texts / a.file).read_text(encoding="utf-8")
         assert hashlib.sha256(text.encode("utf-8")).hexdigest() == a.sha256, a.file
-        golds = [g for g in DEV.gold if g.article_id == a.article_id]
-        for g in golds:
+        for g in (g for g in dev.gold if g.article_id == a.article_id):
             assert g.span is not None and text[g.span[0]:g.span[1]] == g.anchor, g.fact_id
 
 
-@pytest.mark.skipif(not FETCHED.is_dir(), reason="fetched/articles/ is not filled (tests/data/realworld/README.md)")
-def test_every_place_an_anchor_occurs_is_a_gold_fact_with_that_anchor() -> None:
+@pytest.mark.parametrize("name", SETS)
+def test_every_place_an_anchor_occurs_is_a_gold_fact_with_that_anchor(name: str) -> None:
     """Evaluation also matches a fact whose quote holds the anchor: an anchor found elsewhere would steal facts."""
-    for a in DEV.articles:
-        text = (FETCHED / a.file).read_text(encoding="utf-8")
-        golds = [g for g in DEV.gold if g.article_id == a.article_id]
+    dev, texts = LOADED[name], set_folders(name)[1]
+    if not texts.is_dir():
+        pytest.skip(f"{texts} is not filled (tests/data/realworld/README.md)")
+    for a in dev.articles:
+        text = (texts / a.file).read_text(encoding="utf-8")
+        golds = [g for g in dev.gold if g.article_id == a.article_id]
         places = {(g.span[0], g.anchor) for g in golds if g.span}
         for g in golds:
             starts = [m.start() for m in re.finditer(re.escape(g.anchor), text)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -20,9 +21,18 @@ from schemas.units import iso_currency_codes
 
 QUALIFIERS = {"exact", "approximately", "more_than", "at_least", "less_than", "at_most", "range", "several"}
 GOLD_KEYS = {"text", "value", "value_max", "unit", "qualifier", "direction"}
-UNIT_FORM = re.compile(r"^(?:[A-Z]{3}|[a-z_]+)(?: per [a-z_]+)*$")
-ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-GOLD = [(row["id"], item) for row in ROWS for item in row["gold"]]
+UNIT_FORM = re.compile(r"^(?:[A-Z]{3}|[a-z_]+|per_\d+(?:_[a-z]+)?)(?: per (?:[a-z_]+|\d+(?:_[a-z]+)?))*$")
+HOLDOUT = DATA.with_name("holdout.jsonl")  # written blind, measured, never tuned to (README)
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+ROWS = _rows(DATA)
+HELD = _rows(HOLDOUT)
+BOTH = ROWS + HELD  # the checks of one line hold for both files; the set-wide ones for sentences.jsonl
+GOLD = [(row["id"], item) for row in BOTH for item in row["gold"]]
 
 
 def _number(x: object) -> bool:
@@ -38,12 +48,17 @@ def test_set_is_large_enough_and_ids_are_unique() -> None:
     assert len({row["text"] for row in ROWS}) == len(ROWS)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row["id"] for row in ROWS])
+def test_the_held_out_file_repeats_no_sentence_and_no_id() -> None:
+    assert len(HELD) >= 200 and len({row["id"] for row in HELD}) == len(HELD)
+    assert not {row["text"] for row in HELD} & {row["text"] for row in ROWS}
+
+
+@pytest.mark.parametrize("row", BOTH, ids=[row["id"] for row in BOTH])
 def test_line_schema(row: dict) -> None:
     assert set(row) == {"id", "class", "text", "gold"}
     assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != ""
     assert row["class"] and set(row["class"]) <= set(CLASSES), set(row["class"]) - set(CLASSES)
-    assert row["id"].startswith(row["class"][0] + "-")
+    assert row["id"].removeprefix("ho-").startswith(row["class"][0] + "-")
     assert isinstance(row["gold"], list)
     assert all(set(item) == GOLD_KEYS for item in row["gold"])
 
@@ -75,8 +90,9 @@ def test_gold_unit_is_in_contract_form(sentence_id: str, item: dict) -> None:
     assert unit not in ("%", "bps", "pc", "dollars", "euros")
 
 
-def test_gold_texts_are_substrings_found_in_order() -> None:
-    sentences = load_sentences()  # raises when a gold text is missing or out of order
+@pytest.mark.parametrize("path", [DATA, HOLDOUT], ids=lambda p: p.name)
+def test_gold_texts_are_substrings_found_in_order(path: Path) -> None:
+    sentences = load_sentences(path)  # raises when a gold text is missing or out of order
     for sentence in sentences:
         assert all(sentence.text[q.start:q.end] == q.text for q in sentence.gold)
 

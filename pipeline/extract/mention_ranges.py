@@ -102,7 +102,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     gap = text[mention.end:other.start] if backward else text[other.end:mention.start]
     if mention.is_year or other.is_year:
         return mention
-    if mention.unit is None and other.unit and backward and _LIST.match(gap):
+    if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
             and re.match(r"^\s+(?:in|at|for|from|on)\b", text[mention.end:mention.end + 6]):
@@ -118,12 +118,49 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     return mention
 
 
+def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
+    """A percentage after ", or" that restates a number outside a list ("fell by 310,000, or 1.2
+    percent"; "2.08 million, or 0.15 percent"), which keeps its own unit; in "10, 20, or 30
+    percent" the numbers are listed and share it."""
+    if other.unit_class != "percent":
+        return False
+    if _scale_of(mention) != 1:
+        return True
+    return bool(re.match(r"^\s*,\s*or\s+$", gap)) and not re.search(r",\s*$", text[:mention.start])
+
+
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
-    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%")."""
+    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"), and
+    to a number whose verb is left out ("exports fell 13.1% and imports by 6.8%", `_gapped`)."""
     result = list(mentions)
     for i in range(1, len(result)):
         gap = text[result[i - 1].end:result[i].start]
         same = base_unit(result[i - 1].unit) == base_unit(result[i].unit)
         if re.match(r"^\s*,\s*or\s+$", gap) or (same and _SPREAD.match(gap)):
             result[i] = key(result[i - 1], result[i]) or result[i]
+        elif (earlier := _gapped(result, i, text)) is not None:
+            result[i] = key(earlier, result[i]) or result[i]
     return result
+
+
+# "..., imports by 0.9%", "... and imports by 6.8%": a subject of one to three words, then "by",
+# with no verb of its own (not "driven by", "offset by", "rising by").
+_GAPPED = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]*\s+){1,3})by\s+$", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"(?:ed|ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$", re.IGNORECASE)
+
+
+def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
+    """The change, among the two numbers before `mentions[i]` in its sentence, whose verb the
+    number shares because its own clause leaves the verb out; None when its words have a verb."""
+    mention = mentions[i]
+    head = text[max(0, mention.start - 40):mention.start]
+    gapped = _GAPPED.search(head)
+    if mention.direction is not None or gapped is None \
+            or any(_NOT_SUBJECT.search(word) for word in gapped["subject"].split()):
+        return None
+    for earlier in reversed(mentions[max(0, i - 2):i]):
+        if earlier.sentence_start != mention.sentence_start or re.search(r"[.!?]\s", text[earlier.end:mention.start]):
+            return None
+        if earlier.direction is not None and base_unit(earlier.unit) == base_unit(mention.unit):
+            return earlier
+    return None

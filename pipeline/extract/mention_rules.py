@@ -31,7 +31,7 @@ HEDGES = (
 )
 HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥₩₹₽]|Rs\s?)?$", re.IGNORECASE))
                 for q, words in HEDGES]
-MINUS_BEFORE = re.compile(r"\bminus\s+(?:US\$|[$€£¥])?$", re.IGNORECASE)
+MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+(?:US\$|[$€£¥])?$", re.IGNORECASE)
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s(?:of\s)?{MONTHS}\b", re.IGNORECASE)

@@ -195,6 +195,28 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
     return american(den), match.end() + extra
 
 
+_PER_NUMBER = re.compile(
+    r"\s*per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b(?![.,]\d)"
+    r"(?:\s+(?P<noun>[a-z]+)\b)?", re.IGNORECASE)
+_PER_NUMBER_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_NOT_A_NOUN = frozenset("in on at and or the a an of from to last this that for by with than was were is are".split())
+
+
+def per_number_after(text: str, end: int) -> tuple[str | None, int]:
+    """A denominator that is itself a number, written after a rate ("6.39 births per 1,000 people",
+    "7.87 per thousand", "104.49 males per 100 females"): "1000_people" and its length, so that
+    the denominator is part of the rate's unit ("births per 1000_people", or "per_1000_people"
+    with no unit before it) and never a quantity of its own."""
+    match = _PER_NUMBER.match(text, end)
+    if not match:
+        return None, 0
+    n = match["n"].lower()
+    count = _PER_NUMBER_WORDS.get(n) or int(n.replace(",", ""))
+    noun = match["noun"] if match["noun"] and match["noun"].lower() not in _NOT_A_NOUN else None
+    stop = match.end() if noun else match.end("n")
+    return "_".join([str(count), *([noun.lower()] if noun else [])]), stop - end
+
+
 def measure_before(before: str) -> str | None:
     """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake")."""
     return "magnitude" if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE) else None

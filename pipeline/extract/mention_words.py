@@ -24,7 +24,8 @@ _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
-    rf"\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?:every\s+)?(?P<den>{_NUMBER_WORD}|\d+)\b(?![.,]\d)(?!\s*%)",
+    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?P<every>every\s+)?(?P<den>{_NUMBER_WORD}|\d+)\b"
+    r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
@@ -108,7 +109,8 @@ def _proportions(text: str) -> list[WordQuantity]:
     found = []
     for m in _PROPORTION.finditer(text):
         num, den = _number(m["num"]), _number(m["den"])
-        if 0 < num < den:
+        in_year = not m["every"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
+        if 0 < num < den and not in_year:
             found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
     return found
 

@@ -23,7 +23,7 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import not_quantity
 from .mention_signs import change_at, signed
-from .mention_units import UnitClass, UnitRead, measure_before, rate_after, rate_before, unit_after
+from .mention_units import UnitClass, UnitRead, measure_before, per_number_after, rate_after, rate_before, unit_after
 from .mention_words import WordQuantity, word_quantities
 
 __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
@@ -110,8 +110,13 @@ def sentence_bounds(text: str, pos: int, starts: list[int] | None = None) -> tup
 
 
 def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: UnitClass) -> tuple[str | None, int]:
-    """The unit with its denominator ("USD per barrel") and the new end of the mention."""
-    if unit is None or unit_class == "percent":
+    """The unit with its denominator ("USD per barrel", "births per 1000_people") and the new end of the mention."""
+    if unit_class == "percent":
+        return unit, end
+    per, used = per_number_after(text, end)
+    if per:
+        return (f"{unit} per {per}" if unit else f"per_{per}"), end + used
+    if unit is None:
         return unit, end
     denominator, used = rate_after(text, end)
     if denominator is None and unit_class == "currency":

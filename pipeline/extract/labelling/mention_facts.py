@@ -53,21 +53,21 @@ def measured(mention: Mention, text: str) -> Measured:
     """What the label validators check a metric against: the mention's number, unit and sentence."""
     start = mention.sentence_start
     return Measured(mention.value, mention.unit, mention.unit_class, text[start:mention.sentence_end],
-                    (mention.start - start, mention.end - start))
+                    (mention.start - start, mention.end - start), mention.direction)
 
 
 def signed_value(mention: Mention, metric: str, value: float | None = None) -> float:
-    """A rate that the text says went down ("contracted 4.5 percent") is negative.
+    """A change that the text says went down ("contracted 4.5 percent", "fell by 2 million") is negative.
 
-    The scanner signs every fall and tags a direction only on a change; a growth rate, or a
-    percentage change labelled `other` (the model often names a contraction "other:gdp_contraction"),
-    is negative, and any other metric keeps the size of the fall."""
+    The scanner signs every fall and tags a direction only on a change. A percentage metric (a growth
+    rate, or "the consumer price index declined by 0.3 percent") and any `other` label (the model
+    names a contraction "other:gdp_contraction", a fall in people "other:population_change") keep
+    the sign; a count or money metric measures a level, and keeps the size of the fall (the label
+    checks reject such a metric for a change, `metric_checks`)."""
     value = mention.value if value is None else value
     if mention.direction != "down":
         return value
-    is_rate = (METRIC_UNIT_CLASS.get(metric) == "percent" and metric.endswith("_growth")) or (
-        metric == "other" and mention.unit_class == "percent")
-    return -abs(value) if is_rate else abs(value)
+    return abs(value) if METRIC_UNIT_CLASS.get(metric) in ("count", "currency") else -abs(value)
 
 
 # What was expected, forecast or promised, not what happened: "economists had expected the economy
