@@ -20,19 +20,25 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline.extract.mentions import quantities  # noqa: E402
 from schemas.metric_checks import Measured, metric_named  # noqa: E402
 from schemas.vocabulary import unit_class  # noqa: E402
 
 RESOLVED = ("period_start", "period_end", "period_rule")
 
 
+def direction_in(quote: str, start: int) -> str | None:
+    """The direction the scanner gives the number at `start` of the quote (facts do not keep it)."""
+    return next((m.direction for m in quantities(quote) if m.start <= start < m.end), None)
+
+
 def relabelled(fact: dict) -> dict:
     """The fact with the metric today's code reads for an `other` label, and no resolved period."""
     fact = {k: v for k, v in fact.items() if k not in RESOLVED}
     if fact["metric"] == "other" and not (fact.get("metric_label") or "").startswith("unlabelled"):
-        start, end = fact["mention_span"]
-        found = Measured(fact["value"], fact["unit"], unit_class(fact["unit"]), fact["quote"],
-                         (start - fact["span"][0], end - fact["span"][0]))
+        start, end = (at - fact["span"][0] for at in fact["mention_span"])
+        found = Measured(fact["value"], fact["unit"], unit_class(fact["unit"]), fact["quote"], (start, end),
+                         direction_in(fact["quote"], start))
         if named := metric_named(fact.get("metric_label"), found):
             fact |= {"metric": named, "metric_label": None}
     return fact

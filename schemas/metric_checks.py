@@ -122,6 +122,9 @@ _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.
 # "Germany's, announced last month, was $4.4 trillion", "India's is about $3.7 trillion": a possessive
 # whose noun is left out names the thing the text has just named, such as an economy.
 _ELIDED_OWNER = re.compile(r"\b[A-Z][\w.]*['’]s(?=\s*,|\s+(?:is|was|were|stood|totall?ed|amounted|came|reached)\b)")
+# "a loss of 3 million", "an increase of 11.96 million": a change named by its noun.
+_CHANGE_OF = re.compile(r"\b(loss|decline|decrease|drop|fall|reduction|rise|increase|gain|jump)\s+of\s+$", re.IGNORECASE)
+_UP_NOUNS = frozenset({"rise", "increase", "gain", "jump"})
 _TRADE_METRICS = frozenset({"exports", "exports_growth", "imports", "imports_growth", "trade_volume", "trade_volume_growth"})
 _PARTNER = re.compile(
     r"\b(?i:exports?|shipments|sales)\s+(?i:of\s+\w+\s+)?(?i:to)\s+(?i:the\s+)?[A-Z][\w.]*|"
@@ -179,10 +182,14 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
 
 def _change_problem(metric: str, measured: Measured) -> str | None:
     """A count or an amount of money that is the size of a change ("fell by 2 million people",
-    "rose by $20 billion") is not the level a count or money metric measures."""
-    if measured.direction is None or METRIC_UNIT_CLASS.get(metric) not in ("count", "currency"):
+    "rose by $20 billion", "a loss of about 3 million") is not the level a count or money metric
+    measures."""
+    if METRIC_UNIT_CLASS.get(metric) not in ("count", "currency"):
         return None
-    went = "fell" if measured.direction == "down" else "rose"
+    named = _CHANGE_OF.search(measured.sentence[:measured.span[0]]) if measured.span else None
+    if measured.direction is None and named is None:
+        return None
+    went = "rose" if measured.direction == "up" or (named and named.group(1).lower() in _UP_NOUNS) else "fell"
     return (f"«{measured.words}» is how much something {went} by, not a level: metric {metric!r} does not fit; "
             f"choose other: with a metric_label for the change (such as {metric}_change)")
 

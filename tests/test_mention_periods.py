@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.labelling.mention_facts import own_period
-from pipeline.extract.mention_periods import period_next_to
+from pipeline.extract.mention_periods import period_next_to, sentence_year
 from pipeline.extract.mentions import quantities
 
 
@@ -98,3 +98,24 @@ def test_a_period_the_article_does_not_write_is_dropped() -> None:
     mention = quantities(text)[0]
     assert own_period(mention, "2024", text) is None  # a year the model took from the publication date
     assert own_period(mention, None, text) is None
+
+
+@pytest.mark.parametrize(("sentence", "year"), [
+    ("In 2022, exports increased by 7% from the year earlier.", "2022"),
+    ("The last decline in shipments was in 2016, when exports fell 7.7%.", "2016"),
+    ("Exports fell 4.6%, the worst result since 2016.", None),  # a year it measures from
+    ("Exports fell 4.6% last year, the first drop since 2016.", None),
+    ("Exports rose 5% in 2022 and 7% in 2023.", None),  # two years: the model's to choose
+    ("The 2024-25 budget rose 3%.", None),
+])
+def test_the_one_year_a_sentence_is_about(sentence: str, year: str | None) -> None:
+    assert sentence_year(sentence) == year
+
+
+def test_a_model_period_outside_the_sentence_gives_way_to_the_sentences_one_year() -> None:
+    text = "Exports fell 4.6% in 2023. In 2022, exports increased by 7% from the year earlier."
+    mention = next(m for m in quantities(text) if m.text == "7%")
+    assert own_period(mention, "2023", text) == "2022"  # the model took the article's year
+    assert own_period(mention, "In 2022", text) == "In 2022"
+    first = quantities(text)[0]
+    assert own_period(first, "in 2023", text) == "in 2023"

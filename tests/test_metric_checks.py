@@ -371,3 +371,13 @@ def test_a_level_metric_is_no_change_no_part_no_rate_and_no_partners_share(
 def test_a_kind_only_level_takes_the_metric_its_words_name(sentence, words, value, unit, unit_class, direction, metric) -> None:
     start, end = at(sentence, words)
     assert metric_named("amount", Measured(value, unit, unit_class, sentence, (start, end), direction)) == metric
+
+
+@pytest.mark.parametrize(("sentence", "words", "rejected"), [
+    ("That's a loss of about 3 million in two years.", "about 3 million", True),
+    ("The urban population reached 932 million, an increase of 11.96 million.", "11.96 million", True),
+    ("The population reached 1.41 billion at the end of the year.", "1.41 billion", False),
+])
+def test_a_change_named_by_its_noun_is_no_level(sentence: str, words: str, rejected: bool) -> None:
+    found = metric_problem("population", 1e6, None, "count", sentence, at(sentence, words))
+    assert (found is not None) == rejected, found

@@ -11,7 +11,7 @@ from pipeline.check.validation import validate
 from pipeline.check.validation.currency import target_currency
 from pipeline.check.validation.independence import Origins, agency, origin_of_source
 from pipeline.check.validation.intervals import interval_for
-from pipeline.check.validation.questions import basis_of, forecaster, stance, time_kind
+from pipeline.check.validation.questions import basis_of, currency_terms, forecaster, stance, time_kind
 from pipeline.check.validation.timeline import falling_count, stamp, window_labels
 from schemas.facts import QuantFact
 
@@ -124,6 +124,22 @@ def test_adjacent_figures_at_one_precision_conflict_and_the_detail_says_the_prec
     assert group.verdict == "agree" and "(to the nearest 1)" in group.detail
 
 
+def test_a_count_cut_short_agrees_with_the_precise_one_but_one_precision_still_conflicts() -> None:
+    people = dict(metric="population", unit="people", quote="population figure")
+    facts = [fact(**people, value=1.409e9), fact(**people, value=1.40967e9), fact(**people, value=1.4e9)]
+    (group,) = validate(facts).groups
+    assert group.verdict == "agree", group.detail
+    (group,) = validate([fact(**people, value=1.409e9), fact(**people, value=1.408e9)]).groups
+    assert group.verdict == "conflict"  # two figures of one precision
+    (group,) = validate([fact(**people, value=1.408e9), fact(**people, value=1.40967e9)]).groups
+    assert group.verdict == "conflict"  # 1.408 is neither its rounding nor its truncation
+
+
+def test_percentages_are_never_read_as_cut_short() -> None:
+    (group,) = validate([fact(value=2.4), fact(value=2.47)]).groups
+    assert group.verdict == "conflict"
+
+
 # class 6: status and source are part of the question
 
 @pytest.mark.parametrize(("attribution", "key"), [
@@ -166,6 +182,18 @@ def test_one_forecaster_quoted_with_two_numbers_conflicts_but_unnamed_polls_do_n
 def test_bases(quote: str, supplied: str | None, basis: str | None) -> None:
     extra = {"basis": supplied} if supplied else {}
     assert basis_of(fact(quote=quote, **extra)) == basis
+
+
+def test_growth_of_trade_in_two_currencies_is_two_questions() -> None:
+    trade = dict(metric="exports_growth", period_text="in 2023")
+    facts = [fact(**trade, value=-4.6, quote="Exports stood at $3.38 trillion in 2023, down by 4.6%."),
+             fact(**trade, value=-4.6, quote="Exports decreased by 4.6%, amounting to $3.4 trillion."),
+             fact(**trade, value=0.6, quote="Exports were 23.77 trillion yuan, a year-on-year increase of 0.6%.")]
+    assert currency_terms(facts[0]) == "in USD" and currency_terms(facts[2]) == "in CNY"
+    assert sorted(v for v, _ in groups(facts).values()) == ["agree", "single_source"]
+    assert currency_terms(fact(value=5.2, quote="GDP grew 5.2% to 126 trillion yuan.")) is None  # real growth
+    same = [fact(**trade, value=-4.6, quote="Exports fell 4.6% year on year to $3.38 trillion."), facts[0]]
+    assert [v for v, _ in groups(same).values()] == ["agree"]  # one currency: a stated y/y splits nothing
 
 
 def test_two_bases_of_one_quarter_are_two_questions() -> None:

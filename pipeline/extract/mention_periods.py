@@ -15,7 +15,10 @@ stage keeps it instead of the model's `period_text` (it is the text's own words)
 
 Anything further away is left to the model: "since 2019 it has doubled to 40%", "In 2019,
 exports rose 5%", "the 2019 figure of 5%" all give None. "in 2023 dollars" is a price base, not
-a period.
+a period. But when the model's period is not in the number's sentence, `sentence_year` gives the
+one year that sentence is about, if it names exactly one ("In 2022, exports increased by 7%",
+"the last decline was in 2016, when exports fell 7.7%"), not a year it only measures from ("the
+worst since 2016") and not when it also speaks of "last year" or "this year".
 """
 
 from __future__ import annotations
@@ -51,3 +54,19 @@ def period_next_to(text: str, start: int, end: int) -> str | None:
     else:
         found = _BEFORE_COLON.search(before) or _AFTER.match(after)
     return " ".join(found.group(1).split()) if found else None
+
+
+_YEAR_IN = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w%/-])")
+_FROM_YEAR = re.compile(r"\b(?:since|from|than|until|till|through|by|before|after|to|versus|vs\.?)\s+(?:early\s+|late\s+|mid-?)?$",
+                        re.IGNORECASE)
+_RELATIVE_ANY = re.compile(rf"\b{_RELATIVE}\b|\ba year (?:earlier|ago|before)\b", re.IGNORECASE)
+
+
+def sentence_year(sentence: str) -> str | None:
+    """The one year a sentence is about, or None (see the module docstring)."""
+    if _RELATIVE_ANY.search(sentence):
+        return None
+    years = {m.group(1) for m in _YEAR_IN.finditer(sentence) if not _FROM_YEAR.search(sentence[max(0, m.start() - 20):m.start()])}
+    every = {m.group(1) for m in _YEAR_IN.finditer(sentence)}
+    return years.pop() if len(years) == 1 and len(every) == 1 else None
+

@@ -1,8 +1,10 @@
 """Validation: decide whether the sources in one group agree — `agree`, `conflict`,
 `single_source` or `incomparable` — with the values side by side and the reason.
 
-Each voting fact becomes an interval (`intervals.interval_for`, half-open for rounding); money in
-other currencies is widened over the span of ECB rates a writer could have used (`currency`). The
+Each voting fact becomes an interval (`intervals.interval_for`, half-open for rounding; a count or
+amount that cuts a more precise one of its group short, "1.409 billion" for 1.40967 billion, also
+allows that truncation, `intervals.with_truncation`); money in other currencies is widened over
+the span of ECB rates a writer could have used (`currency`). The
 sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
@@ -22,7 +24,7 @@ from schemas.vocabulary import unit_class
 from .currency import Converted, convert, needs_conversion, rates_that_fit, rates_tried, target_currency
 from .grouping import Group, Member
 from .independence import Origins
-from .intervals import Interval, common, human, interval_for, precision
+from .intervals import Interval, common, human, interval_for, precision, with_truncation
 from .questions import UNNAMED
 from .sources_note import excluded_facts, sources_note
 from .timeline import falling_count, rising_summary, stamp
@@ -94,6 +96,8 @@ class _Judgement:
             return "incomparable", reason, None
         self.unit = target_currency(self.group.entity, units) if all(is_currency(u) for u in units) else group_unit(units)
         own = [own_interval(m) for m in every]
+        if len(set(units)) == 1 and unit_class(units[0]) != "percent":  # "1.409 billion" for 1.40967 billion
+            own = with_truncation([(m.fact.value, m.fact.qualifier) for m in every], own)
         converted = convert(every, own, self.unit) if needs_conversion(units, self.unit) else Converted(own, {})
         if isinstance(converted, str):
             return "incomparable", converted, None

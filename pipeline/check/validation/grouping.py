@@ -6,7 +6,7 @@ ever compared here.
   and `other` metrics that are unlabelled or name only a kind of number ("other:percentage") are not
   grouped;
 - question: status and forecaster (`questions.stance`) and, when sources give one period on two
-  bases, the basis (`questions.basis_of`);
+  bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
   a quarter never meets its year); a running count "since X" by its start, whatever the year it
   is reported in; levels, and tolls without a start, by windows of reference days (`timeline`);
@@ -31,7 +31,7 @@ from schemas.vocabulary import is_kind_name, period_kind
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day
-from .questions import TimeKind, basis_of, stance, time_kind
+from .questions import TimeKind, basis_of, currency_terms, stance, time_kind
 from .timeline import reference_day, window_days, window_labels
 
 ENTITY_ALIASES: dict[str, str] = {
@@ -179,24 +179,29 @@ def _available_year(fact: QuantFact, dated: list[tuple[str, str | None]]) -> str
 
 
 def split_bases(group: Group) -> list[Group]:
-    """One group per basis when its sources give the period on two or more bases; unstated bases apart."""
+    """One group per basis when its sources give the period on two or more bases (rates, or the
+    currencies a growth of money is measured in); unstated bases apart."""
     if len(group.members) < 2:
         return [group]
-    bases = [basis_of(m.fact) for m in group.members]
-    if len({b for b in bases if b}) < 2:
+    split_by = [how for how in (basis_of, currency_terms) if len({how(m.fact) for m in group.members} - {None}) >= 2]
+    if not split_by:
         return [group]
+
+    def basis_of_fact(fact: QuantFact) -> str:
+        return ", ".join(filter(None, (how(fact) for how in split_by))) or "basis not stated"
+
     parts: dict[str, Group] = {}
-    for m, basis in zip(group.members, bases):
-        label = basis or "basis not stated"
+    for m in group.members:
+        label = basis_of_fact(m.fact)
         if label not in parts:
             parts[label] = Group(group.entity, group.metric, group.period, group.kind, group.stance, label,
                                  assumptions=list(group.assumptions))
         parts[label].members.append(m)
     first = next(iter(parts.values()))
     for fact, reason in group.excluded:
-        parts.get(basis_of(fact) or "basis not stated", first).excluded.append((fact, reason))
+        parts.get(basis_of_fact(fact), first).excluded.append((fact, reason))
     for m in group.candidates:
-        parts.get(basis_of(m.fact) or "basis not stated", first).candidates.append(m)
+        parts.get(basis_of_fact(m.fact), first).candidates.append(m)
     return list(parts.values())
 
 

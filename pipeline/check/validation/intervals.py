@@ -107,6 +107,29 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
     return Interval(_shift(value, -rounding), _shift(value, rounding), high_open=True)
 
 
+def cut_short(value: float, precise: float) -> bool:
+    """Whether `value` is `precise` with its last digits dropped ("1.409 billion" for 1.40967
+    billion): `precise` is given more finely, and truncating it at `value`'s last digit gives `value`."""
+    step = Decimal(f"{2 * half_last_digit(value):.12g}")
+    fine = Decimal(f"{abs(precise):.12g}")
+    if value == 0 or (value < 0) != (precise < 0) or half_last_digit(precise) >= half_last_digit(value):
+        return False
+    return (fine // step) * step == Decimal(f"{abs(value):.12g}")
+
+
+def with_truncation(figures: list[tuple[float, str]], intervals: list[Interval]) -> list[Interval]:
+    """Each exact figure that cuts a more precise exact figure of the list short (`cut_short`) also
+    allows that truncation: its interval is widened upward by one unit of its last digit. Figures
+    given at the same precision keep their half-open rounding ("24.5" and "24.6" still differ)."""
+    out = list(intervals)
+    for i, (value, qualifier) in enumerate(figures):
+        if qualifier == "exact" and any(q == "exact" and cut_short(value, other) for other, q in figures):
+            unit = 2 * half_last_digit(value)  # away from zero: -1.409 cuts -1.40967 short too
+            low, high = (out[i].low, _shift(out[i].high, unit)) if value > 0 else (_shift(out[i].low, -unit), out[i].high)
+            out[i] = Interval(low, high, out[i].low_open, out[i].high_open)
+    return out
+
+
 def common(intervals: list[Interval]) -> Interval | None:
     """The values every interval allows, or None when two of them do not meet (an open end excludes its bound)."""
     low = max(i.low for i in intervals)

@@ -8,7 +8,9 @@ Two facts share a verdict only when they answer the same question:
   disagreements cannot be called a conflict, since they may be different polls;
 - basis: an annualized quarterly rate, a quarter-on-quarter rate, a year-on-year rate and a
   calendar-adjusted annual rate are different measures of one period; the basis comes from a
-  supplied `basis` field, else from the words of the quote, period and label;
+  supplied `basis` field, else from the words of the quote, period and label; and a growth of
+  exports, imports or trade measured in yuan is not one measured in dollars (`currency_terms`:
+  the one currency its quote names);
 - time kind: a running count (a toll, a count "since" a start), a flow over a period (a quarter's
   growth, a year's output, any figure stated for a month, quarter or year, such as December's
   unemployment rate), or a level stated as of a day (a turnout, a distance, a streak as of its end).
@@ -21,7 +23,8 @@ from functools import lru_cache
 from typing import Literal
 
 from schemas.facts import QuantFact
-from schemas.vocabulary import period_kind, unit_class
+from schemas.units import currencies_named
+from schemas.vocabulary import GROWTH_OF, period_kind, unit_class
 
 from ..periods import calendar_year
 
@@ -47,6 +50,9 @@ _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|i
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
 
 
+_MONEY_GROWTH = frozenset(GROWTH_OF.values())
+
+
 @lru_cache(maxsize=4096)
 def _bases_in(text: str) -> str | None:
     found = _BASES.search(text)
@@ -65,6 +71,15 @@ def basis_of(fact: QuantFact) -> str | None:
         return None  # only rates are stated on a basis
     words = " ".join(filter(None, (fact.quote, fact.period_text, fact.metric_label)))
     return _bases_in(words) if words else None
+
+
+def currency_terms(fact: QuantFact) -> str | None:
+    """The currency a growth of money is measured in, when its quote names exactly one ("exports were
+    23.77 trillion yuan, an increase of 0.6%" is in CNY; "$3.38 trillion, down 4.6%" in USD)."""
+    if fact.metric not in _MONEY_GROWTH or not fact.quote:
+        return None
+    named = currencies_named(fact.quote)
+    return f"in {named.pop()}" if len(named) == 1 else None
 
 
 @lru_cache(maxsize=4096)
