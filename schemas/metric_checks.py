@@ -125,6 +125,7 @@ _ELIDED_OWNER = re.compile(r"\b[A-Z][\w.]*['’]s(?=\s*,|\s+(?:is|was|were|stood
 # "a loss of 3 million", "an increase of 11.96 million": a change named by its noun.
 _CHANGE_OF = re.compile(r"\b(loss|decline|decrease|drop|fall|reduction|rise|increase|gain|jump)\s+of\s+$", re.IGNORECASE)
 _UP_NOUNS = frozenset({"rise", "increase", "gain", "jump"})
+_BALANCE = re.compile(r"\b(surplus|deficit)\b|\btrade\s+(balance|gap)\b", re.IGNORECASE)
 _TRADE_METRICS = frozenset({"exports", "exports_growth", "imports", "imports_growth", "trade_volume", "trade_volume_growth"})
 _PARTNER = re.compile(
     r"\b(?i:exports?|shipments|sales)\s+(?i:of\s+\w+\s+)?(?i:to)\s+(?i:the\s+)?[A-Z][\w.]*|"
@@ -144,6 +145,9 @@ _HARM = re.compile(r"\bkill|\binjur|\bwound|\battack|\bwar\b|\bfighting\b|strike
                    r"wildfire|\bcrash|\bdisaster|\bshoot|\bbomb|\bviolen|\bclash|\bepidemic|\boutbreak|\bpandemic|"
                    r"\bcovid|\bvirus|\bfamine|\bheat ?wave|\bcollapse|\bexplo|\bblast|\baccident|\bshelling|\bmissile|"
                    r"\bdrone|hurricane|typhoon|cyclone|landslide|tsunami|avalanche|eruption|\bdrown", re.IGNORECASE)
+# Imports and exports named together as one total ("China's total import and export of goods"): trade.
+_COMBINED_TRADE = re.compile(r"\b(?:total\s+|combined\s+)?(?:import\s+and\s+export|export\s+and\s+import)s?\b|"
+                             r"\b(?:total|combined)\s+(?:imports\s+and\s+exports|exports\s+and\s+imports)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\)\s+and\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
 
 
@@ -173,7 +177,7 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
 def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
     for check in (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem,
-                  _subgroup_problem, _partner_problem, _demography_problem, _subject_problem, _share_problem, _counted_problem):
+                  _subgroup_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem, _share_problem, _counted_problem):
         problem = check(metric, measured)
         if problem:
             return problem
@@ -226,6 +230,26 @@ def _partner_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» is about trade with one partner («{partner[-1].group(0)}»), not the total: metric "
             f"{metric!r} does not fit; choose other: with a metric_label that names the partner")
+
+
+def _balance_problem(metric: str, measured: Measured) -> str | None:
+    """A trade surplus, deficit or balance is no exports, imports or trade volume."""
+    if metric not in _TRADE_METRICS:
+        return None
+    balance = next((found for text in own_clauses(measured) if (found := _BALANCE.search(text))), None)
+    if balance is None:
+        return None
+    kind = balance.group(balance.lastindex or 0).lower()
+    return (f"«{measured.words}» is a trade {kind}, not a total of trade: metric {metric!r} does "
+            f"not fit; choose other: with a metric_label such as trade_{kind}")
+
+
+def _whole_count_problem(metric: str, measured: Measured) -> str | None:
+    """Things counted are whole: "1.66" or "104.49" with no scale word is a rate or a ratio."""
+    if METRIC_UNIT_CLASS.get(metric) != "count" or float(measured.value).is_integer():
+        return None
+    return (f"«{measured.words}» is not a whole number, so it counts nothing: metric {metric!r} does not fit; "
+            f"choose other: with a metric_label for the rate or ratio it is")
 
 
 def _demography_problem(metric: str, measured: Measured) -> str | None:
@@ -286,6 +310,7 @@ def _percent_problem(metric: str, measured: Measured) -> str | None:
 def nouns_in(text: str) -> frozenset[str]:
     """The metric nouns (keys of `NOUNS`) that `text` names (cached: every metric of a number's
     unit class is checked against the same clause and sentence)."""
+    text = _COMBINED_TRADE.sub(" trade ", text)
     return frozenset(name for name, pattern in _NOUN_RE.items() if pattern.search(text))
 
 
@@ -303,6 +328,16 @@ def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
     """The part of `sentence` between clause breaks that holds [span); the sentence without a span."""
     start, end = clause_bounds(sentence, span)
     return sentence[start:end]
+
+
+def own_clauses(measured: Measured) -> list[str]:
+    """The number's own clause, then the clause before it when its own names no metric noun
+    ("Data show that exports were 23.77 trillion yuan, a year-on-year increase of 0.6%")."""
+    start, end = clause_bounds(measured.sentence, measured.span)
+    own = measured.sentence[start:end]
+    if start == 0 or measured.span is None or nouns_in(own):
+        return [own]
+    return [own, own_clause(measured.sentence, (start - 2, start - 2))]
 
 
 def nearest_words(measured: Measured, before: int = 3, after: int = 4) -> str:
@@ -329,11 +364,15 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
     if (before := _named_only_before(own, measured)):
         return (f"the words before «{measured.words}» are about {' and '.join(sorted(before))}; metric {metric!r} does "
                 f"not fit: a number takes its metric from the noun before it")
-    for text in (own_clause(measured.sentence, measured.span), measured.sentence):
+    clauses = own_clauses(measured)
+    for text in (*clauses, measured.sentence):
         named = nouns_in(text)
         if own in named or (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(text)
                             and not nouns_in(nearest_words(measured)) & OWN_ONLY_UNLESS.get(own, frozenset())):
             return None
+        if named and text is clauses[-1] and len(clauses) > 1 and measured.span \
+                and own in nouns_in(measured.sentence[:measured.span[0]]):
+            return None  # "Unemployment in the region, which has weak growth, stood at 9.5%": an aside between
         if named:
             others = " and ".join(sorted(named))
             return (f"the words next to «{measured.words}» are about {others}; metric {metric!r} does not fit: "
@@ -355,11 +394,7 @@ def _named_only_before(own: str, measured: Measured) -> frozenset[str]:
 
 def _in_own_clause(own: str, measured: Measured) -> bool:
     """Whether the number's own clause names `own`, or names nothing and the clause before it does."""
-    start, end = clause_bounds(measured.sentence, measured.span)
-    named = nouns_in(measured.sentence[start:end])
-    if own in named or named or measured.span is None:
-        return own in named
-    return start > 0 and own in nouns_in(own_clause(measured.sentence, (start - 2, start - 2)))
+    return any(own in nouns_in(text) for text in own_clauses(measured))
 
 
 def _subject_problem(metric: str, measured: Measured) -> str | None:
@@ -436,7 +471,9 @@ _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities",
 
 # A kind-only percentage takes the metric whose words lead up to it ("production activities fell by
 # 1% and construction activities by 1.3%": the words since the clause's start or its last "and"),
-# else the one its clause names, when exactly one does. `True`: only for a change.
+# else the one its clause (or the clause before, `own_clauses`) names, when exactly one does.
+# `True`: only for a change.
+_TRADE_WORDS = r"\btrade\b(?!\s+(?:surplus|deficit|balance|gap|war|deal|talks))"
 _INFLATION_WORDS = r"\binflation\b|\bconsumer prices?\b|\bcpi\b"
 _PERCENT_BY_WORDS: dict[str, tuple[re.Pattern[str], bool]] = {
     name: (re.compile(pattern, re.IGNORECASE), change) for name, pattern, change in (
@@ -448,6 +485,7 @@ _PERCENT_BY_WORDS: dict[str, tuple[re.Pattern[str], bool]] = {
         ("industrial_output_growth", r"\bindustrial (?:output|production)\b|\bproduction\b|\bindustry\b", True),
         ("exports_growth", r"\bexports?\b", True),
         ("imports_growth", r"\bimports?\b", True),
+        ("trade_volume_growth", _TRADE_WORDS, True),
     )}
 # Subjects that make a sector's percentage something else ("a drop in investments of 2.1%").
 _SIDE_SUBJECTS = re.compile(r"\b(?:invest\w*|spending|wages?|profits?|earnings|shares?|stocks?|orders|permits|"
@@ -455,11 +493,8 @@ _SIDE_SUBJECTS = re.compile(r"\b(?:invest\w*|spending|wages?|profits?|earnings|s
 
 
 def _percent_named(measured: Measured, clause: str) -> str | None:
-    lead = ""
-    if measured.span:  # the words from the clause's start (or its last "and") up to the number
-        lead = re.split(r"\band\b", measured.sentence[clause_bounds(measured.sentence, measured.span)[0]:measured.span[0]])[-1]
-    change = bool(_CHANGE_WORDS.search(clause)) or measured.words[:1] in ("-", "+", "\u2212")
-    for text in (lead, clause):
+    change = bool(_CHANGE_WORDS.search(clause)) or measured.words[:1] in ("-", "+", "\u2212") or measured.direction is not None
+    for text in _lead_and_clauses(measured):
         fits = [name for name, (pattern, needs_change) in _PERCENT_BY_WORDS.items()
                 if pattern.search(text) and (change or not needs_change)]
         side = _SIDE_SUBJECTS.search(text) and not re.search(_INFLATION_WORDS, text, re.IGNORECASE)
@@ -468,6 +503,17 @@ def _percent_named(measured: Measured, clause: str) -> str | None:
         if fits:
             return None
     return None
+
+
+def _lead_and_clauses(measured: Measured) -> list[str]:
+    """Where a number's own words are, nearest first: the words leading up to it (from its clause's
+    start or last "and"), then `own_clauses`."""
+    if measured.span is None:
+        return [measured.sentence]
+    start = clause_bounds(measured.sentence, measured.span)[0]
+    texts = [measured.sentence[start:measured.span[0]], *own_clauses(measured)]
+    texts = [_COMBINED_TRADE.sub(" trade ", text) for text in texts]  # "import and export" is one total
+    return [re.split(r"\band\b", texts[0])[-1], *texts[1:]]
 
 
 def _economy_change(clause: str, sentence: str) -> bool:
@@ -524,24 +570,16 @@ def _named(name: str | None, measured: Measured) -> str | None:
     return None
 
 
-# A kind-only amount of money or count takes the level its words name: the words leading up to it
-# (from its clause's start or last "and"), else its own clause, else the clause before when its own
-# names nothing ("Exports decreased by 4.6%, amounting to $3.4 trillion"); only when one name fits.
+# A kind-only amount of money or count takes the level its words name (`_lead_and_clauses`: "Exports
+# decreased by 4.6%, amounting to $3.4 trillion" is exports), only when one name fits.
 _MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (
     ("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"),
-    ("trade_volume", r"\btrade\b(?!\s+(?:surplus|deficit|balance|gap|war|deal|talks))"))}
+    ("trade_volume", _TRADE_WORDS))}
 _COUNT_BY_WORDS = {"population": re.compile(r"\bpopulation\b", re.IGNORECASE)}
 
 
 def _level_named(measured: Measured, table: dict[str, re.Pattern[str]]) -> str | None:
-    if measured.span is None:
-        return None
-    start, end = clause_bounds(measured.sentence, measured.span)
-    lead = re.split(r"\band\b", measured.sentence[start:measured.span[0]])[-1]
-    texts = [lead, measured.sentence[start:end]]
-    if start > 0:
-        texts.append(own_clause(measured.sentence, (start - 2, start - 2)))
-    for text in texts:
+    for text in _lead_and_clauses(measured):
         fits = [name for name, pattern in table.items() if pattern.search(text)]
         if fits:
             return fits[0] if len(fits) == 1 else None

@@ -116,7 +116,8 @@ KIND_NAMES = frozenset({
     "number", "value", "figure", "quantity", "total", "items", "people", "persons", "time", "duration", "years",
     "half", "thousands", "millions", "billions", "units", "dollars", "usd", "euros", "kilometer", "kilometers",
     "km", "meters", "miles", "kilometres", "metres", "distance", "length", "height", "area", "size", "weight",
-    "speed", "seconds", "minutes", "hours", "days", "weeks", "months",
+    "speed", "seconds", "minutes", "hours", "days", "weeks", "months", "thousand", "million", "billion",
+    "trillion", "trillions", "yuan", "yen", "pounds",
 })
 # Words that, next to kind names, still say nothing of what is measured: "percentage_growth" could
 # be the growth of anything.

@@ -299,3 +299,10 @@ def test_a_metric_name_written_as_the_entity_is_the_metric_of_a_kind_only_label_
     answer = GroupedLabels.model_validate(
         {"labels": {"m2": {"fact": True, "metric": "other:amount", "entity": "imports", "status": "actual"}}}, context=context)
     assert (answer.checked["m2"].metric, answer.checked["m2"].metric_label) == ("other", "amount")  # imports fails: kept
+
+
+def test_money_percentages_large_counts_and_changes_in_a_count_must_be_facts() -> None:
+    from pipeline.extract.labelling.mention_facts import must_be_fact
+    text = "The population shrank by 850,000 to 1.41 billion, and 1,200 people moved, costing $3 million or 2%."
+    found = {m.text: must_be_fact(m) for m in quantities(text)}
+    assert found == {"850,000": True, "1.41 billion": True, "1,200 people": False, "$3 million": True, "2%": True}

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from schemas.labels import MentionLabel, QuantityLabel
-from schemas.metric_checks import Measured, metric_named, metric_problem, own_clause
+from schemas.metric_checks import Measured, measured_problem, metric_named, metric_problem, own_clause
 
 
 def at(sentence: str, words: str) -> tuple[int, int]:
@@ -381,3 +381,50 @@ def test_a_kind_only_level_takes_the_metric_its_words_name(sentence, words, valu
 def test_a_change_named_by_its_noun_is_no_level(sentence: str, words: str, rejected: bool) -> None:
     found = metric_problem("population", 1e6, None, "count", sentence, at(sentence, words))
     assert (found is not None) == rejected, found
+
+
+def scanned(sentence: str, words: str) -> Measured:
+    from pipeline.extract.mentions import quantities
+    q = next(q for q in quantities(sentence) if q.text == words)
+    return Measured(q.value, q.unit, q.unit_class, sentence, (q.start, q.end), q.direction)
+
+
+TRADE = ("Data show that exports were 23.77 trillion yuan, a year-on-year increase of 0.6%; imports were "
+         "17.99 trillion yuan, a year-on-year decrease of 0.3%.")
+TOTAL = ("China's total import and export of goods was 41.76 trillion yuan (about US$5.88 trillion), "
+         "a year-on-year increase of 0.2%.")
+SURPLUS = "The country kept a trade surplus of $823.2 billion, albeit lower than the $877.6 billion of 2022."
+
+
+@pytest.mark.parametrize(("sentence", "words", "metric", "fragment"), [
+    (TRADE, "0.6%", "imports_growth", "about exports"),  # its clause names nothing: the clause before does
+    (TRADE, "0.6%", "exports_growth", None),
+    (TOTAL, "0.2%", "exports_growth", "about trade"),  # "import and export" together are trade
+    (TOTAL, "0.2%", "trade_volume_growth", None),
+    (SURPLUS, "$823.2 billion", "trade_volume", "trade surplus"),
+    (SURPLUS, "$877.6 billion", "trade_volume", "trade surplus"),
+    ("The overall sex ratio was 104.49 males per 100 females.", "104.49 males per 100 females", "population",
+     "is a rate"),
+    ("The fertility rate was flat at about 1.66 for decades.", "about 1.66", "population", "not a whole number"),
+    ("Unemployment in the region, which has weak growth, stood at 9.5%.", "9.5%", "unemployment_rate", None),
+])
+def test_a_number_whose_clause_names_nothing_takes_the_clause_before(sentence, words, metric, fragment) -> None:
+    found = measured_problem(metric, scanned(sentence, words))
+    assert (found is None) == (fragment is None), found
+    if fragment:
+        assert fragment in found
+
+
+@pytest.mark.parametrize(("sentence", "words", "name", "metric"), [
+    (TRADE, "23.77 trillion yuan", "trillion", "exports"),
+    (TRADE, "17.99 trillion yuan", "trillion", "imports"),
+    (TOTAL, "41.76 trillion yuan", "trillion", "trade_volume"),
+    (TOTAL, "0.2%", "percentage", "trade_volume_growth"),
+    ("Exports stood at $3.38 trillion in 2023, down by 4.6% on the year before.", "4.6%", "percentage", "exports_growth"),
+    ("Exports decreased by 4.6%, amounting to $3.4 trillion, imports by 5.5%, to $2.6 trillion.", "5.5%", "percentage",
+     "imports_growth"),
+    (SURPLUS, "$823.2 billion", "amount", None),
+])
+def test_kind_only_levels_and_changes_take_the_metric_of_their_own_or_the_clause_befores_words(
+        sentence, words, name, metric) -> None:
+    assert metric_named(name, scanned(sentence, words)) == metric

@@ -44,6 +44,12 @@ def test_unit_checks_pass(unit, value, metric):
     assert check_units(fact(unit=unit, value=value, metric=metric)) == []
 
 
+def test_a_count_may_be_negative_only_when_its_name_says_it_is_a_change():
+    fall = fact(unit="people", value=-2.08e6, metric="other", metric_label="population_change")
+    level = fact(unit="people", value=-2e7, metric="other", metric_label="people affected")
+    assert check_units(fall) == [] and "cannot be negative" in check_units(level)[0].message
+
+
 @pytest.mark.parametrize(("start", "end", "status", "published", "needle"), [
     ("2024-01-01", "2024-12-31", "actual", "2024-01", "after publication"),
     ("2019-01-01", "2019-12-31", "forecast", "2024-07", "ended"),

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from schemas.facts import Finding, QuantFact, Severity
@@ -31,6 +32,11 @@ def _finding(check: str, severity: Severity, fact: QuantFact, message: str) -> F
     return Finding(check=check, severity=severity, fact_ids=[fact.fact_id], article_id=fact.article_id, message=message)
 
 
+# An `other` count named as a change ("population_change", "net_loss_of_jobs") may be negative.
+_CHANGE_LABEL = re.compile(r"(?:^|[_\s])(?:change|changes|decline|decrease|drop|fall|loss|net|shrinkage|growth|"
+                           r"increase|difference|reduction)(?:$|[_\s])", re.IGNORECASE)
+
+
 def check_units(fact: QuantFact) -> list[Finding]:
     """Unit and magnitude problems of one fact."""
     found: list[Finding] = []
@@ -38,7 +44,7 @@ def check_units(fact: QuantFact) -> list[Finding]:
     expected = METRIC_UNIT_CLASS.get(fact.metric)
     if expected and expected != cls:
         found.append(_finding("units", "error", fact, f"{fact.metric} is measured in {expected}, but the unit is {fact.unit!r}"))
-    if cls == "count" and fact.value < 0:
+    if cls == "count" and fact.value < 0 and not _CHANGE_LABEL.search(fact.metric_label or ""):
         found.append(_finding("units", "error", fact, f"a count cannot be negative: {fact.value:g} {fact.unit}"))
     if cls == "percent" and fact.unit == "percent":
         low, high = PERCENT_RANGE.get(fact.metric, GENERIC_PERCENT_RANGE)

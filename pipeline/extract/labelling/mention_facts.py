@@ -45,8 +45,11 @@ def kind_of(mention: Mention) -> str:
 
 
 def must_be_fact(mention: Mention) -> bool:
-    """Money, percentages and counts in the millions are quantities whatever the model thinks."""
-    return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT
+    """Money, percentages, counts in the millions and the size of a change in a count ("after
+    falling 850,000 in 2022": the scanner gives a direction only to a change) are quantities
+    whatever the model thinks."""
+    return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT or (
+        mention.unit_class == "count" and mention.direction is not None)
 
 
 def measured(mention: Mention, text: str) -> Measured:
