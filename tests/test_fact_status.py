@@ -41,6 +41,21 @@ def test_an_entity_that_only_repeats_the_counted_noun_is_unknown() -> None:
     assert entity_of(mention, "North Korea", metric, sentence) == "North Korea"
 
 
+@pytest.mark.parametrize(("sentence", "entity", "kept"), [
+    ("Freedonia has sent about a million shells to Sylvania, Ruritania's spy agency said.", "Ruritania", False),
+    ("Freedonia has sent about a million shells to Sylvania, according to Ruritania's defence ministry.", "Ruritania",
+     False),
+    ("Freedonia has sent about a million shells to Sylvania, Ruritania's spy agency said.", "Freedonia", True),
+    ("Ruritania has sent about a million shells to Sylvania, Ruritania's defence ministry said.", "Ruritania", True),
+    ("Ruritania's army has received about a million shells, its officials said.", "Ruritania", True),
+    ("Ruritania shipped about a million shells last year.", "Ruritania", True),  # no one reports it
+])
+def test_an_entity_named_only_as_the_figures_reporter_is_not_its_subject(sentence: str, entity: str, kept: bool) -> None:
+    from pipeline.extract.labelling.mention_facts import entity_of
+    mention = next(m for m in quantities(sentence) if m.text == "about a million shells")
+    assert entity_of(mention, entity, "artillery_shells_transferred", sentence) == (entity if kept else "unknown")
+
+
 OWNED = [
     ("Freedonia's small, open economy, which Sylvania's central bank says was worth $31.2 billion in 2022, "
      "is growing.", "Freedonia"),
@@ -58,4 +73,4 @@ def test_an_economy_figure_belongs_to_the_economy_its_sentence_names(sentence: s
     assert economy_owner(sentence) == owner
     mention = next(m for m in quantities(sentence) if m.unit_class == "currency")
     assert entity_of(mention, "Sylvania", "gdp_nominal", sentence) == (owner or "Sylvania")
-    assert entity_of(mention, "Sylvania", "exports", sentence) == "Sylvania"  # only an economy's own figures
+    assert entity_of(mention, "Atlantis", "exports", sentence) == "Atlantis"  # only an economy's own figures

@@ -40,6 +40,25 @@ _OWNED_ECONOMY = re.compile(
     r"(?:economy|GDP|gross domestic product)\b")
 
 
+# Who reports a figure: "South Korea's spy agency said", "Japan's defence ministry estimated".
+_SOURCE_NOUNS = (r"(?:(?!(?:to|from|with|of|in|on|for|at|by|and|has|have|had|was|were|is|are)\b)[a-z][\w-]*\s+){0,3}"
+                 r"(?:spy agency|intelligence(?:\s+(?:service|agency))?|"
+                 r"(?:defen[cs]e\s+)?ministry|government|central bank|statistics\s+(?:office|bureau|agency)|officials?|"
+                 r"president|prime minister|joint chiefs(?:\s+of\s+staff)?|agency|office|bureau|service|lawmakers?)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|estimated|estimates|believes|believed|according)\b", re.IGNORECASE)
+
+
+def only_the_reporter(entity: str, sentence: str) -> bool:
+    """Whether `entity` is named in the sentence only as the owner of whoever reports the figure
+    ("North Korea has sent 1 million shells to Russia, South Korea's spy agency said"): the figure
+    is about someone else."""
+    places = list(re.finditer(rf"(?<!\w){re.escape(entity.strip())}(?!\w)", sentence, flags=re.IGNORECASE))
+    if not places or not _REPORTED.search(sentence):
+        return False
+    owner = re.compile(rf"['’]s\s+{_SOURCE_NOUNS}", re.IGNORECASE)
+    return all(owner.match(sentence, place.end()) for place in places)
+
+
 def economy_owner(sentence: str) -> str | None:
     """The one name whose economy the sentence speaks of ("North Korea's small economy"); None
     when it names no such owner, or two ("Japan's economy grew, while China's economy ...")."""

@@ -25,7 +25,7 @@ from schemas.metric_checks import Measured, metric_named, own_clause
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
-from ..entities import ECONOMY_FIGURES, economy_owner
+from ..entities import ECONOMY_FIGURES, economy_owner, only_the_reporter
 from ..mention_periods import period_next_to, sentence_year
 from ..mentions import Mention
 from .base import Part, PartResult, Provenance
@@ -96,13 +96,15 @@ def status_of(status: str | None, found: Measured) -> str:
 def entity_of(mention: Mention, entity: str | None, metric: str, sentence: str) -> str:
     """The label's entity, unless it only repeats what the number counts ("shells" for "about a
     million shells"): the things counted are not who the figure is about. "unknown" then lets
-    `entities.fill_entities` take the entity its sentence names. An economy's figure takes the
-    owner of the economy its sentence names (`entities.economy_owner`), not whoever reports it."""
+    `entities.fill_entities` take the entity its sentence names; so does an entity the sentence
+    names only as the owner of whoever reports the figure (`entities.only_the_reporter`: "South
+    Korea's spy agency said"). An economy's figure takes the owner of the economy its sentence
+    names (`entities.economy_owner`), not whoever reports it."""
     owner = economy_owner(sentence) if metric in ECONOMY_FIGURES else None
     if owner:
         return owner
     counted = (mention.unit or "").lower().rstrip("s")
-    if not entity or (counted and entity.strip().lower().rstrip("s") == counted):
+    if not entity or (counted and entity.strip().lower().rstrip("s") == counted) or only_the_reporter(entity, sentence):
         return "unknown"
     return entity
 
