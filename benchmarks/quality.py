@@ -20,7 +20,9 @@ right sign, extracted facts that match no gold fact per article, seconds, calls 
 per article (run.json), and the conflicts reported in groups.jsonl with how many are real
 (tests/data/realworld/conflicts.jsonl). `--score-only DIR` scores an existing run's output
 instead of running; `--verdicts-only` feeds the gold facts themselves to `newsfacts validate`,
-which shows the conflicts the verdict rules report when every label is right.
+which shows the conflicts the verdict rules report when every label is right. `--set holdout`
+does the same on the held-out set (tests/data/holdout/, texts in fetched/holdout/), which was
+built blind and is measured, never tuned to.
 Outputs go to out/quality/.
 """
 

@@ -2,7 +2,7 @@
 
 The labelling validators (`schemas.labels`) call `metric_problem` for every label that states a
 fact; a message it returns becomes a reask, so it is worded as an instruction to the model.
-Four checks, each one code can make without a model:
+The checks, each one code can make without a model:
 
 1. **Per-capita cue.** A per-capita metric (`gni_per_capita`, or any name with per_capita,
    per_person, per_head) needs a per-capita cue in the sentence: "per capita", "per person",
@@ -41,6 +41,15 @@ Four checks, each one code can make without a model:
 4. **What is counted.** A count whose scanned unit names what it counts ("thousands of hackers")
    takes only a count metric that counts such things (`vocabulary.COUNTED`): hackers are no
    defence workers, and shells are counted as shells transferred, not as transfers.
+5. **Levels, wholes and totals.** A count or money metric measures a level: not the size of a
+   change ("fell by 2 million people", "a loss of about 3 million"), not a rate ("7.87 per 1,000
+   people"), not a number with decimals ("about 1.66"). A population is the whole one, not "the
+   urban population" or "the population aged 60 and above"; exports, imports and trade are a
+   country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
+   deaths counted beside births and population figures, with no disaster or violence named, are
+   no casualties. When a number's own clause names no metric noun, the clause before it is read
+   ("exports were 23.77 trillion yuan, a year-on-year increase of 0.6%"); "import and export"
+   named together is trade.
 
 `metric_named` goes the other way: for a label the model left `other`, the vocabulary metric its
 name or the number's words stand for, where code can tell (an economy's contraction, a death toll).
@@ -176,8 +185,10 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
 
 def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
-    for check in (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem,
-                  _subgroup_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem, _share_problem, _counted_problem):
+    checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
+              _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
+              _share_problem, _counted_problem)  # in order: the first problem found is the one the model is told
+    for check in checks:
         problem = check(metric, measured)
         if problem:
             return problem
@@ -233,15 +244,16 @@ def _partner_problem(metric: str, measured: Measured) -> str | None:
 
 
 def _balance_problem(metric: str, measured: Measured) -> str | None:
-    """A trade surplus, deficit or balance is no exports, imports or trade volume."""
-    if metric not in _TRADE_METRICS:
+    """A surplus, deficit or trade balance is no exports, imports, trade volume or economy's size
+    ("the world's second largest economy with a trade surplus of $823 billion")."""
+    if metric not in _TRADE_METRICS | ECONOMY_METRICS:
         return None
     balance = next((found for text in own_clauses(measured) if (found := _BALANCE.search(text))), None)
     if balance is None:
         return None
     kind = balance.group(balance.lastindex or 0).lower()
-    return (f"«{measured.words}» is a trade {kind}, not a total of trade: metric {metric!r} does "
-            f"not fit; choose other: with a metric_label such as trade_{kind}")
+    return (f"«{measured.words}» is a {kind}, not a total: metric {metric!r} does not fit; choose other: with a "
+            f"metric_label that names the {kind} (such as trade_{kind})")
 
 
 def _whole_count_problem(metric: str, measured: Measured) -> str | None:

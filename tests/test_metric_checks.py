@@ -401,8 +401,10 @@ SURPLUS = "The country kept a trade surplus of $823.2 billion, albeit lower than
     (TRADE, "0.6%", "exports_growth", None),
     (TOTAL, "0.2%", "exports_growth", "about trade"),  # "import and export" together are trade
     (TOTAL, "0.2%", "trade_volume_growth", None),
-    (SURPLUS, "$823.2 billion", "trade_volume", "trade surplus"),
-    (SURPLUS, "$877.6 billion", "trade_volume", "trade surplus"),
+    (SURPLUS, "$823.2 billion", "trade_volume", "is a surplus"),
+    (SURPLUS, "$877.6 billion", "trade_volume", "is a surplus"),
+    ("China is the world's second largest economy with a trade surplus of $823 billion.", "$823 billion", "gdp_nominal",
+     "is a surplus"),
     ("The overall sex ratio was 104.49 males per 100 females.", "104.49 males per 100 females", "population",
      "is a rate"),
     ("The fertility rate was flat at about 1.66 for decades.", "about 1.66", "population", "not a whole number"),

@@ -206,27 +206,27 @@ def test_realworld_without_texts_says_how_to_fill_them_and_exits_2(tmp_path: Pat
     assert "is missing" in err and "pages" in err and "README.md" in err
 
 
+def saved_texts(name: str) -> list[tuple[str, list[DevGold]]]:
+    """Each saved text of a set with its gold facts; skips the test when the set's folder is not filled."""
+    dev, folder = LOADED[name], set_folders(name)[1]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not filled (tests/data/realworld/README.md)")
+    return [((folder / a.file).read_text(encoding="utf-8"), [g for g in dev.gold if g.article_id == a.article_id])
+            for a in dev.articles]
+
+
 @pytest.mark.parametrize("name", SETS)
 def test_gold_spans_match_the_saved_texts(name: str) -> None:
-    dev, texts = LOADED[name], set_folders(name)[1]
-    if not texts.is_dir():
-        pytest.skip(f"{texts} is not filled (tests/data/realworld/README.md)")
-    for a in dev.articles:
-        text = (texts / a.file).read_text(encoding="utf-8")
-        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == a.sha256, a.file
-        for g in (g for g in dev.gold if g.article_id == a.article_id):
+    for article, (text, golds) in zip(LOADED[name].articles, saved_texts(name)):
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == article.sha256, article.file
+        for g in golds:
             assert g.span is not None and text[g.span[0]:g.span[1]] == g.anchor, g.fact_id
 
 
 @pytest.mark.parametrize("name", SETS)
 def test_every_place_an_anchor_occurs_is_a_gold_fact_with_that_anchor(name: str) -> None:
     """Evaluation also matches a fact whose quote holds the anchor: an anchor found elsewhere would steal facts."""
-    dev, texts = LOADED[name], set_folders(name)[1]
-    if not texts.is_dir():
-        pytest.skip(f"{texts} is not filled (tests/data/realworld/README.md)")
-    for a in dev.articles:
-        text = (texts / a.file).read_text(encoding="utf-8")
-        golds = [g for g in dev.gold if g.article_id == a.article_id]
+    for text, golds in saved_texts(name):
         places = {(g.span[0], g.anchor) for g in golds if g.span}
         for g in golds:
             starts = [m.start() for m in re.finditer(re.escape(g.anchor), text)]
