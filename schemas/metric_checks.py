@@ -326,9 +326,11 @@ def nouns_in(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _NOUN_RE.items() if pattern.search(text))
 
 
+@lru_cache(maxsize=4096)
 def clause_bounds(sentence: str, span: tuple[int, int] | None) -> tuple[int, int]:
     """Where the part of `sentence` between clause breaks that holds [span) starts and ends; the
-    whole sentence without a span."""
+    whole sentence without a span (cached: every metric of a number's unit class is checked on
+    the same clause, by several checks)."""
     if span is None:
         return 0, len(sentence)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span[0])), default=0)

@@ -23,9 +23,14 @@ def is_unknown(entity: str) -> bool:
     return entity.strip().lower() in UNKNOWN
 
 
+def _places(name: str, sentence: str) -> list[re.Match[str]]:
+    """Where the sentence names `name`, as whole words, case-insensitively."""
+    return list(re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", sentence, flags=re.IGNORECASE))
+
+
 def named_in(sentence: str, entities: set[str]) -> list[str]:
     """The entities the sentence names, as whole words, case-insensitively."""
-    return sorted(e for e in entities if re.search(rf"(?<!\w){re.escape(e)}(?!\w)", sentence, flags=re.IGNORECASE))
+    return sorted(e for e in entities if _places(e, sentence))
 
 
 ECONOMY_FIGURES = frozenset({"gdp_nominal", "gni_nominal", "gni_per_capita", "gdp_real_growth"})
@@ -45,6 +50,7 @@ _SOURCE_NOUNS = (r"(?:(?!(?:to|from|with|of|in|on|for|at|by|and|has|have|had|was
                  r"(?:spy agency|intelligence(?:\s+(?:service|agency))?|"
                  r"(?:defen[cs]e\s+)?ministry|government|central bank|statistics\s+(?:office|bureau|agency)|officials?|"
                  r"president|prime minister|joint chiefs(?:\s+of\s+staff)?|agency|office|bureau|service|lawmakers?)\b")
+_REPORTER_AFTER = re.compile(rf"['’]s\s+{_SOURCE_NOUNS}", re.IGNORECASE)  # right after the name
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|estimated|estimates|believes|believed|according)\b", re.IGNORECASE)
 
 
@@ -52,11 +58,10 @@ def only_the_reporter(entity: str, sentence: str) -> bool:
     """Whether `entity` is named in the sentence only as the owner of whoever reports the figure
     ("North Korea has sent 1 million shells to Russia, South Korea's spy agency said"): the figure
     is about someone else."""
-    places = list(re.finditer(rf"(?<!\w){re.escape(entity.strip())}(?!\w)", sentence, flags=re.IGNORECASE))
+    places = _places(entity, sentence)
     if not places or not _REPORTED.search(sentence):
         return False
-    owner = re.compile(rf"['’]s\s+{_SOURCE_NOUNS}", re.IGNORECASE)
-    return all(owner.match(sentence, place.end()) for place in places)
+    return all(_REPORTER_AFTER.match(sentence, place.end()) for place in places)
 
 
 def economy_owner(sentence: str) -> str | None:

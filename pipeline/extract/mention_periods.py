@@ -66,7 +66,9 @@ def sentence_year(sentence: str) -> str | None:
     """The one year a sentence is about, or None (see the module docstring)."""
     if _RELATIVE_ANY.search(sentence):
         return None
-    years = {m.group(1) for m in _YEAR_IN.finditer(sentence) if not _FROM_YEAR.search(sentence[max(0, m.start() - 20):m.start()])}
-    every = {m.group(1) for m in _YEAR_IN.finditer(sentence)}
-    return years.pop() if len(years) == 1 and len(every) == 1 else None
+    found = list(_YEAR_IN.finditer(sentence))
+    if len({m.group(1) for m in found}) != 1:
+        return None
+    about = [m for m in found if not _FROM_YEAR.search(sentence[max(0, m.start() - 20):m.start()])]
+    return about[0].group(1) if about else None
 

@@ -34,6 +34,7 @@ _PARALLEL = re.compile(r"^\s+(?:in|at|for|from|on)\s+[A-Z][\w .'-]*?(?:,\s*|,?\s
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)(?:[A-Z][\w&.' -]{0,25}\s)?$")
+_COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
 
 
@@ -126,7 +127,7 @@ def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
         return False
     if _scale_of(mention) != 1:
         return True
-    return bool(re.match(r"^\s*,\s*or\s+$", gap)) and not re.search(r",\s*$", text[:mention.start])
+    return bool(_COMMA_OR.match(gap)) and not re.search(r",\s*$", text[:mention.start])
 
 
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
@@ -136,7 +137,7 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
     for i in range(1, len(result)):
         gap = text[result[i - 1].end:result[i].start]
         same = base_unit(result[i - 1].unit) == base_unit(result[i].unit)
-        if re.match(r"^\s*,\s*or\s+$", gap) or (same and _SPREAD.match(gap)):
+        if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)):
             result[i] = key(result[i - 1], result[i]) or result[i]
         elif (earlier := _gapped(result, i, text)) is not None:
             result[i] = key(earlier, result[i]) or result[i]
