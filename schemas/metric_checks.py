@@ -48,7 +48,7 @@ The checks, each one code can make without a model:
    country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
    deaths counted beside births and population figures, with no disaster or violence named, are
    no casualties. When a number's own clause names no metric noun, the clause before it is read
-   ("exports were 23.77 trillion yuan, a year-on-year increase of 0.6%"); "import and export"
+   ("exports came to 12.4 trillion yuan, a rise of 1.1% on the year"); "import and export"
    named together is trade.
 
 `metric_named` goes the other way: for a label the model left `other`, the vocabulary metric its
@@ -154,7 +154,7 @@ _HARM = re.compile(r"\bkill|\binjur|\bwound|\battack|\bwar\b|\bfighting\b|strike
                    r"wildfire|\bcrash|\bdisaster|\bshoot|\bbomb|\bviolen|\bclash|\bepidemic|\boutbreak|\bpandemic|"
                    r"\bcovid|\bvirus|\bfamine|\bheat ?wave|\bcollapse|\bexplo|\bblast|\baccident|\bshelling|\bmissile|"
                    r"\bdrone|hurricane|typhoon|cyclone|landslide|tsunami|avalanche|eruption|\bdrown", re.IGNORECASE)
-# Imports and exports named together as one total ("China's total import and export of goods"): trade.
+# Imports and exports named together as one total ("the total import and export value"): trade.
 _COMBINED_TRADE = re.compile(r"\b(?:total\s+|combined\s+)?(?:import\s+and\s+export|export\s+and\s+import)s?\b|"
                              r"\b(?:total|combined)\s+(?:imports\s+and\s+exports|exports\s+and\s+imports)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\)\s+and\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
@@ -245,7 +245,7 @@ def _partner_problem(metric: str, measured: Measured) -> str | None:
 
 def _balance_problem(metric: str, measured: Measured) -> str | None:
     """A surplus, deficit or trade balance is no exports, imports, trade volume or economy's size
-    ("the world's second largest economy with a trade surplus of $823 billion")."""
+    ("a large economy with a trade surplus of $96 billion")."""
     if metric not in _TRADE_METRICS | ECONOMY_METRICS:
         return None
     balance = next((found for text in own_clauses(measured) if (found := _BALANCE.search(text))), None)
@@ -346,7 +346,7 @@ def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
 
 def own_clauses(measured: Measured) -> list[str]:
     """The number's own clause, then the clause before it when its own names no metric noun
-    ("Data show that exports were 23.77 trillion yuan, a year-on-year increase of 0.6%")."""
+    ("Figures show exports came to 12.4 trillion yuan, a rise of 1.1% on the year")."""
     start, end = clause_bounds(measured.sentence, measured.span)
     own = measured.sentence[start:end]
     if start == 0 or measured.span is None or nouns_in(own):
@@ -585,7 +585,7 @@ def _named(name: str | None, measured: Measured) -> str | None:
 
 
 # A kind-only amount of money or count takes the level its words name (`_lead_and_clauses`: "Exports
-# decreased by 4.6%, amounting to $3.4 trillion" is exports), only when one name fits.
+# slid 3.1%, ending the year at $1.7 trillion" is exports), only when one name fits.
 _MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (
     ("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"),
     ("trade_volume", _TRADE_WORDS))}

@@ -358,10 +358,10 @@ def test_a_level_metric_is_no_change_no_part_no_rate_and_no_partners_share(
 
 
 @pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "direction", "metric"), [
-    ("Exports measured in dollars stood at $3.38 trillion in 2023.", "$3.38 trillion", 3.38e12, "USD", "currency", None,
+    ("Exports in dollar terms came to $1.72 trillion last year.", "$1.72 trillion", 1.72e12, "USD", "currency", None,
      "exports"),
-    ("Exports decreased by 4.6%, amounting to $3.4 trillion, imports by 5.5%, to $2.6 trillion.", "$2.6 trillion",
-     2.6e12, "USD", "currency", None, "imports"),
+    ("Exports slid 3.1%, ending the year at $1.7 trillion, imports by 2.2%, to $1.3 trillion.", "$1.3 trillion",
+     1.3e12, "USD", "currency", None, "imports"),
     ("The country posted a trade surplus of $823 billion.", "$823 billion", 8.23e11, "USD", "currency", None, None),
     ("Exports fell by $40 billion.", "$40 billion", -4e10, "USD", "currency", "down", None),
     ("The population shrank for a second year, falling 2 million, or 0.15 percent, to 1.409 billion.", "1.409 billion",
@@ -389,21 +389,21 @@ def scanned(sentence: str, words: str) -> Measured:
     return Measured(q.value, q.unit, q.unit_class, sentence, (q.start, q.end), q.direction)
 
 
-TRADE = ("Data show that exports were 23.77 trillion yuan, a year-on-year increase of 0.6%; imports were "
-         "17.99 trillion yuan, a year-on-year decrease of 0.3%.")
-TOTAL = ("China's total import and export of goods was 41.76 trillion yuan (about US$5.88 trillion), "
-         "a year-on-year increase of 0.2%.")
-SURPLUS = "The country kept a trade surplus of $823.2 billion, albeit lower than the $877.6 billion of 2022."
+TRADE = ("Figures show exports came to 12.4 trillion yuan, a rise of 1.1% on the year; imports came to "
+         "9.8 trillion yuan, a fall of 0.7% on the year.")
+TOTAL = ("Ruritania's total import and export of goods reached 20.3 trillion yuan (about US$2.9 trillion), "
+         "a rise of 0.4% on the year.")
+SURPLUS = "The country still ran a trade surplus of $96.5 billion, though below the $104.2 billion of 2022."
 
 
 @pytest.mark.parametrize(("sentence", "words", "metric", "fragment"), [
-    (TRADE, "0.6%", "imports_growth", "about exports"),  # its clause names nothing: the clause before does
-    (TRADE, "0.6%", "exports_growth", None),
-    (TOTAL, "0.2%", "exports_growth", "about trade"),  # "import and export" together are trade
-    (TOTAL, "0.2%", "trade_volume_growth", None),
-    (SURPLUS, "$823.2 billion", "trade_volume", "is a surplus"),
-    (SURPLUS, "$877.6 billion", "trade_volume", "is a surplus"),
-    ("China is the world's second largest economy with a trade surplus of $823 billion.", "$823 billion", "gdp_nominal",
+    (TRADE, "1.1%", "imports_growth", "about exports"),  # its clause names nothing: the clause before does
+    (TRADE, "1.1%", "exports_growth", None),
+    (TOTAL, "0.4%", "exports_growth", "about trade"),  # "import and export" together are trade
+    (TOTAL, "0.4%", "trade_volume_growth", None),
+    (SURPLUS, "$96.5 billion", "trade_volume", "is a surplus"),
+    (SURPLUS, "$104.2 billion", "trade_volume", "is a surplus"),
+    ("Ruritania is a large economy with a trade surplus of $96 billion.", "$96 billion", "gdp_nominal",
      "is a surplus"),
     ("The overall sex ratio was 104.49 males per 100 females.", "104.49 males per 100 females", "population",
      "is a rate"),
@@ -418,14 +418,14 @@ def test_a_number_whose_clause_names_nothing_takes_the_clause_before(sentence, w
 
 
 @pytest.mark.parametrize(("sentence", "words", "name", "metric"), [
-    (TRADE, "23.77 trillion yuan", "trillion", "exports"),
-    (TRADE, "17.99 trillion yuan", "trillion", "imports"),
-    (TOTAL, "41.76 trillion yuan", "trillion", "trade_volume"),
-    (TOTAL, "0.2%", "percentage", "trade_volume_growth"),
-    ("Exports stood at $3.38 trillion in 2023, down by 4.6% on the year before.", "4.6%", "percentage", "exports_growth"),
-    ("Exports decreased by 4.6%, amounting to $3.4 trillion, imports by 5.5%, to $2.6 trillion.", "5.5%", "percentage",
+    (TRADE, "12.4 trillion yuan", "trillion", "exports"),
+    (TRADE, "9.8 trillion yuan", "trillion", "imports"),
+    (TOTAL, "20.3 trillion yuan", "trillion", "trade_volume"),
+    (TOTAL, "0.4%", "percentage", "trade_volume_growth"),
+    ("Exports came to $1.72 trillion last year, down by 3.1% on the year before.", "3.1%", "percentage", "exports_growth"),
+    ("Exports slid 3.1%, ending the year at $1.7 trillion, imports by 2.2%, to $1.3 trillion.", "2.2%", "percentage",
      "imports_growth"),
-    (SURPLUS, "$823.2 billion", "amount", None),
+    (SURPLUS, "$96.5 billion", "amount", None),
 ])
 def test_kind_only_levels_and_changes_take_the_metric_of_their_own_or_the_clause_befores_words(
         sentence, words, name, metric) -> None:

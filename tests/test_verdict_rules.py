@@ -186,13 +186,13 @@ def test_bases(quote: str, supplied: str | None, basis: str | None) -> None:
 
 def test_growth_of_trade_in_two_currencies_is_two_questions() -> None:
     trade = dict(metric="exports_growth", period_text="in 2023")
-    facts = [fact(**trade, value=-4.6, quote="Exports stood at $3.38 trillion in 2023, down by 4.6%."),
-             fact(**trade, value=-4.6, quote="Exports decreased by 4.6%, amounting to $3.4 trillion."),
-             fact(**trade, value=0.6, quote="Exports were 23.77 trillion yuan, a year-on-year increase of 0.6%.")]
+    facts = [fact(**trade, value=-3.1, quote="Exports came to $1.72 trillion in 2023, down by 3.1%."),
+             fact(**trade, value=-3.1, quote="Exports slid 3.1%, ending the year at $1.7 trillion."),
+             fact(**trade, value=1.1, quote="Exports came to 12.4 trillion yuan, a rise of 1.1% on the year.")]
     assert currency_terms(facts[0]) == "in USD" and currency_terms(facts[2]) == "in CNY"
     assert sorted(v for v, _ in groups(facts).values()) == ["agree", "single_source"]
     assert currency_terms(fact(value=5.2, quote="GDP grew 5.2% to 126 trillion yuan.")) is None  # real growth
-    same = [fact(**trade, value=-4.6, quote="Exports fell 4.6% year on year to $3.38 trillion."), facts[0]]
+    same = [fact(**trade, value=-3.1, quote="Exports fell 3.1% year on year to $1.72 trillion."), facts[0]]
     assert [v for v, _ in groups(same).values()] == ["agree"]  # one currency: a stated y/y splits nothing
 
 

@@ -75,7 +75,7 @@ def basis_of(fact: QuantFact) -> str | None:
 
 def currency_terms(fact: QuantFact) -> str | None:
     """The currency a growth of money is measured in, when its quote names exactly one ("exports were
-    23.77 trillion yuan, an increase of 0.6%" is in CNY; "$3.38 trillion, down 4.6%" in USD)."""
+    12.4 trillion yuan, a rise of 1.1%" is in CNY; "$1.7 trillion, down 3.1%" in USD)."""
     if fact.metric not in _MONEY_GROWTH or not fact.quote:
         return None
     named = currencies_named(fact.quote)
