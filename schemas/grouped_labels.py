@@ -143,9 +143,10 @@ class GroupedLabels(ResponseModel):
             return None
 
     def refused_metrics(self) -> dict[str, str]:
-        """Quantity id -> the vocabulary metric of its rejected label (not asked for again)."""
-        return {i: label.metric for i, label in self.labels.items()
-                if i in self._rejected and label.metric and not label.metric.startswith(OTHER)}
+        """Quantity id -> the vocabulary metric of its rejected label (not asked for again), however
+        it was written: "other:population" is the metric `population`."""
+        metrics = {i: self.labels[i].as_mention_label(i)["metric"] for i in self._rejected if i in self.labels}
+        return {i: metric for i, metric in metrics.items() if metric and metric != "other"}
 
 
 def _unfound_names(fields: Mapping[str, Any], context: Mapping[str, Any]) -> list[str]:

@@ -11,7 +11,9 @@ once per article; a hosted API bills it at its cached-prefix price.
 Up to `quantities_per_call` quantities go in one call, and the grammar (`grammar_for`) fixes the
 ids and each one's metrics, so none can be skipped or mismatched. Labels that fail a check are set
 aside with the validator's message and asked about again with that message; a label still failing
-then fails the article (`validation_failed`), with the last answer kept for review. Quantities that
+then is kept without the failing name or metric when that alone saves it (`_keep_salvaged`), and
+otherwise fails the article (`validation_failed`), with the last answer kept for review. A metric
+code had ruled out, written anyway as "other:<metric>", is salvaged at once (`REPEATED`). Quantities that
 only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then asks once more, for
 the metric alone, about facts whose `other` name only gives the kind of number (`kind_only`).
 """
@@ -130,7 +132,7 @@ def group_request(prompt: LoadedPrompt, part: Part, mentions: list[Mention], not
     required = {m.id: m.text for m in mentions if must_be_fact(m)}
     context: dict[str, Any] = {
         **article_context(article), "mentions": {m.id: m.unit_class for m in mentions}, "required": required,
-        "measured": found,
+        "measured": found, "refused": refused,
     }
     facts = frozenset(required) if prompt.spec.params.facts_by_grammar else frozenset()
     return LabelRequest(render(prompt, call_fields(part, mentions, notes, refused, in_article)), GroupedLabels, context,
@@ -192,14 +194,18 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
         answer = reply.output if isinstance(reply.output, GroupedLabels) else None
         labels.update(answer.checked if answer else {})
         rejected = dict(answer.rejected) if answer else {}
-        for mention_id, metric in (answer.refused_metrics() if answer else {}).items():
+        chosen = answer.refused_metrics() if answer else {}
+        for mention_id, metric in chosen.items():
             refused[mention_id] = refused.get(mention_id, frozenset()) | {metric}
+        repeated = [m for m in pending if m.id not in labels and chosen.get(m.id) in request.context["refused"][m.id]
+                    and not answer.without_unfound_names(m.id, request.context)]  # the metric is the fault
+        _keep_salvaged(repeated, answer, rejected, request.context, labels, spent, part, REPEATED)  # into labels
         pending = [m for m in pending if m.id not in labels]
         if not pending:
             return spent
         if follow_up < FOLLOW_UPS:
             request = group_request(prompt, part, pending, rejected, refused)
-    pending = _keep_salvaged(pending, answer, rejected, request.context, labels, spent, part)
+    pending = _keep_salvaged(pending, answer, rejected, request.context, labels, spent, part, EVERY_ANSWER)
     if not pending:
         return spent
     about = "; ".join(f"{m.id} «{m.text}» ({rejected.get(m.id, 'no label')})" for m in pending)
@@ -244,13 +250,22 @@ async def _name_kind_only(part: Part, prompt: LoadedPrompt, ask: Asker, labels: 
     return spent
 
 
+EVERY_ANSWER = "in every answer"
+# The metric of a label that code had already ruled out for its number (`implausible`, or refused
+# in an earlier answer) and that the model wrote anyway as "other:<metric>", which the grammar
+# cannot forbid: asking again brings the same answer, so the label is salvaged at once.
+REPEATED = "though the checks had ruled it out before the answer"
+
+
 def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejected: dict[str, str],
-                   context: dict[str, Any], labels: dict[str, MentionLabel], spent: PartResult, part: Part) -> list[Mention]:
-    """Keep each label that fails after every answer but can be saved, with a warning finding each; the
-    mentions still pending after that. Two salvages, in order: a label whose only fault is a name
-    the article does not give keeps its metric with that name left blank (code fills the entity from
-    the sentence, `GroupedLabels.without_unfound_names`); a fact whose metric fails its checks is kept
-    as metric `other`, unlabelled, never compared across sources (`GroupedLabels.without_metric`)."""
+                   context: dict[str, Any], labels: dict[str, MentionLabel], spent: PartResult, part: Part,
+                   when: str) -> list[Mention]:
+    """Keep each label that fails in every answer (or whose metric was `REPEATED`: `when` says which)
+    but can be saved, with a warning finding each; the mentions still pending after that. Two
+    salvages, in order: a label whose only fault is a name the article does not give keeps its
+    metric with that name left blank (code fills the entity from the sentence,
+    `GroupedLabels.without_unfound_names`); a fact whose metric fails its checks is kept as metric
+    `other`, unlabelled, never compared across sources (`GroupedLabels.without_metric`)."""
     left = []
     for mention in pending:
         about = f"{mention.id} «{mention.text}»"
@@ -260,7 +275,7 @@ def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejecte
                        f"in every answer; the fact is kept without it")
         elif answer and (unlabelled := answer.without_metric(mention.id, context)):
             labels[mention.id], check = unlabelled, "extraction"
-            message = (f"{about}: the model's metric failed its checks in every answer "
+            message = (f"{about}: the model's metric failed its checks {when} "
                        f"({rejected.get(mention.id, 'no reason given')}); the fact is kept as metric 'other', unlabelled")
         else:
             left.append(mention)
