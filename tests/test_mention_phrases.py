@@ -27,6 +27,11 @@ PHRASES = [
     ("Officials from those three countries met in Geneva.", "three", "definite_group"),
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
+    ("Residents aged 70 and over now outnumber schoolchildren.", "70", "age_band"),
+    ("The number of people aged 15 to 24 without work rose to 1.3 million.", "15", "age_band"),
+    ("Those between 18 and 64 make up 58 percent of voters.", "between 18 and 64", "age_band"),
+    ("Children under 5 accounted for 42 of the deaths.", "under 5", "age_band"),
+    ("Patients aged 80 or above were moved first.", "80", "age_band"),
 ]
 
 
@@ -50,6 +55,10 @@ FACTS = [
     ("Their two sons run the firm.", "two sons"),
     ("“I have 30 years of experience,” the minister told reporters.", "30 years"),  # quoted: the model decides
     ("The writer spent 12 years in prison.", "12 years"),  # third person: not a byline
+    ("The driver, aged 34, was taken to hospital.", "34"),  # one person's age: the model decides
+    ("Children under 5 accounted for 42 of the deaths.", "42"),  # the count of the band is a fact
+    ("Prices rose between 3 and 5 percent.", "between 3 and 5 percent"),
+    ("The floods displaced over 300 people.", "over 300 people"),
 ]
 
 

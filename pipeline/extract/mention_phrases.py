@@ -17,7 +17,11 @@ here returns its name for such a mention:
   left to the model, since it may be a streak;
 - `time_ago`: "four years ago" dates something; it measures nothing;
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
-  quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news.
+  quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
+- `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
+  older", "those between 16 and 59", "children under 5", "aged 15 to 24" (a bare number of at
+  most 120 after "aged" or a group's noun, with a band's bound: "and over", "or younger", "to N",
+  "between", "under"). One person's age ("the driver, aged 34") is left to the model.
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here; the model decides them. Ordinals
@@ -54,6 +58,15 @@ _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
 _CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|editor|correspondent|career|experience)\b",
                      re.IGNORECASE)
 _SPELLED_SMALL = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+OLDEST_AGE = 120
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
+_GROUP_NOUN_BEFORE = re.compile(
+    r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
+    r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)\s+$", re.IGNORECASE)
+_BAND_WORDS = re.compile(r"^(?:between|under|over|above|below|from)\b", re.IGNORECASE)
+_BAND_AFTER = re.compile(
+    r"^\s*(?:and|or)\s+(?:above|over|older|up|upwards|under|younger|below)\b|^\s*(?:to|-|–)\s*\d+\b|"
+    r"^\s*(?:years?[\s-]+old|years\s+of\s+age)\s+(?:and|or)\s+(?:above|over|older|under|younger)\b", re.IGNORECASE)
 
 
 def phrase_rule(text: str, mention: Mention) -> str | None:
@@ -62,6 +75,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
+    if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]):
+        return "age_band"
     if not _may_be_phrase(mention):
         return None
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
@@ -83,6 +98,15 @@ def _may_be_phrase(mention: Mention) -> bool:
     if mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT:
         return False
     return mention.qualifier == "exact" and mention.direction is None and mention.value_max is None
+
+
+def _is_age_band(mention: Mention, before: str, after: str) -> bool:
+    """Bare ages after "aged" or a group's noun that bound a band: "aged 60 and above", "those between
+    16 and 59", "children under 5". Either bound alone is a band when the group is named."""
+    if mention.unit_class != "count" or mention.unit is not None or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
+        return False
+    bounded = bool(_BAND_WORDS.match(mention.text) or mention.value_max is not None or _BAND_AFTER.match(after))
+    return bounded and bool(_AGED_BEFORE.search(before) or _GROUP_NOUN_BEFORE.search(before))
 
 
 def _is_author_bio(sentence: str) -> bool:
