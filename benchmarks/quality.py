@@ -21,8 +21,8 @@ per article (run.json), and the conflicts reported in groups.jsonl with how many
 (tests/data/realworld/conflicts.jsonl). `--score-only DIR` scores an existing run's output
 instead of running; `--verdicts-only` feeds the gold facts themselves to `newsfacts validate`,
 which shows the conflicts the verdict rules report when every label is right. `--set holdout`
-does the same on the held-out set (tests/data/holdout/, texts in fetched/holdout/), which was
-built blind and is measured, never tuned to.
+and `--set holdout2` do the same on the held-out sets (tests/data/holdout*/, texts in
+fetched/holdout*/), which were built blind and are measured, never tuned to.
 Outputs go to out/quality/.
 """
 
@@ -57,9 +57,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "pipeline"]
 REALWORLD = ROOT / "tests" / "data" / "realworld"
 FETCHED = ROOT / "fetched" / "articles"
-# The held-out set: built blind to the pipeline's output, measured, never tuned to (its README).
-HOLDOUT = ROOT / "tests" / "data" / "holdout"
-FETCHED_HOLDOUT = ROOT / "fetched" / "holdout"
+# The real-article sets: each one's committed gold folder and git-ignored texts folder. The held-out
+# sets were built blind to the pipeline's output, and are measured, never tuned to (their READMEs).
+REAL_SETS = {
+    "realworld": (REALWORLD, FETCHED),
+    "holdout": (ROOT / "tests" / "data" / "holdout", ROOT / "fetched" / "holdout"),
+    "holdout2": (ROOT / "tests" / "data" / "holdout2", ROOT / "fetched" / "holdout2"),
+}
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
              "search tool's `pages` corpus, save the page's text under the file name given, and check its sha256.")
@@ -313,7 +317,7 @@ def validate_gold(dev: DevSet, out: Path) -> RealworldScores:
 
 def set_folders(which: str) -> tuple[Path, Path]:
     """The committed gold folder and the git-ignored texts folder of a real-article set."""
-    return (HOLDOUT, FETCHED_HOLDOUT) if which == "holdout" else (REALWORLD, FETCHED)
+    return REAL_SETS[which]
 
 
 def run_realworld(which: str, name: str, gguf: str, prompt: str, dev: DevSet) -> str:
@@ -357,7 +361,7 @@ def seeds(args: argparse.Namespace) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("seeds", "realworld", "holdout"), default="seeds", dest="which")
+    parser.add_argument("--set", choices=("seeds", *REAL_SETS), default="seeds", dest="which")
     parser.add_argument("--candidate", action="append", help="NAME=GGUF path, or NAME=default")
     parser.add_argument("--prompt", action="append")
     parser.add_argument("--score-only", type=Path, help="realworld: score this run output folder, run nothing")

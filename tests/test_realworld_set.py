@@ -1,5 +1,5 @@
-"""The real-article sets (tests/data/realworld/, the dev set, and tests/data/holdout/, the held-out
-set): their committed files, and the benchmark's scoring.
+"""The real-article sets (tests/data/realworld/, the dev set, and tests/data/holdout/ and holdout2/,
+the held-out sets): their committed files, and the benchmark's scoring.
 
 The article texts are not in the repo. These tests need none of them, except the last two, which
 check every gold span against the saved texts when a set's fetched folder exists and skip otherwise.
@@ -8,6 +8,7 @@ check every gold span against the saved texts when a set's fetched folder exists
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from pathlib import Path
 from typing import Any, get_args
@@ -22,7 +23,7 @@ from schemas.facts import Qualifier, QuantFact, Status
 from schemas.validation import AgreementGroup
 from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class
 
-SETS = {"realworld": "rw", "holdout": "ho"}  # each set's name and the prefix of its gold fact ids
+SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
@@ -47,8 +48,9 @@ def test_no_set_is_about_the_seeds_story(name: str) -> None:
     assert not any("korea" in s for s in stories)
 
 
-def test_the_two_sets_share_no_article_and_no_story() -> None:
-    dev, held = LOADED["realworld"], LOADED["holdout"]
+@pytest.mark.parametrize(("one", "other"), list(itertools.combinations(SETS, 2)))
+def test_no_two_sets_share_an_article_or_a_story(one: str, other: str) -> None:
+    dev, held = LOADED[one], LOADED[other]
     assert not {a.url for a in dev.articles} & {a.url for a in held.articles}
     assert not {a.story for a in dev.articles} & {a.story for a in held.articles}
     assert not {a.file_id for a in dev.articles} & {a.file_id for a in held.articles}
@@ -197,7 +199,7 @@ def test_missing_or_changed_texts_are_named(tmp_path: Path) -> None:
 
 def test_realworld_without_texts_says_how_to_fill_them_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(quality, "FETCHED", tmp_path / "articles")
+    monkeypatch.setitem(quality.REAL_SETS, "realworld", (quality.REALWORLD, tmp_path / "articles"))
     monkeypatch.setattr("sys.argv", ["quality.py", "--set", "realworld", "--candidate", "m=default", "--prompt", "p@1"])
     with pytest.raises(SystemExit) as exit_info:
         quality.main()
