@@ -255,6 +255,14 @@ def test_undated_figures_are_listed_never_conflicting() -> None:
     assert {v for v, _ in groups(lonely).values()} <= {"incomparable", "single_source"}
 
 
+def test_figures_for_a_span_that_could_not_be_placed_never_conflict() -> None:
+    made = dict(metric="other", metric_label="scooters_made", unit="scooters", published="2025-01-06")
+    quarter = fact(**made, value=120_000, period_text="in the quarter", quote="made 120,000 scooters in the quarter")
+    year = fact(**made, value=455_000, period_text="for the year", quote="455,000 scooters for the year")
+    assert time_kind(quarter) == time_kind(year) == "flow"
+    assert "conflict" not in {verdict for verdict, _ in groups([quarter, year]).values()}
+
+
 @pytest.mark.parametrize(("changes", "kind"), [
     (dict(period_text="since August", metric="artillery_shells_transferred", unit="shells"), "running"),
     (dict(metric="other", metric_label="deaths", unit="people", period_text=None), "running"),
@@ -262,6 +270,9 @@ def test_undated_figures_are_listed_never_conflicting() -> None:
     (dict(metric="unemployment_rate", period_text="in December 2021"), "flow"),
     (dict(metric="consecutive_contraction_years", unit="years", period_text="over the last five years"), "level"),
     (dict(metric="population", unit="people", period_text=None), "level"),
+    (dict(metric="other", metric_label="cars_built", unit="cars", period_text="during the quarter"), "flow"),
+    (dict(metric="other", metric_label="fleet_size", unit="buses", period_text="at the end of the month"), "flow"),
+    (dict(metric="other", metric_label="fleet_size", unit="buses", period_text="now"), "level"),
 ])
 def test_time_kinds(changes: dict[str, object], kind: str) -> None:
     from pipeline.check.normalize import normalize_fact

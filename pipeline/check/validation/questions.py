@@ -14,6 +14,9 @@ Two facts share a verdict only when they answer the same question:
 - time kind: a running count (a toll, a count "since" a start), a flow over a period (a quarter's
   growth, a year's output, any figure stated for a month, quarter or year, such as December's
   unemployment rate), or a level stated as of a day (a turnout, a distance, a streak as of its end).
+  A figure whose period words name a span that could not be placed ("in the quarter", "for the
+  year", "the annual figures") is a flow of an unknown period: listed as undated, never compared
+  as a level of the day it was published (a quarter's output is not the year's).
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ _GENERIC_FORECASTERS = frozenset(
     "private sector private-sector observers traders investors of by the a an and in 's".split())
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|missing|"
                           r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*)\b")
+_SPAN_WORDS = re.compile(r"\b(?:year|quarter|month|week|half|annual|yearly|quarterly|monthly|weekly|fiscal)\b",
+                         re.IGNORECASE)
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
 
 
@@ -122,4 +127,6 @@ def time_kind(fact: QuantFact) -> TimeKind:
         return "flow"
     if start and end and start != end and unit_class(fact.unit) != "duration":
         return "flow"  # a figure stated for a month, quarter or year is that period's (a streak is stated as of its end)
+    if not start and not end and unit_class(fact.unit) != "duration" and _SPAN_WORDS.search(fact.period_text or ""):
+        return "flow"  # "in the quarter": some span, not placed
     return "level"
