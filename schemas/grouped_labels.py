@@ -142,6 +142,14 @@ class GroupedLabels(ResponseModel):
         except ValidationError:
             return None
 
+    def not_a_fact(self, mention_id: str, context: Mapping[str, Any]) -> MentionLabel | None:
+        """The answer "not a fact" for `mention_id` taken as it stands, although the context's
+        "required" asked for a fact; None when the answer says something else."""
+        label = self.labels.get(mention_id)
+        if label is None or label.fact:
+            return None
+        return MentionLabel.model_validate({"id": mention_id, "is_fact": False}, context={"mentions": context["mentions"]})
+
     def refused_metrics(self) -> dict[str, str]:
         """Quantity id -> the vocabulary metric of its rejected label (not asked for again), however
         it was written: "other:population" is the metric `population`."""

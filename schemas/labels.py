@@ -24,6 +24,10 @@ from .facts import Status
 from .metric_checks import Measured, measured_problem
 from .vocabulary import METRIC_UNIT_CLASS, Metric
 
+# Why a quantity is a fact whatever the model answers, in the message that asks again; the context's
+# "required_why" gives other words for other reasons ("a count written in digits").
+REQUIRED_KINDS = "an amount of money, a percentage or a large count"
+
 
 class MentionLabel(BaseModel):
     """The model's verdict on one marked number."""
@@ -47,10 +51,8 @@ class MentionLabel(BaseModel):
             raise ValueError(f"there is no mark {self.id!r}; use only the ids shown, such as {next(iter(mentions), 'm1')}")
         required = context_of(info).get("required", {})
         if not self.is_fact and self.id in required:
-            raise ValueError(
-                f"{self.id} «{required[self.id]}» is an amount of money, a percentage or a large count, "
-                f"not a date: set is_fact true and give its metric"
-            )
+            kind = context_of(info).get("required_why", {}).get(self.id, REQUIRED_KINDS)
+            raise ValueError(f"{self.id} «{required[self.id]}» is {kind}, not a date: set is_fact true and give its metric")
         if not self.is_fact:
             return self
         if self.metric is None:

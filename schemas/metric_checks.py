@@ -40,7 +40,12 @@ The checks, each one code can make without a model:
    names nothing ("In construction, output fell 1.3%").
 4. **What is counted.** A count whose scanned unit names what it counts ("thousands of hackers")
    takes only a count metric that counts such things (`vocabulary.COUNTED`): hackers are no
-   defence workers, and shells are counted as shells transferred, not as transfers.
+   defence workers, and shells are counted as shells transferred, not as transfers. A weapons or
+   armed-forces metric (`MILITARY_METRICS`) is no count in a sentence about civilian goods or
+   people that names nothing military ("461,538 deliveries" of cars); a death and injury toll does
+   not count the missing or the displaced ("11,300 dead and 10,100 missing"); an industry's output
+   growth is not a capacity's, nor deliveries or sales, nor one product's output ("car production
+   slumped 8%", "jumped 35 per cent to 1.85 million vehicles").
 5. **Levels, wholes and totals.** A count or money metric measures a level: not the size of a
    change ("fell by 2 million people", "a loss of about 3 million"), not a rate ("7.87 per 1,000
    people"), not a number with decimals ("about 1.66"). A population is the whole one, not "the
@@ -187,7 +192,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
-              _share_problem, _counted_problem)  # in order: the first problem found is the one the model is told
+              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem)  # in order: the first problem found is the one the model is told
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -447,6 +452,58 @@ def _share_problem(metric: str, measured: Measured) -> str | None:
             f"does not fit; choose the metric of what it is a share of, or other: with a metric_label")
 
 
+def _civilian_problem(metric: str, measured: Measured) -> str | None:
+    """A weapons or armed-forces metric for a number in a sentence about civilian goods or people
+    ("461,538 deliveries" of cars, "1.6 million were fully electric cars") that names nothing military."""
+    if metric not in MILITARY_METRICS or _MILITARY.search(measured.sentence):
+        return None
+    civilian = _CIVILIAN.search(measured.sentence)
+    if civilian is None:
+        return None
+    return (f"the sentence of «{measured.words}» is about {civilian.group(0)}, and names no weapon, army or war: "
+            f"metric {metric!r} does not fit; choose other: and what is counted")
+
+
+def _product_problem(metric: str, measured: Measured) -> str | None:
+    """An industry's output growth is not a capacity's, a product's deliveries or one product's
+    output ("production capacity has increased by 40%", "a 40% surge in deliveries", "production
+    jumped by 35 per cent to 1.85 million vehicles")."""
+    if metric not in ("industrial_output_growth", "manufacturing_growth"):
+        return None
+    about = _one_product(measured) or (found.group(0) if (found := _NOT_OUTPUT.search(" ".join(own_clauses(measured)))) else None)
+    if about is None:
+        return None
+    return (f"«{measured.words}» is about {about}, not an industry's whole output: metric {metric!r} does not "
+            f"fit; choose other: and what it measures")
+
+
+def _one_product(measured: Measured) -> str | None:
+    """The product whose output the number measures, when the words say one: "car production slumped 8%",
+    "output of steel rose 5%", "jumped by 35 per cent to 1.85 million vehicles"."""
+    if measured.span is None:
+        return None
+    start = clause_bounds(measured.sentence, measured.span)[0]
+    outputs = list(_LAST_OUTPUT.finditer(measured.sentence[start:measured.span[0]]))
+    last = outputs[-1] if outputs else None
+    for word in (last.group("head"), last.group("of")) if last else ():
+        if word and _ONE_PRODUCT.match(word):
+            return last.group(0)
+    after = _TO_PRODUCT.match(measured.sentence[measured.span[1]:])
+    return after.group("what") if after else None
+
+
+def _not_harm_problem(metric: str, measured: Measured) -> str | None:
+    """A death and injury toll does not count the missing, the displaced or the evacuated ("11,300 dead
+    and 10,100 missing": the second number is no casualty figure)."""
+    if metric != "casualties" or measured.span is None:
+        return None
+    found = _NOT_HARMED_AFTER.match(measured.sentence[measured.span[1]:])
+    if found is None:
+        return None
+    return (f"«{measured.words}» counts people {found.group('what')}, not dead or injured: metric {metric!r} does not "
+            f"fit; choose other: and what is counted")
+
+
 def _counted_problem(metric: str, measured: Measured) -> str | None:
     noun = counted_noun(measured.unit) if measured.unit_class == "count" else None
     if noun is None or metric not in COUNTED or noun in COUNTED[metric]:
@@ -455,6 +512,30 @@ def _counted_problem(metric: str, measured: Measured) -> str | None:
             f"choose the metric of what is counted, or other: and what was counted")
 
 
+MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",
+                              "military_personnel", "defense_sector_workers"})
+_MILITARY = re.compile(
+    r"\b(?:weapons?|arms|armed|arsenals?|military|militar\w*|army|armies|troops?|soldiers?|servicem[ae]n|shells?|"
+    r"missiles?|rockets?|ammunition|munitions?|artillery|rounds|drones?|tanks?|howitzers?|defen[cs]e|war|warfare|"
+    r"combat|battle\w*|front\s?lines?|invasion|navy|naval|air force|fighter|bombs?|guns?|rifles?|launchers?|"
+    r"warheads?|ballistic|mobili[sz]\w*|conscripts?|mercenar\w*|personnel|forces|armou?red)\b", re.IGNORECASE)
+_CIVILIAN = re.compile(
+    r"\b(?:cars?|vehicles?|evs?|electric|automobiles?|sedans?|suvs?|smartphones?|phones?|laptops?|computers?|chips?|"
+    r"homes?|houses?|apartments?|passengers?|tourists?|visitors?|customers?|subscribers?|users?|students?|"
+    r"patients?|babies|births?|voters?|fans?|shoppers?|buyers?)\b|\bModel\s+[A-Z0-9]\b", re.IGNORECASE)
+_NOT_OUTPUT = re.compile(r"\bcapacity\b|\bcapacities\b|\bdeliver(?:y|ies|ed)\b|\bsales\b|\bsold\b", re.IGNORECASE)
+_PRODUCT = (r"(?:cars?|vehicles?|evs?|automobiles?|trucks?|smartphones?|phones?|chips?|shells?|rounds|missiles?|"
+            r"oil|steel|coal|crude|barrels?|tonnes?|tons?|units)")
+# The output a growth rate is about: the last "production" or "output" before the number, with the
+# words that say whose ("car production", "output of steel", "factory output").
+_LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\s+of\s+(?:\w+\s+)?(?P<of>\w+))?",
+                          re.IGNORECASE)
+_ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
+_TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
+                         re.IGNORECASE)  # "jumped by 35 per cent to 1.85 million vehicles"
+_NOT_HARMED_AFTER = re.compile(
+    r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
+    r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)
 _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b|\beconomic (?:output|activity)\b",
                             re.IGNORECASE)
 # What else a percentage change in a sentence about the economy may measure ("the yen fell 6.6%",

@@ -203,6 +203,25 @@ def test_a_metric_refused_once_and_written_again_as_other_is_kept_unlabelled_aft
     assert (fact.metric, fact.metric_label) == ("other", "unlabelled_percent")
 
 
+def test_a_count_in_digits_answered_not_a_fact_twice_is_left_out_and_the_article_kept(article: Article) -> None:
+    workers = next(m.id for m in quantities(TEXT) if m.text == "About 1,200 people")
+    model = Scripted(always={workers: {"fact": False}})
+    result = model.run(article, "extract_facts@6")
+    assert _times_asked(model, workers) == 2  # asked again once, with the reason
+    assert "is a count written in digits" in model.user_messages()[1]
+    assert all(f.value != 1200 for f in result.facts) and len(result.facts) == len(Part(article, 0).asked) - 1
+    finding = next(f for f in result.findings if "left out" in f.message)
+    assert finding.severity == "info" and "«About 1,200 people»" in finding.message
+
+
+def test_a_count_in_digits_answered_a_fact_when_asked_again_is_kept(article: Article) -> None:
+    workers = next(m.id for m in quantities(TEXT) if m.text == "About 1,200 people")
+    model = Scripted(first={workers: {"fact": False}})
+    result = model.run(article, "extract_facts@6")
+    assert _times_asked(model, workers) == 2
+    assert any(f.value == 1200 and f.qualifier == "approximately" for f in result.facts)
+
+
 def test_a_name_the_article_never_gives_is_left_blank_with_a_finding_after_every_answer(article: Article) -> None:
     stuck = {"m1": {"fact": True, "metric": "gdp_real_growth", "entity": "Zeta Holdings", "by": "IMF", "status": "actual"}}
     model = Scripted(always=stuck)
@@ -327,3 +346,15 @@ def test_money_percentages_large_counts_and_changes_in_a_count_must_be_facts() -
     text = "The population shrank by 850,000 to 1.41 billion, and 1,200 people moved, costing $3 million or 2%."
     found = {m.text: must_be_fact(m) for m in quantities(text)}
     assert found == {"850,000": True, "1.41 billion": True, "1,200 people": False, "$3 million": True, "2%": True}
+
+
+def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_why() -> None:
+    from pipeline.extract.labelling.mention_facts import expected_facts
+    text = "The index fell to 1.35 in 2024, 4,120 homes flooded, 12 schools and nine thousand shops shut, and 2.5 million fled."
+    mentions = quantities(text)
+    assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
+        "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits"}
+    context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
+               "required_why": {"m1": "a measured value with decimals"}, "text": text}
+    answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)
+    assert "«1.35» is a measured value with decimals, not a date: set is_fact true" in answer.rejected["m1"]

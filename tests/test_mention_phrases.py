@@ -32,6 +32,7 @@ PHRASES = [
     ("Those between 18 and 64 make up 58 percent of voters.", "between 18 and 64", "age_band"),
     ("Children under 5 accounted for 42 of the deaths.", "under 5", "age_band"),
     ("Patients aged 80 or above were moved first.", "80", "age_band"),
+    ("Pupils between 6 and 11 years old get free meals.", "between 6 and 11", "age_band"),
 ]
 
 
@@ -56,6 +57,7 @@ FACTS = [
     ("“I have 30 years of experience,” the minister told reporters.", "30 years"),  # quoted: the model decides
     ("The writer spent 12 years in prison.", "12 years"),  # third person: not a byline
     ("The driver, aged 34, was taken to hospital.", "34"),  # one person's age: the model decides
+    ("Workers between 20 and 30 years of service retire early.", "between 20 and 30"),  # no age
     ("Children under 5 accounted for 42 of the deaths.", "42"),  # the count of the band is a fact
     ("Prices rose between 3 and 5 percent.", "between 3 and 5 percent"),
     ("The floods displaced over 300 people.", "over 300 people"),
@@ -76,6 +78,7 @@ PERIOD_PHRASES = [
     ("The economy shrank 0.3% in the final three months of 2023.", "three months", "period_span"),
     ("Sales rose 4% in the first six months of the year.", "six months", "period_span"),
     ("Output fell 0.1% in the previous three-month period.", "three-month period", "period_span"),
+    ("For the six-month period of the first half, sales rose 3%.", "six-month period", "period_span"),
     ("It was the strongest quarter since the economy locked down four years ago.", "four years", "time_ago"),
     ("The plant opened 12 years ago.", "12 years", "time_ago"),
 ]

@@ -430,3 +430,35 @@ def test_a_number_whose_clause_names_nothing_takes_the_clause_before(sentence, w
 def test_kind_only_levels_and_changes_take_the_metric_of_their_own_or_the_clause_befores_words(
         sentence, words, name, metric) -> None:
     assert metric_named(name, scanned(sentence, words)) == metric
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "unit", "metric", "fragment"), [
+    ("The carmaker's Model Y led with 312,400 deliveries in the quarter.", "312,400 deliveries", 312400, "deliveries",
+     "arms_transfers", "names no weapon"),
+    ("It sold 2.1 million vehicles, of which 900,000 were electric cars.", "900,000", 900000, None,
+     "military_personnel", "names no weapon"),
+    ("Poland delivered 300 tanks and 40,000 shells to the front.", "40,000 shells", 40000, "shells",
+     "artillery_shells_transferred", None),
+    ("The army took 5,000 rifles from a maker of cars.", "5,000 rifles", 5000, "rifles", "arms_transfers", None),
+    ("Floods left 6,200 dead and 3,900 missing in the valley.", "3,900", 3900, None, "casualties", "missing"),
+    ("The flood killed 120, and more than 800 people are still unaccounted for.", "more than 800 people", 800, "people",
+     "casualties", "unaccounted"),
+    ("Floods left 6,200 dead and 3,900 missing in the valley.", "6,200", 6200, None, "casualties", None),
+])
+def test_a_count_of_civilian_goods_is_no_weapons_figure_and_the_missing_are_no_casualties(
+        sentence, words, value, unit, metric, fragment) -> None:
+    found = problem(metric, sentence, words, value, unit, "count")
+    assert (found is None) if fragment is None else (fragment in (found or ""))
+
+
+@pytest.mark.parametrize(("sentence", "words", "fragment"), [
+    ("Industrial capacity in Europe has risen 30% since the invasion.", "30%", "capacity"),
+    ("Production jumped by 22 per cent to 950,000 cars.", "22 per cent", "cars"),
+    ("Factory output fell 1.4% in March as car production slumped 6%.", "6%", "car production"),
+    ("Factory output fell 1.4% in March as car production slumped 6%.", "1.4%", None),
+    ("Industrial production rose 2.2%, while car sales fell 3%.", "2.2%", None),
+    ("Industrial output expanded by 4.1% last year.", "4.1%", None),
+])
+def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(sentence, words, fragment) -> None:
+    found = problem("industrial_output_growth", sentence, words, float(words.split("%")[0].split()[0]), "percent", "percent")
+    assert (found is None) if fragment is None else (fragment in (found or "") and "whole output" in found)

@@ -2,7 +2,7 @@
 
 Each rule looks at one number in its text and returns the rule's name when the number is not a
 quantity: part of a name ("S&P 500", "Model 3", "787 Dreamliner", "G7", "10 Downing Street", the
-"10-year" of a bond), a clock time ("3:45 p.m.", "04:00 GMT"), a sports score ("3-1", "won 7 to 3",
+"10-year" of a bond, the "155 mm" of a shell), a clock time ("3:45 p.m.", "04:00 GMT"), a sports score ("3-1", "won 7 to 3",
 "bowled out for 188"), or a word that only joins a phrase ("one of the", "the two sides", "Big
 Four", "a two-horse race"). Dates are decided in mention_rules, because they stay in `scan()`
 flagged. The labelling stage uses these names to skip model calls and to say why.
@@ -45,6 +45,12 @@ _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
                       r"said|says|thing|day,)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+# A gun's or a shell's calibre names the kind of weapon: "155 mm shells", "155-millimetre artillery
+# ammunition", "a .50-calibre machine gun".
+_CALIBRE_AFTER = re.compile(
+    r"^[\s-]?(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)\b[\s-]+(?:[a-z]+[\s-]+){0,2}?"
+    r"(?:shells?|rounds?|ammunition|ammo|artillery|howitzers?|guns?|projectiles?|cannons?|mortars?|munitions?|rockets?|"
+    r"cartridges?|bullets?|rifles?|pistols?|shots?)\b", re.IGNORECASE)
 _HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
                         r"halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
@@ -60,6 +66,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "COVID-19", "F-16", "Pac-12"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return "clock_time"
+    if _CALIBRE_AFTER.match(after):
+        return "calibre"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
     if not has_unit and value.is_integer():

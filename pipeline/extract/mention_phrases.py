@@ -13,18 +13,19 @@ here returns its name for such a mention:
 - `definite_group`: "these two", "those three": a group already named, not an amount;
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
-  an adjective of position, and before "of" or "period"); "over the last five years" alone is
-  left to the model, since it may be a streak;
+  an adjective of position, and before "of" or "period"; or "the three-month period" itself);
+  "over the last five years" alone is left to the model, since it may be a streak;
 - `time_ago`: "four years ago" dates something; it measures nothing;
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
-  older", "those between 16 and 59", "children under 5", "aged 15 to 24" (a bare number of at
-  most 120 after "aged" or a group's noun, with a band's bound: "and over", "or younger", "to N",
-  "between", "under"). One person's age ("the driver, aged 34") is left to the model.
+  older", "those between 16 and 59", "children under 5", "aged 15 to 24", "between 6 and 11 years
+  old" (a bare number of at most 120 after "aged" or a group's noun, or in years "old", with a
+  band's bound: "and over", "or younger", "to N", "between", "under"). One person's age ("the
+  driver, aged 34") is left to the model.
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
-("more than seven years") and changes are never settled here; the model decides them. Ordinals
+("more than seven years") and changes are never settled here (the bounds of an age band, such as "under 5", are no hedged amounts); the model decides them. Ordinals
 ("the first woman") are no quantities at all, and a duration such as "a two-day visit" is left to
 the model.
 """
@@ -51,6 +52,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(
     r"\bthe\s+(?:final|last|first|previous|past|prior|preceding|next|coming|latest|same|opening|closing|following|"
     r"initial|early|late|latter|former)\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "the (same) three-month period"
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s+ago\b", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -63,6 +65,7 @@ _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
     r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)\s+$", re.IGNORECASE)
+_YEARS_OLD_AFTER = re.compile(r"^\s*(?:old|of\s+age)\b", re.IGNORECASE)
 _BAND_WORDS = re.compile(r"^(?:between|under|over|above|below|from)\b", re.IGNORECASE)
 _BAND_AFTER = re.compile(
     r"^\s*(?:and|or)\s+(?:above|over|older|up|upwards|under|younger|below)\b|^\s*(?:to|-|–)\s*\d+\b|"
@@ -87,8 +90,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "one_as_pronoun"
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
         return "definite_group"
-    if mention.unit_class == "duration" and _POSITION_BEFORE.search(before) and (
-            _PERIOD_AFTER.match(after) or re.search(r"\bperiods?$", words)):
+    if mention.unit_class == "duration" and (_POSITION_BEFORE.search(before) and _PERIOD_AFTER.match(after)
+                                             or _THE_BEFORE.search(before) and re.search(r"\bperiods?$", words)):
         return "period_span"
     return None
 
@@ -101,12 +104,14 @@ def _may_be_phrase(mention: Mention) -> bool:
 
 
 def _is_age_band(mention: Mention, before: str, after: str) -> bool:
-    """Bare ages after "aged" or a group's noun that bound a band: "aged 60 and above", "those between
-    16 and 59", "children under 5". Either bound alone is a band when the group is named."""
-    if mention.unit_class != "count" or mention.unit is not None or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
+    """Ages that bound a band, bare after "aged" or a group's noun ("aged 60 and above", "those
+    between 16 and 59", "children under 5"), or in "years old" ("between 6 and 11 years old")."""
+    in_years = mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)  # "between 16 and 59 years old"
+    bare = mention.unit_class == "count" and mention.unit is None
+    if not (bare or in_years) or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
         return False
     bounded = bool(_BAND_WORDS.match(mention.text) or mention.value_max is not None or _BAND_AFTER.match(after))
-    return bounded and bool(_AGED_BEFORE.search(before) or _GROUP_NOUN_BEFORE.search(before))
+    return bounded and bool(in_years or _AGED_BEFORE.search(before) or _GROUP_NOUN_BEFORE.search(before))
 
 
 def _is_author_bio(sentence: str) -> bool:

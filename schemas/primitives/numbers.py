@@ -34,7 +34,7 @@ _NUMERIC = re.compile(
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|(?<![\w.]))"  # "A320", "COVID19": glued digits are a name; "Rs2,000" is not
     r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
-    r"(?:(?P<word>\s?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
+    r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
     + r"|(?P<letter>[mkb]|(?-i:\sB))" + _NOT_LETTER + r")?",
     re.IGNORECASE,
 )
@@ -126,7 +126,7 @@ def _follows_number(text: str, pos: int) -> bool:
 
 def _scale_of(word: str | None, letter: str | None) -> float:
     if word:
-        keys = word.lower().split()
+        keys = word.lower().replace("-", " ").split()
         if keys[0] in _SPACED_SHORT:
             return _SPACED_SHORT[keys[0]]
         return math.prod(100.0 if k == "hundred" else SCALE_WORDS[k] for k in keys)

@@ -34,7 +34,7 @@ from ..mentions import Mention, preceding_start, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import PRECEDING_SENTENCES, Asker, LabelRequest, Part, PartResult, Provenance, article_context
 from .marked import mark_text
-from .mention_facts import kind_of, measured, must_be_fact, part_from_labels, vocabulary_metric
+from .mention_facts import expected_facts, kind_of, measured, must_be_fact, part_from_labels, vocabulary_metric
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -130,8 +130,10 @@ def group_request(prompt: LoadedPrompt, part: Part, mentions: list[Mention], not
     found = {m.id: measured(m, article.text) for m in mentions}
     refused = {m.id: implausible(found[m.id]) | (refused or {}).get(m.id, frozenset()) for m in mentions}
     required = {m.id: m.text for m in mentions if must_be_fact(m)}
+    expected = expected_facts(mentions)
     context: dict[str, Any] = {
-        **article_context(article), "mentions": {m.id: m.unit_class for m in mentions}, "required": required,
+        **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
+        "required": required | {m.id: m.text for m in mentions if m.id in expected}, "required_why": expected,
         "measured": found, "refused": refused,
     }
     facts = frozenset(required) if prompt.spec.params.facts_by_grammar else frozenset()
@@ -200,6 +202,8 @@ async def _label_group(part: Part, prompt: LoadedPrompt, ask: Asker, group: list
         repeated = [m for m in pending if m.id not in labels and chosen.get(m.id) in request.context["refused"][m.id]
                     and not answer.without_unfound_names(m.id, request.context)]  # the metric is the fault
         _keep_salvaged(repeated, answer, rejected, request.context, labels, spent, part, REPEATED)  # into labels
+        if follow_up and answer:
+            _accept_not_a_fact(pending, answer, request.context, labels, spent, part)
         pending = [m for m in pending if m.id not in labels]
         if not pending:
             return spent
@@ -248,6 +252,19 @@ async def _name_kind_only(part: Part, prompt: LoadedPrompt, ask: Asker, labels: 
             if named is not None and not kind_only(named, request.context["measured"][mention.id]):
                 labels[mention.id] = named
     return spent
+
+
+def _accept_not_a_fact(pending: list[Mention], answer: GroupedLabels, context: dict[str, Any],
+                       labels: dict[str, MentionLabel], spent: PartResult, part: Part) -> None:
+    """A quantity code only expects to be a fact (`expected_facts`), answered "not a fact" again after
+    the reason was given, is taken as no fact, with an info finding: it never fails the article."""
+    for mention in pending:
+        why = context["required_why"].get(mention.id)
+        if why and mention.id not in labels and (label := answer.not_a_fact(mention.id, context)):
+            labels[mention.id] = label
+            spent.findings.append(Finding(
+                check="extraction", severity="info", article_id=part.article.article_id,
+                message=f"{mention.id} «{mention.text}»: answered 'not a fact' again after being told it is {why}; left out"))
 
 
 EVERY_ANSWER = "in every answer"

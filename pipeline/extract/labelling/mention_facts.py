@@ -37,6 +37,8 @@ GENERIC_COUNT_UNIT = "items"
 _KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}", "count": "a count of {unit}",
           "duration": "a length of time in {unit}"}
 LARGE_COUNT = 1e6
+DIGIT_COUNT = 1000
+_DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 
 
 def kind_of(mention: Mention) -> str:
@@ -50,6 +52,23 @@ def must_be_fact(mention: Mention) -> bool:
     whatever the model thinks."""
     return mention.unit_class in ("percent", "currency") or abs(mention.value) >= LARGE_COUNT or (
         mention.unit_class == "count" and mention.direction is not None)
+
+
+def expected_facts(mentions: list[Mention]) -> dict[str, str]:
+    """Mention id -> why it is taken for a fact although `must_be_fact` does not hold it to be one:
+    a measured value with decimals ("fell to 1.28 in 2020", a fertility rate) or a count of a
+    thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"). A
+    "not a fact" for one of them is asked about again with that reason, and accepted if repeated
+    (prompts v4 to v7, `grouped`); it never fails the article."""
+    expected = {}
+    for mention in mentions:
+        if mention.unit_class != "count" or must_be_fact(mention):
+            continue
+        if mention.value != round(mention.value):
+            expected[mention.id] = "a measured value with decimals"
+        elif abs(mention.value) >= DIGIT_COUNT and _DIGITS.search(mention.text):
+            expected[mention.id] = "a count written in digits"
+    return expected
 
 
 def measured(mention: Mention, text: str) -> Measured:
