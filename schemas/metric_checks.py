@@ -190,9 +190,10 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
 
 def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
+    # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
-              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem)  # in order: the first problem found is the one the model is told
+              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -470,7 +471,8 @@ def _product_problem(metric: str, measured: Measured) -> str | None:
     jumped by 35 per cent to 1.85 million vehicles")."""
     if metric not in ("industrial_output_growth", "manufacturing_growth"):
         return None
-    about = _one_product(measured) or (found.group(0) if (found := _NOT_OUTPUT.search(" ".join(own_clauses(measured)))) else None)
+    not_output = _NOT_OUTPUT.search(" ".join(own_clauses(measured)))
+    about = _one_product(measured) or (not_output.group(0) if not_output else None)
     if about is None:
         return None
     return (f"«{measured.words}» is about {about}, not an industry's whole output: metric {metric!r} does not "

@@ -22,6 +22,9 @@ CASES = [
     ("Officials estimate that 2,000 homes were destroyed.", "2,000 homes", "estimate", "estimate"),
     ("Officials expect 2,000 homes to be rebuilt.", "2,000 homes", None, "forecast"),
     ("The storm destroyed 2,000 homes.", "2,000 homes", None, "actual"),
+    ("Allies promised Kyiv they would send 40,000 rifles within a year.", "40,000 rifles", "actual", "forecast"),
+    ("The ministry set a target of 3.5% for the year.", "3.5%", "actual", "forecast"),
+    ("Allies, which pledged 40,000 rifles, have sent 12,000 so far.", "12,000", "actual", "actual"),
 ]
 
 

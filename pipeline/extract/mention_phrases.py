@@ -25,9 +25,9 @@ here returns its name for such a mention:
   driver, aged 34") is left to the model.
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
-("more than seven years") and changes are never settled here (the bounds of an age band, such as "under 5", are no hedged amounts); the model decides them. Ordinals
-("the first woman") are no quantities at all, and a duration such as "a two-day visit" is left to
-the model.
+("more than seven years") and changes are never settled here (the bounds of an age band, such as
+"under 5", are no hedged amounts); the model decides them. Ordinals ("the first woman") are no
+quantities at all, and a duration such as "a two-day visit" is left to the model.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@
   quantities (a change and a level);
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
   "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", and a list
-  of bracketed figures, "services (down 0.2 per cent), construction (-1.3) and production (-1)");
+  of bracketed figures, "services (down 0.2 per cent), construction (-1.3) and production (-1)",
+  and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players");
 - a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and
   "points" moved towards a percentage are percentage points ("by 4 points to 68%").
 """
@@ -29,6 +30,7 @@ _TO = re.compile(r"^\s+to\s+$")
 _AND = re.compile(r"^\s+and\s+$")
 _OR = re.compile(r"^\s+or\s+$")
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+_PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _PARALLEL = re.compile(r"^\s+(?:in|at|for|from|on)\s+[A-Z][\w .'-]*?(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
@@ -105,6 +107,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return mention
     if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
             and re.match(r"^\s+(?:in|at|for|from|on)\b", text[mention.end:mention.end + 6]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)

@@ -77,6 +77,7 @@ _PLACES = "after before during outside inside near under over into across betwee
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_CALIBRE = re.compile(r"^\s+\d+(?:\.\d+)?[\s-]?(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)\b", re.IGNORECASE)
 _NAMED = re.compile(r"^\s+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+)\s+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle aircraft sheep fish livestock".split())
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
@@ -127,6 +128,10 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         kept = words[:2] if len(words) > 1 and not words[1].group(1).endswith(("ed", "ly")) else words[:1]
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
+    calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
+    if calibre and not singular_ok:
+        noun, used = counted_noun(" " + after[calibre.end():])
+        return (noun, calibre.end() - 1 + used) if noun else (None, 0)
     named = _NAMED.match(after)
     if not named or singular_ok:
         return None, 0

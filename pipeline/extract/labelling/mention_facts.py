@@ -93,10 +93,13 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
 
 
 # What was expected, forecast or promised, not what happened: "economists had expected the economy
-# to expand by 1.1%", "revenue will hit $24 billion"; "a larger-than-expected 0.3% fall" happened.
+# to expand by 1.1%", "revenue will hit $24 billion", "states promised they would provide 1 million
+# shells", "a target of 5%"; "a larger-than-expected 0.3% fall" happened.
 _EXPECTED = re.compile(
     r"\b(?:expected|expects?|expecting|forecasts?|forecasted|forecasting|projected|projects?|"
-    r"predicted|predicts?|anticipated|consensus|polled|will|is set to|are set to)\b", re.IGNORECASE)
+    r"predicted|predicts?|anticipated|consensus|polled|will|would|is set to|are set to|"
+    r"promised|promises?|promising|pledged|pledges?|pledging|vowed|vows?|targets? of|goal of|aims? to|aimed at|"
+    r"plans? to|planned)\b", re.IGNORECASE)
 _THAN = re.compile(r"\bthan[\s-]+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "worse than (economists) expected"
 
 
