@@ -25,6 +25,8 @@ CASES = [
     ("Allies promised Kyiv they would send 40,000 rifles within a year.", "40,000 rifles", "actual", "forecast"),
     ("The ministry set a target of 3.5% for the year.", "3.5%", "actual", "forecast"),
     ("Allies, which pledged 40,000 rifles, have sent 12,000 so far.", "12,000", "actual", "actual"),
+    ("They have sent only 12,000 of the promised 40,000 rifles.", "12,000", "actual", "actual"),
+    ("They have sent only 12,000 of the promised 40,000 rifles.", "40,000 rifles", "actual", "forecast"),
 ]
 
 

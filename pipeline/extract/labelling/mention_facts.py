@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
-from schemas.metric_checks import Measured, metric_named, own_clause
+from schemas.metric_checks import Measured, clause_bounds, metric_named, own_clause
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
@@ -100,6 +100,8 @@ _EXPECTED = re.compile(
     r"predicted|predicts?|anticipated|consensus|polled|will|would|is set to|are set to|"
     r"promised|promises?|promising|pledged|pledges?|pledging|vowed|vows?|targets? of|goal of|aims? to|aimed at|"
     r"plans? to|planned)\b", re.IGNORECASE)
+# A cue after the number that only describes another noun: "480,000 of the promised million".
+_DETERMINER = re.compile(r"\b(?:the|its|their|a|an)\s+$", re.IGNORECASE)
 _THAN = re.compile(r"\bthan[\s-]+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "worse than (economists) expected"
 
 
@@ -110,8 +112,11 @@ def status_of(status: str | None, found: Measured) -> str:
     status = status or "actual"
     if status != "actual":
         return status
+    start, _ = clause_bounds(found.sentence, found.span)
     clause = own_clause(found.sentence, found.span)
-    expected = [cue for cue in _EXPECTED.finditer(clause) if not _THAN.search(clause[max(0, cue.start() - 30):cue.start()])]
+    after = found.span[1] - start if found.span else len(clause)
+    expected = [cue for cue in _EXPECTED.finditer(clause) if not _THAN.search(clause[max(0, cue.start() - 30):cue.start()])
+                and not (cue.start() >= after and _DETERMINER.search(clause[:cue.start()]))]
     return "forecast" if expected else status
 
 
