@@ -26,6 +26,7 @@ CASES = [
     ("The ministry set a target of 3.5% for the year.", "3.5%", "actual", "forecast"),
     ("Allies, which pledged 40,000 rifles, have sent 12,000 so far.", "12,000", "actual", "actual"),
     ("They have sent only 12,000 of the promised 40,000 rifles.", "12,000", "actual", "actual"),
+    ("The mayor said the toll could climb to 9,000.", "9,000", "actual", "forecast"),
     ("They have sent only 12,000 of the promised 40,000 rifles.", "40,000 rifles", "actual", "forecast"),
 ]
 

@@ -97,7 +97,7 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
 # shells", "a target of 5%"; "a larger-than-expected 0.3% fall" happened.
 _EXPECTED = re.compile(
     r"\b(?:expected|expects?|expecting|forecasts?|forecasted|forecasting|projected|projects?|"
-    r"predicted|predicts?|anticipated|consensus|polled|will|would|is set to|are set to|"
+    r"predicted|predicts?|anticipated|consensus|polled|will|would|could|might|is set to|are set to|"
     r"promised|promises?|promising|pledged|pledges?|pledging|vowed|vows?|targets? of|goal of|aims? to|aimed at|"
     r"plans? to|planned)\b", re.IGNORECASE)
 # A cue after the number that only describes another noun: "480,000 of the promised million".
