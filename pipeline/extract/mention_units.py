@@ -58,7 +58,7 @@ _MEASURES = [
     (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),
     (re.compile(r"^-(?:megawatt|kilowatt|gigawatt)\b"), "megawatts"), (re.compile(r"^-(?:mile)\b"), "miles"),
     (re.compile(r"^-(?:kilometre|kilometer|km)\b"), "kilometers"), (re.compile(r"^-(?:metre|meter)\b"), "meters"),
-    (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^[\s-]magnitude\b"), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
+    (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
 ]
 _RATE = re.compile(
     r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:per|an?|each|/)\s*(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
