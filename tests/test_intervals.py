@@ -62,3 +62,16 @@ def test_human_numbers(value, text):
 ])
 def test_rounding_intervals_are_half_open(a, b, meet):
     assert (common([interval_for(*a), interval_for(*b)]) is not None) is meet
+
+
+@pytest.mark.parametrize(("value", "low", "high"), [
+    (40.0, 39.5, 40.5),  # "40%": a rate rounded to tens is written "about 40%"
+    (100.0, 99.5, 100.5),
+    (3.1, 3.05, 3.15),
+    (-20.0, -20.5, -19.5),
+])
+def test_a_whole_number_percentage_is_given_to_the_unit(value, low, high):
+    got = interval_for(value, "exact", nonnegative=False, percent=True)
+    assert math.isclose(got.low, low) and math.isclose(got.high, high)
+    assert interval_for(40.0, "exact").low == 35.0  # a count of 40 keeps its rounding to tens
+    assert common([interval_for(40.0, "exact", percent=True), interval_for(38.0, "exact", percent=True)]) is None

@@ -34,8 +34,8 @@ _MEMBER_FIELDS = frozenset(GroupMember.model_fields)
 
 def own_interval(m: Member) -> Interval:
     f = m.fact
-    nonnegative = unit_class(f.unit) != "percent"
-    return interval_for(f.value, f.qualifier, f.value_max, nonnegative=nonnegative and f.value >= 0)
+    percent = unit_class(f.unit) == "percent"
+    return interval_for(f.value, f.qualifier, f.value_max, nonnegative=not percent and f.value >= 0, percent=percent)
 
 
 def group_unit(units: list[str]) -> str:
@@ -66,7 +66,8 @@ def side_by_side(members: list[Member], intervals: list[Interval], unit: str) ->
     rows: dict[tuple[float, str, str, Interval], list[str]] = {}
     for m, i in zip(members, intervals):
         rows.setdefault((m.fact.value, m.fact.unit, m.fact.qualifier, i), []).append(_label(m))
-    return "; ".join(f"{_names(names)}: {human(value)} {written} ({precision(value, qualifier)}) → {i.describe()} {unit}"
+    return "; ".join(f"{_names(names)}: {human(value)} {written} "
+                     f"({precision(value, qualifier, unit_class(written) == 'percent')}) → {i.describe()} {unit}"
                      for (value, written, qualifier, i), names in rows.items())
 
 

@@ -2,7 +2,8 @@
 
 - exact: a round figure means ± half its last significant digit, half-open ("$24.5 billion" is
   [24.45, 24.55) billion; "3.1%" is [3.05, 3.15)%), so "2.4%" and "2.5%", each given to one
-  decimal, are two different figures: their intervals touch but do not meet;
+  decimal, are two different figures: their intervals touch but do not meet; a whole-number
+  percentage is given to the unit ("40%" is [39.5, 40.5), so it differs from "38%");
 - approximately: that, or ± 5%, whichever is wider;
 - more_than / at_least: open upwards; less_than / at_most: open downwards (to 0 for amounts that
   cannot be negative);
@@ -49,10 +50,10 @@ class Interval:
         return f"{human(self.low)}–{human(self.high)}"
 
 
-def precision(value: float, qualifier: str) -> str:
+def precision(value: float, qualifier: str, percent: bool = False) -> str:
     """How precisely a source gave its figure: "to the nearest 0.1", "about (±5%)", "at least"."""
     if qualifier == "exact":
-        return f"to the nearest {human(2 * half_last_digit(value))}"
+        return f"to the nearest {human(2 * half_step(value, percent))}"
     return {"approximately": "about (±5% or its rounding)", "more_than": "more than", "at_least": "at least",
             "less_than": "less than", "at_most": "at most"}.get(qualifier, qualifier)
 
@@ -73,6 +74,15 @@ def half_last_digit(value: float) -> float:
     return 0.5 * 10.0 ** int(exponent)
 
 
+def half_step(value: float, percent: bool = False) -> float:
+    """The rounding a written figure allows: `half_last_digit`, but a whole-number percentage is
+    given to the unit ("40%" is 39.5 to 40.5, not 35 to 45): a source that rounds a rate to tens
+    says "about 40%"."""
+    if percent and value == int(value) and value != 0:
+        return 0.5
+    return half_last_digit(value)
+
+
 def _shift(value: float, by: float) -> float:
     """value + by in decimal, so that 2.4 + 0.05 and 2.5 - 0.05 give the very same float."""
     return float(Decimal(f"{value:.12g}") + Decimal(f"{by:.12g}"))
@@ -86,10 +96,12 @@ def _written_scale(value: float) -> float:
 
 
 @lru_cache(maxsize=65536)
-def interval_for(value: float, qualifier: str, value_max: float | None = None, nonnegative: bool = True) -> Interval:
-    """The interval of values a source allows when it writes `value` with `qualifier`."""
+def interval_for(value: float, qualifier: str, value_max: float | None = None, nonnegative: bool = True,
+                 percent: bool = False) -> Interval:
+    """The interval of values a source allows when it writes `value` with `qualifier` (`percent`: in
+    percent or percentage points, `half_step`)."""
     floor = 0.0 if nonnegative else -math.inf
-    rounding = half_last_digit(value)
+    rounding = half_step(value, percent)
     if qualifier == "approximately":
         width = max(rounding, APPROXIMATE_SHARE * abs(value))
         return Interval(value - width, value + width)
@@ -98,7 +110,7 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
     if qualifier in ("less_than", "at_most"):
         return Interval(floor, value, high_open=qualifier == "less_than")
     if qualifier == "range" and value_max is not None:
-        return Interval(_shift(value, -rounding), _shift(value_max, half_last_digit(value_max)), high_open=True)
+        return Interval(_shift(value, -rounding), _shift(value_max, half_step(value_max, percent)), high_open=True)
     if qualifier == "several":
         if value_max is not None:
             return Interval(value, value_max)
