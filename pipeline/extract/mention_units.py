@@ -102,6 +102,9 @@ def _is_plural(word: str) -> bool:
     return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith("ss"))
 
 
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
+
+
 def _noun_words(after: str) -> list[re.Match[str]]:
     """Up to three words after a number (adjectives like "new" skipped), stopping at a function word."""
     words: list[re.Match[str]] = []
@@ -124,7 +127,7 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     if plurals:
         last = plurals[-1]
         return american("_".join(m.group(1).lower() for m in words[:last + 1])), words[last].end()
-    if singular_ok and words:
+    if singular_ok and words and not _PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
         kept = words[:2] if len(words) > 1 and not words[1].group(1).endswith(("ed", "ly")) else words[:1]
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
