@@ -14,7 +14,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import NOUN_STOP
+from .mention_units import CALIBRE_UNIT, NOUN_STOP
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
 _HEDGE_WORDS = frozenset("only about some nearly around just almost roughly approximately exactly up down well".split())
@@ -48,7 +48,7 @@ _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|i
 # A gun's or a shell's calibre names the kind of weapon: "155 mm shells", "155-millimetre artillery
 # ammunition", "a .50-calibre machine gun".
 _CALIBRE_AFTER = re.compile(
-    r"^[\s-]?(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)\b[\s-]+(?:[a-z]+[\s-]+){0,2}?"
+    rf"^[\s-]?{CALIBRE_UNIT}\b[\s-]+(?:[a-z]+[\s-]+){{0,2}}?"
     r"(?:shells?|rounds?|ammunition|ammo|artillery|howitzers?|guns?|projectiles?|cannons?|mortars?|munitions?|rockets?|"
     r"cartridges?|bullets?|rifles?|pistols?|shots?)\b", re.IGNORECASE)
 _HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"

@@ -77,7 +77,9 @@ _PLACES = "after before during outside inside near under over into across betwee
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
-_CALIBRE = re.compile(r"^\s+\d+(?:\.\d+)?[\s-]?(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)\b", re.IGNORECASE)
+# A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
+CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
+_CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
 _NAMED = re.compile(r"^\s+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+)\s+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle aircraft sheep fish livestock".split())
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
