@@ -28,7 +28,7 @@ The checks, each one code can make without a model:
    the country was battered by high inflation" is no inflation rate). A price is no sales revenue ("missiles typically
    cost several million dollars"), and "people" next to a death toll is no population. Some metrics
    (`NEEDS_OWN_NOUN`) need their words in the sentence, whatever else it names: a death toll words
-   about deaths or injuries, an economy's size (`gdp_nominal`) the economy (or a possessive whose
+   about deaths or injuries, a population words about a population or people, an economy's size (`gdp_nominal`) the economy (or a possessive whose
    noun is left out, "Germany's was $4.4 trillion"), and its national income
    (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
    is not taken after words about a currency or a market ("The yen's depreciation against the
@@ -116,10 +116,12 @@ METRIC_NOUN: dict[str, str] = {
     "agriculture_growth": "agriculture",
 }
 # Metrics whose own words must be in the number's sentence, whatever else it names: a count is
-# only a death toll when the sentence speaks of deaths or injuries, an amount of money is only an
-# economy's size when the sentence names the economy (not "cut billions of pounds from public
-# spending", not a company's revenue), and only its national income when it says so.
-NEEDS_OWN_NOUN = frozenset({"casualties", "gdp_nominal", "gni_nominal"})
+# only a death toll when the sentence speaks of deaths or injuries, and only a population when it
+# speaks of a population or of people ("The 1-million target will not be reached" is none); an
+# amount of money is only an economy's size when the sentence names the economy (not "cut billions
+# of pounds from public spending", not a company's revenue), and only its national income when it
+# says so.
+NEEDS_OWN_NOUN = frozenset({"casualties", "gdp_nominal", "gni_nominal", "population"})
 # Metrics of one sector of an economy, whose words must be in the number's own clause, or in the
 # clause just before it when its own names nothing ("In construction, output fell 1.3%"): in
 # "services (down 0.2 per cent), construction (-1.3)", the 0.2% is no construction figure.
@@ -374,7 +376,8 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
     if own is None:
         return None
     if metric in NEEDS_OWN_NOUN and own not in nouns_in(measured.sentence) \
-            and not (own == "economy" and _ELIDED_OWNER.search(measured.sentence)):
+            and not (own == "economy" and _ELIDED_OWNER.search(measured.sentence)) \
+            and not (own in _OWN_ONLY_RE and _OWN_ONLY_RE[own].search(measured.sentence)):
         what = "what is counted" if measured.unit_class == "count" else "what its own words name"
         return (f"nothing in the sentence of «{measured.words}» is about {own}: metric {metric!r} does not fit; "
                 f"choose the metric of {what}")

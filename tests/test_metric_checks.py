@@ -205,8 +205,22 @@ COUNTED_THINGS = [
     ("The country is home to 26,000 residents.", "26,000", "residents", "population", False),
     ("The army has 40,000 troops at the border.", "40,000", "troops", "military_personnel", False),
     ("The army has 40,000 tanks at the border.", "40,000", "tanks", "military_personnel", True),
-    ("The country has 26,000.", "26,000", None, "population", False),  # nothing counted named: nothing checked
+    ("The country has 26,000 people.", "26,000", None, "population", False),  # nothing counted named: nothing checked
 ]
+
+
+@pytest.mark.parametrize(("sentence", "rejected"), [
+    ("The 2-million target will not be reached.", True),
+    ("The island has 26,000 people.", False),
+    ("The island has 26,000 inhabitants.", False),
+    ("It is home to 26,000.", False),
+])
+def test_a_population_needs_people_or_a_population_in_its_sentence(sentence: str, rejected: bool) -> None:
+    number = next(w for w in ("2-million", "26,000") if w in sentence)
+    found = problem("population", sentence, number, 2e6 if "million" in number else 26000, None, "count")
+    assert (found is not None) == rejected
+    if rejected:
+        assert "is about population" in found
 
 
 @pytest.mark.parametrize(("sentence", "words", "unit", "metric", "rejected"), COUNTED_THINGS)
@@ -407,7 +421,8 @@ SURPLUS = "The country still ran a trade surplus of $96.5 billion, though below 
      "is a surplus"),
     ("The overall sex ratio was 104.49 males per 100 females.", "104.49 males per 100 females", "population",
      "is a rate"),
-    ("The fertility rate was flat at about 1.66 for decades.", "about 1.66", "population", "not a whole number"),
+    ("The fertility rate was flat at about 1.66 for decades.", "about 1.66", "population", "is about population"),
+    ("The fertility rate of its 1.66 million people was flat.", "1.66 million people", "population", None),
     ("Unemployment in the region, which has weak growth, stood at 9.5%.", "9.5%", "unemployment_rate", None),
 ])
 def test_a_number_whose_clause_names_nothing_takes_the_clause_before(sentence, words, metric, fragment) -> None:
