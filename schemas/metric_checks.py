@@ -28,9 +28,9 @@ The checks, each one code can make without a model:
    the country was battered by high inflation" is no inflation rate). A price is no sales revenue ("missiles typically
    cost several million dollars"), and "people" next to a death toll is no population. Some metrics
    (`NEEDS_OWN_NOUN`) need their words in the sentence, whatever else it names: a death toll words
-   about deaths or injuries, a population words about a population or people, an economy's size (`gdp_nominal`) the economy (or a possessive whose
-   noun is left out, "Germany's was $4.4 trillion"), and its national income
-   (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
+   about deaths or injuries, a population words about a population or people, an economy's size
+   (`gdp_nominal`) the economy (or a possessive whose noun is left out, "Germany's was $4.4
+   trillion"), and its national income (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
    is not taken after words about a currency or a market ("The yen's depreciation against the
    dollar, down 6.6%"), nor after another subject in its own clause ("private consumption fell
    by 0.8%", "fishing grew 4.7%"). No growth rate is taken for a share of a whole that names no
@@ -362,6 +362,14 @@ def own_clauses(measured: Measured) -> list[str]:
     return [own, own_clause(measured.sentence, (start - 2, start - 2))]
 
 
+def words_up_to(measured: Measured) -> str:
+    """The words of the number's own clause before it ("Factory output fell" for 1.2%); the whole
+    sentence without a span."""
+    if measured.span is None:
+        return measured.sentence
+    return measured.sentence[clause_bounds(measured.sentence, measured.span)[0]:measured.span[0]]
+
+
 def nearest_words(measured: Measured, before: int = 3, after: int = 4) -> str:
     """The number's words with the few words just before and after it, inside its sentence."""
     if measured.span is None:
@@ -487,8 +495,7 @@ def _one_product(measured: Measured) -> str | None:
     "output of steel rose 5%", "jumped by 35 per cent to 1.85 million vehicles"."""
     if measured.span is None:
         return None
-    start = clause_bounds(measured.sentence, measured.span)[0]
-    outputs = list(_LAST_OUTPUT.finditer(measured.sentence[start:measured.span[0]]))
+    outputs = list(_LAST_OUTPUT.finditer(words_up_to(measured)))
     last = outputs[-1] if outputs else None
     for word in (last.group("head"), last.group("of")) if last else ():
         if word and _ONE_PRODUCT.match(word):
@@ -610,8 +617,7 @@ def _lead_and_clauses(measured: Measured) -> list[str]:
     start or last "and"), then `own_clauses`."""
     if measured.span is None:
         return [measured.sentence]
-    start = clause_bounds(measured.sentence, measured.span)[0]
-    texts = [measured.sentence[start:measured.span[0]], *own_clauses(measured)]
+    texts = [words_up_to(measured), *own_clauses(measured)]
     texts = [_COMBINED_TRADE.sub(" trade ", text) for text in texts]  # "import and export" is one total
     return [re.split(r"\band\b", texts[0])[-1], *texts[1:]]
 

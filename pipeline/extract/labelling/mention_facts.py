@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
-from schemas.metric_checks import Measured, clause_bounds, metric_named, own_clause
+from schemas.metric_checks import Measured, clause_bounds, metric_named
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
@@ -112,8 +112,8 @@ def status_of(status: str | None, found: Measured) -> str:
     status = status or "actual"
     if status != "actual":
         return status
-    start, _ = clause_bounds(found.sentence, found.span)
-    clause = own_clause(found.sentence, found.span)
+    start, end = clause_bounds(found.sentence, found.span)
+    clause = found.sentence[start:end]
     after = found.span[1] - start if found.span else len(clause)
     expected = [cue for cue in _EXPECTED.finditer(clause) if not _THAN.search(clause[max(0, cue.start() - 30):cue.start()])
                 and not (cue.start() >= after and _DETERMINER.search(clause[:cue.start()]))]
