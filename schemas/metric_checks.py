@@ -195,7 +195,8 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
-              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem)
+              _share_problem, _counted_problem, _civilian_problem, _arms_money_problem, _product_problem,
+              _not_harm_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -476,6 +477,15 @@ def _civilian_problem(metric: str, measured: Measured) -> str | None:
             f"metric {metric!r} does not fit; choose other: and what is counted")
 
 
+def _arms_money_problem(metric: str, measured: Measured) -> str | None:
+    """Money earned from weapons, or paid for one, is named so in its own sentence: "Adjusted
+    earnings per share came in at $5.16" is no arms sale, and a company's price no weapon's cost."""
+    if metric not in ARMS_MONEY_METRICS or _MILITARY.search(measured.sentence):
+        return None
+    return (f"the sentence of «{measured.words}» names no weapon, army or war: metric {metric!r} does not fit; "
+            f"choose other: and what the money is")
+
+
 def _product_problem(metric: str, measured: Measured) -> str | None:
     """An industry's output growth is not a capacity's, a product's deliveries or one product's
     output ("production capacity has increased by 40%", "a 40% surge in deliveries", "production
@@ -526,6 +536,7 @@ def _counted_problem(metric: str, measured: Measured) -> str | None:
 
 MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",
                               "military_personnel", "defense_sector_workers"})
+ARMS_MONEY_METRICS = frozenset({"arms_sales_revenue", "munitions_sales_value", "weapon_unit_cost"})
 _MILITARY = re.compile(
     r"\b(?:weapons?|arms|armed|arsenals?|military|militar\w*|army|armies|troops?|soldiers?|servicem[ae]n|shells?|"
     r"missiles?|rockets?|ammunition|munitions?|artillery|rounds|drones?|tanks?|howitzers?|defen[cs]e|war|warfare|"

@@ -466,6 +466,21 @@ def test_a_count_of_civilian_goods_is_no_weapons_figure_and_the_missing_are_no_c
     assert (found is None) if fragment is None else (fragment in (found or ""))
 
 
+@pytest.mark.parametrize(("sentence", "words", "value", "metric", "fragment"), [
+    ("Adjusted earnings per share came in at $5.16, far above forecasts.", "$5.16", 5.16, "arms_sales_revenue",
+     "names no weapon"),
+    ("The retailer's sales reached $2.4 billion in the quarter.", "$2.4 billion", 2.4e9, "munitions_sales_value",
+     "names no weapon"),
+    ("A new hatchback now costs $18,000 at most dealers.", "$18,000", 18000, "weapon_unit_cost", "names no weapon"),
+    ("The firm expects to earn $1 billion from selling artillery shells abroad.", "$1 billion", 1e9,
+     "arms_sales_revenue", None),
+    ("Each interceptor missile costs about $4 million.", "about $4 million", 4e6, "weapon_unit_cost", None),
+])
+def test_money_is_a_weapons_figure_only_in_a_sentence_about_weapons(sentence, words, value, metric, fragment) -> None:
+    found = problem(metric, sentence, words, value, "USD", "currency")
+    assert (found is None) if fragment is None else (fragment in (found or ""))
+
+
 @pytest.mark.parametrize(("sentence", "words", "fragment"), [
     ("Industrial capacity in Europe has risen 30% since the invasion.", "30%", "capacity"),
     ("Production jumped by 22 per cent to 950,000 cars.", "22 per cent", "cars"),
