@@ -350,10 +350,13 @@ def test_money_percentages_large_counts_and_changes_in_a_count_must_be_facts() -
 
 def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_why() -> None:
     from pipeline.extract.labelling.mention_facts import expected_facts
-    text = "The index fell to 1.35 in 2024, 4,120 homes flooded, 12 schools and nine thousand shops shut, and 2.5 million fled."
+    text = ("The index fell to 1.35 in 2024, 4,120 homes flooded, 12 schools and nine thousand shops shut, and 2.5 million "
+            "fled. At least 38 died, an estimated 170 others are hurt, and thousands of people were moved.")
     mentions = quantities(text)
+    hedged = "a count given with a hedge (about, at least), as measures are"
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
-        "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits"}
+        "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
+        "At least 38": hedged, "an estimated 170 others": hedged}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

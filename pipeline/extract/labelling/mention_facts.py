@@ -38,6 +38,7 @@ _KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}",
           "duration": "a length of time in {unit}"}
 LARGE_COUNT = 1e6
 DIGIT_COUNT = 1000
+HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_most"})
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 
 
@@ -56,10 +57,11 @@ def must_be_fact(mention: Mention) -> bool:
 
 def expected_facts(mentions: list[Mention]) -> dict[str, str]:
     """Mention id -> why it is taken for a fact although `must_be_fact` does not hold it to be one:
-    a measured value with decimals ("fell to 1.28 in 2020", a fertility rate) or a count of a
-    thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"). A
-    "not a fact" for one of them is asked about again with that reason, and accepted if repeated
-    (prompts v4 to v7, `grouped`); it never fails the article."""
+    a measured value with decimals ("fell to 1.28 in 2020", a fertility rate), a count of a
+    thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"), or a
+    count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
+    not the vague "thousands of"). A "not a fact" for one of them is asked about again with that
+    reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
     for mention in mentions:
         if mention.unit_class != "count" or must_be_fact(mention):
@@ -68,6 +70,8 @@ def expected_facts(mentions: list[Mention]) -> dict[str, str]:
             expected[mention.id] = "a measured value with decimals"
         elif abs(mention.value) >= DIGIT_COUNT and _DIGITS.search(mention.text):
             expected[mention.id] = "a count written in digits"
+        elif mention.qualifier in HEDGED:
+            expected[mention.id] = "a count given with a hedge (about, at least), as measures are"
     return expected
 
 
