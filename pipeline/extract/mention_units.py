@@ -61,7 +61,7 @@ _MEASURES = [
     (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:per|an?|each|/)\s*(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
+    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
     re.IGNORECASE,
 )
 _A_DENOMINATORS = frozenset(

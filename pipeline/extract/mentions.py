@@ -30,6 +30,7 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
            "scan_candidates", "sentence_bounds", "sentence_starts"]
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
 _DURING = re.compile(r"(?<!for )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )(?<!taken )"
                      r"(?<!served )(?<!spent )(?<!waited )\bover\s+$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
@@ -151,7 +152,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     minus_len = rules.minus_before(text[max(0, start - 16):start])
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
-    read = unit_after(text, number.end, code, rules.story_currency(story, "USD"), singular_ok=single)
+    plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
+    read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
     has_unit = read.unit is not None or number.scale != 1
     named_ok = number.scale == 1 and read.unit_class == "count"  # "Boeing 777 fleets" is still a name
     measure = measure_before(text[max(0, start - 20):start])
@@ -161,8 +163,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         return Rejection(number.text, number.start, number.end, rule)
     value = number.value / round(1 / read.factor) if read.factor < 1 else number.value * read.factor  # "164p" is 1.64
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
-    mention = _mention(text, start - minus_len, number.end + read.consumed, -abs(value) if minus_len else value,
-                       read.unit, read.unit_class, cue)
+    mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
+                       read.unit, read.unit_class, cue, qualifier="at_least" if plus else None)
     year_ok = read.unit_class == "count" and number.scale == 1 and "," not in number.text  # "the 2030 plan"
     dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 40):number.start],
                                text[number.end:number.end + 30], has_unit and not year_ok)
