@@ -2,9 +2,9 @@
 
 Usage:
 
-    .venv/bin/python benchmarks/verdicts.py
+    .venv/bin/python benchmarks/verdicts.py [--corpus tests/data/verdicts2]
 
-Validates tests/data/verdicts/facts.jsonl with `pipeline.check.validation.inputs.validate_file`,
+Validates a corpus's facts.jsonl (tests/data/verdicts/, or the folder `--corpus` names) with `pipeline.check.validation.inputs.validate_file`,
 the call behind `newsfacts validate`, and prints: verdicts right / total, planted errors caught /
 planted, the confusion between expected and given verdicts, the score per issue-14 class, and one
 line per miss with the reason a fact-checker gave. Matching rules: benchmarks/verdict_corpus.py. Always exits 0.
@@ -12,6 +12,7 @@ line per miss with the reason a fact-checker gave. Matching rules: benchmarks/ve
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,10 +27,10 @@ from benchmarks.verdict_corpus import (  # noqa: E402
 COLUMNS = (*VERDICTS, *STRUCTURE)
 
 
-def corpus_line() -> str:
-    facts = read_rows(FACTS)
+def corpus_line(corpus: Path) -> str:
+    facts = read_rows(corpus / FACTS.name)
     outlets = {f["source"] for f in facts}
-    stories = {row["story"] for row in read_rows(FACTS.parent / "sources.jsonl")}
+    stories = {row["story"] for row in read_rows(corpus / "sources.jsonl")}
     return f"corpus: {len(facts)} facts, {len({f['article_id'] for f in facts})} pages, {len(outlets)} outlets, {len(stories)} stories"
 
 
@@ -75,17 +76,20 @@ def planted_lines(outcomes: list[PlantedOutcome]) -> list[str]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description="Cross-source verdicts on a real-figure corpus.")
+    parser.add_argument("--corpus", type=Path, default=FACTS.parent, help="a folder laid out as tests/data/verdicts/")
+    corpus = parser.parse_args().corpus
     try:
-        report = run_validator()
+        report = run_validator(corpus / FACTS.name)
     except Exception as exc:  # a crash is a measurement too; the benchmark still exits 0
         print(f"validation failed: {type(exc).__name__}: {exc}")
         return 0
-    outcomes = score_groups(load_expected(), report)
-    planted = score_planted(load_planted(), report)
+    outcomes = score_groups(load_expected(corpus / "expected.jsonl"), report)
+    planted = score_planted(load_planted(corpus / "planted.jsonl"), report)
     right = sum(o.right for o in outcomes)
     caught = sum(p.caught for p in planted)
     reasonless = sum(1 for g in report.groups if not (g.detail or "").strip())
-    print(corpus_line())
+    print(corpus_line(corpus))
     print(f"verdicts right: {right} / {len(outcomes)} ({right / len(outcomes):.0%})")
     print(f"planted errors caught: {caught} / {len(planted)}")
     print(f"given groups: {len(report.groups)}, without a reason: {reasonless}")
