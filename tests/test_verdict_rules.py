@@ -133,6 +133,9 @@ def test_a_count_cut_short_agrees_with_the_precise_one_but_one_precision_still_c
     assert group.verdict == "conflict"  # two figures of one precision
     (group,) = validate([fact(**people, value=1.408e9), fact(**people, value=1.40967e9)]).groups
     assert group.verdict == "conflict"  # 1.408 is neither its rounding nor its truncation
+    barrels = dict(metric="other", metric_label="output_cut", unit="barrels_per_day", quote="output cut")
+    (group,) = validate([fact(**barrels, value=1.6e6), fact(**barrels, value=1.66e6)]).groups
+    assert group.verdict == "conflict"  # two digits cut short are a wrong figure: 1.66 million rounds to 1.7
 
 
 def test_percentages_are_never_read_as_cut_short() -> None:
@@ -273,11 +276,23 @@ def test_figures_for_a_span_that_could_not_be_placed_never_conflict() -> None:
     (dict(metric="other", metric_label="cars_built", unit="cars", period_text="during the quarter"), "flow"),
     (dict(metric="other", metric_label="fleet_size", unit="buses", period_text="at the end of the month"), "flow"),
     (dict(metric="other", metric_label="fleet_size", unit="buses", period_text="now"), "level"),
+    (dict(metric="other", metric_label="displaced_rise", value=8.0, period_text="since 2022"), "flow"),
 ])
 def test_time_kinds(changes: dict[str, object], kind: str) -> None:
     from pipeline.check.normalize import normalize_fact
 
     assert time_kind(normalize_fact(fact(**changes))) == kind
+
+
+def test_a_toll_stated_for_one_day_runs_from_it_only_when_other_counts_start_there() -> None:
+    toll = dict(metric="casualties", unit="people", entity="Testland")
+    first_day = fact(**toll, value=1_760, period_start="2023-02-06", period_end="2023-02-06", published="2023-02-06")
+    later = fact(**toll, value=44_218, period_start="2023-02-06", period_end="2023-02-24", published="2023-02-24")
+    assert list(groups([first_day, later])) == ["testland | casualties | since 2023-02"]
+    displaced = dict(metric="other", metric_label="displaced_people", unit="people", status="estimate")
+    today = [fact(**displaced, value=110e6, period_start=day, period_end=day, published=day, source=f"Outlet {day}")
+             for day in ("2023-06-13", "2023-06-14")]
+    assert [key for key in groups(today)] == ["testland | other:displaced_people | as of 2023 | estimate"]
 
 
 def test_stance() -> None:

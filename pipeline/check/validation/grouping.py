@@ -9,7 +9,8 @@ ever compared here.
   bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
   a quarter never meets its year); a running count "since X" by its start, whatever the year it
-  is reported in; levels, and tolls without a start, by windows of reference days (`timeline`);
+  is reported in; levels, and tolls without a start or stated for one day ("110 million
+  displaced today"), by windows of reference days (`timeline`);
 - undated: a flow without a period is listed as undated; an annual one is offered to the latest
   year published by its publication date, and counts there only if it is consistent (agreement
   decides); it never makes a conflict;
@@ -112,6 +113,7 @@ class _Placer:
         self.groups: dict[tuple[Base, str], Group] = {}
         self.windowed: dict[tuple[Base, TimeKind], list[tuple[date, QuantFact]]] = defaultdict(list)
         self.undated: list[tuple[Base, QuantFact]] = []
+        self.one_day: list[tuple[Base, QuantFact]] = []
         self.years: dict[Base, list[tuple[str, str | None]]] = defaultdict(list)
 
     def group(self, base: Base, period: str, kind: TimeKind) -> Group:
@@ -139,12 +141,24 @@ class _Placer:
                 self.undated.append((base, fact))
             else:
                 self.add(base, period, kind, fact)
+        elif kind == "running" and fact.period_start and fact.period_start != fact.period_end:
+            self.add(base, _since(fact), kind, fact)
         elif kind == "running" and fact.period_start:
-            self.add(base, f"since {fact.period_start[:7]}", kind, fact)
+            self.one_day.append((base, fact))
         elif (day := reference_day(fact.period_end, fact.published)) is not None:
             self.windowed[(base, kind)].append((day, fact))
         else:
             self.undated.append((base, fact))
+
+    def place_one_day(self) -> None:
+        """A toll stated for one day runs from that day when other counts of it do (the first day's toll
+        of a quake); else it is a level of that day ("110 million displaced today")."""
+        for base, fact in self.one_day:
+            day = reference_day(fact.period_end, fact.published)
+            if (base, _since(fact)) in self.groups or day is None:
+                self.add(base, _since(fact), "running", fact)
+            else:
+                self.windowed[(base, "running")].append((day, fact))
 
     def place_windows(self) -> None:
         for (base, kind), dated in self.windowed.items():
@@ -166,6 +180,10 @@ class _Placer:
             group.assumptions.append(
                 f"{fact.fact_id} states no year; offered as the latest annual figure available at its publication "
                 f"({fact.published}): {year}; it counts only if consistent with the dated figures")
+
+
+def _since(fact: QuantFact) -> str:
+    return f"since {(fact.period_start or '')[:7]}"
 
 
 def _available_year(fact: QuantFact, dated: list[tuple[str, str | None]]) -> str | None:
@@ -210,6 +228,7 @@ def group_facts(facts: list[QuantFact], quarantined: Mapping[str, str] | None = 
     placer = _Placer(quarantined or {})
     for fact in facts:
         placer.place(fact)
+    placer.place_one_day()
     placer.place_windows()
     placer.place_undated()
     return [part for group in placer.groups.values() if group.members for part in split_bases(group)]

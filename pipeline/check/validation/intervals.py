@@ -20,6 +20,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 APPROXIMATE_SHARE = 0.05
+TRUNCATED_DIGITS = 4
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,14 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
 
 def cut_short(value: float, precise: float) -> bool:
     """Whether `value` is `precise` with its last digits dropped ("1.409 billion" for 1.40967
-    billion): `precise` is given more finely, and truncating it at `value`'s last digit gives `value`."""
+    billion): `precise` is given more finely, and truncating it at `value`'s last digit gives `value`.
+    Only a figure of `TRUNCATED_DIGITS` significant digits or more is read so: a census total is cut
+    short, but "1.6 million" for 1.66 million is a wrong figure (rounding gives 1.7)."""
     step = Decimal(f"{2 * half_last_digit(value):.12g}")
     fine = Decimal(f"{abs(precise):.12g}")
-    if value == 0 or (value < 0) != (precise < 0) or half_last_digit(precise) >= half_last_digit(value):
+    digits = len(Decimal(f"{abs(value):.12g}").normalize().as_tuple().digits)
+    if value == 0 or digits < TRUNCATED_DIGITS or (value < 0) != (precise < 0) \
+            or half_last_digit(precise) >= half_last_digit(value):
         return False
     return (fine // step) * step == Decimal(f"{abs(value):.12g}")
 

@@ -11,7 +11,8 @@ Two facts share a verdict only when they answer the same question:
   supplied `basis` field, else from the words of the quote, period and label; and a growth of
   exports, imports or trade measured in yuan is not one measured in dollars (`currency_terms`:
   the one currency its quote names);
-- time kind: a running count (a toll, a count "since" a start), a flow over a period (a quarter's
+- time kind: a running count (a toll, a count "since" a start; a percentage "since" a start is a
+  change over a span, a flow), a flow over a period (a quarter's
   growth, a year's output, any figure stated for a month, quarter or year, such as December's
   unemployment rate), or a level stated as of a day (a turnout, a distance, a streak as of its end).
   A figure whose period words name a span that could not be placed ("in the quarter", "for the
@@ -119,7 +120,7 @@ def time_kind(fact: QuantFact) -> TimeKind:
     start, end = fact.period_start, fact.period_end
     rule = (fact.period_rule or "").split(":")[-1]
     kind = period_kind(fact.metric)
-    if rule.startswith("since") and start:
+    if rule.startswith("since") and start and unit_class(fact.unit) != "percent":
         return "running"
     if (kind == "cumulative" or is_tally(fact)) and not calendar_year(start, end):
         return "running"
