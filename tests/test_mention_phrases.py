@@ -77,8 +77,8 @@ def test_ordinals_and_definite_pairs_never_reach_the_labeller() -> None:
 PERIOD_PHRASES = [
     ("The economy shrank 0.3% in the final three months of 2023.", "three months", "period_span"),
     ("Sales rose 4% in the first six months of the year.", "six months", "period_span"),
-    ("Output fell 0.1% in the previous three-month period.", "three-month period", "period_span"),
-    ("For the six-month period of the first half, sales rose 3%.", "six-month period", "period_span"),
+    ("Output fell 0.1% in the previous three-month period.", "three-month", "period_span"),
+    ("For the six-month period of the first half, sales rose 3%.", "six-month", "period_span"),
     ("It was the strongest quarter since the economy locked down four years ago.", "four years", "time_ago"),
     ("The plant opened 12 years ago.", "12 years", "time_ago"),
 ]

@@ -35,6 +35,7 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'cl
 _TIME_BEFORE = re.compile(r"\d:$")
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
+_VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$", re.IGNORECASE)
 _TO_AFTER = re.compile(r"^\s+to\s+(\d+)\b(?![.,]\d)")
 _TO_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s+to\s+$")
 _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
@@ -96,6 +97,8 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
         return "sports_score"
     window = text[max(0, start - 80):end + 60]
     pair = _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
+    if pair and _VOTE_BEFORE.search(before[:pair.start()] if pair.re is _SCORE_BEFORE else before):
+        return None  # "voted 5-4", "a majority of 5–4": the votes for and against are counts
     if pair:
         first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)
         if 1900 <= first <= 2100:

@@ -15,7 +15,8 @@ here returns its name for such a mention:
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"; or "the three-month period" itself);
   "over the last five years" alone is left to the model, since it may be a streak;
-- `time_ago`: "four years ago" dates something; it measures nothing;
+- `time_ago`: "four years ago", "two weeks earlier", "a month later" date something; they measure
+  nothing ("two weeks later than planned" is left to the model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
@@ -54,7 +55,8 @@ _POSITION_BEFORE = re.compile(
     r"initial|early|late|latter|former)\s+$", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "the (same) three-month period"
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
-_AGO_AFTER = re.compile(r"^\s+ago\b", re.IGNORECASE)
+_PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|later)\b(?!\s+than)", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
 _CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|editor|correspondent|career|experience)\b",
@@ -91,7 +93,7 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
         return "definite_group"
     if mention.unit_class == "duration" and (_POSITION_BEFORE.search(before) and _PERIOD_AFTER.match(after)
-                                             or _THE_BEFORE.search(before) and re.search(r"\bperiods?$", words)):
+                                             or _THE_BEFORE.search(before) and _PERIOD_WORD_AFTER.match(after)):
         return "period_span"
     return None
 

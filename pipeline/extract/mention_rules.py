@@ -43,6 +43,7 @@ _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(rf"\b{_WHEN}\s$", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
 _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:the\send\sof\s)?(?:{MONTHS}|\d)", re.IGNORECASE)
@@ -102,5 +103,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         hedge = _COUNT_HEDGE.search(before[-30:])
         counted = (hedge and not hedge.group(1)) or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))
         return not counted
+    if value.is_integer() and 1000 <= value < 1900 and _WHEN_BEFORE.search(before[-8:]) \
+            and not _NOUN_NEXT.match(after[:20]):
+        return True  # "since 1885", "in 1066": an older year, after a word of time and before no noun ("in 1850 towns")
     day = value.is_integer() and 1 <= value <= 31
     return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]))

@@ -70,6 +70,10 @@ _PARTICLE_VERB = re.compile(
     re.IGNORECASE)
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
 _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
+_LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
+_LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?\s+within|"
+                          r"fall(?:s|ing)?\s+in(?:to)?\s+the\s+range\s+of)\s+$", re.IGNORECASE)
+_TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and B" or "within A" after it
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b",
                          re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+of\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|(?P<up>tightening|hikes|rate hikes|increases|gains))\b",
@@ -80,13 +84,19 @@ _COMPARE = re.compile(
     rf"(?!\s+(?:likely|than\s+(?!{_TIME_THAN})))", re.IGNORECASE)
 
 
-def change_at(text: str, start: int, end: int, lost_ok: bool = False) -> Change | None:
+def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False) -> Change | None:
     """The movement the number at [start, end) measures, if it is a change rather than a level.
 
-    `lost_ok`: "lost" is a fall for money, percentages and index points, not for counted things."""
+    `lost_ok`: "lost" is a fall for money, percentages and index points, not for counted things;
+    `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
+    of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m")."""
     before, after = text[max(0, start - 90):start], text[end:end + 50]
+    if _LIES_WITHIN.search(before) or (_TO_FALL.search(before) and text[start:start + 8].lower().startswith(("between ", "within "))):
+        return None  # "estimated to fall between $22 billion and $36 billion": where it lies, not a fall
     if lost_ok and (match := _LOST.search(before)):
         return Change("down", match.group(0).strip())
+    if loss_ok and (match := _LOSS_OF.search(before)):
+        return Change("down", match.group(0).strip(), by_noun=True)
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, before[-30:]):
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number

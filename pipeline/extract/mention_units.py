@@ -58,6 +58,7 @@ _MEASURES = [
     (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),
     (re.compile(r"^-(?:megawatt|kilowatt|gigawatt)\b"), "megawatts"), (re.compile(r"^-(?:mile)\b"), "miles"),
     (re.compile(r"^-(?:kilometre|kilometer|km)\b"), "kilometers"), (re.compile(r"^-(?:metre|meter)\b"), "meters"),
+    (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
     (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
 ]
 _RATE = re.compile(
@@ -68,6 +69,15 @@ _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
     "seat ticket unit game match mile bushel carat kilometre kilometer metre meter".replace("|", " ").split()
 )
+MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
+_POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"%|\b(?:share|vote|votes|voters|poll|polls|polling|support|approval|lead|turnout|margin|"
+                          r"percent|per cent|percentage|rate|rates|yield|yields)\b", re.IGNORECASE)
+_INDEX_WORDS = re.compile(r"\b(?:index|indices|indexes|dow|nasdaq|ftse|s&p|nikkei|dax|cac|hang seng|kospi|sensex|"
+                          r"stocks?|shares|futures|benchmark|scored?|scoring|game|games|match|season|rebounds|assists|"
+                          r"goals?)\b", re.IGNORECASE)
+_CATEGORY_BEFORE = re.compile(r"\bcategory[\s-]$", re.IGNORECASE)
+_STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|cyclones?|typhoons?|winds?)\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNORECASE)
 _NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other".split())
 _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
@@ -157,6 +167,8 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
     for pattern, unit in _MEASURES:
         if (match := pattern.match(after)) and not code:
             return UnitRead(unit, "count", match.end())
+    if not code and (points := _points_after(text, end)):
+        return points
     match = _AFTER.match(after)
     if match and match["pct"]:
         return UnitRead("percent", "percent", match.end())
@@ -225,6 +237,28 @@ def per_number_after(text: str, end: int) -> tuple[str | None, int]:
     noun = match["noun"] if match["noun"] and match["noun"].lower() not in _NOT_A_NOUN else None
     stop = match.end() if noun else match.end("n")
     return "_".join([str(count), *([noun.lower()] if noun else [])]), stop - end
+
+
+def _points_after(text: str, end: int) -> UnitRead | None:
+    """"20 points", "a 17 point increase", "a four-point drop": percentage points in a sentence about
+    shares, votes, polls or rates that names no index, market or game; else index or game points."""
+    match = _POINT_AFTER.match(text, end)
+    if not match:
+        return None
+    start = max(text.rfind(". ", 0, end) + 1, text.rfind("\n", 0, end) + 1, end - 200, 0)
+    stop = min(x for x in (text.find(". ", end), text.find("\n", end), end + 120) if x >= 0)
+    sentence = text[start:stop]
+    if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence):
+        return UnitRead("percentage_points", "percent", match.end() - end)
+    return UnitRead("points", "count", match.end() - end)
+
+
+def storm_category(text: str, start: int, value: float) -> bool:
+    """"a Category 3 storm", "downgraded to Category 1": a storm's rating on its scale (1 to 5), in a
+    sentence or the one before it that speaks of a storm."""
+    if not (1 <= value <= 5 and _CATEGORY_BEFORE.search(text[max(0, start - 12):start])):
+        return False
+    return bool(_STORM_WORDS.search(text[max(0, start - 250):start + 80]))
 
 
 def measure_before(before: str) -> str | None:

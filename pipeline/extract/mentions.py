@@ -23,7 +23,8 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import not_quantity
 from .mention_signs import change_at, signed
-from .mention_units import UnitClass, UnitRead, measure_before, per_number_after, rate_after, rate_before, unit_after
+from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, measure_before, per_number_after, rate_after, rate_before,
+                            storm_category, unit_after)
 from .mention_words import WordQuantity, word_quantities
 
 __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
@@ -141,6 +142,8 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
         if found.unit is None else None
     unit = read.unit if read else found.unit
     unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
+    if read and read.unit is None and storm_category(text, found.start, found.value):
+        unit = "category"  # "a category three storm"
     end = found.end + (read.consumed if read else 0)
     return _mention(text, found.start, end, found.value, unit, unit_class, value_max=found.value_max,
                     qualifier="several" if found.kind == "vague" else None)
@@ -155,8 +158,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
     read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
     has_unit = read.unit is not None or number.scale != 1
-    named_ok = number.scale == 1 and read.unit_class == "count"  # "Boeing 777 fleets" is still a name
-    measure = measure_before(text[max(0, start - 20):start])
+    named_ok = number.scale == 1 and read.unit_class == "count" and read.unit not in MEASURE_UNITS  # "Boeing 777 fleets" is still a name
+    measure = measure_before(text[max(0, start - 20):start]) or ("category" if storm_category(text, start, number.value) else None)
     if measure and (read.unit is None or read.unit_class == "count"):
         read = UnitRead(measure, "count")  # "Magnitude 6.8 Hits": the scale, not what follows, is the unit
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
@@ -174,7 +177,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|over|under)\b", mention.text, re.IGNORECASE):
         return mention  # "rose above 30 million": where it got to, not how far it moved
-    change = change_at(text, mention.start, mention.end, mention.unit_class in ("percent", "currency") or mention.unit == "points")
+    change = change_at(text, mention.start, mention.end, mention.unit_class in ("percent", "currency") or mention.unit == "points",
+                       loss_ok=mention.unit_class != "currency")
     if change is None:
         return mention
     if mention.text.lower().startswith("from "):  # "fell from 4.8 to 4.7 percent": the ends are levels

@@ -1,6 +1,6 @@
 """Primitive: find and parse the numbers written in text.
 
-News prose writes numbers three ways: digits ("2,770", "3.1", "-4.5"), digits with a scale word
+News prose writes numbers three ways: digits ("2,770", "3.1", "-4.5", "2¾"), digits with a scale word
 ("24.5 billion", "1.5bn", "$2m", "8 B", "4 hundred", "85 lakh", "1.5 lakh crore", "3 point 4
 million") and words ("ten", "a dozen", "one million", "half a million", "two point five"; see
 number_words).
@@ -27,12 +27,16 @@ _SPACED_SHORT: dict[str, float] = {
 _ATTACHED_SHORT: dict[str, float] = {"m": 1e6, "k": 1e3, "b": 1e9}
 _WORD_SCALES = "lakh\\s+crore|hundred\\s+(?:thousand|million|billion)|hundred|thousand|million|billion|trillion|lakh|crore"
 
+# Fractions printed as one character after the whole number ("2¾ per cent", "4½ years").
+_GLYPHS: dict[str, float] = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375,
+                             "⅝": 0.625, "⅞": 0.875}
 _SHORT_ALT = "|".join(sorted(_SPACED_SHORT, key=len, reverse=True))
 _NOT_LETTER = r"(?![^\W\d_])"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])[-\u2212])?"  # a minus is a sign only after a non-word char
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|(?<![\w.]))"  # "A320", "COVID19": glued digits are a name; "Rs2,000" is not
     r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<frac>[" + "".join(_GLYPHS) + r"])?"  # "2¾ per cent"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
     + r"|(?P<letter>[mkb]|(?-i:\sB))" + _NOT_LETTER + r")?",
@@ -113,6 +117,7 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
     if negative and _follows_number(text, start):
         negative, start = False, m.start("num")
     base = float(re.sub(r"\s+point\s+", ".", m.group("num"), flags=re.IGNORECASE).replace(",", ""))
+    base += _GLYPHS.get(m.group("frac") or "", 0.0)
     scale = _scale_of(m.group("word"), m.group("letter"))
     value = -base * scale if negative else base * scale
     return NumberMatch(start, m.end(), text[start:m.end()], value, scale)
