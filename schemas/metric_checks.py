@@ -105,6 +105,9 @@ NOUNS: dict[str, str] = {
     "industry": r"\bindustr(?:y|ies|ial)\b|\bmanufactur|\bfactor(?:y|ies)\b|\bproduction\b",
     "construction": r"\bconstruction\b|\bbuilding\b|\bhousing starts\b",
     "agriculture": r"\bagricultur|\bfarm|\bharvests?\b|\bcrops?\b|\bfisher(?:y|ies)\b",
+    # No metric of the vocabulary: a central bank's rate is none of the rates above ("held rates at 5.25%").
+    "interest rates": r"\binterest rates?\b|\b(?:bank|base|policy|benchmark|cash|repo|key|lending|deposit) rates?\b|"
+                      r"\brate (?:hikes?|cuts?|rises?)\b|\bborrowing costs?\b|\b(?:held|hold|holds|kept|keeps) rates\b",
 }
 METRIC_NOUN: dict[str, str] = {
     "exports": "exports", "exports_growth": "exports", "imports": "imports", "imports_growth": "imports",
@@ -119,9 +122,11 @@ METRIC_NOUN: dict[str, str] = {
 # only a death toll when the sentence speaks of deaths or injuries, and only a population when it
 # speaks of a population or of people ("The 1-million target will not be reached" is none); an
 # amount of money is only an economy's size when the sentence names the economy (not "cut billions
-# of pounds from public spending", not a company's revenue), and only its national income when it
-# says so.
-NEEDS_OWN_NOUN = frozenset({"casualties", "gdp_nominal", "gni_nominal", "population"})
+# of pounds from public spending", not a company's revenue), only its national income when it
+# says so, and only exports, imports or trade when it speaks of them (not insured losses "between
+# $22 billion and $36 billion").
+NEEDS_OWN_NOUN = frozenset({"casualties", "gdp_nominal", "gni_nominal", "population", "exports", "imports",
+                            "trade_volume"})
 # Metrics of one sector of an economy, whose words must be in the number's own clause, or in the
 # clause just before it when its own names nothing ("In construction, output fell 1.3%"): in
 # "services (down 0.2 per cent), construction (-1.3)", the 0.2% is no construction figure.
@@ -228,9 +233,13 @@ def _rate_problem(metric: str, measured: Measured) -> str | None:
 
 def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
-    "the population aged 60 and above" count a part of it."""
+    "the population aged 60 and above" count a part of it, and "2.8 million people without power"
+    the people in a plight."""
     if metric != "population":
         return None
+    if measured.span and (plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:])):
+        return (f"«{measured.words}» counts people {plight.group('what')}, not a population: metric {metric!r} does "
+                f"not fit; choose other: and what happened to them")
     part = _SUBGROUP.search(own_clause(measured.sentence, measured.span))
     if part is None:
         return None
@@ -433,12 +442,13 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
     """An economy's growth whose own clause names no economy, after words about a currency or a market
     ("The yen's depreciation against the dollar, down 6.6% since January": the number is theirs), or
     whose clause names another subject before the number ("private consumption fell by 0.8%",
-    "fishing grew 4.7%")."""
+    "fishing grew 4.7%", "weekly earnings growth has decreased to 5.6%")."""
     if metric != "gdp_real_growth" or measured.span is None:
         return None
     start, end = clause_bounds(measured.sentence, measured.span)
-    if "economy" in nouns_in(measured.sentence[start:end]):
-        return None
+    clause = measured.sentence[start:end]
+    if _ECONOMY_WORDS.search(clause) or ("economy" in nouns_in(clause) and not _OTHER_SUBJECTS.search(clause)):
+        return None  # "earnings growth has decreased to 5.6%": growth, of earnings
     head = measured.sentence[:measured.span[0]]
     market = list(_MARKET_WORDS.finditer(head))
     economy = list(_NOUN_RE["economy"].finditer(head))
@@ -467,10 +477,16 @@ def _share_problem(metric: str, measured: Measured) -> str | None:
 
 def _civilian_problem(metric: str, measured: Measured) -> str | None:
     """A weapons or armed-forces metric for a number in a sentence about civilian goods or people
-    ("461,538 deliveries" of cars, "1.6 million were fully electric cars") that names nothing military."""
+    ("461,538 deliveries" of cars, "1.6 million were fully electric cars") that names nothing
+    military; armed forces and defence workers are named so in their sentence ("Rita's 895 mb" is
+    no troop count). Shells and weapons sent may be counted in a sentence that names only the
+    deliveries ("deliveries will now reach 524,000"), so they need only no civilian words."""
     if metric not in MILITARY_METRICS or _MILITARY.search(measured.sentence):
         return None
     civilian = _CIVILIAN.search(measured.sentence)
+    if civilian is None and metric in _FORCES_METRICS:
+        return (f"the sentence of «{measured.words}» names no army, weapon or war: metric {metric!r} does not fit; "
+                f"choose other: and what is counted")
     if civilian is None:
         return None
     return (f"the sentence of «{measured.words}» is about {civilian.group(0)}, and names no weapon, army or war: "
@@ -536,6 +552,7 @@ def _counted_problem(metric: str, measured: Measured) -> str | None:
 
 MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",
                               "military_personnel", "defense_sector_workers"})
+_FORCES_METRICS = frozenset({"military_personnel", "defense_sector_workers"})
 ARMS_MONEY_METRICS = frozenset({"arms_sales_revenue", "munitions_sales_value", "weapon_unit_cost"})
 _MILITARY = re.compile(
     r"\b(?:weapons?|arms|armed|arsenals?|military|militar\w*|army|armies|troops?|soldiers?|servicem[ae]n|shells?|"
@@ -556,6 +573,10 @@ _LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\
 _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "jumped by 35 per cent to 1.85 million vehicles"
+_PLIGHT_AFTER = re.compile(
+    r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:are|were|remain|remained|still|had\s+been|have\s+been|"
+    r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
+    r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?)", re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)
@@ -648,12 +669,13 @@ def metric_named(name: str | None, measured: Measured) -> str | None:
     """The vocabulary metric that an `other` label stands for, when code can tell and that metric
     passes the metric checks (`measured_problem`), else None.
 
-    Four cases, each decided by the label's name or the number's own words: an economy's growth or
+    Five cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
     about the economy, `_economy_change`) is `gdp_real_growth`; another bare percentage takes the
     rate or sector growth its own words name ("an inflation rate of 6.9%", "construction activities
     by 1.3%", `_percent_named`); people killed or injured
     ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`;
+    a place's residents or inhabitants ("other:residents") are its `population`;
     things counted as they change hands ("transfers of about one million shells") take the transfer
     metric that counts them (`_transfer_named`)."""
     named = _named(name, measured)
@@ -683,6 +705,8 @@ def _named(name: str | None, measured: Measured) -> str | None:
         if kind_only and measured.direction is None and (
                 _level_named(measured, _COUNT_BY_WORDS) or nouns_in(measured.sentence) == {"population"}):
             return "population"
+        if name in _POPULATION_NAMES and measured.direction is None:
+            return "population"  # "other:residents" for "has around 5,500 residents"
         return _transfer_named(words, kind_only, measured, clause)
     return None
 
@@ -693,6 +717,7 @@ _MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in
     ("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"),
     ("trade_volume", _TRADE_WORDS))}
 _COUNT_BY_WORDS = {"population": re.compile(r"\bpopulation\b", re.IGNORECASE)}
+_POPULATION_NAMES = frozenset({"residents", "inhabitants", "population", "total_population", "number_of_residents"})
 
 
 def _level_named(measured: Measured, table: dict[str, re.Pattern[str]]) -> str | None:

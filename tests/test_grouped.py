@@ -244,6 +244,17 @@ def test_a_fall_is_negative_unless_the_metric_measures_a_level_of_money_or_a_cou
     assert signed_value(money, "exports") == 2e9 and signed_value(people, "population") == 2e6
 
 
+# Money that a vocabulary metric may measure (arms are named) but whose words name none for code to pick.
+KIND_TEXT = "Freedonia sold arms worth $2.2 billion abroad in 2023, the ministry said. The country drew 3.1 million visitors."
+
+
+@pytest.fixture(scope="module")
+def kind_article(tmp_path_factory: pytest.TempPathFactory) -> Article:
+    path = tmp_path_factory.mktemp("kind") / "freedonia-arms.txt"
+    path.write_text(KIND_TEXT, encoding="utf-8")
+    return load_article(path)
+
+
 class KindOnlyFirst(Scripted):
     """Labels `vague` quantities "other:amount" in full answers; answers a metric-only request with `metric`."""
 
@@ -265,12 +276,12 @@ class KindOnlyFirst(Scripted):
 
     @staticmethod
     def _id_of(words: str) -> str:
-        return next(m.id for m in quantities(TEXT) if m.text == words)
+        return next(m.id for m in quantities(KIND_TEXT) if m.text == words)
 
 
-def test_v7_asks_once_more_for_the_metric_alone_of_a_label_that_only_names_the_kind(article: Article) -> None:
-    model = KindOnlyFirst("exports")
-    result = model.run(article, "extract_facts@7")
+def test_v7_asks_once_more_for_the_metric_alone_of_a_label_that_only_names_the_kind(kind_article: Article) -> None:
+    model = KindOnlyFirst("arms_sales_revenue")
+    result = model.run(kind_article, "extract_facts@7")
     money = KindOnlyFirst._id_of("$2.2 billion")
     follow_up = model.bodies[-1]
     label = follow_up["response_format"]["schema"]["properties"]["labels"]["properties"]
@@ -278,21 +289,21 @@ def test_v7_asks_once_more_for_the_metric_alone_of_a_label_that_only_names_the_k
     assert label[money]["properties"]["metric"]["anyOf"][-1]["pattern"].count("_") == 2  # two words at least
     assert "named only the kind of number" in model.user_messages()[-1]
     fact = next(f for f in result.facts if f.value == 2.2e9)
-    assert (fact.metric, fact.metric_label, fact.entity) == ("exports", None, "Freedonia")  # the rest of the label kept
-    assert len(model.bodies) == len(groups(Part(article, 0).asked, 8)) + 1
+    assert (fact.metric, fact.metric_label, fact.entity) == ("arms_sales_revenue", None, "Freedonia")  # the rest kept
+    assert len(model.bodies) == len(groups(Part(kind_article, 0).asked, 8)) + 1
 
 
 @pytest.mark.parametrize("answer", ["other:amount_of_money", "gdp_nominal", "other:gdp_nominal"])
 def test_a_metric_answer_that_is_still_vague_or_fails_its_checks_leaves_the_label_as_it_was(answer: str,
-                                                                                             article: Article) -> None:
-    result = KindOnlyFirst(answer).run(article, "extract_facts@7")  # gdp_nominal: the sentence names no economy
+                                                                                             kind_article: Article) -> None:
+    result = KindOnlyFirst(answer).run(kind_article, "extract_facts@7")  # gdp_nominal: the sentence names no economy
     fact = next(f for f in result.facts if f.value == 2.2e9)
     assert (fact.metric, fact.metric_label) == ("other", "amount")  # kept, never compared across sources
 
 
-def test_v7_does_not_ask_again_when_code_rules_out_every_metric_of_the_kind(article: Article) -> None:
+def test_v7_does_not_ask_again_when_code_rules_out_every_metric_of_the_kind(kind_article: Article) -> None:
     model = KindOnlyFirst("other:visitor_count", vague=("$2.2 billion", "3.1 million visitors"))
-    result = model.run(article, "extract_facts@7")
+    result = model.run(kind_article, "extract_facts@7")
     asked = list(model.bodies[-1]["response_format"]["schema"]["properties"]["labels"]["properties"])
     assert asked == [KindOnlyFirst._id_of("$2.2 billion")]  # visitors are no population, workers or troops
     assert next(f for f in result.facts if f.value == 3.1e6).metric_label == "amount"
@@ -309,10 +320,10 @@ def test_v7_grammar_never_answers_money_or_a_percentage_as_no_fact(prompt: str, 
     assert labels[by_text["About 1,200 people"]]["anyOf"][0]["properties"]["fact"] == {"const": False}  # may be no fact
 
 
-def test_v6_keeps_a_kind_only_label_without_asking_again(article: Article) -> None:
-    model = KindOnlyFirst("exports")
-    result = model.run(article, "extract_facts@6")
-    assert len(model.bodies) == len(groups(Part(article, 0).asked, 8))
+def test_v6_keeps_a_kind_only_label_without_asking_again(kind_article: Article) -> None:
+    model = KindOnlyFirst("arms_sales_revenue")
+    result = model.run(kind_article, "extract_facts@6")
+    assert len(model.bodies) == len(groups(Part(kind_article, 0).asked, 8))
     assert next(f for f in result.facts if f.value == 2.2e9).metric_label == "amount"
 
 

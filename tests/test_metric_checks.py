@@ -113,7 +113,7 @@ def test_own_clause_stops_at_clause_breaks_but_not_inside_numbers() -> None:
 
 def test_metrics_without_nouns_and_other_are_not_noun_checked() -> None:
     sentence = "Imports rose, and the figure was $3 billion."
-    assert metric_problem("defense_sector_workers", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
+    assert metric_problem("missiles_transferred", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
     assert metric_problem("other", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
 
 
@@ -492,3 +492,46 @@ def test_money_is_a_weapons_figure_only_in_a_sentence_about_weapons(sentence, wo
 def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(sentence, words, fragment) -> None:
     found = problem("industrial_output_growth", sentence, words, float(words.split("%")[0].split()[0]), "percent", "percent")
     assert (found is None) if fragment is None else (fragment in (found or "") and "whole output" in found)
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "fragment"), [
+    # a central bank's rate is no inflation rate
+    ("The Bank has held interest rates steady at 5.25% since August 2023.", "5.25%", 5.25, "percent", "percent",
+     "inflation_rate", "interest rates"),
+    ("It made 14 rate hikes from a record low of 0.1 percent to a peak of 5.25 percent.", "0.1 percent", 0.1,
+     "percent", "percent", "inflation_rate", "interest rates"),
+    ("Inflation fell to 2% in June, the first time it met its target.", "2%", 2.0, "percent", "percent",
+     "inflation_rate", None),
+    # people in a plight are no population
+    ("The storm left over 2.8 million people without power across the state.", "over 2.8 million people", 2.8e6,
+     "people", "count", "population", "without power"),
+    ("More than 2.2 million people were left without power by evening.", "More than 2.2 million people", 2.2e6,
+     "people", "count", "population", "without power"),
+    ("The island, a country of 26 million people, votes today.", "26 million people", 26e6, "people", "count",
+     "population", None),
+    # money is exports, imports or trade only when the sentence speaks of them
+    ("Insured losses are estimated at between $22 billion and $36 billion.", "between $22 billion and $36 billion",
+     22e9, "USD", "currency", "trade_volume", "trade"),
+    ("Exports were $410 million in May.", "$410 million", 410e6, "USD", "currency", "exports", None),
+    # armed forces are named so in their sentence
+    ("It peaked just behind Hurricane Rita's 895 in 2005.", "895", 895, None, "count", "military_personnel",
+     "names no army"),
+    ("The army has 128,000 troops in the east.", "128,000 troops", 128000, "troops", "count", "military_personnel",
+     None),
+    # growth of earnings is no growth of the economy
+    ("Regular average weekly earnings growth has decreased to 5.6 per cent.", "5.6 per cent", 5.6, "percent",
+     "percent", "gdp_real_growth", "earnings"),
+    ("Growth slowed to 1.2% in the quarter.", "1.2%", 1.2, "percent", "percent", "gdp_real_growth", None),
+])
+def test_labels_of_another_subject_are_refused(sentence, words, value, unit, unit_class, metric, fragment) -> None:
+    found = problem(metric, sentence, words, value, unit, unit_class)
+    assert (found is None) if fragment is None else (fragment in (found or "")), found
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "name", "metric"), [
+    ("Siesta Key has around 5,500 residents, mostly retirees.", "around 5,500 residents", 5500, "residents", "population"),
+    ("About 2,000 residents were evacuated on Monday.", "About 2,000 residents", 2000, "residents", None),
+])
+def test_a_places_residents_are_its_population_unless_something_befell_them(sentence, words, value, name, metric) -> None:
+    found = scanned(sentence, words)
+    assert (found.value, found.unit) == (value, "residents") and metric_named(name, found) == metric
