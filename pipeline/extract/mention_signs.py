@@ -91,7 +91,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
     of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m")."""
     before, after = text[max(0, start - 90):start], text[end:end + 50]
-    if _LIES_WITHIN.search(before) or (_TO_FALL.search(before) and text[start:start + 8].lower().startswith(("between ", "within "))):
+    ranged = text[start:start + 8].lower().startswith(("between ", "within "))
+    if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):
         return None  # "estimated to fall between $22 billion and $36 billion": where it lies, not a fall
     if lost_ok and (match := _LOST.search(before)):
         return Change("down", match.group(0).strip())

@@ -158,8 +158,10 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
     read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
     has_unit = read.unit is not None or number.scale != 1
-    named_ok = number.scale == 1 and read.unit_class == "count" and read.unit not in MEASURE_UNITS  # "Boeing 777 fleets" is still a name
-    measure = measure_before(text[max(0, start - 20):start]) or ("category" if storm_category(text, start, number.value) else None)
+    # "Boeing 777 fleets" is still a name; "Rita's 895 mb" is a measure
+    named_ok = number.scale == 1 and read.unit_class == "count" and read.unit not in MEASURE_UNITS
+    measure = measure_before(text[max(0, start - 20):start]) or (
+        "category" if storm_category(text, start, number.value) else None)
     if measure and (read.unit is None or read.unit_class == "count"):
         read = UnitRead(measure, "count")  # "Magnitude 6.8 Hits": the scale, not what follows, is the unit
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
