@@ -36,6 +36,14 @@ _TIME_BEFORE = re.compile(r"\d:$")
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$", re.IGNORECASE)
+_LIST_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_LIST_NAME = r"(?:(?:[A-Z][\w'’.-]*|&)\s+){1,6}"
+_LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
+_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}{_LIST_JOIN}{_LIST_NAME}$")
+_LIST_NEXT = re.compile(rf"^{_LIST_JOIN}{_LIST_NAME}{_LIST_NUMBER}\b")
+_INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DAX|CAC|Stoxx|ASX|Hang Seng|Nifty|Sensex|"
+                         r"Kospi|TSX|IBEX|MIB|AEX|SMI|OMX|Top|Group of|G)\s*$")
+_LIST_ENTRY = re.compile(rf"{_LIST_NAME}{_LIST_NUMBER}\b")
 _TO_AFTER = re.compile(r"^\s+to\s+(\d+)\b(?![.,]\d)")
 _TO_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s+to\s+$")
 _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
@@ -114,7 +122,9 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
 
 def _name_rule(before: str, after: str, headline: bool) -> str | None:
     """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
-    unless the line is a headline)."""
+    unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121")."""
+    if in_tally_list(before, after):
+        return None
     match = _NAME_BEFORE.search(before)
     if match and match.group(1).lower().rstrip(".") not in _FUNCTION:
         return "name"
@@ -135,14 +145,26 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "name"
     if text[end:end + 1] == "-" and not _HYPHEN_OK.match(after):
         return "phrase"  # "a two-horse race", "a one-off"
-    if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)):
-        return "phrase"  # "one of the", "one another", "at one point"
+    if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
+            and not in_tally_list(before, after):
+        return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
         return "phrase"  # "One day, ..."
     if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not re.match(
             r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return "phrase"  # "the two sides": a definite group, not an amount
     return None
+
+
+def in_tally_list(before: str, after: str) -> bool:
+    """A number after a name in a list of names with their numbers, such as seats won or medals
+    ("Labour has won 412, Conservatives 121, ..., Green four, ... and UUP one"): the entry before
+    or after it is a name and a number too, and the list has three entries at least ("Windows 10
+    and Windows 11" is two names)."""
+    if not (_LIST_PREV.search(before) or _LIST_NEXT.match(after)) or not _NAME_BEFORE.search(before) \
+            or _INDEX_NAME.search(before):
+        return False
+    return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2
 
 
 def _sentence_start(before: str) -> bool:
