@@ -25,6 +25,9 @@ PHRASES = [
     ("One reason is the strong dollar.", "One reason", "one_as_pronoun"),
     ("One analyst said the bank would cut rates.", "One analyst", "one_as_pronoun"),
     ("Officials from those three countries met in Geneva.", "three", "definite_group"),
+    ("The bay is one of the top 25 beaches in the world.", "25 beaches", "ranking"),
+    ("The lender is among the world's top 10 banks by assets.", "10 banks", "ranking"),
+    ("The storm hit two weeks earlier, the agency said.", "two weeks", "time_ago"),
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
     ("Residents aged 70 and over now outnumber schoolchildren.", "70", "age_band"),
@@ -61,6 +64,8 @@ FACTS = [
     ("Children under 5 accounted for 42 of the deaths.", "42"),  # the count of the band is a fact
     ("Prices rose between 3 and 5 percent.", "between 3 and 5 percent"),
     ("The floods displaced over 300 people.", "over 300 people"),
+    ("The top 10 banks hold 60% of deposits.", "10 banks"),  # no member of the ranking is named
+    ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
 ]
 
 

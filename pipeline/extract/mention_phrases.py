@@ -11,6 +11,8 @@ here returns its name for such a mention:
 - `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one reason", "one way",
   "one official said";
 - `definite_group`: "these two", "those three": a group already named, not an amount;
+- `ranking`: the size of a ranked list something belongs to: "one of the top 25 beaches", "among
+  the world's top 10 banks";
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"; or "the three-month period" itself);
@@ -49,6 +51,7 @@ _ONE_NOUNS = re.compile(
     r"^\s+(?:factor|reason|way|thing|example|explanation|possibility|option|question|problem|issue|sign|"
     r"consequence|lesson|idea)\b|^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|"
     r"executive|observer)\s+(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
+_TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(
     r"\bthe\s+(?:final|last|first|previous|past|prior|preceding|next|coming|latest|same|opening|closing|following|"
@@ -76,7 +79,7 @@ _BAND_AFTER = re.compile(
 
 def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
-    if mention.unit_class == "duration" and _AGO_AFTER.match(text[mention.end:mention.end + 10]):
+    if mention.unit_class == "duration" and _AGO_AFTER.match(text[mention.end:mention.end + 20]):
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
@@ -92,6 +95,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "one_as_pronoun"
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
         return "definite_group"
+    if mention.unit_class == "count" and _TOP_BEFORE.search(before):
+        return "ranking"
     if mention.unit_class == "duration" and (_POSITION_BEFORE.search(before) and _PERIOD_AFTER.match(after)
                                              or _THE_BEFORE.search(before) and _PERIOD_WORD_AFTER.match(after)):
         return "period_span"
