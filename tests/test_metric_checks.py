@@ -509,6 +509,8 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "people", "count", "population", "without power"),
     ("The island, a country of 26 million people, votes today.", "26 million people", 26e6, "people", "count",
      "population", None),
+    ("More than 80,000 people sought shelter as the river rose.", "More than 80,000 people", 80000, "people", "count",
+     "population", "shelter"),
     # money is exports, imports or trade only when the sentence speaks of them
     ("Insured losses are estimated at between $22 billion and $36 billion.", "between $22 billion and $36 billion",
      22e9, "USD", "currency", "trade_volume", "trade"),

@@ -46,7 +46,8 @@ _WHEN_BEFORE = re.compile(rf"\b{_WHEN}\s$", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
-_PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:the\send\sof\s)?(?:{MONTHS}|\d)", re.IGNORECASE)
+_PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:in\s)?(?:the\send\sof\s)?"
+                        rf"(?:{MONTHS}|\d)", re.IGNORECASE)
 
 
 def story_cues(text: str) -> tuple[str, ...]:
