@@ -66,6 +66,7 @@ FACTS = [
     ("The floods displaced over 300 people.", "over 300 people"),
     ("The top 10 banks hold 60% of deposits.", "10 banks"),  # no member of the ranking is named
     ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
+    ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one
 ]
 
 

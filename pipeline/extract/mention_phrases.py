@@ -18,7 +18,8 @@ here returns its name for such a mention:
   an adjective of position, and before "of" or "period"; or "the three-month period" itself);
   "over the last five years" alone is left to the model, since it may be a streak;
 - `time_ago`: "four years ago", "two weeks earlier", "a month later" date something; they measure
-  nothing ("two weeks later than planned" is left to the model);
+  nothing ("two weeks later than planned", and "19 minutes later" for an aftershock's delay, are
+  left to the model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
@@ -59,7 +60,8 @@ _POSITION_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "the (same) three-month period"
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
-_AGO_AFTER = re.compile(r"^\s+(?:ago|earlier|later)\b(?!\s+than)", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"^\s+(ago|earlier|later)\b(?!\s+than)", re.IGNORECASE)
+_DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
 _CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|editor|correspondent|career|experience)\b",
@@ -79,7 +81,8 @@ _BAND_AFTER = re.compile(
 
 def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
-    if mention.unit_class == "duration" and _AGO_AFTER.match(text[mention.end:mention.end + 20]):
+    if mention.unit_class == "duration" and (match := _AGO_AFTER.match(text[mention.end:mention.end + 20])) \
+            and (match.group(1).lower() == "ago" or mention.unit in _DATING_UNITS):
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
