@@ -200,8 +200,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
-              _share_problem, _counted_problem, _civilian_problem, _arms_money_problem, _product_problem,
-              _not_harm_problem)
+              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -476,30 +475,20 @@ def _share_problem(metric: str, measured: Measured) -> str | None:
 
 
 def _civilian_problem(metric: str, measured: Measured) -> str | None:
-    """A weapons or armed-forces metric for a number in a sentence about civilian goods or people
-    ("461,538 deliveries" of cars, "1.6 million were fully electric cars") that names nothing
-    military; armed forces and defence workers are named so in their sentence ("Rita's 895 mb" is
-    no troop count). Shells and weapons sent may be counted in a sentence that names only the
-    deliveries ("deliveries will now reach 524,000"), so they need only no civilian words."""
-    if metric not in MILITARY_METRICS or _MILITARY.search(measured.sentence):
+    """A weapons or armed-forces metric for a number in a sentence that names nothing military: not
+    one about civilian goods or people ("461,538 deliveries" of cars, "1.6 million were fully
+    electric cars"), and for troops, defence workers and weapons money ("Rita's 895 mb", "Adjusted
+    earnings per share came in at $5.16") not any such sentence. Shells and weapons sent may be
+    counted in a sentence that names only the deliveries ("deliveries will now reach 524,000")."""
+    if metric not in MILITARY_METRICS | ARMS_MONEY_METRICS or _MILITARY.search(measured.sentence):
         return None
     civilian = _CIVILIAN.search(measured.sentence)
-    if civilian is None and metric in _FORCES_METRICS:
-        return (f"the sentence of «{measured.words}» names no army, weapon or war: metric {metric!r} does not fit; "
-                f"choose other: and what is counted")
-    if civilian is None:
+    if civilian is None and metric in _TRANSFER_METRICS:
         return None
-    return (f"the sentence of «{measured.words}» is about {civilian.group(0)}, and names no weapon, army or war: "
-            f"metric {metric!r} does not fit; choose other: and what is counted")
-
-
-def _arms_money_problem(metric: str, measured: Measured) -> str | None:
-    """Money earned from weapons, or paid for one, is named so in its own sentence: "Adjusted
-    earnings per share came in at $5.16" is no arms sale, and a company's price no weapon's cost."""
-    if metric not in ARMS_MONEY_METRICS or _MILITARY.search(measured.sentence):
-        return None
-    return (f"the sentence of «{measured.words}» names no weapon, army or war: metric {metric!r} does not fit; "
-            f"choose other: and what the money is")
+    about = f"is about {civilian.group(0)}, and " if civilian else ""
+    what = "what the money is" if metric in ARMS_MONEY_METRICS else "what is counted"
+    return (f"the sentence of «{measured.words}» {about}names no weapon, army or war: metric {metric!r} does not fit; "
+            f"choose other: and {what}")
 
 
 def _product_problem(metric: str, measured: Measured) -> str | None:
@@ -552,7 +541,6 @@ def _counted_problem(metric: str, measured: Measured) -> str | None:
 
 MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",
                               "military_personnel", "defense_sector_workers"})
-_FORCES_METRICS = frozenset({"military_personnel", "defense_sector_workers"})
 ARMS_MONEY_METRICS = frozenset({"arms_sales_revenue", "munitions_sales_value", "weapon_unit_cost"})
 _MILITARY = re.compile(
     r"\b(?:weapons?|arms|armed|arsenals?|military|militar\w*|army|armies|troops?|soldiers?|servicem[ae]n|shells?|"

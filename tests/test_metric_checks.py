@@ -517,7 +517,7 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
     ("Exports were $410 million in May.", "$410 million", 410e6, "USD", "currency", "exports", None),
     # armed forces are named so in their sentence
     ("It peaked just behind Hurricane Rita's 895 in 2005.", "895", 895, None, "count", "military_personnel",
-     "names no army"),
+     "names no weapon"),
     ("The army has 128,000 troops in the east.", "128,000 troops", 128000, "troops", "count", "military_personnel",
      None),
     # growth of earnings is no growth of the economy
