@@ -61,6 +61,7 @@ CASES = [
     ("last quarter", "2024-05-02", "2024-01-01", "2024-03-31", "last_quarter", False),
     ("in the year just concluded", "2024-01", "2023-01-01", "2023-12-31", "last_year", False),
     ("since the beginning of the year", "2024-02", "2024-01-01", "2024-02", "since_year_start", True),
+    ("1997 general election", "2024-07-06", "1997-01-01", "1997-12-31", "year", False),  # an earlier year's event
 ]
 
 
@@ -76,6 +77,8 @@ def test_rules(text, published, start, end, rule, cumulative):
     ("this week", "2024-07"),  # needs the publication day
     ("since August", None), ("last year", None), ("the third quarter", "2024"),
     ("over the last five years", None), ("may grow", None), ("2000 shells", None),
+    ("2024 general election", "2024-07-06"),  # an event of the year of publication: a level of the day reported
+    ("1997 general election", None),
     # relative to a time the sentence names, not to publication: never guessed
     ("the previous year", "2024-01"), ("in the previous quarter", "2024-02-15"), ("from the previous quarter", "2024-02"),
     ("in the previous three-month period", "2024-02-15"), ("a year earlier", "2024-02"), ("For the year", "2024-02-15"),

@@ -295,6 +295,14 @@ def test_a_toll_stated_for_one_day_runs_from_it_only_when_other_counts_start_the
     assert [key for key in groups(today)] == ["testland | other:displaced_people | as of 2023 | estimate"]
 
 
+def test_a_level_stated_for_a_day_meets_the_same_figure_stated_for_its_month() -> None:
+    share = dict(metric="other", metric_label="share_displaced", unit="percent", status="estimate", entity="Testland")
+    day = fact(**share, value=80.0, qualifier="approximately", period_start="2024-06-13", period_end="2024-06-13",
+               published="2024-06-13")
+    month = fact(**share, value=80.0, period_start="2024-06-01", period_end="2024-06-30", published="2024-06-20")
+    assert list(groups([day, month])) == ["testland | other:share_displaced | 2024-06-01..2024-06-30 | estimate"]
+
+
 def test_stance() -> None:
     assert [stance(fact(status=s, attribution="IMF")) for s in ("actual", "estimate", "forecast", "claim")] == [
         "", "estimate", "forecast: imf", "claim"]

@@ -364,6 +364,7 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
     ]
 ]
 _BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
+_LEADING_YEAR = re.compile(r"\s*(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+[a-z]", re.IGNORECASE)
 
 
 def resolve_period(text: str | None, published: str | None) -> Period:
@@ -380,6 +381,11 @@ def resolve_period(text: str | None, published: str | None) -> Period:
         if (period := _apply(rule, match, published)) is not None:
             return period
         return UNRESOLVED  # the rule recognised the phrase but lacks the date to place it
+    leading = _LEADING_YEAR.match(text)
+    if leading and published and leading["y"] < published[:4]:
+        # "1997 general election", "the 2017 vote": an event of an earlier year is of that year; one of
+        # the year of publication ("2024 general election") stays a level of the day it is reported
+        return Period(f"{leading['y']}-01-01", f"{leading['y']}-12-31", "year")
     return UNRESOLVED
 
 

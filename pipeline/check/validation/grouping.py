@@ -10,7 +10,8 @@ ever compared here.
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
   a quarter never meets its year); a running count "since X" by its start, whatever the year it
   is reported in; levels, and tolls without a start or stated for one day ("110 million
-  displaced today"), by windows of reference days (`timeline`);
+  displaced today"), by windows of reference days (`timeline`), except that a level stated for a
+  day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in June);
 - undated: a flow without a period is listed as undated; an annual one is offered to the latest
   year published by its publication date, and counts there only if it is consistent (agreement
   decides); it never makes a conflict;
@@ -162,11 +163,27 @@ class _Placer:
 
     def place_windows(self) -> None:
         for (base, kind), dated in self.windowed.items():
+            if kind == "level":
+                dated = self._into_months(base, dated)
+                if not dated:
+                    continue
             dated.sort(key=lambda item: item[0])
             voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
             labels = window_labels(voting, window_days(dated[0][1].unit), [day for day, _ in dated])
             for (day, fact), label in zip(dated, labels):
                 self.add(base, label, kind, fact)
+
+    def _into_months(self, base: Base, dated: list[tuple[date, QuantFact]]) -> list[tuple[date, QuantFact]]:
+        """A level stated for a day joins the group of the same figure stated for that day's calendar
+        month ("nearly 80%" on 13 June and "80%" in June 2024); the others are windowed."""
+        left = []
+        for day, fact in dated:
+            month = _month_period(day)
+            if (base, month) in self.groups:
+                self.add(base, month, "flow", fact)
+            else:
+                left.append((day, fact))
+        return left
 
     def place_undated(self) -> None:
         for base, fact in self.undated:
@@ -180,6 +197,12 @@ class _Placer:
             group.assumptions.append(
                 f"{fact.fact_id} states no year; offered as the latest annual figure available at its publication "
                 f"({fact.published}): {year}; it counts only if consistent with the dated figures")
+
+
+def _month_period(day: date) -> str:
+    """The flow period label of `day`'s calendar month: "2024-06-01..2024-06-30"."""
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return f"{day.replace(day=1).isoformat()}..{date.fromordinal(following.toordinal() - 1).isoformat()}"
 
 
 def _since(fact: QuantFact) -> str:
