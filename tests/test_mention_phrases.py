@@ -24,6 +24,8 @@ PHRASES = [
     ("Weak demand was one factor behind the loss.", "one factor", "one_as_pronoun"),
     ("One reason is the strong dollar.", "One reason", "one_as_pronoun"),
     ("One analyst said the bank would cut rates.", "One analyst", "one_as_pronoun"),
+    ("One key reason was the collapse in turnout.", "One key reason", "one_as_pronoun"),
+    ("One highlight of the night was the swing in the north.", "One highlight", "one_as_pronoun"),
     ("Officials from those three countries met in Geneva.", "three", "definite_group"),
     ("The bay is one of the top 25 beaches in the world.", "25 beaches", "ranking"),
     ("The lender is among the world's top 10 banks by assets.", "10 banks", "ranking"),

@@ -8,8 +8,8 @@ here returns its name for such a mention:
 - `record_span`: the span of a record, not a streak: "a seven-year high", "a 15-month low", "the
   highest level in 20 years", "for the first time in a decade" (only "N years/months/..." after a
   superlative or "first time in");
-- `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one reason", "one way",
-  "one official said";
+- `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one key reason", "one
+  highlight", "one way", "one official said";
 - `definite_group`: "these two", "those three": a group already named, not an amount;
 - `ranking`: the size of a ranked list something belongs to: "one of the top 25 beaches", "among
   the world's top 10 banks";
@@ -49,9 +49,11 @@ _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:in|for)\s+(?:the\s+past\s+|the\s+last\s+)?$",
     re.IGNORECASE)
 _ONE_NOUNS = re.compile(
-    r"^\s+(?:factor|reason|way|thing|example|explanation|possibility|option|question|problem|issue|sign|"
-    r"consequence|lesson|idea)\b|^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|"
-    r"executive|observer)\s+(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
+    r"^\s+(?:(?:key|main|major|big|important|other|possible|likely|final|early|clear|notable)\s+)?"
+    r"(?:factor|reason|way|thing|example|explanation|possibility|option|question|problem|issue|sign|"
+    r"consequence|lesson|idea|highlight|risk|concern|challenge|difference)\b|"
+    r"^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|executive|observer)\s+"
+    r"(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(
