@@ -123,7 +123,7 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
 def _name_rule(before: str, after: str, headline: bool) -> str | None:
     """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
     unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121")."""
-    if in_tally_list(before, after):
+    if _in_tally_list(before, after):
         return None
     match = _NAME_BEFORE.search(before)
     if match and match.group(1).lower().rstrip(".") not in _FUNCTION:
@@ -146,7 +146,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if text[end:end + 1] == "-" and not _HYPHEN_OK.match(after):
         return "phrase"  # "a two-horse race", "a one-off"
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
-            and not in_tally_list(before, after):
+            and not _in_tally_list(before, after):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
         return "phrase"  # "One day, ..."
@@ -156,7 +156,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     return None
 
 
-def in_tally_list(before: str, after: str) -> bool:
+def _in_tally_list(before: str, after: str) -> bool:
     """A number after a name in a list of names with their numbers, such as seats won or medals
     ("Labour has won 412, Conservatives 121, ..., Green four, ... and UUP one"): the entry before
     or after it is a name and a number too, and the list has three entries at least ("Windows 10

@@ -32,7 +32,7 @@ from schemas.facts import QuantFact
 from schemas.vocabulary import is_kind_name, period_kind
 
 from ...extract.entities import UNKNOWN
-from ..periods import calendar_year, first_day
+from ..periods import calendar_year, first_day, last_day
 from .questions import TimeKind, basis_of, currency_terms, stance, time_kind
 from .timeline import reference_day, window_days, window_labels
 
@@ -201,8 +201,8 @@ class _Placer:
 
 def _month_period(day: date) -> str:
     """The flow period label of `day`'s calendar month: "2024-06-01..2024-06-30"."""
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return f"{day.replace(day=1).isoformat()}..{date.fromordinal(following.toordinal() - 1).isoformat()}"
+    month = day.isoformat()[:7]
+    return f"{first_day(month).isoformat()}..{last_day(month).isoformat()}"
 
 
 def _since(fact: QuantFact) -> str:

@@ -14,10 +14,11 @@ aside with the validator's message and asked about again with that message; a la
 then is kept without the failing name or metric when that alone saves it (`_keep_salvaged`), and
 otherwise fails the article (`validation_failed`), with the last answer kept for review. A metric
 code had ruled out, written anyway as "other:<metric>", is salvaged at once (`REPEATED`). A
-quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal) is asked
-about again once when answered "not a fact", and a second "not a fact" stands. Quantities that
-only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then asks once more, for
-the metric alone, about facts whose `other` name only gives the kind of number (`kind_only`).
+quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal, a hedged
+count) is asked about again once when answered "not a fact", and a second "not a fact" stands.
+Quantities that only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then
+asks once more, for the metric alone, about facts whose `other` name only gives the kind of number
+(`kind_only`).
 """
 
 from __future__ import annotations
