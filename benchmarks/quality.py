@@ -64,6 +64,7 @@ REAL_SETS = {
     "holdout": (ROOT / "tests" / "data" / "holdout", ROOT / "fetched" / "holdout"),
     "holdout2": (ROOT / "tests" / "data" / "holdout2", ROOT / "fetched" / "holdout2"),
     "holdout3": (ROOT / "tests" / "data" / "holdout3", ROOT / "fetched" / "holdout3"),
+    "holdout4": (ROOT / "tests" / "data" / "holdout4", ROOT / "fetched" / "holdout4"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
