@@ -93,7 +93,8 @@ _PER_CAPITA_CUE = re.compile(
 NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
-    "trade": r"\btrade\b|\btrading\b|\bcommerce\b",
+    "trade": r"\btrade\b(?!\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|\btrading\b|"
+             r"\bcommerce\b",
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation",
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\blives\b",
@@ -200,7 +201,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
-              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem)
+              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -232,8 +233,8 @@ def _rate_problem(metric: str, measured: Measured) -> str | None:
 
 def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
-    "the population aged 60 and above" count a part of it, and "2.8 million people without power"
-    the people in a plight."""
+    "the population aged 60 and above" count a part of it, "2.8 million people without power"
+    the people in a plight, and "10 million people attended" an audience."""
     if metric != "population":
         return None
     if measured.span and (plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:])):
@@ -479,11 +480,12 @@ def _civilian_problem(metric: str, measured: Measured) -> str | None:
     one about civilian goods or people ("461,538 deliveries" of cars, "1.6 million were fully
     electric cars"), and for troops, defence workers and weapons money ("Rita's 895 mb", "Adjusted
     earnings per share came in at $5.16") not any such sentence. Shells and weapons sent may be
-    counted in a sentence that names only the deliveries ("deliveries will now reach 524,000")."""
+    counted in a sentence that names only the deliveries ("deliveries will now reach 524,000"), not
+    in one that names no sending at all ("In total, Swift gave them 149")."""
     if metric not in MILITARY_METRICS | ARMS_MONEY_METRICS or _MILITARY.search(measured.sentence):
         return None
     civilian = _CIVILIAN.search(measured.sentence)
-    if civilian is None and metric in _TRANSFER_METRICS:
+    if civilian is None and metric in _TRANSFER_METRICS and _TRANSFER_WORDS.search(measured.sentence):
         return None
     about = f"is about {civilian.group(0)}, and " if civilian else ""
     what = "what the money is" if metric in ARMS_MONEY_METRICS else "what is counted"
@@ -531,6 +533,19 @@ def _not_harm_problem(metric: str, measured: Measured) -> str | None:
             f"fit; choose other: and what is counted")
 
 
+_CONTRACTION = re.compile(r"\bcontract|\brecession|\bshr[ai]nk|\bshrunk\b|\bdeclin|\bdownturn|\bnegative growth\b|"
+                          r"\bslump|\bfell\b|\bfall", re.IGNORECASE)
+
+
+def _streak_problem(metric: str, measured: Measured) -> str | None:
+    """Years of contraction need a contraction in the sentence: "328 shows spread across five
+    years" is no downturn."""
+    if metric != "consecutive_contraction_years" or _CONTRACTION.search(measured.sentence):
+        return None
+    return (f"the sentence of «{measured.words}» names no contraction or recession: metric {metric!r} does not fit; "
+            f"choose other: and what lasted that long")
+
+
 def _counted_problem(metric: str, measured: Measured) -> str | None:
     noun = counted_noun(measured.unit) if measured.unit_class == "count" else None
     if noun is None or metric not in COUNTED or noun in COUNTED[metric]:
@@ -565,7 +580,8 @@ _PLIGHT_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:are|were|remain|remained|still|had\s+been|have\s+been|"
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
-    r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled)", re.IGNORECASE)
+    r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
+    r"turned\s+out)", re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)

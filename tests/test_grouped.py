@@ -368,6 +368,10 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
         "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
         "At least 38": hedged, "an estimated 170 others": hedged}
+    harmed = "Two were rescued, four remain missing and the 14 schools reopened."
+    found = quantities(harmed)
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, harmed).items()} == {
+        "Two": "a count of people killed, hurt, missing or rescued", "four": "a count of people killed, hurt, missing or rescued"}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

@@ -112,7 +112,7 @@ def test_own_clause_stops_at_clause_breaks_but_not_inside_numbers() -> None:
 
 
 def test_metrics_without_nouns_and_other_are_not_noun_checked() -> None:
-    sentence = "Imports rose, and the figure was $3 billion."
+    sentence = "Imports rose, and the figure delivered was $3 billion."  # a sending: the transfer check passes
     assert metric_problem("missiles_transferred", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
     assert metric_problem("other", 3e9, "USD", "currency", sentence, at(sentence, "$3 billion")) is None
 
@@ -459,6 +459,11 @@ def test_kind_only_levels_and_changes_take_the_metric_of_their_own_or_the_clause
     ("The flood killed 120, and more than 800 people are still unaccounted for.", "more than 800 people", 800, "people",
      "casualties", "unaccounted"),
     ("Floods left 6,200 dead and 3,900 missing in the valley.", "6,200", 6200, None, "casualties", None),
+    # a count in a sentence that names no sending is no transfer ("In total, the band gave them 149")
+    ("In total, the band played 212 of them across four continents.", "212", 212, None,
+     "artillery_shells_transferred", "names no weapon"),
+    ("The record crowd (84 512) came to the final in Melbourne.", "84 512", 84512, None, "arms_transfers",
+     "names no weapon"),
 ])
 def test_a_count_of_civilian_goods_is_no_weapons_figure_and_the_missing_are_no_casualties(
         sentence, words, value, unit, metric, fragment) -> None:
@@ -507,6 +512,17 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "people", "count", "population", "without power"),
     ("More than 2.2 million people were left without power by evening.", "More than 2.2 million people", 2.2e6,
      "people", "count", "population", "without power"),
+    # an audience is no population
+    ("More than 3 million people attended the festival over its ten days.", "More than 3 million people", 3e6,
+     "people", "count", "population", "attended"),
+    # years spread across a tour are no years of contraction; a recession's are
+    ("The show sold $400 million in tickets over 120 dates spread across four years.", "four years", 4, "years",
+     "duration", "consecutive_contraction_years", "no contraction"),
+    ("The economy has shrunk for three years in a row.", "three years", 3, "years", "duration",
+     "consecutive_contraction_years", None),
+    # a trade magazine is no trade
+    ("The trade magazine Billboard put ticket sales at well over $1 billion.", "well over $1 billion", 1e9, "USD",
+     "currency", "trade_volume", "nothing in the sentence"),
     ("The island, a country of 26 million people, votes today.", "26 million people", 26e6, "people", "count",
      "population", None),
     ("More than 80,000 people sought shelter as the river rose.", "More than 80,000 people", 80000, "people", "count",

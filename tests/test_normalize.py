@@ -15,6 +15,7 @@ def fact(**changes) -> QuantFact:
 @pytest.mark.parametrize(("noun", "plural"), [
     ("shell", "shells"), ("shells", "shells"), ("person", "people"), ("people", "people"), ("battery", "batteries"),
     ("day", "days"), ("box", "boxes"), ("artillery shell", "artillery_shells"), ("staff", "staff"), ("tons", "tons"),
+    ("kilometers per hour", "kilometers_per_hour"), ("mile per hour", "miles_per_hour"), ("barrels_per_day", "barrels_per_day"),
 ])
 def test_counted_nouns_are_unified(noun, plural):
     assert count_noun(noun) == plural

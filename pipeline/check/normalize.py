@@ -30,8 +30,12 @@ _INVARIANT_PLURALS = {"people": "people", "person": "people", "personnel": "pers
 
 
 def count_noun(noun: str) -> str:
-    """One spelling for a counted noun, the plural: "shell" and "shells" both give "shells"."""
+    """One spelling for a counted noun, the plural: "shell" and "shells" both give "shells"; in a
+    rate only the counted part is plural ("kilometer per hour" gives "kilometers_per_hour")."""
     noun = noun.strip().lower().replace(" ", "_")
+    counted, per, rest = noun.partition("_per_")
+    if per:
+        return f"{count_noun(counted)}{per}{rest}"
     head, _, last = noun.rpartition("_")
     if last in _INVARIANT_PLURALS:
         plural = _INVARIANT_PLURALS[last]

@@ -20,12 +20,21 @@ from .mention_units import CALIBRE_UNIT, NOUN_STOP
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
 _HEDGE_WORDS = frozenset("only about some nearly around just almost roughly approximately exactly up down well".split())
 _OTHER_WORDS = frozenset("another its all last next also still even both until if q".split())
+# Verbs that open a sentence before an amount ("Losing 250 seats, ...", "Adding 1,200 jobs"): no name.
+_LEAD_VERBS = frozenset("losing winning gaining adding including excluding taking cutting raising reaching shedding "
+                        "selling buying spending paying killing injuring displacing affecting employing following "
+                        "lost won gained added cut raised".split())
 _MONTHS = "january february march april may june july august september october november december"
 _CALENDAR = frozenset(f"{_MONTHS} {' '.join(m[:3] for m in _MONTHS.split())} sept monday tuesday wednesday thursday "
                       "friday saturday sunday".split())
-_FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
+_FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _LEAD_VERBS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
 _NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
+# A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
+_DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
+# People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
+_HARMED_AFTER = re.compile(r"^\s+(?:people\s+|workers\s+|passengers\s+)?(?:missing|dead|injured|killed|wounded|victims|"
+                           r"hostages|survivors|rescued|unaccounted)\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
@@ -37,13 +46,16 @@ _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$", re.IGNORECASE)
 _LIST_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_LIST_NAME = r"(?:(?:[A-Z][\w'’.-]*|&)\s+){1,6}"
+# The other side of a vote written as one pair: "5-4", "5–4", "five to four", "by 52 to 48".
+_VOTE_OTHER_AFTER = re.compile(rf"^\s?(?:[-–]|to)\s?{_LIST_NUMBER}\b(?![.,]\d)", re.IGNORECASE)
+_VOTE_OTHER_BEFORE = re.compile(rf"(?<![\d.,\w]){_LIST_NUMBER}\s?(?:[-–]|to)\s?$", re.IGNORECASE)
+LIST_NAME = r"(?:(?:[A-Z][\w'’.-]*|&)\s+){1,6}"  # a name in a tally list: "Conservatives ", "Plaid Cymru "
 _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
-_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}{_LIST_JOIN}{_LIST_NAME}$")
-_LIST_NEXT = re.compile(rf"^{_LIST_JOIN}{_LIST_NAME}{_LIST_NUMBER}\b")
+_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
+_LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DAX|CAC|Stoxx|ASX|Hang Seng|Nifty|Sensex|"
                          r"Kospi|TSX|IBEX|MIB|AEX|SMI|OMX|Top|Group of|G)\s*$")
-_LIST_ENTRY = re.compile(rf"{_LIST_NAME}{_LIST_NUMBER}\b")
+_LIST_ENTRY = re.compile(rf"{LIST_NAME}{_LIST_NUMBER}\b")
 _TO_AFTER = re.compile(r"^\s+to\s+(\d+)\b(?![.,]\d)")
 _TO_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s+to\s+$")
 _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
@@ -83,6 +95,17 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer():
         return _name_rule(before, after, _in_headline(text, start))
     return None
+
+
+def vote_split(text: str, start: int, end: int) -> bool:
+    """Is the number at [start, end) one side of a vote written as a pair after a word of voting
+    ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes."""
+    before, after = text[max(0, start - 80):start], text[end:end + 20]
+    if pair := _VOTE_OTHER_AFTER.match(after):
+        return bool(_VOTE_BEFORE.search(before))
+    if pair := _VOTE_OTHER_BEFORE.search(before):
+        return bool(_VOTE_BEFORE.search(before[:pair.start()]))
+    return False
 
 
 def _in_headline(text: str, start: int) -> bool:
@@ -128,7 +151,7 @@ def _name_rule(before: str, after: str, headline: bool) -> str | None:
     match = _NAME_BEFORE.search(before)
     if match and match.group(1).lower().rstrip(".") not in _FUNCTION:
         return "name"
-    match = None if headline else _NAME_AFTER.match(after)
+    match = None if headline or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
     if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
         return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"
@@ -150,7 +173,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
         return "phrase"  # "One day, ..."
-    if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not re.match(
+    if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) and not re.match(
             r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return "phrase"  # "the two sides": a definite group, not an amount
     return None

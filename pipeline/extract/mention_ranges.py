@@ -6,7 +6,8 @@
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
   "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", and a list
   of bracketed figures, "services (down 0.2 per cent), construction (-1.3) and production (-1)",
-  and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players");
+  and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players",
+  and a tally of names with their counts, "412 seats, the Conservatives 121, ... Green four");
 - a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and
   "points" moved towards a percentage are percentage points ("by 4 points to 68%").
 """
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from schemas.primitives.numbers import find_numbers
 
+from .mention_filters import LIST_NAME
 from .mention_signs import change_at
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)(?:[A-Z][\w&.' -]{0,25}\s)?$")
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
+_TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
 
 
@@ -112,6 +115,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
             and re.match(r"^\s+(?:in|at|for|from|on)\b", text[mention.end:mention.end + 6]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
+        return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
             and text[mention.end:mention.end + 1] == ")":
         return replace(mention, unit=other.unit, unit_class=other.unit_class)

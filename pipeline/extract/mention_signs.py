@@ -49,8 +49,8 @@ class Change:
 def _compile() -> list[tuple[re.Pattern[str], str]]:
     adv = _ADV
     return [
-        (re.compile(rf"\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"(?<!-)\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),  # not "a jaw-dropping 753,112"
+        (re.compile(rf"(?<!-)\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),
@@ -69,6 +69,8 @@ _PARTICLE_VERB = re.compile(
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving)\s+(?:down|up)\s+\S*$",
     re.IGNORECASE)
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
+# What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs".
+HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes".split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?\s+within|"

@@ -45,7 +45,7 @@ _AFTER = re.compile(
     r"|(?P<bp>\s?(?:basis[\s-]points?|bps?)\b)"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS})s?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
-    r"|(?P<cword>\s(?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore)\s)?[A-Za-z]+)\b)",
+    r"|(?P<cword>[\s-](?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore)\s)?[A-Za-z]+)\b)",
     re.IGNORECASE,
 )
 _MEASURES = [
@@ -53,6 +53,8 @@ _MEASURES = [
     (re.compile(r"^\s?(?:°\s?F|F|degrees? (?:F|Fahrenheit))\b"), "degrees_fahrenheit"),
     (re.compile(r"^\s?(?:km/h|kph|kmh|kilometres per hour|kilometers per hour)"), "kilometers per hour"),
     (re.compile(r"^\s?(?:mph|miles per hour)\b"), "miles per hour"),
+    (re.compile(r"^(?:\s?(?:feet|ft)\b|[\s-]foot\b(?!\s+soldiers))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
+    (re.compile(r"^-degrees?\b"), "degrees"),
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
     (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"),
     (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),
@@ -187,7 +189,7 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
 
 def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool) -> UnitRead:
     """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted noun."""
-    word = match["cword"].strip() if match else ""
+    word = match["cword"].strip().lstrip("-") if match else ""  # "1.84-billion-euro"
     lowered = " ".join(word.lower().split())
     if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
         return UnitRead("pounds", "count", match.end())

@@ -21,8 +21,8 @@ from schemas.primitives.numbers import NumberMatch, find_numbers
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
-from .mention_filters import not_quantity
-from .mention_signs import change_at, signed
+from .mention_filters import not_quantity, vote_split
+from .mention_signs import HELD_COUNTS, change_at, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, measure_before, per_number_after, rate_after, rate_before,
                             storm_category, unit_after)
 from .mention_words import WordQuantity, word_quantities
@@ -164,6 +164,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         "category" if storm_category(text, start, number.value) else None)
     if measure and (read.unit is None or read.unit_class == "count"):
         read = UnitRead(measure, "count")  # "Magnitude 6.8 Hits": the scale, not what follows, is the unit
+    elif read.unit is None and number.scale == 1 and vote_split(text, number.start, number.end):
+        read = UnitRead("votes", "count")  # "voted 5-4": five votes for and four against
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
         return Rejection(number.text, number.start, number.end, rule)
     value = number.value / round(1 / read.factor) if read.factor < 1 else number.value * read.factor  # "164p" is 1.64
@@ -179,7 +181,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|over|under)\b", mention.text, re.IGNORECASE):
         return mention  # "rose above 30 million": where it got to, not how far it moved
-    change = change_at(text, mention.start, mention.end, mention.unit_class in ("percent", "currency") or mention.unit == "points",
+    change = change_at(text, mention.start, mention.end,
+                       mention.unit_class in ("percent", "currency") or mention.unit == "points" or mention.unit in HELD_COUNTS,
                        loss_ok=mention.unit_class != "currency")
     if change is None:
         return mention

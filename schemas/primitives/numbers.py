@@ -35,7 +35,9 @@ _NOT_LETTER = r"(?![^\W\d_])"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])[-\u2212])?"  # a minus is a sign only after a non-word char
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|(?<![\w.]))"  # "A320", "COVID19": glued digits are a name; "Rs2,000" is not
-    r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%])"  # "96 006": thousands grouped by spaces
+    r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>[" + "".join(_GLYPHS) + r"])?"  # "2¾ per cent"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
@@ -44,6 +46,7 @@ _NUMERIC = re.compile(
 )
 _CURRENCY_PREFIX = re.compile(r"\b[A-Z]{1,3}(?=[$€£¥₩₹₽])")  # the "US" of "US$", "HK" of "HK$"
 _WORD = re.compile(r"[^\W\d_]+")
+_DAY_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$|\d\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,17 @@ def _overlaps(match: NumberMatch, taken: list[tuple[int, int]]) -> bool:
 
 
 def _numeric_matches(text: str) -> list[NumberMatch]:
-    return [_numeric_match(text, m) for m in _NUMERIC.finditer(text)]
+    """Every number in digits; digits grouped by spaces are one number ("96 006"), except after a
+    month or a day ("on May 5 200 people"), where the groups are read apart."""
+    matches = []
+    for m in _NUMERIC.finditer(text):
+        if re.search(r"\s\d", m.group("num")) and _DAY_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            first = m.start("num") + re.search(r"\s", m.group("num")).start()
+            matches += [_numeric_match(text, n) for n in _NUMERIC.finditer(text[:first], m.start())]
+            matches += [_numeric_match(text, n) for n in _NUMERIC.finditer(text, first + 1) if n.start() < m.end()]
+        else:
+            matches.append(_numeric_match(text, m))
+    return matches
 
 
 def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
@@ -116,7 +129,7 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
     negative = m.group("sign") is not None
     if negative and _follows_number(text, start):
         negative, start = False, m.start("num")
-    base = float(re.sub(r"\s+point\s+", ".", m.group("num"), flags=re.IGNORECASE).replace(",", ""))
+    base = float(re.sub(r"[\s,]", "", re.sub(r"\s+point\s+", ".", m.group("num"), flags=re.IGNORECASE)))
     base += _GLYPHS.get(m.group("frac") or "", 0.0)
     scale = _scale_of(m.group("word"), m.group("letter"))
     value = -base * scale if negative else base * scale

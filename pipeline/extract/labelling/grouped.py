@@ -15,7 +15,7 @@ then is kept without the failing name or metric when that alone saves it (`_keep
 otherwise fails the article (`validation_failed`), with the last answer kept for review. A metric
 code had ruled out, written anyway as "other:<metric>", is salvaged at once (`REPEATED`). A
 quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal, a hedged
-count) is asked about again once when answered "not a fact", and a second "not a fact" stands.
+count, people killed, hurt, missing or rescued) is asked about again once when answered "not a fact", and a second "not a fact" stands.
 Quantities that only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then
 asks once more, for the metric alone, about facts whose `other` name only gives the kind of number
 (`kind_only`).
@@ -133,7 +133,7 @@ def group_request(prompt: LoadedPrompt, part: Part, mentions: list[Mention], not
     found = {m.id: measured(m, article.text) for m in mentions}
     refused = {m.id: implausible(found[m.id]) | (refused or {}).get(m.id, frozenset()) for m in mentions}
     required = {m.id: m.text for m in mentions if must_be_fact(m)}
-    expected = expected_facts(mentions)
+    expected = expected_facts(mentions, article.text)
     context: dict[str, Any] = {
         **article_context(article), "mentions": {m.id: m.unit_class for m in mentions},
         "required": required | {m.id: m.text for m in mentions if m.id in expected}, "required_why": expected,

@@ -40,6 +40,10 @@ LARGE_COUNT = 1e6
 DIGIT_COUNT = 1000
 HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_most"})
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
+# What befell the people a number counts, in the few words around it: "Two were rescued", "four
+# remain missing", "the six missing individuals", "killed 12 people".
+_HARMED = re.compile(r"\b(?:died|dead|deaths?|killed|kill(?:s|ing)?|injured|hurt|wounded|missing|unaccounted|rescued|"
+                     r"trapped|survivors?|victims?|bodies|hostages?)\b", re.IGNORECASE)
 
 
 def kind_of(mention: Mention) -> str:
@@ -55,12 +59,14 @@ def must_be_fact(mention: Mention) -> bool:
         mention.unit_class == "count" and mention.direction is not None)
 
 
-def expected_facts(mentions: list[Mention]) -> dict[str, str]:
+def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     """Mention id -> why it is taken for a fact although `must_be_fact` does not hold it to be one:
     a measured value with decimals ("fell to 1.28 in 2020", a fertility rate), a count of a
     thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"), or a
     count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
-    not the vague "thousands of"). A "not a fact" for one of them is asked about again with that
+    not the vague "thousands of"), or a count of people that the words around it in `text` say
+    were killed, hurt, missing or rescued ("Two were rescued", "four remain missing"). A "not a
+    fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
     for mention in mentions:
@@ -72,7 +78,19 @@ def expected_facts(mentions: list[Mention]) -> dict[str, str]:
             expected[mention.id] = "a count written in digits"
         elif mention.qualifier in HEDGED:
             expected[mention.id] = "a count given with a hedge (about, at least), as measures are"
+        elif text and _HARMED.search(_own_words(mention, text)):
+            expected[mention.id] = "a count of people killed, hurt, missing or rescued"
     return expected
+
+
+_BREAK = re.compile(r"[,;:()]|\band\b|\bbut\b|\bwhile\b")
+
+
+def _own_words(mention: Mention, text: str) -> str:
+    """The mention's words with up to three words on each side, not past a comma or an "and"."""
+    head = _BREAK.split(text[mention.sentence_start:mention.start])[-1].split()[-3:]
+    tail = _BREAK.split(text[mention.end:mention.sentence_end])[0].split()[:3]
+    return " ".join([*head, mention.text, *tail])
 
 
 def measured(mention: Mention, text: str) -> Measured:
