@@ -227,3 +227,47 @@ def test_counts_of_different_things_are_incomparable():
              fact(article_id="a2", metric="artillery_shells_transferred", unit="sides", value=2, published="2024-01", period_text=None)]
     group = validate(facts).groups[0]
     assert group.verdict == "incomparable" and "counts of different things" in group.detail
+
+
+def measure(article_id, value, unit, **changes):
+    return fact(**(dict(article_id=article_id, source=f"Outlet {article_id}", entity="Harbour Bridge", metric="other",
+                        metric_label="bridge_length", value=value, unit=unit, period_text=None, published="2024-03-27")
+                   | changes))
+
+
+@pytest.mark.parametrize(("other", "verdict"), [
+    ((2.6, "kilometers"), "agree"),  # 1.6 miles is 2.49 to 2.66 km
+    ((3.1, "kilometers"), "conflict"),
+    ((8450, "feet"), "agree"),  # 1.6 miles is 8,184 to 8,712 feet
+])
+def test_lengths_in_miles_kilometers_and_feet_are_compared_in_one_unit(other, verdict):
+    group = validate([measure("a1", 1.6, "miles"), measure("a2", *other), measure("a3", 1.6, "miles")]).groups[0]
+    assert group.verdict == verdict and group.unit == "miles"
+
+
+def test_durations_in_months_and_years_are_compared_and_a_month_apart_conflicts():
+    tour = dict(entity="Eras Tour", metric_label="tour_duration")
+    agree = validate([measure("a1", 21, "months", **tour), measure("a2", 2, "years", qualifier="approximately", **tour)])
+    apart = validate([measure("a1", 21, "months", **tour), measure("a2", 22, "months", **tour), measure("a3", 2, "years", **tour)])
+    assert agree.groups[0].verdict == "agree" and apart.groups[0].verdict == "conflict"
+
+
+def test_a_count_of_the_missing_is_compared_on_its_day_only():
+    missing = dict(entity="Harbour Bridge collapse", metric_label="missing", unit="people")
+    wednesday = [measure("a1", 6, **missing, published="2024-03-27"), measure("a2", 6, **missing, published="2024-03-27")]
+    sunday = measure("a3", 4, **missing, published="2024-03-31")
+    vague = measure("a4", 5, **missing, published="2024-03")
+    groups = {g.key: g.verdict for g in validate([*wednesday, sunday, vague]).groups}
+    assert groups == {"harbour bridge collapse | other:missing | as of 2024-03-27..2024-03-27": "agree",
+                      "harbour bridge collapse | other:missing | as of 2024-03-31..2024-03-31": "single_source",
+                      "harbour bridge collapse | other:missing | as of 2024-03 (no day)": "single_source"}
+    same_day = validate([*wednesday, measure("a3", 4, **missing, published="2024-03-27")]).groups[0]
+    assert same_day.verdict == "conflict"
+
+
+def test_an_amount_converted_from_another_currency_may_be_cut_short():
+    fine = dict(entity="Apple", metric="other", metric_label="antitrust_fine", period_text="on Monday", published="2024-03-04")
+    eur = [fact(article_id=a, source=f"Outlet {a}", value=1.84e9, unit="EUR", **fine) for a in ("a1", "a2")]
+    usd = fact(article_id="a3", source="Outlet C", value=1.9e9, unit="USD", **fine)  # €1.84bn was $1.99bn that day
+    assert validate([*eur, usd]).groups[0].verdict == "agree"
+    assert validate([*eur, fact(article_id="a4", value=2.2e9, unit="USD", **fine)]).groups[0].verdict == "conflict"

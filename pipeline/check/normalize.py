@@ -26,7 +26,8 @@ __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_
 
 _INVARIANT_PLURALS = {"people": "people", "person": "people", "personnel": "personnel", "staff": "staff",
                       "children": "children", "child": "children", "men": "men", "man": "men",
-                      "women": "women", "woman": "women", "aircraft": "aircraft", "data": "data"}
+                      "women": "women", "woman": "women", "aircraft": "aircraft", "data": "data",
+                      "feet": "feet", "foot": "feet"}
 
 
 def count_noun(noun: str) -> str:

@@ -4,7 +4,8 @@
 Each voting fact becomes an interval (`intervals.interval_for`, half-open for rounding; a count or
 amount that cuts a more precise one of its group short, "1.409 billion" for 1.40967 billion, also
 allows that truncation, `intervals.with_truncation`); money in other currencies is widened over
-the span of ECB rates a writer could have used (`currency`). The
+the span of ECB rates a writer could have used (`currency`), and measures in other units of their
+dimension (miles and kilometres, months and years) are converted (`measures`). The
 sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
@@ -25,6 +26,7 @@ from .currency import Converted, convert, needs_conversion, rates_that_fit, rate
 from .grouping import Group, Member
 from .independence import Origins
 from .intervals import Interval, common, human, interval_for, precision, with_truncation
+from .measures import factors, one_dimension
 from .questions import UNNAMED
 from .sources_note import excluded_facts, sources_note
 from .timeline import falling_count, rising_summary, stamp
@@ -93,10 +95,14 @@ class _Judgement:
         if not self.members:
             self.left_out += [(m, "undated, and no dated figure to compare it with") for m in candidates]
             return "incomparable", "no fact in this group may vote", None
-        if reason := comparable_units([m.fact.unit for m in self.members]):
+        measured = one_dimension(units)
+        if not measured and (reason := comparable_units([m.fact.unit for m in self.members])):
             return "incomparable", reason, None
         self.unit = target_currency(self.group.entity, units) if all(is_currency(u) for u in units) else group_unit(units)
         own = [own_interval(m) for m in every]
+        if measured:  # "1.6 miles" and "2.6 km": each interval in the group's unit
+            self.unit, sizes = factors(units)
+            own = [interval.scaled(size, size) for interval, size in zip(own, sizes)]
         if len(set(units)) == 1 and unit_class(units[0]) != "percent":  # "1.409 billion" for 1.40967 billion
             own = with_truncation([(m.fact.value, m.fact.qualifier) for m in every], own)
         converted = convert(every, own, self.unit) if needs_conversion(units, self.unit) else Converted(own, {})

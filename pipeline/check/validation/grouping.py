@@ -33,7 +33,7 @@ from schemas.vocabulary import is_kind_name, period_kind
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day, last_day
-from .questions import TimeKind, basis_of, currency_terms, stance, time_kind
+from .questions import TimeKind, basis_of, changes_daily, currency_terms, stance, time_kind
 from .timeline import reference_day, window_days, window_labels
 
 ENTITY_ALIASES: dict[str, str] = {
@@ -169,9 +169,27 @@ class _Placer:
                     continue
             dated.sort(key=lambda item: item[0])
             voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
-            labels = window_labels(voting, window_days(dated[0][1].unit), [day for day, _ in dated])
+            daily = changes_daily(base[1])
+            if daily:
+                dated = self._without_day(base, kind, dated)
+                if not dated:
+                    continue
+                voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
+            labels = window_labels(voting, window_days(dated[0][1].unit, daily), [day for day, _ in dated])
             for (day, fact), label in zip(dated, labels):
                 self.add(base, label, kind, fact)
+
+    def _without_day(self, base: Base, kind: TimeKind, dated: list[tuple[date, QuantFact]]) -> list[tuple[date, QuantFact]]:
+        """A count that changes by the day, stated for no day (a month's publication date, no
+        period) meets only others stated as vaguely in that month; those stated for a day are left."""
+        left = []
+        for day, fact in dated:
+            when = fact.period_end or fact.published or ""
+            if len(when) < 10:
+                self.add(base, f"as of {when[:7]} (no day)", kind, fact)
+            else:
+                left.append((day, fact))
+        return left
 
     def _into_months(self, base: Base, dated: list[tuple[date, QuantFact]]) -> list[tuple[date, QuantFact]]:
         """A level stated for a day joins the group of the same figure stated for that day's calendar

@@ -134,6 +134,17 @@ def cut_short(value: float, precise: float) -> bool:
     return (fine // step) * step == Decimal(f"{abs(value):.12g}")
 
 
+def cut_short_allowed(value: float, qualifier: str, interval: Interval) -> Interval:
+    """The interval of an exact figure widened away from zero by one unit of its last digit: the
+    figure may be a finer one cut short ("$1.9 billion" for $1.95 billion)."""
+    if qualifier != "exact" or value == 0:
+        return interval
+    unit = 2 * half_last_digit(value)
+    if value > 0:
+        return Interval(interval.low, _shift(interval.high, unit), interval.low_open, interval.high_open)
+    return Interval(_shift(interval.low, -unit), interval.high, interval.low_open, interval.high_open)
+
+
 def with_truncation(figures: list[tuple[float, str]], intervals: list[Interval]) -> list[Interval]:
     """Each exact figure that cuts a more precise exact figure of the list short (`cut_short`) also
     allows that truncation: its interval is widened upward by one unit of its last digit. Figures
@@ -141,9 +152,7 @@ def with_truncation(figures: list[tuple[float, str]], intervals: list[Interval])
     out = list(intervals)
     for i, (value, qualifier) in enumerate(figures):
         if qualifier == "exact" and any(q == "exact" and cut_short(value, other) for other, q in figures):
-            unit = 2 * half_last_digit(value)  # away from zero: -1.409 cuts -1.40967 short too
-            low, high = (out[i].low, _shift(out[i].high, unit)) if value > 0 else (_shift(out[i].low, -unit), out[i].high)
-            out[i] = Interval(low, high, out[i].low_open, out[i].high_open)
+            out[i] = cut_short_allowed(value, qualifier, out[i])  # away from zero: -1.409 cuts -1.40967 short too
     return out
 
 

@@ -49,8 +49,13 @@ _GENERIC_FORECASTERS = frozenset(
     "economists economist analysts analyst experts expert forecasters forecaster consensus market markets survey "
     "surveys poll polls polled average median estimates estimate expectations expected wall street unnamed "
     "private sector private-sector observers traders investors of by the a an and in 's".split())
-_TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|missing|"
-                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*)\b")
+# The missing, the displaced, the evacuated and the homeless are no tallies: their number falls as
+# people are found or go home ("six missing" on Wednesday, "four remain missing" on Sunday).
+_TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
+                          r"rescued|arrest\w*|detained|infect\w*)\b")
+# Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
+_DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|displaced|evacu\w*|homeless|stranded|trapped|shelter\w*|"
+                          r"without power|outages?|power cuts?)\b")
 _SPAN_WORDS = re.compile(r"\b(?:year|quarter|month|week|half|annual|yearly|quarterly|monthly|weekly|fiscal)\b",
                          re.IGNORECASE)
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
@@ -113,6 +118,11 @@ def is_tally(fact: QuantFact) -> bool:
         return True
     label = (fact.metric_label or "").replace("_", " ").casefold().strip()
     return fact.metric == "other" and unit_class(fact.unit) == "count" and bool(_TALLY_WORDS.search(label) or _TALLY_HEADS.search(label))
+
+
+def changes_daily(metric: str) -> bool:
+    """Is a metric key ("other:missing") a count of people in a plight, which changes by the day?"""
+    return bool(_DAILY_WORDS.search(metric.replace("_", " ").casefold()))
 
 
 def time_kind(fact: QuantFact) -> TimeKind:

@@ -3,7 +3,8 @@
 - A level (a population, a turnout, a distance) is stated as of a reference day: its period's end,
   else its publication date. Levels are compared when their reference days lie within
   `LEVEL_WINDOW_DAYS` (90) of the first report of their window, whatever the calendar year; a
-  streak counted in years, quarters or months gets a window of one such unit.
+  streak counted in years, quarters or months gets a window of one such unit, and people missing,
+  evacuated or without power, whose number rises and falls by the day, a window of one day.
 - A running count (a death toll, shells sent "since August") may grow between reports. It conflicts
   only when a report as of a time that is certainly later is certainly smaller than an earlier one.
   Reports whose times cannot be ordered — the same day without an hour, a month against a day in
@@ -24,11 +25,13 @@ from .intervals import Interval, common, human
 
 LEVEL_WINDOW_DAYS = 90
 STREAK_WINDOW_DAYS = {"years": 366, "quarters": 92, "months": 31, "weeks": 7, "days": 1}
+DAILY_WINDOW_DAYS = 0  # the same day only
 
 
-def window_days(unit: str) -> int:
-    """How far apart two reports of a level may be and still describe one state of things."""
-    return STREAK_WINDOW_DAYS.get(unit, LEVEL_WINDOW_DAYS)
+def window_days(unit: str, daily: bool = False) -> int:
+    """How far apart two reports of a level may be and still describe one state of things; a level
+    that changes by the day (`daily`: the missing, the evacuated) only on the same day."""
+    return DAILY_WINDOW_DAYS if daily else STREAK_WINDOW_DAYS.get(unit, LEVEL_WINDOW_DAYS)
 
 
 def reference_day(period_end: str | None, published: str | None) -> date | None:
