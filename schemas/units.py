@@ -62,3 +62,27 @@ def currencies_named(text: str) -> set[str]:
         if re.search(pattern, text, flags=re.IGNORECASE):
             found.add(code)
     return found
+
+
+# Measures that convert within their dimension: the size of each unit in its dimension's base unit,
+# in the contract's spelling (plural, snake_case) and the short forms that reach facts.
+MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
+    "length": {"meters": 1.0, "kilometers": 1000.0, "kms": 1000.0, "km": 1000.0, "miles": 1609.344,
+               "feet": 0.3048, "inches": 0.0254, "yards": 0.9144, "centimeters": 0.01, "millimeters": 0.001},
+    "speed": {"kilometers_per_hour": 1.0, "km/h": 1.0, "kph": 1.0, "miles_per_hour": 1.609344, "mph": 1.609344},
+    "mass": {"kilograms": 1.0, "kg": 1.0, "tonnes": 1000.0, "lbs": 0.45359237},
+    "time": {"days": 1.0, "weeks": 7.0, "months": 365.2425 / 12, "quarters": 365.2425 / 4, "years": 365.2425,
+             "decades": 3652.425},
+}
+_DIMENSION_OF = {unit: name for name, units in MEASURE_DIMENSIONS.items() for unit in units}
+
+
+def dimension_of(unit: str | None) -> str | None:
+    """The dimension a unit measures ("miles" -> "length", "kilometers per hour" -> "speed"), else None."""
+    return _DIMENSION_OF.get((unit or "").strip().lower().replace(" ", "_"))
+
+
+def unit_size(unit: str) -> float:
+    """The size of a unit of some dimension in that dimension's base unit (`dimension_of` must know it)."""
+    spelled = unit.strip().lower().replace(" ", "_")
+    return MEASURE_DIMENSIONS[_DIMENSION_OF[spelled]][spelled]

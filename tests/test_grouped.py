@@ -368,6 +368,10 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
         "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
         "At least 38": hedged, "an estimated 170 others": hedged}
+    measures = "The span has 185 feet of clearance over the 47-degree water, and 300 staff work there."
+    found = quantities(measures)
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, measures).items()} == {
+        "185 feet": "a measure in feet", "47-degree": "a measure in degrees"}
     harmed = "Two were rescued, four remain missing and the 14 schools reopened."
     found = quantities(harmed)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, harmed).items()} == {
@@ -376,3 +380,9 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)
     assert "«1.35» is a measured value with decimals, not a date: set is_fact true" in answer.rejected["m1"]
+
+def test_pounds_of_weight_are_lbs_in_the_fact_and_never_sterling() -> None:
+    from pipeline.extract.labelling.mention_facts import unit_for
+    lifted, = quantities("The crane lifts 2.2 million pounds at a time.")
+    paid, = quantities("The regulator's fine was 20 million pounds.")
+    assert (unit_for(lifted, "other"), unit_for(paid, "other")) == ("lbs", "GBP")

@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
 from schemas.metric_checks import Measured, clause_bounds, metric_named
+from schemas.units import dimension_of
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
 from ..entities import ECONOMY_FIGURES, economy_owner, only_the_reporter
 from ..mention_periods import period_next_to, sentence_year
+from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention
 from .base import Part, PartResult, Provenance
 
@@ -65,7 +67,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"), or a
     count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
     not the vague "thousands of"), or a count of people that the words around it in `text` say
-    were killed, hurt, missing or rescued ("Two were rescued", "four remain missing"). A "not a
+    were killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), or a measure
+    with its unit ("185 feet", "the 47-degree water", "895 mb"). A "not a
     fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
@@ -80,6 +83,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count given with a hedge (about, at least), as measures are"
         elif text and _HARMED.search(_own_words(mention, text)):
             expected[mention.id] = "a count of people killed, hurt, missing or rescued"
+        elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
+            expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
     return expected
 
 
@@ -159,6 +164,10 @@ def entity_of(mention: Mention, entity: str | None, metric: str, sentence: str) 
 
 
 def unit_for(mention: Mention, metric: str) -> str:
+    """The fact's unit: the mention's ("pounds" of weight as "lbs": the contract reads "pounds" as
+    sterling), else the noun its metric counts."""
+    if mention.unit == "pounds" and mention.unit_class == "count":
+        return "lbs"
     if mention.unit:
         return mention.unit
     return COUNT_NOUNS.get(metric, GENERIC_COUNT_UNIT)
