@@ -16,7 +16,6 @@ from typing import Any
 import httpx2
 import pytest
 
-from pipeline.errors import InvalidAnswer
 from pipeline.extract.extraction import extract
 from pipeline.extract.labelling.base import Part
 from pipeline.extract.labelling.grouped import groups, implausible
@@ -162,13 +161,15 @@ def test_a_rejected_label_is_asked_again_alone_without_the_refused_metric(articl
     assert {f.entity for f in by_span.values()} == {"Freedonia"}
 
 
-def test_a_label_still_rejected_after_the_follow_ups_fails_the_article_with_the_last_answer(article: Article) -> None:
+def test_a_quantity_that_must_be_a_fact_called_no_fact_in_every_answer_is_kept_unlabelled(article: Article) -> None:
     model = Scripted(always={"m1": {"fact": False}})  # a percentage is always a quantity
-    with pytest.raises(InvalidAnswer) as caught:
-        model.run(article)
-    assert re.search(r"m1 «2\.4%» \(.*set is_fact true", str(caught.value))
-    assert '"fact":false' in (caught.value.raw_answer or "").replace(" ", "")
+    result = model.run(article)
     assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
+    fact = next(f for f in result.facts if f.value == 2.4)  # the article's other facts are not lost with it
+    assert (fact.metric, fact.metric_label) == ("other", "unlabelled_percent") and len(result.facts) == len(Part(article, 0).asked)
+    finding = next(f for f in result.findings if "«2.4%»" in f.message)
+    assert finding.severity == "warning" and "called no fact in every answer" in finding.message
+    assert re.search(r"set is_fact true", finding.message)
 
 
 def _times_asked(model: Scripted, mention_id: str) -> int:

@@ -11,8 +11,9 @@ once per article; a hosted API bills it at its cached-prefix price.
 Up to `quantities_per_call` quantities go in one call, and the grammar (`grammar_for`) fixes the
 ids and each one's metrics, so none can be skipped or mismatched. Labels that fail a check are set
 aside with the validator's message and asked about again with that message; a label still failing
-then is kept without the failing name or metric when that alone saves it (`_keep_salvaged`), and
-otherwise fails the article (`validation_failed`), with the last answer kept for review. A metric
+then is kept without the failing name or metric when that alone saves it, and money, a percentage
+or a large count still called no fact is kept unlabelled (`_keep_salvaged`); anything else fails
+the article (`validation_failed`), with the last answer kept for review. A metric
 code had ruled out, written anyway as "other:<metric>", is salvaged at once (`REPEATED`). A
 quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal, a hedged
 count, people killed, hurt, missing or rescued) is asked about again once when answered "not a fact", and a second "not a fact" stands.
@@ -37,7 +38,7 @@ from ..mentions import Mention, preceding_start, sentence_starts
 from ..prompt_spec import LoadedPrompt, render
 from .base import PRECEDING_SENTENCES, Asker, LabelRequest, Part, PartResult, Provenance, article_context
 from .marked import mark_text
-from .mention_facts import expected_facts, kind_of, measured, must_be_fact, part_from_labels, vocabulary_metric
+from .mention_facts import expected_facts, kind_of, measured, must_be_fact, part_from_labels, unlabelled, vocabulary_metric
 
 if TYPE_CHECKING:
     from ...ingest.sources import Article
@@ -281,11 +282,13 @@ def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejecte
                    context: dict[str, Any], labels: dict[str, MentionLabel], spent: PartResult, part: Part,
                    when: str) -> list[Mention]:
     """Keep each label that fails in every answer (or whose metric was `REPEATED`: `when` says which)
-    but can be saved, with a warning finding each; the mentions still pending after that. Two
+    but can be saved, with a warning finding each; the mentions still pending after that. Three
     salvages, in order: a label whose only fault is a name the article does not give keeps its
     metric with that name left blank (code fills the entity from the sentence,
     `GroupedLabels.without_unfound_names`); a fact whose metric fails its checks is kept as metric
-    `other`, unlabelled, never compared across sources (`GroupedLabels.without_metric`)."""
+    `other`, unlabelled, never compared across sources (`GroupedLabels.without_metric`); and money,
+    a percentage or a large count (`must_be_fact`) that the model calls no fact in every answer is
+    kept the same way (`unlabelled`): one stubborn answer does not lose the article's other facts."""
     left = []
     for mention in pending:
         about = f"{mention.id} «{mention.text}»"
@@ -293,9 +296,13 @@ def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejecte
             labels[mention.id], check = named[0], "names"
             message = (f"{about}: the model named {' and '.join(named[1])}, which the article does not name, "
                        f"in every answer; the fact is kept without it")
-        elif answer and (unlabelled := answer.without_metric(mention.id, context)):
-            labels[mention.id], check = unlabelled, "extraction"
+        elif answer and (kept := answer.without_metric(mention.id, context)):
+            labels[mention.id], check = kept, "extraction"
             message = (f"{about}: the model's metric failed its checks {when} "
+                       f"({rejected.get(mention.id, 'no reason given')}); the fact is kept as metric 'other', unlabelled")
+        elif when == EVERY_ANSWER and must_be_fact(mention):
+            labels[mention.id], check = unlabelled(mention), "extraction"
+            message = (f"{about}: money, a percentage or a large count that the model called no fact {when} "
                        f"({rejected.get(mention.id, 'no reason given')}); the fact is kept as metric 'other', unlabelled")
         else:
             left.append(mention)
