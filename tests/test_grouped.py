@@ -369,10 +369,11 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
         "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
         "At least 38": hedged, "an estimated 170 others": hedged}
-    measures = "The span has 185 feet of clearance over the 47-degree water, and 300 staff work there."
+    measures = "The span has 185 feet of clearance over the 47-degree water; the board voted 7-2 to close it."
     found = quantities(measures)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, measures).items()} == {
-        "185 feet": "a measure in feet", "47-degree": "a measure in degrees"}
+        "185 feet": "a measure in feet", "47-degree": "a measure in degrees",
+        "7": "a count of votes, one side of a vote", "2": "a count of votes, one side of a vote"}
     harmed = "Two were rescued, four remain missing and the 14 schools reopened."
     found = quantities(harmed)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, harmed).items()} == {

@@ -67,8 +67,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"), or a
     count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
     not the vague "thousands of"), or a count of people that the words around it in `text` say
-    were killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), or a measure
-    with its unit ("185 feet", "the 47-degree water", "895 mb"). A "not a
+    were killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of
+    a split ("voted 5-4"), or a measure with its unit ("185 feet", "the 47-degree water", "895 mb"). A "not a
     fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
@@ -83,6 +83,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count given with a hedge (about, at least), as measures are"
         elif text and _HARMED.search(_own_words(mention, text)):
             expected[mention.id] = "a count of people killed, hurt, missing or rescued"
+        elif mention.unit == "votes":
+            expected[mention.id] = "a count of votes, one side of a vote"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
     return expected
