@@ -47,6 +47,18 @@ def test_an_entity_that_only_repeats_the_counted_noun_is_unknown() -> None:
     assert entity_of(mention, "North Korea", metric, sentence) == "North Korea"
 
 
+@pytest.mark.parametrize(("entity", "kept"), [
+    ("1.6-mile", False), ("1.6 miles", False), ("12 million vehicles", False), ("over 10 million fans", False),
+    ("34", False), ("time", False), ("people", False),
+    ("Harbour Bridge", True), ("G7", True), ("Channel 4", True), ("the EU", True),
+])
+def test_an_amount_or_a_lone_common_noun_is_no_entity(entity: str, kept: bool) -> None:
+    from pipeline.extract.labelling.mention_facts import entity_of
+    sentence = "The Harbour Bridge spans 1.6 miles across the bay."
+    mention = next(m for m in quantities(sentence) if m.text == "1.6 miles")
+    assert entity_of(mention, entity, "other", sentence) == (entity if kept else "unknown")
+
+
 @pytest.mark.parametrize(("sentence", "entity", "kept"), [
     ("Freedonia has sent about a million shells to Sylvania, Ruritania's spy agency said.", "Ruritania", False),
     ("Freedonia has sent about a million shells to Sylvania, according to Ruritania's defence ministry.", "Ruritania",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
 from schemas.metric_checks import Measured, clause_bounds, metric_named
+from schemas.primitives.numbers import find_numbers
 from schemas.units import dimension_of
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
@@ -154,15 +155,27 @@ def entity_of(mention: Mention, entity: str | None, metric: str, sentence: str) 
     million shells"): the things counted are not who the figure is about. "unknown" then lets
     `entities.fill_entities` take the entity its sentence names; so does an entity the sentence
     names only as the owner of whoever reports the figure (`entities.only_the_reporter`: "South
-    Korea's spy agency said"). An economy's figure takes the owner of the economy its sentence
+    Korea's spy agency said"), and so does an amount or a lone common noun (`_only_an_amount`). An economy's figure takes the owner of the economy its sentence
     names (`entities.economy_owner`), not whoever reports it."""
     owner = economy_owner(sentence) if metric in ECONOMY_FIGURES else None
     if owner:
         return owner
     counted = (mention.unit or "").lower().rstrip("s")
-    if not entity or (counted and entity.strip().lower().rstrip("s") == counted) or only_the_reporter(entity, sentence):
+    if not entity or (counted and entity.strip().lower().rstrip("s") == counted) or only_the_reporter(entity, sentence) \
+            or _only_an_amount(entity, mention):
         return "unknown"
     return entity
+
+
+def _only_an_amount(entity: str, mention: Mention) -> bool:
+    """An "entity" that is an amount ("1.6-mile", "12 million vehicles", "over 10 million fans", "34")
+    or a common noun of one word ("time", "people", "traffic"): nobody the figure is about."""
+    words = entity.split()
+    numbers = find_numbers(entity)
+    if numbers and (numbers[0].start == 0 or mention.value in {n.value for n in numbers}
+                    or re.match(r"(?:over|about|around|nearly|almost|some|more than|less than)\s", entity, re.IGNORECASE)):
+        return True
+    return len(words) == 1 and entity.islower()
 
 
 def unit_for(mention: Mention, metric: str) -> str:
