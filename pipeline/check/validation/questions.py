@@ -49,13 +49,12 @@ _GENERIC_FORECASTERS = frozenset(
     "economists economist analysts analyst experts expert forecasters forecaster consensus market markets survey "
     "surveys poll polls polled average median estimates estimate expectations expected wall street unnamed "
     "private sector private-sector observers traders investors of by the a an and in 's".split())
-# The missing, the displaced, the evacuated and the homeless are no tallies: their number falls as
-# people are found or go home ("six missing" on Wednesday, "four remain missing" on Sunday).
+# The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
+# "four remain missing" on Sunday).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
-                          r"rescued|arrest\w*|detained|infect\w*)\b")
+                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*)\b")
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
-_DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|displaced|evacu\w*|homeless|stranded|trapped|shelter\w*|"
-                          r"without power|outages?|power cuts?)\b")
+_DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?)\b")
 _SPAN_WORDS = re.compile(r"\b(?:year|quarter|month|week|half|annual|yearly|quarterly|monthly|weekly|fiscal)\b",
                          re.IGNORECASE)
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun

@@ -4,7 +4,7 @@
   else its publication date. Levels are compared when their reference days lie within
   `LEVEL_WINDOW_DAYS` (90) of the first report of their window, whatever the calendar year; a
   streak counted in years, quarters or months gets a window of one such unit, and people missing,
-  evacuated or without power, whose number rises and falls by the day, a window of one day.
+  stranded or without power, whose number rises and falls by the day, a window of one day.
 - A running count (a death toll, shells sent "since August") may grow between reports. It conflicts
   only when a report as of a time that is certainly later is certainly smaller than an earlier one.
   Reports whose times cannot be ordered — the same day without an hour, a month against a day in
@@ -30,7 +30,7 @@ DAILY_WINDOW_DAYS = 0  # the same day only
 
 def window_days(unit: str, daily: bool = False) -> int:
     """How far apart two reports of a level may be and still describe one state of things; a level
-    that changes by the day (`daily`: the missing, the evacuated) only on the same day."""
+    that changes by the day (`daily`: the missing, the people without power) only on the same day."""
     return DAILY_WINDOW_DAYS if daily else STREAK_WINDOW_DAYS.get(unit, LEVEL_WINDOW_DAYS)
 
 
