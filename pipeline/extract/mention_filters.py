@@ -33,8 +33,9 @@ _NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
 _DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
-_HARMED_AFTER = re.compile(r"^\s+(?:people\s+|workers\s+|passengers\s+)?(?:missing|dead|injured|killed|wounded|victims|"
-                           r"hostages|survivors|rescued|unaccounted)\b", re.IGNORECASE)
+HARMED_WORDS = (r"died|dead|deaths?|killed|injured|hurt|wounded|missing|unaccounted|rescued|trapped|survivors?|victims?|"
+                r"bodies|hostages?")
+_HARMED_AFTER = re.compile(rf"^\s+(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"

@@ -4,12 +4,13 @@ An outlet that writes "$X (€Y)" converts at a rate of its own choosing, on som
 start of the period and its publication. So each amount not in the group's currency becomes the
 interval it covers under every ECB rate of that span (`fx.span`: from the earliest period start of
 the group to its latest publication), and the amounts agree when some value lies in every interval,
-i.e. when some rate in the span reconciles each of them. An amount in a currency other than the group's is
-taken for a conversion, and a conversion is often cut short rather than rounded (€1.84 billion
-written "$1.9 billion" at $1.08), so its interval reaches one unit of its last digit further from
-zero before it is converted; amounts in the group's currency keep their rounding. The group reports the range tried and the
-rates that fit. The group's currency is the entity's own when it is a country the ECB quotes (a
-German GDP given only in dollars is a conversion from euros), else the commonest, US dollars on a tie.
+i.e. when some rate in the span reconciles each of them. An amount in a currency other than the
+group's is taken for a conversion, and a conversion is often cut short rather than rounded (€1.84
+billion written "$1.9 billion" at $1.08), so its interval reaches one unit of its last digit
+further from zero before it is converted; amounts in the group's currency keep their rounding.
+The group reports the range tried and the rates that fit. The group's currency is the entity's
+own when it is a country the ECB quotes (a German GDP given only in dollars is a conversion from
+euros), else the commonest, US dollars on a tie.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ or a large count still called no fact is kept unlabelled (`_keep_salvaged`); any
 the article (`validation_failed`), with the last answer kept for review. A metric
 code had ruled out, written anyway as "other:<metric>", is salvaged at once (`REPEATED`). A
 quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal, a hedged
-count, people killed, hurt, missing or rescued) is asked about again once when answered "not a fact", and a second "not a fact" stands.
+count, people killed, hurt, missing or rescued, votes, measures) is asked about again once when
+answered "not a fact", and a second "not a fact" stands.
 Quantities that only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then
 asks once more, for the metric alone, about facts whose `other` name only gives the kind of number
 (`kind_only`).

@@ -29,6 +29,7 @@ from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 from ..chunking import shift_span
 from ..entities import ECONOMY_FIGURES, economy_owner, only_the_reporter
 from ..mention_periods import period_next_to, sentence_year
+from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention
 from .base import Part, PartResult, Provenance
@@ -45,8 +46,7 @@ HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_m
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 # What befell the people a number counts, in the few words around it: "Two were rescued", "four
 # remain missing", "the six missing individuals", "killed 12 people".
-_HARMED = re.compile(r"\b(?:died|dead|deaths?|killed|kill(?:s|ing)?|injured|hurt|wounded|missing|unaccounted|rescued|"
-                     r"trapped|survivors?|victims?|bodies|hostages?)\b", re.IGNORECASE)
+_HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?)\b", re.IGNORECASE)
 
 
 def kind_of(mention: Mention) -> str:
@@ -67,10 +67,10 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     a measured value with decimals ("fell to 1.28 in 2020", a fertility rate), a count of a
     thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"), or a
     count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
-    not the vague "thousands of"), or a count of people that the words around it in `text` say
-    were killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of
-    a split ("voted 5-4"), or a measure with its unit ("185 feet", "the 47-degree water", "895 mb"). A "not a
-    fact" for one of them is asked about again with that
+    not the vague "thousands of"), a count of people that the words around it in `text` say were
+    killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
+    split ("voted 5-4"), or a measure with its unit ("185 feet", "the 47-degree water", "895 mb").
+    A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
     for mention in mentions:
@@ -155,7 +155,8 @@ def entity_of(mention: Mention, entity: str | None, metric: str, sentence: str) 
     million shells"): the things counted are not who the figure is about. "unknown" then lets
     `entities.fill_entities` take the entity its sentence names; so does an entity the sentence
     names only as the owner of whoever reports the figure (`entities.only_the_reporter`: "South
-    Korea's spy agency said"), and so does an amount or a lone common noun (`_only_an_amount`). An economy's figure takes the owner of the economy its sentence
+    Korea's spy agency said"), and so does an amount or a lone common noun (`_only_an_amount`).
+    An economy's figure takes the owner of the economy its sentence
     names (`entities.economy_owner`), not whoever reports it."""
     owner = economy_owner(sentence) if metric in ECONOMY_FIGURES else None
     if owner:
