@@ -102,7 +102,7 @@ def vote_split(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one side of a vote written as a pair after a word of voting
     ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes."""
     before, after = text[max(0, start - 80):start], text[end:end + 20]
-    if pair := _VOTE_OTHER_AFTER.match(after):
+    if _VOTE_OTHER_AFTER.match(after):
         return bool(_VOTE_BEFORE.search(before))
     if pair := _VOTE_OTHER_BEFORE.search(before):
         return bool(_VOTE_BEFORE.search(before[:pair.start()]))
@@ -129,7 +129,7 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
         return "sports_score"
     window = text[max(0, start - 80):end + 60]
     pair = _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
-    if pair and _VOTE_BEFORE.search(before[:pair.start()] if pair.re is _SCORE_BEFORE else before):
+    if pair and vote_split(text, start, end):
         return None  # "voted 5-4", "a majority of 5–4": the votes for and against are counts
     if pair:
         first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)

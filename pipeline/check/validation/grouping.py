@@ -168,13 +168,12 @@ class _Placer:
                 if not dated:
                     continue
             dated.sort(key=lambda item: item[0])
-            voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
             daily = changes_daily(base[1])
             if daily:
                 dated = self._without_day(base, kind, dated)
                 if not dated:
                     continue
-                voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
+            voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
             labels = window_labels(voting, window_days(dated[0][1].unit, daily), [day for day, _ in dated])
             for (day, fact), label in zip(dated, labels):
                 self.add(base, label, kind, fact)
