@@ -65,6 +65,7 @@ REAL_SETS = {
     "holdout2": (ROOT / "tests" / "data" / "holdout2", ROOT / "fetched" / "holdout2"),
     "holdout3": (ROOT / "tests" / "data" / "holdout3", ROOT / "fetched" / "holdout3"),
     "holdout4": (ROOT / "tests" / "data" / "holdout4", ROOT / "fetched" / "holdout4"),
+    "holdout5": (ROOT / "tests" / "data" / "holdout5", ROOT / "fetched" / "holdout5"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
