@@ -128,6 +128,13 @@ METRIC_NOUN: dict[str, str] = {
 # $22 billion and $36 billion").
 NEEDS_OWN_NOUN = frozenset({"casualties", "gdp_nominal", "gni_nominal", "population", "exports", "imports",
                             "trade_volume"})
+# Rates that need their words in the sentence too, unless it goes on from the one before with a
+# pronoun or "the rate" ("It reached 5.2% in May"): "94.6 per cent of voting workers rejected the
+# contract" is no growth of trade, "a two-thirds requirement" no unemployment rate.
+NEEDS_OWN_NOUN_UNLESS_CARRIED = frozenset({"exports_growth", "imports_growth", "trade_volume_growth", "unemployment_rate",
+                                           "inflation_rate"})
+_CARRIED_SUBJECT = re.compile(r"^\W*(?:it|this|that|they|the (?:rate|figure|number|pace|level|index|reading))\b",
+                              re.IGNORECASE)
 # Metrics of one sector of an economy, whose words must be in the number's own clause, or in the
 # clause just before it when its own names nothing ("In construction, output fell 1.3%"): in
 # "services (down 0.2 per cent), construction (-1.3)", the 0.2% is no construction figure.
@@ -201,7 +208,8 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
-              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem)
+              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
+              _unnamed_rate_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -533,8 +541,20 @@ def _not_harm_problem(metric: str, measured: Measured) -> str | None:
             f"fit; choose other: and what is counted")
 
 
-_CONTRACTION = re.compile(r"\bcontract|\brecession|\bshr[ai]nk|\bshrunk\b|\bdeclin|\bdownturn|\bnegative growth\b|"
+# The verb "contract", not a contract of work ("a contract that would have increased wages by 25% over four years").
+_CONTRACTION = re.compile(r"\bcontract(?:ed|ing|ions?)\b|\b(?:to|will|would|may|could|might)\s+contract\b|"
+                          r"\bcontracts?\s+(?:by\s+|at\s+)?[\d-]|\brecession|\bshr[ai]nk|\bshrunk\b|\bdeclin|\bdownturn|\bnegative growth\b|"
                           r"\bslump|\bfell\b|\bfall", re.IGNORECASE)
+
+
+def _unnamed_rate_problem(metric: str, measured: Measured) -> str | None:
+    """A rate of `NEEDS_OWN_NOUN_UNLESS_CARRIED` whose sentence names neither it nor a subject carried over."""
+    own = METRIC_NOUN.get(metric)
+    if metric not in NEEDS_OWN_NOUN_UNLESS_CARRIED or own in nouns_in(measured.sentence) \
+            or _CARRIED_SUBJECT.match(measured.sentence):
+        return None
+    return (f"nothing in the sentence of «{measured.words}» is about {own}: metric {metric!r} does not fit; "
+            f"choose the metric of what its own words name")
 
 
 def _streak_problem(metric: str, measured: Measured) -> str | None:

@@ -42,6 +42,9 @@ def canonical_unit(raw: str) -> str:
     alias = _ALIASES.get(text.lower())
     if alias:
         return alias
+    money, per, rest = text.replace("_", " ").partition(" per ")
+    if per and rest and is_currency(code := canonical_unit(money)):
+        return f"{code} per {rest.lower()}"  # a money rate keeps its code: "USD per barrel", not "usds_per_barrel"
     if len(text) == 3 and text.isalpha() and text.upper() in iso_currency_codes():
         return text.upper()
     if text.lower() in {"percent", "percentage_points", "basis_points"}:

@@ -119,3 +119,19 @@ def test_a_model_period_outside_the_sentence_gives_way_to_the_sentences_one_year
     assert own_period(mention, "In 2022", text) == "In 2022"
     first = quantities(text)[0]
     assert own_period(first, "in 2023", text) == "in 2023"
+
+
+@pytest.mark.parametrize(("text", "number", "period", "kept"), [
+    # Hand-written, in the style of the classes seen in real articles.
+    ("Output shrank 0.4 percent sequentially, in contrast to the 2.1 percent expansion seen in 2021.", "0.4 percent", "2021", False),
+    ("Output shrank 0.4 percent sequentially, in contrast to the 2.1 percent expansion seen in 2021.", "2.1 percent", "2021", True),
+    ("After a 2.1% expansion in 2021, output shrank 0.4%.", "0.4%", "2021", False),
+    ("Sales fell 3% after rising 5% the previous year.", "3%", "the previous year", False),
+    ("Prices rose 6.1% over the year, the fastest pace since the currency was floated in 1985.", "6.1%", "1985", False),
+    ("Exports rose 7% and imports fell 2% in 2021.", "7%", "2021", True),  # a list may share its period
+    ("In 2021, exports rose 7% while imports fell 2%.", "2%", "In 2021", True),
+    ("Output shrank 0.4% in 2022 after growing 2.1% in 2021.", "0.4%", "in 2022", True),
+])
+def test_a_period_written_as_another_figures_own_is_not_the_models_to_give(text: str, number: str, period: str, kept: bool) -> None:
+    mention = next(m for m in quantities(text) if m.text == number)
+    assert own_period(mention, period, text) == (period if kept else None)

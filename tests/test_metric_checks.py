@@ -520,6 +520,21 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "duration", "consecutive_contraction_years", "no contraction"),
     ("The economy has shrunk for three years in a row.", "three years", 3, "years", "duration",
      "consecutive_contraction_years", None),
+    # a contract of work is no contraction
+    ("Nurses turned down a contract that would have raised pay by 18% over three years.", "three years", 3, "years",
+     "duration", "consecutive_contraction_years", "no contraction"),
+    ("Output is expected to contract for a third year, as it did for two years before.", "two years", 2, "years",
+     "duration", "consecutive_contraction_years", None),
+    # rates that need their words, unless the subject is carried over from the sentence before
+    ("Some 88.2 per cent of voting members backed the offer, clearing a two-thirds threshold.", "88.2 per cent", 88.2,
+     "percent", "percent", "trade_volume_growth", "about trade"),
+    ("Some 88.2 per cent of voting members backed the offer, clearing a two-thirds threshold.", "two-thirds", 66.7,
+     "percent", "percent", "unemployment_rate", "about unemployment"),
+    ("Nurses turned down a contract that would have raised pay by 18% over three years.", "18%", 18, "percent",
+     "percent", "exports_growth", "about exports"),
+    ("It reached 5.2% in May, up from 4.9%.", "5.2%", 5.2, "percent", "percent", "unemployment_rate", None),
+    ("Exports were the fastest-growing item, up 9.1% on the year.", "9.1%", 9.1, "percent",
+     "percent", "exports_growth", None),
     # a trade magazine is no trade
     ("The trade magazine Billboard put ticket sales at well over $1 billion.", "well over $1 billion", 1e9, "USD",
      "currency", "trade_volume", "nothing in the sentence"),

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from pipeline.check.normalize import normalized_unit
 from schemas.base import validation_context
 from schemas.extraction import ExtractedFact, claims_a_fact
 from schemas.facts import QuantFact
@@ -71,9 +72,18 @@ def test_without_an_article_only_the_shape_is_checked() -> None:
 @pytest.mark.parametrize("raw, unit", [
     ("USD", "USD"), ("usd", "USD"), ("€", "EUR"), ("euro", "EUR"), ("KRW", "KRW"), ("won", "KRW"),
     ("Shells", "shells"), ("artillery shells", "artillery_shells"), ("percentage points", "percentage_points"),
+    ("USD per year", "USD per year"), ("usd_per_barrel", "USD per barrel"), ("dollars per share", "USD per share"),
 ])
 def test_canonical_units(raw: str, unit: str) -> None:
     assert canonical_unit(raw) == unit
+
+
+@pytest.mark.parametrize("raw, unit", [
+    ("USD per year", "USD per year"), ("$ per barrel", "USD per barrel"),  # a money rate keeps its code
+    ("kilometer per hour", "kilometers_per_hour"), ("shell", "shells"), ("EUR", "EUR"),
+])
+def test_normalized_units_keep_money_rates_and_pluralise_counted_nouns(raw: str, unit: str) -> None:
+    assert normalized_unit(raw) == unit
 
 
 def test_every_metric_but_other_has_a_unit_class() -> None:

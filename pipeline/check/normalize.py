@@ -52,8 +52,10 @@ def count_noun(noun: str) -> str:
 
 
 def normalized_unit(unit: str) -> str:
+    """The contract's spelling of a unit: counted nouns plural, a money rate as "USD per barrel"."""
     unit = canonical_unit(unit)
-    return count_noun(unit) if unit_class(unit) == "count" else unit
+    money_rate = is_currency(unit.split(" per ")[0])
+    return count_noun(unit) if unit_class(unit) == "count" and not money_rate else unit
 
 
 def given_period(fact: QuantFact) -> Period:

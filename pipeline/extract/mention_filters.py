@@ -93,8 +93,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "calibre"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
-    if not has_unit and value.is_integer():
-        return _name_rule(before, after, _in_headline(text, start))
+    if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
+        return _name_rule(before, after, _in_headline(text, start))  # "33,000 Boeing machinists" names no model
     return None
 
 
@@ -150,8 +150,8 @@ def _name_rule(before: str, after: str, headline: bool) -> str | None:
     if _in_tally_list(before, after):
         return None
     match = _NAME_BEFORE.search(before)
-    if match and match.group(1).lower().rstrip(".") not in _FUNCTION:
-        return "name"
+    if match and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s"):
+        return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
     match = None if headline or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
     if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)

@@ -118,7 +118,8 @@ def _may_be_phrase(mention: Mention) -> bool:
 def _is_age_band(mention: Mention, before: str, after: str) -> bool:
     """Ages that bound a band, bare after "aged" or a group's noun ("aged 60 and above", "those
     between 16 and 59", "children under 5"), or in "years old" ("between 6 and 11 years old")."""
-    in_years = mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)  # "between 16 and 59 years old"
+    in_years = (mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)) or \
+        re.search(r"[\s-]old$", mention.text, re.IGNORECASE)  # "between 16 and 59 years old"
     bare = mention.unit_class == "count" and mention.unit is None
     if not (bare or in_years) or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
         return False

@@ -86,6 +86,12 @@ _COMPARE = re.compile(
     rf"(?!\s+(?:likely|than\s+(?!{_TIME_THAN})))", re.IGNORECASE)
 
 
+# A length moved along a path, or a length that sizes a thing, is no change of a level.
+_MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|\d-(?:foot|meter|metre|mile|yard|inch)\b",
+                     re.IGNORECASE)
+_MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
+
+
 def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False) -> Change | None:
     """The movement the number at [start, end) measures, if it is a change rather than a level.
 
@@ -100,12 +106,16 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("down", match.group(0).strip())
     if loss_ok and (match := _LOSS_OF.search(before)):
         return Change("down", match.group(0).strip(), by_noun=True)
+    if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])):
+        before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, before[-30:]):
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
         if match := pattern.search(before[-45:] if index in (0, 1, 4, 5) else before):
             if index in (0, 1) and match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(before):
                 continue
+            if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
+                return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5))
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
         if match := pattern.match(after):

@@ -43,6 +43,7 @@ _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
     r"|(?P<bp>\s?(?:basis[\s-]points?|bps?)\b)"
+    r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS})s?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
     r"|(?P<cword>[\s-](?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore)\s)?[A-Za-z]+)\b)",
@@ -178,6 +179,8 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
         return UnitRead("percentage_points", "percent", match.end())
     if match and match["bp"]:
         return UnitRead("basis_points", "percent", match.end())
+    if match and match["age"]:
+        return UnitRead("years", "count", match.end())
     if match and match["dur"]:
         return UnitRead(match["dunit"].lower() + "s", "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):

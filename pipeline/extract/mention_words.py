@@ -24,7 +24,8 @@ _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
-    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?P<every>every\s+)?(?P<den>{_NUMBER_WORD}|\d+)\b"
+    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?P<every>every\s+)?"
+    rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
@@ -108,8 +109,9 @@ def _fractions(text: str) -> list[WordQuantity]:
 def _proportions(text: str) -> list[WordQuantity]:
     found = []
     for m in _PROPORTION.finditer(text):
-        num, den = _number(m["num"]), _number(m["den"])
-        in_year = not m["every"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
+        num = _number(m["num"])
+        den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] else _number(m["den"])  # odds: "1 in 292.2 million"
+        in_year = not m["every"] and not m["big"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         if 0 < num < den and not in_year:
             found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
     return found
@@ -118,6 +120,9 @@ def _proportions(text: str) -> list[WordQuantity]:
 def _vague(text: str) -> list[WordQuantity]:
     found = []
     for m in _VAGUE.finditer(text):
+        if m["plural"] and m["plural"][0].isupper() and re.search(r"[A-Z][\w'’]*\s$", text[max(0, m.start() - 30):m.start()]) \
+                and not re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, m.start() - 30):m.start()]):
+            continue  # a name: "Mega Millions" (not "Millions of people" opening a sentence)
         if m["tens"]:
             base = _BASE[m["tens"].lower()] * _BASE[m["of"].lower()]
         else:

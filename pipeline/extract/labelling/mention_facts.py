@@ -28,7 +28,7 @@ from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
 from ..entities import ECONOMY_FIGURES, economy_owner, only_the_reporter
-from ..mention_periods import period_next_to, sentence_year
+from ..mention_periods import belongs_elsewhere, period_next_to, sentence_year
 from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention
@@ -192,12 +192,16 @@ def unit_for(mention: Mention, metric: str) -> str:
 def own_period(mention: Mention, period_text: str | None, text: str) -> str | None:
     """The model's period, unless it is only the number's own words ("three-year" for a three-year
     downturn: a duration is not the time it covers) or words the article does not have (a year
-    taken from the publication date): the period must be the article's words. A period the
-    number's sentence does not have gives way to the one year that sentence is about
-    (`sentence_year`: "In 2022, exports increased by 7%" is no 2023 figure)."""
+    taken from the publication date): the period must be the article's words, and not another
+    figure's (`belongs_elsewhere`: in "shrank 0.3 percent, in contrast to the 1.8 percent expansion
+    seen in 2022" the 0.3 has no period). A period the number's sentence does not have gives way
+    to the one year that sentence is about (`sentence_year`: "In 2022, exports increased by 7%" is
+    no 2023 figure)."""
     if not period_text or period_text.strip().lower() in mention.text.lower():
         return None
     sentence = text[mention.sentence_start:mention.sentence_end]
+    if belongs_elsewhere(sentence, period_text, (mention.start - mention.sentence_start, mention.end - mention.sentence_start)):
+        return None
     if _folded(period_text) not in _folded(sentence) and (year := sentence_year(sentence)):
         return year
     return period_text if _folded(period_text) in _folded(text) else None
