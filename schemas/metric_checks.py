@@ -388,13 +388,18 @@ def words_up_to(measured: Measured) -> str:
     return measured.sentence[clause_bounds(measured.sentence, measured.span)[0]:measured.span[0]]
 
 
-def nearest_words(measured: Measured, before: int = 3, after: int = 4) -> str:
-    """The number's words with the few words just before and after it, inside its sentence."""
+_WORD_BREAK = re.compile(r"[,;:()]|\band\b|\bbut\b|\bwhile\b")
+
+
+def nearest_words(measured: Measured, before: int = 3, after: int = 4, in_clause: bool = False) -> str:
+    """The number's words with the few words just before and after it, inside its sentence (and,
+    with `in_clause`, not past a comma, a bracket or an "and": "two were rescued, one of them hurt")."""
     if measured.span is None:
         return measured.sentence
-    head = measured.sentence[:measured.span[0]].split()[-before:]
-    tail = measured.sentence[measured.span[1]:].split()[:after]
-    return " ".join([*head, measured.words, *tail])
+    head, tail = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
+    if in_clause:
+        head, tail = _WORD_BREAK.split(head)[-1], _WORD_BREAK.split(tail)[0]
+    return " ".join([*head.split()[-before:], measured.words, *tail.split()[:after]])
 
 
 def _noun_problem(metric: str, measured: Measured) -> str | None:

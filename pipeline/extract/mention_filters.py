@@ -93,6 +93,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "calibre"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
+    if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
+        return "name"
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
         return _name_rule(before, after, _in_headline(text, start))  # "33,000 Boeing machinists" names no model
     return None
@@ -144,6 +146,26 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     return None
 
 
+# A model number: "the 767 cargo plane", "a 747 jet", "the airline's last 747 jet". A count of 100
+# or more takes a plural noun ("the 150 jets"), so a singular noun right after an article (or an
+# owner) and such a number names a thing instead.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|[A-Za-z]+['’]s)(?:\s+(?:last|first|only|new|old|sole))?\s$", re.IGNORECASE)
+_SINGULAR_AFTER = re.compile(r"^\s([a-z]{3,})(?:\s([a-z]{3,}))?\b(?![-'’])")
+_NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said saw remain remains were are "
+                       "have had will would could meter metre mile foot acre ton tonne pound yard inch hectare "
+                       "staff crew personnel police aircraft cattle sheep fish deer people".split())
+
+
+def _model_number(value: float, number: str, before: str, after: str) -> bool:
+    if not (100 <= value <= 9999 and number.isdigit() and _ARTICLE_BEFORE.search(before)):
+        return False
+    words = _SINGULAR_AFTER.match(after)
+    nouns = [w for w in (words.groups() if words else ()) if w]
+    if len(nouns) == 2 and (nouns[1] in NOUN_STOP or nouns[1] in _NOT_NOUNS):
+        nouns = nouns[:1]  # "747 jet after the inspection", "a 911 call came in"
+    return bool(nouns) and not any(w.endswith(("s", "ed")) or w in NOUN_STOP or w in _NOT_NOUNS for w in nouns)
+
+
 def _name_rule(before: str, after: str, headline: bool) -> str | None:
     """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
     unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121")."""
@@ -174,6 +196,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
         return "phrase"  # "One day, ..."
+    if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
+        return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
     if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) and not re.match(
             r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return "phrase"  # "the two sides": a definite group, not an amount

@@ -18,7 +18,10 @@ exports rose 5%", "the 2019 figure of 5%" all give None. "in 2023 dollars" is a 
 a period. But when the model's period is not in the number's sentence, `sentence_year` gives the
 one year that sentence is about, if it names exactly one ("In 2022, exports increased by 7%",
 "the last decline was in 2016, when exports fell 7.7%"), not a year it only measures from ("the
-worst since 2016") and not when it also speaks of "last year" or "this year".
+worst since 2016") and not when it also speaks of "last year" or "this year". And a period the
+model gives that the sentence writes only as another figure's own ("shrank 0.3 percent, in
+contrast to the 1.8 percent expansion seen in 2022") or as a year measured from ("since Germany
+reunified in 1990") is no period of this figure (`belongs_elsewhere`).
 """
 
 from __future__ import annotations

@@ -137,6 +137,8 @@ def _noun_words(after: str) -> list[re.Match[str]]:
 
 def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int]:
     """The noun a number counts ("1,200 people", "artillery shells", "one hospital"), as snake_case, and its length."""
+    if (named := _NAMED.match(after)) and (noun := counted_noun(" " + after[named.end():]))[0]:
+        return noun[0], named.end() - 1 + noun[1]  # "27,000 Siemens Energy technicians": the names only say whose
     words = _noun_words(after)
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
     if plurals:
@@ -150,11 +152,7 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     if calibre and not singular_ok:
         noun, used = counted_noun(" " + after[calibre.end():])
         return (noun, calibre.end() - 1 + used) if noun else (None, 0)
-    named = _NAMED.match(after)
-    if not named or singular_ok:
-        return None, 0
-    noun, used = counted_noun(" " + after[named.end():])  # "300 Boeing 737 jets", "12 of its 787 Dreamliner jets"
-    return (noun, named.end() - 1 + used) if noun else (None, 0)
+    return None, 0
 
 
 def is_weight(text: str, start: int, end: int) -> bool:

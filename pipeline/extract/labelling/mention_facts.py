@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
-from schemas.metric_checks import Measured, clause_bounds, metric_named
+from schemas.metric_checks import Measured, clause_bounds, metric_named, nearest_words
 from schemas.primitives.numbers import find_numbers
 from schemas.units import dimension_of
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
@@ -82,23 +82,13 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count written in digits"
         elif mention.qualifier in HEDGED:
             expected[mention.id] = "a count given with a hedge (about, at least), as measures are"
-        elif text and _HARMED.search(_own_words(mention, text)):
+        elif text and _HARMED.search(nearest_words(measured(mention, text), 3, 3, in_clause=True)):
             expected[mention.id] = "a count of people killed, hurt, missing or rescued"
         elif mention.unit == "votes":
             expected[mention.id] = "a count of votes, one side of a vote"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
     return expected
-
-
-_BREAK = re.compile(r"[,;:()]|\band\b|\bbut\b|\bwhile\b")
-
-
-def _own_words(mention: Mention, text: str) -> str:
-    """The mention's words with up to three words on each side, not past a comma or an "and"."""
-    head = _BREAK.split(text[mention.sentence_start:mention.start])[-1].split()[-3:]
-    tail = _BREAK.split(text[mention.end:mention.sentence_end])[0].split()[:3]
-    return " ".join([*head, mention.text, *tail])
 
 
 def measured(mention: Mention, text: str) -> Measured:
