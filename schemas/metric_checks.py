@@ -477,11 +477,12 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
 
 def _share_problem(metric: str, measured: Measured) -> str | None:
     """A growth rate whose own clause says what share of a whole the number is and names no change
-    ("accounted for 98.3% of its trade", "22% of GDP"): a share is no change."""
+    ("accounted for 98.3% of its trade", "22% of GDP", odds of "about 1 in 292 million"): a share is
+    no change."""
     if not metric.endswith("_growth") or measured.unit_class != "percent":
         return None
     clause = own_clause(measured.sentence, measured.span)
-    share = _SHARE_WORDS.search(clause)
+    share = _PROPORTION_WORDS.search(measured.words) or _SHARE_WORDS.search(clause)
     if share is None or _CHANGE_WORDS.search(clause):
         return None
     return (f"«{measured.words}» is a share of a whole («{share.group(0)}»), not a change: metric {metric!r} "
@@ -624,6 +625,7 @@ _MARKET_WORDS = re.compile(r"\b(?:yen|dollar|euro|pound|sterling|currency|curren
 _CHANGE_WORDS = re.compile(
     r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
     r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
+_PROPORTION_WORDS = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\w", re.IGNORECASE)  # "1 in 292 million", "one out of five"
 _SHARE_WORDS = re.compile(
     r"\bof (?:the |its |their |\w+['’]s )?(?:gdp|economy|gross domestic product|output|total)\b|"
     r"\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bshare\b|\bratio\b", re.IGNORECASE)

@@ -274,6 +274,7 @@ def test_an_economys_growth_is_not_a_markets_or_another_subjects_move(sentence, 
     ("Farming makes up 22% of GDP, the central bank said.", "22%", "other", False),
     ("Foreign trade rose 12.8%, and it now accounts for most of the total.", "12.8%", "trade_volume_growth", False),
     ("Exports grew 4% to make up a larger share of output.", "4%", "exports_growth", False),
+    ("The chance of winning the top prize is about 1 in 140 million.", "about 1 in 140 million", "gdp_real_growth", True),
 ])
 def test_a_share_of_a_whole_is_no_growth_rate(sentence, words, metric, rejected) -> None:
     found = problem(metric, sentence, words, 1.0, "percent", "percent")
