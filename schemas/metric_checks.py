@@ -35,6 +35,9 @@ The checks, each one code can make without a model:
    dollar, down 6.6%"), nor after another subject in its own clause ("private consumption fell
    by 0.8%", "fishing grew 4.7%"). No growth rate is taken for a share of a whole that names no
    change ("accounted for 98.3% of its trade", "22% of GDP").
+   Growth of trade, exports or imports and the unemployment and inflation rates need their
+   words in the sentence too, unless it carries its subject over with "It" or "The rate"
+   (`NEEDS_OWN_NOUN_UNLESS_CARRIED`: "94.6 per cent of voting workers" is no growth of trade).
    A sector's growth (`NEEDS_OWN_CLAUSE`: industry, manufacturing, construction, agriculture)
    needs its sector's words in the number's own clause, or in the clause before when its own
    names nothing ("In construction, output fell 1.3%").

@@ -4,9 +4,11 @@ Each rule looks at one number in its text and returns the rule's name when the n
 quantity: part of a name ("S&P 500", "Model 3", "787 Dreamliner", "G7", "10 Downing Street", the
 "10-year" of a bond, the "155 mm" of a shell), a clock time ("3:45 p.m.", "04:00 GMT"), a sports
 score ("3-1", "won 7 to 3", "bowled out for 188"), or a word that only joins a phrase ("one of
-the", "the two sides", "Big Four", "a two-horse race"). Dates are decided in mention_rules,
-because they stay in `scan()` flagged. The labelling stage uses these names to skip model calls
-and to say why.
+the", "the two sides", "Big Four", "a two-horse race"). A number grouped by commas is never a
+model's name ("33,000 Boeing machinists"), nor one after an owner ("Coldplay's 156-date tour");
+one of 100 or more between an article and a singular noun is ("the 767 cargo plane"). Dates are
+decided in mention_rules, because they stay in `scan()` flagged. The labelling stage uses these
+names to skip model calls and to say why.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ A direction is given only to a change, never to the level a movement reaches: in
   ("locked down four years ago", "made up 40% of exports");
 - a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing");
 - a comparison with an earlier time ("three times higher than before", "12% smaller").
+A length moved along a path or written as a size is no change ("slid 60 feet down an embankment",
+"down a 60-foot embankment"); when two by-verbs precede a number, the nearer one sets its way.
 `change_at` returns the direction and the words that set it, which the Mention keeps as its cue.
 """
 
@@ -87,8 +89,8 @@ _COMPARE = re.compile(
 
 
 # A length moved along a path, or a length that sizes a thing, is no change of a level.
-_MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|\d-(?:foot|meter|metre|mile|yard|inch)\b",
-                     re.IGNORECASE)
+_MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|"
+                     r"\d-(?:foot|meter|metre|mile|yard|inch)\b", re.IGNORECASE)
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
 
 
