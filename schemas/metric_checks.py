@@ -69,6 +69,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .units import base_unit
 from .vocabulary import COUNTED, METRIC_UNIT_CLASS, PERCENT_RANGE, counted_noun, is_kind_name
 
 PER_CAPITA_MAX_USD = 1_000_000.0
@@ -308,8 +309,7 @@ def is_per_capita(metric: str) -> bool:
 
 def usd_estimate(value: float, unit: str | None) -> float | None:
     """`value` in rough US dollars, or None when the unit is no currency of the rate table."""
-    code = (unit or "").split(" per ")[0]
-    rate = ROUGH_UNITS_PER_USD.get(code)
+    rate = ROUGH_UNITS_PER_USD.get(base_unit(unit) or "")
     return None if rate is None else value / rate
 
 

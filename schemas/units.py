@@ -36,6 +36,11 @@ def is_currency(unit: str) -> bool:
     return unit in iso_currency_codes()
 
 
+def base_unit(unit: str | None) -> str | None:
+    """What a rate is counted in ("USD" of "USD per barrel"); any other unit is itself."""
+    return unit.split(" per ")[0] if unit else unit
+
+
 def canonical_unit(raw: str) -> str:
     """Map a written unit to the contract form; unknown nouns come back lower-cased and trimmed."""
     text = " ".join(raw.strip().split())

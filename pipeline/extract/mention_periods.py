@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import re
 
-from schemas.primitives.numbers import find_numbers
-
 _YEAR = r"(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d)\b)?"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _QUARTER = rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s+of\s+{_YEAR})?|Q[1-4](?:\s+{_YEAR})?|H[12](?:\s+{_YEAR})?)"
@@ -71,27 +69,24 @@ _RELATIVE_ANY = re.compile(rf"\b{_RELATIVE}\b|\ba year (?:earlier|ago|before)\b"
 _CONTRAST = re.compile(r"\b(?:in contrast (?:to|with)|compared (?:with|to)|after|following|from|than|versus|vs\.?|"
                        r"against|unlike)\b", re.IGNORECASE)
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}in\s+$", re.IGNORECASE)  # "since Germany reunified in 1990"
-_UNIT_WORD = re.compile(r"(?:\s*%|\s+per\s*cent\b|\s+percent\b|\s*(?:[mb]n|million|billion|trillion)\b)?")
 
 
-def belongs_elsewhere(sentence: str, period: str, own: tuple[int, int]) -> bool:
-    """Whether the period a model gave the number at sentence[own[0]:own[1]] is written in that
-    sentence only as another number's own period ("shrank 0.3 percent, in contrast to the 1.8
-    percent expansion seen in 2022": 2022 is the 1.8's, `period_next_to`) or as a year measured
-    from ("the second-highest since Germany reunified in 1990"). Then it is not this number's
-    period. Figures in a plain list may share one period ("exports rose 7% and imports fell 2% in
-    2022"), so only figures set against each other (`_CONTRAST`) claim their own."""
+def belongs_elsewhere(sentence: str, period: str, own: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Whether the period a model gave the quantity at sentence[own[0]:own[1]] is written in that
+    sentence only as another quantity's own period (`others`: their spans in the sentence; "shrank
+    0.3 percent, in contrast to the 1.8 percent expansion seen in 2022": 2022 is the 1.8's,
+    `period_next_to`) or as a year measured from ("the second-highest since Germany reunified in
+    1990"). Then it is not this quantity's period. Figures in a plain list may share one period
+    ("exports rose 7% and imports fell 2% in 2022"), so only figures set against each other
+    (`_CONTRAST`) claim their own."""
     places = [m.start() for m in re.finditer(re.escape(period.strip()), sentence, re.IGNORECASE)]
     if not places or (period.lower() in (period_next_to(sentence, *own) or "").lower()):
         return False
     claimed = set()
-    for number in find_numbers(sentence):
-        first = min(own[0], number.start)
-        if number.start < own[1] and own[0] < number.end or not _CONTRAST.search(
-                sentence[max(0, first - 30):max(own[0], number.start)]):
-            continue  # itself, or a list that may share one period ("rose 7% and 2% in 2022")
-        end = _UNIT_WORD.match(sentence, number.end).end()
-        if period.lower() in (period_next_to(sentence, number.start, end) or "").lower():
+    for start, end in others:
+        if not _CONTRAST.search(sentence[max(0, min(own[0], start) - 30):max(own[0], start)]):
+            continue  # a list that may share one period ("rose 7% and 2% in 2022")
+        if period.lower() in (period_next_to(sentence, start, end) or "").lower():
             claimed.add(sentence.lower().find(period.strip().lower(), end))
     return all(p in claimed or _FROM_YEAR.search(sentence[max(0, p - 20):p]) or _SINCE_EVENT.search(sentence[max(0, p - 50):p])
                for p in places)

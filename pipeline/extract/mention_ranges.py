@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from schemas.primitives.numbers import find_numbers
+from schemas.units import base_unit
 
 from .mention_filters import LIST_NAME
 from .mention_signs import change_at
@@ -41,10 +42,6 @@ _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 _TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
-
-
-def base_unit(unit: str | None) -> str | None:
-    return unit.split(" per ")[0] if unit else unit
 
 
 def scaled(mention: Mention) -> bool:

@@ -31,7 +31,7 @@ from ..entities import ECONOMY_FIGURES, economy_owner, only_the_reporter
 from ..mention_periods import belongs_elsewhere, period_next_to, sentence_year
 from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
-from ..mentions import Mention
+from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
 
 if TYPE_CHECKING:
@@ -189,8 +189,11 @@ def own_period(mention: Mention, period_text: str | None, text: str) -> str | No
     no 2023 figure)."""
     if not period_text or period_text.strip().lower() in mention.text.lower():
         return None
-    sentence = text[mention.sentence_start:mention.sentence_end]
-    if belongs_elsewhere(sentence, period_text, (mention.start - mention.sentence_start, mention.end - mention.sentence_start)):
+    found = measured(mention, text)
+    sentence = found.sentence
+    others = [(m.start - mention.sentence_start, m.end - mention.sentence_start) for m in quantities(text)
+              if mention.sentence_start <= m.start < mention.sentence_end and (m.start, m.end) != (mention.start, mention.end)]
+    if belongs_elsewhere(sentence, period_text, found.span, others):
         return None
     if _folded(period_text) not in _folded(sentence) and (year := sentence_year(sentence)):
         return year
