@@ -66,6 +66,7 @@ REAL_SETS = {
     "holdout3": (ROOT / "tests" / "data" / "holdout3", ROOT / "fetched" / "holdout3"),
     "holdout4": (ROOT / "tests" / "data" / "holdout4", ROOT / "fetched" / "holdout4"),
     "holdout5": (ROOT / "tests" / "data" / "holdout5", ROOT / "fetched" / "holdout5"),
+    "holdout6": (ROOT / "tests" / "data" / "holdout6", ROOT / "fetched" / "holdout6"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "

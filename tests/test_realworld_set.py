@@ -23,7 +23,8 @@ from schemas.facts import Qualifier, QuantFact, Status
 from schemas.validation import AgreementGroup
 from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class
 
-SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", "holdout4": "h4", "holdout5": "h5"}  # each set's name and the prefix of its gold fact ids
+SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", "holdout4": "h4", "holdout5": "h5",
+        "holdout6": "h6"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
@@ -45,7 +46,7 @@ def test_the_dev_set_is_as_large_and_varied_as_issue_15_asks() -> None:
 def test_no_set_is_about_the_seeds_story(name: str) -> None:
     dev = LOADED[name]
     stories = {a.story for a in dev.articles} | {g.entity.lower() for g in dev.gold}
-    assert not any("korea" in s for s in stories)
+    assert not any("north korea" in s or "dprk" in s or "pyongyang" in s for s in stories)  # South Korean airlines are another story
 
 
 @pytest.mark.parametrize(("one", "other"), list(itertools.combinations(SETS, 2)))
