@@ -137,12 +137,14 @@ PERCENT_UNITS = frozenset({"percent", "percentage_points", "basis_points"})
 
 
 def unit_class(unit: str) -> UnitClass:
-    """Classify a normalized unit string: percent, currency (ISO code), duration, else count."""
+    """Classify a normalized unit string: percent, currency (an ISO code, or a money rate such as
+    "USD per barrel", as the scanner classes it), duration, else count."""
     if unit in PERCENT_UNITS:
         return "percent"
     if unit in DURATION_UNITS:
         return "duration"
-    if len(unit) == 3 and unit.isupper():
+    money = unit.split(" per ")[0]
+    if len(money) == 3 and money.isupper():
         return "currency"
     return "count"
 

@@ -142,6 +142,9 @@ def fact(fact_id: str, **changes: Any) -> QuantFact:
     ([[fact("a", span=(100, 120))], [fact("b", span=(111, 140))]], ["a", "b"]),  # shares less than half
     ([[fact("a", span=(100, 122))], [fact("b", span=(122, 140))]], ["a", "b"]),  # only touching
     ([[fact("a", span=(100, 122))], [fact("b", span=(300, 322))]], ["a", "b"]),  # same number, other place
+    # two marked numbers of one sentence ("96% rejected the offer and 96% approved the strike")
+    ([[fact("a", mention_span=(109, 112)), fact("b", mention_span=(150, 153))]], ["a", "b"]),
+    ([[fact("a", mention_span=(109, 112))], [fact("b", mention_span=(109, 112), grounding="fuzzy")]], ["a"]),
 ])
 def test_merge_facts_with_spans(parts: list[list[QuantFact]], kept: list[str]) -> None:
     assert [f.fact_id for f in merge_facts(parts)] == kept

@@ -204,15 +204,17 @@ def test_a_metric_refused_once_and_written_again_as_other_is_kept_unlabelled_aft
     assert (fact.metric, fact.metric_label) == ("other", "unlabelled_percent")
 
 
-def test_a_count_in_digits_answered_not_a_fact_twice_is_left_out_and_the_article_kept(article: Article) -> None:
+def test_a_count_in_digits_answered_not_a_fact_twice_is_kept_unlabelled_and_the_article_kept(article: Article) -> None:
     workers = next(m.id for m in quantities(TEXT) if m.text == "About 1,200 people")
     model = Scripted(always={workers: {"fact": False}})
     result = model.run(article, "extract_facts@6")
     assert _times_asked(model, workers) == 2  # asked again once, with the reason
     assert "is a count written in digits" in model.user_messages()[1]
-    assert all(f.value != 1200 for f in result.facts) and len(result.facts) == len(Part(article, 0).asked) - 1
-    finding = next(f for f in result.findings if "left out" in f.message)
-    assert finding.severity == "info" and "«About 1,200 people»" in finding.message
+    assert len(result.facts) == len(Part(article, 0).asked)
+    fact = next(f for f in result.facts if f.value == 1200)
+    assert (fact.metric, fact.metric_label, fact.entity, fact.unit) == ("other", "unlabelled_count", "unknown", "people")
+    finding = next(f for f in result.findings if "kept as metric 'other', unlabelled" in f.message)
+    assert finding.severity == "warning" and "«About 1,200 people»" in finding.message
 
 
 def test_a_count_in_digits_answered_a_fact_when_asked_again_is_kept(article: Article) -> None:

@@ -13,7 +13,7 @@ from schemas.base import validation_context
 from schemas.extraction import ExtractedFact, claims_a_fact
 from schemas.facts import QuantFact
 from schemas.units import canonical_unit
-from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS
+from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class
 
 ARTICLE = (
     "The total value is estimated to be several billion dollars, a significant amount for North Korea’s "
@@ -84,6 +84,14 @@ def test_canonical_units(raw: str, unit: str) -> None:
 ])
 def test_normalized_units_keep_money_rates_and_pluralise_counted_nouns(raw: str, unit: str) -> None:
     assert normalized_unit(raw) == unit
+
+
+@pytest.mark.parametrize("unit, cls", [
+    ("USD", "currency"), ("USD per barrel", "currency"), ("EUR per month", "currency"), ("percent", "percent"),
+    ("years", "duration"), ("shells", "count"), ("kilometers_per_hour", "count"), ("births per 1000_people", "count"),
+])
+def test_a_money_rate_is_in_the_currency_class_as_the_scanner_says(unit: str, cls: str) -> None:
+    assert unit_class(unit) == cls
 
 
 def test_every_metric_but_other_has_a_unit_class() -> None:

@@ -229,6 +229,22 @@ def test_counts_of_different_things_are_incomparable():
     assert group.verdict == "incomparable" and "counts of different things" in group.detail
 
 
+@pytest.mark.parametrize("units", [("USD per year", "USD per month"), ("USD", "USD per year")])
+def test_money_per_different_things_is_incomparable(units):
+    facts = [fact(article_id=f"a{n}", source=f"Outlet {n}", entity="Acme machinists", metric="other",
+                  metric_label="average_salary", unit=unit, value=value, period_text="in 2023")
+             for n, (unit, value) in enumerate(zip(units, (75608, 6300)))]
+    group = validate(facts).groups[0]
+    assert group.verdict == "incomparable" and "money per different things" in group.detail
+
+
+def test_a_money_rate_is_money_and_is_compared_with_the_same_rate():
+    facts = [fact(article_id=f"a{n}", source=f"Outlet {n}", entity="Brent crude", metric="other", metric_label="oil_price",
+                  unit="USD per barrel", value=value, period_text="in 2023") for n, value in enumerate((82.0, 91.5))]
+    assert check_units(facts[0]) == []
+    assert verdicts(facts) == {"brent crude | other:oil_price | 2023": "conflict"}
+
+
 def measure(article_id, value, unit, **changes):
     return fact(**(dict(article_id=article_id, source=f"Outlet {article_id}", entity="Harbour Bridge", metric="other",
                         metric_label="bridge_length", value=value, unit=unit, period_text=None, published="2024-03-27")

@@ -15,7 +15,7 @@ re-exported here for callers. This stage then
 from __future__ import annotations
 
 from schemas.facts import QuantFact
-from schemas.units import base_unit, canonical_unit, is_currency
+from schemas.units import canonical_unit, is_currency
 from schemas.vocabulary import unit_class
 
 from . import fx
@@ -54,7 +54,7 @@ def count_noun(noun: str) -> str:
 def normalized_unit(unit: str) -> str:
     """The contract's spelling of a unit: counted nouns plural, a money rate as "USD per barrel"."""
     unit = canonical_unit(unit)
-    return count_noun(unit) if unit_class(unit) == "count" and not is_currency(base_unit(unit)) else unit
+    return count_noun(unit) if unit_class(unit) == "count" else unit
 
 
 def given_period(fact: QuantFact) -> Period:

@@ -87,9 +87,13 @@ def _spans_match(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _same_claim(a: QuantFact, b: QuantFact) -> bool:
-    """Same metric and value; then overlapping spans, or (both without span) same unit and quote."""
+    """Same metric and value; then the same number (both built from a marked number: "96% rejected
+    the contract and 96% approved the strike" are two facts in one sentence), else overlapping
+    spans, or (both without span) same unit and quote."""
     if a.metric != b.metric or not math.isclose(a.value, b.value, rel_tol=1e-6):
         return False
+    if a.mention_span is not None and b.mention_span is not None:
+        return tuple(a.mention_span) == tuple(b.mention_span)
     if a.span is not None and b.span is not None:
         return _spans_match(a.span, b.span)
     return a.span is None and b.span is None and a.unit == b.unit and fold_text(a.quote) == fold_text(b.quote)

@@ -52,6 +52,8 @@ def comparable_units(units: list[str]) -> str | None:
         return f"units of different kinds: {', '.join(sorted(set(units)))}"
     if classes == {"percent"} and len(set(units)) > 1:
         return "percent and percentage points measure different things"
+    if classes == {"currency"} and len(set(units)) > 1 and any(" per " in u for u in units):
+        return f"money per different things: {', '.join(sorted(set(units)))}"  # "USD per year" and "USD per month"
     if classes == {"duration"} and len(set(units)) > 1:
         return f"durations in different units: {', '.join(sorted(set(units)))}"
     if classes == {"count"} and len({u.rsplit("_", 1)[-1] for u in units}) > 1:
