@@ -163,3 +163,67 @@ def test_the_previous_quarter_is_placed_before_the_quarter_its_sentence_names(pe
                      unit="percent", quote=quote, published="2024-02-15", period_text=period_text)
     period = period_of(fact)
     assert (period.start, period.end, period.rule) == expected
+
+
+# Fiscal years: a part of one is placed only when its months do not depend on a start month that
+# is unknown (hand-written phrases in the forms Indian, Australian and US reporting use).
+@pytest.mark.parametrize(("text", "published", "fiscal_start", "start", "end", "rule"), [
+    # January to March of a split year fall in its second calendar year, whatever month it starts in
+    ("in the January-March period of 2022-23", "2023-08-31", None, "2023-01-01", "2023-03-31", "fiscal_months"),
+    ("during the January-March quarter of 2022-23", "2023-09", None, "2023-01-01", "2023-03-31", "fiscal_months"),
+    ("the October to December quarter of 2023-24", "2024-02-29", None, "2023-10-01", "2023-12-31", "fiscal_months"),
+    # months of the fiscal year that holds the publication date
+    ("in the first quarter (April-June) of the current fiscal", "2023-08-31", None, "2023-04-01", "2023-06-30",
+     "fiscal_quarter"),
+    # a quarter's months come from the start month the country's fiscal year has
+    ("in Q1 2022-23", "2023-08-31", 4, "2022-04-01", "2022-06-30", "fiscal_quarter"),
+    ("in the first quarter of FY23-24", "2023-08-31", 4, "2023-04-01", "2023-06-30", "fiscal_quarter"),
+    ("the first quarter of 2023-’24", "2023-08", 4, "2023-04-01", "2023-06-30", "fiscal_quarter"),
+    ("in Q1 FY24", "2023-08-31", 4, "2023-04-01", "2023-06-30", "fiscal_quarter"),
+    ("in the last quarter (Q4FY22-23)", "2023-08-31", 4, "2023-01-01", "2023-03-31", "fiscal_quarter"),
+    ("the first quarter of the previous financial year", "2023-08-31", 4, "2022-04-01", "2022-06-30", "fiscal_quarter"),
+    ("In the fourth quarter (January-March) of the last financial year", "2023-08", 4, "2023-01-01", "2023-03-31",
+     "fiscal_quarter"),
+    ("the third quarter of FY24", "2024-05-01", 7, "2024-01-01", "2024-03-31", "fiscal_quarter"),
+    ("Q2 FY24", "2024-05-01", 10, "2024-01-01", "2024-03-31", "fiscal_quarter"),
+    # a whole fiscal year
+    ("in 2022-23", "2023-08-31", 4, "2022-04-01", "2023-03-31", "fiscal_year"),
+    ("FY2024", "2024-11", 10, "2023-10-01", "2024-09-30", "fiscal_year"),
+    # a split year with no start month known stays the span of its calendar years, as before
+    ("in 2022-23", "2023-08-31", None, "2022-01-01", "2023-12-31", "year_range"),
+])
+def test_fiscal_periods(text, published, fiscal_start, start, end, rule) -> None:
+    period = resolve_period(text, published, fiscal_start)
+    assert (period.start, period.end, period.rule) == (start, end, rule)
+
+
+@pytest.mark.parametrize("text", [
+    "in Q1 2022-23",  # not January to March 2022: the quarter's months need the start month
+    "in Q1 FY24", "the first quarter of the previous financial year",
+    "in the first quarter (April-June) of the financial year 2023-’24",  # April-June is in 2023 only if it starts in April
+    "In the fourth quarter (January-March) of the last financial year",  # which fiscal year is the last one?
+    "in the financial year 2022-23", "FY2024",
+    "the October to December quarter of FY24",  # "FY24" may be the calendar year 2024
+])
+def test_a_fiscal_period_that_needs_an_unknown_start_month_is_unresolved(text) -> None:
+    assert not resolve_period(text, "2023-08-31").resolved
+
+
+@pytest.mark.parametrize(("entity", "start"), [
+    ("India", 4), ("India's economy", 4), ("Reserve Bank of India", 4), ("Australia", 7), ("United States", 10),
+    ("Indiana", None), ("Meta", None), ("unknown", None), (None, None), ("India and Australia", None),
+])
+def test_the_fiscal_year_of_a_country_named_by_the_entity(entity, start) -> None:
+    from pipeline.check.fiscal import fiscal_start
+
+    assert fiscal_start(entity) == start
+
+
+def test_a_fact_about_india_places_its_fiscal_quarter_from_its_own_words() -> None:
+    fact = QuantFact(fact_id="f", article_id="a", entity="India", metric="gdp_real_growth", value=13.1, unit="percent",
+                     quote="The economy grew 13.1% in Q1 2022-23.", published="2023-08-31", period_text="in Q1 2022-23")
+    assert (period_of(fact).start, period_of(fact).end) == ("2022-04-01", "2022-06-30")
+    unnamed = fact.model_copy(update={"entity": "unknown"})
+    assert not period_of(unnamed).resolved
+    from_quote = fact.model_copy(update={"period_text": None, "quote": "Growth was 7.8% in Q1 FY24, the ministry said."})
+    assert (period_of(from_quote).start, period_of(from_quote).end) == ("2023-04-01", "2023-06-30")

@@ -287,3 +287,19 @@ def test_an_amount_converted_from_another_currency_may_be_cut_short():
     usd = fact(article_id="a3", source="Outlet C", value=1.9e9, unit="USD", **fine)  # €1.84bn was $1.99bn that day
     assert validate([*eur, usd]).groups[0].verdict == "agree"
     assert validate([*eur, fact(article_id="a4", value=2.2e9, unit="USD", **fine)]).groups[0].verdict == "conflict"
+
+
+def crash_deaths(article_id, value, period_text, published="2024-12-30"):
+    return fact(article_id=article_id, source=f"Outlet {article_id}", entity="Korean Air crash in Guam", metric="other",
+                metric_label="deaths", unit="people", value=value, published=published, period_text=period_text)
+
+
+def test_a_past_event_s_final_toll_is_that_year_s_figure_whatever_part_of_the_year_is_named():
+    facts = [crash_deaths("a1", 228, "in August 1997"), crash_deaths("a2", 229, "in 1997")]
+    assert verdicts(facts) == {"korean air crash in guam | other:deaths | 1997": "conflict"}
+
+
+def test_a_recent_toll_stated_for_a_month_is_still_a_running_count():
+    facts = [crash_deaths("a1", 150, "in December", published="2024-12-30"),
+             crash_deaths("a2", 179, "in December", published="2024-12-31")]
+    assert list(verdicts(facts)) == ["korean air crash in guam | other:deaths | since 2024-12"]

@@ -20,6 +20,7 @@ from schemas.vocabulary import unit_class
 
 from . import fx
 from schemas.primitives.numbers import parse_number
+from .fiscal import fiscal_start
 from .periods import Period, before_stated, periods_in, resolve_period, stated_periods
 
 __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]
@@ -73,12 +74,13 @@ def period_of(fact: QuantFact) -> Period:
         return Period(fact.period_start, fact.period_end, fact.period_rule, fact.period_rule.split(":")[-1].startswith("since"))
     if fact.period_start or fact.period_end:
         return given_period(fact)
+    fiscal = fiscal_start(fact.entity)
     if fact.period_text:
-        period = resolve_period(fact.period_text, fact.published)
-        if not period.resolved and (earlier := before_stated(fact.period_text, fact.quote, fact.published)):
+        period = resolve_period(fact.period_text, fact.published, fiscal)
+        if not period.resolved and (earlier := before_stated(fact.period_text, fact.quote, fact.published, fiscal)):
             return Period(earlier.start, earlier.end, f"quote:{earlier.rule}")
         return narrower_in_quote(fact, period) or period
-    stated = periods_in(fact.quote, fact.published)
+    stated = periods_in(fact.quote, fact.published, fiscal)
     if len(stated) == 1:
         p = stated[0]
         return Period(p.start, p.end, f"quote:{p.rule}", p.cumulative)
@@ -94,7 +96,7 @@ def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
     year = (period.start or "")[:4]
     if not (period.resolved and period.start == f"{year}-01-01" and period.end == f"{year}-12-31"):
         return None
-    inside = [(span, p) for span, p in stated_periods(fact.quote, fact.published)
+    inside = [(span, p) for span, p in stated_periods(fact.quote, fact.published, fiscal_start(fact.entity))
               if p.start and p.end and p.start[:4] == p.end[:4] == year and (p.start, p.end) != (period.start, period.end)
               and not p.cumulative]
     if len(inside) > 1:  # "a contraction for the second quarter after a 2.1% decrease in the third quarter of 2023"

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from schemas.primitives.numbers import parse_number
 
+from .fiscal import FISCAL, place_fiscal
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
@@ -78,10 +80,11 @@ def _placeable(period: Period | None) -> Period | None:
     return None
 
 
-def _apply(rule: "Rule", match: re.Match[str], published: str | None) -> Period | None:
-    """A rule's period, or None when placing it leaves the calendar (year 0, year 10000)."""
+def _apply(rule: "Rule", match: re.Match[str], published: str | None, fiscal_start: int | None = None) -> Period | None:
+    """A rule's period, or None when placing it leaves the calendar (year 0, year 10000); a fiscal
+    phrase is placed with the month its fiscal year starts in, when known (`fiscal.fiscal_start`)."""
     try:
-        return _placeable(rule(match, published))
+        return _placeable(_fiscal(match, published, fiscal_start) if rule is _fiscal else rule(match, published))
     except (ValueError, OverflowError):
         return None
 
@@ -213,7 +216,7 @@ _ANAPHORIC_UNIT = re.compile(r"\b(?:in|during|for|over)\s+the\s+(?:previous|prio
 _ANAPHORIC_CORE = re.compile(r"(?:previous|prior|preceding)\s+(?:year|quarter|three-month\s+period)", re.IGNORECASE)
 
 
-def before_stated(phrase: str, sentence: str, published: str | None) -> Period | None:
+def before_stated(phrase: str, sentence: str, published: str | None, fiscal_start: int | None = None) -> Period | None:
     """"the previous quarter" placed against the one quarter its sentence states ("shrank 0.4% in the
     final three months of last year, after a 3.3% contraction in the previous quarter": the third
     quarter of last year); the same for a year. None when the sentence states no such period, or several."""
@@ -222,7 +225,7 @@ def before_stated(phrase: str, sentence: str, published: str | None) -> Period |
     if match is None:
         return None
     months = 12 if match["u"].lower() == "year" else 3
-    stated = {p for _, p in stated_periods(sentence, published) if p.start and p.end and len(p.start) == len(p.end) == 10
+    stated = {p for _, p in stated_periods(sentence, published, fiscal_start) if p.start and p.end and len(p.start) == len(p.end) == 10
               and not p.cumulative and _months_between(p.start, p.end) == months and p.start[5:7] in _PERIOD_STARTS[months]}
     if len(stated) != 1:
         return None
@@ -322,6 +325,11 @@ def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
     return Period(monday.isoformat(), sunday.isoformat(), f"{m['which'].lower()}_week")
 
 
+def _fiscal(m: re.Match[str], pub: str | None, start: int | None = None) -> Period | None:
+    placed = place_fiscal(m, pub, start)
+    return Period(*placed) if placed else None
+
+
 def _year(m: re.Match[str], pub: str | None) -> Period | None:
     year = next(g for g in m.groups() if g)
     return Period(f"{year}-01-01", f"{year}-12-31", "year")
@@ -336,6 +344,7 @@ _YEAR_CONTEXT = (rf"(?:\b(?:in|for|of|during|from|throughout|fiscal|the|since|by
 RULES: list[tuple[str, re.Pattern[str], Rule]] = [
     (name, re.compile(pattern, re.IGNORECASE), rule) for name, pattern, rule in [
         ("iso_date", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", _iso_day),
+        ("fiscal", FISCAL, _fiscal),
         ("explicit_date", rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}\b", _month_day_year),
         ("explicit_date", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", _month_day_year),
         ("since", r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year\b", _since_year_start),
@@ -367,8 +376,9 @@ _BARE_YEAR = re.compile(r"\s*(?:19|20)\d\d\s*")
 _LEADING_YEAR = re.compile(r"\s*(?:the\s+)?(?P<y>(?:19|20)\d\d)\s+[a-z]", re.IGNORECASE)
 
 
-def resolve_period(text: str | None, published: str | None) -> Period:
-    """Resolve `text` against the publication date with the first rule that matches it."""
+def resolve_period(text: str | None, published: str | None, fiscal_start: int | None = None) -> Period:
+    """Resolve `text` against the publication date with the first rule that matches it; a fiscal
+    phrase with the month its fiscal year starts in, when known."""
     if not text or not text.strip():
         return UNRESOLVED
     if _BARE_YEAR.fullmatch(text):
@@ -378,7 +388,7 @@ def resolve_period(text: str | None, published: str | None) -> Period:
         match = pattern.search(text)
         if match is None:
             continue
-        if (period := _apply(rule, match, published)) is not None:
+        if (period := _apply(rule, match, published, fiscal_start)) is not None:
             return period
         return UNRESOLVED  # the rule recognised the phrase but lacks the date to place it
     leading = _LEADING_YEAR.match(text)
@@ -404,16 +414,16 @@ def placement_problem(text: str | None, published: str | None) -> str | None:
     return None
 
 
-def periods_in(sentence: str, published: str | None) -> list[Period]:
+def periods_in(sentence: str, published: str | None, fiscal_start: int | None = None) -> list[Period]:
     """Every distinct period the sentence states, rule by rule, without overlaps."""
     found: list[Period] = []
-    for _, period in stated_periods(sentence, published):
+    for _, period in stated_periods(sentence, published, fiscal_start):
         if period not in found:
             found.append(period)
     return found
 
 
-def stated_periods(sentence: str, published: str | None) -> list[tuple[tuple[int, int], Period]]:
+def stated_periods(sentence: str, published: str | None, fiscal_start: int | None = None) -> list[tuple[tuple[int, int], Period]]:
     """Each period phrase the sentence states, with its [start, end) span, rule by rule, without overlaps."""
     taken: list[tuple[int, int]] = []
     found: list[tuple[tuple[int, int], Period]] = []
@@ -422,7 +432,7 @@ def stated_periods(sentence: str, published: str | None) -> list[tuple[tuple[int
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             taken.append(match.span())
-            period = _apply(rule, match, published)
+            period = _apply(rule, match, published, fiscal_start)
             if period is not None:
                 found.append((match.span(), period))
     return found

@@ -8,7 +8,7 @@ ever compared here.
 - question: status and forecaster (`questions.stance`) and, when sources give one period on two
   bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
-  a quarter never meets its year); a running count "since X" by its start, whatever the year it
+  a quarter never meets its year; a past event's final toll by its calendar year, `past_toll_year`); a running count "since X" by its start, whatever the year it
   is reported in; levels, and tolls without a start or stated for one day ("110 million
   displaced today"), by windows of reference days (`timeline`), except that a level stated for a
   day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in June);
@@ -33,7 +33,7 @@ from schemas.vocabulary import is_kind_name, period_kind
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day, last_day
-from .questions import TimeKind, basis_of, changes_daily, currency_terms, stance, time_kind
+from .questions import TimeKind, basis_of, changes_daily, currency_terms, past_toll_year, stance, time_kind
 from .timeline import reference_day, window_days, window_labels
 
 ENTITY_ALIASES: dict[str, str] = {
@@ -137,7 +137,7 @@ class _Placer:
             return
         base, kind = (entity, metric, stance(fact)), time_kind(fact)
         if kind == "flow":
-            period = flow_period(fact)
+            period = past_toll_year(fact) or flow_period(fact)
             if period is None:
                 self.undated.append((base, fact))
             else:

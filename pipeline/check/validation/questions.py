@@ -12,7 +12,8 @@ Two facts share a verdict only when they answer the same question:
   exports, imports or trade measured in yuan is not one measured in dollars (`currency_terms`:
   the one currency its quote names);
 - time kind: a running count (a toll, a count "since" a start; a percentage "since" a start is a
-  change over a span, a flow), a flow over a period (a quarter's
+  change over a span, a flow; a toll of an event more than a year before publication is final, a
+  flow of its calendar year), a flow over a period (a quarter's
   growth, a year's output, any figure stated for a month, quarter or year, such as December's
   unemployment rate), or a level stated as of a day (a turnout, a distance, a streak as of its end).
   A figure whose period words name a span that could not be placed ("in the quarter", "for the
@@ -30,10 +31,11 @@ from schemas.facts import QuantFact
 from schemas.units import currencies_named
 from schemas.vocabulary import GROWTH_OF, period_kind, unit_class
 
-from ..periods import calendar_year
+from ..periods import calendar_year, first_day, last_day
 
 TimeKind = Literal["running", "level", "flow"]
 UNNAMED = "unnamed"
+PAST_TOLL_DAYS = 366  # a toll stated for a time this long before publication is final (`past_toll_year`)
 
 _AGAINST_PREVIOUS = r"\b(?:from|on|over|against|compared (?:to|with)) the (?:previous|prior|preceding) "
 _BASES = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in [
@@ -124,6 +126,18 @@ def changes_daily(metric: str) -> bool:
     return bool(_DAILY_WORDS.search(metric.replace("_", " ").casefold()))
 
 
+def past_toll_year(fact: QuantFact) -> str | None:
+    """The calendar year of a tally stated for a time in one year that ended more than a year before
+    publication: a past event's final toll ("228 died in August 1997", in a 2024 article), which is
+    that year's figure, compared with the same event's toll stated for the year ("229 died in 1997")."""
+    start, end = fact.period_start, fact.period_end
+    if not (start and end and fact.published and start[:4] == end[:4] and is_tally(fact)):
+        return None
+    if (first_day(fact.published) - last_day(end)).days <= PAST_TOLL_DAYS:
+        return None
+    return start[:4]
+
+
 def time_kind(fact: QuantFact) -> TimeKind:
     """How the fact's value relates to time, which decides what "the same period" is."""
     start, end = fact.period_start, fact.period_end
@@ -131,6 +145,8 @@ def time_kind(fact: QuantFact) -> TimeKind:
     kind = period_kind(fact.metric)
     if rule.startswith("since") and start and unit_class(fact.unit) != "percent":
         return "running"
+    if past_toll_year(fact):
+        return "flow"
     if (kind == "cumulative" or is_tally(fact)) and not calendar_year(start, end):
         return "running"
     if kind == "annual":
