@@ -28,6 +28,12 @@ CASES = [
     ("Growth was weak (0.9%) in 2016 and strong (3.4%) in 2017.", "3.4%", "in 2017"),
     ("Output rose in the third quarter (0.4%) after a flat second quarter.", "0.4%", "in the third quarter"),
     ("Sales rose 0.4% in the third quarter of 2023.", "0.4%", "in the third quarter of 2023"),
+    # a fiscal year after the quarter is kept with it, never cut to the calendar quarter's words
+    ("The economy grew 7.8% in Q1 FY24, official data showed.", "7.8%", "in Q1 FY24"),
+    ("Growth slowed to 6.1% in Q4 2022-’23.", "6.1%", "in Q4 2022-’23"),
+    ("GDP expanded 7.8% in the first quarter of the current financial year.", "7.8%",
+     "in the first quarter of the current financial year"),
+    ("Profit rose 4% in the third quarter of fiscal year 2024.", "4%", "in the third quarter of fiscal year 2024"),
     ("Inflation was 3.1% last year and 2.4% this year.", "3.1%", "last year"),
     ("Inflation was 3.1% last year and 2.4% this year.", "2.4%", "this year"),
     ("The IMF expects growth of 2.9% for 2025.", "2.9%", "for 2025"),

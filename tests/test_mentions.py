@@ -63,6 +63,8 @@ def test_quantities(text: str, expected: list[tuple]) -> None:
     ("the first accusation came in September 2022", ["2022"]),
     ("prices have risen since at least 2005", ["at least 2005"]),
     ("in 2021 people bought fewer cars", ["2021 people"]),
+    ("growth in Q1 2023-’24 was strong", ["24"]),  # a fiscal year's second year, after an apostrophe
+    ("the FY23-24 budget", ["24"]),
 ])
 def test_date_parts_are_flagged_not_counted(text: str, date_parts: list[str]) -> None:
     assert [m.text for m in scan(text) if m.is_year] == date_parts

@@ -189,6 +189,9 @@ def test_the_previous_quarter_is_placed_before_the_quarter_its_sentence_names(pe
     # a whole fiscal year
     ("in 2022-23", "2023-08-31", 4, "2022-04-01", "2023-03-31", "fiscal_year"),
     ("FY2024", "2024-11", 10, "2023-10-01", "2024-09-30", "fiscal_year"),
+    ("in fiscal year 2024", "2024-11", 4, "2023-04-01", "2024-03-31", "fiscal_year"),
+    ("in the third quarter of fiscal year 2024", "2024-08", 10, "2024-04-01", "2024-06-30", "fiscal_quarter"),
+    ("for fiscal 2024", "2024-11", None, "2024-01-01", "2024-12-31", "year"),  # as the year rule always read it
     # a split year with no start month known stays the span of its calendar years, as before
     ("in 2022-23", "2023-08-31", None, "2022-01-01", "2023-12-31", "year_range"),
 ])
@@ -204,6 +207,7 @@ def test_fiscal_periods(text, published, fiscal_start, start, end, rule) -> None
     "In the fourth quarter (January-March) of the last financial year",  # which fiscal year is the last one?
     "in the financial year 2022-23", "FY2024",
     "the October to December quarter of FY24",  # "FY24" may be the calendar year 2024
+    "in the third quarter of fiscal year 2024",
 ])
 def test_a_fiscal_period_that_needs_an_unknown_start_month_is_unresolved(text) -> None:
     assert not resolve_period(text, "2023-08-31").resolved

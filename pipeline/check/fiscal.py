@@ -5,8 +5,8 @@ A fiscal year starts in a month the words rarely give: April in India, July in A
 for the US government. `fiscal_start` knows it for a few countries whose statistics are reported
 by fiscal year; otherwise it is unknown. `FISCAL` finds a fiscal phrase: a part of the year (a
 quarter, or a range of months) with the fiscal year it belongs to, or a fiscal year alone; the year
-is written as a split year ("2022-23", "2023-’24", "FY23-24"), as "FY24" (named, as is usual, by
-the calendar year it ends in), or relative to publication ("the current fiscal", "the previous
+is written as a split year ("2022-23", "2023-’24", "FY23-24"), as "FY24" or "fiscal year 2024"
+(named, as is usual, by the calendar year it ends in), or relative to publication ("the current fiscal", "the previous
 financial year"). `place_fiscal` places it:
 - months written out are placed in the fiscal year by its start month: January to March of
   2022-23 fall in 2023 whatever that month is (April, July or October), so they are placed even when
@@ -56,7 +56,8 @@ _FY_SPLIT = r"FY\s?['’]?(?P<f1>\d\d)\s*[-–/]\s*['’]?(?P<f2>\d\d)(?![\d-])"
 _FY_NUMBER = r"FY\s?['’]?(?P<fy>(?:19|20)\d\d|\d\d)(?![\d–/-])"
 _RELATIVE = r"(?P<rel>current|this|last|previous|preceding|past)\s+(?:fiscal(?:\s+year)?|financial\s+year)\b"
 _FISCAL_WORDS = r"(?P<words>(?:the\s+)?(?:(?:financial|fiscal)\s+year|fiscal)\s+)"
-_YEAR = rf"(?:{_FISCAL_WORDS}?(?:{_SPLIT}|{_FY_SPLIT}|{_FY_NUMBER})|(?:the\s+)?{_RELATIVE})"
+_FISCAL_NUMBER = r"(?:financial|fiscal)\s+(?:year\s+)?(?P<fyw>(?:19|20)\d\d)(?![\d–/-])"  # "fiscal year 2024"
+_YEAR = rf"(?:{_FISCAL_WORDS}?(?:{_SPLIT}|{_FY_SPLIT}|{_FY_NUMBER})|(?:the\s+)?{_RELATIVE}|{_FISCAL_NUMBER})"
 FISCAL = rf"\b(?:{_PART}\s*(?:\(\s*)?(?:(?:of|in|for)\s+(?:the\s+)?)?)?{_YEAR}"
 
 
@@ -77,8 +78,8 @@ def _first_year(m: re.Match[str], published: str | None, start: int | None) -> t
     if m["f1"]:
         f1, f2 = int(m["f1"]), int(m["f2"])
         return (2000 + f1 if f2 == (f1 + 1) % 100 else None), _POSSIBLE_STARTS
-    if m["fy"]:
-        ends = int(m["fy"]) + (2000 if len(m["fy"]) == 2 else 0)
+    if m["fy"] or m["fyw"]:
+        ends = int(m["fyw"]) if m["fyw"] else int(m["fy"]) + (2000 if len(m["fy"]) == 2 else 0)
         return ends - 1, (1, *_POSSIBLE_STARTS)  # "FY2024" may also be the calendar year: it then starts in 2024
     if start is None or not published or len(published) < 7:
         return None, _POSSIBLE_STARTS
@@ -110,6 +111,8 @@ def place_fiscal(m: re.Match[str], published: str | None, start: int | None = No
     y1, starts = _first_year(m, published, start)
     has_part = bool(m["pm1"] or m["m1"] or m["q"] or m["ord"])
     if not has_part:
+        if m["fyw"] and start is None:  # "fiscal 2023" alone: its calendar year, as the year rule always read it
+            return f"{m['fyw']}-01-01", f"{m['fyw']}-12-31", "year"
         if m["y1"] and not m["words"] and (start is None or y1 is None):
             return _year_range(int(m["y1"]), int(m["y2"]))  # "2022-23", "2019-21": the calendar years, as before
         if y1 is None or start is None:

@@ -28,9 +28,14 @@ from __future__ import annotations
 
 import re
 
-_YEAR = r"(?:19|20)\d\d(?:[-/](?:\d\d|(?:19|20)\d\d)\b)?"
+_YEAR = r"(?:19|20)\d\d(?:[-/]['’]?(?:\d\d|(?:19|20)\d\d)\b)?"
+# A fiscal year after a quarter ("Q1 FY24", "the first quarter of the current fiscal"): kept whole,
+# so the quarter is never read as the calendar one (`pipeline.check.fiscal`).
+_FISCAL_YEAR = (rf"(?:FY\s?['’]?\d\d(?:\d\d)?(?:[-–/]['’]?\d\d)?\b|(?:the\s+)?(?:financial|fiscal)\s+year\s+{_YEAR}"
+                r"|the\s+(?:current|previous|last)\s+(?:fiscal(?:\s+year)?|financial\s+year))")
+_OF_YEAR = rf"(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+(?:{_FISCAL_YEAR}|{_YEAR}))"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_QUARTER = rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s+of\s+{_YEAR})?|Q[1-4](?:\s+{_YEAR})?|H[12](?:\s+{_YEAR})?)"
+_QUARTER = rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR}))?|Q[1-4]{_OF_YEAR}?|H[12]{_OF_YEAR}?)"
 _RELATIVE = r"(?:last|this|next|the\s+previous|the\s+past)\s+(?:year|quarter|month)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
           rf"(?:\s+{_YEAR})?")
@@ -45,7 +50,7 @@ _AFTER = re.compile(rf"^{_GAP}\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:
                     r"(?!\s+(?:dollars|euros|pounds|yen|prices|terms|money|constant))", re.IGNORECASE)
 _OPEN = re.compile(r"\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
-WINDOW = 40
+WINDOW = 60  # characters read on each side: "in the first quarter of the current financial year" fits
 
 
 def period_next_to(text: str, start: int, end: int) -> str | None:

@@ -35,7 +35,7 @@ MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+(?:US\$|[$€£¥])?$", re.IG
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s(?:of\s)?{MONTHS}\b", re.IGNORECASE)
-_DATE_GLUE = re.compile(r"(?:\d/|\d{4}-|\d{4}-\d\d-)$")
+_DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|\bFY\s?['’]?\d\d-['’]?)$")  # "2023-’24", "FY23-24"
 _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b)")
 # "killed at least 2000 people", "2000 people": a year-like number that counts is no year, unless a time
 # word stands before it ("since at least 2000", "in 2019 people spent more").
