@@ -45,6 +45,13 @@ CASES = [
      [("0.2 per cent", -0.2, None, "percent", "percent", "exact"), ("-1.3", -1.3, None, "percent", "percent", "exact"),
       ("-1", -1, None, "percent", "percent", "exact")]),
     ("falling for more than a year", [("more than a year", 1, None, "years", "duration", "more_than")]),
+    # a headline with no small words capitalised: every long word is, so "Kills" names nothing
+    ("South Korea's Deadliest Plane Crash Kills 179 People",
+     [("179 People", 179, None, "people", "count", "exact")]),
+    ("Strike Idles 33,000 Workers\nThe union said so.", [("33,000 Workers", 33000, None, "workers", "count", "exact")]),
+    # quarters of a year in a compound are no fraction; a share is
+    ("GDP grew at a four-quarter high of 7.8%", [("7.8%", 7.8, None, "percent", "percent", "exact")]),
+    ("a three-quarter majority is needed", [("three-quarter", 75, None, "percent", "percent", "exact")]),
 ]
 
 
@@ -141,3 +148,9 @@ def test_the_words_that_set_a_sign_are_kept(text: str, cue: str) -> None:
     (mention,) = quantities(text)
     assert mention.value < 0
     assert mention.cue == cue
+
+
+@pytest.mark.parametrize("headline", ["Boeing Unveils New 777 Jet At Air Show", "S&P 500 Gains As Tech Stocks Rally",
+                                      "The Fortune 500 List Grows Longer"])
+def test_names_with_numbers_in_a_title_case_line_stay_names(headline: str) -> None:
+    assert quantities(headline) == []

@@ -32,6 +32,12 @@ _CALENDAR = frozenset(f"{_MONTHS} {' '.join(m[:3] for m in _MONTHS.split())} sep
 _FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _LEAD_VERBS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
 _NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
+# In a headline every word is capitalised: a number before a capitalised plural of people or things
+# counted ("Crash Kills 179 People", "Strike Idles 33,000 Workers") counts them, whatever word stands before.
+_HEADLINE_COUNTED = re.compile(
+    r"^\s(?:People|Persons|Children|Men|Women|Workers|Employees|Jobs|Passengers|Homes|Houses|Deaths|Lives|Migrants|"
+    r"Refugees|Soldiers|Troops|Students|Patients|Victims|Families|Residents|Staff|Fans|Flights|Vehicles|Cars|Acres|"
+    r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
 _DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
@@ -118,13 +124,18 @@ def _in_headline(text: str, start: int) -> bool:
 
     There every word is capitalised, so a capital after a number says nothing of a name. A line is
     a headline when it is short and at least two small words ("To", "Of", "After") past its first word
-    are capitalised."""
+    are capitalised, or when it ends with no stop and each of at least four longer words past its
+    first is capitalised ("South Korea's Deadliest Plane Crash Kills 179 People")."""
     line_start = text.rfind("\n", max(0, start - 200), start) + 1
     line_end = text.find("\n", start, start + 200)
     if line_start == 0 and start >= 200 or line_end < 0 and len(text) > start + 200:
         return False  # a line of over 200 characters is no headline
-    words = re.findall(r"[A-Za-z]+", text[line_start:line_end if line_end >= 0 else len(text)])[1:]
-    return sum(word in _TITLE_SMALL for word in words) >= 2
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    words = re.findall(r"[A-Za-z]+", line)[1:]
+    if sum(word in _TITLE_SMALL for word in words) >= 2:
+        return True
+    long_words = [word for word in words if len(word) >= 4]
+    return len(long_words) >= 4 and not line.endswith((".", "?", "!")) and all(word[0].isupper() for word in long_words)
 
 
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
@@ -170,8 +181,9 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
 
 def _name_rule(before: str, after: str, headline: bool) -> str | None:
     """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
-    unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121")."""
-    if _in_tally_list(before, after):
+    unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121"),
+    nor a headline's count ("Crash Kills 179 People")."""
+    if _in_tally_list(before, after) or headline and _HEADLINE_COUNTED.match(after):
         return None
     match = _NAME_BEFORE.search(before)
     if match and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s"):

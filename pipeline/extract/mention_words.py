@@ -91,12 +91,18 @@ def _number(word: str) -> float:
     return float(lowered) if lowered[0].isdigit() else float(UNITS.get(lowered, TENS.get(lowered, {"hundred": 100, "thousand": 1000}.get(lowered, 0))))
 
 
+_QUARTERS_OF_TIME = re.compile(r"\s+(?:high|low|peak|record|slide|decline|fall|drop|slump|streak|run|period|span|stretch|"
+                               r"contraction|expansion|growth|recession|average|moving|rolling|losing|winning)\b", re.IGNORECASE)
+
+
 def _fractions(text: str) -> list[WordQuantity]:
     found = []
     for m in _FRACTION.finditer(text):
         den = m["den"].lower()
         if den.startswith("quarter") and m["gap"] == " " and (den.endswith("s") or m["num"].lower() not in ("a", "one")):
             continue  # "two quarters of growth" counts quarters
+        if den == "quarter" and m["gap"] == "-" and _QUARTERS_OF_TIME.match(text[m.end():]):
+            continue  # "a four-quarter high", "a two-quarter slide": quarters of a year, not 100% or 50%
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not re.search(r"\bby\s+$", text[:m.start()]) \
                 and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
