@@ -52,6 +52,8 @@ CASES = [
     # quarters of a year in a compound are no fraction; a share is
     ("GDP grew at a four-quarter high of 7.8%", [("7.8%", 7.8, None, "percent", "percent", "exact")]),
     ("a three-quarter majority is needed", [("three-quarter", 75, None, "percent", "percent", "exact")]),
+    # a small count before a name and a lowercase plural counts the plural
+    ("a streak of 35 Powerball drawings", [("35 Powerball drawings", 35, None, "drawings", "count", "exact")]),
 ]
 
 
@@ -151,6 +153,7 @@ def test_the_words_that_set_a_sign_are_kept(text: str, cue: str) -> None:
 
 
 @pytest.mark.parametrize("headline", ["Boeing Unveils New 777 Jet At Air Show", "S&P 500 Gains As Tech Stocks Rally",
-                                      "The Fortune 500 List Grows Longer"])
-def test_names_with_numbers_in_a_title_case_line_stay_names(headline: str) -> None:
+                                      "The Fortune 500 List Grows Longer", "Airlines flew the 787 Dreamliner jets.",
+                                      "The Big 12 Conference schools voted."])
+def test_names_with_numbers_stay_names_in_title_case_lines_and_before_plurals(headline: str) -> None:
     assert quantities(headline) == []

@@ -38,6 +38,9 @@ _HEADLINE_COUNTED = re.compile(
     r"^\s(?:People|Persons|Children|Men|Women|Workers|Employees|Jobs|Passengers|Homes|Houses|Deaths|Lives|Migrants|"
     r"Refugees|Soldiers|Troops|Students|Patients|Victims|Families|Residents|Staff|Fans|Flights|Vehicles|Cars|Acres|"
     r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
+# A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
+# drawings", "12 Apple stores" (a model number is rarely under 100; "the 787 Dreamliner jets" stays a name).
+_WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}\s[a-z]{3,}s\b")
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
 _DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
@@ -104,7 +107,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
         return "name"
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
-        return _name_rule(before, after, _in_headline(text, start))  # "33,000 Boeing machinists" names no model
+        counts_after = value < 100 and bool(_WHOSE_THEN_PLURAL.match(after))
+        return _name_rule(before, after, _in_headline(text, start) or counts_after)  # "33,000 Boeing machinists" names no model
     return None
 
 
@@ -179,16 +183,17 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
     return bool(nouns) and not any(w.endswith(("s", "ed")) or w in NOUN_STOP or w in _NOT_NOUNS for w in nouns)
 
 
-def _name_rule(before: str, after: str, headline: bool) -> str | None:
+def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> str | None:
     """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
     unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121"),
-    nor a headline's count ("Crash Kills 179 People")."""
-    if _in_tally_list(before, after) or headline and _HEADLINE_COUNTED.match(after):
+    nor a headline's count ("Crash Kills 179 People"). `capital_after_names_nothing` in a headline, and
+    before a name and a lowercase plural ("35 Powerball drawings")."""
+    if _in_tally_list(before, after) or capital_after_names_nothing and _HEADLINE_COUNTED.match(after):
         return None
     match = _NAME_BEFORE.search(before)
     if match and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s"):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
-    match = None if headline or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
+    match = None if capital_after_names_nothing or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
     if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
         return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"
