@@ -6,7 +6,9 @@
 A real-article run costs about 18 minutes of the embedded model. When only code after the model
 has changed, this shows what that code does to the same answers: each `other` fact whose name or
 words stand for a vocabulary metric gets it (`schemas.metric_checks.metric_named`, as the
-extraction stage does), the resolved periods are dropped so validation resolves them again, and
+extraction stage does), the period written next to the number is read again
+(`mention_periods.period_next_to`, else the model's words), the resolved periods are dropped so
+validation resolves them again, and
 `newsfacts validate` writes the groups. Fact ids are kept, so the scores pair facts as before.
 """
 
@@ -20,6 +22,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from pipeline.extract.mention_periods import period_next_to  # noqa: E402
 from pipeline.extract.mentions import quantities  # noqa: E402
 from schemas.metric_checks import Measured, metric_named  # noqa: E402
 from schemas.vocabulary import unit_class  # noqa: E402
@@ -35,8 +38,11 @@ def direction_in(quote: str, start: int) -> str | None:
 def relabelled(fact: dict) -> dict:
     """The fact with the metric today's code reads for an `other` label, and no resolved period."""
     fact = {k: v for k, v in fact.items() if k not in RESOLVED}
+    if not fact.get("mention_span") or not fact.get("span"):
+        return fact
+    start, end = (at - fact["span"][0] for at in fact["mention_span"])
+    fact["period_text"] = period_next_to(fact["quote"], start, end) or fact.get("period_text")
     if fact["metric"] == "other" and not (fact.get("metric_label") or "").startswith("unlabelled"):
-        start, end = (at - fact["span"][0] for at in fact["mention_span"])
         found = Measured(fact["value"], fact["unit"], unit_class(fact["unit"]), fact["quote"], (start, end),
                          direction_in(fact["quote"], start))
         if named := metric_named(fact.get("metric_label"), found):

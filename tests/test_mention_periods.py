@@ -34,6 +34,13 @@ CASES = [
     ("GDP expanded 7.8% in the first quarter of the current financial year.", "7.8%",
      "in the first quarter of the current financial year"),
     ("Profit rose 4% in the third quarter of fiscal year 2024.", "4%", "in the third quarter of fiscal year 2024"),
+    # months written out, alone or in brackets after the quarter
+    ("The economy grew 7.8 per cent in the April-June quarter, driven by spending.", "7.8 per cent",
+     "in the April-June quarter"),
+    ("It beat the 6.1 percent growth recorded in the January-March period of 2022-23.", "6.1 percent",
+     "in the January-March period of 2022-23"),
+    ("Growth stood at 7.8 percent in the first quarter (April-June) of the current fiscal.", "7.8 percent",
+     "in the first quarter (April-June) of the current fiscal"),
     ("Inflation was 3.1% last year and 2.4% this year.", "3.1%", "last year"),
     ("Inflation was 3.1% last year and 2.4% this year.", "2.4%", "this year"),
     ("The IMF expects growth of 2.9% for 2025.", "2.9%", "for 2025"),

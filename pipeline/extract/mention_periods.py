@@ -8,7 +8,8 @@ stage keeps it instead of the model's `period_text` (it is the text's own words)
 - a year or quarter right before a parenthesised number: "2017 (-1.2%)", "in the third quarter (0.4%)";
 - a year or quarter with a colon: "2023: 1.5%", "Q3: $4.1 billion";
 - the period right after the number: "(0.9%) in 2016", "1.5% in 2023", "2% last year", "4% for 2024",
-  "0.4% in the third quarter", "2.1% in March" (months only after "in", "for", "during": a
+  "0.4% in the third quarter", "7.8% in the April-June quarter", "6.1% in the January-March period
+  of 2022-23", "7.8% in the first quarter (April-June) of the current fiscal", "2.1% in March" (months only after "in", "for", "during": a
   capitalised "May" alone is too often a verb or a name), also after up to three words that only
   say what kind of movement or measure it was: "the 1.8 percent expansion seen in 2022", "5%
   year-on-year in March" (never after other words: "the 2% target set in 2012" is left alone).
@@ -35,10 +36,13 @@ _FISCAL_YEAR = (rf"(?:FY\s?['’]?\d\d(?:\d\d)?(?:[-–/]['’]?\d\d)?\b|(?:the\
                 r"|the\s+(?:current|previous|last)\s+(?:fiscal(?:\s+year)?|financial\s+year))")
 _OF_YEAR = rf"(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+(?:{_FISCAL_YEAR}|{_YEAR}))"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_QUARTER = rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR}))?|Q[1-4]{_OF_YEAR}?|H[12]{_OF_YEAR}?)"
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = rf"{_MONTH_NAME}\s*(?:[-–—]|\s+to\s+)\s*{_MONTH_NAME}"  # "April-June", "April to June"
+_QUARTER = (rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s*\(\s*{_MONTHS}\s*\))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR}))?"
+            rf"|(?:the\s+)?{_MONTHS}(?:\s+(?:quarter|period))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+{_YEAR})?"
+            rf"|Q[1-4]{_OF_YEAR}?|H[12]{_OF_YEAR}?)")
 _RELATIVE = r"(?:last|this|next|the\s+previous|the\s+past)\s+(?:year|quarter|month)"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-          rf"(?:\s+{_YEAR})?")
+_MONTH = rf"{_MONTH_NAME}(?:\s+{_YEAR})?"
 _PERIOD = rf"(?:{_YEAR}|{_QUARTER})"
 
 _BEFORE_PAREN = re.compile(rf"(?<![\w$€£.,])((?:in\s+)?{_PERIOD})\s*\(\s*$", re.IGNORECASE)
