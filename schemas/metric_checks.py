@@ -212,6 +212,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
+              _price_basis_problem,
               _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem)
     for check in checks:
@@ -458,7 +459,9 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
     """An economy's growth whose own clause names no economy, after words about a currency or a market
     ("The yen's depreciation against the dollar, down 6.6% since January": the number is theirs), or
     whose clause names another subject before the number ("private consumption fell by 0.8%",
-    "fishing grew 4.7%", "weekly earnings growth has decreased to 5.6%")."""
+    "fishing grew 4.7%", "weekly earnings growth has decreased to 5.6%"), or whose clause starts
+    with its verb after such a subject ("The growth rate in the mining sector, however, slowed
+    down to 5.8%")."""
     if metric != "gdp_real_growth" or measured.span is None:
         return None
     start, end = clause_bounds(measured.sentence, measured.span)
@@ -468,6 +471,8 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
     head = measured.sentence[:measured.span[0]]
     market = list(_MARKET_WORDS.finditer(head))
     economy = list(_NOUN_RE["economy"].finditer(head))
+    if _SUBJECTLESS.match(head[start:]) and not _ECONOMY_WORDS.search(head):
+        start = 0  # "The growth rate in the mining sector, however, slowed to 5.8%": its subject is before
     if market and (not economy or market[-1].start() > economy[-1].start()):
         subject = market[-1].group(0)
     elif found := list(_OTHER_SUBJECTS.finditer(head, start)):
@@ -476,6 +481,27 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"the words before «{measured.words}» are about {subject}, not the economy: metric "
             f"{metric!r} does not fit; a number takes its metric from its own noun")
+
+
+def _price_basis_problem(metric: str, measured: Measured) -> str | None:
+    """Real growth is not growth at current prices, and an economy's size at constant prices is not
+    its nominal size: the nearest cue before the number decides ("nominal GDP, or GDP at current
+    prices, grew at 8.0%" is no real growth; "Real GDP or GDP at constant (2011-12) prices ... Rs
+    40.37 lakh crore" is no nominal GDP)."""
+    if metric not in ("gdp_real_growth", "gdp_nominal") or measured.span is None:
+        return None
+    head = measured.sentence[:measured.span[0]]
+    cues = [(m.start(), "nominal") for m in _NOMINAL_WORDS.finditer(head)] + [(m.start(), "real") for m in _REAL_WORDS.finditer(head)]
+    if not cues:
+        return None
+    basis = max(cues)[1]
+    if metric == "gdp_real_growth" and basis == "nominal":
+        return (f"the words before «{measured.words}» speak of nominal GDP, at current prices: metric 'gdp_real_growth' "
+                f"is growth at constant prices; use other:nominal_gdp_growth")
+    if metric == "gdp_nominal" and basis == "real":
+        return (f"the words before «{measured.words}» speak of real GDP, at constant prices: metric 'gdp_nominal' is "
+                f"the size at current prices; use other:real_gdp")
+    return None
 
 
 def _share_problem(metric: str, measured: Measured) -> str | None:
@@ -623,6 +649,12 @@ _OTHER_SUBJECTS = re.compile(
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
     r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment|fish\w*|mining|forestry|tourism|"
     r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|deaths?)\b", re.IGNORECASE)
+# A clause that starts with its verb (after a connective): its subject is in the clause before.
+_SUBJECTLESS = re.compile(r"^\W*(?:(?:however|also|meanwhile|though|instead|then|further)\W+)*"
+                          r"(?:[a-z]+ed|grew|rose|fell|shrank|was|were|stood|came|jumped|eased|dipped|slid|sank)\b")
+_NOMINAL_WORDS = re.compile(r"\bnominal\b|\bcurrent(?:\s+market)?\s+prices\b", re.IGNORECASE)
+_REAL_WORDS = re.compile(r"\breal\s+(?:gdp|gross|terms|growth|economic)\b|\bconstant\s+(?:\(?[\d-]+\)?\s+)?prices\b|"
+                         r"\binflation-adjusted\b", re.IGNORECASE)
 _MARKET_WORDS = re.compile(r"\b(?:yen|dollar|euro|pound|sterling|currency|currencies|shares?|stocks?|index|indices|"
                            r"yields?|bonds?|oil|gold|bitcoin|nikkei)\b", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(
@@ -668,9 +700,9 @@ _SIDE_SUBJECTS = re.compile(r"\b(?:invest\w*|spending|wages?|profits?|earnings|s
 
 def _percent_named(measured: Measured, clause: str) -> str | None:
     change = bool(_CHANGE_WORDS.search(clause)) or measured.words[:1] in ("-", "+", "\u2212") or measured.direction is not None
-    for text in _lead_and_clauses(measured):
+    for text in _lead_and_clauses(measured):  # a clause before that names the sector may name its change
         fits = [name for name, (pattern, needs_change) in _PERCENT_BY_WORDS.items()
-                if pattern.search(text) and (change or not needs_change)]
+                if pattern.search(text) and (change or not needs_change or _CHANGE_WORDS.search(text))]
         side = _SIDE_SUBJECTS.search(text) and not re.search(_INFLATION_WORDS, text, re.IGNORECASE)
         if len(fits) == 1 and not side:
             return fits[0]

@@ -144,6 +144,9 @@ OTHER_NAMES = [
     ("Japan's economy shrank an annualized 0.4% in the quarter.", "0.4%", "percent", "percent", None, "gdp_real_growth"),
     ("The economy contracted 0.3% last year.", "0.3%", "percent", "percent", "gdp_contraction", "gdp_real_growth"),
     ("Revenue grew 265% from a year earlier.", "265%", "percent", "percent", "percentage", None),
+    # the clause before names the sector and its change; the number's own clause names neither
+    ("The agriculture sector grew 3.5 per cent in the quarter, up from 2.4 per cent a year ago.", "2.4 per cent",
+     "percent", "percent", "percentage", "agriculture_growth"),
     ("Japan's economy grew 1.9% in 2023.", "1.9%", "percent", "percent", "percentage_of_gdp_real_growth",
      "gdp_real_growth"),
     ("Japan's economy grew 1.9% in 2023.", "1.9%", "percent", "percent", "percentage_of_gdp", None),  # a share
@@ -262,6 +265,10 @@ def test_an_economys_size_needs_the_economy_in_its_sentence(sentence, words, met
     ("Spending held up, and output contracted by 0.3 percent.", "0.3 percent", False),
     ("The economy grew 3.1% as consumer spending recovered.", "3.1%", False),
     ("Consumer spending slowed, but GDP still rose 0.6%.", "0.6%", False),
+    # a clause that starts with its verb takes its subject from the clause before
+    ("The growth rate in the mining and quarrying sector, however, slowed down to 5.8% as against 9.5% a year ago.",
+     "5.8%", True),
+    ("The economy, however, slowed down to 5.8%.", "5.8%", False),
 ])
 def test_an_economys_growth_is_not_a_markets_or_another_subjects_move(sentence, words, rejected) -> None:
     assert (problem("gdp_real_growth", sentence, words, -1.0, "percent", "percent") is not None) == rejected
@@ -569,3 +576,19 @@ def test_labels_of_another_subject_are_refused(sentence, words, value, unit, uni
 def test_a_places_residents_are_its_population_unless_something_befell_them(sentence, words, value, name, metric) -> None:
     found = scanned(sentence, words)
     assert (found.value, found.unit) == (value, "residents") and metric_named(name, found) == metric
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "rejected"), [
+    ("The country's nominal gross domestic product, or GDP at current prices, grew at 8.0%, as compared to 27.7% a "
+     "year earlier.", "27.7%", 27.7, "percent", "percent", "gdp_real_growth", True),
+    ("Real GDP grew 7.8%, while nominal GDP grew 8.1%.", "7.8%", 7.8, "percent", "percent", "gdp_real_growth", False),
+    ("Real GDP grew 7.8%, while nominal GDP grew 8.1%.", "8.1%", 8.1, "percent", "percent", "gdp_real_growth", True),
+    ("Real GDP, or GDP at constant (2011-12) prices, is estimated at Rs 40.37 lakh crore.", "Rs 40.37 lakh crore",
+     40.37e12, "INR", "currency", "gdp_nominal", True),
+    ("The economy was worth $4.4 trillion at current prices.", "$4.4 trillion", 4.4e12, "USD", "currency", "gdp_nominal",
+     False),
+    ("In real terms the economy grew 2.1%.", "2.1%", 2.1, "percent", "percent", "gdp_real_growth", False),
+])
+def test_real_growth_and_nominal_size_follow_the_price_basis_named_before_the_number(
+        sentence, words, value, unit, unit_class, metric, rejected) -> None:
+    assert (problem(metric, sentence, words, value, unit, unit_class) is not None) == rejected

@@ -105,10 +105,11 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
     rate, or "the consumer price index declined by 0.3 percent") and any `other` label (the model
     names a contraction "other:gdp_contraction", a fall in people "other:population_change") keep
     the sign; a count or money metric measures a level, and keeps the size of the fall (the label
-    checks reject such a metric for a change, `metric_checks`)."""
+    checks reject such a metric for a change, `metric_checks`). The ends of "from A to B" are the
+    levels before and after a move, never negative for it."""
     value = mention.value if value is None else value
-    if mention.direction != "down":
-        return value
+    if mention.direction != "down" or mention.qualifier == "range" and mention.text.lower().startswith("from "):
+        return value  # "growth dipped from 6.1 per cent to 4.7 per cent": the levels before and after the fall
     return abs(value) if METRIC_UNIT_CLASS.get(metric) in ("count", "currency") else -abs(value)
 
 
