@@ -45,6 +45,17 @@ CASES = [
      [("0.2 per cent", -0.2, None, "percent", "percent", "exact"), ("-1.3", -1.3, None, "percent", "percent", "exact"),
       ("-1", -1, None, "percent", "percent", "exact")]),
     ("falling for more than a year", [("more than a year", 1, None, "years", "duration", "more_than")]),
+    # a model's variant and a flight code are names; names before the counted noun only say whose
+    ("checks of all 101 Boeing 737-800 jetliners", [("101 Boeing 737-800 jetliners", 101, None, "jetliners", "count", "exact")]),
+    ("Jeju Air flight 7C2216 crashed, killing 179 people", [("179 people", 179, None, "people", "count", "exact")]),
+    ("An Airbus A320-200 with 180 seats", [("180 seats", 180, None, "seats", "count", "exact")]),
+    # the title of a link to another story inside the text
+    ("GDP grew 7.8% (Also Read: Invest Rs 5,000 And Earn Rs 1800 Per Day) in the quarter",
+     [("7.8%", 7.8, None, "percent", "percent", "exact")]),
+    ("Exports rose 4%.\nAlso Read: 5 Stocks To Buy Now\nImports fell 2%.",
+     [("4%", 4, None, "percent", "percent", "exact"), ("2%", -2, None, "percent", "percent", "exact")]),
+    ("consumption grew 5.9% and (-) 0.71% respectively",  # a minus in brackets, as Indian statistics write it
+     [("5.9%", 5.9, None, "percent", "percent", "exact"), ("(-) 0.71%", -0.71, None, "percent", "percent", "exact")]),
     # a headline with no small words capitalised: every long word is, so "Kills" names nothing
     ("South Korea's Deadliest Plane Crash Kills 179 People",
      [("179 People", 179, None, "people", "count", "exact")]),
@@ -74,6 +85,8 @@ def test_quantities(text: str, expected: list[tuple]) -> None:
     ("in 2021 people bought fewer cars", ["2021 people"]),
     ("growth in Q1 2023-’24 was strong", ["24"]),  # a fiscal year's second year, after an apostrophe
     ("the FY23-24 budget", ["24"]),
+    ("a level seen in Q1FY22-23", ["23"]),
+    ("growth in the April-June 2023 quarter", ["2023 quarter"]),  # a year before "quarter" counts no quarters
 ])
 def test_date_parts_are_flagged_not_counted(text: str, date_parts: list[str]) -> None:
     assert [m.text for m in scan(text) if m.is_year] == date_parts

@@ -38,6 +38,12 @@ _HEADLINE_COUNTED = re.compile(
     r"^\s(?:People|Persons|Children|Men|Women|Workers|Employees|Jobs|Passengers|Homes|Houses|Deaths|Lives|Migrants|"
     r"Refugees|Soldiers|Troops|Students|Patients|Victims|Families|Residents|Staff|Fans|Flights|Vehicles|Cars|Acres|"
     r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
+# A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216").
+_VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
+_CODE_AFTER = re.compile(r"^[A-Z]{1,2}\d")
+# The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
+_LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(?:^|\n)[ \t]*(?:also\s+read|read\s+(?:more|also))\b[^\n]*$",
+                          re.IGNORECASE)
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
 # drawings", "12 Apple stores" (a model number is rarely under 100; "the 787 Dreamliner jets" stays a name).
 _WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}\s[a-z]{3,}s\b")
@@ -96,8 +102,11 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "bond_tenor"
     if spelled:
         return _spelled_rule(text, start, end, value, before, after)
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
-        return "name"  # "COVID-19", "F-16", "Pac-12"
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
+            or _CODE_AFTER.match(after):
+        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"
+    if _LINK_BEFORE.search(text[max(0, start - 300):start]):
+        return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return "clock_time"
     if _CALIBRE_AFTER.match(after):

@@ -31,11 +31,12 @@ HEDGES = (
 )
 HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥₩₹₽]|Rs\s?)?$", re.IGNORECASE))
                 for q, words in HEDGES]
-MINUS_BEFORE = re.compile(r"\b(?:minus|negative)\s+(?:US\$|[$€£¥])?$", re.IGNORECASE)
+MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)  # "minus 5", "(-) 0.71%"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^\s(?:of\s)?{MONTHS}\b", re.IGNORECASE)
-_DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|\bFY\s?['’]?\d\d-['’]?)$")  # "2023-’24", "FY23-24"
+_DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?)$")  # "2023-’24", "FY23-24", "Q1FY22-23"
+_YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
 _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b)")
 # "killed at least 2000 people", "2000 people": a year-like number that counts is no year, unless a time
 # word stands before it ("since at least 2000", "in 2019 people spent more").
@@ -96,6 +97,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
     """A year ("in 2023", "2022-23"), a day of a month ("November 1", "1 July") or a dated period."""
     if _PERIOD_TO.match(after[:30]):
         return True  # "in the 12 months to June" names when, not how long
+    if digits and value.is_integer() and 1900 <= value <= 2100 and _YEAR_OF_PART.match(after):
+        return True  # "the April-June 2023 quarter" is no count of 2023 quarters
     if has_unit or not digits:
         return False
     if _DATE_GLUE.search(before[-8:]) or _DATE_GLUE_AFTER.match(after[:6]):
