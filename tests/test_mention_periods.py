@@ -41,6 +41,8 @@ CASES = [
      "in the January-March period of 2022-23"),
     ("Growth stood at 7.8 percent in the first quarter (April-June) of the current fiscal.", "7.8 percent",
      "in the first quarter (April-June) of the current fiscal"),
+    ("GDP grew by 7.8% in the first quarter (April-June) of the financial year 2023-’24, data showed.", "7.8%",
+     "in the first quarter (April-June) of the financial year 2023-’24"),
     ("Inflation was 3.1% last year and 2.4% this year.", "3.1%", "last year"),
     ("Inflation was 3.1% last year and 2.4% this year.", "2.4%", "this year"),
     ("The IMF expects growth of 2.9% for 2025.", "2.9%", "for 2025"),

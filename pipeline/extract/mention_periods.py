@@ -54,7 +54,7 @@ _AFTER = re.compile(rf"^{_GAP}\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:
                     r"(?!\s+(?:dollars|euros|pounds|yen|prices|terms|money|constant))", re.IGNORECASE)
 _OPEN = re.compile(r"\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
-WINDOW = 60  # characters read on each side: "in the first quarter of the current financial year" fits
+WINDOW = 80  # characters read on each side: "in the first quarter (April-June) of the financial year 2023-’24" fits
 
 
 def period_next_to(text: str, start: int, end: int) -> str | None:
