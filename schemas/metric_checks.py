@@ -471,7 +471,7 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
     head = measured.sentence[:measured.span[0]]
     market = list(_MARKET_WORDS.finditer(head))
     economy = list(_NOUN_RE["economy"].finditer(head))
-    if _SUBJECTLESS.match(head[start:]) and not _ECONOMY_WORDS.search(head):
+    if _SUBJECTLESS.match(head[start:]) and _subject_first(head):
         start = 0  # "The growth rate in the mining sector, however, slowed to 5.8%": its subject is before
     if market and (not economy or market[-1].start() > economy[-1].start()):
         subject = market[-1].group(0)
@@ -481,6 +481,13 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"the words before «{measured.words}» are about {subject}, not the economy: metric "
             f"{metric!r} does not fit; a number takes its metric from its own noun")
+
+
+def _subject_first(head: str) -> bool:
+    """Whether the sentence names another subject before it first names the economy ("Private
+    consumption, which accounts for nearly 60% of the economy, grew about 6%")."""
+    other, economy = _OTHER_SUBJECTS.search(head), _ECONOMY_WORDS.search(head)
+    return other is not None and (economy is None or other.start() < economy.start())
 
 
 def _price_basis_problem(metric: str, measured: Measured) -> str | None:
@@ -506,15 +513,16 @@ def _price_basis_problem(metric: str, measured: Measured) -> str | None:
 
 def _share_problem(metric: str, measured: Measured) -> str | None:
     """A growth rate whose own clause says what share of a whole the number is and names no change
-    ("accounted for 98.3% of its trade", "22% of GDP", odds of "about 1 in 292 million"): a share is
-    no change."""
+    ("accounted for 98.3% of its trade", "22% of GDP", odds of "about 1 in 292 million", "between
+    20 and 100 per cent of the applicable legal maximum"): a share is no change."""
     if not metric.endswith("_growth") or measured.unit_class != "percent":
         return None
     clause = own_clause(measured.sentence, measured.span)
-    share = _PROPORTION_WORDS.search(measured.words) or _SHARE_WORDS.search(clause)
+    after = measured.sentence[measured.span[1]:] if measured.span else ""
+    share = _PROPORTION_WORDS.search(measured.words) or _SHARE_WORDS.search(clause) or _OF_A_WHOLE.match(after)
     if share is None or _CHANGE_WORDS.search(clause):
         return None
-    return (f"«{measured.words}» is a share of a whole («{share.group(0)}»), not a change: metric {metric!r} "
+    return (f"«{measured.words}» is a share of a whole («{share.group(0).strip()}»), not a change: metric {metric!r} "
             f"does not fit; choose the metric of what it is a share of, or other: with a metric_label")
 
 
@@ -648,7 +656,8 @@ _OTHER_SUBJECTS = re.compile(
     r"\b(?:invest\w*|consum\w*|spending|production|services|construction|manufactur\w*|industr\w*|wages?|"
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
     r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment|fish\w*|mining|forestry|tourism|"
-    r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|deaths?)\b", re.IGNORECASE)
+    r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|deaths?|gva|gross value added)\b",
+    re.IGNORECASE)
 # A clause that starts with its verb (after a connective): its subject is in the clause before.
 _SUBJECTLESS = re.compile(r"^\W*(?:(?:however|also|meanwhile|though|instead|then|further)\W+)*"
                           r"(?:[a-z]+ed|grew|rose|fell|shrank|was|were|stood|came|jumped|eased|dipped|slid|sank)\b")
@@ -664,6 +673,7 @@ _PROPORTION_WORDS = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\w", re.IGN
 _SHARE_WORDS = re.compile(
     r"\bof (?:the |its |their |\w+['’]s )?(?:gdp|economy|gross domestic product|output|total)\b|"
     r"\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bshare\b|\bratio\b", re.IGNORECASE)
+_OF_A_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?|all|\w+['’]s)\s", re.IGNORECASE)  # "60% of the ..."
 _CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
 _ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "real", "rate", "annual", "annualized", "quarterly", "yearly",
                         "percentage", "percent", "of", *_CHANGE_NAME}

@@ -269,6 +269,9 @@ def test_an_economys_size_needs_the_economy_in_its_sentence(sentence, words, met
     ("The growth rate in the mining and quarrying sector, however, slowed down to 5.8% as against 9.5% a year ago.",
      "5.8%", True),
     ("The economy, however, slowed down to 5.8%.", "5.8%", False),
+    ("Private consumption, which accounts for nearly 60% of the economy, grew about 6% year on year.", "6%", True),
+    ("The economy, hit by weak investment, grew 0.4%.", "0.4%", False),
+    ("The country's gross value added (GVA), also grew 7.8% in the quarter.", "7.8%", True),  # GVA is no GDP
 ])
 def test_an_economys_growth_is_not_a_markets_or_another_subjects_move(sentence, words, rejected) -> None:
     assert (problem("gdp_real_growth", sentence, words, -1.0, "percent", "percent") is not None) == rejected
@@ -282,6 +285,9 @@ def test_an_economys_growth_is_not_a_markets_or_another_subjects_move(sentence, 
     ("Foreign trade rose 12.8%, and it now accounts for most of the total.", "12.8%", "trade_volume_growth", False),
     ("Exports grew 4% to make up a larger share of output.", "4%", "exports_growth", False),
     ("The chance of winning the top prize is about 1 in 140 million.", "about 1 in 140 million", "gdp_real_growth", True),
+    ("The board said the fine had to be between 20 and 100 per cent of the legal maximum.", "between 20 and 100 per cent",
+     "gdp_real_growth", True),
+    ("The economy grew 5 per cent of late.", "5 per cent", "gdp_real_growth", False),
 ])
 def test_a_share_of_a_whole_is_no_growth_rate(sentence, words, metric, rejected) -> None:
     found = problem(metric, sentence, words, 1.0, "percent", "percent")
