@@ -379,10 +379,11 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, measures).items()} == {
         "185 feet": "a measure in feet", "47-degree": "a measure in degrees",
         "7": "a count of votes, one side of a vote", "2": "a count of votes, one side of a vote"}
-    harmed = "Two were rescued, four remain missing and the 14 schools reopened."
+    harmed = "Two were rescued, four remain missing and the 14 schools reopened. It crashed, killing 66 people and injuring 44."
     found = quantities(harmed)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, harmed).items()} == {
-        "Two": "a count of people killed, hurt, missing or rescued", "four": "a count of people killed, hurt, missing or rescued"}
+        "Two": "a count of people killed, hurt, missing or rescued", "four": "a count of people killed, hurt, missing or rescued",
+        "66 people": "a count of people killed, hurt, missing or rescued", "44": "a count of people killed, hurt, missing or rescued"}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

@@ -46,7 +46,7 @@ HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_m
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 # What befell the people a number counts, in the few words around it: "Two were rescued", "four
 # remain missing", "the six missing individuals", "killed 12 people".
-_HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?)\b", re.IGNORECASE)
+_HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding)\b", re.IGNORECASE)
 
 
 def kind_of(mention: Mention) -> str:
