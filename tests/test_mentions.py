@@ -49,6 +49,7 @@ CASES = [
     ("checks of all 101 Boeing 737-800 jetliners", [("101 Boeing 737-800 jetliners", 101, None, "jetliners", "count", "exact")]),
     ("Jeju Air flight 7C2216 crashed, killing 179 people", [("179 people", 179, None, "people", "count", "exact")]),
     ("An Airbus A320-200 with 180 seats", [("180 seats", 180, None, "seats", "count", "exact")]),
+    ("cuts to 401(k) accounts of 3,000 staff", [("3,000 staff", 3000, None, "staff", "count", "exact")]),
     # the title of a link to another story inside the text
     ("GDP grew 7.8% (Also Read: Invest Rs 5,000 And Earn Rs 1800 Per Day) in the quarter",
      [("7.8%", 7.8, None, "percent", "percent", "exact")]),

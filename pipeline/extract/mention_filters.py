@@ -38,9 +38,10 @@ _HEADLINE_COUNTED = re.compile(
     r"^\s(?:People|Persons|Children|Men|Women|Workers|Employees|Jobs|Passengers|Homes|Houses|Deaths|Lives|Migrants|"
     r"Refugees|Soldiers|Troops|Students|Patients|Victims|Families|Residents|Staff|Fans|Flights|Vehicles|Cars|Acres|"
     r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
-# A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216").
+# A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216")
+# or a bracketed letter ("401(k)", "501(c)(3)").
 _VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
-_CODE_AFTER = re.compile(r"^[A-Z]{1,2}\d")
+_CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\))")
 # The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
 _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(?:^|\n)[ \t]*(?:also\s+read|read\s+(?:more|also))\b[^\n]*$",
                           re.IGNORECASE)
@@ -104,7 +105,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
-        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"
+        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]):
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
