@@ -6,7 +6,9 @@ quantity: part of a name ("S&P 500", "Model 3", "787 Dreamliner", "G7", "10 Down
 score ("3-1", "won 7 to 3", "bowled out for 188"), or a word that only joins a phrase ("one of
 the", "the two sides", "Big Four", "a two-horse race"). A number grouped by commas is never a
 model's name ("33,000 Boeing machinists"), nor one after an owner ("Coldplay's 156-date tour");
-one of 100 or more between an article and a singular noun is ("the 767 cargo plane"). Dates are
+one of 100 or more between an article and a singular noun is ("the 767 cargo plane"), and so are
+a model's variant and codes ("Boeing 737-800", "7C2216", "401(k)"). Numbers in the title of a link
+to another story ("(Also Read: ...)") are a `link`. Dates are
 decided in mention_rules, because they stay in `scan()` flagged. The labelling stage uses these
 names to skip model calls and to say why.
 """
