@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from .units import base_unit
+
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
 Metric = Literal[
@@ -143,7 +145,7 @@ def unit_class(unit: str) -> UnitClass:
         return "percent"
     if unit in DURATION_UNITS:
         return "duration"
-    money = unit.split(" per ")[0]
+    money = base_unit(unit)
     if len(money) == 3 and money.isupper():
         return "currency"
     return "count"

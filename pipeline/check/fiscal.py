@@ -25,6 +25,8 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from .calendar_words import MONTHS, ORDINALS, month_group
+
 # The month the government's fiscal year starts in, for countries whose figures are often given by
 # fiscal year. Companies keep their own fiscal years, so a company's name gives none.
 FISCAL_STARTS: dict[str, int] = {
@@ -36,17 +38,8 @@ FISCAL_STARTS: dict[str, int] = {
 _POSSIBLE_STARTS = (4, 7, 10)
 _ENTITY_WORDS = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(FISCAL_STARTS, key=len, reverse=True)) + r")\b")
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
-
-
-def _month(name: str) -> str:
-    return rf"(?P<{name}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-
-
 def _range(first: str, last: str) -> str:
-    return rf"{_month(first)}\s*(?:[-–—]|\s+to\s+|-to-)\s*{_month(last)}"
+    return rf"{month_group(first)}\s*(?:[-–—]|\s+to\s+|-to-)\s*{month_group(last)}"
 
 
 _QUARTER = r"(?:Q(?P<q>[1-4])|(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter)"
@@ -92,8 +85,8 @@ def _months(m: re.Match[str], start: int | None) -> tuple[int, int] | None:
     """The first and last month of the part of the year named, or None (no part, or an unknown start)."""
     first, last = m["pm1"] or m["m1"], m["pm2"] or m["m2"]
     if first:
-        return _MONTHS[first.lower().rstrip(".")], _MONTHS[last.lower().rstrip(".")]
-    quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()] if m["ord"] else None
+        return MONTHS[first.lower().rstrip(".")], MONTHS[last.lower().rstrip(".")]
+    quarter = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()] if m["ord"] else None
     if quarter is None or start is None:
         return None
     first = (start - 1 + 3 * (quarter - 1)) % 12 + 1

@@ -20,21 +20,14 @@ from functools import lru_cache
 
 from schemas.primitives.numbers import parse_number
 
+from .calendar_words import MONTHS, ORDINALS, month_group
 from .fiscal import FISCAL, place_fiscal
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = month_group("month")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
 _ORD = r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
 # "of 2023", "of last year", "of the year" after a part of a year ("the final quarter of last year")
 _OF_YEAR = rf"(?:\s+(?:of\s+)?(?:{_YEAR}|(?P<rel>last|this|the)\s+year))?"
-
-
-def _month_group(name: str) -> str:
-    return rf"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
 @dataclass(frozen=True)
@@ -161,7 +154,7 @@ def _part_of_year(m: re.Match[str], pub: str | None, index: int, months: int, na
 
 
 def _quarter(m: re.Match[str], pub: str | None) -> Period | None:
-    q = int(m["q"]) if m.groupdict().get("q") else _ORDINALS[m["ord"].lower()]
+    q = int(m["q"]) if m.groupdict().get("q") else ORDINALS[m["ord"].lower()]
     return _part_of_year(m, pub, q, 3, "quarter")
 
 
@@ -354,8 +347,8 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("quarter", rf"\b(?P<ord>first|final|last)\s+three\s+months{_OF_YEAR}\b", _three_months),
         ("relative_quarter", r"\b(?P<which>this|current|last)\s+quarter\b", _relative_quarter),
         ("months_ended", rf"\b(?P<n>\w+)\s+months\s+(?:ended|ending|to)\s+{_MONTH}(?:\s+[0-3]?\d\b)?,?(?:\s+{_YEAR})?", _months_ended),
-        ("month_range", rf"\b(?:between\s+|from\s+)?{_month_group('m1')}(?:\s*[-–—]\s*|\s+(?:to|and|through)\s+|-to-)"
-                        rf"{_month_group('m2')}\b(?:\s+(?:period|quarter))?{_OF_YEAR}", _month_range),
+        ("month_range", rf"\b(?:between\s+|from\s+)?{month_group('m1')}(?:\s*[-–—]\s*|\s+(?:to|and|through)\s+|-to-)"
+                        rf"{month_group('m2')}\b(?:\s+(?:period|quarter))?{_OF_YEAR}", _month_range),
         ("half", rf"\b(?P<h>first|second)\s+half(?:\s+(?:of\s+)?{_YEAR})?\b", _half),
         ("half", rf"\bH(?P<h>[12])(?:\s+{_YEAR})?\b", _half),
         ("since", rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+{_YEAR})?|(?P<yonly>(?:19|20)\d\d)\b)", _since),
