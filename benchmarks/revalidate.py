@@ -45,7 +45,7 @@ def relabelled(fact: dict) -> dict:
     if fact["metric"] == "other" and not (fact.get("metric_label") or "").startswith("unlabelled"):
         found = Measured(fact["value"], fact["unit"], unit_class(fact["unit"]), fact["quote"], (start, end),
                          direction_in(fact["quote"], start))
-        if named := metric_named(fact.get("metric_label"), found):
+        if named := metric_named(fact.get("metric_label"), found, fact.get("entity") or ""):
             fact |= {"metric": named, "metric_label": None}
     return fact
 

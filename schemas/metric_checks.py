@@ -731,35 +731,36 @@ def _lead_and_clauses(measured: Measured) -> list[str]:
     return [re.split(r"\band\b", texts[0])[-1], *texts[1:]]
 
 
-def _economy_change(clause: str, sentence: str) -> bool:
+def _economy_change(clause: str, sentence: str, entity: str) -> bool:
     """A change named in the number's own clause, about the economy: the clause or, when it names
-    no subject of its own, its sentence names the economy ("GDP shrank 0.3%, after contracting 0.1%
-    in the third quarter"), and the clause names no other metric, subject or share of the economy."""
+    no subject of its own, its sentence or the fact's entity names the economy ("GDP shrank 0.3%,
+    after contracting 0.1% in the third quarter"; "a 0.1% fall" of the entity "UK economy"), and the
+    clause names no other metric, subject or share of the economy."""
     if not _CHANGE_WORDS.search(clause) or _SHARE_WORDS.search(clause) or not nouns_in(clause) <= {"economy"}:
         return False
     if _ECONOMY_WORDS.search(clause):
         return True
-    return not _OTHER_SUBJECTS.search(clause) and bool(_ECONOMY_WORDS.search(sentence))
+    return not _OTHER_SUBJECTS.search(clause) and bool(_ECONOMY_WORDS.search(sentence) or _ECONOMY_WORDS.search(entity))
 
 
-def metric_named(name: str | None, measured: Measured) -> str | None:
+def metric_named(name: str | None, measured: Measured, entity: str = "") -> str | None:
     """The vocabulary metric that an `other` label stands for, when code can tell and that metric
     passes the metric checks (`measured_problem`), else None.
 
     Five cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
-    about the economy, `_economy_change`) is `gdp_real_growth`; another bare percentage takes the
+    about the economy, `_economy_change`, which also reads the fact's `entity`) is `gdp_real_growth`; another bare percentage takes the
     rate or sector growth its own words name ("an inflation rate of 6.9%", "construction activities
     by 1.3%", `_percent_named`); people killed or injured
     ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`;
     a place's residents or inhabitants ("other:residents") are its `population`;
     things counted as they change hands ("transfers of about one million shells") take the transfer
     metric that counts them (`_transfer_named`)."""
-    named = _named(name, measured)
+    named = _named(name, measured, entity)
     return named if named and measured_problem(named, measured) is None else None
 
 
-def _named(name: str | None, measured: Measured) -> str | None:
+def _named(name: str | None, measured: Measured, entity: str) -> str | None:
     name = (name or "").lower()
     kind_only = is_kind_name(name)
     words = set(name.split("_"))
@@ -768,7 +769,7 @@ def _named(name: str | None, measured: Measured) -> str | None:
         of_change = "of" not in words or bool(words & _CHANGE_NAME)  # "percentage_of_gdp" is a share
         if words <= _ECONOMY_CHANGE_NAME and words & {"gdp", "economy", "economic"} and of_change:
             return "gdp_real_growth"
-        if kind_only and _economy_change(clause, measured.sentence):
+        if kind_only and _economy_change(clause, measured.sentence, entity):
             return "gdp_real_growth"
         if kind_only:
             return _percent_named(measured, clause)

@@ -198,6 +198,26 @@ def test_an_other_label_that_names_a_vocabulary_metric_gets_it(sentence, words, 
     assert metric_named(name, Measured(value, unit, unit_class, sentence, at(sentence, words))) == metric
 
 
+# The fact's entity may name the economy the sentence leaves out ("a 0.1% fall", about "UK economy").
+ENTITY_NAMES = [
+    ("The quarterly decline followed a 0.1% fall in the previous period.", "0.1%", "UK economy", "gdp_real_growth"),
+    ("This marked a contraction after a 2.1-percent decrease in the third quarter.", "2.1-percent", "Japan's economy",
+     "gdp_real_growth"),
+    ("That was far more than the 0.1% decline anticipated by economists.", "0.1%", "the German economy", "gdp_real_growth"),
+    ("The quarterly decline followed a 0.1% fall in the previous period.", "0.1%", "United Kingdom", None),  # a place only
+    ("The quarterly decline followed a 0.1% fall in the previous period.", "0.1%", "", None),
+    ("Retail sales followed with a 0.1% fall in the previous period.", "0.1%", "UK economy", None),  # another subject
+    ("Its exports fell 2% in the quarter.", "2%", "UK economy", "exports_growth"),  # its own noun first
+    ("The rate stood at 4.2% in March.", "4.2%", "UK economy", None),  # no change: a level of something unnamed
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "entity", "metric"), ENTITY_NAMES)
+def test_a_change_of_an_economy_named_only_by_the_entity_is_its_growth(sentence, words, entity, metric) -> None:
+    value = float(words.split("%")[0].split("-")[0])
+    assert metric_named("percentage", Measured(value, "percent", "percent", sentence, at(sentence, words)), entity) == metric
+
+
 COUNTED_THINGS = [
     # (sentence, words, counted unit, metric, rejected?)
     ("The state is training 3,000 hackers.", "3,000", "hackers", "defense_sector_workers", True),

@@ -212,7 +212,7 @@ def vocabulary_metric(label: MentionLabel, found: Measured) -> str:
     """The label's metric; for `other`, the vocabulary metric its name or the number's words stand
     for when code can tell (`metric_named`)."""
     metric = label.metric or "other"
-    return (metric_named(label.metric_label, found) or metric) if metric == "other" else metric
+    return (metric_named(label.metric_label, found, label.entity or "") or metric) if metric == "other" else metric
 
 
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
