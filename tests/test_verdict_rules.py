@@ -146,7 +146,10 @@ def test_percentages_are_never_read_as_cut_short() -> None:
 # class 6: status and source are part of the question
 
 @pytest.mark.parametrize(("attribution", "key"), [
-    ("International Monetary Fund", "international monetary fund"), ("IMF", "imf"), ("economists", "unnamed"),
+    ("International Monetary Fund", "imf"), ("IMF", "imf"), ("economists", "unnamed"),
+    ("Fed officials", "fed"), ("Federal Reserve projections", "fed"), ("the Fed's policymakers", "fed"),
+    ("Bank of England", "boe"), ("RBI", "rbi"), ("Reserve Bank of India", "rbi"), ("SBI economists", "sbi"),
+    ("dot plot", "unnamed"),
     ("economists' consensus (unnamed survey)", "unnamed"), ("analysts polled by Investing.com", "investing com"),
     ("a Reuters poll of economists", "reuters"), ("Atlanta Fed GDPNow", "atlanta fed gdpnow"), (None, "unnamed"),
 ])
@@ -172,6 +175,19 @@ def test_one_forecaster_quoted_with_two_numbers_conflicts_but_unnamed_polls_do_n
                fact(value=1.4, status="forecast", attribution="economists", period_text="Q4 2023")]
     assert [v for v, _ in groups(named).values()] == ["conflict"]
     assert [v for v, _ in groups(unnamed).values()] == ["incomparable"]
+
+
+def test_one_forecasters_names_are_one_forecaster_and_its_replaced_forecast_a_question_apart() -> None:
+    outlook = dict(status="forecast", period_text="in 2024", metric="inflation_rate")
+    now = [fact(**outlook, value=2.6, attribution="Fed officials", quote="raised its projection to 2.6%"),
+           fact(**outlook, value=2.6, attribution="Federal Reserve projections", quote="moved to 2.6%")]
+    replaced = [fact(**outlook, value=2.8, attribution="Fed projections", quote=quote)
+                for quote in ("(vs. 2.8% prior)", "down from 2.8%", "previously 2.8%", "had projected 2.8% in June")]
+    found = groups([*now, *replaced])
+    assert {k.split(" | ")[-1]: v for k, (v, _) in found.items()} == {"forecast: fed": "agree",
+                                                                     "forecast: fed, earlier": "agree"}
+    assert [v for v, _ in groups([*now, fact(**outlook, value=2.8, attribution="the Fed", quote="at 2.8%")]).values()] \
+        == ["conflict"]  # no word says 2.8% was replaced: one forecaster, two figures
 
 
 @pytest.mark.parametrize(("quote", "supplied", "basis"), [

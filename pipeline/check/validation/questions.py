@@ -50,7 +50,16 @@ _ADJUSTED = re.compile(r"\bcalendar[- ]adjusted\b|\badjusted for calendar\b|\bwo
 _GENERIC_FORECASTERS = frozenset(
     "economists economist analysts analyst experts expert forecasters forecaster consensus market markets survey "
     "surveys poll polls polled average median estimates estimate expectations expected wall street unnamed "
-    "private sector private-sector observers traders investors of by the a an and in 's".split())
+    "private sector private-sector observers traders investors of by the a an and in".split())
+# Words that name a forecaster's people or papers, not the forecaster: "Fed officials", "Federal
+# Reserve projections" and "the Fed's policymakers" are one forecaster.
+_FORECASTER_PARTS = frozenset(
+    "officials official projections projection policymakers policymaker rate-setters forecasts forecast outlook "
+    "staff members median dot plot".split())
+# One forecaster's usual names, folded as `forecaster` folds them.
+_FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u s federal reserve": "fed",
+                       "fomc": "fed", "international monetary fund": "imf", "european central bank": "ecb",
+                       "bank england": "boe", "reserve bank india": "rbi", "world bank": "world bank"}
 # The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
 # "four remain missing" on Sunday).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
@@ -96,21 +105,47 @@ def currency_terms(fact: QuantFact) -> str | None:
 
 @lru_cache(maxsize=4096)
 def forecaster(attribution: str | None) -> str:
-    """Who makes a forecast, folded to a key; `UNNAMED` for "economists", "market consensus" and the like."""
+    """Who makes a forecast, folded to a key ("Fed officials" and "Federal Reserve projections" are
+    "fed"); `UNNAMED` for "economists", "market consensus" and the like."""
     if not attribution:
         return UNNAMED
-    text = re.sub(r"[()\[\],;:.’']", " ", attribution.replace("’s", " 's").replace("'s", " 's"))
-    named = [w for w in text.split() if w.casefold() not in _GENERIC_FORECASTERS]
+    text = re.sub(r"[()\[\],;:.’']", " ", re.sub(r"['’]s\b", " ", attribution))
+    named = [w for w in text.split() if w.casefold() not in _GENERIC_FORECASTERS | _FORECASTER_PARTS]
     if not named or not any(w[:1].isupper() or w[:1].isdigit() for w in named):
         return UNNAMED
-    return " ".join(w.casefold() for w in named)
+    key = " ".join(w.casefold() for w in named)
+    return _FORECASTER_ALIASES.get(key, key)
 
 
 def stance(fact: QuantFact) -> str:
-    """The status part of the question: "" for an actual, else "estimate", "claim" or "forecast: <who>"."""
+    """The status part of the question: "" for an actual, else "estimate", "claim" or "forecast: <who>"
+    (", earlier" for a forecast its words give as the one it replaced, `earlier_forecast`)."""
     if fact.status == "forecast":
-        return f"forecast: {forecaster(fact.attribution)}"
+        return f"forecast: {forecaster(fact.attribution)}{', earlier' if earlier_forecast(fact) else ''}"
     return "" if fact.status == "actual" else fact.status
+
+
+# The words of a forecast that another replaced: "down from 2.1%", "raised from 2.8% to 2.6%",
+# "(vs. 2.8% prior)", "previously 2.3%", "had projected 2%": one forecaster's two vintages are
+# two questions, not a conflict.
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:from|vs\.?|versus|previously|prior|earlier|had\s+(?:been\s+)?(?:forecast|projected|expected|estimated|"
+    r"predicted|seen))\s+(?:(?:an?|the|its|their)\s+)?(?:(?:previous|prior|earlier)\s+)?"
+    r"(?:(?:forecast|projection|estimate|outlook)\s+)?(?:of\s+)?$", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:prior|previously|earlier)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def earlier_forecast(fact: QuantFact) -> bool:
+    """Do the words next to the forecast's number give it as the forecast it replaced (`_EARLIER_BEFORE`)?"""
+    if fact.mention_span and fact.span:
+        start, end = (at - fact.span[0] for at in fact.mention_span)
+    elif found := _NUMBER.search(fact.quote):  # a quote that is the number's own short phrase
+        start, end = found.span()
+    else:
+        return False
+    return bool(_EARLIER_BEFORE.search(fact.quote[max(0, start - 40):start])
+                or _EARLIER_AFTER.match(fact.quote[end:end + 20]))
 
 
 def is_tally(fact: QuantFact) -> bool:
