@@ -63,6 +63,13 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d:$")
+# A provision's number, and the numbers of a list of provisions: "section 144", "BNS Section-105, 110,
+# 126, 223, 238", "sections 105 (culpable homicide), 110 (attempt) and 126 (2)", "Article 8(3)", "120B" (not
+# "under the new rules 40 people may gather").
+_PROVISION_BEFORE = re.compile(
+    r"(?:\b(?:sections?|articles?|clauses?|rule|(?-i:Rules)|paragraphs?|schedules?|chapters?|subsections?)|§§?)[\s-]*"
+    r"(?:\d+[A-Za-z]?(?:\s*\(\w{1,3}\))*(?:\s+\([^()\d][^()]{0,60}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*"
+    r"(?:\d+[A-Za-z]?\s*\()?$", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$", re.IGNORECASE)
@@ -114,6 +121,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"
     if _CALIBRE_AFTER.match(after):
         return "calibre"
+    if (not has_unit or re.fullmatch(r"\d+[A-Z]", text[start:end])) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
+        return "provision"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):

@@ -3,10 +3,11 @@
 A direction is given only to a change, never to the level a movement reaches: in "rose 6.5% to
 164p" the 6.5% is up and the 164p has none. A change is read from
 - the verb right before it ("contracted 3.2%", "fell by 4%", "cut its rate by 25 basis points",
-  "shrank an annualized 0.4%", "shrank (at) an annualized rate of 0.4%");
+  "shrank an annualized 0.4%", "shrank (at) an annualized rate of 0.4%", "lower rates another half point");
 - "up"/"down" right before it ("up 20% on a year ago"), unless it only finishes a phrasal verb
   ("locked down four years ago", "made up 40% of exports");
-- a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing");
+- a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing", "a full
+  percentage point in cuts");
 - a comparison with an earlier time ("three times higher than before", "12% smaller").
 A length moved along a path or written as a size is no change ("slid 60 feet down an embankment",
 "down a 60-foot embankment"); when two by-verbs precede a number, the nearer one sets its way.
@@ -59,6 +60,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({UP_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({DOWN_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "down"),
+        # "to lower rates another half point", "raise rates a further 25 basis points"
+        (re.compile(rf"\b({BY_DOWN})\s+(?:\w+\s+){{1,2}}(?:another|a further|an additional)\s+$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({BY_UP})\s+(?:\w+\s+){{1,2}}(?:another|a further|an additional)\s+$", re.IGNORECASE), "up"),
     ]
 
 
@@ -80,7 +84,7 @@ _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?
 _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and B" or "within A" after it
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b",
                          re.IGNORECASE)
-_OF_AFTER = re.compile(r"^\s+of\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|(?P<up>tightening|hikes|rate hikes|increases|gains))\b",
+_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|(?P<up>tightening|hikes|rate hikes|increases|gains))\b",
                        re.IGNORECASE)
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
 _COMPARE = re.compile(
@@ -126,6 +130,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
 
 
 def _worth_trying(index: int, near: str) -> bool:
+    if index >= 8:
+        return "another " in near or "further " in near or "additional " in near
     if index in (2, 3):
         return "by " in near
     if index in (4, 5):

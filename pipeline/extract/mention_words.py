@@ -43,7 +43,11 @@ _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|und
                               rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME})\b", re.IGNORECASE)
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
-_POINTS = re.compile(r"\b(?:a\s+)?(?P<w>quarter|half)[\s-]point\b|\bhalf an?\s+(?:percentage\s+)?point\b", re.IGNORECASE)
+# "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
+# Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point".
+_POINTS = re.compile(r"\b(?:(?P<three>three)[\s-]quarters|(?:a\s+|one[\s-])?(?P<w>quarter|half))(?:\s+of)?(?:\s+an?)?"
+                     r"[\s-]+(?:percentage[\s-]+)?point\b|\b(?P<full>full)\s+percentage\s+point\b", re.IGNORECASE)
+_POINT_VALUES = {"three": 0.75, "quarter": 0.25, "half": 0.5, "full": 1.0}
 
 
 @dataclass(frozen=True)
@@ -148,5 +152,5 @@ def _times(text: str) -> list[WordQuantity]:
 
 
 def _points(text: str) -> list[WordQuantity]:
-    return [WordQuantity((m.start(), m.end()), 0.25 if (m["w"] or "").lower() == "quarter" else 0.5, None,
+    return [WordQuantity((m.start(), m.end()), _POINT_VALUES[(m["three"] or m["w"] or m["full"]).lower()], None,
                          "percentage_points", "points") for m in _POINTS.finditer(text)]

@@ -32,9 +32,13 @@ _GLYPHS: dict[str, float] = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "�
                              "⅝": 0.625, "⅞": 0.875}
 _SHORT_ALT = "|".join(sorted(_SPACED_SHORT, key=len, reverse=True))
 _NOT_LETTER = r"(?![^\W\d_])"
+# Currency codes that newswires glue to the amount ("USD35.3 billion", "EUR1.2bn").
+_GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
+    "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
+    "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])[-\u2212])?"  # a minus is a sign only after a non-word char
-    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|(?<![\w.]))"  # "A320", "COVID19": glued digits are a name; "Rs2,000" is not
+    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + r"|(?<![\w.]))"  # "A320", "COVID19": glued digits are a name; "Rs2,000", "USD35.3" are not
     r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%])"  # "96 006": thousands grouped by spaces
     r"|\d+(?:\.\d+)?|\.\d+)"
