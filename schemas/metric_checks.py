@@ -214,7 +214,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem)
+              _unnamed_rate_problem, _target_problem, _policy_rate_problem, _crowd_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -598,6 +598,59 @@ def _unnamed_rate_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"nothing in the sentence of «{measured.words}» is about {own}: metric {metric!r} does not fit; "
             f"choose the metric of what its own words name")
+
+
+# A rate's target, not the rate: "the Fed's 2% target", "an inflation target of 2%", "a 5% growth goal".
+_TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:target|goal|objective|ceiling)\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|ceiling)(?:\s+(?:rate|level|range))?\s+(?:of|at|is|was|near|around)\s+"
+                            r"(?:(?:about|around|near|roughly|below|under|just)\s+)?$", re.IGNORECASE)
+
+
+# ... unless the rate is said to be at it: "met the MPC's 2 per cent target", "held steady at the BOE's target of 2%".
+_AT_TARGET = re.compile(r"\b(?:at|hit|hits|reached|reaches|returned to|back to|fell to|dropped to|eased to|rose to|met|meets|"
+                        r"matched|matches|in line with)\s+(?:(?:the|its|their|[\w.]+['’]s)\s+)*(?:target\s+of\s+)?$",
+                        re.IGNORECASE)
+
+
+def _target_problem(metric: str, measured: Measured) -> str | None:
+    """A rate's target is no measured rate ("toward the Fed's 2% target", "a growth target of 5%"),
+    unless the rate is said to be at it (`_AT_TARGET`)."""
+    if METRIC_UNIT_CLASS.get(metric) != "percent" or measured.span is None:
+        return None
+    head = measured.sentence[:measured.span[0]]
+    if not (_TARGET_AFTER.match(measured.sentence[measured.span[1]:]) or _TARGET_BEFORE.search(head)) \
+            or _AT_TARGET.search(head):
+        return None
+    return (f"«{measured.words}» is a target, not a measured figure: metric {metric!r} does not fit; "
+            f"choose other: with a metric_label such as {metric.removesuffix('_rate')}_target")
+
+
+def _policy_rate_problem(metric: str, measured: Measured) -> str | None:
+    """A central bank's rate, or its change, is none of the vocabulary's rates: "a sizable half-point
+    rate cut", "the benchmark rate at 5.25%" (unless the number's nearest words also name the metric's
+    own noun)."""
+    own = METRIC_NOUN.get(metric)
+    if METRIC_UNIT_CLASS.get(metric) != "percent" or own is None:
+        return None
+    near = nouns_in(nearest_words(measured, 3, 4, in_clause=True))
+    if "interest rates" not in near or own in near:
+        return None
+    return (f"the words next to «{measured.words}» are about interest rates: metric {metric!r} does not fit; "
+            f"choose other: with a metric_label for the rate or its change")
+
+
+_CROWD = re.compile(r"\bgather|\bcrowds?\b|\battend|\bdevotees\b|\bpilgrims\b|\bspectators\b|\bprotesters\b|"
+                    r"\bpermitted\b|\ballowed\b|\bcapacity\b|\bcongregat|\brall(?:y|ies)\b|\bturnout\b|\bvisitors\b",
+                    re.IGNORECASE)
+
+
+def _crowd_problem(metric: str, measured: Measured) -> str | None:
+    """People gathered, attending or allowed in are a crowd, not a place's population ("a gathering of
+    2.5 lakh people", "only 80,000 being permitted")."""
+    if metric != "population" or not _CROWD.search(nearest_words(measured, 4, 4, in_clause=True)):
+        return None
+    return (f"«{measured.words}» counts people at one place or event, not those who live there: metric {metric!r} "
+            f"does not fit; choose other: with a metric_label such as attendance")
 
 
 def _streak_problem(metric: str, measured: Measured) -> str | None:

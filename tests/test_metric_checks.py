@@ -589,6 +589,28 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
     ("Regular average weekly earnings growth has decreased to 5.6 per cent.", "5.6 per cent", 5.6, "percent",
      "percent", "gdp_real_growth", "earnings"),
     ("Growth slowed to 1.2% in the quarter.", "1.2%", 1.2, "percent", "percent", "gdp_real_growth", None),
+    # a rate's target is no measured rate, unless the rate is said to be at it
+    ("Inflation is moving toward the Fed's 2% target.", "2%", 2, "percent", "percent", "inflation_rate", "a target"),
+    ("The bank kept its inflation target of 2% unchanged.", "2%", 2, "percent", "percent", "inflation_rate", "a target"),
+    ("Inflation met the bank's 2 per cent target in both May and June.", "2 per cent", 2, "percent", "percent",
+     "inflation_rate", None),
+    ("Inflation held steady at the bank's target of 2% for a second month.", "2%", 2, "percent", "percent",
+     "inflation_rate", None),
+    ("Inflation at 2.1% is above target.", "2.1%", 2.1, "percent", "percent", "inflation_rate", None),
+    # a central bank's rate, or its change, is none of the vocabulary's rates
+    ("The Fed signals an end to its inflation fight with a sizable half-point rate cut.", "half-point", 0.5,
+     "percentage_points", "percent", "inflation_rate", "interest rates"),
+    ("The bank held its benchmark rate at 5.25% as inflation eased.", "5.25%", 5.25, "percent", "percent",
+     "inflation_rate", "interest rates"),
+    ("The bank held rates steady as inflation eased to 2.5% in August.", "2.5%", 2.5, "percent", "percent",
+     "inflation_rate", None),
+    # a crowd is no population
+    ("The organisers allowed a gathering of 2.5 lakh people, though only 80,000 were permitted.", "80,000", 80000,
+     "people", "count", "population", "at one place"),
+    ("The organisers allowed a gathering of 2.5 lakh people at the site.", "2.5 lakh people", 250000, "people", "count",
+     "population", "at one place"),
+    ("The district, home to 250,000 people, was hit hardest.", "250,000 people", 250000, "people", "count",
+     "population", None),
 ])
 def test_labels_of_another_subject_are_refused(sentence, words, value, unit, unit_class, metric, fragment) -> None:
     found = problem(metric, sentence, words, value, unit, unit_class)
