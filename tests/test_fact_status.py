@@ -28,6 +28,8 @@ CASES = [
     ("They have sent only 12,000 of the promised 40,000 rifles.", "12,000", "actual", "actual"),
     ("The mayor said the toll could climb to 9,000.", "9,000", "actual", "forecast"),
     ("They have sent only 12,000 of the promised 40,000 rifles.", "40,000 rifles", "actual", "forecast"),
+    ("Officials lowered their inflation outlook to 2.3% from 2.6%.", "2.3%", "actual", "forecast"),
+    ("The committee took down its projection to 2.6% in September.", "2.6%", "actual", "forecast"),
 ]
 
 

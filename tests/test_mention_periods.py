@@ -136,6 +136,14 @@ def test_a_model_period_outside_the_sentence_gives_way_to_the_sentences_one_year
     assert own_period(first, "in 2023", text) == "in 2023"
 
 
+def test_a_model_period_from_another_paragraph_is_dropped() -> None:
+    text = ("Through 2025, the bank sees its rate at 3.4%.\n"
+            "Meanwhile, officials lowered the inflation outlook to 2.3% from 2.6% previously.")
+    mention = next(m for m in quantities(text) if m.text == "2.3%")
+    assert own_period(mention, "2025", text) is None  # the year of the paragraph before
+    assert own_period(mention, "Through 2025", text.replace("\n", " ")) == "Through 2025"  # one paragraph: kept
+
+
 @pytest.mark.parametrize(("text", "number", "period", "kept"), [
     # Hand-written, in the style of the classes seen in real articles.
     ("Output shrank 0.4 percent sequentially, in contrast to the 2.1 percent expansion seen in 2021.", "0.4 percent", "2021", False),
