@@ -526,6 +526,18 @@ def _share_problem(metric: str, measured: Measured) -> str | None:
             f"does not fit; choose the metric of what it is a share of, or other: with a metric_label")
 
 
+# "personnel" and "forces" are also a police force's, a fire service's or a hospital's.
+_SERVICES = re.compile(r"\bpolice\b|\bfire(?:fighters?|\s+brigades?|\s+services?)\b|\brescue\b|\bmedical\b|"
+                       r"\bhealth\b|\bhospitals?\b|\bemergency\b|\bsecurity\s+staff\b", re.IGNORECASE)
+
+
+def _names_military(sentence: str) -> bool:
+    """Whether the sentence names something military ("personnel" and "forces" not next to a police,
+    fire or medical service: "40 personnel" of the Additional Director General of Police are none)."""
+    words = {m.group(0).lower() for m in _MILITARY.finditer(sentence)}
+    return bool(words - {"personnel", "forces"}) or bool(words) and not _SERVICES.search(sentence)
+
+
 def _civilian_problem(metric: str, measured: Measured) -> str | None:
     """A weapons or armed-forces metric for a number in a sentence that names nothing military: not
     one about civilian goods or people ("461,538 deliveries" of cars, "1.6 million were fully
@@ -533,7 +545,7 @@ def _civilian_problem(metric: str, measured: Measured) -> str | None:
     earnings per share came in at $5.16") not any such sentence. Shells and weapons sent may be
     counted in a sentence that names only the deliveries ("deliveries will now reach 524,000"), not
     in one that names no sending at all ("In total, Swift gave them 149")."""
-    if metric not in MILITARY_METRICS | ARMS_MONEY_METRICS or _MILITARY.search(measured.sentence):
+    if metric not in MILITARY_METRICS | ARMS_MONEY_METRICS or _names_military(measured.sentence):
         return None
     civilian = _CIVILIAN.search(measured.sentence)
     if civilian is None and metric in _TRANSFER_METRICS and _TRANSFER_WORDS.search(measured.sentence):

@@ -585,6 +585,10 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "names no weapon"),
     ("The army has 128,000 troops in the east.", "128,000 troops", 128000, "troops", "count", "military_personnel",
      None),
+    ("According to the district's police chief, 40 personnel were deployed.", "40 personnel", 40, "personnel", "count",
+     "defense_sector_workers", "names no weapon"),
+    ("The ministry sent 400 personnel and special forces to the border.", "400 personnel", 400, "personnel", "count",
+     "military_personnel", None),
     # growth of earnings is no growth of the economy
     ("Regular average weekly earnings growth has decreased to 5.6 per cent.", "5.6 per cent", 5.6, "percent",
      "percent", "gdp_real_growth", "earnings"),
