@@ -614,14 +614,13 @@ def _unnamed_rate_problem(metric: str, measured: Measured) -> str | None:
 
 # A rate's target, not the rate: "the Fed's 2% target", "an inflation target of 2%", "a 5% growth goal".
 _TARGET_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:target|goal|objective|ceiling)\b", re.IGNORECASE)
-_TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|ceiling)(?:\s+(?:rate|level|range))?\s+(?:of|at|is|was|near|around)\s+"
-                            r"(?:(?:about|around|near|roughly|below|under|just)\s+)?$", re.IGNORECASE)
-
-
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|ceiling)(?:\s+(?:rate|level|range))?\s+"
+                            r"(?:of|at|is|was|near|around)\s+(?:(?:about|around|near|roughly|below|under|just)\s+)?$",
+                            re.IGNORECASE)
 # ... unless the rate is said to be at it: "met the MPC's 2 per cent target", "held steady at the BOE's target of 2%".
-_AT_TARGET = re.compile(r"\b(?:at|hit|hits|reached|reaches|returned to|back to|fell to|dropped to|eased to|rose to|met|meets|"
-                        r"matched|matches|in line with)\s+(?:(?:the|its|their|[\w.]+['’]s)\s+)*(?:target\s+of\s+)?$",
-                        re.IGNORECASE)
+_AT_TARGET = re.compile(r"\b(?:at|hit|hits|reached|reaches|returned to|back to|fell to|dropped to|eased to|rose to|"
+                        r"met|meets|matched|matches|in line with)\s+(?:(?:the|its|their|[\w.]+['’]s)\s+)*"
+                        r"(?:target\s+of\s+)?$", re.IGNORECASE)
 
 
 def _target_problem(metric: str, measured: Measured) -> str | None:
@@ -814,10 +813,11 @@ def metric_named(name: str | None, measured: Measured, entity: str = "") -> str 
 
     Five cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
-    about the economy, `_economy_change`, which also reads the fact's `entity`) is `gdp_real_growth`; another bare percentage takes the
-    rate or sector growth its own words name ("an inflation rate of 6.9%", "construction activities
-    by 1.3%", `_percent_named`); people killed or injured
-    ("other:death_toll", or a bare "other:count" whose nearest words name deaths) are `casualties`;
+    about the economy, `_economy_change`, which also reads the fact's `entity`) is
+    `gdp_real_growth`; another bare percentage takes the rate or sector growth its own words
+    name ("an inflation rate of 6.9%", "construction activities by 1.3%", `_percent_named`); people
+    killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name deaths)
+    are `casualties`;
     a place's residents or inhabitants ("other:residents") are its `population`;
     things counted as they change hands ("transfers of about one million shells") take the transfer
     metric that counts them (`_transfer_named`)."""

@@ -121,7 +121,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"
     if _CALIBRE_AFTER.match(after):
         return "calibre"
-    if (not has_unit or re.fullmatch(r"\d+[A-Z]", text[start:end])) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
+    lettered = re.fullmatch(r"\d+[A-Z]", text[start:end])  # "120B" is a section, not 120 billion
+    if (not has_unit or lettered) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
         return "provision"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule

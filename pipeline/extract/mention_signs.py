@@ -36,6 +36,7 @@ BY_DOWN = "cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|s
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
 _ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
+_MORE = r"(?:another|a further|an additional)\s+"
 NOUNS_DOWN = "dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat"
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
 
@@ -61,8 +62,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b({UP_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({DOWN_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "down"),
         # "to lower rates another half point", "raise rates a further 25 basis points"
-        (re.compile(rf"\b({BY_DOWN})\s+(?:\w+\s+){{1,2}}(?:another|a further|an additional)\s+$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b({BY_UP})\s+(?:\w+\s+){{1,2}}(?:another|a further|an additional)\s+$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({BY_DOWN})\s+(?:\w+\s+){{1,2}}{_MORE}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({BY_UP})\s+(?:\w+\s+){{1,2}}{_MORE}$", re.IGNORECASE), "up"),
     ]
 
 
@@ -84,8 +85,8 @@ _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?
 _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and B" or "within A" after it
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b",
                          re.IGNORECASE)
-_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|(?P<up>tightening|hikes|rate hikes|increases|gains))\b",
-                       re.IGNORECASE)
+_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
+                       r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"

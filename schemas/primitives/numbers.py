@@ -38,7 +38,8 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])[-\u2212])?"  # a minus is a sign only after a non-word char
-    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + r"|(?<![\w.]))"  # "A320", "COVID19": glued digits are a name; "Rs2,000", "USD35.3" are not
+    # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
+    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + r"|(?<![\w.]))"
     r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%])"  # "96 006": thousands grouped by spaces
     r"|\d+(?:\.\d+)?|\.\d+)"

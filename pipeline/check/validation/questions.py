@@ -59,7 +59,7 @@ _FORECASTER_PARTS = frozenset(
 # One forecaster's usual names, folded as `forecaster` folds them.
 _FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u s federal reserve": "fed",
                        "fomc": "fed", "international monetary fund": "imf", "european central bank": "ecb",
-                       "bank england": "boe", "reserve bank india": "rbi", "world bank": "world bank"}
+                       "bank england": "boe", "reserve bank india": "rbi"}
 # The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
 # "four remain missing" on Sunday).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
