@@ -94,7 +94,7 @@ _CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed) for|in reply to)\s+$
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
-                      r"said|says|thing|day,)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+                      r"said|says|thing|day,|go|piece|way or another)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
 # A gun's or a shell's calibre names the kind of weapon: "155 mm shells", "155-millimetre artillery
 # ammunition", "a .50-calibre machine gun".
 _CALIBRE_AFTER = re.compile(
