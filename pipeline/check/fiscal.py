@@ -20,12 +20,10 @@ calendar quarter of the same number ("Q1 2022-23" is not January to March 2022).
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
 from functools import lru_cache
 
-from .calendar_words import MONTHS, ORDINALS, month_group
+from .calendar_words import MONTHS, ORDINALS, month_group, month_span
 
 # The month the government's fiscal year starts in, for countries whose figures are often given by
 # fiscal year. Companies keep their own fiscal years, so a company's name gives none.
@@ -93,10 +91,6 @@ def _months(m: re.Match[str], start: int | None) -> tuple[int, int] | None:
     return first, (first + 1) % 12 + 1
 
 
-def _span(year: int, first: int, year_end: int, last: int) -> tuple[str, str]:
-    return date(year, first, 1).isoformat(), date(year_end, last, calendar.monthrange(year_end, last)[1]).isoformat()
-
-
 def place_fiscal(m: re.Match[str], published: str | None, start: int | None = None) -> tuple[str, str, str] | None:
     """The start, end and rule name of the fiscal phrase `m` (a match of `FISCAL`), with `start` the
     month the fiscal year starts in if known; None when it cannot be placed without a guess."""
@@ -110,7 +104,7 @@ def place_fiscal(m: re.Match[str], published: str | None, start: int | None = No
             return _year_range(int(m["y1"]), int(m["y2"]))  # "2022-23", "2019-21": the calendar years, as before
         if y1 is None or start is None:
             return None
-        return (*_span(y1, start, y1 + 1, (start - 2) % 12 + 1), "fiscal_year")
+        return (*month_span(y1, start, (start - 2) % 12 + 1, y1 + 1), "fiscal_year")
     months = _months(m, start)
     if months is None or (relative_unknown and not _current_months(m)):
         return None
@@ -126,7 +120,7 @@ def place_fiscal(m: re.Match[str], published: str | None, start: int | None = No
         if len(years) != 1:
             return None
         year = years.pop()
-    return (*_span(year, first, year + (last < first), last), "fiscal_quarter" if m["q"] or m["ord"] else "fiscal_months")
+    return (*month_span(year, first, last, year + (last < first)), "fiscal_quarter" if m["q"] or m["ord"] else "fiscal_months")
 
 
 def _year_range(first: int, short: int) -> tuple[str, str, str] | None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from schemas.primitives.numbers import parse_number
 
-from .calendar_words import MONTHS, ORDINALS, month_group
+from .calendar_words import MONTHS, ORDINALS, month_group, month_span
 from .fiscal import FISCAL, place_fiscal
 
 _MONTH = month_group("month")
@@ -99,10 +99,6 @@ def last_day(iso: str) -> date:
     return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
 
 
-def _month_span(year: int, first: int, last: int) -> tuple[str, str]:
-    return date(year, first, 1).isoformat(), date(year, last, calendar.monthrange(year, last)[1]).isoformat()
-
-
 def _pub_parts(published: str | None) -> list[int]:
     return [int(p) for p in published.split("-")] if published else []
 
@@ -149,7 +145,7 @@ def _part_of_year(m: re.Match[str], pub: str | None, index: int, months: int, na
     year, stated = _stated_year(m, pub, first)
     if year is None:
         return None
-    start, end = _month_span(year, first, first + months - 1)
+    start, end = month_span(year, first, first + months - 1)
     return Period(start, end, name if stated else f"latest_{name}")
 
 
@@ -169,7 +165,7 @@ def _relative_quarter(m: re.Match[str], pub: str | None) -> Period | None:
     if len(pub_parts) < 2:
         return None
     index = pub_parts[0] * 4 + (pub_parts[1] - 1) // 3 - (m["which"].lower() == "last")
-    start, end = _month_span(index // 4, index % 4 * 3 + 1, index % 4 * 3 + 3)
+    start, end = month_span(index // 4, index % 4 * 3 + 1, index % 4 * 3 + 3)
     return Period(start, end, f"{'last' if m['which'].lower() == 'last' else 'this'}_quarter")
 
 
@@ -181,7 +177,7 @@ def _month_range(m: re.Match[str], pub: str | None) -> Period | None:
     year, stated = _stated_year(m, pub, first)
     if year is None:
         return None
-    start, end = _month_span(year, first, last)
+    start, end = month_span(year, first, last)
     return Period(start, end, "month_range" if stated else "latest_month_range")
 
 
@@ -194,7 +190,7 @@ def _months_ended(m: re.Match[str], pub: str | None) -> Period | None:
     if year is None:
         return None
     index = year * 12 + last - 1 - (int(n) - 1)
-    start, end = date(index // 12, index % 12 + 1, 1).isoformat(), _month_span(year, last, last)[1]
+    start, end = date(index // 12, index % 12 + 1, 1).isoformat(), month_span(year, last, last)[1]
     return Period(start, end, "months_ended" if stated else "latest_months_ended")
 
 
@@ -226,7 +222,7 @@ def before_stated(phrase: str, sentence: str, published: str | None, fiscal_star
     year, month = int(reference.start[:4]), int(reference.start[5:7]) - months
     if month < 1:
         year, month = year - 1, month + 12
-    start, end = _month_span(year, month, month + months - 1)
+    start, end = month_span(year, month, month + months - 1)
     return _placeable(Period(start, end, "previous_quarter" if months == 3 else "previous_year"))
 
 
@@ -276,7 +272,7 @@ def _month_year(m: re.Match[str], pub: str | None) -> Period | None:
     year = int(m["year"]) if m.groupdict().get("year") else _latest_month_on_or_before(month, pub)
     if year is None:
         return None
-    start, end = _month_span(year, month, month)
+    start, end = month_span(year, month, month)
     return Period(start, end, "month_year" if m.groupdict().get("year") else "latest_month")
 
 
@@ -304,7 +300,7 @@ def _relative_month(m: re.Match[str], pub: str | None) -> Period | None:
         return None
     shift = {"this": 0, "last": -1, "past": -1, "next": 1}[m["which"].lower()]
     index = pub_parts[0] * 12 + pub_parts[1] - 1 + shift
-    start, end = _month_span(index // 12, index % 12 + 1, index % 12 + 1)
+    start, end = month_span(index // 12, index % 12 + 1, index % 12 + 1)
     return Period(start, end, f"{m['which'].lower()}_month")
 
 

@@ -27,6 +27,7 @@ reunified in 1990") is no period of this figure (`belongs_elsewhere`).
 
 from __future__ import annotations
 
+import calendar
 import re
 
 _YEAR = r"(?:19|20)\d\d(?:[-/]['’]?(?:\d\d|(?:19|20)\d\d)\b)?"
@@ -36,7 +37,7 @@ _FISCAL_YEAR = (rf"(?:FY\s?['’]?\d\d(?:\d\d)?(?:[-–/]['’]?\d\d)?\b|(?:the\
                 r"|the\s+(?:current|previous|last)\s+(?:fiscal(?:\s+year)?|financial\s+year))")
 _OF_YEAR = rf"(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+(?:{_FISCAL_YEAR}|{_YEAR}))"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
 _MONTHS = rf"{_MONTH_NAME}\s*(?:[-–—]|\s+to\s+)\s*{_MONTH_NAME}"  # "April-June", "April to June"
 _QUARTER = (rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s*\(\s*{_MONTHS}\s*\))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR}))?"
             rf"|(?:the\s+)?{_MONTHS}(?:\s+(?:quarter|period))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+{_YEAR})?"
