@@ -38,7 +38,10 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _PARALLEL = re.compile(r"^\s+(?:in|at|for|from|on)\s+[A-Z][\w .'-]*?(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
-_SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)(?:[A-Z][\w&.' -]{0,25}\s)?$")
+# "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
+# and by a final half point": one verb, and the listed numbers after it
+_SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
+                     r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 _TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
@@ -137,16 +140,21 @@ def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
 
 
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
-    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"), and
-    to a number whose verb is left out ("exports fell 13.1% and imports by 6.8%", `_gapped`)."""
+    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "rose
+    3% in 2022, 4% in 2023", where the years do not break the list), and to a number whose verb is
+    left out ("exports fell 13.1% and imports by 6.8%", `_gapped`)."""
     result = list(mentions)
-    for i in range(1, len(result)):
-        gap = text[result[i - 1].end:result[i].start]
-        same = base_unit(result[i - 1].unit) == base_unit(result[i].unit)
-        if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)):
-            result[i] = key(result[i - 1], result[i]) or result[i]
-        elif (earlier := _gapped(result, i, text)) is not None:
-            result[i] = key(earlier, result[i]) or result[i]
+    previous = None  # the last number that is not a year: "3% in 2022, 4%" lists 3% and 4%
+    for i, mention in enumerate(result):
+        if previous is not None and not mention.is_year:
+            gap = text[result[previous].end:mention.start]
+            same = base_unit(result[previous].unit) == base_unit(mention.unit)
+            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)):
+                result[i] = key(result[previous], mention) or mention
+            elif (earlier := _gapped(result, i, text)) is not None:
+                result[i] = key(earlier, mention) or mention
+        if not mention.is_year:
+            previous = i
     return result
 
 

@@ -44,9 +44,10 @@ _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|und
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
-# Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point".
+# Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point", "another full point".
 _POINTS = re.compile(r"\b(?:(?P<three>three)[\s-]quarters|(?:a\s+|one[\s-])?(?P<w>quarter|half))(?:\s+of)?(?:\s+an?)?"
-                     r"[\s-]+(?:percentage[\s-]+)?point\b|\b(?P<full>full)\s+percentage\s+point\b", re.IGNORECASE)
+                     r"[\s-]+(?:percentage[\s-]+)?point\b|\b(?P<full>full)\s+(?:percentage\s+)?point\b(?!\s+guard)",
+                     re.IGNORECASE)
 _POINT_VALUES = {"three": 0.75, "quarter": 0.25, "half": 0.5, "full": 1.0}
 
 
