@@ -68,6 +68,7 @@ REAL_SETS = {
     "holdout5": (ROOT / "tests" / "data" / "holdout5", ROOT / "fetched" / "holdout5"),
     "holdout6": (ROOT / "tests" / "data" / "holdout6", ROOT / "fetched" / "holdout6"),
     "holdout7": (ROOT / "tests" / "data" / "holdout7", ROOT / "fetched" / "holdout7"),
+    "holdout8": (ROOT / "tests" / "data" / "holdout8", ROOT / "fetched" / "holdout8"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
