@@ -7,8 +7,9 @@ A real-article run costs about 18 minutes of the embedded model. When only code 
 has changed, this shows what that code does to the same answers: each `other` fact whose name or
 words stand for a vocabulary metric gets it (`schemas.metric_checks.metric_named`, as the
 extraction stage does), the period written next to the number is read again
-(`mention_periods.period_next_to`, else the model's words), the resolved periods are dropped so
-validation resolves them again, and
+(`mention_periods.period_next_to`, else the model's words), a number written for two periods
+gives a fact for each (`shared_periods`), the resolved periods are dropped so validation resolves
+them again, and
 `newsfacts validate` writes the groups. Fact ids are kept, so the scores pair facts as before.
 """
 
@@ -22,8 +23,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from pipeline.extract.mention_periods import period_next_to  # noqa: E402
+from pipeline.extract.mention_periods import period_next_to, periods_shared  # noqa: E402
 from pipeline.extract.mentions import quantities  # noqa: E402
+from schemas.facts import fact_id  # noqa: E402
 from schemas.metric_checks import Measured, metric_named  # noqa: E402
 from schemas.vocabulary import unit_class  # noqa: E402
 
@@ -50,6 +52,17 @@ def relabelled(fact: dict) -> dict:
     return fact
 
 
+def per_period(fact: dict) -> list[dict]:
+    """The fact, or one copy for each period when its number is written for two (`shared_periods`)."""
+    if not fact.get("mention_span") or not fact.get("span"):
+        return [fact]
+    periods = periods_shared(fact["quote"], *(at - fact["span"][0] for at in fact["mention_span"]))
+    if not periods:
+        return [fact]
+    return [fact | {"period_text": periods[0]}] + [fact | {"period_text": p, "fact_id": fact_id(fact["fact_id"], p)}
+                                                   for p in periods[1:]]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("run", type=Path, help="an earlier run's output folder (facts.jsonl, run.json)")
@@ -57,13 +70,14 @@ def main() -> None:
     args = parser.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     shutil.copytree(args.run, args.out)
-    facts = [relabelled(json.loads(line)) for line in (args.run / "facts.jsonl").read_text().splitlines() if line.strip()]
+    before = [json.loads(line) for line in (args.run / "facts.jsonl").read_text().splitlines() if line.strip()]
+    relabelled_facts = [relabelled(fact) for fact in before]
+    changed = sum(1 for old, new in zip(before, relabelled_facts) if old["metric"] != new["metric"])
+    facts = [copy for fact in relabelled_facts for copy in per_period(fact)]
     (args.out / "facts.jsonl").write_text("".join(json.dumps(f) + "\n" for f in facts))
     report = json.loads(subprocess.run([sys.executable, "-m", "pipeline", "validate", str(args.out / "facts.jsonl"),
                                         "--format", "json"], capture_output=True, text=True, check=True).stdout)
     (args.out / "groups.jsonl").write_text("".join(json.dumps(g) + "\n" for g in report["groups"]))
-    changed = sum(1 for line, f in zip((args.run / "facts.jsonl").read_text().splitlines(), facts)
-                  if json.loads(line)["metric"] != f["metric"])
     conflicts = sum(g["verdict"] == "conflict" for g in report["groups"])
     print(f"{len(facts)} facts, {changed} given a vocabulary metric, {len(report['groups'])} groups, {conflicts} conflicts "
           f"-> {args.out}")

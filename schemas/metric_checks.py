@@ -55,7 +55,8 @@ The checks, each one code can make without a model:
    urban population" or "the population aged 60 and above"; exports, imports and trade are a
    country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
    deaths counted beside births and population figures, with no disaster or violence named, are
-   no casualties. When a number's own clause names no metric noun, the clause before it is read
+   no casualties, and a group counted after a larger toll in its sentence ("121 lives, of whom 108
+   were women") is a part of the toll, not the toll. When a number's own clause names no metric noun, the clause before it is read
    ("exports came to 12.4 trillion yuan, a rise of 1.1% on the year"); "import and export"
    named together is trade.
 
@@ -69,6 +70,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .primitives.numbers import find_numbers
 from .units import base_unit
 from .vocabulary import COUNTED, METRIC_UNIT_CLASS, PERCENT_RANGE, counted_noun, is_kind_name
 
@@ -214,7 +216,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _target_problem, _policy_rate_problem, _crowd_problem)
+              _unnamed_rate_problem, _target_problem, _policy_rate_problem, _crowd_problem, _toll_part_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -662,6 +664,30 @@ def _crowd_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» counts people at one place or event, not those who live there: metric {metric!r} "
             f"does not fit; choose other: with a metric_label such as attendance")
+
+
+# The people a toll is broken down into: "121 lives, of whom 108 were women", "121 people - 113
+# women, seven children and a man", "killed 40, including 12 children".
+_GROUP_AFTER = re.compile(r"^\s*(?:(?:of\s+(?:them|whom)\s+)?(?:were|are|was)\s+)?(?:[a-z-]+\s+)?"
+                          r"(?P<group>women|men|children|girls|boys|minors|infants|babies|teenagers|students|pilgrims|"
+                          r"devotees|foreigners|tourists|soldiers|officers|civilians|elderly)\b", re.IGNORECASE)
+
+
+def _toll_part_problem(metric: str, measured: Measured) -> str | None:
+    """A group counted after a larger toll in its sentence is a part of that toll, not the toll:
+    "121 lives, of whom 108 were women" (a total before it, then its breakdown by group)."""
+    if metric != "casualties" or measured.span is None:
+        return None
+    noun = measured.words.split()[-1] if len(measured.words.split()) > 1 else ""  # "113 women"
+    group = _GROUP_AFTER.match(f" {noun}") or _GROUP_AFTER.match(measured.sentence[measured.span[1]:measured.span[1] + 40])
+    larger = [n for n in find_numbers(measured.sentence[:measured.span[0]])
+              if n.value > measured.value and not re.fullmatch(r"(?:19|20)\d\d", n.text)]  # not "in 2013"
+    if group is None or not larger:
+        return None
+    total = max(larger, key=lambda n: n.value)
+    return (f"«{measured.words}» counts the {group['group'].lower()} among a larger toll ({total.text}), a part "
+            f"of it: metric {metric!r} does not fit; choose other: with a metric_label for that part "
+            f"(such as deaths_{group['group'].lower()})")
 
 
 def _streak_problem(metric: str, measured: Measured) -> str | None:

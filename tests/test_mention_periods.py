@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.labelling.mention_facts import own_period
-from pipeline.extract.mention_periods import period_next_to, sentence_year
+from pipeline.extract.mention_periods import period_next_to, periods_shared, sentence_year
 from pipeline.extract.mentions import quantities
 
 
@@ -158,3 +158,18 @@ def test_a_model_period_from_another_paragraph_is_dropped() -> None:
 def test_a_period_written_as_another_figures_own_is_not_the_models_to_give(text: str, number: str, period: str, kept: bool) -> None:
     mention = next(m for m in quantities(text) if m.text == number)
     assert own_period(mention, period, text) == (period if kept else None)
+
+
+@pytest.mark.parametrize(("text", "number", "periods"), [
+    # Hand-written, in the style of central banks' projections.
+    ("The jobless rate is now seen at 4.3% in 2025 and 2026, up from 4.1%.", "4.3%", ["in 2025", "in 2026"]),
+    ("Officials expect growth near 1.8% for this year and 2026.", "1.8%", ["for this year", "for 2026"]),
+    ("Staff see inflation at 2.4% for this year and next.", "2.4%", ["for this year", "for next year"]),
+    ("- projections show 2027 and 2028 both at 3.1%", "3.1%", ["in 2027", "in 2028"]),
+    ("Prices rose 3% in both 2022 and 2023, the statistics office said.", "3%", ["in 2022", "in 2023"]),
+    ("Exports rose 3% in 2022 and 2023 sales fell.", "3%", []),  # "2023 sales" is a noun phrase
+    ("Exports rose 3% in 2022 and 5% in 2023.", "3%", []),  # each figure its own year
+])
+def test_one_number_written_for_two_periods_gives_both(text: str, number: str, periods: list[str]) -> None:
+    start = text.index(number)
+    assert periods_shared(text, start, start + len(number)) == periods

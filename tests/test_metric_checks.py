@@ -615,6 +615,15 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "at one place"),
     ("The district, home to 250,000 people, was hit hardest.", "250,000 people", 250000, "people", "count",
      "population", None),
+    # a group counted after a larger toll is a part of it
+    ("The crush killed 87 people, of whom 61 were women, officials said.", "61", 61, None, "count", "casualties",
+     "among a larger toll (87)"),
+    ("In all, 87 people - 61 women, nine children and two men - died.", "61 women", 61, "women", "count", "casualties",
+     "the women among"),
+    ("The shelling killed 30 people, including 11 children.", "11 children", 11, "children", "count", "casualties",
+     "the children among"),
+    ("The blast killed 14 children at the school.", "14 children", 14, "children", "count", "casualties", None),
+    ("A 2009 crash killed three students.", "three students", 3, "students", "count", "casualties", None),  # not a toll of 2009
 ])
 def test_labels_of_another_subject_are_refused(sentence, words, value, unit, unit_class, metric, fragment) -> None:
     found = problem(metric, sentence, words, value, unit, unit_class)

@@ -2,9 +2,10 @@
 
 Long articles are split on paragraph boundaries (chunking) and each part is labelled on its own by
 the strategy the prompt names (`labelling`): v1 lets the model write whole facts, v2 and v3 let
-it label quantities that code has parsed. The parts' facts are merged, grounded in the full text,
-and checked for coverage. Every model call goes through an asker: `LiveAsker` here, or the Batch
-API's, which answers from a finished batch first.
+it label quantities that code has parsed. The parts' facts are merged, split where one number is
+written for two periods (`shared_periods`), grounded in the full text, and checked for coverage.
+Every model call goes through an asker: `LiveAsker` here, or the Batch API's, which answers from a
+finished batch first.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .grounding import ground_facts
 from .labelling import Asker, LabelRequest, Provenance, parts_of, strategy_for
 from .mentions import quantities
 from .prompt_spec import LoadedPrompt
+from .shared_periods import one_per_period
 
 DEFAULT_MAX_TOKENS = 1536
 LISTED = 10  # quantities named in a finding; the rest are counted
@@ -97,7 +99,7 @@ async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings:
     stamp = Provenance(prompt.ref, settings.model, run_id)
     chunks = parts_of(article, settings.chunk_chars, settings.chunk_overlap, settings.max_quantities_per_article)
     parts = [await strategy.extract_part(part, prompt, ask, stamp) for part in chunks]
-    facts, named = fill_entities(merge_facts([p.facts for p in parts]), article.article_id)
+    facts, named = fill_entities(one_per_period(merge_facts([p.facts for p in parts]), article.text), article.article_id)
     facts, grounding = ground_facts(facts, article.text)
     reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
     findings = [f for p in parts for f in p.findings] + named + grounding

@@ -69,6 +69,27 @@ def period_next_to(text: str, start: int, end: int) -> str | None:
     return " ".join(found.group(1).split()) if found else None
 
 
+# One number written for two periods: "4.4% in 2024 and 2025", "2% for this year and 2025", "3%
+# in both 2025 and 2026", "2026 and 2027 both at 2.9%".
+_THIS = r"(?:this|next)\s+year"
+_TWO_AFTER = re.compile(rf"^{_GAP}\s+(?P<prep>in|for|during)\s+(?:both\s+)?(?P<first>{_YEAR}|{_THIS})\s+and\s+"
+                        rf"(?P<second>{_YEAR}|next(?:\s+year)?)(?![\w%-])"
+                        r"(?=[ \t]*(?:[.,;:)\n]|$)|\s+(?:and|as|but|while|before|after|when|according)\b)", re.IGNORECASE)
+_TWO_BEFORE = re.compile(rf"(?<![\w$€£.,])(?P<first>{_YEAR})\s+and\s+(?P<second>{_YEAR})\s+(?:both|each)\s+(?:at\s+)?$",
+                         re.IGNORECASE)
+
+
+def periods_shared(text: str, start: int, end: int) -> list[str]:
+    """The two periods one number at text[start:end] is written for, or [] (see `_TWO_AFTER`)."""
+    if found := _TWO_AFTER.match(text[end:end + WINDOW]):
+        prep, second = found["prep"].lower(), found["second"]
+        second = "next year" if second.lower() == "next" else second
+        return [f"{prep} {' '.join(found['first'].split())}", f"{prep} {' '.join(second.split())}"]
+    if found := _TWO_BEFORE.search(text[max(0, start - WINDOW):start]):
+        return [f"in {found['first']}", f"in {found['second']}"]
+    return []
+
+
 _YEAR_IN = re.compile(r"(?<![\w$€£.,/-])((?:19|20)\d\d)(?![\w%/-])")
 _FROM_YEAR = re.compile(r"\b(?:since|from|than|until|till|through|by|before|after|to|versus|vs\.?)\s+(?:early\s+|late\s+|mid-?)?$",
                         re.IGNORECASE)
