@@ -62,6 +62,15 @@ CASES = [
     ("in the year just concluded", "2024-01", "2023-01-01", "2023-12-31", "last_year", False),
     ("since the beginning of the year", "2024-02", "2024-01-01", "2024-02", "since_year_start", True),
     ("1997 general election", "2024-07-06", "1997-01-01", "1997-12-31", "year", False),  # an earlier year's event
+    # a day named in words, placed from the publication day (the latest such day on or before it)
+    ("on Tuesday", "2024-05-29", "2024-05-28", "2024-05-28", "weekday", False),
+    ("Wednesday's vote", "2024-05-29", "2024-05-29", "2024-05-29", "weekday", False),
+    ("last Wednesday", "2024-05-29", "2024-05-22", "2024-05-22", "weekday", False),
+    ("today", "2024-05-29", "2024-05-29", "2024-05-29", "today", False),
+    ("yesterday", "2024-03-01", "2024-02-29", "2024-02-29", "yesterday", False),
+    ("On May 29", "2024-06", "2024-05-29", "2024-05-29", "month_day", False),
+    ("on the 3rd of January", "2024-02-10", "2024-01-03", "2024-01-03", "month_day", False),
+    ("on Dec 30", "2025-01-02", "2024-12-30", "2024-12-30", "month_day", False),
 ]
 
 
@@ -82,6 +91,9 @@ def test_rules(text, published, start, end, rule, cumulative):
     # relative to a time the sentence names, not to publication: never guessed
     ("the previous year", "2024-01"), ("in the previous quarter", "2024-02-15"), ("from the previous quarter", "2024-02"),
     ("in the previous three-month period", "2024-02-15"), ("a year earlier", "2024-02"), ("For the year", "2024-02-15"),
+    ("on Tuesday", "2024-05"),  # needs the publication day
+    ("in the week to Friday", "2024-05-29"), ("since Tuesday", "2024-05-29"),  # a day that bounds a span
+    ("prices may 10", "2024-05-29"),  # the verb
 ])
 def test_unresolved_is_never_a_guess(text, published):
     period = resolve_period(text, published)

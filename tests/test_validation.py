@@ -303,3 +303,69 @@ def test_a_recent_toll_stated_for_a_month_is_still_a_running_count():
     facts = [crash_deaths("a1", 150, "in December", published="2024-12-30"),
              crash_deaths("a2", 179, "in December", published="2024-12-31")]
     assert list(verdicts(facts)) == ["korean air crash in guam | other:deaths | since 2024-12"]
+
+
+def reading(article_id, value, period_text, published="2024-05-29", **changes):
+    """A station's maximum temperature, hand-written in the style of heatwave reports."""
+    return fact(**(dict(article_id=article_id, source=f"Outlet {article_id}", entity="Palam", metric="other",
+                        metric_label="max_temperature", value=value, unit="degrees_celsius", period_text=period_text,
+                        published=published) | changes))
+
+
+def test_levels_stated_for_two_named_days_meet_only_their_own_day():
+    facts = [reading("a1", 47.4, "on Tuesday"), reading("a2", 47.4, "yesterday"), reading("a3", 49.1, "on Wednesday"),
+             reading("a4", 49.1, "today"), reading("a5", 48.0, None)]
+    assert verdicts(facts) == {"palam | other:max_temperature | on 2024-05-28": "agree",
+                               "palam | other:max_temperature | on 2024-05-29": "agree",
+                               "palam | other:max_temperature | as of 2024": "single_source"}
+    one_day = [reading("a1", 20, "early Tuesday", metric_label="workers_on_site", unit="people"),
+               reading("a2", 8, None, metric_label="workers_on_site", unit="people")]
+    assert list(verdicts(one_day).values()) == ["conflict"]  # one named day says nothing against an undated report
+
+
+def test_a_level_a_change_started_from_is_another_question():
+    quote = "Revenue fell 1% to $12.8 billion from $12.9 billion."
+    now = [fact(article_id=a, source=f"Outlet {a}", entity="Intel", metric="other", metric_label="revenue",
+                value=12.8e9, unit="USD", quote=quote, period_text="in the second quarter") for a in ("a1", "a2")]
+    before = fact(article_id="a3", source="Outlet a3", entity="Intel", metric="other", metric_label="revenue",
+                  value=12.9e9, unit="USD", quote="from $12.9 billion", period_text="in the second quarter")
+    assert sorted(verdicts([*now, before]).values()) == ["agree", "single_source"]
+
+
+def test_a_figure_of_an_earlier_unplaced_time_is_never_compared():
+    share = dict(entity="Labour", metric="other", metric_label="vote_share", unit="percent")
+    facts = [fact(article_id="a1", value=34.0, period_text=None, **share),
+             fact(article_id="a2", source="Outlet B", value=57.0, period_text="in the last election", **share)]
+    assert all(not key.endswith("as of 2024") or verdict == "single_source" for key, verdict in verdicts(facts).items())
+    assert any(key.endswith("(published 2024)") for key in verdicts(facts))
+
+
+def test_market_prices_and_vague_amounts_are_never_called_a_conflict():
+    price = dict(entity="Acme", metric="other", metric_label="share_price_change", unit="percent", period_text=None)
+    moves = [fact(article_id="a1", value=-20.0, **price), fact(article_id="a2", source="Outlet B", value=-26.1, **price)]
+    assert list(verdicts(moves).values()) == ["incomparable"]
+    plan = dict(entity="Acme", metric="other", metric_label="cost_cuts", unit="USD", period_text=None)
+    vague = [fact(article_id="a1", value=2e9, value_max=9e9, qualifier="several", **plan),
+             fact(article_id="a2", source="Outlet B", value=12.5e9, **plan), fact(article_id="a3", source="Outlet C", value=12.5e9, **plan)]
+    assert list(verdicts(vague).values()) == ["incomparable"]
+    precise = [*vague, fact(article_id="a4", source="Outlet D", value=14.2e9, **plan)]
+    assert list(verdicts(precise).values()) == ["conflict"]  # two precise figures apart are still a conflict
+
+
+def test_a_percentage_and_a_number_of_one_cut_are_judged_apart():
+    cut = dict(entity="Acme", metric="other", metric_label="headcount_change", period_text=None)
+    facts = [fact(article_id="a1", value=-15.0, unit="percent", **cut), fact(article_id="a2", source="Outlet B", value=-15.0, unit="percent", **cut),
+             fact(article_id="a3", value=-15000.0, unit="people", qualifier="approximately", **cut),
+             fact(article_id="a4", source="Outlet D", value=-17500.0, unit="people", qualifier="approximately", **cut)]
+    assert sorted(verdicts(facts).values()) == ["agree", "conflict"]
+
+
+def test_a_count_in_progress_and_a_fire_s_area_only_grow():
+    counted = dict(entity="Kenya", metric="other", metric_label="ballots_counted", unit="percent", period_text=None)
+    fire = dict(entity="Creek Fire", metric="other", metric_label="fire_area", unit="acres", period_text=None)
+    for what, early, late in ((counted, 85.0, 99.9), (fire, 6000.0, 45000.0)):
+        rising = [fact(article_id="a1", value=early, published="2024-05-31", **what),
+                  fact(article_id="a2", source="Outlet B", value=late, published="2024-06-02", **what)]
+        falling = [fact(article_id="a1", value=late, published="2024-05-31", **what),
+                   fact(article_id="a2", source="Outlet B", value=early, published="2024-06-02", **what)]
+        assert list(verdicts(rising).values()) == ["agree"] and list(verdicts(falling).values()) == ["conflict"]

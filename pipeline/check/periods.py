@@ -314,6 +314,45 @@ def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
     return Period(monday.isoformat(), sunday.isoformat(), f"{m['which'].lower()}_week")
 
 
+_WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+
+
+def _pub_day(pub: str | None) -> date | None:
+    pub_parts = _pub_parts(pub)
+    return date(*pub_parts[:3]) if len(pub_parts) >= 3 else None  # a day cannot be placed from a month
+
+
+def _one_day(day: date, rule: str) -> Period:
+    return Period(day.isoformat(), day.isoformat(), rule)
+
+
+def _weekday(m: re.Match[str], pub: str | None) -> Period | None:
+    """The latest such weekday on or before publication ("on Tuesday" in Wednesday's paper is the day
+    before; "last Wednesday" in it is a week before)."""
+    if (day := _pub_day(pub)) is None:
+        return None
+    back = (day.weekday() - _WEEKDAYS[m["weekday"].lower()]) % 7 or (7 if m["last"] else 0)
+    return _one_day(date.fromordinal(day.toordinal() - back), "weekday")
+
+
+def _today(m: re.Match[str], pub: str | None) -> Period | None:
+    if (day := _pub_day(pub)) is None:
+        return None
+    return _one_day(date.fromordinal(day.toordinal() - (m["which"].lower() == "yesterday")), m["which"].lower())
+
+
+def _month_day(m: re.Match[str], pub: str | None) -> Period | None:
+    """"May 29", "29th of May": that day in the year of the latest such month on or before publication."""
+    if m["month"] == "may" or m["month"] == "MAY":
+        return None  # "prices may 10": the verb
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    year = _latest_month_on_or_before(month, pub)
+    try:
+        return _one_day(date(year, month, int(m["day"])), "month_day") if year else None
+    except ValueError:
+        return None
+
+
 def _fiscal(m: re.Match[str], pub: str | None, start: int | None = None) -> Period | None:
     placed = place_fiscal(m, pub, start)
     return Period(*placed) if placed else None
@@ -330,6 +369,8 @@ _FULL_MONTH = r"(?P<month>" + "|".join(calendar.month_name[1:]) + r")"
 # figure"); "2000 shells" is a count.
 _YEAR_CONTEXT = (rf"(?:\b(?:in|for|of|during|from|throughout|fiscal|the|since|by|until)\s+{_YEAR}\b"
                  rf"|\b(?P<year2>(?:19|20)\d\d)(?=['’]s\b|\s+(?:GDP|growth|figures?|data|estimates?|budget|output)\b))")
+# A day that only ends or starts a span is no period of one day: "the week to Friday", "since Tuesday".
+_NOT_SPAN_END = "".join(rf"(?<!{word} )" for word in ("since", "to", "until", "till", "through", "ending", "ended", "from"))
 RULES: list[tuple[str, re.Pattern[str], Rule]] = [
     (name, re.compile(pattern, re.IGNORECASE), rule) for name, pattern, rule in [
         ("iso_date", r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b", _iso_day),
@@ -350,12 +391,16 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("since", rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:{_MONTH}(?:\s+{_YEAR})?|(?P<yonly>(?:19|20)\d\d)\b)", _since),
         ("year_range", r"\b(?:between\s+|from\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|—|to|and|through)\s*(?P<y2>(?:19|20)?\d\d)\b", _year_range),
         ("through", rf"\b(?:through|by\s+the\s+end\s+of|as\s+of\s+the\s+end\s+of|up\s+to)\s+{_YEAR}\b", _through),
+        ("month_day", rf"{_NOT_SPAN_END}\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*(?:19|20)\d\d)(?![\d.,%])", _month_day),
+        ("month_day", rf"{_NOT_SPAN_END}\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", _month_day),
         ("month_year", rf"\b{_MONTH}\s+{_YEAR}\b", _month_year),
         ("month", rf"\b(?:in|during|early|late|mid-?|by|last|this)\s+{_FULL_MONTH}\b", _month_year),
         ("last_n_years", rf"\b(?:last|past|previous)\s+{_NUMWORD}\s+years\b", _last_n_years),
         ("relative_year", r"\b(?P<which>this|current|last|past|next)\s+year\b|\bthe\s+year\s+just\s+(?:ended|concluded|gone)\b", _relative_year),
         ("relative_month", r"\b(?P<which>this|last|past|next)\s+month\b", _relative_month),
         ("relative_week", r"\b(?P<which>this|last)\s+week\b", _relative_week),
+        ("weekday", rf"{_NOT_SPAN_END}\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        ("today", r"\b(?P<which>today|yesterday|tonight)\b", _today),
         ("anaphoric", r"\b(?:previous|prior|preceding)\s+(?:year|quarter|month|three-month\s+period|period)\b"
                       r"|\b(?:a|the)\s+(?:year|quarter)\s+(?:earlier|before)\b", _anaphoric),
         ("year", _YEAR_CONTEXT, _year),

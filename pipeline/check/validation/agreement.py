@@ -9,7 +9,10 @@ dimension (miles and kilometres, months and years) are converted (`measures`). T
 sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
-Forecasts naming no forecaster that disagree are `incomparable`: they may be different polls.
+Forecasts naming no forecaster that disagree are `incomparable`: they may be different polls; so
+are market prices and their moves stated as of a time (`questions.moves_by_the_minute`; not a year's
+average): they may be of different moments;
+and figures that differ only from a vague amount ("several billion", "thousands"), a convention.
 Every group says how many outlets and independent sources back it.
 """
 
@@ -27,7 +30,7 @@ from .grouping import Group, Member
 from .independence import Origins
 from .intervals import Interval, common, human, interval_for, precision, with_truncation
 from .measures import factors, one_dimension
-from .questions import UNNAMED
+from .questions import UNNAMED, moves_by_the_minute
 from .sources_note import excluded_facts, sources_note
 from .timeline import falling_count, rising_summary, stamp
 
@@ -141,7 +144,17 @@ class _Judgement:
             return "incomparable", f"forecasts that name no forecaster may come from different polls: {problem}"
         if self.group.period.startswith("undated"):
             return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
+        if not self.group.cumulative and self._only_vague_apart(intervals):
+            return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
+        if moves_by_the_minute(self.group.metric) and self.group.kind == "level":
+            return "incomparable", f"a market price moves by the minute, and these reports may be for different moments: {problem}"
         return "conflict", problem
+
+    def _only_vague_apart(self, intervals: list[Interval]) -> bool:
+        """Whether the figures agree once vague amounts ("several billion", "thousands") are set aside:
+        the span such words stand for is a convention, too loose to call a source wrong."""
+        precise = [i for m, i in zip(self.members, intervals) if m.fact.qualifier != "several"]
+        return len(precise) < len(intervals) and (len(precise) < 2 or common(precise) is not None)
 
     def _disjoint(self, intervals: list[Interval]) -> str | None:
         return None if common(intervals) is not None else side_by_side(self.members, intervals, self.unit)

@@ -6,12 +6,15 @@ ever compared here.
   and `other` metrics that are unlabelled or name only a kind of number ("other:percentage") are not
   grouped;
 - question: status and forecaster (`questions.stance`) and, when sources give one period on two
-  bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`);
+  bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`;
+  a percentage and a number of one thing, `as_share`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
   a quarter never meets its year; a past event's final toll by its calendar year, `past_toll_year`); a running count "since X" by its start, whatever the year it
   is reported in; levels, and tolls without a start or stated for one day ("110 million
   displaced today"), by windows of reference days (`timeline`), except that a level stated for a
-  day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in June);
+  day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in June),
+  and when levels are stated for two or more named days ("on Tuesday", "May 29"), each meets only
+  its day's;
 - undated: a flow without a period is listed as undated; an annual one is offered to the latest
   year published by its publication date, and counts there only if it is consistent (agreement
   decides); it never makes a conflict;
@@ -29,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 
 from schemas.facts import QuantFact
-from schemas.vocabulary import is_kind_name, period_kind
+from schemas.vocabulary import is_kind_name, period_kind, unit_class
 
 from ...extract.entities import UNKNOWN
 from ..periods import calendar_year, first_day, last_day
@@ -164,7 +167,7 @@ class _Placer:
     def place_windows(self) -> None:
         for (base, kind), dated in self.windowed.items():
             if kind == "level":
-                dated = self._into_months(base, dated)
+                dated = self._on_named_days(base, self._into_months(base, dated))
                 if not dated:
                     continue
             dated.sort(key=lambda item: item[0])
@@ -202,6 +205,21 @@ class _Placer:
                 left.append((day, fact))
         return left
 
+    def _on_named_days(self, base: Base, dated: list[tuple[date, QuantFact]]) -> list[tuple[date, QuantFact]]:
+        """When sources state a level for two or more named days ("49.9 degrees on Tuesday", "52.3 on
+        Wednesday"), each such figure is its day's and meets only the same day's; the others are
+        windowed. A single named day among undated reports says nothing against them."""
+        named = {fact.period_start for _, fact in dated if _named_day(fact)}
+        if len(named) < 2:
+            return dated
+        left = []
+        for day, fact in dated:
+            if _named_day(fact):
+                self.add(base, f"on {fact.period_start}", "level", fact)
+            else:
+                left.append((day, fact))
+        return left
+
     def place_undated(self) -> None:
         for base, fact in self.undated:
             year = _available_year(fact, self.years.get(base, [])) if period_kind(base[1].split(":")[0]) == "annual" else None
@@ -214,6 +232,15 @@ class _Placer:
             group.assumptions.append(
                 f"{fact.fact_id} states no year; offered as the latest annual figure available at its publication "
                 f"({fact.published}): {year}; it counts only if consistent with the dated figures")
+
+
+_DAY_RULES = frozenset({"weekday", "today", "yesterday", "tonight", "month_day", "explicit_date", "iso_date"})
+
+
+def _named_day(fact: QuantFact) -> str | None:
+    """The one day the fact's own words name ("on Tuesday", "May 29"), else None."""
+    rule = (fact.period_rule or "").split(":")[-1]
+    return fact.period_start if rule in _DAY_RULES and fact.period_start == fact.period_end else None
 
 
 def _month_period(day: date) -> str:
@@ -236,12 +263,19 @@ def _available_year(fact: QuantFact, dated: list[tuple[str, str | None]]) -> str
     return max(candidates, default=None)
 
 
+def as_share(fact: QuantFact) -> str:
+    """Whether a figure is given as a percentage or as a number: "15% of its workforce" and "15,000
+    jobs" are two measures of one cut."""
+    return "as a percentage" if unit_class(fact.unit) == "percent" else "as a number"
+
+
 def split_bases(group: Group) -> list[Group]:
     """One group per basis when its sources give the period on two or more bases (rates, or the
-    currencies a growth of money is measured in); unstated bases apart."""
+    currencies a growth of money is measured in, or a percentage and a number, `as_share`);
+    unstated bases apart."""
     if len(group.members) < 2:
         return [group]
-    split_by = [how for how in (basis_of, currency_terms) if len({how(m.fact) for m in group.members} - {None}) >= 2]
+    split_by = [how for how in (basis_of, currency_terms, as_share) if len({how(m.fact) for m in group.members} - {None}) >= 2]
     if not split_by:
         return [group]
 

@@ -2,7 +2,9 @@
 
 Two facts share a verdict only when they answer the same question:
 - status: an `actual`, an `estimate` (a provisional or flash figure), a `claim`, and each
-  forecaster's `forecast` are different questions; a forecast's forecaster is the one named in its
+  forecaster's `forecast` are different questions, and so is a figure its words give as the one a
+  change started from or a newer forecast replaced ("to $12.8 billion from $12.9 billion",
+  `earlier_figure`); a forecast's forecaster is the one named in its
   attribution ("IMF", "Atlanta Fed GDPNow", "analysts polled by Investing.com" -> investing.com),
   and forecasts naming no one ("economists", "market consensus (unnamed)") share one question whose
   disagreements cannot be called a conflict, since they may be different polls;
@@ -17,8 +19,12 @@ Two facts share a verdict only when they answer the same question:
   growth, a year's output, any figure stated for a month, quarter or year, such as December's
   unemployment rate), or a level stated as of a day (a turnout, a distance, a streak as of its end).
   A figure whose period words name a span that could not be placed ("in the quarter", "for the
-  year", "the annual figures") is a flow of an unknown period: listed as undated, never compared
-  as a level of the day it was published (a quarter's output is not the year's).
+  year", "the annual figures"), or an earlier time that could not be placed ("in the last
+  election"), is a flow of an unknown period: listed as undated, never compared as a level of the
+  day it was published (a quarter's output is not the year's). The part of a count done so far
+  ("85% of the ballots counted") and a fire's area only grow, like a toll; shares of the vote move
+  by the day as the count goes on (`changes_daily`); market prices and their moves are of moments
+  rarely stated (`moves_by_the_minute`).
 """
 
 from __future__ import annotations
@@ -63,9 +69,20 @@ _FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u
 # The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
 # "four remain missing" on Sunday).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
-                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*)\b")
+                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*|fire area|burn\w*|scorch\w*)\b")
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
-_DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?)\b")
+_DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?|"
+                          r"vote share|share of (?:the )?votes?)\b")  # shares of the vote move as the count goes on
+# Prices of what is traded move by the minute: reports of them, or of their moves, are as of
+# moments that are rarely stated, so they are never called a conflict (`moves_by_the_minute`).
+_MARKET_WORDS = re.compile(r"\b(?:(?:share|stock) price|stocks?(?! options)|shares? (?:value|drop|fall|fell|plunge|slide|sank|rise|rose|"
+                           r"gain|jump|move)\w*|market (?:value|cap\w*)|(?:bond|treasury) yields?|exchange rate|crude|"
+                           r"brent|wti|oil price|gold price|bitcoin|futures)\b")
+# The part of a count done so far ("85% of the ballots counted"), which only grows.
+_PROGRESS_WORDS = re.compile(r"\b(?:counted|reporting|tallied)\b")
+# Period words that place a figure before the time of the report, without saying when: "the last
+# election", "a day earlier", "the previous survey".
+_EARLIER_TIME = re.compile(r"\b(?:last|previous|prior|preceding|earlier|former|before)\b", re.IGNORECASE)
 _SPAN_WORDS = re.compile(r"\b(?:year|quarter|month|week|half|annual|yearly|quarterly|monthly|weekly|fiscal)\b",
                          re.IGNORECASE)
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
@@ -118,26 +135,30 @@ def forecaster(attribution: str | None) -> str:
 
 
 def stance(fact: QuantFact) -> str:
-    """The status part of the question: "" for an actual, else "estimate", "claim" or "forecast: <who>"
-    (", earlier" for a forecast its words give as the one it replaced, `earlier_forecast`)."""
+    """The status part of the question: "" for an actual, else "estimate", "claim" or "forecast: <who>";
+    "earlier" is added for a figure its words give as the one a change started from or a newer one
+    replaced (`earlier_figure`: "fell to $12.8 billion from $12.9 billion", "down from 2.1%")."""
+    earlier = "earlier" if earlier_figure(fact) else ""
     if fact.status == "forecast":
-        return f"forecast: {forecaster(fact.attribution)}{', earlier' if earlier_forecast(fact) else ''}"
-    return "" if fact.status == "actual" else fact.status
+        return f"forecast: {forecaster(fact.attribution)}{', ' + earlier if earlier else ''}"
+    return ", ".join(filter(None, ("" if fact.status == "actual" else fact.status, earlier)))
 
 
-# The words of a forecast that another replaced: "down from 2.1%", "raised from 2.8% to 2.6%",
-# "(vs. 2.8% prior)", "previously 2.3%", "had projected 2%": one forecaster's two vintages are
-# two questions, not a conflict.
+# The words of a figure a change started from, or of a forecast that another replaced: "down from
+# 2.1%", "to $12.8 billion from $12.9 billion", "(vs. 2.8% prior)", "previously 2.3%", "had projected
+# 2%": the level before and the level after, or one forecaster's two vintages, are two questions,
+# not a conflict.
 _EARLIER_BEFORE = re.compile(
     r"\b(?:from|vs\.?|versus|previously|prior|earlier|had\s+(?:been\s+)?(?:forecast|projected|expected|estimated|"
     r"predicted|seen))\s+(?:(?:an?|the|its|their)\s+)?(?:(?:previous|prior|earlier)\s+)?"
     r"(?:(?:forecast|projection|estimate|outlook)\s+)?(?:of\s+)?$", re.IGNORECASE)
 _EARLIER_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:prior|previously|earlier)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"(?:[$€£¥₹]\s?)?\d[\d,]*(?:\.\d+)?")  # with its currency sign: "from $12.9 billion"
 
 
-def earlier_forecast(fact: QuantFact) -> bool:
-    """Do the words next to the forecast's number give it as the forecast it replaced (`_EARLIER_BEFORE`)?"""
+def earlier_figure(fact: QuantFact) -> bool:
+    """Do the words next to the number give it as the figure a change started from, or the forecast a
+    newer one replaced (`_EARLIER_BEFORE`)?"""
     if fact.mention_span and fact.span:
         start, end = (at - fact.span[0] for at in fact.mention_span)
     elif found := _NUMBER.search(fact.quote):  # a quote that is the number's own short phrase
@@ -153,12 +174,19 @@ def is_tally(fact: QuantFact) -> bool:
     if fact.metric == "casualties":
         return True
     label = (fact.metric_label or "").replace("_", " ").casefold().strip()
+    if fact.metric == "other" and unit_class(fact.unit) == "percent":
+        return bool(_PROGRESS_WORDS.search(label))  # "85% of the ballots counted", then "99.9%"
     return fact.metric == "other" and unit_class(fact.unit) == "count" and bool(_TALLY_WORDS.search(label) or _TALLY_HEADS.search(label))
 
 
 def changes_daily(metric: str) -> bool:
-    """Is a metric key ("other:missing") a count of people in a plight, which changes by the day?"""
+    """Is a metric key ("other:missing", "other:vote_share") a level that changes by the day?"""
     return bool(_DAILY_WORDS.search(metric.replace("_", " ").casefold()))
+
+
+def moves_by_the_minute(metric: str) -> bool:
+    """Is a metric key ("other:share_price", "other:stock_price_change") a market price or its move?"""
+    return bool(_MARKET_WORDS.search(metric.replace("_", " ").casefold()))
 
 
 def past_toll_year(fact: QuantFact) -> str | None:
@@ -190,4 +218,6 @@ def time_kind(fact: QuantFact) -> TimeKind:
         return "flow"  # a figure stated for a month, quarter or year is that period's (a streak is stated as of its end)
     if not start and not end and unit_class(fact.unit) != "duration" and _SPAN_WORDS.search(fact.period_text or ""):
         return "flow"  # "in the quarter": some span, not placed
+    if not start and not end and _EARLIER_TIME.search(fact.period_text or ""):
+        return "flow"  # "in the last election", "a day earlier": some earlier time, not placed
     return "level"
