@@ -99,7 +99,7 @@ _PER_CAPITA_CUE = re.compile(
 NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
-    "trade": r"\btrade\b(?!\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|\btrading\b|"
+    "trade": r"\btrade\b(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|\btrading\b|"
              r"\bcommerce\b",
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation",

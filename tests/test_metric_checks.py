@@ -615,6 +615,10 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "at one place"),
     ("The district, home to 250,000 people, was hit hardest.", "250,000 people", 250000, "people", "count",
      "population", None),
+    # "trade-offs" are no trade
+    ("He said the trade-offs are worth it, as AI PCs will grow from less than 10% of the market today.",
+     "less than 10%", 10, "percent", "percent", "trade_volume_growth", "about trade"),
+    ("Trade rose 4% as the trade-offs of tariffs eased.", "4%", 4, "percent", "percent", "trade_volume_growth", None),
     # a group counted after a larger toll is a part of it
     ("The crush killed 87 people, of whom 61 were women, officials said.", "61", 61, None, "count", "casualties",
      "among a larger toll (87)"),

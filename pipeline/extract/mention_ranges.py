@@ -131,10 +131,11 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
 def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
     """A percentage after ", or" that restates a number outside a list ("fell by 310,000, or 1.2
     percent"; "2.08 million, or 0.15 percent"), which keeps its own unit; in "10, 20, or 30
-    percent" the numbers are listed and share it."""
+    percent" the numbers are listed and share it. A number above 100 before a percentage of at most
+    100 restates it too ("obtained 1,524,255 or 9.51% of the vote")."""
     if other.unit_class != "percent":
         return False
-    if _scale_of(mention) != 1:
+    if _scale_of(mention) != 1 or abs(mention.value) > 100 >= abs(other.value):
         return True
     return bool(_COMMA_OR.match(gap)) and not re.search(r",\s*$", text[:mention.start])
 
@@ -149,13 +150,19 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
         if previous is not None and not mention.is_year:
             gap = text[result[previous].end:mention.start]
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
-            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)):
+            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap):
                 result[i] = key(result[previous], mention) or mention
             elif (earlier := _gapped(result, i, text)) is not None:
                 result[i] = key(earlier, mention) or mention
         if not mention.is_year:
             previous = i
     return result
+
+
+def _restating(first: Mention, then: Mention, gap: str) -> bool:
+    """A percentage after "or" that restates an amount or count as a share ("down $7.99 or 27.5%")."""
+    return bool(_OR.match(gap)) and then.unit_class == "percent" and first.unit_class in ("currency", "count") \
+        and first.unit is not None
 
 
 # "..., imports by 0.9%", "... and imports by 6.8%": a subject of one to three words, then "by",

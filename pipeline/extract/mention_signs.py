@@ -24,7 +24,9 @@ DOWN_VERBS = (
     "contracted|contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|sagged|skidded|"
-    "cratered|weakened|depreciated|fell back|slowed|receded"
+    "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
+    # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
+    "cut|cuts|cutting|slashing|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|eliminating"
 )
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"

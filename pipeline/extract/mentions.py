@@ -179,8 +179,9 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
 
 
 def _with_change(text: str, mention: Mention) -> Mention:
-    if mention.is_year or re.match(r"(?:above|below|past|beyond|over|under)\b", mention.text, re.IGNORECASE):
-        return mention  # "rose above 30 million": where it got to, not how far it moved
+    if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
+            or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
+        return mention  # "rose above 30 million": where it got to; "sinking over 30%" is how far it moved
     change = change_at(text, mention.start, mention.end,
                        mention.unit_class in ("percent", "currency") or mention.unit == "points" or mention.unit in HELD_COUNTS,
                        loss_ok=mention.unit_class != "currency")
