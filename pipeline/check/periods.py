@@ -343,7 +343,7 @@ def _today(m: re.Match[str], pub: str | None) -> Period | None:
 
 def _month_day(m: re.Match[str], pub: str | None) -> Period | None:
     """"May 29", "29th of May": that day in the year of the latest such month on or before publication."""
-    if m["month"] == "may" or m["month"] == "MAY":
+    if m["month"].lower() == "may" and m["month"] != "May":
         return None  # "prices may 10": the verb
     month = MONTHS[m["month"].lower().rstrip(".")]
     year = _latest_month_on_or_before(month, pub)
@@ -399,7 +399,7 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("relative_year", r"\b(?P<which>this|current|last|past|next)\s+year\b|\bthe\s+year\s+just\s+(?:ended|concluded|gone)\b", _relative_year),
         ("relative_month", r"\b(?P<which>this|last|past|next)\s+month\b", _relative_month),
         ("relative_week", r"\b(?P<which>this|last)\s+week\b", _relative_week),
-        ("weekday", rf"{_NOT_SPAN_END}\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
+        ("weekday", rf"{_NOT_SPAN_END}\b(?P<last>last\s+)?(?P<weekday>{'|'.join(calendar.day_name)})\b", _weekday),
         ("today", r"\b(?P<which>today|yesterday|tonight)\b", _today),
         ("anaphoric", r"\b(?:previous|prior|preceding)\s+(?:year|quarter|month|three-month\s+period|period)\b"
                       r"|\b(?:a|the)\s+(?:year|quarter)\s+(?:earlier|before)\b", _anaphoric),

@@ -9,10 +9,10 @@ dimension (miles and kilometres, months and years) are converted (`measures`). T
 sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
-Forecasts naming no forecaster that disagree are `incomparable`: they may be different polls; so
-are market prices and their moves stated as of a time (`questions.moves_by_the_minute`; not a year's
-average): they may be of different moments;
-and figures that differ only from a vague amount ("several billion", "thousands"), a convention.
+Disagreements that cannot call a source wrong are `incomparable`: forecasts naming no forecaster
+(they may be different polls), market prices and their moves stated as of a time, not a year's
+average (they may be of different moments, `questions.moves_by_the_minute`), and figures that
+differ only from a vague amount ("several billion", "thousands": its span is a convention).
 Every group says how many outlets and independent sources back it.
 """
 

@@ -209,13 +209,12 @@ class _Placer:
         """When sources state a level for two or more named days ("49.9 degrees on Tuesday", "52.3 on
         Wednesday"), each such figure is its day's and meets only the same day's; the others are
         windowed. A single named day among undated reports says nothing against them."""
-        named = {fact.period_start for _, fact in dated if _named_day(fact)}
-        if len(named) < 2:
+        if len({_named_day(fact) for _, fact in dated} - {None}) < 2:
             return dated
         left = []
         for day, fact in dated:
-            if _named_day(fact):
-                self.add(base, f"on {fact.period_start}", "level", fact)
+            if named := _named_day(fact):
+                self.add(base, f"on {named}", "level", fact)
             else:
                 left.append((day, fact))
         return left
