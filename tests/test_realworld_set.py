@@ -81,6 +81,7 @@ def test_gold_fact_follows_the_contract(item: tuple[str, DevGold]) -> None:
         assert unit_class(gold.unit) == METRIC_UNIT_CLASS[gold.metric]
     assert gold.qualifier in get_args(Qualifier) and getattr(gold, "status") in get_args(Status)
     assert (gold.value_max is not None) == (gold.qualifier in ("range", "several"))
+    assert gold.value_max is None or gold.value_max >= gold.value  # a fall's range runs from its larger size
 
 
 @pytest.mark.parametrize("item", ALL_GOLD, ids=_gold_id)
