@@ -3,7 +3,8 @@
 A direction is given only to a change, never to the level a movement reaches: in "rose 6.5% to
 164p" the 6.5% is up and the 164p has none. A change is read from
 - the verb right before it ("contracted 3.2%", "fell by 4%", "cut its rate by 25 basis points",
-  "shrank an annualized 0.4%", "shrank (at) an annualized rate of 0.4%", "lower rates another half point");
+  "shrank an annualized 0.4%", "shrank (at) an annualized rate of 0.4%", "lower rates another half point",
+  "cut 15% of its workforce", "axing 2,400 jobs", "sinking over 30%");
 - "up"/"down" right before it ("up 20% on a year ago"), unless it only finishes a phrasal verb
   ("locked down four years ago", "made up 40% of exports");
 - a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing", "a full
