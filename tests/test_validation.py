@@ -369,3 +369,11 @@ def test_a_count_in_progress_and_a_fire_s_area_only_grow():
         falling = [fact(article_id="a1", value=late, published="2024-05-31", **what),
                    fact(article_id="a2", source="Outlet B", value=early, published="2024-06-02", **what)]
         assert list(verdicts(rising).values()) == ["agree"] and list(verdicts(falling).values()) == ["conflict"]
+
+
+def test_a_day_named_in_the_quote_beside_its_period_is_when_it_was_said():
+    quote = ("The agency believes 40,000 tonnes of grain have been shipped since August, a lawmaker said after "
+             "a briefing on November 1.")
+    placed = normalize([fact(entity="Ukraine", metric="other", metric_label="grain_shipped", value=40000, unit="tonnes",
+                            quote=quote, period_text=None, published="2024-01")])[0]
+    assert (placed.period_start, placed.period_rule) == ("2023-08-01", "quote:since_month")

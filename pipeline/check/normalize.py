@@ -21,7 +21,7 @@ from schemas.vocabulary import unit_class
 from . import fx
 from schemas.primitives.numbers import parse_number
 from .fiscal import fiscal_start
-from .periods import Period, before_stated, periods_in, resolve_period, stated_periods
+from .periods import NAMED_DAY_RULES, Period, before_stated, periods_in, resolve_period, stated_periods
 
 __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]
 
@@ -81,6 +81,8 @@ def period_of(fact: QuantFact) -> Period:
             return Period(earlier.start, earlier.end, f"quote:{earlier.rule}")
         return narrower_in_quote(fact, period) or period
     stated = periods_in(fact.quote, fact.published, fiscal)
+    if len(stated) > 1:  # "since August ..., at a briefing on November 1": a named day is often when it was said
+        stated = [p for p in stated if p.rule not in NAMED_DAY_RULES]
     if len(stated) == 1:
         p = stated[0]
         return Period(p.start, p.end, f"quote:{p.rule}", p.cumulative)

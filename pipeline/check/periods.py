@@ -315,6 +315,8 @@ def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
 
 
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+# The rules that place a day named in words relative to publication ("on Tuesday", "May 29").
+NAMED_DAY_RULES = frozenset({"weekday", "today", "yesterday", "tonight", "month_day"})
 
 
 def _pub_day(pub: str | None) -> date | None:

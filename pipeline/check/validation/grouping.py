@@ -35,7 +35,7 @@ from schemas.facts import QuantFact
 from schemas.vocabulary import is_kind_name, period_kind, unit_class
 
 from ...extract.entities import UNKNOWN
-from ..periods import calendar_year, first_day, last_day
+from ..periods import NAMED_DAY_RULES, calendar_year, first_day, last_day
 from .questions import TimeKind, basis_of, changes_daily, currency_terms, past_toll_year, stance, time_kind
 from .timeline import reference_day, window_days, window_labels
 
@@ -233,7 +233,7 @@ class _Placer:
                 f"({fact.published}): {year}; it counts only if consistent with the dated figures")
 
 
-_DAY_RULES = frozenset({"weekday", "today", "yesterday", "tonight", "month_day", "explicit_date", "iso_date"})
+_DAY_RULES = NAMED_DAY_RULES | {"explicit_date", "iso_date"}
 
 
 def _named_day(fact: QuantFact) -> str | None:
