@@ -56,7 +56,8 @@ The checks, each one code can make without a model:
    country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
    deaths counted beside births and population figures, with no disaster or violence named, are
    no casualties, and a group counted after a larger toll in its sentence ("121 lives, of whom 108
-   were women") is a part of the toll, not the toll. When a number's own clause names no metric noun, the clause before it is read
+   were women") is a part of the toll, not the toll. When a number's own clause names no metric
+   noun, the clause before it is read
    ("exports came to 12.4 trillion yuan, a rise of 1.1% on the year"); "import and export"
    named together is trade.
 

@@ -147,7 +147,8 @@ class _Judgement:
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
         if moves_by_the_minute(self.group.metric) and self.group.kind == "level":
-            return "incomparable", f"a market price moves by the minute, and these reports may be for different moments: {problem}"
+            return "incomparable", (f"a market price moves by the minute, and these reports may be for different "
+                                    f"moments: {problem}")
         return "conflict", problem
 
     def _only_vague_apart(self, intervals: list[Interval]) -> bool:

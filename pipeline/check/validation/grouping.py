@@ -274,7 +274,8 @@ def split_bases(group: Group) -> list[Group]:
     unstated bases apart."""
     if len(group.members) < 2:
         return [group]
-    split_by = [how for how in (basis_of, currency_terms, as_share) if len({how(m.fact) for m in group.members} - {None}) >= 2]
+    split_by = [how for how in (basis_of, currency_terms, as_share)
+                if len({how(m.fact) for m in group.members} - {None}) >= 2]
     if not split_by:
         return [group]
 

@@ -69,15 +69,17 @@ _FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u
 # The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
 # "four remain missing" on Sunday).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
-                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*|fire area|burn\w*|scorch\w*)\b")
+                          r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*|"
+                          r"fire area|burn\w*|scorch\w*)\b")
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
 _DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?|"
                           r"vote share|share of (?:the )?votes?)\b")  # shares of the vote move as the count goes on
 # Prices of what is traded move by the minute: reports of them, or of their moves, are as of
 # moments that are rarely stated, so they are never called a conflict (`moves_by_the_minute`).
-_MARKET_WORDS = re.compile(r"\b(?:(?:share|stock) price|stocks?(?! options)|shares? (?:value|drop|fall|fell|plunge|slide|sank|rise|rose|"
-                           r"gain|jump|move)\w*|market (?:value|cap\w*)|(?:bond|treasury) yields?|exchange rate|crude|"
-                           r"brent|wti|oil price|gold price|bitcoin|futures)\b")
+_MARKET_WORDS = re.compile(r"\b(?:(?:share|stock) price|stocks?(?! options)|"
+                           r"shares? (?:value|drop|fall|fell|plunge|slide|sank|rise|rose|gain|jump|move)\w*|"
+                           r"market (?:value|cap\w*)|(?:bond|treasury) yields?|exchange rate|crude|brent|wti|oil price|"
+                           r"gold price|bitcoin|futures)\b")
 # The part of a count done so far ("85% of the ballots counted"), which only grows.
 _PROGRESS_WORDS = re.compile(r"\b(?:counted|reporting|tallied)\b")
 # Period words that place a figure before the time of the report, without saying when: "the last
