@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from pipeline.extract.mention_periods import period_next_to, periods_shared  # noqa: E402
 from pipeline.extract.mentions import quantities  # noqa: E402
-from schemas.facts import fact_id  # noqa: E402
+from pipeline.extract.shared_periods import copies  # noqa: E402
 from schemas.metric_checks import Measured, metric_named  # noqa: E402
 from schemas.vocabulary import unit_class  # noqa: E402
 
@@ -57,10 +57,7 @@ def per_period(fact: dict) -> list[dict]:
     if not fact.get("mention_span") or not fact.get("span"):
         return [fact]
     periods = periods_shared(fact["quote"], *(at - fact["span"][0] for at in fact["mention_span"]))
-    if not periods:
-        return [fact]
-    return [fact | {"period_text": periods[0]}] + [fact | {"period_text": p, "fact_id": fact_id(fact["fact_id"], p)}
-                                                   for p in periods[1:]]
+    return [fact | update for update in copies(fact["fact_id"], periods)] or [fact]
 
 
 def main() -> None:

@@ -304,11 +304,14 @@ def _relative_month(m: re.Match[str], pub: str | None) -> Period | None:
     return Period(start, end, f"{m['which'].lower()}_month")
 
 
-def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
+def _pub_day(pub: str | None) -> date | None:
     pub_parts = _pub_parts(pub)
-    if len(pub_parts) < 3:
+    return date(*pub_parts[:3]) if len(pub_parts) >= 3 else None  # a day cannot be placed from a month
+
+
+def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
+    if (day := _pub_day(pub)) is None:
         return None  # a week cannot be placed without the publication day
-    day = date(*pub_parts)
     monday = date.fromordinal(day.toordinal() - day.weekday() - (7 if m["which"].lower() == "last" else 0))
     sunday = date.fromordinal(monday.toordinal() + 6)
     return Period(monday.isoformat(), sunday.isoformat(), f"{m['which'].lower()}_week")
@@ -317,11 +320,6 @@ def _relative_week(m: re.Match[str], pub: str | None) -> Period | None:
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 # The rules that place a day named in words relative to publication ("on Tuesday", "May 29").
 NAMED_DAY_RULES = frozenset({"weekday", "today", "yesterday", "tonight", "month_day"})
-
-
-def _pub_day(pub: str | None) -> date | None:
-    pub_parts = _pub_parts(pub)
-    return date(*pub_parts[:3]) if len(pub_parts) >= 3 else None  # a day cannot be placed from a month
 
 
 def _one_day(day: date, rule: str) -> Period:

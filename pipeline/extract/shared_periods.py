@@ -15,15 +15,16 @@ from schemas.facts import QuantFact, fact_id
 from .mention_periods import periods_shared
 
 
+def copies(first_id: str, periods: list[str]) -> list[dict[str, str]]:
+    """The id and period of each fact one number gives: the first keeps the fact's id."""
+    return [{"fact_id": first_id if n == 0 else fact_id(first_id, period), "period_text": period}
+            for n, period in enumerate(periods)]
+
+
 def one_per_period(facts: list[QuantFact], text: str) -> list[QuantFact]:
     """`facts` with each fact on a number written for two periods split into one fact per period."""
     result = []
     for fact in facts:
         periods = periods_shared(text, *fact.mention_span) if fact.mention_span else []
-        if not periods:
-            result.append(fact)
-            continue
-        result.append(fact.model_copy(update={"period_text": periods[0]}))
-        result.extend(fact.model_copy(update={"period_text": period, "fact_id": fact_id(fact.fact_id, period)})
-                      for period in periods[1:])
+        result.extend([fact.model_copy(update=update) for update in copies(fact.fact_id, periods)] or [fact])
     return result
