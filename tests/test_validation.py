@@ -377,3 +377,13 @@ def test_a_day_named_in_the_quote_beside_its_period_is_when_it_was_said():
     placed = normalize([fact(entity="Ukraine", metric="other", metric_label="grain_shipped", value=40000, unit="tonnes",
                             quote=quote, period_text=None, published="2024-01")])[0]
     assert (placed.period_start, placed.period_rule) == ("2023-08-01", "quote:since_month")
+
+
+def test_a_figure_restated_in_another_unit_is_as_precise_as_the_coarser_one():
+    wind = dict(entity="Hurricane Ada", metric_label="maximum_sustained_wind", period_text=None, published="2024-10-09")
+    first = [measure("a1", 120, "miles per hour", **wind), measure("a1", 193, "kilometers per hour", **wind)]
+    assert validate([*first, measure("a2", 195, "kilometers per hour", **wind)]).groups[0].verdict == "agree"
+    assert validate([*first, measure("a2", 215, "kilometers per hour", **wind)]).groups[0].verdict == "conflict"
+    alone = validate([measure("a1", 193, "kilometers per hour", **wind),
+                      measure("a2", 195, "kilometers per hour", **wind)]).groups[0]
+    assert alone.verdict == "conflict"  # without the coarser figure beside it, 193 is given to the unit

@@ -5,7 +5,8 @@ Each voting fact becomes an interval (`intervals.interval_for`, half-open for ro
 amount that cuts a more precise one of its group short, "1.409 billion" for 1.40967 billion, also
 allows that truncation, `intervals.with_truncation`); money in other currencies is widened over
 the span of ECB rates a writer could have used (`currency`), and measures in other units of their
-dimension (miles and kilometres, months and years) are converted (`measures`). The
+dimension (miles and kilometres, months and years) are converted (`measures`), and a figure one
+article gives in two such units ("120 mph (193 km/h)") is as precise as the coarser of them. The
 sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
@@ -64,6 +65,24 @@ def comparable_units(units: list[str]) -> str | None:
     return None
 
 
+def restated_as_written(members: list[Member], intervals: list[Interval]) -> list[Interval]:
+    """A figure one article states in two units of a dimension ("120 mph (193 km/h)") was converted
+    from one to the other, so it is only as precise as the coarser of the two: each of them takes the
+    span of both (120 mph, to the nearest 10, allows 185 to 201 km/h, and so does the 193 beside it).
+    Figures of one article that do not meet are left as they are: they are two claims."""
+    out = list(intervals)
+    by_article: dict[str, list[int]] = {}
+    for n, m in enumerate(members):
+        by_article.setdefault(m.fact.article_id, []).append(n)
+    for indexes in by_article.values():
+        if len({members[n].fact.unit for n in indexes}) < 2 or common([intervals[n] for n in indexes]) is None:
+            continue
+        span = Interval(min(intervals[n].low for n in indexes), max(intervals[n].high for n in indexes))
+        for n in indexes:
+            out[n] = span
+    return out
+
+
 def _label(m: Member) -> str:
     return m.fact.source or m.fact.article_id
 
@@ -107,7 +126,7 @@ class _Judgement:
         own = [own_interval(m) for m in every]
         if measured:  # "1.6 miles" and "2.6 km": each interval in the group's unit
             self.unit, sizes = factors(units)
-            own = [interval.scaled(size, size) for interval, size in zip(own, sizes)]
+            own = restated_as_written(every, [interval.scaled(size, size) for interval, size in zip(own, sizes)])
         if len(set(units)) == 1 and unit_class(units[0]) != "percent":  # "1.409 billion" for 1.40967 billion
             own = with_truncation([(m.fact.value, m.fact.qualifier) for m in every], own)
         converted = convert(every, own, self.unit) if needs_conversion(units, self.unit) else Converted(own, {})
