@@ -1,0 +1,55 @@
+"""Stage (extraction, labelling): money that its words call a company's loss is net income below zero.
+
+"posted a loss of $1.6 billion", "a $1.6 billion net loss", "$900 million in losses": the amount is
+the result of the period, and a result is one question whether a source says "a loss of $1.6
+billion" or "net income of -$1.6 billion" (and a profit of another quarter is the same question for
+another period). So such an amount, when the model names it only by its kind ("money") or as a loss
+or a result, is labelled `net_income` and signed negative; a loss per share, written after it ("a
+loss of $1.6 billion, or 38 cents per share") or as "a loss of 38 cents a share", is `eps`, negative.
+
+A loss that its words say is of something else is left as labelled: insured and economic losses,
+operating and pre-tax losses (other measures of a result), adjusted losses, losses of value, jobs,
+lives or market value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.vocabulary import is_kind_name
+
+_HEDGE = r"(?:about|around|roughly|nearly|almost|some|just|over|more than|less than|an estimated)?\s*"
+# What a loss is of, when it is not the result itself.
+_SOMETHING_ELSE = (r"insured|insurance|economic|operating|pre-?tax|pretax|before[- ]tax|underlying|adjusted|"
+                   r"trading|credit|impairment|underwriting|investment|currency|exchange|hedging|paper|crop|property|"
+                   r"jobs?|weight|market|capital|tax|revenue|sales")
+_ELSE_BEFORE = re.compile(rf"\b(?:{_SOMETHING_ELSE})\s+(?:net\s+)?$", re.IGNORECASE)
+_LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+of\s+{_HEDGE}$", re.IGNORECASE)
+_LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
+                         r"(?!\s+(?:of|in|on)\s+(?:life|lives|value|market|jobs?|revenue|sales|income))", re.IGNORECASE)
+# The per-share figure that restates the loss just before it: "a loss of $1.6 billion, or 38 cents per share".
+_RESTATED = re.compile(r"\bloss(?:es)?\s+of\s+\S+(?:\s+(?:million|billion|trillion|bn|m))?,?\s+or\s+$", re.IGNORECASE)
+_RESULT_LABEL = re.compile(r"^(?:(?:net|quarterly|annual|total|q[1-4])_)*(?:loss(?:es)?|income|profit|earnings|result)"
+                           r"(?:_per_share)?$|^eps$|^earnings_per_share$")
+
+
+def loss_label(text: str, start: int, end: int, unit: str | None, unit_class: str, label: str | None) -> str | None:
+    """`net_income` (or `eps` for money per share) when the money at [start, end) of `text` is called a
+    loss and the model's name for it (`label`) is only its kind, a loss or a result; else None."""
+    if unit_class != "currency" or not (is_kind_name(label) or _RESULT_LABEL.match((label or "").lower())):
+        return None
+    before, after = text[max(0, start - 90):start], text[end:end + 40]
+    per_share = bool(unit and unit.endswith(" per share"))
+    restated = _RESTATED.search(before) if per_share else None
+    if not (_called_a_loss(before, after) or restated and not _ELSE_BEFORE.search(before[:restated.start()])):
+        return None
+    return "eps" if per_share else "net_income"
+
+
+def _called_a_loss(before: str, after: str) -> bool:
+    """Whether the words next to the number name it a loss, and no loss of something else."""
+    if match := _LOSS_OF.search(before):
+        return not _ELSE_BEFORE.search(before[:match.start()])
+    if _LOSS_AFTER.match(after):
+        return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE)
+    return False

@@ -1,0 +1,49 @@
+"""Unit tests: money that its words call a company's loss is negative net income, and a loss per
+share negative earnings per share (pipeline/extract/labelling/losses, used by mention_facts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.labelling.base import Provenance
+from pipeline.extract.labelling.losses import loss_label
+from pipeline.extract.labelling.mention_facts import fact_from_label
+from pipeline.extract.mentions import quantities
+from pipeline.ingest.sources import Article
+from schemas.labels import MentionLabel
+
+CASES = [
+    # (sentence, the number's words, the model's name for it, the name the fact gets or None)
+    ("The chipmaker posted a loss of $1.6 billion in the second quarter.", "$1.6 billion", "money", "net_income"),
+    ("The chipmaker posted a loss of $1.6 billion, or 38 cents per share, in the quarter.", "38 cents per share",
+     "money", "eps"),
+    ("Acme reports a $1.6 billion loss and layoffs", "$1.6 billion", "amount", "net_income"),
+    ("The airline swung to a net loss of €310 million for the half-year.", "€310 million", "net_loss", "net_income"),
+    ("It reported a net loss of 12 cents a share.", "12 cents a share", "loss_per_share", "eps"),
+    ("The group narrowed its quarterly loss to $45 million.", "$45 million", "net_income", None),  # a level, no "loss of"
+    ("Insurers face an insured loss of $30 billion from the storm.", "$30 billion", "money", None),
+    ("The unit reported an operating loss of $2 billion.", "$2 billion", "money", None),
+    ("It booked a $2 billion operating loss.", "$2 billion", "money", None),
+    ("Farmers counted a $5 million loss in revenue after the frost.", "$5 million", "money", None),
+    ("The carmaker posted a loss of $1.2 billion in the quarter.", "$1.2 billion", "insured_losses", None),
+    ("Revenue was $12.8 billion, down 1% from a year earlier.", "$12.8 billion", "money", None),
+    ("The firm posted a loss of 19.9% in its market share.", "19.9%", "percentage", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "label", "named"), CASES)
+def test_money_called_a_loss_is_net_income_or_eps(sentence: str, words: str, label: str, named: str | None) -> None:
+    mention = next(m for m in quantities(sentence) if m.text == words)
+    assert loss_label(sentence, mention.start, mention.end, mention.unit, mention.unit_class, label) == named
+
+
+def test_the_fact_of_a_loss_is_negative_net_income_and_its_per_share_figure_negative_eps() -> None:
+    text = "The company posted a loss of $1.6 billion, or 38 cents per share, in the April-June period."
+    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-08-01", title=None,
+                      language="en", text=text, content_sha256="0" * 64)
+    stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
+    facts = [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric="other", metric_label="money",
+                                             entity="Acme"), article, stamp)
+             for m in quantities(text)]
+    assert [(f.metric_label, f.value, f.unit) for f in facts] == [("net_income", -1.6e9, "USD"),
+                                                                   ("eps", -0.38, "USD per share")]
