@@ -23,6 +23,7 @@ FIND_CASES: list[tuple[str, list[tuple[str, float]]]] = [
     ("the economy shrank (-4.5%) last year", [("-4.5", -4.5)]),
     ("growth of \u22124.5% in the quarter", [("\u22124.5", -4.5)]),
     ("a deal worth 1.5bn", [("1.5bn", 1.5e9)]),
+    ("losing $1.6 bilion and 3 milion jobs", [("1.6 bilion", 1.6e9), ("3 milion", 3e6)]),  # typed with one "l"
     ("a grant of $2m", [("2m", 2e6)]),
     ("exports of \u00a33.4 bn", [("3.4 bn", 3.4e9)]),
     ("revenue of 12mn won", [("12mn", 12e6)]),

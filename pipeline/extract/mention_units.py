@@ -55,7 +55,7 @@ _MEASURES = [
     (re.compile(r"^\s?(?:km/h|kph|kmh|kilometres per hour|kilometers per hour)"), "kilometers per hour"),
     (re.compile(r"^\s?(?:mph|miles per hour)\b"), "miles per hour"),
     (re.compile(r"^(?:\s?(?:feet|ft)\b|[\s-]foot\b(?!\s+soldiers))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
-    (re.compile(r"^-degrees?\b"), "degrees"),
+    (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
     (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"),
     (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),

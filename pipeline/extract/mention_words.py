@@ -4,7 +4,8 @@
   of 10", "half of", "fell by a third";
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
   thousands", "tens of millions", "several hundred", "a few thousand";
-- one unit of time after a hedge: "for more than a year", "nearly a decade" (1; "a year ago" is none);
+- one unit of time or one degree after a hedge: "for more than a year", "nearly a decade", "by
+  more than a degree" (1; "a year ago" is none);
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
 - points written in words: "a quarter-point cut", "half a percentage point".
 """
@@ -40,7 +41,7 @@ _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 10
          "trillions": 1e12}
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
 _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
-                              rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME})\b", re.IGNORECASE)
+                              rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree)\b", re.IGNORECASE)
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
@@ -56,7 +57,7 @@ class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
     `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
-    points or time (only the number word: the unit of time is read after it)."""
+    points or time (only the number word: the unit of time, or the degree, is read after it)."""
 
     span: tuple[int, int]
     value: float
@@ -81,7 +82,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low else ()),
-             *(_times(text) if any(w in low for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade")) else ())]
+             *(_times(text) if any(w in low for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "degree")) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from .number_words import SCALE_WORDS, Token, spelled_matches
 
-# Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn").
+# Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn"), and
+# the scale words as typed with one "l" ("$1.6 bilion"), which published copy does carry.
 _SPACED_SHORT: dict[str, float] = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
+    "milion": 1e6, "bilion": 1e9, "trilion": 1e12,
 }
 # Single letters are only a scale when attached ("$2m", "10k", "$3B"): "100 m" is a distance.
 # A capital B after a space is a billion too ("an $8 B takeover").
