@@ -69,6 +69,7 @@ REAL_SETS = {
     "holdout6": (ROOT / "tests" / "data" / "holdout6", ROOT / "fetched" / "holdout6"),
     "holdout7": (ROOT / "tests" / "data" / "holdout7", ROOT / "fetched" / "holdout7"),
     "holdout8": (ROOT / "tests" / "data" / "holdout8", ROOT / "fetched" / "holdout8"),
+    "holdout9": (ROOT / "tests" / "data" / "holdout9", ROOT / "fetched" / "holdout9"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
@@ -205,12 +206,12 @@ def conflict_hits(groups: Iterable[AgreementGroup], gold_of: dict[str, DevGold],
     """For each reported conflict group (by key), the ids of the real conflicts it shows.
 
     A reported group shows a real conflict when its facts point at two gold facts of that conflict
-    with different values."""
+    with different values (or ranges with different ends)."""
     hits: dict[str, set[str]] = {}
     for n, group in enumerate(g for g in groups if g.verdict == "conflict"):
         golds = [gold_of[f] for f in group.fact_ids if f in gold_of]
         shown = {c.conflict_id for c in conflicts
-                 if len({g.value for g in golds if g.fact_id in c.fact_ids}) >= 2}
+                 if len({(g.value, g.value_max) for g in golds if g.fact_id in c.fact_ids}) >= 2}
         hits[f"{n}:{group.key}"] = shown
     return hits
 
