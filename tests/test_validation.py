@@ -387,3 +387,15 @@ def test_a_figure_restated_in_another_unit_is_as_precise_as_the_coarser_one():
     alone = validate([measure("a1", 193, "kilometers per hour", **wind),
                       measure("a2", 195, "kilometers per hour", **wind)]).groups[0]
     assert alone.verdict == "conflict"  # without the coarser figure beside it, 193 is given to the unit
+
+
+def test_sources_that_give_one_range_must_give_its_two_ends_alike():
+    share = dict(entity="Ana Ruiz", metric="other", metric_label="vote_share_quick_count", unit="percent",
+                 qualifier="range", period_text="on Sunday", published="2024-06-03", status="estimate")
+    ranged = [fact(article_id=a, source=f"Outlet {a}", value=26.6, value_max=high, **share)
+              for a, high in (("a1", 28.6), ("a2", 28.6), ("a3", 28.8))]
+    group = validate(ranged).groups[0]
+    assert group.verdict == "conflict" and "high ends differ" in group.detail
+    assert validate(ranged[:2]).groups[0].verdict == "agree"
+    point = fact(article_id="a4", source="Outlet a4", **(share | {"qualifier": "exact"}), value=27.5)
+    assert validate([ranged[0], point]).groups[0].verdict == "agree"  # a figure inside the range is consistent with it

@@ -7,7 +7,8 @@ allows that truncation, `intervals.with_truncation`); money in other currencies 
 the span of ECB rates a writer could have used (`currency`), and measures in other units of their
 dimension (miles and kilometres, months and years) are converted (`measures`), and a figure one
 article gives in two such units ("120 mph (193 km/h)") is as precise as the coarser of them. The
-sources agree when some value lies in every interval. A running count (`timeline`) conflicts only
+sources agree when some value lies in every interval, and sources that give one range give its
+two ends alike (`ranges_apart`). A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
 Disagreements that cannot call a source wrong are `incomparable`: forecasts naming no forecaster
@@ -81,6 +82,22 @@ def restated_as_written(members: list[Member], intervals: list[Interval]) -> lis
         for n in indexes:
             out[n] = span
     return out
+
+
+def ranges_apart(ranged: list[Member]) -> str | None:
+    """Two sources that give one range ("between 26.6% and 28.6%", a quick count's interval) give the
+    same two figures: the low ends must meet, and so must the high ends (each to its rounding), even
+    when the ranges overlap. Ranges in different units are left to the overlap test."""
+    if len({m.fact.article_id for m in ranged}) < 2 or len({m.fact.unit for m in ranged}) > 1:
+        return None
+    percent = unit_class(ranged[0].fact.unit) == "percent"
+    for end, name in ((lambda f: f.value, "low"), (lambda f: f.value_max, "high")):
+        ends = [interval_for(end(m.fact), "exact", nonnegative=False, percent=percent) for m in ranged]
+        if common(ends) is None:
+            written = "; ".join(f"{_label(m)}: {human(m.fact.value)}–{human(m.fact.value_max)}"  # type: ignore[arg-type]
+                                for m in ranged)
+            return f"the ranges' {name} ends differ: {written} {ranged[0].fact.unit}"
+    return None
 
 
 def _label(m: Member) -> str:
@@ -177,7 +194,10 @@ class _Judgement:
         return len(precise) < len(intervals) and (len(precise) < 2 or common(precise) is not None)
 
     def _disjoint(self, intervals: list[Interval]) -> str | None:
-        return None if common(intervals) is not None else side_by_side(self.members, intervals, self.unit)
+        if common(intervals) is None:
+            return side_by_side(self.members, intervals, self.unit)
+        return ranges_apart([m for m in self.members if m.fact.qualifier == "range" and m.fact.value_max is not None])
+
 
     def _running_problem(self, intervals: list[Interval]) -> str | None:
         reports = self._reports(intervals)
