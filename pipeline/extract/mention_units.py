@@ -39,12 +39,15 @@ CURRENCY_WORDS = {
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
 }
 DURATIONS = "year|month|week|day|quarter|hour|minute|decade"
+# Decades and centuries are counted in years, as reporters' figures for the same span are ("two
+# decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more than 100.
+_IN_YEARS = {"decade": 10.0, "centur": 100.0}
 _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
     r"|(?P<bp>\s?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
-    rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS})s?\b(?!-old))"
+    rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
     r"|(?P<cword>[\s-](?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore)\s)?[A-Za-z]+)\b)",
     re.IGNORECASE,
@@ -180,7 +183,10 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
     if match and match["age"]:
         return UnitRead("years", "count", match.end())
     if match and match["dur"]:
-        return UnitRead(match["dunit"].lower() + "s", "duration", match.end())
+        dunit = match["dunit"].lower()
+        if dunit in _IN_YEARS:
+            return UnitRead("years", "duration", match.end(), _IN_YEARS[dunit])
+        return UnitRead(dunit + "s", "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):
         return UnitRead(code or story, "currency", match.end(), 0.01)
     if match and match["sub"]:

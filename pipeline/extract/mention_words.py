@@ -4,8 +4,8 @@
   of 10", "half of", "fell by a third";
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
   thousands", "tens of millions", "several hundred", "a few thousand";
-- one unit of time or one degree after a hedge: "for more than a year", "nearly a decade", "by
-  more than a degree" (1; "a year ago" is none);
+- one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
+  years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is none);
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
 - points written in words: "a quarter-point cut", "half a percentage point".
 """
@@ -39,7 +39,7 @@ _VAGUE = re.compile(
 _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
-_TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+_TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century"
 _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
                               rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree)\b", re.IGNORECASE)
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
@@ -82,7 +82,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low else ()),
-             *(_times(text) if any(w in low for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "degree")) else ())]
+             *(_times(text) if any(w in low for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:

@@ -32,7 +32,7 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
-_DURING = re.compile(r"(?<!for )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )(?<!taken )"
+_DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )(?<!taken )"
                      r"(?<!served )(?<!spent )(?<!waited )\bover\s+$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
 
@@ -145,8 +145,15 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     if read and read.unit is None and storm_category(text, found.start, found.value):
         unit = "category"  # "a category three storm"
     end = found.end + (read.consumed if read else 0)
-    return _mention(text, found.start, end, found.value, unit, unit_class, value_max=found.value_max,
+    factor = read.factor if read else 1.0  # "nearly a decade" is 10 years
+    return _mention(text, found.start, end, _scaled(found.value, factor), unit, unit_class,
+                    value_max=None if found.value_max is None else _scaled(found.value_max, factor),
                     qualifier="several" if found.kind == "vague" else None)
+
+
+def _scaled(value: float, factor: float) -> float:
+    """A value in the unit read after it: "164p" is 1.64 (divided, so that no float error creeps in), "a decade" 10."""
+    return value / round(1 / factor) if factor < 1 else value * factor
 
 
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
@@ -168,7 +175,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         read = UnitRead("votes", "count")  # "voted 5-4": five votes for and four against
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
         return Rejection(number.text, number.start, number.end, rule)
-    value = number.value / round(1 / read.factor) if read.factor < 1 else number.value * read.factor  # "164p" is 1.64
+    value = _scaled(number.value, read.factor)
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
                        read.unit, read.unit_class, cue, qualifier="at_least" if plus else None)
