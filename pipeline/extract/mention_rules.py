@@ -34,7 +34,8 @@ HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥�
 MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)  # "minus 5", "(-) 0.71%"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
-MONTH_AFTER = re.compile(rf"^\s(?:of\s)?{MONTHS}\b", re.IGNORECASE)
+# "1 July", "1st of July", and a date glued with dots or dashes ("14.Jul.2024", "14-Jul-2024").
+MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d)){MONTHS}\b", re.IGNORECASE)
 _DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?)$")  # "2023-’24", "FY23-24", "Q1FY22-23"
 _YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
 _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b)")

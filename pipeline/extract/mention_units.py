@@ -270,6 +270,19 @@ def storm_category(text: str, start: int, value: float) -> bool:
     return bool(_STORM_WORDS.search(text[max(0, start - 250):start + 80]))
 
 
+# A person's age set off by commas after their name: "Novak Djokovic, 37, lost", "said Edelmira Montiel, 87, a
+# supporter" (not after a day or a month: "On Tuesday, 12, ..." is no age).
+_NAME_COMMA = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+                         r"Sep|Sept|Oct|Nov|Dec)\b)[A-Z][a-z\u00c0-\u017f'’.-]+,\s$")
+
+
+def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
+    """Whether the whole number at [start, end) is an age in commas after a name ("Sheinbaum, 61, is")."""
+    return value == int(value) and 1 <= value < 120 and text[end:end + 1] == "," \
+        and bool(_NAME_COMMA.search(text[max(0, start - 40):start]))
+
+
 def measure_before(before: str) -> str | None:
     """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake")."""
     return "magnitude" if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE) else None

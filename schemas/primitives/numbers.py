@@ -39,7 +39,7 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
 _NUMERIC = re.compile(
-    r"(?P<sign>(?<![\w.\-\u2212])[-\u2212])?"  # a minus is a sign only after a non-word char
+    r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212])?"  # a minus is a sign only after a non-word char, not in "+/-"
     # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + r"|(?<![\w.]))"
     r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
