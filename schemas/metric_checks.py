@@ -34,7 +34,8 @@ The checks, each one code can make without a model:
    is not taken after words about a currency or a market ("The yen's depreciation against the
    dollar, down 6.6%"), nor after another subject in its own clause ("private consumption fell
    by 0.8%", "fishing grew 4.7%"). No growth rate is taken for a share of a whole that names no
-   change ("accounted for 98.3% of its trade", "22% of GDP").
+   change ("accounted for 98.3% of its trade", "22% of GDP"), nor for a percentage whose sentence
+   names no growth, no economy and no movement ("damage could range from 30% to 50%").
    Growth of trade, exports or imports and the unemployment and inflation rates need their
    words in the sentence too, unless it carries its subject over with "It" or "The rate"
    (`NEEDS_OWN_NOUN_UNLESS_CARRIED`: "94.6 per cent of voting workers" is no growth of trade).
@@ -52,7 +53,8 @@ The checks, each one code can make without a model:
 5. **Levels, wholes and totals.** A count or money metric measures a level: not the size of a
    change ("fell by 2 million people", "a loss of about 3 million"), not a rate ("7.87 per 1,000
    people"), not a number with decimals ("about 1.66"). A population is the whole one, not "the
-   urban population" or "the population aged 60 and above"; exports, imports and trade are a
+   urban population" or "the population aged 60 and above", nor people in a plight ("25,000 people
+   to flee", "the evacuation of 25,000 residents") or an electorate ("eligible to vote"); exports, imports and trade are a
    country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
    deaths counted beside births and population figures, with no disaster or violence named, are
    no casualties, and a group counted after a larger toll in its sentence ("121 lives, of whom 108
@@ -217,7 +219,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _target_problem, _policy_rate_problem, _crowd_problem, _toll_part_problem)
+              _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem, _toll_part_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -249,13 +251,15 @@ def _rate_problem(metric: str, measured: Measured) -> str | None:
 
 def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
-    "the population aged 60 and above" count a part of it, "2.8 million people without power"
-    the people in a plight, and "10 million people attended" an audience."""
+    "the population aged 60 and above" count a part of it, "2.8 million people without power",
+    "25,000 people to flee" and "the evacuation of 25,000 residents" the people in a plight, "98
+    million citizens are eligible to vote" the electorate, and "10 million people attended" an audience."""
     if metric != "population":
         return None
-    if measured.span and (plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:])):
-        return (f"«{measured.words}» counts people {plight.group('what')}, not a population: metric {metric!r} does "
-                f"not fit; choose other: and what happened to them")
+    if measured.span and ((plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:]))
+                          or (plight := _PLIGHT_BEFORE.search(measured.sentence[:measured.span[0]]))):
+        return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
+                f"{metric!r} does not fit; choose other: and what happened to them")
     part = _SUBGROUP.search(own_clause(measured.sentence, measured.span))
     if part is None:
         return None
@@ -605,6 +609,22 @@ _CONTRACTION = re.compile(r"\bcontract(?:ed|ing|ions?)\b|\b(?:to|will|would|may|
                           r"\bslump|\bfell\b|\bfall", re.IGNORECASE)
 
 
+# Words of growth or of an economy's output: a growth rate's sentence has one of them, or a movement.
+_GROWTH_WORDS = re.compile(r"\b(?:gr[eo]w|grows|growing|growth|expan|contract|shr[ai]nk|shrunk|rose|rise|rising|"
+                           r"fell|fall|declin|increas|decreas|slow|accelerat|rebound|recover|output|gdp|econom|"
+                           r"recession|pace|clip|annuali[sz]ed|quarter)", re.IGNORECASE)
+
+
+def _no_growth_problem(metric: str, measured: Measured) -> str | None:
+    """An economy's growth rate is written with growth or the economy around it: a percentage whose
+    sentence names neither, and no movement ("structural damage could range from 30% to 50%"), is
+    a share of something else."""
+    if metric != "gdp_real_growth" or measured.direction is not None or _GROWTH_WORDS.search(measured.sentence):
+        return None
+    return (f"nothing in the sentence of «{measured.words}» is about growth or an economy: metric {metric!r} does not "
+            f"fit; choose other: with a metric_label for what it measures")
+
+
 def _unnamed_rate_problem(metric: str, measured: Measured) -> str | None:
     """A rate of `NEEDS_OWN_NOUN_UNLESS_CARRIED` whose sentence names neither it nor a subject carried over."""
     own = METRIC_NOUN.get(metric)
@@ -735,7 +755,10 @@ _PLIGHT_AFTER = re.compile(
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
     r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
-    r"turned\s+out)", re.IGNORECASE)
+    r"turned\s+out|to\s+(?:flee|leave|evacuate)|fleeing|(?:eligible|registered)(?:\s+to\s+vote)?)", re.IGNORECASE)
+# ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
+_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|forcing|"
+                            r"ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)

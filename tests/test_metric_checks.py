@@ -546,6 +546,12 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "people", "count", "population", "without power"),
     ("More than 2.2 million people were left without power by evening.", "More than 2.2 million people", 2.2e6,
      "people", "count", "population", "without power"),
+    ("The fire prompted 25,000 people to flee the park.", "25,000 people", 25000, "people", "count", "population",
+     "to flee"),
+    ("It forced the evacuation of over 25,000 residents and visitors.", "over 25,000 residents", 25000, "residents",
+     "count", "population", "evacuation"),
+    ("Around 98 million citizens are eligible to vote.", "Around 98 million citizens", 98e6, "citizens", "count",
+     "population", "eligible"),
     # an audience is no population
     ("More than 3 million people attended the festival over its ten days.", "More than 3 million people", 3e6,
      "people", "count", "population", "attended"),
@@ -593,6 +599,12 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
     ("Regular average weekly earnings growth has decreased to 5.6 per cent.", "5.6 per cent", 5.6, "percent",
      "percent", "gdp_real_growth", "earnings"),
     ("Growth slowed to 1.2% in the quarter.", "1.2%", 1.2, "percent", "percent", "gdp_real_growth", None),
+    # an economy's growth is written with growth, an economy or a movement
+    ("Officials said structural damage could range from 30% to 50% in the town.", "from 30% to 50%", 30, "percent",
+     "percent", "gdp_real_growth", "about growth or an economy"),
+    ("Officials project the rate to be around 3.4% at the end of 2025.", "around 3.4%", 3.4, "percent", "percent",
+     "gdp_real_growth", "about growth or an economy"),
+    ("The country expanded 2.1% last year.", "2.1%", 2.1, "percent", "percent", "gdp_real_growth", None),
     # a rate's target is no measured rate, unless the rate is said to be at it
     ("Inflation is moving toward the Fed's 2% target.", "2%", 2, "percent", "percent", "inflation_rate", "a target"),
     ("The bank kept its inflation target of 2% unchanged.", "2%", 2, "percent", "percent", "inflation_rate", "a target"),
