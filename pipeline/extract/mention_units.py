@@ -283,6 +283,20 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         and bool(_NAME_COMMA.search(text[max(0, start - 40):start]))
 
 
+# A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".
+_PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\w.'’-]*['’]s)\s+"
+                      r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*|[a-z]+)\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\b")
+
+
+def part_of_whole(text: str, end: int) -> str | None:
+    """The noun of the whole that the bare number ending at `end` is part of ("358 of the town's 1,113
+    structures" counts structures, "5 of the 10 largest banks" banks): the first plural of the two
+    words after the whole's number; else None."""
+    match = _PART_OF.match(text[end:end + 80])
+    nouns = [word for word in (match["words"].split() if match else []) if _is_plural(word) and word not in NOUN_STOP]
+    return nouns[0] if nouns else None
+
+
 def measure_before(before: str) -> str | None:
     """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake")."""
     return "magnitude" if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE) else None

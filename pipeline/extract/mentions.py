@@ -23,7 +23,7 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import not_quantity, vote_split
 from .mention_signs import HELD_COUNTS, change_at, signed
-from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, per_number_after, rate_after, rate_before,
+from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole, per_number_after, rate_after, rate_before,
                             storm_category, unit_after)
 from .mention_words import WordQuantity, word_quantities
 
@@ -175,6 +175,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         read = UnitRead("votes", "count")  # "voted 5-4": five votes for and four against
     elif read.unit is None and not code and age_in_apposition(text, number.start, number.end, number.value):
         read = UnitRead("years", "count")  # "Novak Djokovic, 37, lost": an age
+    elif read.unit is None and not code and not spelled and number.scale == 1 and (whole := part_of_whole(text, number.end)):
+        read = UnitRead(whole, "count")  # "358 of the town's 1,113 structures" counts structures
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
         return Rejection(number.text, number.start, number.end, rule)
     value = _scaled(number.value, read.factor)
