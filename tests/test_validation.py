@@ -60,6 +60,15 @@ def test_date_checks_find(start, end, status, published, needle):
     assert len(findings) == 1 and needle in findings[0].message
 
 
+def test_an_amount_set_for_a_running_year_is_a_warning_a_measured_flow_an_error():
+    prize = dict(metric="other", metric_label="prize_money", unit="GBP", value=2.7e6, period_start="2024-01-01",
+                 period_end="2024-12-31", status="actual", published="2024-06-13")
+    assert [(f.severity, "still running" in f.message) for f in check_dates(fact(**prize))] == [("warning", True)]
+    growth = check_dates(fact(period_start="2024-01-01", period_end="2024-12-31", status="actual", published="2024-06-13"))
+    later = check_dates(fact(**(prize | {"period_start": "2025-01-01", "period_end": "2025-12-31"})))
+    assert [f.severity for f in growth] == [f.severity for f in later] == ["error"]
+
+
 @pytest.mark.parametrize(("start", "end", "status", "published"), [
     ("2023-01-01", "2023-12-31", "actual", "2024-07"), ("2024-01-01", "2024-12-31", "forecast", "2024-01"),
     ("2023-01-01", "2023-12-31", "forecast", "2024-01"), (None, None, "actual", "2024-07"), ("2023-01-01", "2023-12-31", "actual", None),

@@ -69,6 +69,10 @@ def check_dates(fact: QuantFact) -> list[Finding]:
     if not (end and published):
         return []
     if fact.status == "actual" and first_day(end) > last_day(published):
+        if fact.metric == "other" and start and first_day(start) <= last_day(published):
+            return [_finding("dates", "warning", fact,
+                             f"reported as actual for a period still running at publication ({start} to {end}, published "
+                             f"{published}): an amount set for it (a prize, a budget), or a forecast?")]
         return [_finding("dates", "error", fact,
                          f"reported as actual, but its period ends {end}, after publication ({published}); a forecast?")]
     days_past = (first_day(published) - last_day(end)).days
