@@ -755,7 +755,8 @@ _PLIGHT_AFTER = re.compile(
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
     r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
-    r"turned\s+out|to\s+(?:flee|leave|evacuate)|fleeing|(?:eligible|registered)(?:\s+to\s+vote)?)", re.IGNORECASE)
+    r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
+    r"(?:eligible|registered)(?:\s+to\s+vote)?)", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|forcing|"
                             r"ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)

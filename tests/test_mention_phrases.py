@@ -29,6 +29,9 @@ PHRASES = [
     ("Officials from those three countries met in Geneva.", "three", "definite_group"),
     ("The bay is one of the top 25 beaches in the world.", "25 beaches", "ranking"),
     ("The lender is among the world's top 10 banks by assets.", "10 banks", "ranking"),
+    ("She beat the world number 2 in straight sets.", "2", "ranking"),
+    ("He beat Lena Hart, 31, current number 4 in the world ranking.", "4", "ranking"),
+    ("The number 3 in the world, Jan Berg, lost in the final.", "3", "ranking"),
     ("The storm hit two weeks earlier, the agency said.", "two weeks", "time_ago"),
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
@@ -67,6 +70,7 @@ FACTS = [
     ("Prices rose between 3 and 5 percent.", "between 3 and 5 percent"),
     ("The floods displaced over 300 people.", "over 300 people"),
     ("The top 10 banks hold 60% of deposits.", "10 banks"),  # no member of the ranking is named
+    ("They sold 3 in the world before the recall.", "3"),  # no word of rank before it
     ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
     ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one
 ]

@@ -550,6 +550,8 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "to flee"),
     ("It forced the evacuation of over 25,000 residents and visitors.", "over 25,000 residents", 25000, "residents",
      "count", "population", "evacuation"),
+    ("More than 25,000 people were ordered to leave the park.", "More than 25,000 people", 25000, "people", "count",
+     "population", "ordered to leave"),
     ("Around 98 million citizens are eligible to vote.", "Around 98 million citizens", 98e6, "citizens", "count",
      "population", "eligible"),
     # an audience is no population

@@ -12,7 +12,8 @@ here returns its name for such a mention:
   highlight", "one way", "one official said";
 - `definite_group`: "these two", "those three": a group already named, not an amount;
 - `ranking`: the size of a ranked list something belongs to: "one of the top 25 beaches", "among
-  the world's top 10 banks";
+  the world's top 10 banks"; or a place in a ranking: "world number 2", "number 2 in the world
+  ranking", "the No. 5 seed";
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"; or "the three-month period" itself);
@@ -55,6 +56,11 @@ _ONE_NOUNS = re.compile(
     r"^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|executive|observer)\s+"
     r"(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
+# A place in a ranking: "world number 2", "the current No. 1", "number 3 in the world rankings", "the No. 5 seed".
+_RANK_BEFORE = re.compile(r"\b(?:world|current|ranked|seeded|former|new)\s+(?:number|no\.?)\s+$", re.IGNORECASE)
+_NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?)\s+$", re.IGNORECASE)
+_RANK_AFTER = re.compile(r"^\s*(?:in\s+the\s+(?:world(?:\s+rankings?)?|rankings?|standings|table)|seed|spot|ranked)\b",
+                         re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\b(?:these|those)\s+$", re.IGNORECASE)
 _POSITION_BEFORE = re.compile(
     r"\bthe\s+(?:final|last|first|previous|past|prior|preceding|next|coming|latest|same|opening|closing|following|"
@@ -102,6 +108,9 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "definite_group"
     if mention.unit_class == "count" and _TOP_BEFORE.search(before):
         return "ranking"
+    if mention.unit_class == "count" and mention.unit is None and (
+            _RANK_BEFORE.search(before) or _NUMBER_BEFORE.search(before) and _RANK_AFTER.match(after)):
+        return "ranking"  # a place in a ranking: "world number 2", "number 2 in the world ranking"
     if mention.unit_class == "duration" and (_POSITION_BEFORE.search(before) and _PERIOD_AFTER.match(after)
                                              or _THE_BEFORE.search(before) and _PERIOD_WORD_AFTER.match(after)):
         return "period_span"
