@@ -54,8 +54,8 @@ The checks, each one code can make without a model:
    change ("fell by 2 million people", "a loss of about 3 million"), not a rate ("7.87 per 1,000
    people"), not a number with decimals ("about 1.66"). A population is the whole one, not "the
    urban population" or "the population aged 60 and above", nor people in a plight ("25,000 people
-   to flee", "the evacuation of 25,000 residents") or an electorate ("eligible to vote"); exports, imports and trade are a
-   country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
+   to flee", "the evacuation of 25,000 residents") or an electorate ("eligible to vote"); exports,
+   imports and trade are a country's totals, not trade with one partner ("exports to the US") and not a trade surplus;
    deaths counted beside births and population figures, with no disaster or violence named, are
    no casualties, and a group counted after a larger toll in its sentence ("121 lives, of whom 108
    were women") is a part of the toll, not the toll. When a number's own clause names no metric
@@ -219,7 +219,8 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem, _toll_part_problem)
+              _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem,
+              _toll_part_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -253,7 +254,8 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
     "25,000 people to flee" and "the evacuation of 25,000 residents" the people in a plight, "98
-    million citizens are eligible to vote" the electorate, and "10 million people attended" an audience."""
+    million citizens are eligible to vote" the electorate, and "10 million people attended" an
+    audience."""
     if metric != "population":
         return None
     if measured.span and ((plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:]))
@@ -758,8 +760,9 @@ _PLIGHT_AFTER = re.compile(
     r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
     r"(?:eligible|registered)(?:\s+to\s+vote)?)", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
-_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|forcing|"
-                            r"ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$", re.IGNORECASE)
+_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
+                            r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",
+                            re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)

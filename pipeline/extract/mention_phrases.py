@@ -13,7 +13,7 @@ here returns its name for such a mention:
 - `definite_group`: "these two", "those three": a group already named, not an amount;
 - `ranking`: the size of a ranked list something belongs to: "one of the top 25 beaches", "among
   the world's top 10 banks"; or a place in a ranking: "world number 2", "number 2 in the world
-  ranking", "the No. 5 seed";
+  ranking" (the scanner already drops "No. 5");
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"; or "the three-month period" itself);
@@ -56,7 +56,7 @@ _ONE_NOUNS = re.compile(
     r"^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|executive|observer)\s+"
     r"(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
-# A place in a ranking: "world number 2", "the current No. 1", "number 3 in the world rankings", "the No. 5 seed".
+# A place in a ranking: "world number 2", "the current number 1", "number 3 in the world rankings".
 _RANK_BEFORE = re.compile(r"\b(?:world|current|ranked|seeded|former|new)\s+(?:number|no\.?)\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?)\s+$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s*(?:in\s+the\s+(?:world(?:\s+rankings?)?|rankings?|standings|table)|seed|spot|ranked)\b",

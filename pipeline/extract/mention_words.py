@@ -42,6 +42,7 @@ _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 10
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century"
 _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
                               rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree)\b", re.IGNORECASE)
+_TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
@@ -82,7 +83,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low else ()),
-             *(_times(text) if any(w in low for w in ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")) else ())]
+             *(_times(text) if any(w in low for w in _TIME_WORDS) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:

@@ -23,8 +23,8 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import not_quantity, vote_split
 from .mention_signs import HELD_COUNTS, change_at, signed
-from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole, per_number_after, rate_after, rate_before,
-                            storm_category, unit_after)
+from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole,
+                            per_number_after, rate_after, rate_before, storm_category, unit_after)
 from .mention_words import WordQuantity, word_quantities
 
 __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
@@ -32,8 +32,8 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
-_DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )(?<!taken )"
-                     r"(?<!served )(?<!spent )(?<!waited )\bover\s+$")
+_DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
+                     r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
 
 
@@ -175,7 +175,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         read = UnitRead("votes", "count")  # "voted 5-4": five votes for and four against
     elif read.unit is None and not code and age_in_apposition(text, number.start, number.end, number.value):
         read = UnitRead("years", "count")  # "Novak Djokovic, 37, lost": an age
-    elif read.unit is None and not code and not spelled and number.scale == 1 and (whole := part_of_whole(text, number.end)):
+    elif read.unit is None and not code and not spelled and number.scale == 1 \
+            and (whole := part_of_whole(text, number.end)):
         read = UnitRead(whole, "count")  # "358 of the town's 1,113 structures" counts structures
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
         return Rejection(number.text, number.start, number.end, rule)

@@ -94,8 +94,8 @@ def ranges_apart(ranged: list[Member]) -> str | None:
     for end, name in ((lambda f: f.value, "low"), (lambda f: f.value_max, "high")):
         ends = [interval_for(end(m.fact), "exact", nonnegative=False, percent=percent) for m in ranged]
         if common(ends) is None:
-            written = "; ".join(f"{_label(m)}: {human(m.fact.value)}–{human(m.fact.value_max)}"  # type: ignore[arg-type]
-                                for m in ranged)
+            written = "; ".join(f"{_label(m)}: {human(m.fact.value)}–{human(m.fact.value_max or m.fact.value)}"
+                                for m in ranged)  # every member has a value_max (the caller keeps only ranges)
             return f"the ranges' {name} ends differ: {written} {ranged[0].fact.unit}"
     return None
 
@@ -197,7 +197,6 @@ class _Judgement:
         if common(intervals) is None:
             return side_by_side(self.members, intervals, self.unit)
         return ranges_apart([m for m in self.members if m.fact.qualifier == "range" and m.fact.value_max is not None])
-
 
     def _running_problem(self, intervals: list[Interval]) -> str | None:
         reports = self._reports(intervals)
