@@ -10,6 +10,7 @@ the story's currency, "pounds" as money or weight by context), measures ("41.2C"
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -272,9 +273,8 @@ def storm_category(text: str, start: int, value: float) -> bool:
 
 # A person's age set off by commas after their name: "Novak Djokovic, 37, lost", "said Edelmira Montiel, 87, a
 # supporter" (not after a day or a month: "On Tuesday, 12, ..." is no age).
-_NAME_COMMA = re.compile(r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-                         r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
-                         r"Sep|Sept|Oct|Nov|Dec)\b)[A-Z][a-z\u00c0-\u017f'’.-]+,\s$")
+_CALENDAR_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
+_NAME_COMMA = re.compile(rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+,\s$")
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:

@@ -84,19 +84,20 @@ def restated_as_written(members: list[Member], intervals: list[Interval]) -> lis
     return out
 
 
-def ranges_apart(ranged: list[Member]) -> str | None:
+def ranges_apart(members: list[Member]) -> str | None:
     """Two sources that give one range ("between 26.6% and 28.6%", a quick count's interval) give the
     same two figures: the low ends must meet, and so must the high ends (each to its rounding), even
     when the ranges overlap. Ranges in different units are left to the overlap test."""
-    if len({m.fact.article_id for m in ranged}) < 2 or len({m.fact.unit for m in ranged}) > 1:
+    ranged = [(m, m.fact.value, m.fact.value_max) for m in members
+              if m.fact.qualifier == "range" and m.fact.value_max is not None]
+    if len({m.fact.article_id for m, _, _ in ranged}) < 2 or len({m.fact.unit for m, _, _ in ranged}) > 1:
         return None
-    percent = unit_class(ranged[0].fact.unit) == "percent"
-    for end, name in ((lambda f: f.value, "low"), (lambda f: f.value_max, "high")):
-        ends = [interval_for(end(m.fact), "exact", nonnegative=False, percent=percent) for m in ranged]
+    percent = unit_class(ranged[0][0].fact.unit) == "percent"
+    for index, name in ((1, "low"), (2, "high")):
+        ends = [interval_for(row[index], "exact", nonnegative=False, percent=percent) for row in ranged]
         if common(ends) is None:
-            written = "; ".join(f"{_label(m)}: {human(m.fact.value)}–{human(m.fact.value_max or m.fact.value)}"
-                                for m in ranged)  # every member has a value_max (the caller keeps only ranges)
-            return f"the ranges' {name} ends differ: {written} {ranged[0].fact.unit}"
+            written = "; ".join(f"{_label(m)}: {human(low)}–{human(high)}" for m, low, high in ranged)
+            return f"the ranges' {name} ends differ: {written} {ranged[0][0].fact.unit}"
     return None
 
 
@@ -196,7 +197,7 @@ class _Judgement:
     def _disjoint(self, intervals: list[Interval]) -> str | None:
         if common(intervals) is None:
             return side_by_side(self.members, intervals, self.unit)
-        return ranges_apart([m for m in self.members if m.fact.qualifier == "range" and m.fact.value_max is not None])
+        return ranges_apart(self.members)
 
     def _running_problem(self, intervals: list[Interval]) -> str | None:
         reports = self._reports(intervals)
