@@ -79,7 +79,7 @@ def test_date_checks_pass(start, end, status, published):
 
 @pytest.mark.parametrize(("written", "key"), [
     ("North Korea", "north korea"), ("the DPRK", "north korea"), ("  NORTH   korea ", "north korea"), ("U.S.", "united states"),
-    ("unknown", None), ("", None),
+    ("Xóchitl Gálvez", "xochitl galvez"), ("Xochitl Galvez", "xochitl galvez"), ("unknown", None), ("", None),
 ])
 def test_entities_fold_case_and_aliases(written, key):
     assert entity_key(written) == key

@@ -2,7 +2,8 @@
 
 Grouping is a few passes over the facts with dictionaries and sorted lists: no pair of facts is
 ever compared here.
-- entity: case-folded, "the" dropped, aliases mapped ("DPRK" -> "north korea"); unknown entities
+- entity: case-folded, accents dropped, "the" dropped, aliases mapped ("DPRK" -> "north korea"), a
+  candidate's or party's surname or short name taken as the full name other facts give (`full_names`); unknown entities
   and `other` metrics that are unlabelled or name only a kind of number ("other:percentage") are not
   grouped;
 - question: status and forecaster (`questions.stance`) and, when sources give one period on two
@@ -25,6 +26,7 @@ ever compared here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -83,13 +85,43 @@ class Group:
         return self.kind == "running"
 
 
+def _without_accents(text: str) -> str:
+    """"Xóchitl Gálvez" as "Xochitl Galvez": outlets differ in whether they keep a name's accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def entity_key(entity: str) -> str | None:
-    name = " ".join(entity.replace("’", "'").casefold().split())
+    name = " ".join(_without_accents(entity).replace("’", "'").casefold().split())
     name = re.sub(r"^the\s+", "", name).strip(" ,;:")
     if name.rstrip(".") in _UNKNOWN:
         return None
     return ENTITY_ALIASES.get(name) or ENTITY_ALIASES.get(name.rstrip("."), name.rstrip("."))
+
+
+# Figures held by candidates and parties, whom outlets name in full or by surname: "Xochitl
+# Galvez" and "Galvez", "Green Party" and "Green" are one holder (`full_names`).
+_HELD_BY_CANDIDATES = re.compile(r"\b(?:vote|votes|ballots?|seats?)\b")
+
+
+def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
+    """For a figure held by candidates or parties, the full name each shorter name stands for
+    ((metric, "galvez") -> "xochitl galvez"): the shorter name must be the last words of the longer
+    ones, and those longer names must all be one name written more or less fully (with "Xochitl
+    Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written)."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        entity, metric = entity_key(fact.entity), metric_key(fact)
+        if entity and metric and _HELD_BY_CANDIDATES.search(metric.replace("_", " ")):
+            keys[metric].add(entity)
+    longer: dict[tuple[str, str], str] = {}
+    for metric, names in keys.items():
+        for name in names:
+            fuller = [other for other in names if other != name and other.endswith(" " + name)]
+            longest = max(fuller, key=len, default=None)
+            if longest and all(longest.endswith(" " + other) for other in fuller if other != longest):
+                longer[(metric, name)] = longest
+    return longer
 
 
 def metric_key(fact: QuantFact) -> str | None:
@@ -112,8 +144,9 @@ def flow_period(fact: QuantFact) -> str | None:
 class _Placer:
     """Puts each fact in its group; windows and undated figures are placed once every dated fact is known."""
 
-    def __init__(self, quarantined: Mapping[str, str]) -> None:
+    def __init__(self, quarantined: Mapping[str, str], names: Mapping[tuple[str, str], str]) -> None:
         self.quarantined = quarantined
+        self.names = names
         self.groups: dict[tuple[Base, str], Group] = {}
         self.windowed: dict[tuple[Base, TimeKind], list[tuple[date, QuantFact]]] = defaultdict(list)
         self.undated: list[tuple[Base, QuantFact]] = []
@@ -138,6 +171,7 @@ class _Placer:
         entity, metric = entity_key(fact.entity), metric_key(fact)
         if entity is None or metric is None:
             return
+        entity = self.names.get((metric, entity), entity)
         base, kind = (entity, metric, stance(fact)), time_kind(fact)
         if kind == "flow":
             period = past_toll_year(fact) or flow_period(fact)
@@ -299,7 +333,7 @@ def split_bases(group: Group) -> list[Group]:
 
 def group_facts(facts: list[QuantFact], quarantined: Mapping[str, str] | None = None) -> list[Group]:
     """Every group of facts answering one question; `quarantined` maps fact ids to why they may not vote."""
-    placer = _Placer(quarantined or {})
+    placer = _Placer(quarantined or {}, full_names(facts))
     for fact in facts:
         placer.place(fact)
     placer.place_one_day()

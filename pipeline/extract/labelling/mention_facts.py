@@ -8,6 +8,8 @@ attribution come from the label, with what code reads better than a small model:
 - a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
 - an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
 - money the words call a company's loss is negative net income (`losses.loss_label`);
+- a percentage the words call a share of the vote is `vote_share`, held by the name the sentence
+  gives it (`elections.vote_label`, `elections.vote_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
@@ -34,6 +36,7 @@ from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
+from .elections import vote_holder, vote_label
 from .losses import loss_label
 
 if TYPE_CHECKING:
@@ -234,18 +237,20 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     found = measured(mention, article.text)
     metric = vocabulary_metric(label, found)
     start, end = mention.start + offset, mention.end + offset
-    name = label.metric_label
+    name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
     if metric == "other" and (result := loss_label(article.text, mention.start, mention.end, mention.unit,
                                                    mention.unit_class, name)):
         name, signs = result, [-abs(v) for v in (mention.value, mention.value_max) if v is not None]
     else:
         signs = [signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None]
+        if metric == "other" and (share := vote_label(found, name, article.text)) and (holder := vote_holder(found)):
+            name, entity = share, holder
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
         fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
-        entity=entity_of(mention, label.entity, metric, found.sentence), metric=metric,
+        entity=entity, metric=metric,
         metric_label=name if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
         period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text),

@@ -1,0 +1,168 @@
+"""Stage (extraction, labelling): a percentage its words call a share of the vote, and who holds it.
+
+A small model names such a figure only by its kind ("percentage"), and often gives it the entity
+of another figure in the sentence (the winner's name for the runner-up's share). A kind-only
+figure is never compared across sources, and a share under the wrong name would be compared with
+the wrong one, so both come from the words:
+- the name (`vote_label`): "won 40.2% of the vote", "a share of the vote of 9%", "the party's 12%
+  vote share" are `vote_share` (`vote_share_quick_count` or `vote_share_exit_poll` when the sentence
+  says the figures are a quick count's or an exit poll's estimate);
+- the holder (`vote_holder`): the name the number belongs to by the sentence's grammar: the
+  subject of the verb before it ("Xochitl Galvez obtained between 26.6% and 28.6%"), the owner in
+  a possessive ("the Green Party's 7%"), the name before a bracket ("followed by MK (14.6%)").
+
+The rule speaks only when both are clear: a share stated for an earlier election (a year, "last",
+"previous", "from 35%"), an infinitive ("needs to win 50%"), an opinion poll, the part of the count
+done so far ("85% of the ballots counted"), or a holder that is not plainly a name keeps the model's
+label, which is never compared.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from schemas.metric_checks import Measured
+from schemas.primitives.numbers import find_numbers
+from schemas.vocabulary import is_kind_name
+
+_HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|over|under|some|an estimated|"
+           r"a little over|just over|just under|more than|less than|close to|a|an")
+_HEDGED_END = re.compile(rf"(?:\b(?:{_HEDGES})\s+)+$", re.IGNORECASE)
+_VOTE_AFTER = re.compile(
+    r"^\s*\)?\s*of\s+(?:the\s+|all\s+)?(?:total\s+|national\s+|popular\s+|valid\s+|overall\s+)?(?:votes?|ballots?)\b"
+    r"(?!\s+(?:counted|tallied|processed|reporting|declared))", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s*(?:of\s+the\s+)?vote\s+share\b", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"(?:\bvote\s+share|\bshare\s+of\s+(?:the\s+)?votes?)\b[^.;]{0,60}?\b(?:of|at|on|to|was|is)\s+$",
+                           re.IGNORECASE)
+_BRACKETED = re.compile(r"\bvotes?\s*\(", re.IGNORECASE)  # "the second most votes (21.8%)"
+_EARLIER = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|previous|prior|preceding|earlier|former)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|than)\s+$", re.IGNORECASE)
+# A share of part of the electorate: "of the vote in five of the nine provinces", "in Wales".
+_REGIONAL = re.compile(rf"^.{{0,40}}?\b(?:votes?|ballots?)\s+in\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                       rf"several|some|many|most|all)\b|(?!(?:{'|'.join(calendar.day_name)})\b)[A-Z])")
+_QUICK_COUNT = re.compile(r"\bquick\s+count\b", re.IGNORECASE)
+_OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b", re.IGNORECASE)
+
+_MAIN_VERB = re.compile(r"\b(?:won|wins?|obtained|obtains?|received|receives?|got|gets?|garnered|secured|captured|"
+                        r"took|takes?|gained|polled)\b", re.IGNORECASE)
+# The verb whose object is the share ("won", "has so far obtained only"), or the word that ties it to
+# its holder ("with", "on", "stands at").
+_VERB = re.compile(
+    r"\b(?:won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|garnered|garners?|"
+    r"secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled|polls?|"
+    r"ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on))"
+    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
+_AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|reportedly)\s+)+$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
+# A bracket that restates a count: "1,524,255 or 9.51%", "3.5 million votes, or 21.8%".
+_RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand))?(?:\s+votes)?,?\s+or\s+$", re.IGNORECASE)
+_BOUNDARY = re.compile(r";|\s(?:while|whereas|but)\s", re.IGNORECASE)
+
+_WORD = re.compile(r"\(?[^\W\d_][\w.'’-]*\)?")
+_TITLES = frozenset(("president", "senator", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+                     "sir", "dame", "opposition", "former", "candidate", "rival", "leader", "governor", "mayor",
+                     "deputy", "incumbent", "challenger", "frontrunner", "front-runner", "nominee", "the", "ruling"))
+_CALENDAR = frozenset(name.lower() for name in [*calendar.day_name, *calendar.month_name[1:]])
+# "the seat of Richmond", "the seat of Easton and Weston": a place, not who holds the share.
+_NOT_THE_SUBJECT = re.compile(r"(?:\b(?:of|in|at|from|for|across)|\b[A-Z][\w.'’-]*\s+and)\s+$")
+# A name followed by a common noun modifies it ("the Mexican presidency", "the Union party").
+_MODIFIER = re.compile(r"\s+(?!(?:as|who|which|has|have|had|is|was|were|are|and|now|also|then|not)\b)[a-z]")
+_PRONOUN = re.compile(r"\b(?:she|he|they|it|who|which|that)\s*$", re.IGNORECASE)
+
+
+def vote_label(found: Measured, label: str | None, article: str) -> str | None:
+    """`vote_share` (or its quick-count or exit-poll kind) for a percentage whose words call it a
+    share of the vote and whose model name (`label`) is only its kind; else None. `article` is the
+    text the sentence is from."""
+    if found.unit != "percent" or found.span is None or not is_kind_name(label):
+        return None
+    sentence, (start, end) = found.sentence, found.span
+    before, after = sentence[:start], sentence[end:end + 60]
+    listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
+    if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(_unhedged(before)) or listed):
+        return None
+    if _EARLIER.search(sentence) or _COMPARED.search(_unhedged(before)) or _REGIONAL.match(after):
+        return None
+    if _QUICK_COUNT.search(sentence) or len(find_numbers(found.words)) > 1 and _QUICK_COUNT.search(article):
+        return "vote_share_quick_count"  # a range is the quick count's interval when the article has one
+    if re.search(r"\bexit\s+polls?\b", sentence, re.IGNORECASE):
+        return "vote_share_exit_poll"
+    return None if _OPINION_POLL.search(sentence) else "vote_share"
+
+
+def vote_holder(found: Measured) -> str | None:
+    """The name the share at `found.span` belongs to by the sentence's grammar; None when unclear."""
+    if found.span is None:
+        return None
+    before = _unhedged(found.sentence[:found.span[0]])
+    if before.endswith("("):  # "followed by MK (14.59 percent)"
+        return _name_at_end(before[:-1])
+    if owner := re.search(r"['’]s?\s*$", before):  # "the Green Party's 7%"
+        return _name_at_end(before[:owner.start()])
+    if share := _SHARE_BEFORE.search(before):  # "the Conservative vote share fell to 24%"
+        return _name_at_end(re.sub(r"(?:\s+whose|['’]s?)\s*$", "", before[:share.start()]))
+    before = _RESTATED_COUNT.sub("", before)
+    verb = _VERB.search(before)
+    if not verb:
+        return None
+    subject = _AUXILIARY.sub("", before[:verb.start()])
+    if _INFINITIVE.search(subject):
+        return None  # "needs to win more than 50%": no one's share
+    cut = max((m.end() for m in _BOUNDARY.finditer(subject)), default=0)
+    return _nearest_name(subject[cut:])
+
+
+def _unhedged(text: str) -> str:
+    return _HEDGED_END.sub("", text)
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """The runs of capitalised words in `text` (start, end, words), weekday and month names left out."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for word in _WORD.finditer(text):
+        bare = word.group().strip("()")
+        capital = bare[:1].isupper() and bare.lower().rstrip("’'s") not in _CALENDAR
+        if not capital:
+            continue
+        if runs and text[runs[-1][1]:word.start()].strip() == "":
+            start, _, words = runs[-1]
+            runs[-1] = (start, word.end(), [*words, word.group()])
+        else:
+            runs.append((word.start(), word.end(), [word.group()]))
+    return runs
+
+
+def _name(words: list[str]) -> str | None:
+    """A holder's name from a run of capitalised words: the acronym a bracket gives it ("African
+    National Congress (ANC)" is "ANC"), else the words without titles; None for no name left."""
+    if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
+        return words[-1].strip("()")
+    words = words[next((i for i, w in enumerate(words) if w.lower() not in _TITLES), len(words)):]
+    return " ".join(w.strip("()").rstrip(",") for w in words).removesuffix("’s").removesuffix("'s") or None
+
+
+def _name_at_end(text: str) -> str | None:
+    """The name `text` ends with, if its last word is one."""
+    runs = _runs(text)
+    if not runs or text[runs[-1][1]:].strip():
+        return None
+    return _name(runs[-1][2])
+
+
+def _nearest_name(subject: str) -> str | None:
+    """The name nearest before the verb in `subject`: not one after a preposition ("the seat of
+    Richmond"), nor a possessive or a modifier of a common noun, nor one a pronoun stands between;
+    a sentence's first word only when it is the verb's own subject or an acronym."""
+    runs = _runs(subject)
+    if not runs or _PRONOUN.search(subject):
+        return None  # "..., she won": whose share the sentence says elsewhere
+    start, end, words = runs[-1]
+    between = subject[end:]
+    if _NOT_THE_SUBJECT.search(subject[:start]) or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between):
+        return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject
+    if re.search(r"\d", between) or _MAIN_VERB.search(between):
+        return None  # "Sheinbaum won 59%, and her rival got": the name has its own figure
+    if start == 0 and len(words) == 1 and between.strip() and not (words[0].isupper() and len(words[0]) > 1):
+        return None  # "Opposition candidates won": a sentence's first word, not the verb's own subject
+    return _name(words)

@@ -1,0 +1,88 @@
+"""Unit tests: a percentage its words call a share of the vote is `vote_share`, held by the name the
+sentence's grammar gives it (pipeline/extract/labelling/elections, used by mention_facts); shares held
+by one candidate under a full name and a surname are compared (grouping.full_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.check.validation import validate
+from pipeline.extract.labelling.base import Provenance
+from pipeline.extract.labelling.elections import vote_holder, vote_label
+from pipeline.extract.labelling.mention_facts import fact_from_label, measured
+from pipeline.extract.mentions import quantities
+from pipeline.ingest.sources import Article
+from schemas.labels import MentionLabel
+
+# Hand-written sentences in news style: (sentence, the number's words, the label, the holder).
+CASES = [
+    ("Her rival, Ana Ruiz, the nominee of a two-party alliance, took between 31.2% and 33.4% of the vote, the count showed.",
+     "between 31.2% and 33.4%", "vote_share", "Ana Ruiz"),
+    ("Challenger Ana Ruiz obtained between 31.2 percent and 33.4 percent of the vote and Tomas Vela obtained between "
+     "8.1 percent and 9.0 percent of the vote, according to the quick count.",
+     "between 8.1 percent and 9.0 percent", "vote_share_quick_count", "Tomas Vela"),
+    ("Challenger Ana Ruiz obtained between 31.2 percent and 33.4 percent of the vote, according to the quick count.",
+     "between 31.2 percent and 33.4 percent", "vote_share_quick_count", "Ana Ruiz"),
+    ("The ruling Freedom Party (FP) has so far won only 44.3 percent of the vote.", "44.3 percent", "vote_share", "FP"),
+    ("The Green Party's 6 per cent of the vote was its best ever.", "6 per cent", "vote_share", "Green Party"),
+    ("The Liberal Democrats' 11% vote share brought them 60 seats.", "11%", "vote_share", "Liberal Democrats"),
+    ("The Conservative vote share dropped by 18 points to 25 percent.", "25 percent", "vote_share", "Conservative"),
+    ("The Union Party obtained 1,204,300 or 8.7% of the vote.", "8.7%", "vote_share", "Union Party"),
+    ("The National Front came second with the most votes (22.5 percent) after the winner, followed by the NF "
+     "(11.2 percent) and the PDU (7.3 percent).", "11.2 percent", "vote_share", "NF"),
+    ("With 85% of the ballots counted, the Freedom Party had 41% of the votes.", "41%", "vote_share", "Freedom Party"),
+    ("Exit polls showed that Ruiz received 55% of the vote.", "55%", "vote_share_exit_poll", "Ruiz"),
+    # Not a holder's share, or a holder the words do not make plain: the rule stays silent.
+    ("Ruiz won 59%, and her rival got 28% of the vote.", "28%", "vote_share", None),
+    ("The party needs to win more than 50% of the vote to govern alone.", "more than 50%", "vote_share", None),
+    ("Vela took 12% of the vote, down from 19% in 2019.", "12%", None, "Vela"),
+    ("With 85% of the ballots counted, the Freedom Party had 41% of the votes.", "85%", None, None),
+    ("A poll last week gave Ruiz 48% of the vote.", "48%", None, None),
+    ("Opposition candidates won 30% of the vote.", "30%", "vote_share", None),
+    ("Ruiz became the first woman to win the Ruritanian presidency by winning 57.4% of the vote.", "57.4%", "vote_share", None),
+    ("Per the council's count, a sample of 1,000 stations, she won 57.4% of the vote.", "57.4%", "vote_share", None),
+    ("The Freedom Party won more than 50% of the vote in five of the nine provinces.", "more than 50%", None, "Freedom Party"),
+    ("Mayor Tom Ash kept the seat of Easton and Weston with 47.5 per cent of the vote.", "47.5 per cent", "vote_share", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "label", "holder"), CASES)
+def test_a_share_of_the_vote_is_named_and_held_by_the_sentence_s_subject(sentence, words, label, holder) -> None:
+    mention = next(m for m in quantities(sentence) if m.text == words)
+    found = measured(mention, sentence)
+    assert (vote_label(found, "percentage", sentence), vote_holder(found)) == (label, holder)
+
+
+def test_a_share_the_model_named_is_left_as_named() -> None:
+    sentence = "The Freedom Party won 44.3 percent of the vote."
+    found = measured(next(m for m in quantities(sentence) if m.unit_class == "percent"), sentence)
+    assert vote_label(found, "support_level", sentence) is None
+
+
+def _facts(texts: dict[str, str], entity: str) -> list:
+    stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
+    facts = []
+    for article_id, text in texts.items():
+        article = Article(article_id=article_id, path=f"{article_id}.txt", source=article_id, url=None,
+                          published="2024-06-03", title=None, language="en", text=text, content_sha256="0" * 64)
+        facts += [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric="other", metric_label="percentage",
+                                                  entity=entity), article, stamp)
+                  for m in quantities(text) if m.unit_class == "percent"]
+    return facts
+
+
+def test_shares_named_by_surname_and_full_name_meet_and_disagree() -> None:
+    """The model gave the winner's name to the runner-up's share in one text; the rule takes the
+    holder from the words, and "Ruiz" meets "Ana Ruiz"."""
+    facts = _facts({"a1": "Challenger Ana Ruiz obtained between 31.2% and 33.4% of the vote, the quick count showed.",
+                    "a2": "Her rival, Ruiz, won between 31.2% and 33.6% of the vote, according to a quick count."}, "Vela")
+    assert [(f.entity, f.metric_label) for f in facts] == [("Ana Ruiz", "vote_share_quick_count"),
+                                                           ("Ruiz", "vote_share_quick_count")]
+    [group] = validate(facts).groups
+    assert group.entity == "ana ruiz" and group.verdict == "conflict"
+
+
+def test_a_surname_two_candidates_share_is_left_as_written() -> None:
+    facts = _facts({"a1": "Ana Ruiz won 31.2% of the vote.", "a2": "Luis Ruiz won 12.5% of the vote.",
+                    "a3": "Ruiz won 31.2% of the vote."}, "Vela")
+    assert sorted(g.entity for g in validate(facts).groups) == ["ana ruiz", "luis ruiz", "ruiz"]
