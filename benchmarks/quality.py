@@ -70,6 +70,7 @@ REAL_SETS = {
     "holdout7": (ROOT / "tests" / "data" / "holdout7", ROOT / "fetched" / "holdout7"),
     "holdout8": (ROOT / "tests" / "data" / "holdout8", ROOT / "fetched" / "holdout8"),
     "holdout9": (ROOT / "tests" / "data" / "holdout9", ROOT / "fetched" / "holdout9"),
+    "holdout10": (ROOT / "tests" / "data" / "holdout10", ROOT / "fetched" / "holdout10"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
