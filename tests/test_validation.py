@@ -369,10 +369,11 @@ def test_a_percentage_and_a_number_of_one_cut_are_judged_apart():
     assert sorted(verdicts(facts).values()) == ["agree", "conflict"]
 
 
-def test_a_count_in_progress_and_a_fire_s_area_only_grow():
+def test_a_count_in_progress_a_candidate_s_votes_and_a_fire_s_area_only_grow():
     counted = dict(entity="Kenya", metric="other", metric_label="ballots_counted", unit="percent", period_text=None)
     fire = dict(entity="Creek Fire", metric="other", metric_label="fire_area", unit="acres", period_text=None)
-    for what, early, late in ((counted, 85.0, 99.9), (fire, 6000.0, 45000.0)):
+    votes = dict(entity="Ana Ruiz", metric="other", metric_label="presidential_votes", unit="votes", period_text=None)
+    for what, early, late in ((counted, 85.0, 99.9), (fire, 6000.0, 45000.0), (votes, 4.66e6, 4671021.0)):
         rising = [fact(article_id="a1", value=early, published="2024-05-31", **what),
                   fact(article_id="a2", source="Outlet B", value=late, published="2024-06-02", **what)]
         falling = [fact(article_id="a1", value=late, published="2024-05-31", **what),

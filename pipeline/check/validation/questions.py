@@ -67,8 +67,9 @@ _FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u
                        "fomc": "fed", "international monetary fund": "imf", "european central bank": "ecb",
                        "bank england": "boe", "reserve bank india": "rbi"}
 # The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
-# "four remain missing" on Sunday).
-_TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|"
+# "four remain missing" on Sunday). A candidate's votes are: they grow as the count goes on ("4.66
+# million" at 99% counted, 4,671,021 final).
+_TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|votes|"
                           r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*|"
                           r"fire area|burn\w*|scorch\w*)\b")
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
