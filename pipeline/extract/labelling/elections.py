@@ -44,15 +44,13 @@ _REGIONAL = re.compile(rf"^.{{0,40}}?\b(?:votes?|ballots?)\s+in\s+(?:\d|(?:one|t
 _QUICK_COUNT = re.compile(r"\bquick\s+count\b", re.IGNORECASE)
 _OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b", re.IGNORECASE)
 
-_MAIN_VERB = re.compile(r"\b(?:won|wins?|obtained|obtains?|received|receives?|got|gets?|garnered|secured|captured|"
-                        r"took|takes?|gained|polled)\b", re.IGNORECASE)
-# The verb whose object is the share ("won", "has so far obtained only"), or the word that ties it to
-# its holder ("with", "on", "stands at").
-_VERB = re.compile(
-    r"\b(?:won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|garnered|garners?|"
-    r"secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled|polls?|"
-    r"ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on))"
-    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
+# The verbs whose object is a share ("won", "has so far obtained only").
+_WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|garnered|garners?|"
+        r"secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled")
+_MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
+# A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
+_VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on))"
+                   r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|reportedly)\s+)+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
 # A bracket that restates a count: "1,524,255 or 9.51%", "3.5 million votes, or 21.8%".
