@@ -32,7 +32,19 @@ CASES = [
      "(11.2 percent) and the PDU (7.3 percent).", "11.2 percent", "vote_share", "NF"),
     ("With 85% of the ballots counted, the Freedom Party had 41% of the votes.", "41%", "vote_share", "Freedom Party"),
     ("Exit polls showed that Ruiz received 55% of the vote.", "55%", "vote_share_exit_poll", "Ruiz"),
+    ("Candidate Mara Lind received 2,104,377 votes, or 38.12 percent of the total.", "38.12 percent", "vote_share",
+     "Mara Lind"),
+    ("Lind secured over 2.1 million votes, or around 38.1% of the vote, compared to Piet Hols (賀) of the Unity Party "
+     "(UP) with 1.6 million or 29.04%.", "29.04%", "vote_share", "Piet Hols"),
+    ("Unity Party (UP) Chairman Piet Hols received 1,604,220 votes, or 29.05 percent of the total.", "29.05 percent",
+     "vote_share", "Piet Hols"),
+    ("In 2020, the Unity Party won 57.13 percent of the vote.", "57.13 percent", "vote_share", "Unity Party"),
     # Not a holder's share, or a holder the words do not make plain: the rule stays silent.
+    ("Hols of the Unity Party, who partnered with Eva Moor, came second with 1,604,220 votes, or 29.05 percent.",
+     "29.05 percent", "vote_share", None),
+    ("The Spear party, led by Tom Ash, won 14.6% of the vote.", "14.6%", "vote_share", None),
+    ("Mara Lind and her running mate Jon Berg garnered a total of 2,104,377 votes, or 38.12 percent.", "38.12 percent",
+     "vote_share", None),
     ("Ruiz won 59%, and her rival got 28% of the vote.", "28%", "vote_share", None),
     ("The party needs to win more than 50% of the vote to govern alone.", "more than 50%", "vote_share", None),
     ("Vela took 12% of the vote, down from 19% in 2019.", "12%", None, "Vela"),
@@ -86,3 +98,10 @@ def test_a_surname_two_candidates_share_is_left_as_written() -> None:
     facts = _facts({"a1": "Ana Ruiz won 31.2% of the vote.", "a2": "Luis Ruiz won 12.5% of the vote.",
                     "a3": "Ruiz won 31.2% of the vote."}, "Vela")
     assert sorted(g.entity for g in validate(facts).groups) == ["ana ruiz", "luis ruiz", "ruiz"]
+
+
+def test_a_share_in_a_sentence_about_one_year_is_that_election_s() -> None:
+    facts = _facts({"a1": "In 2020, the Unity Party won 57.13 percent of the vote.",
+                    "a2": "The Unity Party won 40.05 percent of the vote."}, "Vela")
+    assert [(f.entity, f.period_text) for f in facts] == [("Unity Party", "2020"), ("Unity Party", None)]
+    assert sorted(g.verdict for g in validate(facts).groups) == ["single_source", "single_source"]

@@ -11,8 +11,10 @@ the wrong one, so both come from the words:
   subject of the verb before it ("Xochitl Galvez obtained between 26.6% and 28.6%"), the owner in
   a possessive ("the Green Party's 7%"), the name before a bracket ("followed by MK (14.6%)").
 
-The rule speaks only when both are clear: a share stated for an earlier election (a year, "last",
-"previous", "from 35%"), an infinitive ("needs to win 50%"), an opinion poll, the part of the count
+A share in a sentence about one year ("In 2020, the party won 57.1% of the vote") is that year's
+(`vote_period`), so it meets only that election's figures. The rule speaks only when name and
+holder are clear: a share of an earlier election the words do not date ("last", "previous", "from
+35%", two years), an infinitive ("needs to win 50%"), an opinion poll, the part of the count
 done so far ("85% of the ballots counted"), or a holder that is not plainly a name keeps the model's
 label, which is never compared.
 """
@@ -26,8 +28,10 @@ from schemas.metric_checks import Measured
 from schemas.primitives.numbers import find_numbers
 from schemas.vocabulary import is_kind_name
 
+from ..mention_periods import sentence_year
+
 _HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|over|under|some|an estimated|"
-           r"a little over|just over|just under|more than|less than|close to|a|an")
+           r"a little over|just over|just under|more than|less than|close to|a total of|a|an")
 _HEDGED_END = re.compile(rf"(?:\b(?:{_HEDGES})\s+)+$", re.IGNORECASE)
 _VOTE_AFTER = re.compile(
     r"^\s*\)?\s*of\s+(?:the\s+|all\s+)?(?:total\s+|national\s+|popular\s+|valid\s+|overall\s+)?(?:votes?|ballots?)\b"
@@ -36,7 +40,11 @@ _SHARE_AFTER = re.compile(r"^\s*(?:of\s+the\s+)?vote\s+share\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(r"(?:\bvote\s+share|\bshare\s+of\s+(?:the\s+)?votes?)\b[^.;]{0,60}?\b(?:of|at|on|to|was|is)\s+$",
                            re.IGNORECASE)
 _BRACKETED = re.compile(r"\bvotes?\s*\(", re.IGNORECASE)  # "the second most votes (21.8%)"
-_EARLIER = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|previous|prior|preceding|earlier|former)\b", re.IGNORECASE)
+# A count of votes restated as a share: "5,586,019 votes, or 40.05 percent", "with 4.6 million or 33.49%".
+_RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand|[mk]))?(?:\s+votes)?,?\s+(?:or|\()\s*$", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:last|previous|prior|preceding|earlier|former)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_SET_AGAINST = re.compile(r"\b(?:from|than|compared|versus|vs|up|down)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|than)\s+$", re.IGNORECASE)
 # A share of part of the electorate: "of the vote in five of the nine provinces", "in Wales".
 _REGIONAL = re.compile(rf"^.{{0,40}}?\b(?:votes?|ballots?)\s+in\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -46,24 +54,27 @@ _OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b",
 
 # The verbs whose object is a share ("won", "has so far obtained only").
 _WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|garnered|garners?|"
-        r"secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled")
+        r"garnering|secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled")
 _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
 _VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on))"
                    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|reportedly)\s+)+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
-# A bracket that restates a count: "1,524,255 or 9.51%", "3.5 million votes, or 21.8%".
-_RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand))?(?:\s+votes)?,?\s+or\s+$", re.IGNORECASE)
 _BOUNDARY = re.compile(r";|\s(?:while|whereas|but)\s", re.IGNORECASE)
 
 _WORD = re.compile(r"\(?[^\W\d_][\w.'’-]*\)?")
 _TITLES = frozenset(("president", "senator", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
                      "sir", "dame", "opposition", "former", "candidate", "rival", "leader", "governor", "mayor",
-                     "deputy", "incumbent", "challenger", "frontrunner", "front-runner", "nominee", "the", "ruling"))
+                     "deputy", "incumbent", "challenger", "frontrunner", "front-runner", "nominee", "the", "ruling",
+                     "chairman", "chairwoman", "chair", "speaker"))
 _CALENDAR = frozenset(name.lower() for name in [*calendar.day_name, *calendar.month_name[1:]])
-# "the seat of Richmond", "the seat of Easton and Weston": a place, not who holds the share.
-_NOT_THE_SUBJECT = re.compile(r"(?:\b(?:of|in|at|from|for|across)|\b[A-Z][\w.'’-]*\s+and)\s+$")
+# "the seat of Richmond", "the seat of Easton and Weston", "led by Zuma", "partnered with Wu": a place or
+# another person, not who holds the share.
+_NOT_THE_SUBJECT = re.compile(r"(?:\b(?:of|in|at|from|for|across|with|by|to|against)\s+(?:(?:the|an?)\s+)?(?:(?!and\b)[a-z]+\s+){0,2}"
+                              r"|\b[A-Z][\w.'’-]*\s+and\s+)$")
+# "Ko Wen-je (柯文哲) of the Taiwan People's Party": the person before the party is the holder.
+_PERSON_OF = re.compile(r"\s+(?:\([^()]*\)\s+)?of\s+(?:the\s+)?$")
 # A name followed by a common noun modifies it ("the Mexican presidency", "the Union party").
 _MODIFIER = re.compile(r"\s+(?!(?:as|who|which|has|have|had|is|was|were|are|and|now|also|then|not)\b)[a-z]")
 _PRONOUN = re.compile(r"\b(?:she|he|they|it|who|which|that)\s*$", re.IGNORECASE)
@@ -78,10 +89,14 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     sentence, (start, end) = found.sentence, found.span
     before, after = sentence[:start], sentence[end:end + 60]
     listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
-    if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(_unhedged(before)) or listed):
+    restated = _RESTATED_COUNT.search(_unhedged(before)) and re.search(r"\bvotes\b", before, re.IGNORECASE)
+    if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(_unhedged(before))
+            or listed or restated):
         return None
     if _EARLIER.search(sentence) or _COMPARED.search(_unhedged(before)) or _REGIONAL.match(after):
         return None
+    if _YEAR.search(sentence) and (_SET_AGAINST.search(sentence) or not sentence_year(sentence)):
+        return None  # "12%, down from 19% in 2019", "in 2016 and 2020": which election's share is unclear
     if _QUICK_COUNT.search(sentence) or len(find_numbers(found.words)) > 1 and _QUICK_COUNT.search(article):
         return "vote_share_quick_count"  # a range is the quick count's interval when the article has one
     if re.search(r"\bexit\s+polls?\b", sentence, re.IGNORECASE):
@@ -94,13 +109,13 @@ def vote_holder(found: Measured) -> str | None:
     if found.span is None:
         return None
     before = _unhedged(found.sentence[:found.span[0]])
-    if before.endswith("("):  # "followed by MK (14.59 percent)"
+    if before.endswith("(") and not _RESTATED_COUNT.search(before):  # "followed by MK (14.59 percent)"
         return _name_at_end(before[:-1])
     if owner := re.search(r"['’]s?\s*$", before):  # "the Green Party's 7%"
         return _name_at_end(before[:owner.start()])
     if share := _SHARE_BEFORE.search(before):  # "the Conservative vote share fell to 24%"
         return _name_at_end(re.sub(r"(?:\s+whose|['’]s?)\s*$", "", before[:share.start()]))
-    before = _RESTATED_COUNT.sub("", before)
+    before = _unhedged(_RESTATED_COUNT.sub("", before))
     verb = _VERB.search(before)
     if not verb:
         return None
@@ -133,10 +148,11 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 def _name(words: list[str]) -> str | None:
     """A holder's name from a run of capitalised words: the acronym a bracket gives it ("African
-    National Congress (ANC)" is "ANC"), else the words without titles; None for no name left."""
+    National Congress (ANC)" is "ANC"), else the words after the last title ("Party (TPP) Chairman Ko
+    Wen-je" is "Ko Wen-je"); None for no name left."""
     if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
         return words[-1].strip("()")
-    words = words[next((i for i, w in enumerate(words) if w.lower() not in _TITLES), len(words)):]
+    words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in _TITLES), default=0):]  # after the last title
     return " ".join(w.strip("()").rstrip(",") for w in words).removesuffix("’s").removesuffix("'s") or None
 
 
@@ -149,18 +165,26 @@ def _name_at_end(text: str) -> str | None:
 
 
 def _nearest_name(subject: str) -> str | None:
-    """The name nearest before the verb in `subject`: not one after a preposition ("the seat of
-    Richmond"), nor a possessive or a modifier of a common noun, nor one a pronoun stands between;
-    a sentence's first word only when it is the verb's own subject or an acronym."""
+    """The name nearest before the verb in `subject`: the person before "of the <party>"; not a name
+    after a preposition ("the seat of Richmond", "led by Zuma"), nor a possessive or a modifier of a
+    common noun, nor one a pronoun stands between; a sentence's first word only when it is the
+    verb's own subject or an acronym."""
     runs = _runs(subject)
-    if not runs or _PRONOUN.search(subject):
-        return None  # "..., she won": whose share the sentence says elsewhere
+    if not runs or _PRONOUN.search(subject) or re.search(r"\brunning[- ]mates?\b", subject, re.IGNORECASE):
+        return None  # "..., she won", "Lind and her running mate Berg won": the share is someone else's too
     start, end, words = runs[-1]
     between = subject[end:]
-    if _NOT_THE_SUBJECT.search(subject[:start]) or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between):
-        return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject
     if re.search(r"\d", between) or _MAIN_VERB.search(between):
         return None  # "Sheinbaum won 59%, and her rival got": the name has its own figure
+    if (of := _PERSON_OF.search(subject[:start])) and (person := _name_at_end(subject[:of.start()])):
+        return person  # "Hou Yu-ih of the Kuomintang (KMT) with 33.49%"
+    if _NOT_THE_SUBJECT.search(subject[:start]) or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between):
+        return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject
     if start == 0 and len(words) == 1 and between.strip() and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Opposition candidates won": a sentence's first word, not the verb's own subject
     return _name(words)
+
+
+def vote_period(found: Measured) -> str | None:
+    """The year a share's sentence is about ("In 2020, ..."), which is its election's."""
+    return sentence_year(found.sentence)

@@ -36,7 +36,7 @@ from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
-from .elections import vote_holder, vote_label
+from .elections import vote_holder, vote_label, vote_period
 from .losses import loss_label
 
 if TYPE_CHECKING:
@@ -238,13 +238,14 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     metric = vocabulary_metric(label, found)
     start, end = mention.start + offset, mention.end + offset
     name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
+    period = period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text)
     if metric == "other" and (result := loss_label(article.text, mention.start, mention.end, mention.unit,
                                                    mention.unit_class, name)):
         name, signs = result, [-abs(v) for v in (mention.value, mention.value_max) if v is not None]
     else:
         signs = [signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None]
         if metric == "other" and (share := vote_label(found, name, article.text)) and (holder := vote_holder(found)):
-            name, entity = share, holder
+            name, entity, period = share, holder, vote_period(found) or period
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
@@ -253,7 +254,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         entity=entity, metric=metric,
         metric_label=name if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
-        period_text=period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text),
+        period_text=period,
         status=status_of(label.status, found), attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
