@@ -254,14 +254,18 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
     "25,000 people to flee" and "the evacuation of 25,000 residents" the people in a plight, "98
-    million citizens are eligible to vote" the electorate, and "10 million people attended" an
-    audience."""
+    million citizens are eligible to vote" the electorate, "10 million people attended" an
+    audience, and "3,417 randomized people" a trial's."""
     if metric != "population":
         return None
     if measured.span and ((plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:]))
                           or (plight := _PLIGHT_BEFORE.search(measured.sentence[:measured.span[0]]))):
         return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
                 f"{metric!r} does not fit; choose other: and what happened to them")
+    if measured.span and ((trial := _TRIAL_AFTER.match(measured.sentence[measured.span[1]:]))
+                          or (trial := _TRIAL_BEFORE.search(measured.sentence[:measured.span[0]]))):
+        return (f"«{measured.words}» counts the people of a trial or study («{trial.group('what')}»), not a population: "
+                f"metric {metric!r} does not fit; choose other: with a metric_label for them")
     part = _SUBGROUP.search(own_clause(measured.sentence, measured.span))
     if part is None:
         return None
@@ -763,6 +767,11 @@ _PLIGHT_AFTER = re.compile(
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",
                             re.IGNORECASE)
+# The people of a trial or study: "3,417 randomized obese or overweight people", "enrolled 3,400 patients".
+_TRIAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?P<what>randomi[sz]ed|enrolled|participants|patients|volunteers)\b",
+                          re.IGNORECASE)
+_TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|enrolling|recruited|recruiting)\s+"
+                           r"(?:(?:about|some|over|nearly|almost|around|more\s+than)\s+)?$", re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)

@@ -554,6 +554,13 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "ordered to leave"),
     ("Around 98 million citizens are eligible to vote.", "Around 98 million citizens", 98e6, "citizens", "count",
      "population", "eligible"),
+    # the people of a trial are no population
+    ("The study randomized 3,417 people to the drug or a placebo.", "3,417 people", 3417, "people", "count",
+     "population", "randomized"),
+    ("It followed 3,417 randomized obese or overweight people for 68 weeks.", "3,417", 3417, None, "count",
+     "population", "randomized"),
+    ("The country's population rose to 3.4 million people last year.", "3.4 million people", 3.4e6, "people",
+     "count", "population", None),
     # an audience is no population
     ("More than 3 million people attended the festival over its ten days.", "More than 3 million people", 3e6,
      "people", "count", "population", "attended"),

@@ -128,6 +128,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return rule
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
         return "name"
+    if not has_unit and value.is_integer() and value < 10 and _STAGE_BEFORE.search(before):
+        return "name"  # "the phase 3 trial", "a stage 4 cancer": a stage's number, not an amount
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
         counts_after = value < 100 and bool(_WHOSE_THEN_PLURAL.match(after))
         return _name_rule(before, after, _in_headline(text, start) or counts_after)  # "33,000 Boeing machinists" names no model
@@ -193,6 +195,9 @@ _SINGULAR_AFTER = re.compile(r"^\s([a-z]{3,})(?:\s([a-z]{3,}))?\b(?![-'’])")
 _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said saw remain remains were are "
                        "have had will would could meter metre mile foot acre ton tonne pound yard inch hectare "
                        "staff crew personnel police aircraft cattle sheep fish deer people".split())
+
+
+_STAGE_BEFORE = re.compile(r"\b(?:phase|stage|tier|grade)\s$", re.IGNORECASE)
 
 
 def _model_number(value: float, number: str, before: str, after: str) -> bool:

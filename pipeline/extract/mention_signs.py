@@ -8,7 +8,7 @@ A direction is given only to a change, never to the level a movement reaches: in
 - "up"/"down" right before it ("up 20% on a year ago"), unless it only finishes a phrasal verb
   ("locked down four years ago", "made up 40% of exports");
 - a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing", "a full
-  percentage point in cuts");
+  percentage point in cuts"), and for a percentage a loss ("a 22.7% weight loss");
 - a comparison with an earlier time ("three times higher than before", "12% smaller").
 A length moved along a path or written as a size is no change ("slid 60 feet down an embankment",
 "down a 60-foot embankment"); when two by-verbs precede a number, the nearer one sets its way.
@@ -26,6 +26,7 @@ DOWN_VERBS = (
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
+    "wiped|wipes|wiping|erased|erases|erasing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slashing|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|eliminating"
 )
@@ -83,6 +84,7 @@ _PARTICLE_VERB = re.compile(
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes".split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
+_LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
 _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?\s+within|"
                           r"fall(?:s|ing)?\s+in(?:to)?\s+the\s+range\s+of)\s+$", re.IGNORECASE)
 _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and B" or "within A" after it
@@ -116,6 +118,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("down", match.group(0).strip())
     if loss_ok and (match := _LOSS_OF.search(before)):
         return Change("down", match.group(0).strip(), by_noun=True)
+    if loss_ok and re.search(r"(?:%|percent|per cent)$", text[start:end]) and (match := _LOSS_AFTER.match(after)):
+        return Change("down", match.group(0).strip(), by_noun=True)  # "a 22.7% weight loss"; not "two losses"
     if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
     for index, (pattern, direction) in enumerate(_BEFORE):
