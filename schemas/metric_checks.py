@@ -250,6 +250,13 @@ def _rate_problem(metric: str, measured: Measured) -> str | None:
             f"not fit; choose other: with a metric_label for the rate")
 
 
+def _beside(measured: Measured, after: re.Pattern[str], before: re.Pattern[str]) -> re.Match[str] | None:
+    """`after` matched right after the number, else `before` found right before it; None without a span."""
+    if measured.span is None:
+        return None
+    return after.match(measured.sentence[measured.span[1]:]) or before.search(measured.sentence[:measured.span[0]])
+
+
 def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
@@ -258,12 +265,10 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     audience, and "3,417 randomized people" a trial's."""
     if metric != "population":
         return None
-    if measured.span and ((plight := _PLIGHT_AFTER.match(measured.sentence[measured.span[1]:]))
-                          or (plight := _PLIGHT_BEFORE.search(measured.sentence[:measured.span[0]]))):
+    if plight := _beside(measured, _PLIGHT_AFTER, _PLIGHT_BEFORE):
         return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
                 f"{metric!r} does not fit; choose other: and what happened to them")
-    if measured.span and ((trial := _TRIAL_AFTER.match(measured.sentence[measured.span[1]:]))
-                          or (trial := _TRIAL_BEFORE.search(measured.sentence[:measured.span[0]]))):
+    if trial := _beside(measured, _TRIAL_AFTER, _TRIAL_BEFORE):
         return (f"«{measured.words}» counts the people of a trial or study («{trial.group('what')}»), not a population: "
                 f"metric {metric!r} does not fit; choose other: with a metric_label for them")
     part = _SUBGROUP.search(own_clause(measured.sentence, measured.span))

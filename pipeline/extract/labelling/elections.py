@@ -12,7 +12,7 @@ the wrong one, so both come from the words:
   a possessive ("the Green Party's 7%"), the name before a bracket ("followed by MK (14.6%)").
 
 A share in a sentence about one year ("In 2020, the party won 57.1% of the vote") is that year's
-(`vote_period`), so it meets only that election's figures. The rule speaks only when name and
+(`mention_periods.sentence_year`), so it meets only that election's figures. The rule speaks only when name and
 holder are clear: a share of an earlier election the words do not date ("last", "previous", "from
 35%", two years), an infinitive ("needs to win 50%"), an opinion poll, the part of the count
 done so far ("85% of the ballots counted"), or a holder that is not plainly a name keeps the model's
@@ -88,12 +88,13 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
         return None
     sentence, (start, end) = found.sentence, found.span
     before, after = sentence[:start], sentence[end:end + 60]
+    unhedged = _unhedged(before)
     listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
-    restated = _RESTATED_COUNT.search(_unhedged(before)) and re.search(r"\bvotes\b", before, re.IGNORECASE)
-    if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(_unhedged(before))
+    restated = _RESTATED_COUNT.search(unhedged) and re.search(r"\bvotes\b", before, re.IGNORECASE)
+    if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(unhedged)
             or listed or restated):
         return None
-    if _EARLIER.search(sentence) or _COMPARED.search(_unhedged(before)) or _REGIONAL.match(after):
+    if _EARLIER.search(sentence) or _COMPARED.search(unhedged) or _REGIONAL.match(after):
         return None
     if _YEAR.search(sentence) and (_SET_AGAINST.search(sentence) or not sentence_year(sentence)):
         return None  # "12%, down from 19% in 2019", "in 2016 and 2020": which election's share is unclear
@@ -183,8 +184,3 @@ def _nearest_name(subject: str) -> str | None:
     if start == 0 and len(words) == 1 and between.strip() and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Opposition candidates won": a sentence's first word, not the verb's own subject
     return _name(words)
-
-
-def vote_period(found: Measured) -> str | None:
-    """The year a share's sentence is about ("In 2020, ..."), which is its election's."""
-    return sentence_year(found.sentence)

@@ -36,7 +36,7 @@ from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
-from .elections import vote_holder, vote_label, vote_period
+from .elections import vote_holder, vote_label
 from .losses import loss_label
 
 if TYPE_CHECKING:
@@ -245,7 +245,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     else:
         signs = [signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None]
         if metric == "other" and (share := vote_label(found, name, article.text)) and (holder := vote_holder(found)):
-            name, entity, period = share, holder, vote_period(found) or period
+            name, entity, period = share, holder, sentence_year(found.sentence) or period  # that year's election
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
