@@ -46,14 +46,14 @@ CASES = [
     ("Mara Lind and her running mate Jon Berg garnered a total of 2,104,377 votes, or 38.12 percent.", "38.12 percent",
      "vote_share", None),
     ("Ruiz won 59%, and her rival got 28% of the vote.", "28%", "vote_share", None),
-    ("The party needs to win more than 50% of the vote to govern alone.", "more than 50%", "vote_share", None),
+    ("To rule without partners, the bloc needs to win over 50% of the vote.", "over 50%", "vote_share", None),
     ("Vela took 12% of the vote, down from 19% in 2019.", "12%", None, "Vela"),
     ("With 85% of the ballots counted, the Freedom Party had 41% of the votes.", "85%", None, None),
     ("A poll last week gave Ruiz 48% of the vote.", "48%", None, None),
     ("Opposition candidates won 30% of the vote.", "30%", "vote_share", None),
     ("Ruiz became the first woman to win the Ruritanian presidency by winning 57.4% of the vote.", "57.4%", "vote_share", None),
     ("Per the council's count, a sample of 1,000 stations, she won 57.4% of the vote.", "57.4%", "vote_share", None),
-    ("The Freedom Party won more than 50% of the vote in five of the nine provinces.", "more than 50%", None, "Freedom Party"),
+    ("The Freedom Party took over 60% of the vote in three of the eight regions.", "over 60%", None, "Freedom Party"),
     ("Mayor Tom Ash kept the seat of Easton and Weston with 47.5 per cent of the vote.", "47.5 per cent", "vote_share", None),
 ]
 

@@ -14,8 +14,8 @@ from schemas.labels import MentionLabel
 
 CASES = [
     # (sentence, the number's words, the model's name for it, the name the fact gets or None)
-    ("The chipmaker posted a loss of $1.6 billion in the second quarter.", "$1.6 billion", "money", "net_income"),
-    ("The chipmaker posted a loss of $1.6 billion, or 38 cents per share, in the quarter.", "38 cents per share",
+    ("The chipmaker booked a loss of $2.4 billion for the second quarter.", "$2.4 billion", "money", "net_income"),
+    ("For the quarter the chipmaker booked a loss of $2.4 billion, or 57 cents per share.", "57 cents per share",
      "money", "eps"),
     ("Acme reports a $1.6 billion loss and layoffs", "$1.6 billion", "amount", "net_income"),
     ("The airline swung to a net loss of €310 million for the half-year.", "€310 million", "net_loss", "net_income"),
@@ -38,12 +38,12 @@ def test_money_called_a_loss_is_net_income_or_eps(sentence: str, words: str, lab
 
 
 def test_the_fact_of_a_loss_is_negative_net_income_and_its_per_share_figure_negative_eps() -> None:
-    text = "The company posted a loss of $1.6 billion, or 38 cents per share, in the April-June period."
+    text = "In the April-June period the group booked a loss of $2.4 billion, or 57 cents per share."
     article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-08-01", title=None,
                       language="en", text=text, content_sha256="0" * 64)
     stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
     facts = [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric="other", metric_label="money",
                                              entity="Acme"), article, stamp)
              for m in quantities(text)]
-    assert [(f.metric_label, f.value, f.unit) for f in facts] == [("net_income", -1.6e9, "USD"),
-                                                                   ("eps", -0.38, "USD per share")]
+    assert [(f.metric_label, f.value, f.unit) for f in facts] == [("net_income", -2.4e9, "USD"),
+                                                                   ("eps", -0.57, "USD per share")]

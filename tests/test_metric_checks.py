@@ -609,8 +609,8 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "percent", "gdp_real_growth", "earnings"),
     ("Growth slowed to 1.2% in the quarter.", "1.2%", 1.2, "percent", "percent", "gdp_real_growth", None),
     # an economy's growth is written with growth, an economy or a movement
-    ("Officials said structural damage could range from 30% to 50% in the town.", "from 30% to 50%", 30, "percent",
-     "percent", "gdp_real_growth", "about growth or an economy"),
+    ("Engineers think the damage to homes may run from 30% to 50% on the worst-hit streets.", "from 30% to 50%", 30,
+     "percent", "percent", "gdp_real_growth", "about growth or an economy"),
     ("Officials project the rate to be around 3.4% at the end of 2025.", "around 3.4%", 3.4, "percent", "percent",
      "gdp_real_growth", "about growth or an economy"),
     ("The country expanded 2.1% last year.", "2.1%", 2.1, "percent", "percent", "gdp_real_growth", None),
