@@ -502,8 +502,8 @@ def _subject_problem(metric: str, measured: Measured) -> str | None:
 
 
 def _subject_first(head: str) -> bool:
-    """Whether the sentence names another subject before it first names the economy ("Private
-    consumption, which accounts for nearly 60% of the economy, grew about 6%")."""
+    """Whether the sentence names another subject before it first names the economy ("Household
+    spending, which makes up nearly 60% of the economy, rose about 6%")."""
     other, economy = _OTHER_SUBJECTS.search(head), _ECONOMY_WORDS.search(head)
     return other is not None and (economy is None or other.start() < economy.start())
 
@@ -532,7 +532,7 @@ def _price_basis_problem(metric: str, measured: Measured) -> str | None:
 def _share_problem(metric: str, measured: Measured) -> str | None:
     """A growth rate whose own clause says what share of a whole the number is and names no change
     ("accounted for 98.3% of its trade", "22% of GDP", odds of "about 1 in 292 million", "between
-    20 and 100 per cent of the applicable legal maximum"): a share is no change."""
+    20 and 100 per cent of the maximum the law allows"): a share is no change."""
     if not metric.endswith("_growth") or measured.unit_class != "percent":
         return None
     clause = own_clause(measured.sentence, measured.span)
@@ -576,8 +576,8 @@ def _civilian_problem(metric: str, measured: Measured) -> str | None:
 
 def _product_problem(metric: str, measured: Measured) -> str | None:
     """An industry's output growth is not a capacity's, a product's deliveries or one product's
-    output ("production capacity has increased by 40%", "a 40% surge in deliveries", "production
-    jumped by 35 per cent to 1.85 million vehicles")."""
+    output ("production capacity has increased by 40%", "a 40% surge in deliveries", "output
+    climbed by 35 per cent to 1.85 million vehicles")."""
     if metric not in ("industrial_output_growth", "manufacturing_growth"):
         return None
     not_output = _NOT_OUTPUT.search(" ".join(own_clauses(measured)))
@@ -590,7 +590,7 @@ def _product_problem(metric: str, measured: Measured) -> str | None:
 
 def _one_product(measured: Measured) -> str | None:
     """The product whose output the number measures, when the words say one: "car production slumped 8%",
-    "output of steel rose 5%", "jumped by 35 per cent to 1.85 million vehicles"."""
+    "output of steel rose 5%", "climbed by 35 per cent to 1.85 million vehicles"."""
     if measured.span is None:
         return None
     outputs = list(_LAST_OUTPUT.finditer(words_up_to(measured)))
@@ -614,7 +614,7 @@ def _not_harm_problem(metric: str, measured: Measured) -> str | None:
             f"fit; choose other: and what is counted")
 
 
-# The verb "contract", not a contract of work ("a contract that would have increased wages by 25% over four years").
+# The verb "contract", not a contract of work ("a deal that would have raised pay by 25% over four years").
 _CONTRACTION = re.compile(r"\bcontract(?:ed|ing|ions?)\b|\b(?:to|will|would|may|could|might)\s+contract\b|"
                           r"\bcontracts?\s+(?:by\s+|at\s+)?[\d-]|\brecession|\bshr[ai]nk|\bshrunk\b|\bdeclin|\bdownturn|\bnegative growth\b|"
                           r"\bslump|\bfell\b|\bfall", re.IGNORECASE)
@@ -699,7 +699,7 @@ def _crowd_problem(metric: str, measured: Measured) -> str | None:
 
 
 # The people a toll is broken down into: "121 lives, of whom 108 were women", "121 people - 113
-# women, seven children and a man", "killed 40, including 12 children".
+# women, seven children and one man", "killed 40, including 12 children".
 _GROUP_AFTER = re.compile(r"^\s*(?:(?:of\s+(?:them|whom)\s+)?(?:were|are|was)\s+)?(?:[a-z-]+\s+)?"
                           r"(?P<group>women|men|children|girls|boys|minors|infants|babies|teenagers|students|pilgrims|"
                           r"devotees|foreigners|tourists|soldiers|officers|civilians|elderly)\b", re.IGNORECASE)
@@ -760,7 +760,7 @@ _LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\
                           re.IGNORECASE)
 _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
-                         re.IGNORECASE)  # "jumped by 35 per cent to 1.85 million vehicles"
+                         re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
 _PLIGHT_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:are|were|remain|remained|still|had\s+been|have\s+been|"
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
@@ -817,8 +817,8 @@ _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities",
                 "wounded", "toll"}
 
 
-# A kind-only percentage takes the metric whose words lead up to it ("production activities fell by
-# 1% and construction activities by 1.3%": the words since the clause's start or its last "and"),
+# A kind-only percentage takes the metric whose words lead up to it ("factory activity fell by
+# 1% and building activity by 1.3%": the words since the clause's start or its last "and"),
 # else the one its clause (or the clause before, `own_clauses`) names, when exactly one does.
 # `True`: only for a change.
 _TRADE_WORDS = r"\btrade\b(?!\s+(?:surplus|deficit|balance|gap|war|deal|talks))"

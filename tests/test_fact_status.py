@@ -12,7 +12,7 @@ from pipeline.extract.mentions import quantities
 
 CASES = [
     # (sentence, the number's words, the model's status, the fact's status)
-    ("Economists had expected the economy to expand by 1.1% in the quarter.", "1.1%", "actual", "forecast"),
+    ("Analysts had expected output to grow by 1.1% over the quarter.", "1.1%", "actual", "forecast"),
     ("The company said revenue will reach $24 billion next quarter.", "$24 billion", "actual", "forecast"),
     ("Output shrank 0.4%, while analysts polled by the agency had forecast growth of 1.1%.", "1.1%", "actual", "forecast"),
     ("Output shrank 0.4%, while analysts polled by the agency had forecast growth of 1.1%.", "0.4%", "actual", "actual"),

@@ -245,7 +245,7 @@ def test_a_fall_is_negative_unless_the_metric_measures_a_level_of_money_or_a_cou
     assert signed_value(fall, "inflation_rate") == -0.3
     assert signed_value(money, "other") == -2e9 and signed_value(people, "other") == -2e6
     assert signed_value(money, "exports") == 2e9 and signed_value(people, "population") == 2e6
-    (levels,) = quantities("In the manufacturing sector, growth dipped from 6.1 per cent to 4.7 per cent.")
+    (levels,) = quantities("Factory-sector growth slipped from 6.1 per cent to 4.7 per cent.")
     assert levels.direction == "down" and (signed_value(levels, "other"), signed_value(levels, "other", levels.value_max)) \
         == (4.7, 6.1)  # the levels before and after the fall
 

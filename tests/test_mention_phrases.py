@@ -27,7 +27,7 @@ PHRASES = [
     ("One key reason was the collapse in turnout.", "One key reason", "one_as_pronoun"),
     ("One highlight of the night was the swing in the north.", "One highlight", "one_as_pronoun"),
     ("Officials from those three countries met in Geneva.", "three", "definite_group"),
-    ("The bay is one of the top 25 beaches in the world.", "25 beaches", "ranking"),
+    ("Travel guides list the bay as one of the top 25 beaches anywhere in the world.", "25 beaches", "ranking"),
     ("The lender is among the world's top 10 banks by assets.", "10 banks", "ranking"),
     ("She beat the world number 2 in straight sets.", "2", "ranking"),
     ("He beat Lena Hart, 31, current number 4 in the world ranking.", "4", "ranking"),

@@ -126,13 +126,13 @@ def test_a_calendar_date_may_carry_its_time_of_day() -> None:
 
 @pytest.mark.parametrize(("quote", "period_text", "start", "end"), [
     # a labeller gives the year and drops the quarter the sentence names: the quarter wins
-    ("The economy shrank in the fourth quarter of 2023, with GDP falling by 0.3% on the previous quarter.", "2023",
+    ("Output contracted by 0.3% on a quarterly basis in the fourth quarter of 2023.", "2023",
      "2023-10-01", "2023-12-31"),
-    ("Output likely saw a 0.3-percent drop in the final quarter of the year, the agency said.", "2023",
+    ("Statisticians estimate output dropped 0.3 percent in the final quarter of the year.", "2023",
      "2023-10-01", "2023-12-31"),
     # the year is written on its own too, or the sentence names two quarters: the label's year stays
     ("The economy grew 0.3% in 2023, after a dip in the fourth quarter of 2023.", "in 2023", "2023-01-01", "2023-12-31"),
-    ("GDP shrank 0.4% in the final three months of last year, after 3.3% in July-September.", "last year",
+    ("GDP contracted by 0.4% during the final three months of last year, after 3.3% in July-September.", "last year",
      "2023-01-01", "2023-12-31"),
     ("The economy contracted 0.3% in 2023.", "in 2023", "2023-01-01", "2023-12-31"),
 ])
@@ -145,9 +145,9 @@ def test_a_year_label_is_narrowed_to_the_one_quarter_its_sentence_names(quote: s
 
 @pytest.mark.parametrize(("quote", "words", "period_text", "start", "end"), [
     # the sentence names two quarters: the one written just after the number narrows the year
-    ("This marked a contraction for the second quarter after a 2.1-percent decrease in the third quarter of 2023.",
+    ("Output contracted for the second quarter running, after a 2.1-percent decrease in the third quarter of 2023.",
      "2.1-percent", "last year", "2023-07-01", "2023-09-30"),
-    ("GDP shrank 0.4% in the final three months of last year, after 3.3% in July-September.", "0.4%", "last year",
+    ("GDP contracted by 0.4% during the final three months of last year, after 3.3% in July-September.", "0.4%", "last year",
      "2023-10-01", "2023-12-31"),
     # nothing right after it: the label's year stays
     ("GDP shrank 0.4% last year, after a dip in the fourth quarter and growth in the third quarter.", "0.4%",
@@ -162,8 +162,8 @@ def test_of_several_quarters_the_one_right_after_the_number_narrows_the_year(quo
 
 
 @pytest.mark.parametrize(("period_text", "quote", "expected"), [
-    ("in the previous quarter", "GDP shrank 0.4% in the final three months of last year, after a revised 3.3% "
-     "contraction in the previous quarter.", ("2023-07-01", "2023-09-30", "quote:previous_quarter")),
+    ("in the previous quarter", "GDP contracted by 0.4% during the final three months of last year, after shrinking a "
+     "revised 3.3% in the previous quarter.", ("2023-07-01", "2023-09-30", "quote:previous_quarter")),
     ("the previous year", "Growth was 1.9% in 2023, after 1% in the previous year.", ("2022-01-01", "2022-12-31",
                                                                                        "quote:previous_year")),
     # compared with the previous quarter is no time of its own; nothing to place it against
@@ -185,7 +185,7 @@ def test_the_previous_quarter_is_placed_before_the_quarter_its_sentence_names(pe
     ("during the January-March quarter of 2022-23", "2023-09", None, "2023-01-01", "2023-03-31", "fiscal_months"),
     ("the October to December quarter of 2023-24", "2024-02-29", None, "2023-10-01", "2023-12-31", "fiscal_months"),
     # months of the fiscal year that holds the publication date
-    ("in the first quarter (April-June) of the current fiscal", "2023-08-31", None, "2023-04-01", "2023-06-30",
+    ("in the first quarter (April-June) of this fiscal", "2023-08-31", None, "2023-04-01", "2023-06-30",
      "fiscal_quarter"),
     # a quarter's months come from the start month the country's fiscal year has
     ("in Q1 2022-23", "2023-08-31", 4, "2022-04-01", "2022-06-30", "fiscal_quarter"),
@@ -194,7 +194,7 @@ def test_the_previous_quarter_is_placed_before_the_quarter_its_sentence_names(pe
     ("in Q1 FY24", "2023-08-31", 4, "2023-04-01", "2023-06-30", "fiscal_quarter"),
     ("in the last quarter (Q4FY22-23)", "2023-08-31", 4, "2023-01-01", "2023-03-31", "fiscal_quarter"),
     ("the first quarter of the previous financial year", "2023-08-31", 4, "2022-04-01", "2022-06-30", "fiscal_quarter"),
-    ("In the fourth quarter (January-March) of the last financial year", "2023-08", 4, "2023-01-01", "2023-03-31",
+    ("In the fourth quarter (January-March) of last financial year", "2023-08", 4, "2023-01-01", "2023-03-31",
      "fiscal_quarter"),
     ("the third quarter of FY24", "2024-05-01", 7, "2024-01-01", "2024-03-31", "fiscal_quarter"),
     ("Q2 FY24", "2024-05-01", 10, "2024-01-01", "2024-03-31", "fiscal_quarter"),
@@ -215,8 +215,8 @@ def test_fiscal_periods(text, published, fiscal_start, start, end, rule) -> None
 @pytest.mark.parametrize("text", [
     "in Q1 2022-23",  # not January to March 2022: the quarter's months need the start month
     "in Q1 FY24", "the first quarter of the previous financial year",
-    "in the first quarter (April-June) of the financial year 2023-’24",  # April-June is in 2023 only if it starts in April
-    "In the fourth quarter (January-March) of the last financial year",  # which fiscal year is the last one?
+    "in the first quarter (April-June) of financial year 2023-’24",  # April-June is in 2023 only if it starts in April
+    "In the fourth quarter (January-March) of last financial year",  # which fiscal year is the last one?
     "in the financial year 2022-23", "FY2024",
     "the October to December quarter of FY24",  # "FY24" may be the calendar year 2024
     "in the third quarter of fiscal year 2024",

@@ -1,5 +1,5 @@
 """Primitive (normalize stage): periods of a fiscal year — "Q1 FY24", "the January-March quarter of
-2022-23", "the first quarter (April-June) of the current fiscal".
+2022-23", "the first quarter (April-June) of this fiscal".
 
 A fiscal year starts in a month the words rarely give: April in India, July in Australia, October
 for the US government. `fiscal_start` knows it for a few countries whose statistics are reported

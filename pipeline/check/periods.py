@@ -206,8 +206,8 @@ _ANAPHORIC_CORE = re.compile(r"(?:previous|prior|preceding)\s+(?:year|quarter|th
 
 
 def before_stated(phrase: str, sentence: str, published: str | None, fiscal_start: int | None = None) -> Period | None:
-    """"the previous quarter" placed against the one quarter its sentence states ("shrank 0.4% in the
-    final three months of last year, after a 3.3% contraction in the previous quarter": the third
+    """"the previous quarter" placed against the one quarter its sentence states ("fell 0.6% in the
+    closing three months of last year, after a 3.3% slide in the previous quarter": the third
     quarter of last year); the same for a year. None when the sentence states no such period, or several."""
     core = _ANAPHORIC_CORE.search(phrase or "")
     match = next((m for m in _ANAPHORIC_UNIT.finditer(sentence) if core and core[0].lower() in m[0].lower()), None)

@@ -9,7 +9,7 @@ stage keeps it instead of the model's `period_text` (it is the text's own words)
 - a year or quarter with a colon: "2023: 1.5%", "Q3: $4.1 billion";
 - the period right after the number: "(0.9%) in 2016", "1.5% in 2023", "2% last year", "4% for 2024",
   "0.4% in the third quarter", "7.8% in the April-June quarter", "6.1% in the January-March period
-  of 2022-23", "7.8% in the first quarter (April-June) of the current fiscal", "2.1% in March" (months only after "in", "for", "during": a
+  of 2022-23", "7.8% in the first quarter (April-June) of this fiscal", "2.1% in March" (months only after "in", "for", "during": a
   capitalised "May" alone is too often a verb or a name), also after up to three words that only
   say what kind of movement or measure it was: "the 1.8 percent expansion seen in 2022", "5%
   year-on-year in March" (never after other words: "the 2% target set in 2012" is left alone).
@@ -20,8 +20,8 @@ a period. But when the model's period is not in the number's sentence, `sentence
 one year that sentence is about, if it names exactly one ("In 2022, exports increased by 7%",
 "the last decline was in 2016, when exports fell 7.7%"), not a year it only measures from ("the
 worst since 2016") and not when it also speaks of "last year" or "this year". And a period the
-model gives that the sentence writes only as another figure's own ("shrank 0.3 percent, in
-contrast to the 1.8 percent expansion seen in 2022") or as a year measured from ("since Germany
+model gives that the sentence writes only as another figure's own ("shrank 0.3 percent, unlike
+the 1.8 percent expansion seen in 2022") or as a year measured from ("since Germany
 reunified in 1990") is no period of this figure (`belongs_elsewhere`).
 """
 
@@ -55,7 +55,7 @@ _AFTER = re.compile(rf"^{_GAP}\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:
                     r"(?!\s+(?:dollars|euros|pounds|yen|prices|terms|money|constant))", re.IGNORECASE)
 _OPEN = re.compile(r"\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
-WINDOW = 80  # characters read on each side: "in the first quarter (April-June) of the financial year 2023-’24" fits
+WINDOW = 80  # characters read on each side: "in the first quarter (April-June) of financial year 2023-’24" fits
 
 
 def period_next_to(text: str, start: int, end: int) -> str | None:
@@ -105,7 +105,7 @@ _SINCE_EVENT = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,4}in\s+$", re.IGNORECA
 def belongs_elsewhere(sentence: str, period: str, own: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     """Whether the period a model gave the quantity at sentence[own[0]:own[1]] is written in that
     sentence only as another quantity's own period (`others`: their spans in the sentence; "shrank
-    0.3 percent, in contrast to the 1.8 percent expansion seen in 2022": 2022 is the 1.8's,
+    0.3 percent, unlike the 1.8 percent expansion seen in 2022": 2022 is the 1.8's,
     `period_next_to`) or as a year measured from ("the second-highest since Germany reunified in
     1990"). Then it is not this quantity's period. Figures in a plain list may share one period
     ("exports rose 7% and imports fell 2% in 2022"), so only figures set against each other

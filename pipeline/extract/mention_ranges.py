@@ -5,7 +5,7 @@
   quantities (a change and a level);
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
   "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", and a list
-  of bracketed figures, "services (down 0.2 per cent), construction (-1.3) and production (-1)",
+  of bracketed figures, "services (down 0.4 per cent), construction (-1.6) and production (-1)",
   and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players",
   and a tally of names with their counts, "412 seats, the Conservatives 121, ... Green four");
 - a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and

@@ -113,7 +113,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     before, after = text[max(0, start - 90):start], text[end:end + 50]
     ranged = text[start:start + 8].lower().startswith(("between ", "within "))
     if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):
-        return None  # "estimated to fall between $22 billion and $36 billion": where it lies, not a fall
+        return None  # "expected to fall between $20 billion and $34 billion": where it lies, not a fall
     if lost_ok and (match := _LOST.search(before)):
         return Change("down", match.group(0).strip())
     if loss_ok and (match := _LOSS_OF.search(before)):

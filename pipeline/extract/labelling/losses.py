@@ -5,7 +5,7 @@ the result of the period, and a result is one question whether a source says "a 
 billion" or "net income of -$1.6 billion" (and a profit of another quarter is the same question for
 another period). So such an amount, when the model names it only by its kind ("money") or as a loss
 or a result, is labelled `net_income` and signed negative; a loss per share, written after it ("a
-loss of $1.6 billion, or 38 cents per share") or as "a loss of 38 cents a share", is `eps`, negative.
+loss of $2.4 billion, or 52 cents per share") or as "a loss of 38 cents a share", is `eps`, negative.
 
 A loss that its words say is of something else is left as labelled: insured and economic losses,
 operating and pre-tax losses (other measures of a result), adjusted losses, losses of value, jobs,
@@ -27,7 +27,7 @@ _ELSE_BEFORE = re.compile(rf"\b(?:{_SOMETHING_ELSE})\s+(?:net\s+)?$", re.IGNOREC
 _LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+of\s+{_HEDGE}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in|on)\s+(?:life|lives|value|market|jobs?|revenue|sales|income))", re.IGNORECASE)
-# The per-share figure that restates the loss just before it: "a loss of $1.6 billion, or 38 cents per share".
+# The per-share figure that restates the loss just before it: "a loss of $2.4 billion, or 52 cents per share".
 _RESTATED = re.compile(r"\bloss(?:es)?\s+of\s+\S+(?:\s+(?:million|billion|trillion|bn|m))?,?\s+or\s+$", re.IGNORECASE)
 _RESULT_LABEL = re.compile(r"^(?:(?:net|quarterly|annual|total|q[1-4])_)*(?:loss(?:es)?|income|profit|earnings|result)"
                            r"(?:_per_share)?$|^eps$|^earnings_per_share$")
