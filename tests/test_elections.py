@@ -39,12 +39,24 @@ CASES = [
     ("Unity Party (UP) Chairman Piet Hols received 1,604,220 votes, or 29.05 percent of the total.", "29.05 percent",
      "vote_share", "Piet Hols"),
     ("In 2020, the Unity Party won 57.13 percent of the vote.", "57.13 percent", "vote_share", "Unity Party"),
-    # Not a holder's share, or a holder the words do not make plain: the rule stays silent.
+    # A ticket is its head's; an aside between commas is skipped; a party's ticket is the party's.
     ("Hols of the Unity Party, who partnered with Eva Moor, came second with 1,604,220 votes, or 29.05 percent.",
-     "29.05 percent", "vote_share", None),
-    ("The Spear party, led by Tom Ash, won 14.6% of the vote.", "14.6%", "vote_share", None),
+     "29.05 percent", "vote_share", "Hols"),
     ("Mara Lind and her running mate Jon Berg garnered a total of 2,104,377 votes, or 38.12 percent.", "38.12 percent",
+     "vote_share", "Mara Lind"),
+    ("Piet Hols (賀) and his running mate Eva Moor (穆) of the Unity Party won 1,604,220 votes, or 29.05 percent, "
+     "while Lind came first.", "29.05 percent", "vote_share", "Piet Hols"),
+    ("Back in 2016, the Unity Party's joint ticket won 6,120,000 votes, or 44.2 percent of the valid ballots, with the "
+     "then-Reform presidential ticket getting 4,010,500 votes (29.1 percent).", "29.1 percent", "vote_share", "Reform"),
+    ("Back in 2016, the Unity Party's joint ticket won 6,120,000 votes, or 44.2 percent of the valid ballots.",
+     "44.2 percent", "vote_share", "Unity Party"),
+    ("Set against 2016, when the Unity Party took 3.2 million votes, or 44.2% of the vote, and Reform garnered 29.8%, "
+     "this result was a blow to both.", "29.8%", "vote_share", "Reform"),
+    # Not a holder's share, or a holder the words do not make plain: the rule stays silent.
+    ("The Spear party, led by Tom Ash, won 14.6% of the vote.", "14.6%", "vote_share", None),
+    ("Mara Lind's running mate Jon Berg said the ticket garnered 2,104,377 votes, or 38.12 percent.", "38.12 percent",
      "vote_share", None),
+    ("Next to 2016, when it won 44%, the party took 40% of the vote.", "40%", None, None),
     ("Ruiz won 59%, and her rival got 28% of the vote.", "28%", "vote_share", None),
     ("To rule without partners, the bloc needs to win over 50% of the vote.", "over 50%", "vote_share", None),
     ("Vela took 12% of the vote, down from 19% in 2019.", "12%", None, "Vela"),

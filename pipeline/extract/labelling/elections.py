@@ -42,6 +42,9 @@ _SHARE_BEFORE = re.compile(r"(?:\bvote\s+share|\bshare\s+of\s+(?:the\s+)?votes?)
 _BRACKETED = re.compile(r"\bvotes?\s*\(", re.IGNORECASE)  # "the second most votes (21.8%)"
 # A count of votes restated as a share: "5,586,019 votes, or 40.05 percent", "with 4.6 million or 33.49%".
 _RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand|[mk]))?(?:\s+votes)?,?\s+(?:or|\()\s*$", re.IGNORECASE)
+# A share whose "of the vote" an earlier clause gives: "X won 44% of the vote, and Y garnered 29.8%".
+_EARLIER_SHARE = re.compile(r"\bof\s+(?:the\s+|all\s+)?(?:total\s+|popular\s+|valid\s+)?votes?\b(?!\s+(?:counted|tallied))",
+                            re.IGNORECASE)
 _EARLIER = re.compile(r"\b(?:last|previous|prior|preceding|earlier|former)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SET_AGAINST = re.compile(r"\b(?:from|than|compared|versus|vs|up|down)\b", re.IGNORECASE)
@@ -53,7 +56,7 @@ _QUICK_COUNT = re.compile(r"\bquick\s+count\b", re.IGNORECASE)
 _OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b", re.IGNORECASE)
 
 # The verbs whose object is a share ("won", "has so far obtained only").
-_WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|garnered|garners?|"
+_WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|getting|garnered|garners?|"
         r"garnering|secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled")
 _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
@@ -78,6 +81,15 @@ _PERSON_OF = re.compile(r"\s+(?:\([^()]*\)\s+)?of\s+(?:the\s+)?$")
 # A name followed by a common noun modifies it ("the Mexican presidency", "the Union party").
 _MODIFIER = re.compile(r"\s+(?!(?:as|who|which|has|have|had|is|was|were|are|and|now|also|then|not)\b)[a-z]")
 _PRONOUN = re.compile(r"\b(?:she|he|they|it|who|which|that)\s*$", re.IGNORECASE)
+# A clause set off by commas that says more about the name before it ("Hols, who partnered with Moor, came second").
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
+# A ticket is named by its head: "Lind (林) and her running mate Berg received" is Lind's share.
+_RUNNING_MATE = re.compile(r"^(?P<head>.*?)(?:\s+\([^()]*\))?\s+and\s+(?:his|her|their)\s+running[- ]mates?\b", re.IGNORECASE)
+# A party's ticket is the party: "the DPP's presidential ticket won", "the then-KMT ticket garnering".
+_TICKET = re.compile(r"(?:['’]s)?\s+(?:presidential\s+|party\s+|joint\s+)?(?:ticket|slate)\s*$", re.IGNORECASE)
+_THEN = re.compile(r"\bthen-(?=[A-Z])")
+# A past election a "when" clause names: "compared to 2020, when the party won 57.1%".
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d\d),?\s+when\b(?P<clause>[^;]*)$", re.IGNORECASE)
 
 
 def vote_label(found: Measured, label: str | None, article: str) -> str | None:
@@ -91,18 +103,37 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     unhedged = _unhedged(before)
     listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
     restated = _RESTATED_COUNT.search(unhedged) and re.search(r"\bvotes\b", before, re.IGNORECASE)
+    elliptical = re.search(rf"\b(?:{_WON})\s+$", unhedged, re.IGNORECASE) and _EARLIER_SHARE.search(before)
     if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(unhedged)
-            or listed or restated):
+            or listed or restated or elliptical):
         return None
     if _EARLIER.search(sentence) or _COMPARED.search(unhedged) or _REGIONAL.match(after):
         return None
-    if _YEAR.search(sentence) and (_SET_AGAINST.search(sentence) or not sentence_year(sentence)):
+    if _YEAR.search(sentence) and not _when_year(before) and (_SET_AGAINST.search(sentence) or not sentence_year(sentence)):
         return None  # "12%, down from 19% in 2019", "in 2016 and 2020": which election's share is unclear
     if _QUICK_COUNT.search(sentence) or len(find_numbers(found.words)) > 1 and _QUICK_COUNT.search(article):
         return "vote_share_quick_count"  # a range is the quick count's interval when the article has one
     if re.search(r"\bexit\s+polls?\b", sentence, re.IGNORECASE):
         return "vote_share_exit_poll"
     return None if _OPINION_POLL.search(sentence) else "vote_share"
+
+
+def vote_year(found: Measured) -> str | None:
+    """The election year of the share at `found.span`: the year of the "when" clause it sits in
+    ("compared to 2020, when the party won 57.1%"), else the one year its sentence is about."""
+    if found.span is not None and (year := _when_year(found.sentence[:found.span[0]])):
+        return year
+    return sentence_year(found.sentence)
+
+
+def _when_year(before: str) -> str | None:
+    """The year of a "<year>, when" clause that runs on to the number (its later parts start with
+    "or" or "and": the clause has not given way to the main one, as in "In 2019, when it won 33%, it")."""
+    when = _WHEN_YEAR.search(before)
+    if not when or _YEAR.search(when.group("clause")):
+        return None
+    later = when.group("clause").split(",")[1:]
+    return when.group(1) if all(re.match(r"\s*(?:or|and)\b", part) for part in later) else None
 
 
 def vote_holder(found: Measured) -> str | None:
@@ -124,7 +155,8 @@ def vote_holder(found: Measured) -> str | None:
     if _INFINITIVE.search(subject):
         return None  # "needs to win more than 50%": no one's share
     cut = max((m.end() for m in _BOUNDARY.finditer(subject)), default=0)
-    return _nearest_name(subject[cut:])
+    absolute = verb.group().strip().lower().endswith("ing")  # "with the KMT ticket garnering 38.6%"
+    return _nearest_name(_TICKET.sub("", _ASIDE.sub("", subject[cut:])), absolute)
 
 
 def _unhedged(text: str) -> str:
@@ -135,7 +167,7 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     """The runs of capitalised words in `text` (start, end, words), weekday and month names left out."""
     runs: list[tuple[int, int, list[str]]] = []
     for word in _WORD.finditer(text):
-        bare = word.group().strip("()")
+        bare = _THEN.sub("", word.group().strip("()"))
         capital = bare[:1].isupper() and bare.lower().rstrip("’'s") not in _CALENDAR
         if not capital:
             continue
@@ -154,7 +186,7 @@ def _name(words: list[str]) -> str | None:
     if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
         return words[-1].strip("()")
     words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in _TITLES), default=0):]  # after the last title
-    return " ".join(w.strip("()").rstrip(",") for w in words).removesuffix("’s").removesuffix("'s") or None
+    return " ".join(_THEN.sub("", w.strip("()").rstrip(",")) for w in words).removesuffix("’s").removesuffix("'s") or None
 
 
 def _name_at_end(text: str) -> str | None:
@@ -165,21 +197,25 @@ def _name_at_end(text: str) -> str | None:
     return _name(runs[-1][2])
 
 
-def _nearest_name(subject: str) -> str | None:
-    """The name nearest before the verb in `subject`: the person before "of the <party>"; not a name
-    after a preposition ("the seat of Richmond", "led by Zuma"), nor a possessive or a modifier of a
-    common noun, nor one a pronoun stands between; a sentence's first word only when it is the
-    verb's own subject or an acronym."""
+def _nearest_name(subject: str, absolute: bool = False) -> str | None:
+    """The name nearest before the verb in `subject`: the head of a ticket ("Lind and her running
+    mate Berg"); the person before "of the <party>"; not a name after a preposition ("the seat of
+    Richmond", "led by Zuma") unless it is the subject of an -ing verb right after it (`absolute`:
+    "with the KMT garnering"), nor a possessive or a modifier of a common noun, nor one a pronoun
+    stands between; a sentence's first word only when it is the verb's own subject or an acronym."""
+    if mate := _RUNNING_MATE.search(subject):
+        return _name_at_end(mate.group("head"))
     runs = _runs(subject)
     if not runs or _PRONOUN.search(subject) or re.search(r"\brunning[- ]mates?\b", subject, re.IGNORECASE):
-        return None  # "..., she won", "Lind and her running mate Berg won": the share is someone else's too
+        return None  # "..., she won", "Lind's running mate Berg won": not plainly whose
     start, end, words = runs[-1]
     between = subject[end:]
     if re.search(r"\d", between) or _MAIN_VERB.search(between):
         return None  # "Sheinbaum won 59%, and her rival got": the name has its own figure
     if (of := _PERSON_OF.search(subject[:start])) and (person := _name_at_end(subject[:of.start()])):
         return person  # "Hou Yu-ih of the Kuomintang (KMT) with 33.49%"
-    if _NOT_THE_SUBJECT.search(subject[:start]) or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between):
+    if (_NOT_THE_SUBJECT.search(subject[:start]) and not (absolute and not between.strip())
+            or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between)):
         return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject
     if start == 0 and len(words) == 1 and between.strip() and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Opposition candidates won": a sentence's first word, not the verb's own subject

@@ -36,7 +36,7 @@ from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
-from .elections import vote_holder, vote_label
+from .elections import vote_holder, vote_label, vote_year
 from .losses import loss_label
 
 if TYPE_CHECKING:
@@ -114,11 +114,11 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
     levels before and after a move, never negative for it."""
     value = mention.value if value is None else value
     if mention.direction != "down" or mention.qualifier == "range" and mention.text.lower().startswith("from "):
-        return value  # "growth dipped from 6.1 per cent to 4.7 per cent": the levels before and after the fall
+        return value  # "growth slipped from 6.4 per cent to 4.9 per cent": the levels before and after the fall
     return abs(value) if METRIC_UNIT_CLASS.get(metric) in ("count", "currency") else -abs(value)
 
 
-# What was expected, forecast or promised, not what happened: "economists had expected the economy
+# What was expected, forecast or promised, not what happened: "analysts had expected output
 # to expand by 1.1%", "revenue will hit $24 billion", "states promised they would provide 1 million
 # shells", "a target of 5%"; "a larger-than-expected 0.3% fall" happened.
 _EXPECTED = re.compile(
@@ -189,7 +189,7 @@ def own_period(mention: Mention, period_text: str | None, text: str) -> str | No
     """The model's period, unless it is only the number's own words ("three-year" for a three-year
     downturn: a duration is not the time it covers) or words the number's paragraph does not have (a
     year taken from the publication date): the period must be the article's words, and not another
-    figure's (`belongs_elsewhere`: in "shrank 0.3 percent, in contrast to the 1.8 percent expansion
+    figure's (`belongs_elsewhere`: in "shrank 0.3 percent, unlike the 1.8 percent expansion
     seen in 2022" the 0.3 has no period). A period the number's sentence does not have gives way
     to the one year that sentence is about (`sentence_year`: "In 2022, exports increased by 7%" is
     no 2023 figure). A period the number's paragraph does not have is another paragraph's: in the
@@ -245,7 +245,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     else:
         signs = [signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None]
         if metric == "other" and (share := vote_label(found, name, article.text)) and (holder := vote_holder(found)):
-            name, entity, period = share, holder, sentence_year(found.sentence) or period  # that year's election
+            name, entity, period = share, holder, vote_year(found) or period  # that year's election
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
