@@ -52,7 +52,23 @@ CASES = [
      "44.2 percent", "vote_share", "Unity Party"),
     ("Set against 2016, when the Unity Party took 3.2 million votes, or 44.2% of the vote, and Reform garnered 29.8%, "
      "this result was a blow to both.", "29.8%", "vote_share", "Reform"),
+    # A former office is a title, not an earlier election; "last month's election" is this one.
+    ("Lind won 52.4% of the votes, while former Easton mayor Piet Hols received 30.1%.", "52.4%", "vote_share", "Lind"),
+    ("Lind took 41.2% of the vote in last month's presidential election.", "41.2%", "vote_share", "Lind"),
+    ("Piet Hols received 1,604,220 votes, equivalent to 29.05% of all valid national votes.", "29.05%", "vote_share",
+     "Piet Hols"),
+    ("Meanwhile, candidate pair number 2, Piet Hols-Eva Moor, received 1,604,220 votes, equivalent to 29.05% of all "
+     "valid votes.", "29.05%", "vote_share", "Piet Hols"),
+    ("Lind-Berg won 52.4% of the vote.", "52.4%", "vote_share", "Lind"),
+    ("Jean-Paul Ferrand won 21.3% of the vote.", "21.3%", "vote_share", "Jean-Paul Ferrand"),
+    ("Lind won a whopping 58.58 percent of the vote, according to the final tally.", "58.58 percent", "vote_share", "Lind"),
+    ("The commission declared Lind-Berg victorious after obtaining 9,604,220 votes, or 58.59% of the valid votes.",
+     "58.59%", "vote_share", "Lind"),
+    ("Ruiz won 52.4% of the votes, while former Easton Gov. Piet Hols received 30.1%.", "30.1%", "vote_share",
+     "Piet Hols"),
     # Not a holder's share, or a holder the words do not make plain: the rule stays silent.
+    ("The Unity Party won 48% of the vote, against 51% at the previous election.", "48%", None, "Unity Party"),
+    ("Lind won 48% of the vote, two points short of her score last time.", "48%", None, "Lind"),
     ("The Spear party, led by Tom Ash, won 14.6% of the vote.", "14.6%", "vote_share", None),
     ("Mara Lind's running mate Jon Berg said the ticket garnered 2,104,377 votes, or 38.12 percent.", "38.12 percent",
      "vote_share", None),
@@ -77,18 +93,42 @@ def test_a_share_of_the_vote_is_named_and_held_by_the_sentence_s_subject(sentenc
     assert (vote_label(found, "percentage", sentence), vote_holder(found)) == (label, holder)
 
 
+VOTE_COUNTS = [
+    ("Anna Lind received nearly 4.1 million votes, while Piet Hols garnered more than 2.7 million votes.",
+     "nearly 4.1 million votes", "votes", "Anna Lind"),
+    ("Anna Lind received nearly 4.1 million votes, while Piet Hols garnered more than 2.7 million votes.",
+     "more than 2.7 million votes", "votes", "Piet Hols"),
+    ("Lind won in 16 of 18 regions and received 9.6 million votes compared to 4.1 million.", "4.1 million", None, None),
+    ("In the quick count, Lind had 9.6 million votes.", "9.6 million votes", None, "Lind"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "label", "holder"), VOTE_COUNTS)
+def test_a_count_of_votes_is_votes_held_by_the_subject(sentence, words, label, holder) -> None:
+    mention = next(m for m in quantities(sentence) if m.text == words)
+    found = measured(mention, sentence)
+    assert (vote_label(found, "count", sentence), vote_holder(found)) == (label, holder)
+
+
+def test_a_plural_kind_name_is_only_a_kind() -> None:
+    sentence = "The Freedom Party won 44.3 percent of the vote."
+    found = measured(next(m for m in quantities(sentence) if m.unit_class == "percent"), sentence)
+    assert vote_label(found, "percentages", sentence) == "vote_share"
+
+
 def test_a_share_the_model_named_is_left_as_named() -> None:
     sentence = "The Freedom Party won 44.3 percent of the vote."
     found = measured(next(m for m in quantities(sentence) if m.unit_class == "percent"), sentence)
     assert vote_label(found, "support_level", sentence) is None
 
 
-def _facts(texts: dict[str, str], entity: str) -> list:
+def _facts(texts: dict[str, str], entity: str, published: dict[str, str] | None = None) -> list:
     stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
     facts = []
     for article_id, text in texts.items():
+        day = (published or {}).get(article_id, "2024-06-03")
         article = Article(article_id=article_id, path=f"{article_id}.txt", source=article_id, url=None,
-                          published="2024-06-03", title=None, language="en", text=text, content_sha256="0" * 64)
+                          published=day, title=None, language="en", text=text, content_sha256="0" * 64)
         facts += [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric="other", metric_label="percentage",
                                                   entity=entity), article, stamp)
                   for m in quantities(text) if m.unit_class == "percent"]
@@ -117,3 +157,20 @@ def test_a_share_in_a_sentence_about_one_year_is_that_election_s() -> None:
                     "a2": "The Unity Party won 40.05 percent of the vote."}, "Vela")
     assert [(f.entity, f.period_text) for f in facts] == [("Unity Party", "2020"), ("Unity Party", None)]
     assert sorted(g.verdict for g in validate(facts).groups) == ["single_source", "single_source"]
+
+
+def test_final_results_meet_across_days_and_running_counts_do_not() -> None:
+    """Shares of the vote move by the day while the count goes on, so they meet only on one day;
+    a share given as the final or official result no longer moves and meets the others so given."""
+    final = _facts({"a1": "Ana Ruiz won 58.58 percent of the vote, according to the final tally.",
+                    "a2": "Ana Ruiz obtained 58.59% of the vote, and the commission declared her the winner."},
+                   "Vela", {"a1": "2024-03-24", "a2": "2024-05-28"})
+    [group] = validate(final).groups
+    assert (group.period, group.verdict) == ("final result (2024)", "conflict")
+    running = _facts({"a1": "Ana Ruiz won 58.58 percent of the vote.", "a2": "Ana Ruiz won 58.59% of the vote."},
+                     "Vela", {"a1": "2024-03-24", "a2": "2024-05-28"})
+    assert [g.verdict for g in validate(running).groups] == ["single_source", "single_source"]
+    quick = _facts({"a1": "Ana Ruiz won 58.3% of the vote in the quick count, before the final count.",
+                    "a2": "Ana Ruiz took 58.1% of the vote in a quick count; the final count is due in March."},
+                   "Vela", {"a1": "2024-02-14", "a2": "2024-02-20"})
+    assert all(g.period != "final result (2024)" for g in validate(quick).groups)

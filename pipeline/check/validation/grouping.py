@@ -10,12 +10,14 @@ ever compared here.
   bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`;
   a percentage and a number of one thing, `as_share`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
-  a quarter never meets its year; a past event's final toll by its calendar year, `past_toll_year`); a running count "since X" by its start, whatever the year it
-  is reported in; levels, and tolls without a start or stated for one day ("110 million
-  displaced today"), by windows of reference days (`timeline`), except that a level stated for a
-  day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in June),
-  and when levels are stated for two or more named days ("on Tuesday", "May 29"), each meets only
-  its day's;
+  a quarter never meets its year; a past event's final toll by its calendar year,
+  `past_toll_year`); a running count "since X" by its start, whatever the year it is reported in;
+  levels, and tolls without a start or stated for one day ("110 million displaced today"), by
+  windows of reference days (`timeline`), except that a share of the vote given as the final
+  result meets the others so given in its year (`questions.final_result_year`), a level stated for
+  a day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in
+  June), and when levels are stated for two or more named days ("on Tuesday", "May 29"), each
+  meets only its day's;
 - undated: a flow without a period is listed as undated; an annual one is offered to the latest
   year published by its publication date, and counts there only if it is consistent (agreement
   decides); it never makes a conflict;
@@ -38,7 +40,8 @@ from schemas.vocabulary import is_kind_name, period_kind, unit_class
 
 from ...extract.entities import UNKNOWN
 from ..periods import NAMED_DAY_RULES, calendar_year, first_day, last_day
-from .questions import TimeKind, basis_of, changes_daily, currency_terms, past_toll_year, stance, time_kind
+from .questions import (TimeKind, basis_of, changes_daily, currency_terms, final_result_year, past_toll_year, stance,
+                        time_kind)
 from .timeline import reference_day, window_days, window_labels
 
 ENTITY_ALIASES: dict[str, str] = {
@@ -183,6 +186,8 @@ class _Placer:
             self.add(base, _since(fact), kind, fact)
         elif kind == "running" and fact.period_start:
             self.one_day.append((base, fact))
+        elif kind == "level" and (year := final_result_year(fact, metric)):
+            self.add(base, f"final result ({year})", kind, fact)  # no longer moving by the day
         elif (day := reference_day(fact.period_end, fact.published)) is not None:
             self.windowed[(base, kind)].append((day, fact))
         else:

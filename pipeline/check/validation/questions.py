@@ -23,7 +23,8 @@ Two facts share a verdict only when they answer the same question:
   election"), is a flow of an unknown period: listed as undated, never compared as a level of the
   day it was published (a quarter's output is not the year's). The part of a count done so far
   ("85% of the ballots counted") and a fire's area only grow, like a toll; shares of the vote move
-  by the day as the count goes on (`changes_daily`); market prices and their moves are of moments
+  by the day as the count goes on (`changes_daily`), except those given as the final or official
+  result, which meet across the days of their year (`final_result_year`); market prices and their moves are of moments
   rarely stated (`moves_by_the_minute`).
 """
 
@@ -75,6 +76,12 @@ _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|i
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
 _DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?|"
                           r"vote share|share of (?:the )?votes?)\b")  # shares of the vote move as the count goes on
+# A share of the vote its sentence gives as the final or official result, which no longer moves:
+# "the final tally announced by the commission", "official results", "the commission declared X victorious".
+_FINAL_WORDS = re.compile(r"\b(?:final|official|certified)\s+(?:results?|tally|count|vote count|outcome)\b|"
+                          r"\b(?:officially|formally)\s+(?:declared|announced|confirmed|certified)\b|"
+                          r"\bdeclared\b[^.;]{0,40}?\b(?:winners?|victorious|victor)\b", re.IGNORECASE)
+_FINAL_KINDS = re.compile(r"\bvote share\b(?! (?:quick count|exit poll))")
 # Prices of what is traded move by the minute: reports of them, or of their moves, are as of
 # moments that are rarely stated, so they are never called a conflict (`moves_by_the_minute`).
 _MARKET_WORDS = re.compile(r"\b(?:(?:share|stock) price|stocks?(?! options)|"
@@ -185,6 +192,15 @@ def is_tally(fact: QuantFact) -> bool:
 def changes_daily(metric: str) -> bool:
     """Is a metric key ("other:missing", "other:vote_share") a level that changes by the day?"""
     return bool(_DAILY_WORDS.search(metric.replace("_", " ").casefold()))
+
+
+def final_result_year(fact: QuantFact, metric: str) -> str | None:
+    """The year of publication of a share of the vote (`metric`: its key, "other:vote_share") that
+    its sentence gives as the final or official result: such shares meet across days, unlike those
+    of a count still going on; None for any other fact."""
+    if not (fact.published and _FINAL_KINDS.search(metric.replace("_", " ").casefold()) and _FINAL_WORDS.search(fact.quote)):
+        return None
+    return fact.published[:4]
 
 
 def moves_by_the_minute(metric: str) -> bool:

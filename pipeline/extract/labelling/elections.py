@@ -1,4 +1,4 @@
-"""Stage (extraction, labelling): a percentage its words call a share of the vote, and who holds it.
+"""Stage (extraction, labelling): a share of the vote or a count of votes, and who holds it.
 
 A small model names such a figure only by its kind ("percentage"), and often gives it the entity
 of another figure in the sentence (the winner's name for the runner-up's share). A kind-only
@@ -6,7 +6,7 @@ figure is never compared across sources, and a share under the wrong name would 
 the wrong one, so both come from the words:
 - the name (`vote_label`): "won 40.2% of the vote", "a share of the vote of 9%", "the party's 12%
   vote share" are `vote_share` (`vote_share_quick_count` or `vote_share_exit_poll` when the sentence
-  says the figures are a quick count's or an exit poll's estimate);
+  says the figures are a quick count's or an exit poll's estimate); a count of votes is `votes`;
 - the holder (`vote_holder`): the name the number belongs to by the sentence's grammar: the
   subject of the verb before it ("Xochitl Galvez obtained between 26.6% and 28.6%"), the owner in
   a possessive ("the Green Party's 7%"), the name before a bracket ("followed by MK (14.6%)").
@@ -31,21 +31,29 @@ from schemas.vocabulary import is_kind_name
 from ..mention_periods import sentence_year
 
 _HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|over|under|some|an estimated|"
-           r"a little over|just over|just under|more than|less than|close to|a total of|a|an")
+           r"a little over|just over|just under|more than|less than|close to|a total of|a|an|"
+           r"whopping|mere|massive|solid|commanding|resounding|decisive|comfortable|narrow|slim|record")
 _HEDGED_END = re.compile(rf"(?:\b(?:{_HEDGES})\s+)+$", re.IGNORECASE)
 _VOTE_AFTER = re.compile(
-    r"^\s*\)?\s*of\s+(?:the\s+|all\s+)?(?:total\s+|national\s+|popular\s+|valid\s+|overall\s+)?(?:votes?|ballots?)\b"
+    r"^\s*\)?\s*of\s+(?:the\s+|all\s+)?(?:(?:total|national|popular|valid|overall)\s+)*(?:votes?|ballots?)\b"
     r"(?!\s+(?:counted|tallied|processed|reporting|declared))", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:of\s+the\s+)?vote\s+share\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(r"(?:\bvote\s+share|\bshare\s+of\s+(?:the\s+)?votes?)\b[^.;]{0,60}?\b(?:of|at|on|to|was|is)\s+$",
                            re.IGNORECASE)
 _BRACKETED = re.compile(r"\bvotes?\s*\(", re.IGNORECASE)  # "the second most votes (21.8%)"
-# A count of votes restated as a share: "5,586,019 votes, or 40.05 percent", "with 4.6 million or 33.49%".
-_RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand|[mk]))?(?:\s+votes)?,?\s+(?:or|\()\s*$", re.IGNORECASE)
+# A count of votes restated as a share: "5,586,019 votes, or 40.05 percent", "with 4.6 million or 33.49%",
+# "40,971,906 votes, equivalent to 24.95%".
+_RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand|[mk]))?(?:\s+votes)?,?\s+"
+                             r"(?:or|\(|equivalent\s+to|representing|amounting\s+to)\s*$", re.IGNORECASE)
 # A share whose "of the vote" an earlier clause gives: "X won 44% of the vote, and Y garnered 29.8%".
 _EARLIER_SHARE = re.compile(r"\bof\s+(?:the\s+|all\s+)?(?:total\s+|popular\s+|valid\s+)?votes?\b(?!\s+(?:counted|tallied))",
                             re.IGNORECASE)
-_EARLIER = re.compile(r"\b(?:last|previous|prior|preceding|earlier|former)\b", re.IGNORECASE)
+# An earlier election ("the last election", "its previous result", "down from 19% last time"); not
+# "last month's election" (this one) nor "the former governor" (a title).
+_EARLIER = re.compile(r"\b(?:last|previous|prior|preceding|earlier)\s+(?:(?:general|presidential|parliamentary|national|"
+                      r"legislative|local|federal|state|regional)\s+)?(?:elections?|votes?|polls?|results?|contests?|"
+                      r"races?|ballots?|time|outing|cycle)\b|\b(?:previous|prior|preceding|earlier)\b(?!\s+(?:day|night|"
+                      r"evening|count|tally))", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _SET_AGAINST = re.compile(r"\b(?:from|than|compared|versus|vs|up|down)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|than)\s+$", re.IGNORECASE)
@@ -70,7 +78,8 @@ _WORD = re.compile(r"\(?[^\W\d_][\w.'’-]*\)?")
 _TITLES = frozenset(("president", "senator", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
                      "sir", "dame", "opposition", "former", "candidate", "rival", "leader", "governor", "mayor",
                      "deputy", "incumbent", "challenger", "frontrunner", "front-runner", "nominee", "the", "ruling",
-                     "chairman", "chairwoman", "chair", "speaker"))
+                     "chairman", "chairwoman", "chair", "speaker", "gov", "gov.", "sen", "sen.", "rep", "rep.", "gen",
+                     "gen."))
 _CALENDAR = frozenset(name.lower() for name in [*calendar.day_name, *calendar.month_name[1:]])
 # "the seat of Richmond", "the seat of Easton and Weston", "led by Zuma", "partnered with Wu": a place or
 # another person, not who holds the share.
@@ -85,6 +94,9 @@ _PRONOUN = re.compile(r"\b(?:she|he|they|it|who|which|that)\s*$", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 # A ticket is named by its head: "Lind (林) and her running mate Berg received" is Lind's share.
 _RUNNING_MATE = re.compile(r"^(?P<head>.*?)(?:\s+\([^()]*\))?\s+and\s+(?:his|her|their)\s+running[- ]mates?\b", re.IGNORECASE)
+# "The commission declared Lind victorious after obtaining": the one declared holds the share.
+_DECLARED = re.compile(r"\bdeclared\s+(?P<who>.+?)\s+(?:victorious|the\s+winners?|winners?|the\s+victor)\s+(?:after|for|by)\s*$",
+                       re.IGNORECASE)
 # A party's ticket is the party: "the DPP's presidential ticket won", "the then-KMT ticket garnering".
 _TICKET = re.compile(r"(?:['’]s)?\s+(?:presidential\s+|party\s+|joint\s+)?(?:ticket|slate)\s*$", re.IGNORECASE)
 _THEN = re.compile(r"\bthen-(?=[A-Z])")
@@ -94,9 +106,12 @@ _WHEN_YEAR = re.compile(r"\b((?:19|20)\d\d),?\s+when\b(?P<clause>[^;]*)$", re.IG
 
 def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     """`vote_share` (or its quick-count or exit-poll kind) for a percentage whose words call it a
-    share of the vote and whose model name (`label`) is only its kind; else None. `article` is the
-    text the sentence is from."""
-    if found.unit != "percent" or found.span is None or not is_kind_name(label):
+    share of the vote and whose model name (`label`) is only its kind; `votes` for a count of votes
+    the model named only by its kind or as votes; else None. `article` is the text the sentence is from."""
+    counted = found.unit == "votes"  # "received 96.2 million votes"
+    if found.span is None or not (found.unit == "percent" or counted):
+        return None
+    if not (is_kind_name(label) or counted and (label or "").lower() == "votes"):
         return None
     sentence, (start, end) = found.sentence, found.span
     before, after = sentence[:start], sentence[end:end + 60]
@@ -104,7 +119,7 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
     restated = _RESTATED_COUNT.search(unhedged) and re.search(r"\bvotes\b", before, re.IGNORECASE)
     elliptical = re.search(rf"\b(?:{_WON})\s+$", unhedged, re.IGNORECASE) and _EARLIER_SHARE.search(before)
-    if not (_VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(unhedged)
+    if not (counted or _VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(unhedged)
             or listed or restated or elliptical):
         return None
     if _EARLIER.search(sentence) or _COMPARED.search(unhedged) or _REGIONAL.match(after):
@@ -112,10 +127,10 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     if _YEAR.search(sentence) and not _when_year(before) and (_SET_AGAINST.search(sentence) or not sentence_year(sentence)):
         return None  # "12%, down from 19% in 2019", "in 2016 and 2020": which election's share is unclear
     if _QUICK_COUNT.search(sentence) or len(find_numbers(found.words)) > 1 and _QUICK_COUNT.search(article):
-        return "vote_share_quick_count"  # a range is the quick count's interval when the article has one
+        return None if counted else "vote_share_quick_count"  # a range is the quick count's interval
     if re.search(r"\bexit\s+polls?\b", sentence, re.IGNORECASE):
-        return "vote_share_exit_poll"
-    return None if _OPINION_POLL.search(sentence) else "vote_share"
+        return None if counted else "vote_share_exit_poll"
+    return None if _OPINION_POLL.search(sentence) else "votes" if counted else "vote_share"
 
 
 def vote_year(found: Measured) -> str | None:
@@ -156,6 +171,8 @@ def vote_holder(found: Measured) -> str | None:
         return None  # "needs to win more than 50%": no one's share
     cut = max((m.end() for m in _BOUNDARY.finditer(subject)), default=0)
     absolute = verb.group().strip().lower().endswith("ing")  # "with the KMT ticket garnering 38.6%"
+    if absolute and (declared := _DECLARED.search(subject)):
+        return _name_at_end(declared.group("who"))
     return _nearest_name(_TICKET.sub("", _ASIDE.sub("", subject[cut:])), absolute)
 
 
@@ -182,11 +199,18 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
 def _name(words: list[str]) -> str | None:
     """A holder's name from a run of capitalised words: the acronym a bracket gives it ("African
     National Congress (ANC)" is "ANC"), else the words after the last title ("Party (TPP) Chairman Ko
-    Wen-je" is "Ko Wen-je"); None for no name left."""
+    Wen-je" is "Ko Wen-je"), a ticket's head ("Anies Baswedan-Muhaimin Iskandar" is "Anies Baswedan",
+    not "Jean-Luc Mélenchon" "Jean"); None for no name left."""
     if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
         return words[-1].strip("()")
     words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in _TITLES), default=0):]  # after the last title
-    return " ".join(_THEN.sub("", w.strip("()").rstrip(",")) for w in words).removesuffix("’s").removesuffix("'s") or None
+    words = [_THEN.sub("", w.strip("()").rstrip(",")) for w in words]
+    for i, word in enumerate(words):  # a ticket written as its two names is its head's: "Prabowo-Gibran"
+        parts = word.split("-")
+        if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts) and (i > 0 or len(words) == 1):
+            words = [*words[:i], parts[0]]
+            break
+    return " ".join(words).removesuffix("’s").removesuffix("'s") or None
 
 
 def _name_at_end(text: str) -> str | None:

@@ -8,8 +8,8 @@ attribution come from the label, with what code reads better than a small model:
 - a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
 - an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
 - money the words call a company's loss is negative net income (`losses.loss_label`);
-- a percentage the words call a share of the vote is `vote_share`, held by the name the sentence
-  gives it (`elections.vote_label`, `elections.vote_holder`);
+- a percentage the words call a share of the vote is `vote_share`, and a count of votes `votes`, held
+  by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
