@@ -272,15 +272,25 @@ def storm_category(text: str, start: int, value: float) -> bool:
 
 
 # A person's age set off by commas after their name: "Novak Djokovic, 37, lost", "said Edelmira Montiel, 87, a
-# supporter" (not after a day or a month: "On Tuesday, 12, ..." is no age).
+# supporter" (not after a day or a month: "On Tuesday, 12, ..." is no age); "Prabowo, aged 72, was"; "his son,
+# Tom Ash, is 37 but"; an age limit: "a minimum age requirement of 40", "at the age of 40".
 _CALENDAR_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
-_NAME_COMMA = re.compile(rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+,\s$")
+_NAME = rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+"
+_NAME_COMMA = re.compile(rf"{_NAME},\s$")
+_NAME_AGED = re.compile(rf"{_NAME},\s+(?:aged|who\s+is|who\s+was|is|was)\s+$")
+_AGE_OF = re.compile(r"\bage\s+(?:[a-z]+\s+){0,2}of\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:but|and|when|while|as)\b)")
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
-    """Whether the whole number at [start, end) is an age in commas after a name ("Sheinbaum, 61, is")."""
-    return value == int(value) and 1 <= value < 120 and text[end:end + 1] == "," \
-        and bool(_NAME_COMMA.search(text[max(0, start - 40):start]))
+    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is",
+    "Prabowo, aged 72, was", "Raka, is 37 but") or an age limit ("a minimum age requirement of 40")."""
+    if not (value == int(value) and 1 <= value < 120):
+        return False
+    before = text[max(0, start - 40):start]
+    if text[end:end + 1] == "," and _NAME_COMMA.search(before):
+        return True
+    return bool(_AGE_OF.search(before) or _NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12]))
 
 
 # A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".

@@ -29,6 +29,9 @@ _PROPORTION = re.compile(
     rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
+# "36 out of 38 provinces": a part of a counted whole in digits, two counts, not a proportion ("Nine out
+# of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
+_COUNTED_WHOLE = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
 _VAGUE = re.compile(
@@ -125,7 +128,9 @@ def _proportions(text: str) -> list[WordQuantity]:
         num = _number(m["num"])
         den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] else _number(m["den"])  # odds: "1 in 292.2 million"
         in_year = not m["every"] and not m["big"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
-        if 0 < num < den and not in_year:
+        whole = (m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000)
+                 and "out" in m.group().lower() and _COUNTED_WHOLE.match(text[m.end():m.end() + 40]))
+        if 0 < num < den and not in_year and not whole:
             found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
     return found
 

@@ -104,11 +104,11 @@ def entity_key(entity: str) -> str | None:
 
 # Figures held by candidates and parties, whom outlets name in full or by surname: "Xochitl
 # Galvez" and "Galvez", "Green Party" and "Green" are one holder (`full_names`).
-_HELD_BY_CANDIDATES = re.compile(r"\b(?:vote|votes|ballots?|seats?)\b")
+_HELD_BY_CANDIDATES = re.compile(r"\b(?:vote|votes|ballots?|seats?|age)\b")  # and a person's age
 
 
 def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
-    """For a figure held by candidates or parties, the full name each shorter name stands for
+    """For a figure held by candidates or parties (or a person's age), the full name each shorter name stands for
     ((metric, "galvez") -> "xochitl galvez"): the shorter name must be the last words of the longer
     ones, and those longer names must all be one name written more or less fully (with "Xochitl
     Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written)."""
@@ -216,7 +216,8 @@ class _Placer:
                 if not dated:
                     continue
             voting = [day for day, fact in dated if fact.fact_id not in self.quarantined] or [dated[0][0]]
-            labels = window_labels(voting, window_days(dated[0][1].unit, daily), [day for day, _ in dated])
+            width = window_days(dated[0][1].unit, daily, age=base[1] == "other:age")
+            labels = window_labels(voting, width, [day for day, _ in dated])
             for (day, fact), label in zip(dated, labels):
                 self.add(base, label, kind, fact)
 

@@ -26,11 +26,15 @@ from .intervals import Interval, common, human
 LEVEL_WINDOW_DAYS = 90
 STREAK_WINDOW_DAYS = {"years": 366, "quarters": 92, "months": 31, "weeks": 7, "days": 1}
 DAILY_WINDOW_DAYS = 0  # the same day only
+AGE_WINDOW_DAYS = 14  # an age changes on a birthday: reports further apart may straddle one
 
 
-def window_days(unit: str, daily: bool = False) -> int:
+def window_days(unit: str, daily: bool = False, age: bool = False) -> int:
     """How far apart two reports of a level may be and still describe one state of things; a level
-    that changes by the day (`daily`: the missing, the people without power) only on the same day."""
+    that changes by the day (`daily`: the missing, the people without power) only on the same day;
+    a person's `age` within two weeks."""
+    if age:
+        return AGE_WINDOW_DAYS
     return DAILY_WINDOW_DAYS if daily else STREAK_WINDOW_DAYS.get(unit, LEVEL_WINDOW_DAYS)
 
 

@@ -29,6 +29,7 @@ from schemas.primitives.numbers import find_numbers
 from schemas.vocabulary import is_kind_name
 
 from ..mention_periods import sentence_year
+from .names import name, name_at_end, runs
 
 _HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|over|under|some|an estimated|"
            r"a little over|just over|just under|more than|less than|close to|a total of|a|an|"
@@ -74,13 +75,6 @@ _AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|repo
 _INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
 _BOUNDARY = re.compile(r";|\s(?:while|whereas|but)\s", re.IGNORECASE)
 
-_WORD = re.compile(r"\(?[^\W\d_][\w.'’-]*\)?")
-_TITLES = frozenset(("president", "senator", "prime", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
-                     "sir", "dame", "opposition", "former", "candidate", "rival", "leader", "governor", "mayor",
-                     "deputy", "incumbent", "challenger", "frontrunner", "front-runner", "nominee", "the", "ruling",
-                     "chairman", "chairwoman", "chair", "speaker", "gov", "gov.", "sen", "sen.", "rep", "rep.", "gen",
-                     "gen."))
-_CALENDAR = frozenset(name.lower() for name in [*calendar.day_name, *calendar.month_name[1:]])
 # "the seat of Richmond", "the seat of Easton and Weston", "led by Zuma", "partnered with Wu": a place or
 # another person, not who holds the share.
 _NOT_THE_SUBJECT = re.compile(r"(?:\b(?:of|in|at|from|for|across|with|by|to|against)\s+(?:(?:the|an?)\s+)?(?:(?!and\b)[a-z]+\s+){0,2}"
@@ -99,7 +93,6 @@ _DECLARED = re.compile(r"\bdeclared\s+(?P<who>.+?)\s+(?:victorious|the\s+winners
                        re.IGNORECASE)
 # A party's ticket is the party: "the DPP's presidential ticket won", "the then-KMT ticket garnering".
 _TICKET = re.compile(r"(?:['’]s)?\s+(?:presidential\s+|party\s+|joint\s+)?(?:ticket|slate)\s*$", re.IGNORECASE)
-_THEN = re.compile(r"\bthen-(?=[A-Z])")
 # A past election a "when" clause names: "compared to 2020, when the party won 57.1%".
 _WHEN_YEAR = re.compile(r"\b((?:19|20)\d\d),?\s+when\b(?P<clause>[^;]*)$", re.IGNORECASE)
 
@@ -157,11 +150,11 @@ def vote_holder(found: Measured) -> str | None:
         return None
     before = _unhedged(found.sentence[:found.span[0]])
     if before.endswith("(") and not _RESTATED_COUNT.search(before):  # "followed by MK (14.59 percent)"
-        return _name_at_end(before[:-1])
+        return name_at_end(before[:-1])
     if owner := re.search(r"['’]s?\s*$", before):  # "the Green Party's 7%"
-        return _name_at_end(before[:owner.start()])
+        return name_at_end(before[:owner.start()])
     if share := _SHARE_BEFORE.search(before):  # "the Conservative vote share fell to 24%"
-        return _name_at_end(re.sub(r"(?:\s+whose|['’]s?)\s*$", "", before[:share.start()]))
+        return name_at_end(re.sub(r"(?:\s+whose|['’]s?)\s*$", "", before[:share.start()]))
     before = _unhedged(_RESTATED_COUNT.sub("", before))
     verb = _VERB.search(before)
     if not verb:
@@ -172,53 +165,12 @@ def vote_holder(found: Measured) -> str | None:
     cut = max((m.end() for m in _BOUNDARY.finditer(subject)), default=0)
     absolute = verb.group().strip().lower().endswith("ing")  # "with the KMT ticket garnering 38.6%"
     if absolute and (declared := _DECLARED.search(subject)):
-        return _name_at_end(declared.group("who"))
+        return name_at_end(declared.group("who"))
     return _nearest_name(_TICKET.sub("", _ASIDE.sub("", subject[cut:])), absolute)
 
 
 def _unhedged(text: str) -> str:
     return _HEDGED_END.sub("", text)
-
-
-def _runs(text: str) -> list[tuple[int, int, list[str]]]:
-    """The runs of capitalised words in `text` (start, end, words), weekday and month names left out."""
-    runs: list[tuple[int, int, list[str]]] = []
-    for word in _WORD.finditer(text):
-        bare = _THEN.sub("", word.group().strip("()"))
-        capital = bare[:1].isupper() and bare.lower().rstrip("’'s") not in _CALENDAR
-        if not capital:
-            continue
-        if runs and text[runs[-1][1]:word.start()].strip() == "":
-            start, _, words = runs[-1]
-            runs[-1] = (start, word.end(), [*words, word.group()])
-        else:
-            runs.append((word.start(), word.end(), [word.group()]))
-    return runs
-
-
-def _name(words: list[str]) -> str | None:
-    """A holder's name from a run of capitalised words: the acronym a bracket gives it ("African
-    National Congress (ANC)" is "ANC"), else the words after the last title ("Party (TPP) Chairman Ko
-    Wen-je" is "Ko Wen-je"), a ticket's head ("Anies Baswedan-Muhaimin Iskandar" is "Anies Baswedan",
-    not "Jean-Luc Mélenchon" "Jean"); None for no name left."""
-    if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
-        return words[-1].strip("()")
-    words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in _TITLES), default=0):]  # after the last title
-    words = [_THEN.sub("", w.strip("()").rstrip(",")) for w in words]
-    for i, word in enumerate(words):  # a ticket written as its two names is its head's: "Prabowo-Gibran"
-        parts = word.split("-")
-        if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts) and (i > 0 or len(words) == 1):
-            words = [*words[:i], parts[0]]
-            break
-    return " ".join(words).removesuffix("’s").removesuffix("'s") or None
-
-
-def _name_at_end(text: str) -> str | None:
-    """The name `text` ends with, if its last word is one."""
-    runs = _runs(text)
-    if not runs or text[runs[-1][1]:].strip():
-        return None
-    return _name(runs[-1][2])
 
 
 def _nearest_name(subject: str, absolute: bool = False) -> str | None:
@@ -228,19 +180,19 @@ def _nearest_name(subject: str, absolute: bool = False) -> str | None:
     "with the KMT garnering"), nor a possessive or a modifier of a common noun, nor one a pronoun
     stands between; a sentence's first word only when it is the verb's own subject or an acronym."""
     if mate := _RUNNING_MATE.search(subject):
-        return _name_at_end(mate.group("head"))
-    runs = _runs(subject)
-    if not runs or _PRONOUN.search(subject) or re.search(r"\brunning[- ]mates?\b", subject, re.IGNORECASE):
+        return name_at_end(mate.group("head"))
+    found = runs(subject)
+    if not found or _PRONOUN.search(subject) or re.search(r"\brunning[- ]mates?\b", subject, re.IGNORECASE):
         return None  # "..., she won", "Lind's running mate Berg won": not plainly whose
-    start, end, words = runs[-1]
+    start, end, words = found[-1]
     between = subject[end:]
     if re.search(r"\d", between) or _MAIN_VERB.search(between):
         return None  # "Sheinbaum won 59%, and her rival got": the name has its own figure
-    if (of := _PERSON_OF.search(subject[:start])) and (person := _name_at_end(subject[:of.start()])):
+    if (of := _PERSON_OF.search(subject[:start])) and (person := name_at_end(subject[:of.start()])):
         return person  # "Hou Yu-ih of the Kuomintang (KMT) with 33.49%"
     if (_NOT_THE_SUBJECT.search(subject[:start]) and not (absolute and not between.strip())
             or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between)):
         return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject
     if start == 0 and len(words) == 1 and between.strip() and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Opposition candidates won": a sentence's first word, not the verb's own subject
-    return _name(words)
+    return name(words)

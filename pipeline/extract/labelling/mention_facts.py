@@ -9,7 +9,8 @@ attribution come from the label, with what code reads better than a small model:
 - an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
 - money the words call a company's loss is negative net income (`losses.loss_label`);
 - a percentage the words call a share of the vote is `vote_share`, and a count of votes `votes`, held
-  by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`);
+  by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`); an age is
+  `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
@@ -36,6 +37,7 @@ from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
+from .ages import age_holder, age_label
 from .elections import vote_holder, vote_label, vote_year
 from .losses import loss_label
 
@@ -239,6 +241,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     start, end = mention.start + offset, mention.end + offset
     name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
     period = period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text)
+    status = status_of(label.status, found)
     if metric == "other" and (result := loss_label(article.text, mention.start, mention.end, mention.unit,
                                                    mention.unit_class, name)):
         name, signs = result, [-abs(v) for v in (mention.value, mention.value_max) if v is not None]
@@ -246,6 +249,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         signs = [signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None]
         if metric == "other" and (share := vote_label(found, name, article.text)) and (holder := vote_holder(found)):
             name, entity, period = share, holder, vote_year(found) or period  # that year's election
+        elif metric == "other" and (age := age_label(found, name)) and (holder := age_holder(found)):
+            name, entity, status = age, holder, "actual"
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
@@ -255,7 +260,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         metric_label=name if metric == "other" else None,
         value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
         period_text=period,
-        status=status_of(label.status, found), attribution=label.attribution,
+        status=status, attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,
