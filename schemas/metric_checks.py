@@ -260,12 +260,14 @@ def _beside(measured: Measured, after: re.Pattern[str], before: re.Pattern[str])
 def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
-    "25,000 people to flee" and "the evacuation of 25,000 residents" the people in a plight, "98
+    "25,000 people to flee", "the evacuation of 25,000 residents" and "deaths totalled 1,301 people"
+    the people in a plight or a toll, "98
     million citizens are eligible to vote" the electorate, "10 million people attended" an
     audience, and "3,417 randomized people" a trial's."""
     if metric != "population":
         return None
-    if plight := _beside(measured, _PLIGHT_AFTER, _PLIGHT_BEFORE):
+    toll = measured.span is not None and _TOLL_BEFORE.search(measured.sentence[:measured.span[0]])
+    if plight := _beside(measured, _PLIGHT_AFTER, _PLIGHT_BEFORE) or toll:
         return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
                 f"{metric!r} does not fit; choose other: and what happened to them")
     if trial := _beside(measured, _TRIAL_AFTER, _TRIAL_BEFORE):
@@ -731,9 +733,15 @@ def _streak_problem(metric: str, measured: Measured) -> str | None:
             f"choose other: and what lasted that long")
 
 
+# Casualties count anyone, but not the places or things around them ("the dead came from more than 10 countries").
+_NOT_CASUALTIES = frozenset({"country", "nation", "province", "region", "state", "city", "town", "village", "district",
+                             "county", "home", "house", "building", "vehicle", "car", "hospital", "site", "day", "hour"})
+
+
 def _counted_problem(metric: str, measured: Measured) -> str | None:
     noun = counted_noun(measured.unit) if measured.unit_class == "count" else None
-    if noun is None or metric not in COUNTED or noun in COUNTED[metric]:
+    if noun is None or not (metric in COUNTED and noun not in COUNTED[metric]
+                            or metric == "casualties" and noun in _NOT_CASUALTIES):
         return None
     return (f"«{measured.words}» counts {measured.unit.replace('_', ' ')}, and {metric!r} does not count them: "
             f"choose the metric of what is counted, or other: and what was counted")
@@ -772,6 +780,10 @@ _PLIGHT_AFTER = re.compile(
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",
                             re.IGNORECASE)
+# ... or a toll the clause counts them as: "the number of deaths during the pilgrimage totalled 1,301 people".
+_TOLL_BEFORE = re.compile(r"\b(?P<what>deaths?|dead|death\s+toll|toll|fatalities|casualties|victims|injur\w+)\b[^.;,]{0,60}?"
+                          r"\b(?:totall?ed|totals?|reached|rose\s+to|climbed\s+to|stood\s+at|hit|was|were|is|are)\s+"
+                          r"(?:(?:about|some|over|nearly|almost|around|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
 # The people of a trial or study: "3,417 randomized obese or overweight people", "enrolled 3,400 patients".
 _TRIAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?P<what>randomi[sz]ed|enrolled|participants|patients|volunteers)\b",
                           re.IGNORECASE)

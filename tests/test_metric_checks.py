@@ -229,6 +229,8 @@ COUNTED_THINGS = [
     ("The army has 40,000 troops at the border.", "40,000", "troops", "military_personnel", False),
     ("The army has 40,000 tanks at the border.", "40,000", "tanks", "military_personnel", True),
     ("The country has 26,000 people.", "26,000", None, "population", False),  # nothing counted named: nothing checked
+    ("Those who died in the heat came from 14 countries.", "14", "countries", "casualties", True),  # where, not who
+    ("Those who died in the heat included 140 pilgrims.", "140", "pilgrims", "casualties", False),
 ]
 
 
@@ -555,6 +557,10 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "ordered to leave"),
     ("Around 98 million citizens are eligible to vote.", "Around 98 million citizens", 98e6, "citizens", "count",
      "population", "eligible"),
+    ("The number of deaths at the festival this summer totalled 212 people, officials said.", "212 people", 212,
+     "people", "count", "population", "deaths"),
+    ("The country's population rose to 3.4 million people, the death toll report said.", "3.4 million people", 3.4e6,
+     "people", "count", "population", None),
     # the people of a trial are no population
     ("The study randomized 3,417 people to the drug or a placebo.", "3,417 people", 3417, "people", "count",
      "population", "randomized"),
