@@ -110,7 +110,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     before, after = text[max(0, start - 80):start], text[end:end + 60]
     if _BOND.match(after):
         return "bond_tenor"
-    if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before):
+    if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
     if spelled:
         return _spelled_rule(text, start, end, value, before, after)
@@ -199,7 +199,9 @@ _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said
                        "staff crew personnel police aircraft cattle sheep fish deer people".split())
 
 
-_NUMBER_LABEL_BEFORE = re.compile(r"\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
+# "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
+_NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
+_RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGE_BEFORE = re.compile(r"\b(?:phase|stage|tier|grade)\s$", re.IGNORECASE)
 
 
