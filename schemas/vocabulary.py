@@ -128,6 +128,12 @@ _KIND_FILLERS = frozenset({"of", "in", "the", "a", "things", "item", "amount", "
                            "growth", "increase", "decrease", "decline", "rise", "fall", "drop", "gain"})
 
 
+def is_unnamed(name: str | None) -> bool:
+    """Does an `other` name say nothing of what is measured: a kind name, or the "unlabelled_<kind>"
+    the pipeline gives a figure the model never named?"""
+    return (name or "").lower().startswith("unlabelled") or is_kind_name(name)
+
+
 def is_kind_name(name: str | None) -> bool:
     """Does an `other` name only say what kind of number it is: no name, one of `KIND_NAMES`, or
     only such words and words of change ("amount_of_money", "millions_of_items", "percentage_growth")?"""

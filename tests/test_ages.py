@@ -38,6 +38,12 @@ def test_an_age_is_named_and_held_by_the_person_next_to_it(sentence, words, labe
     assert (age_label(found, "count"), age_holder(found)) == (label, holder)
 
 
+def test_an_age_the_model_never_named_is_an_age() -> None:
+    sentence = "Her son, Tom Ash, is 37 but joined the ticket."
+    found = measured(next(m for m in quantities(sentence) if m.text == "37"), sentence)
+    assert (age_label(found, "unlabelled_count"), age_label(found, "support_level")) == ("age", None)
+
+
 def test_a_number_after_a_common_noun_is_no_age() -> None:
     [mention] = quantities("The toll, is 37.")
     assert mention.unit is None

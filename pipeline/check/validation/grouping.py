@@ -36,7 +36,7 @@ from datetime import date
 from functools import lru_cache
 
 from schemas.facts import QuantFact
-from schemas.vocabulary import is_kind_name, period_kind, unit_class
+from schemas.vocabulary import is_unnamed, period_kind, unit_class
 
 from ...extract.entities import UNKNOWN
 from ..periods import NAMED_DAY_RULES, calendar_year, first_day, last_day
@@ -131,7 +131,7 @@ def metric_key(fact: QuantFact) -> str | None:
     if fact.metric != "other":
         return fact.metric
     label = (fact.metric_label or "").strip().casefold()
-    if label.startswith("unlabelled") or is_kind_name(label):
+    if is_unnamed(label):
         return None  # nothing says what it measures
     return "other:" + re.sub(r"[^a-z0-9]+", "_", label).strip("_")
 

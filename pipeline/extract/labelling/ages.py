@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from schemas.metric_checks import Measured
-from schemas.vocabulary import is_kind_name
+from schemas.vocabulary import is_unnamed
 
 from .names import name, name_at_end, runs
 
@@ -32,8 +32,8 @@ _LIMIT = re.compile(r"\b(?:minimum|maximum|limit|requirement|threshold|retiremen
 
 
 def age_label(found: Measured, label: str | None) -> str | None:
-    """`age` for an age the scanner read that the model named only by its kind; else None."""
-    if found.unit != "years" or found.unit_class != "count" or found.span is None or not is_kind_name(label):
+    """`age` for an age the scanner read that the model named only by its kind, or never named; else None."""
+    if found.unit != "years" or found.unit_class != "count" or found.span is None or not is_unnamed(label):
         return None
     return None if _LIMIT.search(found.sentence[max(0, found.span[0] - 40):found.span[0]]) else "age"
 

@@ -26,7 +26,7 @@ import re
 
 from schemas.metric_checks import Measured
 from schemas.primitives.numbers import find_numbers
-from schemas.vocabulary import is_kind_name
+from schemas.vocabulary import is_unnamed
 
 from ..mention_periods import sentence_year
 from .names import name, name_at_end, runs
@@ -104,7 +104,7 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     counted = found.unit == "votes"  # "received 96.2 million votes"
     if found.span is None or not (found.unit == "percent" or counted):
         return None
-    if not (is_kind_name(label) or counted and (label or "").lower() == "votes"):
+    if not (is_unnamed(label) or counted and (label or "").lower() == "votes"):
         return None
     sentence, (start, end) = found.sentence, found.span
     before, after = sentence[:start], sentence[end:end + 60]
