@@ -35,9 +35,10 @@ _HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|
            r"a little over|just over|just under|more than|less than|close to|a total of|a|an|"
            r"whopping|mere|massive|solid|commanding|resounding|decisive|comfortable|narrow|slim|record")
 _HEDGED_END = re.compile(rf"(?:\b(?:{_HEDGES})\s+)+$", re.IGNORECASE)
-_VOTE_AFTER = re.compile(
-    r"^\s*\)?\s*of\s+(?:the\s+|all\s+)?(?:(?:total|national|popular|valid|overall)\s+)*(?:votes?|ballots?)\b"
-    r"(?!\s+(?:counted|tallied|processed|reporting|declared))", re.IGNORECASE)
+# "of the vote", "of all valid national votes"; not the part of the count done ("of the ballots counted").
+_OF_THE_VOTE = (r"of\s+(?:the\s+|all\s+)?(?:(?:total|national|popular|valid|overall)\s+)*(?:votes?|ballots?)\b"
+                r"(?!\s+(?:counted|tallied|processed|reporting|declared))")
+_VOTE_AFTER = re.compile(rf"^\s*\)?\s*{_OF_THE_VOTE}", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:of\s+the\s+)?vote\s+share\b", re.IGNORECASE)
 _SHARE_BEFORE = re.compile(r"(?:\bvote\s+share|\bshare\s+of\s+(?:the\s+)?votes?)\b[^.;]{0,60}?\b(?:of|at|on|to|was|is)\s+$",
                            re.IGNORECASE)
@@ -47,8 +48,7 @@ _BRACKETED = re.compile(r"\bvotes?\s*\(", re.IGNORECASE)  # "the second most vot
 _RESTATED_COUNT = re.compile(r"[\d][\d,.]*(?:\s+(?:million|thousand|[mk]))?(?:\s+votes)?,?\s+"
                              r"(?:or|\(|equivalent\s+to|representing|amounting\s+to)\s*$", re.IGNORECASE)
 # A share whose "of the vote" an earlier clause gives: "X won 44% of the vote, and Y garnered 29.8%".
-_EARLIER_SHARE = re.compile(r"\bof\s+(?:the\s+|all\s+)?(?:total\s+|popular\s+|valid\s+)?votes?\b(?!\s+(?:counted|tallied))",
-                            re.IGNORECASE)
+_EARLIER_SHARE = re.compile(rf"\b{_OF_THE_VOTE}", re.IGNORECASE)
 # An earlier election ("the last election", "its previous result", "down from 19% last time"); not
 # "last month's election" (this one) nor "the former governor" (a title).
 _EARLIER = re.compile(r"\b(?:last|previous|prior|preceding|earlier)\s+(?:(?:general|presidential|parliamentary|national|"
