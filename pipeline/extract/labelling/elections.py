@@ -8,8 +8,10 @@ the wrong one, so both come from the words:
   vote share" are `vote_share` (`vote_share_quick_count` or `vote_share_exit_poll` when the sentence
   says the figures are a quick count's or an exit poll's estimate); a count of votes is `votes`;
 - the holder (`vote_holder`): the name the number belongs to by the sentence's grammar: the
-  subject of the verb before it ("Xochitl Galvez obtained between 26.6% and 28.6%"), the owner in
-  a possessive ("the Green Party's 7%"), the name before a bracket ("followed by MK (14.6%)").
+  subject of the verb before it ("Xochitl Galvez obtained between 26.6% and 28.6%"; past an aside
+  in commas), the owner in a possessive ("the Green Party's 7%"), the name before a bracket
+  ("followed by MK (14.6%)"), the head of a ticket ("Lind and her running mate Berg", "Lind-Berg",
+  "the then-KMT presidential ticket"), the one "declared victorious after obtaining" it.
 
 A share in a sentence about one year ("In 2020, the party won 57.1% of the vote") is that year's
 (`mention_periods.sentence_year`), so it meets only that election's figures. The rule speaks only when name and
