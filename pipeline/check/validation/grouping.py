@@ -108,10 +108,10 @@ _HELD_BY_CANDIDATES = re.compile(r"\b(?:vote|votes|ballots?|seats?|age)\b")  # a
 
 
 def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
-    """For a figure held by candidates or parties (or a person's age), the full name each shorter name stands for
-    ((metric, "galvez") -> "xochitl galvez"): the shorter name must be the last words of the longer
-    ones, and those longer names must all be one name written more or less fully (with "Xochitl
-    Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written)."""
+    """For a figure held by candidates or parties, or a person's age, the full name each shorter
+    name stands for ((metric, "galvez") -> "xochitl galvez"): the shorter name must be the last words
+    of the longer ones, and those longer names must all be one name written more or less fully (with
+    "Xochitl Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written)."""
     keys: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         entity, metric = entity_key(fact.entity), metric_key(fact)

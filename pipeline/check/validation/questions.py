@@ -24,8 +24,8 @@ Two facts share a verdict only when they answer the same question:
   day it was published (a quarter's output is not the year's). The part of a count done so far
   ("85% of the ballots counted") and a fire's area only grow, like a toll; shares of the vote move
   by the day as the count goes on (`changes_daily`), except those given as the final or official
-  result, which meet across the days of their year (`final_result_year`); market prices and their moves are of moments
-  rarely stated (`moves_by_the_minute`).
+  result, which meet across the days of their year (`final_result_year`); market prices and their
+  moves are of moments rarely stated (`moves_by_the_minute`).
 """
 
 from __future__ import annotations
@@ -198,7 +198,8 @@ def final_result_year(fact: QuantFact, metric: str) -> str | None:
     """The year of publication of a share of the vote (`metric`: its key, "other:vote_share") that
     its sentence gives as the final or official result: such shares meet across days, unlike those
     of a count still going on; None for any other fact."""
-    if not (fact.published and _FINAL_KINDS.search(metric.replace("_", " ").casefold()) and _FINAL_WORDS.search(fact.quote)):
+    final = _FINAL_KINDS.search(metric.replace("_", " ").casefold()) and _FINAL_WORDS.search(fact.quote)
+    if not (fact.published and final):
         return None
     return fact.published[:4]
 
