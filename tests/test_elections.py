@@ -61,7 +61,7 @@ CASES = [
      "valid votes.", "29.05%", "vote_share", "Piet Hols"),
     ("Lind-Berg won 52.4% of the vote.", "52.4%", "vote_share", "Lind"),
     ("Jean-Paul Ferrand won 21.3% of the vote.", "21.3%", "vote_share", "Jean-Paul Ferrand"),
-    ("Lind won a whopping 58.58 percent of the vote, according to the final tally.", "58.58 percent", "vote_share", "Lind"),
+    ("Lind won a whopping 61.4 percent of the vote, the final tally showed.", "61.4 percent", "vote_share", "Lind"),
     ("The commission declared Lind-Berg victorious after obtaining 9,604,220 votes, or 58.59% of the valid votes.",
      "58.59%", "vote_share", "Lind"),
     ("Ruiz won 52.4% of the votes, while former Easton Gov. Piet Hols received 30.1%.", "30.1%", "vote_share",
@@ -153,12 +153,12 @@ def test_a_share_in_a_sentence_about_one_year_is_that_election_s() -> None:
 def test_final_results_meet_across_days_and_running_counts_do_not() -> None:
     """Shares of the vote move by the day while the count goes on, so they meet only on one day;
     a share given as the final or official result no longer moves and meets the others so given."""
-    final = _facts({"a1": "Ana Ruiz won 58.58 percent of the vote, according to the final tally.",
-                    "a2": "Ana Ruiz obtained 58.59% of the vote, and the commission declared her the winner."},
+    final = _facts({"a1": "Ana Ruiz won 54.21 percent of the vote in the final tally released on Sunday.",
+                    "a2": "Ana Ruiz obtained 54.22% of the vote, and the commission declared her the winner."},
                    "Vela", {"a1": "2024-03-24", "a2": "2024-05-28"})
     [group] = validate(final).groups
     assert (group.period, group.verdict) == ("final result (2024)", "conflict")
-    running = _facts({"a1": "Ana Ruiz won 58.58 percent of the vote.", "a2": "Ana Ruiz won 58.59% of the vote."},
+    running = _facts({"a1": "Ana Ruiz won 54.21 percent of the vote.", "a2": "Ana Ruiz won 54.22% of the vote."},
                      "Vela", {"a1": "2024-03-24", "a2": "2024-05-28"})
     assert [g.verdict for g in validate(running).groups] == ["single_source", "single_source"]
     quick = _facts({"a1": "Ana Ruiz won 58.3% of the vote in the quick count, before the final count.",
