@@ -47,7 +47,7 @@ def age_holder(found: Measured) -> str | None:
         return name_at_end(before[:comma.start()])
     if noun := _NOUN_THEN_NAME.match(after):
         after = " " + after[noun.end():]
-    found = runs(after)
-    if not found or after[:found[0][0]].strip() or _PERSON_AFTER.match(after[found[0][1]:]):
+    named = runs(after)
+    if not named or after[:named[0][0]].strip() or _PERSON_AFTER.match(after[named[0][1]:]):
         return None
-    return name(found[0][2])
+    return name(named[0][2])
