@@ -277,7 +277,8 @@ def storm_category(text: str, start: int, value: float) -> bool:
 _CALENDAR_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
 _NAME = rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+"
 _NAME_COMMA = re.compile(rf"{_NAME},\s$")
-_NAME_AGED = re.compile(rf"{_NAME},\s+(?:aged|who\s+is|who\s+was|is|was)\s+$")
+AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"
+_NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _AGE_OF = re.compile(r"\bage\s+(?:[a-z]+\s+){0,2}of\s+$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:but|and|when|while|as)\b)")
 

@@ -25,7 +25,7 @@ _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
-    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:out\s+of|in)\s+(?P<every>every\s+)?"
+    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
     rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
@@ -129,7 +129,7 @@ def _proportions(text: str) -> list[WordQuantity]:
         den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] else _number(m["den"])  # odds: "1 in 292.2 million"
         in_year = not m["every"] and not m["big"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         whole = (m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000)
-                 and "out" in m.group().lower() and _COUNTED_WHOLE.match(text[m.end():m.end() + 40]))
+                 and m["out"] and _COUNTED_WHOLE.match(text[m.end():m.end() + 40]))
         if 0 < num < den and not in_year and not whole:
             found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
     return found

@@ -104,7 +104,7 @@ def entity_key(entity: str) -> str | None:
 
 # Figures held by candidates and parties, whom outlets name in full or by surname: "Xochitl
 # Galvez" and "Galvez", "Green Party" and "Green" are one holder (`full_names`).
-_HELD_BY_CANDIDATES = re.compile(r"\b(?:vote|votes|ballots?|seats?|age)\b")  # and a person's age
+_HELD_BY_A_NAME = re.compile(r"\b(?:vote|votes|ballots?|seats?|age)\b")  # a candidate's, a party's, a person's
 
 
 def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
@@ -115,7 +115,7 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
     keys: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         entity, metric = entity_key(fact.entity), metric_key(fact)
-        if entity and metric and _HELD_BY_CANDIDATES.search(metric.replace("_", " ")):
+        if entity and metric and _HELD_BY_A_NAME.search(metric.replace("_", " ")):
             keys[metric].add(entity)
     longer: dict[tuple[str, str], str] = {}
     for metric, names in keys.items():

@@ -18,9 +18,10 @@ import re
 from schemas.metric_checks import Measured
 from schemas.vocabulary import is_unnamed
 
+from ..mention_units import AGE_VERB
 from .names import name, name_at_end, runs
 
-_NAME_BEFORE = re.compile(r",\s+(?:(?:aged|who\s+is|who\s+was|is|was)\s+)?$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(rf",\s+(?:{AGE_VERB}\s+)?$", re.IGNORECASE)
 # "36-year-old son, Tom Ash,", "36-year-old son Tom Ash was" (a kin or role word before the name).
 _NOUN_THEN_NAME = re.compile(r"^\s+(?:[a-z]+,|(?:son|daughter|wife|husband|brother|sister|mother|father|grandson|"
                              r"granddaughter|nephew|niece|partner|candidate|challenger|rival|leader|star|player|"
