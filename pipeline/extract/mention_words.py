@@ -7,6 +7,8 @@
 - one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
   years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is none);
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
+- amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
+  "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
 - points written in words: "a quarter-point cut", "half a percentage point".
 """
 
@@ -39,6 +41,17 @@ _VAGUE = re.compile(
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
     r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b",
     re.IGNORECASE)
+# "a multi-billion dollar plan", "a multimillion-pound deal": 2 to 9 of the scale, in the currency named
+# after it (a dollar is the story's, read after the span; the others are named here).
+_MULTI = re.compile(r"\bmulti-?(?P<scale>million|billion|trillion)(?=[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan)\b)",
+                    re.IGNORECASE)
+_MULTI_CURRENCY = {"pound": "GBP", "euro": "EUR", "rupee": "INR", "yen": "JPY", "yuan": "CNY"}
+# "double-digit growth" (10 to 99 percent), "a double-digit margin" or lead (points); a size with
+# nothing measured after it ("double-digit numbers") is left alone.
+_DIGITS = re.compile(r"\b(?P<size>(?P<n>single|double|triple)[\s-]digits?)\s+(?:(?P<pct>growth|inflation|increases?|rises?|gains?|"
+                     r"jumps?|declines?|drops?|falls?|returns?|percent(?:age)?(?!\s+points?))|(?P<pp>margins?|leads?))\b",
+                     re.IGNORECASE)
+_DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0, 999.0)}
 _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
@@ -86,6 +99,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low else ()),
+             *(_sizes(text) if "multi" in low or "digit" in low else ()),
              *(_times(text) if any(w in low for w in _TIME_WORDS) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
@@ -146,6 +160,20 @@ def _vague(text: str) -> list[WordQuantity]:
         else:
             base = _BASE[(m["scale"] or m["plural"] or m["scores"]).lower()]
         found.append(WordQuantity((m.start(), m.end()), 2 * base, 9 * base, None, "vague"))
+    return found
+
+
+def _sizes(text: str) -> list[WordQuantity]:
+    found = []
+    for m in _MULTI.finditer(text):
+        base, word = _BASE[m["scale"].lower()], m["cur"].lower().rstrip("s")
+        unit = _MULTI_CURRENCY.get(word)  # a dollar is read after the span, as the story's dollar
+        end = m.end() + 1 + len(m["cur"]) if unit else m.end()
+        found.append(WordQuantity((m.start(), end), 2 * base, 9 * base, unit, "vague"))
+    for m in _DIGITS.finditer(text):
+        low, high = _DIGIT_RANGES[m["n"].lower()]
+        found.append(WordQuantity(m.span("size") if m["pct"] else (m.start(), m.end()), low, high,
+                                  "percent" if m["pct"] else "percentage_points", "vague"))
     return found
 
 
