@@ -143,6 +143,24 @@ def test_a_surname_two_candidates_share_is_left_as_written() -> None:
     assert sorted(g.entity for g in validate(facts).groups) == ["ana ruiz", "luis ruiz", "ruiz"]
 
 
+def test_a_table_giving_a_short_and_a_longer_name_two_figures_holds_them_apart() -> None:
+    """"Freedom Party – 22" and "New Freedom Party – 1" in one table are two parties: the shorter name
+    is not taken as the longer one's, and the other text's 22 meets the table's 22."""
+    stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
+    rows = {"a1": [("Freedom Party", "The Freedom Party won 22 seats.")],
+            "a2": [("Freedom Party", "Freedom Party – 22 seats"), ("New Freedom Party", "New Freedom Party – 1 seat")]}
+    facts = []
+    for article_id, lines in rows.items():
+        text = "\n".join(line for _, line in lines)
+        article = Article(article_id=article_id, path=f"{article_id}.txt", source=article_id, url=None,
+                          published="2024-06-05", title=None, language="en", text=text, content_sha256="0" * 64)
+        for (entity, line), mention in zip(lines, quantities(text)):
+            facts.append(fact_from_label(mention, MentionLabel(id=mention.id, is_fact=True, metric="other",
+                                                               metric_label="seats_won", entity=entity), article, stamp))
+    verdicts = sorted((g.entity, g.verdict) for g in validate(facts).groups)
+    assert verdicts == [("freedom party", "agree"), ("new freedom party", "single_source")]
+
+
 def test_a_share_in_a_sentence_about_one_year_is_that_election_s() -> None:
     facts = _facts({"a1": "In 2020, the Unity Party won 57.13 percent of the vote.",
                     "a2": "The Unity Party won 40.05 percent of the vote."}, "Vela")

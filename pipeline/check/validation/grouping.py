@@ -111,20 +111,28 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
     """For a figure held by candidates or parties, or a person's age, the full name each shorter
     name stands for ((metric, "galvez") -> "xochitl galvez"): the shorter name must be the last words
     of the longer ones, and those longer names must all be one name written more or less fully (with
-    "Xochitl Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written)."""
-    keys: dict[str, set[str]] = defaultdict(set)
+    "Xochitl Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written). A text that gives
+    the two names different figures holds them apart ("DMK – 22" and "Marumalarchi DMK – 1" in one
+    table of seats are two parties)."""
+    values: dict[str, dict[str, dict[str, set[float]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     for fact in facts:
         entity, metric = entity_key(fact.entity), metric_key(fact)
         if entity and metric and _HELD_BY_A_NAME.search(metric.replace("_", " ")):
-            keys[metric].add(entity)
+            values[metric][entity][fact.article_id].add(fact.value)
     longer: dict[tuple[str, str], str] = {}
-    for metric, names in keys.items():
-        for name in names:
-            fuller = [other for other in names if other != name and other.endswith(" " + name)]
+    for metric, held in values.items():
+        for name in held:
+            fuller = [other for other in held if other != name and other.endswith(" " + name)]
             longest = max(fuller, key=len, default=None)
-            if longest and all(longest.endswith(" " + other) for other in fuller if other != longest):
+            if longest and all(longest.endswith(" " + other) for other in fuller if other != longest) \
+                    and not _told_apart(held[name], held[longest]):
                 longer[(metric, name)] = longest
     return longer
+
+
+def _told_apart(short: dict[str, set[float]], full: dict[str, set[float]]) -> bool:
+    """One text gives the two names figures that share no value: they hold different figures."""
+    return any(article in full and not values & full[article] for article, values in short.items())
 
 
 def metric_key(fact: QuantFact) -> str | None:
