@@ -66,6 +66,13 @@ CASES = [
     ("a three-quarter majority is needed", [("three-quarter", 75, None, "percent", "percent", "exact")]),
     # a small count before a name and a lowercase plural counts the plural
     ("a streak of 35 Powerball drawings", [("35 Powerball drawings", 35, None, "drawings", "count", "exact")]),
+    # larger counts before a name, of what no model number names; a threshold; a "+" no name's number takes
+    ("The coalition is set to win 318 Bundestag seats", [("318 Bundestag seats", 318, None, "seats", "count", "exact")]),
+    ("It needs to cross the 326 majority mark", [("326", 326, None, None, "count", "exact")]),
+    ("a goal of the Labour 400+ seats", [("400+ seats", 400, None, "seats", "count", "at_least")]),
+    ("with Labour taking 211 seats and the Greens 14.", [("211 seats", 211, None, "seats", "count", "exact"),
+                                                         ("14", 14, None, "seats", "count", "exact")]),
+    ("the 787 Dreamliner jets and Windows 10 and Windows 11 users", []),
 ]
 
 

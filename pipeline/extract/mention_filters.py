@@ -49,7 +49,11 @@ _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(
                           re.IGNORECASE)
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
 # drawings", "12 Apple stores" (a model number is rarely under 100; "the 787 Dreamliner jets" stays a name).
-_WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}\s[a-z]{3,}s\b")
+_WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}\s(?P<noun>[a-z]{3,}s)\b")
+# Larger counts too, of what no model number names: "293 Lok Sabha seats", "543 Lok Sabha constituencies".
+_NEVER_MODELS = frozenset("seats constituencies districts votes voters members lawmakers legislators deputies delegates "
+                          "candidates councillors senators people workers employees residents students soldiers troops "
+                          "stores branches schools hospitals".split())
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
 _DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
@@ -80,6 +84,9 @@ _VOTE_OTHER_BEFORE = re.compile(rf"(?<![\d.,\w]){_LIST_NUMBER}\s?(?:[-–]|to)\s
 LIST_NAME = r"(?:(?:[A-Z][\w'’.-]*|&)\s+){1,6}"  # a name in a tally list: "Conservatives ", "Plaid Cymru "
 _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
+# Two entries are enough when the first says what it counts: "the BJP winning 240 seats and the
+# Congress 99" ("Windows 10 and Windows 11" counts nothing).
+_COUNTED_PREV = re.compile(rf"\b\d[\d,]*\s+[a-z]{{3,}}s{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
 _LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DAX|CAC|Stoxx|ASX|Hang Seng|Nifty|Sensex|"
                          r"Kospi|TSX|IBEX|MIB|AEX|SMI|OMX|Top|Group of|G)\s*$")
@@ -133,7 +140,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer() and value < 10 and _STAGE_BEFORE.search(before):
         return "name"  # "the phase 3 trial", "a stage 4 cancer": a stage's number, not an amount
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
-        counts_after = value < 100 and bool(_WHOSE_THEN_PLURAL.match(after))
+        plural = _WHOSE_THEN_PLURAL.match(after)
+        counts_after = bool(plural) and (value < 100 or plural["noun"].lower() in _NEVER_MODELS)
         return _name_rule(before, after, _in_headline(text, start) or counts_after)  # "33,000 Boeing machinists" names no model
     return None
 
@@ -196,7 +204,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|[A-Za-z]+['’]s)(?:\s+(?:
 _SINGULAR_AFTER = re.compile(r"^\s([a-z]{3,})(?:\s([a-z]{3,}))?\b(?![-'’])")
 _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said saw remain remains were are "
                        "have had will would could meter metre mile foot acre ton tonne pound yard inch hectare "
-                       "staff crew personnel police aircraft cattle sheep fish deer people".split())
+                       "staff crew personnel police aircraft cattle sheep fish deer people "
+                       "majority mark threshold milestone barrier target goal ceiling".split())  # "the 272 majority mark"
 
 
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
@@ -263,7 +272,7 @@ def _in_tally_list(before: str, after: str) -> bool:
     if not (_LIST_PREV.search(before) or _LIST_NEXT.match(after)) or not _NAME_BEFORE.search(before) \
             or _INDEX_NAME.search(before):
         return False
-    return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2
+    return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2 or bool(_COUNTED_PREV.search(before))
 
 
 def _sentence_start(before: str) -> bool:
