@@ -73,6 +73,9 @@ CASES = [
     ("with Labour taking 211 seats and the Greens 14.", [("211 seats", 211, None, "seats", "count", "exact"),
                                                          ("14", 14, None, "seats", "count", "exact")]),
     ("the 787 Dreamliner jets and Windows 10 and Windows 11 users", []),
+    # a table's rows run together on one line
+    ("Seats by party:\nParty Seats Labour 412 Conservative 121 Reform 117\nSource: the commission",
+     [("412", 412, None, None, "count", "exact"), ("121", 121, None, None, "count", "exact"), ("117", 117, None, None, "count", "exact")]),
 ]
 
 
