@@ -90,6 +90,27 @@ CASES = [
      "more than 2.7 million votes", "votes", "Piet Hols"),
     ("Lind won in 16 of 18 regions and received 9.6 million votes compared to 4.1 million.", "4.1 million", None, None),
     ("In the quick count, Lind had 9.6 million votes.", "9.6 million votes", None, "Lind"),
+    # So is a count of seats won: in a sentence, in a table's rows, and in a list that gives the verb once.
+    ("The ruling Unity Alliance (UA) won 301 seats in the 450-member chamber.", "301 seats", "seats", "UA"),
+    ("The Greens, who ran on a climate ticket, secured 48 seats.", "48 seats", "seats", "Greens"),
+    ("The count ended with the Unity Party winning 198 seats and the Greens 61.", "61", "seats", "Greens"),
+    ("The Opposition Forward bloc, an alliance of the Greens, Labour (LP) and Reform (RF), won 212 seats.",
+     "212 seats", "seats", "Forward"),
+    ("The vote went against the incumbents, with the Farmers Union, which won 37 seats, the only gainer.",
+     "37 seats", "seats", "Farmers Union"),
+    ("The Liberal Democratic party took 131 seats.", "131 seats", "seats", "Liberal Democratic"),
+    ("The Unity Party led in 74 seats when counting closed.", "74 seats", "seats", "Unity Party"),
+    ("Number of seats won by party:\nUnity Party – 198\nGreens – 61\nReform (Ruritania) – 12", "12", "seats",
+     "Reform (Ruritania)"),
+    ("The number of seats won by alliances:\nBloc Won UA 301 Forward 212 Others 37", "301", "seats", "UA"),
+    ("The number of seats won by alliances:\nBloc Won UA 301 Forward 212 Others 37", "212", "seats", "Forward"),
+    # Not seats won: a change, a goal, a region's, a share of a pair, a sentence's opening word.
+    ("The Greens lost 22 seats.", "22 seats", None, None),
+    ("Despite gaining over 90 seats, the party's share barely moved.", "over 90 seats", None, None),
+    ("The Unity Party had set a goal of winning 350 seats.", "350 seats", None, "Unity Party"),
+    ("The Farmers Union won 37 seats in Eastland.", "37 seats", None, "Farmers Union"),
+    ("In Eastland, the Farmers Union won 37 seats.", "37 seats", None, "Farmers Union"),
+    ("Both Reform and the Greens won 3 seats each.", "3 seats", "seats", None),
 ]
 
 

@@ -75,7 +75,12 @@ CASES = [
     ("the 787 Dreamliner jets and Windows 10 and Windows 11 users", []),
     # a table's rows run together on one line
     ("Seats by party:\nParty Seats Labour 412 Conservative 121 Reform 117\nSource: the commission",
-     [("412", 412, None, None, "count", "exact"), ("121", 121, None, None, "count", "exact"), ("117", 117, None, None, "count", "exact")]),
+     [("412", 412, None, "seats", "count", "exact"), ("121", 121, None, "seats", "count", "exact"), ("117", 117, None, "seats", "count", "exact")]),
+    # rows a line each, counted by the heading; a heading that names nothing counted leaves them bare
+    ("The number of medals won by country:\nNorway – 16\nGermany – 12\nCanada: 9\nThat was all.",
+     [("16", 16, None, "medals", "count", "exact"), ("12", 12, None, "medals", "count", "exact"), ("9", 9, None, "medals", "count", "exact")]),
+    ("Results:\nNorway – 16\nGermany – 12\nCanada – 9",
+     [("16", 16, None, None, "count", "exact"), ("12", 12, None, None, "count", "exact"), ("9", 9, None, None, "count", "exact")]),
 ]
 
 

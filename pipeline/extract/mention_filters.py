@@ -33,7 +33,7 @@ _CALENDAR = frozenset(f"{_MONTHS} {' '.join(m[:3] for m in _MONTHS.split())} sep
                       "friday saturday sunday".split())
 _FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _LEAD_VERBS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
 _NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
-_NAME_AFTER = re.compile(r"^\s([A-Z][a-z]+)\b(?!\s+\d)")
+_NAME_AFTER = re.compile(r"^[ \t]([A-Z][a-z]+)\b(?!\s+\d)")  # on the same line: a next line is no name of it
 # In a headline every word is capitalised: a number before a capitalised plural of people or things
 # counted ("Crash Kills 179 People", "Strike Idles 33,000 Workers") counts them, whatever word stands before.
 _HEADLINE_COUNTED = re.compile(

@@ -25,6 +25,7 @@ from .mention_filters import not_quantity, vote_split
 from .mention_signs import HELD_COUNTS, change_at, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole,
                             per_number_after, rate_after, rate_before, storm_category, unit_after)
+from .mention_tables import table_units
 from .mention_words import WordQuantity, word_quantities
 
 __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
@@ -224,7 +225,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     rejected = [r for r in read if isinstance(r, Rejection)]
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
-    mentions = ranges.share_units(text, ranges.merge_ranges(text, mentions))
+    mentions = table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions)))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
 

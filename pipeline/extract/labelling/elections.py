@@ -1,4 +1,4 @@
-"""Stage (extraction, labelling): a share of the vote or a count of votes, and who holds it.
+"""Stage (extraction, labelling): a share of the vote, a count of votes or of seats won, and who holds it.
 
 A small model names such a figure only by its kind ("percentage"), and often gives it the entity
 of another figure in the sentence (the winner's name for the runner-up's share). A kind-only
@@ -6,12 +6,17 @@ figure is never compared across sources, and a share under the wrong name would 
 the wrong one, so both come from the words:
 - the name (`vote_label`): "won 40.2% of the vote", "a share of the vote of 9%", "the party's 12%
   vote share" are `vote_share` (`vote_share_quick_count` or `vote_share_exit_poll` when the sentence
-  says the figures are a quick count's or an exit poll's estimate); a count of votes is `votes`;
+  says the figures are a quick count's or an exit poll's estimate); a count of votes is `votes`, and
+  a count of seats won `seats` (not a change, "lost 22 seats", a goal, "a target of 350 seats", or a
+  region's, "37 seats in Eastland");
 - the holder (`vote_holder`): the name the number belongs to by the sentence's grammar: the
   subject of the verb before it ("Xochitl Galvez obtained between 26.6% and 28.6%"; past an aside
   in commas), the owner in a possessive ("the Green Party's 7%"), the name before a bracket
   ("followed by MK (14.6%)"), the head of a ticket ("Lind and her running mate Berg", "Lind-Berg",
-  "the then-KMT presidential ticket"), the one "declared victorious after obtaining" it.
+  "the then-KMT presidential ticket"), the one "declared victorious after obtaining" it, the name
+  before "which" ("Congress, which won 99 seats") or before an apposition ("The bloc, an alliance of
+  A, B and C, won"), the next entry of a list that gives the verb once ("A winning 240 seats and the
+  B 99"), and a table's row ("BJP – 240"; "NDA 292 INDIA 234" run together on one line).
 
 A share in a sentence about one year ("In 2020, the party won 57.1% of the vote") is that year's
 (`mention_periods.sentence_year`), so it meets only that election's figures. The rule speaks only when name and
@@ -31,6 +36,7 @@ from schemas.primitives.numbers import find_numbers
 from schemas.vocabulary import is_unnamed
 
 from ..mention_periods import sentence_year
+from ..mention_tables import RUN_ROW as _RUN_ROW
 from .names import name, name_at_end, runs
 
 _HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|over|under|some|an estimated|"
@@ -66,12 +72,36 @@ _REGIONAL = re.compile(rf"^.{{0,40}}?\b(?:votes?|ballots?)\s+in\s+(?:\d|(?:one|t
 _QUICK_COUNT = re.compile(r"\bquick\s+count\b", re.IGNORECASE)
 _OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b", re.IGNORECASE)
 
+# Counts of what an election gives, with the model names that only say what they count.
+_COUNTED = {"votes": frozenset({"votes"}),
+            "seats": frozenset({"seats", "seat", "seats_won", "constituencies", "seat_count", "number_of_seats"})}
+# A count of seats hoped for, not won: "set ambitious goals of winning 370 seats", "a target of 400".
+_GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|bids?|slogan|predict\w*|project\w*|"
+                   r"forecast\w*|expect\w*|needs?|needed|required?)\b", re.IGNORECASE)
+# A change in seats, not seats won: "gaining over 200 seats", "lost 48 seats", "picked up 12".
+_CHANGED = re.compile(r"\b(?:gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|picked\s+up|pick(?:s|ing)?\s+up|add(?:s|ed|ing)?|"
+                      r"shed(?:s|ding)?|dropp?(?:s|ed|ing)?|net(?:s|ted|ting)?)\s+(?:(?:over|more\s+than|about|nearly|"
+                      r"some|around|almost|at\s+least|another|a\s+further|an\s+additional)\s+)*$", re.IGNORECASE)
+# A figure of one region: a sentence that opens on a place ("In KwaZulu-Natal (KZN), MK won"), or
+# seats "in" a place after the number ("won 29 seats in West Bengal").
+_IN_A_REGION = re.compile(r"\s*In\s+(?!(?:19|20)\d\d)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+\([A-Z]+\))?,")
+_IN_A_PLACE = re.compile(r"\s+in\s+(?!the\b|all\b|total\b)[A-Z]")
+# A row of a table on a line of its own, "Shiv Sena (UBT) – 9": the row's name holds the number.
+_ROW_NAME = re.compile(r"(?P<name>[A-Z][^\n\d]{0,80}?)\s*[–—:-]\s*$")
+# A row run together with others on one line, "... NDA 292 INDIA 234 Other 17": the words after the
+# row before it name it.
+_RUN_NAME = re.compile(r"\d[\d,]*\s+(?P<name>(?:[A-Z][\w'’.()&-]*\s+){1,6})$")
+_RUN_ENTRY = re.compile(r"((?:[A-Z][\w'’.()&-]*\s+){1,6})\d[\d,]*")
+# One entry of a list whose first entry has the verb: "the BJP winning 240 seats and the Congress 99".
+_LISTED_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>(?:[A-Z][\w'’.()&-]*\s+){1,5})$")
+
 # The verbs whose object is a share ("won", "has so far obtained only").
 _WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|getting|garnered|garners?|"
         r"garnering|secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled")
 _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
-_VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on))"
+_VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on)|"
+                   r"(?:led|leads?|leading)\s+in)"
                    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|reportedly)\s+)+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
@@ -84,7 +114,15 @@ _NOT_THE_SUBJECT = re.compile(r"(?:\b(?:of|in|at|from|for|across|with|by|to|agai
 # "Ko Wen-je (柯文哲) of the Taiwan People's Party": the person before the party is the holder.
 _PERSON_OF = re.compile(r"\s+(?:\([^()]*\)\s+)?of\s+(?:the\s+)?$")
 # A name followed by a common noun modifies it ("the Mexican presidency", "the Union party").
-_MODIFIER = re.compile(r"\s+(?!(?:as|who|which|has|have|had|is|was|were|are|and|now|also|then|not)\b)[a-z]")
+_MODIFIER = re.compile(r"\s+(?!(?:as|who|which|has|have|had|is|was|were|are|and|now|also|then|not|only|"
+                       r"party|bloc|alliance|coalition|front)\b)[a-z]")
+# "the Indian National Congress party", "the INDIA bloc": the name is the party's.
+_PARTY_NOUN = re.compile(r"^\s+(?:party|bloc|alliance|coalition|front)\b")
+# An apposition after the name, "The INDIA bloc, a coalition comprising A, B and C (DMK), won": the
+# name before it is the subject.
+_APPOSITION = re.compile(r",\s+(?:an?|the)\s+[a-z]+\b(?!.*\b(?:who|which)\b).*,\s*(?:[a-z]+\s*)?$")
+# "Congress, which won 99 seats": the name before the relative pronoun.
+_RELATIVE = re.compile(r",\s+(?:which|who)\s*$")
 _PRONOUN = re.compile(r"\b(?:she|he|they|it|who|which|that)\s*$", re.IGNORECASE)
 # A clause set off by commas that says more about the name before it ("Hols, who partnered with Moor, came second").
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
@@ -101,13 +139,18 @@ _WHEN_YEAR = re.compile(r"\b((?:19|20)\d\d),?\s+when\b(?P<clause>[^;]*)$", re.IG
 
 def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     """`vote_share` (or its quick-count or exit-poll kind) for a percentage whose words call it a
-    share of the vote and whose model name (`label`) is only its kind; `votes` for a count of votes
-    the model named only by its kind or as votes; else None. `article` is the text the sentence is from."""
-    counted = found.unit == "votes"  # "received 96.2 million votes"
+    share of the vote and whose model name (`label`) is only its kind; `votes` or `seats` for a count
+    of votes or seats won that the model named only by its kind or by what it counts; else None.
+    `article` is the text the sentence is from."""
+    counted = found.unit in _COUNTED  # "received 96.2 million votes", "the party won 240 seats"
     if found.span is None or not (found.unit == "percent" or counted):
         return None
-    if not (is_unnamed(label) or counted and (label or "").lower() == "votes"):
+    if not (is_unnamed(label) or counted and (label or "").lower() in _COUNTED[found.unit]):
         return None
+    if counted and (found.direction or _GOAL.search(found.sentence) or _CHANGED.search(found.sentence[:found.span[0]])):
+        return None  # "falling short by 63 seats", "set a goal of winning 370 seats", "gaining 200 seats": not a result
+    if _IN_A_REGION.match(found.sentence) or counted and _IN_A_PLACE.match(found.sentence[found.span[1]:]):
+        return None  # "In KwaZulu-Natal, ... the ANC, which received about 18 percent", "29 seats in West Bengal"
     sentence, (start, end) = found.sentence, found.span
     before, after = sentence[:start], sentence[end:end + 60]
     unhedged = _unhedged(before)
@@ -125,7 +168,7 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
         return None if counted else "vote_share_quick_count"  # a range is the quick count's interval
     if re.search(r"\bexit\s+polls?\b", sentence, re.IGNORECASE):
         return None if counted else "vote_share_exit_poll"
-    return None if _OPINION_POLL.search(sentence) else "votes" if counted else "vote_share"
+    return None if _OPINION_POLL.search(sentence) else found.unit if counted else "vote_share"
 
 
 def vote_year(found: Measured) -> str | None:
@@ -151,6 +194,13 @@ def vote_holder(found: Measured) -> str | None:
     if found.span is None:
         return None
     before = _unhedged(found.sentence[:found.span[0]])
+    if row := _ROW_NAME.fullmatch(before) or _RUN_NAME.search(before):
+        return row["name"].strip()  # a table's row: "BJP – 240", "NDA 292 INDIA 234"
+    if _RUN_ROW.fullmatch(found.sentence.strip()) and not re.search(r"\d", before):
+        return _first_entry(before, found.sentence)  # "Alliance Won NDA 292": after the column names
+    if (listed := _LISTED_AFTER.search(before)) and re.search(r"\d", before[:listed.start()]) \
+            and _MAIN_VERB.search(before[:listed.start()]):
+        return name(listed["name"].split())  # "the BJP winning 240 seats and the Congress 99"
     if before.endswith("(") and not _RESTATED_COUNT.search(before):  # "followed by MK (14.59 percent)"
         return name_at_end(before[:-1])
     if owner := re.search(r"['’]s?\s*$", before):  # "the Green Party's 7%"
@@ -162,13 +212,26 @@ def vote_holder(found: Measured) -> str | None:
     if not verb:
         return None
     subject = _AUXILIARY.sub("", before[:verb.start()])
-    if _INFINITIVE.search(subject):
-        return None  # "needs to win more than 50%": no one's share
+    if _INFINITIVE.search(subject) or re.match(r"\s*each\b", found.sentence[found.span[1]:]):
+        return None  # "needs to win more than 50%", "both A and B winning 3 seats each": no one's own
+    if relative := _RELATIVE.search(subject):
+        return name_at_end(subject[:relative.start()])  # "the Opposition, Congress, which won 99 seats"
+    if (apposition := _APPOSITION.search(subject)) and _nearest_name(subject[:apposition.start()]):
+        subject = subject[:apposition.start()]  # only when a name stands before it
     cut = max((m.end() for m in _BOUNDARY.finditer(subject)), default=0)
     absolute = verb.group().strip().lower().endswith("ing")  # "with the KMT ticket garnering 38.6%"
     if absolute and (declared := _DECLARED.search(subject)):
         return name_at_end(declared.group("who"))
     return _nearest_name(_TICKET.sub("", _ASIDE.sub("", subject[cut:])), absolute)
+
+
+def _first_entry(before: str, row: str) -> str | None:
+    """The name of a run-together row's first entry, which follows the table's column names: as many
+    of the last words as the longest name of the other entries has."""
+    others = [entry.split() for entry in _RUN_ENTRY.findall(row)[1:]]
+    words = before.split()
+    size = max(map(len, others), default=0)
+    return " ".join(words[-size:]) if 0 < size < len(words) else None
 
 
 def _unhedged(text: str) -> str:
@@ -192,6 +255,8 @@ def _nearest_name(subject: str, absolute: bool = False) -> str | None:
         return None  # "Sheinbaum won 59%, and her rival got": the name has its own figure
     if (of := _PERSON_OF.search(subject[:start])) and (person := name_at_end(subject[:of.start()])):
         return person  # "Hou Yu-ih of the Kuomintang (KMT) with 33.49%"
+    if _PARTY_NOUN.match(between):
+        between = between[_PARTY_NOUN.match(between).end():]
     if (_NOT_THE_SUBJECT.search(subject[:start]) and not (absolute and not between.strip())
             or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between)):
         return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject

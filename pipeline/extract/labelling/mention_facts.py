@@ -8,7 +8,8 @@ attribution come from the label, with what code reads better than a small model:
 - a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
 - an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
 - money the words call a company's loss is negative net income (`losses.loss_label`);
-- a percentage the words call a share of the vote is `vote_share`, and a count of votes `votes`, held
+- a percentage the words call a share of the vote is `vote_share`, and a count of votes or seats won
+  `votes` or `seats`, held
   by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`); an age is
   `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
@@ -76,7 +77,7 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
     not the vague "thousands of"), a count of people that the words around it in `text` say were
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
-    split ("voted 5-4"), or a measure with its unit ("185 feet", "the 47-degree water", "895 mb").
+    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), or a measure with its unit ("185 feet", "the 47-degree water", "895 mb").
     A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
@@ -93,6 +94,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count of people killed, hurt, missing or rescued"
         elif mention.unit == "votes":
             expected[mention.id] = "a count of votes, one side of a vote"
+        elif mention.unit == "seats":
+            expected[mention.id] = "a count of seats, a party's or a bloc's result"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
     return expected

@@ -20,6 +20,11 @@ TITLES = frozenset(("president", "senator", "prime", "minister", "mr", "mr.", "m
                     "deputy", "incumbent", "challenger", "frontrunner", "front-runner", "nominee", "the", "ruling",
                     "chairman", "chairwoman", "chair", "speaker", "gov", "gov.", "sen", "sen.", "rep", "rep.", "gen",
                     "gen."))
+# Words that open a sentence with a capital and name no one: "Despite gaining", "Meanwhile, the pair".
+OPENERS = frozenset(("despite", "meanwhile", "however", "after", "before", "although", "though", "while", "when",
+                     "with", "in", "on", "at", "for", "since", "as", "but", "and", "yet", "also", "still", "then",
+                     "overall", "nationally", "elsewhere", "separately", "earlier", "later", "today", "yesterday",
+                     "by", "of", "from", "under", "according", "specifically", "instead", "together"))
 CALENDAR = frozenset(name.lower() for name in [*calendar.day_name, *calendar.month_name[1:]])
 THEN = re.compile(r"\bthen-(?=[A-Z])")
 
@@ -45,6 +50,8 @@ def name(words: list[str]) -> str | None:
     if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
         return words[-1].strip("()")
     words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in TITLES), default=0):]  # after the last title
+    while words and words[0].lower().rstrip(",") in OPENERS:
+        words = words[1:]  # "Despite", "Meanwhile": a sentence's opening word
     words = [THEN.sub("", w.strip("()").rstrip(",")) for w in words]
     for i, word in enumerate(words):  # a ticket written as its two names is its head's: "Prabowo-Gibran"
         parts = word.split("-")
