@@ -467,6 +467,8 @@ def _named_only_before(own: str, measured: Measured) -> frozenset[str]:
     before = nouns_in(measured.sentence[:measured.span[0]])
     if own in before or own not in nouns_in(own_clause(measured.sentence, measured.span)):
         return frozenset()
+    if re.match(rf"\s+(?:[a-z]+\s+)?(?:{NOUNS[own]})", measured.sentence[measured.span[1]:], re.IGNORECASE):
+        return frozenset()  # the noun the number stands before: "Amid Soaring 70% Inflation", "a 5% annual inflation"
     return before
 
 
@@ -680,10 +682,30 @@ def _policy_rate_problem(metric: str, measured: Measured) -> str | None:
     if METRIC_UNIT_CLASS.get(metric) != "percent" or own is None:
         return None
     near = nouns_in(nearest_words(measured, 3, 4, in_clause=True))
-    if "interest rates" not in near or own in near:
+    if own in near or "interest rates" not in near and not _rate_named_nearer(own, measured):
         return None
     return (f"the words next to «{measured.words}» are about interest rates: metric {metric!r} does not fit; "
             f"choose other: with a metric_label for the rate or its change")
+
+
+_STEP = re.compile(r"\bby\s+[\d.,]+\s*(?:basis\s+points?|percentage\s+points?|points?|bps|%|percent|per\s+cent)\s+(?=to\b)",
+                   re.IGNORECASE)
+
+
+def _rate_named_nearer(own: str, measured: Measured) -> bool:
+    """Just before the number, past no other number or new clause, its sentence names a central bank's
+    rate, later than the metric's own noun: "to curb inflation, the bank raised its benchmark interest
+    rate, raising it by 500 basis points" (not "... since it began raising interest rates, and is
+    expected to reach 9%")."""
+    if measured.span is None:
+        return False
+    before = measured.sentence[:measured.span[0]]
+    rate = [m.end() for m in _NOUN_RE["interest rates"].finditer(before)]
+    named = [m.end() for m in _NOUN_RE[own].finditer(before)]
+    if not rate or max(rate) < max(named, default=-1):
+        return False
+    between = _STEP.sub(" ", before[max(rate):])  # "raising it by 500 basis points to 50 percent": the same rate
+    return len(between) <= 40 and not re.search(r"\d|;|\b(?:and|but|while|whereas)\b", between)
 
 
 _CROWD = re.compile(r"\bgather|\bcrowds?\b|\battend|\bdevotees\b|\bpilgrims\b|\bspectators\b|\bprotesters\b|"

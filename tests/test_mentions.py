@@ -73,6 +73,9 @@ CASES = [
     ("with Labour taking 211 seats and the Greens 14.", [("211 seats", 211, None, "seats", "count", "exact"),
                                                          ("14", 14, None, "seats", "count", "exact")]),
     ("the 787 Dreamliner jets and Windows 10 and Windows 11 users", []),
+    # what was done to the things counted is no fall of a count; a price's crash is
+    ("A faulty update crashed 2.1 million tills, and the firm's shares crashed 9%.",
+     [("2.1 million tills", 2.1e6, None, "tills", "count", "exact"), ("9%", -9, None, "percent", "percent", "exact")]),
     # a table's rows run together on one line
     ("Seats by party:\nParty Seats Labour 412 Conservative 121 Reform 117\nSource: the commission",
      [("412", 412, None, "seats", "count", "exact"), ("121", 121, None, "seats", "count", "exact"), ("117", 117, None, "seats", "count", "exact")]),

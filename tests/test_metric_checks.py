@@ -324,6 +324,8 @@ def test_a_share_of_a_whole_is_no_growth_rate(sentence, words, metric, rejected)
     ("GDP grew 2% on the back of strong exports.", "2%", "exports_growth", True),
     ("Inflation eased to 2.9%, the lowest since the economy reopened.", "2.9%", "inflation_rate", False),
     ("The rate of 5.1% was the lowest unemployment since 2019.", "5.1%", "unemployment_rate", False),
+    # the noun the number stands right before is its own
+    ("Ruritania's Central Bank Lifts Interest Rates to 40% Amid Runaway 60% Inflation", "60%", "inflation_rate", False),
 ])
 def test_a_metric_named_only_after_the_number_loses_to_the_noun_before_it(sentence, words, metric, rejected) -> None:
     found = problem(metric, sentence, words, 1.0, "percent", "percent")
@@ -636,6 +638,12 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "inflation_rate", "interest rates"),
     ("The bank held rates steady as inflation eased to 2.5% in August.", "2.5%", 2.5, "percent", "percent",
      "inflation_rate", None),
+    ("To tame runaway inflation, the bank lifted its key policy rate, taking it up by 300 basis points to 42 percent.",
+     "300 basis points", 300, "basis_points", "percent", "inflation_rate", "interest rates"),
+    ("To tame runaway inflation, the bank lifted its key policy rate, taking it up by 300 basis points to 42 percent.",
+     "42 percent", 42, "percent", "percent", "inflation_rate", "interest rates"),
+    ("Prices climbed 7% after the bank began cutting its policy rate, and inflation may reach 9% by June.",
+     "9%", 9, "percent", "percent", "inflation_rate", None),
     # a crowd is no population
     ("The organisers allowed a gathering of 2.5 lakh people, though only 80,000 were permitted.", "80,000", 80000,
      "people", "count", "population", "at one place"),

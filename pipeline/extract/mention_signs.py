@@ -79,6 +79,9 @@ _PARTICLE_VERB = re.compile(
     r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving)\s+(?:down|up)\s+\S*$",
     re.IGNORECASE)
+# Verbs that, right before a count, say what was done to the things counted, not how far a count
+# fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".
+DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs".
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes".split())
