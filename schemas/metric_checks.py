@@ -467,7 +467,8 @@ def _named_only_before(own: str, measured: Measured) -> frozenset[str]:
     before = nouns_in(measured.sentence[:measured.span[0]])
     if own in before or own not in nouns_in(own_clause(measured.sentence, measured.span)):
         return frozenset()
-    if re.match(rf"\s+(?:[a-z]+\s+)?(?:{NOUNS[own]})", measured.sentence[measured.span[1]:], re.IGNORECASE):
+    if re.match(rf"\s+(?:(?!(?:as|and|or|but|while|with|amid|of|in|on|at|for|after|before|than|since|to|from|by)\b)[a-z]+\s+)?"
+                rf"(?:{NOUNS[own]})", measured.sentence[measured.span[1]:], re.IGNORECASE):
         return frozenset()  # the noun the number stands before: "Amid Soaring 70% Inflation", "a 5% annual inflation"
     return before
 
