@@ -64,7 +64,9 @@ _EARLIER = re.compile(r"\b(?:last|previous|prior|preceding|earlier)\s+(?:(?:gene
                       r"races?|ballots?|time|outing|cycle)\b|\b(?:previous|prior|preceding|earlier)\b(?!\s+(?:day|night|"
                       r"evening|count|tally))", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_SET_AGAINST = re.compile(r"\b(?:from|than|compared|versus|vs|up|down)\b", re.IGNORECASE)
+# A figure set against another year's: "down from 19% in 2019", "than in 2019" (not "far fewer than
+# had been expected" in a sentence about the 2024 election).
+_SET_AGAINST = re.compile(r"\b(?:from|than|compared|versus|vs|up|down)\b(?=[^.;]{0,30}?\b(?:1[89]|20)\d\d\b)", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|than)\s+$", re.IGNORECASE)
 # A share of part of the electorate: "of the vote in five of the nine provinces", "in Wales".
 _REGIONAL = re.compile(rf"^.{{0,40}}?\b(?:votes?|ballots?)\s+in\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -77,7 +79,7 @@ _COUNTED = {"votes": frozenset({"votes"}),
             "seats": frozenset({"seats", "seat", "seats_won", "constituencies", "seat_count", "number_of_seats"})}
 # A count of seats hoped for, not won: "set ambitious goals of winning 370 seats", "a target of 400".
 _GOAL = re.compile(r"\b(?:goals?|targets?|aim(?:s|ed|ing)?|hop(?:e|es|ed|ing)|bids?|slogan|predict\w*|project\w*|"
-                   r"forecast\w*|expect\w*|needs?|needed|required?)\b", re.IGNORECASE)
+                   r"forecast\w*|expect\w*\s+(?:to|that|it|them)|needs?|needed|required?)\b", re.IGNORECASE)
 # A change in seats, not seats won: "gaining over 200 seats", "lost 48 seats", "picked up 12".
 _CHANGED = re.compile(r"\b(?:gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|picked\s+up|pick(?:s|ing)?\s+up|add(?:s|ed|ing)?|"
                       r"shed(?:s|ding)?|dropp?(?:s|ed|ing)?|net(?:s|ted|ting)?)\s+(?:(?:over|more\s+than|about|nearly|"
