@@ -20,6 +20,7 @@ import re
 from schemas.primitives.number_words import TENS, UNITS
 
 from .mention_units import CALIBRE_UNIT, NOUN_STOP
+from .mention_tables import RUN_ROW
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
 _HEDGE_WORDS = frozenset("only about some nearly around just almost roughly approximately exactly up down well".split())
@@ -87,9 +88,6 @@ _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{_LIST_JOIN}(?:the\s+)?
 # Two entries are enough when the first says what it counts: "the BJP winning 240 seats and the
 # Congress 99" ("Windows 10 and Windows 11" counts nothing).
 _COUNTED_PREV = re.compile(rf"\b\d[\d,]*\s+[a-z]{{3,}}s{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
-# A table's rows run together on one line, a name and a number each, with no commas between: the
-# whole line is three such pairs or more.
-_TABLE_ROW = re.compile(rf"\s*(?:{LIST_NAME}\d[\d,]*\s*){{3,}}")
 _LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DAX|CAC|Stoxx|ASX|Hang Seng|Nifty|Sensex|"
                          r"Kospi|TSX|IBEX|MIB|AEX|SMI|OMX|Top|Group of|G)\s*$")
@@ -274,7 +272,7 @@ def _in_tally_list(before: str, after: str) -> bool:
     and Windows 11" is two names)."""
     if _INDEX_NAME.search(before):
         return False
-    if _TABLE_ROW.fullmatch(before.rpartition("\n")[2] + "0" + after.partition("\n")[0]):
+    if RUN_ROW.fullmatch((before.rpartition("\n")[2] + "0" + after.partition("\n")[0]).strip()):
         return True  # a table flattened into one line: "Alliance Won NDA 292 INDIA 234 Other 17"
     if not (_LIST_PREV.search(before) or _LIST_NEXT.match(after)) or not _NAME_BEFORE.search(before):
         return False

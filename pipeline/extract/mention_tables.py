@@ -18,9 +18,12 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 # A row on a line of its own: a name (capitalised, with brackets and initials), a dash or a colon, a number.
-_ROW = re.compile(r"[A-Z][^\n\d]{0,80}?\s*[–—:-]\s*\d[\d,]*\s*")
-# A row run together with others: three name-number pairs or more on one line.
-RUN_ROW = re.compile(r"(?:(?:[A-Z][\w'’.()&-]*\s+){1,6}\d[\d,]*\s*){3,}")
+ROW_HEAD = re.compile(r"(?P<name>[A-Z][^\n\d]{0,80}?)\s*[–—:-]\s*")
+_ROW = re.compile(ROW_HEAD.pattern + r"\d[\d,]*\s*")
+# A row run together with others: three name-number pairs or more on one line ("NDA 292 INDIA 234 Other 17").
+NAME_WORD = r"[A-Z][\w'’.()&-]*"
+RUN_ENTRY = re.compile(rf"((?:{NAME_WORD}\s+){{1,6}})\d[\d,]*")
+RUN_ROW = re.compile(rf"(?:{RUN_ENTRY.pattern}\s*){{3,}}")
 # What a heading counts: "the number of seats won", "seats won by party", "medals by country".
 _COUNTED = re.compile(r"\bnumber\s+of\s+(?P<of>[a-z]{3,}s)\b|\b(?P<by>[a-z]{3,}s)\s+(?:won|held|by|per|for\s+each)\b",
                       re.IGNORECASE)

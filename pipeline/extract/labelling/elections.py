@@ -36,7 +36,7 @@ from schemas.primitives.numbers import find_numbers
 from schemas.vocabulary import is_unnamed
 
 from ..mention_periods import sentence_year
-from ..mention_tables import RUN_ROW as _RUN_ROW
+from ..mention_tables import NAME_WORD, ROW_HEAD, RUN_ENTRY, RUN_ROW
 from .names import name, name_at_end, runs
 
 _HEDGES = (r"between|approximately|about|around|roughly|nearly|almost|just|only|over|under|some|an estimated|"
@@ -88,12 +88,9 @@ _CHANGED = re.compile(r"\b(?:gain(?:s|ed|ing)?|lost|los(?:e|es|ing)|picked\s+up|
 # seats "in" a place after the number ("won 29 seats in West Bengal").
 _IN_A_REGION = re.compile(r"\s*In\s+(?!(?:19|20)\d\d)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s+\([A-Z]+\))?,")
 _IN_A_PLACE = re.compile(r"\s+in\s+(?!the\b|all\b|total\b)[A-Z]")
-# A row of a table on a line of its own, "Shiv Sena (UBT) – 9": the row's name holds the number.
-_ROW_NAME = re.compile(r"(?P<name>[A-Z][^\n\d]{0,80}?)\s*[–—:-]\s*$")
 # A row run together with others on one line, "... NDA 292 INDIA 234 Other 17": the words after the
-# row before it name it.
-_RUN_NAME = re.compile(r"\d[\d,]*\s+(?P<name>(?:[A-Z][\w'’.()&-]*\s+){1,6})$")
-_RUN_ENTRY = re.compile(r"((?:[A-Z][\w'’.()&-]*\s+){1,6})\d[\d,]*")
+# row before it name it (a row on a line of its own, "Shiv Sena (UBT) – 9", is `ROW_HEAD`'s name).
+_RUN_NAME = re.compile(rf"\d[\d,]*\s+(?P<name>(?:{NAME_WORD}\s+){{1,6}})$")
 # One entry of a list whose first entry has the verb: "the BJP winning 240 seats and the Congress 99".
 _LISTED_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>(?:[A-Z][\w'’.()&-]*\s+){1,5})$")
 
@@ -196,9 +193,9 @@ def vote_holder(found: Measured) -> str | None:
     if found.span is None:
         return None
     before = _unhedged(found.sentence[:found.span[0]])
-    if row := _ROW_NAME.fullmatch(before) or _RUN_NAME.search(before):
+    if row := ROW_HEAD.fullmatch(before) or _RUN_NAME.search(before):
         return row["name"].strip()  # a table's row: "BJP – 240", "NDA 292 INDIA 234"
-    if _RUN_ROW.fullmatch(found.sentence.strip()) and not re.search(r"\d", before):
+    if RUN_ROW.fullmatch(found.sentence.strip()) and not re.search(r"\d", before):
         return _first_entry(before, found.sentence)  # "Alliance Won NDA 292": after the column names
     if (listed := _LISTED_AFTER.search(before)) and re.search(r"\d", before[:listed.start()]) \
             and _MAIN_VERB.search(before[:listed.start()]):
@@ -230,7 +227,7 @@ def vote_holder(found: Measured) -> str | None:
 def _first_entry(before: str, row: str) -> str | None:
     """The name of a run-together row's first entry, which follows the table's column names: as many
     of the last words as the longest name of the other entries has."""
-    others = [entry.split() for entry in _RUN_ENTRY.findall(row)[1:]]
+    others = [entry.split() for entry in RUN_ENTRY.findall(row)[1:]]
     words = before.split()
     size = max(map(len, others), default=0)
     return " ".join(words[-size:]) if 0 < size < len(words) else None
