@@ -167,22 +167,48 @@ def test_a_surname_two_candidates_share_is_left_as_written() -> None:
     assert sorted(g.entity for g in validate(facts).groups) == ["ana ruiz", "luis ruiz", "ruiz"]
 
 
-def test_a_table_giving_a_short_and_a_longer_name_two_figures_holds_them_apart() -> None:
-    """"Freedom Party – 22" and "New Freedom Party – 1" in one table are two parties: the shorter name
-    is not taken as the longer one's, and the other text's 22 meets the table's 22."""
+def _seat_facts(rows: dict[str, list[tuple[str, str]]], label: str = "seats_won") -> list:
+    """Facts of seats from hand-written lines, each with the entity and label a model gave it (a line
+    with no entity, such as a table's heading, holds no number)."""
     stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
-    rows = {"a1": [("Freedom Party", "The Freedom Party won 22 seats.")],
-            "a2": [("Freedom Party", "Freedom Party – 22 seats"), ("New Freedom Party", "New Freedom Party – 1 seat")]}
     facts = []
     for article_id, lines in rows.items():
         text = "\n".join(line for _, line in lines)
         article = Article(article_id=article_id, path=f"{article_id}.txt", source=article_id, url=None,
                           published="2024-06-05", title=None, language="en", text=text, content_sha256="0" * 64)
-        for (entity, line), mention in zip(lines, quantities(text)):
+        for (entity, _), mention in zip([line for line in lines if line[0]], quantities(text)):
             facts.append(fact_from_label(mention, MentionLabel(id=mention.id, is_fact=True, metric="other",
-                                                               metric_label="seats_won", entity=entity), article, stamp))
+                                                               metric_label=label, entity=entity), article, stamp))
+    return facts
+
+
+def test_a_table_giving_a_short_and_a_longer_name_two_figures_holds_them_apart() -> None:
+    """"Freedom Party – 22" and "New Freedom Party – 1" in one table are two parties: the shorter name
+    is not taken as the longer one's, and the other text's 22 meets the table's 22."""
+    facts = _seat_facts({"a1": [("Freedom Party", "The Freedom Party won 22 seats.")],
+                         "a2": [("Freedom Party", "Freedom Party – 22 seats"), ("New Freedom Party", "New Freedom Party – 1 seat")]})
     verdicts = sorted((g.entity, g.verdict) for g in validate(facts).groups)
     assert verdicts == [("freedom party", "agree"), ("new freedom party", "single_source")]
+
+
+def test_a_name_set_beside_its_bracketed_faction_is_the_other_faction_in_that_text() -> None:
+    """A table with "Unity (Lind) – 8" and "Unity – 1" means another Unity by the plain name; another
+    text's "Unity" (7, which it says is Lind's) is not compared with that 1."""
+    facts = _seat_facts({"a1": [("Unity", "Unity won 7 seats.")],
+                         "a2": [("", "Seats won by party:"), ("Unity (Lind)", "Unity (Lind) – 8"), ("Unity", "Unity – 1"),
+                                ("Greens", "Greens – 4")]})
+    groups = validate(facts).groups
+    assert not [g for g in groups if g.verdict == "conflict"]
+    assert sorted(g.entity for g in groups) == ["greens", "unity", "unity (lind)", "unity [not unity (lind)]"]
+
+
+def test_seats_the_words_tie_to_no_holder_are_not_compared() -> None:
+    """The model's "seats" for counts whose holder the words do not give ("a far cry from the 303 and
+    282 seats it had won in 2019 and 2014") becomes a kind name, never compared."""
+    facts = _seat_facts({"a1": [("Ruritania", "It is a far cry from the 303 and 282 seats it had won in 2019 and 2014.")] * 2,
+                         "a2": [("Ruritania", "The Unity Party won 240 seats.")]}, label="seats")
+    assert [f.metric_label for f in facts] == ["count", "count", "seats"]
+    assert facts[2].entity == "Unity Party"
 
 
 def test_a_share_in_a_sentence_about_one_year_is_that_election_s() -> None:

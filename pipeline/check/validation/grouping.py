@@ -107,19 +107,21 @@ def entity_key(entity: str) -> str | None:
 _HELD_BY_A_NAME = re.compile(r"\b(?:vote|votes|ballots?|seats?|age)\b")  # a candidate's, a party's, a person's
 
 
-def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
+def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
     """For a figure held by candidates or parties, or a person's age, the full name each shorter
     name stands for ((metric, "galvez") -> "xochitl galvez"): the shorter name must be the last words
     of the longer ones, and those longer names must all be one name written more or less fully (with
     "Xochitl Galvez" and "Marcelo Galvez" both present, "Galvez" stays as written). A text that gives
     the two names different figures holds them apart ("DMK – 22" and "Marumalarchi DMK – 1" in one
-    table of seats are two parties)."""
+    table of seats are two parties); and a name that a text sets beside itself with a bracketed
+    qualifier ("NCP – 1" under "NCP (Sharad Pawar) – 8") is, in that text, the other one: keyed (metric, name,
+    article) -> "ncp [not ncp (sharad pawar)]", it meets no other text's "NCP"."""
     values: dict[str, dict[str, dict[str, set[float]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     for fact in facts:
         entity, metric = entity_key(fact.entity), metric_key(fact)
         if entity and metric and _HELD_BY_A_NAME.search(metric.replace("_", " ")):
             values[metric][entity][fact.article_id].add(fact.value)
-    longer: dict[tuple[str, str], str] = {}
+    longer: dict[tuple[str, ...], str] = {}
     for metric, held in values.items():
         for name in held:
             fuller = [other for other in held if other != name and other.endswith(" " + name)]
@@ -127,6 +129,10 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, str], str]:
             if longest and all(longest.endswith(" " + other) for other in fuller if other != longest) \
                     and not _told_apart(held[name], held[longest]):
                 longer[(metric, name)] = longest
+            for qualified in (other for other in held if other.startswith(name + " (")):
+                for article in held[name]:
+                    if article in held[qualified] and not held[name][article] & held[qualified][article]:
+                        longer[(metric, name, article)] = f"{name} [not {qualified}]"
     return longer
 
 
@@ -155,7 +161,7 @@ def flow_period(fact: QuantFact) -> str | None:
 class _Placer:
     """Puts each fact in its group; windows and undated figures are placed once every dated fact is known."""
 
-    def __init__(self, quarantined: Mapping[str, str], names: Mapping[tuple[str, str], str]) -> None:
+    def __init__(self, quarantined: Mapping[str, str], names: Mapping[tuple[str, ...], str]) -> None:
         self.quarantined = quarantined
         self.names = names
         self.groups: dict[tuple[Base, str], Group] = {}
@@ -182,7 +188,7 @@ class _Placer:
         entity, metric = entity_key(fact.entity), metric_key(fact)
         if entity is None or metric is None:
             return
-        entity = self.names.get((metric, entity), entity)
+        entity = self.names.get((metric, entity, fact.article_id)) or self.names.get((metric, entity), entity)
         base, kind = (entity, metric, stance(fact)), time_kind(fact)
         if kind == "flow":
             period = past_toll_year(fact) or flow_period(fact)

@@ -170,6 +170,13 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     return None if _OPINION_POLL.search(sentence) else found.unit if counted else "vote_share"
 
 
+def only_what_it_counts(found: Measured, label: str | None) -> bool:
+    """Did the model name a count of seats only by what it counts ("seats", "constituencies")? Such a
+    label is compared only when `vote_label` and `vote_holder` speak; else it is a kind name (the
+    model's "seats" for "the 303 and 282 seats it had won in 2019 and 2014", held by "India")."""
+    return found.unit == "seats" and (label or "").lower() in _COUNTED["seats"]
+
+
 def vote_year(found: Measured) -> str | None:
     """The election year of the share at `found.span`: the year of the "when" clause it sits in
     ("compared to 2020, when the party won 57.1%"), else the one year its sentence is about."""

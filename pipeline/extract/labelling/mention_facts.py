@@ -10,7 +10,8 @@ attribution come from the label, with what code reads better than a small model:
 - money the words call a company's loss is negative net income (`losses.loss_label`);
 - a percentage the words call a share of the vote is `vote_share`, and a count of votes or seats won
   `votes` or `seats`, held
-  by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`); an age is
+  by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`; a seat count it
+  cannot hold is named by its kind, `elections.only_what_it_counts`); an age is
   `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`).
@@ -39,7 +40,7 @@ from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .base import Part, PartResult, Provenance
 from .ages import age_holder, age_label
-from .elections import vote_holder, vote_label, vote_year
+from .elections import only_what_it_counts, vote_holder, vote_label, vote_year
 from .losses import loss_label
 
 if TYPE_CHECKING:
@@ -254,6 +255,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
             name, entity, period = share, holder, vote_year(found) or period  # that year's election
         elif metric == "other" and (age := age_label(found, name)) and (holder := age_holder(found)):
             name, entity, status = age, holder, "actual"
+        elif metric == "other" and only_what_it_counts(found, name):
+            name = "count"  # seats the words tie to no holder: never compared
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     return QuantFact(
