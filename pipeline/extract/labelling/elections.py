@@ -92,7 +92,7 @@ _IN_A_PLACE = re.compile(r"\s+in\s+(?!the\b|all\b|total\b)[A-Z]")
 # row before it name it (a row on a line of its own, "Shiv Sena (UBT) – 9", is `ROW_HEAD`'s name).
 _RUN_NAME = re.compile(rf"\d[\d,]*\s+(?P<name>(?:{NAME_WORD}\s+){{1,6}})$")
 # One entry of a list whose first entry has the verb: "the BJP winning 240 seats and the Congress 99".
-_LISTED_AFTER = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>(?:[A-Z][\w'’.()&-]*\s+){1,5})$")
+_LISTED_AFTER = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>(?:{NAME_WORD}\s+){{1,5}})$")
 
 # The verbs whose object is a share ("won", "has so far obtained only").
 _WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|getting|garnered|garners?|"
