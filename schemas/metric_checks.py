@@ -695,8 +695,8 @@ _STEP = re.compile(r"\bby\s+[\d.,]+\s*(?:basis\s+points?|percentage\s+points?|po
 
 def _rate_named_nearer(own: str, measured: Measured) -> bool:
     """Just before the number, past no other number or new clause, its sentence names a central bank's
-    rate, later than the metric's own noun: "to curb inflation, the bank raised its benchmark interest
-    rate, raising it by 500 basis points" (not "... since it began raising interest rates, and is
+    rate, later than the metric's own noun: "to curb inflation, the bank lifted its key policy rate,
+    taking it up by 500 basis points" (not "... since it began raising interest rates, and is
     expected to reach 9%")."""
     if measured.span is None:
         return False
@@ -705,7 +705,7 @@ def _rate_named_nearer(own: str, measured: Measured) -> bool:
     named = [m.end() for m in _NOUN_RE[own].finditer(before)]
     if not rate or max(rate) < max(named, default=-1):
         return False
-    between = _STEP.sub(" ", before[max(rate):])  # "raising it by 500 basis points to 50 percent": the same rate
+    between = _STEP.sub(" ", before[max(rate):])  # "lifting it by 500 basis points to 50 percent": the same rate
     return len(between) <= 40 and not re.search(r"\d|;|\b(?:and|but|while|whereas)\b", between)
 
 

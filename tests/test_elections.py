@@ -203,9 +203,9 @@ def test_a_name_set_beside_its_bracketed_faction_is_the_other_faction_in_that_te
 
 
 def test_seats_the_words_tie_to_no_holder_are_not_compared() -> None:
-    """The model's "seats" for counts whose holder the words do not give ("a far cry from the 303 and
-    282 seats it had won in 2019 and 2014") becomes a kind name, never compared."""
-    facts = _seat_facts({"a1": [("Ruritania", "It is a far cry from the 303 and 282 seats it had won in 2019 and 2014.")] * 2,
+    """The model's "seats" for counts whose holder the words do not give (an earlier two elections'
+    counts, "the 310 and 280 seats it held after the 2019 and 2014 votes") becomes a kind name, never compared."""
+    facts = _seat_facts({"a1": [("Ruritania", "It is a far cry from the 310 and 280 seats it held after the 2019 and 2014 votes.")] * 2,
                          "a2": [("Ruritania", "The Unity Party won 240 seats.")]}, label="seats")
     assert [f.metric_label for f in facts] == ["count", "count", "seats"]
     assert facts[2].entity == "Unity Party"

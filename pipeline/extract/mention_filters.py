@@ -85,8 +85,8 @@ _VOTE_OTHER_BEFORE = re.compile(rf"(?<![\d.,\w]){_LIST_NUMBER}\s?(?:[-–]|to)\s
 LIST_NAME = r"(?:(?:[A-Z][\w'’.-]*|&)\s+){1,6}"  # a name in a tally list: "Conservatives ", "Plaid Cymru "
 _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
-# Two entries are enough when the first says what it counts: "the BJP winning 240 seats and the
-# Congress 99" ("Windows 10 and Windows 11" counts nothing).
+# Two entries are enough when the first says what it counts: "the Unity Party winning 198 seats and
+# the Greens 61" ("Windows 10 and Windows 11" counts nothing).
 _COUNTED_PREV = re.compile(rf"\b\d[\d,]*\s+[a-z]{{3,}}s{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
 _LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DAX|CAC|Stoxx|ASX|Hang Seng|Nifty|Sensex|"

@@ -3,7 +3,7 @@
 Pages often carry a table as plain lines, one row a line: a name, a dash or a colon, and a number
 ("BJP – 240", "Labour: 412"), or every row run together on one line ("Alliance Won NDA 292 INDIA
 234 Other 17"). The number says nothing of what it counts; the line above the rows does
-("Following are the number of seats won by parties:"). A number with no unit in a row of three
+("The number of seats each party won:"). A number with no unit in a row of three
 rows or more takes the plural noun its heading counts (`heading_noun`); a heading that names no
 such noun leaves the rows as they are.
 """
@@ -79,7 +79,7 @@ def _close(units: dict[int, str], heading: str | None, rows: dict[int, int]) -> 
 
 
 def heading_noun(heading: str) -> str | None:
-    """The plural noun a heading counts ("Following are the number of seats won by parties:" ->
+    """The plural noun a heading counts ("The number of seats each party won:" ->
     "seats"), lower case; None when it names none."""
     match = _COUNTED.search(heading)
     return (match["of"] or match["by"]).lower() if match else None

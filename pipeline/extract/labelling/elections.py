@@ -15,8 +15,8 @@ the wrong one, so both come from the words:
   ("followed by MK (14.6%)"), the head of a ticket ("Lind and her running mate Berg", "Lind-Berg",
   "the then-KMT presidential ticket"), the one "declared victorious after obtaining" it, the name
   before "which" ("Congress, which won 99 seats") or before an apposition ("The bloc, an alliance of
-  A, B and C, won"), the next entry of a list that gives the verb once ("A winning 240 seats and the
-  B 99"), and a table's row ("BJP – 240"; "NDA 292 INDIA 234" run together on one line).
+  A, B and C, won"), the next entry of a list that gives the verb once ("the Unity Party winning 198 seats
+  and the Greens 61"), and a table's row ("BJP – 240"; "NDA 292 INDIA 234" run together on one line).
 
 A share in a sentence about one year ("In 2020, the party won 57.1% of the vote") is that year's
 (`mention_periods.sentence_year`), so it meets only that election's figures. The rule speaks only when name and
@@ -91,7 +91,7 @@ _IN_A_PLACE = re.compile(r"\s+in\s+(?!the\b|all\b|total\b)[A-Z]")
 # A row run together with others on one line, "... NDA 292 INDIA 234 Other 17": the words after the
 # row before it name it (a row on a line of its own, "Shiv Sena (UBT) – 9", is `ROW_HEAD`'s name).
 _RUN_NAME = re.compile(rf"\d[\d,]*\s+(?P<name>(?:{NAME_WORD}\s+){{1,6}})$")
-# One entry of a list whose first entry has the verb: "the BJP winning 240 seats and the Congress 99".
+# One entry of a list whose first entry has the verb: "the Unity Party winning 198 seats and the Greens 61".
 _LISTED_AFTER = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>(?:{NAME_WORD}\s+){{1,5}})$")
 
 # The verbs whose object is a share ("won", "has so far obtained only").
@@ -173,7 +173,7 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
 def only_what_it_counts(found: Measured, label: str | None) -> bool:
     """Did the model name a count of seats only by what it counts ("seats", "constituencies")? Such a
     label is compared only when `vote_label` and `vote_holder` speak; else it is a kind name (the
-    model's "seats" for "the 303 and 282 seats it had won in 2019 and 2014", held by "India")."""
+    model's "seats" for "the 310 and 280 seats it held after the 2019 and 2014 votes", held by "India")."""
     return found.unit == "seats" and (label or "").lower() in _COUNTED["seats"]
 
 
@@ -206,7 +206,7 @@ def vote_holder(found: Measured) -> str | None:
         return _first_entry(before, found.sentence)  # "Alliance Won NDA 292": after the column names
     if (listed := _LISTED_AFTER.search(before)) and re.search(r"\d", before[:listed.start()]) \
             and _MAIN_VERB.search(before[:listed.start()]):
-        return name(listed["name"].split())  # "the BJP winning 240 seats and the Congress 99"
+        return name(listed["name"].split())  # "the Unity Party winning 198 seats and the Greens 61"
     if before.endswith("(") and not _RESTATED_COUNT.search(before):  # "followed by MK (14.59 percent)"
         return name_at_end(before[:-1])
     if owner := re.search(r"['’]s?\s*$", before):  # "the Green Party's 7%"
