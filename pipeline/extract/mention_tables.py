@@ -25,7 +25,7 @@ NAME_WORD = r"[A-Z][\w'’.()&-]*"
 RUN_ENTRY = re.compile(rf"((?:{NAME_WORD}\s+){{1,6}})\d[\d,]*")
 RUN_ROW = re.compile(rf"(?:{RUN_ENTRY.pattern}\s*){{3,}}")
 # What a heading counts: "the number of seats won", "seats won by party", "medals by country".
-_COUNTED = re.compile(r"\bnumber\s+of\s+(?P<of>[a-z]{3,}s)\b|\b(?P<by>[a-z]{3,}s)\s+(?:won|held|by|per|for\s+each)\b",
+_HEADING_COUNTS = re.compile(r"\bnumber\s+of\s+(?P<of>[a-z]{3,}s)\b|\b(?P<by>[a-z]{3,}s)\s+(?:won|held|by|per|for\s+each)\b",
                       re.IGNORECASE)
 _MIN_ROWS = 3
 
@@ -81,5 +81,5 @@ def _close(units: dict[int, str], heading: str | None, rows: dict[int, int]) -> 
 def heading_noun(heading: str) -> str | None:
     """The plural noun a heading counts ("The number of seats each party won:" ->
     "seats"), lower case; None when it names none."""
-    match = _COUNTED.search(heading)
+    match = _HEADING_COUNTS.search(heading)
     return (match["of"] or match["by"]).lower() if match else None
