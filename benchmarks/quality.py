@@ -73,6 +73,7 @@ REAL_SETS = {
     "holdout10": (ROOT / "tests" / "data" / "holdout10", ROOT / "fetched" / "holdout10"),
     "holdout11": (ROOT / "tests" / "data" / "holdout11", ROOT / "fetched" / "holdout11"),
     "holdout12": (ROOT / "tests" / "data" / "holdout12", ROOT / "fetched" / "holdout12"),
+    "holdout13": (ROOT / "tests" / "data" / "holdout13", ROOT / "fetched" / "holdout13"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
