@@ -84,6 +84,18 @@ CASES = [
      [("16", 16, None, "medals", "count", "exact"), ("12", 12, None, "medals", "count", "exact"), ("9", 9, None, "medals", "count", "exact")]),
     ("Results:\nNorway – 16\nGermany – 12\nCanada – 9",
      [("16", 16, None, None, "count", "exact"), ("12", 12, None, None, "count", "exact"), ("9", 9, None, None, "count", "exact")]),
+    # A dateline opens the first sentence: its capitalised number word counts, it names nothing.
+    ("DENVER (Wire) – Seven hikers have been rescued from the ridge.",
+     [("Seven hikers", 7, None, "hikers", "count", "exact")]),
+    ("OSLO, March 3 – Four ferries were cancelled.", [("Four ferries", 4, None, "ferries", "count", "exact")]),
+    # Which of the harmed, then what befell them: a count, not "the two sides".
+    ("The three latest victims were all over 80.", [("three latest victims", 3, None, "victims", "count", "exact"),
+                                                    ("over 80", 80, None, None, "count", "more_than")]),
+    # A table's signed change column, spaced from the count before it: not a score, not a range.
+    ("Greens (G) 41 -6 12.5 % Liberals (L) 77 +12 30.1 %", [
+        ("41", 41, None, None, "count", "exact"), ("-6", -6, None, None, "count", "exact"),
+        ("12.5 %", 12.5, None, "percent", "percent", "exact"), ("77", 77, None, None, "count", "exact"),
+        ("12", 12, None, None, "count", "exact"), ("30.1 %", 30.1, None, "percent", "percent", "exact")]),
 ]
 
 

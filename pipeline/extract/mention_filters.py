@@ -60,7 +60,9 @@ _DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
 HARMED_WORDS = (r"died|dead|deaths?|killed|injured|hurt|wounded|missing|unaccounted|rescued|trapped|survivors?|victims?|"
                 r"bodies|hostages?")
-_HARMED_AFTER = re.compile(rf"^\s+(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
+# "the five most recent deaths", "the two new victims": which of them, then what befell them.
+_HARMED_AFTER = re.compile(rf"^\s+(?:(?:most\s+)?(?:recent|latest|new|additional|further|confirmed|reported)\s+)?"
+                           rf"(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
@@ -189,8 +191,9 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
         first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)
         if 1900 <= first <= 2100:
             return None  # "2024-25" is a fiscal year, decided as a date
-        if first >= second or _SPORT.search(window):
-            return "sports_score"
+        signed = re.match(r"\s[-–]\d", after) or re.search(r"\d\s[-–]$", before)
+        if _SPORT.search(window) or first >= second and not signed:
+            return "sports_score"  # not "161 -76" in a table: a count and a signed change
     to_before = _TO_BEFORE.search(before)
     lead = before[:to_before.start()] if to_before else before
     if (_TO_AFTER.match(after) or to_before) and _SPORT_VERB.search(lead):
@@ -279,6 +282,11 @@ def _in_tally_list(before: str, after: str) -> bool:
     return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2 or bool(_COUNTED_PREV.search(before))
 
 
+# A wire story's dateline opens its first sentence: "CHICAGO –", "NEW YORK, Feb 12 (Reuters) -",
+# "CHICAGO (August 29, 2024) –".
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n()–—]{1,30})?(?:\s*\([^()\n]{1,40}\))*\s*[-–—]\s*$")
+
+
 def _sentence_start(before: str) -> bool:
     stripped = before.rstrip(" \"“‘(")
-    return not stripped or stripped[-1] in ".!?\n:"
+    return not stripped or stripped[-1] in ".!?\n:" or bool(_DATELINE.search(before))

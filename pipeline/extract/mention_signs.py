@@ -107,6 +107,20 @@ _MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|k
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
 
 
+# A move "from A to B" whose verb has its object between ("cut its rate from 4.25% to 4%", "raised
+# the fare from $2 to $2.50").
+_MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:[\w'’-]+\s+){{1,3}}$", re.IGNORECASE),
+                 re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:[\w'’-]+\s+){{1,3}}$", re.IGNORECASE))
+
+
+def moved_object(before: str) -> Change | None:
+    """The way a verb a few words before "from A to B" moved its object, the nearer verb deciding."""
+    down, up = (pattern.search(before) for pattern in _MOVED_OBJECT)
+    if down and (not up or down.start() > up.start()):
+        return Change("down", down.group(1))
+    return Change("up", up.group(1)) if up else None
+
+
 def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False) -> Change | None:
     """The movement the number at [start, end) measures, if it is a change rather than a level.
 

@@ -86,7 +86,7 @@ _INDEX_WORDS = re.compile(r"\b(?:index|indices|indexes|dow|nasdaq|ftse|s&p|nikke
 _CATEGORY_BEFORE = re.compile(r"\bcategory[\s-]$", re.IGNORECASE)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|cyclones?|typhoons?|winds?)\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNORECASE)
-_NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other".split())
+_NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other most recent latest".split())
 _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
                    "his her our your who which while when where each every")
 _VERBS = "is are was were be been has have had will would can could may might said says"

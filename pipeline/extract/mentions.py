@@ -22,7 +22,7 @@ from schemas.primitives.numbers import NumberMatch, find_numbers
 from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import not_quantity, vote_split
-from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, signed
+from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole,
                             per_number_after, rate_after, rate_before, storm_category, unit_after)
 from .mention_tables import table_units
@@ -199,9 +199,12 @@ def _with_change(text: str, mention: Mention) -> Mention:
     change = change_at(text, mention.start, mention.end,
                        mention.unit_class in ("percent", "currency") or mention.unit == "points" or mention.unit in HELD_COUNTS,
                        loss_ok=mention.unit_class != "currency")
+    moved = mention.text.lower().startswith("from ")
+    if change is None and moved and mention.qualifier == "range":
+        change = moved_object(text[max(0, mention.start - 60):mention.start])  # "cut its rate from 4.25% to 4%"
     if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED:
         return mention
-    if mention.text.lower().startswith("from "):  # "fell from 4.8 to 4.7 percent": the ends are levels
+    if moved:  # "fell from 4.8 to 4.7 percent": the ends are levels
         return replace(mention, direction=change.direction, cue=change.cue)
     low, high = signed(mention.value, change.direction), signed(mention.value_max, change.direction) if mention.value_max is not None else None
     if high is not None and high < low:

@@ -144,8 +144,12 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
 
 
 def _follows_number(text: str, pos: int) -> bool:
-    """True when the last non-space character before `pos` ends a number ("5 - 6", "3% - 4%")."""
+    """True when the last non-space character before `pos` ends a number ("5 - 6", "3% - 4%"); not
+    when the minus is spaced from that number but glued to its own, as a table's signed column is
+    ("161 -76")."""
     before = text[:pos].rstrip()
+    if before != text[:pos] and pos + 1 < len(text) and text[pos + 1].isdigit():
+        return False
     return bool(before) and (before[-1].isdigit() or before[-1] == "%")
 
 

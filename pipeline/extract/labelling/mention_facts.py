@@ -259,18 +259,29 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
             name = "count"  # seats the words tie to no holder: never compared
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
+    qualifier = mention.qualifier
+    if moved_to(mention):  # "rose from 89 to 125": the level now is 125
+        value, value_max, qualifier = (ends[-1] if mention.direction == "up" else ends[0]), None, "exact"
     return QuantFact(
         fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
         entity=entity, metric=metric,
         metric_label=name if metric == "other" else None,
-        value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=mention.qualifier,
+        value=value, value_max=value_max, unit=unit_for(mention, metric), qualifier=qualifier,
         period_text=period,
         status=status, attribution=label.attribution,
         quote=article.text[mention.sentence_start:mention.sentence_end],
         span=shift_span((mention.sentence_start, mention.sentence_end), offset),
         mention_span=(start, end), prompt=stamp.prompt_ref, model=stamp.model, run_id=stamp.run_id,
     )
+
+
+def moved_to(mention: Mention) -> bool:
+    """Is the mention a move "from A to B" ("increased from 89 to 125", "cut from 5.25% to 5%")? The
+    scanner reads it as one range with the move's direction; as a fact it is the level the move
+    reached, since the range would agree with any figure between the two levels."""
+    return mention.qualifier == "range" and mention.direction in ("up", "down") and \
+        mention.text.lower().startswith("from ")
 
 
 def unlabelled(mention: Mention) -> MentionLabel:

@@ -1,0 +1,40 @@
+"""Facts built from labelled mentions: a move "from A to B" is the level it reached."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.labelling.base import Provenance
+from pipeline.extract.labelling.mention_facts import fact_from_label
+from pipeline.extract.mentions import quantities
+from pipeline.ingest.sources import Article
+from schemas.labels import MentionLabel
+
+STAMP = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
+
+
+def facts_of(text: str, metric: str = "other", label: str | None = "count") -> list[tuple]:
+    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-07-08", title=None,
+                      language="en", text=text, content_sha256="0" * 64)
+    facts = [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric=metric, metric_label=label, entity="Ruritania"),
+                             article, STAMP) for m in quantities(text)]
+    return [(f.value, f.value_max, f.qualifier) for f in facts]
+
+
+@pytest.mark.parametrize("text, metric, label, expected", [
+    ("The number of Green deputies has increased from 31 to 54.", "other", "count", [(54.0, None, "exact")]),
+    ("The jobless rate fell from 6.1% to 5.8% in the spring.", "unemployment_rate", None, [(5.8, None, "exact")]),
+    ("The bank cut its rate from 4.25% to 4% on Thursday.", "other", "policy_rate", [(4.0, None, "exact")]),
+    ("Inflation rose from 2.2 to 2.9 percent.", "inflation_rate", None, [(2.9, None, "exact")]),
+])
+def test_a_move_from_one_level_to_another_is_the_level_reached(text: str, metric: str, label: str | None,
+                                                                expected: list[tuple]) -> None:
+    assert facts_of(text, metric, label) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Estimates of the crowd ranged from 8,000 to 12,000.", [(8000.0, 12000.0, "range")]),
+    ("Forecasters expect between 4 and 6 inches of snow.", [(4.0, 6.0, "range")]),
+])
+def test_a_range_with_no_move_keeps_both_ends(text: str, expected: list[tuple]) -> None:
+    assert facts_of(text) == expected
