@@ -107,7 +107,17 @@ CASES = [
      "Reform (Ruritania)"),
     ("The number of seats won by alliances:\nBloc Won UA 301 Forward 212 Others 37", "301", "seats", "UA"),
     ("The number of seats won by alliances:\nBloc Won UA 301 Forward 212 Others 37", "212", "seats", "Forward"),
+    # The seats understood from an earlier count, a place in the race, an apposition, an owner before the name.
+    ("The Unity Alliance won 210 seats, while the Greens (GR) got 64.", "64", "seats", "GR"),
+    ("The Greens, at 64 seats, and Ana Ruiz's Forward bloc, with 57, trail.", "57", "seats", "Forward"),
+    ("The Greens, at 64 seats, and Ana Ruiz's Forward bloc, with 57, trail.", "64 seats", "seats", "Greens"),
+    ("The Farmers Union came in third with 37 seats.", "37 seats", "seats", "Farmers Union"),
+    ("Mayor Ana Ruiz's Unity Alliance won 210 seats, 40 fewer than polls had predicted.", "210 seats", "seats",
+     "Unity Alliance"),
+    ("The Greens won 64 seats, short of the 226 they needed.", "64 seats", "seats", "Greens"),
     # Not seats won: a change, a goal, a region's, a share of a pair, a sentence's opening word.
+    ("The Greens won 64 seats, short of the 226 they needed.", "226", None, None),
+    ("All three blocs are short of the 226 seats needed for a majority.", "226 seats", None, None),
     ("The Greens lost 22 seats.", "22 seats", None, None),
     ("Despite gaining over 90 seats, the party's share barely moved.", "over 90 seats", None, None),
     ("The Unity Party had set a goal of winning 350 seats.", "350 seats", None, "Unity Party"),

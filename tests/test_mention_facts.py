@@ -1,4 +1,4 @@
-"""Facts built from labelled mentions: a move "from A to B" is the level it reached."""
+"""Facts built from labelled mentions: a move "from A to B" is the level it reached; a toll's rise is not the toll."""
 
 from __future__ import annotations
 
@@ -8,17 +8,22 @@ from pipeline.extract.labelling.base import Provenance
 from pipeline.extract.labelling.mention_facts import fact_from_label
 from pipeline.extract.mentions import quantities
 from pipeline.ingest.sources import Article
+from schemas.facts import QuantFact
 from schemas.labels import MentionLabel
 
 STAMP = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
 
 
-def facts_of(text: str, metric: str = "other", label: str | None = "count") -> list[tuple]:
+def facts_of(text: str, metric: str = "other", label: str | None = "count") -> list[QuantFact]:
+    """The facts of every quantity in `text`, each labelled `metric` (`label`) by the model."""
     article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-07-08", title=None,
                       language="en", text=text, content_sha256="0" * 64)
-    facts = [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric=metric, metric_label=label, entity="Ruritania"),
-                             article, STAMP) for m in quantities(text)]
-    return [(f.value, f.value_max, f.qualifier) for f in facts]
+    return [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric=metric, metric_label=label, entity="Ruritania"),
+                            article, STAMP) for m in quantities(text)]
+
+
+def ends_of(text: str, metric: str = "other", label: str | None = "count") -> list[tuple]:
+    return [(f.value, f.value_max, f.qualifier) for f in facts_of(text, metric, label)]
 
 
 @pytest.mark.parametrize("text, metric, label, expected", [
@@ -29,7 +34,7 @@ def facts_of(text: str, metric: str = "other", label: str | None = "count") -> l
 ])
 def test_a_move_from_one_level_to_another_is_the_level_reached(text: str, metric: str, label: str | None,
                                                                 expected: list[tuple]) -> None:
-    assert facts_of(text, metric, label) == expected
+    assert ends_of(text, metric, label) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -37,4 +42,21 @@ def test_a_move_from_one_level_to_another_is_the_level_reached(text: str, metric
     ("Forecasters expect between 4 and 6 inches of snow.", [(4.0, 6.0, "range")]),
 ])
 def test_a_range_with_no_move_keeps_both_ends(text: str, expected: list[tuple]) -> None:
-    assert facts_of(text) == expected
+    assert ends_of(text) == expected
+
+
+@pytest.mark.parametrize("text, metric, label, expected", [
+    ("Health officials reported four more deaths on Friday.", "casualties", None, "deaths_added"),
+    ("The agency counted three additional fatalities.", "casualties", None, "deaths_added"),
+    ("Eleven new illnesses were reported in the update.", "other", "count", "illnesses_added"),
+    ("Two more people have died since the weekend.", "casualties", None, "deaths_added"),
+    ("Another 15 people were injured in the aftershock.", "other", "count", "injuries_added"),
+])
+def test_what_a_report_added_to_a_toll_is_not_the_toll(text: str, metric: str, label: str | None, expected: str) -> None:
+    assert [(f.metric, f.metric_label, f.value > 0) for f in facts_of(text, metric, label)] == [("other", expected, True)]
+
+
+@pytest.mark.parametrize("text", ["The death toll has risen to nine, officials said.", "Nine people have died so far.",
+                                  "The company hired 40 new workers."])
+def test_a_toll_or_a_count_of_other_things_keeps_its_label(text: str) -> None:
+    assert [f.metric for f in facts_of(text, "casualties", None)] == ["casualties"]

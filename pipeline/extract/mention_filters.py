@@ -44,7 +44,7 @@ _HEADLINE_COUNTED = re.compile(
 # A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216")
 # or a bracketed letter ("401(k)", "501(c)(3)").
 _VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
-_CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\))")
+_CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b)")  # also a team named by a number: "the 49ers"
 # The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
 _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(?:^|\n)[ \t]*(?:also\s+read|read\s+(?:more|also))\b[^\n]*$",
                           re.IGNORECASE)
@@ -126,7 +126,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
-        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"
+        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"; "76ers"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]):
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):

@@ -72,6 +72,10 @@ _COMPARED = re.compile(r"\b(?:from|versus|vs\.?|compared\s+(?:with|to)|than)\s+$
 _REGIONAL = re.compile(rf"^.{{0,40}}?\b(?:votes?|ballots?)\s+in\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                        rf"several|some|many|most|all)\b|(?!(?:{'|'.join(calendar.day_name)})\b)[A-Z])")
 _QUICK_COUNT = re.compile(r"\bquick\s+count\b", re.IGNORECASE)
+_GOAL_AFTER = re.compile(r"^\s+(?:(?:it|they|he|she|the\s+\w+)\s+)?(?:had\s+|has\s+|have\s+)?(?:needed|required|targeted|"
+                         r"hoped|predicted|projected|forecast|expected|sought|aimed)\b", re.IGNORECASE)
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "fewer than (the) polls predicted"
+_SEATS_BEFORE = re.compile(r"\d[\d,]*\s+seats\b", re.IGNORECASE)
 _OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b", re.IGNORECASE)
 
 # Counts of what an election gives, with the model names that only say what they count.
@@ -100,7 +104,9 @@ _WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|recei
 _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
 _VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on)|"
-                   r"(?:led|leads?|leading)\s+in)"
+                   r"(?:led|leads?|leading)\s+in|,\s*at|"
+                   r"(?:came|comes|finished|finishes|placed|ended\s+up)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|last)"
+                   r"(?:\s+place)?,?\s+with)"
                    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|reportedly)\s+)+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
@@ -141,12 +147,15 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     share of the vote and whose model name (`label`) is only its kind; `votes` or `seats` for a count
     of votes or seats won that the model named only by its kind or by what it counts; else None.
     `article` is the text the sentence is from."""
-    counted = found.unit in _COUNTED  # "received 96.2 million votes", "the party won 240 seats"
-    if found.span is None or not (found.unit == "percent" or counted):
+    if found.span is None:
         return None
-    if not (is_unnamed(label) or counted and (label or "").lower() in _COUNTED[found.unit]):
+    unit = found.unit if found.unit in _COUNTED else "seats" if _seats_understood(found) else None
+    counted = unit is not None  # "received 96.2 million votes", "the party won 240 seats", "while the RN got 125"
+    if not (found.unit == "percent" or counted):
         return None
-    if counted and (found.direction or _GOAL.search(found.sentence) or _CHANGED.search(found.sentence[:found.span[0]])):
+    if not (is_unnamed(label) or counted and (label or "").lower() in _COUNTED[unit]):
+        return None
+    if counted and (found.direction or _hoped_for(found) or _CHANGED.search(found.sentence[:found.span[0]])):
         return None  # "falling short by 63 seats", "set a goal of winning 370 seats", "gaining 200 seats": not a result
     if _IN_A_REGION.match(found.sentence) or counted and _IN_A_PLACE.match(found.sentence[found.span[1]:]):
         return None  # "In KwaZulu-Natal, ... the ANC, which received about 18 percent", "29 seats in West Bengal"
@@ -167,7 +176,27 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
         return None if counted else "vote_share_quick_count"  # a range is the quick count's interval
     if re.search(r"\bexit\s+polls?\b", sentence, re.IGNORECASE):
         return None if counted else "vote_share_exit_poll"
-    return None if _OPINION_POLL.search(sentence) else found.unit if counted else "vote_share"
+    polled = any(not _THAN_BEFORE.search(sentence[:poll.start()]) for poll in _OPINION_POLL.finditer(sentence))
+    return None if polled else unit if counted else "vote_share"  # not "80 fewer than polls predicted"
+
+
+def _hoped_for(found: Measured) -> bool:
+    """Is the count one hoped for or needed, not won: a goal word in its own clause before it ("set
+    goals of winning 370 seats") or right after it ("the 289 seats needed"); not one in another
+    clause ("won 182 seats, short of the 289 needed") nor a comparison ("80 fewer than polls predicted")."""
+    start, end = found.span
+    before = found.sentence[max(found.sentence.rfind(",", 0, start), found.sentence.rfind(";", 0, start)) + 1:start]
+    if any(not _THAN_BEFORE.search(before[:goal.start()]) for goal in _GOAL.finditer(before)):
+        return True
+    return bool(_GOAL_AFTER.match(found.sentence[end:end + 40]))
+
+
+def _seats_understood(found: Measured) -> bool:
+    """A bare number after a verb of winning whose sentence gave the seats just before: "A won 150
+    seats, while B got 125", "A, at 188 seats, and B, with 161"."""
+    before = found.sentence[:found.span[0]]
+    return found.unit is None and bool(re.search(rf"\b(?:{_WON}|with)\s+$", _unhedged(before), re.IGNORECASE)
+                                       and _SEATS_BEFORE.search(before))
 
 
 def only_what_it_counts(found: Measured, label: str | None) -> bool:

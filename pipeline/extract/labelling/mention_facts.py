@@ -7,7 +7,8 @@ attribution come from the label, with what code reads better than a small model:
   period the article does not write is dropped (`own_period`);
 - a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
 - an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
-- money the words call a company's loss is negative net income (`losses.loss_label`);
+- money the words call a company's loss is negative net income (`losses.loss_label`), and a count
+  the words say a report added to a toll ("six more deaths") is not the toll (`added.added_label`);
 - a percentage the words call a share of the vote is `vote_share`, and a count of votes or seats won
   `votes` or `seats`, held
   by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`; a seat count it
@@ -38,8 +39,9 @@ from ..mention_periods import belongs_elsewhere, period_next_to, sentence_year
 from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
-from .base import Part, PartResult, Provenance
+from .added import added_label
 from .ages import age_holder, age_label
+from .base import Part, PartResult, Provenance
 from .elections import only_what_it_counts, vote_holder, vote_label, vote_year
 from .losses import loss_label
 
@@ -246,6 +248,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
     period = period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text)
     status = status_of(label.status, found)
+    if added := added_label(article.text, mention.start, mention.end, mention.unit, metric, name):
+        metric, name = "other", added  # "six more deaths": what a report added to the toll, not the toll
     if metric == "other" and (result := loss_label(article.text, mention.start, mention.end, mention.unit,
                                                    mention.unit_class, name)):
         name, signs = result, [-abs(v) for v in (mention.value, mention.value_max) if v is not None]

@@ -6,7 +6,8 @@ title ("Party (TPP) Chairman Ko Wen-je" is "Ko Wen-je", "Jakarta Gov Anies Baswe
 Baswedan"); a bracketed acronym stands for the words before it ("African National Congress (ANC)"
 is "ANC"); a "then-" prefix is dropped ("the then-KMT ticket"); and a ticket written as two names
 is its head's ("Prabowo-Gibran" and "Anies Baswedan-Muhaimin Iskandar" are Prabowo's and Anies
-Baswedan's; "Jean-Luc Mélenchon" stays whole: the hyphen is in a first name).
+Baswedan's; "Jean-Luc Mélenchon" stays whole: the hyphen is in a first name); an owner before a
+name is not part of it ("Marine Le Pen's National Rally" is "National Rally").
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def name(words: list[str]) -> str | None:
     if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
         return words[-1].strip("()")
     words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in TITLES), default=0):]  # after the last title
+    words = words[max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), default=0):]  # "Le Pen's National Rally"
     while words and words[0].lower().rstrip(",") in OPENERS:
         words = words[1:]  # "Despite", "Meanwhile": a sentence's opening word
     words = [THEN.sub("", w.strip("()").rstrip(",")) for w in words]
