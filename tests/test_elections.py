@@ -112,6 +112,7 @@ CASES = [
     ("The Greens, at 64 seats, and Ana Ruiz's Forward bloc, with 57, trail.", "57", "seats", "Forward"),
     ("The Greens, at 64 seats, and Ana Ruiz's Forward bloc, with 57, trail.", "64 seats", "seats", "Greens"),
     ("The Farmers Union came in third with 37 seats.", "37 seats", "seats", "Farmers Union"),
+    ("The Greens (GR), an alliance of two parties, won the most seats with 64.", "64", "seats", "GR"),
     ("Mayor Ana Ruiz's Unity Alliance won 210 seats, 40 fewer than polls had predicted.", "210 seats", "seats",
      "Unity Alliance"),
     ("The Greens won 64 seats, short of the 226 they needed.", "64 seats", "seats", "Greens"),

@@ -75,7 +75,7 @@ _QUICK_COUNT = re.compile(r"\bquick\s+count\b", re.IGNORECASE)
 _GOAL_AFTER = re.compile(r"^\s+(?:(?:it|they|he|she|the\s+\w+)\s+)?(?:had\s+|has\s+|have\s+)?(?:needed|required|targeted|"
                          r"hoped|predicted|projected|forecast|expected|sought|aimed)\b", re.IGNORECASE)
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "fewer than (the) polls predicted"
-_SEATS_BEFORE = re.compile(r"\d[\d,]*\s+seats\b", re.IGNORECASE)
+_SEATS_BEFORE = re.compile(r"\bseats\b", re.IGNORECASE)  # "won 150 seats", "won the most seats"
 _OPINION_POLL = re.compile(r"\b(?<!exit\s)(?:opinion\s+)?polls?\b|\bsurveys?\b", re.IGNORECASE)
 
 # Counts of what an election gives, with the model names that only say what they count.
@@ -104,7 +104,8 @@ _WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|recei
 _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
 _VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on)|"
-                   r"(?:led|leads?|leading)\s+in|,\s*at|"
+                   r"(?:led|leads?|leading)\s+in|,\s*at|(?:won|wins?|winning|took|takes?|secured)\s+the\s+most\s+"
+                   r"(?:seats|votes)(?:\s+in\s+[\w\s]{1,30}?)?,?\s+with|"
                    r"(?:came|comes|finished|finishes|placed|ended\s+up)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|last)"
                    r"(?:\s+place)?,?\s+with)"
                    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
