@@ -153,7 +153,7 @@ NEEDS_OWN_CLAUSE = frozenset({"industrial_output_growth", "manufacturing_growth"
 # 26 million people" is a population; "people" next to a death toll does not make it one), unless
 # the number's nearest words name one of `OWN_ONLY_UNLESS` ("300 people have died" is no
 # population; "killed 20 people in a country of 26 million people" still has one).
-OWN_ONLY: dict[str, str] = {"population": r"\bpeople\b|\bcitizens\b|\bpopulous\b"}
+OWN_ONLY: dict[str, str] = {"population": r"\bpeople\b(?!['’])|\bcitizens\b|\bpopulous\b"}  # not "the People's Party"
 OWN_ONLY_UNLESS: dict[str, frozenset[str]] = {"population": frozenset({"deaths"})}
 _OWN_ONLY_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in OWN_ONLY.items()}
 _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.items()}

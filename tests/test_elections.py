@@ -213,6 +213,15 @@ def test_a_name_set_beside_its_bracketed_faction_is_the_other_faction_in_that_te
     assert sorted(g.entity for g in groups) == ["greens", "unity", "unity (lind)", "unity [not unity (lind)]"]
 
 
+def test_an_acronym_is_the_name_a_text_spells_it_out_as() -> None:
+    """One text writes "the Green League (GL) took 41 seats", another "the Green League won 44 seats":
+    the acronym's 41 meets the name's 44; an acronym no text spells out stays as written."""
+    facts = _seat_facts({"a1": [("GL", "In the end the far-left Green League (GL) took 41 seats.")],
+                         "a2": [("Green League", "The Green League won 44 seats."), ("UP", "The UP won 151 seats.")]})
+    groups = sorted((g.entity, g.verdict) for g in validate(facts).groups)
+    assert groups == [("green league", "conflict"), ("up", "single_source")]
+
+
 def test_seats_the_words_tie_to_no_holder_are_not_compared() -> None:
     """The model's "seats" for counts whose holder the words do not give (an earlier two elections'
     counts, "the 310 and 280 seats it held after the 2019 and 2014 votes") becomes a kind name, never compared."""

@@ -115,7 +115,8 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
     the two names different figures holds them apart ("DMK – 22" and "Marumalarchi DMK – 1" in one
     table of seats are two parties); and a name that a text sets beside itself with a bracketed
     qualifier ("NCP – 1" under "NCP (Sharad Pawar) – 8") is, in that text, the other one: keyed (metric, name,
-    article) -> "ncp [not ncp (sharad pawar)]", it meets no other text's "NCP"."""
+    article) -> "ncp [not ncp (sharad pawar)]", it meets no other text's "NCP". An acronym is the
+    name a text spells it out as ("National Rally (RN)": `_acronyms`)."""
     values: dict[str, dict[str, dict[str, set[float]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     for fact in facts:
         entity, metric = entity_key(fact.entity), metric_key(fact)
@@ -133,7 +134,29 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
                 for article in held[name]:
                     if article in held[qualified] and not held[name][article] & held[qualified][article]:
                         longer[(metric, name, article)] = f"{name} [not {qualified}]"
+        for short, full in _acronyms(facts, held).items():
+            longer.setdefault((metric, short), longer.get((metric, full), full))
     return longer
+
+
+# A name written with its acronym in brackets: "the far-right National Rally (RN) got 125".
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,6})\(([A-Z]{2,6})\)")
+
+
+def _acronyms(facts: list[QuantFact], held: Mapping[str, Mapping[str, set[float]]]) -> dict[str, str]:
+    """Acronym -> the held name the texts spell it out as, when both hold figures of one metric
+    ("rn" -> "national rally", from "National Rally (RN)" in any fact's quote): the spelled-out words
+    must end with that held name, every text that spells the acronym out must agree, and no text
+    may give the two names figures that share no value."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for quote in {fact.quote for fact in facts}:
+        for words, short in _SPELLED_OUT.findall(quote):
+            short_key, words_key = entity_key(short), entity_key(words)
+            if short_key in held and words_key:
+                spelled[short_key] |= {name for name in held if name != short_key and
+                                       (words_key == name or words_key.endswith(" " + name))}
+    return {short: next(iter(names)) for short, names in spelled.items()
+            if len(names) == 1 and not _told_apart(held[short], held[next(iter(names))])}
 
 
 def _told_apart(short: dict[str, set[float]], full: dict[str, set[float]]) -> bool:

@@ -23,6 +23,7 @@ Money, percentages and counts in the millions that the model never labelled are 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -257,6 +258,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
         signs = [signed_value(mention, metric, v) for v in (mention.value, mention.value_max) if v is not None]
         if metric == "other" and (share := vote_label(found, name, article.text)) and (holder := vote_holder(found)):
             name, entity, period = share, holder, vote_year(found) or period  # that year's election
+            if mention.unit is None and share in ("seats", "votes"):
+                mention = replace(mention, unit=share)  # "while the RN got 125": the seats said before
         elif metric == "other" and (age := age_label(found, name)) and (holder := age_holder(found)):
             name, entity, status = age, holder, "actual"
         elif metric == "other" and only_what_it_counts(found, name):
