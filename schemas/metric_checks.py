@@ -756,9 +756,11 @@ def _streak_problem(metric: str, measured: Measured) -> str | None:
             f"choose other: and what lasted that long")
 
 
-# Casualties count anyone, but not the places or things around them ("the dead came from more than 10 countries").
+# Casualties count anyone, but not the places or things around them ("the dead came from more than 10 countries"),
+# nor those who fell ill ("33 hospitalizations", "57 cases" in an outbreak that also killed nine).
 _NOT_CASUALTIES = frozenset({"country", "nation", "province", "region", "state", "city", "town", "village", "district",
-                             "county", "home", "house", "building", "vehicle", "car", "hospital", "site", "day", "hour"})
+                             "county", "home", "house", "building", "vehicle", "car", "hospital", "site", "day", "hour",
+                             "case", "illness", "illnesse", "infection", "hospitalization", "hospitalisation"})
 
 
 def _counted_problem(metric: str, measured: Measured) -> str | None:

@@ -51,6 +51,7 @@ def test_a_range_with_no_move_keeps_both_ends(text: str, expected: list[tuple]) 
     ("Eleven new illnesses were reported in the update.", "other", "count", "illnesses_added"),
     ("Two more people have died since the weekend.", "casualties", None, "deaths_added"),
     ("Another 15 people were injured in the aftershock.", "other", "count", "injuries_added"),
+    ("The three most recent deaths were in the north.", "casualties", None, "deaths_added"),
 ])
 def test_what_a_report_added_to_a_toll_is_not_the_toll(text: str, metric: str, label: str | None, expected: str) -> None:
     assert [(f.metric, f.metric_label, f.value > 0) for f in facts_of(text, metric, label)] == [("other", expected, True)]

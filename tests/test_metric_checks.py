@@ -231,6 +231,8 @@ COUNTED_THINGS = [
     ("The country has 26,000 people.", "26,000", None, "population", False),  # nothing counted named: nothing checked
     ("Those who died in the heat came from 14 countries.", "14", "countries", "casualties", True),  # where, not who
     ("Those who died in the heat included 140 pilgrims.", "140", "pilgrims", "casualties", False),
+    ("The outbreak has killed nine and led to 33 hospitalizations.", "33", "hospitalizations", "casualties", True),  # ill, not hurt
+    ("The outbreak has killed nine, among 57 cases.", "57", "cases", "casualties", True),
 ]
 
 

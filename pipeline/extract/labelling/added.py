@@ -2,7 +2,7 @@
 
 An outbreak's or a disaster's count is reported as a total ("the death toll has risen to nine") and
 as what a new report added to it ("six more deaths", "five additional fatalities", "14 new
-illnesses", "another 12 people were killed"). A small model labels both `casualties`, so a source
+illnesses", "another 12 people were killed", "the five most recent deaths"). A small model labels both `casualties`, so a source
 that gives the rise would be compared with another's total and make a false conflict. So a count of
 the harmed or the ill whose own words say it was added, labelled `casualties` or named only by its
 kind, is `other` named after what was added: `deaths_added`, `injuries_added`, `cases_added`,
@@ -15,8 +15,9 @@ import re
 
 from schemas.vocabulary import is_kind_name
 
-_ADDED_IN = re.compile(r"^\S+\s+(?:more|additional|new|further)\s", re.IGNORECASE)  # "six more deaths"
-_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)  # "another 12 deaths"
+# "six more deaths", "the five most recent deaths"; "another 12 deaths", "the latest 3 deaths".
+_ADDED_IN = re.compile(r"^\S+\s+(?:more|additional|new|further|most\s+recent|latest|newest)\s", re.IGNORECASE)
+_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|the\s+latest|the\s+newest)\s+$", re.IGNORECASE)
 # What was added, by the noun counted; the people counted are named by what befell them after.
 _NOUNS = {"deaths": "deaths", "fatalities": "deaths", "dead": "deaths", "lives": "deaths",
           "injuries": "injuries", "injured": "injuries", "wounded": "injuries",
