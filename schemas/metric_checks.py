@@ -850,6 +850,13 @@ _TRANSFER_METRICS = ("artillery_shells_transferred", "missiles_transferred", "ar
 _TRANSFER_WORDS = re.compile(
     r"\b(?:sen[dt]|sending|suppl(?:y|ied|ies|ying)|deliver\w*|ship(?:s|ped|ping|ments?)|transfer\w*|provid\w*|"
     r"handed over|hand(?:s|ing)? over)\b", re.IGNORECASE)
+# The level a death toll reached, the toll named as the clause's subject: "The death toll from the
+# floods has risen to nine", "the number of deaths is now 12"; not "rose by 12" (a change).
+_TOLL_REACHED = re.compile(
+    r"\b(?:death\s+toll|number\s+of\s+(?:deaths|dead|fatalities|people\s+killed))\b[^.;:,]*?\b(?:ha[sd]\s+)?"
+    r"(?:risen|rose|rises|climbed|climbs|soared|jumped|reached|hit|stands\s+at|stood\s+at|is\s+now|was\s+now|"
+    r"now\s+stands\s+at|(?:is|was)\s+at|is|was)\s+(?:to\s+)?(?:at\s+least\s+|more\s+than\s+|nearly\s+|about\s+|some\s+)?$",
+    re.IGNORECASE)
 _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities", "casualties", "injured", "injuries",
                 "wounded", "toll"}
 
@@ -948,7 +955,8 @@ def _named(name: str | None, measured: Measured, entity: str) -> str | None:
     if measured.unit_class == "count":
         if name in _DEATH_NAMES or {"death", "deaths", "killed"} & words:
             return "casualties"
-        if kind_only and "deaths" in nouns_in(nearest_words(measured)):
+        if kind_only and ("deaths" in nouns_in(nearest_words(measured)) or measured.direction is None
+                          and _TOLL_REACHED.search(measured.sentence[:measured.span[0]] if measured.span else "")):
             return "casualties"
         if kind_only and measured.direction is None and (
                 _level_named(measured, _COUNT_BY_WORDS) or nouns_in(measured.sentence) == {"population"}):

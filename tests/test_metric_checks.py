@@ -181,6 +181,11 @@ OTHER_NAMES = [
     ("Nearly 300 people have died after the quake.", "300", "people", "count", "count", "casualties"),
     ("Another 672 people were injured, the ministry said.", "672", "people", "count", "injured", "casualties"),
     ("The quake hit a region of 300 villages.", "300", "villages", "count", "count", None),
+    ("The death toll from the mudslide in the valley has risen to 41, officials said.", "41", None, "count", "count",
+     "casualties"),  # the toll named as the subject, the level it reached
+    ("The number of deaths is now 41, and 90 people are in hospital.", "41", None, "count", "count", "casualties"),
+    ("The death toll from the mudslide has risen to 41, and 90 people are in hospital.", "90", "people", "count",
+     "count", None),  # past the clause: not the toll
     ("The epicentre was 72 km west of the city, where 300 died.", "72 km", "km", "count", "distance", None),
     ("Sylvania has carried out transfers of 40,000 shells to Freedonia.", "40,000", "shells", "count", "count",
      "artillery_shells_transferred"),  # the things counted and a transfer: the transfer metric that counts them
