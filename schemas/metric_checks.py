@@ -928,8 +928,8 @@ def metric_named(name: str | None, measured: Measured, entity: str = "") -> str 
     about the economy, `_economy_change`, which also reads the fact's `entity`) is
     `gdp_real_growth`; another bare percentage takes the rate or sector growth its own words
     name ("an inflation rate of 6.9%", "construction activities by 1.3%", `_percent_named`); people
-    killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name deaths)
-    are `casualties`;
+    killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name deaths,
+    or that its clause's death toll reached: "the death toll ... has risen to nine") are `casualties`;
     a place's residents or inhabitants ("other:residents") are its `population`;
     things counted as they change hands ("transfers of about one million shells") take the transfer
     metric that counts them (`_transfer_named`)."""

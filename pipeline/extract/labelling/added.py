@@ -2,11 +2,12 @@
 
 An outbreak's or a disaster's count is reported as a total ("the death toll has risen to nine") and
 as what a new report added to it ("six more deaths", "five additional fatalities", "14 new
-illnesses", "another 12 people were killed", "the five most recent deaths"). A small model labels both `casualties`, so a source
-that gives the rise would be compared with another's total and make a false conflict. So a count of
-the harmed or the ill whose own words say it was added, labelled `casualties` or named only by its
-kind, is `other` named after what was added: `deaths_added`, `injuries_added`, `cases_added`,
-`illnesses_added`, `hospitalizations_added`. It stays positive: a rise.
+illnesses", "another 12 people were killed", "the five most recent deaths"). A small model labels
+both `casualties`, so a source that gives the rise would be compared with another's total and make
+a false conflict. So a count of the harmed or the ill whose own words say it was added, labelled
+`casualties` or named only by its kind, is `other` named after what was added: `deaths_added`,
+`injuries_added`, `cases_added`, `illnesses_added`, `hospitalizations_added`. It stays positive: a
+rise.
 """
 
 from __future__ import annotations
