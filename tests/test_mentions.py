@@ -96,6 +96,11 @@ CASES = [
         ("41", 41, None, None, "count", "exact"), ("-6", -6, None, None, "count", "exact"),
         ("12.5 %", 12.5, None, "percent", "percent", "exact"), ("77", 77, None, None, "count", "exact"),
         ("12", 12, None, None, "count", "exact"), ("30.1 %", 30.1, None, "percent", "percent", "exact")]),
+    # ... and the capitalised word after a signed value is the next row's name, not what it counts.
+    ("Seats: Labour (LAB) 98 -14 Greens (GRN) 31 +9 Liberal (LIB) 12 -3", [
+        ("98", 98, None, None, "count", "exact"), ("-14", -14, None, None, "count", "exact"),
+        ("31", 31, None, None, "count", "exact"), ("9", 9, None, None, "count", "exact"),
+        ("12", 12, None, None, "count", "exact"), ("-3", -3, None, None, "count", "exact")]),
 ]
 
 

@@ -184,6 +184,8 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before):
         return "sports_score"
     window = text[max(0, start - 80):end + 60]
+    if text[start:start + 1] in "-\u2212" and re.search(r"\d\s$", before) and _SPORT.search(window):
+        return "sports_score"  # "won 3 -1": a score's second number, its dash read as a sign
     pair = _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
     if pair and vote_split(text, start, end):
         return None  # "voted 5-4", "a majority of 5–4": the votes for and against are counts

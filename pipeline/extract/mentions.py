@@ -33,6 +33,9 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
+# A table's signed column: a sign spaced from the count before it and written against its own number
+# ("Labour 98 -14 Greens 31 +9 Liberal 12"); the capitalised word after it is the next row's name.
+_SIGNED_COLUMN = re.compile(r"\d%?\s+[-+\u2212]$")
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
                      r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
@@ -165,6 +168,10 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     single = spelled and number.value == 1 and number.scale == 1
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
     read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
+    signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
+    column = not spelled and not code and bool(_SIGNED_COLUMN.search(text[max(0, number.start - 12):signed_at]))
+    if column and read.unit_class == "count" and text[number.end:].lstrip()[:1].isupper():
+        read = UnitRead(None, "count")  # "-14 Greens": the next row's name, not what is counted
     has_unit = read.unit is not None or number.scale != 1
     # "Boeing 777 fleets" is still a name; "Rita's 895 mb" is a measure
     named_ok = number.scale == 1 and read.unit_class == "count" and read.unit not in MEASURE_UNITS \
@@ -180,7 +187,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     elif read.unit is None and not code and not spelled and number.scale == 1 \
             and (whole := part_of_whole(text, number.end)):
         read = UnitRead(whole, "count")  # "358 of the town's 1,113 structures" counts structures
-    elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)):
+    elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)) \
+            and not (column and rule == "name"):
         return Rejection(number.text, number.start, number.end, rule)
     value = _scaled(number.value, read.factor)
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
