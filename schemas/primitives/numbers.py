@@ -147,9 +147,9 @@ def _follows_number(text: str, pos: int) -> bool:
     """True when the last non-space character before `pos` ends a number ("5 - 6", "3% - 4%"); not
     when the minus is spaced from that number but glued to its own, as a table's signed column is
     ("161 -76")."""
-    before = text[:pos].rstrip()
-    if before != text[:pos] and pos + 1 < len(text) and text[pos + 1].isdigit():
+    if pos > 0 and text[pos - 1].isspace() and pos + 1 < len(text) and text[pos + 1].isdigit():
         return False
+    before = text[:pos].rstrip()
     return bool(before) and (before[-1].isdigit() or before[-1] == "%")
 
 

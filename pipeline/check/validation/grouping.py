@@ -123,6 +123,7 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
         if entity and metric and _HELD_BY_A_NAME.search(metric.replace("_", " ")):
             values[metric][entity][fact.article_id].add(fact.value)
     longer: dict[tuple[str, ...], str] = {}
+    spelled = _spelled_out(facts) if values else set()
     for metric, held in values.items():
         for name in held:
             fuller = [other for other in held if other != name and other.endswith(" " + name)]
@@ -134,7 +135,7 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
                 for article in held[name]:
                     if article in held[qualified] and not held[name][article] & held[qualified][article]:
                         longer[(metric, name, article)] = f"{name} [not {qualified}]"
-        for short, full in _acronyms(facts, held).items():
+        for short, full in _acronyms(spelled, held).items():
             longer.setdefault((metric, short), longer.get((metric, full), full))
     return longer
 
@@ -143,19 +144,28 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
 _SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,6})\(([A-Z]{2,6})\)")
 
 
-def _acronyms(facts: list[QuantFact], held: Mapping[str, Mapping[str, set[float]]]) -> dict[str, str]:
-    """Acronym -> the held name the texts spell it out as, when both hold figures of one metric
-    ("rn" -> "national rally", from "National Rally (RN)" in any fact's quote): the spelled-out words
-    must end with that held name, every text that spells the acronym out must agree, and no text
-    may give the two names figures that share no value."""
-    spelled: dict[str, set[str]] = defaultdict(set)
+def _spelled_out(facts: list[QuantFact]) -> set[tuple[str, str]]:
+    """(acronym, spelled-out words) for each "National Rally (RN)" in the facts' quotes, as entity keys."""
+    pairs = set()
     for quote in {fact.quote for fact in facts}:
         for words, short in _SPELLED_OUT.findall(quote):
             short_key, words_key = entity_key(short), entity_key(words)
-            if short_key in held and words_key:
-                spelled[short_key] |= {name for name in held if name != short_key and
-                                       (words_key == name or words_key.endswith(" " + name))}
-    return {short: next(iter(names)) for short, names in spelled.items()
+            if short_key and words_key:
+                pairs.add((short_key, words_key))
+    return pairs
+
+
+def _acronyms(spelled: set[tuple[str, str]], held: Mapping[str, Mapping[str, set[float]]]) -> dict[str, str]:
+    """Acronym -> the held name the texts spell it out as (`_spelled_out`), when both hold figures of
+    one metric ("rn" -> "national rally"): the spelled-out words must end with that held name, every
+    text that spells the acronym out must agree, and no text may give the two names figures that
+    share no value."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for short_key, words_key in spelled:
+        if short_key in held:
+            named[short_key] |= {name for name in held if name != short_key and
+                                 (words_key == name or words_key.endswith(" " + name))}
+    return {short: next(iter(names)) for short, names in named.items()
             if len(names) == 1 and not _told_apart(held[short], held[next(iter(names))])}
 
 

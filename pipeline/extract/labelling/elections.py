@@ -102,6 +102,10 @@ _LISTED_AFTER = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>(
 _WON = (r"won|wins?|winning|obtained|obtains?|obtaining|received|receives?|receiving|got|gets?|getting|garnered|garners?|"
         r"garnering|secured|secures?|securing|captured|captures?|capturing|took|takes?|taking|gained|gains?|gaining|polled")
 _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
+# A verb of winning right before the number, whose object an earlier clause named ("X won 44% of the
+# vote, and Y garnered 29.8%"; "A won 150 seats, while B got 125", "B, with 161").
+_WON_AT_END = re.compile(rf"\b(?:{_WON})\s+$", re.IGNORECASE)
+_WON_OR_WITH_AT_END = re.compile(rf"\b(?:{_WON}|with)\s+$", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
 _VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on)|"
                    r"(?:led|leads?|leading)\s+in|,\s*at|(?:won|wins?|winning|took|takes?|secured)\s+the\s+most\s+"
@@ -165,7 +169,7 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     unhedged = _unhedged(before)
     listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
     restated = _RESTATED_COUNT.search(unhedged) and re.search(r"\bvotes\b", before, re.IGNORECASE)
-    elliptical = re.search(rf"\b(?:{_WON})\s+$", unhedged, re.IGNORECASE) and _EARLIER_SHARE.search(before)
+    elliptical = _WON_AT_END.search(unhedged) and _EARLIER_SHARE.search(before)
     if not (counted or _VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(unhedged)
             or listed or restated or elliptical):
         return None
@@ -196,8 +200,7 @@ def _seats_understood(found: Measured) -> bool:
     """A bare number after a verb of winning whose sentence gave the seats just before: "A won 150
     seats, while B got 125", "A, at 188 seats, and B, with 161"."""
     before = found.sentence[:found.span[0]]
-    return found.unit is None and bool(re.search(rf"\b(?:{_WON}|with)\s+$", _unhedged(before), re.IGNORECASE)
-                                       and _SEATS_BEFORE.search(before))
+    return found.unit is None and bool(_WON_OR_WITH_AT_END.search(_unhedged(before)) and _SEATS_BEFORE.search(before))
 
 
 def only_what_it_counts(found: Measured, label: str | None) -> bool:
@@ -291,8 +294,8 @@ def _nearest_name(subject: str, absolute: bool = False) -> str | None:
         return None  # "Sheinbaum won 59%, and her rival got": the name has its own figure
     if (of := _PERSON_OF.search(subject[:start])) and (person := name_at_end(subject[:of.start()])):
         return person  # "Hou Yu-ih of the Kuomintang (KMT) with 33.49%"
-    if _PARTY_NOUN.match(between):
-        between = between[_PARTY_NOUN.match(between).end():]
+    if party := _PARTY_NOUN.match(between):
+        between = between[party.end():]
     if (_NOT_THE_SUBJECT.search(subject[:start]) and not (absolute and not between.strip())
             or re.search(r"['’]s$", words[-1]) or _MODIFIER.match(between)):
         return None  # "the seat of Richmond", "INE's quick count", "the Mexican presidency": no subject

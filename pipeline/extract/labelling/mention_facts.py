@@ -122,7 +122,7 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
     checks reject such a metric for a change, `metric_checks`). The ends of "from A to B" are the
     levels before and after a move, never negative for it."""
     value = mention.value if value is None else value
-    if mention.direction != "down" or mention.qualifier == "range" and mention.text.lower().startswith("from "):
+    if mention.direction != "down" or moved_to(mention):
         return value  # "growth slipped from 6.4 per cent to 4.9 per cent": the levels before and after the fall
     return abs(value) if METRIC_UNIT_CLASS.get(metric) in ("count", "currency") else -abs(value)
 
