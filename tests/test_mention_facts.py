@@ -1,11 +1,13 @@
-"""Facts built from labelled mentions: a move "from A to B" is the level it reached; a toll's rise is not the toll."""
+"""Facts built from labelled mentions: a move "from A to B" is the level it reached and the earlier level it
+started from; a toll's rise is not the toll."""
 
 from __future__ import annotations
 
 import pytest
 
 from pipeline.extract.labelling.base import Provenance
-from pipeline.extract.labelling.mention_facts import fact_from_label
+from pipeline.check.validation.questions import stance
+from pipeline.extract.labelling.mention_facts import facts_of_mention
 from pipeline.extract.mentions import quantities
 from pipeline.ingest.sources import Article
 from schemas.facts import QuantFact
@@ -18,8 +20,8 @@ def facts_of(text: str, metric: str = "other", label: str | None = "count") -> l
     """The facts of every quantity in `text`, each labelled `metric` (`label`) by the model."""
     article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-07-08", title=None,
                       language="en", text=text, content_sha256="0" * 64)
-    return [fact_from_label(m, MentionLabel(id=m.id, is_fact=True, metric=metric, metric_label=label, entity="Ruritania"),
-                            article, STAMP) for m in quantities(text)]
+    return [fact for m in quantities(text) for fact in facts_of_mention(
+        m, MentionLabel(id=m.id, is_fact=True, metric=metric, metric_label=label, entity="Ruritania"), article, STAMP)]
 
 
 def ends_of(text: str, metric: str = "other", label: str | None = "count") -> list[tuple]:
@@ -27,14 +29,24 @@ def ends_of(text: str, metric: str = "other", label: str | None = "count") -> li
 
 
 @pytest.mark.parametrize("text, metric, label, expected", [
-    ("The number of Green deputies has increased from 31 to 54.", "other", "count", [(54.0, None, "exact")]),
-    ("The jobless rate fell from 6.1% to 5.8% in the spring.", "unemployment_rate", None, [(5.8, None, "exact")]),
-    ("The bank cut its rate from 4.25% to 4% on Thursday.", "other", "policy_rate", [(4.0, None, "exact")]),
-    ("Inflation rose from 2.2 to 2.9 percent.", "inflation_rate", None, [(2.9, None, "exact")]),
+    ("The number of Green deputies has increased from 31 to 54.", "other", "count", [(54.0, None, "exact"), (31.0, None, "exact")]),
+    ("The jobless rate fell from 6.1% to 5.8% in the spring.", "unemployment_rate", None,
+     [(5.8, None, "exact"), (6.1, None, "exact")]),
+    ("The bank cut its rate from 4.25% to 4% on Thursday.", "other", "policy_rate", [(4.0, None, "exact"), (4.25, None, "exact")]),
+    ("Inflation rose from 2.2 to 2.9 percent.", "inflation_rate", None, [(2.9, None, "exact"), (2.2, None, "exact")]),
 ])
-def test_a_move_from_one_level_to_another_is_the_level_reached(text: str, metric: str, label: str | None,
-                                                                expected: list[tuple]) -> None:
+def test_a_move_from_one_level_to_another_is_the_level_reached_and_the_level_it_started_from(
+        text: str, metric: str, label: str | None, expected: list[tuple]) -> None:
     assert ends_of(text, metric, label) == expected
+
+
+def test_the_level_a_move_started_from_is_its_own_number_and_the_earlier_figure() -> None:
+    text = "The film's takings jumped from $80.5 million to $82 million on Monday."
+    reached, began = facts_of(text, "other", "box_office")
+    assert [text[slice(*f.mention_span)] for f in (reached, began)] == ["from $80.5 million to $82 million", "$80.5 million"]
+    assert (reached.value, began.value, reached.unit, began.unit) == (82_000_000, 80_500_000, "USD", "USD")
+    assert (stance(reached), stance(began)) == ("", "earlier")  # two questions for the verdicts, never a conflict
+    assert reached.fact_id != began.fact_id
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -134,6 +134,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if _CALIBRE_AFTER.match(after):
         return "calibre"
     lettered = re.fullmatch(r"\d+[A-Z]", text[start:end])  # "120B" is a section, not 120 billion
+    if lettered and _DESIGNATION_BEFORE.search(before):
+        return "name"  # "Group 2B": a class
     if (not has_unit or lettered) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
         return "provision"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
@@ -218,6 +220,10 @@ _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGE_BEFORE = re.compile(r"\b(?:phase|stage|tier|grade)\s$", re.IGNORECASE)
+# A label before digits glued to one capital letter names a class, not billions or millions: "Group 2B",
+# "Terminal 5A", "Type 1B".
+_DESIGNATION_BEFORE = re.compile(r"\b(?:group|class|type|level|category|phase|stage|tier|grade|division|zone|gate|"
+                                 r"terminal|platform|row|ward|line|route|block|list)\s$", re.IGNORECASE)
 
 
 def _model_number(value: float, number: str, before: str, after: str) -> bool:
@@ -257,6 +263,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "name"
     if text[end:end + 1] == "-" and not _HYPHEN_OK.match(after):
         return "phrase"  # "a two-horse race", "a one-off"
+    if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:
+        return "phrase"  # "the one-two punch": a sequence of number words, no amount
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
             and not _in_tally_list(before, after):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"

@@ -237,17 +237,34 @@ def vocabulary_metric(label: MentionLabel, found: Measured) -> str:
     return (metric_named(label.metric_label, found, label.entity or "") or metric) if metric == "other" else metric
 
 
-def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0) -> QuantFact:
+def facts_of_mention(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance,
+                     offset: int = 0) -> list[QuantFact]:
+    """The labelled mention's fact; for a move "from A to B" also the level it started from, A
+    (`fact_from_label` with `started=True`)."""
+    facts = [fact_from_label(mention, label, article, stamp, offset)]
+    if started_at(mention):
+        facts.append(fact_from_label(mention, label, article, stamp, offset, started=True))
+    return facts
+
+
+def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0,
+                    started: bool = False) -> QuantFact:
     """A fact whose number, unit, quote and span come from the mention, and the rest from the label
     (the period from the text when it is written right next to the number; a vocabulary metric for
     an `other` label that names one, `vocabulary_metric`).
 
+    `started`: the fact of the level a move "from A to B" started from, A, spanning its own number
+    (`started_at`), with no period unless one is written next to A: its words give it as the earlier
+    figure, a question of its own for the verdicts (`questions.earlier_figure`).
+
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
     found = measured(mention, article.text)
     metric = vocabulary_metric(label, found)
-    start, end = mention.start + offset, mention.end + offset
+    own = started_at(mention) if started else None
+    start, end = own or (mention.start, mention.end)
     name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
-    period = period_next_to(article.text, mention.start, mention.end) or own_period(mention, label.period_text, article.text)
+    period = period_next_to(article.text, start, end) or (None if own else own_period(mention, label.period_text, article.text))
+    start, end = start + offset, end + offset
     status = status_of(label.status, found)
     if added := added_label(article.text, mention.start, mention.end, mention.unit, metric, name):
         metric, name = "other", added  # "six more deaths": what a report added to the toll, not the toll
@@ -267,8 +284,9 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     ends = sorted(signs)
     value, value_max = ends[0], (ends[-1] if mention.value_max is not None else None)
     qualifier = mention.qualifier
-    if moved_to(mention):  # "rose from 89 to 125": the level now is 125
-        value, value_max, qualifier = (ends[-1] if mention.direction == "up" else ends[0]), None, "exact"
+    if moved_to(mention):  # "rose from 89 to 125": the level now is 125, and 89 the level it started from
+        reached, began = (ends[-1], ends[0]) if mention.direction == "up" else (ends[0], ends[-1])
+        value, value_max, qualifier = (began if own else reached), None, "exact"
     return QuantFact(
         fact_id=fact_id(article.article_id, stamp.prompt_ref, stamp.model, str(start), str(end), metric),
         article_id=article.article_id, source=article.source, url=article.url, published=article.published,
@@ -291,6 +309,13 @@ def moved_to(mention: Mention) -> bool:
         mention.text.lower().startswith("from ")
 
 
+def started_at(mention: Mention) -> tuple[int, int] | None:
+    """The span of the level a move "from A to B" started from (A, between "from " and " to "), or None
+    for any other mention."""
+    cut = mention.text.lower().find(" to ", len("from ")) if moved_to(mention) else -1
+    return (mention.start + len("from "), mention.start + cut) if cut > len("from ") else None
+
+
 def unlabelled(mention: Mention) -> MentionLabel:
     """The label given to a quantity that must be a fact but that the model never labelled."""
     return MentionLabel(id=mention.id, is_fact=True, metric="other", metric_label=f"unlabelled_{mention.unit_class}",
@@ -305,7 +330,8 @@ def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], 
     with a warning finding; other unlabelled marks are only listed in the finding."""
     unanswered = [m for m in mentions if m.id not in labels]
     filled = {**labels, **{m.id: unlabelled(m) for m in unanswered if must_be_fact(m)}}
-    facts = [fact_from_label(m, filled[m.id], article, stamp, offset) for m in mentions if m.id in filled and filled[m.id].is_fact]
+    facts = [fact for m in mentions if m.id in filled and filled[m.id].is_fact
+             for fact in facts_of_mention(m, filled[m.id], article, stamp, offset)]
     findings = []
     if unanswered:
         listed = ", ".join(f"{m.id} «{m.text}»" for m in unanswered)
