@@ -15,7 +15,9 @@ attribution come from the label, with what code reads better than a small model:
   cannot hold is named by its kind, `elections.only_what_it_counts`); an age is
   `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
-  belongs to the economy its sentence names (`entity_of`).
+  belongs to the economy its sentence names (`entity_of`);
+- a move "from A to B" is two facts: the level it reached, B, and the level it started from, A,
+  whose words make it the earlier figure (`facts_of_mention`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
 `other` (unlabelled), with a warning.
 """
