@@ -219,11 +219,12 @@ _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
-_STAGE_BEFORE = re.compile(r"\b(?:phase|stage|tier|grade)\s$", re.IGNORECASE)
+_STAGES = "phase|stage|tier|grade"
+_STAGE_BEFORE = re.compile(rf"\b(?:{_STAGES})\s$", re.IGNORECASE)
 # A label before digits glued to one capital letter names a class, not billions or millions: "Group 2B",
 # "Terminal 5A", "Type 1B".
-_DESIGNATION_BEFORE = re.compile(r"\b(?:group|class|type|level|category|phase|stage|tier|grade|division|zone|gate|"
-                                 r"terminal|platform|row|ward|line|route|block|list)\s$", re.IGNORECASE)
+_DESIGNATION_BEFORE = re.compile(rf"\b(?:{_STAGES}|group|class|type|level|category|division|zone|gate|terminal|platform|"
+                                 r"row|ward|line|route|block|list)\s$", re.IGNORECASE)
 
 
 def _model_number(value: float, number: str, before: str, after: str) -> bool:

@@ -22,11 +22,11 @@ _STORY_CUES = re.compile(
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
     r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian)\b")
 HEDGES = (
-    ("at_least", r"at least|no(?:t)? fewer than|no(?:t)? less than|a minimum of"),
+    ("at_least", r"at least|not? fewer than|not? less than|a minimum of"),
     # "no more than two cans" is at most two: the negated hedge is never "more than"
     ("more_than", r"(?<!no )(?<!not )more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above"),
     ("less_than", r"(?<!no )(?<!not )(?:less|fewer) than|(?:just )?under|below"),
-    ("at_most", r"(?<!pick )(?<!picked )up to|at most|no(?:t)? more than|a maximum of|as (?:much|many|high) as|within"),
+    ("at_most", r"(?<!pick )(?<!picked )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within"),
     ("approximately", r"about|around|roughly|approximately|approximate|an estimated|estimated at|estimated|some"
                       r"|nearly|almost|close to|circa"),
 )
