@@ -71,7 +71,7 @@ def test_rounding_intervals_are_half_open(a, b, meet):
     (-20.0, -20.5, -19.5),
 ])
 def test_a_whole_number_percentage_is_given_to_the_unit(value, low, high):
-    got = interval_for(value, "exact", nonnegative=False, percent=True)
+    got = interval_for(value, "exact", nonnegative=False, to_the_unit=True)
     assert math.isclose(got.low, low) and math.isclose(got.high, high)
-    assert interval_for(40.0, "exact").low == 35.0  # a count of 40 keeps its rounding to tens
-    assert common([interval_for(40.0, "exact", percent=True), interval_for(38.0, "exact", percent=True)]) is None
+    assert interval_for(40.0, "exact").low == 35.0  # not given to the unit (money, large counts): rounding to tens
+    assert common([interval_for(40.0, "exact", to_the_unit=True), interval_for(38.0, "exact", to_the_unit=True)]) is None

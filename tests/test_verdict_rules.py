@@ -124,6 +124,16 @@ def test_adjacent_figures_at_one_precision_conflict_and_the_detail_says_the_prec
     assert group.verdict == "agree" and "(to the nearest 1)" in group.detail
 
 
+def test_a_small_whole_count_is_given_to_the_unit_and_a_large_one_keeps_its_rounding() -> None:
+    markets = dict(metric="other", metric_label="opening_markets", unit="markets", quote="opened in markets")
+    (group,) = validate([fact(**markets, value=70), fact(**markets, value=69)]).groups
+    assert group.verdict == "conflict" and "70 markets (to the nearest 1)" in group.detail
+    (group,) = validate([fact(**markets, value=700), fact(**markets, value=698)]).groups
+    assert group.verdict == "agree"  # "700" may be rounded to tens
+    (group,) = validate([fact(**markets, value=70, qualifier="approximately"), fact(**markets, value=69)]).groups
+    assert group.verdict == "agree"  # a source that rounds says "about 70"
+
+
 def test_a_count_cut_short_agrees_with_the_precise_one_but_one_precision_still_conflicts() -> None:
     people = dict(metric="population", unit="people", quote="population figure")
     facts = [fact(**people, value=1.409e9), fact(**people, value=1.40967e9), fact(**people, value=1.4e9)]

@@ -39,10 +39,19 @@ from .timeline import falling_count, rising_summary, stamp
 _MEMBER_FIELDS = frozenset(GroupMember.model_fields)
 
 
+def to_the_unit(unit: str | None, value: float) -> bool:
+    """Is a whole `value` in `unit` given to the unit? A percentage ("40%") and a count of fewer than
+    100 things ("70 markets" against "69 territories" are two published counts); larger counts and
+    money keep their rounding to the last written digit ("300 dead", "$40 billion")."""
+    kind = unit_class(unit)
+    return kind == "percent" or kind == "count" and abs(value) < 100
+
+
 def own_interval(m: Member) -> Interval:
     f = m.fact
     percent = unit_class(f.unit) == "percent"
-    return interval_for(f.value, f.qualifier, f.value_max, nonnegative=not percent and f.value >= 0, percent=percent)
+    return interval_for(f.value, f.qualifier, f.value_max, nonnegative=not percent and f.value >= 0,
+                        to_the_unit=to_the_unit(f.unit, f.value))
 
 
 def group_unit(units: list[str]) -> str:
@@ -92,9 +101,10 @@ def ranges_apart(members: list[Member]) -> str | None:
               if m.fact.qualifier == "range" and m.fact.value_max is not None]
     if len({m.fact.article_id for m, _, _ in ranged}) < 2 or len({m.fact.unit for m, _, _ in ranged}) > 1:
         return None
-    percent = unit_class(ranged[0][0].fact.unit) == "percent"
+    unit = ranged[0][0].fact.unit
     for index, name in ((1, "low"), (2, "high")):
-        ends = [interval_for(row[index], "exact", nonnegative=False, percent=percent) for row in ranged]
+        ends = [interval_for(row[index], "exact", nonnegative=False, to_the_unit=to_the_unit(unit, row[index]))
+                for row in ranged]
         if common(ends) is None:
             written = "; ".join(f"{_label(m)}: {human(low)}–{human(high)}" for m, low, high in ranged)
             return f"the ranges' {name} ends differ: {written} {ranged[0][0].fact.unit}"
@@ -111,7 +121,7 @@ def side_by_side(members: list[Member], intervals: list[Interval], unit: str) ->
     for m, i in zip(members, intervals):
         rows.setdefault((m.fact.value, m.fact.unit, m.fact.qualifier, i), []).append(_label(m))
     return "; ".join(f"{_names(names)}: {human(value)} {written} "
-                     f"({precision(value, qualifier, unit_class(written) == 'percent')}) → {i.describe()} {unit}"
+                     f"({precision(value, qualifier, to_the_unit(written, value))}) → {i.describe()} {unit}"
                      for (value, written, qualifier, i), names in rows.items())
 
 

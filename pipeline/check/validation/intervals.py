@@ -51,10 +51,10 @@ class Interval:
         return f"{human(self.low)}–{human(self.high)}"
 
 
-def precision(value: float, qualifier: str, percent: bool = False) -> str:
+def precision(value: float, qualifier: str, to_the_unit: bool = False) -> str:
     """How precisely a source gave its figure: "to the nearest 0.1", "about (±5%)", "at least"."""
     if qualifier == "exact":
-        return f"to the nearest {human(2 * half_step(value, percent))}"
+        return f"to the nearest {human(2 * half_step(value, to_the_unit))}"
     return {"approximately": "about (±5% or its rounding)", "more_than": "more than", "at_least": "at least",
             "less_than": "less than", "at_most": "at most"}.get(qualifier, qualifier)
 
@@ -75,11 +75,11 @@ def half_last_digit(value: float) -> float:
     return 0.5 * 10.0 ** int(exponent)
 
 
-def half_step(value: float, percent: bool = False) -> float:
-    """The rounding a written figure allows: `half_last_digit`, but a whole-number percentage is
-    given to the unit ("40%" is 39.5 to 40.5, not 35 to 45): a source that rounds a rate to tens
-    says "about 40%"."""
-    if percent and value == int(value) and value != 0:
+def half_step(value: float, to_the_unit: bool = False) -> float:
+    """The rounding a written figure allows: `half_last_digit`, but a whole number that `to_the_unit`
+    marks is given to the unit (a percentage, "40%" is 39.5 to 40.5, not 35 to 45; a count of fewer
+    than 100 things, `agreement.to_the_unit`): a source that rounds it to tens says "about 40%"."""
+    if to_the_unit and value == int(value) and value != 0:
         return 0.5
     return half_last_digit(value)
 
@@ -98,11 +98,11 @@ def _written_scale(value: float) -> float:
 
 @lru_cache(maxsize=65536)
 def interval_for(value: float, qualifier: str, value_max: float | None = None, nonnegative: bool = True,
-                 percent: bool = False) -> Interval:
-    """The interval of values a source allows when it writes `value` with `qualifier` (`percent`: in
-    percent or percentage points, `half_step`)."""
+                 to_the_unit: bool = False) -> Interval:
+    """The interval of values a source allows when it writes `value` with `qualifier` (`to_the_unit`:
+    a whole number is given to the unit, `half_step`)."""
     floor = 0.0 if nonnegative else -math.inf
-    rounding = half_step(value, percent)
+    rounding = half_step(value, to_the_unit)
     if qualifier == "approximately":
         width = max(rounding, APPROXIMATE_SHARE * abs(value))
         return Interval(value - width, value + width)
@@ -111,7 +111,7 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
     if qualifier in ("less_than", "at_most"):
         return Interval(floor, value, high_open=qualifier == "less_than")
     if qualifier == "range" and value_max is not None:
-        return Interval(_shift(value, -rounding), _shift(value_max, half_step(value_max, percent)), high_open=True)
+        return Interval(_shift(value, -rounding), _shift(value_max, half_step(value_max, to_the_unit)), high_open=True)
     if qualifier == "several":
         if value_max is not None:
             return Interval(value, value_max)
