@@ -21,12 +21,13 @@ _STORY_CUES = re.compile(
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
     r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian)\b")
+# In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
+# two cans" is at most two, "not less than" at least).
 HEDGES = (
     ("at_least", r"at least|not? fewer than|not? less than|a minimum of"),
-    # "no more than two cans" is at most two: the negated hedge is never "more than"
-    ("more_than", r"(?<!no )(?<!not )more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above"),
-    ("less_than", r"(?<!no )(?<!not )(?:less|fewer) than|(?:just )?under|below"),
     ("at_most", r"(?<!pick )(?<!picked )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within"),
+    ("more_than", r"more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above"),
+    ("less_than", r"less than|(?:just )?under|below|fewer than"),
     ("approximately", r"about|around|roughly|approximately|approximate|an estimated|estimated at|estimated|some"
                       r"|nearly|almost|close to|circa"),
 )
