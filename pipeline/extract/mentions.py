@@ -36,6 +36,7 @@ _PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
 # A table's signed column: a sign spaced from the count before it and written against its own number
 # ("Labour 98 -14 Greens 31 +9 Liberal 12"); the capitalised word after it is the next row's name.
 _SIGNED_COLUMN = re.compile(r"\d%?\s+[-+\u2212]$")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
                      r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
@@ -170,7 +171,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
     signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
     column = not spelled and not code and bool(_SIGNED_COLUMN.search(text[max(0, number.start - 12):signed_at]))
-    if column and read.unit_class == "count" and text[number.end:].lstrip()[:1].isupper():
+    if column and read.unit_class == "count" and (following := _NEXT_CHARACTER.match(text, number.end)) \
+            and following.group(1).isupper():
         read = UnitRead(None, "count")  # "-14 Greens": the next row's name, not what is counted
     has_unit = read.unit is not None or number.scale != 1
     # "Boeing 777 fleets" is still a name; "Rita's 895 mb" is a measure

@@ -242,27 +242,26 @@ def vocabulary_metric(label: MentionLabel, found: Measured) -> str:
 def facts_of_mention(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance,
                      offset: int = 0) -> list[QuantFact]:
     """The labelled mention's fact; for a move "from A to B" also the level it started from, A
-    (`fact_from_label` with `started=True`)."""
+    (`fact_from_label` with A's span, `started_at`)."""
     facts = [fact_from_label(mention, label, article, stamp, offset)]
-    if started_at(mention):
-        facts.append(fact_from_label(mention, label, article, stamp, offset, started=True))
+    if began := started_at(mention):
+        facts.append(fact_from_label(mention, label, article, stamp, offset, began))
     return facts
 
 
 def fact_from_label(mention: Mention, label: MentionLabel, article: Article, stamp: Provenance, offset: int = 0,
-                    started: bool = False) -> QuantFact:
+                    own: tuple[int, int] | None = None) -> QuantFact:
     """A fact whose number, unit, quote and span come from the mention, and the rest from the label
     (the period from the text when it is written right next to the number; a vocabulary metric for
     an `other` label that names one, `vocabulary_metric`).
 
-    `started`: the fact of the level a move "from A to B" started from, A, spanning its own number
-    (`started_at`), with no period unless one is written next to A: its words give it as the earlier
-    figure, a question of its own for the verdicts (`questions.earlier_figure`).
+    `own`: the span of A, for the fact of the level a move "from A to B" started from (`started_at`),
+    with no period unless one is written next to A: its words give it as the earlier figure, a
+    question of its own for the verdicts (`questions.earlier_figure`).
 
     `article` may be one chunk of a longer article that starts at `offset`; spans are absolute."""
     found = measured(mention, article.text)
     metric = vocabulary_metric(label, found)
-    own = started_at(mention) if started else None
     start, end = own or (mention.start, mention.end)
     name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
     period = period_next_to(article.text, start, end) or (None if own else own_period(mention, label.period_text, article.text))
