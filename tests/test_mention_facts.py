@@ -34,6 +34,11 @@ def ends_of(text: str, metric: str = "other", label: str | None = "count") -> li
      [(5.8, None, "exact"), (6.1, None, "exact")]),
     ("The bank cut its rate from 4.25% to 4% on Thursday.", "other", "policy_rate", [(4.0, None, "exact"), (4.25, None, "exact")]),
     ("Inflation rose from 2.2 to 2.9 percent.", "inflation_rate", None, [(2.9, None, "exact"), (2.2, None, "exact")]),
+    # a verb that names no way: the ends as written say it
+    ("The fund revised its growth forecast from 3% to 2.5% on Tuesday.", "gdp_real_growth", None,
+     [(2.5, None, "exact"), (3.0, None, "exact")]),
+    ("The tally was revised from 12 to 15 overnight.", "other", "count", [(15.0, None, "exact"), (12.0, None, "exact")]),
+    ("Her share went from 1.2 to 1.5 billion views.", "other", "views", [(1.5e9, None, "exact"), (1.2e9, None, "exact")]),
 ])
 def test_a_move_from_one_level_to_another_is_the_level_reached_and_the_level_it_started_from(
         text: str, metric: str, label: str | None, expected: list[tuple]) -> None:
@@ -52,6 +57,7 @@ def test_the_level_a_move_started_from_is_its_own_number_and_the_earlier_figure(
 @pytest.mark.parametrize("text, expected", [
     ("Estimates of the crowd ranged from 8,000 to 12,000.", [(8000.0, 12000.0, "range")]),
     ("Forecasters expect between 4 and 6 inches of snow.", [(4.0, 6.0, "range")]),
+    ("The estimate was revised to range from 8 to 12 per cent.", [(8.0, 12.0, "range")]),
 ])
 def test_a_range_with_no_move_keeps_both_ends(text: str, expected: list[tuple]) -> None:
     assert ends_of(text) == expected

@@ -83,6 +83,18 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     return _joined(text, low, high, first, low.start)
 
 
+def written_falling(mention: Mention) -> bool | None:
+    """Does a range's first-written end exceed its last ("from 3% to 2.5%")? None when the two are
+    equal or the text holds fewer than two numbers. A bare first number shares the last one's scale
+    ("from 1.2 to 1.5 billion")."""
+    numbers = find_numbers(mention.text)
+    if len(numbers) < 2:
+        return None
+    first, last = numbers[0], numbers[-1]
+    value = first.value * last.scale if first.scale == 1 and last.scale != 1 else first.value
+    return None if value == last.value else value > last.value
+
+
 def _scale_of(mention: Mention) -> float:
     numbers = find_numbers(mention.text)
     return numbers[0].scale if numbers else 1.0

@@ -13,6 +13,8 @@ A direction is given only to a change, never to the level a movement reaches: in
 A length moved along a path or written as a size is no change ("slid 60 feet down an embankment",
 "down a 60-foot embankment"); when two by-verbs precede a number, the nearer one sets its way.
 `change_at` returns the direction and the words that set it, which the Mention keeps as its cue.
+A move "from A to B" takes its way from a verb a few words before it (`moved_object`: "cut its rate
+from 4.25% to 4%"), or, for a verb that names no way ("revised", "went"), from the ends as written.
 """
 
 from __future__ import annotations
@@ -113,12 +115,23 @@ _MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:[\w'’-]+\s+){{1
                  re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:[\w'’-]+\s+){{1,3}}$", re.IGNORECASE))
 
 
-def moved_object(before: str) -> Change | None:
-    """The way a verb a few words before "from A to B" moved its object, the nearer verb deciding."""
+# A verb that moves a level without saying which way: "revised its forecast from 2.1% to 2.4%",
+# "went from 12 to 9"; the ends as written say the way. Not "revised to range from 8 to 12".
+_MOVED_EITHER = re.compile(r"\b(revised|revises|revising|adjusted|adjusts|adjusting|changed|changes|changing|restated|"
+                           r"amended|updated|shifted|moved|went|gone)\s+(?:(?!rang(?:e|es|ed|ing)\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def moved_object(before: str, falling: bool | None) -> Change | None:
+    """The way a verb a few words before "from A to B" moved its object, the nearer verb deciding;
+    for a verb that names no way (`_MOVED_EITHER`), the way the ends go as written (`falling`: A > B,
+    None when they are equal or cannot be told apart)."""
     down, up = (pattern.search(before) for pattern in _MOVED_OBJECT)
     if down and (not up or down.start() > up.start()):
         return Change("down", down.group(1))
-    return Change("up", up.group(1)) if up else None
+    if up:
+        return Change("up", up.group(1))
+    either = _MOVED_EITHER.search(before) if falling is not None else None
+    return Change("down" if falling else "up", either.group(1)) if either else None
 
 
 def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False) -> Change | None:

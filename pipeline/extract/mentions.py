@@ -211,7 +211,8 @@ def _with_change(text: str, mention: Mention) -> Mention:
                        loss_ok=mention.unit_class != "currency")
     moved = mention.text.lower().startswith("from ")
     if change is None and moved and mention.qualifier == "range":
-        change = moved_object(text[max(0, mention.start - 60):mention.start])  # "cut its rate from 4.25% to 4%"
+        change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
+                              ranges.written_falling(mention))
     if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED:
         return mention
     if moved:  # "fell from 4.8 to 4.7 percent": the ends are levels
