@@ -20,7 +20,7 @@ import re
 from schemas.primitives.number_words import TENS, UNITS
 
 from .mention_units import CALIBRE_UNIT, NOUN_STOP
-from .mention_tables import RUN_ROW
+from .mention_tables import RUN_ROW, signed_column
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
 _HEDGE_WORDS = frozenset("only about some nearly around just almost roughly approximately exactly up down well".split())
@@ -186,7 +186,7 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before):
         return "sports_score"
     window = text[max(0, start - 80):end + 60]
-    if text[start:start + 1] in "-\u2212" and re.search(r"\d\s$", before) and _SPORT.search(window):
+    if signed_column(text, start) and _SPORT.search(window):
         return "sports_score"  # "won 3 -1": a score's second number, its dash read as a sign
     pair = _SCORE_AFTER.match(after) or _SCORE_BEFORE.search(before)
     if pair and vote_split(text, start, end):
@@ -195,7 +195,7 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
         first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)
         if 1900 <= first <= 2100:
             return None  # "2024-25" is a fiscal year, decided as a date
-        signed = re.match(r"\s[-–]\d", after) or re.search(r"\d\s[-–]$", before)
+        signed = any(signed_column(text, at) for at in (start - 1, end + 1))
         if _SPORT.search(window) or first >= second and not signed:
             return "sports_score"  # not "161 -76" in a table: a count and a signed change
     to_before = _TO_BEFORE.search(before)

@@ -28,6 +28,14 @@ RUN_ROW = re.compile(rf"(?:{RUN_ENTRY.pattern}\s*){{3,}}")
 _HEADING_COUNTS = re.compile(r"\bnumber\s+of\s+(?P<of>[a-z]{3,}s)\b|\b(?P<by>[a-z]{3,}s)\s+(?:won|held|by|per|for\s+each)\b",
                       re.IGNORECASE)
 _MIN_ROWS = 3
+# A signed column: a sign spaced from the number before it and written against its own number
+# ("Labour 98 -14 Greens 31 +9 Liberal 12", "161 -76").
+_SIGNED_COLUMN = re.compile(r"\d%?\s+[-+\u2013\u2212]\d$")
+
+
+def signed_column(text: str, sign_at: int) -> bool:
+    """Is the character at `sign_at` the sign of a table's signed column (`_SIGNED_COLUMN`)?"""
+    return sign_at > 0 and bool(_SIGNED_COLUMN.search(text, max(0, sign_at - 12), sign_at + 2))
 
 
 def table_units(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -25,7 +25,7 @@ from .mention_filters import not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole,
                             per_number_after, rate_after, rate_before, storm_category, unit_after)
-from .mention_tables import table_units
+from .mention_tables import signed_column, table_units
 from .mention_words import WordQuantity, word_quantities
 
 __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
@@ -33,9 +33,6 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
-# A table's signed column: a sign spaced from the count before it and written against its own number
-# ("Labour 98 -14 Greens 31 +9 Liberal 12"); the capitalised word after it is the next row's name.
-_SIGNED_COLUMN = re.compile(r"\d%?\s+[-+\u2212]$")
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
                      r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
@@ -170,7 +167,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
     read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
     signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
-    column = not spelled and not code and bool(_SIGNED_COLUMN.search(text[max(0, number.start - 12):signed_at]))
+    # a table's signed column ("Labour 98 -14 Greens 31"): the capitalised word after it is the next row's name
+    column = not spelled and not code and signed_column(text, signed_at - 1)
     if column and read.unit_class == "count" and (following := _NEXT_CHARACTER.match(text, number.end)) \
             and following.group(1).isupper():
         read = UnitRead(None, "count")  # "-14 Greens": the next row's name, not what is counted

@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from schemas.metric_checks import Measured
+from schemas.metric_checks import Measured, clause_bounds
 from schemas.primitives.numbers import find_numbers
 from schemas.vocabulary import is_unnamed
 
@@ -190,7 +190,7 @@ def _hoped_for(found: Measured) -> bool:
     goals of winning 370 seats") or right after it ("the 289 seats needed"); not one in another
     clause ("won 182 seats, short of the 289 needed") nor a comparison ("80 fewer than polls predicted")."""
     start, end = found.span
-    before = found.sentence[max(found.sentence.rfind(",", 0, start), found.sentence.rfind(";", 0, start)) + 1:start]
+    before = found.sentence[clause_bounds(found.sentence, found.span)[0]:start]
     if any(not _THAN_BEFORE.search(before[:goal.start()]) for goal in _GOAL.finditer(before)):
         return True
     return bool(_GOAL_AFTER.match(found.sentence[end:end + 40]))
