@@ -75,6 +75,7 @@ REAL_SETS = {
     "holdout12": (ROOT / "tests" / "data" / "holdout12", ROOT / "fetched" / "holdout12"),
     "holdout13": (ROOT / "tests" / "data" / "holdout13", ROOT / "fetched" / "holdout13"),
     "holdout14": (ROOT / "tests" / "data" / "holdout14", ROOT / "fetched" / "holdout14"),
+    "holdout15": (ROOT / "tests" / "data" / "holdout15", ROOT / "fetched" / "holdout15"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
