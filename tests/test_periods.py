@@ -62,6 +62,9 @@ CASES = [
     ("in the year just concluded", "2024-01", "2023-01-01", "2023-12-31", "last_year", False),
     ("since the beginning of the year", "2024-02", "2024-01-01", "2024-02", "since_year_start", True),
     ("1997 general election", "2024-07-06", "1997-01-01", "1997-12-31", "year", False),  # an earlier year's event
+    # a season of an earlier year is that year: its months depend on the hemisphere
+    ("summer 2020", "2023-06-14", "2020-01-01", "2020-12-31", "year", False),
+    ("in the autumn of 2019", "2024-02", "2019-01-01", "2019-12-31", "year", False),
     # a day named in words, placed from the publication day (the latest such day on or before it)
     ("on Tuesday", "2024-05-29", "2024-05-28", "2024-05-28", "weekday", False),
     ("Wednesday's vote", "2024-05-29", "2024-05-29", "2024-05-29", "weekday", False),
@@ -94,6 +97,8 @@ def test_rules(text, published, start, end, rule, cumulative):
     ("on Tuesday", "2024-05"),  # needs the publication day
     ("in the week to Friday", "2024-05-29"), ("since Tuesday", "2024-05-29"),  # a day that bounds a span
     ("prices may 10", "2024-05-29"),  # the verb
+    ("spring 2024", "2024-06-14"), ("in the summer of 2024", "2024-06-14"),  # may still be running, or to come
+    ("summer 2020", None),
 ])
 def test_unresolved_is_never_a_guess(text, published):
     period = resolve_period(text, published)

@@ -134,6 +134,24 @@ def test_a_small_whole_count_is_given_to_the_unit_and_a_large_one_keeps_its_roun
     assert group.verdict == "agree"  # a source that rounds says "about 70"
 
 
+def test_a_small_whole_duration_is_given_to_the_unit() -> None:
+    contract = dict(metric="other", metric_label="contract_length", unit="years", quote="a contract of years")
+    (group,) = validate([fact(**contract, value=10), fact(**contract, value=9)]).groups
+    assert group.verdict == "conflict" and "10 years (to the nearest 1)" in group.detail
+
+
+def test_two_ceilings_must_meet_but_loose_upper_bounds_may_nest() -> None:
+    ceiling = dict(metric="other", metric_label="max_prison_sentence", unit="years", quote="faces at most years")
+    (group,) = validate([fact(**ceiling, value=10, qualifier="at_most"), fact(**ceiling, value=5, qualifier="at_most")]).groups
+    assert group.verdict == "conflict" and group.detail.startswith("the ceilings differ:")
+    (group,) = validate([fact(**ceiling, value=5, qualifier="at_most"), fact(**ceiling, value=5, qualifier="at_most")]).groups
+    assert group.verdict == "agree"
+    (group,) = validate([fact(**ceiling, value=10, qualifier="less_than"), fact(**ceiling, value=5, qualifier="less_than")]).groups
+    assert group.verdict == "agree"  # "under 10 years" and "under five years" may both be true
+    (group,) = validate([fact(**ceiling, value=10, qualifier="at_most"), fact(**ceiling, value=5)]).groups
+    assert group.verdict == "agree"  # one ceiling and a figure within it
+
+
 def test_a_count_cut_short_agrees_with_the_precise_one_but_one_precision_still_conflicts() -> None:
     people = dict(metric="population", unit="people", quote="population figure")
     facts = [fact(**people, value=1.409e9), fact(**people, value=1.40967e9), fact(**people, value=1.4e9)]

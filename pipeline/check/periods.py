@@ -358,6 +358,14 @@ def _fiscal(m: re.Match[str], pub: str | None, start: int | None = None) -> Peri
     return Period(*placed) if placed else None
 
 
+def _season(m: re.Match[str], pub: str | None) -> Period | None:
+    """"summer 2020", "the autumn of 2019": the year, since which months a season covers depends on
+    the hemisphere; only for a year before publication (a season of the year of publication may still
+    be running, or to come), else left unresolved."""
+    parts = _pub_parts(pub)
+    return _year(m, pub) if parts and int(m["year"]) < parts[0] else None
+
+
 def _year(m: re.Match[str], pub: str | None) -> Period | None:
     year = next(g for g in m.groups() if g)
     return Period(f"{year}-01-01", f"{year}-12-31", "year")
@@ -403,6 +411,7 @@ RULES: list[tuple[str, re.Pattern[str], Rule]] = [
         ("today", r"\b(?P<which>today|yesterday|tonight)\b", _today),
         ("anaphoric", r"\b(?:previous|prior|preceding)\s+(?:year|quarter|month|three-month\s+period|period)\b"
                       r"|\b(?:a|the)\s+(?:year|quarter)\s+(?:earlier|before)\b", _anaphoric),
+        ("season", rf"\b(?:spring|summer|autumn|winter)\s+(?:of\s+)?{_YEAR}\b", _season),
         ("year", _YEAR_CONTEXT, _year),
     ]
 ]

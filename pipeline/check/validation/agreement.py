@@ -40,11 +40,12 @@ _MEMBER_FIELDS = frozenset(GroupMember.model_fields)
 
 
 def to_the_unit(unit: str | None, value: float) -> bool:
-    """Is a whole `value` in `unit` given to the unit? A percentage ("40%") and a count of fewer than
-    100 things ("70 markets" against "69 territories" are two published counts); larger counts and
-    money keep their rounding to the last written digit ("300 dead", "$40 billion")."""
+    """Is a whole `value` in `unit` given to the unit? A percentage ("40%"), and a count or a duration
+    of fewer than 100 ("70 markets" against "69 territories", "a maximum of 10 years" against "up to
+    five years": two published figures); larger counts and money keep their rounding to the last
+    written digit ("300 dead", "$40 billion")."""
     kind = unit_class(unit)
-    return kind == "percent" or kind == "count" and abs(value) < 100
+    return kind == "percent" or kind in ("count", "duration") and abs(value) < 100
 
 
 def own_interval(m: Member) -> Interval:
@@ -103,12 +104,29 @@ def ranges_apart(members: list[Member]) -> str | None:
         return None
     unit = ranged[0][0].fact.unit
     for index, name in ((1, "low"), (2, "high")):
-        ends = [interval_for(row[index], "exact", nonnegative=False, to_the_unit=to_the_unit(unit, row[index]))
-                for row in ranged]
-        if common(ends) is None:
+        if not _meet(unit, [row[index] for row in ranged]):
             written = "; ".join(f"{_label(m)}: {human(low)}–{human(high)}" for m, low, high in ranged)
-            return f"the ranges' {name} ends differ: {written} {ranged[0][0].fact.unit}"
+            return f"the ranges' {name} ends differ: {written} {unit}"
     return None
+
+
+def ceilings_apart(members: list[Member]) -> str | None:
+    """Two sources that give a ceiling ("a maximum of 10 years", "up to five years") give the limit
+    itself: the ceilings must meet, each to its rounding, even though "at most 5" is inside "at most
+    10". A bound written "less than" or "under" stays loose. Ceilings in different units are left to
+    the overlap test."""
+    capped = [m for m in members if m.fact.qualifier == "at_most"]
+    if len({m.fact.article_id for m in capped}) < 2 or len({m.fact.unit for m in capped}) > 1:
+        return None
+    unit = capped[0].fact.unit
+    if _meet(unit, [m.fact.value for m in capped]):
+        return None
+    return "the ceilings differ: " + "; ".join(f"{_label(m)}: at most {human(m.fact.value)}" for m in capped) + f" {unit}"
+
+
+def _meet(unit: str | None, values: list[float]) -> bool:
+    """Do figures written as exact values meet, each to its rounding?"""
+    return common([interval_for(v, "exact", nonnegative=False, to_the_unit=to_the_unit(unit, v)) for v in values]) is not None
 
 
 def _label(m: Member) -> str:
@@ -207,7 +225,7 @@ class _Judgement:
     def _disjoint(self, intervals: list[Interval]) -> str | None:
         if common(intervals) is None:
             return side_by_side(self.members, intervals, self.unit)
-        return ranges_apart(self.members)
+        return ranges_apart(self.members) or ceilings_apart(self.members)
 
     def _running_problem(self, intervals: list[Interval]) -> str | None:
         reports = self._reports(intervals)
