@@ -6,7 +6,8 @@
   thousands", "tens of millions", "several hundred", "a few thousand";
 - one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
   years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is none);
-- multipliers, in `times`: "sixfold", "12-fold", "a factor of three";
+- multipliers, in `times`: "sixfold", "12-fold", "a factor of three", and the verbs "doubled",
+  "tripled", "quadrupled" (not "doubled down", "doubled as");
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
 - points written in words: "a quarter-point cut", "half a percentage point".
@@ -61,6 +62,9 @@ _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|und
 _TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
+_MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0}
+_MULTIPLIED_VERB = re.compile(r"\b(?P<stem>doubl|tripl|trebl|quadrupl|quintupl)(?:ed|ing)\b"
+                              r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
 # Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point", "another full point".
 _POINTS = re.compile(r"\b(?:(?P<three>three)[\s-]quarters|(?:a\s+|one[\s-])?(?P<w>quarter|half))(?:\s+of)?(?:\s+an?)?"
@@ -74,7 +78,8 @@ class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
     `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
-    points or time (only the number word: the unit of time, or the degree, is read after it)."""
+    multiplied (a verb that is itself a rise: "doubled"), points or time (only the number word: the
+    unit of time, or the degree, is read after it)."""
 
     span: tuple[int, int]
     value: float
@@ -98,7 +103,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
-             *(_multipliers(text) if "fold" in low or "factor of" in low else ()),
+             *(_multipliers(text) if "fold" in low or "factor of" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low else ()),
              *(_times(text) if any(w in low for w in _TIME_WORDS) else ())]
     kept: list[WordQuantity] = []
@@ -180,7 +185,8 @@ def _sizes(text: str) -> list[WordQuantity]:
 def _multipliers(text: str) -> list[WordQuantity]:
     found = [WordQuantity((m.start(), m.end()), _number(m["n"]), None, "times", "multiplier")
              for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
-    return found
+    return found + [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
+                    for m in _MULTIPLIED_VERB.finditer(text)]
 
 
 def _times(text: str) -> list[WordQuantity]:

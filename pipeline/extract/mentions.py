@@ -148,9 +148,12 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
         unit = "category"  # "a category three storm"
     end = found.end + (read.consumed if read else 0)
     factor = read.factor if read else 1.0  # "nearly a decade" is 10 years
-    return _mention(text, found.start, end, _scaled(found.value, factor), unit, unit_class,
-                    value_max=None if found.value_max is None else _scaled(found.value_max, factor),
-                    qualifier="several" if found.kind == "vague" else None)
+    mention = _mention(text, found.start, end, _scaled(found.value, factor), unit, unit_class,
+                       value_max=None if found.value_max is None else _scaled(found.value_max, factor),
+                       qualifier="several" if found.kind == "vague" else None)
+    if found.kind == "multiplied":  # "quadrupled": the verb is the rise
+        return replace(mention, direction="up", cue=text[found.start:found.end])
+    return mention
 
 
 def _scaled(value: float, factor: float) -> float:
