@@ -46,6 +46,9 @@ _HEADLINE_COUNTED = re.compile(
 _VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b)")  # also a team named by a number: "the 49ers"
 # The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
+# A number inside a web address, a handle or a hashtag, with no space before it: "pic.twitter.com/9EeaCu",
+# "www.example.org/2024/report-12", "@user123", "#Euro2024".
+_WEB_BEFORE = re.compile(r"(?:https?://|www\.|\b[\w-]+\.[a-z]{2,6}/|[@#]\w*)\S*$", re.IGNORECASE)
 _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(?:^|\n)[ \t]*(?:also\s+read|read\s+(?:more|also))\b[^\n]*$",
                           re.IGNORECASE)
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
@@ -127,8 +130,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
         return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"; "76ers"
-    if _LINK_BEFORE.search(text[max(0, start - 300):start]):
-        return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story
+    if _LINK_BEFORE.search(text[max(0, start - 300):start]) or _WEB_BEFORE.search(before):
+        return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return "clock_time"
     if _CALIBRE_AFTER.match(after):

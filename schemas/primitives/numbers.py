@@ -48,7 +48,7 @@ _NUMERIC = re.compile(
     r"(?P<frac>[" + "".join(_GLYPHS) + r"])?"  # "2¾ per cent"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
-    + r"|(?P<letter>[mkb]|(?-i:\sB))" + _NOT_LETTER + r")?",
+    + r"|(?P<letter>[mkb]|(?-i:\sB))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9"
     re.IGNORECASE,
 )
 _CURRENCY_PREFIX = re.compile(r"\b[A-Z]{1,3}(?=[$€£¥₩₹₽])")  # the "US" of "US$", "HK" of "HK$"
