@@ -107,7 +107,7 @@ NOUNS: dict[str, str] = {
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation",
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\blives\b",
-    "population": r"\bpopulation\b|\binhabitants\b|\bresidents\b|\bhome to\b",
+    "population": r"\bpopulation\b(?!-)|\binhabitants\b|\bresidents\b|\bhome to\b",  # not "population-based studies"
     "economy": r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies|ic)\b|\bgrowth\b",
     "national income": r"\bgni\b|\bgross national\b|\bnational income\b",
     "sales": r"\bsales?\b|\bsell|\bsold\b|\bearn|\brevenues?\b|\bproceeds\b|\bturnover\b|\bdeals?\b",
@@ -177,6 +177,7 @@ _SUBGROUP = re.compile(
     r"migrant|immigrant|foreign(?:[- ]born)?|indigenous|ethnic|muslim|christian|hindu|jewish|black|white|hispanic|"
     r"asian|\d+[- ]to[- ]\d+|over[- ]\d+)\s+populations?\b"
     r"|\bpopulations?\s+(?:aged|ages|over|under|above|below|between|of working age)\b", re.IGNORECASE)
+_KIND_OF_PEOPLE = re.compile(r"[a-z-]+_people")  # the unit of "one billion obese people": people of one kind
 _DEMOGRAPHY = re.compile(r"\bbirths?\b|\bbirth rate\b|\bfertility\b|\bdeath rate\b|\bmortality rate\b|\bpopulation\b",
                          re.IGNORECASE)
 _HARM = re.compile(r"\bkill|\binjur|\bwound|\battack|\bwar\b|\bfighting\b|strikes?\b|quake|flood|storm|\bfires?\b|"
@@ -273,7 +274,7 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     if trial := _beside(measured, _TRIAL_AFTER, _TRIAL_BEFORE):
         return (f"«{measured.words}» counts the people of a trial or study («{trial.group('what')}»), not a population: "
                 f"metric {metric!r} does not fit; choose other: with a metric_label for them")
-    part = _SUBGROUP.search(own_clause(measured.sentence, measured.span))
+    part = _SUBGROUP.search(own_clause(measured.sentence, measured.span)) or _KIND_OF_PEOPLE.fullmatch(measured.unit or "")
     if part is None:
         return None
     return (f"«{measured.words}» counts part of a population («{part.group(0)}»), not all of it: metric "
@@ -795,8 +796,10 @@ _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
 _PLIGHT_AFTER = re.compile(
-    r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:are|were|remain|remained|still|had\s+been|have\s+been|"
+    r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:globally|worldwide|in\s+\d{4}|in\s+the\s+world)\s+)*"
+    r"(?:(?:are|were|remain|remained|still|had\s+been|have\s+been|"
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
+    r"living\s+with|suffering\s+from|struggling\s+with|diagnosed\s+with|"
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
     r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
     r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
@@ -812,7 +815,8 @@ _TOLL_BEFORE = re.compile(r"\b(?P<what>deaths?|dead|death\s+toll|toll|fatalities
 # The people of a trial or study: "3,417 randomized obese or overweight people", "enrolled 3,400 patients".
 _TRIAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?P<what>randomi[sz]ed|enrolled|participants|patients|volunteers)\b",
                           re.IGNORECASE)
-_TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|enrolling|recruited|recruiting)\s+"
+_TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|enrolling|recruited|recruiting|involving|"
+                           r"surveyed|surveying|measurements\s+of|data\s+(?:on|from))\s+"
                            r"(?:(?:about|some|over|nearly|almost|around|more\s+than)\s+)?$", re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"

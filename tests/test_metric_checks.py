@@ -578,6 +578,17 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "randomized"),
     ("The country's population rose to 3.4 million people last year.", "3.4 million people", 3.4e6, "people",
      "count", "population", None),
+    ("The analysis drew on data from 95 million people in 140 nations.", "95 million people", 95e6, "people", "count",
+     "population", "data from"),
+    ("Trials involving more than 30,000 people were pooled.", "more than 30,000 people", 30000, "people", "count",
+     "population", "involving"),
+    ("It drew on 1,200 population-based surveys in 90 countries.", "1,200", 1200, None, "count", "population",
+     "nothing in the sentence"),
+    # people with a condition, or people of one kind, are no population
+    ("Some 537 million people worldwide were living with diabetes in 2021.", "537 million people", 537e6, "people",
+     "count", "population", "living with"),
+    ("There are now more than 800 million obese people on the planet.", "more than 800 million obese people", 800e6,
+     "obese_people", "count", "population", "obese_people"),
     # an audience is no population
     ("More than 3 million people attended the festival over its ten days.", "More than 3 million people", 3e6,
      "people", "count", "population", "attended"),

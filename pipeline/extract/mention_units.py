@@ -279,19 +279,30 @@ _NAME = rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+"
 _NAME_COMMA = re.compile(rf"{_NAME},\s$")
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
-_AGE_OF = re.compile(r"\bage\s+(?:[a-z]+\s+){0,2}of\s+$", re.IGNORECASE)
+_JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
+# "at the age of just 17", "aged 19": an age whatever follows
+_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\baged\s+{_JUST}$", re.IGNORECASE)
+# "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
+_AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$",
+                          re.IGNORECASE)
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:but|and|when|while|as)\b)")
+_RANGE_ON = re.compile(r"^\s*(?:to|and|-|–)\s*\d")
+_AGE_CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:but|and|when|while|as|later|next|on|in|this|last|soon)\b)")
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is",
-    "Prabowo, aged 72, was", "Raka, is 37 but") or an age limit ("a minimum age requirement of 40")."""
+    "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
+    ("who turns 20 later in June", "he is only 19 and") or an age limit ("a minimum age requirement of 40")."""
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]
     if text[end:end + 1] == "," and _NAME_COMMA.search(before):
         return True
-    return bool(_AGE_OF.search(before) or _NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12]))
+    if _AGE_OF.search(before):
+        return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range
+    return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])
+                or _AGE_REACHED.search(before) and _AGE_CLAUSE_END.match(text[end:end + 12]))
 
 
 # A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".
