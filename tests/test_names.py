@@ -87,3 +87,9 @@ def test_spaced_initials_are_the_initialism() -> None:
     text = "The quake had a magnitude of 6.8, according to the US Geological Survey."
     assert name_found("U. S. Geological Survey", text) and name_found("U.S. Geological Survey", text)
     assert not name_found("U. K. Met Office", text)
+
+
+def test_the_world_is_named_by_global_and_worldwide_but_no_world_body_is() -> None:
+    text = "More than a billion people are now living with obesity globally, the study found."
+    assert name_found("world", text) and name_found("the world", text) and name_found("worldwide", text)
+    assert not name_found("World Bank", text) and not name_found("World Health Organization", text)

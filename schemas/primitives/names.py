@@ -29,11 +29,12 @@ DEMONYMS: tuple[frozenset[str], ...] = tuple(frozenset(group) for group in (
 ))
 # Well-known equivalent names that are neither an initialism nor an inflection of each other, as
 # news prose uses them interchangeably: the UK is "Britain" in most headlines, the US "America",
-# the Federal Reserve "the Fed".
+# the Federal Reserve "the Fed", the world "global".
 EQUIVALENTS: tuple[frozenset[str], ...] = tuple(frozenset(group) for group in (
     {"UK", "Britain", "United Kingdom", "Great Britain", "British"},
     {"US", "USA", "United States", "America", "American"},
     {"Fed", "Federal Reserve"},
+    {"world", "global", "globally", "worldwide"},  # "1 billion people globally": the world's figure
 ))  # initialisms in capitals: they are looked for as initialisms, never as the word "us"
 
 
