@@ -384,6 +384,11 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, harmed).items()} == {
         "Two": "a count of people killed, hurt, missing or rescued", "four": "a count of people killed, hurt, missing or rescued",
         "66 people": "a count of people killed, hurt, missing or rescued", "44": "a count of people killed, hurt, missing or rescued"}
+    penalties = "He faces up to ten years in prison; the court gave her an 18-month sentence. The talks lasted two years."
+    found = quantities(penalties)
+    penalty = "the length of a sentence, a ban or a suspension"
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, penalties).items()} == {
+        "up to ten years": penalty, "18-month": penalty}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

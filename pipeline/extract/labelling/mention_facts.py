@@ -57,6 +57,8 @@ _KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}",
 LARGE_COUNT = 1e6
 DIGIT_COUNT = 1000
 HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_most"})
+_PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?:ned|s)?|suspen(?:sion|ded)|probation)\b",
+                      re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 # What befell the people a number counts, in the few words around it: "Two were rescued", "four
 # remain missing", "the six missing individuals", "killed 12 people".
@@ -83,11 +85,15 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
     not the vague "thousands of"), a count of people that the words around it in `text` say were
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
-    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), or a measure with its unit ("185 feet", "the 47-degree water", "895 mb").
+    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
+    or the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban").
     A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
     for mention in mentions:
+        if mention.unit_class == "duration" and text \
+                and _PENALTY.search(nearest_words(measured(mention, text), 2, 3, in_clause=True)):
+            expected[mention.id] = "the length of a sentence, a ban or a suspension"
         if mention.unit_class != "count" or must_be_fact(mention):
             continue
         if mention.value != round(mention.value):
