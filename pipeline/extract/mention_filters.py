@@ -46,6 +46,8 @@ _HEADLINE_COUNTED = re.compile(
 _VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b)")  # also a team named by a number: "the 49ers"
 # The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
+# A place in an order: "ranks 182 out of 197", "was ranked 174", "ranking at 12".
+_RANKED_BEFORE = re.compile(r"\b(?:ranks|ranked|ranking)\s+(?:(?:at|as|joint|equal)\s+)?$", re.IGNORECASE)
 # A number inside a web address, a handle or a hashtag, with no space before it: "pic.twitter.com/9EeaCu",
 # "www.example.org/2024/report-12", "@user123", "#Euro2024".
 _WEB_BEFORE = re.compile(r"(?:https?://|www\.|\b[\w-]+\.[a-z]{2,6}/|[@#]\w*)\S*$", re.IGNORECASE)
@@ -141,6 +143,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "Group 2B": a class
     if (not has_unit or lettered) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
         return "provision"
+    if not has_unit and value.is_integer() and _RANKED_BEFORE.search(before):
+        return "rank"  # "India ranks 182 out of 197 countries": a place in an order, not an amount
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
