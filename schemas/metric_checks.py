@@ -538,13 +538,17 @@ def _price_basis_problem(metric: str, measured: Measured) -> str | None:
 def _share_problem(metric: str, measured: Measured) -> str | None:
     """A growth rate whose own clause says what share of a whole the number is and names no change
     ("accounted for 98.3% of its trade", "22% of GDP", odds of "about 1 in 292 million", "between
-    20 and 100 per cent of the maximum the law allows"): a share is no change."""
+    20 and 100 per cent of the maximum the law allows"): a share is no change. A share stated around
+    the number itself ("which accounts for roughly a fifth of its total revenue") is one even when
+    the clause also speaks of growth ("Nvidia's future growth in the country -- which accounts for")."""
     if not metric.endswith("_growth") or measured.unit_class != "percent":
         return None
     clause = own_clause(measured.sentence, measured.span)
     after = measured.sentence[measured.span[1]:] if measured.span else ""
+    before = measured.sentence[:measured.span[0]] if measured.span else ""
+    stated = _OF_A_WHOLE.match(after) and _SHARE_VERB_BEFORE.search(before[-40:])  # "accounts for roughly a fifth of its"
     share = _PROPORTION_WORDS.search(measured.words) or _SHARE_WORDS.search(clause) or _OF_A_WHOLE.match(after)
-    if share is None or _CHANGE_WORDS.search(clause):
+    if share is None or _CHANGE_WORDS.search(clause) and not stated:
         return None
     return (f"«{measured.words}» is a share of a whole («{share.group(0).strip()}»), not a change: metric {metric!r} "
             f"does not fit; choose the metric of what it is a share of, or other: with a metric_label")
@@ -846,6 +850,8 @@ _PROPORTION_WORDS = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\w", re.IGN
 _SHARE_WORDS = re.compile(
     r"\bof (?:the |its |their |\w+['’]s )?(?:gdp|economy|gross domestic product|output|total)\b|"
     r"\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bshare\b|\bratio\b", re.IGNORECASE)
+_SHARE_VERB_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:s|ed|ing)?)\s+"
+                                r"(?:[a-z]+\s+)?$", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?|all|\w+['’]s)\s", re.IGNORECASE)  # "60% of the ..."
 _CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
 _ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "real", "rate", "annual", "annualized", "quarterly", "yearly",
