@@ -801,7 +801,7 @@ _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
 _PLIGHT_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:globally|worldwide|in\s+\d{4}|in\s+the\s+world)\s+)*"
-    r"(?:(?:are|were|remain|remained|still|had\s+been|have\s+been|"
+    r"(?:(?:are|were|remain|remained|still|now|had\s+been|have\s+been|"
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
     r"living\s+with|suffering\s+from|struggling\s+with|diagnosed\s+with|"
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"

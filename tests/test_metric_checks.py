@@ -587,6 +587,8 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
     ("It drew on 1,200 population-based surveys in 90 countries.", "1,200", 1200, None, "count", "population",
      "nothing in the sentence"),
     # people with a condition, or people of one kind, are no population
+    ("Over 40 million people worldwide are now living with dementia, the report said.", "Over 40 million people", 40e6,
+     "people", "count", "population", "living with"),
     ("Some 537 million people worldwide were living with diabetes in 2021.", "537 million people", 537e6, "people",
      "count", "population", "living with"),
     ("There are now more than 800 million obese people on the planet.", "more than 800 million obese people", 800e6,
