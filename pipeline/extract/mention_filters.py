@@ -45,12 +45,12 @@ _HEADLINE_COUNTED = re.compile(
 # or a bracketed letter ("401(k)", "501(c)(3)").
 _VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b)")  # also a team named by a number: "the 49ers"
-# The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
 # A place in an order: "ranks 182 out of 197", "was ranked 174", "ranking at 12".
 _RANKED_BEFORE = re.compile(r"\b(?:ranks|ranked|ranking)\s+(?:(?:at|as|joint|equal)\s+)?$", re.IGNORECASE)
 # A number inside a web address, a handle or a hashtag, with no space before it: "pic.twitter.com/9EeaCu",
 # "www.example.org/2024/report-12", "@user123", "#Euro2024".
 _WEB_BEFORE = re.compile(r"(?:https?://|www\.|\b[\w-]+\.[a-z]{2,6}/|[@#]\w*)\S*$", re.IGNORECASE)
+# The title of a link to another story, inside the text: "(Also Read: ...)", a line "Read more: ...".
 _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(?:^|\n)[ \t]*(?:also\s+read|read\s+(?:more|also))\b[^\n]*$",
                           re.IGNORECASE)
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball

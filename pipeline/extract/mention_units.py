@@ -285,9 +285,11 @@ _AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\baged\s+{_JUS
 # "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
 _AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$",
                           re.IGNORECASE)
-_CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:but|and|when|while|as)\b)")
+_CLAUSE_WORDS = "but|and|when|while|as"
+_CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS})\b)")
+# ... or a time after an age reached: "who turns 20 later in June"
+_AGE_CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|later|next|on|in|this|last|soon)\b)")
 _RANGE_ON = re.compile(r"^\s*(?:to|and|-|–)\s*\d")
-_AGE_CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:but|and|when|while|as|later|next|on|in|this|last|soon)\b)")
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:

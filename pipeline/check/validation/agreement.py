@@ -100,7 +100,7 @@ def ranges_apart(members: list[Member]) -> str | None:
     when the ranges overlap. Ranges in different units are left to the overlap test."""
     ranged = [(m, m.fact.value, m.fact.value_max) for m in members
               if m.fact.qualifier == "range" and m.fact.value_max is not None]
-    if len({m.fact.article_id for m, _, _ in ranged}) < 2 or len({m.fact.unit for m, _, _ in ranged}) > 1:
+    if not _one_unit_across_sources([m for m, _, _ in ranged]):
         return None
     unit = ranged[0][0].fact.unit
     for index, name in ((1, "low"), (2, "high")):
@@ -116,12 +116,17 @@ def ceilings_apart(members: list[Member]) -> str | None:
     10". A bound written "less than" or "under" stays loose. Ceilings in different units are left to
     the overlap test."""
     capped = [m for m in members if m.fact.qualifier == "at_most"]
-    if len({m.fact.article_id for m in capped}) < 2 or len({m.fact.unit for m in capped}) > 1:
+    if not _one_unit_across_sources(capped):
         return None
     unit = capped[0].fact.unit
     if _meet(unit, [m.fact.value for m in capped]):
         return None
     return "the ceilings differ: " + "; ".join(f"{_label(m)}: at most {human(m.fact.value)}" for m in capped) + f" {unit}"
+
+
+def _one_unit_across_sources(members: list[Member]) -> bool:
+    """Do the members come from two articles or more, all in one unit?"""
+    return len({m.fact.article_id for m in members}) >= 2 and len({m.fact.unit for m in members}) == 1
 
 
 def _meet(unit: str | None, values: list[float]) -> bool:
