@@ -4,7 +4,8 @@
   "A or B" ("eight or nine euros") are ranges when the ends agree; "increased by X to Y" is two
   quantities (a change and a level);
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
-  "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", and a list
+  "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", also with
+  a bracketed share after each count ("41 districts (62%) in the north and 19 (29%) in the south"), and a list
   of bracketed figures, "services (down 0.4 per cent), construction (-1.6) and production (-1)",
   and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players",
   and a tally of names with their counts, "412 seats, the Conservatives 121, ... Green four");
@@ -35,7 +36,12 @@ _OR = re.compile(r"^\s+or\s+$")
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
-_PARALLEL = re.compile(r"^\s+(?:in|at|for|from|on)\s+[A-Z][\w .'-]*?(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
+# "1,200 people in France and 800 in Spain"; "41 districts (62%) in the north and 19 (29%) in the south":
+# a group named after each number, a bracketed share of the count allowed after either
+_SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|among)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
+                       r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
+_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|among)\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
@@ -112,8 +118,17 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
     for i in range(len(result) - 2, -1, -1):  # right to left: "10, 20 and 30 percent"
         result[i] = _shared(text, result[i], result[i + 1], backward=True)
     for i in range(1, len(result)):
-        result[i] = _shared(text, result[i], result[i - 1], backward=False)
+        shared = _shared(text, result[i], result[i - 1], backward=False)
+        if shared is result[i] and i >= 2 and _share_in_brackets(text, result[i - 2], result[i - 1]):
+            shared = _shared(text, result[i], result[i - 2], backward=False)  # "41 districts (62%) in the north and 19"
+        result[i] = shared
     return result
+
+
+def _share_in_brackets(text: str, count: Mention, share: Mention) -> bool:
+    """Is `share` a percentage in brackets right after `count` ("41 districts (62%)")?"""
+    return share.unit_class == "percent" and bool(re.match(r"^\s*\(\s*$", text[count.end:share.start])) \
+        and text[share.end:share.end + 1] == ")"
 
 
 def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Mention:
@@ -125,7 +140,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
-            and re.match(r"^\s+(?:in|at|for|from|on)\b", text[mention.end:mention.end + 6]):
+            and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"

@@ -90,7 +90,7 @@ _NOUN_SKIP = frozenset("new more straight consecutive successive further additio
 _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
                    "his her our your who which while when where each every")
 _VERBS = "is are was were be been has have had will would can could may might said says"
-_PLACES = "after before during outside inside near under over into across between against"
+_PLACES = "after before during outside inside near under over into across between against among amongst within throughout towards toward via beyond"
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
