@@ -399,3 +399,10 @@ def test_pounds_of_weight_are_lbs_in_the_fact_and_never_sterling() -> None:
     lifted, = quantities("The crane lifts 2.2 million pounds at a time.")
     paid, = quantities("The regulator's fine was 20 million pounds.")
     assert (unit_for(lifted, "other"), unit_for(paid, "other")) == ("lbs", "GBP")
+
+
+def test_a_multiple_of_a_fall_is_never_negative() -> None:
+    from pipeline.extract.labelling.mention_facts import signed_value
+    (halved,) = quantities("The agency halved its forecast for the year.")
+    assert (halved.value, halved.unit, halved.direction) == (0.5, "times", "down")
+    assert signed_value(halved, "other") == 0.5  # a ratio of the new level to the old

@@ -7,7 +7,7 @@
 - one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
   years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is none);
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three", and the verbs "doubled",
-  "tripled", "quadrupled" (not "doubled down", "doubled as");
+  "tripled", "quadrupled" (not "doubled down", "doubled as") and "halved" (0.5 times);
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
 - points written in words: "a quarter-point cut", "half a percentage point".
@@ -62,8 +62,9 @@ _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|und
 _TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
-_MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0}
-_MULTIPLIED_VERB = re.compile(r"\b(?P<stem>doubl|tripl|trebl|quadrupl|quintupl)(?:ed|ing)\b"
+_MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
+# "halved" but not "the halving", an event's name
+_MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)|halv(?=ed\b))(?:ed|ing)\b"
                               r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
 # Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point", "another full point".

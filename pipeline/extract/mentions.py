@@ -139,6 +139,9 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
                    False, 0, 0, cue)
 
 
+_BELOW = {"more_than": "less_than", "at_least": "at_most"}
+
+
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
     read = unit_after(text, found.end, None, rules.story_currency(story, "USD"), singular_ok=found.value == 1) \
         if found.unit is None else None
@@ -151,6 +154,9 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     mention = _mention(text, found.start, end, _scaled(found.value, factor), unit, unit_class,
                        value_max=None if found.value_max is None else _scaled(found.value_max, factor),
                        qualifier="several" if found.kind == "vague" else None)
+    if found.kind == "multiplied" and found.value < 1:  # "halved": the verb is the fall; "more than halved" is below half
+        return replace(mention, direction="down", cue=text[found.start:found.end],
+                       qualifier=_BELOW.get(mention.qualifier, mention.qualifier))
     if found.kind == "multiplied":  # "quadrupled": the verb is the rise
         return replace(mention, direction="up", cue=text[found.start:found.end])
     return mention
