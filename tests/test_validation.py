@@ -60,13 +60,15 @@ def test_date_checks_find(start, end, status, published, needle):
     assert len(findings) == 1 and needle in findings[0].message
 
 
-def test_an_amount_set_for_a_running_year_is_a_warning_a_measured_flow_an_error():
+def test_an_amount_set_for_a_running_year_or_a_later_term_is_a_warning_a_measured_flow_an_error():
     prize = dict(metric="other", metric_label="prize_money", unit="GBP", value=2.7e6, period_start="2024-01-01",
                  period_end="2024-12-31", status="actual", published="2024-06-13")
-    assert [(f.severity, "still running" in f.message) for f in check_dates(fact(**prize))] == [("warning", True)]
+    assert [(f.severity, "an amount set for it" in f.message) for f in check_dates(fact(**prize))] == [("warning", True)]
+    contract = prize | {"metric_label": "contract_value", "period_start": "2025-01-01", "period_end": "2034-12-31"}
+    assert [f.severity for f in check_dates(fact(**contract))] == ["warning"]  # agreed now, for a later term
     growth = check_dates(fact(period_start="2024-01-01", period_end="2024-12-31", status="actual", published="2024-06-13"))
-    later = check_dates(fact(**(prize | {"period_start": "2025-01-01", "period_end": "2025-12-31"})))
-    assert [f.severity for f in growth] == [f.severity for f in later] == ["error"]
+    visitors = check_dates(fact(**(contract | {"metric_label": "visitors", "unit": "people"})))
+    assert [f.severity for f in growth] == [f.severity for f in visitors] == ["error"]  # counted before it happened
 
 
 @pytest.mark.parametrize(("start", "end", "status", "published"), [

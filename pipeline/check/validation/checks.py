@@ -3,7 +3,8 @@
 - units: a negative count, a currency metric measured in something else (or the reverse), a
   percentage outside what its metric can plausibly take (a "590%" GDP growth rate);
 - dates: an `actual` for a period that ends after publication (an error: it cannot have happened
-  yet), a `forecast` for a period long past (a warning), a period that ends before it starts, a
+  yet; a warning for an `other` measure of a period running at publication, or an amount of money
+  set for a later term: a contract's value, a budget, a fine), a `forecast` for a period long past (a warning), a period that ends before it starts, a
   date no calendar has, period words that cannot be placed from the publication date ("last year"
   in an article dated 0001-01-01);
 - grounding and coverage, when the article texts are at hand (`grounding.py`, `coverage.py`);
@@ -69,10 +70,10 @@ def check_dates(fact: QuantFact) -> list[Finding]:
     if not (end and published):
         return []
     if fact.status == "actual" and first_day(end) > last_day(published):
-        if fact.metric == "other" and start and first_day(start) <= last_day(published):
+        if fact.metric == "other" and start and (first_day(start) <= last_day(published) or unit_class(fact.unit) == "currency"):
             return [_finding("dates", "warning", fact,
-                             f"reported as actual for a period still running at publication ({start} to {end}, published "
-                             f"{published}): an amount set for it (a prize, a budget), or a forecast?")]
+                             f"reported as actual for a period that ends after publication ({start} to {end}, published "
+                             f"{published}): an amount set for it (a prize, a budget, a contract, a fine), or a forecast?")]
         return [_finding("dates", "error", fact,
                          f"reported as actual, but its period ends {end}, after publication ({published}); a forecast?")]
     days_past = (first_day(published) - last_day(end)).days
