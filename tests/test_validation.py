@@ -411,3 +411,14 @@ def test_sources_that_give_one_range_must_give_its_two_ends_alike():
     assert validate(ranged[:2]).groups[0].verdict == "agree"
     point = fact(article_id="a4", source="Outlet a4", **(share | {"qualifier": "exact"}), value=27.5)
     assert validate([ranged[0], point]).groups[0].verdict == "agree"  # a figure inside the range is consistent with it
+
+
+def test_the_ends_of_one_range_are_given_to_the_finer_ends_rounding():
+    spread = dict(entity="tap water samples", metric="other", metric_label="microbes_per_litre", unit="microbes",
+                  qualifier="range", period_text="in the study", published="2024-03-04")
+    ranged = [fact(article_id=a, source=f"Outlet {a}", value=120000, value_max=high, **spread)
+              for a, high in (("a1", 380000), ("a2", 400000))]
+    group = validate(ranged).groups[0]  # alone, 400,000 would allow 350,000 to 450,000
+    assert group.verdict == "conflict" and "high ends differ" in group.detail
+    again = [ranged[1], fact(article_id="a3", source="Outlet a3", value=120000, value_max=400000, **spread)]
+    assert validate(again).groups[0].verdict == "agree"

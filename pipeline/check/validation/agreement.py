@@ -30,7 +30,7 @@ from schemas.vocabulary import unit_class
 from .currency import Converted, convert, needs_conversion, rates_that_fit, rates_tried, target_currency
 from .grouping import Group, Member
 from .independence import Origins
-from .intervals import Interval, common, human, interval_for, precision, with_truncation
+from .intervals import Interval, common, human, interval_for, precision, range_step, rounded, with_truncation
 from .measures import factors, one_dimension
 from .questions import UNNAMED, moves_by_the_minute
 from .sources_note import excluded_facts, sources_note
@@ -96,15 +96,17 @@ def restated_as_written(members: list[Member], intervals: list[Interval]) -> lis
 
 def ranges_apart(members: list[Member]) -> str | None:
     """Two sources that give one range ("between 26.6% and 28.6%", a quick count's interval) give the
-    same two figures: the low ends must meet, and so must the high ends (each to its rounding), even
-    when the ranges overlap. Ranges in different units are left to the overlap test."""
+    same two figures: the low ends must meet, and so must the high ends (each to the rounding of its
+    range's finer end, `intervals.range_step`), even when the ranges overlap. Ranges in different
+    units are left to the overlap test."""
     ranged = [(m, m.fact.value, m.fact.value_max) for m in members
               if m.fact.qualifier == "range" and m.fact.value_max is not None]
     if not _one_unit_across_sources([m for m, _, _ in ranged]):
         return None
     unit = ranged[0][0].fact.unit
-    for index, name in ((1, "low"), (2, "high")):
-        if not _meet(unit, [row[index] for row in ranged]):
+    ends = [_range_ends(unit, low, high) for _, low, high in ranged]
+    for index, name in ((0, "low"), (1, "high")):
+        if common([pair[index] for pair in ends]) is None:
             written = "; ".join(f"{_label(m)}: {human(low)}–{human(high)}" for m, low, high in ranged)
             return f"the ranges' {name} ends differ: {written} {unit}"
     return None
@@ -122,6 +124,12 @@ def ceilings_apart(members: list[Member]) -> str | None:
     if _meet(unit, [m.fact.value for m in capped]):
         return None
     return "the ceilings differ: " + "; ".join(f"{_label(m)}: at most {human(m.fact.value)}" for m in capped) + f" {unit}"
+
+
+def _range_ends(unit: str | None, low: float, high: float) -> tuple[Interval, Interval]:
+    """The values each end of one range allows, both given to the finer end's rounding (`range_step`)."""
+    step = range_step(low, high, to_the_unit(unit, low))  # as `own_interval` reads the range
+    return rounded(low, step), rounded(high, step)
 
 
 def _one_unit_across_sources(members: list[Member]) -> bool:

@@ -7,7 +7,8 @@
 - approximately: that, or ± 5%, whichever is wider;
 - more_than / at_least: open upwards; less_than / at_most: open downwards (to 0 for amounts that
   cannot be negative);
-- range: from value to value_max, each with its rounding;
+- range: from value to value_max, each with its rounding (two ranges of one figure are compared end
+  by end, both ends to the finer one's rounding: `range_step`, `agreement.ranges_apart`);
 - several: value to value_max when given, else 2–9 of the scale ("several billion" is 2–9 billion).
 The qualifier words themselves ("a dozen", "millions") are parsed upstream into value and qualifier.
 """
@@ -117,7 +118,20 @@ def interval_for(value: float, qualifier: str, value_max: float | None = None, n
             return Interval(value, value_max)
         scale = _written_scale(value)
         return Interval(2 * scale, 9 * scale)
-    return Interval(_shift(value, -rounding), _shift(value, rounding), high_open=True)
+    return rounded(value, rounding)
+
+
+def rounded(value: float, step: float) -> Interval:
+    """The values that round to `value` with a half-step of `step` (half-open)."""
+    return Interval(_shift(value, -step), _shift(value, step), high_open=True)
+
+
+def range_step(low: float, high: float, to_the_unit: bool = False) -> float:
+    """The rounding both ends of one range are given to, when two sources' ranges are compared end
+    by end: the finer end's. In "from 110,000 to 400,000" the writer counts in ten thousands, so
+    400,000 is 395,000 to 405,000, not 350,000 to 450,000 as it would be alone. (A range's own
+    interval, tested for overlap with single figures, keeps each end's own rounding.)"""
+    return min(half_step(low, to_the_unit), half_step(high, to_the_unit))
 
 
 def cut_short(value: float, precise: float) -> bool:
