@@ -422,3 +422,17 @@ def test_the_ends_of_one_range_are_given_to_the_finer_ends_rounding():
     assert group.verdict == "conflict" and "high ends differ" in group.detail
     again = [ranged[1], fact(article_id="a3", source="Outlet a3", value=120000, value_max=400000, **spread)]
     assert validate(again).groups[0].verdict == "agree"
+
+
+@pytest.mark.parametrize(("written", "span", "mention", "verdict"), [
+    ("a quarter of a million", None, None, "agree"),  # a round amount, as a gold anchor quotes it
+    ("The crowd was put at a quarter-million on Sunday.", (100, 149), (121, 138), "agree"),  # the figure's own words
+    ("250,000", None, None, "conflict"),  # given to the ten thousand: 245,000 to 255,000
+    ("The crowd, a quarter of the city, was 250,000.", (100, 146), (138, 145), "conflict"),  # the fraction is not the figure
+])
+def test_a_fraction_of_a_scale_word_is_a_round_amount(written, span, mention, verdict):
+    crowd = dict(entity="the march", metric="other", metric_label="crowd_size", unit="people", period_text=None,
+                 published="2024-05-06")
+    counted = fact(article_id="a1", source="Outlet a1", value=240000, quote="an estimated 240,000", **crowd)
+    round_ = fact(article_id="a2", source="Outlet a2", value=250000, quote=written, span=span, mention_span=mention, **crowd)
+    assert validate([counted, round_]).groups[0].verdict == verdict

@@ -1,7 +1,8 @@
 """Validation: decide whether the sources in one group agree — `agree`, `conflict`,
 `single_source` or `incomparable` — with the values side by side and the reason.
 
-Each voting fact becomes an interval (`intervals.interval_for`, half-open for rounding; a count or
+Each voting fact becomes an interval (`intervals.interval_for`, half-open for rounding; a figure
+written as a fraction of a scale word, "a quarter of a million", is read as approximate, `qualifier_of`; a count or
 amount that cuts a more precise one of its group short, "1.409 billion" for 1.40967 billion, also
 allows that truncation, `intervals.with_truncation`); money in other currencies is widened over
 the span of ECB rates a writer could have used (`currency`), and measures in other units of their
@@ -20,9 +21,10 @@ Every group says how many outlets and independent sources back it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from schemas.facts import Finding
+from schemas.facts import Finding, QuantFact
 from schemas.units import is_currency
 from schemas.validation import AgreementGroup, GroupMember, Verdict
 from schemas.vocabulary import unit_class
@@ -48,10 +50,32 @@ def to_the_unit(unit: str | None, value: float) -> bool:
     return kind == "percent" or kind in ("count", "duration") and abs(value) < 100
 
 
+# "a quarter of a million", "half a billion", "three-quarters of a million", "a quarter-million":
+# a fraction of a scale word is a round amount, not a figure given to its last digit
+_ROUND_FRACTION = re.compile(r"\b(?:(?:one|two|three)[\s-]+)?(?:quarters?|thirds?)(?:\s+of\s+an?\s+|-)(?:million|billion|trillion)\b"
+                             r"|\bhalf(?:\s+of)?(?:\s+an?\s+|-)(?:million|billion|trillion)\b", re.IGNORECASE)
+
+
+def qualifier_of(fact: QuantFact) -> str:
+    """The qualifier a figure is compared with: its own, but an `exact` figure written as a fraction
+    of a scale word (`_ROUND_FRACTION`) is read as `approximately` ("a quarter of a million" fits
+    240,000)."""
+    if fact.qualifier == "exact" and _ROUND_FRACTION.search(written_figure(fact)):
+        return "approximately"
+    return fact.qualifier
+
+
+def written_figure(fact: QuantFact) -> str:
+    """The words of the figure itself when the fact knows where they are in its quote, else the quote."""
+    if fact.mention_span and fact.span and fact.span[0] <= fact.mention_span[0] and fact.mention_span[1] <= fact.span[1]:
+        return fact.quote[fact.mention_span[0] - fact.span[0]:fact.mention_span[1] - fact.span[0]]
+    return fact.quote
+
+
 def own_interval(m: Member) -> Interval:
     f = m.fact
     percent = unit_class(f.unit) == "percent"
-    return interval_for(f.value, f.qualifier, f.value_max, nonnegative=not percent and f.value >= 0,
+    return interval_for(f.value, qualifier_of(f), f.value_max, nonnegative=not percent and f.value >= 0,
                         to_the_unit=to_the_unit(f.unit, f.value))
 
 
@@ -150,7 +174,7 @@ def side_by_side(members: list[Member], intervals: list[Interval], unit: str) ->
     """Each figure as written, the precision it was given at, the interval it allows, and who gives it."""
     rows: dict[tuple[float, str, str, Interval], list[str]] = {}
     for m, i in zip(members, intervals):
-        rows.setdefault((m.fact.value, m.fact.unit, m.fact.qualifier, i), []).append(_label(m))
+        rows.setdefault((m.fact.value, m.fact.unit, qualifier_of(m.fact), i), []).append(_label(m))
     return "; ".join(f"{_names(names)}: {human(value)} {written} "
                      f"({precision(value, qualifier, to_the_unit(written, value))}) → {i.describe()} {unit}"
                      for (value, written, qualifier, i), names in rows.items())
@@ -187,7 +211,7 @@ class _Judgement:
             self.unit, sizes = factors(units)
             own = restated_as_written(every, [interval.scaled(size, size) for interval, size in zip(own, sizes)])
         if len(set(units)) == 1 and unit_class(units[0]) != "percent":  # "1.409 billion" for 1.40967 billion
-            own = with_truncation([(m.fact.value, m.fact.qualifier) for m in every], own)
+            own = with_truncation([(m.fact.value, qualifier_of(m.fact)) for m in every], own)
         converted = convert(every, own, self.unit) if needs_conversion(units, self.unit) else Converted(own, {})
         if isinstance(converted, str):
             return "incomparable", converted, None
