@@ -166,6 +166,22 @@ def test_of_several_quarters_the_one_right_after_the_number_narrows_the_year(quo
     assert (period_of(fact).start, period_of(fact).end) == (start, end)
 
 
+@pytest.mark.parametrize(("quote", "words", "expected"), [
+    # the one period of the sentence is written after a later figure: it is that figure's
+    ("Prices rose 4.1% over the month, faster than the 2.2% seen in October.", "4.1%", (None, None)),
+    ("Prices rose 4.1% over the month, faster than the 2.2% seen in October.", "2.2%", ("2023-10-01", "2023-10-31")),
+    # written before the number, or right after it, it is still the sentence's period
+    ("In October, prices rose 4.1% and wages 2.2%.", "2.2%", ("2023-10-01", "2023-10-31")),
+    ("Prices rose 4.1% in October, the steepest rise on record.", "4.1%", ("2023-10-01", "2023-10-31")),
+])
+def test_a_quote_gives_its_period_only_to_the_figures_it_follows(quote, words, expected) -> None:
+    at = quote.index(words) + 100  # the quote starts at 100 in its article
+    fact = QuantFact(fact_id="f1", article_id="a1", source="s", entity="Ruritania", metric="inflation_rate", value=4.1,
+                     unit="percent", quote=quote, published="2023-11-15", span=(100, 100 + len(quote)),
+                     mention_span=(at, at + len(words)))
+    assert (period_of(fact).start, period_of(fact).end) == expected
+
+
 @pytest.mark.parametrize(("period_text", "quote", "expected"), [
     ("in the previous quarter", "GDP contracted by 0.4% during the final three months of last year, after shrinking a "
      "revised 3.3% in the previous quarter.", ("2023-07-01", "2023-09-30", "quote:previous_quarter")),

@@ -7,12 +7,15 @@ re-exported here for callers. This stage then
 - keeps every field the caller supplied: a `period_start`/`period_end` given without a rule is
   data (rule `given`), never resolved again; entity, status, `value_usd` and the rest stay as given;
 - resolves `period_text` against the publication date and records the rule that fired; a fact
-  without period words takes the one period its quote states, if it states exactly one;
+  without period words takes the one period its quote states, if it states exactly one (a period
+  written after a later figure of the sentence is that figure's, `_own_periods`);
 - converts money to US dollars at an ECB rate (the period's end, else the publication date) and
   says which; a currency the ECB does not quote is marked, never converted at an invented rate.
 """
 
 from __future__ import annotations
+
+import re
 
 from schemas.facts import QuantFact
 from schemas.units import canonical_unit, is_currency
@@ -21,7 +24,7 @@ from schemas.vocabulary import unit_class
 from . import fx
 from schemas.primitives.numbers import parse_number
 from .fiscal import fiscal_start
-from .periods import NAMED_DAY_RULES, Period, before_stated, periods_in, resolve_period, stated_periods
+from .periods import NAMED_DAY_RULES, Period, before_stated, resolve_period, stated_periods
 
 __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]
 
@@ -80,13 +83,36 @@ def period_of(fact: QuantFact) -> Period:
         if not period.resolved and (earlier := before_stated(fact.period_text, fact.quote, fact.published, fiscal)):
             return Period(earlier.start, earlier.end, f"quote:{earlier.rule}")
         return narrower_in_quote(fact, period) or period
-    stated = periods_in(fact.quote, fact.published, fiscal)
+    stated = _own_periods(fact, fiscal)
     if len(stated) > 1:  # "since August ..., at a briefing on November 1": a named day is often when it was said
         stated = [p for p in stated if p.rule not in NAMED_DAY_RULES]
     if len(stated) == 1:
         p = stated[0]
         return Period(p.start, p.end, f"quote:{p.rule}", p.cumulative)
     return resolve_period(None, fact.published)
+
+
+# A figure other than a year: "12.8%", "1,200", "3.5"
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*")
+
+
+def _own_periods(fact: QuantFact, fiscal: int | None) -> list[Period]:
+    """The distinct periods the fact's quote states, less those written after another figure that
+    follows the fact's own number: in "prices grew 25.5%, faster than the 12.8% registered in
+    November", November is the 12.8%'s period, not the 25.5%'s."""
+    found: list[Period] = []
+    for span, period in stated_periods(fact.quote, fact.published, fiscal):
+        if not _after_another_figure(fact, span) and period not in found:
+            found.append(period)
+    return found
+
+
+def _after_another_figure(fact: QuantFact, span: tuple[int, int]) -> bool:
+    """Is the period phrase at `span` of the quote written after the fact's number, with another figure between them?"""
+    if not (fact.span and fact.mention_span):
+        return False
+    number_end = fact.mention_span[1] - fact.span[0]
+    return span[0] >= number_end and bool(_FIGURE.search(fact.quote[number_end:span[0]]))
 
 
 def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
