@@ -45,12 +45,19 @@ UNNAMED = "unnamed"
 PAST_TOLL_DAYS = 366  # a toll stated for a time this long before publication is final (`past_toll_year`)
 
 _AGAINST_PREVIOUS = r"\b(?:from|on|over|against|compared (?:to|with)) the (?:previous|prior|preceding) "
+_PRICE_RISE = r"(?:consumer[- ]price |CPI )?(?:inflation|CPI|price (?:growth|rises?|increases?))\b"
+_COMPARED = r"\b(?:compared (?:to|with)|in comparison (?:to|with)|against|versus)"  # "compared to November"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _BASES = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in [
     ("annualized", r"\bannuali[sz]ed\b|\bat an annual rate\b|\bseasonally adjusted annual rate\b|\bSAAR\b"),
     ("yy", r"\byear[- ](?:on|over)[- ]year\b|\by/y\b|\byoy\b|\bfrom a year (?:earlier|ago)\b|\b12-month\b"
-           r"|\bcompared with a year earlier\b|\bon the year\b|\bfrom the same (?:time|period|month|quarter) (?:last|a) year\b"),
+           r"|\bcompared with a year earlier\b|\bon the year\b|\bfrom the same (?:time|period|month|quarter) (?:last|a) year\b"
+           rf"|\bannual (?:rate of )?{_PRICE_RISE}|\binter-?annual\b|\bin the (?:year|12 months|twelve months) to\b"
+           rf"|{_COMPARED} {_MONTH},? (?:of )?(?:\d{{4}}|last year|a year (?:earlier|ago)|the previous year)\b"),
     ("qq", rf"\bquarter[- ](?:on|over)[- ]quarter\b|\bq/q\b|\bsequential(?:ly)?\b|{_AGAINST_PREVIOUS}quarter\b"),
-    ("mm", rf"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|{_AGAINST_PREVIOUS}month\b"),
+    ("mm", rf"\bmonth[- ](?:on|over)[- ]month\b|\bm/m\b|{_AGAINST_PREVIOUS}month\b|\bmonthly (?:rate of )?{_PRICE_RISE}"
+           rf"|\bmonthly rate\b|\bon the month\b|{_COMPARED} {_MONTH}\b"
+           r"(?!,? (?:\d{4}|(?:of )?(?:last|a|the previous|the prior) year))"),
 ]), re.IGNORECASE)
 _BASIS_NAMES = {"annualized": "annualized", "yy": "y/y", "qq": "q/q", "mm": "m/m"}
 _ADJUSTED = re.compile(r"\bcalendar[- ]adjusted\b|\badjusted for calendar\b|\bworking[- ]day adjusted\b", re.IGNORECASE)
@@ -110,15 +117,46 @@ def _bases_in(text: str) -> str | None:
 
 
 def basis_of(fact: QuantFact) -> str | None:
-    """The measure's basis ("annualized", "q/q", "y/y, calendar-adjusted"...), None when nothing states it."""
+    """The measure's basis ("annualized", "q/q", "y/y, calendar-adjusted"...), None when nothing states it:
+    from the words of the figure's own clause (`own_clause`), its period words and its label, else
+    from its sentence when the sentence states one basis only."""
     supplied = (fact.model_extra or {}).get("basis")
     if isinstance(supplied, str) and supplied.strip():
         text = re.sub(r"\(.*?\)", "", supplied).strip().lower()
         return _bases_in(text) or text
     if unit_class(fact.unit) != "percent":
         return None  # only rates are stated on a basis
-    words = " ".join(filter(None, (fact.quote, fact.period_text, fact.metric_label)))
-    return _bases_in(words) if words else None
+    label = (fact.metric_label or "").replace("_", " ")  # "monthly_inflation"
+    if own := _bases_in(" ".join(filter(None, (own_clause(fact), fact.period_text, label)))):
+        return own
+    if len({m.lastgroup for m in _BASES.finditer(fact.quote)}) == 1:  # one basis for the whole sentence
+        return _bases_in(fact.quote)
+    return None
+
+
+# A figure other than a year ("25.5%", "1,200"), and the words that end a clause between two figures
+_FIGURE = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*")
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|while|whereas|but|and|following)\b", re.IGNORECASE)
+
+
+def own_clause(fact: QuantFact) -> str:
+    """The words of the fact's quote that belong to its own number, when the fact knows where its
+    number is: from the last clause break after the figure before it to the first clause break
+    before the figure after it. In "211.4% year-on-year in December, after growing 25.5% compared
+    to November", "year-on-year" is the 211.4%'s and "compared to November" the 25.5%'s. Else the quote."""
+    quote = fact.quote
+    if not (fact.span and fact.mention_span) or not fact.span[0] <= fact.mention_span[0] <= fact.mention_span[1] <= fact.span[1]:
+        return quote
+    start, end = fact.mention_span[0] - fact.span[0], fact.mention_span[1] - fact.span[0]
+    before = [m.end() for m in _FIGURE.finditer(quote, 0, start)]
+    after = next((m.start() for m in _FIGURE.finditer(quote, end)), None)
+    left = quote[before[-1]:start] if before else quote[:start]
+    right = quote[end:after] if after is not None else quote[end:]
+    if before:
+        left = left[max((m.end() for m in _CLAUSE_BREAK.finditer(left)), default=0):]
+    if after is not None:
+        right = right[:next((m.start() for m in _CLAUSE_BREAK.finditer(right)), len(right))]
+    return left + quote[start:end] + right
 
 
 def currency_terms(fact: QuantFact) -> str | None:
