@@ -94,3 +94,15 @@ def test_an_economy_figure_belongs_to_the_economy_its_sentence_names(sentence: s
     mention = next(m for m in quantities(sentence) if m.unit_class == "currency")
     assert entity_of(mention, "Sylvania", "gdp_nominal", sentence) == (owner or "Sylvania")
     assert entity_of(mention, "Atlantis", "exports", sentence) == "Atlantis"  # only an economy's own figures
+
+
+@pytest.mark.parametrize(("entity", "expected"), [
+    ("Sylvania", "unknown"),  # the sentence speaks of the Freedonian economy
+    ("Freedonia", "Freedonia"),  # the adjective names it
+])
+def test_an_economy_named_by_its_adjective_is_not_another_entitys(entity: str, expected: str) -> None:
+    from pipeline.extract.labelling.mention_facts import entity_of
+    sentence = "In the last quarter the Freedonian economy shrank 0.2% from the previous quarter."
+    mention = next(m for m in quantities(sentence) if m.unit_class == "percent")
+    assert entity_of(mention, entity, "gdp_real_growth", sentence) == expected
+    assert entity_of(mention, "Sylvania", "exports", sentence) == "Sylvania"  # only an economy's own figures

@@ -7,7 +7,8 @@ named. With no such entity, or more than one, the fact stays "unknown": never a 
 
 An economy's figure belongs to the economy its sentence names (`economy_owner`): in "North
 Korea's tiny economy, which South Korea's central bank says was worth 22.6 billion euro", the
-figure is North Korea's, whoever reports it.
+figure is North Korea's, whoever reports it; and it is not the figure of an entity other than the
+one "the Japanese economy" names (`another_economy`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 
 from schemas.facts import Finding, QuantFact
+from schemas.primitives.names import name_found
 
 UNKNOWN = frozenset({"", "unknown", "none", "null", "n/a"})
 
@@ -62,6 +64,17 @@ def only_the_reporter(entity: str, sentence: str) -> bool:
     if not places or not _REPORTED.search(sentence):
         return False
     return all(_REPORTER_AFTER.match(sentence, place.end()) for place in places)
+
+
+# "the Japanese economy", "the U.S. economy", "The German GDP": an economy named by its adjective
+_ADJECTIVE_ECONOMY = re.compile(r"\b[Tt]he\s+(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*)\s+(?:economy|GDP|gross domestic product)\b")
+
+
+def another_economy(entity: str, sentence: str) -> bool:
+    """Whether the sentence speaks of one economy by its adjective ("the Japanese economy") and
+    `entity` does not name it ("Germany"): the figure is not that entity's."""
+    named = {" ".join(found.group(0).split()) for found in _ADJECTIVE_ECONOMY.finditer(sentence)}
+    return len(named) == 1 and not name_found(entity, named.pop())
 
 
 def economy_owner(sentence: str) -> str | None:

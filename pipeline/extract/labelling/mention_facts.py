@@ -37,7 +37,7 @@ from schemas.units import dimension_of
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
 
 from ..chunking import shift_span
-from ..entities import ECONOMY_FIGURES, economy_owner, only_the_reporter
+from ..entities import ECONOMY_FIGURES, another_economy, economy_owner, only_the_reporter
 from ..mention_periods import belongs_elsewhere, period_next_to, sentence_year
 from ..mention_filters import HARMED_WORDS
 from ..mention_units import MEASURE_UNITS
@@ -171,13 +171,15 @@ def entity_of(mention: Mention, entity: str | None, metric: str, sentence: str) 
     names only as the owner of whoever reports the figure (`entities.only_the_reporter`: "South
     Korea's spy agency said"), and so does an amount or a lone common noun (`_only_an_amount`).
     An economy's figure takes the owner of the economy its sentence
-    names (`entities.economy_owner`), not whoever reports it."""
+    names (`entities.economy_owner`), not whoever reports it, and is "unknown" when the sentence
+    names another economy by its adjective (`entities.another_economy`: "the Japanese economy"
+    labelled "Germany")."""
     owner = economy_owner(sentence) if metric in ECONOMY_FIGURES else None
     if owner:
         return owner
     counted = (mention.unit or "").lower().rstrip("s")
     if not entity or (counted and entity.strip().lower().rstrip("s") == counted) or only_the_reporter(entity, sentence) \
-            or _only_an_amount(entity, mention):
+            or _only_an_amount(entity, mention) or (metric in ECONOMY_FIGURES and another_economy(entity, sentence)):
         return "unknown"
     return entity
 
