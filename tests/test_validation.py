@@ -436,3 +436,18 @@ def test_a_fraction_of_a_scale_word_is_a_round_amount(written, span, mention, ve
     counted = fact(article_id="a1", source="Outlet a1", value=240000, quote="an estimated 240,000", **crowd)
     round_ = fact(article_id="a2", source="Outlet a2", value=250000, quote=written, span=span, mention_span=mention, **crowd)
     assert validate([counted, round_]).groups[0].verdict == verdict
+
+
+@pytest.mark.parametrize(("quote", "words", "basis"), [
+    ("Prices were 48% higher on the year in May, after rising 6% against April.", "48%", "y/y"),
+    ("Prices were 48% higher on the year in May, after rising 6% against April.", "6%", "m/m"),
+    ("Annual inflation was 5% in March, up from 4% in February.", "4%", "y/y"),  # one basis for the sentence
+    ("Monthly inflation eased to 2.1% from 2.6% as the annual rate of inflation fell to 40%.", "40%", "y/y"),
+    ("Prices rose 0.3% on the month and 4% in the year to March.", "0.3%", "m/m"),
+    ("Prices rose 0.3% on the month and 4% in the year to March.", "4%", "y/y"),
+])
+def test_a_rates_basis_is_read_from_its_own_clause(quote, words, basis):
+    from pipeline.check.validation.questions import basis_of
+    at = quote.index(words) + 100
+    rate = fact(quote=quote, metric="inflation_rate", span=(100, 100 + len(quote)), mention_span=(at, at + len(words)))
+    assert basis_of(rate) == basis

@@ -142,8 +142,8 @@ _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|while|whereas|but|and|following)\b"
 def own_clause(fact: QuantFact) -> str:
     """The words of the fact's quote that belong to its own number, when the fact knows where its
     number is: from the last clause break after the figure before it to the first clause break
-    before the figure after it. In "211.4% year-on-year in December, after growing 25.5% compared
-    to November", "year-on-year" is the 211.4%'s and "compared to November" the 25.5%'s. Else the quote."""
+    before the figure after it. In "prices were 48% higher on the year in May, after rising 6% against
+    April", "on the year" is the 48%'s and "against April" the 6%'s. Else the quote."""
     quote = fact.quote
     if not (fact.span and fact.mention_span) or not fact.span[0] <= fact.mention_span[0] <= fact.mention_span[1] <= fact.span[1]:
         return quote
