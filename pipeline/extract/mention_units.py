@@ -159,11 +159,23 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     return None, 0
 
 
+# A weight written before "pounds", with no word of money between them ("3 million tonnes worth 40
+# million pounds" is money).
+_WEIGHT_UNIT = re.compile(r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kilogrammes?|kg|ounces?|grams?)\b", re.IGNORECASE)
+_MONEY_CUE = re.compile(r"[£$€]|\b(?:worth|costs?|costing|paid|pays?|price[sd]?|valued?|sold|bought|spent|spend|fined?|"
+                        r"budget|revenue|sterling|funding)\b", re.IGNORECASE)
+
+
 def is_weight(text: str, start: int, end: int) -> bool:
-    """"pounds" at [start, end) is weight before "of apples" or after "weighs"; money otherwise."""
+    """"pounds" at [start, end) is weight before "of apples", after "weighs", or after a weight in
+    other units (`_WEIGHT_UNIT`); money otherwise."""
     if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
         return True
-    return bool(_WEIGHT.search(text[max(0, start - 80):start]))
+    before = text[max(0, start - 80):start]
+    if _WEIGHT.search(before):
+        return True
+    measure = list(_WEIGHT_UNIT.finditer(before))  # "42 million metric tons of waste, or 287 pounds per person"
+    return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
 
 
 def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: bool = False) -> UnitRead:

@@ -36,6 +36,7 @@ _PROPORTION = re.compile(
 # of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _COUNTED_WHOLE = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
+_OF_A_SCALE = re.compile(r"(?:\s+of\s+an?\s+|-)(?:million|billion|trillion)\b", re.IGNORECASE)
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
@@ -129,6 +130,8 @@ def _fractions(text: str) -> list[WordQuantity]:
     found = []
     for m in _FRACTION.finditer(text):
         den = m["den"].lower()
+        if _OF_A_SCALE.match(text, m.end()):
+            continue  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
         if den.startswith("quarter") and m["gap"] == " " and (den.endswith("s") or m["num"].lower() not in ("a", "one")):
             continue  # "two quarters of growth" counts quarters
         if den == "quarter" and m["gap"] == "-" and _QUARTERS_OF_TIME.match(text[m.end():]):
@@ -138,6 +141,8 @@ def _fractions(text: str) -> list[WordQuantity]:
             continue  # "a third term", "a quarter": not a share of something
         found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
     for m in _HALF.finditer(text):
+        if _OF_A_SCALE.match(text, m.end()):
+            continue
         found.append(WordQuantity((m.start(), m.end()), 50.0, None, "percent", "fraction"))
     return found
 

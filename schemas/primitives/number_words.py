@@ -2,8 +2,8 @@
 
 "ten", "twenty-five", "a dozen", "one hundred and twenty", "half a million", "two million five
 hundred thousand", decimals spoken as broadcasters write them ("two point five", "five point two
-five", "nought point seven") and halves and quarters ("one and a half", "three and a quarter
-million"). Fractions on their own ("two-thirds") are not numbers here: the mention scanner reads
+five", "nought point seven"), halves and quarters ("one and a half", "three and a quarter
+million") and fractions of a scale word ("a quarter of a million", "two-thirds of a billion"). Fractions on their own ("two-thirds") are not numbers here: the mention scanner reads
 them as proportions. `spelled_matches` returns (start, end, value, scale) tuples.
 """
 
@@ -80,6 +80,8 @@ def _head_value(text: str, tokens: list[Token], i: int) -> tuple[float, int] | N
     word = tokens[i].word
     if word == "one" and i > 0 and tokens[i - 1].word == "no":  # "no one" is nobody
         return None
+    if (fraction := _fraction_of_scale(text, tokens, i)) is not None:
+        return fraction
     if word in UNITS or word in TENS:
         return _small_number(text, tokens, i)
     if word == "nought" and _word_at(tokens, i + 1) == "point":
@@ -90,7 +92,30 @@ def _head_value(text: str, tokens: list[Token], i: int) -> tuple[float, int] | N
     if word in ("a", "an") and nxt and nxt.word in _ARTICLE_TARGETS and joined(text, tokens[i], nxt):
         return 1.0, i + 1
     if word == "half" and _half_a_scale(text, tokens, i):
-        return 0.5, i + 2
+        return 0.5, i + 2 + (tokens[i + 1].word == "of")
+    return None
+
+
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_PARTS = {"quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+
+
+def _fraction_of_scale(text: str, tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """"a quarter of a million", "three-quarters of a billion", "two-thirds of a million", "a
+    quarter-million" (and "quarter of a million" after an adjective): the fraction, and the index
+    of the scale word that `_extend` applies."""
+    j, numerator = i, 1
+    if tokens[i].word in _NUMERATORS and i + 1 < len(tokens) and joined(text, tokens[i], tokens[i + 1], hyphen_ok=True):
+        j, numerator = i + 1, _NUMERATORS[tokens[i].word]
+    part = tokens[j].word
+    if part not in _PARTS or (numerator > 1) != part.endswith("s"):
+        return None
+    if _word_at(tokens, j + 1) in SCALE_WORDS and text[tokens[j].end:tokens[j + 1].start] == "-":
+        return numerator / _PARTS[part], j + 1  # "a quarter-million"
+    words = [_word_at(tokens, k) for k in (j + 1, j + 2, j + 3)]
+    if words[0] == "of" and words[1] in ("a", "an") and words[2] in SCALE_WORDS \
+            and all(joined(text, tokens[k], tokens[k + 1]) for k in (j, j + 1, j + 2)):
+        return numerator / _PARTS[part], j + 3
     return None
 
 
@@ -112,12 +137,13 @@ def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[flo
 
 
 def _half_a_scale(text: str, tokens: list[Token], i: int) -> bool:
-    """True for "half a million" / "half a billion" at token i."""
-    if i + 2 >= len(tokens):
+    """True for "half a million" / "half of a billion" at token i."""
+    k = i + 1 + (_word_at(tokens, i + 1) == "of")
+    if k + 1 >= len(tokens):
         return False
-    art, scale = tokens[i + 1], tokens[i + 2]
+    art, scale = tokens[k], tokens[k + 1]
     return (art.word == "a" and scale.word in SCALE_WORDS
-            and joined(text, tokens[i], art) and joined(text, art, scale))
+            and all(joined(text, tokens[n], tokens[n + 1]) for n in range(i, k + 1)))
 
 
 def _small_number(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
