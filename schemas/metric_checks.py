@@ -106,7 +106,9 @@ NOUNS: dict[str, str] = {
              r"\bcommerce\b",
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation",
-    "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\blives\b",
+    "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|"
+              r"\b(?:claim\w*|cost\w*|took|tak\w+|lost|los\w+)\s+(?:\S+\s+){0,4}?lives\b|\blives\s+(?:were\s+|have\s+been\s+)?lost\b|"
+              r"\d\s+lives\b",  # lives lost, not "the daily lives of millions"
     "population": r"\bpopulation\b(?!-)|\binhabitants\b|\bresidents\b|\bhome to\b",  # not "population-based studies"
     "economy": r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies|ic)\b|\bgrowth\b",
     "national income": r"\bgni\b|\bgross national\b|\bnational income\b",

@@ -267,6 +267,11 @@ def test_a_count_takes_only_a_metric_that_counts_its_things(sentence, words, uni
 def test_a_death_toll_needs_deaths_in_its_sentence() -> None:
     assert problem("casualties", "The state is training 3,000 hackers.", "3,000", 3000, "hackers", "count") is not None
     assert problem("casualties", "At least 3,000 people died in the quake.", "3,000", 3000, "people", "count") is None
+    # lives lost are deaths; "the daily lives of" people are not
+    assert problem("casualties", "The storm claimed more than 900 lives.", "more than 900 lives", 900, "lives", "count") is None
+    assert problem("casualties", "Some 900 lives were lost at sea.", "900 lives", 900, "lives", "count") is None
+    assert problem("casualties", "Tea is part of the daily lives of 900 villagers.", "900 villagers", 900, "villagers",
+                   "count") is not None
 
 
 @pytest.mark.parametrize(("sentence", "words", "metric", "rejected"), [
