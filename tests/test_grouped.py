@@ -399,6 +399,8 @@ def test_pounds_of_weight_are_lbs_in_the_fact_and_never_sterling() -> None:
     lifted, = quantities("The crane lifts 2.2 million pounds at a time.")
     paid, = quantities("The regulator's fine was 20 million pounds.")
     assert (unit_for(lifted, "other"), unit_for(paid, "other")) == ("lbs", "GBP")
+    _, per_head = quantities("The town sent 9,000 tonnes of rubbish to landfill, or 410 pounds per resident.")
+    assert unit_for(per_head, "other") == "lbs per resident"  # a rate of weight, not of sterling
 
 
 def test_a_multiple_of_a_fall_is_never_negative() -> None:

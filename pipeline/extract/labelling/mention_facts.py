@@ -198,8 +198,8 @@ def _only_an_amount(entity: str, mention: Mention) -> bool:
 def unit_for(mention: Mention, metric: str) -> str:
     """The fact's unit: the mention's ("pounds" of weight as "lbs": the contract reads "pounds" as
     sterling), else the noun its metric counts."""
-    if mention.unit == "pounds" and mention.unit_class == "count":
-        return "lbs"
+    if mention.unit and mention.unit.split(" per ")[0] == "pounds" and mention.unit_class == "count":
+        return "lbs" + mention.unit[len("pounds"):]  # "pounds per person" of waste: "lbs per person"
     if mention.unit:
         return mention.unit
     return COUNT_NOUNS.get(metric, GENERIC_COUNT_UNIT)
