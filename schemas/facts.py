@@ -85,6 +85,13 @@ class QuantFact(BaseModel):
     run_id: str | None = None
     schema_version: str = SCHEMA_VERSION
 
+    def number_in_quote(self) -> tuple[int, int] | None:
+        """Where the number itself is in `quote`, when the fact knows both spans (mention-guided prompts)."""
+        if self.span is None or self.mention_span is None \
+                or not self.span[0] <= self.mention_span[0] <= self.mention_span[1] <= self.span[1]:
+            return None
+        return self.mention_span[0] - self.span[0], self.mention_span[1] - self.span[0]
+
 
 class Finding(BaseModel):
     """One check's verdict: which check, how serious, about which facts, and why."""

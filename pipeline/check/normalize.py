@@ -15,14 +15,12 @@ re-exported here for callers. This stage then
 
 from __future__ import annotations
 
-import re
-
 from schemas.facts import QuantFact
 from schemas.units import canonical_unit, is_currency
 from schemas.vocabulary import unit_class
 
 from . import fx
-from schemas.primitives.numbers import parse_number
+from schemas.primitives.numbers import FIGURE_NOT_YEAR, parse_number
 from .fiscal import fiscal_start
 from .periods import NAMED_DAY_RULES, Period, before_stated, resolve_period, stated_periods
 
@@ -92,10 +90,6 @@ def period_of(fact: QuantFact) -> Period:
     return resolve_period(None, fact.published)
 
 
-# A figure other than a year: "12.8%", "1,200", "3.5"
-_FIGURE = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*")
-
-
 def _own_periods(fact: QuantFact, fiscal: int | None) -> list[Period]:
     """The distinct periods the fact's quote states, less those written after another figure that
     follows the fact's own number: in "prices grew 25.5%, faster than the 12.8% registered in
@@ -109,10 +103,9 @@ def _own_periods(fact: QuantFact, fiscal: int | None) -> list[Period]:
 
 def _after_another_figure(fact: QuantFact, span: tuple[int, int]) -> bool:
     """Is the period phrase at `span` of the quote written after the fact's number, with another figure between them?"""
-    if not (fact.span and fact.mention_span):
+    if (number := fact.number_in_quote()) is None:
         return False
-    number_end = fact.mention_span[1] - fact.span[0]
-    return span[0] >= number_end and bool(_FIGURE.search(fact.quote[number_end:span[0]]))
+    return span[0] >= number[1] and bool(FIGURE_NOT_YEAR.search(fact.quote[number[1]:span[0]]))
 
 
 def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
@@ -140,10 +133,9 @@ def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
 
 def _right_after(fact: QuantFact, span: tuple[int, int]) -> bool:
     """Whether the period phrase at `span` of the quote follows the fact's number within a few words."""
-    if not (fact.span and fact.mention_span):
+    if (number := fact.number_in_quote()) is None:
         return False
-    number_end = fact.mention_span[1] - fact.span[0]
-    return 0 <= span[0] - number_end <= 40 and "," not in fact.quote[number_end:span[0]]
+    return 0 <= span[0] - number[1] <= 40 and "," not in fact.quote[number[1]:span[0]]
 
 
 def to_usd(value: float, currency: str, period: Period, published: str | None) -> tuple[float | None, str]:

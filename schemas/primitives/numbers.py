@@ -51,6 +51,9 @@ _NUMERIC = re.compile(
     + r"|(?P<letter>[mkb]|(?-i:\sB))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9"
     re.IGNORECASE,
 )
+# A figure written in digits that is not a year ("25.5%", "1,200", "3.5"; not "2023"): where a
+# sentence's other figures stand (`normalize`, `questions.own_clause`).
+FIGURE_NOT_YEAR = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*")
 _CURRENCY_PREFIX = re.compile(r"\b[A-Z]{1,3}(?=[$€£¥₩₹₽])")  # the "US" of "US$", "HK" of "HK$"
 _WORD = re.compile(r"[^\W\d_]+")
 _DAY_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$|\d\s+$", re.IGNORECASE)

@@ -67,9 +67,8 @@ def qualifier_of(fact: QuantFact) -> str:
 
 def written_figure(fact: QuantFact) -> str:
     """The words of the figure itself when the fact knows where they are in its quote, else the quote."""
-    if fact.mention_span and fact.span and fact.span[0] <= fact.mention_span[0] and fact.mention_span[1] <= fact.span[1]:
-        return fact.quote[fact.mention_span[0] - fact.span[0]:fact.mention_span[1] - fact.span[0]]
-    return fact.quote
+    number = fact.number_in_quote()
+    return fact.quote[number[0]:number[1]] if number else fact.quote
 
 
 def own_interval(m: Member) -> Interval:

@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Literal
 
 from schemas.facts import QuantFact
+from schemas.primitives.numbers import FIGURE_NOT_YEAR
 from schemas.units import currencies_named
 from schemas.vocabulary import GROWTH_OF, period_kind, unit_class
 
@@ -134,8 +135,7 @@ def basis_of(fact: QuantFact) -> str | None:
     return None
 
 
-# A figure other than a year ("25.5%", "1,200"), and the words that end a clause between two figures
-_FIGURE = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*")
+# The words that end a clause between two figures
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|while|whereas|but|and|following)\b", re.IGNORECASE)
 
 
@@ -145,11 +145,11 @@ def own_clause(fact: QuantFact) -> str:
     before the figure after it. In "prices were 48% higher on the year in May, after rising 6% against
     April", "on the year" is the 48%'s and "against April" the 6%'s. Else the quote."""
     quote = fact.quote
-    if not (fact.span and fact.mention_span) or not fact.span[0] <= fact.mention_span[0] <= fact.mention_span[1] <= fact.span[1]:
+    if (number := fact.number_in_quote()) is None:
         return quote
-    start, end = fact.mention_span[0] - fact.span[0], fact.mention_span[1] - fact.span[0]
-    before = [m.end() for m in _FIGURE.finditer(quote, 0, start)]
-    after = next((m.start() for m in _FIGURE.finditer(quote, end)), None)
+    start, end = number
+    before = [m.end() for m in FIGURE_NOT_YEAR.finditer(quote, 0, start)]
+    after = next((m.start() for m in FIGURE_NOT_YEAR.finditer(quote, end)), None)
     left = quote[before[-1]:start] if before else quote[:start]
     right = quote[end:after] if after is not None else quote[end:]
     if before:
