@@ -93,7 +93,7 @@ _VERBS = "is are was were be been has have had will would can could may might sa
 _PLACES = "after before during outside inside near under over into across between against among amongst within throughout towards toward via beyond"
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
-_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
@@ -125,14 +125,15 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported
 
 
 def _noun_words(after: str) -> list[re.Match[str]]:
-    """Up to three words after a number (adjectives like "new" skipped), stopping at a function word."""
+    """Up to three words after a number (adjectives like "new" or hyphenated ones like "long-range"
+    skipped), stopping at a function word."""
     words: list[re.Match[str]] = []
     pos = 0
     while len(words) < 3 and (match := _WORD_AFTER.match(after, pos)):
         word = match.group(1)
         pos = match.end()
-        if not words and word.lower() in _NOUN_SKIP:
-            continue
+        if not words and (word.lower() in _NOUN_SKIP or "-" in word):
+            continue  # "new", "long-range", "well-known": what is counted comes after
         if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))):
             break
         words.append(match)
