@@ -35,6 +35,7 @@ import math
 import os
 import shutil
 import statistics
+import signal
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -110,8 +111,14 @@ def run_newsfacts(path: str, name: str, gguf: str, prompt: str, out: Path) -> No
     env = dict(os.environ)
     if gguf != "default":
         env["NEWSFACTS_LOCAL_GGUF"] = gguf
-    subprocess.run([*CLI, "run", path, "--force", "--model", name, "--prompt", prompt, "--out", str(out)],
-                   cwd=ROOT, env=env, check=False)
+    with subprocess.Popen([*CLI, "run", path, "--force", "--model", name, "--prompt", prompt, "--out", str(out)],
+                          cwd=ROOT, env=env) as child:
+        # stopped with SIGTERM (a CI timeout, `kill`), stop the run too: it stops its model server
+        previous = signal.signal(signal.SIGTERM, lambda *_: (child.terminate(), sys.exit(128 + signal.SIGTERM)))
+        try:
+            child.wait()
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 # The real-article dev set: what is committed, and what must be fetched.

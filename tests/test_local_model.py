@@ -18,7 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PARENT = """
 import subprocess, sys, time
 from pipeline.model.local_model import _die_with_parent
-child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], preexec_fn=_die_with_parent)
+# like the server, which on SIGTERM finishes the generation in flight first, the child ignores SIGTERM
+child = subprocess.Popen([sys.executable, "-c", "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+                          "print('ready', flush=True); time.sleep(60)"], preexec_fn=_die_with_parent,
+                         stdout=subprocess.PIPE, text=True)
+child.stdout.readline()  # SIGTERM is ignored from here on
 print(child.pid, flush=True)
 time.sleep(60)
 """
