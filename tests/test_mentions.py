@@ -64,6 +64,9 @@ CASES = [
     # quarters of a year in a compound are no fraction; a share is
     ("GDP grew at a four-quarter high of 7.8%", [("7.8%", 7.8, None, "percent", "percent", "exact")]),
     ("a three-quarter majority is needed", [("three-quarter", 75, None, "percent", "percent", "exact")]),
+    # a fraction of a scale word is an amount, not a share
+    ("A half-million people fled", [("A half-million people", 500000, None, "people", "count", "exact")]),
+    ("half of a million rounds", [("half of a million rounds", 500000, None, "rounds", "count", "exact")]),
     # a small count before a name and a lowercase plural counts the plural
     ("a streak of 35 Powerball drawings", [("35 Powerball drawings", 35, None, "drawings", "count", "exact")]),
     # larger counts before a name, of what no model number names; a threshold; a "+" no name's number takes

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from schemas.primitives.numbers import NumberMatch, find_numbers, numbers_in, parse_number, value_in_text
+from schemas.primitives.numbers import NumberMatch, find_numbers, numbers_in, parse_number, round_fractions, value_in_text
 
 FIND_CASES: list[tuple[str, list[tuple[str, float]]]] = [
     ("more than 1 million artillery shells", [("1 million", 1e6)]),
@@ -37,6 +37,8 @@ FIND_CASES: list[tuple[str, list[tuple[str, float]]]] = [
     ("a quarter of a million rounds", [("a quarter of a million", 2.5e5)]),
     ("three-quarters of a billion euros", [("three-quarters of a billion", 7.5e8)]),
     ("a quarter-million fans", [("a quarter-million", 2.5e5)]),
+    ("A half-million people fled", [("A half-million", 5e5)]),
+    ("passed the half-million mark", [("half-million", 5e5)]),
     ("two-thirds of the vote", []),
     ("a billion dollars", [("a billion", 1e9)]),
     ("A million shells", [("A million", 1e6)]),
@@ -103,6 +105,16 @@ def test_scale_is_reported(text: str, scale: float) -> None:
     (match,) = find_numbers(text)
     assert match.scale == scale
     assert match.value / match.scale == pytest.approx(parse_number(text) / scale)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("A half-million people and a quarter of a million cars", [(0, 14), (26, 48)]),
+    ("half a billion and three-quarters of a million", [(0, 14), (19, 46)]),
+    ("250,000 people, a quarter of them children", []),  # a share of a whole, not of a scale word
+    ("two million", []),
+])
+def test_round_fractions_are_fractions_of_a_scale_word(text: str, spans: list[tuple[int, int]]) -> None:
+    assert round_fractions(text) == spans
 
 
 def test_currency_and_percent_are_outside_the_match() -> None:

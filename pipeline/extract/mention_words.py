@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.primitives.number_words import TENS, UNITS
+from schemas.primitives.numbers import round_fractions
 
 _NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -36,7 +37,6 @@ _PROPORTION = re.compile(
 # of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _COUNTED_WHOLE = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
-_OF_A_SCALE = re.compile(r"(?:\s+of\s+an?\s+|-)(?:million|billion|trillion)\b", re.IGNORECASE)
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
@@ -128,10 +128,11 @@ _QUARTERS_OF_TIME = re.compile(r"\s+(?:high|low|peak|record|slide|decline|fall|d
 
 def _fractions(text: str) -> list[WordQuantity]:
     found = []
+    amounts = round_fractions(text)  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
     for m in _FRACTION.finditer(text):
         den = m["den"].lower()
-        if _OF_A_SCALE.match(text, m.end()):
-            continue  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
+        if any(start <= m.start() < end for start, end in amounts):
+            continue
         if den.startswith("quarter") and m["gap"] == " " and (den.endswith("s") or m["num"].lower() not in ("a", "one")):
             continue  # "two quarters of growth" counts quarters
         if den == "quarter" and m["gap"] == "-" and _QUARTERS_OF_TIME.match(text[m.end():]):
@@ -141,7 +142,7 @@ def _fractions(text: str) -> list[WordQuantity]:
             continue  # "a third term", "a quarter": not a share of something
         found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
     for m in _HALF.finditer(text):
-        if _OF_A_SCALE.match(text, m.end()):
+        if any(start <= m.start() < end for start, end in amounts):
             continue
         found.append(WordQuantity((m.start(), m.end()), 50.0, None, "percent", "fraction"))
     return found

@@ -3,8 +3,10 @@
 "ten", "twenty-five", "a dozen", "one hundred and twenty", "half a million", "two million five
 hundred thousand", decimals spoken as broadcasters write them ("two point five", "five point two
 five", "nought point seven"), halves and quarters ("one and a half", "three and a quarter
-million") and fractions of a scale word ("a quarter of a million", "two-thirds of a billion"). Fractions on their own ("two-thirds") are not numbers here: the mention scanner reads
-them as proportions. `spelled_matches` returns (start, end, value, scale) tuples.
+million") and fractions of a scale word ("a quarter of a million", "two-thirds of a billion", "a
+half-million"). Fractions on their own ("two-thirds") are not numbers here: the mention scanner reads
+them as proportions. `spelled_matches` returns (start, end, value, scale) tuples, and
+`fraction_of_scale_spans` where the fractions of a scale word are (round amounts).
 """
 
 from __future__ import annotations
@@ -54,6 +56,19 @@ def spelled_matches(text: str, tokens: list[Token]) -> list[tuple[int, int, floa
     return found
 
 
+def fraction_of_scale_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """(start, end) of each number that is a fraction of a scale word ("a quarter of a million",
+    "half a billion", "a half-million"), left to right."""
+    found: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if found and token.start < found[-1][1]:
+            continue  # "quarter" inside "a quarter of a million"
+        if _fraction_of_scale(text, tokens, i) is not None or token.word == "half" and _half_a_scale(text, tokens, i):
+            if (parsed := _parse_words(text, tokens, i)) is not None:
+                found.append(parsed[0][:2])
+    return found
+
+
 def joined(text: str, left: Token, right: Token, hyphen_ok: bool = False) -> bool:
     """True when `right` follows `left` after one run of spaces (or one hyphen if allowed)."""
     gap = text[left.end:right.start]
@@ -97,12 +112,13 @@ def _head_value(text: str, tokens: list[Token], i: int) -> tuple[float, int] | N
 
 
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-_PARTS = {"quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+_PARTS = {"half": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
 
 
 def _fraction_of_scale(text: str, tokens: list[Token], i: int) -> tuple[float, int] | None:
     """"a quarter of a million", "three-quarters of a billion", "two-thirds of a million", "a
-    quarter-million" (and "quarter of a million" after an adjective): the fraction, and the index
+    quarter-million", "a half-million" (and "quarter of a million", "half-million" after an
+    adjective): the fraction, and the index
     of the scale word that `_extend` applies."""
     j, numerator = i, 1
     if tokens[i].word in _NUMERATORS and i + 1 < len(tokens) and joined(text, tokens[i], tokens[i + 1], hyphen_ok=True):

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .number_words import SCALE_WORDS, Token, spelled_matches
+from .number_words import SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches
 
 # Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn"), and
 # the scale words as typed with one "l" ("$1.6 bilion"), which published copy does carry.
@@ -172,6 +172,16 @@ def _scale_of(word: str | None, letter: str | None) -> float:
 
 def _spelled_matches(text: str) -> list[NumberMatch]:
     """Runs of number words ("twenty-five", "two point five million"), parsed by number_words."""
-    tokens = [Token(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     return [NumberMatch(start, end, text[start:end], value, scale)
-            for start, end, value, scale in spelled_matches(text, tokens)]
+            for start, end, value, scale in spelled_matches(text, _tokens(text))]
+
+
+def round_fractions(text: str) -> list[tuple[int, int]]:
+    """Where `text` writes a fraction of a scale word ("a quarter of a million", "half a billion",
+    "three-quarters of a million", "a half-million"): a round amount, not a figure given to its
+    last digit, and not a share."""
+    return fraction_of_scale_spans(text, _tokens(text))
+
+
+def _tokens(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]

@@ -21,10 +21,10 @@ Every group says how many outlets and independent sources back it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from schemas.facts import Finding, QuantFact
+from schemas.primitives.numbers import round_fractions
 from schemas.units import is_currency
 from schemas.validation import AgreementGroup, GroupMember, Verdict
 from schemas.vocabulary import unit_class
@@ -50,17 +50,11 @@ def to_the_unit(unit: str | None, value: float) -> bool:
     return kind == "percent" or kind in ("count", "duration") and abs(value) < 100
 
 
-# "a quarter of a million", "half a billion", "three-quarters of a million", "a quarter-million":
-# a fraction of a scale word is a round amount, not a figure given to its last digit
-_ROUND_FRACTION = re.compile(r"\b(?:(?:one|two|three)[\s-]+)?(?:quarters?|thirds?)(?:\s+of\s+an?\s+|-)(?:million|billion|trillion)\b"
-                             r"|\bhalf(?:\s+of)?(?:\s+an?\s+|-)(?:million|billion|trillion)\b", re.IGNORECASE)
-
-
 def qualifier_of(fact: QuantFact) -> str:
     """The qualifier a figure is compared with: its own, but an `exact` figure written as a fraction
-    of a scale word (`_ROUND_FRACTION`) is read as `approximately` ("a quarter of a million" fits
-    240,000)."""
-    if fact.qualifier == "exact" and _ROUND_FRACTION.search(written_figure(fact)):
+    of a scale word (`numbers.round_fractions`) is read as `approximately` ("a quarter of a million"
+    fits 240,000)."""
+    if fact.qualifier == "exact" and round_fractions(written_figure(fact)):
         return "approximately"
     return fact.qualifier
 
