@@ -34,8 +34,8 @@ import json
 import math
 import os
 import shutil
-import statistics
 import signal
+import statistics
 import subprocess
 import sys
 from collections.abc import Iterable

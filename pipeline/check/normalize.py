@@ -16,13 +16,13 @@ re-exported here for callers. This stage then
 from __future__ import annotations
 
 from schemas.facts import QuantFact
+from schemas.primitives.numbers import FIGURE_NOT_YEAR, parse_number
 from schemas.units import canonical_unit, is_currency
 from schemas.vocabulary import unit_class
 
 from . import fx
-from schemas.primitives.numbers import FIGURE_NOT_YEAR, parse_number
 from .fiscal import fiscal_start
-from .periods import NAMED_DAY_RULES, Period, before_stated, resolve_period, stated_periods
+from .periods import NAMED_DAY_RULES, Period, before_stated, periods_in, resolve_period, stated_periods
 
 __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_of", "to_usd"]
 
@@ -94,11 +94,7 @@ def _own_periods(fact: QuantFact, fiscal: int | None) -> list[Period]:
     """The distinct periods the fact's quote states, less those written after another figure that
     follows the fact's own number: in "prices grew 25.5%, faster than the 12.8% registered in
     November", November is the 12.8%'s period, not the 25.5%'s."""
-    found: list[Period] = []
-    for span, period in stated_periods(fact.quote, fact.published, fiscal):
-        if not _after_another_figure(fact, span) and period not in found:
-            found.append(period)
-    return found
+    return periods_in(fact.quote, fact.published, fiscal, keep=lambda span: not _after_another_figure(fact, span))
 
 
 def _after_another_figure(fact: QuantFact, span: tuple[int, int]) -> bool:

@@ -457,11 +457,13 @@ def placement_problem(text: str | None, published: str | None) -> str | None:
     return None
 
 
-def periods_in(sentence: str, published: str | None, fiscal_start: int | None = None) -> list[Period]:
-    """Every distinct period the sentence states, rule by rule, without overlaps."""
+def periods_in(sentence: str, published: str | None, fiscal_start: int | None = None,
+               keep: Callable[[tuple[int, int]], bool] | None = None) -> list[Period]:
+    """Every distinct period the sentence states, rule by rule, without overlaps; only those whose
+    phrase's span `keep` accepts, when it is given."""
     found: list[Period] = []
-    for _, period in stated_periods(sentence, published, fiscal_start):
-        if period not in found:
+    for span, period in stated_periods(sentence, published, fiscal_start):
+        if (keep is None or keep(span)) and period not in found:
             found.append(period)
     return found
 
