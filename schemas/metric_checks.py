@@ -849,11 +849,11 @@ _CHANGE_WORDS = re.compile(
     r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
     r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
 _PROPORTION_WORDS = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\w", re.IGNORECASE)  # "1 in 292 million", "one out of five"
+_SHARE_VERBS = r"account(?:s|ed|ing)?\s+for|ma(?:de|kes?|king)\s+up"  # "accounted for 98.3%", "makes up a quarter"
 _SHARE_WORDS = re.compile(
     r"\bof (?:the |its |their |\w+['’]s )?(?:gdp|economy|gross domestic product|output|total)\b|"
-    r"\baccount(?:s|ed|ing)? for\b|\bma(?:de|kes?|king) up\b|\bshare\b|\bratio\b", re.IGNORECASE)
-_SHARE_VERB_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|ma(?:de|kes?|king)\s+up|represent(?:s|ed|ing)?)\s+"
-                                r"(?:[a-z]+\s+)?$", re.IGNORECASE)
+    rf"\b(?:{_SHARE_VERBS})\b|\bshare\b|\bratio\b", re.IGNORECASE)
+_SHARE_VERB_BEFORE = re.compile(rf"\b(?:{_SHARE_VERBS}|represent(?:s|ed|ing)?)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?|all|\w+['’]s)\s", re.IGNORECASE)  # "60% of the ..."
 _CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
 _ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "real", "rate", "annual", "annualized", "quarterly", "yearly",

@@ -143,7 +143,9 @@ def own_clause(fact: QuantFact) -> str:
     """The words of the fact's quote that belong to its own number, when the fact knows where its
     number is: from the last clause break after the figure before it to the first clause break
     before the figure after it. In "prices were 48% higher on the year in May, after rising 6% against
-    April", "on the year" is the 48%'s and "against April" the 6%'s. Else the quote."""
+    April", "on the year" is the 48%'s and "against April" the 6%'s. Else the quote. Unlike
+    `schemas.metric_checks.own_clause`, which stops at every clause break, it only cuts between the
+    figure and its neighbouring figures, so the words after the quote's last figure are all that figure's."""
     quote = fact.quote
     if (number := fact.number_in_quote()) is None:
         return quote
