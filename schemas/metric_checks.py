@@ -935,10 +935,11 @@ def metric_named(name: str | None, measured: Measured, entity: str = "") -> str 
     """The vocabulary metric that an `other` label stands for, when code can tell and that metric
     passes the metric checks (`measured_problem`), else None.
 
-    Five cases, each decided by the label's name or the number's own words: an economy's growth or
+    Six cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
     about the economy, `_economy_change`, which also reads the fact's `entity`) is
-    `gdp_real_growth`; another bare percentage takes the rate or sector growth its own words
+    `gdp_real_growth`; a percentage named as a rate and its basis only ("other:monthly_inflation")
+    is that rate (`_rate_named`); another bare percentage takes the rate or sector growth its own words
     name ("an inflation rate of 6.9%", "construction activities by 1.3%", `_percent_named`); people
     killed or injured ("other:death_toll", or a bare "other:count" whose nearest words name deaths,
     or that its clause's death toll reached: "the death toll ... has risen to nine") are `casualties`;
@@ -960,6 +961,8 @@ def _named(name: str | None, measured: Measured, entity: str) -> str | None:
             return "gdp_real_growth"
         if kind_only and _economy_change(clause, measured.sentence, entity):
             return "gdp_real_growth"
+        if rate := _rate_named(words):
+            return rate
         if kind_only:
             return _percent_named(measured, clause)
     if measured.unit_class == "currency" and kind_only and measured.direction is None:
@@ -977,6 +980,20 @@ def _named(name: str | None, measured: Measured, entity: str) -> str | None:
             return "population"  # "other:residents" for "has around 5,500 residents"
         return _transfer_named(words, kind_only, measured, clause)
     return None
+
+
+# A rate named by its own words and words of basis or kind only ("monthly_inflation",
+# "annual_inflation_rate", "jobless_rate"). A forecast's or a part's name ("forecasted_inflation",
+# "core_inflation", "food_inflation") keeps its label: it is another question than the rate.
+_RATE_NAMES = {"inflation_rate": frozenset({"inflation", "cpi"}), "unemployment_rate": frozenset({"unemployment", "jobless"})}
+_RATE_FILLERS = frozenset({"monthly", "annual", "annualized", "annualised", "yearly", "quarterly", "year", "month", "on",
+                           "over", "the", "headline", "rate", "percentage", "percent", "consumer", "price", "prices",
+                           "index", "yoy", "mom"})
+
+
+def _rate_named(words: set[str]) -> str | None:
+    fits = [metric for metric, names in _RATE_NAMES.items() if words & names and words <= names | _RATE_FILLERS]
+    return fits[0] if len(fits) == 1 else None
 
 
 # A kind-only amount of money or count takes the level its words name (`_lead_and_clauses`: "Exports

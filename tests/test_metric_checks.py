@@ -178,6 +178,12 @@ OTHER_NAMES = [
     ("The economy stalled, with a drop in investments of 2.1%.", "2.1%", "percent", "percent", "percentage", None),
     ("The drop came on the heels of a 0.1% fall in the prior quarter.", "0.1%", "percent", "percent", "percentage", None),
     ("GDP grew 2%, and the gaming segment grew 56%.", "56%", "percent", "percent", "percentage", None),
+    # a rate named with its basis only is the rate; a forecast's or a part's name is another question
+    ("Monthly inflation stood at 25.5% in December.", "25.5%", "percent", "percent", "monthly_inflation", "inflation_rate"),
+    ("The jobless rate was 4.1% in May.", "4.1%", "percent", "percent", "annual_jobless_rate", "unemployment_rate"),
+    ("Prices rose 2.5%, below the 3% the bank had forecast.", "3%", "percent", "percent", "forecasted_monthly_inflation",
+     None),
+    ("Core inflation eased to 3.8%.", "3.8%", "percent", "percent", "core_inflation", None),
     ("Nearly 300 people have died after the quake.", "300", "people", "count", "count", "casualties"),
     ("Another 672 people were injured, the ministry said.", "672", "people", "count", "injured", "casualties"),
     ("The quake hit a region of 300 villages.", "300", "villages", "count", "count", None),
