@@ -78,6 +78,7 @@ REAL_SETS = {
     "holdout14": (ROOT / "tests" / "data" / "holdout14", ROOT / "fetched" / "holdout14"),
     "holdout15": (ROOT / "tests" / "data" / "holdout15", ROOT / "fetched" / "holdout15"),
     "holdout16": (ROOT / "tests" / "data" / "holdout16", ROOT / "fetched" / "holdout16"),
+    "holdout17": (ROOT / "tests" / "data" / "holdout17", ROOT / "fetched" / "holdout17"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
