@@ -210,7 +210,8 @@ def test_one_forecasters_names_are_one_forecaster_and_its_replaced_forecast_a_qu
     now = [fact(**outlook, value=2.6, attribution="Fed officials", quote="raised its projection to 2.6%"),
            fact(**outlook, value=2.6, attribution="Federal Reserve projections", quote="moved to 2.6%")]
     replaced = [fact(**outlook, value=2.8, attribution="Fed projections", quote=quote)
-                for quote in ("(vs. 2.8% prior)", "down from 2.8%", "previously 2.8%", "had projected 2.8% in June")]
+                for quote in ("(vs. 2.8% prior)", "down from 2.8%", "previously 2.8%", "had projected 2.8% in June",
+                              "the previous estimate of 2.8%", "its earlier 2.8%")]
     found = groups([*now, *replaced])
     assert {k.split(" | ")[-1]: v for k, (v, _) in found.items()} == {"forecast: fed": "agree",
                                                                      "forecast: fed, earlier": "agree"}

@@ -196,11 +196,12 @@ def stance(fact: QuantFact) -> str:
 
 # The words of a figure a change started from, or of a forecast that another replaced: "down from
 # 2.1%", "to $12.8 billion from $12.9 billion", "(vs. 2.8% prior)", "previously 2.3%", "had projected
-# 2%": the level before and the level after, or one forecaster's two vintages, are two questions,
-# not a conflict.
+# 2%", "the previous estimate of 0.8%": the level before and the level after, or one forecaster's
+# two vintages, are two questions, not a conflict.
 _EARLIER_BEFORE = re.compile(
-    r"\b(?:from|vs\.?|versus|previously|prior|earlier|had\s+(?:been\s+)?(?:forecast|projected|expected|estimated|"
+    r"(?:\b(?:from|vs\.?|versus|previously|prior|earlier|had\s+(?:been\s+)?(?:forecast|projected|expected|estimated|"
     r"predicted|seen))\s+(?:(?:an?|the|its|their)\s+)?(?:(?:previous|prior|earlier)\s+)?"
+    r"|\b(?:an?|the|its|their)\s+(?:previous|prior|earlier)\s+)"
     r"(?:(?:forecast|projection|estimate|outlook)\s+)?(?:of\s+)?$", re.IGNORECASE)
 _EARLIER_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:prior|previously|earlier)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"(?:[$€£¥₹]\s?)?\d[\d,]*(?:\.\d+)?")  # with its currency sign: "from $12.9 billion"
