@@ -363,6 +363,21 @@ def test_market_prices_and_vague_amounts_are_never_called_a_conflict():
     assert list(verdicts(precise).values()) == ["conflict"]  # two precise figures apart are still a conflict
 
 
+@pytest.mark.parametrize(("label", "published", "verdict"), [
+    ("opening_share_price", ["2024-03-21", "2024-03-21"], "conflict"),  # the open is fixed once the day has opened
+    ("closing_share_price", ["2024-03-22", "2024-03-25"], "conflict"),
+    ("intraday_high_share_price", ["2024-03-22", "2024-03-23"], "conflict"),  # reported once the day was over
+    ("intraday_high_share_price", ["2024-03-21", "2024-03-22"], "incomparable"),  # the high so far, during the day
+    ("intraday_high_share_price", ["2024-03", "2024-03-22"], "incomparable"),  # not known to be after the day
+    ("share_price", ["2024-03-22", "2024-03-22"], "incomparable"),  # any moment of the day
+])
+def test_a_named_days_open_or_close_is_one_price(label, published, verdict):
+    price = dict(entity="Acme", metric="other", metric_label=label, unit="USD", period_text="on 21 March 2024")
+    facts = [fact(article_id="a1", value=34.0, published=published[0], **price),
+             fact(article_id="a2", source="Outlet B", value=47.0, published=published[1], **price)]
+    assert list(verdicts(facts).values()) == [verdict]
+
+
 def test_a_percentage_and_a_number_of_one_cut_are_judged_apart():
     cut = dict(entity="Acme", metric="other", metric_label="headcount_change", period_text=None)
     facts = [fact(article_id="a1", value=-15.0, unit="percent", **cut), fact(article_id="a2", source="Outlet B", value=-15.0, unit="percent", **cut),

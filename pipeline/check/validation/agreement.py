@@ -14,7 +14,8 @@ when a certainly-later report is certainly smaller. Quarantined facts are listed
 an undated figure offered to the group counts only if it is consistent with the dated ones.
 Disagreements that cannot call a source wrong are `incomparable`: forecasts naming no forecaster
 (they may be different polls), market prices and their moves stated as of a time, not a year's
-average (they may be of different moments, `questions.moves_by_the_minute`), and figures that
+average (they may be of different moments, `questions.moves_by_the_minute`; but not one named
+day's open or close, nor its high or low reported after it, `questions.one_session_moment`), and figures that
 differ only from a vague amount ("several billion", "thousands": its span is a convention).
 Every group says how many outlets and independent sources back it.
 """
@@ -34,7 +35,7 @@ from .grouping import Group, Member
 from .independence import Origins
 from .intervals import Interval, common, human, interval_for, precision, range_step, rounded, with_truncation
 from .measures import factors, one_dimension
-from .questions import UNNAMED, moves_by_the_minute
+from .questions import UNNAMED, moves_by_the_minute, one_session_moment
 from .sources_note import excluded_facts, sources_note
 from .timeline import falling_count, rising_summary, stamp
 
@@ -241,7 +242,8 @@ class _Judgement:
             return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
-        if moves_by_the_minute(self.group.metric) and self.group.kind == "level":
+        if moves_by_the_minute(self.group.metric) and self.group.kind == "level" \
+                and not one_session_moment(self.group.metric, [m.fact for m in self.members]):
             return "incomparable", (f"a market price moves by the minute, and these reports may be for different "
                                     f"moments: {problem}")
         return "conflict", problem

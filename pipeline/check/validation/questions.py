@@ -250,6 +250,28 @@ def moves_by_the_minute(metric: str) -> bool:
     return bool(_MARKET_WORDS.search(metric.replace("_", " ").casefold()))
 
 
+# A moment of one trading session that is fixed once it has passed: its opening and closing prices;
+# its high and low only once the day is over (a report during the day gives the high so far).
+_SESSION_FIXED = re.compile(r"\b(?:open|opening|close|closing)\b")
+_SESSION_EXTREME = re.compile(r"\b(?:high|low|peak|intraday)\b")
+
+
+def one_session_moment(metric: str, facts: list[QuantFact]) -> bool:
+    """Are market prices (`moves_by_the_minute`) all one fixed moment of one named trading day: its
+    open or close ("opened at $47 on 21 March"), or its high or low in reports published after that
+    day? Such a price is one value, so two that differ conflict."""
+    days = {(f.period_start, f.period_end) for f in facts}
+    if len(days) != 1:
+        return False
+    start, end = days.pop()
+    if not start or start != end:
+        return False
+    words = metric.replace("_", " ").casefold()
+    if _SESSION_FIXED.search(words):
+        return True
+    return bool(_SESSION_EXTREME.search(words)) and all(len(f.published or "") == 10 and f.published > start for f in facts)
+
+
 def past_toll_year(fact: QuantFact) -> str | None:
     """The calendar year of a tally stated for a time in one year that ended more than a year before
     publication: a past event's final toll ("228 died in August 1997", in a 2024 article), which is
