@@ -162,9 +162,18 @@ _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.
 # "Germany's, announced last month, was $4.4 trillion", "India's is about $3.7 trillion": a possessive
 # whose noun is left out names the thing the text has just named, such as an economy.
 _ELIDED_OWNER = re.compile(r"\b[A-Z][\w.]*['’]s(?=\s*,|\s+(?:is|was|were|stood|totall?ed|amounted|came|reached)\b)")
+# The words after an amount that say what it is an amount of ("£40bn of higher taxes"), and the
+# words of an economy's output among them.
+_AMOUNT_OF = re.compile(r"\s+of\s+(?!which\b|whom\b)(?P<what>(?:[a-z-]+\s+){0,2}[a-z-]+)", re.IGNORECASE)
+_OUTPUT_WORDS = re.compile(rf"{NOUNS['economy']}|{NOUNS['national income']}|\boutput\b|\bgoods\b|\bproduction\b",
+                           re.IGNORECASE)
 # "a loss of 3 million", "an increase of 11.96 million": a change named by its noun.
 _CHANGE_OF = re.compile(r"\b(loss|decline|decrease|drop|fall|reduction|rise|increase|gain|jump)\s+of\s+$", re.IGNORECASE)
 _UP_NOUNS = frozenset({"rise", "increase", "gain", "jump"})
+# A number, its scale word and at most one noun, then "more", "fewer" or "less" and a "than" in the
+# same clause: "315,000 more people will arrive than leave", "$2 billion less than planned".
+_DIFFERENCE = re.compile(r"\S+(?:\s+(?:thousand|million|billion|trillion|bn|m|k)\b)?(?:\s+[a-z]+)?\s+"
+                         r"(?P<than>(?:more|fewer|less)\b[^.;,]{0,80}?\bthan\b)", re.IGNORECASE)
 _BALANCE = re.compile(r"\b(surplus|deficit)\b|\btrade\s+(balance|gap)\b", re.IGNORECASE)
 _TRADE_METRICS = frozenset({"exports", "exports_growth", "imports", "imports_growth", "trade_volume", "trade_volume_growth"})
 _PARTNER = re.compile(
@@ -218,8 +227,8 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
 def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
     # In order: the first problem found is the one the model is told.
-    checks = (_scale_problem, _per_capita_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
-              _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
+    checks = (_scale_problem, _per_capita_problem, _amount_of_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
+              _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem,
@@ -233,10 +242,14 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
 
 def _change_problem(metric: str, measured: Measured) -> str | None:
     """A count or an amount of money that is the size of a change ("fell by 2 million people",
-    "rose by $20 billion", "a loss of about 3 million") is not the level a count or money metric
+    "rose by $20 billion", "a loss of about 3 million") or of a difference ("315,000 more people
+    arriving than leaving", "£5bn less than planned") is not the level a count or money metric
     measures."""
     if METRIC_UNIT_CLASS.get(metric) not in ("count", "currency"):
         return None
+    if measured.span and (more := _DIFFERENCE.match(measured.sentence[measured.span[0]:])):
+        return (f"«{measured.words}» is how many more or fewer one thing is than another («{more.group('than')}»), not "
+                f"a level: metric {metric!r} does not fit; choose other: with a metric_label for the difference")
     named = _CHANGE_OF.search(measured.sentence[:measured.span[0]]) if measured.span else None
     if measured.direction is None and named is None:
         return None
@@ -265,22 +278,32 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
     "25,000 people to flee", "the evacuation of 25,000 residents" and "deaths totalled 1,301 people"
     the people in a plight or a toll, "98
-    million citizens are eligible to vote" the electorate, "10 million people attended" an
-    audience, and "3,417 randomized people" a trial's."""
+    million citizens are eligible to vote" the electorate and "10 million people attended" an
+    audience."""
     if metric != "population":
         return None
     toll = measured.span is not None and _TOLL_BEFORE.search(measured.sentence[:measured.span[0]])
     if plight := _beside(measured, _PLIGHT_AFTER, _PLIGHT_BEFORE) or toll:
         return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
                 f"{metric!r} does not fit; choose other: and what happened to them")
-    if trial := _beside(measured, _TRIAL_AFTER, _TRIAL_BEFORE):
-        return (f"«{measured.words}» counts the people of a trial or study («{trial.group('what')}»), not a population: "
-                f"metric {metric!r} does not fit; choose other: with a metric_label for them")
     part = _SUBGROUP.search(own_clause(measured.sentence, measured.span)) or _KIND_OF_PEOPLE.fullmatch(measured.unit or "")
     if part is None:
         return None
     return (f"«{measured.words}» counts part of a population («{part.group(0)}»), not all of it: metric "
             f"{metric!r} does not fit; choose other: with a metric_label for that part")
+
+
+def _study_problem(metric: str, measured: Measured) -> str | None:
+    """The people a trial or study enrolled or analysed ("3,417 randomized people", "an analysis of
+    over 20,000 U.S. adults") are neither a population nor, when its findings are about deaths, a
+    toll; deaths it counted ("analysed 1,200 deaths") may be one."""
+    if metric not in ("population", "casualties") or metric == "casualties" and _NOUN_RE["deaths"].search(measured.words):
+        return None
+    if trial := _beside(measured, _TRIAL_AFTER, _TRIAL_BEFORE):
+        return (f"«{measured.words}» counts the people of a trial or study («{trial.group('what')}»), not a "
+                f"{'population' if metric == 'population' else 'toll'}: metric {metric!r} does not fit; choose other: "
+                f"with a metric_label for them")
+    return None
 
 
 def _partner_problem(metric: str, measured: Measured) -> str | None:
@@ -338,10 +361,24 @@ def usd_estimate(value: float, unit: str | None) -> float | None:
 
 
 def _per_capita_problem(metric: str, measured: Measured) -> str | None:
-    if not is_per_capita(metric) or _PER_CAPITA_CUE.search(measured.sentence) or " per " in (measured.unit or ""):
+    if not is_per_capita(metric) or _PER_CAPITA_CUE.search(measured.sentence) \
+            or _PER_CAPITA_CUE.search((measured.unit or "").replace("_", " ")):  # "USD per person", not "GBP per year"
         return None
     return (f"nothing in the sentence says «{measured.words}» is an amount per person (no 'per capita', 'per "
             f"person', 'each'): choose a metric that is not per capita")
+
+
+def _amount_of_problem(metric: str, measured: Measured) -> str | None:
+    """An amount of money followed by what it is an amount of ("£40bn of higher taxes", "$3 trillion
+    of debt") is that, not the size of an economy, unless those words are the economy's output
+    ("$1.2 trillion of economic output", "of GDP", "of goods and services")."""
+    if metric not in ECONOMY_METRICS or measured.span is None:
+        return None
+    of = _AMOUNT_OF.match(measured.sentence[measured.span[1]:])
+    if of is None or _OUTPUT_WORDS.search(of.group("what")):
+        return None
+    return (f"«{measured.words}» is an amount of «{of.group('what')}», not the size of an economy: metric {metric!r} "
+            f"does not fit; choose other: with a metric_label for what it is")
 
 
 def _scale_problem(metric: str, measured: Measured) -> str | None:
@@ -404,7 +441,28 @@ def own_clauses(measured: Measured) -> list[str]:
     own = measured.sentence[start:end]
     if start == 0 or measured.span is None or nouns_in(own):
         return [own]
-    return [own, own_clause(measured.sentence, (start - 2, start - 2))]
+    return [own, measured.sentence[slice(*clause_before(measured.sentence, start))]]
+
+
+def clause_before(sentence: str, start: int) -> tuple[int, int]:
+    """Where the clause ends and starts that comes before the clause starting at `start`."""
+    cut = max((m.start() for m in _CLAUSE_BREAK.finditer(sentence, 0, start) if m.end() == start), default=start - 2)
+    return clause_bounds(sentence, (cut, cut))
+
+
+def subject_clause(measured: Measured) -> str:
+    """The number's own clause or, when it only goes on from the clause before it, naming no metric,
+    change or other subject of its own ("..., up from the previous estimate of 0.8 per cent, and by 2
+    per cent next year"), the nearest clause before it that does."""
+    start, end = clause_bounds(measured.sentence, measured.span)
+    while start > 0 and _goes_on(measured.sentence[start:end]):
+        start, end = clause_before(measured.sentence, start)
+    return measured.sentence[start:end]
+
+
+def _goes_on(clause: str) -> bool:
+    return bool(_GOES_ON.match(clause)) and not (nouns_in(clause) or _CHANGE_WORDS.search(clause)
+                                                 or _OTHER_SUBJECTS.search(clause) or _SHARE_WORDS.search(clause))
 
 
 def words_up_to(measured: Measured) -> str:
@@ -822,8 +880,10 @@ _TOLL_BEFORE = re.compile(r"\b(?P<what>deaths?|dead|death\s+toll|toll|fatalities
 _TRIAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?P<what>randomi[sz]ed|enrolled|participants|patients|volunteers)\b",
                           re.IGNORECASE)
 _TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|enrolling|recruited|recruiting|involving|"
-                           r"surveyed|surveying|measurements\s+of|data\s+(?:on|from))\s+"
-                           r"(?:(?:about|some|over|nearly|almost|around|more\s+than)\s+)?$", re.IGNORECASE)
+                           r"surveyed|surveying|measurements\s+of|data\s+(?:on|from)|analy[sz]ed|analy[sz]ing|"
+                           r"(?:analysis|sample|cohort|survey)\s+of|stud(?:y|ied|ying)(?:\s+(?:of|on|in))?|tracked|tracking)\s+"
+                           r"(?:(?:about|some|over|nearly|almost|around|roughly|approximately|more\s+than)\s+)?$",
+                           re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)
@@ -855,6 +915,8 @@ _SHARE_WORDS = re.compile(
     rf"\b(?:{_SHARE_VERBS})\b|\bshare\b|\bratio\b", re.IGNORECASE)
 _SHARE_VERB_BEFORE = re.compile(rf"\b(?:{_SHARE_VERBS}|represent(?:s|ed|ing)?)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _OF_A_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?|all|\w+['’]s)\s", re.IGNORECASE)  # "60% of the ..."
+# How a clause that only goes on from the one before begins: "up from", "compared with", "and by".
+_GOES_ON = re.compile(r"\W*(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|by)\b", re.IGNORECASE)
 _CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
 _ECONOMY_CHANGE_NAME = {"gdp", "economy", "economic", "real", "rate", "annual", "annualized", "quarterly", "yearly",
                         "percentage", "percent", "of", *_CHANGE_NAME}
@@ -937,7 +999,8 @@ def metric_named(name: str | None, measured: Measured, entity: str = "") -> str 
 
     Six cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
-    about the economy, `_economy_change`, which also reads the fact's `entity`) is
+    about the economy, `_economy_change`, which also reads the fact's `entity` and the clause a bare
+    "up from 0.8 per cent" goes on from, `subject_clause`) is
     `gdp_real_growth`; a percentage named as a rate and its basis only ("other:monthly_inflation")
     is that rate (`_rate_named`); another bare percentage takes the rate or sector growth its own words
     name ("an inflation rate of 6.9%", "construction activities by 1.3%", `_percent_named`); people
@@ -959,7 +1022,7 @@ def _named(name: str | None, measured: Measured, entity: str) -> str | None:
         of_change = "of" not in words or bool(words & _CHANGE_NAME)  # "percentage_of_gdp" is a share
         if words <= _ECONOMY_CHANGE_NAME and words & {"gdp", "economy", "economic"} and of_change:
             return "gdp_real_growth"
-        if kind_only and _economy_change(clause, measured.sentence, entity):
+        if kind_only and _economy_change(subject_clause(measured), measured.sentence, entity):
             return "gdp_real_growth"
         if rate := _rate_named(words):
             return rate

@@ -28,6 +28,8 @@ PER_CAPITA = [
     ("The island's income was $900 last year.", "$900", 900, "USD", "gni_per_capita", True),
     ("The budget was 3 trillion rupiah per head.", "3 trillion rupiah", 3e12, "IDR", "gni_per_capita", True),
     ("Output per capita was 90,000 pesos.", "90,000 pesos", 9e4, "ARS", "gni_per_capita", False),  # no rate: cue only
+    ("The change could add $420 a year to a typical rent.", "$420", 420, "USD per year", "gni_per_capita", True),
+    ("Income came to $2,100 a head.", "$2,100", 2100, "USD per person", "gni_per_capita", False),
 ]
 
 
@@ -220,6 +222,14 @@ ENTITY_NAMES = [
     ("Retail sales slipped again after a 0.1% fall in the prior quarter.", "0.1%", "UK economy", None),  # another subject
     ("Its exports fell 2% in the quarter.", "2%", "UK economy", "exports_growth"),  # its own noun first
     ("The rate stood at 4.2% in March.", "4.2%", "UK economy", None),  # no change: a level of something unnamed
+    # a clause that only goes on from the one before takes its subject
+    ("The bank expects the economy to grow by 1.3% this year, up from its earlier 0.9%, and by 1.7% in 2026.", "0.9%",
+     "Bank of Freedonia", "gdp_real_growth"),
+    ("The bank expects the economy to grow by 1.3% this year, up from its earlier 0.9%, and by 1.7% in 2026.", "1.7%",
+     "Bank of Freedonia", "gdp_real_growth"),
+    ("The bank expects the economy to grow by 1.3% this year, and wages by 1.7% in 2026.", "1.7%",
+     "Bank of Freedonia", None),  # another subject
+    ("The economy grew 1.3%, up from 0.9% of all firms a year ago.", "0.9%", "Bank of Freedonia", None),  # a share
 ]
 
 
@@ -288,6 +298,9 @@ def test_a_death_toll_needs_deaths_in_its_sentence() -> None:
     ("India's is about $3.7 trillion but growing fast.", "$3.7 trillion", "gdp_nominal", False),
     ("Japan's nominal GDP stood at $4.21 trillion.", "$4.21 trillion", "gni_nominal", True),
     ("Its gross national income was put at $24.5 billion.", "$24.5 billion", "gni_nominal", False),
+    ("The budget hit the economy with $32 billion of higher taxes.", "$32 billion", "gdp_nominal", True),
+    ("The economy produced $4.4 trillion of goods and services.", "$4.4 trillion", "gdp_nominal", False),
+    ("The economy is worth $4.4 trillion, of which industry makes up a third.", "$4.4 trillion", "gdp_nominal", False),
 ])
 def test_an_economys_size_needs_the_economy_in_its_sentence(sentence, words, metric, rejected) -> None:
     value = float(words.split()[0].strip("$").replace(",", "")) * 1e9
@@ -397,6 +410,12 @@ LEVELS_AND_PARTS = [
     ("exports", "Exports rose by $20 billion to $410 billion.", "$20 billion", 2e10, "USD", "currency", "up",
      "how much something rose by"),
     ("exports", "Exports rose by $20 billion to $410 billion.", "$410 billion", 4.1e11, "USD", "currency", None, None),
+    ("population", "By 2029, 260,000 more people will be moving to the country than leaving it.", "260,000 more people",
+     2.6e5, "people", "count", None, "more or fewer"),
+    ("exports", "Exports came to $2 billion less than the ministry had planned.", "$2 billion", 2e9, "USD", "currency",
+     None, "more or fewer"),
+    ("population", "Some 260,000 people live in the city, more than in any other town.", "260,000 people", 2.6e5,
+     "people", "count", None, None),  # "more than" in another clause
     ("population", "The urban population was 932 million at the end of the year.", "932 million", 9.32e8, None,
      "count", None, "part of a population"),
     ("population", "The population aged 65 and over reached 217 million.", "217 million", 2.17e8, None, "count",
@@ -597,6 +616,14 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "involving"),
     ("It drew on 1,200 population-based surveys in 90 countries.", "1,200", 1200, None, "count", "population",
      "nothing in the sentence"),
+    ("An analysis of over 12,000 adults found that people who slept less died sooner.", "over 12,000 adults", 12000,
+     "adults", "count", "population", "analysis of"),
+    ("The team analysed 8,500 adults and found a 40% higher risk of death from stroke.", "8,500 adults", 8500, "adults",
+     "count", "casualties", "the people of a trial or study"),
+    ("The team analysed 8,500 deaths from stroke in the region.", "8,500 deaths", 8500, "deaths", "count", "casualties",
+     None),  # deaths it counted
+    ("Researchers conducted a study on almost 9,000 people in the state.", "almost 9,000 people", 9000, "people", "count",
+     "population", "study on"),
     # people with a condition, or people of one kind, are no population
     ("Over 40 million people worldwide are now living with dementia, the report said.", "Over 40 million people", 40e6,
      "people", "count", "population", "living with"),
