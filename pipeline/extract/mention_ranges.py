@@ -89,6 +89,11 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     return _joined(text, low, high, first, low.start)
 
 
+def is_move(mention: Mention) -> bool:
+    """Is the mention written "from A to B", the ends of a move or of a range?"""
+    return mention.qualifier == "range" and mention.text.lower().startswith("from ")
+
+
 def written_falling(mention: Mention) -> bool | None:
     """Does a range's first-written end exceed its last ("from 3% to 2.5%")? None when the two are
     equal or the text holds fewer than two numbers. A bare first number shares the last one's scale
@@ -170,7 +175,8 @@ def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
     """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "rose
     3% in 2022, 4% in 2023", where the years do not break the list), and to a number whose verb is
-    left out ("exports fell 13.1% and imports by 6.8%", `_gapped`)."""
+    left out ("exports fell 13.1% and imports by 6.8%", "raised the lower rate from 10% to 18% and the
+    higher rate from 20% to 24%", `_gapped`)."""
     result = list(mentions)
     previous = None  # the last number that is not a year: "3% in 2022, 4%" lists 3% and 4%
     for i, mention in enumerate(result):
@@ -195,21 +201,24 @@ def _restating(first: Mention, then: Mention, gap: str) -> bool:
 # "..., imports by 0.9%", "... and imports by 6.8%": a subject of one to three words, then "by",
 # with no verb of its own (not "driven by", "offset by", "rising by").
 _GAPPED = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]*\s+){1,3})by\s+$", re.IGNORECASE)
+_GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]*\s+){1,3})$", re.IGNORECASE)
 _NOT_SUBJECT = re.compile(r"(?:ed|ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$", re.IGNORECASE)
 
 
 def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
     """The change, among the two numbers before `mentions[i]` in its sentence, whose verb the
-    number shares because its own clause leaves the verb out; None when its words have a verb."""
+    number shares because its own clause leaves the verb out; None when its words have a verb. A
+    move "from A to B" shares only another move's verb."""
     mention = mentions[i]
     head = text[max(0, mention.start - 40):mention.start]
-    gapped = _GAPPED.search(head)
+    gapped = (_GAPPED_MOVE if is_move(mention) else _GAPPED).search(head)
     if mention.direction is not None or gapped is None \
             or any(_NOT_SUBJECT.search(word) for word in gapped["subject"].split()):
         return None
     for earlier in reversed(mentions[max(0, i - 2):i]):
         if earlier.sentence_start != mention.sentence_start or re.search(r"[.!?]\s", text[earlier.end:mention.start]):
             return None
-        if earlier.direction is not None and base_unit(earlier.unit) == base_unit(mention.unit):
+        if earlier.direction is not None and base_unit(earlier.unit) == base_unit(mention.unit) \
+                and (is_move(earlier) or not is_move(mention)):
             return earlier
     return None

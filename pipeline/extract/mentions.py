@@ -217,7 +217,7 @@ def _with_change(text: str, mention: Mention) -> Mention:
                        mention.unit_class in ("percent", "currency") or mention.unit == "points" or mention.unit in HELD_COUNTS,
                        loss_ok=mention.unit_class != "currency")
     moved = mention.text.lower().startswith("from ")
-    if change is None and moved and mention.qualifier == "range":
+    if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
                               ranges.written_falling(mention))
     if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED:
@@ -231,9 +231,15 @@ def _with_change(text: str, mention: Mention) -> Mention:
 
 
 def _listed(first: Mention, then: Mention) -> Mention | None:
-    """A number listed right after a change is a change of the same kind ("lost $12bn, or 8%")."""
+    """A number listed right after a change is a change of the same kind ("lost $12bn, or 8%"); a
+    move "from A to B" after another move goes the same way, unless its ends as written go the other."""
     if first.direction is None or then.direction is not None or then.is_year:
         return None
+    if ranges.is_move(then):
+        falling = ranges.written_falling(then)
+        if not ranges.is_move(first) or falling is not None and falling != (first.direction == "down"):
+            return None
+        return replace(then, direction=first.direction, cue=first.cue)
     return replace(then, value=signed(then.value, first.direction), direction=first.direction, cue=first.cue)
 
 
