@@ -67,6 +67,12 @@ CASES = [
     # a fraction of a scale word is an amount, not a share
     ("A half-million people fled", [("A half-million people", 500000, None, "people", "count", "exact")]),
     ("half of a million rounds", [("half of a million rounds", 500000, None, "rounds", "count", "exact")]),
+    # a hedged share that stands for those it counts, with no "of" after it; a time is none
+    ("Of the voters, around half said they had decided.", [("around half", 50, None, "percent", "percent", "approximately")]),
+    ("About a third were over 60.", [("About a third", 100 / 3, None, "percent", "percent", "approximately"),
+                                     ("over 60", 60, None, None, "count", "more_than")]),
+    ("It took about half an hour.", []),
+    ("The Bulls led for over a quarter.", []),
     # a small count before a name and a lowercase plural counts the plural
     ("a streak of 35 Powerball drawings", [("35 Powerball drawings", 35, None, "drawings", "count", "exact")]),
     # larger counts before a name, of what no model number names; a threshold; a "+" no name's number takes

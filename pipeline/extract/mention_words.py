@@ -1,7 +1,8 @@
 """Stage (mentions, words): quantities written as phrases rather than numbers.
 
 - fractions and proportions, as percentages: "two-thirds", "a quarter of", "one in five", "nine out
-  of 10", "half of", "fell by a third";
+  of 10", "half of", "fell by a third", and a hedged share standing for those it counts ("around
+  half identified as female", "about a third were over 60");
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
   thousands", "tens of millions", "several hundred", "a few thousand";
 - one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
@@ -38,6 +39,15 @@ _PROPORTION = re.compile(
 _COUNTED_WHOLE = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
+# A hedged share that stands for the people or things it counts, with no "of" after it ("around
+# half identified as female", "About a third were over 60", "more than two-thirds said"): a verb
+# or the clause's end comes next, not "a" or "an" ("about half an hour" is a time).
+_SHARE_ALONE = re.compile(
+    rf"\b(?:about|around|roughly|nearly|almost|some|over|under|than|to)\s+"
+    rf"(?P<share>(?:(?P<num>an?|{_NUMBER_WORD})[\s-])?(?P<den>half|thirds?|quarters?|fifths?|tenths?))\b"
+    r"(?=\s+(?:were|was|are|is|had|have|has|said|say|says|reported|identified|described|did|do|does|would|will|could|"
+    r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went)\b|\s*[,;.](?!\d))",
+    re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
@@ -145,6 +155,13 @@ def _fractions(text: str) -> list[WordQuantity]:
         if any(start <= m.start() < end for start, end in amounts):
             continue
         found.append(WordQuantity((m.start(), m.end()), 50.0, None, "percent", "fraction"))
+    for m in _SHARE_ALONE.finditer(text):
+        den = m["den"].lower()
+        if den == "half" and m["num"] or den != "half" and not m["num"] \
+                or den.startswith("quarter") and not text[m.end():m.end() + 1].isspace():
+            continue  # "a half", "about third", "led for over a quarter." (of a game)
+        found.append(WordQuantity(m.span("share"), 100 * _number(m["num"] or "a") / _DENOMINATORS[den], None, "percent",
+                                  "fraction"))
     return found
 
 
