@@ -219,6 +219,34 @@ def test_one_forecasters_names_are_one_forecaster_and_its_replaced_forecast_a_qu
         == ["conflict"]  # no word says 2.8% was replaced: one forecaster, two figures
 
 
+@pytest.mark.parametrize("quote", ["the previously reported 199,000", "initially reported as 199,000",
+                                   "the 199,000 originally reported for March", "199,000 initially"])
+def test_a_figure_given_as_first_reported_is_a_question_apart_from_its_revision(quote: str) -> None:
+    jobs = dict(metric="other", metric_label="payroll_change", unit="jobs", period_text="in March 2024",
+                published="2024-05-03")
+    found = groups([fact(**jobs, value=315_000, quote="revised up to 315,000"),
+                    fact(**jobs, value=315_000, quote="March was revised to 315,000"),
+                    fact(**jobs, value=199_000, quote=quote)])
+    assert sorted(k.split(" | ")[-1] for k in found) == ["2024-03-01..2024-03-31", "earlier"], found
+    assert [v for v, _ in groups([fact(**jobs, value=315_000, quote="revised up to 315,000"),
+                                  fact(**jobs, value=199_000, quote="the first estimate of 199,000")]).values()] \
+        == ["conflict"]  # "the first estimate" may be today's figure
+
+
+def test_a_first_estimate_its_own_article_revises_is_a_question_apart() -> None:
+    jobs = dict(metric="other", metric_label="payroll_change", unit="jobs", period_start="2024-03-01",
+                period_end="2024-03-31", period_text="in March", published="2024-05-03")
+    one = dict(article_id="a_one", source="Outlet One")
+    revised = [fact(**jobs, **one, value=315_000, quote="The March figure was revised up by 12,000 to 315,000."),
+               fact(**jobs, value=315_000, quote="March came to 315,000.")]
+    first = fact(**jobs, **one, value=303_000, quote="Payrolls had risen by 303,000 in March.")
+    found = groups([*revised, first])
+    assert {k.split(" | ")[-1]: v for k, (v, _) in found.items()} == {"2024-03-01..2024-03-31": "agree",
+                                                                     "earlier": "single_source"}
+    other = fact(**jobs, value=303_000, quote="Payrolls had risen by 303,000 in March.")  # another article's figure
+    assert sorted(v for v, _ in groups([*revised, other]).values()) == ["conflict"]
+
+
 @pytest.mark.parametrize(("quote", "supplied", "basis"), [
     ("an annualized pace of 0.4%", None, "annualized"), ("0.4% from the previous quarter", None, "q/q"),
     ("3.4% year on year", None, "y/y"), ("calendar-adjusted GDP shrank 0.1%", None, "calendar-adjusted"),

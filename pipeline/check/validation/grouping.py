@@ -6,7 +6,8 @@ ever compared here.
   candidate's or party's surname or short name taken as the full name other facts give (`full_names`); unknown entities
   and `other` metrics that are unlabelled or name only a kind of number ("other:percentage") are not
   grouped;
-- question: status and forecaster (`questions.stance`) and, when sources give one period on two
+- question: status and forecaster (`questions.stance`; a first estimate its own article gives beside a
+  revised figure is a question apart, `questions.replaced_in_article`) and, when sources give one period on two
   bases, the basis (`questions.basis_of`; for a growth of money, also `questions.currency_terms`;
   a percentage and a number of one thing, `as_share`);
 - time (`questions.time_kind`): a flow by its exact period (a 2016 figure never meets a 2022 one,
@@ -40,8 +41,8 @@ from schemas.vocabulary import is_unnamed, period_kind, unit_class
 
 from ...extract.entities import UNKNOWN
 from ..periods import NAMED_DAY_RULES, calendar_year, first_day, last_day
-from .questions import (TimeKind, basis_of, changes_daily, currency_terms, final_result_year, past_toll_year, stance,
-                        time_kind)
+from .questions import (TimeKind, basis_of, changes_daily, currency_terms, final_result_year, past_toll_year,
+                        replaced_in_article, stance, time_kind)
 from .timeline import reference_day, window_days, window_labels
 
 ENTITY_ALIASES: dict[str, str] = {
@@ -194,9 +195,10 @@ def flow_period(fact: QuantFact) -> str | None:
 class _Placer:
     """Puts each fact in its group; windows and undated figures are placed once every dated fact is known."""
 
-    def __init__(self, quarantined: Mapping[str, str], names: Mapping[tuple[str, ...], str]) -> None:
+    def __init__(self, quarantined: Mapping[str, str], names: Mapping[tuple[str, ...], str], replaced: set[str]) -> None:
         self.quarantined = quarantined
         self.names = names
+        self.replaced = replaced
         self.groups: dict[tuple[Base, str], Group] = {}
         self.windowed: dict[tuple[Base, TimeKind], list[tuple[date, QuantFact]]] = defaultdict(list)
         self.undated: list[tuple[Base, QuantFact]] = []
@@ -222,7 +224,7 @@ class _Placer:
         if entity is None or metric is None:
             return
         entity = self.names.get((metric, entity, fact.article_id)) or self.names.get((metric, entity), entity)
-        base, kind = (entity, metric, stance(fact)), time_kind(fact)
+        base, kind = (entity, metric, stance(fact, fact.fact_id in self.replaced)), time_kind(fact)
         if kind == "flow":
             period = past_toll_year(fact) or flow_period(fact)
             if period is None:
@@ -384,9 +386,14 @@ def split_bases(group: Group) -> list[Group]:
     return list(parts.values())
 
 
+def _question(fact: QuantFact) -> tuple[str, str, str] | None:
+    entity, metric = entity_key(fact.entity), metric_key(fact)
+    return None if entity is None or metric is None else (entity, metric, fact.status)
+
+
 def group_facts(facts: list[QuantFact], quarantined: Mapping[str, str] | None = None) -> list[Group]:
     """Every group of facts answering one question; `quarantined` maps fact ids to why they may not vote."""
-    placer = _Placer(quarantined or {}, full_names(facts))
+    placer = _Placer(quarantined or {}, full_names(facts), replaced_in_article(facts, _question))
     for fact in facts:
         placer.place(fact)
     placer.place_one_day()

@@ -31,6 +31,8 @@ Two facts share a verdict only when they answer the same question:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Callable, Hashable
 from functools import lru_cache
 from typing import Literal
 
@@ -184,11 +186,12 @@ def forecaster(attribution: str | None) -> str:
     return _FORECASTER_ALIASES.get(key, key)
 
 
-def stance(fact: QuantFact) -> str:
+def stance(fact: QuantFact, replaced: bool = False) -> str:
     """The status part of the question: "" for an actual, else "estimate", "claim" or "forecast: <who>";
     "earlier" is added for a figure its words give as the one a change started from or a newer one
-    replaced (`earlier_figure`: "fell to $12.8 billion from $12.9 billion", "down from 2.1%")."""
-    earlier = "earlier" if earlier_figure(fact) else ""
+    replaced (`earlier_figure`: "fell to $12.8 billion from $12.9 billion", "down from 2.1%"), or that
+    its own article `replaced` with a revised figure (`replaced_in_article`)."""
+    earlier = "earlier" if replaced or earlier_figure(fact) else ""
     if fact.status == "forecast":
         return f"forecast: {forecaster(fact.attribution)}{', ' + earlier if earlier else ''}"
     return ", ".join(filter(None, ("" if fact.status == "actual" else fact.status, earlier)))
@@ -201,23 +204,63 @@ def stance(fact: QuantFact) -> str:
 _EARLIER_BEFORE = re.compile(
     r"(?:\b(?:from|vs\.?|versus|previously|prior|earlier|had\s+(?:been\s+)?(?:forecast|projected|expected|estimated|"
     r"predicted|seen))\s+(?:(?:an?|the|its|their)\s+)?(?:(?:previous|prior|earlier)\s+)?"
-    r"|\b(?:an?|the|its|their)\s+(?:previous|prior|earlier)\s+)"
+    r"|\b(?:an?|the|its|their)\s+(?:previous|prior|earlier)\s+"
+    r"|\b(?:previously|originally|initially)\s+(?:reported|published|announced|estimated|stated|given)\s+(?:as\s+|at\s+)?)"
     r"(?:(?:forecast|projection|estimate|outlook)\s+)?(?:of\s+)?$", re.IGNORECASE)
-_EARLIER_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:prior|previously|earlier)\b", re.IGNORECASE)
+# "the 164,000 originally reported", "2.1% previously": not "the first estimate of 0.3%", which may be today's.
+_EARLIER_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent)?\s*(?:prior|previously|earlier|originally|initially)\b",
+                            re.IGNORECASE)
 _NUMBER = re.compile(r"(?:[$€£¥₹]\s?)?\d[\d,]*(?:\.\d+)?")  # with its currency sign: "from $12.9 billion"
+
+
+def _number_in_quote(fact: QuantFact) -> tuple[int, int] | None:
+    """Where the fact's number is in its quote."""
+    if fact.mention_span and fact.span:
+        start, end = (at - fact.span[0] for at in fact.mention_span)
+        return start, end
+    found = _NUMBER.search(fact.quote)  # a quote that is the number's own short phrase
+    return found.span() if found else None
 
 
 def earlier_figure(fact: QuantFact) -> bool:
     """Do the words next to the number give it as the figure a change started from, or the forecast a
     newer one replaced (`_EARLIER_BEFORE`)?"""
-    if fact.mention_span and fact.span:
-        start, end = (at - fact.span[0] for at in fact.mention_span)
-    elif found := _NUMBER.search(fact.quote):  # a quote that is the number's own short phrase
-        start, end = found.span()
-    else:
+    if (at := _number_in_quote(fact)) is None:
         return False
+    start, end = at
     return bool(_EARLIER_BEFORE.search(fact.quote[max(0, start - 40):start])
                 or _EARLIER_AFTER.match(fact.quote[end:end + 20]))
+
+
+# Words that give a figure as a revised one: "was revised up by 9,000 to 182,000", "the December tally
+# upgraded to 333,000", "December's revised figures, which showed 333,000" (not the "from" figure of
+# "revised to 333,000 from 216,000", which `_EARLIER_BEFORE` reads).
+_REVISED_BEFORE = re.compile(r"\b(?:revised|revisions?|upgraded|downgraded|restated|(?:adjusted|marked)\s+(?:up|down))\b"
+                             r"(?:(?!\b(?:from|than)\b)[^.;])*$", re.IGNORECASE)
+
+
+def revised_figure(fact: QuantFact) -> bool:
+    """Do the words before the number give it as a revised figure (`_REVISED_BEFORE`)?"""
+    if (at := _number_in_quote(fact)) is None:
+        return False
+    return bool(_REVISED_BEFORE.search(fact.quote[max(0, at[0] - 60):at[0]]))
+
+
+def replaced_in_article(facts: list[QuantFact], key: Callable[[QuantFact], Hashable | None]) -> set[str]:
+    """The facts an article gives for a question it also answers with a revised figure of another value
+    ("173,000 in November" beside "The November figure was revised up by 9,000 to 182,000"): the first
+    estimate the revision replaced, a question apart from the revised one. `key` is the question
+    (entity, metric and status) of a fact, or None for one that is not grouped; only facts with a
+    period of their own are compared."""
+    asked: dict[tuple[object, ...], list[QuantFact]] = defaultdict(list)
+    for fact in facts:
+        if fact.period_start and (question := key(fact)) is not None:
+            asked[(fact.article_id, question, fact.period_start, fact.period_end)].append(fact)
+    replaced = set()
+    for same in asked.values():
+        revised = {fact.value for fact in same if revised_figure(fact)}
+        replaced |= {fact.fact_id for fact in same if revised and fact.value not in revised}
+    return replaced
 
 
 def is_tally(fact: QuantFact) -> bool:
