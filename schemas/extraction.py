@@ -21,7 +21,7 @@ from schemas.primitives.textnorm import fold_text
 
 from .base import ResponseModel, context_of, reject_foreign_script, reject_unfound_names
 from .facts import Qualifier, Status
-from .units import canonical_unit, currencies_named, is_currency
+from .units import MODEL_ALIASES, canonical_unit, currencies_named, is_currency
 from .vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS, Metric, unit_class
 
 PERCENT_RANGE = (-100.0, 1000.0)
@@ -45,7 +45,7 @@ class ExtractedFact(BaseModel):
     @field_validator("unit", mode="before")
     @classmethod
     def _canonical_unit(cls, unit: Any) -> Any:
-        return canonical_unit(unit) if isinstance(unit, str) else unit
+        return canonical_unit(MODEL_ALIASES.get(unit.strip().lower(), unit)) if isinstance(unit, str) else unit
 
     @model_validator(mode="after")
     def _check_against_article(self, info: ValidationInfo) -> "ExtractedFact":

@@ -14,7 +14,7 @@ import pycountry
 _ALIASES: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
     "percentage points": "percentage_points", "percentage point": "percentage_points",
-    "pp": "percentage_points", "points": "percentage_points",
+    "pp": "percentage_points",
     "basis points": "basis_points", "basis point": "basis_points", "bps": "basis_points", "bp": "basis_points",
     "pc": "percent",
     "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
@@ -39,6 +39,12 @@ def is_currency(unit: str) -> bool:
 def base_unit(unit: str | None) -> str | None:
     """What a rate is counted in ("USD" of "USD per barrel"); any other unit is itself."""
     return unit.split(" per ")[0] if unit else unit
+
+
+# What a model means by a bare "points" in its answer (prompts v1 to v3 write the unit): percentage
+# points. The scanner tells them apart ("3 points" of a poll lead; "300 points" of an index, "30
+# points" scored), so a mention's "points" stays a counted noun.
+MODEL_ALIASES: dict[str, str] = {"points": "percentage_points"}
 
 
 def canonical_unit(raw: str) -> str:

@@ -67,6 +67,10 @@ CASES = [
     # a fraction of a scale word is an amount, not a share
     ("A half-million people fled", [("A half-million people", 500000, None, "people", "count", "exact")]),
     ("half of a million rounds", [("half of a million rounds", 500000, None, "rounds", "count", "exact")]),
+    # a change with a word of praise or size between "by" and the number, then the level reached
+    ("It was revised up by a whopping 41,000 to 256,000.", [("41,000", 41000, None, None, "count", "exact"),
+                                                           ("256,000", 256000, None, None, "count", "exact")]),
+    ("The final racked up 14 million viewers.", [("14 million viewers", 14e6, None, "viewers", "count", "exact")]),  # a level
     # a hedged share that stands for those it counts, with no "of" after it; a time is none
     ("Of the voters, around half said they had decided.", [("around half", 50, None, "percent", "percent", "approximately")]),
     ("About a third were over 60.", [("About a third", 100 / 3, None, "percent", "percent", "approximately"),

@@ -59,6 +59,7 @@ def test_errors_tell_the_model_what_to_fix(changes: dict[str, Any], message: str
     ({**ECONOMY, "unit": "dollars"}, "unit", "USD"),
     ({"unit": "%"}, "unit", "percent"),
     ({"unit": "per cent"}, "unit", "percent"),
+    ({"unit": "points"}, "unit", "percentage_points"),  # what a model means by it
 ])
 def test_safe_fixes_are_applied_without_a_reask(changes: dict[str, Any], field: str, expected: Any) -> None:
     assert getattr(check(**changes), field) == expected
@@ -81,6 +82,7 @@ def test_canonical_units(raw: str, unit: str) -> None:
 @pytest.mark.parametrize("raw, unit", [
     ("USD per year", "USD per year"), ("$ per barrel", "USD per barrel"),  # a money rate keeps its code
     ("kilometer per hour", "kilometers_per_hour"), ("shell", "shells"), ("EUR", "EUR"),
+    ("points", "points"),  # the scanner's points of an index or a game; its percentage points say so
 ])
 def test_normalized_units_keep_money_rates_and_pluralise_counted_nouns(raw: str, unit: str) -> None:
     assert normalized_unit(raw) == unit

@@ -40,7 +40,11 @@ UP_VERBS = (
 )
 BY_DOWN = "cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?"
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
-_ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|an?|some|sharply|steeply|just|only|a record|between|"
+# With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
+# but no fraction or time ("by a third", "a year").
+_ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|"
+        r"an?\s+(?!(?:third|quarter|half|fifth|tenth|year|month|week|day|decade|time|times|percentage)\b)[a-z]{3,}|"
+        r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 _MORE = r"(?:another|a further|an additional)\s+"
 NOUNS_DOWN = "dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat"
@@ -79,7 +83,8 @@ _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
     r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
-    r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving)\s+(?:down|up)\s+\S*$",
+    r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving|rack|racks|racked|racking|rang|rung|chalk|chalked|"
+    r"clock|clocked)\s+(?:down|up)\s+\S*$",
     re.IGNORECASE)
 # Verbs that, right before a count, say what was done to the things counted, not how far a count
 # fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".

@@ -141,9 +141,10 @@ def _word_at(tokens: list[Token], i: int) -> str | None:
 
 def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[float, int]:
     """Absorb "point two five" (spoken decimals) or "and a half" after a whole number."""
-    if _word_at(tokens, j) == "point" and _word_at(tokens, j + 1) in DIGIT_WORDS and joined(text, tokens[j - 1], tokens[j]):
+    if _word_at(tokens, j) == "point" and _word_at(tokens, j + 1) in DIGIT_WORDS \
+            and joined(text, tokens[j - 1], tokens[j], hyphen_ok=True):  # "two point five", "eighteen-point-seven"
         digits, k = "", j + 1
-        while _word_at(tokens, k) in DIGIT_WORDS and joined(text, tokens[k - 1], tokens[k]):
+        while _word_at(tokens, k) in DIGIT_WORDS and joined(text, tokens[k - 1], tokens[k], hyphen_ok=True):
             digits, k = digits + str(DIGIT_WORDS[tokens[k].word]), k + 1
         return value + float("0." + digits), k
     if (_word_at(tokens, j) == "and" and _word_at(tokens, j + 1) == "a" and _word_at(tokens, j + 2) in _AND_A

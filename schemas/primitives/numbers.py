@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .number_words import SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches
+from .number_words import DIGIT_WORDS, SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches
 
 # Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn"), and
 # the scale words as typed with one "l" ("$1.6 bilion"), which published copy does carry.
@@ -38,11 +38,14 @@ _NOT_LETTER = r"(?![^\W\d_])"
 _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
+# Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7).
+_SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
+_SPOKEN_DECIMAL = rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212])?"  # a minus is a sign only after a non-word char, not in "+/-"
     # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + r"|(?<![\w.]))"
-    r"(?P<num>\d+\s+point\s+\d+(?![\d,])|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"(?P<num>" + _SPOKEN_DECIMAL + r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%])"  # "96 006": thousands grouped by spaces
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>[" + "".join(_GLYPHS) + r"])?"  # "2¾ per cent"
@@ -139,11 +142,20 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
     negative = m.group("sign") is not None
     if negative and _follows_number(text, start):
         negative, start = False, m.start("num")
-    base = float(re.sub(r"[\s,]", "", re.sub(r"\s+point\s+", ".", m.group("num"), flags=re.IGNORECASE)))
+    base = _base(m.group("num"))
     base += _GLYPHS.get(m.group("frac") or "", 0.0)
     scale = _scale_of(m.group("word"), m.group("letter"))
     value = -base * scale if negative else base * scale
     return NumberMatch(start, m.end(), text[start:m.end()], value, scale)
+
+
+def _base(num: str) -> float:
+    """The value of the digits matched: "1,200", "3 point 4", "18-point-seven" (18.7)."""
+    parts = re.split(r"(?:\s+|-)point(?:\s+|-)", num, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) == 1:
+        return float(re.sub(r"[\s,]", "", num))
+    digits = "".join(str(DIGIT_WORDS.get(word, word)) for word in parts[1].lower().split("-"))
+    return float(f"{parts[0]}.{digits}")
 
 
 def _follows_number(text: str, pos: int) -> bool:
