@@ -71,6 +71,9 @@ CASES = [
     ("It was revised up by a whopping 41,000 to 256,000.", [("41,000", 41000, None, None, "count", "exact"),
                                                            ("256,000", 256000, None, None, "count", "exact")]),
     ("The final racked up 14 million viewers.", [("14 million viewers", 14e6, None, "viewers", "count", "exact")]),  # a level
+    # "double" or "triple" before what it multiplies is a multiple, no move; an adjective is none
+    ("Smokers face triple the risk of a stroke.", [("triple", 3, None, "times", "count", "exact")]),
+    ("He booked a double room and a triple espresso.", []),
     # a hedged share that stands for those it counts, with no "of" after it; a time is none
     ("Of the voters, around half said they had decided.", [("around half", 50, None, "percent", "percent", "approximately")]),
     ("About a third were over 60.", [("About a third", 100 / 3, None, "percent", "percent", "approximately"),

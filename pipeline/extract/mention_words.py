@@ -7,8 +7,9 @@
   thousands", "tens of millions", "several hundred", "a few thousand";
 - one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
   years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is none);
-- multipliers, in `times`: "sixfold", "12-fold", "a factor of three", and the verbs "doubled",
-  "tripled", "quadrupled" (not "doubled down", "doubled as") and "halved" (0.5 times);
+- multipliers, in `times`: "sixfold", "12-fold", "a factor of three", the verbs "doubled",
+  "tripled", "quadrupled" (not "doubled down", "doubled as") and "halved" (0.5 times), and
+  "double" or "triple" before what they multiply ("nearly double the 183,000 expected");
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
 - points written in words: "a quarter-point cut", "half a percentage point".
@@ -74,6 +75,10 @@ _TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "deca
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
 _MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
+# "double" or "triple" before what it multiplies ("nearly double the 183,000 expected", "double the
+# forecast", "triple the risk"); not "double-digit", "a double bed", "doubled down".
+_TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e(?=\s+(?:the|that|what|those|its|their|his|her)\b)",
+                        re.IGNORECASE)
 # "halved" but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)|halv(?=ed\b))(?:ed|ing)\b"
                               r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
@@ -209,6 +214,8 @@ def _sizes(text: str) -> list[WordQuantity]:
 def _multipliers(text: str) -> list[WordQuantity]:
     found = [WordQuantity((m.start(), m.end()), _number(m["n"]), None, "times", "multiplier")
              for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
+    found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
+              for m in _TIMES_THE.finditer(text)]
     return found + [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
                     for m in _MULTIPLIED_VERB.finditer(text)]
 
