@@ -71,6 +71,10 @@ CASES = [
     ("It was revised up by a whopping 41,000 to 256,000.", [("41,000", 41000, None, None, "count", "exact"),
                                                            ("256,000", 256000, None, None, "count", "exact")]),
     ("The final racked up 14 million viewers.", [("14 million viewers", 14e6, None, "viewers", "count", "exact")]),  # a level
+    # how often a decision was taken is no change ("cut three times"); a multiple after the verb still is
+    ("The bank is expected to cut rates three times this year.", [("three times", 3, None, "times", "count", "exact")]),
+    ("Exports jumped 2.5 times to $3 billion.", [("2.5 times", 2.5, None, "times", "count", "exact"),
+                                                ("$3 billion", 3e9, None, "USD", "currency", "exact")]),
     # "double" or "triple" before what it multiplies is a multiple, no move; an adjective is none
     ("Smokers face triple the risk of a stroke.", [("triple", 3, None, "times", "count", "exact")]),
     ("He booked a double room and a triple espresso.", []),

@@ -209,6 +209,12 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     return replace(mention, is_year=True) if dated else mention
 
 
+# Verbs of a decision taken again and again: "raised rates 11 times", "to cut three times".
+_DECISIONS = re.compile(r"cut|cuts|cutting|rais\w+|hik\w+|lower\w*|reduc\w+|trim\w*|slash\w*", re.IGNORECASE)
+_COMPARED = re.compile(r"\s+(?:faster|slower|quicker|more|less|fewer|higher|lower|larger|bigger|smaller|greater|as|over|"
+                       r"the|what|that|its|their)\b", re.IGNORECASE)
+
+
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
@@ -222,6 +228,9 @@ def _with_change(text: str, mention: Mention) -> Mention:
                               ranges.written_falling(mention))
     if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED:
         return mention
+    if _DECISIONS.fullmatch(change.cue) and re.search(r"\btimes$", mention.text, re.IGNORECASE) \
+            and mention.value == int(mention.value) and not _COMPARED.match(text[mention.end:]):
+        return mention  # "to cut as many as six times this year": how often, not how far ("cut 2.5 times" is)
     if moved:  # "fell from 4.8 to 4.7 percent": the ends are levels
         return replace(mention, direction=change.direction, cue=change.cue)
     low, high = signed(mention.value, change.direction), signed(mention.value_max, change.direction) if mention.value_max is not None else None
