@@ -452,8 +452,8 @@ def clause_before(sentence: str, start: int) -> tuple[int, int]:
 
 def subject_clause(measured: Measured) -> str:
     """The number's own clause or, when it only goes on from the clause before it, naming no metric,
-    change or other subject of its own ("..., up from the previous estimate of 0.8 per cent, and by 2
-    per cent next year"), the nearest clause before it that does."""
+    change or other subject of its own ("the economy will grow by 1.3% this year, up from its earlier
+    0.9%, and by 1.7% in 2026"), the nearest clause before it that does."""
     start, end = clause_bounds(measured.sentence, measured.span)
     while start > 0 and _goes_on(measured.sentence[start:end]):
         start, end = clause_before(measured.sentence, start)
@@ -1000,7 +1000,7 @@ def metric_named(name: str | None, measured: Measured, entity: str = "") -> str 
     Six cases, each decided by the label's name or the number's own words: an economy's growth or
     contraction in percent ("other:gdp_contraction", or a bare "other:percentage" for a change
     about the economy, `_economy_change`, which also reads the fact's `entity` and the clause a bare
-    "up from 0.8 per cent" goes on from, `subject_clause`) is
+    "up from 0.9%" goes on from, `subject_clause`) is
     `gdp_real_growth`; a percentage named as a rate and its basis only ("other:monthly_inflation")
     is that rate (`_rate_named`); another bare percentage takes the rate or sector growth its own words
     name ("an inflation rate of 6.9%", "construction activities by 1.3%", `_percent_named`); people

@@ -175,8 +175,8 @@ def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
     """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "rose
     3% in 2022, 4% in 2023", where the years do not break the list), and to a number whose verb is
-    left out ("exports fell 13.1% and imports by 6.8%", "raised the lower rate from 10% to 18% and the
-    higher rate from 20% to 24%", `_gapped`)."""
+    left out ("exports fell 13.1% and imports by 6.8%", "raised the basic rate from 12% to 19% and the
+    top one from 21% to 26%", `_gapped`)."""
     result = list(mentions)
     previous = None  # the last number that is not a year: "3% in 2022, 4%" lists 3% and 4%
     for i, mention in enumerate(result):

@@ -116,7 +116,7 @@ _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|toward
 
 # A move "from A to B" whose verb has its object between ("cut its rate from 4.25% to 4%", "raised
 # the fare from $2 to $2.50").
-# The words between may be a number ("increase 16.3 per cent from £8.60 to £10", "fell 3%, from $10").
+# The words between may be a number ("increase 9.8 per cent from £2.05 to £2.25", "fell 3%, from $10").
 _OBJECT_WORD = r"[£$€¥]?[\w'’-]+(?:[.,]\d+)*%?"
 _MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\s+){{1,3}}$", re.IGNORECASE),
                  re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:{_OBJECT_WORD},?\s+){{1,3}}$", re.IGNORECASE))
@@ -131,7 +131,7 @@ _MOVED_EITHER = re.compile(r"\b(revised|revises|revising|adjusted|adjusts|adjust
 def moved_object(before: str, falling: bool | None) -> Change | None:
     """The way a verb a few words before "from A to B" moved its object, the nearer verb deciding
     unless the ends as written (`falling`: A > B, None when they are equal or cannot be told apart)
-    agree with the farther one ("raised the lower rate from 10% to 18%": "lower" is no verb there);
+    agree with the farther one ("raised the lower rate from 11% to 17%": "lower" is no verb there);
     for a verb that names no way (`_MOVED_EITHER`), the way the ends go as written."""
     down, up = (pattern.search(before) for pattern in _MOVED_OBJECT)
     if down and up and falling is not None:

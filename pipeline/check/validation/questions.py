@@ -232,9 +232,9 @@ def earlier_figure(fact: QuantFact) -> bool:
                 or _EARLIER_AFTER.match(fact.quote[end:end + 20]))
 
 
-# Words that give a figure as a revised one: "was revised up by 9,000 to 182,000", "the December tally
-# upgraded to 333,000", "December's revised figures, which showed 333,000" (not the "from" figure of
-# "revised to 333,000 from 216,000", which `_EARLIER_BEFORE` reads).
+# Words that give a figure as a revised one: "was revised up by 12,000 to 315,000", "the March tally
+# upgraded to 315,000", "March's revised figures showed 315,000" (not the "from" figure of "revised to
+# 315,000 from 303,000", which `_EARLIER_BEFORE` reads).
 _REVISED_BEFORE = re.compile(r"\b(?:revised|revisions?|upgraded|downgraded|restated|(?:adjusted|marked)\s+(?:up|down))\b"
                              r"(?:(?!\b(?:from|than)\b)[^.;])*$", re.IGNORECASE)
 
@@ -248,7 +248,7 @@ def revised_figure(fact: QuantFact) -> bool:
 
 def replaced_in_article(facts: list[QuantFact], key: Callable[[QuantFact], Hashable | None]) -> set[str]:
     """The facts an article gives for a question it also answers with a revised figure of another value
-    ("173,000 in November" beside "The November figure was revised up by 9,000 to 182,000"): the first
+    ("303,000 in March" beside "The March figure was revised up by 12,000 to 315,000"): the first
     estimate the revision replaced, a question apart from the revised one. `key` is the question
     (entity, metric and status) of a fact, or None for one that is not grouped; only facts with a
     period of their own are compared."""
