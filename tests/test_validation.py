@@ -82,6 +82,8 @@ def test_date_checks_pass(start, end, status, published):
 @pytest.mark.parametrize(("written", "key"), [
     ("North Korea", "north korea"), ("the DPRK", "north korea"), ("  NORTH   korea ", "north korea"), ("U.S.", "united states"),
     ("Xóchitl Gálvez", "xochitl galvez"), ("Xochitl Galvez", "xochitl galvez"), ("unknown", None), ("", None),
+    ("Quillon Inc (NASDAQ: QLN)", "quillon"), ("Harrow Freight Holdings Limited", "harrow freight"),
+    ("Stannet Corp.", "stannet"), ("U.K. Mint Co", "uk mint"), ("Shiv Sena (UBT)", "shiv sena (ubt)"), ("Co", "co"),
 ])
 def test_entities_fold_case_and_aliases(written, key):
     assert entity_key(written) == key

@@ -94,10 +94,20 @@ def _without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# A company named with its legal form or its listing ("Reddit Inc (NYSE: RDDT)", "Binance Holdings
+# Limited", "Cleveland-Cliffs Inc.") is the company outlets name without them; a name's dotted
+# initials are its initials ("U.S. Steel", "US Steel").
+_LISTING = re.compile(r"\s*\((?:nyse|nasdaq|lse|tsx|asx|hkex|sgx|bse|nse|otc|euronext|xetra)\s*:[^)]*\)")
+_LEGAL_FORM = re.compile(r",?\s+(?:inc|corp|corporation|co|ltd|limited|plc|llc|ag|s\.?a|n\.?v|holdings)\.?$")
+
+
 @lru_cache(maxsize=65536)
 def entity_key(entity: str) -> str | None:
     name = " ".join(_without_accents(entity).replace("’", "'").casefold().split())
-    name = re.sub(r"^the\s+", "", name).strip(" ,;:")
+    name = re.sub(r"^the\s+", "", _LISTING.sub("", name)).strip(" ,;:")
+    while (bare := _LEGAL_FORM.sub("", name)) != name and bare:
+        name = bare
+    name = re.sub(r"\b([a-z])\.([a-z])\.(?=\s)", r"\1\2", name)  # "U.S. Steel" as "US Steel"
     if name.rstrip(".") in _UNKNOWN:
         return None
     return ENTITY_ALIASES.get(name) or ENTITY_ALIASES.get(name.rstrip("."), name.rstrip("."))
