@@ -108,6 +108,11 @@ CASES = [
     ("DENVER (Wire) – Seven hikers have been rescued from the ridge.",
      [("Seven hikers", 7, None, "hikers", "count", "exact")]),
     ("OSLO, March 3 – Four ferries were cancelled.", [("Four ferries", 4, None, "ferries", "count", "exact")]),
+    # The people who expected a figure are not what it counts; a survey's size still counts them.
+    ("Hiring slowed to 64,000, below the 90,000 economists polled by Dow Jones had forecast.",
+     [("64,000", 64000, None, None, "count", "exact"), ("90,000", 90000, None, None, "count", "exact")]),
+    ("That beat the 1,500 analysts had expected; 30 analysts expected a loss.",
+     [("1,500", 1500, None, None, "count", "exact"), ("30 analysts", 30, None, "analysts", "count", "exact")]),
     # Which of the harmed, then what befell them: a count, not "the two sides".
     ("The three latest victims were all over 80.", [("three latest victims", 3, None, "victims", "count", "exact"),
                                                     ("over 80", 80, None, None, "count", "more_than")]),
@@ -160,6 +165,8 @@ def test_words_that_are_not_quantities(text: str) -> None:
 @pytest.mark.parametrize("text, direction", [
     ("the economy contracted 4.5 percent", "down"), ("a 0.2 percent dip", "down"), ("exports fell 3%", "down"),
     ("GDP grew 3.1% in 2023", "up"), ("output expanded by 4.9%", "up"), ("prices were 3% in March", None),
+    ("a 0.5% underlying rise", "up"), ("a panel of 38 economists expecting growth to cool", None),
+    ("Some 12 forecasters see inflation cuts ahead", None),
 ])
 def test_direction_words(text: str, direction: str | None) -> None:
     assert quantities(text)[0].direction == direction

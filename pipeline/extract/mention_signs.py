@@ -98,8 +98,12 @@ _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-
 _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?\s+within|"
                           r"fall(?:s|ing)?\s+in(?:to)?\s+the\s+range\s+of)\s+$", re.IGNORECASE)
 _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and B" or "within A" after it
-_NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b",
-                         re.IGNORECASE)
+# The word between the number and its movement noun describes the movement ("a 3% annual rise"); a
+# verb of seeing or saying there makes the noun its object ("45 economists expecting growth to slow").
+_SEEING = r"(?:see|sees|saw|seeing|expect\w*|predict\w*|forecast\w*|show\w*|say|says|said|saying|project\w*|" \
+          r"anticipat\w*|estimat\w*|call\w*|report\w*)\b"
+_NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b|{_SEEING})[a-z-]+\s+)?"
+                         rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"

@@ -208,8 +208,20 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
     return _word_unit(text, end, match, code, singular_ok)
 
 
+# The people who expected a figure, written after it with nothing for them to have expected but the
+# figure itself: "the 160,000 analysts had expected", "120,000 economists polled by Reuters had
+# forecast". They are not what it counts ("2,000 economists expected a slowdown" is a survey's size).
+_EXPECTED_BY = re.compile(
+    r"^\s+(?:analysts|economists|forecasters|experts|strategists|traders|investors|markets|pundits|observers)\s+"
+    r"(?:(?:polled|surveyed|asked)\s+by\s+(?:[A-Z][\w.&'’-]*\s+){1,3})?(?:had\s+(?:been\s+)?|have\s+(?:been\s+)?|were\s+|are\s+)?"
+    r"(?:expect(?:ed|ing)|forecast(?:ed|ing)?|predict(?:ed|ing)|anticipat(?:ed|ing)|project(?:ed|ing)|"
+    r"estimat(?:ed|ing)|pencill?ed\s+in|call(?:ed|ing)\s+for|look(?:ed|ing)\s+for)\b"
+    r"(?!\s+(?:a|an|the|that|this|it|its|their|to|growth|[a-z]+ing)\b)")
+
+
 def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool) -> UnitRead:
-    """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted noun."""
+    """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted
+    noun (not the people who expected the figure, `_EXPECTED_BY`)."""
     word = match["cword"].strip().lstrip("-") if match else ""  # "1.84-billion-euro"
     lowered = " ".join(word.lower().split())
     if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
@@ -218,6 +230,8 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         return UnitRead(CURRENCY_WORDS.get(lowered, word), "currency", match.end())
     if code:
         return UnitRead(code, "currency")
+    if _EXPECTED_BY.match(text[end:end + 90]):
+        return UnitRead(None, "count")
     noun, consumed = counted_noun(text[end:end + 60], singular_ok)
     return UnitRead(noun, "count", consumed)
 
