@@ -108,6 +108,9 @@ CASES = [
     ("DENVER (Wire) – Seven hikers have been rescued from the ridge.",
      [("Seven hikers", 7, None, "hikers", "count", "exact")]),
     ("OSLO, March 3 – Four ferries were cancelled.", [("Four ferries", 4, None, "ferries", "count", "exact")]),
+    # "twice"/"thrice" before what they compare are multiples; how often something happened is not.
+    ("Rents climbed at twice the pace of wages, and visits fell twice a year.", [("twice", 2, None, "times", "count", "exact")]),
+    ("Thrice as many riders came as in 2019.", [("Thrice", 3, None, "times", "count", "exact")]),
     # The people who expected a figure are not what it counts; a survey's size still counts them.
     ("Hiring slowed to 64,000, below the 90,000 economists polled by Dow Jones had forecast.",
      [("64,000", 64000, None, None, "count", "exact"), ("90,000", 90000, None, None, "count", "exact")]),

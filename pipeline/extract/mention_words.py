@@ -79,6 +79,10 @@ _MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quint
 # forecast", "triple the risk"); not "double-digit", "a double bed", "doubled down".
 _TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e(?=\s+(?:the|that|what|those|its|their|his|her)\b)",
                         re.IGNORECASE)
+# "twice as fast as expected", "twice the rate", "thrice what it was": a multiple compared; not
+# "twice a year", "met twice", "twice in four games" (how often).
+_TWICE = re.compile(r"(?<![\w-])(?P<w>twice|thrice)(?=\s+(?:as|the|that|what|those|its|their|his|her)\b)", re.IGNORECASE)
+_HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # "halved" but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)|halv(?=ed\b))(?:ed|ing)\b"
                               r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
@@ -120,7 +124,8 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
-             *(_multipliers(text) if "fold" in low or "factor of" in low or any(w in low for w in _MULTIPLIED) else ()),
+             *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
+              or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low else ()),
              *(_times(text) if any(w in low for w in _TIME_WORDS) else ())]
     kept: list[WordQuantity] = []
@@ -216,6 +221,7 @@ def _multipliers(text: str) -> list[WordQuantity]:
              for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
     found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
               for m in _TIMES_THE.finditer(text)]
+    found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
     return found + [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
                     for m in _MULTIPLIED_VERB.finditer(text)]
 
