@@ -80,6 +80,7 @@ REAL_SETS = {
     "holdout16": (ROOT / "tests" / "data" / "holdout16", ROOT / "fetched" / "holdout16"),
     "holdout17": (ROOT / "tests" / "data" / "holdout17", ROOT / "fetched" / "holdout17"),
     "holdout18": (ROOT / "tests" / "data" / "holdout18", ROOT / "fetched" / "holdout18"),
+    "holdout19": (ROOT / "tests" / "data" / "holdout19", ROOT / "fetched" / "holdout19"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
