@@ -434,14 +434,23 @@ def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
     return sentence[start:end]
 
 
+# An aside between a subject and its verb: "The index, a gauge of what shoppers pay, slipped 0.2%".
+_ASIDE = re.compile(r"\s*(?:a|an|which|who|whose)\b", re.IGNORECASE)
+
+
 def own_clauses(measured: Measured) -> list[str]:
     """The number's own clause, then the clause before it when its own names no metric noun
-    ("Figures show exports came to 12.4 trillion yuan, a rise of 1.1% on the year")."""
+    ("Figures show exports came to 12.4 trillion yuan, a rise of 1.1% on the year"), and when that
+    one is an aside (`_ASIDE`), the clause before the aside too, which holds the subject."""
     start, end = clause_bounds(measured.sentence, measured.span)
     own = measured.sentence[start:end]
     if start == 0 or measured.span is None or nouns_in(own):
         return [own]
-    return [own, measured.sentence[slice(*clause_before(measured.sentence, start))]]
+    before = clause_before(measured.sentence, start)
+    clauses = [own, measured.sentence[slice(*before)]]
+    if before[0] > 0 and _ASIDE.match(clauses[-1]):
+        clauses.append(measured.sentence[slice(*clause_before(measured.sentence, before[0]))])
+    return clauses
 
 
 def clause_before(sentence: str, start: int) -> tuple[int, int]:
@@ -512,6 +521,8 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
         if named and text is clauses[-1] and len(clauses) > 1 and measured.span \
                 and own in nouns_in(measured.sentence[:measured.span[0]]):
             return None  # "Unemployment in the region, which has weak growth, stood at 9.5%": an aside between
+        if named and text is not clauses[-1] and text in clauses and _ASIDE.match(text):
+            continue  # the same, with the subject's clause read after the aside (`own_clauses`)
         if named:
             others = " and ".join(sorted(named))
             return (f"the words next to «{measured.words}» are about {others}; metric {metric!r} does not fit: "

@@ -186,6 +186,9 @@ OTHER_NAMES = [
     ("Prices rose 2.5%, below the 3% the bank had forecast.", "3%", "percent", "percent", "forecasted_monthly_inflation",
      None),
     ("Core inflation eased to 3.8%.", "3.8%", "percent", "percent", "core_inflation", None),
+    # an aside between the subject and its verb: the subject is the clause before it
+    ("The consumer price index, a gauge of what households pay for goods and services, dipped 0.3% in May.", "0.3%",
+     "percent", "percent", "percentage", "inflation_rate"),
     ("Nearly 300 people have died after the quake.", "300", "people", "count", "count", "casualties"),
     ("Another 672 people were injured, the ministry said.", "672", "people", "count", "injured", "casualties"),
     ("The quake hit a region of 300 villages.", "300", "villages", "count", "count", None),
