@@ -6,7 +6,8 @@ attribution come from the label, with what code reads better than a small model:
 - a period written right next to the number (`mention_periods`) replaces the model's, and a
   period the article does not write is dropped (`own_period`);
 - a figure labelled actual whose own clause says it was expected becomes a forecast (`status_of`);
-- an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`);
+- an `other` label that stands for a vocabulary metric gets it (`vocabulary_metric`), and the
+  price change of a part of the consumer basket is that part's `inflation_rate` (`basket.basket_part`);
 - money the words call a company's loss is negative net income (`losses.loss_label`), and a count
   the words say a report added to a toll ("six more deaths") is not the toll (`added.added_label`);
 - a percentage the words call a share of the vote is `vote_share`, and a count of votes or seats won
@@ -44,6 +45,7 @@ from ..mention_units import MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .added import added_label
 from .ages import age_holder, age_label
+from .basket import basket_part
 from .base import Part, PartResult, Provenance
 from .elections import only_what_it_counts, vote_holder, vote_label, vote_year
 from .losses import loss_label
@@ -273,6 +275,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
     metric = vocabulary_metric(label, found)
     start, end = own or (mention.start, mention.end)
     name, entity = label.metric_label, entity_of(mention, label.entity, metric, found.sentence)
+    if part := basket_part(found, metric, name, article.text):
+        metric, entity = "inflation_rate", part  # "the index for gasoline fell 3.8%": gasoline's, not the country's
     period = period_next_to(article.text, start, end) or (None if own else own_period(mention, label.period_text, article.text))
     start, end = start + offset, end + offset
     status = status_of(label.status, found)

@@ -1,0 +1,123 @@
+"""Stage (extraction, labelling): a price change of one part of the consumer basket is that part's inflation rate.
+
+A consumer price release gives the change of the whole index and of its parts: "the index for
+gasoline fell 3.8%", "Used car prices fell 1.5%", "core CPI rose 0.1%", "shelter (+0.2%);
+medical care (+0.2%)". A small model names most of those parts' changes only by their kind
+("percentage"), and where it says `inflation_rate` it often gives the country, so a part's change
+would meet the headline rate of that country and month as a conflict. So, in an article about
+consumer prices (`_CONSUMER_PRICES`), a percentage whose own words make it the change of a part
+(`basket_part`) is `inflation_rate` held by that part, named as the article writes it ("gasoline",
+"used car", "core CPI"): two outlets that give one part's change meet, and no part meets the whole.
+
+The part is read from the subject of the number's clause (before its verb, or the clause before
+when an aside or an "and" comes between), in one of a few shapes: "the index for X", "the X
+index", "X prices" (also costs, fares, rents), "the price of X", a "core" measure; or from a list
+that names each part before its figure in brackets. The whole index ("the consumer price index",
+"the all-items index", "consumer prices", "inflation") is no part, and neither are the prices of
+markets that sit outside the basket's parts as news reports them (oil, shares, homes, producers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.metric_checks import Measured, clause_before, clause_bounds
+from schemas.vocabulary import PERCENT_RANGE, is_kind_name
+
+from ..mention_signs import DOWN_VERBS, UP_VERBS
+
+_CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+price|\bCPI\b|\binflation\b", re.IGNORECASE)
+_VERB = rf"(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?(?:{DOWN_VERBS}|{UP_VERBS}|gained|gains|showed|posted|edged)"
+_NOT_A_SUBJECT = r"(?:was|were|is|are|has|have|had|been|after|before|following|having|while|from|than|as)\b"
+_SUBJECT = re.compile(rf"^\W*(?:and\s+|while\s+)?(?!{_NOT_A_SUBJECT})(?P<np>\w[^,;]*?)\s+{_VERB}\b", re.IGNORECASE)
+_BARE_VERB = re.compile(rf"^\W*(?:(?:after|before|following|having|while)\s+)?{_VERB}\b", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*(?:a|an|which|who|whose)\b", re.IGNORECASE)
+_SHAPES = (
+    re.compile(r"\bindex\s+for\s+(?P<part>.+)$", re.IGNORECASE),
+    re.compile(r"\bprices?\s+(?:of|for)\s+(?P<part>.+)$", re.IGNORECASE),
+    re.compile(r"^(?P<part>.+?)\s+(?:price\s+)?(?:index|indexes|indices|prices|costs)$", re.IGNORECASE),
+    re.compile(r"^(?P<part>.+?\s+(?:fares|rents?))$", re.IGNORECASE),
+)
+_CORE = re.compile(r"^core\s+(?:cpi|inflation|prices|consumer\s+prices|index|consumer\s+price\s+index)$", re.IGNORECASE)
+# Names of the whole index, and markets outside the basket's parts.
+_WHOLE = re.compile(r"^(?:the\s+)?(?:(?:consumer|all[\s-]items|headline|overall|total|general|retail|annual|monthly|"
+                    r"year-on-year|cpi|inflation|index|prices?)\s*)+$", re.IGNORECASE)
+_MARKETS = re.compile(r"\b(?:oil|crude|brent|stocks?|shares?|equit\w+|gold|bonds?|bitcoin|crypto\w*|house|houses|home|homes|"
+                      r"housing|property|wholesale|producer|import|export|commodit\w+|asset|market|s&p|dow|nasdaq)\b",
+                      re.IGNORECASE)
+# The list form: "shelter (+0.2%); medical care (+0.2%)", "health (32.6%) and transportation (31.7%)",
+# "the categories of “household goods” (3.1 per cent)": the part is what follows the last separator.
+_LIST_BREAK = re.compile(r"[;,:“\"]|\)\s*,?\s*and\b|\b(?:include[sd]?|including|of|were|are|was|is)\b", re.IGNORECASE)
+_LISTED = re.compile(r"^\s*(?:the\s+)?(?P<part>[A-Za-z][\w'’ -]{0,40}?)[”\"]?\s*\(\s*[+\-−]?$")
+_AFTER_VERB = re.compile(rf"\b{_VERB}\s*\(\s*[+\-−]?$", re.IGNORECASE)
+_LIST_WORDS = re.compile(r"\b(?:index|indexes|indices|items|categories|components|prices)\b", re.IGNORECASE)
+
+
+def basket_part(found: Measured, metric: str, label: str | None, text: str) -> str | None:
+    """The part of the consumer basket whose price change the percentage is, as the article names
+    it, when the fact is `inflation_rate` or named only by its kind and `text` (its article) is about
+    consumer prices; else None."""
+    if found.unit != "percent" or found.span is None or not (metric == "inflation_rate" or (
+            metric == "other" and is_kind_name(label))) or not _CONSUMER_PRICES.search(text):
+        return None
+    low, high = PERCENT_RANGE["inflation_rate"]
+    return (_listed(found) or _part_of(_subject(found))) if low <= found.value <= high else None
+
+
+def _listed(found: Measured) -> str | None:
+    before = found.sentence[:found.span[0]]
+    if not _LIST_WORDS.search(found.sentence) or _AFTER_VERB.search(before):
+        return None  # "the index was down (-1.5%)": the bracket holds the verb's figure, not a listed part's
+    if not (match := _LISTED.match(_LIST_BREAK.split(before)[-1])):
+        return None
+    return _named_part(re.sub(r"^and\s+", "", match["part"].strip(), flags=re.IGNORECASE))
+
+
+def _subject(found: Measured) -> str | None:
+    """The noun phrase before the verb of the number's clause. A clause that starts with its verb
+    ("and were down 10%", "after declining 3.6%", "gained just 0.1%" after an aside) takes the
+    subject of the words before it; one that leaves its verb out ("and shelter costs 0.4%") is its
+    own subject when the words before have one."""
+    sentence = found.sentence
+    start, _ = clause_bounds(sentence, found.span)
+    pieces: list[str] = []
+    for piece in re.split(r"\band\b", sentence[start:found.span[0]]):  # "and" parts figures, not "cars and trucks"
+        if pieces and not re.search(r"\d", pieces[-1]):
+            pieces[-1] += "and" + piece
+        else:
+            pieces.append(piece)
+    for n, piece in enumerate(reversed(pieces)):
+        if match := _SUBJECT.match(piece):
+            return match["np"]
+        if not _BARE_VERB.match(piece):
+            elided = n == 0 and len(piece.split()) <= 4 and any(_SUBJECT.match(p) for p in pieces[:-1])
+            return piece if elided else None
+    while start > 0:  # the clause before, past an aside ("Core CPI, which excludes food, rose 0.1%")
+        start, end = clause_before(sentence, start)
+        clause = sentence[start:end]
+        if match := _SUBJECT.match(clause):
+            return match["np"]
+        if not _ASIDE.match(clause) and not _BARE_VERB.match(clause):
+            return clause
+    return None
+
+
+def _part_of(subject: str | None) -> str | None:
+    if not subject:
+        return None
+    subject = re.sub(r"^(?:the|its|and)\s+", "", " ".join(subject.split()), flags=re.IGNORECASE)
+    if _CORE.match(subject):
+        return subject
+    for shape in _SHAPES:
+        if match := shape.search(subject):
+            return _named_part(re.sub(r"^(?:the|its)\s+", "", match["part"], flags=re.IGNORECASE))
+    return None
+
+
+def _named_part(part: str) -> str | None:
+    """`part` when it can name a part of the basket: a few common nouns ("used cars and trucks"),
+    not the whole index, a market, or a phrase with a name in it ("Argentina also surpasses Venezuela")."""
+    words = part.split()
+    if not 0 < len(words) <= 4 or any(w[:1].isupper() for w in words[1:]) or _WHOLE.match(part) or _MARKETS.search(part):
+        return None
+    return part
