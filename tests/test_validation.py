@@ -380,6 +380,17 @@ def test_a_named_days_open_or_close_is_one_price(label, published, verdict):
     assert list(verdicts(facts).values()) == [verdict]
 
 
+@pytest.mark.parametrize(("quotes", "verdict"), [
+    (["Acme's stock closed at $41.20 on its first day.", "Acme shares traded as high as $44 on Friday."], "incomparable"),
+    (["Acme raised the price of its kettle to $41.20.", "Acme shares traded as high as $44 on Friday."], "conflict"),
+])
+def test_a_bare_price_given_in_words_of_shares_trading_is_a_market_price(quotes, verdict):
+    price = dict(entity="Acme", metric="other", metric_label="price", unit="USD", period_text=None)
+    facts = [fact(article_id=f"a{n}", source=f"Outlet {n}", value=value, quote=quote, **price)
+             for n, (quote, value) in enumerate(zip(quotes, (41.2, 44.0)))]
+    assert list(verdicts(facts).values()) == [verdict]
+
+
 def test_a_percentage_and_a_number_of_one_cut_are_judged_apart():
     cut = dict(entity="Acme", metric="other", metric_label="headcount_change", period_text=None)
     facts = [fact(article_id="a1", value=-15.0, unit="percent", **cut), fact(article_id="a2", source="Outlet B", value=-15.0, unit="percent", **cut),

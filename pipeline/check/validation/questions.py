@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -288,9 +288,18 @@ def final_result_year(fact: QuantFact, metric: str) -> str | None:
     return fact.published[:4]
 
 
-def moves_by_the_minute(metric: str) -> bool:
-    """Is a metric key ("other:share_price", "other:stock_price_change") a market price or its move?"""
-    return bool(_MARKET_WORDS.search(metric.replace("_", " ").casefold()))
+# A price named by no more than "price" is a market price when every sentence that gives it is
+# about shares trading ("RDDT closed at $50.44", "the stock opened at $47").
+_BARE_PRICE = re.compile(r"other:(?:price|prices|value|price_per_share|amount_per_share)")
+_TRADING = re.compile(r"\b(?:shares?|stocks?|traded|trading|opened\s+at|closed\s+at|ipo|listing|debut)\b", re.IGNORECASE)
+
+
+def moves_by_the_minute(metric: str, facts: Sequence[QuantFact] = ()) -> bool:
+    """Is a metric key ("other:share_price", "other:stock_price_change") a market price or its move,
+    or a bare "price" that every one of its `facts` gives in words of shares trading?"""
+    if _MARKET_WORDS.search(metric.replace("_", " ").casefold()):
+        return True
+    return bool(facts) and bool(_BARE_PRICE.fullmatch(metric)) and all(_TRADING.search(f.quote) for f in facts)
 
 
 # A moment of one trading session that is fixed once it has passed: its opening and closing prices;
