@@ -108,6 +108,9 @@ CASES = [
     ("DENVER (Wire) – Seven hikers have been rescued from the ridge.",
      [("Seven hikers", 7, None, "hikers", "count", "exact")]),
     ("OSLO, March 3 – Four ferries were cancelled.", [("Four ferries", 4, None, "ferries", "count", "exact")]),
+    # The number of a stage or a type names it, with or without a noun after it.
+    ("Rates of type 2 diabetes were 9% higher, and two phase 3 trials failed.",
+     [("9%", 9, None, "percent", "percent", "exact"), ("two", 2, None, None, "count", "exact")]),
     # "twice"/"thrice" before what they compare are multiples; how often something happened is not.
     ("Rents climbed at twice the pace of wages, and visits fell twice a year.", [("twice", 2, None, "times", "count", "exact")]),
     ("Thrice as many riders came as in 2019.", [("Thrice", 3, None, "times", "count", "exact")]),

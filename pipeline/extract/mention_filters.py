@@ -149,8 +149,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return rule
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
         return "name"
-    if not has_unit and value.is_integer() and value < 10 and _STAGE_BEFORE.search(before):
-        return "name"  # "the phase 3 trial", "a stage 4 cancer": a stage's number, not an amount
+    if value.is_integer() and value < 10 and _STAGE_BEFORE.search(before) and not _DECIMAL_AFTER.match(after):
+        return "name"  # "the phase 3 trial", "a stage 4 cancer", "type 2 diabetes": a stage's number, not an amount
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
         plural = _WHOSE_THEN_PLURAL.match(after)
         counts_after = bool(plural) and (value < 100 or plural["noun"].lower() in _NEVER_MODELS)
@@ -226,8 +226,9 @@ _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
-_STAGES = "phase|stage|tier|grade"
+_STAGES = "phase|stage|tier|grade|type"
 _STAGE_BEFORE = re.compile(rf"\b(?:{_STAGES})\s$", re.IGNORECASE)
+_DECIMAL_AFTER = re.compile(r"^[.,]\d")
 # A label before digits glued to one capital letter names a class, not billions or millions: "Group 2B",
 # "Terminal 5A", "Type 1B".
 _DESIGNATION_BEFORE = re.compile(rf"\b(?:{_STAGES}|group|class|type|level|category|division|zone|gate|terminal|platform|"
