@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.check.evaluation import GoldFact, evaluate
+from pipeline.check.evaluation import GoldFact, evaluate, pair_up, same_place
 from pipeline.ingest.jsonl import read_jsonl
 from pipeline.errors import InputError
 from schemas.facts import QuantFact
@@ -66,6 +66,20 @@ def test_matching_is_one_to_one() -> None:
     report = evaluate(twins, [GOLD])
     assert report.overall.matched == 1
     assert report.overall.precision == 0.5
+
+
+def test_two_figures_of_one_sentence_pair_with_the_gold_facts_on_their_numbers() -> None:
+    # "Prices showed a fall of 0.2% in May, short of the forecast of a 0.2% rise." (sentence at 300)
+    gold = [GOLD.model_copy(update={"fact_id": f"g{n}", "value": v, "unit": "percent", "anchor": a, "span": sp})
+            for n, v, a, sp in ((1, -0.2, "a fall of 0.2%", (314, 328)), (2, 0.2, "a 0.2% rise", (362, 373)))]
+    sentence = dict(unit="percent", quote="Prices showed a fall of 0.2% in May, short of the forecast of a 0.2% rise.",
+                    span=(300, 374))
+    facts = [fact(fact_id="rise", value=0.2, mention_span=(364, 368), **sentence),
+             fact(fact_id="fall", value=-0.2, mention_span=(324, 328), **sentence)]
+    report = evaluate(facts, gold)
+    assert report.overall.matched == 2 and report.wrong_values == []
+    by_size = pair_up(facts, gold, lambda f, g: abs(f.value) == abs(g.value) and same_place(f, g))  # the sign scored apart
+    assert [(f.fact_id, g.fact_id) for f, g in by_size] == [("fall", "g1"), ("rise", "g2")]
 
 
 def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:

@@ -81,12 +81,20 @@ def _matches(fact: QuantFact, gold: GoldFact) -> bool:
     )
 
 
+def _on_the_number(fact: QuantFact, gold: GoldFact) -> bool:
+    """The fact's number lies inside the gold fact's anchor (two figures of one sentence, "a decline of
+    0.1%" and "a 0.1% increase", share their sentence but not their number)."""
+    own = fact.mention_span
+    return bool(own and gold.span and own[0] < gold.span[1] and gold.span[0] < own[1])
+
+
 def pair_up(facts: list[QuantFact], gold: list[GoldFact], accept: Callable[[QuantFact, GoldFact], bool]) -> list[tuple[QuantFact, GoldFact]]:
-    """One-to-one pairs: each gold fact takes the first unused fact that `accept`s it."""
+    """One-to-one pairs: each gold fact takes the first unused fact that `accept`s it, a fact whose
+    number lies in its anchor first (`_on_the_number`)."""
     pairs: list[tuple[QuantFact, GoldFact]] = []
     used: set[str] = set()
     for g in gold:
-        for f in facts:
+        for f in sorted(facts, key=lambda f: not _on_the_number(f, g)):
             if f.fact_id not in used and accept(f, g):
                 pairs.append((f, g))
                 used.add(f.fact_id)
