@@ -24,6 +24,7 @@ def parts(sentence: str, metric: str = "other", label: str | None = "percentage"
     ("Second-hand car prices slipped 0.9% in April and were down 6% from a year earlier.",
      ["Second-hand car", "Second-hand car"]),
     ("Rail fares climbed 1.8% in April.", ["Rail fares"]),
+    ("Over the past 12 months the rent index has increased 4.4%.", ["rent"]),
     ("The price of coffee jumped 7%.", ["coffee"]),
     ("Bread prices rose 0.4% and water costs 0.7%.", ["Bread", "water"]),
     ("Core CPI, which leaves out food and fuel, rose 0.2% in April.", ["Core CPI"]),

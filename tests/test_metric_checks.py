@@ -186,6 +186,7 @@ OTHER_NAMES = [
     ("Prices rose 2.5%, below the 3% the bank had forecast.", "3%", "percent", "percent", "forecasted_monthly_inflation",
      None),
     ("Core inflation eased to 3.8%.", "3.8%", "percent", "percent", "core_inflation", None),
+    ("The all-items index slipped 0.2% in the month.", "0.2%", "percent", "percent", "percentage", "inflation_rate"),
     # an aside between the subject and its verb: the subject is the clause before it
     ("The consumer price index, a gauge of what households pay for goods and services, dipped 0.3% in May.", "0.3%",
      "percent", "percent", "percentage", "inflation_rate"),

@@ -105,7 +105,8 @@ def _subject(found: Measured) -> str | None:
 def _part_of(subject: str | None) -> str | None:
     if not subject:
         return None
-    subject = re.sub(r"^(?:the|its|and)\s+", "", " ".join(subject.split()), flags=re.IGNORECASE)
+    subject = re.sub(r"^(?:(?:over|in|during|for|since|after|on|at|from)\b[^,]*\s(?=the\s))?(?:the|its|and)\s+", "",
+                     " ".join(subject.split()), flags=re.IGNORECASE)  # "Over the past 12 months the shelter index"
     if _CORE.match(subject):
         return subject
     for shape in _SHAPES:
