@@ -28,6 +28,10 @@ def parts(sentence: str, metric: str = "other", label: str | None = "percentage"
     ("The price of coffee jumped 7%.", ["coffee"]),
     ("Bread prices rose 0.4% and water costs 0.7%.", ["Bread", "water"]),
     ("Core CPI, which leaves out food and fuel, rose 0.2% in April.", ["Core CPI"]),
+    ("Core CPI, which leaves out food and fuel, gained just 0.2% in April, also coming below forecasts of a 0.3% "
+     "increase and slowing from the 0.3% gain in March.", ["Core CPI", "Core CPI", "Core CPI"]),  # one subject
+    ("The index for diesel fell 4.1%, more than offsetting a 0.3% increase in rent for the month.", ["diesel", "rent"]),
+    ("Households saw a 3% rise in bread prices last month.", ["bread"]),
     ("The toys and games index was down (-0.8%) in April.", ["toys and games"]),
     ("Index items that rose included rent (+0.5%); dental care (+0.3%), and books (+1.2%).",
      ["rent", "dental care", "books"]),
@@ -45,6 +49,7 @@ def test_a_part_of_the_basket_is_read_from_the_words_before_its_change(sentence,
     "Crude oil prices fell 3% on Tuesday.",  # markets outside the basket's parts
     "Shares of Acme rose 4% after the release.",
     "House prices rose 1.1% in April.",
+    "Workers got a 4% rise in wages last month.",  # no price
     "With this figure, Ruritania also overtakes Freedonia (94%) in the region.",  # a name, no part
 ])
 def test_the_whole_index_markets_and_names_are_no_part(sentence) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from schemas.metric_checks import Measured, clause_before, clause_bounds
+from schemas.metric_checks import Measured, clause_bounds, own_clauses
 from schemas.vocabulary import PERCENT_RANGE, is_kind_name
 
 from ..mention_signs import DOWN_VERBS, UP_VERBS
@@ -30,7 +30,8 @@ _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+price|\bCPI\b|\binflation\b", re
 _VERB = rf"(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?(?:{DOWN_VERBS}|{UP_VERBS}|gained|gains|showed|posted|edged)"
 _NOT_A_SUBJECT = r"(?:was|were|is|are|has|have|had|been|after|before|following|having|while|from|than|as)\b"
 _SUBJECT = re.compile(rf"^\W*(?:and\s+|while\s+)?(?!{_NOT_A_SUBJECT})(?P<np>\w[^,;]*?)\s+{_VERB}\b", re.IGNORECASE)
-_BARE_VERB = re.compile(rf"^\W*(?:(?:after|before|following|having|while)\s+)?{_VERB}\b", re.IGNORECASE)
+_BARE_VERB = re.compile(rf"^\W*(?:also\s+|then\s+)?(?:(?:after|before|following|having|while)\s+)?(?:{_VERB}|\w{{3,}}ing)\b",
+                        re.IGNORECASE)
 _ASIDE = re.compile(r"\s*(?:a|an|which|who|whose)\b", re.IGNORECASE)
 _SHAPES = (
     re.compile(r"\bindex\s+for\s+(?P<part>.+)$", re.IGNORECASE),
@@ -38,10 +39,14 @@ _SHAPES = (
     re.compile(r"^(?P<part>.+?)\s+(?:price\s+)?(?:index|indexes|indices|prices|costs)$", re.IGNORECASE),
     re.compile(r"^(?P<part>.+?\s+(?:fares|rents?))$", re.IGNORECASE),
 )
+_AFTER_PART = re.compile(
+    r"^\s*(?:(?:monthly|annual|yearly)\s+)?(?:increase|rise|gain|jump|decline|drop|fall|decrease)\s+in\s+(?:the\s+)?"
+    r"(?:(?P<price>prices?|costs?)\s+(?:of|for)\s+)?(?P<part>[a-z][a-z -]{1,30}?)(?:\s+(?P<price2>prices|costs|index))?"
+    r"(?=\s+(?:for|in|on|over|during|from|last|this|since|compared)\b|\s*[,.;)]|\s*$)", re.IGNORECASE)
 _CORE = re.compile(r"^core\s+(?:cpi|inflation|prices|consumer\s+prices|index|consumer\s+price\s+index)$", re.IGNORECASE)
 # Names of the whole index, and markets outside the basket's parts.
 _WHOLE = re.compile(r"^(?:the\s+)?(?:(?:consumer|all[\s-]items|headline|overall|total|general|retail|annual|monthly|"
-                    r"year-on-year|cpi|inflation|index|prices?)\s*)+$", re.IGNORECASE)
+                    r"year-on-year|cpi|inflation|index|prices?)\s*)+$|^(?:all\s+)?goods\s+and\s+services$", re.IGNORECASE)
 _MARKETS = re.compile(r"\b(?:oil|crude|brent|stocks?|shares?|equit\w+|gold|bonds?|bitcoin|crypto\w*|house|houses|home|homes|"
                       r"housing|property|wholesale|producer|import|export|commodit\w+|asset|market|s&p|dow|nasdaq)\b",
                       re.IGNORECASE)
@@ -61,7 +66,16 @@ def basket_part(found: Measured, metric: str, label: str | None, text: str) -> s
             metric == "other" and is_kind_name(label))) or not _CONSUMER_PRICES.search(text):
         return None
     low, high = PERCENT_RANGE["inflation_rate"]
-    return (_listed(found) or _part_of(_subject(found))) if low <= found.value <= high else None
+    return (_listed(found) or _named_after(found) or _part_of(_subject(found))) if low <= found.value <= high else None
+
+
+def _named_after(found: Measured) -> str | None:
+    """The part a change names after itself: "a 0.3% rise in bread prices", "a 0.2% increase in
+    rent" in a sentence about the index (nothing there says it is a price otherwise)."""
+    if not (match := _AFTER_PART.match(found.sentence[found.span[1]:])):
+        return None
+    priced = match["price"] or match["price2"] or re.search(r"\bindex\b|\bCPI\b", found.sentence)
+    return _named_part(match["part"]) if priced and match["part"][0].islower() else None  # not "a gain in May"
 
 
 def _listed(found: Measured) -> str | None:
@@ -87,18 +101,17 @@ def _subject(found: Measured) -> str | None:
         else:
             pieces.append(piece)
     for n, piece in enumerate(reversed(pieces)):
+        if _BARE_VERB.match(piece):
+            continue
         if match := _SUBJECT.match(piece):
             return match["np"]
-        if not _BARE_VERB.match(piece):
-            elided = n == 0 and len(piece.split()) <= 4 and any(_SUBJECT.match(p) for p in pieces[:-1])
-            return piece if elided else None
-    while start > 0:  # the clause before, past an aside ("Core CPI, which excludes food, rose 0.1%")
-        start, end = clause_before(sentence, start)
-        clause = sentence[start:end]
-        if match := _SUBJECT.match(clause):
-            return match["np"]
-        if not _ASIDE.match(clause) and not _BARE_VERB.match(clause):
-            return clause
+        elided = n == 0 and len(piece.split()) <= 4 and any(_SUBJECT.match(p) for p in pieces[:-1])
+        return piece if elided else None
+    for clause in own_clauses(found)[1:]:  # the clauses before, past asides and predicates (`own_clauses`)
+        if _ASIDE.match(clause) or _BARE_VERB.match(clause):
+            continue
+        match = _SUBJECT.match(clause)
+        return match["np"] if match else clause  # "Core CPI, which excludes food, rose 0.1%": the clause is the subject
     return None
 
 
