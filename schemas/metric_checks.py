@@ -613,18 +613,29 @@ def _price_basis_problem(metric: str, measured: Measured) -> str | None:
     return None
 
 
+def stated_share(measured: Measured) -> bool:
+    """Do the words around the number make it a share of a whole ("makes up about a quarter of its
+    sales", "accounting for nearly 60% of the total increase")?"""
+    if measured.span is None:
+        return False
+    before, after = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
+    return bool(_OF_A_WHOLE.match(after) and _SHARE_VERB_BEFORE.search(before[-40:]))
+
+
 def _share_problem(metric: str, measured: Measured) -> str | None:
     """A growth rate whose own clause says what share of a whole the number is and names no change
     ("accounted for 98.3% of its trade", "22% of GDP", odds of "about 1 in 292 million", "between
     20 and 100 per cent of the maximum the law allows"): a share is no change. A share stated around
     the number itself ("a market that makes up about a quarter of its sales") is one even when the
-    clause also speaks of growth ("the firm's growth there -- a market that makes up ...")."""
-    if not metric.endswith("_growth") or measured.unit_class != "percent":
+    clause also speaks of growth ("the firm's growth there -- a market that makes up ..."), and is
+    no rate of inflation or unemployment either ("accounting for nearly 60% of the total increase")."""
+    if measured.unit_class != "percent":
         return None
     clause = own_clause(measured.sentence, measured.span)
     after = measured.sentence[measured.span[1]:] if measured.span else ""
-    before = measured.sentence[:measured.span[0]] if measured.span else ""
-    stated = _OF_A_WHOLE.match(after) and _SHARE_VERB_BEFORE.search(before[-40:])  # "makes up about a quarter of its"
+    stated = stated_share(measured)
+    if not (metric.endswith("_growth") or stated and metric in ("inflation_rate", "unemployment_rate")):
+        return None
     share = _PROPORTION_WORDS.search(measured.words) or _SHARE_WORDS.search(clause) or _OF_A_WHOLE.match(after)
     if share is None or _CHANGE_WORDS.search(clause) and not stated:
         return None

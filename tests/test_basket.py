@@ -32,6 +32,7 @@ def parts(sentence: str, metric: str = "other", label: str | None = "percentage"
      "increase and slowing from the 0.3% gain in March.", ["Core CPI", "Core CPI", "Core CPI"]),  # one subject
     ("The index for diesel fell 4.1%, more than offsetting a 0.3% increase in rent for the month.", ["diesel", "rent"]),
     ("Households saw a 3% rise in bread prices last month.", ["bread"]),
+    ("Rent prices rose 4.4% over the year, accounting for 60% of the total increase.", ["Rent", None]),  # a share
     ("The toys and games index was down (-0.8%) in April.", ["toys and games"]),
     ("Index items that rose included rent (+0.5%); dental care (+0.3%), and books (+1.2%).",
      ["rent", "dental care", "books"]),

@@ -187,6 +187,8 @@ OTHER_NAMES = [
      None),
     ("Core inflation eased to 3.8%.", "3.8%", "percent", "percent", "core_inflation", None),
     ("The all-items index slipped 0.2% in the month.", "0.2%", "percent", "percent", "percentage", "inflation_rate"),
+    ("Rent rose 4.4%, making up 60% of the overall rise in consumer prices.", "60%", "percent", "percent", "percentage",
+     None),  # a share of the rise, no rate
     # predicates that share the subject of the clause before it
     ("The consumer price index, which tracks what households pay, came in below forecasts of a 2.8% gain, and eased "
      "from an increase of 3.0% in April.", "3.0%", "percent", "percent", "percentage", "inflation_rate"),

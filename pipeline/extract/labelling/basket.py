@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from schemas.metric_checks import Measured, clause_bounds, own_clauses
+from schemas.metric_checks import Measured, clause_bounds, own_clauses, stated_share
 from schemas.vocabulary import PERCENT_RANGE, is_kind_name
 
 from ..mention_signs import DOWN_VERBS, UP_VERBS
@@ -63,8 +63,8 @@ def basket_part(found: Measured, metric: str, label: str | None, text: str) -> s
     it, when the fact is `inflation_rate` or named only by its kind and `text` (its article) is about
     consumer prices; else None."""
     if found.unit != "percent" or found.span is None or not (metric == "inflation_rate" or (
-            metric == "other" and is_kind_name(label))) or not _CONSUMER_PRICES.search(text):
-        return None
+            metric == "other" and is_kind_name(label))) or not _CONSUMER_PRICES.search(text) or stated_share(found):
+        return None  # "accounting for 60% of the total increase" is a share, no part's change
     low, high = PERCENT_RANGE["inflation_rate"]
     return (_listed(found) or _named_after(found) or _part_of(_subject(found))) if low <= found.value <= high else None
 
