@@ -437,7 +437,7 @@ def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
 # An aside between a subject and its verb: "The index, a gauge of what shoppers pay, slipped 0.2%";
 # and a predicate that shares the subject of the clause before ("..., came in below estimates of
 # 3.1%, and slowed from 3.3% in May").
-_ASIDE = re.compile(r"\s*(?:a|an|which|who|whose)\b", re.IGNORECASE)
+ASIDE = re.compile(r"\s*(?:a|an|which|who|whose)\b", re.IGNORECASE)
 _PREDICATE = re.compile(r"\s*(?:also\s+|then\s+)?(?:\w{3,}(?<!e)ed|\w{3,}ing|came|rose|fell|grew|was|were|held|stood|hit|"
                         r"slid|sank|shrank)\b(?!\s+(?:is|was|are|were)\b)", re.IGNORECASE)
 
@@ -445,7 +445,7 @@ _PREDICATE = re.compile(r"\s*(?:also\s+|then\s+)?(?:\w{3,}(?<!e)ed|\w{3,}ing|cam
 def own_clauses(measured: Measured) -> list[str]:
     """The number's own clause, then the clause before it when its own names no metric noun
     ("Figures show exports came to 12.4 trillion yuan, a rise of 1.1% on the year"), and when that
-    one is an aside or a predicate of the subject before it (`_ASIDE`, `_PREDICATE`), the clauses
+    one is an aside or a predicate of the subject before it (`ASIDE`, `_PREDICATE`), the clauses
     before it too, up to the one that holds the subject."""
     start, end = clause_bounds(measured.sentence, measured.span)
     own = measured.sentence[start:end]
@@ -454,7 +454,7 @@ def own_clauses(measured: Measured) -> list[str]:
     before = clause_before(measured.sentence, start)
     clauses = [own, measured.sentence[slice(*before)]]
     while before[0] > 0 and len(clauses) < 5 and (
-            _ASIDE.match(clauses[-1]) or _PREDICATE.match(clauses[-1]) and not nouns_in(clauses[-1])):
+            ASIDE.match(clauses[-1]) or _PREDICATE.match(clauses[-1]) and not nouns_in(clauses[-1])):
         before = clause_before(measured.sentence, before[0])
         clauses.append(measured.sentence[slice(*before)])
     return clauses
@@ -528,7 +528,7 @@ def _noun_problem(metric: str, measured: Measured) -> str | None:
         if named and text is clauses[-1] and len(clauses) > 1 and measured.span \
                 and own in nouns_in(measured.sentence[:measured.span[0]]):
             return None  # "Unemployment in the region, which has weak growth, stood at 9.5%": an aside between
-        if named and text is not clauses[-1] and text in clauses and _ASIDE.match(text):
+        if named and text is not clauses[-1] and text in clauses and ASIDE.match(text):
             continue  # the same, with the subject's clause read after the aside (`own_clauses`)
         if named:
             others = " and ".join(sorted(named))

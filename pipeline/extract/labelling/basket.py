@@ -9,19 +9,22 @@ consumer prices (`_CONSUMER_PRICES`), a percentage whose own words make it the c
 (`basket_part`) is `inflation_rate` held by that part, named as the article writes it ("gasoline",
 "used car", "core CPI"): two outlets that give one part's change meet, and no part meets the whole.
 
-The part is read from the subject of the number's clause (before its verb, or the clause before
-when an aside or an "and" comes between), in one of a few shapes: "the index for X", "the X
-index", "X prices" (also costs, fares, rents), "the price of X", a "core" measure; or from a list
-that names each part before its figure in brackets. The whole index ("the consumer price index",
-"the all-items index", "consumer prices", "inflation") is no part, and neither are the prices of
-markets that sit outside the basket's parts as news reports them (oil, shares, homes, producers).
+The part is read from the subject of the number's clause (before its verb; or, for a clause that
+starts with its verb, the subject before it, past an aside or a shared predicate: "Core CPI, which
+excludes food, gained 0.1%, also coming below forecasts of a 0.2% increase"), in one of a few
+shapes: "the index for X", "the X index", "X prices" (also costs, fares, rents), "the price of X",
+a "core" measure; from a list that names each part before its figure in brackets; or from the
+words after the change ("a 0.3% rise in bread prices"). The whole index ("the consumer price
+index", "the all-items index", "consumer prices", "goods and services") is no part, nor are the
+prices of markets outside the basket as news reports them (oil, shares, homes, producers), nor a
+share of the rise ("accounting for 60% of the total increase").
 """
 
 from __future__ import annotations
 
 import re
 
-from schemas.metric_checks import Measured, clause_bounds, own_clauses, stated_share
+from schemas.metric_checks import ASIDE, Measured, clause_bounds, own_clauses, stated_share
 from schemas.vocabulary import PERCENT_RANGE, is_kind_name
 
 from ..mention_signs import DOWN_VERBS, UP_VERBS
@@ -32,7 +35,6 @@ _NOT_A_SUBJECT = r"(?:was|were|is|are|has|have|had|been|after|before|following|h
 _SUBJECT = re.compile(rf"^\W*(?:and\s+|while\s+)?(?!{_NOT_A_SUBJECT})(?P<np>\w[^,;]*?)\s+{_VERB}\b", re.IGNORECASE)
 _BARE_VERB = re.compile(rf"^\W*(?:also\s+|then\s+)?(?:(?:after|before|following|having|while)\s+)?(?:{_VERB}|\w{{3,}}ing)\b",
                         re.IGNORECASE)
-_ASIDE = re.compile(r"\s*(?:a|an|which|who|whose)\b", re.IGNORECASE)
 _SHAPES = (
     re.compile(r"\bindex\s+for\s+(?P<part>.+)$", re.IGNORECASE),
     re.compile(r"\bprices?\s+(?:of|for)\s+(?P<part>.+)$", re.IGNORECASE),
@@ -108,7 +110,7 @@ def _subject(found: Measured) -> str | None:
         elided = n == 0 and len(piece.split()) <= 4 and any(_SUBJECT.match(p) for p in pieces[:-1])
         return piece if elided else None
     for clause in own_clauses(found)[1:]:  # the clauses before, past asides and predicates (`own_clauses`)
-        if _ASIDE.match(clause) or _BARE_VERB.match(clause):
+        if ASIDE.match(clause) or _BARE_VERB.match(clause):
             continue
         match = _SUBJECT.match(clause)
         return match["np"] if match else clause  # "Core CPI, which excludes food, rose 0.1%": the clause is the subject
