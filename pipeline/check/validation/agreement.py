@@ -242,8 +242,9 @@ class _Judgement:
             return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
-        if moves_by_the_minute(self.group.metric, [m.fact for m in self.members]) and self.group.kind == "level" \
-                and not one_session_moment(self.group.metric, [m.fact for m in self.members]):
+        facts = [m.fact for m in self.members]
+        if moves_by_the_minute(self.group.metric, facts) and self.group.kind == "level" \
+                and not one_session_moment(self.group.metric, facts):
             return "incomparable", (f"a market price moves by the minute, and these reports may be for different "
                                     f"moments: {problem}")
         return "conflict", problem
