@@ -66,11 +66,14 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=VALUE_TOLERANCE, abs_tol=1e-9)
 
 
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Do two [start, end) spans share a character?"""
+    return bool(a and b and a[0] < b[1] and b[0] < a[1])
+
+
 def same_place(fact: QuantFact, gold: GoldFact) -> bool:
     """The fact sits where the gold fact does: overlapping spans, or the gold anchor inside the quote."""
-    if fact.span and gold.span and fact.span[0] < gold.span[1] and gold.span[0] < fact.span[1]:
-        return True
-    return fold_text(gold.anchor) in fold_text(fact.quote)
+    return _overlap(fact.span, gold.span) or fold_text(gold.anchor) in fold_text(fact.quote)
 
 
 def _matches(fact: QuantFact, gold: GoldFact) -> bool:
@@ -84,8 +87,7 @@ def _matches(fact: QuantFact, gold: GoldFact) -> bool:
 def _on_the_number(fact: QuantFact, gold: GoldFact) -> bool:
     """The fact's number lies inside the gold fact's anchor (two figures of one sentence, "a decline of
     0.1%" and "a 0.1% increase", share their sentence but not their number)."""
-    own = fact.mention_span
-    return bool(own and gold.span and own[0] < gold.span[1] and gold.span[0] < own[1])
+    return _overlap(fact.mention_span, gold.span)
 
 
 def pair_up(facts: list[QuantFact], gold: list[GoldFact], accept: Callable[[QuantFact, GoldFact], bool]) -> list[tuple[QuantFact, GoldFact]]:
