@@ -17,6 +17,8 @@ attribution come from the label, with what code reads better than a small model:
   `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`);
+- a figure named only by its kind whose clause stands for the figure before it ("It came in under
+  the 0.2% forecast") takes that figure's metric and entity (`carried.carry_subjects`);
 - a move "from A to B" is two facts: the level it reached, B, and the level it started from, A,
   whose words make it the earlier figure (`facts_of_mention`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
@@ -46,6 +48,7 @@ from ..mentions import Mention, quantities
 from .added import added_label
 from .ages import age_holder, age_label
 from .basket import basket_part
+from .carried import carry_subjects
 from .base import Part, PartResult, Provenance
 from .elections import only_what_it_counts, vote_holder, vote_label, vote_year
 from .losses import loss_label
@@ -344,8 +347,8 @@ def facts_from_labels(mentions: list[Mention], labels: dict[str, MentionLabel], 
     with a warning finding; other unlabelled marks are only listed in the finding."""
     unanswered = [m for m in mentions if m.id not in labels]
     filled = {**labels, **{m.id: unlabelled(m) for m in unanswered if must_be_fact(m)}}
-    facts = [fact for m in mentions if m.id in filled and filled[m.id].is_fact
-             for fact in facts_of_mention(m, filled[m.id], article, stamp, offset)]
+    facts = carry_subjects([fact for m in mentions if m.id in filled and filled[m.id].is_fact
+                            for fact in facts_of_mention(m, filled[m.id], article, stamp, offset)], article.text, offset)
     findings = []
     if unanswered:
         listed = ", ".join(f"{m.id} «{m.text}»" for m in unanswered)
