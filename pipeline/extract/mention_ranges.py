@@ -9,7 +9,9 @@
   of bracketed figures, "services (down 0.4 per cent), construction (-1.6) and production (-1)",
   and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players",
   and a tally of names with their counts, "412 seats, the Conservatives 121, ... Green four");
-- a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and
+- a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and by
+  an amount of money and its conversion in brackets ("90m euros (£77m) a season", "$900 a month
+  (£700)"), and
   "points" moved towards a percentage are percentage points ("by 4 points to 68%").
 """
 
@@ -25,6 +27,7 @@ from schemas.units import base_unit
 
 from .mention_filters import LIST_NAME
 from .mention_signs import change_at
+from .mention_units import rate_after
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -157,7 +160,23 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return replace(mention, unit=other.unit)
     if mention.unit == "points" and other.unit == "percent" and (_LINK.match(gap) if backward else _AFTER_PERCENT.match(gap)):
         return replace(mention, unit="percentage_points", unit_class="percent")  # "by 4 points to 68%", "31%, 5 points behind"
-    return mention
+    return _converted(text, mention, other, backward)
+
+
+_OPEN = re.compile(r"^\s*\(\s*$")
+_CLOSE = re.compile(r"^\s*\)")
+
+
+def _converted(text: str, mention: Mention, other: Mention, backward: bool) -> Mention:
+    """Money and its conversion in brackets right after it share the rate written after the
+    brackets ("90m euros (£77m) a season") or before them ("$900 a month (£700)")."""
+    first, then = (mention, other) if backward else (other, mention)
+    close = _CLOSE.match(text[then.end:then.end + 4])
+    if not (first.unit_class == then.unit_class == "currency" and close and _OPEN.match(text[first.end:then.start])) \
+            or " per " in mention.unit:
+        return mention
+    per = other.unit.split(" per ", 1)[1] if " per " in other.unit else rate_after(text, then.end + close.end())[0]
+    return replace(mention, unit=f"{mention.unit} per {per}") if per else mention
 
 
 def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:

@@ -74,7 +74,7 @@ _RATE = re.compile(
 )
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
-    "seat ticket unit game match mile bushel carat kilometre kilometer metre meter".replace("|", " ").split()
+    "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
