@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.labelling.carried import stands_for
+from pipeline.extract.labelling.carried import listed_after, stands_for
 from pipeline.extract.labelling.mention_facts import facts_from_labels, measured
 from pipeline.extract.mentions import quantities
 from pipeline.ingest.sources import Article
@@ -78,6 +78,33 @@ def test_the_carried_fact_gets_the_id_of_its_new_metric() -> None:
     carried, _ = facts_from_labels(mentions, {**labels, mentions[1].id: MentionLabel(
         id=mentions[1].id, is_fact=True, metric="other", metric_label="percentage", entity="unknown")}, article, STAMP)
     assert [f.fact_id for f in carried] == [f.fact_id for f in direct]
+
+
+@pytest.mark.parametrize("follow", [
+    " Youth joblessness rose to 11.2% in May and 11.9% in June.",
+    " Youth joblessness rose 0.4% on the month, and 1.1% compared with a year earlier.",
+])
+def test_a_figure_listed_right_after_another_shares_its_subject(follow) -> None:
+    text = "Ruritania's jobless rate rose to 5.4% in May." + follow
+    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
+                      language="en", text=text, content_sha256="0" * 64)
+    mentions = quantities(text)
+    names = ["unemployment_rate", "youth_unemployment", "percentage"]
+    labels = {m.id: MentionLabel(id=m.id, is_fact=True, metric=names[i] if i == 0 else "other",
+                                 metric_label=None if i == 0 else names[i], entity="Ruritania" if i < 2 else "unknown")
+              for i, m in enumerate(mentions)}
+    facts, _ = facts_from_labels(mentions, labels, article, STAMP)
+    assert [(f.metric, f.metric_label, f.entity) for f in facts[1:]] == [("other", "youth_unemployment", "Ruritania")] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose 5% in May and imports 7% in June.",  # a subject of its own
+    "Sales rose 5% on the month, and 40% of them were made online.",
+    "Exports rose 5% on Monday and fell 7% on the week.",  # no list: a verb of its own
+])
+def test_a_figure_with_words_of_its_own_is_not_listed(text) -> None:
+    first, then = quantities(text)
+    assert not listed_after(text, (first.start, first.end), (then.start, then.end))
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

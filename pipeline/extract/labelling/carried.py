@@ -9,7 +9,9 @@ figure" at its start (`_ANAPHOR`), or by forecasters who expected it (`_FORECAST
 words are all words of change, forecast, comparison or grammar (`_PLAIN`: "Analysts had expected
 sales growth of 5%" names sales, and keeps its label), takes the metric, name and entity of the
 nearest figure before it in the article with the same unit that names what it measures.
-A share ("That is 5% of the total") is no such figure.
+So does a figure listed right after another of its sentence with only such words and dates
+between them ("The price of fuel rose 2.1% on the month and 9.4% year-on-year"; not "and diesel
+9.4%"). A share ("That is 5% of the total") is no such figure.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ slowdown pace reading readings estimate estimates expectation expectations conse
 up down higher lower level levels rate mark figure year month quarter week ago last earlier previous prior
 monthly annual yearly annualized annualised quarterly year-on-year month-on-month year-over-year
 economist economists analyst analysts forecaster forecasters strategist strategists wall street polled surveyed
-poll polls median average
+poll polls median average compared versus vs respectively
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _NUMBER = re.compile(r"[-+−]?[$€£¥]?\d[\d,.]*\s*(?:%|percent|per\s+cent|pc)?", re.IGNORECASE)
@@ -55,7 +59,14 @@ def carry_subjects(facts: list[QuantFact], text: str, offset: int = 0) -> list[Q
     order = sorted(range(len(facts)), key=lambda i: facts[i].mention_span or (0, 0))
     ordered = [facts[i] for i in order]
     for i, fact in enumerate(ordered):
-        if not _kind_only(fact) or not (how := stands_for(_measured(fact))):
+        if not _kind_only(fact):
+            continue
+        before = ordered[i - 1] if i else None
+        if before is not None and before.span == fact.span and before.unit == fact.unit and not _kind_only(before) \
+                and listed_after(fact.quote, before.number_in_quote(), fact.number_in_quote()):
+            ordered[i] = _with_subject(fact, before)
+            continue
+        if not (how := stands_for(_measured(fact))):
             continue
         earlier = next((f for f in reversed(ordered[:i]) if f.unit == fact.unit and not _kind_only(f)), None)
         if earlier is not None and (how == "forecast" or earlier.span == fact.span
@@ -91,6 +102,19 @@ def stands_for(measured: Measured) -> str | None:
     else:
         return None
     return how if _plain(_NUMBER.sub(" ", before), names=True) and _plain(_head(after)) else None
+
+
+_JOINED = re.compile(r"(?:,\s*|\s+)(?:and|or)\s+$|,\s*$", re.IGNORECASE)
+
+
+def listed_after(quote: str, before: tuple[int, int] | None, span: tuple[int, int] | None) -> bool:
+    """Is the number at `span` of `quote` listed right after the one at `before`, joined by "and",
+    "or" or a comma, with only plain words and dates between them and right after it?"""
+    if before is None or span is None or before[1] > span[0]:
+        return False
+    gap = quote[before[1]:span[0]]
+    joined = _JOINED.search(gap)
+    return bool(joined) and _plain(gap[:joined.start()]) and _plain(_head(quote[span[1]:]))
 
 
 def _head(after: str) -> str:
