@@ -38,6 +38,9 @@ def parts(sentence: str, metric: str = "other", label: str | None = "percentage"
      ["rent", "dental care", "books"]),
     ("The largest rises were in the categories of “leisure goods” (4.4 per cent) and insurance (2.1 per cent).",
      ["leisure goods", "insurance"]),
+    ("Among the April increases, those in personal care (2.9%), rent (2.4%) and travel (1.8%) led.",
+     ["personal care", "rent", "travel"]),
+    ("The biggest rises were in clothing (4.1%) and recreation (3.3%).", ["clothing", "recreation"]),
 ])
 def test_a_part_of_the_basket_is_read_from_the_words_before_its_change(sentence, expected) -> None:
     assert [part for _, part in parts(sentence)] == expected
@@ -52,6 +55,7 @@ def test_a_part_of_the_basket_is_read_from_the_words_before_its_change(sentence,
     "House prices rose 1.1% in April.",
     "Workers got a 4% rise in wages last month.",  # no price
     "With this figure, Ruritania also overtakes Freedonia (94%) in the region.",  # a name, no part
+    "Price rises were steepest in the north (4%).",  # a place, no part
 ])
 def test_the_whole_index_markets_and_names_are_no_part(sentence) -> None:
     assert [part for _, part in parts(sentence)] == [None]

@@ -57,7 +57,10 @@ _MARKETS = re.compile(r"\b(?:oil|crude|brent|stocks?|shares?|equit\w+|gold|bonds
 _LIST_BREAK = re.compile(r"[;,:“\"]|\)\s*,?\s*and\b|\b(?:include[sd]?|including|of|were|are|was|is)\b", re.IGNORECASE)
 _LISTED = re.compile(r"^\s*(?:the\s+)?(?P<part>[A-Za-z][\w'’ -]{0,40}?)[”\"]?\s*\(\s*[+\-−]?$")
 _AFTER_VERB = re.compile(rf"\b{_VERB}\s*\(\s*[+\-−]?$", re.IGNORECASE)
-_LIST_WORDS = re.compile(r"\b(?:index|indexes|indices|items|categories|components|prices)\b", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"^(?:and\s+)?(?:(?:those|that)\s+)?(?:(?:in|for|on|among)\s+)?", re.IGNORECASE)
+_INNER_PLACE = re.compile(r"\s(?:in|on|at|from|across)\s", re.IGNORECASE)  # "steepest in the north (": no part
+_LIST_WORDS = re.compile(r"\b(?:index|indexes|indices|items|categories|components|prices|increases|rises|decreases|declines)\b",
+                         re.IGNORECASE)
 
 
 def basket_part(found: Measured, metric: str, label: str | None, text: str) -> str | None:
@@ -86,7 +89,8 @@ def _listed(found: Measured) -> str | None:
         return None  # "the index was down (-1.5%)": the bracket holds the verb's figure, not a listed part's
     if not (match := _LISTED.match(_LIST_BREAK.split(before)[-1])):
         return None
-    return _named_part(re.sub(r"^and\s+", "", match["part"].strip(), flags=re.IGNORECASE))
+    part = _LIST_LEAD.sub("", match["part"].strip())  # "and health (", "were in clothing (", "those in fuel ("
+    return None if _INNER_PLACE.search(part) else _named_part(part)
 
 
 def _subject(found: Measured) -> str | None:
