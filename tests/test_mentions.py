@@ -38,6 +38,9 @@ CASES = [
     ("nearly 300 troops", [("nearly 300 troops", 300, None, "troops", "count", "approximately")]),
     ("the quake has killed at least 2000 people", [("at least 2000 people", 2000, None, "people", "count", "at_least")]),
     ("the magnitude-6.8 quake", [("6.8", 6.8, None, "magnitude", "count", "exact")]),
+    # a devaluation is a fall in a currency's value
+    ("the bank devalued the crown by 40% overnight", [("40%", -40, None, "percent", "percent", "exact")]),
+    ("after a 30% devaluation of the crown", [("30%", -30, None, "percent", "percent", "exact")]),
     # money and its conversion in brackets share the rate written after the brackets or before them
     ("she is to be paid 40m euros (£34.5m) a season", [("40m euros", 40e6, None, "EUR per season", "currency", "exact"),
                                                       ("£34.5m", 34.5e6, None, "GBP per season", "currency", "exact")]),

@@ -38,7 +38,8 @@ UP_VERBS = (
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|added|ballooned|spiked|leapt|leaped|"
     "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled"
 )
-BY_DOWN = "cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?"
+BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|"
+           "devalued|devalues?|devaluing")
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
@@ -47,7 +48,8 @@ _ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|"
         r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 _MORE = r"(?:another|a further|an additional)\s+"
-NOUNS_DOWN = "dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat"
+NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat|"
+              "devaluations?|depreciations?")
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
 
 
