@@ -81,6 +81,7 @@ REAL_SETS = {
     "holdout17": (ROOT / "tests" / "data" / "holdout17", ROOT / "fetched" / "holdout17"),
     "holdout18": (ROOT / "tests" / "data" / "holdout18", ROOT / "fetched" / "holdout18"),
     "holdout19": (ROOT / "tests" / "data" / "holdout19", ROOT / "fetched" / "holdout19"),
+    "holdout20": (ROOT / "tests" / "data" / "holdout20", ROOT / "fetched" / "holdout20"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
