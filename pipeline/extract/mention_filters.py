@@ -112,6 +112,9 @@ _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|i
                       r"said|says|thing|day,|go|piece|way or another)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
 # A gun's or a shell's calibre names the kind of weapon: "155 mm shells", "155-millimetre artillery
 # ammunition", "a .50-calibre machine gun".
+_P_VALUE_BEFORE = re.compile(r"(?<![\w-])[Pp]\s?(?:[<>=≤≥]|&lt;|&gt;)\s?$|\bp[\s-]values?\s+(?:(?:of|was|is|were)\s+)?"
+                             r"(?:(?:less|lower)\s+than\s+|below\s+|[<>=≤≥]\s?)?$", re.IGNORECASE)
+_CONFIDENCE_AFTER = re.compile(r"^\s?(?:%|percent|per\s+cent)?\s?(?:CI\b|C\.I\.|(?i:confidence\s+(?:interval|level|limit)))")
 _CALIBRE_AFTER = re.compile(
     rf"^[\s-]?{CALIBRE_UNIT}\b[\s-]+(?:[a-z]+[\s-]+){{0,2}}?"
     r"(?:shells?|rounds?|ammunition|ammo|artillery|howitzers?|guns?|projectiles?|cannons?|mortars?|munitions?|rockets?|"
@@ -138,6 +141,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"
     if _CALIBRE_AFTER.match(after):
         return "calibre"
+    if _P_VALUE_BEFORE.search(before):
+        return "p_value"  # "P<0.001", "a p-value of 0.03": a test's chance, not an amount
+    if value in (80, 90, 95, 99) and _CONFIDENCE_AFTER.match(after):
+        return "confidence_level"  # "95% CI": the interval's level, not a finding
     lettered = re.fullmatch(r"\d+[A-Z]", text[start:end])  # "120B" is a section, not 120 billion
     if lettered and _DESIGNATION_BEFORE.search(before):
         return "name"  # "Group 2B": a class

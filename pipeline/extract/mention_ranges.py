@@ -4,7 +4,7 @@
   "A or B" ("eight or nine euros") are ranges when the ends agree; "increased by X to Y" is two
   quantities (a change and a level);
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
-  "5 and 7 percent", "3.8 from 4.1 per cent", "1,200 people in France and 800 in Spain", also with
+  "5 and 7 percent", "3.8 from 4.1 per cent", "$20-30M", "a mean of 33.7 ± 6.9 months", "1,200 people in France and 800 in Spain", also with
   a bracketed share after each count ("41 districts (62%) in the north and 19 (29%) in the south"), and a list
   of bracketed figures, "services (down 0.4 per cent), construction (-1.6) and production (-1)",
   and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players",
@@ -38,6 +38,7 @@ _AND = re.compile(r"^\s+and\s+$")
 _OR = re.compile(r"^\s+or\s+$")
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
+_PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 # "1,200 people in France and 800 in Spain"; "41 districts (62%) in the north and 19 (29%) in the south":
 # a group named after each number, a bracketed share of the count allowed after either
@@ -76,10 +77,13 @@ def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
 def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     if low.is_year or high.is_year or low.value_max is not None or high.value_max is not None:
         return None
-    if low.unit is not None and base_unit(low.unit) != base_unit(high.unit):
+    # a currency written once, before the first end: "$20-30M", "€5 to 6bn"
+    currency_once = low.unit_class == "currency" and high.unit is None
+    if low.unit is not None and not currency_once and base_unit(low.unit) != base_unit(high.unit):
         return None
     gap, lead = text[low.end:high.start], _LEAD.search(text[max(0, low.start - 9):low.start])
-    first = low.value * _scale_of(high) if not scaled(low) and scaled(high) and low.unit is None else low.value
+    first = low.value * _scale_of(high) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
+        else low.value
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
         return _joined(text, low, high, first, low.start - len(lead.group(0)))
     if not (_HYPHEN.match(gap) or _TO.match(gap) or _OR.match(gap)) or first >= high.value:
@@ -117,7 +121,7 @@ def _scale_of(mention: Mention) -> float:
 def _joined(text: str, low: Mention, high: Mention, first: float, start: int) -> Mention:
     ends = sorted((first, high.value))
     return replace(high, start=start, text=text[start:high.end], value=ends[0], value_max=ends[1], qualifier="range",
-                   unit=high.unit or low.unit)
+                   unit=high.unit or low.unit, unit_class=low.unit_class if high.unit is None else high.unit_class)
 
 
 def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -143,6 +147,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     gap = text[mention.end:other.start] if backward else text[other.end:mention.start]
     if mention.is_year or other.is_year:
         return mention
+    if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 33.7 ± 6.9 months"
     if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):

@@ -33,6 +33,10 @@ HEDGES = (
 )
 HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥₩₹₽]|Rs\s?)?$", re.IGNORECASE))
                 for q, words in HEDGES]
+# The signs of comparison written before a number: "<1 μm", ">50%", "≥ 18 years", "~40".
+HEDGE_BEFORE += [(q, re.compile(rf"(?<![^\s(\[:;,=]){sign}\s?(?:US\$|[$€£¥₩₹₽])?$"))
+                 for q, sign in (("less_than", "<"), ("more_than", ">"), ("at_most", "≤"), ("at_least", "≥"),
+                                 ("approximately", "[~≈]"))]
 MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)  # "minus 5", "(-) 0.71%"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)

@@ -61,6 +61,8 @@ _MEASURES = [
     (re.compile(r"^(?:\s?(?:feet|ft)\b|[\s-]foot\b(?!\s+soldiers))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
     (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
+    (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
+    (re.compile(r"^\s?nm\b|^[\s-]nanomet(?:er|re)s?\b"), "nanometers"),
     (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"), (re.compile(r"^\s?mg\b"), "milligrams"),
     (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),
     (re.compile(r"^-(?:megawatt|kilowatt|gigawatt)\b"), "megawatts"), (re.compile(r"^-(?:mile)\b"), "miles"),
@@ -349,8 +351,20 @@ def part_of_whole(text: str, end: int) -> str | None:
 
 
 def measure_before(before: str) -> str | None:
-    """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake")."""
-    return "magnitude" if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE) else None
+    """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake");
+    "times" for a ratio of risks or odds and the ends of its confidence interval ("hazard ratio, 4.1; 95% CI,
+    1.9 to 8.8", "(HR 4.1", "an odds ratio of 1.7")."""
+    if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE):
+        return "magnitude"
+    if _RATIO_BEFORE.search(before) or _INTERVAL_BEFORE.search(before) and _RATIO_NAMED.search(before):
+        return "times"
+    return None
+
+
+_RATIO_NAMED = re.compile(r"\b(?:a?HR|a?OR|a?RR|IRR|(?i:hazard|odds|risk|rate)\s+ratios?|(?i:relative\s+risks?))\b")
+_RATIO_BEFORE = re.compile(_RATIO_NAMED.pattern + r"(?:\s+(?i:of|was|were|is|=))?[\s,:=]*$")
+_INTERVAL_BEFORE = re.compile(r"\b(?:CI|(?i:confidence\s+interval))(?:\s+(?i:of|was|from))?[\s,:=]*"
+                              r"(?:\d[\d.]*\s*(?:(?i:to)|[-–])\s*)?$")  # and the interval's upper end
 
 
 def rate_before(before: str) -> str | None:

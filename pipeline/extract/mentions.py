@@ -185,7 +185,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     # "Boeing 777 fleets" is still a name; "Rita's 895 mb" is a measure
     named_ok = number.scale == 1 and read.unit_class == "count" and read.unit not in MEASURE_UNITS \
         and not (plus and read.unit)  # "the BJP 400+ seats": a name's number takes no "+"
-    measure = measure_before(text[max(0, start - 20):start]) or (
+    measure = measure_before(text[max(0, start - 60):start]) or (
         "category" if storm_category(text, start, number.value) else None)
     if measure and (read.unit is None or read.unit_class == "count"):
         read = UnitRead(measure, "count")  # "Magnitude 6.8 Hits": the scale, not what follows, is the unit
