@@ -893,6 +893,7 @@ _PLIGHT_AFTER = re.compile(
     r"(?:(?:are|were|remain|remained|still|now|had\s+been|have\s+been|"
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
     r"living\s+with|suffering\s+from|struggling\s+with|diagnosed\s+with|"
+    r"with\s+(?!(?:a|an|the|its|their|his|her|some|many|most|no|more|less|fewer|over|about|nearly)\b)[a-z][\w-]*|"
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
     r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
     r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
@@ -906,11 +907,13 @@ _TOLL_BEFORE = re.compile(r"\b(?P<what>deaths?|dead|death\s+toll|toll|fatalities
                           r"\b(?:totall?ed|totals?|reached|rose\s+to|climbed\s+to|stood\s+at|hit|was|were|is|are)\s+"
                           r"(?:(?:about|some|over|nearly|almost|around|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
 # The people of a trial or study: "3,417 randomized obese or overweight people", "enrolled 3,400 patients".
-_TRIAL_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,3}?(?P<what>randomi[sz]ed|enrolled|participants|patients|volunteers)\b",
+_TRIAL_AFTER = re.compile(r"^\s+(?:of\s+(?:the\s+)?[\d,]+\s+)?(?:[a-z-]+\s+){0,3}?"
+                          r"(?P<what>randomi[sz]ed|enrolled|participants|patients|volunteers)\b",
                           re.IGNORECASE)
 _TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|enrolling|recruited|recruiting|involving|"
                            r"surveyed|surveying|measurements\s+of|data\s+(?:on|from)|analy[sz]ed|analy[sz]ing|"
-                           r"(?:analysis|sample|cohort|survey)\s+of|stud(?:y|ied|ying)(?:\s+(?:of|on|in))?|tracked|tracking)\s+"
+                           r"(?:analysis|sample|cohort|survey)\s+of|stud(?:y|ied|ying)(?:\s+(?:of|on|in))?|tracked|tracking|"
+                           r"looked\s+at|looking\s+at|examined|examining)\s+"
                            r"(?:(?:about|some|over|nearly|almost|around|roughly|approximately|more\s+than)\s+)?$",
                            re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(

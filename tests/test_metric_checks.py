@@ -640,6 +640,14 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "count", "population", "living with"),
     ("There are now more than 800 million obese people on the planet.", "more than 800 million obese people", 800e6,
      "obese_people", "count", "population", "obese_people"),
+    ("The trial, which included some 410 people with heart failure, found fewer deaths.", "some 410 people", 410,
+     "people", "count", "population", "with heart"),
+    ("Ruritania is a country of 26 million people with an average income of $9,000.", "26 million people", 26e6,
+     "people", "count", "population", None),  # the country's people, with what they have
+    ("The team looked at 318 people who had narrowed arteries.", "318 people", 318, "people", "count", "population",
+     "looked at"),
+    ("A stroke or death occurred in 22 of 160 patients in the group.", "22", 22, "patients", "count", "casualties",
+     "the people of a trial or study"),
     # an audience is no population
     ("More than 3 million people attended the festival over its ten days.", "More than 3 million people", 3e6,
      "people", "count", "population", "attended"),
