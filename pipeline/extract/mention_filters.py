@@ -158,6 +158,11 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"
     if value.is_integer() and value < 10 and _STAGE_BEFORE.search(before) and not _DECIMAL_AFTER.match(after):
         return "name"  # "the phase 3 trial", "a stage 4 cancer", "type 2 diabetes": a stage's number, not an amount
+    if not has_unit and value.is_integer() and _LIST_MARK_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
+        return "list_position"  # "3.) The third film", "2) Rents": a list's numbering
+    if not has_unit and value.is_integer() and value < 1000 and _POSITION_BEFORE.search(before) \
+            and not _DECIMAL_AFTER.match(after):
+        return "position"  # "Day 3 of the strike", "Wk 2", "in Game 7": a place in a sequence
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
         plural = _WHOSE_THEN_PLURAL.match(after)
         counts_after = bool(plural) and (value < 100 or plural["noun"].lower() in _NEVER_MODELS)
@@ -236,6 +241,10 @@ _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGES = "phase|stage|tier|grade|type"
 _STAGE_BEFORE = re.compile(rf"\b(?:{_STAGES})\s$", re.IGNORECASE)
 _DECIMAL_AFTER = re.compile(r"^[.,]\d")
+_LIST_MARK_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
+_LIST_MARK_AFTER = re.compile(r"^(?:\.\)|\)|\.)(?:[ \t]|$)")
+_POSITION_BEFORE = re.compile(r"\b(?:wk|week|day|round|game|episode|chapter|matchday|gameweek|leg|lap)\.?\s?$",
+                              re.IGNORECASE)
 # A label before digits glued to one capital letter names a class, not billions or millions: "Group 2B",
 # "Terminal 5A", "Type 1B".
 _DESIGNATION_BEFORE = re.compile(rf"\b(?:{_STAGES}|group|class|type|level|category|division|zone|gate|terminal|platform|"

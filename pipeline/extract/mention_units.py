@@ -249,8 +249,8 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
         return "capita", match.end()
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS:
         return None, 0
-    if den in ("the", "a", "an", "cent", "cents"):
-        return None, 0
+    if den in ("the", "a", "an", "cent", "cents") or "/" in written and re.match(r"\s?\d", text[end + match.end():]):
+        return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
     den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith(" hour") else den
     extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
     return american(den), match.end() + extra
