@@ -41,6 +41,9 @@ PHRASES = [
     ("Children under 5 accounted for 42 of the deaths.", "under 5", "age_band"),
     ("Patients aged 80 or above were moved first.", "80", "age_band"),
     ("Pupils between 6 and 11 years old get free meals.", "between 6 and 11", "age_band"),
+    ("A cold snap is defined as four days below 0C.", "four days", "definition"),
+    ("A bear market is commonly defined as a fall of 20% from a peak.", "20%", "definition"),
+    ("The term usually refers to grains smaller than 2 millimetres across.", "smaller than 2 millimetres", "definition"),
 ]
 
 
@@ -73,6 +76,9 @@ FACTS = [
     ("They sold 3 in the world before the recall.", "3"),  # no word of rank before it
     ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
     ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one
+    ("Grains smaller than 2 millimetres were found in 41 samples.", "smaller than 2 millimetres"),  # no word defined
+    ("The report refers to 12 cases a year.", "12 cases a year"),  # no bound after "refers to"
+    ("Under the rules defined as law in 2021, 30 firms were fined.", "30 firms"),  # a number between: "2021"
 ]
 
 

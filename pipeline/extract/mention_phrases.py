@@ -28,10 +28,15 @@ here returns its name for such a mention:
   old" (a bare number of at most 120 after "aged" or a group's noun, or in years "old", with a
   band's bound: "and over", "or younger", "to N", "between", "under"). One person's age ("the
   driver, aged 34") is left to the model.
+- `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
+  heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
+  contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
+  millimetres"), with no other number between: the word's meaning, no finding.
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here (the bounds of an age band, such as
-"under 5", are no hedged amounts); the model decides them. Ordinals ("the first woman") are no
+"under 5", are no hedged amounts, and a definition's numbers, money too, are what a word means);
+the model decides them. Ordinals ("the first woman") are no
 quantities at all, and a duration such as "a two-day visit" is left to the model.
 """
 
@@ -96,6 +101,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "author_bio"
     if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]):
         return "age_band"
+    if _is_definition(mention, text[max(mention.sentence_start, mention.start - 100):mention.start]):
+        return "definition"
     if not _may_be_phrase(mention):
         return None
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
@@ -135,6 +142,26 @@ def _is_age_band(mention: Mention, before: str, after: str) -> bool:
         return False
     bounded = bool(_BAND_WORDS.match(mention.text) or mention.value_max is not None or _BAND_AFTER.match(after))
     return bounded and bool(in_years or _AGED_BEFORE.search(before) or _GROUP_NOUN_BEFORE.search(before))
+
+
+_DEFINED = re.compile(r"\b(?:defined|classed|classified)\s+as\b|\bby\s+definition\b", re.IGNORECASE)
+_REFERS = re.compile(r"\brefers?\s+to\b|\bis\s+(?:the\s+)?(?:term|name)\s+for\b", re.IGNORECASE)
+_BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
+
+
+def _is_definition(mention: Mention, before: str) -> bool:
+    """Does the number say what a word means: after "defined as" or "classed as", or as a bound after
+    "refers to", in its sentence and with no other number between?"""
+    cue = None
+    for cue in _DEFINED.finditer(before):
+        pass
+    if cue is None or not cue.group(0).lower().endswith(("as", "definition")):
+        cue = None
+        for cue in _REFERS.finditer(before):
+            pass
+        if cue is None or mention.qualifier not in _BOUNDS:
+            return False
+    return not re.search(r"\d", before[cue.end():])
 
 
 def _is_author_bio(sentence: str) -> bool:

@@ -24,10 +24,12 @@ _STORY_CUES = re.compile(
 # In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
 # two cans" is at most two, "not less than" at least).
 HEDGES = (
-    ("at_least", r"at least|not? fewer than|not? less than|a minimum of"),
-    ("at_most", r"(?<!pick )(?<!picked )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within"),
-    ("more_than", r"more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above"),
-    ("less_than", r"less than|(?:just )?under|below|fewer than"),
+    ("at_least", r"at least|not? fewer than|not? less than|a minimum of|no (?:smaller|shorter|lower) than"),
+    ("at_most", r"(?<!pick )(?<!picked )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within|"
+                r"no (?:larger|bigger|greater|longer|higher) than"),
+    ("more_than", r"more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above|"
+                  r"(?:larger|bigger|greater|longer|higher) than"),
+    ("less_than", r"less than|(?:just )?under|below|fewer than|(?:smaller|shorter|lower) than"),
     ("approximately", r"about|around|roughly|approximately|approximate|an estimated|estimated at|estimated|some"
                       r"|nearly|almost|close to|circa"),
 )
