@@ -261,9 +261,34 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     rejected = [r for r in read if isinstance(r, Rejection)]
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
-    mentions = table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions)))
+    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
+
+
+# Verbs of money right before a bare "millions" or "billions": "for transferring billions", "spent millions on".
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(?:paid|pay|pays|paying|spent|spend|spends|spending|cost|costs|costing|raised|raising|lost|losing|owed|owes|"
+    r"transferr(?:ed|ing)|transfers?|launder(?:ed|ing|s)?|invest(?:ed|ing|s)?|earn(?:ed|ing|s)?|fined|"
+    r"borrow(?:ed|ing|s)?|st(?:ole|olen)|siphon(?:ed|ing)?|pump(?:ed|ing)|funnel(?:l?ed|l?ing))\s+(?:\w+\s+)?$",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
+
+
+def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare "millions" or "billions" right after a verb of money ("for transferring billions") is
+    money in the currency of the nearest amount of its sentence ("the $1.92 billion HSBC paid ...");
+    with no amount of money in the sentence it stays a bare count."""
+    result = list(mentions)
+    for i, mention in enumerate(mentions):
+        if mention.unit is not None or mention.qualifier != "several" or mention.value < 1e6 \
+                or not _MONEY_VERB_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+            continue
+        near = sorted((m for m in mentions if m.unit_class == "currency"), key=lambda m: abs(m.start - mention.start))
+        same = [m for m in near if not _SENTENCE_END.search(text[min(m.end, mention.end):max(m.start, mention.start)])]
+        if same:
+            result[i] = replace(mention, unit=same[0].unit.split(" per ")[0], unit_class="currency")
+    return result
 
 
 def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
