@@ -135,10 +135,16 @@ def is_unnamed(name: str | None) -> bool:
 
 
 def is_kind_name(name: str | None) -> bool:
-    """Does an `other` name only say what kind of number it is: no name, one of `KIND_NAMES`, or
-    only such words and words of change ("amount_of_money", "millions_of_items", "percentage_growth")?"""
-    name = (name or "").lower()
-    return not name or name in KIND_NAMES or set(name.split("_")) <= KIND_NAMES | _KIND_FILLERS
+    """Does an `other` name only say what kind of number it is: no name, one of `KIND_NAMES` (or its
+    plural: "durations", "lengths"), or only such words and words of change ("amount_of_money",
+    "millions_of_items", "percentage_growth")?"""
+    words = {_singular(word) for word in (name or "").lower().split("_")} - {""}
+    return not words or words <= KIND_NAMES | _KIND_FILLERS
+
+
+def _singular(word: str) -> str:
+    """`word` as `KIND_NAMES` holds it: as written when listed ("years", "items"), else without a plural "s"."""
+    return word[:-1] if word not in KIND_NAMES and word.endswith("s") and word[:-1] in KIND_NAMES else word
 
 
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "quarters"})
