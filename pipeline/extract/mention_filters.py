@@ -110,11 +110,13 @@ _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
                       r"said|says|thing|day,|go|piece|way or another)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
-# A gun's or a shell's calibre names the kind of weapon: "155 mm shells", "155-millimetre artillery
-# ammunition", "a .50-calibre machine gun".
+# A study's statistics that are no findings: a p-value ("P<0.001", "a p-value of 0.03") and the level
+# of a confidence interval ("95% CI").
 _P_VALUE_BEFORE = re.compile(r"(?<![\w-])[Pp]\s?(?:[<>=≤≥]|&lt;|&gt;)\s?$|\bp[\s-]values?\s+(?:(?:of|was|is|were)\s+)?"
                              r"(?:(?:less|lower)\s+than\s+|below\s+|[<>=≤≥]\s?)?$", re.IGNORECASE)
 _CONFIDENCE_AFTER = re.compile(r"^\s?(?:%|percent|per\s+cent)?\s?(?:CI\b|C\.I\.|(?i:confidence\s+(?:interval|level|limit)))")
+# A gun's or a shell's calibre names the kind of weapon: "155 mm shells", "155-millimetre artillery
+# ammunition", "a .50-calibre machine gun".
 _CALIBRE_AFTER = re.compile(
     rf"^[\s-]?{CALIBRE_UNIT}\b[\s-]+(?:[a-z]+[\s-]+){{0,2}}?"
     r"(?:shells?|rounds?|ammunition|ammo|artillery|howitzers?|guns?|projectiles?|cannons?|mortars?|munitions?|rockets?|"

@@ -4,15 +4,15 @@
   "A or B" ("eight or nine euros") are ranges when the ends agree; "increased by X to Y" is two
   quantities (a change and a level);
 - a unit or scale written once applies to the numbers that share it ("10 and 12 million people",
-  "5 and 7 percent", "3.8 from 4.1 per cent", "$20-30M", "a mean of 33.7 ± 6.9 months", "1,200 people in France and 800 in Spain", also with
-  a bracketed share after each count ("41 districts (62%) in the north and 19 (29%) in the south"), and a list
-  of bracketed figures, "services (down 0.4 per cent), construction (-1.6) and production (-1)",
-  and a part of a counted whole, "1,500 of a total of 6,142 buildings", "12 of the 20 players",
-  and a tally of names with their counts, "412 seats, the Conservatives 121, ... Green four");
+  "5 and 7 percent", "3.8 from 4.1 per cent", "$20-30M", "a mean of 41.2 ± 8.3 months", "1,200
+  people in France and 800 in Spain", also with a bracketed share after each count ("41 districts
+  (62%) in the north and 19 (29%) in the south"), and a list of bracketed figures, "services (down
+  0.4 per cent), construction (-1.6) and production (-1)", and a part of a counted whole, "1,500 of
+  a total of 6,142 buildings", "12 of the 20 players", and a tally of names with their counts, "412
+  seats, the Conservatives 121, ... Green four");
 - a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and by
   an amount of money and its conversion in brackets ("90m euros (£77m) a season", "$900 a month
-  (£700)"), and
-  "points" moved towards a percentage are percentage points ("by 4 points to 68%").
+  (£700)"), and "points" moved towards a percentage are percentage points ("by 4 points to 68%").
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.is_year or other.is_year:
         return mention
     if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 33.7 ± 6.9 months"
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 41.2 ± 8.3 months"
     if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):

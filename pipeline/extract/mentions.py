@@ -276,8 +276,9 @@ _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 
 def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare "millions" or "billions" right after a verb of money ("for transferring billions") is
-    money in the currency of the nearest amount of its sentence ("the $1.92 billion HSBC paid ...");
+    """A bare "millions" or "billions" right after a verb of money ("for laundering billions") is
+    money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
+    paid ...");
     with no amount of money in the sentence it stays a bare count."""
     result = list(mentions)
     for i, mention in enumerate(mentions):

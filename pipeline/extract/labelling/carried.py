@@ -8,7 +8,8 @@ News goes from one figure to the next without naming the subject again: "Wholesa
 figure" at its start (`_ANAPHOR`), or by forecasters who expected it (`_FORECASTERS`), and whose own
 words are all words of change, forecast, comparison or grammar (`_PLAIN`: "Analysts had expected
 sales growth of 5%" names sales, and keeps its label), takes the metric, name and entity of the
-nearest figure before it in the article with the same unit that names what it measures.
+nearest figure before it with the same unit that names what it measures: in its own sentence or
+the one just before for a pronoun, anywhere before in the article for forecasters.
 So does a figure listed right after another of its sentence with only such words and dates
 between them ("The price of fuel rose 2.1% on the month and 9.4% year-on-year"; not "and diesel
 9.4%"). A share ("That is 5% of the total") is no such figure.
@@ -17,6 +18,7 @@ between them ("The price of fuel rose 2.1% on the month and 9.4% year-on-year"; 
 from __future__ import annotations
 
 import re
+
 from schemas.facts import QuantFact, fact_id
 from schemas.metric_checks import Measured, clause_bounds, stated_share
 from schemas.vocabulary import is_unnamed
@@ -32,9 +34,9 @@ _FORECASTERS = re.compile(r"\b(?:economists?|analysts?|forecasters?|strategists?
 _PLAIN = frozenset("""
 a an the and of to by at in on under below above over than from with for as its their also just only still even well
 much slightly sharply sharp slight modest steep small smaller big bigger larger large mild marked
-is was were are be been being has had have came come comes coming in expected expecting expect expects forecast
+is was were are be been being has had have came come comes coming expected expecting expect expects forecast
 forecasts forecasting forecasted predicted predicting estimated estimating anticipated anticipating projected
-looking looked seen see seeing called calling penciled pencilled had
+looking looked seen see seeing called calling penciled pencilled
 increase increases rise rises gain gains jump climb advance drop drops decline declines fall falls dip decrease
 slowdown pace reading readings estimate estimates expectation expectations consensus projection projections
 up down higher lower level levels rate mark figure year month quarter week ago last earlier previous prior
@@ -89,7 +91,7 @@ def _with_subject(fact: QuantFact, earlier: QuantFact) -> QuantFact:
 def stands_for(measured: Measured) -> str | None:
     """Does the number's clause name no subject of its own, only a pronoun, "the figure" or the
     forecasters who expected it, with words of change, forecast and grammar up to the number and
-    right after it ("It came in under Wall Street's 0.2% forecast")? "pronoun" or "forecast" when
+    right after it ("It came in below Wall Street's 0.3% forecast")? "pronoun" or "forecast" when
     it does, by which, else None."""
     if measured.span is None or stated_share(measured):
         return None

@@ -18,7 +18,7 @@ attribution come from the label, with what code reads better than a small model:
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`);
 - a figure named only by its kind whose clause stands for the figure before it ("It came in under
-  the 0.2% forecast") takes that figure's metric and entity (`carried.carry_subjects`);
+  the 0.3% forecast") takes that figure's metric and entity (`carried.carry_subjects`);
 - a move "from A to B" is two facts: the level it reached, B, and the level it started from, A,
   whose words make it the earlier figure (`facts_of_mention`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
