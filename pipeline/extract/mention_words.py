@@ -62,7 +62,7 @@ _MULTI_CURRENCY = {"pound": "GBP", "euro": "EUR", "rupee": "INR", "yen": "JPY", 
 # "double-digit growth" (10 to 99 percent), "a double-digit margin" or lead (points); a size with
 # nothing measured after it ("double-digit numbers") is left alone.
 _DIGITS = re.compile(r"\b(?P<size>(?P<n>single|double|triple)[\s-]digits?)\s+(?:(?P<pct>growth|inflation|increases?|rises?|gains?|"
-                     r"jumps?|declines?|drops?|falls?|returns?|percent(?:age)?(?!\s+points?))|(?P<pp>margins?|leads?))\b",
+                     r"jumps?|declines?|drops?|falls?|returns?|deficits?|losses?|cuts?|percent(?:age)?(?!\s+points?))|(?P<pp>margins?|leads?))\b",
                      re.IGNORECASE)
 _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0, 999.0)}
 _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
