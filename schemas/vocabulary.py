@@ -120,6 +120,8 @@ KIND_NAMES = frozenset({
     "km", "meters", "miles", "kilometres", "metres", "distance", "length", "height", "area", "size", "weight",
     "speed", "seconds", "minutes", "hours", "days", "weeks", "months", "thousand", "million", "billion",
     "trillion", "trillions", "yuan", "yen", "pounds",
+    "mm", "cm", "millimeters", "centimeters", "micrometers", "micrometer", "microns", "micron", "nanometers", "inches",
+    "inch", "feet", "foot", "millimetres", "centimetres", "micrometres", "nanometres",
     "percentages", "percents", "counts", "numbers", "values", "figures", "quantities", "totals", "amounts",
 })
 # Words that, next to kind names, still say nothing of what is measured: "percentage_growth" could
