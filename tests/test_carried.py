@@ -55,12 +55,24 @@ def test_forecasters_may_stand_for_a_figure_given_earlier_in_the_article() -> No
     " That is 12% of the workforce.",  # a share
     " Shares fell on the news.\n\nIt closed 3% lower on Friday.",  # "it" is the sentence before's, which has no figure
     " Factory output grew 1.2%.",  # a subject of its own
+    " Among those under 25, the rate was 11.2%.",  # another group's rate
     " Economists had expected 120,000 new jobs.",  # no earlier figure of that unit
 ])
 def test_a_figure_with_a_subject_of_its_own_keeps_its_label(follow) -> None:
     facts = labelled(LEAD + follow)
     assert facts[0][1:] == RATE
     assert all(metric == "other" and label == "percentage" and entity == "unknown" for _, metric, label, entity in facts[1:])
+
+
+def test_a_pronoun_s_figure_takes_the_metric_it_stands_for_over_one_its_sentence_does_not_name() -> None:
+    text = LEAD + " That was far more than the 5.1% rise economists expected."
+    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
+                      language="en", text=text, content_sha256="0" * 64)
+    mentions = quantities(text)
+    labels = {mentions[0].id: MentionLabel(id=mentions[0].id, is_fact=True, metric="unemployment_rate", entity="Ruritania"),
+              mentions[1].id: MentionLabel(id=mentions[1].id, is_fact=True, metric="inflation_rate", entity="Ruritania")}
+    facts, _ = facts_from_labels(mentions, labels, article, STAMP)
+    assert [f.metric for f in facts] == ["unemployment_rate", "unemployment_rate"]
 
 
 def test_a_figure_the_model_named_keeps_its_name() -> None:

@@ -5,14 +5,18 @@ News goes from one figure to the next without naming the subject again: "Wholesa
 "Analysts had pencilled in a 0.5% rise". A small model names such a number only by its kind
 ("percentage"), so it is never compared, and its metric is lost. So a figure named only by its kind
 (`is_unnamed`) whose clause stands for an earlier figure, by a pronoun or a word such as "the
-figure" at its start (`_ANAPHOR`), or by forecasters who expected it (`_FORECASTERS`), and whose own
+figure" at the start of its sentence (`_ANAPHOR`; "Among those without it, the rate was 7.5%" is
+another group's), or by forecasters who expected it (`_FORECASTERS`), and whose own
 words are all words of change, forecast, comparison or grammar (`_PLAIN`: "Analysts had expected
 sales growth of 5%" names sales, and keeps its label), takes the metric, name and entity of the
 nearest figure before it with the same unit that names what it measures: in its own sentence or
 the one just before for a pronoun, anywhere before in the article for forecasters.
 So does a figure listed right after another of its sentence with only such words and dates
 between them ("The price of fuel rose 2.1% on the month and 9.4% year-on-year"; not "and diesel
-9.4%"). A share ("That is 5% of the total") is no such figure.
+9.4%"). A share ("That is 5% of the total") is no such figure. A pronoun's figure that the model
+gave a vocabulary metric which its sentence does not name ("That was more than the 0.2% decline
+economists expected", labelled `inflation_rate` after a GDP figure) takes the metric of the figure
+the pronoun stands for, too.
 """
 
 from __future__ import annotations
@@ -20,23 +24,24 @@ from __future__ import annotations
 import re
 
 from schemas.facts import QuantFact, fact_id
-from schemas.metric_checks import Measured, clause_bounds, stated_share
+from schemas.metric_checks import Measured, clause_bounds, nouns_in, stated_share
 from schemas.vocabulary import is_unnamed
 
 _OPENER = r"^\W*(?:(?:but|and|still|yet|however|so)\s*,?\s+)?"
 _ANAPHOR = re.compile(
-    _OPENER + r"(?:it|this|that|(?:the|that|this)\s+(?:figure|reading|number|print|rate|result|increase|rise|gain|"
-              r"drop|decline|fall|jump|change|level|pace))\b(?!\s*(?:-|is\s+(?:likely|possible|expected)|was\s+expected))",
+    _OPENER + r"(?:it|this|that|(?:the|that|this)\s+(?:(?:monthly|quarterly|annual|yearly)\s+)?(?:figure|reading|number|"
+              r"print|rate|result|increase|rise|gain|drop|decline|fall|jump|change|level|pace))\b(?!\s*(?:-|is\s+(?:likely|possible|expected)|was\s+expected))",
     re.IGNORECASE)
 _FORECASTERS = re.compile(r"\b(?:economists?|analysts?|forecasters?|strategists?|wall\s+street|consensus|polls?)\b",
                           re.IGNORECASE)
 # Words that say nothing of what a number measures: grammar, change, forecast, comparison, basis.
 _PLAIN = frozenset("""
 a an the and of to by at in on under below above over than from with for as its their also just only still even well
-much slightly sharply sharp slight modest steep small smaller big bigger larger large mild marked
+much slightly sharply sharp slight modest steep small smaller big bigger larger large mild marked far more less
+greater worse better weaker stronger faster slower deeper steeper
 is was were are be been being has had have came come comes coming expected expecting expect expects forecast
 forecasts forecasting forecasted predicted predicting estimated estimating anticipated anticipating projected
-looking looked seen see seeing called calling penciled pencilled
+looking looked seen see seeing called calling penciled pencilled followed follows following
 increase increases rise rises gain gains jump climb advance drop drops decline declines fall falls dip decrease
 slowdown pace reading readings estimate estimates expectation expectations consensus projection projections
 up down higher lower level levels rate mark figure year month quarter week ago last earlier previous prior
@@ -61,14 +66,15 @@ def carry_subjects(facts: list[QuantFact], text: str, offset: int = 0) -> list[Q
     order = sorted(range(len(facts)), key=lambda i: facts[i].mention_span or (0, 0))
     ordered = [facts[i] for i in order]
     for i, fact in enumerate(ordered):
-        if not _kind_only(fact):
+        named_elsewhere = fact.metric != "other" and not nouns_in(fact.quote)  # "That was ... the 0.1% decline"
+        if not (_kind_only(fact) or named_elsewhere):
             continue
         before = ordered[i - 1] if i else None
-        if before is not None and before.span == fact.span and before.unit == fact.unit and not _kind_only(before) \
-                and listed_after(fact.quote, before.number_in_quote(), fact.number_in_quote()):
+        if not named_elsewhere and before is not None and before.span == fact.span and before.unit == fact.unit \
+                and not _kind_only(before) and listed_after(fact.quote, before.number_in_quote(), fact.number_in_quote()):
             ordered[i] = _with_subject(fact, before)
             continue
-        if not (how := stands_for(_measured(fact))):
+        if not (how := stands_for(_measured(fact))) or named_elsewhere and how != "pronoun":
             continue
         earlier = next((f for f in reversed(ordered[:i]) if f.unit == fact.unit and not _kind_only(f)), None)
         if earlier is not None and (how == "forecast" or earlier.span == fact.span
@@ -97,7 +103,7 @@ def stands_for(measured: Measured) -> str | None:
         return None
     start, end = clause_bounds(measured.sentence, measured.span)
     before, after = measured.sentence[start:measured.span[0]], measured.sentence[measured.span[1]:end]
-    if opener := _ANAPHOR.match(before):
+    if start == 0 and (opener := _ANAPHOR.match(before)):  # not "Among those without it, the rate was 7.5%"
         before, how = before[opener.end():], "pronoun"
     elif _FORECASTERS.search(before):
         how = "forecast"
