@@ -15,11 +15,15 @@ from tests.test_mention_facts import STAMP
 LEAD = "Ruritania's jobless rate rose to 5.4% in May."
 
 
+def article_of(text: str) -> Article:
+    return Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
+                   language="en", text=text, content_sha256="0" * 64)
+
+
 def labelled(text: str, second: str = "percentage") -> list[tuple]:
     """(number, metric, label, entity) of each fact of `text`, its first quantity labelled the jobless
     rate of Ruritania and every other one `other:<second>` of no known entity, as a small model does."""
-    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
-                      language="en", text=text, content_sha256="0" * 64)
+    article = article_of(text)
     mentions = quantities(text)
     labels = {m.id: MentionLabel(id=m.id, is_fact=True, metric="unemployment_rate", entity="Ruritania") if i == 0 else
               MentionLabel(id=m.id, is_fact=True, metric="other", metric_label=second, entity="unknown")
@@ -66,8 +70,7 @@ def test_a_figure_with_a_subject_of_its_own_keeps_its_label(follow) -> None:
 
 def test_a_pronoun_s_figure_takes_the_metric_it_stands_for_over_one_its_sentence_does_not_name() -> None:
     text = LEAD + " That was far more than the 5.1% rise economists expected."
-    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
-                      language="en", text=text, content_sha256="0" * 64)
+    article = article_of(text)
     mentions = quantities(text)
     labels = {mentions[0].id: MentionLabel(id=mentions[0].id, is_fact=True, metric="unemployment_rate", entity="Ruritania"),
               mentions[1].id: MentionLabel(id=mentions[1].id, is_fact=True, metric="inflation_rate", entity="Ruritania")}
@@ -82,8 +85,7 @@ def test_a_figure_the_model_named_keeps_its_name() -> None:
 
 def test_the_carried_fact_gets_the_id_of_its_new_metric() -> None:
     text = LEAD + " It came in above the 5.2% consensus."
-    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
-                      language="en", text=text, content_sha256="0" * 64)
+    article = article_of(text)
     mentions = quantities(text)
     labels = {m.id: MentionLabel(id=m.id, is_fact=True, metric="unemployment_rate", entity="Ruritania") for m in mentions}
     direct, _ = facts_from_labels(mentions, labels, article, STAMP)
@@ -98,8 +100,7 @@ def test_the_carried_fact_gets_the_id_of_its_new_metric() -> None:
 ])
 def test_a_figure_listed_right_after_another_shares_its_subject(follow) -> None:
     text = "Ruritania's jobless rate rose to 5.4% in May." + follow
-    article = Article(article_id="a1", path="a1.txt", source="Outlet", url=None, published="2024-06-07", title=None,
-                      language="en", text=text, content_sha256="0" * 64)
+    article = article_of(text)
     mentions = quantities(text)
     names = ["unemployment_rate", "youth_unemployment", "percentage"]
     labels = {m.id: MentionLabel(id=m.id, is_fact=True, metric=names[i] if i == 0 else "other",
