@@ -36,8 +36,8 @@ here returns its name for such a mention:
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here (the bounds of an age band, such as
 "under 5", are no hedged amounts, and a definition's numbers, money too, are what a word means);
-the model decides them. Ordinals ("the first woman") are no
-quantities at all, and a duration such as "a two-day visit" is left to the model.
+the model decides them. Ordinals ("the first woman") are no quantities at all, and a duration
+such as "a two-day visit" is left to the model.
 """
 
 from __future__ import annotations
@@ -152,16 +152,13 @@ _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
 def _is_definition(mention: Mention, before: str) -> bool:
     """Does the number say what a word means: after "defined as" or "classed as", or as a bound after
     "refers to", in its sentence and with no other number between?"""
-    cue = None
-    for cue in _DEFINED.finditer(before):
-        pass
-    if cue is None or not cue.group(0).lower().endswith(("as", "definition")):
-        cue = None
-        for cue in _REFERS.finditer(before):
-            pass
-        if cue is None or mention.qualifier not in _BOUNDS:
-            return False
-    return not re.search(r"\d", before[cue.end():])
+    cue = _last(_DEFINED, before) or (_last(_REFERS, before) if mention.qualifier in _BOUNDS else None)
+    return cue is not None and not re.search(r"\d", before[cue.end():])
+
+
+def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
 
 
 def _is_author_bio(sentence: str) -> bool:
