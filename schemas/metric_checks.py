@@ -631,11 +631,11 @@ def _share_problem(metric: str, measured: Measured) -> str | None:
     no rate of inflation or unemployment either ("accounting for nearly 60% of the total increase")."""
     if measured.unit_class != "percent":
         return None
-    clause = own_clause(measured.sentence, measured.span)
-    after = measured.sentence[measured.span[1]:] if measured.span else ""
     stated = stated_share(measured)
     if not (metric.endswith("_growth") or stated and metric in ("inflation_rate", "unemployment_rate")):
         return None
+    clause = own_clause(measured.sentence, measured.span)
+    after = measured.sentence[measured.span[1]:] if measured.span else ""
     share = _PROPORTION_WORDS.search(measured.words) or _SHARE_WORDS.search(clause) or _OF_A_WHOLE.match(after)
     if share is None or _CHANGE_WORDS.search(clause) and not stated:
         return None

@@ -272,7 +272,6 @@ _MONEY_VERB_BEFORE = re.compile(
     r"transferr(?:ed|ing)|transfers?|launder(?:ed|ing|s)?|invest(?:ed|ing|s)?|earn(?:ed|ing|s)?|fined|"
     r"borrow(?:ed|ing|s)?|st(?:ole|olen)|siphon(?:ed|ing)?|pump(?:ed|ing)|funnel(?:l?ed|l?ing))\s+(?:\w+\s+)?$",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 
 def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -285,10 +284,11 @@ def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.unit is not None or mention.qualifier != "several" or mention.value < 1e6 \
                 or not _MONEY_VERB_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
             continue
-        near = sorted((m for m in mentions if m.unit_class == "currency"), key=lambda m: abs(m.start - mention.start))
-        same = [m for m in near if not _SENTENCE_END.search(text[min(m.end, mention.end):max(m.start, mention.start)])]
+        first, last = sentence_bounds(text, mention.start)
+        same = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last]
         if same:
-            result[i] = replace(mention, unit=same[0].unit.split(" per ")[0], unit_class="currency")
+            nearest = min(same, key=lambda m: abs(m.start - mention.start))
+            result[i] = replace(mention, unit=nearest.unit.split(" per ")[0], unit_class="currency")
     return result
 
 
