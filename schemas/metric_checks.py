@@ -102,7 +102,7 @@ _PER_CAPITA_CUE = re.compile(
 NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
-    "trade": r"\btrade\b(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|\btrading\b|"
+    "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|\btrading\b|"
              r"\bcommerce\b",
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation|\ball[\s-]items\s+(?:index|cpi)\b",

@@ -44,6 +44,10 @@ PHRASES = [
     ("A cold snap is defined as four days below 0C.", "four days", "definition"),
     ("A bear market is commonly defined as a fall of 20% from a peak.", "20%", "definition"),
     ("The term usually refers to grains smaller than 2 millimetres across.", "smaller than 2 millimetres", "definition"),
+    ("Microbeads are tiny spheres of plastic no bigger than 1 mm.", "no bigger than 1 mm", "definition"),
+    ("Fine dust is matter smaller than 10 micrometres.", "smaller than 10 micrometres", "definition"),
+    ("Researchers found that nanoplastics, measuring less than 1 micrometre, cross cell walls.", "less than 1 micrometre",
+     "definition"),
 ]
 
 
@@ -77,6 +81,10 @@ FACTS = [
     ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
     ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one
     ("Grains smaller than 2 millimetres were found in 41 samples.", "smaller than 2 millimetres"),  # no word defined
+    ("Hailstones were larger than 4 cm in the north on Friday.", "larger than 4 cm"),  # "were": what was seen
+    ("The hailstones are balls larger than 4 cm today.", "larger than 4 cm"),  # these hailstones, no kind
+    ("The tumour, measuring less than 2 cm, was removed.", "less than 2 cm"),  # one thing's size
+    ("Microbeads are tiny spheres of plastic, and 40 mm of rain fell.", "40 mm"),  # no bound
     ("The report refers to 12 cases a year.", "12 cases a year"),  # no bound after "refers to"
     ("Under the rules defined as law in 2021, 30 firms were fined.", "30 firms"),  # a number between: "2021"
 ]

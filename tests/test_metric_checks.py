@@ -735,6 +735,11 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
     ("The trade-offs pay off, he argued, since AI laptops will rise from less than 10% of the PC market now.",
      "less than 10%", 10, "percent", "percent", "trade_volume_growth", "about trade"),
     ("Trade rose 4% as the trade-offs of tariffs eased.", "4%", 4, "percent", "percent", "trade_volume_growth", None),
+    # "according to the trade" is the trade press speaking
+    ("According to the trade, big-format screens took 41% of the weekend and $12.5M in all.", "$12.5M", 12500000, "USD",
+     "currency", "trade_volume", "about trade"),
+    ("Goods trade reached $12.5 billion, according to the trade ministry.", "$12.5 billion", 12500000000, "USD",
+     "currency", "trade_volume", None),
     # a group counted after a larger toll is a part of it
     ("The crush killed 87 people, of whom 61 were women, officials said.", "61", 61, None, "count", "casualties",
      "among a larger toll (87)"),

@@ -31,7 +31,10 @@ here returns its name for such a mention:
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
   contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
-  millimetres"), with no other number between: the word's meaning, no finding.
+  millimetres"), with no other number between: the word's meaning, no finding. So is a size
+  class: a bound in a unit of measure that says what a kind of thing is ("Hailstones are balls of
+  ice larger than 5 millimetres", at the start of its sentence, with no determiner before the
+  kind), or stands beside the kind's name ("nanoplastics, measuring less than one micron,").
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here (the bounds of an age band, such as
@@ -44,6 +47,7 @@ from __future__ import annotations
 
 import re
 
+from .mention_units import MEASURE_UNITS
 from .mentions import Mention
 
 LARGE_COUNT = 1e6
@@ -101,7 +105,7 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "author_bio"
     if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]):
         return "age_band"
-    if _is_definition(mention, text[max(mention.sentence_start, mention.start - 100):mention.start]):
+    if _is_definition(mention, text[mention.sentence_start:mention.start]):
         return "definition"
     if not _may_be_phrase(mention):
         return None
@@ -147,13 +151,23 @@ def _is_age_band(mention: Mention, before: str, after: str) -> bool:
 _DEFINED = re.compile(r"\b(?:defined|classed|classified)\s+as\b|\bby\s+definition\b", re.IGNORECASE)
 _REFERS = re.compile(r"\brefers?\s+to\b|\bis\s+(?:the\s+)?(?:term|name)\s+for\b", re.IGNORECASE)
 _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
+# What a kind of thing is: "Microbeads are tiny spheres of plastic " (a bare plural or mass noun
+# opens the sentence, "are" or "is", then the class it belongs to), or the kind's name with a size
+# beside it: "nanoplastics, measuring ", "fine particles (".
+_KIND_IS = re.compile(r"^\W*(?!(?:The|These|Those|This|That|Its|Their|His|Her|Our|Most|Some|All|Many|Few|Both)\b)[A-Z][a-z-]+(?:\s+[a-z-]+)?\s+(?:are|is)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,6}$")
+_KIND_BESIDE = re.compile(r"\b[A-Za-z][a-z-]{2,}s\s*(?:,|\(|[–—])\s*(?:measuring\s+|sized\s+|which\s+(?:are|measure)\s+)?$")
 
 
-def _is_definition(mention: Mention, before: str) -> bool:
+def _is_definition(mention: Mention, sentence_before: str) -> bool:
     """Does the number say what a word means: after "defined as" or "classed as", or as a bound after
-    "refers to", in its sentence and with no other number between?"""
+    "refers to", in its sentence and with no other number between; or a size class (a bound in a
+    unit of measure, `_KIND_IS`, `_KIND_BESIDE`)?"""
+    before = sentence_before[-100:]
     cue = _last(_DEFINED, before) or (_last(_REFERS, before) if mention.qualifier in _BOUNDS else None)
-    return cue is not None and not re.search(r"\d", before[cue.end():])
+    if cue is not None and not re.search(r"\d", before[cue.end():]):
+        return True
+    return mention.qualifier in _BOUNDS and mention.unit in MEASURE_UNITS and \
+        bool(_KIND_IS.match(sentence_before) or _KIND_BESIDE.search(before))
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
