@@ -28,7 +28,7 @@ SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", 
         "holdout10": "h10", "holdout11": "h11", "holdout12": "h12",
         "holdout13": "h13", "holdout14": "h14", "holdout15": "h15", "holdout16": "h16",
         "holdout17": "h17", "holdout18": "h18", "holdout19": "h19",
-        "holdout20": "h20"}  # each set's name and the prefix of its gold fact ids
+        "holdout20": "h20", "holdout21": "h21"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
