@@ -280,6 +280,10 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
     return None
 
 
+_ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
+                          r"with|for|is|was|are|were|has|had)\b)", re.IGNORECASE)
+
+
 def _spelled_rule(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
     """Number words in names ("Big Four"), phrases ("one of the", "the two sides"), compounds ("two-horse")."""
     words = text[start:end]
@@ -295,6 +299,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
             and not _in_tally_list(before, after):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
+    if words.lower() == "one" and re.search(r"\b(?:the|this|that)\s$", before, re.IGNORECASE) and _ONE_PRONOUN.match(after):
+        return "phrase"  # "the one it replaces", "this one", "the one before": a pronoun, no count
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
         return "phrase"  # "One day, ..."
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):

@@ -9,8 +9,9 @@
   (62%) in the north and 19 (29%) in the south"), and a list of bracketed figures, "services (down
   0.4 per cent), construction (-1.6) and production (-1)", and a part of a counted whole, "1,500 of
   a total of 6,142 buildings", "12 of the 20 players", and a tally of names with their counts, "412
-  seats, the Conservatives 121, ... Green four");
-- a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month"), and by
+  seats, the Conservatives 121, ... Green four"), and a count's baseline ("12 cases, compared with 31");
+- a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month", "$31 to
+  a record $2,512 an ounce", "€1.74 a litre, up 9 cents"), and by
   an amount of money and its conversion in brackets ("90m euros (£77m) a season", "$900 a month
   (£700)"), and "points" moved towards a percentage are percentage points ("by 4 points to 68%").
 """
@@ -53,8 +54,16 @@ _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
                      r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
+# A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees".
+_SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*or\s+$", re.IGNORECASE)
 _TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
-_LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)\s+$")
+_LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)"
+                   r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
+# A count's baseline, bare after it: "recorded 12 cases, compared with 31 the year before".
+_BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this)\s[^\d,.;]{0,30}?)?\s*,?\s*"
+                       r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|against)\s+$", re.IGNORECASE)
+# A change told right after a level with a rate, in its clause: "€1.74 a litre, up 9 cents".
+_CHANGE_AFTER = re.compile(r"^[^\d;.]{0,30}?,\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 
 
 def scaled(mention: Mention) -> bool:
@@ -156,13 +165,15 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
             and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _BASELINE.match(gap):
+        return replace(mention, unit=other.unit)  # "12 cases, compared with 31", "1,200 jobs, up from 900"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
             and text[mention.end:mention.end + 1] == ")":
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
-    if mention.unit and other.unit and _LINK.match(gap) and base_unit(mention.unit) == base_unit(other.unit) \
-            and " per " in other.unit and " per " not in mention.unit:
+    if mention.unit and other.unit and (_LINK.match(gap) or not backward and _CHANGE_AFTER.match(gap)) \
+            and base_unit(mention.unit) == base_unit(other.unit) and " per " in other.unit and " per " not in mention.unit:
         return replace(mention, unit=other.unit)
     if mention.unit == "points" and other.unit == "percent" and (_LINK.match(gap) if backward else _AFTER_PERCENT.match(gap)):
         return replace(mention, unit="percentage_points", unit_class="percent")  # "by 4 points to 68%", "31%, 5 points behind"
@@ -198,7 +209,8 @@ def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
 
 
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
-    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "rose
+    """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "cut 6%
+    of its staff, or 4,000 jobs"; "rose
     3% in 2022, 4% in 2023", where the years do not break the list), and to a number whose verb is
     left out ("exports fell 13.1% and imports by 6.8%", "raised the basic rate from 12% to 19% and the
     top one from 21% to 26%", `_gapped`)."""
@@ -208,7 +220,8 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
         if previous is not None and not mention.is_year:
             gap = text[result[previous].end:mention.start]
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
-            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap):
+            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap) \
+                    or result[previous].unit_class == "percent" and _SHARE_OR.match(gap):
                 result[i] = key(result[previous], mention) or mention
             elif (earlier := _gapped(result, i, text)) is not None:
                 result[i] = key(earlier, mention) or mention

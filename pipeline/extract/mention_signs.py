@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 DOWN_VERBS = (
     "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
-    "contracted|contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|sank|sinks?|"
+    "contracted|contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
@@ -111,7 +111,7 @@ _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|decli
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
-    rf"(?!\s+(?:likely|than\s+(?!{_TIME_THAN})))", re.IGNORECASE)
+    rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))", re.IGNORECASE)  # "more quickly than its rival": no change
 
 
 # A length moved along a path, or a length that sizes a thing, is no change of a level.
@@ -196,3 +196,4 @@ def _worth_trying(index: int, near: str) -> bool:
 def signed(value: float, direction: str | None) -> float:
     """The size of a fall is negative: "contracted 3.2%" is -3.2."""
     return -abs(value) if direction == "down" else value
+

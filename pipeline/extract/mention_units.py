@@ -76,7 +76,7 @@ _RATE = re.compile(
 )
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
-    "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter".replace("|", " ").split()
+    "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter hectare acre".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
@@ -104,6 +104,9 @@ IRREGULAR_PLURALS = frozenset("people children men women police personnel staff 
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
              ("metre", "meter"), ("litre", "liter"))
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch)\b", re.IGNORECASE)
+# A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
+# "weighing on shares".
+_WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
 
 
 def american(word: str) -> str:
@@ -170,12 +173,13 @@ _MONEY_CUE = re.compile(r"[£$€]|\b(?:worth|costs?|costing|paid|pays?|price[sd
 
 
 def is_weight(text: str, start: int, end: int) -> bool:
-    """"pounds" at [start, end) is weight before "of apples", after "weighs", or after a weight in
+    """"pounds" at [start, end) is weight before "of apples" or a weight's word ("a low birthweight"),
+    after "weighs", or after a weight in
     other units (`_WEIGHT_UNIT`); money otherwise."""
     if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
         return True
     before = text[max(0, start - 80):start]
-    if _WEIGHT.search(before):
+    if _WEIGHT.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]):
         return True
     measure = list(_WEIGHT_UNIT.finditer(before))  # "42 million metric tons of waste, or 287 pounds per person"
     return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
@@ -221,6 +225,11 @@ _EXPECTED_BY = re.compile(
     r"(?!\s+(?:a|an|the|that|this|it|its|their|to|growth|[a-z]+ing)\b)")
 
 
+# A part of a group named after it: "300 of the birds", "two of its stores" (not "12 of the 20
+# players", whose whole is a number of its own, nor "one of the world's").
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+(?P<noun>[a-z]+)\b(?!['’])")
+
+
 def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool) -> UnitRead:
     """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted
     noun (not the people who expected the figure, `_EXPECTED_BY`)."""
@@ -235,6 +244,8 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     if _EXPECTED_BY.match(text[end:end + 90]):
         return UnitRead(None, "count")
     noun, consumed = counted_noun(text[end:end + 60], singular_ok)
+    if noun is None and (part := _PART_OF_THE.match(text, end)) and _is_plural(part["noun"].lower()):
+        return UnitRead(american(part["noun"].lower()), "count")  # "fewer than 300 of the birds"
     return UnitRead(noun, "count", consumed)
 
 
@@ -253,7 +264,10 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
         return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
     den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith(" hour") else den
     extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
-    return american(den), match.end() + extra
+    return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
+
+
+_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram"}  # "three euros a kilo" is per kilogram
 
 
 _PER_NUMBER = re.compile(

@@ -76,8 +76,10 @@ _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fo
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
 _MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
 # "double" or "triple" before what it multiplies ("nearly double the 183,000 expected", "double the
-# forecast", "triple the risk"); not "double-digit", "a double bed", "doubled down".
-_TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e(?=\s+(?:the|that|what|those|its|their|his|her)\b)",
+# forecast", "triple the risk", "double economists' forecasts"); not "double-digit", "a double bed",
+# "doubled down".
+_TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e"
+                        r"(?=\s+(?:the|that|what|those|its|their|his|her|last)\b|\s+[A-Za-z]+(?:['’]s|s['’])\s)",
                         re.IGNORECASE)
 # "twice as fast as expected", "twice the rate", "thrice what it was": a multiple compared; not
 # "twice a year", "met twice", "twice in four games" (how often).
@@ -146,6 +148,11 @@ _QUARTERS_OF_TIME = re.compile(r"\s+(?:high|low|peak|record|slide|decline|fall|d
                                r"contraction|expansion|growth|recession|average|moving|rolling|losing|winning)\b", re.IGNORECASE)
 
 
+# "cut by a fifth", "by close to a third": the size of a change
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:close\s+to|nearly|almost|about|around|roughly|some|more\s+than|less\s+than|"
+                        r"just\s+(?:under|over)|over|under|at\s+least)\s+)?$", re.IGNORECASE)
+
+
 def _fractions(text: str) -> list[WordQuantity]:
     found = []
     amounts = round_fractions(text)  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
@@ -157,7 +164,7 @@ def _fractions(text: str) -> list[WordQuantity]:
             continue  # "two quarters of growth" counts quarters
         if den == "quarter" and m["gap"] == "-" and _QUARTERS_OF_TIME.match(text[m.end():]):
             continue  # "a four-quarter high", "a two-quarter slide": quarters of a year, not 100% or 50%
-        if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not re.search(r"\bby\s+$", text[:m.start()]) \
+        if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
                 and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
         found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
