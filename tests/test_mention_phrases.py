@@ -41,12 +41,15 @@ PHRASES = [
     ("Children under 5 accounted for 42 of the deaths.", "under 5", "age_band"),
     ("Patients aged 80 or above were moved first.", "80", "age_band"),
     ("Pupils between 6 and 11 years old get free meals.", "between 6 and 11", "age_band"),
+    ("The study enrolled 9,120 adults aged 55 years or older.", "55 years", "age_band"),
+    ("Patients on tirzepatide 15 mg lost the most weight.", "15 mg", "dose_in_name"),
+    ("The label for Zepbound® 5 mg was widened.", "5 mg", "dose_in_name"),
     ("A cold snap is defined as four days below 0C.", "four days", "definition"),
     ("A bear market is commonly defined as a fall of 20% from a peak.", "20%", "definition"),
     ("The term usually refers to grains smaller than 2 millimetres across.", "smaller than 2 millimetres", "definition"),
-    ("Microbeads are tiny spheres of plastic no bigger than 1 mm.", "no bigger than 1 mm", "definition"),
+    ("Microbeads are small resin balls no bigger than 1 mm.", "no bigger than 1 mm", "definition"),
     ("Fine dust is matter smaller than 10 micrometres.", "smaller than 10 micrometres", "definition"),
-    ("Researchers found that nanoplastics, measuring less than 1 micrometre, cross cell walls.", "less than 1 micrometre",
+    ("Labs say ultrafine dusts, measuring less than 0.1 micrometre, reach the blood.", "less than 0.1 micrometre",
      "definition"),
 ]
 
@@ -81,10 +84,11 @@ FACTS = [
     ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
     ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one
     ("Grains smaller than 2 millimetres were found in 41 samples.", "smaller than 2 millimetres"),  # no word defined
+    ("Patients took a 15 mg dose of the drug each week.", "15 mg"),  # a dose of its own
     ("Hailstones were larger than 4 cm in the north on Friday.", "larger than 4 cm"),  # "were": what was seen
     ("The hailstones are balls larger than 4 cm today.", "larger than 4 cm"),  # these hailstones, no kind
     ("The tumour, measuring less than 2 cm, was removed.", "less than 2 cm"),  # one thing's size
-    ("Microbeads are tiny spheres of plastic, and 40 mm of rain fell.", "40 mm"),  # no bound
+    ("Microbeads are small resin balls, and 40 mm of rain fell.", "40 mm"),  # no bound
     ("The report refers to 12 cases a year.", "12 cases a year"),  # no bound after "refers to"
     ("Under the rules defined as law in 2021, 30 firms were fined.", "30 firms"),  # a number between: "2021"
 ]

@@ -28,13 +28,15 @@ here returns its name for such a mention:
   old" (a bare number of at most 120 after "aged" or a group's noun, or in years "old", with a
   band's bound: "and over", "or younger", "to N", "between", "under"). One person's age ("the
   driver, aged 34") is left to the model.
+- `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
+  belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
   contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
   millimetres"), with no other number between: the word's meaning, no finding. So is a size
   class: a bound in a unit of measure that says what a kind of thing is ("Hailstones are balls of
   ice larger than 5 millimetres", at the start of its sentence, with no determiner before the
-  kind), or stands beside the kind's name ("nanoplastics, measuring less than one micron,").
+  kind), or stands beside the kind's name ("fine particles, measuring under 2.5 micrometres,").
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here (the bounds of an age band, such as
@@ -107,6 +109,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "age_band"
     if _is_definition(mention, text[mention.sentence_start:mention.start]):
         return "definition"
+    if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" and _DRUG_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+        return "dose_in_name"
     if not _may_be_phrase(mention):
         return None
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
@@ -139,7 +143,8 @@ def _is_age_band(mention: Mention, before: str, after: str) -> bool:
     """Ages that bound a band, bare after "aged" or a group's noun ("aged 60 and above", "those
     between 16 and 59", "children under 5"), or in "years old" ("between 6 and 11 years old")."""
     in_years = (mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)) or \
-        re.search(r"[\s-]old$", mention.text, re.IGNORECASE)  # "between 16 and 59 years old"
+        re.search(r"[\s-]old$", mention.text, re.IGNORECASE) or \
+        (mention.unit == "years" and _AGED_BEFORE.search(before) and _BAND_AFTER.match(after))  # "aged 45 years or older"
     # bare: no unit, or the years an age's words gave it ("aged 70", with no "years" written)
     bare = mention.unit_class == "count" and (mention.unit is None or mention.unit == "years" and mention.text.isdigit())
     if not (bare or in_years) or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
@@ -150,8 +155,14 @@ def _is_age_band(mention: Mention, before: str, after: str) -> bool:
 
 _DEFINED = re.compile(r"\b(?:defined|classed|classified)\s+as\b|\bby\s+definition\b", re.IGNORECASE)
 _REFERS = re.compile(r"\brefers?\s+to\b|\bis\s+(?:the\s+)?(?:term|name)\s+for\b", re.IGNORECASE)
+# A dose written right after a drug's name is part of what the drug is called ("semaglutide 2.4 mg",
+# "Zepbound® 15 mg"): an international nonproprietary name by its stem, or a brand by its mark.
+_DOSE_UNITS = frozenset({"milligrams", "micrograms"})
+_DRUG_BEFORE = re.compile(
+    r"(?:\b[a-z]+(?:glutide|tide|mab|nib|pril|sartan|statin|mycin|cillin|azole|vir|parin|olol|dipine|formin|gliflozin|"
+    r"gliptin|semide|oxetine|azepam|profen|caine|lukast|prazole|triptan)|[A-Za-z][\w-]*[®™])\s*(?:\(\s*)?$")
 _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
-# What a kind of thing is: "Microbeads are tiny spheres of plastic " (a bare plural or mass noun
+# What a kind of thing is: "Microbeads are small resin balls " (a bare plural or mass noun
 # opens the sentence, "are" or "is", then the class it belongs to), or the kind's name with a size
 # beside it: "nanoplastics, measuring ", "fine particles (".
 _KIND_IS = re.compile(r"^\W*(?!(?:The|These|Those|This|That|Its|Their|His|Her|Our|Most|Some|All|Many|Few|Both)\b)[A-Z][a-z-]+(?:\s+[a-z-]+)?\s+(?:are|is)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,6}$")

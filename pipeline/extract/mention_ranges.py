@@ -59,9 +59,11 @@ _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:
 _TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
-# A count's baseline, bare after it: "recorded 12 cases, compared with 31 the year before".
-_BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this)\s[^\d,.;]{0,30}?)?\s*,?\s*"
-                       r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|against)\s+$", re.IGNORECASE)
+# A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
+# "41,000 students this autumn, an increase of 2,300".
+_BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this|next)\s[^\d,.;]{0,30}?)?\s*,?\s*"
+                       r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|against|"
+                       r"(?:an?\s+)?(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of)\s+$", re.IGNORECASE)
 # A change told right after a level with a rate, in its clause: "€1.74 a litre, up 9 cents".
 _CHANGE_AFTER = re.compile(r"^[^\d;.]{0,30}?,\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 

@@ -2,7 +2,7 @@
 
 The currency written before it ("$", "US$", "A$", "Rs", "¥", "CHF"), read with the story's own
 currency where a symbol is shared ("¥" is yuan in a Shanghai story, "Rs" rupees of Pakistan in a
-Pakistani one), the hedge ("more than", "about", "up to"), a written minus ("minus 5"), and whether
+Pakistani one; so are the words "crowns", "kr" and "shillings" after a number, `local_currency`), the hedge ("more than", "about", "up to"), a written minus ("minus 5"), and whether
 the number is part of a date ("in 2023", "November 1", "2024-25", "30/06/2025").
 """
 
@@ -20,7 +20,16 @@ _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
-    r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian)\b")
+    r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian)\b"
+    r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg)\b|\b(?P<NOK>Norw\w+|Oslo|Bergen)\b"
+    r"|\b(?P<DKK>Denmark|Danish|Copenhagen)\b|\b(?P<CZK>Czech\w*|Prague)\b|\b(?P<ISK>Iceland\w*|Reykjavik)\b"
+    r"|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b")
+_CUED = ("CNY", "PKR", "EUR", "CAD", "AUD", "SEK", "NOK", "DKK", "CZK", "ISK", "KES", "UGX", "TZS")
+# Currency words several countries share: their code is the one the story's place names point at.
+_CROWNS = ("SEK", "NOK", "DKK", "CZK", "ISK")
+_SHILLINGS = ("KES", "UGX", "TZS")
+LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "kronor", "krone", "kroner", "kr")} | \
+                       {word: _SHILLINGS for word in ("shilling", "shillings")}
 # In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
 # two cans" is at most two, "not less than" at least).
 HEDGES = (
@@ -63,7 +72,13 @@ _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|e
 def story_cues(text: str) -> tuple[str, ...]:
     """The currencies a text's own words point at ("Shanghai" -> CNY), found once per text."""
     found = {match.lastgroup for match in _STORY_CUES.finditer(text)}
-    return tuple(code for code in ("CNY", "PKR", "EUR", "CAD", "AUD") if code in found)
+    return tuple(code for code in _CUED if code in found)
+
+
+def local_currency(word: str, cues: tuple[str, ...]) -> str | None:
+    """The code of a currency word several countries share ("crowns", "kr", "shillings") in this
+    story: the first its place names point at ("Stockholm" -> SEK), else None."""
+    return next((code for code in cues if code in LOCAL_CURRENCY_WORDS.get(word, ())), None)
 
 
 def story_currency(cues: tuple[str, ...], default: str) -> str:

@@ -48,6 +48,8 @@ _ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|"
         r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 _MORE = r"(?:another|a further|an additional)\s+"
+# What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
+_IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
 NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat|"
               "devaluations?|depreciations?")
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
@@ -67,8 +69,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
     return [
         (re.compile(rf"(?<!-)\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),  # not "a jaw-dropping 753,112"
         (re.compile(rf"(?<!-)\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
-        (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b[^.;:!?]{{0,50}}?\bby\s+{adv}$", re.IGNORECASE), "up"),
+        # "cut the odds of a hospital stay, a transplant or death from liver disease by 31%"
+        (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b[^.;:!?]{{0,90}}?\bby\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b[^.;:!?]{{0,90}}?\bby\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({UP_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
@@ -76,6 +79,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         # "to lower rates another half point", "raise rates a further 25 basis points"
         (re.compile(rf"\b({BY_DOWN})\s+(?:\w+\s+){{1,2}}{_MORE}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({BY_UP})\s+(?:\w+\s+){{1,2}}{_MORE}$", re.IGNORECASE), "up"),
+        # "a reduction in ER visits [emergency room visits] of 12%", "an increase in sales of 4%"
+        (re.compile(rf"\b({NOUNS_DOWN})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({NOUNS_UP})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "up"),
     ]
 
 
@@ -156,7 +162,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     `lost_ok`: "lost" is a fall for money, percentages and index points, not for counted things;
     `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
     of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m")."""
-    before, after = text[max(0, start - 90):start], text[end:end + 50]
+    before, after = text[max(0, start - 130):start], text[end:end + 50]
     ranged = text[start:start + 8].lower().startswith(("between ", "within "))
     if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):
         return None  # "expected to fall between $20 billion and $34 billion": where it lies, not a fall
@@ -169,14 +175,14 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
     for index, (pattern, direction) in enumerate(_BEFORE):
-        if not _worth_trying(index, before[-30:]):
+        if not _worth_trying(index, before[-30:]) or index >= 10 and not lost_ok:
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
         if match := pattern.search(before[-45:] if index in (0, 1, 4, 5) else before):
             if index in (0, 1) and match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(before):
                 continue
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
-            return Change(direction, match.group(0).strip(), by_noun=index in (4, 5))
+            return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
         if match := pattern.match(after):
             return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
@@ -184,6 +190,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
 
 
 def _worth_trying(index: int, near: str) -> bool:
+    if index >= 10:
+        return "of " in near
     if index >= 8:
         return "another " in near or "further " in near or "additional " in near
     if index in (2, 3):

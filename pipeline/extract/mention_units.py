@@ -17,6 +17,8 @@ from typing import Literal
 
 from schemas.units import iso_currency_codes
 
+from .mention_rules import local_currency
+
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
 
@@ -38,6 +40,9 @@ CURRENCY_WORDS = {
     "reais": "BRL", "lira": "TRY", "naira": "NGN", "shekels": "ILS", "ringgit": "MYR", "baht": "THB",
     "swiss francs": "CHF", "us dollars": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
+    "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
+    "danish crowns": "DKK", "danish kroner": "DKK", "czech crowns": "CZK", "icelandic kronur": "ISK",
+    "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
 }
 DURATIONS = "year|month|week|day|quarter|hour|minute|decade"
 # Decades and centuries are counted in years, as reporters' figures for the same span are ("two
@@ -50,7 +55,8 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
-    r"|(?P<cword>[\s-](?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore)\s)?[A-Za-z]+)\b)",
+    r"|(?P<cword>[\s-](?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore|swedish|norwegian|danish|czech|"
+    r"icelandic|kenyan|ugandan|tanzanian)\s(?=[a-z]+\b))?[A-Za-z]+)\b)",
     re.IGNORECASE,
 )
 _MEASURES = [
@@ -69,6 +75,8 @@ _MEASURES = [
     (re.compile(r"^-(?:kilometre|kilometer|km)\b"), "kilometers"), (re.compile(r"^-(?:metre|meter)\b"), "meters"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
     (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
+    (re.compile(r"^\s?kWh\b"), "kilowatt_hours"), (re.compile(r"^\s?MWh\b"), "megawatt_hours"),
+    (re.compile(r"^\s?GWh\b"), "gigawatt_hours"), (re.compile(r"^\s?TWh\b"), "terawatt_hours"),
 ]
 _RATE = re.compile(
     r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
@@ -185,8 +193,10 @@ def is_weight(text: str, start: int, end: int) -> bool:
     return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
 
 
-def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: bool = False) -> UnitRead:
-    """The unit written right after the number ending at `end` (`code`: a currency written before)."""
+def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: bool = False,
+               cues: tuple[str, ...] = ()) -> UnitRead:
+    """The unit written right after the number ending at `end` (`code`: a currency written before;
+    `story`: the currency "cents" are of; `cues`: the currencies the story's place names point at)."""
     after = text[end:end + 60]
     for pattern, unit in _MEASURES:
         if (match := pattern.match(after)) and not code:
@@ -211,7 +221,7 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
         return UnitRead(code or story, "currency", match.end(), 0.01)
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
-    return _word_unit(text, end, match, code, singular_ok)
+    return _word_unit(text, end, match, code, singular_ok, cues)
 
 
 # The people who expected a figure, written after it with nothing for them to have expected but the
@@ -230,13 +240,16 @@ _EXPECTED_BY = re.compile(
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+(?P<noun>[a-z]+)\b(?!['’])")
 
 
-def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool) -> UnitRead:
+def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool,
+               cues: tuple[str, ...] = ()) -> UnitRead:
     """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted
     noun (not the people who expected the figure, `_EXPECTED_BY`)."""
     word = match["cword"].strip().lstrip("-") if match else ""  # "1.84-billion-euro"
     lowered = " ".join(word.lower().split())
     if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
         return UnitRead("pounds", "count", match.end())
+    if not code and (local := local_currency(lowered, cues)):
+        return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story
     if lowered in CURRENCY_WORDS or (word.isupper() and word in iso_currency_codes()):
         return UnitRead(CURRENCY_WORDS.get(lowered, word), "currency", match.end())
     if code:
@@ -267,7 +280,8 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
     return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
 
 
-_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram"}  # "three euros a kilo" is per kilogram
+# "three euros a kilo" is per kilogram, "€120/MWh" per megawatt hour
+_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_hour", "mwh": "megawatt_hour"}
 
 
 _PER_NUMBER = re.compile(

@@ -88,6 +88,11 @@ _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # "halved" but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)|halv(?=ed\b))(?:ed|ing)\b"
                               r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
+# The verb after "will", "would" or "to", which names its rise: "output would more than double to 1.3
+# million barrels", "is set to triple by 2030" (not "to double the size": what it multiplies follows).
+_MULTIPLY_TO = re.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"
+                          r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)\b"
+                          r"(?!\s+(?:down|up|over|back|as|the|that|what|its|their|his|her|our|this|these|those)\b)", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
 # Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point", "another full point".
 _POINTS = re.compile(r"\b(?:(?P<three>three)[\s-]quarters|(?:a\s+|one[\s-])?(?P<w>quarter|half))(?:\s+of)?(?:\s+an?)?"
@@ -229,6 +234,8 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
               for m in _TIMES_THE.finditer(text)]
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
+    found += [WordQuantity(m.span("verb"), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
+              for m in _MULTIPLY_TO.finditer(text)]
     return found + [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
                     for m in _MULTIPLIED_VERB.finditer(text)]
 

@@ -143,7 +143,7 @@ _BELOW = {"more_than": "less_than", "at_least": "at_most"}
 
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
-    read = unit_after(text, found.end, None, rules.story_currency(story, "USD"), singular_ok=found.value == 1) \
+    read = unit_after(text, found.end, None, rules.story_currency(story, "USD"), singular_ok=found.value == 1, cues=story) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
     unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
@@ -174,7 +174,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
-    read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single)
+    read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single, cues=story)
     signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
     # a table's signed column ("Labour 98 -14 Greens 31"): the capitalised word after it is the next row's name
     column = not spelled and not code and signed_column(text, signed_at - 1)
@@ -262,6 +262,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
+    mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
 
@@ -289,6 +290,29 @@ def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
         if same:
             nearest = min(same, key=lambda m: abs(m.start - mention.start))
             result[i] = replace(mention, unit=nearest.unit.split(" per ")[0], unit_class="currency")
+    return result
+
+
+# A share's price written bare after its move, as market reports print it: "XYZ stock climbed 1.4%
+# Wednesday to 240.82", "shares fell 2% to 45.10" (not an index's level: "the Dow rose 1% to 38,102.44").
+_MOVE_TO = re.compile(r"\d%\s+(?:[A-Za-z]+\s+){0,2}to\s+$")
+_SHARE_WORDS = re.compile(r"\b(?:stock|stocks|shares?)\b", re.IGNORECASE)
+_INDEX_WORDS = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Kospi|Sensex|Nifty|"
+                          r"Stoxx|benchmark|average)\b", re.IGNORECASE)
+
+
+def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
+    """A bare price with two decimals after a share's move in percent (`_MOVE_TO`), in a sentence
+    about stock or shares and no index, is in the story's currency."""
+    result = list(mentions)
+    for i, mention in enumerate(mentions):
+        if mention.unit is not None or not re.fullmatch(r"\d{1,5}\.\d\d", mention.text) \
+                or not _MOVE_TO.search(text[max(0, mention.start - 30):mention.start]):
+            continue
+        first, last = sentence_bounds(text, mention.start)
+        sentence = text[first:last]
+        if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence):
+            result[i] = replace(mention, unit=currency, unit_class="currency")
     return result
 
 
