@@ -44,6 +44,7 @@ PHRASES = [
     ("The study enrolled 9,120 adults aged 55 years or older.", "55 years", "age_band"),
     ("Patients on tirzepatide 15 mg lost the most weight.", "15 mg", "dose_in_name"),
     ("The label for Zepbound® 5 mg was widened.", "5 mg", "dose_in_name"),
+    ("Tirzepatide 10 mg was well tolerated.", "10 mg", "dose_in_name"),
     ("A cold snap is defined as four days below 0C.", "four days", "definition"),
     ("A bear market is commonly defined as a fall of 20% from a peak.", "20%", "definition"),
     ("The term usually refers to grains smaller than 2 millimetres across.", "smaller than 2 millimetres", "definition"),
@@ -85,6 +86,7 @@ FACTS = [
     ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one
     ("Grains smaller than 2 millimetres were found in 41 samples.", "smaller than 2 millimetres"),  # no word defined
     ("Patients took a 15 mg dose of the drug each week.", "15 mg"),  # a dose of its own
+    ("Prices stayed high for two years after the war.", "two years"),  # a length, after "for"
     ("Hailstones were larger than 4 cm in the north on Friday.", "larger than 4 cm"),  # "were": what was seen
     ("The hailstones are balls larger than 4 cm today.", "larger than 4 cm"),  # these hailstones, no kind
     ("The tumour, measuring less than 2 cm, was removed.", "less than 2 cm"),  # one thing's size
@@ -111,6 +113,7 @@ PERIOD_PHRASES = [
     ("For the six-month period of the first half, sales rose 3%.", "six-month", "period_span"),
     ("It was the strongest quarter since the economy locked down four years ago.", "four years", "time_ago"),
     ("The plant opened 12 years ago.", "12 years", "time_ago"),
+    ("The firm posted a record profit three years after losses peaked.", "three years", "time_ago"),
 ]
 
 

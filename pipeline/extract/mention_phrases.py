@@ -18,9 +18,10 @@ here returns its name for such a mention:
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"; or "the three-month period" itself);
   "over the last five years" alone is left to the model, since it may be a streak;
-- `time_ago`: "four years ago", "two weeks earlier", "a month later" date something; they measure
-  nothing ("two weeks later than planned", and "19 minutes later" for an aftershock's delay, are
-  left to the model);
+- `time_ago`: "four years ago", "two weeks earlier", "a month later", "two years after the
+  merger" date something; they measure nothing ("two weeks later than planned", "19 minutes
+  later" for an aftershock's delay, and "for two years after the war", a length, are left to the
+  model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
@@ -79,7 +80,8 @@ _POSITION_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "the (same) three-month period"
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
-_AGO_AFTER = re.compile(r"^\s+(ago|earlier|later)\b(?!\s+than)", re.IGNORECASE)
+_AGO_AFTER = re.compile(r"^\s+(ago|earlier|later|after|before)\b(?!\s+than)", re.IGNORECASE)
+_LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
@@ -101,7 +103,8 @@ _BAND_AFTER = re.compile(
 def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
     if mention.unit_class == "duration" and (match := _AGO_AFTER.match(text[mention.end:mention.end + 20])) \
-            and (match.group(1).lower() == "ago" or mention.unit in _DATING_UNITS):
+            and (match.group(1).lower() == "ago" or mention.unit in _DATING_UNITS) \
+            and not (match.group(1).lower() in ("after", "before") and _LASTING_BEFORE.search(text[max(0, mention.start - 20):mention.start])):
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
@@ -159,7 +162,7 @@ _REFERS = re.compile(r"\brefers?\s+to\b|\bis\s+(?:the\s+)?(?:term|name)\s+for\b"
 # "Zepbound® 15 mg"): an international nonproprietary name by its stem, or a brand by its mark.
 _DOSE_UNITS = frozenset({"milligrams", "micrograms"})
 _DRUG_BEFORE = re.compile(
-    r"(?:\b[a-z]+(?:glutide|tide|mab|nib|pril|sartan|statin|mycin|cillin|azole|vir|parin|olol|dipine|formin|gliflozin|"
+    r"(?:\b[A-Za-z][a-z]*(?:glutide|tide|mab|nib|pril|sartan|statin|mycin|cillin|azole|vir|parin|olol|dipine|formin|gliflozin|"
     r"gliptin|semide|oxetine|azepam|profen|caine|lukast|prazole|triptan)|[A-Za-z][\w-]*[®™])\s*(?:\(\s*)?$")
 _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
 # What a kind of thing is: "Microbeads are small resin balls " (a bare plural or mass noun
