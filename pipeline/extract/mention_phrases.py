@@ -104,7 +104,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
     if mention.unit_class == "duration" and (match := _AGO_AFTER.match(text[mention.end:mention.end + 20])) \
             and (match.group(1).lower() == "ago" or mention.unit in _DATING_UNITS) \
-            and not (match.group(1).lower() in ("after", "before") and _LASTING_BEFORE.search(text[max(0, mention.start - 20):mention.start])):
+            and not (match.group(1).lower() in ("after", "before")
+                     and _LASTING_BEFORE.search(text[max(0, mention.start - 20):mention.start])):
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
@@ -112,7 +113,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "age_band"
     if _is_definition(mention, text[mention.sentence_start:mention.start]):
         return "definition"
-    if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" and _DRUG_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+    if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" \
+            and _DRUG_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
         return "dose_in_name"
     if not _may_be_phrase(mention):
         return None
@@ -168,7 +170,8 @@ _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
 # What a kind of thing is: "Microbeads are small resin balls " (a bare plural or mass noun
 # opens the sentence, "are" or "is", then the class it belongs to), or the kind's name with a size
 # beside it: "nanoplastics, measuring ", "fine particles (".
-_KIND_IS = re.compile(r"^\W*(?!(?:The|These|Those|This|That|Its|Their|His|Her|Our|Most|Some|All|Many|Few|Both)\b)[A-Z][a-z-]+(?:\s+[a-z-]+)?\s+(?:are|is)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,6}$")
+_KIND_IS = re.compile(r"^\W*(?!(?:The|These|Those|This|That|Its|Their|His|Her|Our|Most|Some|All|Many|Few|Both)\b)"
+                      r"[A-Z][a-z-]+(?:\s+[a-z-]+)?\s+(?:are|is)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,6}$")
 _KIND_BESIDE = re.compile(r"\b[A-Za-z][a-z-]{2,}s\s*(?:,|\(|[–—])\s*(?:measuring\s+|sized\s+|which\s+(?:are|measure)\s+)?$")
 
 

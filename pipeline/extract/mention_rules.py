@@ -2,8 +2,9 @@
 
 The currency written before it ("$", "US$", "A$", "Rs", "¥", "CHF"), read with the story's own
 currency where a symbol is shared ("¥" is yuan in a Shanghai story, "Rs" rupees of Pakistan in a
-Pakistani one; so are the words "crowns", "kr" and "shillings" after a number, `local_currency`), the hedge ("more than", "about", "up to"), a written minus ("minus 5"), and whether
-the number is part of a date ("in 2023", "November 1", "2024-25", "30/06/2025").
+Pakistani one; so are the words "crowns", "kr" and "shillings" after a number, `local_currency`),
+the hedge ("more than", "about", "up to"), a written minus ("minus 5"), and whether the number is
+part of a date ("in 2023", "November 1", "2024-25", "30/06/2025").
 """
 
 from __future__ import annotations

@@ -204,4 +204,3 @@ def _worth_trying(index: int, near: str) -> bool:
 def signed(value: float, direction: str | None) -> float:
     """The size of a fall is negative: "contracted 3.2%" is -3.2."""
     return -abs(value) if direction == "down" else value
-
