@@ -17,7 +17,7 @@ from typing import Literal
 
 from schemas.units import iso_currency_codes
 
-from .mention_rules import local_currency
+from .mention_rules import local_currency, story_currency
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
@@ -193,10 +193,9 @@ def is_weight(text: str, start: int, end: int) -> bool:
     return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
 
 
-def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: bool = False,
-               cues: tuple[str, ...] = ()) -> UnitRead:
+def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
     """The unit written right after the number ending at `end` (`code`: a currency written before;
-    `story`: the currency "cents" are of; `cues`: the currencies the story's place names point at)."""
+    `cues`: the currencies the story's own words point at, `mention_rules.story_cues`)."""
     after = text[end:end + 60]
     for pattern, unit in _MEASURES:
         if (match := pattern.match(after)) and not code:
@@ -218,7 +217,7 @@ def unit_after(text: str, end: int, code: str | None, story: str, singular_ok: b
             return UnitRead("years", "duration", match.end(), _IN_YEARS[dunit])
         return UnitRead(dunit + "s", "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):
-        return UnitRead(code or story, "currency", match.end(), 0.01)
+        return UnitRead(code or story_currency(cues, "USD"), "currency", match.end(), 0.01)  # "cents" of the story
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
     return _word_unit(text, end, match, code, singular_ok, cues)

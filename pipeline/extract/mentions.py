@@ -143,7 +143,7 @@ _BELOW = {"more_than": "less_than", "at_least": "at_most"}
 
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
-    read = unit_after(text, found.end, None, rules.story_currency(story, "USD"), singular_ok=found.value == 1, cues=story) \
+    read = unit_after(text, found.end, None, story, singular_ok=found.value == 1) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
     unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
@@ -174,7 +174,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
-    read = unit_after(text, number.end + plus, code, rules.story_currency(story, "USD"), singular_ok=single, cues=story)
+    read = unit_after(text, number.end + plus, code, story, singular_ok=single)
     signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
     # a table's signed column ("Labour 98 -14 Greens 31"): the capitalised word after it is the next row's name
     column = not spelled and not code and signed_column(text, signed_at - 1)
@@ -296,8 +296,8 @@ def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
 # A share's price written bare after its move, as market reports print it: "XYZ stock climbed 1.4%
 # Wednesday to 240.82", "shares fell 2% to 45.10" (not an index's level: "the Dow rose 1% to 38,102.44").
 _MOVE_TO = re.compile(r"\d%\s+(?:[A-Za-z]+\s+){0,2}to\s+$")
-_SHARE_WORDS = re.compile(r"\b(?:stock|stocks|shares?)\b", re.IGNORECASE)
-_INDEX_WORDS = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Kospi|Sensex|Nifty|"
+_STOCK_WORDS = re.compile(r"\b(?:stock|stocks|shares?)\b", re.IGNORECASE)
+_INDEX_NAMES = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Kospi|Sensex|Nifty|"
                           r"Stoxx|benchmark|average)\b", re.IGNORECASE)
 
 
@@ -311,7 +311,7 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
             continue
         first, last = sentence_bounds(text, mention.start)
         sentence = text[first:last]
-        if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence):
+        if _STOCK_WORDS.search(sentence) and not _INDEX_NAMES.search(sentence):
             result[i] = replace(mention, unit=currency, unit_class="currency")
     return result
 
