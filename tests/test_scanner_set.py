@@ -24,6 +24,7 @@ GOLD_KEYS = {"text", "value", "value_max", "unit", "qualifier", "direction"}
 UNIT_FORM = re.compile(r"^(?:[A-Z]{3}|[a-z_]+|per_\d+(?:_[a-z]+)?)(?: per (?:[a-z_]+|\d+(?:_[a-z]+)?))*$")
 HOLDOUT = DATA.with_name("holdout.jsonl")  # written blind, measured, never tuned to (README)
 HOLDOUT2 = DATA.with_name("holdout2.jsonl")  # a second set written blind, the same way
+HOLDOUT3 = DATA.with_name("holdout3.jsonl")  # a third set written blind, the same way
 
 
 def _rows(path: Path) -> list[dict]:
@@ -33,7 +34,8 @@ def _rows(path: Path) -> list[dict]:
 ROWS = _rows(DATA)
 HELD = _rows(HOLDOUT)
 HELD2 = _rows(HOLDOUT2)
-BOTH = ROWS + HELD + HELD2  # the checks of one line hold for every file; the set-wide ones for sentences.jsonl
+HELD3 = _rows(HOLDOUT3)
+BOTH = ROWS + HELD + HELD2 + HELD3  # the checks of one line hold for every file; the set-wide ones for sentences.jsonl
 GOLD = [(row["id"], item) for row in BOTH for item in row["gold"]]
 
 
@@ -62,12 +64,20 @@ def test_the_second_held_out_file_repeats_no_sentence_and_no_id() -> None:
     assert not {row["text"] for row in HELD2} & {row["text"] for row in ROWS + HELD}
 
 
+def test_the_third_held_out_file_repeats_no_sentence_and_no_id() -> None:
+    assert len(HELD3) >= 250 and len({row["id"] for row in HELD3}) == len(HELD3)
+    assert not {row["id"] for row in HELD3} & {row["id"] for row in ROWS + HELD + HELD2}
+    assert len({row["text"] for row in HELD3}) == len(HELD3)
+    assert not {row["text"] for row in HELD3} & {row["text"] for row in ROWS + HELD + HELD2}
+    assert sum(1 for row in HELD3 if not row["gold"]) >= 30
+
+
 @pytest.mark.parametrize("row", BOTH, ids=[row["id"] for row in BOTH])
 def test_line_schema(row: dict) -> None:
     assert set(row) == {"id", "class", "text", "gold"}
     assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != ""
     assert row["class"] and set(row["class"]) <= set(CLASSES), set(row["class"]) - set(CLASSES)
-    assert row["id"].removeprefix("ho-").removeprefix("h2-").startswith(row["class"][0] + "-")
+    assert row["id"].removeprefix("ho-").removeprefix("h2-").removeprefix("h3-").startswith(row["class"][0] + "-")
     assert isinstance(row["gold"], list)
     assert all(set(item) == GOLD_KEYS for item in row["gold"])
 
@@ -99,7 +109,7 @@ def test_gold_unit_is_in_contract_form(sentence_id: str, item: dict) -> None:
     assert unit not in ("%", "bps", "pc", "dollars", "euros")
 
 
-@pytest.mark.parametrize("path", [DATA, HOLDOUT, HOLDOUT2], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [DATA, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=lambda p: p.name)
 def test_gold_texts_are_substrings_found_in_order(path: Path) -> None:
     sentences = load_sentences(path)  # raises when a gold text is missing or out of order
     for sentence in sentences:
