@@ -121,6 +121,13 @@ _CALIBRE_AFTER = re.compile(
     rf"^[\s-]?{CALIBRE_UNIT}\b[\s-]+(?:[a-z]+[\s-]+){{0,2}}?"
     r"(?:shells?|rounds?|ammunition|ammo|artillery|howitzers?|guns?|projectiles?|cannons?|mortars?|munitions?|rockets?|"
     r"cartridges?|bullets?|rifles?|pistols?|shots?)\b", re.IGNORECASE)
+# A race named by its distance: "the 200m", "the women's 1500m final", "the 100m hurdles".
+_EVENT = re.compile(r"(?:50|60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)m")
+_EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|ran|runs?|swam|swims?)\s+the\s+"
+                           r"(?:(?:wo)?men['’]s\s+)?$|\b(?:wo)?men['’]s\s+$", re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"^\s+(?:final|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
+                          r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
+_STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
                         r"halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
@@ -147,6 +154,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "p_value"  # "P<0.001", "a p-value of 0.03": a test's chance, not an amount
     if value in (80, 90, 95, 99) and _CONFIDENCE_AFTER.match(after):
         return "confidence_level"  # "95% CI": the interval's level, not a finding
+    if _EVENT.fullmatch(text[start:end]) and (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after)):
+        return "name"  # "finished 4th in the 200m", "the 400m final": a race, not 200 million
+    if _STAGE_NAME_AFTER.match(after):
+        return "name"  # "50 Cent": a stage name, not half a dollar
     lettered = re.fullmatch(r"\d+[A-Z]", text[start:end])  # "120B" is a section, not 120 billion
     if lettered and _DESIGNATION_BEFORE.search(before):
         return "name"  # "Group 2B": a class

@@ -215,7 +215,7 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
     of its staff, or 4,000 jobs"; "rose
     3% in 2022, 4% in 2023", where the years do not break the list), and to a number whose verb is
     left out ("exports fell 13.1% and imports by 6.8%", "raised the basic rate from 12% to 19% and the
-    top one from 21% to 26%", `_gapped`)."""
+    top one from 21% to 26%", "the FTSE fell 1.1% and the DAX 0.9%", `_gapped`)."""
     result = list(mentions)
     previous = None  # the last number that is not a year: "3% in 2022, 4%" lists 3% and 4%
     for i, mention in enumerate(result):
@@ -241,8 +241,16 @@ def _restating(first: Mention, then: Mention, gap: str) -> bool:
 # "..., imports by 0.9%", "... and imports by 6.8%": a subject of one to three words, then "by",
 # with no verb of its own (not "driven by", "offset by", "rising by").
 _GAPPED = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]*\s+){1,3})by\s+$", re.IGNORECASE)
-_GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]*\s+){1,3})$", re.IGNORECASE)
+# "..., the Merval 2.4% and Mexico's IPC 0.6%", "and the Nasdaq 100 2.2%": a subject with neither verb nor
+# "by", before a move or before a number that ends its clause (`_CLAUSE_END`)
+_GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:(?:[a-z][\w'’&-]*|\d+)\s+){1,3})$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|while|as|but|respectively|in|on|at|after|from)\b")
 _NOT_SUBJECT = re.compile(r"(?:ed|ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$", re.IGNORECASE)
+# ... and a subject with nothing after it but the number has no word of a verb's other parts either
+# ("and unemployment stood at 4%")
+_NOT_BARE_SUBJECT = re.compile(r"^(?:at|to|of|in|on|for|from|with|than|about|around|nearly|almost|over|under|above|"
+                               r"below|stood|stands|remains|reached|held|holds|has|have|had|will|would|could|said|says|"
+                               r"just|only|a|an|while|but|or|it|its|they|their|he|his|she|her|we|our)$", re.IGNORECASE)
 
 
 def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
@@ -252,8 +260,10 @@ def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
     mention = mentions[i]
     head = text[max(0, mention.start - 40):mention.start]
     gapped = (_GAPPED_MOVE if is_move(mention) else _GAPPED).search(head)
+    bare = gapped is None and _CLAUSE_END.match(text, mention.end) is not None
+    gapped = _GAPPED_MOVE.search(head) if bare else gapped
     if mention.direction is not None or gapped is None \
-            or any(_NOT_SUBJECT.search(word) for word in gapped["subject"].split()):
+            or any(_NOT_SUBJECT.search(word) or bare and _NOT_BARE_SUBJECT.match(word) for word in gapped["subject"].split()):
         return None
     for earlier in reversed(mentions[max(0, i - 2):i]):
         if earlier.sentence_start != mention.sentence_start or re.search(r"[.!?]\s", text[earlier.end:mention.start]):

@@ -1,8 +1,9 @@
 """Stage (mentions, rules): what the words just before a number say about it.
 
-The currency written before it ("$", "US$", "A$", "Rs", "¥", "CHF"), read with the story's own
-currency where a symbol is shared ("¥" is yuan in a Shanghai story, "Rs" rupees of Pakistan in a
-Pakistani one; so are the words "crowns", "kr" and "shillings" after a number, `local_currency`),
+The currency written before it ("$", "US$", "A$", "Rs", "¥", "CHF", "Rp", "KSh", "₦", "R42bn"), read
+with the story's own currency where a symbol is shared ("¥" is yuan in a Shanghai story, "Rs" rupees
+of Pakistan in a Pakistani one; so are the words "crowns", "shillings", "pesos", "rupees",
+"dirhams" and "francs" after a number, by the place the story names first, `local_currency`),
 the hedge ("more than", "about", "up to"), a written minus ("minus 5"), and whether the number is
 part of a date ("in 2023", "November 1", "2024-25", "30/06/2025").
 """
@@ -14,23 +15,45 @@ import re
 from schemas.units import iso_currency_codes
 
 CURRENCY_BEFORE = re.compile(
-    r"(?:\b(US|HK|C|A|NZ|S|R|NT)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3}))\s?$")
+    r"(?:\b(US|HK|C|A|NZ|S|R|NT)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3})"
+    r"|(?P<other>\b(?:Rp|RM|KSh|Ksh|Dhs?|GH[¢₵]|Fr\.|R)|[₦₱₺₴₪₫₵])|(?P<sh>\bSh))\s?$")
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD"}
+# Other symbols and abbreviations written before an amount: "Rp 507.8 trillion", "RM1.2bn", "KSh 520",
+# "GH¢1,200", "Fr. 18", "R42bn" (the rand; `numbers` reads a number glued to "R" only before a scale
+# or a thousands comma), "₦350".
+OTHER_CODES = {"Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS",
+               "GH₵": "GHS", "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS",
+               "₫": "VND", "₵": "GHS"}
 _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
-    r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian)\b"
+    r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian|Sydney|Melbourne|Brisbane|Canberra|Adelaide)\b"
+    r"|\b(?P<NZD>New Zealand|Auckland|Wellington|Christchurch)\b"
     r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg)\b|\b(?P<NOK>Norw\w+|Oslo|Bergen)\b"
     r"|\b(?P<DKK>Denmark|Danish|Copenhagen)\b|\b(?P<CZK>Czech\w*|Prague)\b|\b(?P<ISK>Iceland\w*|Reykjavik)\b"
-    r"|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b")
-_CUED = ("CNY", "PKR", "EUR", "CAD", "AUD", "SEK", "NOK", "DKK", "CZK", "ISK", "KES", "UGX", "TZS")
-# Currency words several countries share: their code is the one the story's place names point at.
+    r"|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
+    r"|\b(?P<INR>India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b"
+    r"|\b(?P<LKR>Sri Lanka\w*|Colombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
+    r"|\b(?P<MXN>Mexic\w*)\b|\b(?P<ARS>Argentin\w*|Buenos Aires)\b|\b(?P<PHP>Philippine\w*|Filipino|Manila)\b"
+    r"|\b(?P<COP>Colombia\w*|Bogot[aá])\b|\b(?P<CLP>Chile|Chilean|Santiago)\b|\b(?P<UYU>Urugua\w*|Montevideo)\b"
+    r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier)\b"
+    r"|\b(?P<XOF>Senegal\w*|Dakar|Ivor\w+|C[oô]te d.Ivoire|Abidjan|Mali|Malian|Bamako|Burkina|Niger|Niamey|Benin|Togo\w*|"
+    r"Lom[eé])\b|\b(?P<XAF>Cameroon\w*|Yaound[eé]|Douala|Gabon\w*|Libreville|Chadian|N'Djamena|Congo-Brazzaville)\b"
+    r"|\b(?P<CHF>Switzerland|Swiss|Zurich|Geneva|Basel|Bern|Lausanne)\b")
+# Currency words several countries share: their code is the one the story's place names point at,
+# the first named in the story. A word whose first candidate is its usual meaning ("rupees", "pesos")
+# is read so when the story names none of its countries (`mention_units.CURRENCY_WORDS`).
 _CROWNS = ("SEK", "NOK", "DKK", "CZK", "ISK")
 _SHILLINGS = ("KES", "UGX", "TZS")
 LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "kronor", "krone", "kroner", "kr")} | \
-                       {word: _SHILLINGS for word in ("shilling", "shillings")}
+                       {word: _SHILLINGS for word in ("shilling", "shillings", "sh")} | \
+                       {word: ("INR", "PKR", "LKR", "NPR") for word in ("rupee", "rupees")} | \
+                       {word: ("MXN", "ARS", "PHP", "COP", "CLP", "UYU") for word in ("peso", "pesos")} | \
+                       {word: ("AED", "MAD") for word in ("dirham", "dirhams")} | \
+                       {word: ("XOF", "XAF") for word in ("cfa francs", "cfa franc")} | \
+                       {word: ("CHF", "XOF", "XAF") for word in ("franc", "francs")}
 # In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
 # two cans" is at most two, "not less than" at least).
 HEDGES = (
@@ -71,20 +94,22 @@ _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|e
 
 
 def story_cues(text: str) -> tuple[str, ...]:
-    """The currencies a text's own words point at ("Shanghai" -> CNY), found once per text."""
-    found = {match.lastgroup for match in _STORY_CUES.finditer(text)}
-    return tuple(code for code in _CUED if code in found)
+    """The currencies a text's own words point at ("Shanghai" -> CNY), in the order the text first names them."""
+    first: dict[str, int] = {}
+    for match in _STORY_CUES.finditer(text):
+        first.setdefault(match.lastgroup, match.start())
+    return tuple(sorted(first, key=first.__getitem__))
 
 
 def local_currency(word: str, cues: tuple[str, ...]) -> str | None:
-    """The code of a currency word several countries share ("crowns", "kr", "shillings") in this
-    story: the first its place names point at ("Stockholm" -> SEK), else None."""
+    """The code of a currency word several countries share ("crowns", "kr", "shillings", "pesos") in
+    this story: the first its place names point at ("Stockholm" -> SEK), else None."""
     return next((code for code in cues if code in LOCAL_CURRENCY_WORDS.get(word, ())), None)
 
 
 def story_currency(cues: tuple[str, ...], default: str) -> str:
     """The currency a shared symbol or "cents" means in this story: the first cued, else `default`."""
-    wanted = {"JPY": ("CNY",), "INR": ("PKR",), "USD": ("EUR", "CAD", "AUD")}.get(default, ())
+    wanted = {"JPY": ("CNY",), "USD": ("EUR", "CAD", "AUD", "NZD")}.get(default, ())
     return next((code for code in cues if code in wanted), default)
 
 
@@ -93,11 +118,19 @@ def currency_before(before: str, story: tuple[str, ...] = ()) -> tuple[str | Non
     match = CURRENCY_BEFORE.search(before[-6:])
     if not match:
         return None, 0
-    prefix, us, rupees, symbol, code = match.groups()
+    prefix, us, rupees, symbol, code, other, shilling = match.groups()
+    glued_only = (other or shilling) in ("R", "Sh")  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
+    if glued_only and match.group(0) != (other or shilling):
+        return None, 0
+    if other:
+        return OTHER_CODES[other], len(match.group(0))
+    if shilling:
+        local = local_currency("sh", story)
+        return (local, len(match.group(0))) if local else (None, 0)
     if prefix or us:
         return PREFIX_CODES[prefix or us], len(match.group(0))
     if rupees:
-        return story_currency(story, "INR"), len(match.group(0))
+        return local_currency("rupees", story) or "INR", len(match.group(0))
     if symbol:
         return story_currency(story, SYMBOL_CODES[symbol]) if symbol == "¥" else SYMBOL_CODES[symbol], len(match.group(0))
     return (code, len(match.group(0))) if code in iso_currency_codes() else (None, 0)

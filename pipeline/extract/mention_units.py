@@ -43,7 +43,21 @@ CURRENCY_WORDS = {
     "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
     "danish crowns": "DKK", "danish kroner": "DKK", "czech crowns": "CZK", "icelandic kronur": "ISK",
     "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
+    "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "lei": "RON",
+    "hryvnia": "UAH", "hryvnias": "UAH", "tenge": "KZT", "rupiah": "IDR", "cedi": "GHS", "cedis": "GHS",
+    "birr": "ETB", "taka": "BDT", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
+    "liras": "TRY", "shekel": "ILS", "kwacha": "ZMW", "soles": "PEN", "peso": "MXN",
+    "cfa francs": "XOF", "cfa franc": "XOF", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
+    "sudanese pounds": "SDG", "syrian pounds": "SYP", "south african rand": "ZAR", "mexican pesos": "MXN",
+    "argentine pesos": "ARS", "philippine pesos": "PHP", "colombian pesos": "COP", "chilean pesos": "CLP",
+    "indian rupees": "INR", "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR",
+    "moroccan dirhams": "MAD", "uae dirhams": "AED", "saudi riyals": "SAR", "qatari riyals": "QAR",
+    "kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "iraqi dinars": "IQD", "tunisian dinars": "TND",
+    "algerian dinars": "DZD", "libyan dinars": "LYD", "serbian dinars": "RSD", "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD", "brazilian reais": "BRL", "turkish lira": "TRY", "nigerian naira": "NGN",
 }
+# The words of a country written before its currency's name ("Egyptian pounds", "CFA francs").
+_NATIONAL = "|".join(sorted({" ".join(w.split()[:-1]) for w in CURRENCY_WORDS if " " in w}, key=len, reverse=True))
 DURATIONS = "year|month|week|day|quarter|hour|minute|decade"
 # Decades and centuries are counted in years, as reporters' figures for the same span are ("two
 # decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more than 100.
@@ -55,8 +69,7 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
-    r"|(?P<cword>[\s-](?:(?:swiss|us|australian|canadian|hong kong|new zealand|singapore|swedish|norwegian|danish|czech|"
-    r"icelandic|kenyan|ugandan|tanzanian)\s(?=[a-z]+\b))?[A-Za-z]+)\b)",
+    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[A-Za-z]+)\b)",
     re.IGNORECASE,
 )
 _MEASURES = [
@@ -64,7 +77,7 @@ _MEASURES = [
     (re.compile(r"^\s?(?:°\s?F|F|degrees? (?:F|Fahrenheit))\b"), "degrees_fahrenheit"),
     (re.compile(r"^\s?(?:km/h|kph|kmh|kilometres per hour|kilometers per hour)"), "kilometers per hour"),
     (re.compile(r"^\s?(?:mph|miles per hour)\b"), "miles per hour"),
-    (re.compile(r"^(?:\s?(?:feet|ft)\b|[\s-]foot\b(?!\s+soldiers))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
+    (re.compile(r"^(?:\s?(?:feet|ft)\b|[\s-]foot\b(?!\s+(?:soldiers|passengers|traffic|patrols?)\b))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
     (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
     (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
@@ -274,7 +287,7 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
         return None, 0
     if den in ("the", "a", "an", "cent", "cents") or "/" in written and re.match(r"\s?\d", text[end + match.end():]):
         return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
-    den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith(" hour") else den
+    den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith((" hour", "-hour")) else den
     extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
     return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
 
@@ -333,6 +346,14 @@ def storm_category(text: str, start: int, value: float) -> bool:
 _CALENDAR_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
 _NAME = rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+"
 _NAME_COMMA = re.compile(rf"{_NAME},\s$")
+# ... or after a person named by their role: "The driver, 52, told", "a retired teacher, 67, said"
+_ROLE = ("man|woman|boy|girl|driver|defendant|victim|suspect|accused|mother|father|son|daughter|wife|husband|"
+         "teenager|pilot|officer|worker|passenger|resident|owner|pensioner|student|teacher|nurse|doctor|farmer|"
+         "player|striker|goalkeeper|captain|coach|singer|actor|actress|rapper|founder|grandmother|grandfather|"
+         "sister|brother|gunman|attacker|survivor|patient|tenant|employee|soldier|veteran|climber|runner|"
+         "fisherman|landlord|shopkeeper|mechanic|labourer|laborer|cleaner|engineer|journalist|photographer")
+_ROLE_COMMA = re.compile(rf"\b(?:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}(?:{_ROLE}),\s$",
+                         re.IGNORECASE)
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
@@ -350,12 +371,12 @@ _RANGE_ON = re.compile(r"^\s*(?:to|and|-|–)\s*\d")
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is",
-    "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
+    "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and") or an age limit ("a minimum age requirement of 40")."""
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]
-    if text[end:end + 1] == "," and _NAME_COMMA.search(before):
+    if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)):
         return True
     if _AGE_OF.search(before):
         return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range

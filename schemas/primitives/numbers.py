@@ -38,15 +38,20 @@ _NOT_LETTER = r"(?![^\W\d_])"
 _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
+# Other currency abbreviations glued to the amount ("Rp507bn", "RM1.2bn", "KSh520", "Dh50m"), and the
+# rand's "R" and the shilling's "Sh" only before a scale or a thousands comma ("R42bn", "Sh1,200"; not "R2").
+_SCALED_OR_GROUPED = r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b)"
+_GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in ("Rp", "RM", "KSh", "Ksh", "Dh", "Dhs")),
+                           *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in ("R", "Sh"))])
 # Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7).
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
 _SPOKEN_DECIMAL = rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212])?"  # a minus is a sign only after a non-word char, not in "+/-"
     # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
-    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + r"|(?<![\w.]))"
+    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
     r"(?P<num>" + _SPOKEN_DECIMAL + r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%])"  # "96 006": thousands grouped by spaces
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d)"  # "96 006": thousands grouped by spaces (not "14 737 MAX jets")
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>[" + "".join(_GLYPHS) + r"])?"  # "2¾ per cent"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
