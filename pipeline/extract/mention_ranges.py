@@ -47,6 +47,12 @@ _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 _PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|among)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
                        r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
 _PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|among)\b")
+# ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
+# 1,900 on Tuesday"
+_PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among)\s+[\w'’.-]+"
+                            r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)(?:another\s+|a\s+further\s+)?$")
+# A part named right after its whole: "80 musicians, 12 of them on short contracts".
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
@@ -164,9 +170,12 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
-    if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _PARALLEL.match(gap) \
-            and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
+    if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
+            and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
+            and re.match(r"^\s*,\s*$", gap) and _OF_THEM.match(text, mention.end):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _BASELINE.match(gap):
         return replace(mention, unit=other.unit)  # "12 cases, compared with 31", "1,200 jobs, up from 900"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 DOWN_VERBS = (
     "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
     "contracted|contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
-    "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|"
+    "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
     "wiped|wipes|wiping|erased|erases|erasing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
-    "cut|cuts|cutting|slashing|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|eliminating"
+    "cut|cuts|cutting|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|eliminating"
 )
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
@@ -110,7 +110,9 @@ _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and 
 # verb of seeing or saying there makes the noun its object ("45 economists expecting growth to slow").
 _SEEING = r"(?:see|sees|saw|seeing|expect\w*|predict\w*|forecast\w*|show\w*|say|says|said|saying|project\w*|" \
           r"anticipat\w*|estimat\w*|call\w*|report\w*)\b"
-_NOUN_AFTER = re.compile(rf"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b|{_SEEING})[a-z-]+\s+)?"
+_NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|than|but|amid|despite|remain\w*|" \
+                  r"are|were|is|was|be|been|being|have|has|had|will|would|could|may|might|can|must|should)\b"
+_NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
                          rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
@@ -123,6 +125,7 @@ _COMPARE = re.compile(
 # A length moved along a path, or a length that sizes a thing, is no change of a level.
 _MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|"
                      r"\d-(?:foot|meter|metre|mile|yard|inch)\b", re.IGNORECASE)
+_FALLEN_AFTER = re.compile(r"^\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet|water)\b", re.IGNORECASE)
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
 
 
@@ -172,8 +175,10 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("down", match.group(0).strip(), by_noun=True)
     if loss_ok and re.search(r"(?:%|percent|per cent)$", text[start:end]) and (match := _LOSS_AFTER.match(after)):
         return Change("down", match.group(0).strip(), by_noun=True)  # "a 22.7% weight loss"; not "two losses"
-    if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])):
+    if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])) \
+            or _FALLEN_AFTER.match(after):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
+        # (nor is rain that fell: "the storm dropped 4 inches of rain")
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, before[-30:]) or index >= 10 and not lost_ok:
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number

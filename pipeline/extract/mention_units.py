@@ -65,7 +65,7 @@ _IN_YEARS = {"decade": 10.0, "centur": 100.0}
 _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
-    r"|(?P<bp>\s?(?:basis[\s-]points?|bps?)\b)"
+    r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
@@ -83,7 +83,7 @@ _MEASURES = [
     (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
     (re.compile(r"^\s?nm\b|^[\s-]nanomet(?:er|re)s?\b"), "nanometers"),
     (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"), (re.compile(r"^\s?mg\b"), "milligrams"),
-    (re.compile(r"^-(?:pound|lb)\b(?! note)"), "pounds"),
+    (re.compile(r"^(?:-(?:pound|lb)\b(?! note)|\s?lbs?\b)"), "pounds"),
     (re.compile(r"^-(?:megawatt|kilowatt|gigawatt)\b"), "megawatts"), (re.compile(r"^-(?:mile)\b"), "miles"),
     (re.compile(r"^-(?:kilometre|kilometer|km)\b"), "kilometers"), (re.compile(r"^-(?:metre|meter)\b"), "meters"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
