@@ -74,7 +74,10 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
                    r"borrowing|benchmark)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"\d:$")
+_TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
+# A 24-hour clock time: "0500", or a time of four digits from or to one ("from 2200 to 0500").
+_CLOCK_24 = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_ZERO_CLOCK_NEAR = re.compile(r"^\s*(?:to|-|–|until|and)\s*0\d{3}\b")
 # A provision's number, and the numbers of a list of provisions: "section 144", "BNS Section-105, 110,
 # 126, 223, 238", "sections 105 (culpable homicide), 110 (attempt) and 126 (2)", "Article 8(3)", "120B" (not
 # "under the new rules 40 people may gather").
@@ -137,10 +140,12 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     before, after = text[max(0, start - 80):start], text[end:end + 60]
     if _BOND.match(after):
         return "bond_tenor"
+    if not has_unit and re.search(r"\bGroup of\s$", before):
+        return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
     if spelled:
-        return _spelled_rule(text, start, end, value, before, after)
+        return "clock_time" if _TIME_BEFORE.search(before) else _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
         return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"; "76ers"
@@ -148,6 +153,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
         return "clock_time"
+    if _CLOCK_24.fullmatch(text[start:end]) and (text[start] == "0" or _ZERO_CLOCK_NEAR.match(after)):
+        return "clock_time"  # a curfew "from 2200 to 0500"
     if _CALIBRE_AFTER.match(after):
         return "calibre"
     if _P_VALUE_BEFORE.search(before):
@@ -310,6 +317,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
             and not _in_tally_list(before, after):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
+    if re.search(rf"\b{re.escape(words)}\s+by\s+$", before, re.IGNORECASE):
+        return "phrase"  # "one by one", "two by two": one at a time, no count
     if words.lower() == "one" and re.search(r"\b(?:the|this|that)\s$", before, re.IGNORECASE) and _ONE_PRONOUN.match(after):
         return "phrase"  # "the one it replaces", "this one", "the one before": a pronoun, no count
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):

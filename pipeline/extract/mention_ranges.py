@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -37,6 +38,7 @@ _HYPHEN = re.compile(r"^\s?[-–—]\s?$")
 _TO = re.compile(r"^\s+to\s+$")
 _AND = re.compile(r"^\s+and\s+$")
 _OR = re.compile(r"^\s+or\s+$")
+_SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
@@ -63,7 +65,7 @@ _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,0
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*or\s+$", re.IGNORECASE)
 _TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
-_LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?)"
+_LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
 # "41,000 students this autumn, an increase of 2,300".
@@ -167,7 +169,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 41.2 ± 8.3 months"
     if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)
+        return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel"
+                       value=_hundredth(mention.value) if _in_hundredths(text, other) else mention.value)
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
@@ -176,16 +179,18 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
             and re.match(r"^\s*,\s*$", gap) and _OF_THEM.match(text, mention.end):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
-    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _BASELINE.match(gap):
-        return replace(mention, unit=other.unit)  # "12 cases, compared with 31", "1,200 jobs, up from 900"
+    if mention.unit is None and other.unit_class in ("count", "currency") and other.unit and not backward \
+            and _BASELINE.match(gap) and not _in_hundredths(text, other):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 cases, compared with 31", "CFA francs, up from 15,000"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
             and text[mention.end:mention.end + 1] == ")":
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
-    if mention.unit and other.unit and (_LINK.match(gap) or not backward and _CHANGE_AFTER.match(gap)) \
+    if mention.unit and other.unit and (_LINK.match(gap) or not backward and (_CHANGE_AFTER.match(gap) or (
+            _PARALLEL.match(gap) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30])))) \
             and base_unit(mention.unit) == base_unit(other.unit) and " per " in other.unit and " per " not in mention.unit:
-        return replace(mention, unit=other.unit)
+        return replace(mention, unit=other.unit)  # "30 cents per kWh in Auckland and 28 cents in Wellington"
     if mention.unit == "points" and other.unit == "percent" and (_LINK.match(gap) if backward else _AFTER_PERCENT.match(gap)):
         return replace(mention, unit="percentage_points", unit_class="percent")  # "by 4 points to 68%", "31%, 5 points behind"
     return _converted(text, mention, other, backward)
@@ -281,3 +286,18 @@ def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
                 and (is_move(earlier) or not is_move(mention)):
             return earlier
     return None
+
+
+def _in_hundredths(text: str, mention: Mention) -> bool:
+    """Is `mention` money written in cents or pence ("1.5 cents", "40p"), or a number that took its
+    unit from such an amount (the "3" of "2, 3 and 1.5 cents")?"""
+    if mention.unit_class != "currency":
+        return False
+    written = find_numbers(text[mention.start:mention.end])
+    return bool(_SUBUNIT.search(text[mention.start:mention.end])) or bool(
+        written and math.isclose(written[0].value, mention.value * 100))
+
+
+def _hundredth(value: float) -> float:
+    """A number of cents or pence in its currency (divided, so that no float error creeps in)."""
+    return value / 100

@@ -90,6 +90,8 @@ _MEASURES = [
     (re.compile(r"^-(?:tonne|ton)\b"), "tonnes"), (re.compile(r"^-(?:acre)\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^-(?:hectare)\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
     (re.compile(r"^\s?kWh\b"), "kilowatt_hours"), (re.compile(r"^\s?MWh\b"), "megawatt_hours"),
     (re.compile(r"^\s?GWh\b"), "gigawatt_hours"), (re.compile(r"^\s?TWh\b"), "terawatt_hours"),
+    (re.compile(r"^\s?KB\b"), "kilobytes"), (re.compile(r"^\s?MB\b"), "megabytes"), (re.compile(r"^\s?GB\b"), "gigabytes"),
+    (re.compile(r"^\s?TB\b"), "terabytes"),
 ]
 _RATE = re.compile(
     r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
@@ -97,7 +99,7 @@ _RATE = re.compile(
 )
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
-    "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter hectare acre".replace("|", " ").split()
+    "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter hectare acre dozen".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
