@@ -28,6 +28,8 @@ CASES = [
     ("The carmaker posted a loss of $1.2 billion in the quarter.", "$1.2 billion", "insured_losses", None),
     ("Revenue was $12.8 billion, down 1% from a year earlier.", "$12.8 billion", "money", None),
     ("The firm posted a loss of 19.9% in its market share.", "19.9%", "percentage", None),
+    ("The lender took a $3.1 billion loss on the sale of its bond portfolio.", "$3.1 billion", "money", None),
+    ("The fund sold its stake at a $700 million loss in May.", "$700 million", "money", None),
 ]
 
 

@@ -131,7 +131,9 @@ _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|
 _EVENT_AFTER = re.compile(r"^\s+(?:final|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
+_COMPOUND_COUNT = re.compile(r"^-(?:person|member|judge|strong|stage|seat|storey|story|bedroom|engine)\b", re.IGNORECASE)
 _HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
+                        r"person|member|judge|strong|stage|seat|storey|story|bedroom|engine|"  # "an eight-person jury"
                         r"halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
 
@@ -325,7 +327,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "One day, ..."
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
-    if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) and not re.match(
+    if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) \
+            and not _COMPOUND_COUNT.match(after) and not re.match(
             r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return "phrase"  # "the two sides": a definite group, not an amount
     return None

@@ -50,7 +50,7 @@ _ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|"
 _MORE = r"(?:another|a further|an additional)\s+"
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
-NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|easing|retreat|"
+NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
               "devaluations?|depreciations?")
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
 

@@ -139,7 +139,14 @@ def american(word: str) -> str:
     return word
 
 
+# A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel".
+_COMPOUND = re.compile(r"^-(?P<noun>person|member|judge|seat|stage|engine|bedroom|storey)\b", re.IGNORECASE)
+_PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
+
+
 def plural(word: str) -> str:
+    if word in _PLURAL_OF:
+        return _PLURAL_OF[word]
     if word in IRREGULAR_PLURALS or word.endswith("s"):
         return word
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
@@ -217,6 +224,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
             return UnitRead(unit, "count", match.end())
     if not code and (points := _points_after(text, end)):
         return points
+    if not code and (compound := _COMPOUND.match(after)):
+        return UnitRead(plural(compound["noun"].lower()), "count", compound.end())  # "an eight-person jury"
     match = _AFTER.match(after)
     if match and match["pct"]:
         return UnitRead("percent", "percent", match.end())

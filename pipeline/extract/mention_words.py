@@ -71,6 +71,7 @@ _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 10
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century"
 _HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
                               rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree)\b", re.IGNORECASE)
+_ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 _TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
@@ -241,7 +242,8 @@ def _multipliers(text: str) -> list[WordQuantity]:
 
 
 def _times(text: str) -> list[WordQuantity]:
-    return [WordQuantity(m.span("n"), 1.0, None, None, "time") for m in _HEDGED_ONE_TIME.finditer(text)]
+    return [WordQuantity(m.span("n"), 1.0, None, None, "time")
+            for m in sorted([*_HEDGED_ONE_TIME.finditer(text), *_ONE_TIME_LONG.finditer(text)], key=lambda m: m.start())]
 
 
 def _points(text: str) -> list[WordQuantity]:

@@ -150,6 +150,8 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
     base = _base(m.group("num"))
     base += _GLYPHS.get(m.group("frac") or "", 0.0)
     scale = _scale_of(m.group("word"), m.group("letter"))
+    if base >= 1e6 and scale >= 1e6 and "," in m.group("num"):
+        scale = 1.0  # "$148,169,000 million": the digits already say the sum; the scale word is a slip
     value = -base * scale if negative else base * scale
     return NumberMatch(start, m.end(), text[start:m.end()], value, scale)
 

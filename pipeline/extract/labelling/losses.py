@@ -9,7 +9,7 @@ loss of $2.4 billion, or 52 cents per share") or as "a loss of 38 cents a share"
 
 A loss that its words say is of something else is left as labelled: insured and economic losses,
 operating and pre-tax losses (other measures of a result), adjusted losses, losses of value, jobs,
-lives or market value.
+lives or market value, and a loss on a sale ("a $1.8 billion loss on asset sales", "sold at a $2bn loss").
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ _SOMETHING_ELSE = (r"insured|insurance|economic|operating|pre-?tax|pretax|before
 _ELSE_BEFORE = re.compile(rf"\b(?:{_SOMETHING_ELSE})\s+(?:net\s+)?$", re.IGNORECASE)
 _LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+of\s+{_HEDGE}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
-                         r"(?!\s+(?:of|in|on)\s+(?:life|lives|value|market|jobs?|revenue|sales|income))", re.IGNORECASE)
+                         r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
+# Sold at a loss: "sold its bonds at a $1.8 billion loss" is the loss on a sale, not the period's result.
+_AT_A = re.compile(r"\bat\s+an?\s+$", re.IGNORECASE)
 # The per-share figure that restates the loss just before it: "a loss of $2.4 billion, or 52 cents per share".
 _RESTATED = re.compile(r"\bloss(?:es)?\s+of\s+\S+(?:\s+(?:million|billion|trillion|bn|m))?,?\s+or\s+$", re.IGNORECASE)
 _RESULT_LABEL = re.compile(r"^(?:(?:net|quarterly|annual|total|q[1-4])_)*(?:loss(?:es)?|income|profit|earnings|result)"
@@ -51,5 +53,5 @@ def _called_a_loss(before: str, after: str) -> bool:
     if match := _LOSS_OF.search(before):
         return not _ELSE_BEFORE.search(before[:match.start()])
     if _LOSS_AFTER.match(after):
-        return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE)
+        return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before)
     return False
