@@ -61,7 +61,9 @@ _NEVER_MODELS = frozenset("seats constituencies districts votes voters members l
                           "candidates councillors senators people workers employees residents students soldiers troops "
                           "stores branches schools hospitals".split())
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
-_DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:an|ese|ish|ch|i|ic)\s+[a-z]+")
+_DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:(?:an|ese|ish|ch|i|ic)\s+[a-z]+|\s+(?:refugees|migrants|civilians|"
+                            r"fighters|prisoners|detainees|hostages|pilgrims|villagers|families|children|women|men)\b)")
+# ... nor a people's name before people counted: "600 Rohingya refugees", "40 Maasai villagers"
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
 HARMED_WORDS = (r"died|dead|deaths?|killed|injured|hurt|wounded|missing|unaccounted|rescued|trapped|survivors?|victims?|"
                 r"bodies|hostages?")
@@ -328,7 +330,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
     if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) \
-            and not _COMPOUND_COUNT.match(after) and not re.match(
+            and not _COMPOUND_COUNT.match(after) and not re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) and not re.match(
             r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return "phrase"  # "the two sides": a definite group, not an amount
     return None

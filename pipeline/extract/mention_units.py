@@ -169,8 +169,9 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         pos = match.end()
         if not words and (word.lower() in _NOUN_SKIP or "-" in word):
             continue  # "new", "long-range", "well-known": what is counted comes after
-        if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))):
-            break
+        if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
+                or (words and word.lower().endswith("ing") and _is_plural(words[-1].group(1).lower())):
+            break  # "nine tankers waiting offshore": the noun ends before a participle
         words.append(match)
     return words
 
