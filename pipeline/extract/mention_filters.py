@@ -133,6 +133,7 @@ _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|
 _EVENT_AFTER = re.compile(r"^\s+(?:final|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
+_TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b")
 _COMPOUND_COUNT = re.compile(r"^-(?:person|member|judge|strong|stage|seat|storey|story|bedroom|engine)\b", re.IGNORECASE)
 _HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
                         r"person|member|judge|strong|stage|seat|storey|story|bedroom|engine|"  # "an eight-person jury"
@@ -312,8 +313,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     first = words.split()[0].split("-")[0].lower()
     if first not in UNITS and first not in TENS:
         return None
-    if words[0].isupper() and not _sentence_start(before):
-        return "name"
+    if words[0].isupper() and not _sentence_start(before) and not _TITLED_SPAN.match(after):
+        return "name"  # "the Big Four"; not "Copper Climbs To Two-Year High", a headline's span of time
     if text[end:end + 1] == "-" and not _HYPHEN_OK.match(after):
         return "phrase"  # "a two-horse race", "a one-off"
     if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from schemas.primitives.numbers import find_numbers
 from schemas.units import base_unit
 
-from .mention_filters import LIST_NAME
+from .mention_filters import HARMED_WORDS, LIST_NAME
 from .mention_signs import change_at
 from .mention_units import rate_after
 
@@ -53,6 +53,12 @@ _PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|amo
 # 1,900 on Tuesday"
 _PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among)\s+[\w'’.-]+"
                             r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)(?:another\s+|a\s+further\s+)?$")
+# The people counted by a toll, carried to the next toll of the sentence: "12 people were killed and 40
+# (were) injured", "One soldier died and two were wounded".
+_TOLL_GAP = re.compile(rf"^\s+(?:(?:was|were|are|is|have\s+been|had\s+been)\s+)?(?:{HARMED_WORDS})\s*,?\s+(?:and|while)\s+"
+                       r"(?:another\s+)?$", re.IGNORECASE)
+_TOLL_AFTER = re.compile(rf"\s+(?:(?:more|others|other\s+people)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?"
+                         rf"(?:left\s+)?(?:{HARMED_WORDS}|displaced|evacuated|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
 # A part named right after its whole: "80 musicians, 12 of them on short contracts".
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
@@ -179,6 +185,9 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
             and re.match(r"^\s*,\s*$", gap) and _OF_THEM.match(text, mention.end):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
+    if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _TOLL_GAP.match(gap) \
+            and _TOLL_AFTER.match(text, mention.end):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 people were killed and 40 injured"
     if mention.unit is None and other.unit_class in ("count", "currency") and other.unit and not backward \
             and _BASELINE.match(gap) and not _in_hundredths(text, other):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 cases, compared with 31", "CFA francs, up from 15,000"
