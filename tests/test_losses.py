@@ -30,6 +30,7 @@ CASES = [
     ("The firm posted a loss of 19.9% in its market share.", "19.9%", "percentage", None),
     ("The lender took a $3.1 billion loss on the sale of its bond portfolio.", "$3.1 billion", "money", None),
     ("The fund sold its stake at a $700 million loss in May.", "$700 million", "money", None),
+    ("The insurer's $450 million loss was booked on its sale of the unit.", "$450 million", "money", None),
 ]
 
 

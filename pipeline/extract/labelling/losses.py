@@ -29,6 +29,7 @@ _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
 # Sold at a loss: "sold its bonds at a $1.8 billion loss" is the loss on a sale, not the period's result.
 _AT_A = re.compile(r"\bat\s+an?\s+$", re.IGNORECASE)
+_ON_A_SALE = re.compile(r"^\s*loss(?:es)?\s+(?:\w+\s+){0,3}on\s+(?:its\s+|the\s+|a\s+)?(?:asset\s+)?sales?\b", re.IGNORECASE)
 # The per-share figure that restates the loss just before it: "a loss of $2.4 billion, or 52 cents per share".
 _RESTATED = re.compile(r"\bloss(?:es)?\s+of\s+\S+(?:\s+(?:million|billion|trillion|bn|m))?,?\s+or\s+$", re.IGNORECASE)
 _RESULT_LABEL = re.compile(r"^(?:(?:net|quarterly|annual|total|q[1-4])_)*(?:loss(?:es)?|income|profit|earnings|result)"
@@ -53,5 +54,6 @@ def _called_a_loss(before: str, after: str) -> bool:
     if match := _LOSS_OF.search(before):
         return not _ELSE_BEFORE.search(before[:match.start()])
     if _LOSS_AFTER.match(after):
-        return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before)
+        return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before) \
+            and not _ON_A_SALE.search(after)
     return False
