@@ -19,7 +19,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import CALIBRE_UNIT, NOUN_STOP
+from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, NOUN_STOP
 from .mention_tables import RUN_ROW, signed_column
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
@@ -134,10 +134,9 @@ _EVENT_AFTER = re.compile(r"^\s+(?:final|freestyle|hurdles|butterfly|backstroke|
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b")
-_COMPOUND_COUNT = re.compile(r"^-(?:person|member|judge|strong|stage|seat|storey|story|bedroom|engine)\b", re.IGNORECASE)
-_HYPHEN_OK = re.compile(r"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
-                        r"person|member|judge|strong|stage|seat|storey|story|bedroom|engine|"  # "an eight-person jury"
-                        r"halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
+_COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
+_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
+                        rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
 
 def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:

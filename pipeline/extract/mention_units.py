@@ -140,7 +140,8 @@ def american(word: str) -> str:
 
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel".
-_COMPOUND = re.compile(r"^-(?P<noun>person|member|judge|seat|stage|engine|bedroom|storey)\b", re.IGNORECASE)
+COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|storey|story"
+_COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
 
 
