@@ -61,6 +61,8 @@ _TOLL_AFTER = re.compile(rf"\s+(?:(?:more|others|other\s+people)\s+)?(?:(?:were|
                          rf"(?:left\s+)?(?:{HARMED_WORDS}|displaced|evacuated|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
 # A part named right after its whole: "80 musicians, 12 of them on short contracts".
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+# ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
+_OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
@@ -183,8 +185,12 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
-            and re.match(r"^\s*,\s*$", gap) and _OF_THEM.match(text, mention.end):
+            and re.match(r"^\s*,\s*$", gap) and (_OF_THEM.match(text, mention.end)
+                                                  or _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
+    if mention.unit and other.unit and backward and mention.unit_class == other.unit_class == "count" \
+            and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) and " per " in other.unit and " per " not in mention.unit:
+        return replace(mention, unit=f"{mention.unit} per {other.unit.split(' per ', 1)[1]}")  # "27.4 points, 8.1 rebounds and 6.3 assists a game"
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _TOLL_GAP.match(gap) \
             and _TOLL_AFTER.match(text, mention.end):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 people were killed and 40 injured"
