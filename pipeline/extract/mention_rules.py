@@ -95,10 +95,7 @@ _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|e
 
 def story_cues(text: str) -> tuple[str, ...]:
     """The currencies a text's own words point at ("Shanghai" -> CNY), in the order the text first names them."""
-    first: dict[str, int] = {}
-    for match in _STORY_CUES.finditer(text):
-        first.setdefault(match.lastgroup, match.start())
-    return tuple(sorted(first, key=first.__getitem__))
+    return tuple(dict.fromkeys(match.lastgroup for match in _STORY_CUES.finditer(text)))
 
 
 def local_currency(word: str, cues: tuple[str, ...]) -> str | None:
