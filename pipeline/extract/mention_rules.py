@@ -98,16 +98,24 @@ def story_cues(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(match.lastgroup for match in _STORY_CUES.finditer(text)))
 
 
+# The other currencies a symbol or "cents" may mean, by the currency it means when the story cues none.
+_SHARED_WITH = {"JPY": ("CNY",), "USD": ("EUR", "CAD", "AUD", "NZD")}
+
+
+def _first_cued(candidates: tuple[str, ...], cues: tuple[str, ...]) -> str | None:
+    """The first of the story's cued currencies (`story_cues`, in the order it names them) among `candidates`."""
+    return next((code for code in cues if code in candidates), None)
+
+
 def local_currency(word: str, cues: tuple[str, ...]) -> str | None:
     """The code of a currency word several countries share ("crowns", "kr", "shillings", "pesos") in
     this story: the first its place names point at ("Stockholm" -> SEK), else None."""
-    return next((code for code in cues if code in LOCAL_CURRENCY_WORDS.get(word, ())), None)
+    return _first_cued(LOCAL_CURRENCY_WORDS.get(word, ()), cues)
 
 
 def story_currency(cues: tuple[str, ...], default: str) -> str:
     """The currency a shared symbol or "cents" means in this story: the first cued, else `default`."""
-    wanted = {"JPY": ("CNY",), "USD": ("EUR", "CAD", "AUD", "NZD")}.get(default, ())
-    return next((code for code in cues if code in wanted), default)
+    return _first_cued(_SHARED_WITH.get(default, ()), cues) or default
 
 
 def currency_before(before: str, story: tuple[str, ...] = ()) -> tuple[str | None, int]:
