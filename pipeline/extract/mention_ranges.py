@@ -46,9 +46,11 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 # "1,200 people in France and 800 in Spain"; "41 districts (62%) in the north and 19 (29%) in the south":
 # a group named after each number, a bracketed share of the count allowed after either
 _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
-_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|among)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)"
-                       r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
-_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:in|at|for|from|on|among)\b")
+# or a year or time of its own: "14 lenders last year, 4 in 2022 and 9 a year earlier"
+_OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
+                       rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
+_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among)\b|(?:{_OWN_TIME})\b)")
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
 # 1,900 on Tuesday"
 _PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among)\s+[\w'’.-]+"
@@ -76,10 +78,13 @@ _TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
-# "41,000 students this autumn, an increase of 2,300".
-_BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this|next)\s[^\d,.;]{0,30}?)?\s*,?\s*"
+# "41,000 students this autumn, an increase of 2,300", or in the next sentence: "... 12 cases. That
+# compares with 31 in 2022".
+_BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this|next)\s(?:[^\d,.;]|(?<!\d)(?:19|20)\d\d\b){0,30}?)?\s*,?\s*"
                        r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|against|"
-                       r"(?:an?\s+)?(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of)\s+$", re.IGNORECASE)
+                       r"(?:an?\s+)?(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of|"
+                       r"\.\s+(?:that|this|it|the\s+(?:figure|number|total|tally))\s+(?:compares|compared|(?:is|was)\s+(?:up|down)\s+from)"
+                       r"(?:\s+(?:with|to))?)\s+$", re.IGNORECASE)
 # A change told right after a level with a rate, in its clause: "€1.74 a litre, up 9 cents".
 _CHANGE_AFTER = re.compile(r"^[^\d;.]{0,30}?,\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 
@@ -158,8 +163,8 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         result[i] = _shared(text, result[i], result[i + 1], backward=True)
     for i in range(1, len(result)):
         shared = _shared(text, result[i], result[i - 1], backward=False)
-        if shared is result[i] and i >= 2 and _share_in_brackets(text, result[i - 2], result[i - 1]):
-            shared = _shared(text, result[i], result[i - 2], backward=False)  # "41 districts (62%) in the north and 19"
+        if shared is result[i] and i >= 2 and (_share_in_brackets(text, result[i - 2], result[i - 1]) or result[i - 1].is_year):
+            shared = _shared(text, result[i], result[i - 2], backward=False)  # "41 districts (62%) in the north and 19", "4 in 2022 and 9"
         result[i] = shared
     return result
 
