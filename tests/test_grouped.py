@@ -365,7 +365,7 @@ def test_money_percentages_large_counts_and_changes_in_a_count_must_be_facts() -
     assert found == {"850,000": True, "1.41 billion": True, "1,200 people": False, "$3 million": True, "2%": True}
 
 
-def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_why() -> None:
+def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts_and_the_message_says_why() -> None:
     from pipeline.extract.labelling.mention_facts import expected_facts
     text = ("The index fell to 1.35 in 2024, 4,120 homes flooded, 12 schools and nine thousand shops shut, and 2.5 million "
             "fled. At least 38 died, an estimated 170 others are hurt, and thousands of people were moved.")
@@ -373,7 +373,7 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     hedged = "a count given with a hedge (about, at least), as measures are"
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
         "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
-        "At least 38": hedged, "an estimated 170 others": hedged}
+        "12 schools": "a count written in digits", "At least 38": hedged, "an estimated 170 others": hedged}
     measures = "The span has 185 feet of clearance over the 47-degree water; the board voted 7-2 to close it."
     found = quantities(measures)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, measures).items()} == {
@@ -383,12 +383,16 @@ def test_decimals_and_counts_in_digits_are_expected_facts_and_the_message_says_w
     found = quantities(harmed)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, harmed).items()} == {
         "Two": "a count of people killed, hurt, missing or rescued", "four": "a count of people killed, hurt, missing or rescued",
+        "14 schools": "a count written in digits",
         "66 people": "a count of people killed, hurt, missing or rescued", "44": "a count of people killed, hurt, missing or rescued"}
-    penalties = "He faces up to ten years in prison; the court gave her an 18-month sentence. The talks lasted two years."
+    penalties = ("He faces up to ten years in prison; the court gave her an 18-month sentence. The talks lasted two years, "
+                 "after more than a decade of strikes, and the deal pays three times as much.")
     found = quantities(penalties)
     penalty = "the length of a sentence, a ban or a suspension"
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, penalties).items()} == {
-        "up to ten years": penalty, "18-month": penalty}
+        "up to ten years": penalty, "18-month": penalty,
+        "more than a decade": "a length of time given with a hedge (more than, nearly), as measures are",
+        "three times": "a multiple: how many times one amount is another"}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

@@ -15,8 +15,8 @@ then is kept without the failing name or metric when that alone saves it, and mo
 or a large count still called no fact is kept unlabelled (`_keep_salvaged`); anything else fails
 the article (`validation_failed`), with the last answer kept for review. A metric
 code had ruled out, written anyway as "other:<metric>", is salvaged at once (`REPEATED`). A
-quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal, a hedged
-count, people killed, hurt, missing or rescued, votes, measures) is asked about again once when
+quantity code only expects to be a fact (`expected_facts`: a count in digits, a decimal, a multiple,
+a hedged count or length of time, people killed, hurt, missing or rescued, votes, measures) is asked about again once when
 answered "not a fact", and after a second "not a fact" it is kept unlabelled too.
 Quantities that only join a phrase (`Part.settled`) are decided by rule and never sent. v7 then
 asks once more, for the metric alone, about facts whose `other` name only gives the kind of number

@@ -61,10 +61,11 @@ _KINDS = {"percent": "a percentage", "currency": "an amount of money in {unit}",
           "duration": "a length of time in {unit}"}
 LARGE_COUNT = 1e6
 DIGIT_COUNT = 1000
+_DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
+_IN_DIGITS = "a count written in digits"
 HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_most"})
 _PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?:ned|s)?|suspen(?:sion|ded)|probation)\b",
                       re.IGNORECASE)
-_DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 # What befell the people a number counts, in the few words around it: "Two were rescued", "four
 # remain missing", "the six missing individuals", "killed 12 people".
 _HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding)\b", re.IGNORECASE)
@@ -85,10 +86,11 @@ def must_be_fact(mention: Mention) -> bool:
 
 def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     """Mention id -> why it is taken for a fact although `must_be_fact` does not hold it to be one:
-    a measured value with decimals ("fell to 1.28 in 2020", a fertility rate), a count of a
-    thousand or more written in digits ("484,507 delivered", "more than 9,000 were missing"), or a
-    count the text hedges as a reporter hedges a measure ("an estimated 170 others", "at least 38",
-    not the vague "thousands of"), a count of people that the words around it in `text` say were
+    a measured value with decimals ("fell to 1.28 in 2020", a fertility rate), a count written in
+    digits ("484,507 delivered", "more than 9,000 were missing", "compared to 25 in 2008"), a
+    multiple ("three times as much"), a count or a length of time the text hedges as a reporter
+    hedges a measure ("an estimated 170 others", "at least 38", "for more than a year"; not the
+    vague "thousands of"), a count of people that the words around it in `text` say were
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
     split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
     or the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban").
@@ -99,12 +101,14 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
         if mention.unit_class == "duration" and text \
                 and _PENALTY.search(nearest_words(measured(mention, text), 2, 3, in_clause=True)):
             expected[mention.id] = "the length of a sentence, a ban or a suspension"
+        elif mention.unit_class == "duration" and mention.qualifier in HEDGED:
+            expected[mention.id] = "a length of time given with a hedge (more than, nearly), as measures are"
         if mention.unit_class != "count" or must_be_fact(mention):
             continue
         if mention.value != round(mention.value):
             expected[mention.id] = "a measured value with decimals"
         elif abs(mention.value) >= DIGIT_COUNT and _DIGITS.search(mention.text):
-            expected[mention.id] = "a count written in digits"
+            expected[mention.id] = _IN_DIGITS
         elif mention.qualifier in HEDGED:
             expected[mention.id] = "a count given with a hedge (about, at least), as measures are"
         elif text and _HARMED.search(nearest_words(measured(mention, text), 3, 3, in_clause=True)):
@@ -115,6 +119,10 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count of seats, a party's or a bloc's result"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
+        elif mention.unit == "times":
+            expected[mention.id] = "a multiple: how many times one amount is another"
+        elif re.search(r"\d", mention.text):
+            expected[mention.id] = _IN_DIGITS  # a smaller one: "compared to 25 in 2008"
     return expected
 
 
