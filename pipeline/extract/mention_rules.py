@@ -15,14 +15,15 @@ import re
 from schemas.units import iso_currency_codes
 
 CURRENCY_BEFORE = re.compile(
-    r"(?:\b(US|HK|C|A|NZ|S|R|NT)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3})"
-    r"|(?P<other>\b(?:Rp|RM|KSh|Ksh|Dhs?|GH[¢₵]|Fr\.|R)|[₦₱₺₴₪₫₵])|(?P<sh>\bSh))\s?$")
+    r"(?:\b(US|HK|C|A|NZ|S|R|NT|N)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3})"
+    r"|(?P<other>\b(?:Rp|RM|KSh|Ksh|USh|TSh|Tk|Kč|DKr|NKr|SKr|Dhs?|GH[¢₵]|Fr\.|R)|[₦₱₺₴₪₫₵])|(?P<sh>\bSh))\s?$")
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
-PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD"}
+PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD"}
 # Other symbols and abbreviations written before an amount: "Rp 507.8 trillion", "RM1.2bn", "KSh 520",
-# "GH¢1,200", "Fr. 18", "R42bn" (the rand; `numbers` reads a number glued to "R" only before a scale
-# or a thousands comma), "₦350".
-OTHER_CODES = {"Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS",
+# "Tk 78", "Kč 10,000", "DKr32", "NIS 21bn", "GH¢1,200", "Fr. 18", "R42bn" (the rand; `numbers` reads a
+# number glued to "R" only before a scale or a thousands comma), "₦350".
+OTHER_CODES = {"Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT",
+               "Kč": "CZK", "DKr": "DKK", "NKr": "NOK", "SKr": "SEK", "NIS": "ILS", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS",
                "GH₵": "GHS", "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS",
                "₫": "VND", "₵": "GHS"}
 _STORY_CUES = re.compile(
@@ -138,6 +139,7 @@ def currency_before(before: str, story: tuple[str, ...] = ()) -> tuple[str | Non
         return local_currency("rupees", story) or "INR", len(match.group(0))
     if symbol:
         return story_currency(story, SYMBOL_CODES[symbol]) if symbol == "¥" else SYMBOL_CODES[symbol], len(match.group(0))
+    code = OTHER_CODES.get(code, code)  # "NIS 21bn"
     return (code, len(match.group(0))) if code in iso_currency_codes() else (None, 0)
 
 

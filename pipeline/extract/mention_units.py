@@ -5,7 +5,8 @@ durations, currencies (symbols before, words and codes after, "164p" and "45 cen
 the story's currency, "pounds" as money or weight by context), measures ("41.2C", "km/h",
 "metres") and counted nouns ("1,200 people"). A rate keeps its denominator: "$58 per barrel" is
 `USD per barrel`, "$3,500 a month" is `USD per month`, and "GDP per capita reached $12,400" is
-`USD per capita`.
+`USD per capita`; an exchange rate is one currency per the other ("the zloty held at 4.27 per
+euro" is `PLN per euro`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ CURRENCY_WORDS = {
     "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "lei": "RON",
     "hryvnia": "UAH", "hryvnias": "UAH", "tenge": "KZT", "rupiah": "IDR", "cedi": "GHS", "cedis": "GHS",
     "birr": "ETB", "taka": "BDT", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
-    "liras": "TRY", "shekel": "ILS", "kwacha": "ZMW", "soles": "PEN", "peso": "MXN",
+    "liras": "TRY", "shekel": "ILS", "kwacha": "ZMW", "soles": "PEN", "peso": "MXN", "dong": "VND", "koruna": "CZK",
     "cfa francs": "XOF", "cfa franc": "XOF", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
     "sudanese pounds": "SDG", "syrian pounds": "SYP", "south african rand": "ZAR", "mexican pesos": "MXN",
     "argentine pesos": "ARS", "philippine pesos": "PHP", "colombian pesos": "COP", "chilean pesos": "CLP",
@@ -92,6 +93,9 @@ _MEASURES = [
     (re.compile(r"^\s?GWh\b"), "gigawatt_hours"), (re.compile(r"^\s?TWh\b"), "terawatt_hours"),
     (re.compile(r"^\s?KB\b"), "kilobytes"), (re.compile(r"^\s?MB\b"), "megabytes"), (re.compile(r"^\s?GB\b"), "gigabytes"),
     (re.compile(r"^\s?TB\b"), "terabytes"),
+    (re.compile(r"^\s?m/s\b"), "meters per second"), (re.compile(r"^\s?Mbps\b"), "megabits per second"),
+    (re.compile(r"^\s?Gbps\b"), "gigabits per second"), (re.compile(r"^\s?ppm\b"), "parts_per_million"),
+    (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
     r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
@@ -287,6 +291,27 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     return UnitRead(noun, "count", consumed)
 
 
+# An exchange rate: a bare number of one currency for one unit of another, the first named before it
+# in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
+_PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?"
+                           r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
+_NAMED_CURRENCY = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+)\b")
+
+
+def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tuple[str, ...] = ()) -> str | None:
+    """The unit of a bare number written as an exchange rate ("PLN per euro"), else None."""
+    target = _PER_CURRENCY.match(text, end)
+    if not target:
+        return None
+    to = target["to"].lower()
+    for named in reversed(list(_NAMED_CURRENCY.finditer(text, sentence_start, start))):
+        name = named["name"]
+        code = local_currency(name, cues) or (CURRENCY_WORDS.get(name) if name not in ("dollar", "euro", "pound") else None)
+        if code and code != CURRENCY_WORDS[to]:
+            return f"{code} per {to}"
+    return None
+
+
 def rate_after(text: str, end: int) -> tuple[str | None, int]:
     """The denominator written after a unit ("per barrel", "a month", "of steel a year"), and its length."""
     match = _RATE.match(text[end:end + 50])
@@ -305,8 +330,8 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
     return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
 
 
-# "three euros a kilo" is per kilogram, "€120/MWh" per megawatt hour
-_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_hour", "mwh": "megawatt_hour"}
+# "three euros a kilo" is per kilogram, "€120/MWh" per megawatt hour, "per annum" per year
+_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "annum": "year"}
 
 
 _PER_NUMBER = re.compile(

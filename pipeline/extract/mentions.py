@@ -23,7 +23,7 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
-from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, measure_before, part_of_whole,
+from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, measure_before, part_of_whole,
                             per_number_after, rate_after, rate_before, storm_category, unit_after)
 from .mention_tables import signed_column, table_units
 from .mention_words import WordQuantity, word_quantities
@@ -263,6 +263,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
+    mentions = _exchange_rates(text, mentions, story)
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
 
@@ -313,6 +314,17 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
         sentence = text[first:last]
         if _STOCK_WORDS.search(sentence) and not _INDEX_NAMES.search(sentence):
             result[i] = replace(mention, unit=currency, unit_class="currency")
+    return result
+
+
+def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:
+    """A bare number written as an exchange rate is money per unit of the other currency ("the
+    zloty held at 4.27 per euro" is 4.27 PLN per euro, `exchange_rate`)."""
+    result = []
+    for mention in mentions:
+        rate = None if mention.unit is not None or mention.is_year else \
+            exchange_rate(text, mention.start, mention.end, sentence_bounds(text, mention.start)[0], story)
+        result.append(replace(mention, unit=rate, unit_class="currency") if rate else mention)
     return result
 
 
