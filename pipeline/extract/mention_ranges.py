@@ -118,7 +118,8 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         else low.value
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
         return _joined(text, low, high, first, low.start - len(lead.group(0)))
-    if not (_HYPHEN.match(gap) or _TO.match(gap) or _OR.match(gap)) or first >= high.value:
+    below_zero = first < 0 and high.value < 0 and _TO.match(gap)  # "-5 to -12C": the warmer end written first
+    if not (_HYPHEN.match(gap) or _TO.match(gap) or _OR.match(gap)) or first >= high.value and not below_zero:
         return None
     if _OR.match(gap) and (high.value > 2 * first or re.search(r"\d\S*,\s*$", text[max(0, low.start - 12):low.start])):
         return None  # "$50, $75 or $120" is a list

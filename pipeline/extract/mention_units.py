@@ -389,14 +389,18 @@ _ROLE = ("man|woman|boy|girl|driver|defendant|victim|suspect|accused|mother|fath
          "teenager|pilot|officer|worker|passenger|resident|owner|pensioner|student|teacher|nurse|doctor|farmer|"
          "player|striker|goalkeeper|captain|coach|singer|actor|actress|rapper|founder|grandmother|grandfather|"
          "sister|brother|gunman|attacker|survivor|patient|tenant|employee|soldier|veteran|climber|runner|"
-         "fisherman|landlord|shopkeeper|mechanic|labourer|laborer|cleaner|engineer|journalist|photographer")
+         "fisherman|landlord|shopkeeper|mechanic|labourer|laborer|cleaner|engineer|journalist|photographer|"
+         "president|governor|minister|mayor|senator|lawmaker|judge|killer|murderer|footballer|boxer|artist|author|"
+         "writer|novelist|lawyer|businessman|businesswoman|billionaire|chairman|chairwoman|activist|priest|cyclist|"
+         "swimmer|golfer|champion")
 _ROLE_COMMA = re.compile(rf"\b(?:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}(?:{_ROLE}),\s$",
                          re.IGNORECASE)
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 # "at the age of just 17", "aged 19": an age whatever follows
-_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\baged\s+{_JUST}$", re.IGNORECASE)
+_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
+                     re.IGNORECASE)  # ... and each age of a list: "two men, aged 34 and 41"
 # "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
 _AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$",
                           re.IGNORECASE)
@@ -404,7 +408,7 @@ _CLAUSE_WORDS = "but|and|when|while|as"
 _CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS})\b)")
 # ... or a time after an age reached: "who turns 20 later in June"
 _AGE_CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|later|next|on|in|this|last|soon)\b)")
-_RANGE_ON = re.compile(r"^\s*(?:to|and|-|–)\s*\d")
+_RANGE_ON = re.compile(r"^\s*(?:to|-|–)\s*\d")
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:

@@ -48,7 +48,8 @@ _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in ("Rp", "RM", "KSh", "
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
 _SPOKEN_DECIMAL = rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
 _NUMERIC = re.compile(
-    r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212])?"  # a minus is a sign only after a non-word char, not in "+/-"
+    r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212]"  # a minus is a sign only after a non-word char, not in "+/-"
+    r"|(?<=[\s(])(?<![\d%]\s)\u2013)?"  # and an en dash typed as one after a space, not between two numbers ("5 –7")
     # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
     r"(?P<num>" + _SPOKEN_DECIMAL + r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
