@@ -96,10 +96,16 @@ _VOTE_OTHER_AFTER = re.compile(rf"^\s?(?:[-–]|to)\s?{_LIST_NUMBER}\b(?![.,]\d)
 _VOTE_OTHER_BEFORE = re.compile(rf"(?<![\d.,\w]){_LIST_NUMBER}\s?(?:[-–]|to)\s?$", re.IGNORECASE)
 LIST_NAME = r"(?:(?:[A-Z][\w'’.-]*|&)\s+){1,6}"  # a name in a tally list: "Conservatives ", "Plaid Cymru "
 _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
-_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
+# The place a listed count went to or came from, between it and the next name: "sent 300 firefighters to
+# Greece, France 250 and Italy 180".
+LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
 # Two entries are enough when the first says what it counts: "the Unity Party winning 198 seats and
-# the Greens 61" ("Windows 10 and Windows 11" counts nothing).
-_COUNTED_PREV = re.compile(rf"\b\d[\d,]*\s+[a-z]{{3,}}s{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
+# the Greens 61" ("Windows 10 and Windows 11" counts nothing), and so is a third after two such
+# ("won 15 seats, the Centre Party 14 and the Farmers Party 11").
+_COUNTED = rf"\b\d[\d,]*\s+[a-z]{{3,}}s{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}"
+_COUNTED_PREV = re.compile(rf"{_COUNTED}$")
+_COUNTED_TWO_BACK = re.compile(rf"{_COUNTED}{_LIST_NUMBER}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
 _LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
 _INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DAX|CAC|Stoxx|ASX|Hang Seng|Nifty|Sensex|"
                          r"Kospi|TSX|IBEX|MIB|AEX|SMI|OMX|Top|Group of|G)\s*$")
@@ -347,7 +353,8 @@ def _in_tally_list(before: str, after: str) -> bool:
         return True  # a table flattened into one line: "Alliance Won NDA 292 INDIA 234 Other 17"
     if not (_LIST_PREV.search(before) or _LIST_NEXT.match(after)) or not _NAME_BEFORE.search(before):
         return False
-    return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2 or bool(_COUNTED_PREV.search(before))
+    return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2 or bool(_COUNTED_PREV.search(before)) \
+        or bool(_COUNTED_TWO_BACK.search(before))
 
 
 # A wire story's dateline opens its first sentence: "CHICAGO –", "NEW YORK, Feb 12 (Reuters) -",

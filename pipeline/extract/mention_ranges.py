@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from schemas.primitives.numbers import find_numbers
 from schemas.units import base_unit
 
-from .mention_filters import HARMED_WORDS, LIST_NAME
+from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
 from .mention_signs import change_at
 from .mention_units import rate_after
 
@@ -74,15 +74,15 @@ _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*or\s+$", re.IGNORECASE)
-_TALLY = re.compile(rf"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
+_TALLY = re.compile(rf"^{LIST_PLACE}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
-# "41,000 students this autumn, an increase of 2,300", or in the next sentence: "... 12 cases. That
+# "41,000 students this autumn, an increase of 2,300", "15.4 crore voters, up 1.2 crore", or in the next sentence: "... 12 cases. That
 # compares with 31 in 2022".
 _BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this|next)\s(?:[^\d,.;]|(?<!\d)(?:19|20)\d\d\b){0,30}?)?\s*,?\s*"
                        r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|against|"
-                       r"(?:an?\s+)?(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of|"
+                       r"(?:an?\s+)?(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of|(?<=,\s)(?:up|down)(?:\s+by)?|"
                        r"\.\s+(?:that|this|it|the\s+(?:figure|number|total|tally))\s+(?:compares|compared|(?:is|was)\s+(?:up|down)\s+from)"
                        r"(?:\s+(?:with|to))?)\s+$", re.IGNORECASE)
 # A change told right after a level with a rate, in its clause: "€1.74 a litre, up 9 cents".
@@ -194,9 +194,12 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and re.match(r"^\s*,\s*$", gap) and (_OF_THEM.match(text, mention.end)
                                                   or _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
-    if mention.unit and other.unit and backward and mention.unit_class == other.unit_class == "count" \
-            and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) and " per " in other.unit and " per " not in mention.unit:
-        return replace(mention, unit=f"{mention.unit} per {other.unit.split(' per ', 1)[1]}")  # "27.4 points, 8.1 rebounds and 6.3 assists a game"
+    if mention.unit and other.unit and backward and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) \
+            and " per " in other.unit and " per " not in mention.unit and (mention.unit_class == other.unit_class == "count" or (
+                mention.unit_class == "currency" and other.unit.startswith(f"{mention.unit} per "))):
+        return replace(mention, unit=f"{mention.unit} per {other.unit.split(' per ', 1)[1]}")  # "27.4 points, 8.1 rebounds and 6.3 assists a game", "Tk 78 and Tk 110 a kilo"
+    if mention.unit is None and other.unit_class == "duration" and other.unit and not backward and _LINK.match(gap):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "cut the sentence to 15 years from 20"
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _TOLL_GAP.match(gap) \
             and _TOLL_AFTER.match(text, mention.end):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 people were killed and 40 injured"
