@@ -65,6 +65,10 @@ _TOLL_AFTER = re.compile(rf"\s+(?:(?:more|others|other\s+people)\s+)?(?:(?:were|
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
+# A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
+# declaration, and nine abstained", "400 staff joined the strike while 120 were at work".
+_NEXT_CLAUSE = re.compile(r"^(?:\s+[a-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
+_CLAUSE_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|went|came|got|[a-z]{3,}ed)\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
@@ -206,6 +210,9 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit_class in ("count", "currency") and other.unit and not backward \
             and _BASELINE.match(gap) and not _in_hundredths(text, other):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 cases, compared with 31", "CFA francs, up from 15,000"
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _NEXT_CLAUSE.match(gap) \
+            and _CLAUSE_VERB.match(text, mention.end):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "27 countries signed ..., and nine abstained"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
