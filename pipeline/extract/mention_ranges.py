@@ -67,7 +67,7 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work".
-_NEXT_CLAUSE = re.compile(r"^(?:\s+[a-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
+_NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
 _CLAUSE_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|went|came|got|[a-z]{3,}ed)\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
