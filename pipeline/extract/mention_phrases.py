@@ -16,7 +16,8 @@ here returns its name for such a mention:
   ranking" (the scanner already drops "No. 5");
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
-  an adjective of position, and before "of" or "period"; or "the three-month period" itself);
+  an adjective of position, and before "of" or "period"; or "the three-month period" itself; or
+  "in the first eleven months", a year's span so far);
   "over the last five years" alone is left to the model, since it may be a streak;
 - `time_ago`: "four years ago", "two weeks earlier", "a month later", "two years after the
   merger" date something; they measure nothing ("two weeks later than planned", "19 minutes
@@ -80,6 +81,7 @@ _POSITION_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "the (same) three-month period"
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
+_FIRST_SPAN_BEFORE = re.compile(r"\b(?:in|during|over)\s+the\s+first\s+$", re.IGNORECASE)  # "in the first eleven months"
 _AGO_AFTER = re.compile(r"^\s+(ago|earlier|later|after|before)\b(?!\s+than)", re.IGNORECASE)
 _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
@@ -132,7 +134,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
             _RANK_BEFORE.search(before) or _NUMBER_BEFORE.search(before) and _RANK_AFTER.match(after)):
         return "ranking"  # a place in a ranking: "world number 2", "number 2 in the world ranking"
     if mention.unit_class == "duration" and (_POSITION_BEFORE.search(before) and _PERIOD_AFTER.match(after)
-                                             or _THE_BEFORE.search(before) and _PERIOD_WORD_AFTER.match(after)):
+                                             or _THE_BEFORE.search(before) and _PERIOD_WORD_AFTER.match(after)
+                                             or _FIRST_SPAN_BEFORE.search(before)):
         return "period_span"
     return None
 
