@@ -77,6 +77,8 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
+_PAST_THE_HOUR = re.compile(r"^\s+past\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b",
+                            re.IGNORECASE)  # the minutes of "twenty past four"
 # A 24-hour clock time: "0500", or a time of four digits from or to one ("from 2200 to 0500").
 _CLOCK_24 = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _ZERO_CLOCK_NEAR = re.compile(r"^\s*(?:to|-|–|until|and)\s*0\d{3}\b")
@@ -154,8 +156,11 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
+    if not has_unit and value.is_integer() and _ROAD_POINT_BEFORE.search(before):
+        return "name"  # "between junctions 10 and 11": places on a road
     if spelled:
-        return "clock_time" if _TIME_BEFORE.search(before) else _spelled_rule(text, start, end, value, before, after)
+        return "clock_time" if _TIME_BEFORE.search(before) or _PAST_THE_HOUR.match(after) \
+            else _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
         return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"; "76ers"
@@ -266,6 +271,8 @@ _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said
 
 
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
+# A road's junctions and exits by number: "between junctions 10 and 11", "exit 42".
+_ROAD_POINT_BEFORE = re.compile(r"\b(?:junctions?|exits?)\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGES = "phase|stage|tier|grade|type"
