@@ -118,7 +118,14 @@ _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|
                     r"match|game|final|half-time|halftime|aggregate|score\w*|run|series|innings|league|set|sets|"
                     r"thrash\w*|held|cup|title|goal\w*)\b", re.IGNORECASE)
 _SPORT_VERB = re.compile(r"\b(beat|beats|won|lost|defeated|thrashed|edged|led|trailed|lead)\b[^.;\d]{0,40}$", re.IGNORECASE)
-_CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed) for|in reply to)\s+$", re.IGNORECASE)
+_CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed)(?:\s+(?!for\b)[\w'’]+){0,3}\s+for|in reply to)\s+$", re.IGNORECASE)
+# A cricket score or bowling figures, runs for wickets or wickets for runs ("302 for 7", "took 5 for 42"),
+# and a target ("chasing 245"), in a sentence about cricket.
+_FOR_PAIR_AFTER = re.compile(r"^\s+for\s+\d{1,3}\b(?![.,]\d)")
+_FOR_PAIR_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s+for\s+$")
+_CHASING = re.compile(r"\bchasing\s+$", re.IGNORECASE)
+_CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w+|Test|ODI|T20|centur(?:y|ies)|declared|"
+                            r"pitch|runs|balls)\b")
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
@@ -236,8 +243,11 @@ def _in_headline(text: str, start: int) -> bool:
 
 
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
-    """A sports score: "3-1", "112-104", "won 7 to 3", "bowled out for 188", "a 4-under 68"."""
+    """A sports score: "3-1", "112-104", "won 7 to 3", "bowled out for 188", "302 for 7", "a 4-under 68"."""
     if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before):
+        return "sports_score"
+    if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before) or _CHASING.search(before)) \
+            and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
         return "sports_score"
     window = text[max(0, start - 80):end + 60]
     if signed_column(text, start) and _SPORT.search(window):
