@@ -65,7 +65,7 @@ HEDGES = (
                   r"(?:larger|bigger|greater|longer|higher) than"),
     ("less_than", r"less than|(?:just )?under|below|fewer than|(?:smaller|shorter|lower) than"),
     ("approximately", r"about|around|roughly|approximately|approximate|an estimated|estimated at|estimated|some"
-                      r"|nearly|almost|close to|circa"),
+                      r"|nearly|near|almost|close to|circa"),
 )
 HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥₩₹₽]|Rs\s?)?$", re.IGNORECASE))
                 for q, words in HEDGES]

@@ -74,7 +74,7 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _MEASURES = [
-    (re.compile(r"^\s?(?:°\s?C|C|degrees? (?:C|Celsius|centigrade))\b"), "degrees_celsius"),
+    (re.compile(r"^\s?(?:°\s?C|C|degrees? (?:C|Celsius|Celcius|centigrade))\b"), "degrees_celsius"),
     (re.compile(r"^\s?(?:°\s?F|F|degrees? (?:F|Fahrenheit))\b"), "degrees_fahrenheit"),
     (re.compile(r"^\s?(?:km/h|kph|kmh|kilometres per hour|kilometers per hour)"), "kilometers per hour"),
     (re.compile(r"^\s?(?:mph|miles per hour)\b"), "miles per hour"),

@@ -264,6 +264,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
     mentions = _exchange_rates(text, mentions, story)
+    mentions = _temperature_scale(mentions)
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
 
@@ -326,6 +327,16 @@ def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) 
             exchange_rate(text, mention.start, mention.end, sentence_bounds(text, mention.start)[0], story)
         result.append(replace(mention, unit=rate, unit_class="currency") if rate else mention)
     return result
+
+
+def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
+    """Bare "degrees" are in the one scale the text writes for its other temperatures ("Delhi
+    records 52.3 degrees" in a story of readings in °C); with both scales or neither they stay degrees."""
+    scales = {m.unit for m in mentions} & {"degrees_celsius", "degrees_fahrenheit"}
+    if len(scales) != 1:
+        return mentions
+    scale = scales.pop()
+    return [replace(m, unit=scale) if m.unit == "degrees" else m for m in mentions]
 
 
 def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
