@@ -116,6 +116,12 @@ _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
                          rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b", re.IGNORECASE)
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
+# What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed" (not the
+# whole a part is cut from: "a tenth of the 3,000 workers will be laid off").
+_CUT_AFTER = re.compile(r"^\s+(?:(?:will|would|could|may|might|to)\s+(?:have\s+)?(?:be|been)|(?:are|were|is|was)(?:\s+being)?|"
+                        r"(?:have|has|had)\s+been)\s+"
+                        r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
@@ -191,6 +197,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
         if match := pattern.match(after):
             return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
+    if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
+        return Change("down", match.group(0).strip())
     return None
 
 
