@@ -111,7 +111,12 @@ def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _range(text: str, low: Mention, high: Mention) -> Mention | None:
-    if low.is_year or high.is_year or low.value_max is not None or high.value_max is not None:
+    if low.is_year or high.is_year:
+        return None
+    if low.qualifier == high.qualifier == "several" and _TO.match(text[low.end:high.start]) and low.value_max < high.value_max \
+            and (low.unit is None or low.unit == high.unit):  # "hundreds of millions to billions of dollars"
+        return replace(high, start=low.start, text=text[low.start:high.end], value=low.value, qualifier="range")
+    if low.value_max is not None or high.value_max is not None:
         return None
     # a currency written once, before the first end: "$20-30M", "€5 to 6bn"
     currency_once = low.unit_class == "currency" and high.unit is None

@@ -90,6 +90,10 @@ _WHEN_BEFORE = re.compile(rf"\b{_WHEN}\s$", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
+# The second of two years or days written as a pair: "from 1820 to 1845", "on August 23 or 24".
+_YEAR_PAIR_BEFORE = re.compile(r"(?<![\d,.])1\d{3}\s?(?:to|and|or|-|–)\s?$")
+_TO_NUMBER = re.compile(r"^\s?(?:to|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 rupees": the pair's noun after its second number
+_DAY_PAIR_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
 _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:in\s)?(?:the\send\sof\s)?"
                         rf"(?:{MONTHS}|\d)", re.IGNORECASE)
 
@@ -172,8 +176,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         hedge = _COUNT_HEDGE.search(before[-30:])
         counted = (hedge and not hedge.group(1)) or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))
         return not counted
-    if value.is_integer() and 1000 <= value < 1900 and _WHEN_BEFORE.search(before[-8:]) \
-            and not _NOUN_NEXT.match(after[:20]):
-        return True  # "since 1885", "in 1066": an older year, after a word of time and before no noun ("in 1850 towns")
+    if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-8:]) or _YEAR_PAIR_BEFORE.search(before[-12:])) \
+            and not _NOUN_NEXT.match(after[:20]) and not ((pair := _TO_NUMBER.match(after)) and _NOUN_NEXT.match(after[pair.end():])):
+        return True  # "since 1885", "in 1066", "from 1820 to 1845": an older year, before no noun ("in 1850 towns")
     day = value.is_integer() and 1 <= value <= 31
-    return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]))
+    return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-20:]))

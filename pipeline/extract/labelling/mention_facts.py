@@ -64,7 +64,7 @@ DIGIT_COUNT = 1000
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 _IN_DIGITS = "a count written in digits"
 HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_most"})
-_PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?:ned|s)?|suspen(?:sion|ded)|probation)\b",
+_PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?:ned|s)?|barred|suspen(?:sion|ded)|probation)\b",
                       re.IGNORECASE)
 # What befell the people a number counts, in the few words around it: "Two were rescued", "four
 # remain missing", "the six missing individuals", "killed 12 people".
