@@ -75,7 +75,7 @@ from functools import lru_cache
 
 from .primitives.numbers import find_numbers
 from .units import base_unit
-from .vocabulary import COUNTED, METRIC_UNIT_CLASS, PERCENT_RANGE, counted_noun, is_kind_name
+from .vocabulary import COUNTED, METRIC_UNIT_CLASS, PERCENT_RANGE, counted_noun, is_unnamed
 
 PER_CAPITA_MAX_USD = 1_000_000.0
 ECONOMY_MIN_USD = 10_000_000.0
@@ -97,6 +97,8 @@ _PER_CAPITA_CUE = re.compile(
     r"\beach\b|\bevery (?:person|citizen|resident|inhabitant)\b|\baverage (?:\w+ )?(?:income|wage|salary|earnings)\b|"
     r"\bincome of (?:the )?(?:average|typical)\b", re.IGNORECASE)
 
+# A place sized by its people: "the town of 12,000 (people)", "a city of about 13,000".
+_PLACE_OF = r"\b(?:town|city|village|island)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?\d"
 # The words that name what a metric measures. A metric listed here must find its own words
 # near its number whenever another metric's words are there.
 NOUNS: dict[str, str] = {
@@ -109,7 +111,7 @@ NOUNS: dict[str, str] = {
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|"
               r"\b(?:claim\w*|cost\w*|took|tak\w+|lost|los\w+)\s+(?:\S+\s+){0,4}?lives\b|\blives\s+(?:were\s+|have\s+been\s+)?lost\b|"
               r"\d\s+lives\b",  # lives lost, not "the daily lives of millions"
-    "population": r"\bpopulation\b(?!-)|\binhabitants\b|\bresidents\b|\bhome to\b",  # not "population-based studies"
+    "population": rf"\bpopulation\b(?!-)|\binhabitants\b|\bresidents\b|\bhome to\b|{_PLACE_OF}",  # not "population-based studies"
     "economy": r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies|ic)\b|\bgrowth\b",
     "national income": r"\bgni\b|\bgross national\b|\bnational income\b",
     "sales": r"\bsales?\b|\bsell|\bsold\b|\bearn|\brevenues?\b|\bproceeds\b|\bturnover\b|\bdeals?\b",
@@ -1047,7 +1049,7 @@ def metric_named(name: str | None, measured: Measured, entity: str = "") -> str 
 
 def _named(name: str | None, measured: Measured, entity: str) -> str | None:
     name = (name or "").lower()
-    kind_only = is_kind_name(name)
+    kind_only = is_unnamed(name)  # a kind's name, or none: the model's "other:count" and the pipeline's "unlabelled_count"
     words = set(name.split("_"))
     clause = own_clause(measured.sentence, measured.span)
     if measured.unit_class == "percent" and measured.unit == "percent":
@@ -1096,7 +1098,7 @@ def _rate_named(words: set[str]) -> str | None:
 _MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (
     ("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"),
     ("trade_volume", _TRADE_WORDS))}
-_COUNT_BY_WORDS = {"population": re.compile(r"\bpopulation\b", re.IGNORECASE)}
+_COUNT_BY_WORDS = {"population": re.compile(rf"\bpopulation\b|{_PLACE_OF}", re.IGNORECASE)}
 _POPULATION_NAMES = frozenset({"residents", "inhabitants", "population", "total_population", "number_of_residents"})
 
 

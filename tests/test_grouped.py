@@ -166,7 +166,8 @@ def test_a_quantity_that_must_be_a_fact_called_no_fact_in_every_answer_is_kept_u
     result = model.run(article)
     assert len([b for b in model.bodies if "m1" in b["response_format"]["schema"]["properties"]["labels"]["required"]]) == 3
     fact = next(f for f in result.facts if f.value == 2.4)  # the article's other facts are not lost with it
-    assert (fact.metric, fact.metric_label) == ("other", "unlabelled_percent") and len(result.facts) == len(Part(article, 0).asked)
+    # kept unlabelled, and then named by code from its own words, as a kind-only label is ("economy grew")
+    assert (fact.metric, fact.metric_label) == ("gdp_real_growth", None) and len(result.facts) == len(Part(article, 0).asked)
     finding = next(f for f in result.findings if "«2.4%»" in f.message)
     assert finding.severity == "warning" and "called no fact in every answer" in finding.message
     assert re.search(r"set is_fact true", finding.message)
@@ -190,7 +191,7 @@ def test_a_metric_the_checks_ruled_out_written_as_other_is_kept_unlabelled_at_on
     result = model.run(article, "extract_facts@6")
     assert _times_asked(model, "m1") == 1  # asking again would bring the same answer
     fact = next(f for f in result.facts if f.value == 2.4)
-    assert (fact.metric, fact.metric_label, fact.entity) == ("other", "unlabelled_percent", "Freedonia")
+    assert (fact.metric, fact.metric_label, fact.entity) == ("gdp_real_growth", None, "Freedonia")  # named by code
     finding = next(f for f in result.findings if "failed its checks though the checks had ruled it out" in f.message)
     assert finding.severity == "warning" and "about economy" in finding.message and "«2.4%»" in finding.message
 
@@ -201,7 +202,7 @@ def test_a_metric_refused_once_and_written_again_as_other_is_kept_unlabelled_aft
     result = model.run(article, "extract_facts@6")
     assert _times_asked(model, "m1") == 2
     fact = next(f for f in result.facts if f.value == 2.4)
-    assert (fact.metric, fact.metric_label) == ("other", "unlabelled_percent")
+    assert (fact.metric, fact.metric_label) == ("gdp_real_growth", None)  # the salvaged label named by code
 
 
 def test_a_count_in_digits_answered_not_a_fact_twice_is_kept_unlabelled_and_the_article_kept(article: Article) -> None:

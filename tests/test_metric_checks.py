@@ -211,6 +211,11 @@ OTHER_NAMES = [
     ("Sylvania fired 40,000 shells at the border.", "40,000", "shells", "count", "count", None),  # fired, not sent
     ("Sylvania sent 40,000 shells to Freedonia.", "40,000", "shells", "count", "aid_packages", None),  # another name
     ("Sylvania sent 300 people to the border.", "300", "people", "count", "count", None),  # people: no transfer metric
+    # a place sized by its people, and a figure the pipeline kept unlabelled after the model refused it
+    ("The port town of 8,500 people was cut off, with 14 dead.", "8,500", "people", "count", "count", "population"),
+    ("The floods reached the village, which had a population of about 900.", "900", None, "count", "unlabelled_count",
+     "population"),
+    ("The floods wrecked 600 homes in the city of about 40,000.", "600", "homes", "count", "count", None),
 ]
 
 

@@ -22,7 +22,8 @@ attribution come from the label, with what code reads better than a small model:
 - a move "from A to B" is two facts: the level it reached, B, and the level it started from, A,
   whose words make it the earlier figure (`facts_of_mention`).
 Money, percentages and counts in the millions that the model never labelled are kept as metric
-`other` (unlabelled), with a warning.
+`other` (unlabelled), with a warning; code still gives such a fact the vocabulary metric its own
+words name, as it does for a label that names only a kind (`vocabulary_metric`).
 """
 
 from __future__ import annotations
