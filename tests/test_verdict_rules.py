@@ -115,6 +115,26 @@ def test_one_currency_compared_as_written_is_not_widened_by_rates() -> None:
     assert group.verdict == "conflict" and group.unit == "KRW" and group.rate_range.startswith("USD→KRW")
 
 
+def test_a_figure_with_no_period_is_converted_at_a_recent_rate_not_only_that_day_s() -> None:
+    """A film's budget in rupees, converted by its writer at a rate of some weeks before (81.9 a
+    dollar) while the ECB's rate that day was 82.9, agrees with the same budget in dollars; an amount
+    no rate of the last quarter reconciles (101 rupees a dollar) still conflicts."""
+    budget = dict(entity="Red Planet (film)", metric="other", metric_label="production_budget", period_text=None,
+                  published="2023-08-23", quote="the film's budget")
+    (group,) = validate([fact(**budget, value=108e6, unit="USD"), fact(**budget, value=8.85e9, unit="INR")]).groups
+    assert group.verdict == "agree"
+    (group,) = validate([fact(**budget, value=96.5e6, unit="USD"), fact(**budget, value=9.78e9, unit="INR")]).groups
+    assert group.verdict == "conflict"
+
+
+def test_buildings_a_disaster_destroyed_are_a_running_count() -> None:
+    """270 structures reported first and 2,207 once mapped, the same day: a tally that grows, no conflict."""
+    ruins = dict(entity="Harbour Town fire", metric="other", metric_label="structures_damaged_or_destroyed",
+                 unit="structures", period_text=None, published="2023-08-12", status="estimate", quote="structures")
+    (group,) = validate([fact(**ruins, value=270), fact(**ruins, value=2207)]).groups
+    assert group.verdict != "conflict"
+
+
 # class 5: rounding intervals are half-open
 
 def test_adjacent_figures_at_one_precision_conflict_and_the_detail_says_the_precision() -> None:

@@ -1,7 +1,8 @@
 """Validation: amounts in different currencies, judged over the span of ECB rates a writer could use.
 
 An outlet that writes "$X (€Y)" converts at a rate of its own choosing, on some day between the
-start of the period and its publication. So each amount not in the group's currency becomes the
+start of the period and its publication (for a figure with no period of its own, a recent rate:
+from a quarter before its publication). So each amount not in the group's currency becomes the
 interval it covers under every ECB rate of that span (`fx.span`: from the earliest period start of
 the group to its latest publication), and the amounts agree when some value lies in every interval,
 i.e. when some rate in the span reconciles each of them. An amount in a currency other than the
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 
 from schemas.units import is_currency
 
 from .. import fx
+from ..periods import first_day
 from .grouping import Member
 from .intervals import Interval, cut_short_allowed
 
@@ -61,13 +64,22 @@ def needs_conversion(units: list[str], target: str) -> bool:
 
 
 def rate_dates(members: list[Member]) -> tuple[str, str] | None:
-    """From the earliest period start (else publication) to the latest publication (else period end)."""
-    starts = [m.period_start or m.fact.published for m in members]
+    """From the earliest period start to the latest publication (else period end). A figure with no
+    period of its own (a film's budget, a mission's cost) was converted at a recent rate the writer
+    chose, not that morning's: its span starts `RECENT_RATE_DAYS` before its publication."""
+    starts = [m.period_start or _recent(m.fact.published) for m in members]
     ends = [d for m in members for d in (m.fact.published, m.period_end) if d]
     starts = [s for s in starts if s]
     if not starts or not ends:
         return None
     return min(starts), max(ends, key=lambda d: (d[:10] + "-99")[:10])
+
+
+RECENT_RATE_DAYS = 92  # a quarter
+
+
+def _recent(published: str | None) -> str | None:
+    return (first_day(published) - timedelta(days=RECENT_RATE_DAYS)).isoformat() if published else None
 
 
 def convert(members: list[Member], own: list[Interval], target: str) -> Converted | str:

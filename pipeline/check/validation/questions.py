@@ -79,10 +79,11 @@ _FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u
                        "bank england": "boe", "reserve bank india": "rbi"}
 # The missing are no tally: their number falls as people are found ("six missing" on Wednesday,
 # "four remain missing" on Sunday). A candidate's votes are: they grow as the count goes on ("4.66
-# million" at 99% counted, 4,671,021 final).
+# million" at 99% counted, 4,671,021 final), and so are buildings a disaster damaged or destroyed (270
+# reported at first, 2,207 once the maps were done).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|votes|"
                           r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*|"
-                          r"fire area|burn\w*|scorch\w*)\b")
+                          r"fire area|burn\w*|scorch\w*|destroy\w*|damag\w*)\b")
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
 _DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?|"
                           r"vote share|share of (?:the )?votes?)\b")  # shares of the vote move as the count goes on
