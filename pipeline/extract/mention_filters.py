@@ -356,7 +356,10 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "One day, ..."
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
-    if 2 <= value <= 12 and re.search(r"\bthe\s$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) \
+    if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \
+            and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at)\b)", after):
+        return "phrase"  # "barred all three from": the ones just named, no count
+    if 2 <= value <= 12 and re.search(r"\bthe\s(?:other\s)?$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) \
             and not _COMPOUND_COUNT.match(after) and not re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) and not re.match(
             r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return "phrase"  # "the two sides": a definite group, not an amount
