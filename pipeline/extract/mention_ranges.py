@@ -9,7 +9,10 @@
   (62%) in the north and 19 (29%) in the south"), and a list of bracketed figures, "services (down
   0.4 per cent), construction (-1.6) and production (-1)", and a part of a counted whole, "1,500 of
   a total of 6,142 buildings", "12 of the 20 players", and a tally of names with their counts, "412
-  seats, the Conservatives 121, ... Green four"), and a count's baseline ("12 cases, compared with 31");
+  seats, the Conservatives 121, ... Green four"), a count's baseline ("12 cases, compared with 31",
+  or in the next sentence, "That compares with 31"), and the bare subject of the next clause
+  ("27 countries signed, and nine abstained"); two vague amounts joined by "to" are one range
+  ("hundreds of millions to billions of dollars");
 - a rate's denominator is shared by its change and its level ("by £95 to £1,290 a month", "$31 to
   a record $2,512 an ounce", "€1.74 a litre, up 9 cents"), and by
   an amount of money and its conversion in brackets ("90m euros (£77m) a season", "$900 a month

@@ -4,8 +4,9 @@ Built on `numbers.find_numbers` and `mention_words`: each number is widened to i
 ("more than 1 million shells", "$24.5 billion", "minus 5", "$58 per barrel") and read for its unit
 (mention_units), hedge and currency (mention_rules). Numbers that are not amounts (names, clock
 times, scores, phrases) are set aside with the rule that decided it (mention_filters); parts of
-dates stay in `scan()` flagged `is_year`. Ranges are joined and units shared (mention_ranges), and
-a direction is given only to a change, whose sign it sets (mention_signs). No model is involved:
+dates stay in `scan()` flagged `is_year`. Ranges are joined and units shared (mention_ranges), a
+bare exchange rate takes the currencies its sentence names and bare "degrees" the one scale the
+text writes, and a direction is given only to a change, whose sign it sets (mention_signs). No model is involved:
 the same text always gives the same mentions.
 """
 
