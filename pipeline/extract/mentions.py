@@ -322,10 +322,11 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
 def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:
     """A bare number written as an exchange rate is money per unit of the other currency ("the
     zloty held at 4.27 per euro" is 4.27 PLN per euro, `exchange_rate`)."""
+    starts = sentence_starts(text)  # once for the text, not once a number
     result = []
     for mention in mentions:
         rate = None if mention.unit is not None or mention.is_year else \
-            exchange_rate(text, mention.start, mention.end, sentence_bounds(text, mention.start)[0], story)
+            exchange_rate(text, mention.start, mention.end, sentence_bounds(text, mention.start, starts)[0], story)
         result.append(replace(mention, unit=rate, unit_class="currency") if rate else mention)
     return result
 
