@@ -280,9 +280,9 @@ _NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said
                        "majority mark threshold milestone barrier target goal ceiling".split())  # "the 272 majority mark"
 
 
-# "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 # A road's junctions and exits by number: "between junctions 10 and 11", "exit 42".
 _ROAD_POINT_BEFORE = re.compile(r"\b(?:junctions?|exits?)\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
+# "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGES = "phase|stage|tier|grade|type"
