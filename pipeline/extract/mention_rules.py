@@ -14,9 +14,6 @@ import re
 
 from schemas.units import iso_currency_codes
 
-CURRENCY_BEFORE = re.compile(
-    r"(?:\b(US|HK|C|A|NZ|S|R|NT|N)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3})"
-    r"|(?P<other>\b(?:Rp|RM|KSh|Ksh|USh|TSh|Tk|Kč|DKr|NKr|SKr|Dhs?|GH[¢₵]|Fr\.|R)|[₦₱₺₴₪₫₵])|(?P<sh>\bSh))\s?$")
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD"}
 # Other symbols and abbreviations written before an amount: "Rp 507.8 trillion", "RM1.2bn", "KSh 520",
@@ -26,6 +23,11 @@ OTHER_CODES = {"Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "USh": "UGX
                "Kč": "CZK", "DKr": "DKK", "NKr": "NOK", "SKr": "SEK", "NIS": "ILS", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS",
                "GH₵": "GHS", "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS",
                "₫": "VND", "₵": "GHS"}
+_OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if c[0].isalpha()), key=len, reverse=True))
+_OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
+CURRENCY_BEFORE = re.compile(
+    r"(?:\b(US|HK|C|A|NZ|S|R|NT|N)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3})"
+    rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|(?P<sh>\bSh))\s?$")
 _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
