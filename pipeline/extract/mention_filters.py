@@ -150,7 +150,7 @@ _EVENT_AFTER = re.compile(r"^\s+(?:final|freestyle|hurdles|butterfly|backstroke|
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b")
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
-_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|thirds?|quarters?|"
+_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
 

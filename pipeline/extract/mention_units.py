@@ -98,7 +98,8 @@ _MEASURES = [
     (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b",
+    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
+    r"(?P<ago>(?=\s+(?:ago|earlier)\b))?",
     re.IGNORECASE,
 )
 _A_DENOMINATORS = frozenset(
@@ -144,7 +145,7 @@ def american(word: str) -> str:
 
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling".
-COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story"
+COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
 
@@ -319,6 +320,8 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
         return None, 0
     den = match["den"].lower().replace(" ", "_")
     written = match.group(0).lower()
+    if match["ago"] is not None and re.fullmatch(DURATIONS, den):
+        return None, 0  # "up from $2,500 a year ago": a time, no rate
     if den in ("capita", "head"):
         return "capita", match.end()
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS:

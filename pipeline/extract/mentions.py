@@ -264,7 +264,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
-    mentions = _exchange_rates(text, mentions, story)
+    mentions = _exchange_rates(text, _converted_amounts(text, mentions), story)
     mentions = _temperature_scale(mentions)
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
@@ -306,16 +306,36 @@ _INDEX_NAMES = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|S&P|FTSE|Nikke
 
 def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare price with two decimals after a share's move in percent (`_MOVE_TO`), in a sentence
-    about stock or shares and no index, is in the story's currency."""
+    with no index that is about stock or shares, or follows one ("PXD stock climbed 1.4% to 240.82.
+    Exxon fell 3.6% to 106.49"), is in the story's currency."""
     result = list(mentions)
+    starts = sentence_starts(text)
     for i, mention in enumerate(mentions):
         if mention.unit is not None or not re.fullmatch(r"\d{1,5}\.\d\d", mention.text) \
                 or not _MOVE_TO.search(text[max(0, mention.start - 30):mention.start]):
             continue
-        first, last = sentence_bounds(text, mention.start)
-        sentence = text[first:last]
-        if _STOCK_WORDS.search(sentence) and not _INDEX_NAMES.search(sentence):
+        first, last = sentence_bounds(text, mention.start, starts)
+        sentence, before = text[first:last], text[preceding_start(starts, first, 1):first]
+        if not _INDEX_NAMES.search(sentence) and (_STOCK_WORDS.search(sentence) or _STOCK_WORDS.search(before)
+                                                 and not _INDEX_NAMES.search(before)):
             result[i] = replace(mention, unit=currency, unit_class="currency")
+    return result
+
+
+def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare amount written with a scale word and followed by its conversion in brackets
+    ("more than 80 billion (£65bn)") is money in the currency the text last wrote before it that
+    is not the conversion's ("55.7 billion dollars (£45bn)"); with no such currency it stays bare."""
+    result = list(mentions)
+    for i, (mention, then) in enumerate(zip(mentions, mentions[1:])):
+        if mention.unit is not None or then.unit_class != "currency" \
+                or not re.search(r"\d\s*(?:million|billion|trillion|bn|m)$", mention.text, re.IGNORECASE) \
+                or not re.fullmatch(r"\s*\(\s*", text[mention.end:then.start]):
+            continue
+        earlier = [m.unit.split(" per ")[0] for m in result[:i] if m.unit_class == "currency"]
+        other = [unit for unit in earlier if unit != then.unit.split(" per ")[0]]
+        if other:
+            result[i] = replace(mention, unit=other[-1], unit_class="currency")
     return result
 
 
