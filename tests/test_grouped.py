@@ -394,6 +394,11 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
         "up to ten years": penalty, "18-month": penalty,
         "more than a decade": "a length of time given with a hedge (more than, nearly), as measures are",
         "three times": "a multiple: how many times one amount is another"}
+    compounds = "A six-person panel heard the case over a week-long hearing; two lawyers spoke for three hours."
+    found = quantities(compounds)
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, compounds).items()} == {
+        "six-person": "a count written before what it counts (an eight-person jury, a four-lane bridge)",
+        "a week": "a length of time written before what lasted it (a week-long trial)"}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

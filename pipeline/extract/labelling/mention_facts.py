@@ -44,7 +44,7 @@ from ..chunking import shift_span
 from ..entities import ECONOMY_FIGURES, another_economy, economy_owner, only_the_reporter
 from ..mention_periods import belongs_elsewhere, period_next_to, sentence_year
 from ..mention_filters import HARMED_WORDS
-from ..mention_units import MEASURE_UNITS
+from ..mention_units import COMPOUND_NOUNS, MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .added import added_label
 from .ages import age_holder, age_label
@@ -64,6 +64,7 @@ LARGE_COUNT = 1e6
 DIGIT_COUNT = 1000
 _DIGITS = re.compile(r"\d[\d,.]*\d{3}\b")  # the number itself in digits: "9,000", "484507", not "nine thousand"
 _IN_DIGITS = "a count written in digits"
+_COMPOUND = re.compile(rf"-(?:{COMPOUND_NOUNS})$", re.IGNORECASE)
 HEDGED = frozenset({"approximately", "more_than", "at_least", "less_than", "at_most"})
 _PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?:ned|s)?|barred|suspen(?:sion|ded)|probation)\b",
                       re.IGNORECASE)
@@ -94,7 +95,9 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     vague "thousands of"), a count of people that the words around it in `text` say were
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
     split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
-    or the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban").
+    the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
+    or a count or length of time written before what it counts or what lasted it ("an eight-person
+    jury", "a week-long trial").
     A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
@@ -104,6 +107,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "the length of a sentence, a ban or a suspension"
         elif mention.unit_class == "duration" and mention.qualifier in HEDGED:
             expected[mention.id] = "a length of time given with a hedge (more than, nearly), as measures are"
+        elif mention.unit_class == "duration" and text[mention.end:mention.end + 5] == "-long":
+            expected[mention.id] = "a length of time written before what lasted it (a week-long trial)"
         if mention.unit_class != "count" or must_be_fact(mention):
             continue
         if mention.value != round(mention.value):
@@ -120,6 +125,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count of seats, a party's or a bloc's result"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
+        elif _COMPOUND.search(mention.text):
+            expected[mention.id] = "a count written before what it counts (an eight-person jury, a four-lane bridge)"
         elif mention.unit == "times":
             expected[mention.id] = "a multiple: how many times one amount is another"
         elif re.search(r"\d", mention.text):
