@@ -64,14 +64,16 @@ _TOLL_GAP = re.compile(rf"^\s+(?:(?:was|were|are|is|have\s+been|had\s+been)\s+)?
                        r"(?:another\s+)?$", re.IGNORECASE)
 _TOLL_AFTER = re.compile(rf"\s+(?:(?:more|others|other\s+people)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?"
                          rf"(?:left\s+)?(?:{HARMED_WORDS}|displaced|evacuated|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
-# A part named right after its whole: "80 musicians, 12 of them on short contracts".
+# A part named right after its whole: "80 musicians, 12 of them on short contracts", "61 babies on
+# New Year's Day, 34 of them girls", "Of the 120 pupils who sat the exam, 97 passed".
+_PART_GAP = re.compile(r"^[^\d.;:()]{0,40}?,\s*$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
-# declaration, and nine abstained", "400 staff joined the strike while 120 were at work".
+# declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
 _NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
-_CLAUSE_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|went|came|got|[a-z]{3,}ed)\b")
+_CLAUSE_VERB = re.compile(r"(?:\s+more)?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|went|came|got|[a-z]{3,}ed)\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
@@ -203,7 +205,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
-            and re.match(r"^\s*,\s*$", gap) and (_OF_THEM.match(text, mention.end)
+            and _PART_GAP.match(gap) and (_OF_THEM.match(text, mention.end)
                                                   or _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
     if mention.unit and other.unit and backward and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) \

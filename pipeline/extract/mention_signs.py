@@ -36,7 +36,7 @@ UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|added|ballooned|spiked|leapt|leaped|"
-    "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled"
+    "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|"
            "devalued|devalues?|devaluing")

@@ -296,21 +296,33 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
 # in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
 _PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?"
                            r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
-_NAMED_CURRENCY = re.compile(r"\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+)\b")
+_NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
 
 
 def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tuple[str, ...] = ()) -> str | None:
-    """The unit of a bare number written as an exchange rate ("PLN per euro"), else None."""
+    """The unit of a bare number written as an exchange rate ("PLN per euro"): the currency its
+    sentence names before it ("the zloty", "Lebanese pounds"), per the one after it; else None."""
     target = _PER_CURRENCY.match(text, end)
     if not target:
         return None
     to = target["to"].lower()
     for named in reversed(list(_NAMED_CURRENCY.finditer(text, sentence_start, start))):
-        name = named["name"]
-        code = local_currency(name, cues) or (CURRENCY_WORDS.get(name) if name not in ("dollar", "euro", "pound") else None)
+        name = named["of"] or named["name"]
+        national = f"{named['national'].lower()} {name}" if named["national"] else ""
+        code = CURRENCY_WORDS.get(national) or CURRENCY_WORDS.get(national + "s") or local_currency(name, cues) \
+            or (CURRENCY_WORDS.get(name) if name not in ("dollar", "euro", "pound") else None)
         if code and code != CURRENCY_WORDS[to]:
             return f"{code} per {to}"
     return None
+
+
+def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
+    """The other currency of an amount quoted as an exchange rate ("Rs 278 to the dollar",
+    "₦1,530 against the US dollar"), and its length; None for an amount of that currency itself."""
+    target = _PER_CURRENCY.match(text, end)
+    if not target or target.group(0).split()[0].lower() == "a" or CURRENCY_WORDS[target["to"].lower()] == code:
+        return None, 0
+    return target["to"].lower(), target.end() - end
 
 
 def rate_after(text: str, end: int) -> tuple[str | None, int]:
@@ -460,6 +472,34 @@ _INTERVAL_BEFORE = re.compile(r"\b(?:CI|(?i:confidence\s+interval))(?:\s+(?i:of|
                               r"(?:\d[\d.]*\s*(?:(?i:to)|[-–])\s*)?$")  # and the interval's upper end
 
 
+# "A kilo of tomatoes costs ₱180", "a litre of cooking oil in Addis Ababa jumped from 210 to 330 birr",
+# "and a loaf of bread USh 5,000" (listed after another price), "taking a litre of petrol to 17.25
+# Egyptian pounds": the subject is one unit of a good, so its price is per that unit.
+_UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|kilogram|kg|litre|liter|gallon|pound|tonne|ton|barrel|ounce|dozen|"
+                      r"loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel)\s+of\s+(?:[\w'’-]+\s+){1,6}?"
+                      r"(?:(?:now\s+|still\s+)?(?P<verb>costs?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|"
+                      r"went\s+for|goes\s+for|(?:is|was)\s+(?:now\s+)?(?:priced\s+at\s+)?|rose|jumped|climbed|soared|fell|"
+                      r"dropped|increased|went\s+up|hit|reached|(?:has|had)\s+(?:risen|fallen|climbed|jumped)|to)\b|$)", re.IGNORECASE)
+# What may stand between the verb and the price: a move and "to" ("rose 2% to"), the lower end of a
+# range ("jumped from 210 to"), the first price and its baseline ("costs ₱180 in Manila, up from"), a hedge.
+_TO_PRICE = re.compile(r"\s*(?:[^;.]{0,30}\b(?:to|from)\s+|(?:between\s+)?[\d.,]+\s+(?:and|or)\s+)?(?:(?:about|around|roughly|some|nearly|almost|just|"
+                       r"only|over|under|more\s+than|less\s+than|up\s+to|as\s+much\s+as|at\s+least|an\s+estimated)\s+)*",
+                       re.IGNORECASE)
+_NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in)\s+$", re.IGNORECASE)
+
+
 def rate_before(before: str) -> str | None:
-    """"capita" when the clause names a per-capita measure before the number ("GDP per capita reached")."""
-    return "capita" if _PER_BEFORE.search(before[-70:]) else None
+    """"capita" when the clause names a per-capita measure before the number ("GDP per capita
+    reached"); the unit of a good when the clause's subject is one unit of it (`_UNIT_OF`): right
+    before the number, or before a verb of price whose price it is."""
+    if _PER_BEFORE.search(before[-70:]):
+        return "capita"
+    subjects = list(_UNIT_OF.finditer(before))
+    if not subjects:
+        return None
+    last = subjects[-1]
+    if last["verb"] is None and (last.end() != len(before) or not last["listed"] or _NOT_GOODS.search(before)) \
+            or last["verb"] and not _TO_PRICE.fullmatch(before[last.end():]):
+        return None
+    den = last["den"].lower()
+    return american(_SHORT_DENOMINATORS.get(den, den))

@@ -25,7 +25,8 @@ from . import mention_rules as rules
 from .mention_filters import not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, measure_before, part_of_whole,
-                            per_number_after, rate_after, rate_before, storm_category, unit_after)
+                            per_number_after, quoted_against, rate_after, rate_before, storm_category,
+                            unit_after)
 from .mention_tables import signed_column, table_units
 from .mention_words import WordQuantity, word_quantities
 
@@ -125,7 +126,9 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
         return unit, end
     denominator, used = rate_after(text, end)
     if denominator is None and unit_class == "currency":
-        denominator = rate_before(text[max(0, start - 80):start])
+        denominator, used = quoted_against(text, end, unit)
+    if denominator is None and unit_class == "currency":
+        denominator = rate_before(text[max(0, start - 100, sentence_bounds(text, start)[0]):start])
     return (f"{unit} per {denominator}" if denominator else unit), end + used
 
 
