@@ -18,11 +18,11 @@ SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD"}
 # Other symbols and abbreviations written before an amount: "Rp 507.8 trillion", "RM1.2bn", "KSh 520",
 # "Tk 78", "Kč 10,000", "DKr32", "NIS 21bn", "GH¢1,200", "Fr. 18", "R42bn" (the rand; `numbers` reads a
-# number glued to "R" only before a scale or a thousands comma), "₦350".
+# number glued to "R" only before a scale or a thousands comma), "₦350", "zł4.20", "RMB 30bn".
 OTHER_CODES = {"Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT",
                "Kč": "CZK", "DKr": "DKK", "NKr": "NOK", "SKr": "SEK", "NIS": "ILS", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS",
                "GH₵": "GHS", "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS",
-               "₫": "VND", "₵": "GHS"}
+               "₫": "VND", "₵": "GHS", "zł": "PLN", "RMB": "CNY"}
 _OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if c[0].isalpha()), key=len, reverse=True))
 _OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
 CURRENCY_BEFORE = re.compile(
@@ -75,14 +75,15 @@ HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥�
 HEDGE_BEFORE += [(q, re.compile(rf"(?<![^\s(\[:;,=]){sign}\s?(?:US\$|[$€£¥₩₹₽])?$"))
                  for q, sign in (("less_than", "<"), ("more_than", ">"), ("at_most", "≤"), ("at_least", "≥"),
                                  ("approximately", "[~≈]"))]
-MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)  # "minus 5", "(-) 0.71%"
+MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$"  # "minus 5", "(-) 0.71%"
+                          r"|(?<![\w.%/\-\u2212])[-\u2212]$", re.IGNORECASE)  # a sign before a currency: "-€3.2bn"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 # "1 July", "1st of July", and a date glued with dots or dashes ("14.Jul.2024", "14-Jul-2024").
 MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d)){MONTHS}\b", re.IGNORECASE)
 _DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?)$")  # "2023-’24", "FY23-24", "Q1FY22-23"
 _YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
-_DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b)")
+_DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b|\.(?:19|20)\d\d\b)")  # "12/2024", "the 1990s", "31.01.2027"
 # "killed at least 2000 people", "2000 people": a year-like number that counts is no year, unless a time
 # word stands before it ("since at least 2000", "in 2019 people spent more").
 _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"

@@ -38,12 +38,12 @@ UP_VERBS = (
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|added|ballooned|spiked|leapt|leaped|"
     "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming"
 )
-BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|"
+BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
            "devalued|devalues?|devaluing")
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
-_ADV = (r"(?:(?:by|a further|a cumulative|another|a total of|a combined|"
+_ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|"
         r"an?\s+(?!(?:third|quarter|half|fifth|tenth|year|month|week|day|decade|time|times|percentage)\b)[a-z]{3,}|"
         r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")

@@ -145,7 +145,7 @@ def american(word: str) -> str:
 
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling".
-COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term"
+COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
 

@@ -42,7 +42,7 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
 # rand's "R" and the shilling's "Sh" only before a scale or a thousands comma ("R42bn", "Sh1,200"; not "R2").
 _SCALED_OR_GROUPED = r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b)"
 _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in ("Rp", "RM", "KSh", "Ksh", "USh", "TSh", "Tk", "Kč", "DKr", "NKr", "SKr", "NIS",
-                                                             "Dh", "Dhs")),
+                                                             "Dh", "Dhs", "zł")),
                            *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in ("R", "Sh"))])
 # Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7).
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
