@@ -154,11 +154,19 @@ _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|f
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
 
+_PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
+_DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
+
+
 def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:
     """The name of the rule that makes the number at [start, end) not a quantity, else None."""
     before, after = text[max(0, start - 80):start], text[end:end + 60]
     if _BOND.match(after):
         return "bond_tenor"
+    if not spelled and any(m.start() <= start and end <= m.end() for m in _PHONE.finditer(text, max(0, start - 16), end + 16)):
+        return "phone"  # "1-855-371-9460", "(202) 555-0143"
+    if not spelled and _DIGITS_LONG.match(after):
+        return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):
         return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
@@ -359,11 +367,29 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \
             and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at)\b)", after):
         return "phrase"  # "barred all three from": the ones just named, no count
-    if 2 <= value <= 12 and re.search(r"\bthe\s(?:other\s)?$", before, re.IGNORECASE) and not _HARMED_AFTER.match(after) \
-            and not _COMPOUND_COUNT.match(after) and not re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) and not re.match(
-            r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
-        return "phrase"  # "the two sides": a definite group, not an amount
+    if _definite_group(value, before, after):
+        return "phrase"  # "the two sides", "the other three countries", "the three were": a definite group, not an amount
     return None
+
+
+_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at)\b)",
+                            re.IGNORECASE)
+
+
+def _definite_group(value: float, before: str, after: str) -> bool:
+    """"the two sides", "the two clubs", "the other three countries", "the three were": a group the
+    story has named, not an amount. A pair is read so whatever its noun; a larger group only after
+    "other" or with no noun of its own ("the five people on board" counts them). Never a hurt or
+    compound count, a span of time or a share ("the two consecutive declines", "the two-mile deep
+    wreck", "the two years")."""
+    if not (2 <= value <= 12 and re.search(r"\bthe\s(?:other\s)?$", before, re.IGNORECASE)):
+        return False
+    if _HARMED_AFTER.match(after) or _COMPOUND_COUNT.match(after) or _HYPHEN_OK.match(after) \
+            or re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) \
+            or re.match(r"^\s+(?:consecutive|straight|successive)\b", after, re.IGNORECASE) \
+            or re.match(r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
+        return False
+    return value == 2 or bool(re.search(r"\bother\s$", before, re.IGNORECASE) or _NO_NOUN_AFTER.match(after))
 
 
 def _in_tally_list(before: str, after: str) -> bool:
@@ -383,7 +409,8 @@ def _in_tally_list(before: str, after: str) -> bool:
 
 # A wire story's dateline opens its first sentence: "CHICAGO –", "NEW YORK, Feb 12 (Reuters) -",
 # "CHICAGO (August 29, 2024) –".
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n()–—]{1,30})?(?:\s*\([^()\n]{1,40}\))*\s*[-–—]\s*$")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n()–—]{1,30})?(?:\s*\([^()\n]{1,40}\))*\s*[-–—]\s*$"
+                       r"|\([A-Z][A-Za-z .]{1,25}\)\s*[-–—]\s*$")  # "(Reuters) -Five people aboard"
 
 
 def _sentence_start(before: str) -> bool:

@@ -102,12 +102,28 @@ def scaled(mention: Mention) -> bool:
     return _scale_of(mention) != 1.0
 
 
+# A length of time written in two units: "an hour and 45 minutes", "12 years and six months", "two days, 4 hours".
+_PARTS_OF_TIME = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("days", "hours"): 24, ("years", "months"): 12,
+                  ("weeks", "days"): 7}
+_AND_PART = re.compile(r"^(?:\s+and\s+|\s*,\s*|\s+)$")
+
+
+def _in_two_units(text: str, whole: Mention, part: Mention) -> Mention | None:
+    """"about an hour and 45 minutes" is about 1.75 hours: one length in its larger unit."""
+    per = _PARTS_OF_TIME.get((whole.unit, part.unit))
+    if per is None or whole.value_max is not None or part.value_max is not None or part.qualifier != "exact" \
+            or not 0 < part.value < per or not _AND_PART.match(text[whole.end:part.start]):
+        return None
+    return replace(whole, end=part.end, text=text[whole.start:part.end], value=whole.value + part.value / per)
+
+
 def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Join each pair of mentions that forms a range into one mention with value and value_max."""
+    """Join each pair of mentions that forms a range into one mention with value and value_max, and
+    a length of time written in two units into one (`_in_two_units`)."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
-        joined = _range(text, last, mention) if last is not None else None
+        joined = (_in_two_units(text, last, mention) or _range(text, last, mention)) if last is not None else None
         if joined is not None:
             merged[-1] = joined
         else:

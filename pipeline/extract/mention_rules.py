@@ -75,8 +75,8 @@ HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥�
 HEDGE_BEFORE += [(q, re.compile(rf"(?<![^\s(\[:;,=]){sign}\s?(?:US\$|[$€£¥₩₹₽])?$"))
                  for q, sign in (("less_than", "<"), ("more_than", ">"), ("at_most", "≤"), ("at_least", "≥"),
                                  ("approximately", "[~≈]"))]
-MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$"  # "minus 5", "(-) 0.71%"
-                          r"|(?<![\w.%/\-\u2212])[-\u2212]$", re.IGNORECASE)  # a sign before a currency: "-€3.2bn"
+MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)  # "minus 5", "(-) 0.71%"
+_SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%/\-\u2212])[-\u2212]$")  # "-€3.2bn"; not "4.25%-4.5%", "+/-$2"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 # "1 July", "1st of July", and a date glued with dots or dashes ("14.Jul.2024", "14-Jul-2024").
@@ -159,9 +159,10 @@ def hedge_before(before: str) -> tuple[str, int]:
     return "exact", 0
 
 
-def minus_before(before: str) -> int:
-    """Length of a written "minus" (and currency) right before a number, else 0."""
-    match = MINUS_BEFORE.search(before[-14:])
+def minus_before(before: str, currency: bool = False) -> int:
+    """Length of a written "minus" (and currency) right before a number, or of a minus sign right
+    before its currency sign (`currency`: "-€3.2bn"), else 0."""
+    match = MINUS_BEFORE.search(before[-14:]) or (_SIGN_BEFORE_CURRENCY.search(before[-14:]) if currency else None)
     return len(match.group(0)) if match else 0
 
 

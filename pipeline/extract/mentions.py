@@ -174,7 +174,7 @@ def _scaled(value: float, factor: float) -> float:
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
     code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story)
     start = number.start - currency_len
-    minus_len = rules.minus_before(text[max(0, start - 16):start])
+    minus_len = rules.minus_before(text[max(0, start - 16):start], currency=bool(currency_len))
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
