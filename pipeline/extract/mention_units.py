@@ -475,16 +475,18 @@ _INTERVAL_BEFORE = re.compile(r"\b(?:CI|(?i:confidence\s+interval))(?:\s+(?i:of|
 # "A kilo of tomatoes costs ₱180", "a litre of cooking oil in Addis Ababa jumped from 210 to 330 birr",
 # "and a loaf of bread USh 5,000" (listed after another price), "taking a litre of petrol to 17.25
 # Egyptian pounds": the subject is one unit of a good, so its price is per that unit.
-_UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|kilogram|kg|litre|liter|gallon|pound|tonne|ton|barrel|ounce|dozen|"
-                      r"loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel)\s+of\s+(?:[\w'’-]+\s+){1,6}?"
+_UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|kilogram|kg|litre|liter|gallon|pound|tonne|"
+                      r"ton|barrel|ounce|dozen|loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel)\s+of\s+"
+                      r"(?:[\w'’-]+\s+){1,6}?"
                       r"(?:(?:now\s+|still\s+)?(?P<verb>costs?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|"
                       r"went\s+for|goes\s+for|(?:is|was)\s+(?:now\s+)?(?:priced\s+at\s+)?|rose|jumped|climbed|soared|fell|"
                       r"dropped|increased|went\s+up|hit|reached|(?:has|had)\s+(?:risen|fallen|climbed|jumped)|to)\b|$)", re.IGNORECASE)
 # What may stand between the verb and the price: a move and "to" ("rose 2% to"), the lower end of a
 # range ("jumped from 210 to"), the first price and its baseline ("costs ₱180 in Manila, up from"), a hedge.
-_TO_PRICE = re.compile(r"\s*(?:[^;.]{0,30}\b(?:to|from)\s+|(?:between\s+)?[\d.,]+\s+(?:and|or)\s+)?(?:(?:about|around|roughly|some|nearly|almost|just|"
-                       r"only|over|under|more\s+than|less\s+than|up\s+to|as\s+much\s+as|at\s+least|an\s+estimated)\s+)*",
-                       re.IGNORECASE)
+_TO_PRICE = re.compile(r"\s*(?:[^;.]{0,30}\b(?:to|from)\s+|(?:between\s+)?[\d.,]+\s+(?:and|or)\s+)?"
+                       r"(?:(?:about|around|roughly|some|nearly|almost|just|only|over|under|more\s+than|less\s+than|up\s+to|"
+                       r"as\s+much\s+as|at\s+least|an\s+estimated)\s+)*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in)\s+$", re.IGNORECASE)
 
 
@@ -494,12 +496,13 @@ def rate_before(before: str) -> str | None:
     before the number, or before a verb of price whose price it is."""
     if _PER_BEFORE.search(before[-70:]):
         return "capita"
-    subjects = list(_UNIT_OF.finditer(before))
+    subjects = list(_UNIT_OF.finditer(_SENTENCE_END.split(before)[-1]))  # in the number's sentence
     if not subjects:
         return None
     last = subjects[-1]
-    if last["verb"] is None and (last.end() != len(before) or not last["listed"] or _NOT_GOODS.search(before)) \
-            or last["verb"] and not _TO_PRICE.fullmatch(before[last.end():]):
+    rest = last.string[last.end():]
+    if last["verb"] is None and (rest or not last["listed"] or _NOT_GOODS.search(before)) \
+            or last["verb"] and not _TO_PRICE.fullmatch(rest):
         return None
     den = last["den"].lower()
     return american(_SHORT_DENOMINATORS.get(den, den))

@@ -128,7 +128,7 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
     if denominator is None and unit_class == "currency":
         denominator, used = quoted_against(text, end, unit)
     if denominator is None and unit_class == "currency":
-        denominator = rate_before(text[max(0, start - 100, sentence_bounds(text, start)[0]):start])
+        denominator = rate_before(text[max(0, start - 100):start])
     return (f"{unit} per {denominator}" if denominator else unit), end + used
 
 
