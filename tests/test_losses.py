@@ -31,6 +31,9 @@ CASES = [
     ("The lender took a $3.1 billion loss on the sale of its bond portfolio.", "$3.1 billion", "money", None),
     ("The fund sold its stake at a $700 million loss in May.", "$700 million", "money", None),
     ("The insurer's $450 million loss was booked on its sale of the unit.", "$450 million", "money", None),
+    ("The chain's buffet deal caused $14 million in losses last year.", "$14 million", "money", None),
+    ("The walkout led to about $90 million in losses, the carmaker said.", "about $90 million", "money", None),
+    ("The chain booked $14 million in losses last year.", "$14 million", "money", "net_income"),
 ]
 
 

@@ -9,7 +9,8 @@ loss of $2.4 billion, or 52 cents per share") or as "a loss of 38 cents a share"
 
 A loss that its words say is of something else is left as labelled: insured and economic losses,
 operating and pre-tax losses (other measures of a result), adjusted losses, losses of value, jobs,
-lives or market value, and a loss on a sale ("a $1.8 billion loss on asset sales", "sold at a $2bn loss").
+lives or market value, a loss on a sale ("a $1.8 billion loss on asset sales", "sold at a $2bn loss"),
+and a loss something caused ("a promotion that caused $11 million in losses").
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
 # Sold at a loss: "sold its bonds at a $1.8 billion loss" is the loss on a sale, not the period's result.
 _AT_A = re.compile(r"\bat\s+an?\s+$", re.IGNORECASE)
 _ON_A_SALE = re.compile(r"^\s*loss(?:es)?\s+(?:\w+\s+){0,3}on\s+(?:its\s+|the\s+|a\s+)?(?:asset\s+)?sales?\b", re.IGNORECASE)
+# A loss that something caused: "a promotion that caused $11 million in losses", "the strike led to
+# $300 million of losses": what one part of the business cost, not the period's result.
+_CAUSED = re.compile(r"\b(?:caus(?:ed|es|ing)|led\s+to|leads?\s+to|leading\s+to|result(?:ed|s|ing)?\s+in|"
+                     rf"contribut(?:ed|es|ing)\s+to|blamed\s+for|responsible\s+for)\s+{_HEDGE}$", re.IGNORECASE)
 # The per-share figure that restates the loss just before it: "a loss of $2.4 billion, or 52 cents per share".
 _RESTATED = re.compile(r"\bloss(?:es)?\s+of\s+\S+(?:\s+(?:million|billion|trillion|bn|m))?,?\s+or\s+$", re.IGNORECASE)
 _RESULT_LABEL = re.compile(r"^(?:(?:net|quarterly|annual|total|q[1-4])_)*(?:loss(?:es)?|income|profit|earnings|result)"
@@ -55,5 +60,5 @@ def _called_a_loss(before: str, after: str) -> bool:
         return not _ELSE_BEFORE.search(before[:match.start()])
     if _LOSS_AFTER.match(after):
         return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before) \
-            and not _ON_A_SALE.search(after)
+            and not _ON_A_SALE.search(after) and not _CAUSED.search(before)
     return False
