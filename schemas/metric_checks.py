@@ -79,6 +79,7 @@ from .vocabulary import COUNTED, METRIC_UNIT_CLASS, PERCENT_RANGE, counted_noun,
 
 PER_CAPITA_MAX_USD = 1_000_000.0
 ECONOMY_MIN_USD = 10_000_000.0
+POPULATION_MIN = 20  # fewer people than a hamlet holds: a group counted ("the five people aboard"), not a place's population
 SHARE_MAX_PERCENT = 100.0
 ECONOMY_METRICS = frozenset({"gdp_nominal", "gni_nominal"})
 
@@ -386,6 +387,9 @@ def _amount_of_problem(metric: str, measured: Measured) -> str | None:
 def _scale_problem(metric: str, measured: Measured) -> str | None:
     if measured.unit_class == "percent":
         return _percent_problem(metric, measured)
+    if metric == "population" and measured.unit_class == "count" and measured.unit and abs(measured.value) < POPULATION_MIN:
+        return (f"«{measured.words}» is too few people to be a place's population: choose the metric of the group "
+                f"it counts, or 'other' with a metric_label")
     usd = usd_estimate(abs(measured.value), measured.unit) if measured.unit_class == "currency" else None
     if usd is None:
         return None

@@ -52,6 +52,8 @@ SCALE = [
     ("Their market share rose to 130%.", "130%", 130, "percent", "percent", "other_market_share", True),
     ("Prices rose 120% in a year.", "120%", 120, "percent", "percent", "inflation_rate", False),
     ("Unemployment fell 30 basis points.", "30 basis points", 30, "basis_points", "percent", "unemployment_rate", False),
+    ("The six people aboard the ferry were rescued.", "six people", 6, "people", "count", "population", True),
+    ("The hamlet is home to 45 people.", "45 people", 45, "people", "count", "population", False),
 ]
 
 
