@@ -44,7 +44,9 @@ _STORY_CUES = re.compile(
     r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier)\b"
     r"|\b(?P<XOF>Senegal\w*|Dakar|Ivor\w+|C[oô]te d.Ivoire|Abidjan|Mali|Malian|Bamako|Burkina|Niger|Niamey|Benin|Togo\w*|"
     r"Lom[eé])\b|\b(?P<XAF>Cameroon\w*|Yaound[eé]|Douala|Gabon\w*|Libreville|Chadian|N'Djamena|Congo-Brazzaville)\b"
-    r"|\b(?P<CHF>Switzerland|Swiss|Zurich|Geneva|Basel|Bern|Lausanne)\b")
+    r"|\b(?P<CHF>Switzerland|Swiss|Zurich|Geneva|Basel|Bern|Lausanne)\b"
+    r"|(?P<GBP>£|\b(?:Britain|British|UK|England|English|Scotland|Scottish|Wales|Welsh|London)\b)"
+    r"|\b(?P<EGP>Egypt\w*|Cairo|Alexandria)\b|\b(?P<LBP>Leban\w*|Beirut)\b|\b(?P<SYP>Syria\w*|Damascus)\b")
 # Currency words several countries share: their code is the one the story's place names point at,
 # the first named in the story. A word whose first candidate is its usual meaning ("rupees", "pesos")
 # is read so when the story names none of its countries (`mention_units.CURRENCY_WORDS`).
@@ -56,7 +58,8 @@ LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "
                        {word: ("MXN", "ARS", "PHP", "COP", "CLP", "UYU") for word in ("peso", "pesos")} | \
                        {word: ("AED", "MAD") for word in ("dirham", "dirhams")} | \
                        {word: ("XOF", "XAF") for word in ("cfa francs", "cfa franc")} | \
-                       {word: ("CHF", "XOF", "XAF") for word in ("franc", "francs")}
+                       {word: ("CHF", "XOF", "XAF") for word in ("franc", "francs")} | \
+                       {word: ("GBP", "EGP", "LBP", "SYP") for word in ("pound", "pounds")}
 # In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
 # two cans" is at most two, "not less than" at least).
 HEDGES = (

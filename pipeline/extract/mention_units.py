@@ -483,7 +483,7 @@ _UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|
                       r"dropped|increased|went\s+up|hit|reached|(?:has|had)\s+(?:risen|fallen|climbed|jumped)|to)\b|$)", re.IGNORECASE)
 # What may stand between the verb and the price: a move and "to" ("rose 2% to"), the lower end of a
 # range ("jumped from 210 to"), the first price and its baseline ("costs ₱180 in Manila, up from"), a hedge.
-_TO_PRICE = re.compile(r"\s*(?:[^;.]{0,30}\b(?:to|from)\s+|(?:between\s+)?[\d.,]+\s+(?:and|or)\s+)?"
+_TO_PRICE = re.compile(r"\s*(?:[^;.]{0,30}\b(?:to|from|by)\s+|(?:between\s+)?[\d.,]+\s+(?:and|or)\s+)?"
                        r"(?:(?:about|around|roughly|some|nearly|almost|just|only|over|under|more\s+than|less\s+than|up\s+to|"
                        r"as\s+much\s+as|at\s+least|an\s+estimated)\s+)*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
