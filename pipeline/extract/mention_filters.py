@@ -384,7 +384,7 @@ def _definite_group(value: float, before: str, after: str) -> bool:
     wreck", "the two years")."""
     if not (2 <= value <= 12 and re.search(r"\bthe\s(?:other\s)?$", before, re.IGNORECASE)):
         return False
-    if _HARMED_AFTER.match(after) or _COMPOUND_COUNT.match(after) or _HYPHEN_OK.match(after) \
+    if _HARMED_AFTER.match(after) or _HYPHEN_OK.match(after) \
             or re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) \
             or re.match(r"^\s+(?:consecutive|straight|successive)\b", after, re.IGNORECASE) \
             or re.match(r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
