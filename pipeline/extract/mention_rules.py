@@ -12,17 +12,11 @@ from __future__ import annotations
 
 import re
 
+from schemas.primitives.currency_marks import OTHER_CODES
 from schemas.units import iso_currency_codes
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD"}
-# Other symbols and abbreviations written before an amount: "Rp 507.8 trillion", "RM1.2bn", "KSh 520",
-# "Tk 78", "Kč 10,000", "DKr32", "NIS 21bn", "GH¢1,200", "Fr. 18", "R42bn" (the rand; `numbers` reads a
-# number glued to "R" only before a scale or a thousands comma), "₦350", "zł4.20", "RMB 30bn".
-OTHER_CODES = {"Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT",
-               "Kč": "CZK", "DKr": "DKK", "NKr": "NOK", "SKr": "SEK", "NIS": "ILS", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS",
-               "GH₵": "GHS", "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS",
-               "₫": "VND", "₵": "GHS", "zł": "PLN", "RMB": "CNY"}
 _OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if c[0].isalpha()), key=len, reverse=True))
 _OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
 CURRENCY_BEFORE = re.compile(

@@ -286,12 +286,13 @@ def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
     money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
     paid ...");
     with no amount of money in the sentence it stays a bare count."""
-    result = list(mentions)
+    result, starts = list(mentions), None
     for i, mention in enumerate(mentions):
         if mention.unit is not None or mention.qualifier != "several" or mention.value < 1e6 \
                 or not _MONEY_VERB_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
             continue
-        first, last = sentence_bounds(text, mention.start)
+        starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
+        first, last = sentence_bounds(text, mention.start, starts)
         same = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last]
         if same:
             nearest = min(same, key=lambda m: abs(m.start - mention.start))

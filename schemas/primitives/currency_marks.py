@@ -1,0 +1,20 @@
+"""Primitive: the currency abbreviations and signs that news writes before an amount, beyond ISO codes.
+
+One table serves two readers: `numbers` lets these abbreviations sit glued to the digits
+("Rp507bn", "DKr32") and the scanner's rules (`pipeline.extract.mention_rules`) turn the mark into
+its ISO code. "R" (the rand) and "Fr." are in the table but not in `GLUED`: a number glued to "R"
+is read only before a scale or a thousands comma ("R42bn", not "R2"), which `numbers` says itself.
+"""
+
+from __future__ import annotations
+
+# "Rp 507.8 trillion", "RM1.2bn", "KSh 520", "Tk 78", "Kč 10,000", "DKr32", "NIS 21bn", "GH¢1,200",
+# "Fr. 18", "R42bn", "₦350", "zł4.20", "RMB 30bn".
+OTHER_CODES: dict[str, str] = {
+    "Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT", "Kč": "CZK",
+    "DKr": "DKK", "NKr": "NOK", "SKr": "SEK", "NIS": "ILS", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS", "GH₵": "GHS",
+    "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS", "₫": "VND", "₵": "GHS",
+    "zł": "PLN", "RMB": "CNY",
+}
+# The letter marks that may be glued to the digits; a sign such as "₦" needs no look-behind to allow it.
+GLUED: tuple[str, ...] = tuple(mark for mark in OTHER_CODES if mark.isalpha() and mark != "R")
