@@ -413,8 +413,10 @@ def test_pounds_of_weight_are_lbs_in_the_fact_and_never_sterling() -> None:
     assert unit_for(per_head, "other") == "lbs per resident"  # a rate of weight, not of sterling
 
 
-def test_a_multiple_of_a_fall_is_never_negative() -> None:
+def test_halving_is_a_signed_fall_of_half_and_doubling_a_ratio() -> None:
     from pipeline.extract.labelling.mention_facts import signed_value
     (halved,) = quantities("The agency halved its forecast for the year.")
-    assert (halved.value, halved.unit, halved.direction) == (0.5, "times", "down")
-    assert signed_value(halved, "other") == 0.5  # a ratio of the new level to the old
+    assert (halved.value, halved.unit, halved.direction) == (-50.0, "percent", "down")
+    assert signed_value(halved, "other") == -50.0  # a change of the forecast, signed as the scanner reads it
+    (doubled,) = quantities("The agency doubled its forecast for the year.")
+    assert signed_value(doubled, "other") == 2.0  # a ratio of the new level to the old

@@ -89,11 +89,11 @@ CASES = [
     # "double" or "triple" before what it multiplies is a multiple, no move; an adjective is none
     ("Smokers face triple the risk of a stroke.", [("triple", 3, None, "times", "count", "exact")]),
     ("He booked a double room and a triple espresso.", []),
-    # a hedged share that stands for those it counts, with no "of" after it; a time is none
+    # a hedged share that stands for those it counts, with no "of" after it; half a unit of time is a length, no share
     ("Of the voters, around half said they had decided.", [("around half", 50, None, "percent", "percent", "approximately")]),
     ("About a third were over 60.", [("About a third", 100 / 3, None, "percent", "percent", "approximately"),
                                      ("over 60", 60, None, None, "count", "more_than")]),
-    ("It took about half an hour.", []),
+    ("It took about half an hour.", [("about half an hour", 0.5, None, "hours", "duration", "approximately")]),
     ("The Bulls led for over a quarter.", []),
     # a small count before a name and a lowercase plural counts the plural
     ("a streak of 35 Powerball drawings", [("35 Powerball drawings", 35, None, "drawings", "count", "exact")]),

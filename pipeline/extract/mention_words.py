@@ -5,11 +5,14 @@
   half identified as female", "about a third were over 60");
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
   thousands", "tens of millions", "several hundred", "a few thousand";
-- one unit of time or one degree after a hedge: "for more than a year", "nearly a decade" (10
-  years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is none);
+- one unit of time, one degree or one measure after a hedge: "for more than a year", "nearly a
+  decade" (10 years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is
+  none), "less than a metre"; half of one: "half an hour", "half a mile"; a margin of one: "by a
+  single vote";
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three", the verbs "doubled",
-  "tripled", "quadrupled" (not "doubled down", "doubled as") and "halved" (0.5 times), and
-  "double" or "triple" before what they multiply ("nearly double the 183,000 expected");
+  "tripled", "quadrupled" (not "doubled down", "doubled as"), and "double" or "triple" before what
+  they multiply ("nearly double the 183,000 expected"); "halved" and "to halve" are a fall of 50
+  percent, as every blind writer of the scanner sets reads them;
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
 - points written in words: "a quarter-point cut", "half a percentage point".
@@ -69,13 +72,20 @@ _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 10
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century"
-_HEDGED_ONE_TIME = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
-                              rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree)\b", re.IGNORECASE)
+_MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilos?|tonnes?|"
+            r"litres?|liters?|gallons?|hectares?|acres?")
+_HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
+                         rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b", re.IGNORECASE)
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
-_TIME_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree")
+# "half an hour", "half a mile", "in half a century" (50 years)
+_HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?)\s+(?:{_TIME}|{_MEASURE})\b", re.IGNORECASE)
+# a margin of one: "failed by a single vote", "won by a single point" (not "a single market", "in a single day")
+_BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
+_ONE_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree", "metre", "meter",
+              "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
-_MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
+_MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0}
 # "double" or "triple" before what it multiplies ("nearly double the 183,000 expected", "double the
 # forecast", "triple the risk", "double economists' forecasts"); not "double-digit", "a double bed",
 # "doubled down".
@@ -86,8 +96,9 @@ _TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e"
 # "twice a year", "met twice", "twice in four games" (how often).
 _TWICE = re.compile(r"(?<![\w-])(?P<w>twice|thrice)(?=\s+(?:as|the|that|what|those|its|their|his|her)\b)", re.IGNORECASE)
 _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
-# "halved" but not "the halving", an event's name
-_MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)|halv(?=ed\b))(?:ed|ing)\b"
+# "halved", "will halve", "halving its dividend", but not "the halving", an event's name
+_MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
+                              r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
                               r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
 # The verb after "will", "would" or "to", which names its rise: "output would more than double to 1.3
 # million barrels", "is set to triple by 2030" (not "to double the size": what it multiplies follows).
@@ -107,8 +118,8 @@ class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
     `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
-    multiplied (a verb that is itself a rise: "doubled"), points or time (only the number word: the
-    unit of time, or the degree, is read after it)."""
+    multiplied (a verb that is itself a rise: "doubled"), points or one (one unit, or half of one, whose
+    unit is read after the span: "more than a year", "half an hour", "by a single vote")."""
 
     span: tuple[int, int]
     value: float
@@ -133,9 +144,9 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
-              or any(w in low for w in _MULTIPLIED) else ()),
+              or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low else ()),
-             *(_times(text) if any(w in low for w in _TIME_WORDS) else ())]
+             *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:
@@ -235,15 +246,21 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
               for m in _TIMES_THE.finditer(text)]
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
-    found += [WordQuantity(m.span("verb"), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
-              for m in _MULTIPLY_TO.finditer(text)]
-    return found + [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplied")
-                    for m in _MULTIPLIED_VERB.finditer(text)]
+    return found + [_multiplied(m.span("verb"), m["stem"]) for m in _MULTIPLY_TO.finditer(text)] \
+        + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)]
 
 
-def _times(text: str) -> list[WordQuantity]:
-    return [WordQuantity(m.span("n"), 1.0, None, None, "time")
-            for m in sorted([*_HEDGED_ONE_TIME.finditer(text), *_ONE_TIME_LONG.finditer(text)], key=lambda m: m.start())]
+def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
+    """A verb that is itself the move: "quadrupled" is 4 times, up; "halved" a fall of 50 percent."""
+    if stem.lower() == "halv":
+        return WordQuantity(span, -50.0, None, "percent", "multiplied")
+    return WordQuantity(span, _MULTIPLIED[stem.lower()], None, "times", "multiplied")
+
+
+def _one_unit(text: str) -> list[WordQuantity]:
+    found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text)]
+    return [WordQuantity(m.span("n"), 0.5 if m["n"][0] in "hH" else 1.0, None, None, "one")
+            for m in sorted(found, key=lambda m: m.start())]
 
 
 def _points(text: str) -> list[WordQuantity]:

@@ -147,7 +147,7 @@ _BELOW = {"more_than": "less_than", "at_least": "at_most"}
 
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
-    read = unit_after(text, found.end, None, story, singular_ok=found.value == 1) \
+    read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
     unit_class: UnitClass = read.unit_class if read else "percent" if found.unit != "times" else "count"
@@ -158,9 +158,8 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     mention = _mention(text, found.start, end, _scaled(found.value, factor), unit, unit_class,
                        value_max=None if found.value_max is None else _scaled(found.value_max, factor),
                        qualifier="several" if found.kind == "vague" else None)
-    if found.kind == "multiplied" and found.value < 1:  # "halved": the verb is the fall; "more than halved" is below half
-        return replace(mention, direction="down", cue=text[found.start:found.end],
-                       qualifier=_BELOW.get(mention.qualifier, mention.qualifier))
+    if found.kind == "multiplied" and found.value < 0:  # "halved": the verb is the fall, of 50 percent
+        return replace(mention, direction="down", cue=text[found.start:found.end])
     if found.kind == "multiplied":  # "quadrupled": the verb is the rise
         return replace(mention, direction="up", cue=text[found.start:found.end])
     return mention

@@ -149,8 +149,8 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
     names a contraction "other:gdp_contraction", a fall in people "other:population_change") keep
     the sign; a count or money metric measures a level, and keeps the size of the fall (the label
     checks reject such a metric for a change, `metric_checks`). The ends of "from A to B" are the
-    levels before and after a move, never negative for it, and a multiple ("halved", 0.5 times) is
-    a ratio, never negative."""
+    levels before and after a move, never negative for it, and a multiple in `times` keeps the value
+    the scanner gave it ("doubled" is 2)."""
     value = mention.value if value is None else value
     if mention.direction != "down" or moved_to(mention) or mention.unit == "times":
         return value  # "growth slipped from 6.4 per cent to 4.9 per cent": the levels before and after the fall
