@@ -27,6 +27,7 @@ HOLDOUT2 = DATA.with_name("holdout2.jsonl")  # a second set written blind, the s
 HOLDOUT3 = DATA.with_name("holdout3.jsonl")  # a third set written blind, the same way
 HOLDOUT4 = DATA.with_name("holdout4.jsonl")  # a fourth set written blind, the same way
 HOLDOUT5 = DATA.with_name("holdout5.jsonl")  # a fifth set written blind, the same way
+HOLDOUT6 = DATA.with_name("holdout6.jsonl")  # a sixth set written blind, the same way
 
 
 def _rows(path: Path) -> list[dict]:
@@ -39,7 +40,8 @@ HELD2 = _rows(HOLDOUT2)
 HELD3 = _rows(HOLDOUT3)
 HELD4 = _rows(HOLDOUT4)
 HELD5 = _rows(HOLDOUT5)
-BOTH = ROWS + HELD + HELD2 + HELD3 + HELD4 + HELD5  # the checks of one line hold for every file; the set-wide ones for sentences.jsonl
+HELD6 = _rows(HOLDOUT6)
+BOTH = ROWS + HELD + HELD2 + HELD3 + HELD4 + HELD5 + HELD6  # the checks of one line hold for every file; the set-wide ones for sentences.jsonl
 GOLD = [(row["id"], item) for row in BOTH for item in row["gold"]]
 
 
@@ -92,12 +94,20 @@ def test_the_fifth_held_out_file_repeats_no_sentence_and_no_id() -> None:
     assert sum(1 for row in HELD5 if not row["gold"]) >= 30
 
 
+def test_the_sixth_held_out_file_repeats_no_sentence_and_no_id() -> None:
+    assert len(HELD6) >= 250 and len({row["id"] for row in HELD6}) == len(HELD6)
+    assert not {row["id"] for row in HELD6} & {row["id"] for row in ROWS + HELD + HELD2 + HELD3 + HELD4 + HELD5}
+    assert len({row["text"] for row in HELD6}) == len(HELD6)
+    assert not {row["text"] for row in HELD6} & {row["text"] for row in ROWS + HELD + HELD2 + HELD3 + HELD4 + HELD5}
+    assert sum(1 for row in HELD6 if not row["gold"]) >= 30
+
+
 @pytest.mark.parametrize("row", BOTH, ids=[row["id"] for row in BOTH])
 def test_line_schema(row: dict) -> None:
     assert set(row) == {"id", "class", "text", "gold"}
     assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != ""
     assert row["class"] and set(row["class"]) <= set(CLASSES), set(row["class"]) - set(CLASSES)
-    assert row["id"].removeprefix("ho-").removeprefix("h2-").removeprefix("h3-").removeprefix("h4-").removeprefix("h5-").startswith(row["class"][0] + "-")
+    assert row["id"].removeprefix("ho-").removeprefix("h2-").removeprefix("h3-").removeprefix("h4-").removeprefix("h5-").removeprefix("h6-").startswith(row["class"][0] + "-")
     assert isinstance(row["gold"], list)
     assert all(set(item) == GOLD_KEYS for item in row["gold"])
 
@@ -129,7 +139,7 @@ def test_gold_unit_is_in_contract_form(sentence_id: str, item: dict) -> None:
     assert unit not in ("%", "bps", "pc", "dollars", "euros")
 
 
-@pytest.mark.parametrize("path", [DATA, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [DATA, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6], ids=lambda p: p.name)
 def test_gold_texts_are_substrings_found_in_order(path: Path) -> None:
     sentences = load_sentences(path)  # raises when a gold text is missing or out of order
     for sentence in sentences:
