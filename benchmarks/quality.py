@@ -86,6 +86,7 @@ REAL_SETS = {
     "holdout22": (ROOT / "tests" / "data" / "holdout22", ROOT / "fetched" / "holdout22"),
     "holdout23": (ROOT / "tests" / "data" / "holdout23", ROOT / "fetched" / "holdout23"),
     "holdout24": (ROOT / "tests" / "data" / "holdout24", ROOT / "fetched" / "holdout24"),
+    "holdout25": (ROOT / "tests" / "data" / "holdout25", ROOT / "fetched" / "holdout25"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
