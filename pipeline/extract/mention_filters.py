@@ -20,6 +20,7 @@ import re
 from schemas.primitives.number_words import TENS, UNITS
 
 from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, NOUN_STOP
+from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
@@ -73,7 +74,7 @@ _HARMED_AFTER = re.compile(rf"^\s+(?:(?:most\s+)?(?:recent|latest|new|additional
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
-                   r"borrowing|benchmark)\b", re.IGNORECASE)
+                   r"borrowing|benchmark|spreads?|swaps?|breakevens?)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
@@ -158,6 +159,15 @@ _PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b
 _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 
 
+_MADE_OF = re.compile(r"\d-of-$")  # "13-of-20 shooting": made of attempted, not a name's number
+_GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to\s+play|to\s+go)\b", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
+_IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b", re.IGNORECASE)
+_COURT_SHOT = re.compile(r"^-point(?:ers?\b|\s+(?:line|shots?|shooting|attempts?|range|plays?|baskets?|field\s+goals?|"
+                         r"percentage|arc|shooters?)\b)", re.IGNORECASE)
+_BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
+
+
 def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:
     """The name of the rule that makes the number at [start, end) not a quantity, else None."""
     before, after = text[max(0, start - 80):start], text[end:end + 60]
@@ -173,10 +183,19 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
     if not has_unit and value.is_integer() and _ROAD_POINT_BEFORE.search(before):
         return "name"  # "between junctions 10 and 11": places on a road
+    if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
+        return "clock_time"  # "with 10.9 seconds left in the third quarter": a moment of the game, not a length
+    if any(m.start() <= start and end <= m.end() for m in _IDIOM.finditer(text, max(0, start - 20), end + 30)):
+        return "phrase"  # "never in a million years", "one step closer"
+    if value in (2, 3, 4) and (_COURT_SHOT.match(after) or re.search(r"\d-of-\d+\s+from\s+$", before)):
+        return "name"  # "the 3-point line", "a 3-point shot", "4-of-6 from 3": a kind of shot, not three points
+    if value <= 1000 and _BANKNOTE.match(after) and re.search(r"[$£€¥₹]\s?$", before):
+        return "name"  # "as phony as a $3 bill", "£50 notes": a banknote's face, not a sum (not "a $1.2 trillion bill")
     if spelled:
         return "clock_time" if _TIME_BEFORE.search(before) or _PAST_THE_HOUR.match(after) \
             else _spelled_rule(text, start, end, value, before, after)
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() or _VARIANT_BEFORE.search(before) \
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not _MADE_OF.search(before) \
+            or _VARIANT_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
         return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"; "76ers"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]) or _WEB_BEFORE.search(before):
@@ -215,7 +234,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "position"  # "Day 3 of the strike", "Wk 2", "in Game 7": a place in a sequence
     if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
         plural = _WHOSE_THEN_PLURAL.match(after)
-        counts_after = bool(plural) and (value < 100 or plural["noun"].lower() in _NEVER_MODELS)
+        counts_after = bool(plural) and (value < 100 or plural["noun"].lower() in _NEVER_MODELS
+                                         or hedge_before(before)[0] != "exact")  # "fewer than 150 Amur leopards"
         return _name_rule(before, after, _in_headline(text, start) or counts_after)  # "33,000 Boeing machinists" names no model
     return None
 
@@ -351,6 +371,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "a two-horse race", "a one-off"
     if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:
         return "phrase"  # "the one-two punch": a sequence of number words, no amount
+    if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
+        return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
             and not _in_tally_list(before, after):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
@@ -414,5 +436,5 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n()–—]{
 
 
 def _sentence_start(before: str) -> bool:
-    stripped = before.rstrip(" \"“‘(")
+    stripped = before.rstrip(" \"“‘('")
     return not stripped or stripped[-1] in ".!?\n:" or bool(_DATELINE.search(before))

@@ -153,8 +153,8 @@ def _is_age_band(mention: Mention, before: str, after: str) -> bool:
     in_years = (mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)) or \
         re.search(r"[\s-]old$", mention.text, re.IGNORECASE) or \
         (mention.unit == "years" and _AGED_BEFORE.search(before) and _BAND_AFTER.match(after))  # "aged 45 years or older"
-    # bare: no unit, or the years an age's words gave it ("aged 70", with no "years" written)
-    bare = mention.unit_class == "count" and (mention.unit is None or mention.unit == "years" and mention.text.isdigit())
+    # bare: no unit, or the years an age's words gave it ("aged 70", "aged 5 to 19", with no "years" written)
+    bare = mention.unit_class == "count" and (mention.unit is None or mention.unit == "years" and "year" not in mention.text.lower())
     if not (bare or in_years) or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
         return False
     bounded = bool(_BAND_WORDS.match(mention.text) or mention.value_max is not None or _BAND_AFTER.match(after))

@@ -42,6 +42,7 @@ _TO = re.compile(r"^\s+to\s+$")
 _AND = re.compile(r"^\s+and\s+$")
 _OR = re.compile(r"^\s+or\s+$")
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
+_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
@@ -119,11 +120,13 @@ def _in_two_units(text: str, whole: Mention, part: Mention) -> Mention | None:
 
 def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     """Join each pair of mentions that forms a range into one mention with value and value_max, and
-    a length of time written in two units into one (`_in_two_units`)."""
+    a length of time written in two units into one (`_in_two_units`); a band after "aged" is in years."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
         joined = (_in_two_units(text, last, mention) or _range(text, last, mention)) if last is not None else None
+        if joined is not None and joined.unit is None and _AGED.search(text, max(0, joined.start - 12), joined.start):
+            joined = replace(joined, unit="years")  # "those aged 16 to 24": a band of ages
         if joined is not None:
             merged[-1] = joined
         else:
@@ -183,8 +186,10 @@ def _scale_of(mention: Mention) -> float:
 
 def _joined(text: str, low: Mention, high: Mention, first: float, start: int) -> Mention:
     ends = sorted((first, high.value))
+    per_low = low.unit is not None and high.unit == low.unit.split(" per ")[0]  # "a barrel ... at $60 or $65": the rate read once
     return replace(high, start=start, text=text[start:high.end], value=ends[0], value_max=ends[1], qualifier="range",
-                   unit=high.unit or low.unit, unit_class=low.unit_class if high.unit is None else high.unit_class)
+                   unit=low.unit if per_low else high.unit or low.unit,
+                   unit_class=low.unit_class if high.unit is None else high.unit_class)
 
 
 def share_units(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 DOWN_VERBS = (
     "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
-    "contracted|contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
+    "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
@@ -40,7 +40,7 @@ UP_VERBS = (
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
            "devalued|devalues?|devaluing")
-BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased"
+BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending"
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
 _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|"
@@ -86,13 +86,14 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 
 
 _BEFORE = _compile()
-# "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports".
+# "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
+# "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles".
 _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
     r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving|rack|racks|racked|racking|rang|rung|chalk|chalked|"
-    r"clock|clocked)\s+(?:down|up)\s+\S*$",
+    r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking)\s+(?:down|up)\s+\S*$",
     re.IGNORECASE)
 # Verbs that, right before a count, say what was done to the things counted, not how far a count
 # fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".
@@ -114,7 +115,7 @@ _NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|t
                   r"are|were|is|was|be|been|being|have|has|had|will|would|could|may|might|can|must|should)\b"
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
                          rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b", re.IGNORECASE)
-_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
+_OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
 # What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed" (not the
 # whole a part is cut from: "a tenth of the 3,000 workers will be laid off").
@@ -122,6 +123,10 @@ _CUT_AFTER = re.compile(r"^\s+(?:(?:will|would|could|may|might|to)\s+(?:have\s+)
                         r"(?:have|has|had)\s+been)\s+"
                         r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
+# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021".
+_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
+                         r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)))\b", re.IGNORECASE)
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
@@ -185,8 +190,9 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             or _FALLEN_AFTER.match(after):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
         # (nor is rain that fell: "the storm dropped 4 inches of rain")
+    near = before[-30:].lower()  # "Cuts Repo Rate By 25 bps": a headline's capitals
     for index, (pattern, direction) in enumerate(_BEFORE):
-        if not _worth_trying(index, before[-30:]) or index >= 10 and not lost_ok:
+        if not _worth_trying(index, near) or index >= 10 and not lost_ok:
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
         if match := pattern.search(before[-45:] if index in (0, 1, 4, 5) else before):
             if index in (0, 1) and match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(before):
@@ -194,8 +200,10 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
+    if _MULTIPLE.search(text[start:end]) and (match := _OF_EARLIER.match(after)):
+        return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
-        if match := pattern.match(after):
+        if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and _MULTIPLE.search(text[start:end])):
             return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
         return Change("down", match.group(0).strip())

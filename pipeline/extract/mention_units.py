@@ -79,6 +79,7 @@ _MEASURES = [
     (re.compile(r"^\s?(?:km/h|kph|kmh|kilometres per hour|kilometers per hour)"), "kilometers per hour"),
     (re.compile(r"^\s?(?:mph|miles per hour)\b"), "miles per hour"),
     (re.compile(r"^(?:\s?(?:feet|ft)\b|[\s-]foot\b(?!\s+(?:soldiers|passengers|traffic|patrols?)\b))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
+    (re.compile(r"^in\b(?=\s*[)\],;.]|\s+(?:across|long|wide|tall|high|deep|thick|of)\b)"), "inches"),  # "5cm (2in)"
     (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
     (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
@@ -90,7 +91,7 @@ _MEASURES = [
     (re.compile(r"^[\s-](?:metre|meter)\b"), "meters"), (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"),
     (re.compile(r"^[\s-]kilogram\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
-    (re.compile(r"^-(?:tonne|ton)\b|^\stonne\b"), "tonnes"), (re.compile(r"^[\s-]acre\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^[\s-]hectare\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
+    (re.compile(r"^-(?:tonne|ton)\b|^\stonne\b"), "tonnes"), (re.compile(r"^[\s-]acre[\s-]f(?:ee|oo)t\b"), "acre_feet"), (re.compile(r"^[\s-]acre\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^[\s-]hectare\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
     (re.compile(r"^\s?kWh\b"), "kilowatt_hours"), (re.compile(r"^\s?MWh\b"), "megawatt_hours"),
     (re.compile(r"^\s?GWh\b"), "gigawatt_hours"), (re.compile(r"^\s?TWh\b"), "terawatt_hours"),
     (re.compile(r"^\s?KB\b"), "kilobytes"), (re.compile(r"^\s?MB\b"), "megabytes"), (re.compile(r"^\s?GB\b"), "gigabytes"),
@@ -109,6 +110,8 @@ _A_DENOMINATORS = frozenset(
     "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter hectare acre dozen".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
+_GAS_VOLUME = re.compile(r"^\s?(bcm|tcf)\b", re.IGNORECASE)
+_GAS_UNITS = {"bcm": ("cubic_meters", 1e9), "tcf": ("cubic_feet", 1e12)}  # billion cubic metres, trillion cubic feet
 _POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(?:share|vote|votes|voters|poll|polls|polling|support|approval|lead|turnout|margin|"
                           r"percent|per cent|percentage|rate|rates|yield|yields)\b", re.IGNORECASE)
@@ -161,7 +164,8 @@ def plural(word: str) -> str:
 
 
 def _is_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith("ss"))
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith("ss")) \
+        or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen")))  # "gunmen", not "specimen"
 
 
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
@@ -184,8 +188,14 @@ def _noun_words(after: str) -> list[re.Match[str]]:
     return words
 
 
+_HEAD_OF = re.compile(r"^\s+head\s+of\s+(?P<noun>cattle|livestock|sheep|goats|pigs|camels|buffalo(?:es)?|deer|animals)\b",
+                      re.IGNORECASE)
+
+
 def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int]:
     """The noun a number counts ("1,200 people", "artillery shells", "one hospital"), as snake_case, and its length."""
+    if head := _HEAD_OF.match(after):
+        return head["noun"].lower(), head.end()  # "300 head of cattle"
     if (named := _NAMED.match(after)) and (noun := counted_noun(" " + after[named.end():]))[0]:
         return noun[0], named.end() - 1 + noun[1]  # "27,000 Siemens Energy technicians": the names only say whose
     words = _noun_words(after)
@@ -231,6 +241,9 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     for pattern, unit in _MEASURES:
         if (match := pattern.match(after)) and not code:
             return UnitRead(unit, "count", match.end())
+    if (gas := _GAS_VOLUME.match(after)) and not code:  # "6bcm of gas" is 6 billion cubic metres
+        unit, factor = _GAS_UNITS[gas.group(1).lower()]
+        return UnitRead(unit, "count", gas.end(), factor)
     if not code and (points := _points_after(text, end)):
         return points
     if not code and (compound := _COMPOUND.match(after)):
@@ -298,7 +311,7 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
 # in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
 _PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?"
                            r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
-_NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|[Tt]he\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
+_NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|(?:[Tt]he|[A-Z][a-z]+['’]s)\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
 
 
 def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tuple[str, ...] = ()) -> str | None:
@@ -478,10 +491,10 @@ _INTERVAL_BEFORE = re.compile(r"\b(?:CI|(?i:confidence\s+interval))(?:\s+(?i:of|
 # "and a loaf of bread USh 5,000" (listed after another price), "taking a litre of petrol to 17.25
 # Egyptian pounds": the subject is one unit of a good, so its price is per that unit.
 _UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|kilogram|kg|litre|liter|gallon|pound|tonne|"
-                      r"ton|barrel|ounce|dozen|loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel)\s+of\s+"
+                      r"ton|barrel|ounce|dozen|loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel|bowl|plate|box|crate|jar)\s+of\s+"
                       r"(?:[\w'’-]+\s+){1,6}?"
                       r"(?:(?:now\s+|still\s+)?(?P<verb>costs?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|"
-                      r"went\s+for|goes\s+for|(?:is|was)\s+(?:now\s+)?(?:priced\s+at\s+)?|rose|jumped|climbed|soared|fell|"
+                      r"went\s+for|goes\s+for|(?:(?:could|would|will|may|might)\s+)?trade[sd]?\s+at|(?:is|was)\s+(?:now\s+)?(?:priced\s+at\s+)?|rose|jumped|climbed|soared|fell|"
                       r"dropped|increased|went\s+up|hit|reached|(?:has|had)\s+(?:risen|fallen|climbed|jumped)|to)\b|$)", re.IGNORECASE)
 # What may stand between the verb and the price: a move and "to" ("rose 2% to"), the lower end of a
 # range ("jumped from 210 to"), the first price and its baseline ("costs ₱180 in Manila, up from"), a hedge.

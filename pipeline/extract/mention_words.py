@@ -62,9 +62,9 @@ _VAGUE = re.compile(
 _MULTI = re.compile(r"\bmulti-?(?P<scale>million|billion|trillion)(?=[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan)\b)",
                     re.IGNORECASE)
 _MULTI_CURRENCY = {"pound": "GBP", "euro": "EUR", "rupee": "INR", "yen": "JPY", "yuan": "CNY"}
-# "double-digit growth" (10 to 99 percent), "a double-digit margin" or lead (points); a size with
+# "double-digit (revenue) growth" (10 to 99 percent), "a double-digit margin" or lead (points); a size with
 # nothing measured after it ("double-digit numbers") is left alone.
-_DIGITS = re.compile(r"\b(?P<size>(?P<n>single|double|triple)[\s-]digits?)\s+(?:(?P<pct>growth|inflation|increases?|rises?|gains?|"
+_DIGITS = re.compile(r"\b(?P<size>(?P<n>single|double|triple)[\s-]digits?)\s+(?:[a-z]+\s+)?(?:(?P<pct>growth|inflation|increases?|rises?|gains?|"
                      r"jumps?|declines?|drops?|falls?|returns?|deficits?|losses?|cuts?|percent(?:age)?(?!\s+points?))|(?P<pp>margins?|leads?))\b",
                      re.IGNORECASE)
 _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0, 999.0)}
@@ -170,13 +170,16 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:(?:close\s+to|nearly|almost|about|around|rou
                         r"just\s+(?:under|over)|over|under|at\s+least)\s+)?$", re.IGNORECASE)
 
 
+_AFTER_WHOLE = re.compile(r"\d\s+and\s+$")
+
+
 def _fractions(text: str) -> list[WordQuantity]:
     found = []
     amounts = round_fractions(text)  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
     for m in _FRACTION.finditer(text):
         den = m["den"].lower()
-        if any(start <= m.start() < end for start, end in amounts):
-            continue
+        if any(start <= m.start() < end for start, end in amounts) or _AFTER_WHOLE.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # "17 and a half hours" is one number (`numbers.find_numbers`)
         if den.startswith("quarter") and m["gap"] == " " and (den.endswith("s") or m["num"].lower() not in ("a", "one")):
             continue  # "two quarters of growth" counts quarters
         if den == "quarter" and m["gap"] == "-" and _QUARTERS_OF_TIME.match(text[m.end():]):

@@ -35,9 +35,11 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
+_OR_MORE = re.compile(r"\s+or\s+(?P<w>more|fewer|less)\b", re.IGNORECASE)
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
                      r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
+_ANNUAL_RATE = re.compile(r"\ban?\s+(?:seasonally[\s-]adjusted\s+)?annual(?:i[sz]ed)?\s+(?:rate|pace)\s+of\s+$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
 
 
@@ -124,6 +126,8 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
         return (f"{unit} per {per}" if unit else f"per_{per}"), end + used
     if unit is None:
         return unit, end
+    if unit_class == "count" and _ANNUAL_RATE.search(text, max(0, start - 60), start):
+        return f"{unit} per year", end  # "starts rose to an annual rate of 279,000 units"
     denominator, used = rate_after(text, end)
     if denominator is None and unit_class == "currency":
         denominator, used = quoted_against(text, end, unit)
@@ -178,6 +182,11 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     single = spelled and number.value == 1 and number.scale == 1
     plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
     read = unit_after(text, number.end + plus, code, story, singular_ok=single)
+    bound = "at_least" if plus else None
+    if not plus and read.unit is None and number.value != 1 and (more := _OR_MORE.match(text, number.end)):
+        counted = unit_after(text, more.end(), code, story)
+        if counted.unit is not None and counted.unit_class == "count":  # "36 or more points": at least 36 ("one or more" is "some")
+            plus, read, bound = more.end() - number.end, counted, "at_most" if more["w"].lower() in ("fewer", "less") else "at_least"
     signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
     # a table's signed column ("Labour 98 -14 Greens 31"): the capitalised word after it is the next row's name
     column = not spelled and not code and signed_column(text, signed_at - 1)
@@ -205,7 +214,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     value = _scaled(number.value, read.factor)
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
-                       read.unit, read.unit_class, cue, qualifier="at_least" if plus else None)
+                       read.unit, read.unit_class, cue, qualifier=bound)
     year_ok = read.unit_class == "count" and number.scale == 1 and "," not in number.text  # "the 2030 plan"
     dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 40):number.start],
                                text[number.end:number.end + 30], has_unit and not year_ok)
@@ -325,21 +334,41 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
     return result
 
 
+_SCALE_END = re.compile(r"\d\s*(million|billion|trillion|bn|m)$", re.IGNORECASE)
+_SCALE_NAMES = {"bn": "billion", "m": "million"}
+
+
 def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare amount written with a scale word and followed by its conversion in brackets
     ("more than 80 billion (£65bn)") is money in the currency the text last wrote before it that
-    is not the conversion's ("55.7 billion dollars (£45bn)"); with no such currency it stays bare."""
+    is not the conversion's ("55.7 billion dollars (£45bn)"); one that follows money of the same
+    scale in its sentence is in that money's currency ("10.4 trillion won, beating the 9.9 trillion
+    analysts expected"). Otherwise it stays bare."""
     result = list(mentions)
-    for i, (mention, then) in enumerate(zip(mentions, mentions[1:])):
-        if mention.unit is not None or then.unit_class != "currency" \
-                or not re.search(r"\d\s*(?:million|billion|trillion|bn|m)$", mention.text, re.IGNORECASE) \
-                or not re.fullmatch(r"\s*\(\s*", text[mention.end:then.start]):
+    for i, mention in enumerate(mentions):
+        scale = None if mention.unit is not None else _SCALE_END.search(mention.text)
+        if scale is None:
             continue
-        earlier = [m.unit.split(" per ")[0] for m in result[:i] if m.unit_class == "currency"]
-        other = [unit for unit in earlier if unit != then.unit.split(" per ")[0]]
-        if other:
-            result[i] = replace(mention, unit=other[-1], unit_class="currency")
+        then = mentions[i + 1] if i + 1 < len(mentions) else None
+        if then is not None and then.unit_class == "currency" and re.fullmatch(r"\s*\(\s*", text[mention.end:then.start]):
+            earlier = [m.unit.split(" per ")[0] for m in result[:i] if m.unit_class == "currency"]
+            other = [unit for unit in earlier if unit != then.unit.split(" per ")[0]]
+            if other:
+                result[i] = replace(mention, unit=other[-1], unit_class="currency")
+        elif i and (prior := result[i - 1]).unit_class == "currency" and _same_scale(prior.text, scale.group(1)) \
+                and not re.search(r"[.!?;]\s", text[prior.end:mention.start]):
+            result[i] = replace(mention, unit=prior.unit.split(" per ")[0], unit_class="currency")
     return result
+
+
+def _same_scale(money: str, scale: str) -> bool:
+    """Does the amount of money end in the scale word given ("10.4 trillion won" and "trillion")?"""
+    written = re.search(r"\d\s*(million|billion|trillion|bn|m)\b", money, re.IGNORECASE)
+    return bool(written) and _scale_name(written.group(1)) == _scale_name(scale)
+
+
+def _scale_name(word: str) -> str:
+    return _SCALE_NAMES.get(word.lower(), word.lower())
 
 
 def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:

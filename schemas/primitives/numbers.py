@@ -55,7 +55,7 @@ _NUMERIC = re.compile(
     r"(?P<num>" + _SPOKEN_DECIMAL + r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d)"  # "96 006": thousands grouped by spaces (not "14 737 MAX jets")
     r"|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<frac>[" + "".join(_GLYPHS) + r"])?"  # "2¾ per cent"
+    r"(?P<frac>[" + "".join(_GLYPHS) + r"]|(?<=\d)\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b)?"  # "2¾ per cent", "17 and a half hours"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
     + r"|(?P<letter>[mkb]|(?-i:\sB))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9"
@@ -150,12 +150,20 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
     if negative and _follows_number(text, start):
         negative, start = False, m.start("num")
     base = _base(m.group("num"))
-    base += _GLYPHS.get(m.group("frac") or "", 0.0)
+    base += _fraction(m.group("frac"))
     scale = _scale_of(m.group("word"), m.group("letter"))
     if base >= 1e6 and scale >= 1e6 and "," in m.group("num"):
         scale = 1.0  # "$148,169,000 million": the digits already say the sum; the scale word is a slip
     value = -base * scale if negative else base * scale
     return NumberMatch(start, m.end(), text[start:m.end()], value, scale)
+
+
+def _fraction(frac: str | None) -> float:
+    """The fraction written after a whole number: a glyph ("¾") or words ("and a half")."""
+    if not frac:
+        return 0.0
+    words = frac.split()
+    return _GLYPHS.get(frac) or {"half": 0.5, "quarter": 0.25}.get(words[-1].lower(), 0.75)
 
 
 def _base(num: str) -> float:
