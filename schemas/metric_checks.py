@@ -109,7 +109,8 @@ NOUNS: dict[str, str] = {
              r"\bcommerce\b",
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation|\ball[\s-]items\s+(?:index|cpi)\b",
-    "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|"
+    "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\bmassacr|\bslain\b|"
+              r"\bmurder(?:ed|s)?\b|\bperished\b|"
               r"\b(?:claim\w*|cost\w*|took|tak\w+|lost|los\w+)\s+(?:\S+\s+){0,4}?lives\b|\blives\s+(?:were\s+|have\s+been\s+)?lost\b|"
               r"\d\s+lives\b",  # lives lost, not "the daily lives of millions"
     "population": rf"\bpopulation\b(?!-)|\binhabitants\b|\bresidents\b|\bhome to\b|{_PLACE_OF}",  # not "population-based studies"

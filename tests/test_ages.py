@@ -44,6 +44,17 @@ def test_an_age_the_model_never_named_is_an_age() -> None:
     assert (age_label(found, "unlabelled_count"), age_label(found, "support_level")) == ("age", None)
 
 
+def test_an_age_the_model_named_age_is_held_by_the_name_after_it_not_the_story_s_subject() -> None:
+    sentence = "Ash raised both arms while 75-year-old Lindqvist, who held the record, stood and applauded."
+    [mention] = quantities(sentence)
+    article = Article(article_id="a1", path="a1.txt", source="a1", url=None, published="2023-02-08", title=None,
+                      language="en", text=sentence, content_sha256="0" * 64)
+    stamp = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
+    fact = fact_from_label(mention, MentionLabel(id=mention.id, is_fact=True, metric="other", metric_label="age",
+                                                 entity="Tom Ash", status="actual"), article, stamp)
+    assert (fact.metric_label, fact.entity) == ("age", "Lindqvist")
+
+
 def test_a_number_after_a_common_noun_is_no_age() -> None:
     [mention] = quantities("The toll, is 37.")
     assert mention.unit is None

@@ -77,6 +77,7 @@ NOUNS = [
     ("The storm killed 20 people in a country of 26 million people.", "26 million people", None, "population", False),
     ("Nearly 300 people have died after the quake hit the country.", "300", "deaths", "population", True),
     ("The quake killed at least 2000 people, officials said.", "2000", "deaths", "population", True),
+    ("Relatives of the 31 people massacred at the school spoke.", "31 people", "deaths", "population", True),
     ("Missiles ordered by Moscow typically cost $5 million each.", "$5 million", "cost", "arms_sales_revenue", True),
     ("The country is expected to earn at least $1 billion from the sale of shells.", "$1 billion", "sales", "weapon_unit_cost", True),
     ("The country is expected to earn at least $1 billion from the sale of shells.", "$1 billion", None, "arms_sales_revenue", False),

@@ -33,8 +33,11 @@ _LIMIT = re.compile(r"\b(?:minimum|maximum|limit|requirement|threshold|retiremen
 
 
 def age_label(found: Measured, label: str | None) -> str | None:
-    """`age` for an age the scanner read that the model named only by its kind, or never named; else None."""
-    if found.unit != "years" or found.unit_class != "count" or found.span is None or not is_unnamed(label):
+    """`age` for an age the scanner read that the model named only by its kind, never named, or
+    named `age` itself (whose holder its words still decide: "75-year-old Abdul-Jabbar" in a story
+    about another player); else None."""
+    if found.unit != "years" or found.unit_class != "count" or found.span is None \
+            or not (is_unnamed(label) or (label or "").strip().lower() == "age"):
         return None
     return None if _LIMIT.search(found.sentence[max(0, found.span[0] - 40):found.span[0]]) else "age"
 
