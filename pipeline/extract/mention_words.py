@@ -118,7 +118,7 @@ class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
     `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
-    multiplied (a verb that is itself a rise: "doubled"), points or one (one unit, or half of one, whose
+    multiplied (a verb that is itself the move: "doubled", "halved"), points or one (one unit, or half of one, whose
     unit is read after the span: "more than a year", "half an hour", "by a single vote")."""
 
     span: tuple[int, int]

@@ -147,9 +147,6 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
                    False, 0, 0, cue)
 
 
-_BELOW = {"more_than": "less_than", "at_least": "at_most"}
-
-
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
     read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
         if found.unit is None else None
@@ -180,7 +177,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     minus_len = rules.minus_before(text[max(0, start - 16):start], currency=bool(currency_len))
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
-    plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least
+    plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
     read = unit_after(text, number.end + plus, code, story, singular_ok=single)
     bound = "at_least" if plus else None
     if not plus and read.unit is None and number.value != 1 and (more := _OR_MORE.match(text, number.end)):
