@@ -184,7 +184,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer() and _ROAD_POINT_BEFORE.search(before):
         return "name"  # "between junctions 10 and 11": places on a road
     if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
-        return "clock_time"  # "with 10.9 seconds left in the third quarter": a moment of the game, not a length
+        return "clock_time"  # "with 42 seconds left in the half": a moment of the game, not a length
     if any(m.start() <= start and end <= m.end() for m in _IDIOM.finditer(text, max(0, start - 20), end + 30)):
         return "phrase"  # "never in a million years", "one step closer"
     if value in (2, 3, 4) and (_COURT_SHOT.match(after) or re.search(r"\d-of-\d+\s+from\s+$", before)):
