@@ -48,10 +48,10 @@ def age_holder(found: Measured) -> str | None:
         return None
     before, after = found.sentence[:found.span[0]], found.sentence[found.span[1]:]
     if comma := _NAME_BEFORE.search(before):
-        return name_at_end(before[:comma.start()])
+        return name_at_end(before[:comma.start()], ticket=False)
     if noun := _NOUN_THEN_NAME.match(after):
         after = " " + after[noun.end():]
     named = runs(after)
     if not named or after[:named[0][0]].strip() or _PERSON_AFTER.match(after[named[0][1]:]):
         return None
-    return name(named[0][2])
+    return name(named[0][2], ticket=False)

@@ -46,8 +46,11 @@ def runs(text: str) -> list[tuple[int, int, list[str]]]:
     return found
 
 
-def name(words: list[str]) -> str | None:
-    """A holder's name from a run of capitalised words (see the module docstring); None for no name left."""
+def name(words: list[str], ticket: bool = True) -> str | None:
+    """A holder's name from a run of capitalised words (see the module docstring); None for no name left.
+
+    `ticket`: whether two names joined by a hyphen may be a ticket; a person's own name never is
+    ("Abdul-Jabbar", `ages`)."""
     if len(words) > 1 and words[-1].startswith("(") and words[-1].endswith(")"):
         return words[-1].strip("()")
     words = words[max((i + 1 for i, w in enumerate(words) if w.lower() in TITLES), default=0):]  # after the last title
@@ -57,16 +60,16 @@ def name(words: list[str]) -> str | None:
     words = [THEN.sub("", w.strip("()").rstrip(",")) for w in words]
     for i, word in enumerate(words):  # a ticket written as its two names is its head's: "Prabowo-Gibran"
         parts = word.split("-")
-        if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts) and (i > 0 or len(words) == 1):
+        if ticket and len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts) and (i > 0 or len(words) == 1):
             words = [*words[:i], parts[0]]
             break
     return " ".join(words).removesuffix("’s").removesuffix("'s") or None
 
 
-def name_at_end(text: str) -> str | None:
+def name_at_end(text: str, ticket: bool = True) -> str | None:
     """The name `text` ends with, if its last word is one."""
     found = runs(text)
     if not found or text[found[-1][1]:].strip():
         return None
-    return name(found[-1][2])
+    return name(found[-1][2], ticket)
 
