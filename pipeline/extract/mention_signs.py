@@ -200,10 +200,11 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
-    if _MULTIPLE.search(text[start:end]) and (match := _OF_EARLIER.match(after)):
+    multiple = bool(_MULTIPLE.search(text[start:end]))
+    if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
-        if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and _MULTIPLE.search(text[start:end])):
+        if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple):
             return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
         return Change("down", match.group(0).strip())

@@ -331,8 +331,7 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
     return result
 
 
-_SCALE_END = re.compile(r"\d\s*(million|billion|trillion|bn|m)$", re.IGNORECASE)
-_SCALE_NAMES = {"bn": "billion", "m": "million"}
+_SCALE_END = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)$", re.IGNORECASE)
 
 
 def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -343,8 +342,7 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
     analysts expected"). Otherwise it stays bare."""
     result = list(mentions)
     for i, mention in enumerate(mentions):
-        scale = None if mention.unit is not None else _SCALE_END.search(mention.text)
-        if scale is None:
+        if mention.unit is not None or not _SCALE_END.search(mention.text):
             continue
         then = mentions[i + 1] if i + 1 < len(mentions) else None
         if then is not None and then.unit_class == "currency" and re.fullmatch(r"\s*\(\s*", text[mention.end:then.start]):
@@ -352,20 +350,16 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
             other = [unit for unit in earlier if unit != then.unit.split(" per ")[0]]
             if other:
                 result[i] = replace(mention, unit=other[-1], unit_class="currency")
-        elif i and (prior := result[i - 1]).unit_class == "currency" and _same_scale(prior.text, scale.group(1)) \
+        elif i and (prior := result[i - 1]).unit_class == "currency" and _last_scale(prior.text) == _last_scale(mention.text) \
                 and not re.search(r"[.!?;]\s", text[prior.end:mention.start]):
             result[i] = replace(mention, unit=prior.unit.split(" per ")[0], unit_class="currency")
     return result
 
 
-def _same_scale(money: str, scale: str) -> bool:
-    """Does the amount of money end in the scale word given ("10.4 trillion won" and "trillion")?"""
-    written = re.search(r"\d\s*(million|billion|trillion|bn|m)\b", money, re.IGNORECASE)
-    return bool(written) and _scale_name(written.group(1)) == _scale_name(scale)
-
-
-def _scale_name(word: str) -> str:
-    return _SCALE_NAMES.get(word.lower(), word.lower())
+def _last_scale(words: str) -> float:
+    """The scale its last number is written with ("10.4 trillion won": 1e12), by the number reader."""
+    numbers = find_numbers(words)
+    return numbers[-1].scale if numbers else 1.0
 
 
 def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:
