@@ -709,8 +709,8 @@ def _one_product(measured: Measured) -> str | None:
 
 
 def _not_harm_problem(metric: str, measured: Measured) -> str | None:
-    """A death and injury toll does not count the missing, the displaced or the evacuated ("11,300 dead
-    and 10,100 missing": the second number is no casualty figure)."""
+    """A death and injury toll does not count the missing, the displaced, the evacuated or the trapped ("11,300 dead
+    and 10,100 missing", "137 were still trapped": no casualty figure)."""
     if metric != "casualties" or measured.span is None:
         return None
     found = _NOT_HARMED_AFTER.match(measured.sentence[measured.span[1]:])
@@ -925,7 +925,7 @@ _TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|en
                            re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
-    r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded)\b", re.IGNORECASE)
+    r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped)\b", re.IGNORECASE)
 _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b|\beconomic (?:output|activity)\b",
                             re.IGNORECASE)
 # What else a percentage change in a sentence about the economy may measure ("the yen fell 6.6%",

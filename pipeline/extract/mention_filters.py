@@ -19,7 +19,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, NOUN_STOP
+from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, NOUN_STOP, part_of_whole
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
@@ -34,7 +34,7 @@ _MONTHS = "january february march april may june july august september october n
 _CALENDAR = frozenset(f"{_MONTHS} {' '.join(m[:3] for m in _MONTHS.split())} sept monday tuesday wednesday thursday "
                       "friday saturday sunday".split())
 _FUNCTION = NOUN_STOP | _HEDGE_WORDS | _OTHER_WORDS | _LEAD_VERBS | _CALENDAR | {"rs", "chf", "usd", "eur", "gbp", "jpy", "inr"}
-_NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*|[a-z]+[A-Z]\w*)\s$")
+_NAME_BEFORE = re.compile(r"(?:^|[\s(\"“])([A-Z][\w&'.]*(?:-[A-Za-z]+)*|[a-z]+[A-Z]\w*)\s$")  # "Model 3", "Wi-Fi 7"
 _NAME_AFTER = re.compile(r"^[ \t]([A-Z][a-z]+)\b(?!\s+\d)")  # on the same line: a next line is no name of it
 # In a headline every word is capitalised: a number before a capitalised plural of people or things
 # counted ("Crash Kills 179 People", "Strike Idles 33,000 Workers") counts them, whatever word stands before.
@@ -44,7 +44,8 @@ _HEADLINE_COUNTED = re.compile(
     r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
 # A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216")
 # or a bracketed letter ("401(k)", "501(c)(3)").
-_VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$")
+_VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$|\b(?!FY)[A-Z]{2,}\d+-$")  # "DHC8-300", not "FY23-24"
+_RUNWAY, _RUNWAY_BEFORE = re.compile(r"^[LRC]/\d"), re.compile(r"\d[LRC]/$")  # "runway 16R/34L"
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b)")  # also a team named by a number: "the 49ers"
 # A place in an order: "ranks 182 out of 197", "was ranked 174", "ranking at 12".
 _RANKED_BEFORE = re.compile(r"\b(?:ranks|ranked|ranking)\s+(?:(?:at|as|joint|equal)\s+)?$", re.IGNORECASE)
@@ -78,6 +79,9 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
+# ... but "five to ten years", "five to 10 percent" are a range of an amount, not "ten to five"
+_AMOUNT_AFTER = re.compile(r"^[\s-]+(?:(?!(?:this|was|is|has|as|its|his|yes)\b)[a-z]+s|people|per\s?cent|percent|million|billion|"
+                           r"thousand|hundred)\b", re.IGNORECASE)
 _PAST_THE_HOUR = re.compile(r"^\s+past\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b",
                             re.IGNORECASE)  # the minutes of "twenty past four"
 # A 24-hour clock time: "0500", or a time of four digits from or to one ("from 2200 to 0500").
@@ -130,7 +134,7 @@ _CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
-                      r"said|says|thing|day,|go|piece|way or another)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+                      r"said|says|thing|day,|go|piece|way or another|belonging)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
 # A study's statistics that are no findings: a p-value ("P<0.001", "a p-value of 0.03") and the level
 # of a confidence interval ("95% CI").
 _P_VALUE_BEFORE = re.compile(r"(?<![\w-])[Pp]\s?(?:[<>=≤≥]|&lt;|&gt;)\s?$|\bp[\s-]values?\s+(?:(?:of|was|is|were)\s+)?"
@@ -155,26 +159,50 @@ _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|f
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b", re.IGNORECASE)
 
 
-_PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b")
+_PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b"
+                    r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b")  # "(202) 555-0143", "0800 555 111", "020 7946 0958"
+# A number to call or text: "dial 999", "text 61016 to", "call 0800"
+_DIAL_BEFORE = re.compile(r"\b(?:call|called|dial|dialled|dialed|ring|text|phone|calling|dialling|dialing|texting)\s+$", re.IGNORECASE)
+_DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
+# A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
+_VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
+_GENERATION_AFTER = re.compile(r"^G\b")
 _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 
 
 _MADE_OF = re.compile(r"\d-of-$")  # "13-of-20 shooting": made of attempted, not a name's number
 _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to\s+play|to\s+go)\b", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
-_IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b", re.IGNORECASE)
+_IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
+                    r"|\bcloud\s+nine\b|\b(?:in|of)\s+two\s+minds\b", re.IGNORECASE)
 _COURT_SHOT = re.compile(r"^-point(?:ers?\b|\s+(?:line|shots?|shooting|attempts?|range|plays?|baskets?|field\s+goals?|"
                          r"percentage|arc|shooters?)\b)", re.IGNORECASE)
 _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
 
 
+# A past moment that a figure is compared with, or that dates the figure just before: "higher than two
+# years ago", "up from five years ago", "levels of a decade ago", "down from 45% four years ago" (a plain
+# "ended 30 years ago" stays a span of time).
+_AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
+                            r"weaker|faster|slower)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
+                            r"(?:levels?|those|that)\s+of)|\d(?:%|\s?(?:percent|per\s?cent|bn|billion|million)\b))\s+$",
+                            re.IGNORECASE)
+
+
 def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:
     """The name of the rule that makes the number at [start, end) not a quantity, else None."""
     before, after = text[max(0, start - 80):start], text[end:end + 60]
+    if _AGO.match(after) and _COMPARED_WITH.search(before):
+        return "date"
     if _BOND.match(after):
         return "bond_tenor"
     if not spelled and any(m.start() <= start and end <= m.end() for m in _PHONE.finditer(text, max(0, start - 16), end + 16)):
         return "phone"  # "1-855-371-9460", "(202) 555-0143"
+    if not spelled and not has_unit and value.is_integer() and _DIAL_BEFORE.search(before) and _DIAL_AFTER.match(after):
+        return "phone"  # "dial 999", "text 61016 to get updates"
+    if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after) or 2 <= value <= 6 and _GENERATION_AFTER.match(after)):
+        return "name"  # "Version 2.4.1", "its 5G network"
     if not spelled and _DIGITS_LONG.match(after):
         return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):
@@ -192,15 +220,16 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if value <= 1000 and _BANKNOTE.match(after) and re.search(r"[$£€¥₹]\s?$", before):
         return "name"  # "as phony as a $3 bill", "£50 notes": a banknote's face, not a sum (not "a $1.2 trillion bill")
     if spelled:
-        return "clock_time" if _TIME_BEFORE.search(before) or _PAST_THE_HOUR.match(after) \
+        return "clock_time" if _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after) or _PAST_THE_HOUR.match(after) \
             else _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not _MADE_OF.search(before) \
-            or _VARIANT_BEFORE.search(before) \
+            or _VARIANT_BEFORE.search(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
-        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200"; flight "7C2216"; "401(k)"; "76ers"
+        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200", "DHC8-300"; flight "7C2216"; "401(k)";
+        # "76ers"; runways "16R/34L"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]) or _WEB_BEFORE.search(before):
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"
-    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after):
         return "clock_time"
     if _CLOCK_24.fullmatch(text[start:end]) and (text[start] == "0" or _ZERO_CLOCK_NEAR.match(after)):
         return "clock_time"  # a curfew "from 2200 to 0500"
@@ -331,8 +360,10 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
         return False
     words = _SINGULAR_AFTER.match(after)
     nouns = [w for w in (words.groups() if words else ()) if w]
-    if len(nouns) == 2 and (nouns[1] in NOUN_STOP or nouns[1] in _NOT_NOUNS):
-        nouns = nouns[:1]  # "747 jet after the inspection", "a 911 call came in"
+    if nouns and nouns[0] in ("they", "we", "he", "she", "it", "you", "i", "who", "which", "that"):
+        return False  # "short of the 226 they needed": the number is what they needed
+    if len(nouns) == 2 and (nouns[1] in NOUN_STOP or nouns[1] in _NOT_NOUNS or nouns[1].endswith("ed")):
+        nouns = nouns[:1]  # "747 jet after the inspection", "a 911 call came in", "the 921 earthquake killed"
     return bool(nouns) and not any(w.endswith(("s", "ed")) or w in NOUN_STOP or w in _NOT_NOUNS for w in nouns)
 
 
@@ -387,15 +418,17 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
     if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \
-            and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at)\b)", after):
-        return "phrase"  # "barred all three from": the ones just named, no count
+            and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at)\b)", after) \
+            and not part_of_whole(text, end):
+        return "phrase"  # "barred all three from", "all three of the major indexes": the ones just named, no count ("all
+        # four of its runways" counts runways)
     if _definite_group(value, before, after):
         return "phrase"  # "the two sides", "the other three countries", "the three were": a definite group, not an amount
     return None
 
 
-_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at)\b)",
-                            re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at)\b"
+                            r"|\s+[a-z]{3,}ed\s+(?:for|to|in|on|at|by|with|about|over)\b)", re.IGNORECASE)  # "the top six accounted for"
 
 
 def _definite_group(value: float, before: str, after: str) -> bool:
@@ -404,11 +437,11 @@ def _definite_group(value: float, before: str, after: str) -> bool:
     "other" or with no noun of its own ("the five people on board" counts them). Never a hurt or
     compound count, a span of time or a share ("the two consecutive declines", "the two-mile deep
     wreck", "the two years")."""
-    if not (2 <= value <= 12 and re.search(r"\bthe\s(?:other\s)?$", before, re.IGNORECASE)):
+    if not (2 <= value <= 12 and re.search(r"\bthe\s(?:other\s|top\s|bottom\s)?$", before, re.IGNORECASE)):
         return False
     if _HARMED_AFTER.match(after) or _HYPHEN_OK.match(after) \
             or re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) \
-            or re.match(r"^\s+(?:consecutive|straight|successive)\b", after, re.IGNORECASE) \
+            or re.match(r"^\s+(?:consecutive|straight|successive|on\s+board|aboard)\b", after, re.IGNORECASE) \
             or re.match(r"^[\s-](?:years?|months?|weeks?|days?|hours?|quarters?|decades?|percent|per cent)\b", after):
         return False
     return value == 2 or bool(re.search(r"\bother\s$", before, re.IGNORECASE) or _NO_NOUN_AFTER.match(after))

@@ -42,7 +42,7 @@ _TO = re.compile(r"^\s+to\s+$")
 _AND = re.compile(r"^\s+and\s+$")
 _OR = re.compile(r"^\s+or\s+$")
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
-_AGED = re.compile(r"\baged\s+$", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|ages\s+(?:ranged|ranging|range|ran))\s+$", re.IGNORECASE)  # "aged 16 to 24", "ages ranged from 27 to 56"
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
@@ -125,7 +125,7 @@ def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         last = merged[-1] if merged else None
         joined = (_in_two_units(text, last, mention) or _range(text, last, mention)) if last is not None else None
-        if joined is not None and joined.unit is None and _AGED.search(text, max(0, joined.start - 12), joined.start):
+        if joined is not None and joined.unit is None and _AGED.search(text, max(0, joined.start - 20), joined.start):
             joined = replace(joined, unit="years")  # "those aged 16 to 24": a band of ages
         if joined is not None:
             merged[-1] = joined
@@ -142,11 +142,14 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return replace(high, start=low.start, text=text[low.start:high.end], value=low.value, qualifier="range")
     if low.value_max is not None or high.value_max is not None:
         return None
-    # a currency written once, before the first end: "$20-30M", "€5 to 6bn"
-    currency_once = low.unit_class == "currency" and high.unit is None
-    if low.unit is not None and not currency_once and base_unit(low.unit) != base_unit(high.unit):
-        return None
     gap, lead = text[low.end:high.start], _LEAD.search(text[max(0, low.start - 9):low.start])
+    # a currency written once, before the first end: "$20-30M", "€5 to 6bn"; a noun once, after the first end
+    # of "from A to B": "from thirty concerts to twenty-two"
+    currency_once = low.unit_class == "currency" and high.unit is None
+    noun_once = low.unit_class == "count" and high.unit is None and lead is not None and lead.group(1).lower() == "from" \
+        and _TO.match(gap) is not None
+    if low.unit is not None and not (currency_once or noun_once) and base_unit(low.unit) != base_unit(high.unit):
+        return None
     first = low.value * _scale_of(high) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
         else low.value
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from schemas.primitives.currency_marks import OTHER_CODES
+from schemas.primitives.currency_marks import OTHER_CODES, SCALED_ONLY
 from schemas.units import iso_currency_codes
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
@@ -129,7 +129,7 @@ def currency_before(before: str, story: tuple[str, ...] = ()) -> tuple[str | Non
     if not match:
         return None, 0
     prefix, us, rupees, symbol, code, other, shilling = match.groups()
-    glued_only = (other or shilling) in ("R", "Sh")  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
+    glued_only = (other or shilling) in (*SCALED_ONLY, "Sh")  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
     if glued_only and match.group(0) != (other or shilling):
         return None, 0
     if other:

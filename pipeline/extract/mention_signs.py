@@ -30,7 +30,8 @@ DOWN_VERBS = (
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
     "wiped|wipes|wiping|erased|erases|erasing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
-    "cut|cuts|cutting|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|eliminating"
+    "cut|cuts|cutting|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
+    "eliminating"
 )
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
@@ -43,7 +44,7 @@ BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending"
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
-_ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|"
+_ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an average of|on average|"
         r"an?\s+(?!(?:third|quarter|half|fifth|tenth|year|month|week|day|decade|time|times|percentage)\b)[a-z]{3,}|"
         r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
@@ -99,7 +100,8 @@ _PARTICLE_VERB = re.compile(
 # fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".
 DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
-# What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs".
+# What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
+# (the last word of the unit).
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes".split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
@@ -127,7 +129,8 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)))\b", re.IGNORECASE)
-_TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when)"
+_TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
+             r"the (?:year|month|week|quarter|season|day) (?:before|earlier))"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))", re.IGNORECASE)  # "more quickly than its rival": no change

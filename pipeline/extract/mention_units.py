@@ -46,7 +46,8 @@ CURRENCY_WORDS = {
     "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
     "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "lei": "RON",
     "hryvnia": "UAH", "hryvnias": "UAH", "tenge": "KZT", "rupiah": "IDR", "cedi": "GHS", "cedis": "GHS",
-    "birr": "ETB", "taka": "BDT", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
+    "birr": "ETB", "taka": "BDT", "zł": "PLN", "złoty": "PLN", "złotys": "PLN", "krónur": "ISK", "kronur": "ISK",
+    "króna": "ISK", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
     "liras": "TRY", "shekel": "ILS", "kwacha": "ZMW", "soles": "PEN", "peso": "MXN", "dong": "VND", "koruna": "CZK",
     "cfa francs": "XOF", "cfa franc": "XOF", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
     "sudanese pounds": "SDG", "syrian pounds": "SYP", "south african rand": "ZAR", "mexican pesos": "MXN",
@@ -59,10 +60,11 @@ CURRENCY_WORDS = {
 }
 # The words of a country written before its currency's name ("Egyptian pounds", "CFA francs").
 _NATIONAL = "|".join(sorted({" ".join(w.split()[:-1]) for w in CURRENCY_WORDS if " " in w}, key=len, reverse=True))
-DURATIONS = "year|month|week|day|quarter|hour|minute|decade"
-# Decades and centuries are counted in years, as reporters' figures for the same span are ("two
-# decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more than 100.
-_IN_YEARS = {"decade": 10.0, "centur": 100.0}
+DURATIONS = "year|month|week|day|quarter|hour|minute|decade|fortnight"
+# Decades and centuries are counted in years and fortnights in weeks, as reporters' figures for the same
+# span are ("two decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more
+# than 100, "nearly a fortnight" about 2 weeks.
+_COUNTED_IN = {"decade": ("years", 10.0), "centur": ("years", 100.0), "fortnight": ("weeks", 2.0)}
 _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
@@ -70,7 +72,7 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
-    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[A-Za-z]+)\b)",
+    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[^\W\d_]+)\b)",
     re.IGNORECASE,
 )
 _MEASURES = [
@@ -86,7 +88,10 @@ _MEASURES = [
     (re.compile(r"^\s?nm\b|^[\s-]nanomet(?:er|re)s?\b"), "nanometers"),
     (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"), (re.compile(r"^\s?mg\b"), "milligrams"),
     (re.compile(r"^(?:-(?:pound|lb)\b(?! note)|\s?lbs?\b)"), "pounds"),
-    (re.compile(r"^-(?:megawatt|kilowatt|gigawatt)\b"), "megawatts"), (re.compile(r"^[\s-]mile\b"), "miles"),
+    (re.compile(r"^-megawatt\b"), "megawatts"), (re.compile(r"^-kilowatt\b"), "kilowatts"),
+    (re.compile(r"^-gigawatt\b"), "gigawatts"), (re.compile(r"^[\s-]mile\b"), "miles"),
+    (re.compile(r"^\s?sq\.?\s?ft\b"), "square_feet"), (re.compile(r"^\s?(?:sq\.?\s?m|m²)(?!\w)"), "square_meters"),
+    (re.compile(r"^\s?(?:sq\.?\s?km|km²)(?!\w)"), "square_kilometers"), (re.compile(r"^\s?TEUs?\b"), "teu"),
     (re.compile(r"^-(?:kilometre|kilometer|km)\b|^\s(?:kilometre|kilometer)\b"), "kilometers"),
     (re.compile(r"^[\s-](?:metre|meter)\b"), "meters"), (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"),
     (re.compile(r"^[\s-]kilogram\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),
@@ -133,9 +138,10 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
 _NAMED = re.compile(r"^\s+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)\s+){1,4}(?=[a-z])")
-IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops cattle aircraft sheep fish livestock".split())
+IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock"
+                              .split())
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
-             ("metre", "meter"), ("litre", "liter"))
+             ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"))
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch)\b", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
 # "weighing on shares".
@@ -199,14 +205,17 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     if (named := _NAMED.match(after)) and (noun := counted_noun(" " + after[named.end():]))[0]:
         return noun[0], named.end() - 1 + noun[1]  # "27,000 Siemens Energy technicians": the names only say whose
     words = _noun_words(after)
+    if words and words[0].group(1).lower() == "times":
+        return "times", words[0].end()  # "14 times average earnings": a multiple of what follows
+    if singular_ok and words and not _PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
+        # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
+        kept = words[:2] if len(words) > 1 and not words[1].group(1).endswith(("ed", "ly")) else words[:1]
+        names = [m.group(1).lower() for m in kept]
+        return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
     if plurals:
         last = plurals[-1]
         return american("_".join(m.group(1).lower() for m in words[:last + 1])), words[last].end()
-    if singular_ok and words and not _PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
-        kept = words[:2] if len(words) > 1 and not words[1].group(1).endswith(("ed", "ly")) else words[:1]
-        names = [m.group(1).lower() for m in kept]
-        return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
     if calibre and not singular_ok:
         noun, used = counted_noun(" " + after[calibre.end():])
@@ -247,7 +256,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     if not code and (points := _points_after(text, end)):
         return points
     if not code and (compound := _COMPOUND.match(after)):
-        return UnitRead(plural(compound["noun"].lower()), "count", compound.end())  # "an eight-person jury"
+        return UnitRead(american(plural(compound["noun"].lower())), "count", compound.end())  # "an eight-person jury"
     match = _AFTER.match(after)
     if match and match["pct"]:
         return UnitRead("percent", "percent", match.end())
@@ -259,8 +268,9 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead("years", "count", match.end())
     if match and match["dur"]:
         dunit = match["dunit"].lower()
-        if dunit in _IN_YEARS:
-            return UnitRead("years", "duration", match.end(), _IN_YEARS[dunit])
+        if dunit in _COUNTED_IN:
+            unit, factor = _COUNTED_IN[dunit]
+            return UnitRead(unit, "duration", match.end(), factor)
         return UnitRead(dunit + "s", "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):
         return UnitRead(code or story_currency(cues, "USD"), "currency", match.end(), 0.01)  # "cents" of the story
@@ -439,6 +449,10 @@ _CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS})\b)")
 # ... or a time after an age reached: "who turns 20 later in June"
 _AGE_CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|later|next|on|in|this|last|soon)\b)")
 _RANGE_ON = re.compile(r"^\s*(?:to|-|–)\s*\d")
+# The age bound of a group with no other noun: "those over 50", "buyers under 30", "people aged over 65"
+_GROUP_AGED = re.compile(r"\b(?:those|people|anyone|adults|buyers|workers|voters|patients|residents|drivers|women|men|"
+                         r"pensioners|users|smokers)\s+(?:aged\s+)?(?:over|under|above|below)\s+$", re.IGNORECASE)
+_GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|paid|pay|in|[a-z]{{3,}}ed)\b)")
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
@@ -452,6 +466,8 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True
     if _AGE_OF.search(before):
         return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range
+    if 12 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
+        return True
     return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])
                 or _AGE_REACHED.search(before) and _AGE_CLAUSE_END.match(text[end:end + 12]))
 
@@ -461,13 +477,22 @@ _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\
                       r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*|[a-z]+)\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\b")
 
 
+# ... and one whose size is not written: "all four of its runways", "three of the men"
+_PART_OF_UNSIZED = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\w.'’-]*['’]s)\s+"
+                              r"(?:[a-z]+['’]s\s+)?(?P<words>[a-z]+(?:\s+[a-z]+)?)\b")
+
+
 def part_of_whole(text: str, end: int) -> str | None:
     """The noun of the whole that the bare number ending at `end` is part of ("358 of the town's 1,113
-    structures" counts structures, "5 of the 10 largest banks" banks): the first plural of the two
-    words after the whole's number; else None."""
-    match = _PART_OF.match(text[end:end + 80])
-    nouns = [word for word in (match["words"].split() if match else []) if _is_plural(word) and word not in NOUN_STOP]
-    return nouns[0] if nouns else None
+    structures" counts structures, "5 of the 10 largest banks" banks, "all four of its runways" runways):
+    the first plural of the two words after the whole's number, or after "of the" when the whole has none;
+    else None."""
+    for pattern in (_PART_OF, _PART_OF_UNSIZED):
+        match = pattern.match(text[end:end + 80])
+        nouns = [word for word in (match["words"].split() if match else []) if _is_plural(word) and word not in NOUN_STOP]
+        if nouns:
+            return nouns[0]
+    return None
 
 
 def measure_before(before: str) -> str | None:

@@ -71,7 +71,7 @@ _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0,
 _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
-_TIME = r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century"
+_TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century"
 _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilos?|tonnes?|"
             r"litres?|liters?|gallons?|hectares?|acres?")
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
@@ -79,9 +79,12 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|ab
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 # "half an hour", "half a mile", "in half a century" (50 years)
 _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?)\s+(?:{_TIME}|{_MEASURE})\b", re.IGNORECASE)
+# "in a quarter of a century", "the last quarter-century" (25 years)
+_QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centur(?:y|ies)\b)", re.IGNORECASE)
+_QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
 # a margin of one: "failed by a single vote", "won by a single point" (not "a single market", "in a single day")
 _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
-_ONE_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "degree", "metre", "meter",
+_ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "degree", "metre", "meter",
               "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
@@ -184,6 +187,8 @@ def _fractions(text: str) -> list[WordQuantity]:
             continue  # "two quarters of growth" counts quarters
         if den == "quarter" and m["gap"] == "-" and _QUARTERS_OF_TIME.match(text[m.end():]):
             continue  # "a four-quarter high", "a two-quarter slide": quarters of a year, not 100% or 50%
+        if den == "quarter" and _QUARTER_CENTURY.match(text, m.end()):
+            continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
                 and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
@@ -261,9 +266,10 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
 
 
 def _one_unit(text: str) -> list[WordQuantity]:
-    found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text)]
-    return [WordQuantity(m.span("n"), 0.5 if m["n"][0] in "hH" else 1.0, None, None, "one")
-            for m in sorted(found, key=lambda m: m.start())]
+    found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
+             *_QUARTER_ONE.finditer(text)]
+    return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
+                         "one") for m in sorted(found, key=lambda m: m.start())]
 
 
 def _points(text: str) -> list[WordQuantity]:

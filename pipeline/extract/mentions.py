@@ -202,7 +202,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         read = UnitRead("votes", "count")  # "voted 5-4": five votes for and four against
     elif read.unit is None and not code and age_in_apposition(text, number.start, number.end, number.value):
         read = UnitRead("years", "count")  # "Novak Djokovic, 37, lost": an age
-    elif read.unit is None and not code and not spelled and number.scale == 1 \
+    elif read.unit is None and not code and not (spelled and number.value < 2) and number.scale == 1 \
             and (whole := part_of_whole(text, number.end)):
         read = UnitRead(whole, "count")  # "358 of the town's 1,113 structures" counts structures
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)) \
@@ -228,8 +228,9 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
         return mention  # "rose above 30 million": where it got to; "sinking over 30%" is how far it moved
+    held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
     change = change_at(text, mention.start, mention.end,
-                       mention.unit_class in ("percent", "currency") or mention.unit == "points" or mention.unit in HELD_COUNTS,
+                       mention.unit_class in ("percent", "currency") or mention.unit == "points" or held,
                        loss_ok=mention.unit_class != "currency")
     moved = mention.text.lower().startswith("from ")
     if change is None and ranges.is_move(mention):
