@@ -234,7 +234,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     checks = (_scale_problem, _per_capita_problem, _amount_of_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
-              _share_problem, _counted_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
+              _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem,
               _toll_part_problem)
     for check in checks:
@@ -862,6 +862,14 @@ def _streak_problem(metric: str, measured: Measured) -> str | None:
 _NOT_CASUALTIES = frozenset({"country", "nation", "province", "region", "state", "city", "town", "village", "district",
                              "county", "home", "house", "building", "vehicle", "car", "hospital", "site", "day", "hour",
                              "case", "illness", "illnesse", "infection", "hospitalization", "hospitalisation"})
+
+
+def _years_problem(metric: str, measured: Measured) -> str | None:
+    """A toll or a population counts people, never years: "whose ages ranged from 27 to 56" are ages."""
+    if metric not in ("casualties", "population") or measured.unit != "years":
+        return None
+    return (f"«{measured.words}» is in years, an age or a length of time, not a count of people: metric {metric!r} "
+            f"does not fit; choose other: age, or what lasted that long")
 
 
 def _counted_problem(metric: str, measured: Measured) -> str | None:

@@ -556,6 +556,8 @@ def test_kind_only_levels_and_changes_take_the_metric_of_their_own_or_the_clause
     ("The flood killed 120, and more than 800 people are still unaccounted for.", "more than 800 people", 800, "people",
      "casualties", "unaccounted"),
     ("Floods left 6,200 dead and 3,900 missing in the valley.", "6,200", 6200, None, "casualties", None),
+    ("The quake killed 14, and 212 were still trapped under rubble.", "212", 212, None, "casualties", "trapped"),
+    ("Four miners died; their ages ranged from 31 to 58.", "from 31 to 58", 31, "years", "casualties", "in years"),
     # a count in a sentence that names no sending is no transfer ("In total, the band gave them 149")
     ("In total, the band played 212 of them across four continents.", "212", 212, None,
      "artillery_shells_transferred", "names no weapon"),

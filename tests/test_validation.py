@@ -268,6 +268,7 @@ def measure(article_id, value, unit, **changes):
     ((2.6, "kilometers"), "agree"),  # 1.6 miles is 2.49 to 2.66 km
     ((3.1, "kilometers"), "conflict"),
     ((8450, "feet"), "agree"),  # 1.6 miles is 8,184 to 8,712 feet
+    ((2.6, "kilometres"), "agree"),  # the British spelling is the same unit
 ])
 def test_lengths_in_miles_kilometers_and_feet_are_compared_in_one_unit(other, verdict):
     group = validate([measure("a1", 1.6, "miles"), measure("a2", *other), measure("a3", 1.6, "miles")]).groups[0]
@@ -279,6 +280,36 @@ def test_durations_in_months_and_years_are_compared_and_a_month_apart_conflicts(
     agree = validate([measure("a1", 21, "months", **tour), measure("a2", 2, "years", qualifier="approximately", **tour)])
     apart = validate([measure("a1", 21, "months", **tour), measure("a2", 22, "months", **tour), measure("a3", 2, "years", **tour)])
     assert agree.groups[0].verdict == "agree" and apart.groups[0].verdict == "conflict"
+
+
+def test_hours_and_days_are_compared_in_one_unit():
+    fire = dict(entity="Warehouse fire", metric_label="fire_duration")
+    assert validate([measure("a1", 36, "hours", **fire), measure("a2", 1.5, "days", **fire)]).groups[0].verdict == "agree"
+    assert validate([measure("a1", 30, "hours", **fire), measure("a2", 2, "days", **fire)]).groups[0].verdict == "conflict"
+
+
+@pytest.mark.parametrize(("facts", "verdict"), [
+    ([dict(value=7.2, attribution="Central Weather Administration"), dict(value=7.4, attribution="US Geological Survey")],
+     "incomparable"),
+    ([dict(value=7.2), dict(value=7.4)], "incomparable"),  # no agency named: either may be right
+    ([dict(value=7.2, attribution="US Geological Survey"), dict(value=7.4, attribution="the US Geological Survey")],
+     "conflict"),  # one agency, two figures
+])
+def test_a_quakes_magnitude_conflicts_only_within_one_seismic_agency(facts, verdict):
+    quake = dict(entity="Hualien earthquake", metric_label="earthquake_magnitude", unit="magnitude")
+    group = validate([measure(f"a{n}", **(quake | f)) for n, f in enumerate(facts)]).groups[0]
+    assert group.verdict == verdict
+
+
+def test_a_part_and_its_whole_in_one_article_make_no_conflict():
+    quote = "Four of the seven crew members on board were killed."
+    crew = dict(entity="Ferry crew", metric_label="crew_members", unit="crew_members", quote=quote, span=(100, 100 + len(quote)))
+    part = measure("a1", 4, mention_span=(100, 104), **crew)
+    whole = measure("a1", 7, mention_span=(100 + quote.index("seven"), 100 + quote.index("seven") + 5), **crew)
+    elsewhere = measure("a2", 4, **(crew | dict(quote="It killed four crew members.", span=(0, 28))))
+    assert validate([part, whole, elsewhere]).groups[0].verdict == "incomparable"
+    assert validate([whole, measure("a2", 4, **(crew | dict(quote="Four crew members were aboard.", span=(0, 30))))]
+                    ).groups[0].verdict == "conflict"  # with no part written before it, 7 against 4 is a conflict
 
 
 def test_a_count_of_the_missing_is_compared_on_its_day_only():

@@ -15,17 +15,20 @@ an undated figure offered to the group counts only if it is consistent with the 
 Disagreements that cannot call a source wrong are `incomparable`: forecasts naming no forecaster
 (they may be different polls), market prices and their moves stated as of a time, not a year's
 average (they may be of different moments, `questions.moves_by_the_minute`; but not one named
-day's open or close, nor its high or low reported after it, `questions.one_session_moment`), and figures that
-differ only from a vague amount ("several billion", "thousands": its span is a convention).
+day's open or close, nor its high or low reported after it, `questions.one_session_moment`), figures that
+differ only from a vague amount ("several billion", "thousands": its span is a convention), and a quake's
+magnitude, depth or epicentre given by no one agency (`questions.measured_by_agencies`: the USGS and a
+national agency each measure it).
 Every group says how many outlets and independent sources back it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from schemas.facts import Finding, QuantFact
-from schemas.primitives.numbers import round_fractions
+from schemas.primitives.numbers import find_numbers, round_fractions
 from schemas.units import is_currency
 from schemas.validation import AgreementGroup, GroupMember, Verdict
 from schemas.vocabulary import unit_class
@@ -35,11 +38,29 @@ from .grouping import Group, Member
 from .independence import Origins
 from .intervals import Interval, common, human, interval_for, precision, range_step, rounded, with_truncation
 from .measures import factors, one_dimension
-from .questions import UNNAMED, moves_by_the_minute, one_session_moment
+from .questions import UNNAMED, measured_by_agencies, measuring_agency, moves_by_the_minute, one_session_moment
 from .sources_note import excluded_facts, sources_note
 from .timeline import falling_count, rising_summary, stamp
 
 _MEMBER_FIELDS = frozenset(GroupMember.model_fields)
+
+
+# A part written before its whole: "five of the six crew", "3 out of its 11 cranes".
+_OF_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|all|[A-Z][\w'’.-]*['’]s)\s+")
+
+
+def part_and_whole(facts: list[QuantFact]) -> bool:
+    """Does one article give, among `facts`, a part and the whole it is written as a part of ("five of the six
+    crew members": 5 and 6 under one name)?"""
+    for part in facts:
+        if not (part.mention_span and part.span):
+            continue
+        after = part.quote[part.mention_span[1] - part.span[0]:]
+        if (of := _OF_WHOLE.match(after)) and (whole := find_numbers(after[of.end():of.end() + 30])) \
+                and whole[0].start == 0 and any(other.article_id == part.article_id and other.value == whole[0].value
+                                                for other in facts if other is not part):
+            return True
+    return False
 
 
 def to_the_unit(unit: str | None, value: float) -> bool:
@@ -238,8 +259,14 @@ class _Judgement:
             return "agree", self._agreement(intervals)
         if self.group.stance == f"forecast: {UNNAMED}":
             return "incomparable", f"forecasts that name no forecaster may come from different polls: {problem}"
+        if measured_by_agencies(self.group.metric, self.group.entity) and measuring_agency([m.fact for m in self.members]) is None:
+            return "incomparable", (f"seismic agencies measure a quake each on its own, and these figures name no one agency: "
+                                    f"{problem}")
         if self.group.period.startswith("undated"):
             return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
+        if part_and_whole([m.fact for m in self.members]):
+            return "incomparable", (f"one article gives a part and its whole under this name (\"five of the six on board\"), "
+                                    f"so the name covers two things: {problem}")
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
         facts = [m.fact for m in self.members]

@@ -303,6 +303,25 @@ def moves_by_the_minute(metric: str, facts: Sequence[QuantFact] = ()) -> bool:
     return bool(facts) and bool(_BARE_PRICE.fullmatch(metric)) and all(_TRADING.search(f.quote) for f in facts)
 
 
+# A quake's magnitude, depth and epicentre are measured by each seismic agency on its own (the USGS,
+# Japan's JMA, Taiwan's CWA): two agencies' figures differ without either being wrong.
+_SEISMIC = re.compile(r"quake|seismic|tremor|richter")
+_AGENCY_MEASURE = re.compile(r"magnitude|depth|epicent|hypocent|distance")
+
+
+def measured_by_agencies(metric: str, entity: str = "") -> bool:
+    """Is a metric key a quake's magnitude, depth or epicentre distance ("other:earthquake_magnitude", or
+    "other:depth" of an entity named a quake), which each seismic agency measures on its own?"""
+    words = f"{metric} {entity}".replace("_", " ").casefold()
+    return bool(_AGENCY_MEASURE.search(metric.casefold()) and (_SEISMIC.search(words) or "magnitude" in metric))
+
+
+def measuring_agency(facts: Sequence[QuantFact]) -> str | None:
+    """The one agency every fact names (`forecaster`'s folding of the attribution), else None."""
+    agencies = {forecaster(f.attribution) for f in facts}
+    return agencies.pop() if len(agencies) == 1 and UNNAMED not in agencies else None
+
+
 # A moment of one trading session that is fixed once it has passed: its opening and closing prices;
 # its high and low only once the day is over (a report during the day gives the high so far).
 _SESSION_FIXED = re.compile(r"\b(?:open|opening|close|closing)\b")
