@@ -162,7 +162,8 @@ _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|f
 _PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b"
                     r"|\b0\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?\b")  # "(202) 555-0143", "0800 555 111", "020 7946 0958"
 # A number to call or text: "dial 999", "text 61016 to", "call 0800"
-_DIAL_BEFORE = re.compile(r"\b(?:call|called|dial|dialled|dialed|ring|text|phone|calling|dialling|dialing|texting)\s+$", re.IGNORECASE)
+_DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|dialling|dialing|ring|text|texting|phone)\s+$",
+                          re.IGNORECASE)
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
@@ -201,7 +202,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "phone"  # "1-855-371-9460", "(202) 555-0143"
     if not spelled and not has_unit and value.is_integer() and _DIAL_BEFORE.search(before) and _DIAL_AFTER.match(after):
         return "phone"  # "dial 999", "text 61016 to get updates"
-    if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after) or 2 <= value <= 6 and _GENERATION_AFTER.match(after)):
+    if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after)
+                        or 2 <= value <= 6 and _GENERATION_AFTER.match(after)):
         return "name"  # "Version 2.4.1", "its 5G network"
     if not spelled and _DIGITS_LONG.match(after):
         return "phrase"  # "their 17-digit vehicle identification number": a code's length

@@ -259,17 +259,17 @@ class _Judgement:
             return "agree", self._agreement(intervals)
         if self.group.stance == f"forecast: {UNNAMED}":
             return "incomparable", f"forecasts that name no forecaster may come from different polls: {problem}"
-        if measured_by_agencies(self.group.metric, self.group.entity) and measuring_agency([m.fact for m in self.members]) is None:
+        facts = [m.fact for m in self.members]
+        if measured_by_agencies(self.group.metric, self.group.entity) and measuring_agency(facts) is None:
             return "incomparable", (f"seismic agencies measure a quake each on its own, and these figures name no one agency: "
                                     f"{problem}")
         if self.group.period.startswith("undated"):
             return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
-        if part_and_whole([m.fact for m in self.members]):
+        if part_and_whole(facts):
             return "incomparable", (f"one article gives a part and its whole under this name (\"five of the six on board\"), "
                                     f"so the name covers two things: {problem}")
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
-        facts = [m.fact for m in self.members]
         if moves_by_the_minute(self.group.metric, facts) and self.group.kind == "level" \
                 and not one_session_moment(self.group.metric, facts):
             return "incomparable", (f"a market price moves by the minute, and these reports may be for different "
