@@ -82,22 +82,35 @@ def currencies_named(text: str) -> set[str]:
 # in the contract's spelling (plural, snake_case) and the short forms that reach facts.
 MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
     "length": {"meters": 1.0, "kilometers": 1000.0, "kms": 1000.0, "km": 1000.0, "miles": 1609.344,
-               "feet": 0.3048, "inches": 0.0254, "yards": 0.9144, "centimeters": 0.01, "millimeters": 0.001,
-               "metres": 1.0, "kilometres": 1000.0, "centimetres": 0.01, "millimetres": 0.001},
+               "feet": 0.3048, "inches": 0.0254, "yards": 0.9144, "centimeters": 0.01, "millimeters": 0.001},
     "speed": {"kilometers_per_hour": 1.0, "km/h": 1.0, "kph": 1.0, "miles_per_hour": 1.609344, "mph": 1.609344},
     "mass": {"kilograms": 1.0, "kg": 1.0, "tonnes": 1000.0, "lbs": 0.45359237, "milligrams": 1e-6, "mg": 1e-6},
     "time": {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.2425 / 12,
              "quarters": 365.2425 / 4, "years": 365.2425, "decades": 3652.425},
 }
 _DIMENSION_OF = {unit: name for name, units in MEASURE_DIMENSIONS.items() for unit in units}
+_SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
+             ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"))
+
+
+def american(word: str) -> str:
+    """British spellings of measures in American spelling ("metres" -> "meters")."""
+    for british, us in _SPELLING:
+        word = word.replace(british, us)
+    return word
+
+
+def _spelled(unit: str) -> str:
+    """A unit as `MEASURE_DIMENSIONS` spells it ("Kilometres" -> "kilometers", "miles per hour" -> "miles_per_hour")."""
+    return american(unit.strip().lower().replace(" ", "_"))
 
 
 def dimension_of(unit: str | None) -> str | None:
     """The dimension a unit measures ("miles" -> "length", "kilometers per hour" -> "speed"), else None."""
-    return _DIMENSION_OF.get((unit or "").strip().lower().replace(" ", "_"))
+    return _DIMENSION_OF.get(_spelled(unit or ""))
 
 
 def unit_size(unit: str) -> float:
     """The size of a unit of some dimension in that dimension's base unit (`dimension_of` must know it)."""
-    spelled = unit.strip().lower().replace(" ", "_")
+    spelled = _spelled(unit)
     return MEASURE_DIMENSIONS[_DIMENSION_OF[spelled]][spelled]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from schemas.units import iso_currency_codes
+from schemas.units import american, iso_currency_codes
 
 from .mention_rules import local_currency, story_currency
 
@@ -140,19 +140,10 @@ _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE
 _NAMED = re.compile(r"^\s+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)\s+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock"
                               .split())
-_SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
-             ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"))
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch)\b", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
 # "weighing on shares".
 _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
-
-
-def american(word: str) -> str:
-    """British spellings of measures in American spelling ("metres" -> "meters")."""
-    for british, us in _SPELLING:
-        word = word.replace(british, us)
-    return word
 
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling".
