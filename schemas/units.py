@@ -7,9 +7,13 @@ models write "%", "$" or "dollars" anyway; these are mapped here instead of spen
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date
 from functools import lru_cache
 
+import babel.numbers
 import pycountry
+from babel import Locale
 
 _ALIASES: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
@@ -30,6 +34,43 @@ _ALIASES: dict[str, str] = {
 def iso_currency_codes() -> frozenset[str]:
     """Every ISO-4217 alphabetic code known to pycountry."""
     return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+# The day whose legal tender `currency_names` reads (fixed, so that a text always gives the same units).
+_TENDER_ON = date(2026, 1, 1)
+# Currency names that are also common words after a number ("the 1,000 mark", "20 Afghanis", "in real terms",
+# "Zimbabwe Gold", a city, punctuation): never read as money by name alone.
+_NOT_BY_NAME = frozenset({"mark", "marks", "real", "reals", "afghani", "afghanis", "gold", "golds", "colon", "colons",
+                          "cordoba", "cordobas", "sol", "sols"})
+
+
+def fold_accents(word: str) -> str:
+    """"guaraní" -> "guarani", "Tongan paʻanga" -> "Tongan pa'anga"; letters without a decomposition ("ł") stay."""
+    decomposed = unicodedata.normalize("NFKD", word).replace("ʻ", "'").replace("’", "'")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, str]:
+    """Every current currency by its English names (CLDR, through babel), lower case without accents:
+    the full name, singular and plural ("georgian lari", "georgian laris"), and the last word alone when
+    only one current currency has it ("lari", "laris", "pula", "quetzal"; also with the plurals news
+    writes, "quetzales", "guaranies"). A last word several currencies share ("dinar", "som", "manat")
+    or that is a common word (`_NOT_BY_NAME`) is left out."""
+    current = set()
+    for territory in Locale("en").territories:
+        current.update(babel.numbers.get_territory_currencies(territory, _TENDER_ON, tender=True))
+    names: dict[str, str] = {}
+    owners: dict[str, set[str]] = {}
+    for code in sorted(current):
+        for count in (1, 2):
+            name = fold_accents(babel.numbers.get_currency_name(code, count=count, locale="en")).lower()
+            names[name] = code
+            last = name.split()[-1]
+            for form in ((last, last + "s", last + "es") if count == 1 else (last,)):
+                owners.setdefault(form, set()).add(code)
+    names.update({word: codes.pop() for word, codes in owners.items() if len(codes) == 1 and word not in _NOT_BY_NAME})
+    return names
 
 
 def is_currency(unit: str) -> bool:

@@ -19,7 +19,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, NOUN_STOP, part_of_whole
+from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, IRREGULAR_PAST, NOUN_STOP, part_of_whole
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
@@ -333,7 +333,7 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
 # owner) and such a number names a thing instead.
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|[A-Za-z]+['’]s)(?:\s+(?:last|first|only|new|old|sole))?\s$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"^\s([a-z]{3,})(?:\s([a-z]{3,}))?\b(?![-'’])")
-_NOT_NOUNS = frozenset("left went came made took got fled ran lost won held said saw remain remains were are "
+_NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
                        "have had will would could meter metre mile foot acre ton tonne pound yard inch hectare "
                        "staff crew personnel police aircraft cattle sheep fish deer people "
                        "majority mark threshold milestone barrier target goal ceiling".split())  # "the 272 majority mark"

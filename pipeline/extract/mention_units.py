@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from schemas.units import american, iso_currency_codes
+from schemas.units import american, currency_names, fold_accents, iso_currency_codes
 
 from .mention_rules import local_currency, story_currency
 
@@ -33,7 +33,9 @@ class UnitRead:
     factor: float = 1.0
 
 
-CURRENCY_WORDS = {
+# Every current currency by its English names (`currency_names`), and over them the names news gives
+# most often the currency it means by them ("dollars" USD, "pesos" MXN) and spellings CLDR lacks ("zł", "reais").
+CURRENCY_WORDS = currency_names() | {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "won": "KRW", "yuan": "CNY",
     "renminbi": "CNY", "yen": "JPY", "pound": "GBP", "pounds": "GBP", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "rupee": "INR", "rupees": "INR", "rand": "ZAR", "kroner": "NOK",
@@ -59,7 +61,8 @@ CURRENCY_WORDS = {
     "taiwan dollars": "TWD", "brazilian reais": "BRL", "turkish lira": "TRY", "nigerian naira": "NGN",
 }
 # The words of a country written before its currency's name ("Egyptian pounds", "CFA francs").
-_NATIONAL = "|".join(sorted({" ".join(w.split()[:-1]) for w in CURRENCY_WORDS if " " in w}, key=len, reverse=True))
+_NATIONAL = "|".join(re.escape(national) for national in
+                     sorted({" ".join(w.split()[:-1]) for w in CURRENCY_WORDS if " " in w}, key=len, reverse=True))
 DURATIONS = "year|month|week|day|quarter|hour|minute|decade|fortnight"
 # Decades and centuries are counted in years and fortnights in weeks, as reporters' figures for the same
 # span are ("two decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more
@@ -133,6 +136,9 @@ _VERBS = "is are was were be been has have had will would can could may might sa
 _PLACES = "after before during outside inside near under over into across between against among amongst within throughout towards toward via beyond"
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
+# Verbs in the past without "-ed", and "alive", which end a noun after "one" ("one bidder came forward").
+IRREGULAR_PAST = frozenset("left went came made took got fled ran lost won held said saw fell rose stood sat gave told "
+                           "kept paid found became began brought spent broke grew drove flew alive".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
@@ -200,7 +206,8 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         return "times", words[0].end()  # "14 times average earnings": a multiple of what follows
     if singular_ok and words and not _PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
         # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
-        kept = words[:2] if len(words) > 1 and not words[1].group(1).endswith(("ed", "ly")) else words[:1]
+        second = words[1].group(1).lower() if len(words) > 1 else ""
+        kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST else words[:1]
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
@@ -296,8 +303,9 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         return UnitRead("pounds", "count", match.end())
     if not code and (local := local_currency(lowered, cues)):
         return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story
-    if lowered in CURRENCY_WORDS or (word.isupper() and word in iso_currency_codes()):
-        return UnitRead(CURRENCY_WORDS.get(lowered, word), "currency", match.end())
+    if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(fold_accents(lowered)) or (
+            word if word.isupper() and word in iso_currency_codes() else None):
+        return UnitRead(currency, "currency", match.end())
     if code:
         return UnitRead(code, "currency")
     if _EXPECTED_BY.match(text[end:end + 90]):

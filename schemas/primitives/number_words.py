@@ -85,6 +85,8 @@ def _parse_words(text: str, tokens: list[Token], i: int) -> tuple[tuple[int, int
     value, j = head
     value, j = _decimals(text, tokens, j, value)
     value, j, scale = _extend(text, tokens, j, value)
+    if scale == 1.0 and value == int(value) and j - i > 1:
+        value, j = _decimals(text, tokens, j, value)  # "two hundred and thirty-one point five"
     if _is_fraction(text, tokens, j - 1):
         return None
     return (tokens[i].start, tokens[j - 1].end, value, scale), j
@@ -106,9 +108,15 @@ def _head_value(text: str, tokens: list[Token], i: int) -> tuple[float, int] | N
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if word in ("a", "an") and nxt and nxt.word in _ARTICLE_TARGETS and joined(text, tokens[i], nxt):
         return 1.0, i + 1
-    if word == "half" and _half_a_scale(text, tokens, i):
+    if word == "half" and (_half_a_scale(text, tokens, i) or _half_a_dozen(text, tokens, i)):
         return 0.5, i + 2 + (tokens[i + 1].word == "of")
     return None
+
+
+def _half_a_dozen(text: str, tokens: list[Token], i: int) -> bool:
+    """True for "half a dozen" at token i: six, a count (not a round amount, as "half a million" is)."""
+    return [_word_at(tokens, k) for k in (i + 1, i + 2)] == ["a", "dozen"] \
+        and all(joined(text, tokens[k], tokens[k + 1]) for k in (i, i + 1))
 
 
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
@@ -206,6 +214,12 @@ def _after_scale(text: str, tokens: list[Token], j: int, scale: float) -> tuple[
     """After "two million", go on into "five hundred thousand" but never into a new number."""
     if j >= len(tokens) or not joined(text, tokens[j - 1], tokens[j]):
         return 0.0, j
+    if tokens[j].word == "and" and _word_at(tokens, j + 1) in UNITS.keys() - {"zero"} | TENS.keys() \
+            and joined(text, tokens[j], tokens[j + 1]):  # "two thousand and forty", not "three million and four million"
+        small, k = _small_number(text, tokens, j + 1)
+        if (_word_at(tokens, k) not in SCALE_WORDS or SCALE_WORDS[tokens[k].word] < scale) \
+                and not _is_fraction(text, tokens, k - 1):  # nor "half a billion and three-quarters of a million"
+            return small, k
     if tokens[j].word in UNITS or tokens[j].word in TENS:
         small, k = _small_number(text, tokens, j)
         if k < len(tokens) and joined(text, tokens[k - 1], tokens[k]):
