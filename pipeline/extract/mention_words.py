@@ -15,7 +15,9 @@
   percent, as every blind writer of the scanner sets reads them;
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
-- points written in words: "a quarter-point cut", "half a percentage point".
+- points written in words: "a quarter-point cut", "half a percentage point";
+- an elapsed time written as a stopwatch shows it, in seconds: a race time "2:00:35" (7,235), a lap
+  "1:32.456" (92.456); not a clock time ("14:32:05", "9:30", "7:58:09 a.m.").
 """
 
 from __future__ import annotations
@@ -121,8 +123,9 @@ class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
     `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
-    multiplied (a verb that is itself the move: "doubled", "halved"), points or one (one unit, or half of one, whose
-    unit is read after the span: "more than a year", "half an hour", "by a single vote")."""
+    multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
+    unit is read after the span: "more than a year", "half an hour", "by a single vote") or elapsed (a stopwatch's
+    "2:00:35", in seconds)."""
 
     span: tuple[int, int]
     value: float
@@ -149,7 +152,8 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low else ()),
-             *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ())]
+             *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
+             *(_elapsed(text) if ":" in text else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:
@@ -275,3 +279,20 @@ def _one_unit(text: str) -> list[WordQuantity]:
 def _points(text: str) -> list[WordQuantity]:
     return [WordQuantity((m.start(), m.end()), _POINT_VALUES[(m["three"] or m["w"] or m["full"]).lower()], None,
                          "percentage_points", "points") for m in _POINTS.finditer(text)]
+
+
+# A stopwatch's reading: hours of one digit, minutes and seconds ("2:00:35", "1:05:42.3"), or minutes and
+# seconds with a fraction ("1:32.456", "47:12.8"), which no clock shows. Hours of two digits or with a
+# leading zero ("14:32:05", "02:00:35") and a reading followed by a time of day's words ("7:58:09 a.m.",
+# "1:23:45 GMT", "local time") are clock times.
+_ELAPSED = re.compile(r"(?<![\d:.,])(?:(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)|(?P<mm>[1-5]?\d):(?P<ss>[0-5]\d\.\d{1,3}))"
+                      r"(?![\d:]|\.\d)(?!\s?(?:(?i:a\.?m\b|p\.?m\b|local\s+time|hours?\b|hrs\b)|(?:GMT|UTC|[A-Z]{1,3}T)\b))")
+
+
+def _elapsed(text: str) -> list[WordQuantity]:
+    found = []
+    for match in _ELAPSED.finditer(text):
+        hours, minutes, seconds = (match["h"], match["m"], match["s"]) if match["h"] else ("0", match["mm"], match["ss"])
+        found.append(WordQuantity(match.span(), int(hours) * 3600 + int(minutes) * 60 + float(seconds), None, "seconds",
+                                  "elapsed"))
+    return found
