@@ -150,7 +150,7 @@ _CALIBRE_AFTER = re.compile(
 _EVENT = re.compile(r"(?:50|60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)m")
 _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|ran|runs?|swam|swims?)\s+the\s+"
                            r"(?:(?:wo)?men['’]s\s+)?$|\b(?:wo)?men['’]s\s+$", re.IGNORECASE)
-_EVENT_AFTER = re.compile(r"^\s+(?:final|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
+_EVENT_AFTER = re.compile(r"^\s+(?:final|races?|events?|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b")

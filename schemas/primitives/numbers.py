@@ -56,7 +56,8 @@ _NUMERIC = re.compile(
     r"(?P<num>" + _SPOKEN_DECIMAL + r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d)"  # "96 006": thousands grouped by spaces (not "14 737 MAX jets")
     r"|\d+(?:\.\d+)?|\.\d+)"
-    r"(?P<frac>[" + "".join(_GLYPHS) + r"]|(?<=\d)\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b)?"  # "2¾ per cent", "17 and a half hours"
+    r"(?P<frac>[" + "".join(_GLYPHS) + r"]|(?<=\d)\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"  # "2¾ per cent", "17 and a half hours"
+    r"|(?<=\d)[\s-](?:1/[248]|3/[48]|[12]/3|[57]/8)(?![\d/]))?"  # a fraction typed after the whole: "6 1/2 years", "5-1/4"
     r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
     + r"|(?P<letter>[mkb]|(?-i:\sB))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9"
@@ -160,9 +161,12 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
 
 
 def _fraction(frac: str | None) -> float:
-    """The fraction written after a whole number: a glyph ("¾") or words ("and a half")."""
+    """The fraction written after a whole number: a glyph ("¾"), words ("and a half") or digits ("6 1/2")."""
     if not frac:
         return 0.0
+    if "/" in frac:
+        numerator, denominator = frac.strip(" -").split("/")
+        return int(numerator) / int(denominator)
     words = frac.split()
     return _GLYPHS.get(frac) or {"half": 0.5, "quarter": 0.25}.get(words[-1].lower(), 0.75)
 
