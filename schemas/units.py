@@ -7,13 +7,14 @@ models write "%", "$" or "dollars" anyway; these are mapped here instead of spen
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from functools import lru_cache
 
 import babel.numbers
 import pycountry
 from babel import Locale
+
+from .primitives.textnorm import without_accents
 
 _ALIASES: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
@@ -44,12 +45,6 @@ _NOT_BY_NAME = frozenset({"mark", "marks", "real", "reals", "afghani", "afghanis
                           "cordoba", "cordobas", "sol", "sols"})
 
 
-def fold_accents(word: str) -> str:
-    """"guaraní" -> "guarani", "Tongan paʻanga" -> "Tongan pa'anga"; letters without a decomposition ("ł") stay."""
-    decomposed = unicodedata.normalize("NFKD", word).replace("ʻ", "'").replace("’", "'")
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=1)
 def currency_names() -> dict[str, str]:
     """Every current currency by its English names (CLDR, through babel), lower case without accents:
@@ -64,7 +59,7 @@ def currency_names() -> dict[str, str]:
     owners: dict[str, set[str]] = {}
     for code in sorted(current):
         for count in (1, 2):
-            name = fold_accents(babel.numbers.get_currency_name(code, count=count, locale="en")).lower()
+            name = without_accents(babel.numbers.get_currency_name(code, count=count, locale="en")).lower()
             names[name] = code
             last = name.split()[-1]
             for form in ((last, last + "s", last + "es") if count == 1 else (last,)):

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from schemas.units import american, currency_names, fold_accents, iso_currency_codes
+from schemas.primitives.textnorm import without_accents
+from schemas.units import american, currency_names, iso_currency_codes
 
 from .mention_rules import local_currency, story_currency
 
@@ -303,7 +304,7 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         return UnitRead("pounds", "count", match.end())
     if not code and (local := local_currency(lowered, cues)):
         return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story
-    if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(fold_accents(lowered)) or (
+    if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(without_accents(lowered)) or (
             word if word.isupper() and word in iso_currency_codes() else None):
         return UnitRead(currency, "currency", match.end())
     if code:

@@ -54,6 +54,13 @@ def fold_text(text: str) -> str:
     return fold_with_map(text)[0]
 
 
+def without_accents(text: str) -> str:
+    """"Xóchitl Gálvez" as "Xochitl Galvez", "guaraní" as "guarani", and an apostrophe written as a
+    curly quote or a modifier letter as ' ("Tongan paʻanga"); letters without a decomposition ("ł") stay."""
+    decomposed = unicodedata.normalize("NFKD", text).replace("\u02bb", "'").replace("\u2019", "'")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def original_span(offsets: list[int], text_len: int, nstart: int, nend: int) -> tuple[int, int]:
     """Map the normalized span [nstart, nend) back to a [start, end) span of the original text.
 

@@ -29,7 +29,6 @@ ever compared here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from datetime import date
 from functools import lru_cache
 
 from schemas.facts import QuantFact
+from schemas.primitives.textnorm import without_accents
 from schemas.vocabulary import is_unnamed, period_kind, unit_class
 
 from ...extract.entities import UNKNOWN
@@ -89,11 +89,6 @@ class Group:
         return self.kind == "running"
 
 
-def _without_accents(text: str) -> str:
-    """"Xóchitl Gálvez" as "Xochitl Galvez": outlets differ in whether they keep a name's accents."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 # A company named with its legal form or its listing ("Reddit Inc (NYSE: RDDT)", "Binance Holdings
 # Limited", "Cleveland-Cliffs Inc.") is the company outlets name without them; a name's dotted
 # initials are its initials ("U.S. Steel", "US Steel").
@@ -103,7 +98,7 @@ _LEGAL_FORM = re.compile(r",?\s+(?:inc|corp|corporation|co|ltd|limited|plc|llc|a
 
 @lru_cache(maxsize=65536)
 def entity_key(entity: str) -> str | None:
-    name = " ".join(_without_accents(entity).replace("’", "'").casefold().split())
+    name = " ".join(without_accents(entity).casefold().split())  # outlets differ in keeping a name's accents
     name = re.sub(r"^the\s+", "", _LISTING.sub("", name)).strip(" ,;:")
     while (bare := _LEGAL_FORM.sub("", name)) != name and bare:
         name = bare
