@@ -48,11 +48,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from call_timings import DEFAULT_LOG, read_calls  # noqa: E402
 
 # pipeline.check.evaluation's own pairing and value/place rules, so both scorers agree.
-from pipeline.check.evaluation import GoldFact, pair_up, same_place, same_value
+from pipeline.check.evaluation import GoldFact, pair_up, same_amount, same_place
 from pipeline.ingest.jsonl import read_jsonl
 from schemas.facts import QuantFact
 from schemas.validation import AgreementGroup
-from schemas.vocabulary import unit_class
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = [sys.executable, "-m", "pipeline"]
@@ -204,9 +203,8 @@ Pairs = list[tuple[QuantFact, DevGold]]
 
 
 def _found(fact: QuantFact, gold: GoldFact) -> bool:
-    """The gold number was found: same magnitude (the sign is scored apart), unit class and place."""
-    return (same_value(abs(fact.value), abs(gold.value)) and unit_class(fact.unit) == unit_class(gold.unit)
-            and same_place(fact, gold))
+    """The gold number was found: same magnitude (the sign is scored apart), amount and place."""
+    return same_amount(abs(fact.value), fact.unit, abs(gold.value), gold.unit) and same_place(fact, gold)
 
 
 def pair_facts(facts: list[QuantFact], gold: list[DevGold]) -> Pairs:

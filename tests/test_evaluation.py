@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.check.evaluation import GoldFact, evaluate, pair_up, same_place
+from pipeline.check.evaluation import GoldFact, evaluate, pair_up, same_amount, same_place
 from pipeline.ingest.jsonl import read_jsonl
 from pipeline.errors import InputError
 from schemas.facts import QuantFact
@@ -40,6 +40,19 @@ def fact(**changes: Any) -> QuantFact:
 def test_matching_rule(changes: dict[str, Any], matches: bool) -> None:
     report = evaluate([fact(**changes)], [GOLD])
     assert report.overall.matched == int(matches)
+
+
+@pytest.mark.parametrize("value, unit, gold_value, gold_unit, same", [
+    (3.45, "minutes", 207, "seconds", True),  # "three minutes and 27 seconds" against a gold in seconds
+    (2.0097, "hours", 7235, "seconds", True),  # "2 hours, 35 seconds"
+    (3.45, "hours", 207, "seconds", False),
+    (1.6, "miles", 2.575, "kilometers", True),
+    (207, "seconds", 207, "percent", False),  # no dimension: the unit classes must agree
+    (5, "EUR", 5, "USD", True),  # money is one class; exchange is not the evaluation's business
+])
+def test_amounts_of_one_dimension_compare_once_converted(value: float, unit: str, gold_value: float, gold_unit: str,
+                                                         same: bool) -> None:
+    assert same_amount(value, unit, gold_value, gold_unit) is same
 
 
 def test_figures_and_lists() -> None:

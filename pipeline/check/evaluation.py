@@ -1,7 +1,8 @@
 """Stage (evaluation): score extracted facts against hand-checked gold facts.
 
-A fact matches a gold fact when their values agree within 1% in base units, their unit classes
-agree (percent, currency, count, duration), and they point at the same place: the spans overlap,
+A fact matches a gold fact when their values agree within 1% and their unit classes agree (percent,
+currency, count, duration), or their units measure one dimension and agree within 1% once converted
+("3.45 minutes" and "207 seconds"), and they point at the same place: the spans overlap,
 or the fact's quote contains the gold anchor. Matching is one-to-one and greedy in text order.
 Precision, recall and F1 count matches; `grounded_rate` is the share of extracted facts whose
 quote and number were found in the article; `value_accuracy` is, among facts that point at a gold
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.facts import QuantFact
+from schemas.units import dimension_of, unit_size
 from schemas.vocabulary import unit_class
 
 from schemas.primitives.textnorm import fold_text
@@ -66,6 +68,14 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=VALUE_TOLERANCE, abs_tol=1e-9)
 
 
+def same_amount(value: float, unit: str, gold_value: float, gold_unit: str) -> bool:
+    """One amount: equal values of one unit class, or of one dimension once converted (`schemas.units`)."""
+    dimension = dimension_of(unit)
+    if dimension is not None and dimension == dimension_of(gold_unit):
+        return same_value(value * unit_size(unit), gold_value * unit_size(gold_unit))
+    return same_value(value, gold_value) and unit_class(unit) == unit_class(gold_unit)
+
+
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     """Do two [start, end) spans share a character?"""
     return bool(a and b and a[0] < b[1] and b[0] < a[1])
@@ -77,11 +87,7 @@ def same_place(fact: QuantFact, gold: GoldFact) -> bool:
 
 
 def _matches(fact: QuantFact, gold: GoldFact) -> bool:
-    return (
-        same_value(fact.value, gold.value)
-        and unit_class(fact.unit) == unit_class(gold.unit)
-        and same_place(fact, gold)
-    )
+    return same_amount(fact.value, fact.unit, gold.value, gold.unit) and same_place(fact, gold)
 
 
 def _on_the_number(fact: QuantFact, gold: GoldFact) -> bool:

@@ -103,9 +103,10 @@ def scaled(mention: Mention) -> bool:
     return _scale_of(mention) != 1.0
 
 
-# A length of time written in two units: "an hour and 45 minutes", "12 years and six months", "two days, 4 hours".
-_PARTS_OF_TIME = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("days", "hours"): 24, ("years", "months"): 12,
-                  ("weeks", "days"): 7}
+# A length of time written in two units: "an hour and 45 minutes", "12 years and six months", "two days, 4 hours",
+# "2 hours, 35 seconds" (a race time with no whole minute).
+_PARTS_OF_TIME = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("hours", "seconds"): 3600, ("days", "hours"): 24,
+                  ("years", "months"): 12, ("weeks", "days"): 7}
 _AND_PART = re.compile(r"^(?:\s+and\s+|\s*,\s*|\s+)$")
 
 
