@@ -10,10 +10,6 @@ import re
 from datetime import date
 from functools import lru_cache
 
-import babel.numbers
-import pycountry
-from babel import Locale
-
 from .primitives.textnorm import without_accents
 
 _ALIASES: dict[str, str] = {
@@ -33,7 +29,9 @@ _ALIASES: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def iso_currency_codes() -> frozenset[str]:
-    """Every ISO-4217 alphabetic code known to pycountry."""
+    """Every ISO-4217 alphabetic code known to pycountry (imported here: the CLI's start-up needs no table)."""
+    import pycountry
+
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
@@ -52,6 +50,9 @@ def currency_names() -> dict[str, str]:
     only one current currency has it ("lari", "laris", "pula", "quetzal"; also with the plurals news
     writes, "quetzales", "guaranies"). A last word several currencies share ("dinar", "som", "manat")
     or that is a common word (`_NOT_BY_NAME`) is left out."""
+    import babel.numbers
+    from babel import Locale
+
     current = set()
     for territory in Locale("en").territories:
         current.update(babel.numbers.get_territory_currencies(territory, _TENDER_ON, tender=True))
@@ -121,7 +122,7 @@ MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
                "feet": 0.3048, "inches": 0.0254, "yards": 0.9144, "centimeters": 0.01, "millimeters": 0.001},
     "speed": {"kilometers_per_hour": 1.0, "km/h": 1.0, "kph": 1.0, "miles_per_hour": 1.609344, "mph": 1.609344},
     "mass": {"kilograms": 1.0, "kg": 1.0, "tonnes": 1000.0, "lbs": 0.45359237, "milligrams": 1e-6, "mg": 1e-6},
-    "time": {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.2425 / 12,
+    "time": {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.2425 / 12,
              "quarters": 365.2425 / 4, "years": 365.2425, "decades": 3652.425},
 }
 _DIMENSION_OF = {unit: name for name, units in MEASURE_DIMENSIONS.items() for unit in units}
