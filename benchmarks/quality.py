@@ -88,6 +88,7 @@ REAL_SETS = {
     "holdout25": (ROOT / "tests" / "data" / "holdout25", ROOT / "fetched" / "holdout25"),
     "holdout26": (ROOT / "tests" / "data" / "holdout26", ROOT / "fetched" / "holdout26"),
     "holdout27": (ROOT / "tests" / "data" / "holdout27", ROOT / "fetched" / "holdout27"),
+    "holdout28": (ROOT / "tests" / "data" / "holdout28", ROOT / "fetched" / "holdout28"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
