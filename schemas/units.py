@@ -44,29 +44,56 @@ _NOT_BY_NAME = frozenset({"mark", "marks", "real", "reals", "afghani", "afghanis
 
 
 @lru_cache(maxsize=1)
-def currency_names() -> dict[str, str]:
-    """Every current currency by its English names (CLDR, through babel), lower case without accents:
-    the full name, singular and plural ("georgian lari", "georgian laris"), and the last word alone when
-    only one current currency has it ("lari", "laris", "pula", "quetzal"; also with the plurals news
-    writes, "quetzales", "guaranies"). A last word several currencies share ("dinar", "som", "manat")
-    or that is a common word (`_NOT_BY_NAME`) is left out."""
+def _currencies_in_use() -> dict[str, tuple[str, ...]]:
+    """Every current currency (legal tender on `_TENDER_ON`, CLDR through babel) with the English names
+    of the places that use it."""
     import babel.numbers
     from babel import Locale
 
-    current = set()
-    for territory in Locale("en").territories:
-        current.update(babel.numbers.get_territory_currencies(territory, _TENDER_ON, tender=True))
-    names: dict[str, str] = {}
+    used_in: dict[str, list[str]] = {}
+    for territory, place in Locale("en").territories.items():
+        for code in babel.numbers.get_territory_currencies(territory, _TENDER_ON, tender=True):
+            used_in.setdefault(code, []).append(place)
+    return {code: tuple(places) for code, places in sorted(used_in.items())}
+
+
+def _english_name(code: str, count: int) -> str:
+    import babel.numbers
+
+    return without_accents(babel.numbers.get_currency_name(code, count=count, locale="en")).lower()
+
+
+@lru_cache(maxsize=1)
+def _last_word_owners() -> dict[str, set[str]]:
+    """The currencies whose English name ends in each word, with the plurals news writes ("quetzales")."""
     owners: dict[str, set[str]] = {}
-    for code in sorted(current):
+    for code in _currencies_in_use():
         for count in (1, 2):
-            name = without_accents(babel.numbers.get_currency_name(code, count=count, locale="en")).lower()
-            names[name] = code
-            last = name.split()[-1]
+            last = _english_name(code, count).split()[-1]
             for form in ((last, last + "s", last + "es") if count == 1 else (last,)):
                 owners.setdefault(form, set()).add(code)
-    names.update({word: codes.pop() for word, codes in owners.items() if len(codes) == 1 and word not in _NOT_BY_NAME})
+    return owners
+
+
+@lru_cache(maxsize=1)
+def currency_names() -> dict[str, str]:
+    """Every current currency by its English names, lower case without accents: the full name, singular
+    and plural ("georgian lari", "georgian laris"), and the last word alone when only one current currency
+    has it ("lari", "laris", "pula", "quetzal"; also "quetzales", "guaranies"). A last word several
+    currencies share ("dinar", "som", "manat", `shared_currency_names`) or that is a common word
+    (`_NOT_BY_NAME`) is left out."""
+    names = {_english_name(code, count): code for code in _currencies_in_use() for count in (1, 2)}
+    names.update({word: next(iter(codes)) for word, codes in _last_word_owners().items()
+                  if len(codes) == 1 and word not in _NOT_BY_NAME})
     return names
+
+
+def shared_currency_names() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The last words several current currencies share, each with its currencies and the places that use
+    them: {"manat": {"AZN": ("Azerbaijan",), "TMT": ("Turkmenistan",)}, ...}."""
+    places = _currencies_in_use()
+    return {word: {code: places[code] for code in sorted(codes)} for word, codes in _last_word_owners().items()
+            if len(codes) > 1}
 
 
 def is_currency(unit: str) -> bool:

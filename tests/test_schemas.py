@@ -12,7 +12,7 @@ from pipeline.check.normalize import normalized_unit
 from schemas.base import validation_context
 from schemas.extraction import ExtractedFact, claims_a_fact
 from schemas.facts import QuantFact
-from schemas.units import canonical_unit
+from schemas.units import canonical_unit, currency_names, shared_currency_names
 from schemas.vocabulary import METRIC_UNIT_CLASS, METRICS, unit_class
 
 ARTICLE = (
@@ -94,6 +94,14 @@ def test_normalized_units_keep_money_rates_and_pluralise_counted_nouns(raw: str,
 ])
 def test_a_money_rate_is_in_the_currency_class_as_the_scanner_says(unit: str, cls: str) -> None:
     assert unit_class(unit) == cls
+
+
+def test_a_currency_word_is_read_alone_only_when_one_current_currency_has_it() -> None:
+    names, shared = currency_names(), shared_currency_names()
+    assert names["lari"] == "GEL" and names["kyrgyz som"] == "KGS"
+    assert "som" not in names and set(shared["som"]) == {"KGS", "UZS"}
+    assert shared["manat"]["AZN"] == ("Azerbaijan",)
+    assert not set(names) & set(shared)
 
 
 def test_every_metric_but_other_has_a_unit_class() -> None:

@@ -3,7 +3,9 @@
 The currency written before it ("$", "US$", "A$", "Rs", "¥", "CHF", "Rp", "KSh", "₦", "R42bn"), read
 with the story's own currency where a symbol is shared ("¥" is yuan in a Shanghai story, "Rs" rupees
 of Pakistan in a Pakistani one; so are the words "crowns", "shillings", "pesos", "rupees",
-"dirhams" and "francs" after a number, by the place the story names first, `local_currency`),
+"dirhams" and "francs" after a number, by the place the story names first, `local_currency`; any
+other currency word several countries share, "som", "manat", "dinars", by the first place that uses
+it the text names, `currency_by_place`),
 the hedge ("more than", "about", "up to"), a written minus ("minus 5"), and whether the number is
 part of a date ("in 2023", "November 1", "2024-25", "30/06/2025").
 """
@@ -11,9 +13,10 @@ part of a date ("in 2023", "November 1", "2024-25", "30/06/2025").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from schemas.primitives.currency_marks import OTHER_CODES, SCALED_ONLY
-from schemas.units import iso_currency_codes
+from schemas.units import iso_currency_codes, shared_currency_names
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD"}
@@ -116,6 +119,26 @@ def local_currency(word: str, cues: tuple[str, ...]) -> str | None:
     """The code of a currency word several countries share ("crowns", "kr", "shillings", "pesos") in
     this story: the first its place names point at ("Stockholm" -> SEK), else None."""
     return _first_cued(LOCAL_CURRENCY_WORDS.get(word, ()), cues)
+
+
+# Shared currency words whose usual meaning stands whatever places a text names (`mention_units.CURRENCY_WORDS`).
+_USUAL_MEANING = frozenset({"dollar", "dollars", "pound", "pounds", "won", "wons"})
+_PLACE_ENDING = re.compile(r"(?:istan|stan|ia|a|i)$")  # "Uzbekistan" is also "Uzbek", "Malawi" also "Malawian"
+
+
+@lru_cache(maxsize=256)
+def _places(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The places' names and the words made from them ("Uzbek", "Azerbaijani", "Malawian")."""
+    stems = [stem if " " not in name and len(stem := _PLACE_ENDING.sub("", name)) >= 4 else name for name in names]
+    return re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*")
+
+
+def currency_by_place(word: str, text: str) -> str | None:
+    """The code of a currency word several current currencies share ("som", "manat", "dinars", "kwacha"):
+    the one whose place (`schemas.units.shared_currency_names`) the text names first, else None."""
+    candidates = shared_currency_names().get(word) if word not in _USUAL_MEANING else None
+    named = [(match.start(), code) for code, names in (candidates or {}).items() if (match := _places(names).search(text))]
+    return min(named)[1] if named else None
 
 
 def story_currency(cues: tuple[str, ...], default: str) -> str:

@@ -19,7 +19,7 @@ from typing import Literal
 from schemas.primitives.textnorm import without_accents
 from schemas.units import american, currency_names, iso_currency_codes
 
-from .mention_rules import local_currency, story_currency
+from .mention_rules import currency_by_place, local_currency, story_currency
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
@@ -74,7 +74,8 @@ _AFTER = re.compile(
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
-    rf"|(?P<dur>[\s-](?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
+    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive)\s+)?"  # "38 consecutive days"
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[^\W\d_]+)\b)",
     re.IGNORECASE,
@@ -186,8 +187,9 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         if not words and (word.lower() in _NOUN_SKIP or "-" in word):
             continue  # "new", "long-range", "well-known": what is counted comes after
         if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
-                or (words and word.lower().endswith("ing") and _is_plural(words[-1].group(1).lower())):
-            break  # "nine tankers waiting offshore": the noun ends before a participle
+                or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST)
+                    and _is_plural(words[-1].group(1).lower())):
+            break  # "nine tankers waiting offshore", "250 farmers drove tractors": the noun ends before a verb
         words.append(match)
     return words
 
@@ -302,8 +304,8 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     lowered = " ".join(word.lower().split())
     if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
         return UnitRead("pounds", "count", match.end())
-    if not code and (local := local_currency(lowered, cues)):
-        return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story
+    if not code and (local := local_currency(lowered, cues) or currency_by_place(lowered, text)):
+        return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story, "som" in an Uzbek one
     if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(without_accents(lowered)) or (
             word if word.isupper() and word in iso_currency_codes() else None):
         return UnitRead(currency, "currency", match.end())

@@ -4,7 +4,7 @@
   of 10", "half of", "fell by a third", and a hedged share standing for those it counts ("around
   half identified as female", "about a third were over 60");
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
-  thousands", "tens of millions", "several hundred", "a few thousand";
+  thousands", "tens of millions", "several hundred", "a few thousand"; "a couple of" is about 2;
 - one unit of time, one degree or one measure after a hedge: "for more than a year", "nearly a
   decade" (10 years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is
   none), "less than a metre"; half of one: "half an hour", "half a mile"; a margin of one: "by a
@@ -59,6 +59,7 @@ _VAGUE = re.compile(
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
     r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b",
     re.IGNORECASE)
+_COUPLE = re.compile(r"\ba\s+couple\s+of\b(?=\s+[a-z])", re.IGNORECASE)  # "a couple of hospitals": about two
 # "a multi-billion dollar plan", "a multimillion-pound deal": 2 to 9 of the scale, in the currency named
 # after it (a dollar is the story's, read after the span; the others are named here).
 _MULTI = re.compile(r"\bmulti-?(?P<scale>million|billion|trillion)(?=[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan)\b)",
@@ -76,11 +77,12 @@ _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 10
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century"
 _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilos?|tonnes?|"
             r"litres?|liters?|gallons?|hectares?|acres?")
-_HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|about|at least|at most|"
+_HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b", re.IGNORECASE)
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
-# "half an hour", "half a mile", "in half a century" (50 years)
-_HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?)\s+(?:{_TIME}|{_MEASURE})\b", re.IGNORECASE)
+# "half an hour", "half a mile", "in half a century", "the past half-century" (50 years)
+_HALF_ONE = re.compile(rf"\b(?:(?P<n>half\s+an?)\s+(?:{_TIME}|{_MEASURE})\b|(?P<h>half)(?=[\s-]centur(?:y|ies)\b))",
+                       re.IGNORECASE)
 # "in a quarter of a century", "the last quarter-century" (25 years)
 _QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centur(?:y|ies)\b)", re.IGNORECASE)
 _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
@@ -104,7 +106,8 @@ _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
                               r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
-                              r"(?!\s+(?:down|up|over|back|as)\b)", re.IGNORECASE)
+                              r"(?!\s+(?:down|up|back|as)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d)))",
+                              re.IGNORECASE)  # "doubled over in pain" is no multiple; "trebled over the period" is
 # The verb after "will", "would" or "to", which names its rise: "output would more than double to 1.3
 # million barrels", "is set to triple by 2030" (not "to double the size": what it multiplies follows).
 _MULTIPLY_TO = re.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"
@@ -122,7 +125,7 @@ _POINT_VALUES = {"three": 0.75, "quarter": 0.25, "half": 0.5, "full": 1.0}
 class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
-    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), multiplier,
+    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), couple (about 2), multiplier,
     multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
     unit is read after the span: "more than a year", "half an hour", "by a single vote") or elapsed (a stopwatch's
     "2:00:35", in seconds)."""
@@ -149,6 +152,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
+             *(_couple(text) if "couple" in low else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low else ()),
@@ -194,7 +198,7 @@ def _fractions(text: str) -> list[WordQuantity]:
         if den == "quarter" and _QUARTER_CENTURY.match(text, m.end()):
             continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
-                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher)\b", text[m.end():]):
+                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
         found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
     for m in _HALF.finditer(text):
@@ -238,6 +242,10 @@ def _vague(text: str) -> list[WordQuantity]:
     return found
 
 
+def _couple(text: str) -> list[WordQuantity]:
+    return [WordQuantity(m.span(), 2.0, None, None, "couple") for m in _COUPLE.finditer(text)]
+
+
 def _sizes(text: str) -> list[WordQuantity]:
     found = []
     for m in _MULTI.finditer(text):
@@ -272,8 +280,8 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
 def _one_unit(text: str) -> list[WordQuantity]:
     found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
              *_QUARTER_ONE.finditer(text)]
-    return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
-                         "one") for m in sorted(found, key=lambda m: m.start())]
+    spans = sorted((m.span("n") if m["n"] else m.span("h"), (m["n"] or m["h"]).lower()) for m in found)
+    return [WordQuantity(span, 0.25 if "quarter" in n else 0.5 if n[0] == "h" else 1.0, None, None, "one") for span, n in spans]
 
 
 def _points(text: str) -> list[WordQuantity]:
