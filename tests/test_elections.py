@@ -253,3 +253,15 @@ def test_final_results_meet_across_days_and_running_counts_do_not() -> None:
                     "a2": "Ana Ruiz took 58.1% of the vote in a quick count; the final count is due in March."},
                    "Vela", {"a1": "2024-02-14", "a2": "2024-02-20"})
     assert all(g.period != "final result (2024)" for g in validate(quick).groups)
+
+
+def test_seats_counted_so_far_grow_into_the_final_count_and_final_counts_still_disagree() -> None:
+    """A count of seats its sentence gives as the count so far only grows: it is no conflict with the
+    final count. Two texts' final counts that differ still are."""
+    facts = _seat_facts({"a1": [("Unity Party", "The Unity Party won 88 seats, the latest results on the commission's website showed.")],
+                         "a2": [("Unity Party", "The Unity Party took at least 97 seats in ballots counted so far.")],
+                         "a3": [("Unity Party", "The Unity Party won 131 seats.")]})
+    assert [g.verdict for g in validate(facts).groups if g.verdict == "conflict"] == []
+    final = _seat_facts({"a1": [("Unity Party", "The Unity Party won 128 seats.")],
+                         "a3": [("Unity Party", "The Unity Party won 131 seats.")]})
+    assert [g.verdict for g in validate(final).groups] == ["conflict"]

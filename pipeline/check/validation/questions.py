@@ -107,6 +107,17 @@ _EARLIER_TIME = re.compile(r"\b(?:last|previous|prior|preceding|earlier|former|b
 _SPAN_WORDS = re.compile(r"\b(?:year|quarter|month|week|half|annual|yearly|quarterly|monthly|weekly|fiscal)\b",
                          re.IGNORECASE)
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
+# Seats are a final result once declared, and are compared so; a count of them its sentence gives as the
+# count so far ("won at least 137 seats ... in ballots counted so far", "107 seats ..., the latest results
+# showed") only grows, a tally like votes.
+_SEATS = re.compile(r"\bseats?\b")
+_PARTIAL_COUNT = re.compile(
+    r"\b(?:(?:counted|declared|reported|tallied)\s+so\s+far|so\s+far\s+(?:counted|declared|reported)|"
+    r"(?:latest|partial|early|initial|provisional|preliminary)\s+(?:results|count|counts|returns|tally|figures|data)|"
+    r"as\s+(?:the\s+)?counting\s+(?:continued|continues|went\s+on)|still\s+being\s+counted|"
+    r"with\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of\s+"
+    r"(?:the\s+)?(?:votes?|ballots|precincts|polling\s+stations|constituencies)\s+(?:counted|reporting|declared))\b",
+    re.IGNORECASE)
 
 
 _MONEY_GROWTH = frozenset(GROWTH_OF.values())
@@ -271,7 +282,10 @@ def is_tally(fact: QuantFact) -> bool:
     label = (fact.metric_label or "").replace("_", " ").casefold().strip()
     if fact.metric == "other" and unit_class(fact.unit) == "percent":
         return bool(_PROGRESS_WORDS.search(label))  # "85% of the ballots counted", then "99.9%"
-    return fact.metric == "other" and unit_class(fact.unit) == "count" and bool(_TALLY_WORDS.search(label) or _TALLY_HEADS.search(label))
+    if fact.metric != "other" or unit_class(fact.unit) != "count":
+        return False
+    return bool(_TALLY_WORDS.search(label) or _TALLY_HEADS.search(label)
+                or (_SEATS.search(label) and _PARTIAL_COUNT.search(fact.quote or "")))
 
 
 def changes_daily(metric: str) -> bool:
