@@ -175,7 +175,11 @@ _MADE_OF = re.compile(r"\d-of-$")  # "13-of-20 shooting": made of attempted, not
 _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to\s+play|to\s+go)\b", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
-                    r"|\bcloud\s+nine\b|\b(?:in|of)\s+two\s+minds\b", re.IGNORECASE)
+                    r"|\bcloud\s+nine\b|\b(?:in|of)\s+two\s+minds\b"
+                    r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)",
+                    re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
+# A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
+_GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)", re.MULTILINE)
 _COURT_SHOT = re.compile(r"^-point(?:ers?\b|\s+(?:line|shots?|shooting|attempts?|range|plays?|baskets?|field\s+goals?|"
                          r"percentage|arc|shooters?)\b)", re.IGNORECASE)
 _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
@@ -198,6 +202,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "date"
     if _BOND.match(after):
         return "bond_tenor"
+    if not spelled and not has_unit and any(m.start(1) <= start and end <= m.end(2) and int(m[1]) <= int(m[2])
+                                            for m in _GALLERY.finditer(text, max(0, start - 12), end + 12)):
+        return "gallery"  # a slideshow's "1 of 3 |", the page's counter
     if not spelled and any(m.start() <= start and end <= m.end() for m in _PHONE.finditer(text, max(0, start - 16), end + 16)):
         return "phone"  # "1-855-371-9460", "(202) 555-0143"
     if not spelled and not has_unit and value.is_integer() and _DIAL_BEFORE.search(before) and _DIAL_AFTER.match(after):

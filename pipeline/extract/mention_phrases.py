@@ -32,6 +32,9 @@ here returns its name for such a mention:
   driver, aged 34") is left to the model.
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
   belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
+- `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke" or
+  "cracked" ("broke the 2-hour mark", "cracked the 10-second barrier"): no measured amount ("crossed
+  the 50-degree mark" is a reading, "from the 35km mark" a point of the course: left to the model);
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
   contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
@@ -56,6 +59,10 @@ from .mentions import Mention
 
 LARGE_COUNT = 1e6
 _SPAN_UNITS = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
+_THRESHOLD_AFTER = re.compile(r"^[\s-]*(?:mark|barrier|threshold)\b", re.IGNORECASE)
+# Only a line broken is one: "crossed the 50-degree mark" is a reading, "from the 35km mark" a point of the course.
+_BROKE_THE = re.compile(r"\b(?:break|breaks|breaking|broke|broken|crack|cracks|cracked|cracking|smash\w*)\s+the\s+$",
+                        re.IGNORECASE)
 _RECORD_AFTER = re.compile(r"^[\s-]+(?:high|low|record|peak|trough|best|worst|top|bottom|highs|lows|peaks)\b", re.IGNORECASE)
 _SUPERLATIVE_BEFORE = re.compile(
     r"\b(?:highest|lowest|biggest|largest|smallest|strongest|weakest|fastest|slowest|sharpest|steepest|deepest|"
@@ -124,6 +131,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     words = mention.text.lower()
     if mention.unit_class == "duration" and _is_record_span(words, before, after):
         return "record_span"
+    if _THRESHOLD_AFTER.match(after) and _BROKE_THE.search(before):
+        return "threshold"
     if words.split()[0] == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
         return "one_as_pronoun"
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):

@@ -75,7 +75,7 @@ _AFTER = re.compile(
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive)\s+)?"  # "38 consecutive days"
-    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies))(?:s|y|ies)?\b(?!-old))"
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|second(?!-))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[^\W\d_]+)\b)",
     re.IGNORECASE,
