@@ -203,9 +203,16 @@ def fetched_problems(folder: Path, articles: list[DevArticle]) -> list[str]:
 Pairs = list[tuple[QuantFact, DevGold]]
 
 
+def _magnitude(value: float, value_max: float | None) -> float:
+    """The size a figure starts from, whatever its sign: a range's end nearer zero ("a loss of $2bn to $9bn"
+    is the same range as -9bn to -2bn)."""
+    return abs(value) if value_max is None else min(abs(value), abs(value_max))
+
+
 def _found(fact: QuantFact, gold: GoldFact) -> bool:
     """The gold number was found: same magnitude (the sign is scored apart), amount and place."""
-    return same_amount(abs(fact.value), fact.unit, abs(gold.value), gold.unit) and same_place(fact, gold)
+    return (same_amount(_magnitude(fact.value, fact.value_max), fact.unit, _magnitude(gold.value, gold.value_max), gold.unit)
+            and same_place(fact, gold))
 
 
 def pair_facts(facts: list[QuantFact], gold: list[DevGold]) -> Pairs:

@@ -173,6 +173,18 @@ def test_scoring_counts_found_facts_labels_and_unmatched_facts() -> None:
     assert s.wrong_labels == [("f1", "g1"), ("f2", "g2")]
 
 
+def test_a_range_given_as_a_fall_is_found_and_scored_as_a_wrong_sign() -> None:
+    """A loss of "$2 billion to $9 billion" extracted as -9e9..-2e9 is the gold's range with the other sign;
+    a duration in another unit of time is the gold's once converted."""
+    dev = DevSet(articles=[article("a1")],
+                 gold=[gold("g1", "a1", 2e9, (10, 20), unit="USD", value_max=9e9, qualifier="several"),
+                       gold("g2", "a1", 207, (30, 40), unit="seconds", metric="other", metric_label="margin")], conflicts=[])
+    facts = [fact("f1", "a1", -9e9, (10, 20), unit="USD", value_max=-2e9, qualifier="several"),
+             fact("f2", "a1", 3.45, (30, 40), unit="minutes", metric="other", metric_label="margin")]
+    s = score_realworld(facts, dev, [])
+    assert (s.found, s.right_sign) == (2, 1)
+
+
 def test_a_reported_conflict_is_real_only_when_it_joins_differing_gold_values_of_a_real_conflict() -> None:
     groups = [group("conflict", "f1", "f5"),  # g1 (-0.3) against g4 (-2.9): c1
               group("conflict", "f2", "f5"),  # no real conflict holds g2
