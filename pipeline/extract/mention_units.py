@@ -75,7 +75,7 @@ _AFTER = re.compile(
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive)\s+)?"  # "38 consecutive days"
-    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|second(?!-))(?:s|y|ies)?\b(?!-old))"
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[^\W\d_]+)\b)",
     re.IGNORECASE,
@@ -272,7 +272,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         if dunit in _COUNTED_IN:
             unit, factor = _COUNTED_IN[dunit]
             return UnitRead(unit, "duration", match.end(), factor)
-        return UnitRead(dunit + "s", "duration", match.end())
+        # "a 40-second clip" is counted in seconds as "40 seconds" is (a noun), which the labeller expects as a fact
+        return UnitRead(dunit + "s", "count" if dunit == "second" else "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):
         return UnitRead(code or story_currency(cues, "USD"), "currency", match.end(), 0.01)  # "cents" of the story
     if match and match["sub"]:
