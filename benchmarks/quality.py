@@ -89,6 +89,7 @@ REAL_SETS = {
     "holdout26": (ROOT / "tests" / "data" / "holdout26", ROOT / "fetched" / "holdout26"),
     "holdout27": (ROOT / "tests" / "data" / "holdout27", ROOT / "fetched" / "holdout27"),
     "holdout28": (ROOT / "tests" / "data" / "holdout28", ROOT / "fetched" / "holdout28"),
+    "holdout29": (ROOT / "tests" / "data" / "holdout29", ROOT / "fetched" / "holdout29"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
