@@ -18,6 +18,7 @@ PHRASES = [
     ("The yen fell to a seven-year low against the dollar.", "seven-year", "record_span"),
     ("No woman had broken the 14-minute barrier before her.", "14-minute", "threshold"),
     ("The relay team finally cracked the 40-second mark.", "40-second", "threshold"),
+    ("Sales are set to break through the 2 million mark next year.", "2 million", "threshold"),
     ("Copper prices hit a 15-year high on Tuesday.", "15-year", "record_span"),
     ("Mortgage rates touched a 20-year peak in October.", "20-year", "record_span"),
     ("Home sales were the lowest in 12 years.", "12 years", "record_span"),
@@ -96,6 +97,7 @@ FACTS = [
     ("The report refers to 12 cases a year.", "12 cases a year"),  # no bound after "refers to"
     ("Under the rules defined as law in 2021, 30 firms were fined.", "30 firms"),  # a number between: "2021"
     ("The leaders pulled clear after the 30km mark.", "30km"),  # a point of the course
+    ("The wreck lies more than 900 metres (more than 2,950 feet) below the surface.", "more than 2,950 feet"),  # a conversion
 ]
 
 

@@ -32,8 +32,8 @@ here returns its name for such a mention:
   driver, aged 34") is left to the model.
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
   belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
-- `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke" or
-  "cracked" ("broke the 2-hour mark", "cracked the 10-second barrier"): no measured amount ("crossed
+- `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke (through)"
+  or "cracked" ("broke the 2-hour mark", "to break the 70 million mark"), of any size: no measured amount ("crossed
   the 50-degree mark" is a reading, "from the 35km mark" a point of the course: left to the model);
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
@@ -44,7 +44,8 @@ here returns its name for such a mention:
   kind), or stands beside the kind's name ("fine particles, measuring under 2.5 micrometres,").
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
-("more than seven years") and changes are never settled here (the bounds of an age band, such as
+("more than seven years") and changes are never settled here (a line broken, `threshold`, is one
+whatever its size; the bounds of an age band, such as
 "under 5", are no hedged amounts, and a definition's numbers, money too, are what a word means);
 the model decides them. Ordinals ("the first woman") are no quantities at all, and a duration
 such as "a two-day visit" is left to the model.
@@ -54,6 +55,8 @@ from __future__ import annotations
 
 import re
 
+from schemas.units import dimension_of
+
 from .mention_units import MEASURE_UNITS
 from .mentions import Mention
 
@@ -61,7 +64,7 @@ LARGE_COUNT = 1e6
 _SPAN_UNITS = r"(?:years?|months?|weeks?|days?|decades?|quarters?)"
 _THRESHOLD_AFTER = re.compile(r"^[\s-]*(?:mark|barrier|threshold)\b", re.IGNORECASE)
 # Only a line broken is one: "crossed the 50-degree mark" is a reading, "from the 35km mark" a point of the course.
-_BROKE_THE = re.compile(r"\b(?:break|breaks|breaking|broke|broken|crack|cracks|cracked|cracking|smash\w*)\s+the\s+$",
+_BROKE_THE = re.compile(r"\b(?:break|breaks|breaking|broke|broken|crack|cracks|cracked|cracking|smash\w*)(?:\s+through)?\s+the\s+$",
                         re.IGNORECASE)
 _RECORD_AFTER = re.compile(r"^[\s-]+(?:high|low|record|peak|trough|best|worst|top|bottom|highs|lows|peaks)\b", re.IGNORECASE)
 _SUPERLATIVE_BEFORE = re.compile(
@@ -125,14 +128,14 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" \
             and _DRUG_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
         return "dose_in_name"
+    before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
+    if _THRESHOLD_AFTER.match(after) and _BROKE_THE.search(before):
+        return "threshold"  # of any size: "break the 70 million mark"
     if not _may_be_phrase(mention):
         return None
-    before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
     words = mention.text.lower()
     if mention.unit_class == "duration" and _is_record_span(words, before, after):
         return "record_span"
-    if _THRESHOLD_AFTER.match(after) and _BROKE_THE.search(before):
-        return "threshold"
     if words.split()[0] == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
         return "one_as_pronoun"
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
@@ -184,7 +187,7 @@ _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
 # beside it: "nanoplastics, measuring ", "fine particles (".
 _KIND_IS = re.compile(r"^\W*(?!(?:The|These|Those|This|That|Its|Their|His|Her|Our|Most|Some|All|Many|Few|Both)\b)"
                       r"[A-Z][a-z-]+(?:\s+[a-z-]+)?\s+(?:are|is)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,6}$")
-_KIND_BESIDE = re.compile(r"\b[A-Za-z][a-z-]{2,}s\s*(?:,|\(|[–—])\s*(?:measuring\s+|sized\s+|which\s+(?:are|measure)\s+)?$")
+_KIND_BESIDE = re.compile(r"\b(?P<kind>[A-Za-z][a-z-]{2,}s)\s*(?:,|\(|[–—])\s*(?:measuring\s+|sized\s+|which\s+(?:are|measure)\s+)?$")
 
 
 def _is_definition(mention: Mention, sentence_before: str) -> bool:
@@ -195,8 +198,10 @@ def _is_definition(mention: Mention, sentence_before: str) -> bool:
     cue = _last(_DEFINED, before) or (_last(_REFERS, before) if mention.qualifier in _BOUNDS else None)
     if cue is not None and not re.search(r"\d", before[cue.end():]):
         return True
-    return mention.qualifier in _BOUNDS and mention.unit in MEASURE_UNITS and \
-        bool(_KIND_IS.match(sentence_before) or _KIND_BESIDE.search(before))
+    beside = _KIND_BESIDE.search(before)
+    # "more than 400 metres (more than 1,300 feet)": a measure converted, beside a unit, not a kind
+    kind = beside is not None and dimension_of(beside["kind"]) is None and beside["kind"].lower() not in MEASURE_UNITS
+    return mention.qualifier in _BOUNDS and mention.unit in MEASURE_UNITS and bool(_KIND_IS.match(sentence_before) or kind)
 
 
 def _last(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

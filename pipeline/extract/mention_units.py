@@ -73,7 +73,7 @@ _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
-    r"|(?P<age>[\s-]years?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old"
+    r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive)\s+)?"  # "38 consecutive days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
@@ -266,7 +266,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     if match and match["bp"]:
         return UnitRead("basis_points", "percent", match.end())
     if match and match["age"]:
-        return UnitRead("years", "count", match.end())
+        return UnitRead(match["aunit"].lower() + "s", "count", match.end())
     if match and match["dur"]:
         dunit = match["dunit"].lower()
         if dunit in _COUNTED_IN:
@@ -442,7 +442,7 @@ AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 # "at the age of just 17", "aged 19": an age whatever follows
-_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
+_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\bat\s+age\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
                      re.IGNORECASE)  # ... and each age of a list: "two men, aged 34 and 41"
 # "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
 _AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$",

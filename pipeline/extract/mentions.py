@@ -34,7 +34,7 @@ __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_star
            "scan_candidates", "sentence_bounds", "sentence_starts"]
 RECORD_FIELDS = ("text", "start", "end", "value", "value_max", "unit", "qualifier", "direction")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-_PLUS_AFTER = re.compile(r"\+(?=[\s,.;:)]|$)")
+_PLUS_AFTER = re.compile(r"(?:\+|-plus)(?=[\s,.;:)]|$)")  # "4+ years", "11-plus years"
 _OR_MORE = re.compile(r"\s+or\s+(?P<w>more|fewer|less)\b", re.IGNORECASE)
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
@@ -177,7 +177,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     minus_len = rules.minus_before(text[max(0, start - 16):start], currency=bool(currency_len))
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
-    plus = 1 if _PLUS_AFTER.match(text, number.end) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
+    plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
     read = unit_after(text, number.end + plus, code, story, singular_ok=single)
     bound = "at_least" if plus else None
     if not plus and read.unit is None and number.value != 1 and (more := _OR_MORE.match(text, number.end)):
