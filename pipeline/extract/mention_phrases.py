@@ -199,7 +199,7 @@ def _is_definition(mention: Mention, sentence_before: str) -> bool:
     if cue is not None and not re.search(r"\d", before[cue.end():]):
         return True
     beside = _KIND_BESIDE.search(before)
-    # "more than 400 metres (more than 1,300 feet)": a measure converted, beside a unit, not a kind
+    # "more than 900 metres (more than 2,950 feet)": a measure converted, beside a unit, not a kind
     kind = beside is not None and dimension_of(beside["kind"]) is None and beside["kind"].lower() not in MEASURE_UNITS
     return mention.qualifier in _BOUNDS and mention.unit in MEASURE_UNITS and bool(_KIND_IS.match(sentence_before) or kind)
 
