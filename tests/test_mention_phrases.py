@@ -39,6 +39,7 @@ PHRASES = [
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
     ("Residents aged 70 and over now outnumber schoolchildren.", "70", "age_band"),
+    ("In 2021, 4.1 million people were 75 and over.", "75", "age_band"),
     ("The number of people aged 15 to 24 without work rose to 1.3 million.", "15", "age_band"),
     ("Those between 18 and 64 make up 58 percent of voters.", "between 18 and 64", "age_band"),
     ("Children under 5 accounted for 42 of the deaths.", "under 5", "age_band"),

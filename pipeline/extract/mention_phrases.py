@@ -104,7 +104,8 @@ OLDEST_AGE = 120
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
-    r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)\s+$", re.IGNORECASE)
+    r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)(?:\s+(?:were|are|was|is))?\s+$",
+    re.IGNORECASE)  # "residents were 65 and over"
 _YEARS_OLD_AFTER = re.compile(r"^\s*(?:old|of\s+age)\b", re.IGNORECASE)
 _BAND_WORDS = re.compile(r"^(?:between|under|over|above|below|from)\b", re.IGNORECASE)
 _BAND_AFTER = re.compile(
