@@ -35,7 +35,7 @@ def iso_currency_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
-# The day whose legal tender `currency_names` reads (fixed, so that a text always gives the same units).
+# The day whose legal tender `_currencies_in_use` reads (fixed, so that a text always gives the same units).
 _TENDER_ON = date(2026, 1, 1)
 # Currency names that are also common words after a number ("the 1,000 mark", "20 Afghanis", "in real terms",
 # "Zimbabwe Gold", a city, punctuation): never read as money by name alone.
@@ -88,6 +88,7 @@ def currency_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
 def shared_currency_names() -> dict[str, dict[str, tuple[str, ...]]]:
     """The last words several current currencies share, each with its currencies and the places that use
     them: {"manat": {"AZN": ("Azerbaijan",), "TMT": ("Turkmenistan",)}, ...}."""

@@ -81,8 +81,7 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|wi
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b", re.IGNORECASE)
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 # "half an hour", "half a mile", "in half a century", "the past half-century" (50 years)
-_HALF_ONE = re.compile(rf"\b(?:(?P<n>half\s+an?)\s+(?:{_TIME}|{_MEASURE})\b|(?P<h>half)(?=[\s-]centur(?:y|ies)\b))",
-                       re.IGNORECASE)
+_HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b))", re.IGNORECASE)
 # "in a quarter of a century", "the last quarter-century" (25 years)
 _QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centur(?:y|ies)\b)", re.IGNORECASE)
 _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
@@ -280,8 +279,8 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
 def _one_unit(text: str) -> list[WordQuantity]:
     found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
              *_QUARTER_ONE.finditer(text)]
-    spans = sorted((m.span("n") if m["n"] else m.span("h"), (m["n"] or m["h"]).lower()) for m in found)
-    return [WordQuantity(span, 0.25 if "quarter" in n else 0.5 if n[0] == "h" else 1.0, None, None, "one") for span, n in spans]
+    return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
+                         "one") for m in sorted(found, key=lambda m: m.start())]
 
 
 def _points(text: str) -> list[WordQuantity]:
