@@ -7,11 +7,12 @@ import pytest
 
 from pipeline.extract.labelling.base import Provenance
 from pipeline.check.validation.questions import stance
-from pipeline.extract.labelling.mention_facts import facts_of_mention
+from pipeline.extract.labelling.mention_facts import facts_of_mention, measured
 from pipeline.extract.mentions import quantities
 from pipeline.ingest.sources import Article
 from schemas.facts import QuantFact
 from schemas.labels import MentionLabel
+from schemas.metric_checks import measured_problem
 
 STAMP = Provenance(prompt_ref="extract_facts@6", model="test", run_id="r1")
 
@@ -53,6 +54,14 @@ def ends_of(text: str, metric: str = "other", label: str | None = "count") -> li
 def test_a_move_from_one_level_to_another_is_the_level_reached_and_the_level_it_started_from(
         text: str, metric: str, label: str | None, expected: list[tuple]) -> None:
     assert ends_of(text, metric, label) == expected
+
+
+def test_the_ends_of_a_move_are_checked_as_levels_and_a_change_as_a_change() -> None:
+    """A count metric fits the level a move reached ("rose from 5.8 million to 6.3 million"), not its size."""
+    text = "The region's population rose by 0.5 million, from 5.8 million to 6.3 million."
+    by_size, move = quantities(text)
+    assert measured_problem("population", measured(move, text)) is None
+    assert "not a level" in measured_problem("population", measured(by_size, text))
 
 
 def test_the_level_a_move_started_from_is_its_own_number_and_the_earlier_figure() -> None:

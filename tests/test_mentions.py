@@ -143,6 +143,8 @@ CASES = [
         ("98", 98, None, None, "count", "exact"), ("-14", -14, None, None, "count", "exact"),
         ("31", 31, None, None, "count", "exact"), ("9", 9, None, None, "count", "exact"),
         ("12", 12, None, None, "count", "exact"), ("-3", -3, None, None, "count", "exact")]),
+    # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
+    ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]
 
 

@@ -75,6 +75,15 @@ NO_NUMBER_CASES = [
 ]
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("67.1 million", 67_100_000.0), ("8.2 million", 8_200_000.0), ("4.1bn", 4_100_000_000.0), ("2.3 lakh", 230_000.0),
+    ("-4.1 billion", -4_100_000_000.0), ("two point three million", 2_300_000.0),
+])
+def test_a_scaled_decimal_is_the_whole_number_written(text: str, value: float) -> None:
+    """Exactly, not the binary product (67.1 * 1e6 is 67,099,999.99999999, which counts nothing whole)."""
+    assert [m.value for m in find_numbers(text)] == [value]
+
+
 @pytest.mark.parametrize(("text", "expected"), FIND_CASES)
 def test_find_numbers_texts_and_values(text: str, expected: list[tuple[str, float]]) -> None:
     found = find_numbers(text)

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from schemas.primitives.numbers import find_numbers
+from schemas.primitives.number_words import times
 from schemas.units import base_unit
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
@@ -151,7 +152,7 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         and _TO.match(gap) is not None
     if low.unit is not None and not (currency_once or noun_once) and base_unit(low.unit) != base_unit(high.unit):
         return None
-    first = low.value * _scale_of(high) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
+    first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
         else low.value
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
         return _joined(text, low, high, first, low.start - len(lead.group(0)))
@@ -179,7 +180,7 @@ def written_falling(mention: Mention) -> bool | None:
     if len(numbers) < 2:
         return None
     first, last = numbers[0], numbers[-1]
-    value = first.value * last.scale if first.scale == 1 and last.scale != 1 else first.value
+    value = times(first.value, last.scale) if first.scale == 1 and last.scale != 1 else first.value
     return None if value == last.value else value > last.value
 
 

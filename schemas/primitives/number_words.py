@@ -11,6 +11,7 @@ them as proportions. `spelled_matches` returns (start, end, value, scale) tuples
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import NamedTuple
 
 SCALE_WORDS: dict[str, float] = {
@@ -171,6 +172,12 @@ def _half_a_scale(text: str, tokens: list[Token], i: int) -> bool:
             and all(joined(text, tokens[n], tokens[n + 1]) for n in range(i, k + 1)))
 
 
+def times(value: float, scale: float) -> float:
+    """`value` times `scale` as written in decimal: "67.1 million" is 67,100,000, not the binary
+    product 67,099,999.99999999, which would count nothing whole and compare unequal."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
 def _small_number(text: str, tokens: list[Token], i: int) -> tuple[float, int]:
     """1..99 from "seven", "twenty", "twenty-five" or "twenty five"."""
     word = tokens[i].word
@@ -190,7 +197,7 @@ def _extend(text: str, tokens: list[Token], j: int, value: float) -> tuple[float
             current *= 100 if word == "hundred" else 12
             current, j = _after_hundred(text, tokens, j + 1, current)
         elif word in SCALE_WORDS and (scale == 1.0 or SCALE_WORDS[word] < scale):
-            total += current * SCALE_WORDS[word]
+            total += times(current, SCALE_WORDS[word])
             scale = max(scale, SCALE_WORDS[word])
             current, j = _after_scale(text, tokens, j + 1, scale)
         else:

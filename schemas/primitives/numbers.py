@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .currency_marks import GLUED, SCALED_ONLY
-from .number_words import DIGIT_WORDS, SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches
+from .number_words import DIGIT_WORDS, SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches, times
 
 # Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn"), and
 # the scale words as typed with one "l" ("$1.6 bilion"), which published copy does carry.
@@ -156,7 +156,7 @@ def _numeric_match(text: str, m: re.Match[str]) -> NumberMatch:
     scale = _scale_of(m.group("word"), m.group("letter"))
     if base >= 1e6 and scale >= 1e6 and "," in m.group("num"):
         scale = 1.0  # "$148,169,000 million": the digits already say the sum; the scale word is a slip
-    value = -base * scale if negative else base * scale
+    value = -times(base, scale) if negative else times(base, scale)
     return NumberMatch(start, m.end(), text[start:m.end()], value, scale)
 
 

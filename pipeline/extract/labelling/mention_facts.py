@@ -135,10 +135,12 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
 
 
 def measured(mention: Mention, text: str) -> Measured:
-    """What the label validators check a metric against: the mention's number, unit and sentence."""
+    """What the label validators check a metric against: the mention's number, unit and sentence,
+    and its direction when it is the size of a change (the ends of a move "from A to B" are levels,
+    `moved_to`: "rose from 5.8 million to 6.3 million" can be a population)."""
     start = mention.sentence_start
     return Measured(mention.value, mention.unit, mention.unit_class, text[start:mention.sentence_end],
-                    (mention.start - start, mention.end - start), mention.direction)
+                    (mention.start - start, mention.end - start), None if moved_to(mention) else mention.direction)
 
 
 def signed_value(mention: Mention, metric: str, value: float | None = None) -> float:
