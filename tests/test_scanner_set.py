@@ -65,7 +65,7 @@ def test_line_schema(row: dict) -> None:
     assert set(row) == {"id", "class", "text", "gold"}
     assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != ""
     assert row["class"] and set(row["class"]) <= set(CLASSES), set(row["class"]) - set(CLASSES)
-    assert re.sub(r"^h[o2-9]-", "", row["id"]).startswith(row["class"][0] + "-")
+    assert re.sub(r"^h(?:o|\d+)-", "", row["id"]).startswith(row["class"][0] + "-")
     assert isinstance(row["gold"], list)
     assert all(set(item) == GOLD_KEYS for item in row["gold"])
 
