@@ -32,7 +32,8 @@ SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", 
         "holdout22": "h22", "holdout23": "h23",
         "holdout24": "h24", "holdout25": "h25",
         "holdout26": "h26", "holdout27": "h27",
-        "holdout28": "h28", "holdout29": "h29"}  # each set's name and the prefix of its gold fact ids
+        "holdout28": "h28", "holdout29": "h29",
+        "holdout30": "h30"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
@@ -98,7 +99,7 @@ def test_gold_anchor_is_the_numbers_own_short_phrase(item: tuple[str, DevGold]) 
     assert len(gold.anchor) <= MAX_ANCHOR_CHARS and len(gold.anchor.split()) <= MAX_ANCHOR_WORDS
     assert not re.search(r"[.!?]$", gold.anchor), "an anchor is a phrase, not a sentence"
     assert re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|fifth|quarter|full|double|triple|"
-                     r"twenty|thirty|fifty|twice|several|billions|multi-billion|multibillion|multimillion|sixth|thousands|hundreds|dozens?|doubled|zero|"
+                     r"twenty|thirty|fifty|twice|tripling|single|several|billions|multi-billion|multibillion|multimillion|sixth|thousands|hundreds|dozens?|doubled|zero|"
                      r"minutes|hours|decade\w*|a century|a degree|a year|a month|a day|an hour|a minute|week-long|month-long|"
                      r"a million|millions|a man)\b", gold.anchor, re.IGNORECASE)
     assert gold.span is not None and gold.span[1] - gold.span[0] == len(gold.anchor)
