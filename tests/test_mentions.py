@@ -143,6 +143,18 @@ CASES = [
         ("98", 98, None, None, "count", "exact"), ("-14", -14, None, None, "count", "exact"),
         ("31", 31, None, None, "count", "exact"), ("9", 9, None, None, "count", "exact"),
         ("12", 12, None, None, "count", "exact"), ("-3", -3, None, None, "count", "exact")]),
+    # After money, "a" and any one thing is what the price is of; "each" and the words after it are not.
+    ("Bakers sell it for 90 rupees a loaf.", [("90 rupees a loaf", 90, None, "INR per loaf", "currency", "exact")]),
+    ("The two winners took $50,000 each and a trophy.", [("$50,000", 50000, None, "USD", "currency", "exact")]),
+    # A unit written once for two parallel groups: "of" a kind, "to" a place, a place of three words, and money.
+    ("The boats landed 2,100 tonnes of cod and 600 of haddock.", [
+        ("2,100 tonnes", 2100, None, "tonnes", "count", "exact"), ("600", 600, None, "tonnes", "count", "exact")]),
+    ("About 3.4 million tablets went to schools and 900,000 to libraries.", [
+        ("About 3.4 million tablets", 3.4e6, None, "tablets", "count", "approximately"), ("900,000", 9e5, None, "tablets", "count", "exact")]),
+    ("Output was 9 tonnes at the east shaft and 4.5 at the west one.", [
+        ("9 tonnes", 9, None, "tonnes", "count", "exact"), ("4.5", 4.5, None, "tonnes", "count", "exact")]),
+    ("Fines reach 8,000 lari for littering and 20,000 for dumping.", [
+        ("8,000 lari", 8000, None, "GEL", "currency", "exact"), ("20,000", 20000, None, "GEL", "currency", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -53,12 +53,13 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 # or a year or time of its own: "14 lenders last year, 4 in 2022 and 9 a year earlier"
 _OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
-_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{0,2}}"
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
-_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among)\b|(?:{_OWN_TIME})\b)")
+_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
+                             rf"(?:{_OWN_TIME})\b)")
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
 # 1,900 on Tuesday"
-_PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among)\s+[\w'’.-]+"
+_PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among|to)\s+[\w'’.-]+"
                             r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)(?:another\s+|a\s+further\s+)?$")
 # The people counted by a toll, carried to the next toll of the sentence: "12 people were killed and 40
 # (were) injured", "One soldier died and two were wounded".
@@ -227,7 +228,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
                        value=_hundredth(mention.value) if _in_hundredths(text, other) else mention.value)
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
-    if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
+    if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency") \
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \

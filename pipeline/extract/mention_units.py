@@ -353,8 +353,9 @@ def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
     return target["to"].lower(), target.end() - end
 
 
-def rate_after(text: str, end: int) -> tuple[str | None, int]:
-    """The denominator written after a unit ("per barrel", "a month", "of steel a year"), and its length."""
+def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, int]:
+    """The denominator written after a unit ("per barrel", "a month", "of steel a year"), and its length;
+    after `money`, also any one thing the price is of ("2,000 pounds a sack", "1,200 tenge a car")."""
     match = _RATE.match(text[end:end + 50])
     if not match:
         return None, 0
@@ -364,13 +365,29 @@ def rate_after(text: str, end: int) -> tuple[str | None, int]:
         return None, 0  # "up from $2,500 a year ago": a time, no rate
     if den in ("capita", "head"):
         return "capita", match.end()
-    if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS:
+    if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS \
+            and not (money and re.search(r"\ban?\s+\S+$", written) and _one_thing(match["den"], text[end + match.end():])):
         return None, 0
     if den in ("the", "a", "an", "cent", "cents") or "/" in written and re.match(r"\s?\d", text[end + match.end():]):
         return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
     den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith((" hour", "-hour")) else den
     extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
     return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
+
+
+# Words after "a" that name no thing a price could be of ("$5m a record", "£2bn a further"); "a piece" is "each".
+_NO_BASIS = frozenset("few lot little bit further total record new third half quarter piece pop".split())
+
+
+_DOES = re.compile(r"^\s+(?:[a-z]+ed|has|had|is|was|will|would|says|said)\b")
+
+
+def _one_thing(word: str, after: str) -> bool:
+    """A singular noun that is no subject of the verb after it ("the $1.1 billion a rival paid")."""
+    if not word.islower() or " " in word or _is_plural(word) or word in _NO_BASIS or _DOES.match(after):
+        return False
+    following = _WORD_AFTER.match(after)
+    return following is None or following.group(1).lower() not in IRREGULAR_PAST
 
 
 # "three euros a kilo" is per kilogram, "€120/MWh" per megawatt hour, "per annum" per year

@@ -128,7 +128,7 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
         return unit, end
     if unit_class == "count" and _ANNUAL_RATE.search(text, max(0, start - 60), start):
         return f"{unit} per year", end  # "starts rose to an annual rate of 279,000 units"
-    denominator, used = rate_after(text, end)
+    denominator, used = rate_after(text, end, money=unit_class == "currency")
     if denominator is None and unit_class == "currency":
         denominator, used = quoted_against(text, end, unit)
     if denominator is None and unit_class == "currency":
