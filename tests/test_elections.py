@@ -262,6 +262,11 @@ def test_seats_counted_so_far_grow_into_the_final_count_and_final_counts_still_d
                          "a2": [("Unity Party", "The Unity Party took at least 97 seats in ballots counted so far.")],
                          "a3": [("Unity Party", "The Unity Party won 131 seats.")]})
     assert [g.verdict for g in validate(facts).groups if g.verdict == "conflict"] == []
+    early = _seat_facts({"a1": [("Unity Party", "The Unity Party has won 14 seats, according to early tallies.")],
+                         "a2": [("Unity Party", "The Unity Party had won only nine seats as of early Saturday.")],
+                         "a3": [("Unity Party", "The Unity Party has so far won 17 seats.")],
+                         "a4": [("Unity Party", "The Unity Party won 21 seats.")]})
+    assert [g.verdict for g in validate(early).groups if g.verdict == "conflict"] == []
     final = _seat_facts({"a1": [("Unity Party", "The Unity Party won 128 seats.")],
                          "a3": [("Unity Party", "The Unity Party won 131 seats.")]})
     assert [g.verdict for g in validate(final).groups] == ["conflict"]

@@ -396,6 +396,16 @@ def test_a_level_stated_for_a_day_meets_the_same_figure_stated_for_its_month() -
     assert list(groups([day, month])) == ["testland | other:share_displaced | 2024-06-01..2024-06-30 | estimate"]
 
 
+def test_a_day_s_high_temperature_never_meets_a_figure_stated_for_its_month() -> None:
+    """A day's high is that day's: 41 °C on one day is no other answer to the month's 45 °C on other days."""
+    high = dict(metric="other", metric_label="max_temperature", unit="degrees_celsius", entity="Testville")
+    day = fact(**high, value=41.0, period_start="2024-06-28", period_end="2024-06-28", published="2024-06-29")
+    month = fact(**high, value=45.0, period_start="2024-06-01", period_end="2024-06-30", published="2024-07-02")
+    assert sorted(verdict for verdict, _ in groups([day, month]).values()) == ["single_source", "single_source"]
+    assert "conflict" in {verdict for verdict, _ in groups([day, fact(**high, value=45.0, period_start="2024-06-28",
+                                                                       period_end="2024-06-28", published="2024-06-29")]).values()}
+
+
 def test_stance() -> None:
     assert [stance(fact(status=s, attribution="IMF")) for s in ("actual", "estimate", "forecast", "claim")] == [
         "", "estimate", "forecast: imf", "claim"]

@@ -17,8 +17,9 @@ ever compared here.
   windows of reference days (`timeline`), except that a share of the vote given as the final
   result meets the others so given in its year (`questions.final_result_year`), a level stated for
   a day joins the same figure stated for that day's month ("nearly 80%" on 13 June, "80%" in
-  June), and when levels are stated for two or more named days ("on Tuesday", "May 29"), each
-  meets only its day's;
+  June) unless it changes by the day (`questions.changes_daily`: a day's high temperature), and
+  when levels are stated for two or more named days ("on Tuesday", "May 29"), each meets only its
+  day's;
 - undated: a flow without a period is listed as undated; an annual one is offered to the latest
   year published by its publication date, and counts there only if it is consistent (agreement
   decides); it never makes a conflict;
@@ -259,12 +260,12 @@ class _Placer:
 
     def place_windows(self) -> None:
         for (base, kind), dated in self.windowed.items():
-            if kind == "level":
-                dated = self._on_named_days(base, self._into_months(base, dated))
+            daily = changes_daily(base[1])
+            if kind == "level":  # a day's figure of what changes by the day is no month's ("118 °F" on three days of July)
+                dated = self._on_named_days(base, dated if daily else self._into_months(base, dated))
                 if not dated:
                     continue
             dated.sort(key=lambda item: item[0])
-            daily = changes_daily(base[1])
             if daily:
                 dated = self._without_day(base, kind, dated)
                 if not dated:

@@ -86,7 +86,9 @@ _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|i
                           r"fire area|burn\w*|scorch\w*|destroy\w*|damag\w*)\b")
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
 _DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?|"
-                          r"vote share|share of (?:the )?votes?)\b")  # shares of the vote move as the count goes on
+                          r"vote share|share of (?:the )?votes?|"  # shares of the vote move as the count goes on
+                          r"(?<!average )(?<!average daily )(?<!mean )(?:daily\s+)?(?:high|low|max(?:imum)?|min(?:imum)?|peak)\s+"
+                          r"temperatures?)\b")  # a day's high is that day's, not a monthly average's
 # A share of the vote its sentence gives as the final or official result, which no longer moves:
 # "the final tally announced by the commission", "official results", "the commission declared X victorious".
 _FINAL_WORDS = re.compile(r"\b(?:final|official|certified)\s+(?:results?|tally|count|vote count|outcome)\b|"
@@ -109,11 +111,12 @@ _SPAN_WORDS = re.compile(r"\b(?:year|quarter|month|week|half|annual|yearly|quart
 _TALLY_HEADS = re.compile(r"\b(?:cases|aftershocks|victims|arrests|evacuees)$")  # counted only as the label's head noun
 # Seats are a final result once declared, and are compared so; a count of them its sentence gives as the
 # count so far ("won at least 137 seats ... in ballots counted so far", "107 seats ..., the latest results
-# showed") only grows, a tally like votes.
+# showed", "according to early tallies", "as of early Friday") only grows, a tally like votes.
 _SEATS = re.compile(r"\bseats?\b")
 _PARTIAL_COUNT = re.compile(
-    r"\b(?:(?:counted|declared|reported|tallied)\s+so\s+far|so\s+far\s+(?:counted|declared|reported)|"
-    r"(?:latest|partial|early|initial|provisional|preliminary)\s+(?:results|count|counts|returns|tally|figures|data)|"
+    r"\b(?:(?:counted|declared|reported|tallied|won|taken|secured)\s+so\s+far|so\s+far\s+(?:counted|declared|reported|won|taken|secured)|"
+    r"(?:latest|partial|early|initial|provisional|preliminary|running)\s+(?:election\s+|official\s+)?"
+    r"(?:results|count|counts|returns|tally|tallies|figures|data)|(?<!final\s)tallies|as\s+of\s+early\s+\w+|"
     r"as\s+(?:the\s+)?counting\s+(?:continued|continues|went\s+on)|still\s+being\s+counted|"
     r"with\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent)\s+of\s+"
     r"(?:the\s+)?(?:votes?|ballots|precincts|polling\s+stations|constituencies)\s+(?:counted|reporting|declared))\b",
