@@ -188,9 +188,10 @@ def test_date_parts_are_flagged_not_counted(text: str, date_parts: list[str]) ->
 @pytest.mark.parametrize("text", [
     "cited cooperation as one factor", "the two sides turned to one another", "one of the largest employers",
     "the first time since the pandemic", "an A320 and a COVID-19 ward",
+    "its two-year fixed rate", "the 30-year mortgage", "the two sides are a million miles apart",
 ])
 def test_words_that_are_not_quantities(text: str) -> None:
-    assert [m for m in quantities(text) if m.text.lower() in {"one", "a", "an", "320", "19"}] == []
+    assert [m for m in quantities(text) if m.text.lower() in {"one", "a", "an", "320", "19", "two-year", "30-year", "a million miles"}] == []
 
 
 @pytest.mark.parametrize("text, direction", [
@@ -198,6 +199,10 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("GDP grew 3.1% in 2023", "up"), ("output expanded by 4.9%", "up"), ("prices were 3% in March", None),
     ("a 0.5% underlying rise", "up"), ("a panel of 38 economists expecting growth to cool", None),
     ("Some 12 forecasters see inflation cuts ahead", None),
+    # a comparison with the same thing at another time is a change; with another thing it is none
+    ("The herd is a quarter larger than it was before the drought", "up"), ("Sales were 12% higher than in March", "up"),
+    ("The port handled 40% fewer boxes than in the same week of 2022", "down"), ("Rents are 30% higher than in Madrid", None),
+    ("The lender shaved 20 basis points off its rate", "down"),
 ])
 def test_direction_words(text: str, direction: str | None) -> None:
     assert quantities(text)[0].direction == direction

@@ -28,7 +28,7 @@ DOWN_VERBS = (
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|"
-    "wiped|wipes|wiping|erased|erases|erasing|"  # "wiped $100 billion off its market value"
+    "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
     "eliminating"
@@ -129,8 +129,12 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)))\b", re.IGNORECASE)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
+# month of 2019", "than in January"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
-             r"the (?:year|month|week|quarter|season|day) (?:before|earlier))"
+             r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b|" \
+             rf"in the same (?:day|week|month|quarter|period|season)|in (?:{_MONTH_NAMES})\b)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))", re.IGNORECASE)  # "more quickly than its rival": no change
