@@ -155,7 +155,7 @@ MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
 }
 _DIMENSION_OF = {unit: name for name, units in MEASURE_DIMENSIONS.items() for unit in units}
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
-             ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"))
+             ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"), ("traveller", "traveler"))
 
 
 def american(word: str) -> str:

@@ -155,6 +155,18 @@ CASES = [
         ("9 tonnes", 9, None, "tonnes", "count", "exact"), ("4.5", 4.5, None, "tonnes", "count", "exact")]),
     ("Fines reach 8,000 lari for littering and 20,000 for dumping.", [
         ("8,000 lari", 8000, None, "GEL", "currency", "exact"), ("20,000", 20000, None, "GEL", "currency", "exact")]),
+    # A list's scale word written once is every listed number's; a move's end is no list.
+    ("Offers came in at 1.2, 1.7 and 2.3 billion dollars.", [
+        ("1.2", 1.2e9, None, "USD", "currency", "exact"), ("1.7", 1.7e9, None, "USD", "currency", "exact"),
+        ("2.3 billion dollars", 2.3e9, None, "USD", "currency", "exact")]),
+    ("Deaths rose by 690,000 to 11.1 million.", [
+        ("690,000", 690000, None, None, "count", "exact"), ("11.1 million", 11.1e6, None, None, "count", "exact")]),
+    # Metres, a fraction of a percentage point, irregular plurals and British spellings
+    ("The summit stands 4,478 m above sea level.", [("4,478 m", 4478, None, "meters", "count", "exact")]),
+    ("The yield rose by nought point two of a percentage point.", [
+        ("nought point two of a percentage point", 0.2, None, "percentage_points", "percent", "exact")]),
+    ("One elephant calf and 1.4 million travellers", [("One elephant calf", 1, None, "elephant_calves", "count", "exact"),
+                                                      ("1.4 million travellers", 1.4e6, None, "travelers", "count", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -190,6 +190,20 @@ def _scale_of(mention: Mention) -> float:
     return numbers[0].scale if numbers else 1.0
 
 
+_ONE_LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)$")
+_SCALES = frozenset((1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
+
+
+def _scale_carried(mention: Mention) -> float:
+    """The scale word a listed number carries, its own ("2.9 billion") or the one it took from the list
+    ("2.4" before "and 2.9 billion"); 1 for none."""
+    numbers = find_numbers(mention.text)
+    if not numbers or not numbers[0].value:
+        return 1.0
+    ratio = round(mention.value * numbers[0].scale / numbers[0].value)  # the value over its digits as written
+    return float(ratio) if ratio in _SCALES else 1.0
+
+
 def _joined(text: str, low: Mention, high: Mention, first: float, start: int) -> Mention:
     ends = sorted((first, high.value))
     per_low = low.unit is not None and high.unit == low.unit.split(" per ")[0]  # "a barrel ... at $60 or $65": the rate read once
@@ -224,8 +238,10 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 41.2 ± 8.3 months"
     if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
-        return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel"
-                       value=_hundredth(mention.value) if _in_hundredths(text, other) else mention.value)
+        value = times(mention.value, _scale_carried(other)) if _ONE_LIST.match(gap) and not scaled(mention) \
+            and abs(mention.value) < 1000 else mention.value
+        return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel", "2.1, 2.4 and 2.9 billion"
+                       value=_hundredth(value) if _in_hundredths(text, other) else value)
     if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency") \

@@ -71,7 +71,7 @@ DURATIONS = "year|month|week|day|quarter|hour|minute|decade|fortnight"
 _COUNTED_IN = {"decade": ("years", 10.0), "centur": ("years", 100.0), "fortnight": ("weeks", 2.0)}
 _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
-    r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?)\b)"
+    r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive)\s+)?"  # "38 consecutive days"
@@ -98,7 +98,8 @@ _MEASURES = [
     (re.compile(r"^\s?sq\.?\s?ft\b"), "square_feet"), (re.compile(r"^\s?(?:sq\.?\s?m|m²)(?!\w)"), "square_meters"),
     (re.compile(r"^\s?(?:sq\.?\s?km|km²)(?!\w)"), "square_kilometers"), (re.compile(r"^\s?TEUs?\b"), "teu"),
     (re.compile(r"^-(?:kilometre|kilometer|km)\b|^\s(?:kilometre|kilometer)\b"), "kilometers"),
-    (re.compile(r"^[\s-](?:metre|meter)\b"), "meters"), (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"),
+    (re.compile(r"^[\s-](?:metre|meter)\b|^\sm\b(?![.'’\w/²])(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),  # "8,163 m above sea level", not "2 m people"
+    (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"),
     (re.compile(r"^[\s-]kilogram\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
     (re.compile(r"^-(?:tonne|ton)\b|^\stonne\b"), "tonnes"), (re.compile(r"^[\s-]acre[\s-]f(?:ee|oo)t\b"), "acre_feet"), (re.compile(r"^[\s-]acre\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^[\s-]hectare\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
@@ -157,7 +158,9 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling".
 COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
-_PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen"}
+_PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
+              **{word: word[:-1] + "ves" for word in ("calf", "half", "wolf", "shelf", "leaf", "loaf", "thief")},
+              **{word: word[:-2] + "ves" for word in ("knife", "life", "wife")}}
 
 
 def plural(word: str) -> str:
