@@ -622,11 +622,13 @@ def _price_basis_problem(metric: str, measured: Measured) -> str | None:
 
 def stated_share(measured: Measured) -> bool:
     """Do the words around the number make it a share of a whole ("makes up about a quarter of its
-    sales", "accounting for nearly 60% of the total increase")?"""
+    sales", "accounting for nearly 60% of the total increase", or a fraction in words of a whole with
+    no "by" before it: "more than a sixth of the total")?"""
     if measured.span is None:
         return False
     before, after = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
-    return bool(_OF_A_WHOLE.match(after) and _SHARE_VERB_BEFORE.search(before[-40:]))
+    fraction = _FRACTION_WORDS.search(measured.words) and not re.search(r"\bby\s+$", before)
+    return bool(_OF_A_WHOLE.match(after) and (fraction or _SHARE_VERB_BEFORE.search(before[-40:])))
 
 
 def _share_problem(metric: str, measured: Measured) -> str | None:
@@ -955,6 +957,8 @@ _MARKET_WORDS = re.compile(r"\b(?:yen|dollar|euro|pound|sterling|currency|curren
 _CHANGE_WORDS = re.compile(
     r"\bgr[eo]w|\bgrowth\b|\bexpan|\bcontract|\bshr[ai]nk|\bshrunk\b|\bfell\b|\bfall|\bdecline|\bdrop|\brose\b|"
     r"\brise|\bslump|\bdip|\bincrease|\bdecrease|\brecession\b", re.IGNORECASE)
+_FRACTION_WORDS = re.compile(r"\b(?:half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+                             re.IGNORECASE)  # "a sixth", "two-thirds"
 _PROPORTION_WORDS = re.compile(r"\w\s+(?:in|out\s+of)\s+(?:every\s+)?\w", re.IGNORECASE)  # "1 in 292 million", "one out of five"
 _SHARE_VERBS = r"account(?:s|ed|ing)?\s+for|ma(?:de|kes?|king)\s+up"  # "accounted for 98.3%", "makes up a quarter"
 _SHARE_WORDS = re.compile(

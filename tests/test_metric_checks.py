@@ -361,6 +361,8 @@ def test_an_economys_growth_is_not_a_markets_or_another_subjects_move(sentence, 
     ("The economy grew 5 per cent of late.", "5 per cent", "gdp_real_growth", False),
     ("The firm's growth in the region -- which accounts for roughly a quarter of its sales -- may slow.",
      "roughly a quarter", "gdp_real_growth", True),
+    ("The city's count rose again to 2.4 million -- almost a fifth of the total.", "almost a fifth", "gdp_real_growth", True),
+    ("Exports rose by a fifth of their 2022 value.", "a fifth", "exports_growth", False),
 ])
 def test_a_share_of_a_whole_is_no_growth_rate(sentence, words, metric, rejected) -> None:
     found = problem(metric, sentence, words, 1.0, "percent", "percent")
