@@ -399,6 +399,11 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, compounds).items()} == {
         "six-person": "a count written before what it counts (an eight-person jury, a four-lane bridge)",
         "a week": "a length of time written before what lasted it (a week-long trial)"}
+    days = "The city had 22 days with highs over 40C and a 9-day streak; the festival ran for 3 days."
+    found = quantities(days)
+    counted = "a count of the days that had something (19 days with highs over 40C, a 31-day streak)"
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, days).items()} == {
+        "22 days": counted, "9-day": counted, "over 40C": "a count given with a hedge (about, at least), as measures are"}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

@@ -19,6 +19,10 @@ PHRASES = [
     ("No woman had broken the 14-minute barrier before her.", "14-minute", "threshold"),
     ("The relay team finally cracked the 40-second mark.", "40-second", "threshold"),
     ("Sales are set to break through the 2 million mark next year.", "2 million", "threshold"),
+    ("The town had 22 days with highs of 40 degrees or hotter.", "40 degrees", "day_bound"),
+    ("It was the only day in August that did not reach 38 degrees.", "38 degrees", "day_bound"),
+    ("Lows never fell below 27 for nine nights in a row.", "27", "day_bound"),
+    ("The city's longest 40-degree streak ended on Sunday.", "40-degree", "day_bound"),
     ("Copper prices hit a 15-year high on Tuesday.", "15-year", "record_span"),
     ("Mortgage rates touched a 20-year peak in October.", "20-year", "record_span"),
     ("Home sales were the lowest in 12 years.", "12 years", "record_span"),
@@ -99,6 +103,8 @@ FACTS = [
     ("Under the rules defined as law in 2021, 30 firms were fined.", "30 firms"),  # a number between: "2021"
     ("The leaders pulled clear after the 30km mark.", "30km"),  # a point of the course
     ("The wreck lies more than 900 metres (more than 2,950 feet) below the surface.", "more than 2,950 feet"),  # a conversion
+    ("It hit 46 degrees on three days in June.", "46 degrees"),  # a reading, no bound
+    ("Temperatures reached at least 45 degrees, killing 12 people.", "at least 45 degrees"),  # no days counted
 ]
 
 

@@ -29,7 +29,9 @@ __all__ = ["count_noun", "normalize", "normalize_fact", "parse_number", "period_
 _INVARIANT_PLURALS = {"people": "people", "person": "people", "personnel": "personnel", "staff": "staff",
                       "children": "children", "child": "children", "men": "men", "man": "men",
                       "women": "women", "woman": "women", "aircraft": "aircraft", "data": "data",
-                      "feet": "feet", "foot": "feet"}
+                      "feet": "feet", "foot": "feet",
+                      # a scale's name is no counted noun: "degrees_fahrenheit", a quake's "magnitude", "teu"
+                      "fahrenheit": "fahrenheit", "celsius": "celsius", "magnitude": "magnitude", "teu": "teu"}
 
 
 def count_noun(noun: str) -> str:

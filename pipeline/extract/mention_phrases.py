@@ -35,6 +35,10 @@ here returns its name for such a mention:
 - `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke (through)"
   or "cracked" ("broke the 2-hour mark", "to break the 70 million mark"), of any size: no measured amount ("crossed
   the 50-degree mark" is a reading, "from the 35km mark" a point of the course: left to the model);
+- `day_bound`: a temperature, or a bare number, with a bound's words ("at or above", "of at least", "or
+  higher", "plus", "did not reach", "never fell below") in a sentence that counts days ("17 days with highs of
+  115 degrees or higher", "31 days in a row of at least 110", "a 110-degree streak"): the line that says
+  which days are counted, not a reading;
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
   contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
@@ -45,9 +49,9 @@ here returns its name for such a mention:
 
 Conservative by construction: money, percentages, counts of a million or more, hedged numbers
 ("more than seven years") and changes are never settled here (a line broken, `threshold`, is one
-whatever its size; the bounds of an age band, such as
-"under 5", are no hedged amounts, and a definition's numbers, money too, are what a word means);
-the model decides them. Ordinals ("the first woman") are no quantities at all, and a duration
+whatever its size, and so is the bound of the days counted, `day_bound`: "at least 110"; the bounds
+of an age band, such as "under 5", are no hedged amounts, and a definition's numbers, money too, are
+what a word means); the model decides them. Ordinals ("the first woman") are no quantities at all, and a duration
 such as "a two-day visit" is left to the model.
 """
 
@@ -132,6 +136,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
     if _THRESHOLD_AFTER.match(after) and _BROKE_THE.search(before):
         return "threshold"  # of any size: "break the 70 million mark"
+    if _is_day_bound(mention, before, after, text[mention.sentence_start:mention.sentence_end]):
+        return "day_bound"
     if not _may_be_phrase(mention):
         return None
     words = mention.text.lower()
@@ -151,6 +157,27 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
                                              or _FIRST_SPAN_BEFORE.search(before)):
         return "period_span"
     return None
+
+
+# The bound of a reading that says which days are counted: "19 days with lows at 90 degrees or higher", "31 days
+# in a row of at least 110", "the only day that did not reach 110 degrees", "115º plus days", "a 110-degree streak".
+_BOUND_BEFORE = re.compile(r"\b(?:at\s+or\s+(?:above|below)|(?:of\s+)?at\s+least|above|below|over|under|"
+                           r"(?:not|n['’]t|never|failed\s+to)\s+(?:reach|top|hit|f[ae]ll\s+below|drop(?:ped)?\s+below|dip(?:ped)?\s+below)"
+                           r"(?:\s+(?:at\s+least|a\s+(?:temperature|high|low)\s+of))?)\s+$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"^\s*(?:°\s?[FC]|º|degrees?(?:\s+(?:F|C|Fahrenheit|Celsius))?)?\s*(?:or\s+(?:higher|more|hotter|above|warmer|"
+                          r"colder|lower|below|less|over|under)\b|\+|plus\b|and\s+(?:above|over|higher|up)\b)|^(?:-degree)?\s+(?:streak|days)\b",
+                          re.IGNORECASE)
+_DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\bstreak\b|\bin\s+a\s+row\b|"
+                           r"\b(?:only|one|single)\s+day\b", re.IGNORECASE)
+
+
+def _is_day_bound(mention: Mention, before: str, after: str, sentence: str) -> bool:
+    """`day_bound`: a temperature (or a bare number) with a bound's words, in a sentence that counts days."""
+    if mention.unit_class != "count" or not (mention.unit is None or "degrees" in mention.unit):
+        return False
+    bounded = mention.qualifier in ("at_least", "more_than", "less_than", "at_most") or _BOUND_BEFORE.search(before) \
+        or _BOUND_AFTER.match(after)
+    return bool(bounded and _DAYS_COUNTED.search(sentence))
 
 
 def _may_be_phrase(mention: Mention) -> bool:

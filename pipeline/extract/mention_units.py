@@ -74,7 +74,7 @@ _AFTER = re.compile(
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
-    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive)\s+)?"  # "38 consecutive days"
+    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate)\s+)?"  # "38 consecutive days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[^\W\d_]+)\b)",

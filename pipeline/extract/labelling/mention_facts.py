@@ -73,6 +73,13 @@ _PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?
 _HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding)\b", re.IGNORECASE)
 
 
+# Days counted by what they had: "19 days with lows above 90", "31 days in a row", "13 different days in July",
+# "a 31-day streak", "16 days where the temperature never fell below 90".
+_DAYS_OF = re.compile(r"(?:\s+(?:straight|consecutive|different|separate|more))?\s+(?:with|where|when|in\s+a\s+row|straight|"
+                      r"running|at\s+or\s+(?:above|below)|above|below|over|of\s+(?:at\s+least|temperatures?|highs?|lows?|\d))\b|"
+                      r"\s+streak\b", re.IGNORECASE)
+
+
 def kind_of(mention: Mention) -> str:
     """What kind of number the mention is, in the words a prompt shows ("an amount of money in USD")."""
     return _KINDS[mention.unit_class].format(unit=mention.unit or "things")
@@ -97,7 +104,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
     the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
     or a count or length of time written before what it counts or what lasted it ("an eight-person
-    jury", "a week-long trial").
+    jury", "a week-long trial"), or days counted by what they had ("19 days with lows above 90", "a
+    31-day streak").
     A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
@@ -109,6 +117,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a length of time given with a hedge (more than, nearly), as measures are"
         elif mention.unit_class == "duration" and text[mention.end:mention.end + 5] == "-long":
             expected[mention.id] = "a length of time written before what lasted it (a week-long trial)"
+        elif mention.unit_class == "duration" and mention.unit in ("days", "nights") and _DAYS_OF.match(text, mention.end):
+            expected[mention.id] = "a count of the days that had something (19 days with highs over 40C, a 31-day streak)"
         if mention.unit_class != "count" or must_be_fact(mention):
             continue
         if mention.value != round(mention.value):
