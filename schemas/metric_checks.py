@@ -99,7 +99,7 @@ _PER_CAPITA_CUE = re.compile(
     r"\bincome of (?:the )?(?:average|typical)\b", re.IGNORECASE)
 
 # A place sized by its people: "the town of 12,000 (people)", "a city of about 13,000".
-_PLACE_OF = r"\b(?:town|city|village|island)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?\d"
+_PLACE_OF = r"\b(?:town|city|village|island|nation|country|state|province|region|archipelago)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?(?=\d|$)"  # "$": the text before the number ends there
 # The words that name what a metric measures. A metric listed here must find its own words
 # near its number whenever another metric's words are there.
 NOUNS: dict[str, str] = {

@@ -216,6 +216,7 @@ OTHER_NAMES = [
     ("Sylvania sent 300 people to the border.", "300", "people", "count", "count", None),  # people: no transfer metric
     # a place sized by its people, and a figure the pipeline kept unlabelled after the model refused it
     ("The port town of 8,500 people was cut off, with 14 dead.", "8,500", "people", "count", "count", "population"),
+    ("The island nation of 900,000 people goes to the polls.", "900,000", "people", "count", "count", "population"),
     ("The floods reached the village, which had a population of about 900.", "900", None, "count", "unlabelled_count",
      "population"),
     ("The floods wrecked 600 homes in the city of about 40,000.", "600", "homes", "count", "count", None),
