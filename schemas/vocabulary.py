@@ -123,6 +123,9 @@ KIND_NAMES = frozenset({
     "mm", "cm", "millimeters", "centimeters", "micrometers", "micrometer", "microns", "micron", "nanometers", "inches",
     "inch", "feet", "foot", "millimetres", "centimetres", "micrometres", "nanometres",
     "percentages", "percents", "counts", "numbers", "values", "figures", "quantities", "totals", "amounts",
+    # a reading's kind, of any place or day: "other:temperature", "other:degrees_fahrenheit"
+    "temperature", "temperatures", "degree", "degrees", "fahrenheit", "celsius",
+    "tonnes", "tons", "kilograms", "kg", "liters", "litres", "gallons", "acres", "hectares",
 })
 # Words that, next to kind names, still say nothing of what is measured: "percentage_growth" could
 # be the growth of anything.

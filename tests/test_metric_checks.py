@@ -419,6 +419,7 @@ def test_a_sector_growth_needs_its_sector_in_its_own_clause(sentence, words, met
     ("revenue_growth", False), ("hackers_trained", False), ("weapon_cost", False),
     ("durations", True), ("lengths_of_time", True), ("shares", False), ("ages", False),  # a kind word's plural
     ("micrometers", True), ("size_in_mm", True), ("particle_size", False),  # a unit of size names nothing measured
+    ("temperature", True), ("degrees_fahrenheit", True), ("average_monthly_temperature", False),  # nor does a reading's kind
 ])
 def test_a_name_made_only_of_kind_words_says_nothing_measured(name: str | None, kind_only: bool) -> None:
     from schemas.vocabulary import is_kind_name
