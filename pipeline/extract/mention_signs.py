@@ -140,6 +140,14 @@ _COMPARE = re.compile(
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))", re.IGNORECASE)  # "more quickly than its rival": no change
 
 
+# Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this
+# year's 355,000", "5% above its 2019 level" (not "below the long-term average", another thing's level).
+_AGAINST_EARLIER = re.compile(
+    r"^\s+(?:(?P<down>below|under)|(?P<up>above|over))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
+    r"(?:peak|high|record|level|pre-pandemic)|(?:last|this|next)\s+year['’]s|"
+    rf"(?:{_MONTH_NAMES}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
+
+
 # A length moved along a path, or a length that sizes a thing, is no change of a level.
 _MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|"
                      r"\d-(?:foot|meter|metre|mile|yard|inch)\b", re.IGNORECASE)
@@ -210,7 +218,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     multiple = bool(_MULTIPLE.search(text[start:end]))
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
-    for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE):
+    for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple):
             return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):

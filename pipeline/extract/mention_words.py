@@ -197,7 +197,7 @@ def _fractions(text: str) -> list[WordQuantity]:
         if den == "quarter" and _QUARTER_CENTURY.match(text, m.end()):
             continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
-                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer)\b", text[m.end():]):
+                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
         found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
     for m in _HALF.finditer(text):
