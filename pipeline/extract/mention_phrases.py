@@ -51,8 +51,8 @@ Conservative by construction: money, percentages, counts of a million or more, h
 ("more than seven years") and changes are never settled here (a line broken, `threshold`, is one
 whatever its size, and so is the bound of the days counted, `day_bound`: "at least 110"; the bounds
 of an age band, such as "under 5", are no hedged amounts, and a definition's numbers, money too, are
-what a word means); the model decides them. Ordinals ("the first woman") are no quantities at all, and a duration
-such as "a two-day visit" is left to the model.
+what a word means); the model decides them. Ordinals ("the first woman") are no quantities at all,
+and a duration such as "a two-day visit" is left to the model.
 """
 
 from __future__ import annotations

@@ -98,7 +98,9 @@ _MEASURES = [
     (re.compile(r"^\s?sq\.?\s?ft\b"), "square_feet"), (re.compile(r"^\s?(?:sq\.?\s?m|m²)(?!\w)"), "square_meters"),
     (re.compile(r"^\s?(?:sq\.?\s?km|km²)(?!\w)"), "square_kilometers"), (re.compile(r"^\s?TEUs?\b"), "teu"),
     (re.compile(r"^-(?:kilometre|kilometer|km)\b|^\s(?:kilometre|kilometer)\b"), "kilometers"),
-    (re.compile(r"^[\s-](?:metre|meter)\b|^\sm\b(?![.'’\w/²])(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),  # "8,163 m above sea level", not "2 m people"
+    # "8,163 m above sea level" (not "2 m people", "m/s", "m²")
+    (re.compile(r"^[\s-](?:metre|meter)\b|^\sm\b(?![.'’\w/²])"
+                r"(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),
     (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"),
     (re.compile(r"^[\s-]kilogram\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
