@@ -36,8 +36,8 @@ here returns its name for such a mention:
   or "cracked" ("broke the 2-hour mark", "to break the 70 million mark"), of any size: no measured amount ("crossed
   the 50-degree mark" is a reading, "from the 35km mark" a point of the course: left to the model);
 - `day_bound`: a temperature, or a bare number, with a bound's words ("at or above", "of at least", "or
-  higher", "plus", "did not reach", "never fell below") in a sentence that counts days ("17 days with highs of
-  115 degrees or higher", "31 days in a row of at least 110", "a 110-degree streak"): the line that says
+  higher", "plus", "did not reach", "never fell below") in a sentence that counts days ("22 days with highs of
+  40 degrees or hotter", "nine nights in a row of at least 27", "a 40-degree streak"): the line that says
   which days are counted, not a reading;
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
@@ -159,8 +159,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     return None
 
 
-# The bound of a reading that says which days are counted: "19 days with lows at 90 degrees or higher", "31 days
-# in a row of at least 110", "the only day that did not reach 110 degrees", "115º plus days", "a 110-degree streak".
+# The bound of a reading that says which days are counted: "22 days with highs of 40 degrees or hotter", "nine
+# nights in a row of at least 27", "the only day that did not reach 38 degrees", "40º plus days", "a 40-degree streak".
 _BOUND_BEFORE = re.compile(r"\b(?:at\s+or\s+(?:above|below)|(?:of\s+)?at\s+least|above|below|over|under|"
                            r"(?:not|n['’]t|never|failed\s+to)\s+(?:reach|top|hit|f[ae]ll\s+below|drop(?:ped)?\s+below|dip(?:ped)?\s+below)"
                            r"(?:\s+(?:at\s+least|a\s+(?:temperature|high|low)\s+of))?)\s+$", re.IGNORECASE)

@@ -73,8 +73,8 @@ _PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?
 _HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding)\b", re.IGNORECASE)
 
 
-# Days counted by what they had: "19 days with lows above 90", "31 days in a row", "13 different days in July",
-# "a 31-day streak", "16 days where the temperature never fell below 90".
+# Days counted by what they had: "22 days with highs over 40", "nine days in a row", "three separate days in June",
+# "a 12-day streak", "eight days where the low stayed above 27".
 _DAYS_OF = re.compile(r"(?:\s+(?:straight|consecutive|different|separate|more))?\s+(?:with|where|when|in\s+a\s+row|straight|"
                       r"running|at\s+or\s+(?:above|below)|above|below|over|of\s+(?:at\s+least|temperatures?|highs?|lows?|\d))\b|"
                       r"\s+streak\b", re.IGNORECASE)
@@ -104,8 +104,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
     the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
     or a count or length of time written before what it counts or what lasted it ("an eight-person
-    jury", "a week-long trial"), or days counted by what they had ("19 days with lows above 90", "a
-    31-day streak").
+    jury", "a week-long trial"), or days counted by what they had ("22 days with highs over 40", "a
+    12-day streak").
     A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
