@@ -46,6 +46,8 @@ def ends_of(text: str, metric: str = "other", label: str | None = "count") -> li
     ("The fare will rise by £0.20 from £2.05 to £2.25 a ride.", "other", "amount",
      [(0.2, None, "exact"), (2.25, None, "exact"), (2.05, None, "exact")]),
     ("She raised the lower rate from 11% to 17%.", "other", "tax_rate", [(17.0, None, "exact"), (11.0, None, "exact")]),
+    # a verb right before "from", with no object between
+    ("The wait for full pay is reduced from eight years to three years.", "other", "wait", [(3.0, None, "exact"), (8.0, None, "exact")]),
     ("Prices fell 3%, from $10 to $9.70.", "other", "price", [(-3.0, None, "exact"), (9.7, None, "exact"), (10.0, None, "exact")]),
     # a move whose verb is left out shares the verb of the move before it
     ("She raised the basic rate from 12% to 19% and the top rate from 21% to 26%.", "other", "tax_rate",
