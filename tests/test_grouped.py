@@ -399,6 +399,11 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, compounds).items()} == {
         "six-person": "a count written before what it counts (an eight-person jury, a four-lane bridge)",
         "a week": "a length of time written before what lasted it (a week-long trial)"}
+    terms = "The fraudster received 9 years, the regulator was given four months, and she won in 2:05:41 after a 12-year wait."
+    found = quantities(terms)
+    term = "a term given, served or asked for (received 11 years, given five months)"
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, terms).items()} == {
+        "9 years": term, "four months": term, "2:05:41": "a time read on a stopwatch (a race won in 2:05:41)"}
     days = "The city had 22 days with highs over 40C and a 9-day streak; the festival ran for 3 days."
     found = quantities(days)
     counted = "a count of the days that had something (19 days with highs over 40C, a 31-day streak)"

@@ -73,6 +73,10 @@ _PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?
 _HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding)\b", re.IGNORECASE)
 
 
+# A term given or asked for, with no word of prison: "received 11 years", "should receive 40-50 years", "faces up to 20 years".
+_TERM_GIVEN = re.compile(r"\b(?:receiv(?:e|es|ed|ing)|handed|given|gets?|got|faces?|facing|serv(?:e|es|ed|ing)|"
+                         r"(?:sought|seeks?|seeking|asked\s+for|recommend(?:s|ed|ing)?))\s+"
+                         r"(?:(?:a|an|just|only|about|around|up\s+to|at\s+least|more\s+than|nearly)\s+)*$", re.IGNORECASE)
 # Days counted by what they had: "22 days with highs over 40", "nine days in a row", "three separate days in June",
 # "a 12-day streak", "eight days where the low stayed above 27".
 _DAYS_OF = re.compile(r"(?:\s+(?:straight|consecutive|different|separate|more))?\s+(?:with|where|when|in\s+a\s+row|straight|"
@@ -103,7 +107,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
     split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
     the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
-    or a count or length of time written before what it counts or what lasted it ("an eight-person
+    a term given or asked for in years or months ("received 11 years"), a time read on a stopwatch
+    ("2:05:41"), or a count or length of time written before what it counts or what lasted it ("an eight-person
     jury", "a week-long trial"), or days counted by what they had ("22 days with highs over 40", "a
     12-day streak").
     A "not a fact" for one of them is asked about again with that
@@ -113,6 +118,11 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
         if mention.unit_class == "duration" and text \
                 and _PENALTY.search(nearest_words(measured(mention, text), 2, 3, in_clause=True)):
             expected[mention.id] = "the length of a sentence, a ban or a suspension"
+        elif mention.unit in ("years", "months") and not re.search(r"-(?:year|month)", mention.text) \
+                and _TERM_GIVEN.search(text, max(0, mention.start - 40), mention.start):
+            expected[mention.id] = "a term given, served or asked for (received 11 years, given five months)"
+        elif mention.unit == "seconds" and ":" in mention.text:
+            expected[mention.id] = "a time read on a stopwatch (a race won in 2:05:41)"
         elif mention.unit_class == "duration" and mention.qualifier in HEDGED:
             expected[mention.id] = "a length of time given with a hedge (more than, nearly), as measures are"
         elif mention.unit_class == "duration" and text[mention.end:mention.end + 5] == "-long":
