@@ -37,13 +37,13 @@ _FISCAL_YEAR = (rf"(?:FY\s?['’]?\d\d(?:\d\d)?(?:[-–/]['’]?\d\d)?\b|(?:the\
                 r"|the\s+(?:current|previous|last)\s+(?:fiscal(?:\s+year)?|financial\s+year))")
 _OF_YEAR = rf"(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+(?:{_FISCAL_YEAR}|{_YEAR}))"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-_MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
-_MONTHS = rf"{_MONTH_NAME}\s*(?:[-–—]|\s+to\s+)\s*{_MONTH_NAME}"  # "April-June", "April to June"
+MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+_MONTHS = rf"{MONTH_NAME}\s*(?:[-–—]|\s+to\s+)\s*{MONTH_NAME}"  # "April-June", "April to June"
 _QUARTER = (rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s*\(\s*{_MONTHS}\s*\))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR}))?"
             rf"|(?:the\s+)?{_MONTHS}(?:\s+(?:quarter|period))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+{_YEAR})?"
             rf"|Q[1-4]{_OF_YEAR}?|H[12]{_OF_YEAR}?)")
 _RELATIVE = r"(?:last|this|next|the\s+previous|the\s+past)\s+(?:year|quarter|month)"
-_MONTH = rf"{_MONTH_NAME}(?:\s+{_YEAR})?"
+_MONTH = rf"{MONTH_NAME}(?:\s+{_YEAR})?"
 _PERIOD = rf"(?:{_YEAR}|{_QUARTER})"
 
 _BEFORE_PAREN = re.compile(rf"(?<![\w$€£.,])((?:in\s+)?{_PERIOD})\s*\(\s*$", re.IGNORECASE)

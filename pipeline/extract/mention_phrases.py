@@ -136,7 +136,7 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
     if _THRESHOLD_AFTER.match(after) and _BROKE_THE.search(before):
         return "threshold"  # of any size: "break the 70 million mark"
-    if _is_day_bound(mention, before, after, text[mention.sentence_start:mention.sentence_end]):
+    if _is_day_bound(mention, before, after, text):
         return "day_bound"
     if not _may_be_phrase(mention):
         return None
@@ -171,13 +171,13 @@ _DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\
                            r"\b(?:only|one|single)\s+day\b", re.IGNORECASE)
 
 
-def _is_day_bound(mention: Mention, before: str, after: str, sentence: str) -> bool:
+def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
     """`day_bound`: a temperature (or a bare number) with a bound's words, in a sentence that counts days."""
     if mention.unit_class != "count" or not (mention.unit is None or "degrees" in mention.unit):
         return False
     bounded = mention.qualifier in ("at_least", "more_than", "less_than", "at_most") or _BOUND_BEFORE.search(before) \
         or _BOUND_AFTER.match(after)
-    return bool(bounded and _DAYS_COUNTED.search(sentence))
+    return bool(bounded and _DAYS_COUNTED.search(text, mention.sentence_start, mention.sentence_end))
 
 
 def _may_be_phrase(mention: Mention) -> bool:

@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from schemas.primitives.numbers import find_numbers
-from schemas.primitives.number_words import times
+from schemas.primitives.number_words import SCALE_WORDS, times
 from schemas.units import base_unit
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
@@ -191,7 +191,7 @@ def _scale_of(mention: Mention) -> float:
 
 
 _ONE_LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)$")
-_SCALES = frozenset((1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
+_SCALES = frozenset(SCALE_WORDS.values())
 
 
 def _scale_carried(mention: Mention) -> float:

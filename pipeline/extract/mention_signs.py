@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .mention_periods import MONTH_NAME
+
 DOWN_VERBS = (
     "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
     "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
@@ -129,12 +131,11 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)))\b", re.IGNORECASE)
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b|" \
-             rf"in the same (?:day|week|month|quarter|period|season)|in (?:{_MONTH_NAMES})\b)"
+             rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))", re.IGNORECASE)  # "more quickly than its rival": no change
@@ -145,7 +146,7 @@ _COMPARE = re.compile(
 _AGAINST_EARLIER = re.compile(
     r"^\s+(?:(?P<down>below|under)|(?P<up>above|over))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
     r"(?:peak|high|record|level|pre-pandemic)|(?:last|this|next)\s+year['’]s|"
-    rf"(?:{_MONTH_NAMES}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
+    rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
 
 # A length moved along a path, or a length that sizes a thing, is no change of a level.

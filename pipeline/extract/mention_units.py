@@ -371,7 +371,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
     if den in ("capita", "head"):
         return "capita", match.end()
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS \
-            and not (money and re.search(r"\ban?\s+\S+$", written) and _one_thing(match["den"], text[end + match.end():])):
+            and not (money and re.search(r"\ban?\s+\S+$", written)
+                     and _one_thing(match["den"], text[end + match.end():end + match.end() + 60])):
         return None, 0
     if den in ("the", "a", "an", "cent", "cents") or "/" in written and re.match(r"\s?\d", text[end + match.end():]):
         return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
