@@ -149,7 +149,7 @@ def _word_at(tokens: list[Token], i: int) -> str | None:
 
 
 def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[float, int]:
-    """Absorb "point two five" (spoken decimals) or "and a half" after a whole number."""
+    """Absorb "point two five" (spoken decimals) or "and a half" ("-and-a-half") after a whole number."""
     if _word_at(tokens, j) == "point" and _word_at(tokens, j + 1) in DIGIT_WORDS \
             and joined(text, tokens[j - 1], tokens[j], hyphen_ok=True):  # "two point five", "eighteen-point-seven"
         digits, k = "", j + 1
@@ -157,8 +157,8 @@ def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[flo
             digits, k = digits + str(DIGIT_WORDS[tokens[k].word]), k + 1
         return value + float("0." + digits), k
     if (_word_at(tokens, j) == "and" and _word_at(tokens, j + 1) == "a" and _word_at(tokens, j + 2) in _AND_A
-            and all(joined(text, tokens[k], tokens[k + 1]) for k in (j - 1, j, j + 1))):
-        return value + _AND_A[tokens[j + 2].word], j + 3
+            and all(joined(text, tokens[k], tokens[k + 1], hyphen_ok=True) for k in (j - 1, j, j + 1))):
+        return value + _AND_A[tokens[j + 2].word], j + 3  # "four and a half", "four-and-a-half"
     return value, j
 
 
