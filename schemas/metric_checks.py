@@ -100,6 +100,9 @@ _PER_CAPITA_CUE = re.compile(
 
 # A place sized by its people: "the town of 12,000 (people)", "a city of about 13,000".
 _PLACE_OF = r"\b(?:town|city|village|island|nation|country|state|province|region|archipelago)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than)\s+)?(?=\d|$)"  # "$": the text before the number ends there
+# A place the number describes, as the text before the number ends: in "the island of 40,000 people
+# will vote", the clause's verbs are the place's, not the number's (`mention_facts.status_of`).
+PLACE_OF_BEFORE = re.compile(rf"{_PLACE_OF}$", re.IGNORECASE)
 # The words that name what a metric measures. A metric listed here must find its own words
 # near its number whenever another metric's words are there.
 NOUNS: dict[str, str] = {

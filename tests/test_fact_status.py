@@ -30,6 +30,8 @@ CASES = [
     ("They have sent only 12,000 of the promised 40,000 rifles.", "40,000 rifles", "actual", "forecast"),
     ("Officials lowered their inflation outlook to 2.3% from 2.6%.", "2.3%", "actual", "forecast"),
     ("The committee took down its projection to 2.6% in September.", "2.6%", "actual", "forecast"),
+    ("The island state of 1.3 million people will elect a new parliament on Sunday.", "1.3 million people", "actual", "actual"),
+    ("Planners expect the state to reach 1.3 million people by 2040.", "1.3 million people", "actual", "forecast"),
 ]
 
 

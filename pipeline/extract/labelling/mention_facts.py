@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from schemas.facts import Finding, QuantFact, Usage, fact_id
 from schemas.labels import MentionLabel
-from schemas.metric_checks import Measured, clause_bounds, metric_named, nearest_words
+from schemas.metric_checks import PLACE_OF_BEFORE, Measured, clause_bounds, metric_named, nearest_words
 from schemas.primitives.numbers import find_numbers
 from schemas.units import dimension_of
 from schemas.vocabulary import COUNT_NOUNS, METRIC_UNIT_CLASS
@@ -195,13 +195,16 @@ _THAN = re.compile(r"\bthan[\s-]+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # "worse 
 def status_of(status: str | None, found: Measured) -> str:
     """The label's status, but `forecast` for a figure labelled actual whose own clause (of the
     number `found` in its sentence) says it was expected, forecast or promised: a forecast compared
-    with the outcome makes a false conflict."""
+    with the outcome makes a false conflict. A number that describes a place ("an island of
+    40,000 people") takes no cue after it: the verbs that follow are the place's."""
     status = status or "actual"
     if status != "actual":
         return status
     start, end = clause_bounds(found.sentence, found.span)
     clause = found.sentence[start:end]
     after = found.span[1] - start if found.span else len(clause)
+    if found.span and PLACE_OF_BEFORE.search(found.sentence[max(start, found.span[0] - 60):found.span[0]]):
+        clause = clause[:after]  # "the island of 40,000 people will vote": the place's verb
     expected = [cue for cue in _EXPECTED.finditer(clause) if not _THAN.search(clause[max(0, cue.start() - 30):cue.start()])
                 and not (cue.start() >= after and _DETERMINER.search(clause[:cue.start()]))]
     return "forecast" if expected else status
