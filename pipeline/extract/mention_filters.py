@@ -46,7 +46,7 @@ _HEADLINE_COUNTED = re.compile(
 # or a bracketed letter ("401(k)", "501(c)(3)").
 _VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$|\b(?!FY)[A-Z]{2,}\d+-$")  # "DHC8-300", not "FY23-24"
 _RUNWAY, _RUNWAY_BEFORE = re.compile(r"^[LRC]/\d"), re.compile(r"\d[LRC]/$")  # "runway 16R/34L"
-_CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b)")  # also a team named by a number: "the 49ers"
+_CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b|\s?FM\b)")  # also a team named by a number: "the 49ers"; a station "92.3 FM"
 # A place in an order: "ranks 182 out of 197", "was ranked 174", "ranking at 12".
 _RANKED_BEFORE = re.compile(r"\b(?:ranks|ranked|ranking)\s+(?:(?:at|as|joint|equal)\s+)?$", re.IGNORECASE)
 # A number inside a web address, a handle or a hashtag, with no space before it: "pic.twitter.com/9EeaCu",
@@ -236,7 +236,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
             or _VARIANT_BEFORE.search(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
         return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200", "DHC8-300"; flight "7C2216"; "401(k)";
-        # "76ers"; runways "16R/34L"
+        # "76ers"; runways "16R/34L"; a radio station "KTAR 92.3 FM"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]) or _WEB_BEFORE.search(before):
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after):
