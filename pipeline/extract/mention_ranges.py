@@ -221,8 +221,21 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         shared = _shared(text, result[i], result[i - 1], backward=False)
         if shared is result[i] and i >= 2 and (_share_in_brackets(text, result[i - 2], result[i - 1]) or result[i - 1].is_year):
             shared = _shared(text, result[i], result[i - 2], backward=False)  # "41 districts (62%) in the north and 19", "4 in 2022 and 9"
+        if shared.unit is None and i >= 2 and result[i - 2].unit and _of_each(text, result[i - 2], result[i - 1], shared):
+            shared = replace(shared, unit=result[i - 2].unit, unit_class=result[i - 2].unit_class)  # "4 days of 40C and 2 of 42C"
         result[i] = shared
     return result
+
+
+_OF_GAP = re.compile(r"^\s+of\s+$")
+_OF_NUMBER_AFTER = re.compile(r"\s+of\s+[-+−]?\d")
+
+
+def _of_each(text: str, first: Mention, its_of: Mention, mention: Mention) -> bool:
+    """Are `first` and `mention` two parallel counts, each "of" a number of its own ("4 days of 40C and 2
+    of 42C")?"""
+    return bool(_OF_GAP.match(text[first.end:its_of.start]) and _ONE_LIST.match(text[its_of.end:mention.start])
+                and _OF_NUMBER_AFTER.match(text, mention.end))
 
 
 def _share_in_brackets(text: str, count: Mention, share: Mention) -> bool:
@@ -242,7 +255,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and abs(mention.value) < 1000 else mention.value
         return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel", "2.1, 2.4 and 2.9 billion"
                        value=_hundredth(value) if _in_hundredths(text, other) else value)
-    if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap):
+    if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap) \
+            and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency") \
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
