@@ -71,6 +71,10 @@ _DIGITS = re.compile(r"\b(?P<size>(?P<n>single|double|triple)[\s-]digits?)\s+(?:
                      r"jumps?|declines?|drops?|falls?|returns?|deficits?|losses?|cuts?|percent(?:age)?(?!\s+points?))|(?P<pp>margins?|leads?))\b",
                      re.IGNORECASE)
 _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0, 999.0)}
+# A sum named by its count of digits: "a six-figure salary" (100,000 to 999,999), "an 8-figure euro fee", in the
+# currency named after it, else the story's (`mentions._from_words`).
+_FIGURES = re.compile(rf"\b(?P<n>{_NUMBER_WORD}|\d{{1,2}})[\s-]figure(?:[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan))?"
+                      r"(?=\s+[a-z])", re.IGNORECASE)
 _BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
@@ -124,7 +128,8 @@ _POINT_VALUES = {"three": 0.75, "quarter": 0.25, "half": 0.5, "full": 1.0}
 class WordQuantity:
     """A quantity read from words; `unit` is None when it is read after the span ("dozens of homes").
 
-    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), couple (about 2), multiplier,
+    `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), figures (a sum by its count
+    of digits, "a six-figure salary", `several`, its unit None for the story's currency), couple (about 2), multiplier,
     multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
     unit is read after the span: "more than a year", "half an hour", "by a single vote") or elapsed (a stopwatch's
     "2:00:35", in seconds)."""
@@ -154,7 +159,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_couple(text) if "couple" in low else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
-             *(_sizes(text) if "multi" in low or "digit" in low else ()),
+             *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
              *(_elapsed(text) if ":" in text else ())]
     kept: list[WordQuantity] = []
@@ -252,6 +257,12 @@ def _sizes(text: str) -> list[WordQuantity]:
         unit = _MULTI_CURRENCY.get(word)  # a dollar is read after the span, as the story's dollar
         end = m.end() + 1 + len(m["cur"]) if unit else m.end()
         found.append(WordQuantity((m.start(), end), 2 * base, 9 * base, unit, "vague"))
+    for m in _FIGURES.finditer(text):
+        digits = int(_number(m["n"]))
+        if 4 <= digits <= 15:  # "a two-figure sum" is no way of naming money
+            word = (m["cur"] or "").lower().rstrip("s")
+            found.append(WordQuantity(m.span(), 10.0 ** (digits - 1), 10.0 ** digits - 1,
+                                      _MULTI_CURRENCY.get(word, "USD" if word == "dollar" else None), "figures"))
     for m in _DIGITS.finditer(text):
         low, high = _DIGIT_RANGES[m["n"].lower()]
         found.append(WordQuantity(m.span("size") if m["pct"] else (m.start(), m.end()), low, high,

@@ -148,6 +148,9 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
 
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
+    if found.kind == "figures":  # "a seven-figure sum": money, in the story's currency unless it names one
+        return _mention(text, found.start, found.end, found.value, found.unit or (story[0] if story else "USD"), "currency",
+                        value_max=found.value_max, qualifier="several")
     read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
