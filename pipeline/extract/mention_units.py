@@ -192,9 +192,9 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         if not words and (word.lower() in _NOUN_SKIP or "-" in word):
             continue  # "new", "long-range", "well-known": what is counted comes after
         if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
-                or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST)
+                or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST or _PARTICIPLE.match(word.lower()))
                     and _is_plural(words[-1].group(1).lower())):
-            break  # "nine tankers waiting offshore", "250 farmers drove tractors": the noun ends before a verb
+            break  # "nine tankers waiting offshore", "250 farmers drove tractors", "18 airports reported delays": a verb
         words.append(match)
     return words
 
