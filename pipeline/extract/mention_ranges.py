@@ -33,7 +33,7 @@ from schemas.units import base_unit
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
 from .mention_signs import change_at
-from .mention_units import rate_after
+from .mention_units import IRREGULAR_PAST, rate_after
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -76,7 +76,8 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'â€
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
 _NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'â€™-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
-_CLAUSE_VERB = re.compile(r"(?:\s+more)?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|went|came|got|[a-z]{3,}ed)\b")
+_CLAUSE_VERB = re.compile(r"(?:\s+more)?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|[a-z]{3,}ed|"
+                          rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
