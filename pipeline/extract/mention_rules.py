@@ -19,11 +19,12 @@ from schemas.primitives.currency_marks import OTHER_CODES, SCALED_ONLY
 from schemas.units import iso_currency_codes, shared_currency_names
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
-PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD"}
+PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD",
+                "J": "JMD", "TT": "TTD", "FJ": "FJD", "EC": "XCD", "BZ": "BZD", "SI": "SBD", "WS": "WST", "G": "GYD"}
 _OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if c[0].isalpha()), key=len, reverse=True))
 _OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
 CURRENCY_BEFORE = re.compile(
-    r"(?:\b(US|HK|C|A|NZ|S|R|NT|N)\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{3})"
+    rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
     rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|(?P<sh>\bSh))\s?$")
 _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
