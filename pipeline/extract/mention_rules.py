@@ -134,11 +134,39 @@ def _places(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in stems) + r")\w*")
 
 
+# The capitals and largest cities of the places whose currency word others share, which stories name
+# without their country ("1,240 manat a year" in Baku): facts of geography, by currency code.
+CITIES = {
+    "AZN": ("Baku",), "TMT": ("Ashgabat",), "KGS": ("Bishkek", "Osh"), "UZS": ("Tashkent", "Samarkand"),
+    "MWK": ("Lilongwe", "Blantyre"), "ZMW": ("Lusaka", "Ndola"), "MDL": ("Chisinau",), "RON": ("Bucharest", "Cluj"),
+    "BHD": ("Manama",), "DZD": ("Algiers", "Oran"), "IQD": ("Baghdad", "Basra", "Mosul", "Erbil"), "JOD": ("Amman",),
+    "KWD": ("Kuwait City",), "LYD": ("Tripoli", "Benghazi"), "RSD": ("Belgrade",), "TND": ("Tunis",),
+    "AED": ("Dubai", "Abu Dhabi", "Sharjah"), "MAD": ("Rabat", "Casablanca", "Marrakesh", "Marrakech"),
+    "IRR": ("Tehran",), "OMR": ("Muscat",), "YER": ("Sanaa", "Aden"), "QAR": ("Doha",), "SAR": ("Riyadh", "Jeddah", "Mecca"),
+    "BYN": ("Minsk",), "RUB": ("Moscow", "St Petersburg", "Saint Petersburg"), "LKR": ("Colombo",), "NPR": ("Kathmandu",),
+    "MUR": ("Port Louis",), "KES": ("Nairobi", "Mombasa"), "TZS": ("Dodoma", "Dar es Salaam"),
+    "UGX": ("Kampala",), "SOS": ("Mogadishu",), "ISK": ("Reykjavik",), "SEK": ("Stockholm", "Gothenburg"),
+    "DKK": ("Copenhagen",), "NOK": ("Oslo", "Bergen"), "EGP": ("Cairo", "Alexandria"), "LBP": ("Beirut",),
+    "SYP": ("Damascus", "Aleppo"), "SDG": ("Khartoum",), "SSP": ("Juba",), "KRW": ("Seoul", "Busan"), "KPW": ("Pyongyang",),
+    "ARS": ("Buenos Aires",), "CLP": ("Santiago",), "COP": ("Bogota", "Bogotá", "Medellin", "Medellín"),
+    "CUP": ("Havana",), "DOP": ("Santo Domingo",), "MXN": ("Mexico City", "Guadalajara", "Monterrey"),
+    "PHP": ("Manila", "Cebu", "Davao"), "UYU": ("Montevideo",), "BIF": ("Bujumbura", "Gitega"), "CDF": ("Kinshasa",),
+    "DJF": ("Djibouti",), "GNF": ("Conakry",), "RWF": ("Kigali",),
+}
+
+
+@lru_cache(maxsize=128)
+def _cities(code: str) -> re.Pattern[str]:
+    """The `CITIES` of a currency as whole words (no words are made from them, as from places)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, CITIES.get(code, ()))) + r")\b" if code in CITIES else r"(?!)")
+
+
 def currency_by_place(word: str, text: str) -> str | None:
     """The code of a currency word several current currencies share ("som", "manat", "dinars", "kwacha"):
-    the one whose place (`schemas.units.shared_currency_names`) the text names first, else None."""
+    the one whose place (`schemas.units.shared_currency_names`) or city (`CITIES`) the text names first, else None."""
     candidates = shared_currency_names().get(word) if word not in _USUAL_MEANING else None
-    named = [(match.start(), code) for code, names in (candidates or {}).items() if (match := _places(names).search(text))]
+    named = [(match.start(), code) for code, names in (candidates or {}).items()
+             if (match := _places(names).search(text) or _cities(code).search(text))]
     return min(named)[1] if named else None
 
 
