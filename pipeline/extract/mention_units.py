@@ -60,6 +60,7 @@ CURRENCY_WORDS = currency_names() | {
     "kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "iraqi dinars": "IQD", "tunisian dinars": "TND",
     "algerian dinars": "DZD", "libyan dinars": "LYD", "serbian dinars": "RSD", "new taiwan dollars": "TWD",
     "taiwan dollars": "TWD", "brazilian reais": "BRL", "turkish lira": "TRY", "nigerian naira": "NGN",
+    "maloti": "LSL", "meticais": "MZN", "pa'anga": "TOP", "pa’anga": "TOP", "paanga": "TOP",  # plurals and spellings CLDR lacks
 }
 # The words of a country written before its currency's name ("Egyptian pounds", "CFA francs").
 _NATIONAL = "|".join(re.escape(national) for national in
@@ -77,7 +78,7 @@ _AFTER = re.compile(
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate)\s+)?"  # "38 consecutive days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
-    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?[^\W\d_]+)\b)",
+    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
 )
 _MEASURES = [
