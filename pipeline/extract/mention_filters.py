@@ -44,7 +44,9 @@ _HEADLINE_COUNTED = re.compile(
     r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
 # A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216")
 # or a bracketed letter ("401(k)", "501(c)(3)").
-_VARIANT_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*\s|\b[A-Z])\d{3}-$|\b(?!FY)[A-Z]{2,}\d+-$")  # "DHC8-300", not "FY23-24"
+# "ATR 72-600", "DHC8-300", not "FY23-24", nor a range after a capitalised word of no name ("About 250-300")
+_VARIANT_BEFORE = re.compile(r"(?:\b(?P<name>[A-Z][\w&]*)\s|\b[A-Z])\d{2,4}-$|\b(?!FY)[A-Z]{2,}\d+-$")
+_SCALED_BEFORE = re.compile(r"\d(?:m|mn|bn|b|k|tn)-$", re.IGNORECASE)  # "25m-30m": a range's scaled first end, no name
 _RUNWAY, _RUNWAY_BEFORE = re.compile(r"^[LRC]/\d"), re.compile(r"\d[LRC]/$")  # "runway 16R/34L"
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b|\s?FM\b)")  # also a team named by a number: "the 49ers"; a station "92.3 FM"
 # A place in an order: "ranks 182 out of 197", "was ranked 174", "ranking at 12".
@@ -87,6 +89,7 @@ _PAST_THE_HOUR = re.compile(r"^\s+past\s+(?:one|two|three|four|five|six|seven|ei
 # A 24-hour clock time: "0500", or a time of four digits from or to one ("from 2200 to 0500").
 _CLOCK_24 = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _ZERO_CLOCK_NEAR = re.compile(r"^\s*(?:to|-|–|until|and)\s*0\d{3}\b")
+_ZERO_CLOCK_BEFORE = re.compile(r"\b0\d{3}\b[^.;\d]{0,60}\b(?:at|until|by|to|and)\s+$")  # "left at 0700 and docked at 1245"
 # A provision's number, and the numbers of a list of provisions: "section 144", "BNS Section-105, 110,
 # 126, 223, 238", "sections 105 (culpable homicide), 110 (attempt) and 126 (2)", "Article 8(3)", "120B" (not
 # "under the new rules 40 people may gather").
@@ -167,6 +170,7 @@ _DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|diallin
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
+_VERSION_BEFORE = re.compile(r"\b(?:version|v\.|firmware|iOS|Android|Bluetooth|USB|HDMI|PCIe)\s?$", re.IGNORECASE)  # "Version 2.1", "USB 3.0"
 _GENERATION_AFTER = re.compile(r"^G\b")
 _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 
@@ -211,8 +215,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not spelled and not has_unit and value.is_integer() and _DIAL_BEFORE.search(before) and _DIAL_AFTER.match(after):
         return "phone"  # "dial 999", "text 61016 to get updates"
     if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after)
-                        or 2 <= value <= 6 and _GENERATION_AFTER.match(after)):
-        return "name"  # "Version 2.4.1", "its 5G network"
+                        or 2 <= value <= 6 and _GENERATION_AFTER.match(after) or not has_unit and _VERSION_BEFORE.search(before)):
+        return "name"  # "Version 2.4.1", "its 5G network", "version 2.1"
     if not spelled and _DIGITS_LONG.match(after):
         return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):
@@ -233,7 +237,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time" if _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after) or _PAST_THE_HOUR.match(after) \
             else _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not _MADE_OF.search(before) \
-            or _VARIANT_BEFORE.search(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
+            and not _SCALED_BEFORE.search(before) or _variant(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
         return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200", "DHC8-300"; flight "7C2216"; "401(k)";
         # "76ers"; runways "16R/34L"; a radio station "KTAR 92.3 FM"
@@ -241,7 +245,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"
     if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after):
         return "clock_time"
-    if _CLOCK_24.fullmatch(text[start:end]) and (text[start] == "0" or _ZERO_CLOCK_NEAR.match(after)):
+    if _CLOCK_24.fullmatch(text[start:end]) and (text[start] == "0" or _ZERO_CLOCK_NEAR.match(after)
+                                                  or _ZERO_CLOCK_BEFORE.search(before)):
         return "clock_time"  # a curfew "from 2200 to 0500"
     if _CALIBRE_AFTER.match(after):
         return "calibre"
@@ -375,6 +380,12 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
     if len(nouns) == 2 and (nouns[1] in NOUN_STOP or nouns[1] in _NOT_NOUNS or nouns[1].endswith("ed")):
         nouns = nouns[:1]  # "747 jet after the inspection", "a 911 call came in", "the 921 earthquake killed"
     return bool(nouns) and not any(w.endswith(("s", "ed")) or w in NOUN_STOP or w in _NOT_NOUNS for w in nouns)
+
+
+def _variant(before: str) -> bool:
+    """Does `before` end with a model's number and a hyphen ("Boeing 737-", "ATR 72-"), whose variant follows?"""
+    match = _VARIANT_BEFORE.search(before)
+    return bool(match) and (match["name"] is None or match["name"].lower() not in _FUNCTION)
 
 
 def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> str | None:

@@ -58,7 +58,7 @@ _NUMERIC = re.compile(
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>[" + "".join(_GLYPHS) + r"]|(?<=\d)\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"  # "2¾ per cent", "17 and a half hours"
     r"|(?<=\d)[\s-](?:1/[248]|3/[48]|[12]/3|[57]/8)(?![\d/]))?"  # a fraction typed after the whole: "6 1/2 years", "5-1/4"
-    r"(?!\d)(?!(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd" is an ordinal
+    r"(?!\d)(?!(?:,\d{3})*(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd", "1,000th" are ordinals
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
     + r"|(?P<letter>[mkb]|(?-i:\sB))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9"
     re.IGNORECASE,
