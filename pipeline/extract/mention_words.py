@@ -29,6 +29,7 @@ from schemas.primitives.number_words import TENS, UNITS
 from schemas.primitives.numbers import round_fractions
 
 _NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_DIGIT_WORD = "|".join(word for word, digit in UNITS.items() if digit <= 9)  # "a factor of two point five"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
                  "tenth": 10, "tenths": 10}
@@ -59,7 +60,8 @@ _VAGUE = re.compile(
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
     r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b",
     re.IGNORECASE)
-_COUPLE = re.compile(r"\ba\s+couple\s+of\b(?=\s+[a-z])", re.IGNORECASE)  # "a couple of hospitals": about two
+# "a couple of hospitals": about two; "a couple of hundred protesters": about 200
+_COUPLE = re.compile(r"\ba\s+couple\s+of(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?\b(?=\s+[a-z])", re.IGNORECASE)
 # "a multi-billion dollar plan", "a multimillion-pound deal": 2 to 9 of the scale, in the currency named
 # after it (a dollar is the story's, read after the span; the others are named here).
 _MULTI = re.compile(r"\bmulti-?(?P<scale>million|billion|trillion)(?=[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan)\b)",
@@ -94,7 +96,7 @@ _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "degree", "metre", "meter",
               "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
-_FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})\b", re.IGNORECASE)
+_FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})(?:\s+point\s+(?P<point>{_DIGIT_WORD}))?\b", re.IGNORECASE)
 _MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0}
 # "double" or "triple" before what it multiplies ("nearly double the 183,000 expected", "double the
 # forecast", "triple the risk", "double economists' forecasts"); not "double-digit", "a double bed",
@@ -247,7 +249,7 @@ def _vague(text: str) -> list[WordQuantity]:
 
 
 def _couple(text: str) -> list[WordQuantity]:
-    return [WordQuantity(m.span(), 2.0, None, None, "couple") for m in _COUPLE.finditer(text)]
+    return [WordQuantity(m.span(), 2.0 * _BASE.get((m["scale"] or "").lower(), 1), None, None, "couple") for m in _COUPLE.finditer(text)]
 
 
 def _sizes(text: str) -> list[WordQuantity]:
@@ -272,7 +274,9 @@ def _sizes(text: str) -> list[WordQuantity]:
 
 def _multipliers(text: str) -> list[WordQuantity]:
     found = [WordQuantity((m.start(), m.end()), _number(m["n"]), None, "times", "multiplier")
-             for m in [*_FOLD.finditer(text), *_FACTOR.finditer(text)]]
+             for m in _FOLD.finditer(text)]
+    found += [WordQuantity((m.start(), m.end()), _number(m["n"]) + (_number(m["point"]) / 10 if m["point"] else 0), None, "times",
+                           "multiplier") for m in _FACTOR.finditer(text)]
     found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
               for m in _TIMES_THE.finditer(text)]
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
