@@ -88,6 +88,7 @@ _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,0
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*or\s+$", re.IGNORECASE)
 _TALLY = re.compile(rf"^{LIST_PLACE}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
+_BY_BEFORE = re.compile(r"\bby\s+$")
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
@@ -272,6 +273,9 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return replace(mention, unit=f"{mention.unit} per {other.unit.split(' per ', 1)[1]}")  # "27.4 points, 8.1 rebounds and 6.3 assists a game", "Tk 78 and Tk 110 a kilo"
     if mention.unit is None and other.unit_class == "duration" and other.unit and not backward and _LINK.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "cut the sentence to 15 years from 20"
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TO.match(gap) \
+            and _BY_BEFORE.search(text, max(0, other.start - 12), other.start):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "rose by 1.2 million units to 9.4 million"
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _TOLL_GAP.match(gap) \
             and _TOLL_AFTER.match(text, mention.end):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 people were killed and 40 injured"
