@@ -451,6 +451,9 @@ def storm_category(text: str, start: int, value: float) -> bool:
 _CALENDAR_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
 _NAME = rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+"
 _NAME_COMMA = re.compile(rf"{_NAME},\s$")
+# ... or in brackets, as many outlets write it, before the person's verb: "Maxwell (60) was" (not a tally, "Leeds (12) and")
+_NAME_BRACKET = re.compile(rf"{_NAME}\s\($")
+_BRACKET_AGE_END = re.compile(r"\)(?:,|\s+(?:was|is|has|had|who|said|says|told|died|appeared|pleaded|faces|denied|denies)\b)")
 # ... or after a person named by their role: "The driver, 52, told", "a retired teacher, 67, said"
 _ROLE = ("man|woman|boy|girl|driver|defendant|victim|suspect|accused|mother|father|son|daughter|wife|husband|"
          "teenager|pilot|officer|worker|passenger|resident|owner|pensioner|student|teacher|nurse|doctor|farmer|"
@@ -483,13 +486,15 @@ _GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|a
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
-    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is",
+    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Maxwell (60) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and") or an age limit ("a minimum age requirement of 40")."""
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]
     if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)):
+        return True
+    if 12 <= value <= 110 and _NAME_BRACKET.search(before) and _BRACKET_AGE_END.match(text[end:end + 12]):
         return True
     if _AGE_OF.search(before):
         return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range
