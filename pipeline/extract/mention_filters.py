@@ -180,13 +180,16 @@ _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remai
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
-                    r"|\bcloud\s+nine\b|\b(?:in|of)\s+two\s+minds\b"
+                    r"|\bcloud\s+nine\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)",
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
 _GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)", re.MULTILINE)
 _COURT_SHOT = re.compile(r"^-point(?:ers?\b|\s+(?:line|shots?|shooting|attempts?|range|plays?|baskets?|field\s+goals?|"
-                         r"percentage|arc|shooters?)\b)", re.IGNORECASE)
+                         r"percentage|arc|shooters?|distance|territory|land|specialists?)\b)", re.IGNORECASE)
+# "made a 3 from the left side", "hit another 3 off the wing": one shot, not three points
+_SHOT_FROM = re.compile(r"^\s+(?:from|off)\s+(?:the\s+)?(?:left|right|top|corner|wing|deep)\b", re.IGNORECASE)
+_ONE_SHOT_BEFORE = re.compile(r"\b(?:a|another|his|her|their)\s+$", re.IGNORECASE)
 _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
 
 
@@ -229,7 +232,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"  # "with 42 seconds left in the half": a moment of the game, not a length
     if any(m.start() <= start and end <= m.end() for m in _IDIOM.finditer(text, max(0, start - 20), end + 30)):
         return "phrase"  # "never in a million years", "one step closer"
-    if value in (2, 3, 4) and (_COURT_SHOT.match(after) or re.search(r"\d-of-\d+\s+from\s+$", before)):
+    if value in (2, 3, 4) and (_COURT_SHOT.match(after) or re.search(r"\d-of-\d+\s+from\s+$", before)
+                               or _SHOT_FROM.match(after) and _ONE_SHOT_BEFORE.search(before)):
         return "name"  # "the 3-point line", "a 3-point shot", "4-of-6 from 3": a kind of shot, not three points
     if value <= 1000 and _BANKNOTE.match(after) and re.search(r"[$£€¥₹]\s?$", before):
         return "name"  # "as phony as a $3 bill", "£50 notes": a banknote's face, not a sum (not "a $1.2 trillion bill")
