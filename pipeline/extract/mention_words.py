@@ -84,7 +84,8 @@ _TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decad
 _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilos?|tonnes?|"
             r"litres?|liters?|gallons?|hectares?|acres?")
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
-                         rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b", re.IGNORECASE)
+                         rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
+                         r"(?!\s+(?:left|remaining|to\s+play|to\s+go)\b)", re.IGNORECASE)  # "with less than a second left": a game clock
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 # "half an hour", "half a mile", "in half a century", "the past half-century" (50 years)
 _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b))", re.IGNORECASE)
