@@ -53,10 +53,11 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 # or a year or time of its own: "14 lenders last year, 4 in 2022 and 9 a year earlier"
 _OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
-_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{0,2}}"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
 _PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
-                             rf"(?:{_OWN_TIME})\b)")
+                             rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
+                             r"elsewhere|locally|online|offline)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
 # 1,900 on Tuesday"
 _PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among|to)\s+[\w'’.-]+"
