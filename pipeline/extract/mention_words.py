@@ -87,8 +87,9 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|wi
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
                          r"(?!\s+(?:left|remaining|to\s+play|to\s+go)\b)", re.IGNORECASE)  # "with less than a second left": a game clock
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
-# "half an hour", "half a mile", "in half a century", "the past half-century" (50 years)
-_HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b))", re.IGNORECASE)
+# "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break"
+_HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b)"
+                       r"|(?<=\ba\s)half(?=-(?:second|minute|hour|day|week|month|year|mile)\b))", re.IGNORECASE)  # "a half-hour break"
 # "in a quarter of a century", "the last quarter-century" (25 years)
 _QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centur(?:y|ies)\b)", re.IGNORECASE)
 _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
