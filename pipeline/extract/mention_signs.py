@@ -128,9 +128,13 @@ _CUT_AFTER = re.compile(r"^\s+(?:(?:will|would|could|may|might|to)\s+(?:have\s+)
                         r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
-# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021".
-_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
-                         r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)))\b", re.IGNORECASE)
+# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "tenfold
+# their pre-pandemic level", "three times as many visitors this year as in 2022".
+_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
+                         r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade))|"
+                         r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak)|"
+                         r"as\s+(?:many|much)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|last|a\s+(?:year|decade)|before|"
+                         r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
@@ -138,7 +142,11 @@ _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a 
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
-    rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))", re.IGNORECASE)  # "more quickly than its rival": no change
+    rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))"  # "more quickly than its rival": no change
+    # ... and a measure's own comparatives, only against another time: "40 metres thinner than it was in 1990",
+    # "1.3 degrees warmer than a year earlier" (not "5 degrees warmer than average")
+    rf"|^\s+(?:(?P<up2>warmer|hotter|thicker|taller|deeper|wider|heavier|longer|faster|older)|"
+    rf"(?P<down2>colder|cooler|thinner|shallower|narrower|lighter|slower|younger))\s+than\s+{_TIME_THAN}", re.IGNORECASE)
 
 
 # Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this
@@ -192,7 +200,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     `lost_ok`: "lost" is a fall for money, percentages and index points, not for counted things;
     `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
     of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m")."""
-    before, after = text[max(0, start - 130):start], text[end:end + 50]
+    before, after = text[max(0, start - 130):start], text[end:end + 80]
     ranged = text[start:start + 8].lower().startswith(("between ", "within "))
     if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):
         return None  # "expected to fall between $20 billion and $34 billion": where it lies, not a fall
@@ -221,7 +229,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple):
-            return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
+            down = match["down"] or pattern is _COMPARE and match["down2"]
+            return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
         return Change("down", match.group(0).strip())
     return None
