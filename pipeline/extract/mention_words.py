@@ -32,10 +32,12 @@ _NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGIT_WORD = "|".join(word for word, digit in UNITS.items() if digit <= 9)  # "a factor of two point five"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-                 "tenth": 10, "tenths": 10}
+                 "tenth": 10, "tenths": 10, "seventh": 7, "sevenths": 7, "ninth": 9, "ninths": 9, "twelfth": 12, "twelfths": 12,
+                 "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100}
 _FRACTION = re.compile(
-    rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b"
-    r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less)\b|[\s,.;]|$)", re.IGNORECASE)
+    rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|"
+    r"sevenths?|ninths?|twelfths?|twentieths?|hundredths?)\b"
+    r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
     rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?P<den>{_NUMBER_WORD}|\d+))\b"
@@ -45,7 +47,8 @@ _PROPORTION = re.compile(
 # of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _COUNTED_WHOLE = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b")
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
-_HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her)\b)|(?<=\bby\s)half\b", re.IGNORECASE)
+_HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)|(?<=\bby\s)half\b",
+                   re.IGNORECASE)  # "half of", "cut by half", "only half full"
 # A hedged share that stands for the people or things it counts, with no "of" after it ("around
 # half identified as female", "About a third were over 60", "more than two-thirds said"): a verb
 # or the clause's end comes next, not "a" or "an" ("about half an hour" is a time).
@@ -157,7 +160,8 @@ def word_quantities(text: str) -> list[WordQuantity]:
     """Every fraction, proportion, vague amount, multiplier and worded point in `text`, in order."""
     low = text.lower()  # cheap tests first: most texts have none of these words
     found = [*(_points(text) if "point" in low else ()),
-             *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth")) else ()),
+             *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth",
+                                                        "seventh", "ninth", "twelfth", "twentieth", "hundredth")) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_couple(text) if "couple" in low else ()),
@@ -190,6 +194,7 @@ _BY_BEFORE = re.compile(r"\bby\s+(?:(?:close\s+to|nearly|almost|about|around|rou
 
 
 _AFTER_WHOLE = re.compile(r"\d\s+and\s+$")
+_OF_ONE_UNIT = re.compile(rf"\s+of\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)", re.IGNORECASE)
 
 
 def _fractions(text: str) -> list[WordQuantity]:
@@ -206,8 +211,11 @@ def _fractions(text: str) -> list[WordQuantity]:
         if den == "quarter" and _QUARTER_CENTURY.match(text, m.end()):
             continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
-                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above)\b", text[m.end():]):
+                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above|full|empty)\b", text[m.end():]):
             continue  # "a third term", "a quarter": not a share of something
+        if one := _OF_ONE_UNIT.match(text, m.end()):  # "a tenth of a second" is 0.1 seconds, the unit read after the span
+            found.append(WordQuantity((m.start(), one.end()), _number(m["num"]) / _DENOMINATORS[den], None, None, "one"))
+            continue
         found.append(WordQuantity((m.start(), m.end()), 100 * _number(m["num"]) / _DENOMINATORS[den], None, "percent", "fraction"))
     for m in _HALF.finditer(text):
         if any(start <= m.start() < end for start, end in amounts):
