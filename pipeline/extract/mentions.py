@@ -117,6 +117,9 @@ def sentence_bounds(text: str, pos: int, starts: list[int] | None = None) -> tup
     return starts[index], len(text[:end].rstrip())
 
 
+_PER_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+
+
 def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: UnitClass) -> tuple[str | None, int]:
     """The unit with its denominator ("USD per barrel", "births per 1000_people") and the new end of the mention."""
     if unit_class == "percent":
@@ -133,6 +136,8 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
         denominator, used = quoted_against(text, end, unit)
     if denominator is None and unit_class == "currency":
         denominator = rate_before(text[max(0, start - 100):start])
+    if denominator and denominator not in _PER_TIME and (then := rate_after(text, end + used))[0] in _PER_TIME:
+        denominator, used = f"{denominator} per {then[0]}", used + then[1]  # "210 litres per person per day"
     return (f"{unit} per {denominator}" if denominator else unit), end + used
 
 
