@@ -131,9 +131,10 @@ _CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed)(?:\s+(?!for\b)[\w'�
 # and a target ("chasing 245"), in a sentence about cricket.
 _FOR_PAIR_AFTER = re.compile(r"^\s+for\s+\d{1,3}\b(?![.,]\d)")
 _FOR_PAIR_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s+for\s+$")
-_CHASING = re.compile(r"\bchasing\s+$", re.IGNORECASE)
+# A team's total set, chased or defended, with another team's name between: "chasing Oman's 261", "chased down 198"
+_CHASING = re.compile(r"\b(?:chasing|chased(?:\s+down)?|defending|overhauled)\s+(?:[A-Z][\w'’.-]*['’]s\s+)?$", re.IGNORECASE)
 _CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w+|Test|ODI|T20|centur(?:y|ies)|declared|"
-                            r"pitch|runs|balls)\b")
+                            r"pitch|runs|balls|dismissed)\b")
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"

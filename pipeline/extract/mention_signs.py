@@ -96,7 +96,7 @@ _PARTICLE_VERB = re.compile(
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
     r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving|rack|racks|racked|racking|rang|rung|chalk|chalked|"
-    r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",
+    r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
 # Verbs that, right before a count, say what was done to the things counted, not how far a count
 # fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".
@@ -218,9 +218,10 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, near) or index >= 10 and not lost_ok:
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
-        if match := pattern.search(before[-45:] if index in (0, 1, 4, 5) else before):
-            if index in (0, 1) and match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(before):
-                continue
+        searched = before[-45:] if index in (0, 1, 4, 5) else before
+        if match := pattern.search(searched):
+            if match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(searched[:match.end(1)]):
+                continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
