@@ -409,6 +409,11 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     counted = "a count of the days that had something (19 days with highs over 40C, a 31-day streak)"
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, days).items()} == {
         "22 days": counted, "9-day": counted, "over 40C": "a count given with a hedge (about, at least), as measures are"}
+    charges = "The jury convicted the trader on three counts and cleared him of two other charges."
+    found = quantities(charges)
+    charged = "a count of charges (convicted on five counts, charged on six counts)"
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, charges).items()} == {
+        "three counts": charged, "two other charges": charged}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

@@ -105,7 +105,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     hedges a measure ("an estimated 170 others", "at least 38", "for more than a year"; not the
     vague "thousands of"), a count of people that the words around it in `text` say were
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
-    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), a measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
+    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won) or of charges ("guilty on four counts"), a
+    measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
     the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
     a term given or asked for in years or months ("received 11 years"), a time read on a stopwatch
     ("2:05:41"), or a count or length of time written before what it counts or what lasted it ("an eight-person
@@ -143,6 +144,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count of votes, one side of a vote"
         elif mention.unit == "seats":
             expected[mention.id] = "a count of seats, a party's or a bloc's result"
+        elif mention.unit in ("counts", "charges"):
+            expected[mention.id] = "a count of charges (convicted on five counts, charged on six counts)"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
         elif _COMPOUND.search(mention.text):
