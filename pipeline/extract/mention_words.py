@@ -34,9 +34,9 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
                  "tenth": 10, "tenths": 10, "seventh": 7, "sevenths": 7, "ninth": 9, "ninths": 9, "twelfth": 12, "twelfths": 12,
                  "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100}
+_DENOMINATOR_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))  # "halves" before "half"
 _FRACTION = re.compile(
-    rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?|"
-    r"sevenths?|ninths?|twelfths?|twentieths?|hundredths?)\b"
+    rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>{_DENOMINATOR_WORDS})\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
@@ -160,8 +160,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
     """Every fraction, proportion, vague amount, multiplier and worded point in `text`, in order."""
     low = text.lower()  # cheap tests first: most texts have none of these words
     found = [*(_points(text) if "point" in low else ()),
-             *(_fractions(text) if any(w in low for w in ("half", "third", "quarter", "fourth", "fifth", "sixth", "eighth", "tenth",
-                                                        "seventh", "ninth", "twelfth", "twentieth", "hundredth")) else ()),
+             *(_fractions(text) if any(w in low for w in _DENOMINATORS) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_couple(text) if "couple" in low else ()),
