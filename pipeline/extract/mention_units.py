@@ -451,7 +451,7 @@ def storm_category(text: str, start: int, value: float) -> bool:
 _CALENDAR_NAMES = "|".join([*calendar.day_name, *calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"])
 _NAME = rf"\b(?!(?:{_CALENDAR_NAMES})\b)[A-Z][a-z\u00c0-\u017f'’.-]+"
 _NAME_COMMA = re.compile(rf"{_NAME},\s$")
-# ... or in brackets, as many outlets write it, before the person's verb: "Maxwell (60) was" (not a tally, "Leeds (12) and")
+# ... or in brackets, as many outlets write it, before the person's verb: "Okafor (58) was" (not a tally, "Leeds (12) and")
 _NAME_BRACKET = re.compile(rf"{_NAME}\s\($")
 _BRACKET_AGE_END = re.compile(r"\)(?:,|\s+(?:was|is|has|had|who|said|says|told|died|appeared|pleaded|faces|denied|denies)\b)")
 # ... or after a person named by their role: "The driver, 52, told", "a retired teacher, 67, said"
@@ -486,7 +486,7 @@ _GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|a
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
-    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Maxwell (60) was",
+    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and") or an age limit ("a minimum age requirement of 40")."""
     if not (value == int(value) and 1 <= value < 120):

@@ -5,7 +5,7 @@ The scanner reads an age from its words as years counted, not a span of time ("a
 model names it by its kind ("count", "years"), often under another person's name or as a forecast,
 and a figure named by its kind is never compared. So an age whose words name its person is `age`
 (`age_label`), held by that person (`age_holder`), and actual (an age is stated as of its day):
-- the name before it: "Sheinbaum, 61,", "Prabowo, aged 72", "his son, Ash, is 37", "Maxwell (60)";
+- the name before it: "Sheinbaum, 61,", "Prabowo, aged 72", "his son, Ash, is 37", "Okafor (58)";
 - the name after it: "the 61-year-old Sheinbaum", "his 36-year-old son, Tom Ash," ("son Tom Ash"),
   not a place ("a 42-year-old Chico man").
 An age limit ("a minimum age of 40") or an age no name owns keeps the model's label.
@@ -21,7 +21,7 @@ from schemas.vocabulary import is_unnamed
 from ..mention_units import AGE_VERB
 from .names import name, name_at_end, runs
 
-_NAME_BEFORE = re.compile(rf",\s+(?:{AGE_VERB}\s+)?$|\s\($", re.IGNORECASE)  # "Sheinbaum, 61", "Maxwell (60)"
+_NAME_BEFORE = re.compile(rf",\s+(?:{AGE_VERB}\s+)?$|\s\($", re.IGNORECASE)  # "Sheinbaum, 61", "Okafor (58)"
 # "36-year-old son, Tom Ash,", "36-year-old son Tom Ash was" (a kin or role word before the name).
 _NOUN_THEN_NAME = re.compile(r"^\s+(?:[a-z]+,|(?:son|daughter|wife|husband|brother|sister|mother|father|grandson|"
                              r"granddaughter|nephew|niece|partner|candidate|challenger|rival|leader|star|player|"
