@@ -265,8 +265,16 @@ def _change_problem(metric: str, measured: Measured) -> str | None:
             f"choose other: with a metric_label for the change (such as {metric}_change)")
 
 
+_ECONOMY_SIZES = frozenset({"gdp_nominal", "gni_nominal"})
+_PER_DAY_OR_LESS = re.compile(r"\bper (?:second|minute|hour|day|week|month|person|capita)\b")
+
+
 def _rate_problem(metric: str, measured: Measured) -> str | None:
-    """A rate per so many people ("7.87 per 1,000 people") is no count."""
+    """A rate per so many people ("7.87 per 1,000 people") is no count, and money a day or a week ("cost
+    the economy $5 billion a day") is no economy's size."""
+    if metric in _ECONOMY_SIZES and measured.unit and _PER_DAY_OR_LESS.search(measured.unit):
+        return (f"«{measured.words}» is an amount {measured.unit.split(' ', 1)[1]}, not the size of an economy: "
+                f"metric {metric!r} does not fit; choose other: with a metric_label for what it costs or earns")
     if METRIC_UNIT_CLASS.get(metric) != "count" or not measured.unit or not re.search(r"\bper\b|^per_", measured.unit):
         return None
     return (f"«{measured.words}» is a rate ({measured.unit.replace('_', ' ')}), not a count: metric {metric!r} does "

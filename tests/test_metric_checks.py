@@ -54,6 +54,9 @@ SCALE = [
     ("Unemployment fell 30 basis points.", "30 basis points", 30, "basis_points", "percent", "unemployment_rate", False),
     ("The six people aboard the ferry were rescued.", "six people", 6, "people", "count", "population", True),
     ("The hamlet is home to 45 people.", "45 people", 45, "people", "count", "population", False),
+    # Money a day is no economy's size: "the walkout costs the economy $2 billion a day".
+    ("The walkout costs the economy $2 billion a day.", "$2 billion", 2e9, "USD per day", "currency", "gdp_nominal", True),
+    ("The economy produces $2 billion a year.", "$2 billion", 2e9, "USD per year", "currency", "gdp_nominal", False),
 ]
 
 
