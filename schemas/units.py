@@ -57,6 +57,11 @@ def _currencies_in_use() -> dict[str, tuple[str, ...]]:
     return {code: tuple(places) for code, places in sorted(used_in.items())}
 
 
+def currency_places(code: str) -> tuple[str, ...]:
+    """The English names of the places whose legal tender `code` is ("UAH" -> ("Ukraine",))."""
+    return _currencies_in_use().get(code, ())
+
+
 def _english_name(code: str, count: int) -> str:
     import babel.numbers
 

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from schemas.primitives.currency_marks import OTHER_CODES, SCALED_ONLY
-from schemas.units import iso_currency_codes, shared_currency_names
+from schemas.units import currency_places, iso_currency_codes, shared_currency_names
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD",
@@ -151,7 +151,7 @@ CITIES = {
     "ARS": ("Buenos Aires",), "CLP": ("Santiago",), "COP": ("Bogota", "Bogotá", "Medellin", "Medellín"),
     "CUP": ("Havana",), "DOP": ("Santo Domingo",), "MXN": ("Mexico City", "Guadalajara", "Monterrey"),
     "PHP": ("Manila", "Cebu", "Davao"), "UYU": ("Montevideo",), "BIF": ("Bujumbura", "Gitega"), "CDF": ("Kinshasa",),
-    "DJF": ("Djibouti",), "GNF": ("Conakry",), "RWF": ("Kigali",),
+    "DJF": ("Djibouti",), "GNF": ("Conakry",), "RWF": ("Kigali",), "UAH": ("Kyiv", "Kiev", "Kharkiv", "Odesa", "Lviv"),
 }
 
 
@@ -165,8 +165,13 @@ def currency_by_place(word: str, text: str) -> str | None:
     """The code of a currency word several current currencies share ("som", "manat", "dinars", "kwacha"):
     the one whose place (`schemas.units.shared_currency_names`) or city (`CITIES`) the text names first, else None."""
     candidates = shared_currency_names().get(word) if word not in _USUAL_MEANING else None
-    named = [(match.start(), code) for code, names in (candidates or {}).items()
-             if (match := _places(names).search(text) or _cities(code).search(text))]
+    return named_first(tuple(candidates or ()), text)
+
+
+def named_first(codes: tuple[str, ...], text: str) -> str | None:
+    """Of `codes`, the currency whose place or city (`CITIES`) the text names first, else None."""
+    named = [(match.start(), code) for code in codes
+             if (match := _places(currency_places(code)).search(text) or _cities(code).search(text))]
     return min(named)[1] if named else None
 
 

@@ -19,7 +19,7 @@ from typing import Literal
 from schemas.primitives.textnorm import without_accents
 from schemas.units import american, currency_names, iso_currency_codes
 
-from .mention_rules import currency_by_place, local_currency, story_currency
+from .mention_rules import currency_by_place, local_currency, named_first, story_currency
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
@@ -284,7 +284,24 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead(code or story_currency(cues, "USD"), "currency", match.end(), 0.01)  # "cents" of the story
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
+    if not code and (sub := _SUBUNIT_AFTER.match(text, end)):  # "fell 12 paise", "rose by 10 tetri": hundredths
+        owners = SUBUNITS[sub[1].lower()]
+        owner = next((c for c in cues if c in owners), None) or named_first(owners, text) or owners[0]
+        return UnitRead(owner, "currency", sub.end() - end, 0.01)
     return _word_unit(text, end, match, code, singular_ok, cues)
+
+
+# The hundredths of currencies, which news writes by name ("the rupee fell 12 paise"), with the currencies
+# they are hundredths of, the usual one first (the story's own, `story_cues`, or the one whose place it
+# names first wins: "kopecks" in a story from Kyiv are the hryvnia's).
+SUBUNITS = {
+    "paise": ("INR",), "paisa": ("INR", "PKR"), "kobo": ("NGN",), "pesewas": ("GHS",), "pesewa": ("GHS",),
+    "tetri": ("GEL",), "qapik": ("AZN",), "qəpik": ("AZN",), "luma": ("AMD",), "satang": ("THB",), "halalas": ("SAR",), "halala": ("SAR",),
+    "thebe": ("BWP",), "ngwee": ("ZMW",), "tambala": ("MWK",), "groszy": ("PLN",), "grosz": ("PLN",),
+    "kopecks": ("RUB", "UAH", "BYN"), "kopeks": ("RUB", "UAH", "BYN"), "kopiyok": ("UAH",), "bani": ("RON", "MDL"),
+    "tiyin": ("KZT", "UZS", "KGS"), "tyiyn": ("KGS",), "centavos": ("MXN", "PHP", "BRL", "ARS", "COP"),
+}
+_SUBUNIT_AFTER = re.compile(r"\s(" + "|".join(sorted(SUBUNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 # The people who expected a figure, written after it with nothing for them to have expected but the
