@@ -387,6 +387,20 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
     return bool(nouns) and not any(w.endswith(("s", "ed")) or w in NOUN_STOP or w in _NOT_NOUNS for w in nouns)
 
 
+_GLUED_CAPITAL = re.compile(r"(\d+)([A-Z])$")
+
+
+def glued_name(text: str, start: int, end: int) -> bool:
+    """Is the number at [start, end) glued to one capital letter right after a name ("Boeing 777F", "Unit 7B"):
+    a model's or a unit's name, not 777 °F or 7 billion? A temperature's scale letter counts only above any
+    weather's reading ("Phoenix 118F" is a reading)."""
+    glued = _GLUED_CAPITAL.search(text, start, end)
+    if not glued or text[end:end + 1].isalnum() or glued[2] in "FC" and int(glued[1]) < 200:
+        return False
+    match = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    return bool(match) and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s")
+
+
 def _variant(before: str) -> bool:
     """Does `before` end with a model's number and a hyphen ("Boeing 737-", "ATR 72-"), whose variant follows?"""
     match = _VARIANT_BEFORE.search(before)

@@ -22,7 +22,7 @@ from schemas.primitives.numbers import NumberMatch, find_numbers
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
-from .mention_filters import not_quantity, vote_split
+from .mention_filters import glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, measure_before, part_of_whole,
                             per_number_after, quoted_against, rate_after, rate_before, storm_category,
@@ -216,6 +216,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)) \
             and not (column and rule == "name"):
         return Rejection(number.text, number.start, number.end, rule)
+    if not code and not spelled and glued_name(text, number.start, number.end + read.consumed):
+        return Rejection(number.text, number.start, number.end, "name")  # "Boeing 777F", "Unit 7B"
     value = _scaled(number.value, read.factor)
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
