@@ -39,9 +39,9 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 _HYPHEN = re.compile(r"^\s?[-–—]\s?$")
-_TO = re.compile(r"^\s+to\s+(?:plus\s+)?$")  # "from minus 6 to plus 9 degrees": the written sign is no gap
+_TO = re.compile(r"^-?\s+to\s+(?:plus\s+)?$")  # "from minus 6 to plus 9 degrees": the written sign is no gap; "12- to 16-hour"
 _AND = re.compile(r"^\s+and\s+(?:plus\s+)?$")
-_OR = re.compile(r"^\s+or\s+$")
+_OR = re.compile(r"^-?\s+or\s+$")  # "one- or two-day"
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
 _AGED = re.compile(r"\b(?:aged|ages\s+(?:ranged|ranging|range|ran))\s+$", re.IGNORECASE)  # "aged 16 to 24", "ages ranged from 27 to 56"
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
