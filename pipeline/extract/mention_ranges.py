@@ -258,8 +258,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and abs(mention.value) < 1000 else mention.value
         return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel", "2.1, 2.4 and 2.9 billion"
                        value=_hundredth(value) if _in_hundredths(text, other) else value)
-    if mention.unit is None and other.unit and backward and other.unit_class == "count" and _PART_OF.match(gap) \
-            and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees
+    if mention.unit is None and other.unit and backward and other.unit_class in ("count", "duration") and _PART_OF.match(gap) \
+            and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees; "14 of the 20 days"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency") \
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
