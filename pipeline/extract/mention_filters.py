@@ -398,7 +398,12 @@ def glued_name(text: str, start: int, end: int) -> bool:
     glued = _GLUED_CAPITAL.search(text, start, end)
     if not glued or text[end:end + 1].isalnum() or glued[2] in "FC" and int(glued[1]) < 200:
         return False
-    match = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    return _named_before(text[max(0, start - 40):start])
+
+
+def _named_before(before: str) -> bool:
+    """Does `before` end with a name ("Model ", "Boeing "), not a function word or an owner ("Britain's ")?"""
+    match = _NAME_BEFORE.search(before)
     return bool(match) and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s")
 
 
@@ -415,8 +420,7 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
     before a name and a lowercase plural ("35 Powerball drawings")."""
     if _in_tally_list(before, after) or capital_after_names_nothing and _HEADLINE_COUNTED.match(after):
         return None
-    match = _NAME_BEFORE.search(before)
-    if match and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s"):
+    if _named_before(before):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
     match = None if capital_after_names_nothing or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
     if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
