@@ -104,6 +104,11 @@ CASES = [
     ("with Labour taking 211 seats and the Greens 14.", [("211 seats", 211, None, "seats", "count", "exact"),
                                                          ("14", 14, None, "seats", "count", "exact")]),
     ("the 787 Dreamliner jets and Windows 10 and Windows 11 users", []),
+    # capitalised words that end in a plural, or a person whose verb follows, are what the number counts
+    ("She has won 22 Grand Slams and played in 6 World Cups.",
+     [("22", 22, None, None, "count", "exact"), ("6", 6, None, None, "count", "exact")]),
+    ("short of the 330 Harold Wilson won", [("330", 330, None, None, "count", "exact")]),
+    ("He lives at 14 Amber Street.", []),
     # what was done to the things counted is no fall of a count; a price's crash is
     ("A faulty update crashed 2.1 million tills, and the firm's shares crashed 9%.",
      [("2.1 million tills", 2.1e6, None, "tills", "count", "exact"), ("9%", -9, None, "percent", "percent", "exact")]),

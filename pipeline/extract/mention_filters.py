@@ -75,6 +75,10 @@ HARMED_WORDS = (r"died|dead|deaths?|killed|injured|hurt|wounded|missing|unaccoun
 _HARMED_AFTER = re.compile(rf"^\s+(?:(?:most\s+)?(?:recent|latest|new|additional|further|confirmed|reported)\s+)?"
                            rf"(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
+# Capitalised words after a number that are what it counts, not a name: their last word is a plural
+# ("24 Grand Slams", "the 58 Super Bowls") or a person's verb follows them ("the 419 Tony Blair won").
+_COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])"
+                           r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got)\b)")
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?)\b", re.IGNORECASE)  # "a two-year fixed"
@@ -423,7 +427,7 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
     if _named_before(before):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
     match = None if capital_after_names_nothing or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
-    if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s"):
+    if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s") and not _COUNTED_NAME.match(after):
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
         return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"
     return None
