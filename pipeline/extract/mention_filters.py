@@ -514,7 +514,8 @@ def _in_tally_list(before: str, after: str) -> bool:
 # A wire story's dateline opens its first sentence: "CHICAGO –", "NEW YORK, Feb 12 (Reuters) -",
 # "CHICAGO (August 29, 2024) –".
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n()–—]{1,30})?(?:\s*\([^()\n]{1,40}\))*\s*[-–—]\s*$"
-                       r"|\([A-Z][A-Za-z .]{1,25}\)\s*[-–—]\s*$")  # "(Reuters) -Five people aboard"
+                       r"|\([A-Z][A-Za-z .]{1,25}\)\s*[-–—]\s*$"  # "(Reuters) -Five people aboard"
+                       r"|(?:^|\n)[ \t]*(?:[A-Z][a-z]+day,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*[-–—]\s*$")  # "Tuesday, May 7, 2024 –"
 
 
 def _sentence_start(before: str) -> bool:
