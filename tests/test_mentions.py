@@ -125,6 +125,8 @@ CASES = [
      [("Seven hikers", 7, None, "hikers", "count", "exact")]),
     ("OSLO, March 3 – Four ferries were cancelled.", [("Four ferries", 4, None, "ferries", "count", "exact")]),
     ("Friday, March 8, 2024 – Six climbers were rescued.", [("Six climbers", 6, None, "climbers", "count", "exact")]),
+    # a margin at the clause's end counts one; a pronoun "one" does not
+    ("The amendment was lost by one, and the mayor was hit by one.", [("one", 1, None, None, "count", "exact")]),
     # The number of a stage or a type names it, with or without a noun after it.
     ("Rates of type 2 diabetes were 9% higher, and two phase 3 trials failed.",
      [("9%", 9, None, "percent", "percent", "exact"), ("two", 2, None, None, "count", "exact")]),

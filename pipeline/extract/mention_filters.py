@@ -143,6 +143,9 @@ _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
                       r"said|says|thing|day,|go|piece|way or another|belonging)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+# A margin ends the clause: "won by one.", "trailing the leader's mark by one," counts one, no phrase.
+_MARGIN_BEFORE = re.compile(r"\b(?:won|lost|los[ei]ng|trail(?:s|ed|ing)?|led|lead(?:s|ing)?|beat(?:s|en|ing)?|behind|ahead|"
+                            r"fell|rose|missed|miss(?:es|ing)|exceeded)\s+(?:[\w'’.]+\s+){0,3}by\s$", re.IGNORECASE)
 # A study's statistics that are no findings: a p-value ("P<0.001", "a p-value of 0.03") and the level
 # of a confidence interval ("95% CI").
 _P_VALUE_BEFORE = re.compile(r"(?<![\w-])[Pp]\s?(?:[<>=≤≥]|&lt;|&gt;)\s?$|\bp[\s-]values?\s+(?:(?:of|was|is|were)\s+)?"
@@ -454,7 +457,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
-            and not _in_tally_list(before, after):
+            and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
     if re.search(rf"\b{re.escape(words)}\s+by\s+$", before, re.IGNORECASE):
         return "phrase"  # "one by one", "two by two": one at a time, no count
