@@ -95,6 +95,16 @@ def test_two_figures_of_one_sentence_pair_with_the_gold_facts_on_their_numbers()
     assert [(f.fact_id, g.fact_id) for f, g in by_size] == [("fall", "g1"), ("rise", "g2")]
 
 
+def test_a_gold_figure_left_unextracted_does_not_take_its_neighbours_fact() -> None:
+    # "Two towns passed the 40C mark, one hitting 40.2C." (sentence at 300): only 40.2 was extracted
+    gold = [GOLD.model_copy(update={"fact_id": f"g{n}", "value": v, "unit": "degrees_celsius", "anchor": a, "span": sp})
+            for n, v, a, sp in ((1, 40.0, "passed the 40C mark", (310, 329)), (2, 40.2, "hitting 40.2C", (335, 348)))]
+    hit = fact(fact_id="f1", value=40.2, unit="degrees_celsius", quote="Two towns passed the 40C mark, one hitting 40.2C.",
+               span=(300, 349), mention_span=(343, 348))
+    report = evaluate([hit], gold)
+    assert [g.fact_id for g in report.missed] == ["g1"] and report.wrong_values == []
+
+
 def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     path.write_text(GOLD.model_dump_json() + "\n" + '{"fact_id": "x"}\n')

@@ -97,17 +97,20 @@ def _on_the_number(fact: QuantFact, gold: GoldFact) -> bool:
 
 
 def pair_up(facts: list[QuantFact], gold: list[GoldFact], accept: Callable[[QuantFact, GoldFact], bool]) -> list[tuple[QuantFact, GoldFact]]:
-    """One-to-one pairs: each gold fact takes the first unused fact that `accept`s it, a fact whose
-    number lies in its anchor first (`_on_the_number`)."""
-    pairs: list[tuple[QuantFact, GoldFact]] = []
+    """One-to-one pairs: first each gold fact takes an unused fact that `accept`s it and whose number lies
+    in its anchor (`_on_the_number`); then each gold fact still unpaired takes the first unused fact that
+    `accept`s it. So a figure near another ("the 40C mark, hitting 40.2C") cannot take the fact of its
+    neighbour's own number when that neighbour comes later."""
+    fact_of: dict[int, QuantFact] = {}  # gold fact's index -> its fact
     used: set[str] = set()
-    for g in gold:
-        for f in sorted(facts, key=lambda f: not _on_the_number(f, g)):
-            if f.fact_id not in used and accept(f, g):
-                pairs.append((f, g))
+    for on_number in (True, False):
+        for i, g in enumerate(gold):
+            f = None if i in fact_of else next(
+                (f for f in facts if f.fact_id not in used and (not on_number or _on_the_number(f, g)) and accept(f, g)), None)
+            if f is not None:
+                fact_of[i] = f
                 used.add(f.fact_id)
-                break
-    return pairs
+    return [(fact_of[i], g) for i, g in enumerate(gold) if i in fact_of]
 
 
 def _ratio(part: int, whole: int) -> float:
