@@ -93,6 +93,7 @@ REAL_SETS = {
     "holdout30": (ROOT / "tests" / "data" / "holdout30", ROOT / "fetched" / "holdout30"),
     "holdout31": (ROOT / "tests" / "data" / "holdout31", ROOT / "fetched" / "holdout31"),
     "holdout32": (ROOT / "tests" / "data" / "holdout32", ROOT / "fetched" / "holdout32"),
+    "holdout33": (ROOT / "tests" / "data" / "holdout33", ROOT / "fetched" / "holdout33"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
