@@ -125,6 +125,14 @@ CASES = [
      [("Seven hikers", 7, None, "hikers", "count", "exact")]),
     ("OSLO, March 3 – Four ferries were cancelled.", [("Four ferries", 4, None, "ferries", "count", "exact")]),
     ("Friday, March 8, 2024 – Six climbers were rescued.", [("Six climbers", 6, None, "climbers", "count", "exact")]),
+    # a bare share set beside another share of its sentence is a share; "a third party" is none
+    ("Two-thirds of the grant went to clinics, against a fifth in 2019, and a third party got the rest.",
+     [("Two-thirds", 200 / 3, None, "percent", "percent", "exact"), ("a fifth", 20, None, "percent", "percent", "exact")]),
+    # lengthened and shortened move a length of time: a change by it, then the level it reached
+    ("Queues lengthened by 9 minutes to 40 minutes.",
+     [("9 minutes", 9, None, "minutes", "duration", "exact"), ("40 minutes", 40, None, "minutes", "duration", "exact")]),
+    # "K" glued to a scaled amount is the currency of the place the story names
+    ("Lusaka set aside K4.5bn for roads.", [("K4.5bn", 4.5e9, None, "ZMW", "currency", "exact")]),
     # a margin at the clause's end counts one; a pronoun "one" does not
     ("The amendment was lost by one, and the mayor was hit by one.", [("one", 1, None, None, "count", "exact")]),
     # The number of a stage or a type names it, with or without a noun after it.

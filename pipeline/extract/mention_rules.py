@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from schemas.primitives.currency_marks import OTHER_CODES, SCALED_ONLY
+from schemas.primitives.currency_marks import OTHER_CODES, PLACED_MARKS, SCALED_ONLY
 from schemas.units import currency_places, iso_currency_codes, shared_currency_names
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
@@ -25,7 +25,7 @@ _OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if 
 _OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
 CURRENCY_BEFORE = re.compile(
     rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
-    rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|(?P<sh>\bSh))\s?$")
+    rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|\b(?P<placed>{'|'.join(PLACED_MARKS)}))\s?$")
 _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
@@ -34,7 +34,8 @@ _STORY_CUES = re.compile(
     r"|\b(?P<NZD>New Zealand|Auckland|Wellington|Christchurch)\b"
     r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg)\b|\b(?P<NOK>Norw\w+|Oslo|Bergen)\b"
     r"|\b(?P<DKK>Denmark|Danish|Copenhagen)\b|\b(?P<CZK>Czech\w*|Prague)\b|\b(?P<ISK>Iceland\w*|Reykjavik)\b"
-    r"|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
+    r"|\b(?P<ZMW>Zambia\w*|Lusaka|Ndola)\b|\b(?P<MWK>Malawi\w*|Lilongwe|Blantyre)\b|\b(?P<PGK>Papua New Guinea|Port Moresby)\b"
+    r"|\b(?P<MMK>Myanmar|Burm(?:a|ese)|Yangon|Naypyidaw)\b|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
     r"|\b(?P<INR>India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b"
     r"|\b(?P<LKR>Sri Lanka\w*|Colombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
     r"|\b(?P<MXN>Mexic\w*)\b|\b(?P<ARS>Argentin\w*|Buenos Aires)\b|\b(?P<PHP>Philippine\w*|Filipino|Manila)\b"
@@ -51,7 +52,7 @@ _STORY_CUES = re.compile(
 _CROWNS = ("SEK", "NOK", "DKK", "CZK", "ISK")
 _SHILLINGS = ("KES", "UGX", "TZS")
 LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "kronor", "krone", "kroner", "kr")} | \
-                       {word: _SHILLINGS for word in ("shilling", "shillings", "sh")} | \
+                       {word: _SHILLINGS for word in ("shilling", "shillings", "sh")} | {"k": ("ZMW", "MWK", "PGK", "MMK")} | \
                        {word: ("INR", "PKR", "LKR", "NPR") for word in ("rupee", "rupees")} | \
                        {word: ("MXN", "ARS", "PHP", "COP", "CLP", "UYU") for word in ("peso", "pesos")} | \
                        {word: ("AED", "MAD") for word in ("dirham", "dirhams")} | \
@@ -185,14 +186,14 @@ def currency_before(before: str, story: tuple[str, ...] = ()) -> tuple[str | Non
     match = CURRENCY_BEFORE.search(before[-6:])
     if not match:
         return None, 0
-    prefix, us, rupees, symbol, code, other, shilling = match.groups()
-    glued_only = (other or shilling) in (*SCALED_ONLY, "Sh")  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
-    if glued_only and match.group(0) != (other or shilling):
+    prefix, us, rupees, symbol, code, other, placed = match.groups()
+    glued_only = (other or placed) in (*SCALED_ONLY, *PLACED_MARKS)  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
+    if glued_only and match.group(0) != (other or placed):
         return None, 0
     if other:
         return OTHER_CODES[other], len(match.group(0))
-    if shilling:
-        local = local_currency("sh", story)
+    if placed:
+        local = local_currency(placed.lower(), story)
         return (local, len(match.group(0))) if local else (None, 0)
     if prefix or us:
         return PREFIX_CODES[prefix or us], len(match.group(0))

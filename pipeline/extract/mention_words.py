@@ -196,6 +196,22 @@ _AFTER_WHOLE = re.compile(r"\d\s+and\s+$")
 _OF_ONE_UNIT = re.compile(rf"\s+of\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)", re.IGNORECASE)
 
 
+# A share set beside another share of the same sentence: "62% from members and a fifth from shops",
+# "three-quarters now, against a third in 2015". A preposition or the clause's end follows ("a third
+# party", "a quarter to six" are no share).
+_PARALLEL_BEFORE = re.compile(r"(?:\band|\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bwhile|,)\s+$", re.IGNORECASE)
+_PARALLEL_AFTER = re.compile(r"\s+(?:in|from|for|at|on|by|with|among)\b|\s*[,;.](?!\d)|\s+to\s+(?!\d)"
+                             r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b", re.IGNORECASE)
+
+
+def _parallel_share(text: str, start: int, end: int) -> bool:
+    """Is the bare "a third" at [start, end) a share set beside another share earlier in its sentence?"""
+    before = text[max(0, start - 150):start]
+    clause = re.split(r"[.!?]\s|\n", before)[-1]
+    return bool(_PARALLEL_BEFORE.search(before) and _PARALLEL_AFTER.match(text, end) and _SHARE_BEFORE.search(clause))
+
+
 def _fractions(text: str) -> list[WordQuantity]:
     found = []
     amounts = round_fractions(text)  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
@@ -210,7 +226,8 @@ def _fractions(text: str) -> list[WordQuantity]:
         if den == "quarter" and _QUARTER_CENTURY.match(text, m.end()):
             continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
-                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above|full|empty)\b", text[m.end():]):
+                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above|full|empty)\b", text[m.end():]) \
+                and not _parallel_share(text, m.start(), m.end()):
             continue  # "a third term", "a quarter": not a share of something
         if one := _OF_ONE_UNIT.match(text, m.end()):  # "a tenth of a second" is 0.1 seconds, the unit read after the span
             found.append(WordQuantity((m.start(), one.end()), _number(m["num"]) / _DENOMINATORS[den], None, None, "one"))

@@ -20,5 +20,9 @@ OTHER_CODES: dict[str, str] = {
 # Marks that are also letters of names and roads ("Grade R", "SR 520"): an amount glued to one is read only
 # when it is scaled, grouped or in cents ("R42bn", "SR12bn", "R1,200", "R215.40"; not "R2").
 SCALED_ONLY: tuple[str, ...] = ("R", "SR")
+# Marks several currencies share, read as SCALED_ONLY marks are, whose currency the story's places decide
+# (`pipeline.extract.mention_rules.currency_before`): the shilling's "Sh" ("Sh50bn" in Nairobi) and the
+# kwacha's, kina's or kyat's "K" ("K12.3bn" in Lusaka).
+PLACED_MARKS: tuple[str, ...] = ("Sh", "K")
 # The letter marks that may be glued to the digits; a sign such as "₦" needs no look-behind to allow it.
 GLUED: tuple[str, ...] = tuple(mark for mark in OTHER_CODES if mark.isalpha() and mark not in SCALED_ONLY)

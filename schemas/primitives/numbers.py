@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .currency_marks import GLUED, SCALED_ONLY
+from .currency_marks import GLUED, PLACED_MARKS, SCALED_ONLY
 from .number_words import DIGIT_WORDS, SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches, times
 
 # Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn"), and
@@ -40,11 +40,11 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
 # Other currency abbreviations glued to the amount (currency_marks.GLUED: "Rp507bn", "KSh520", "DKr32"), and the
-# marks of currency_marks.SCALED_ONLY and the shilling's "Sh" only before a scale, a thousands comma or cents ("R42bn",
-# "Sh1,200", "R215.40"; not "R2").
+# marks of currency_marks.SCALED_ONLY and PLACED_MARKS only before a scale, a thousands comma or cents ("R42bn",
+# "Sh1,200", "K12.3bn", "R215.40"; not "R2").
 _SCALED_OR_GROUPED = r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b|\d+\.\d\d(?!\d|\.\d))"
 _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED),
-                           *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, "Sh"))])
+                           *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, *PLACED_MARKS))])
 # Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7).
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
 _SPOKEN_DECIMAL = rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
