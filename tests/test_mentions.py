@@ -133,6 +133,12 @@ CASES = [
      [("9 minutes", 9, None, "minutes", "duration", "exact"), ("40 minutes", 40, None, "minutes", "duration", "exact")]),
     # "K" glued to a scaled amount is the currency of the place the story names
     ("Lusaka set aside K4.5bn for roads.", [("K4.5bn", 4.5e9, None, "ZMW", "currency", "exact")]),
+    # runs for wickets in words, and wickets before overs, are a cricket score
+    ("Kent were bowled out for 190 chasing 254 for eight, and Essex made 301 for 4 in 50 overs.",
+     [("50 overs", 50, None, "overs", "count", "exact")]),
+    # "pounds" converted into kilograms right after is a weight
+    ("Hand luggage is capped at 22 pounds (10 kg).",
+     [("22 pounds", 22, None, "pounds", "count", "exact"), ("10 kg", 10, None, "kilograms", "count", "exact")]),
     # a margin at the clause's end counts one; a pronoun "one" does not
     ("The amendment was lost by one, and the mayor was hit by one.", [("one", 1, None, None, "count", "exact")]),
     # The number of a stage or a type names it, with or without a noun after it.

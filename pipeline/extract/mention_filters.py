@@ -459,6 +459,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
             and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
+    if value <= 10 and _FOR_PAIR_BEFORE.search(before) and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
+        return "sports_score"  # "301 for six": runs for wickets
     if re.search(rf"\b{re.escape(words)}\s+by\s+$", before, re.IGNORECASE):
         return "phrase"  # "one by one", "two by two": one at a time, no count
     if words.lower() == "one" and re.search(r"\b(?:the|this|that)\s$", before, re.IGNORECASE) and _ONE_PRONOUN.match(after):

@@ -152,7 +152,7 @@ _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE
 _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock"
                               .split())
-_WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch)\b", re.IGNORECASE)
+_WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
 # "weighing on shares".
 _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
@@ -233,6 +233,9 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
 # A weight written before "pounds", with no word of money between them ("3 million tonnes worth 40
 # million pounds" is money).
 _WEIGHT_UNIT = re.compile(r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kilogrammes?|kg|ounces?|grams?)\b", re.IGNORECASE)
+# The same weight converted right after it: "50 pounds, or about 23 kilograms", "260 pounds (118kg)".
+_CONVERTED_WEIGHT = re.compile(r"^\s*(?:,\s*or|\(|/)\s*(?:about|around|roughly|some|nearly|almost|just\s+over|over)?\s*"
+                               rf"\d[\d.,]*\s?{_WEIGHT_UNIT.pattern[2:]}", re.IGNORECASE)
 _MONEY_CUE = re.compile(r"[£$€]|\b(?:worth|costs?|costing|paid|pays?|price[sd]?|valued?|sold|bought|spent|spend|fined?|"
                         r"budget|revenue|sterling|funding)\b", re.IGNORECASE)
 
@@ -244,7 +247,7 @@ def is_weight(text: str, start: int, end: int) -> bool:
     if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
         return True
     before = text[max(0, start - 80):start]
-    if _WEIGHT.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]):
+    if _WEIGHT.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]) or _CONVERTED_WEIGHT.match(text[end:end + 40]):
         return True
     measure = list(_WEIGHT_UNIT.finditer(before))  # "42 million metric tons of waste, or 287 pounds per person"
     return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])

@@ -255,7 +255,8 @@ def _proportions(text: str) -> list[WordQuantity]:
         in_year = not m["every"] and not m["big"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         whole = (m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000)
                  and m["out"] and _COUNTED_WHOLE.match(text[m.end():m.end() + 40]))
-        if 0 < num < den and not in_year and not whole:
+        overs = re.match(r"\s+(?:overs|balls)\b", text[m.end():m.end() + 8])  # "287 for 4 in 50 overs": wickets, then overs
+        if 0 < num < den and not in_year and not whole and not overs:
             found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
     return found
 
