@@ -238,6 +238,7 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("The port handled 40% fewer boxes than in the same week of 2022", "down"), ("Rents are 30% higher than in Madrid", None),
     ("The lender shaved 20 basis points off its rate", "down"),
     ("Freight rates are still a quarter below March's peak", "down"), ("Sales are 5% above their 2019 level", "up"),
+    ("Ferry traffic is 20% above 2023 levels", "up"), ("Hotel stays are 15% below pre-pandemic levels", "down"),
     ("It was 1.7 degrees above the long-term average", None),
 ])
 def test_direction_words(text: str, direction: str | None) -> None:

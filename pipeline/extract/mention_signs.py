@@ -150,10 +150,11 @@ _COMPARE = re.compile(
 
 
 # Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this
-# year's 355,000", "5% above its 2019 level" (not "below the long-term average", another thing's level).
+# year's 355,000", "5% above its 2019 level", "20% above 2023 levels" (not "below the long-term average", another
+# thing's level, nor "1.5C above pre-industrial levels", a warming's baseline).
 _AGAINST_EARLIER = re.compile(
     r"^\s+(?:(?P<down>below|under)|(?P<up>above|over))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
-    r"(?:peak|high|record|level|pre-pandemic)|(?:last|this|next)\s+year['’]s|"
+    r"(?:peak|high|record|levels?|pre-pandemic)|(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
 
