@@ -245,6 +245,14 @@ def test_direction_words(text: str, direction: str | None) -> None:
     assert quantities(text)[0].direction == direction
 
 
+@pytest.mark.parametrize("text", [
+    "The lake dropped 1.5 metres (4.9 feet) over the summer",  # a conversion in brackets is the same change
+    "Visits from Spain fell 12% and those from Italy 8%",  # "those" stands for the noun whose verb it shares
+])
+def test_a_conversion_or_a_verbless_clause_shares_the_change(text: str) -> None:
+    assert [(m.direction, m.value < 0) for m in quantities(text)] == [("down", True), ("down", True)]
+
+
 def test_ids_run_in_order_and_sentences_are_found() -> None:
     text = "Prices in the U.S. rose 3.1% last year. Mr. Smith said exports hit $2 billion! Imports fell 4%."
     mentions = quantities(text)

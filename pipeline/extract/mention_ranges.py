@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from schemas.primitives.numbers import find_numbers
 from schemas.primitives.number_words import SCALE_WORDS, times
-from schemas.units import base_unit
+from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
 from .mention_signs import change_at
@@ -85,6 +85,7 @@ _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # and by a final half point": one verb, and the listed numbers after it
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
                      r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
+_BRACKET_OPEN = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.IGNORECASE)
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*or\s+$", re.IGNORECASE)
@@ -341,6 +342,7 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
             gap = text[result[previous].end:mention.start]
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
             if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap) \
+                    or _BRACKET_OPEN.match(gap) and _converts(result[previous], mention) \
                     or result[previous].unit_class == "percent" and _SHARE_OR.match(gap):
                 result[i] = key(result[previous], mention) or mention
             elif (earlier := _gapped(result, i, text)) is not None:
@@ -348,6 +350,14 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
         if not mention.is_year:
             previous = i
     return result
+
+
+def _converts(first: Mention, then: Mention) -> bool:
+    """Can `then` be `first` in other units: money in another currency, or a measure of the same dimension
+    ("fell 2.1 metres (6.9 feet)", "rose £10 ($12.70)")?"""
+    if first.unit_class == then.unit_class == "currency":
+        return first.unit != then.unit
+    return dimension_of(first.unit) is not None and dimension_of(first.unit) == dimension_of(then.unit)
 
 
 def _restating(first: Mention, then: Mention, gap: str) -> bool:
@@ -380,8 +390,11 @@ def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
     gapped = (_GAPPED_MOVE if is_move(mention) else _GAPPED).search(head)
     bare = gapped is None and _CLAUSE_END.match(text, mention.end) is not None
     gapped = _GAPPED_MOVE.search(head) if bare else gapped
-    if mention.direction is not None or gapped is None \
-            or any(_NOT_SUBJECT.search(word) or bare and _NOT_BARE_SUBJECT.match(word) for word in gapped["subject"].split()):
+    if mention.direction is not None or gapped is None:
+        return None
+    words = gapped["subject"].split()
+    standing_in = words[0].lower() in ("those", "that")  # "and those from India 25%": the earlier noun, placed
+    if any(_NOT_SUBJECT.search(word) or bare and not standing_in and _NOT_BARE_SUBJECT.match(word) for word in words):
         return None
     for earlier in reversed(mentions[max(0, i - 2):i]):
         if earlier.sentence_start != mention.sentence_start or re.search(r"[.!?]\s", text[earlier.end:mention.start]):
