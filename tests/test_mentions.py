@@ -240,6 +240,7 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("Freight rates are still a quarter below March's peak", "down"), ("Sales are 5% above their 2019 level", "up"),
     ("Ferry traffic is 20% above 2023 levels", "up"), ("Hotel stays are 15% below pre-pandemic levels", "down"),
     ("It was 1.7 degrees above the long-term average", None),
+    ("The survey turned up 14 nesting pairs", None), ("Divers dug up 3 cannons", None),  # found, not a rise
 ])
 def test_direction_words(text: str, direction: str | None) -> None:
     assert quantities(text)[0].direction == direction

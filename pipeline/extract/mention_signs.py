@@ -90,13 +90,15 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 
 _BEFORE = _compile()
 # "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
-# "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term".
+# "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term", "the dig
+# turned up 40 coins".
 _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
     r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving|rack|racks|racked|racking|rang|rung|chalk|chalked|"
-    r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",
+    r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing|"
+    r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
 # Verbs that, right before a count, say what was done to the things counted, not how far a count
 # fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".
