@@ -133,6 +133,9 @@ CASES = [
      [("9 minutes", 9, None, "minutes", "duration", "exact"), ("40 minutes", 40, None, "minutes", "duration", "exact")]),
     # "K" glued to a scaled amount is the currency of the place the story names
     ("Lusaka set aside K4.5bn for roads.", [("K4.5bn", 4.5e9, None, "ZMW", "currency", "exact")]),
+    # a rate's number denominator after what is measured: "of diesel" stays in the rate
+    ("Buses burn 31 litres of diesel per 100 kilometres.",
+     [("31 litres of diesel per 100 kilometres", 31, None, "liters per 100_kilometers", "count", "exact")]),
     # runs for wickets in words, and wickets before overs, are a cricket score
     ("Kent were bowled out for 190 chasing 254 for eight, and Essex made 301 for 4 in 50 overs.",
      [("50 overs", 50, None, "overs", "count", "exact")]),

@@ -422,7 +422,7 @@ _SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_ho
 
 
 _PER_NUMBER = re.compile(
-    r"\s*per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b(?![.,]\d)"
+    r"(?:\s+of\s+[a-z]+)?\s*per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b(?![.,]\d)"
     r"(?:\s+(?P<noun>[a-z]+)\b)?", re.IGNORECASE)
 _PER_NUMBER_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _NOT_A_NOUN = frozenset("in on at and or the a an of from to last this that for by with than was were is are".split())
@@ -430,7 +430,7 @@ _NOT_A_NOUN = frozenset("in on at and or the a an of from to last this that for 
 
 def per_number_after(text: str, end: int) -> tuple[str | None, int]:
     """A denominator that is itself a number, written after a rate ("6.39 births per 1,000 people",
-    "7.87 per thousand", "104.49 males per 100 females"): "1000_people" and its length, so that
+    "7.87 per thousand", "104.49 males per 100 females", "28 litres of diesel per 100 km"): "1000_people" and its length, so that
     the denominator is part of the rate's unit ("births per 1000_people", or "per_1000_people"
     with no unit before it) and never a quantity of its own."""
     match = _PER_NUMBER.match(text, end)
@@ -440,7 +440,7 @@ def per_number_after(text: str, end: int) -> tuple[str | None, int]:
     count = _PER_NUMBER_WORDS.get(n) or int(n.replace(",", ""))
     noun = match["noun"] if match["noun"] and match["noun"].lower() not in _NOT_A_NOUN else None
     stop = match.end() if noun else match.end("n")
-    return "_".join([str(count), *([noun.lower()] if noun else [])]), stop - end
+    return "_".join([str(count), *([american(noun.lower())] if noun else [])]), stop - end
 
 
 def _points_after(text: str, end: int) -> UnitRead | None:
