@@ -136,6 +136,11 @@ CASES = [
     # a rate's number denominator after what is measured: "of diesel" stays in the rate
     ("Buses burn 31 litres of diesel per 100 kilometres.",
      [("31 litres of diesel per 100 kilometres", 31, None, "liters per 100_kilometers", "count", "exact")]),
+    # a baseline after the clause's own words takes the count's noun; a parallel "off-peak" takes the rate
+    ("Rangers counted 9 wolves on the ridge this spring, down from 14.",
+     [("9 wolves", 9, None, "wolves", "count", "exact"), ("14", 14, None, "wolves", "count", "exact")]),
+    ("Huts cost 700 rupees a night in summer and 450 off-peak.",
+     [("700 rupees a night", 700, None, "INR per night", "currency", "exact"), ("450", 450, None, "INR per night", "currency", "exact")]),
     # runs for wickets in words, and wickets before overs, are a cricket score
     ("Kent were bowled out for 190 chasing 254 for eight, and Essex made 301 for 4 in 50 overs.",
      [("50 overs", 50, None, "overs", "count", "exact")]),

@@ -57,7 +57,7 @@ _PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
 _PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
                              rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
-                             r"elsewhere|locally|online|offline)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
+                             r"elsewhere|locally|online|offline|off-peak|at\s+peak)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
 # 1,900 on Tuesday"
 _PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among|to)\s+[\w'’.-]+"
@@ -100,7 +100,8 @@ _BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this|next)\s(?:[^\
                        r"(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?|against|"
                        r"(?:an?\s+)?(?:increase|rise|gain|jump|drop|fall|decline|decrease)\s+of|(?<=,\s)(?:up|down)(?:\s+by)?|"
                        r"\.\s+(?:that|this|it|the\s+(?:figure|number|total|tally))\s+(?:compares|compared|(?:is|was)\s+(?:up|down)\s+from)"
-                       r"(?:\s+(?:with|to))?)\s+$", re.IGNORECASE)
+                       r"(?:\s+(?:with|to))?)\s+$"
+                       r"|^\s+[a-z][^\d.;:()]{0,60}?,\s+(?:up|down)\s+from\s+$", re.IGNORECASE)  # "... this winter, down from four"
 # A change told right after a level with a rate, in its clause: "€1.74 a litre, up 9 cents".
 _CHANGE_AFTER = re.compile(r"^[^\d;.]{0,30}?,\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 
