@@ -141,6 +141,9 @@ CASES = [
      [("9 wolves", 9, None, "wolves", "count", "exact"), ("14", 14, None, "wolves", "count", "exact")]),
     ("Huts cost 700 rupees a night in summer and 450 off-peak.",
      [("700 rupees a night", 700, None, "INR per night", "currency", "exact"), ("450", 450, None, "INR per night", "currency", "exact")]),
+    # money "to each" or "for every" thing is a rate per that thing; "for each of them" names none
+    ("Each grant of 2,000 lari goes to every farmer, and $5 for each of them.",
+     [("2,000 lari goes to every farmer", 2000, None, "GEL per farmer", "currency", "exact"), ("$5", 5, None, "USD", "currency", "exact")]),
     # runs for wickets in words, and wickets before overs, are a cricket score
     ("Kent were bowled out for 190 chasing 254 for eight, and Essex made 301 for 4 in 50 overs.",
      [("50 overs", 50, None, "overs", "count", "exact")]),

@@ -115,7 +115,8 @@ _MEASURES = [
     (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each)\s+|/\s*)(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
+    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*)"
+    r"(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
     r"(?P<ago>(?=\s+(?:ago|earlier)\b))?",
     re.IGNORECASE,
 )
@@ -391,6 +392,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
         return None, 0  # "up from $2,500 a year ago": a time, no rate
     if den in ("capita", "head"):
         return "capita", match.end()
+    if _EACH_ONE.search(written) and den not in _NOT_EACH and match["den"].islower():
+        return american(den), match.end()  # "300 manat goes to every pensioner", "$40 for each tonne"
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS \
             and not (money and re.search(r"\ban?\s+\S+$", written)
                      and _one_thing(match["den"], text[end + match.end():end + match.end() + 60])):
@@ -402,6 +405,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
     return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
 
 
+_EACH_ONE = re.compile(r"\b(?:to|for)\s+(?:every|each)\b")
+_NOT_EACH = frozenset("of one other time day year month week".split())  # "for each of", "for every year": no thing paid for
 # Words after "a" that name no thing a price could be of ("$5m a record", "£2bn a further"); "a piece" is "each".
 _NO_BASIS = frozenset("few lot little bit further total record new third half quarter piece pop".split())
 
