@@ -144,6 +144,15 @@ CASES = [
     # money "to each" or "for every" thing is a rate per that thing; "for each of them" names none
     ("Each grant of 2,000 lari goes to every farmer, and $5 for each of them.",
      [("2,000 lari goes to every farmer", 2000, None, "GEL per farmer", "currency", "exact"), ("$5", 5, None, "USD", "currency", "exact")]),
+    # "m" glued beside a length's words is metres, not millions; a height a vault reached is no rise
+    ("She vaulted 4.85m, then 4.90m, and the ship is 300m long; the club paid 4.5m.",
+     [("4.85m", 4.85, None, "meters", "count", "exact"), ("4.90m", 4.9, None, "meters", "count", "exact"),
+      ("300m", 300, None, "meters", "count", "exact"), ("4.5m", 4.5e6, None, None, "count", "exact")]),
+    ("The mark stood at 2.09m (6 feet 10¼ inches).",
+     [("2.09m", 2.09, None, "meters", "count", "exact"), ("6 feet 10¼ inches", 6 + 10.25 / 12, None, "feet", "count", "exact")]),
+    ("The gap is one centimetre.", [("one centimetre", 1, None, "centimeters", "count", "exact")]),
+    # the age a sentence opens with, before the person it names
+    ("At 31, Moreau is the oldest in the squad.", [("31", 31, None, "years", "count", "exact")]),
     # runs for wickets in words, and wickets before overs, are a cricket score
     ("Kent were bowled out for 190 chasing 254 for eight, and Essex made 301 for 4 in 50 overs.",
      [("50 overs", 50, None, "overs", "count", "exact")]),

@@ -111,15 +111,15 @@ def scaled(mention: Mention) -> bool:
 
 
 # A length of time written in two units: "an hour and 45 minutes", "12 years and six months", "two days, 4 hours",
-# "2 hours, 35 seconds" (a race time with no whole minute).
-_PARTS_OF_TIME = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("hours", "seconds"): 3600, ("days", "hours"): 24,
-                  ("years", "months"): 12, ("weeks", "days"): 7}
+# "2 hours, 35 seconds" (a race time with no whole minute); a length or a weight too: "20 feet 6 inches", "7 pounds 3 ounces".
+_PARTS = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("hours", "seconds"): 3600, ("days", "hours"): 24,
+          ("years", "months"): 12, ("weeks", "days"): 7, ("feet", "inches"): 12, ("pounds", "ounces"): 16}
 _AND_PART = re.compile(r"^(?:\s+and\s+|\s*,\s*|\s+)$")
 
 
 def _in_two_units(text: str, whole: Mention, part: Mention) -> Mention | None:
-    """"about an hour and 45 minutes" is about 1.75 hours: one length in its larger unit."""
-    per = _PARTS_OF_TIME.get((whole.unit, part.unit))
+    """"about an hour and 45 minutes" is about 1.75 hours, "20 feet 6 inches" 20.5 feet: one amount in its larger unit."""
+    per = _PARTS.get((whole.unit, part.unit))
     if per is None or whole.value_max is not None or part.value_max is not None or part.qualifier != "exact" \
             or not 0 < part.value < per or not _AND_PART.match(text[whole.end:part.start]):
         return None

@@ -102,7 +102,8 @@ _MEASURES = [
     # "8,163 m above sea level" (not "2 m people", "m/s", "m²")
     (re.compile(r"^[\s-](?:metre|meter)\b|^\sm\b(?![.'’\w/²])"
                 r"(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),
-    (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"),
+    (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"), (re.compile(r"^[\s-](?:centimetre|centimeter)\b"), "centimeters"),
+    (re.compile(r"^[\s-](?:millimetre|millimeter)\b"), "millimeters"),
     (re.compile(r"^[\s-]kilogram\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
     (re.compile(r"^-(?:tonne|ton)\b|^\stonne\b"), "tonnes"), (re.compile(r"^[\s-]acre[\s-]f(?:ee|oo)t\b"), "acre_feet"), (re.compile(r"^[\s-]acre\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^[\s-]hectare\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
@@ -252,6 +253,23 @@ def is_weight(text: str, start: int, end: int) -> bool:
         return True
     measure = list(_WEIGHT_UNIT.finditer(before))  # "42 million metric tons of waste, or 287 pounds per person"
     return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
+
+
+# "6.25m" glued is metres, not millions, beside a length's words: after it ("300m long", "a 50m-high wave",
+# "some 20m away", "6.24m (20 feet ...)") or before it in its sentence ("cleared 5.70m", "a javelin throw of 89.45m").
+_GLUED_M = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?m")
+_LENGTH_AFTER = re.compile(r"^(?:-|\s)(?:long|high|tall|deep|wide|thick|away|above|below|in\s+(?:length|height|diameter|depth|width))\b"
+                           r"|^\s+(?:of\s+)?(?:water|snow|rain|sea|ice)\b|^\s*\(\s*\d[\d.,]*\s*(?:feet|foot|ft|yards|inches)\b", re.IGNORECASE)
+_LENGTH_BEFORE = re.compile(r"\b(?:clear(?:ed|s|ing)?|soar(?:ed|s|ing)?|vault\w*|jump\w*|leap\w*|thr[eo]w\w*|heights?|altitude|depth|"
+                            r"distances?|elevation|metres?|meters?|waves?|swell|dive|dived)\b(?!-)(?:[^.;!?]|\.(?=\d)){0,60}$",
+                            re.IGNORECASE)
+
+
+def glued_metres(text: str, start: int, end: int) -> bool:
+    """Is the number at [start, end), written with a glued "m" and no currency, a length in metres?"""
+    if not _GLUED_M.fullmatch(text, start, end) or _MONEY_CUE.search(text[max(0, start - 40):start]):
+        return False  # "after the jump, the club paid 4.5m": money
+    return bool(_LENGTH_AFTER.match(text[end:end + 30]) or _LENGTH_BEFORE.search(text[max(0, start - 80):start]))
 
 
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
@@ -510,10 +528,17 @@ _GROUP_AGED = re.compile(r"\b(?:those|people|anyone|adults|buyers|workers|voters
 _GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|paid|pay|in|[a-z]{{3,}}ed)\b)")
 
 
+# A sentence that opens with the age of the person it names next: "At 24, Duplantis ...", "At 71, she ...".
+_AT_AGE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:And\s+|But\s+|Now\s+|Even\s+)?(?:[Aa]t|[Aa]ged|[Aa]t\s+(?:just|only))\s+$")
+_AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|was|has|had|became|becomes|will|would|won|took|"
+                           r"remains|still|now|also|already)\b|(?:he|she)\b)")
+
+
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
-    ("who turns 20 later in June", "he is only 19 and") or an age limit ("a minimum age requirement of 40")."""
+    ("who turns 20 later in June", "he is only 19 and"), one a sentence opens with ("At 24, Duplantis is"), or an age
+    limit ("a minimum age requirement of 40")."""
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]
@@ -523,6 +548,8 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True
     if _AGE_OF.search(before):
         return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range
+    if 12 <= value <= 110 and _AT_AGE_BEFORE.search(before) and _AT_AGE_AFTER.match(text[end:end + 30]):
+        return True  # "At 24, Duplantis is": the age the sentence opens with
     if 12 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
         return True
     return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])

@@ -24,8 +24,8 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
-from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, measure_before, part_of_whole,
-                            per_number_after, quoted_against, rate_after, rate_before, storm_category,
+from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
+                            part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
 from .mention_words import WordQuantity, word_quantities
@@ -187,6 +187,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     single = spelled and number.value == 1 and number.scale == 1
     plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
     read = unit_after(text, number.end + plus, code, story, singular_ok=single)
+    if read.unit is None and not code and number.scale == 1e6 and glued_metres(text, number.start, number.end):
+        read = UnitRead("meters", "count", factor=1e-6)  # "cleared 6.25m": metres, not millions
     bound = "at_least" if plus else None
     if not plus and read.unit is None and number.value != 1 and (more := _OR_MORE.match(text, number.end)):
         counted = unit_after(text, more.end(), code, story)
@@ -234,6 +236,9 @@ _COMPARED = re.compile(r"\s+(?:faster|slower|quicker|more|less|fewer|higher|lowe
                        r"the|what|that|its|their)\b", re.IGNORECASE)
 
 
+_JUMPED = re.compile(r"(?:soar|leap|vault)\w*$", re.IGNORECASE)
+
+
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
@@ -246,8 +251,9 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
                               ranges.written_falling(mention))
-    if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED:
-        return mention
+    if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED \
+            or mention.unit in MEASURE_UNITS and _JUMPED.match(change.cue):
+        return mention  # "soared 6.25m": the height a jump reached, not a rise
     if _DECISIONS.fullmatch(change.cue) and re.search(r"\btimes$", mention.text, re.IGNORECASE) \
             and mention.value == int(mention.value) and not _COMPARED.match(text[mention.end:]):
         return mention  # "to cut as many as six times this year": how often, not how far ("cut 2.5 times" is)
