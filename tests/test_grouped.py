@@ -414,6 +414,11 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     charged = "a count of charges (convicted on five counts, charged on six counts)"
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, charges).items()} == {
         "three counts": charged, "two other charges": charged}
+    often = "Checks take three to five hours per jet, and the survey runs every 8 years; the strike lasted two weeks."
+    found = quantities(often)
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, often).items()} == {
+        "three to five hours per jet": "a length of time given as a range (four to eight hours, 40 to 50 years)",
+        "8 years": "how often something happens (every 10 years)"}
     context = {"mentions": {m.id: m.unit_class for m in mentions}, "required": {"m1": "1.35"},
                "required_why": {"m1": "a measured value with decimals"}, "text": text}
     answer = GroupedLabels.model_validate({"labels": {"m1": {"fact": False}}}, context=context)

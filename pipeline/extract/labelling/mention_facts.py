@@ -110,8 +110,9 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
     a term given or asked for in years or months ("received 11 years"), a time read on a stopwatch
     ("2:05:41"), or a count or length of time written before what it counts or what lasted it ("an eight-person
-    jury", "a week-long trial"), or days counted by what they had ("22 days with highs over 40", "a
-    12-day streak").
+    jury", "a week-long trial"), days counted by what they had ("22 days with highs over 40", "a
+    12-day streak"), a length of time given as a range ("four to eight hours") or how often something
+    happens ("every 10 years").
     A "not a fact" for one of them is asked about again with that
     reason, and accepted if repeated (prompts v4 to v7, `grouped`); it never fails the article."""
     expected = {}
@@ -126,6 +127,10 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a time read on a stopwatch (a race won in 2:05:41)"
         elif mention.unit_class == "duration" and mention.qualifier in HEDGED:
             expected[mention.id] = "a length of time given with a hedge (more than, nearly), as measures are"
+        elif mention.unit_class == "duration" and mention.qualifier == "range":
+            expected[mention.id] = "a length of time given as a range (four to eight hours, 40 to 50 years)"
+        elif mention.unit_class == "duration" and re.search(r"\bevery\s+$", text[max(0, mention.start - 8):mention.start], re.IGNORECASE):
+            expected[mention.id] = "how often something happens (every 10 years)"
         elif mention.unit_class == "duration" and text[mention.end:mention.end + 5] == "-long":
             expected[mention.id] = "a length of time written before what lasted it (a week-long trial)"
         elif mention.unit_class == "duration" and mention.unit in ("days", "nights") and _DAYS_OF.match(text, mention.end):
