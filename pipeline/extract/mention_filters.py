@@ -235,8 +235,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
-    if not has_unit and value.is_integer() and _ROAD_POINT_BEFORE.search(before):
-        return "name"  # "between junctions 10 and 11": places on a road
+    if not has_unit and value.is_integer() and (_ROAD_POINT_BEFORE.search(before) or _SERVICE_BEFORE.search(before)):
+        return "name"  # "between junctions 10 and 11": places on a road; "flight 1282", "bus 42"
     if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
         return "clock_time"  # "with 42 seconds left in the half": a moment of the game, not a length
     if any(m.start() <= start and end <= m.end() for m in _IDIOM.finditer(text, max(0, start - 20), end + 30)):
@@ -367,6 +367,9 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
 
 # A road's junctions and exits by number: "between junctions 10 and 11", "exit 42".
 _ROAD_POINT_BEFORE = re.compile(r"\b(?:junctions?|exits?)\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
+# A service, road or place known by its number: "Alaska Airlines flight 1282", "bus 42", "runway 34", "gate 12".
+_SERVICE_BEFORE = re.compile(r"\b(?:flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|room)\s$",
+                             re.IGNORECASE)
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
