@@ -153,6 +153,8 @@ CASES = [
     ("The mark stood at 2.09m (6 feet 10¼ inches).",
      [("2.09m", 2.09, None, "meters", "count", "exact"), ("6 feet 10¼ inches", 6 + 10.25 / 12, None, "feet", "count", "exact")]),
     ("The gap is one centimetre.", [("one centimetre", 1, None, "centimeters", "count", "exact")]),
+    # titles counted by a multiplying word, as "a two-time champion" counts them; "triple jump" is an event
+    ("The double world champion beat the triple jump champion.", [("double", 2, None, None, "count", "exact")]),
     # the age a sentence opens with, before the person it names
     ("At 31, Moreau is the oldest in the squad.", [("31", 31, None, "years", "count", "exact")]),
     # runs for wickets in words, and wickets before overs, are a cricket score

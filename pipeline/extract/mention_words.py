@@ -138,8 +138,8 @@ class WordQuantity:
     `kind` is fraction, vague (a range of 2 to 9 times its base, qualifier "several"), figures (a sum by its count
     of digits, "a six-figure salary", `several`, its unit None for the story's currency), couple (about 2), multiplier,
     multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
-    unit is read after the span: "more than a year", "half an hour", "by a single vote") or elapsed (a stopwatch's
-    "2:00:35", in seconds)."""
+    unit is read after the span: "more than a year", "half an hour", "by a single vote"), elapsed (a stopwatch's
+    "2:00:35", in seconds) or titles (a count of titles won: "a double Olympic champion")."""
 
     span: tuple[int, int]
     value: float
@@ -168,12 +168,24 @@ def word_quantities(text: str) -> list[WordQuantity]:
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
-             *(_elapsed(text) if ":" in text else ())]
+             *(_elapsed(text) if ":" in text else ()),
+             *(_titles(text) if "uble " in low or "triple " in low else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:
             kept.append(item)
     return kept
+
+
+# Titles counted by a multiplying word: "a double Olympic champion", "the triple reigning world champion"
+# (the same count as "a two-time champion"); not "triple jump champion", whose event takes the word.
+_TITLES = re.compile(r"\b(?P<n>[Dd]ouble|[Tt]riple|[Qq]uadruple)(?=\s+(?:(?:reigning|defending|former|current|world|[A-Z][a-z]+)\s+)"
+                     r"{0,3}(?:champion|winner|medallist|medalist)s?\b)")
+_TIMES_OF = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+
+
+def _titles(text: str) -> list[WordQuantity]:
+    return [WordQuantity(m.span("n"), _TIMES_OF[m["n"].lower()], None, None, "titles") for m in _TITLES.finditer(text)]
 
 
 def _number(word: str) -> float:
