@@ -133,6 +133,8 @@ CASES = [
     # lengthened and shortened move a length of time: a change by it, then the level it reached
     ("Queues lengthened by 9 minutes to 40 minutes.",
      [("9 minutes", 9, None, "minutes", "duration", "exact"), ("40 minutes", 40, None, "minutes", "duration", "exact")]),
+    # "Rs" in a story that names a Pakistani province is the Pakistani rupee
+    ("The Sindh canal plan costs Rs 3.4bn.", [("Rs 3.4bn", 3.4e9, None, "PKR", "currency", "exact")]),
     # "K" glued to a scaled amount is the currency of the place the story names
     ("Lusaka set aside K4.5bn for roads.", [("K4.5bn", 4.5e9, None, "ZMW", "currency", "exact")]),
     # a rate's number denominator after what is measured: "of diesel" stays in the rate
@@ -263,6 +265,7 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("The lender shaved 20 basis points off its rate", "down"),
     ("Freight rates are still a quarter below March's peak", "down"), ("Sales are 5% above their 2019 level", "up"),
     ("Ferry traffic is 20% above 2023 levels", "up"), ("Hotel stays are 15% below pre-pandemic levels", "down"),
+    ("Twice as many cruise ships docked in May as in the same month of 2023", "up"),
     ("It was 1.7 degrees above the long-term average", None),
     ("The survey turned up 14 nesting pairs", None), ("Divers dug up 3 cannons", None),  # found, not a rise
 ])

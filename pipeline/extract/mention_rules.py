@@ -27,7 +27,7 @@ CURRENCY_BEFORE = re.compile(
     rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
     rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|\b(?P<placed>{'|'.join(PLACED_MARKS)}))\s?$")
 _STORY_CUES = re.compile(
-    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad)\b"
+    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sindh|Balochistan)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
     r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian|Sydney|Melbourne|Brisbane|Canberra|Adelaide)\b"

@@ -135,7 +135,8 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade))|"
                          r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak)|"
-                         r"as\s+(?:many|much)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|last|a\s+(?:year|decade)|before|"
+                         r"as\s+(?:many|much)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
+                         r"last|a\s+(?:year|decade)|before|"
                          r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
