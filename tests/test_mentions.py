@@ -152,6 +152,11 @@ CASES = [
     ("She vaulted 4.85m, then 4.90m, and the ship is 300m long; the club paid 4.5m.",
      [("4.85m", 4.85, None, "meters", "count", "exact"), ("4.90m", 4.9, None, "meters", "count", "exact"),
       ("300m", 300, None, "meters", "count", "exact"), ("4.5m", 4.5e6, None, None, "count", "exact")]),
+    # in a story of jumps and throws a bare "m" figure is a length; so is one to the centimetre; "went up to" is no hedge
+    ("In the high jump final the bar went up to 2.36m after a record of 2.4m.",
+     [("2.36m", 2.36, None, "meters", "count", "exact"), ("2.4m", 2.4, None, "meters", "count", "exact")]),
+    ("The winning throw measured 71.45m; turnover rose to 4.5m.",
+     [("71.45m", 71.45, None, "meters", "count", "exact"), ("4.5m", 4.5e6, None, None, "count", "exact")]),
     ("The mark stood at 2.09m (6 feet 10¼ inches).",
      [("2.09m", 2.09, None, "meters", "count", "exact"), ("6 feet 10¼ inches", 6 + 10.25 / 12, None, "feet", "count", "exact")]),
     ("The gap is one centimetre.", [("one centimetre", 1, None, "centimeters", "count", "exact")]),

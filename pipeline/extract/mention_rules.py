@@ -63,7 +63,7 @@ LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "
 # two cans" is at most two, "not less than" at least).
 HEDGES = (
     ("at_least", r"at least|not? fewer than|not? less than|a minimum of|no (?:smaller|shorter|lower) than"),
-    ("at_most", r"(?<!pick )(?<!picked )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within|"
+    ("at_most", r"(?<!pick )(?<!picked )(?<!went )(?<!goes )(?<!gone )(?<!moved )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within|"
                 r"no (?:larger|bigger|greater|longer|higher) than"),
     ("more_than", r"more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above|"
                   r"(?:larger|bigger|greater|longer|higher) than"),

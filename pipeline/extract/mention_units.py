@@ -265,11 +265,19 @@ _LENGTH_BEFORE = re.compile(r"\b(?:clear(?:ed|s|ing)?|soar(?:ed|s|ing)?|vault\w*
                             re.IGNORECASE)
 
 
+# ... and in a story of jumps and throws, where a bare "6.24m" or "a world record of 6.03m" is a height or a distance;
+# so is a figure to the centimetre ("2.45m", "89.45m"), which no one writes of millions without their currency.
+_FIELD_EVENT = re.compile(r"\b(?:pole[\s-]vault\w*|vaulter\w*|(?:high|long|triple)[\s-]jump\w*|javelin|discus|shot[\s-]put\w*|"
+                          r"hammer[\s-]throw\w*)\b", re.IGNORECASE)
+_CENTIMETRES = re.compile(r"\d{1,2}\.\d\dm")
+
+
 def glued_metres(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end), written with a glued "m" and no currency, a length in metres?"""
     if not _GLUED_M.fullmatch(text, start, end) or _MONEY_CUE.search(text[max(0, start - 40):start]):
         return False  # "after the jump, the club paid 4.5m": money
-    return bool(_LENGTH_AFTER.match(text[end:end + 30]) or _LENGTH_BEFORE.search(text[max(0, start - 80):start]))
+    return bool(_LENGTH_AFTER.match(text[end:end + 30]) or _LENGTH_BEFORE.search(text[max(0, start - 80):start])
+                or _CENTIMETRES.fullmatch(text, start, end) or _FIELD_EVENT.search(text, max(0, start - 600), end + 300))
 
 
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
