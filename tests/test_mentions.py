@@ -109,7 +109,7 @@ CASES = [
      [("22", 22, None, None, "count", "exact"), ("6", 6, None, None, "count", "exact")]),
     ("short of the 330 Harold Wilson won", [("330", 330, None, None, "count", "exact")]),
     ("He lives at 14 Amber Street.", []),
-    ("Passengers on flight 417 and bus 9 were moved; the flight 40 minutes later left.",
+    ("Passengers on flight 417 in row 9 were moved; the flight 40 minutes later left.",
      [("40 minutes", 40, None, "minutes", "duration", "exact")]),
     # what was done to the things counted is no fall of a count; a price's crash is
     ("A faulty update crashed 2.1 million tills, and the firm's shares crashed 9%.",

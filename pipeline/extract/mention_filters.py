@@ -368,7 +368,7 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
 # A road's junctions and exits by number: "between junctions 10 and 11", "exit 42".
 _ROAD_POINT_BEFORE = re.compile(r"\b(?:junctions?|exits?)\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
 # A service, road or place known by its number: "Alaska Airlines flight 1282", "bus 42", "runway 34", "gate 12".
-_SERVICE_BEFORE = re.compile(r"\b(?:flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|room)\s$",
+_SERVICE_BEFORE = re.compile(r"\b(?:flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|room|(?<!in a )row|seat)\s$",
                              re.IGNORECASE)
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
