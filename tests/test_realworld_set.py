@@ -34,7 +34,8 @@ SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", 
         "holdout26": "h26", "holdout27": "h27",
         "holdout28": "h28", "holdout29": "h29",
         "holdout30": "h30",
-        "holdout31": "h31", "holdout32": "h32", "holdout33": "h33"}  # each set's name and the prefix of its gold fact ids
+        "holdout31": "h31", "holdout32": "h32", "holdout33": "h33",
+        "holdout34": "h34"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
