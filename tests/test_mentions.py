@@ -111,6 +111,7 @@ CASES = [
     ("He lives at 14 Amber Street.", []),
     ("Passengers on flight 417 in row 9 were moved; the flight 40 minutes later left.",
      [("40 minutes", 40, None, "minutes", "duration", "exact")]),
+    ("The arena will seat 18,000 fans.", [("18,000 fans", 18000, None, "fans", "count", "exact")]),
     # what was done to the things counted is no fall of a count; a price's crash is
     ("A faulty update crashed 2.1 million tills, and the firm's shares crashed 9%.",
      [("2.1 million tills", 2.1e6, None, "tills", "count", "exact"), ("9%", -9, None, "percent", "percent", "exact")]),
@@ -162,6 +163,12 @@ CASES = [
     ("The gap is one centimetre.", [("one centimetre", 1, None, "centimeters", "count", "exact")]),
     # titles counted by a multiplying word, as "a two-time champion" counts them; "triple jump" is an event
     ("The double world champion beat the triple jump champion.", [("double", 2, None, None, "count", "exact")]),
+    # a share right after its move verb is the move's size; "falls due" is no fall; "one-time" and "one fell swoop" count nothing
+    ("Copper gained almost a third, and $2bn falls due in May; a one-time fee went in one fell swoop.",
+     [("almost a third", 100 / 3, None, "percent", "percent", "approximately"), ("$2bn", 2e9, None, "USD", "currency", "exact")]),
+    # numbered wards in a list are names; a river's level glued to "m" is metres
+    ("Wards 4 and 9 shut as the river rose 20cm to 3.4m.",
+     [("20cm", 20, None, "centimeters", "count", "exact"), ("3.4m", 3.4, None, "meters", "count", "exact")]),
     # the age a sentence opens with, before the person it names
     ("At 31, Moreau is the oldest in the squad.", [("31", 31, None, "years", "count", "exact")]),
     # runs for wickets in words, and wickets before overs, are a cricket score
@@ -271,6 +278,9 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("Freight rates are still a quarter below March's peak", "down"), ("Sales are 5% above their 2019 level", "up"),
     ("Ferry traffic is 20% above 2023 levels", "up"), ("Hotel stays are 15% below pre-pandemic levels", "down"),
     ("Twice as many cruise ships docked in May as in the same month of 2023", "up"),
+    ("Pension costs were squeezed by 2pc", "down"), ("Spreads were widening 20bps", "up"),
+    ("The wings hold a fifth more inmates than they were built for", None),  # a capacity, not an earlier time
+    ("A museum contract ranged from 9 to 14 million", None),  # a noun, not the verb "contract"
     ("It was 1.7 degrees above the long-term average", None),
     ("The survey turned up 14 nesting pairs", None), ("Divers dug up 3 cannons", None),  # found, not a rise
 ])

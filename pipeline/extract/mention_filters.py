@@ -189,7 +189,7 @@ _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remai
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
-                    r"|\bcloud\s+nine\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
+                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)",
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
@@ -235,7 +235,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
-    if not has_unit and value.is_integer() and (_ROAD_POINT_BEFORE.search(before) or _SERVICE_BEFORE.search(before)):
+    if not has_unit and value.is_integer() and (_ROAD_POINT_BEFORE.search(before) or _SERVICE_BEFORE.search(before)
+                                                and not re.match(r"\s+[a-z]+s\b", after)):  # not "will seat 62,000 spectators"
         return "name"  # "between junctions 10 and 11": places on a road; "flight 1282", "bus 42"
     if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
         return "clock_time"  # "with 42 seconds left in the half": a moment of the game, not a length
@@ -368,8 +369,8 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
 # A road's junctions and exits by number: "between junctions 10 and 11", "exit 42".
 _ROAD_POINT_BEFORE = re.compile(r"\b(?:junctions?|exits?)\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
 # A service, road or place known by its number: "Alaska Airlines flight 1282", "bus 42", "runway 34", "gate 12".
-_SERVICE_BEFORE = re.compile(r"\b(?:flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|room|(?<!in a )row|seat)\s$",
-                             re.IGNORECASE)
+_SERVICE_BEFORE = re.compile(r"\b(?:flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|room|(?<!in a )row|seat)s?"
+                             r"\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "Wards 7 and 12"
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
@@ -453,8 +454,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return None
     if words[0].isupper() and not _sentence_start(before) and not _TITLED_SPAN.match(after):
         return "name"  # "the Big Four"; not "Copper Climbs To Two-Year High", a headline's span of time
-    if text[end:end + 1] == "-" and not _HYPHEN_OK.match(after):
-        return "phrase"  # "a two-horse race", "a one-off"
+    if text[end:end + 1] == "-" and (not _HYPHEN_OK.match(after) or value == 1 and after.lower().startswith("-time")):
+        return "phrase"  # "a two-horse race", "a one-off", "a one-time bonus" (once only; "a two-time champion" counts)
     if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:
         return "phrase"  # "the one-two punch": a sequence of number words, no amount
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):

@@ -26,9 +26,9 @@ from .mention_periods import MONTH_NAME
 
 DOWN_VERBS = (
     "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
-    "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts?|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
+    "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts|(?<=to |ll |ld |ay |ht )contract|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
-    "retreated|retreats?|dipped|dips?|narrowed|narrows?|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
+    "retreated|retreats?|dipped|dips?|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|shortened|shortens?|"
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
@@ -38,10 +38,11 @@ DOWN_VERBS = (
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
-    "advanced|advances?|expanded|expands?|expanding|widened|widens?|added|ballooned|spiked|leapt|leaped|"
+    "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|ballooned|spiked|leapt|leaped|"
     "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
+           "squeezed|squeezes?|squeezing|"
            "devalued|devalues?|devaluing")
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending"
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
@@ -120,7 +121,7 @@ _SEEING = r"(?:see|sees|saw|seeing|expect\w*|predict\w*|forecast\w*|show\w*|say|
 _NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|than|but|amid|despite|remain\w*|" \
                   r"are|were|is|was|be|been|being|have|has|had|will|would|could|may|might|can|must|should)\b"
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
-                         rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b", re.IGNORECASE)
+                         rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b(?!\s+due\b)", re.IGNORECASE)  # not "$6B falls due"
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
 # What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed" (not the
@@ -141,7 +142,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:t
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
-             r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b|" \
+             r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b)"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"

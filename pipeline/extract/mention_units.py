@@ -261,7 +261,8 @@ _GLUED_M = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?m")
 _LENGTH_AFTER = re.compile(r"^(?:-|\s)(?:long|high|tall|deep|wide|thick|away|above|below|in\s+(?:length|height|diameter|depth|width))\b"
                            r"|^\s+(?:of\s+)?(?:water|snow|rain|sea|ice)\b|^\s*\(\s*\d[\d.,]*\s*(?:feet|foot|ft|yards|inches)\b", re.IGNORECASE)
 _LENGTH_BEFORE = re.compile(r"\b(?:clear(?:ed|s|ing)?|soar(?:ed|s|ing)?|vault\w*|jump\w*|leap\w*|thr[eo]w\w*|heights?|altitude|depth|"
-                            r"distances?|elevation|metres?|meters?|waves?|swell|dive|dived)\b(?!-)(?:[^.;!?]|\.(?=\d)){0,60}$",
+                            r"distances?|elevation|metres?|meters?|waves?|swell|dive|dived|rivers?|tides?|water\s+levels?|"
+                            r"\d\s?(?:cm|mm|km))\b(?!-)(?:[^.;!?]|\.(?=\d)){0,60}$",
                             re.IGNORECASE)
 
 

@@ -217,6 +217,13 @@ _PARALLEL_AFTER = re.compile(r"\s+(?:in|from|for|at|on|by|with|among)\b|\s*[,;.]
 _SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b", re.IGNORECASE)
 
 
+# A share that is the size of a move, right after its verb: "gained almost a quarter", "up a third on the year".
+_MOVED_BY_SHARE = re.compile(r"\b(?:up|down|gain(?:ed|s)?|lost|los(?:es|ing)|rose|risen|rising|f[ae]ll(?:s|en|ing)?|grew|grown|"
+                             r"shr[au]nk|climb(?:ed|s)?|dropp(?:ed)|drops|jump(?:ed|s)?|slump(?:ed|s)?|surg(?:ed|es)|plung(?:ed|es)|"
+                             r"soar(?:ed|s)?|declin(?:ed|es)|shed|swell(?:ed|s)?)\s+(?:(?:almost|nearly|about|around|roughly|some|"
+                             r"more\s+than|less\s+than|over|under|just\s+(?:over|under))\s+)?$", re.IGNORECASE)
+
+
 def _parallel_share(text: str, start: int, end: int) -> bool:
     """Is the bare "a third" at [start, end) a share set beside another share earlier in its sentence?"""
     before = text[max(0, start - 150):start]
@@ -239,7 +246,7 @@ def _fractions(text: str) -> list[WordQuantity]:
             continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
                 and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above|full|empty)\b", text[m.end():]) \
-                and not _parallel_share(text, m.start(), m.end()):
+                and not _parallel_share(text, m.start(), m.end()) and not _MOVED_BY_SHARE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "a third term", "a quarter": not a share of something
         if one := _OF_ONE_UNIT.match(text, m.end()):  # "a tenth of a second" is 0.1 seconds, the unit read after the span
             found.append(WordQuantity((m.start(), one.end()), _number(m["num"]) / _DENOMINATORS[den], None, None, "one"))
