@@ -414,6 +414,10 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     charged = "a count of charges (convicted on five counts, charged on six counts)"
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, charges).items()} == {
         "three counts": charged, "two other charges": charged}
+    titles = "She is a double world champion."
+    found = quantities(titles)
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, titles).items()} == {
+        "double": "a count of titles won (a double Olympic champion)"}
     often = "Checks take three to five hours per jet, and the survey runs every 8 years; the strike lasted two weeks."
     found = quantities(often)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, often).items()} == {

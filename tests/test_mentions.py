@@ -162,7 +162,7 @@ CASES = [
      [("2.09m", 2.09, None, "meters", "count", "exact"), ("6 feet 10¼ inches", 6 + 10.25 / 12, None, "feet", "count", "exact")]),
     ("The gap is one centimetre.", [("one centimetre", 1, None, "centimeters", "count", "exact")]),
     # titles counted by a multiplying word, as "a two-time champion" counts them; "triple jump" is an event
-    ("The double world champion beat the triple jump champion.", [("double", 2, None, None, "count", "exact")]),
+    ("The double world champion beat the triple jump champion.", [("double", 2, None, "titles", "count", "exact")]),
     # a share right after its move verb is the move's size; "falls due" is no fall; "one-time" and "one fell swoop" count nothing
     ("Copper gained almost a third, and $2bn falls due in May; a one-time fee went in one fell swoop.",
      [("almost a third", 100 / 3, None, "percent", "percent", "approximately"), ("$2bn", 2e9, None, "USD", "currency", "exact")]),

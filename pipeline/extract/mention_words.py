@@ -185,7 +185,7 @@ _TIMES_OF = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
 
 
 def _titles(text: str) -> list[WordQuantity]:
-    return [WordQuantity(m.span("n"), _TIMES_OF[m["n"].lower()], None, None, "titles") for m in _TITLES.finditer(text)]
+    return [WordQuantity(m.span("n"), _TIMES_OF[m["n"].lower()], None, "titles", "titles") for m in _TITLES.finditer(text)]
 
 
 def _number(word: str) -> float:

@@ -159,7 +159,8 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
-    unit_class: UnitClass = read.unit_class if read else {"times": "count", "seconds": "duration"}.get(found.unit, "percent")
+    unit_class: UnitClass = read.unit_class if read else {"times": "count", "titles": "count", "seconds": "duration"}.get(found.unit,
+                                                                                                                     "percent")
     if read and read.unit is None and storm_category(text, found.start, found.value):
         unit = "category"  # "a category three storm"
     end = found.end + (read.consumed if read else 0)

@@ -105,7 +105,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
     hedges a measure ("an estimated 170 others", "at least 38", "for more than a year"; not the
     vague "thousands of"), a count of people that the words around it in `text` say were
     killed, hurt, missing or rescued ("Two were rescued", "four remain missing"), the votes of a
-    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won) or of charges ("guilty on four counts"), a
+    split ("voted 5-4"), a count of seats ("BJP – 240" in a table of seats won), of charges ("guilty on four counts") or of
+    titles ("a double Olympic champion"), a
     measure with its unit ("185 feet", "the 47-degree water", "895 mb"),
     the length of a penalty ("up to five years in prison", "an 18-month sentence", "a three-year ban"),
     a term given or asked for in years or months ("received 11 years"), a time read on a stopwatch
@@ -151,6 +152,8 @@ def expected_facts(mentions: list[Mention], text: str = "") -> dict[str, str]:
             expected[mention.id] = "a count of seats, a party's or a bloc's result"
         elif mention.unit in ("counts", "charges"):
             expected[mention.id] = "a count of charges (convicted on five counts, charged on six counts)"
+        elif mention.unit == "titles":
+            expected[mention.id] = "a count of titles won (a double Olympic champion)"
         elif mention.unit in MEASURE_UNITS or dimension_of(mention.unit):
             expected[mention.id] = f"a measure in {mention.unit.replace('_', ' ')}"
         elif _COMPOUND.search(mention.text):
