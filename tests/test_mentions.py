@@ -112,6 +112,10 @@ CASES = [
     ("Passengers on flight 417 in row 9 were moved; the flight 40 minutes later left.",
      [("40 minutes", 40, None, "minutes", "duration", "exact")]),
     ("The arena will seat 18,000 fans.", [("18,000 fans", 18000, None, "fans", "count", "exact")]),
+    # the sides of a size: the second is no name's number, and the first takes the unit written once
+    ("A 3-foot-by-5-foot hatch and a 40-by-90-centimetre vent.",
+     [("3-foot", 3, None, "feet", "count", "exact"), ("5-foot", 5, None, "feet", "count", "exact"),
+      ("40", 40, None, "centimeters", "count", "exact"), ("90-centimetre", 90, None, "centimeters", "count", "exact")]),
     # what was done to the things counted is no fall of a count; a price's crash is
     ("A faulty update crashed 2.1 million tills, and the firm's shares crashed 9%.",
      [("2.1 million tills", 2.1e6, None, "tills", "count", "exact"), ("9%", -9, None, "percent", "percent", "exact")]),

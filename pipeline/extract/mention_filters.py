@@ -184,7 +184,7 @@ _GENERATION_AFTER = re.compile(r"^G\b")
 _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 
 
-_MADE_OF = re.compile(r"\d-of-$")  # "13-of-20 shooting": made of attempted, not a name's number
+_MADE_OF = re.compile(r"\d-of-$|\d(?:-[a-z]+)?-by-$")  # "13-of-20 shooting": made of attempted; "2-foot-by-4-foot": a size
 _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to\s+play|to\s+go)\b", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"

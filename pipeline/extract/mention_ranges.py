@@ -233,6 +233,7 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _OF_GAP = re.compile(r"^\s+of\s+$")
+_BY_SIDE = re.compile(r"-by-|\s+by\s+|\s*[x×]\s*")  # the sides of a size
 _OF_NUMBER_AFTER = re.compile(r"\s+of\s+[-+−]?\d")
 
 
@@ -253,6 +254,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     gap = text[mention.end:other.start] if backward else text[other.end:mention.start]
     if mention.is_year or other.is_year:
         return mention
+    if mention.unit is None and other.unit and backward and _BY_SIDE.fullmatch(gap) and dimension_of(other.unit):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a 66-by-121-centimetre panel", "3 x 4 m"
     if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 41.2 ± 8.3 months"
     if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
