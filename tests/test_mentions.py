@@ -112,6 +112,11 @@ CASES = [
     ("Passengers on flight 417 in row 9 were moved; the flight 40 minutes later left.",
      [("40 minutes", 40, None, "minutes", "duration", "exact")]),
     ("The arena will seat 18,000 fans.", [("18,000 fans", 18000, None, "fans", "count", "exact")]),
+    # a part "of which" takes the whole's noun; a length of time shared along a list of places; beds lost are a fall
+    ("The jail has 900 cells, of which 60 are empty; visits took 5 minutes in Ely and 8 in Wisbech, and it lost 40 beds.",
+     [("900 cells", 900, None, "cells", "count", "exact"), ("60", 60, None, "cells", "count", "exact"),
+      ("5 minutes", 5, None, "minutes", "duration", "exact"), ("8", 8, None, "minutes", "duration", "exact"),
+      ("40 beds", -40, None, "beds", "count", "exact")]),
     # the sides of a size: the second is no name's number, and the first takes the unit written once
     ("A 3-foot-by-5-foot hatch and a 40-by-90-centimetre vent.",
      [("3-foot", 3, None, "feet", "count", "exact"), ("5-foot", 5, None, "feet", "count", "exact"),

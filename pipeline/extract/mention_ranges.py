@@ -72,6 +72,7 @@ _TOLL_AFTER = re.compile(rf"\s+(?:(?:more|others|other\s+people)\s+)?(?:(?:were|
 # New Year's Day, 34 of them girls", "Of the 120 pupils who sat the exam, 97 passed".
 _PART_GAP = re.compile(r"^[^\d.;:()]{0,40}?,\s*$")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+_OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\s+$")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
@@ -266,13 +267,14 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and backward and other.unit_class in ("count", "duration") and _PART_OF.match(gap) \
             and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees; "14 of the 20 days"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
-    if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency") \
+    if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency", "duration") \
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
-            and _PART_GAP.match(gap) and (_OF_THEM.match(text, mention.end)
-                                                  or _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)):
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them"
+            and (_PART_GAP.match(gap) and (_OF_THEM.match(text, mention.end)
+                                           or _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start))
+                 or _OF_WHICH.match(gap)):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them", "600 beds, of which 85"
     if mention.unit and other.unit and backward and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) \
             and " per " in other.unit and " per " not in mention.unit and (mention.unit_class == other.unit_class == "count" or (
                 mention.unit_class == "currency" and other.unit.startswith(f"{mention.unit} per "))):
