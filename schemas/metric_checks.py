@@ -108,8 +108,8 @@ PLACE_OF_BEFORE = re.compile(rf"{_PLACE_OF}$", re.IGNORECASE)
 NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
-    "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|\btrading\b|"
-             r"\bcommerce\b",
+    "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
+             r"\btrading\b(?!\s+(?:at|up|down|higher|lower|flat)\b)|\bcommerce\b",  # not a share "trading at $79"
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation|\ball[\s-]items\s+(?:index|cpi)\b",
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\bmassacr|\bslain\b|"
