@@ -108,7 +108,8 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
 # (the last word of the unit).
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds".split())
-_LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+{_ADV}$", re.IGNORECASE)
+_LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
+                   rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
 _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?\s+within|"
