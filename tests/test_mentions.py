@@ -289,6 +289,7 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("Twice as many cruise ships docked in May as in the same month of 2023", "up"),
     ("Pension costs were squeezed by 2pc", "down"), ("Spreads were widening 20bps", "up"),
     ("The scheme lost investors a total of $90 million", "down"),
+    ("The bank announced a reduction of its bond holdings under the scheme by EUR 5 billion a month", "down"),
     ("The wings hold a fifth more inmates than they were built for", None),  # a capacity, not an earlier time
     ("A museum contract ranged from 9 to 14 million", None),  # a noun, not the verb "contract"
     ("It was 1.7 degrees above the long-term average", None),

@@ -184,6 +184,12 @@ _MOVED_EITHER = re.compile(r"\b(revised|revises|revising|adjusted|adjusts|adjust
                            r"amended|updated|shifted|moved|went|gone)\s+(?:(?!rang(?:e|es|ed|ing)\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
+# A noun of change, what it changes, then "by": "the reduction of its holdings of securities under the scheme by
+# EUR 7.5 billion", "an increase in the levy by 2%" (not "caused by", "driven by": a cause, no size).
+_NOUN_THEN_BY = re.compile(rf"\b(?:(?P<down>reductions?|decreases?)|(?P<up>increases?|hikes?))\s+(?:of|in)\b[^.;:!?]{{0,110}}?"
+                           rf"(?<!ed )(?<!en )\bby\s+{_ADV}$", re.IGNORECASE)
+
+
 def moved_object(before: str, falling: bool | None) -> Change | None:
     """The way a verb a few words before "from A to B" moved its object, the nearer verb deciding
     unless the ends as written (`falling`: A > B, None when they are equal or cannot be told apart)
@@ -231,6 +237,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
+    if match := _NOUN_THEN_BY.search(before):
+        return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     multiple = bool(_MULTIPLE.search(text[start:end]))
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
