@@ -111,7 +111,8 @@ NOUNS: dict[str, str] = {
     "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
              r"\btrading\b(?!\s+(?:at|up|down|higher|lower|flat)\b)|\bcommerce\b",  # not a share "trading at $79"
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
-    "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bcost of living\b|\bdeflation|\ball[\s-]items\s+(?:index|cpi)\b",
+    "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bh?icp\b|\bcost of living\b|\bdeflation|"
+                 r"\ball[\s-]items\s+(?:index|cpi)\b",  # "HICP": the euro area's harmonised index
     "deaths": r"\bdied\b|\bdead\b|\bdeaths?\b|\bkill|\btoll\b|\bfatalit|\bcasualt|\binjur|\bwounded\b|\bmassacr|\bslain\b|"
               r"\bmurder(?:ed|s)?\b|\bperished\b|"
               r"\b(?:claim\w*|cost\w*|took|tak\w+|lost|los\w+)\s+(?:\S+\s+){0,4}?lives\b|\blives\s+(?:were\s+|have\s+been\s+)?lost\b|"
@@ -1002,7 +1003,7 @@ _DEATH_NAMES = {"death", "deaths", "death_toll", "dead", "killed", "fatalities",
 # else the one its clause (or the clause before, `own_clauses`) names, when exactly one does.
 # `True`: only for a change.
 _TRADE_WORDS = r"\btrade\b(?!\s+(?:surplus|deficit|balance|gap|war|deal|talks))"
-_INFLATION_WORDS = r"\binflation\b|\bconsumer prices?\b|\bcpi\b|\ball[\s-]items\s+(?:index|cpi)\b"
+_INFLATION_WORDS = r"\binflation\b|\bconsumer prices?\b|\bcpi\b|\bh?icp\b|\ball[\s-]items\s+(?:index|cpi)\b"
 _PERCENT_BY_WORDS: dict[str, tuple[re.Pattern[str], bool]] = {
     name: (re.compile(pattern, re.IGNORECASE), change) for name, pattern, change in (
         ("inflation_rate", _INFLATION_WORDS, False),
