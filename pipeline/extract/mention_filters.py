@@ -235,9 +235,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
-    if not has_unit and value.is_integer() and (_ROAD_POINT_BEFORE.search(before) or _SERVICE_BEFORE.search(before)
-                                                and not re.match(r"\s+[a-z]+s\b", after)):  # not "will seat 62,000 spectators"
-        return "name"  # "between junctions 10 and 11": places on a road; "flight 1282", "bus 42"
+    if not has_unit and value.is_integer() and _NUMBERED_BEFORE.search(before) and not _PLURAL_AFTER.match(after):
+        return "name"  # "between junctions 10 and 11", "flight 1282"; not "will seat 62,000 spectators"
     if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
         return "clock_time"  # "with 42 seconds left in the half": a moment of the game, not a length
     if any(m.start() <= start and end <= m.end() for m in _IDIOM.finditer(text, max(0, start - 20), end + 30)):
@@ -366,11 +365,11 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
                        "majority mark threshold milestone barrier target goal ceiling".split())  # "the 272 majority mark"
 
 
-# A road's junctions and exits by number: "between junctions 10 and 11", "exit 42".
-_ROAD_POINT_BEFORE = re.compile(r"\b(?:junctions?|exits?)\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
-# A service, road or place known by its number: "Alaska Airlines flight 1282", "bus 42", "runway 34", "gate 12".
-_SERVICE_BEFORE = re.compile(r"\b(?:flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|room|(?<!in a )row|seat)s?"
-                             r"\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "Wards 7 and 12"
+# A road's junctions and exits, a service or a place known by its number, alone or in a list: "between
+# junctions 10 and 11", "exit 42", "Alaska Airlines flight 1282", "bus 42", "runway 34", "Wards 7 and 12".
+_NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|"
+                              r"room|(?<!in a )row|seat)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
