@@ -237,7 +237,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
-    if match := _NOUN_THEN_BY.search(before):
+    if "by " in near and (match := _NOUN_THEN_BY.search(before)):
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     multiple = bool(_MULTIPLE.search(text[start:end]))
     if multiple and (match := _OF_EARLIER.match(after)):

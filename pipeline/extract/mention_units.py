@@ -234,10 +234,11 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
 
 # A weight written before "pounds", with no word of money between them ("3 million tonnes worth 40
 # million pounds" is money).
-_WEIGHT_UNIT = re.compile(r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kilogrammes?|kg|ounces?|grams?)\b", re.IGNORECASE)
+_WEIGHT_WORDS = r"(?:tons?|tonnes?|kilo(?:gram)?s?|kilogrammes?|kg|ounces?|grams?)\b"
+_WEIGHT_UNIT = re.compile(rf"\b{_WEIGHT_WORDS}", re.IGNORECASE)
 # The same weight converted right after it: "50 pounds, or about 23 kilograms", "260 pounds (118kg)".
 _CONVERTED_WEIGHT = re.compile(r"^\s*(?:,\s*or|\(|/)\s*(?:about|around|roughly|some|nearly|almost|just\s+over|over)?\s*"
-                               rf"\d[\d.,]*\s?{_WEIGHT_UNIT.pattern[2:]}", re.IGNORECASE)
+                               rf"\d[\d.,]*\s?{_WEIGHT_WORDS}", re.IGNORECASE)
 _MONEY_CUE = re.compile(r"[£$€]|\b(?:worth|costs?|costing|paid|pays?|price[sd]?|valued?|sold|bought|spent|spend|fined?|"
                         r"budget|revenue|sterling|funding)\b", re.IGNORECASE)
 

@@ -169,7 +169,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
              *(_elapsed(text) if ":" in text else ()),
-             *(_titles(text) if "uble " in low or "triple " in low else ())]
+             *(_titles(text) if any(w in low for w in ("double ", "triple ", "quadruple ")) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:

@@ -152,6 +152,9 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
                    False, 0, 0, cue)
 
 
+_WORD_UNIT_CLASS: dict[str | None, UnitClass] = {"times": "count", "titles": "count", "seconds": "duration"}  # else a share
+
+
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
     if found.kind == "figures":  # "a seven-figure sum": money, in the story's currency unless it names one
         return _mention(text, found.start, found.end, found.value, found.unit or (story[0] if story else "USD"), "currency",
@@ -159,8 +162,7 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
-    unit_class: UnitClass = read.unit_class if read else {"times": "count", "titles": "count", "seconds": "duration"}.get(found.unit,
-                                                                                                                     "percent")
+    unit_class: UnitClass = read.unit_class if read else _WORD_UNIT_CLASS.get(found.unit, "percent")
     if read and read.unit is None and storm_category(text, found.start, found.value):
         unit = "category"  # "a category three storm"
     end = found.end + (read.consumed if read else 0)
