@@ -109,7 +109,7 @@ NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
     "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
-             r"\btrading\b(?!\s+(?:at|up|down|higher|lower|flat)\b)|\bcommerce\b",  # not a share "trading at $79"
+             r"\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat)\b)|\bcommerce\b",  # not a share "trading at $79"
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bh?icp\b|\bcost of living\b|\bdeflation|"
                  r"\ball[\s-]items\s+(?:index|cpi)\b",  # "HICP": the euro area's harmonised index

@@ -88,7 +88,7 @@ NOUNS = [
     ("Unemployment in the region, which has weak growth, stood at 9.5%.", "9.5%", None, "unemployment_rate", False),
     ("Two-way trade reached $7 billion; exports made up $4 billion.", "$7 billion", None, "trade_volume", False),
     ("Two-way trade reached $7 billion; exports made up $4 billion.", "$4 billion", "exports", "trade_volume", True),
-    ("Its shares were trading at $79 before the deal.", "$79", None, "trade_volume", True),  # a share price
+    ("Its shares traded at $79 then and are trading for $2 now.", "$79", None, "trade_volume", True),  # a share price
     ("Staff see the HICP at 2.5% in 2024.", "2.5%", None, "inflation_rate", False),  # the euro area's harmonised index
     ("China is its largest trading partner, with $80 billion of goods.", "$80 billion", None, "trade_volume", False),
 ]
