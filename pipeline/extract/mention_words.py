@@ -219,7 +219,7 @@ _SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths
 
 # A share that is the size of a move, right after its verb: "gained almost a quarter", "up a third on the year".
 _MOVED_BY_SHARE = re.compile(r"\b(?:up|down|gain(?:ed|s)?|lost|los(?:es|ing)|rose|risen|rising|f[ae]ll(?:s|en|ing)?|grew|grown|"
-                             r"shr[au]nk|climb(?:ed|s)?|dropp(?:ed)|drops|jump(?:ed|s)?|slump(?:ed|s)?|surg(?:ed|es)|plung(?:ed|es)|"
+                             r"shr[au]nk|climb(?:ed|s)?|dropped|drops|jump(?:ed|s)?|slump(?:ed|s)?|surg(?:ed|es)|plung(?:ed|es)|"
                              r"soar(?:ed|s)?|declin(?:ed|es)|shed|swell(?:ed|s)?)\s+(?:(?:almost|nearly|about|around|roughly|some|"
                              r"more\s+than|less\s+than|over|under|just\s+(?:over|under))\s+)?$", re.IGNORECASE)
 
