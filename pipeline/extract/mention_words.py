@@ -200,8 +200,8 @@ _QUARTERS_OF_TIME = re.compile(r"\s+(?:high|low|peak|record|slide|decline|fall|d
 
 
 # "cut by a fifth", "by close to a third": the size of a change
-_BY_BEFORE = re.compile(r"\bby\s+(?:(?:close\s+to|nearly|almost|about|around|roughly|some|more\s+than|less\s+than|"
-                        r"just\s+(?:under|over)|over|under|at\s+least)\s+)?$", re.IGNORECASE)
+_SIZE_HEDGE = r"nearly|almost|about|around|roughly|some|more\s+than|less\s+than|just\s+(?:under|over)|over|under"
+_BY_BEFORE = re.compile(rf"\bby\s+(?:(?:close\s+to|{_SIZE_HEDGE}|at\s+least)\s+)?$", re.IGNORECASE)
 
 
 _AFTER_WHOLE = re.compile(r"\d\s+and\s+$")
@@ -220,8 +220,7 @@ _SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths
 # A share that is the size of a move, right after its verb: "gained almost a quarter", "up a third on the year".
 _MOVED_BY_SHARE = re.compile(r"\b(?:up|down|gain(?:ed|s)?|lost|los(?:es|ing)|rose|risen|rising|f[ae]ll(?:s|en|ing)?|grew|grown|"
                              r"shr[au]nk|climb(?:ed|s)?|dropped|drops|jump(?:ed|s)?|slump(?:ed|s)?|surg(?:ed|es)|plung(?:ed|es)|"
-                             r"soar(?:ed|s)?|declin(?:ed|es)|shed|swell(?:ed|s)?)\s+(?:(?:almost|nearly|about|around|roughly|some|"
-                             r"more\s+than|less\s+than|over|under|just\s+(?:over|under))\s+)?$", re.IGNORECASE)
+                             rf"soar(?:ed|s)?|declin(?:ed|es)|shed|swell(?:ed|s)?)\s+(?:(?:{_SIZE_HEDGE})\s+)?$", re.IGNORECASE)
 
 
 def _parallel_share(text: str, start: int, end: int) -> bool:
