@@ -161,11 +161,11 @@ MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
 _DIMENSION_OF = {unit: name for name, units in MEASURE_DIMENSIONS.items() for unit in units}
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
              ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"), ("traveller", "traveler"),
-             ("licence", "license"), ("offence", "offense"), ("defence", "defense"))
+             ("licence", "license"), ("offence", "offense"), ("defence", "defense"), ("kilos", "kilograms"))
 
 
 def american(word: str) -> str:
-    """British spellings of measures in American spelling ("metres" -> "meters")."""
+    """British spellings of measures in American spelling ("metres" -> "meters"), and "kilos" as kilograms."""
     for british, us in _SPELLING:
         word = word.replace(british, us)
     return word

@@ -294,6 +294,8 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("A museum contract ranged from 9 to 14 million", None),  # a noun, not the verb "contract"
     ("It was 1.7 degrees above the long-term average", None),
     ("The survey turned up 14 nesting pairs", None), ("Divers dug up 3 cannons", None),  # found, not a rise
+    ("The new depot takes up 12 hectares", None),  # room filled, not a rise
+    ("The ice sheet lost 4.1 metres of thickness", "down"), ("The wetland lost 800 hectares", "down"),  # a size lost
 ])
 def test_direction_words(text: str, direction: str | None) -> None:
     assert quantities(text)[0].direction == direction
@@ -305,6 +307,11 @@ def test_direction_words(text: str, direction: str | None) -> None:
 ])
 def test_a_conversion_or_a_verbless_clause_shares_the_change(text: str) -> None:
     assert [(m.direction, m.value < 0) for m in quantities(text)] == [("down", True), ("down", True)]
+
+
+def test_kilos_are_kilograms() -> None:
+    assert [m.unit for m in quantities("Each family got 4.5 kilos of rice and 2 kilos a head of flour")] == [
+        "kilograms", "kilograms per capita"]
 
 
 def test_ids_run_in_order_and_sentences_are_found() -> None:

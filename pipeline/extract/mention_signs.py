@@ -96,7 +96,7 @@ _BEFORE = _compile()
 _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
-    r"step|stepped|knock|knocked|struck|voted|hand|handed|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
+    r"step|stepped|knock|knocked|struck|voted|hand|handed|take|takes|taking|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving|rack|racks|racked|racking|rang|rung|chalk|chalked|"
     r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing|"
     r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from schemas.primitives.numbers import NumberMatch, find_numbers
+from schemas.units import dimension_of
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
@@ -239,6 +240,11 @@ _COMPARED = re.compile(r"\s+(?:faster|slower|quicker|more|less|fewer|higher|lowe
                        r"the|what|that|its|their)\b", re.IGNORECASE)
 
 
+def _is_size(unit: str | None) -> bool:
+    """A length, area or weight: what a thing has, so that losing some is a fall."""
+    return bool(unit) and (dimension_of(unit) in ("length", "mass") or unit.startswith("square_") or unit in ("hectares", "acres"))
+
+
 _JUMPED = re.compile(r"(?:soar|leap|vault)\w*$", re.IGNORECASE)
 
 
@@ -247,6 +253,7 @@ def _with_change(text: str, mention: Mention) -> Mention:
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
         return mention  # "rose above 30 million": where it got to; "sinking over 30%" is how far it moved
     held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
+    held = held or _is_size(mention.unit)  # "the glacier lost 3.2 metres", "lost 27 square kilometres"
     change = change_at(text, mention.start, mention.end,
                        mention.unit_class in ("percent", "currency") or mention.unit == "points" or held,
                        loss_ok=mention.unit_class != "currency")
