@@ -309,6 +309,17 @@ def test_a_conversion_or_a_verbless_clause_shares_the_change(text: str) -> None:
     assert [(m.direction, m.value < 0) for m in quantities(text)] == [("down", True), ("down", True)]
 
 
+@pytest.mark.parametrize("text, units", [
+    ("Tremors of magnitude 3 to 4 and one of magnitude 5.2, 4.9 and 4.4 were felt", ["magnitude"] * 4),  # a scale named once
+    ("A magnitude 6.2 quake hit at night and 90 died", ["magnitude", None]),  # not a count of magnitudes
+    ("The lagoon is 12 kilometres long and 3 wide", ["kilometers", "kilometers"]),
+    ("The storm killed 14 people and injured 230", ["people", "people"]),
+    ("The fire left 2,000 homeless and 35 injured", ["people", "people"]),
+])
+def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> None:
+    assert [m.unit for m in quantities(text)] == units
+
+
 def test_kilos_are_kilograms() -> None:
     assert [m.unit for m in quantities("Each family got 4.5 kilos of rice and 2 kilos a head of flour")] == [
         "kilograms", "kilograms per capita"]

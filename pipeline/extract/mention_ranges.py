@@ -33,7 +33,7 @@ from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
 from .mention_signs import change_at
-from .mention_units import IRREGULAR_PAST, rate_after
+from .mention_units import IRREGULAR_PAST, measure_before, rate_after
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -68,6 +68,16 @@ _TOLL_GAP = re.compile(rf"^\s+(?:(?:was|were|are|is|have\s+been|had\s+been)\s+)?
                        r"(?:another\s+)?$", re.IGNORECASE)
 _TOLL_AFTER = re.compile(rf"\s+(?:(?:more|others|other\s+people)\s+)?(?:(?:were|was|are|have\s+been|had\s+been)\s+)?"
                          rf"(?:left\s+)?(?:{HARMED_WORDS}|displaced|evacuated|arrested|detained|hospitali[sz]ed)\b", re.IGNORECASE)
+# ... or to the next toll's verb before it: "killed 73 people and injured 410"
+_TOLL_VERB_GAP = re.compile(r"^\s*,?\s+(?:and|while)\s+(?:also\s+)?(?:injured|wounded|hurt|killed|displaced|evacuated|rescued|"
+                            r"hospitali[sz]ed|arrested|detained)\s+(?:(?:at\s+least|about|around|nearly|almost|some|more\s+than|over)\s+)?$",
+                            re.IGNORECASE)
+# People told by what befell them, with no noun and none to share: "left 15,000 homeless", "at least 53 dead".
+_PEOPLE_LEFT = re.compile(r"\s+(?:homeless|dead|missing|injured|wounded|hurt|displaced)\b(?!-)")  # not a headline's "& 329 Injured"
+# A size's sides: "48 kilometres long and 19 wide"
+_SIDES = r"(?:long|wide|high|tall|deep|thick|across)"
+_SIDE_GAP = re.compile(rf"^\s+{_SIDES}\s*(?:,\s*|,?\s+and\s+|,?\s+by\s+)$")
+_SIDE = re.compile(rf"\s+{_SIDES}\b")
 # A part named right after its whole: "80 musicians, 12 of them on short contracts", "61 babies on
 # New Year's Day, 34 of them girls", "Of the 120 pupils who sat the exam, 97 passed".
 _PART_GAP = re.compile(r"^[^\d.;:()]{0,40}?,\s*$")
@@ -157,7 +167,8 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     currency_once = low.unit_class == "currency" and high.unit is None
     noun_once = low.unit_class == "count" and high.unit is None and lead is not None and lead.group(1).lower() == "from" \
         and _TO.match(gap) is not None
-    if low.unit is not None and not (currency_once or noun_once) and base_unit(low.unit) != base_unit(high.unit):
+    if low.unit is not None and not (currency_once or noun_once or high.unit is None and _named_before(text, low)) \
+            and base_unit(low.unit) != base_unit(high.unit):
         return None
     first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
         else low.value
@@ -172,6 +183,11 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first):
         return None  # "rose by 14 to 87": a change, then the level it reached
     return _joined(text, low, high, first, low.start)
+
+
+def _named_before(text: str, mention: Mention) -> bool:
+    """Is the mention's unit a scale named before it ("magnitude 4 to 5", "magnitude 4.8, 5.1 and 5.6")?"""
+    return mention.unit is not None and measure_before(text[max(0, mention.start - 60):mention.start]) == mention.unit
 
 
 def is_move(mention: Mention) -> bool:
@@ -230,7 +246,8 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         if shared.unit is None and i >= 2 and result[i - 2].unit and _of_each(text, result[i - 2], result[i - 1], shared):
             shared = replace(shared, unit=result[i - 2].unit, unit_class=result[i - 2].unit_class)  # "4 days of 40C and 2 of 42C"
         result[i] = shared
-    return result
+    return [replace(m, unit="people") if m.unit is None and m.unit_class == "count" and not m.is_year
+            and _PEOPLE_LEFT.match(text, m.end) else m for m in result]
 
 
 _OF_GAP = re.compile(r"^\s+of\s+$")
@@ -264,6 +281,10 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and abs(mention.value) < 1000 else mention.value
         return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel", "2.1, 2.4 and 2.9 billion"
                        value=_hundredth(value) if _in_hundredths(text, other) else value)
+    if mention.unit is None and other.unit and not backward and (
+            _ONE_LIST.match(gap) and _named_before(text, other) and other.value / 3 <= mention.value <= 3 * other.value
+            or _SIDE_GAP.match(gap) and dimension_of(other.unit) == "length" and _SIDE.match(text, mention.end)):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "magnitude 4.8, 5.1 and 5.6", "48 km long and 19 wide"
     if mention.unit is None and other.unit and backward and other.unit_class in ("count", "duration") and _PART_OF.match(gap) \
             and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees; "14 of the 20 days"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
@@ -284,14 +305,14 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TO.match(gap) \
             and _BY_BEFORE.search(text, max(0, other.start - 12), other.start):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "rose by 1.2 million units to 9.4 million"
-    if mention.unit is None and other.unit and not backward and other.unit_class == "count" and _TOLL_GAP.match(gap) \
-            and _TOLL_AFTER.match(text, mention.end):
+    if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
+            and (_TOLL_GAP.match(gap) and _TOLL_AFTER.match(text, mention.end) or _TOLL_VERB_GAP.match(gap)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 people were killed and 40 injured"
     if mention.unit is None and other.unit_class in ("count", "currency") and other.unit and not backward \
             and _BASELINE.match(gap) and not _in_hundredths(text, other):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 cases, compared with 31", "CFA francs, up from 15,000"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _NEXT_CLAUSE.match(gap) \
-            and _CLAUSE_VERB.match(text, mention.end):
+            and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other):  # not "a magnitude 5.6 tremor hit, and 200 died"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "27 countries signed ..., and nine abstained"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
