@@ -295,6 +295,10 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("It was 1.7 degrees above the long-term average", None),
     ("The survey turned up 14 nesting pairs", None), ("Divers dug up 3 cannons", None),  # found, not a rise
     ("The new depot takes up 12 hectares", None),  # room filled, not a rise
+    ("The lender's rate was trimmed 15bp", "down"), ("Office yields compressed by 20 basis points", "down"),
+    ("The levy adds about £30 a month to a typical bill", "up"), ("The extension adds nine classrooms", None),
+    ("The budget adds $4m for parks", None), ("The trust has sunk millions of pounds into new wards", None),
+    ("The firm opened 12 stores in May and 7 more are planned", None),  # more of them, not a rise
     ("The ice sheet lost 4.1 metres of thickness", "down"), ("The wetland lost 800 hectares", "down"),  # a size lost
 ])
 def test_direction_words(text: str, direction: str | None) -> None:
@@ -314,6 +318,9 @@ def test_a_conversion_or_a_verbless_clause_shares_the_change(text: str) -> None:
     ("A magnitude 6.2 quake hit at night and 90 died", ["magnitude", None]),  # not a count of magnitudes
     ("The lagoon is 12 kilometres long and 3 wide", ["kilometers", "kilometers"]),
     ("The storm killed 14 people and injured 230", ["people", "people"]),
+    ("The gallery sent 40 prints to Oslo and 25 to Bergen", ["prints", "prints"]),
+    ("Coverage is 88 percent in cities and 54 in villages", ["percent", "percent"]),
+    ("Home sales fell to 1.31m, and the towers measure 210m from base to tip", [None, "meters"]),  # millions, then metres
     ("The fire left 2,000 homeless and 35 injured", ["people", "people"]),
 ])
 def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> None:

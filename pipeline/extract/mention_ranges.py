@@ -53,7 +53,7 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 # or a year or time of its own: "14 lenders last year, 4 in 2022 and 9 a year earlier"
 _OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
-_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of|to)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
 _PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
                              rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
@@ -288,7 +288,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and backward and other.unit_class in ("count", "duration") and _PART_OF.match(gap) \
             and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees; "14 of the 20 days"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
-    if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency", "duration") \
+    if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency", "duration", "percent") \
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \

@@ -30,7 +30,7 @@ DOWN_VERBS = (
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|shortened|shortens?|"
-    "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|"  # "wiped $100 billion off its market value"
+    "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
     "eliminating"
@@ -38,7 +38,7 @@ DOWN_VERBS = (
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
-    "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|ballooned|spiked|leapt|leaped|"
+    "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
     "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"

@@ -262,13 +262,13 @@ _GLUED_M = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?m")
 _LENGTH_AFTER = re.compile(r"^(?:-|\s)(?:long|high|tall|deep|wide|thick|away|above|below|in\s+(?:length|height|diameter|depth|width))\b"
                            r"|^\s+(?:of\s+)?(?:water|snow|rain|sea|ice)\b|^\s*\(\s*\d[\d.,]*\s*(?:feet|foot|ft|yards|inches)\b", re.IGNORECASE)
 _LENGTH_BEFORE = re.compile(r"\b(?:clear(?:ed|s|ing)?|soar(?:ed|s|ing)?|vault\w*|jump\w*|leap\w*|thr[eo]w\w*|heights?|altitude|depth|"
-                            r"distances?|elevation|metres?|meters?|waves?|swell|dive|dived|rivers?|tides?|water\s+levels?|"
+                            r"distances?|elevation|metres?|meters?|waves?|swell|dive|dived|rivers?|tides?|water\s+levels?|measur(?:e|es|ed|ing)|"
                             r"\d\s?(?:cm|mm|km))\b(?!-)(?:[^.;!?]|\.(?=\d)){0,60}$",
                             re.IGNORECASE)
 
 
-# ... and in a story of jumps and throws, where a bare "6.24m" or "a world record of 6.03m" is a height or a distance;
-# so is a figure to the centimetre ("2.45m", "89.45m"), which no one writes of millions without their currency.
+# ... and near the words of jumps and throws, where a bare "6.24m" or "a world record of 6.03m" is a height or a distance;
+# so is a figure to the centimetre ("2.45m", "89.45m") anywhere in such a story (not "housing starts fell to 1.29m").
 _FIELD_EVENT = re.compile(r"\b(?:pole[\s-]vault\w*|vaulter\w*|(?:high|long|triple)[\s-]jump\w*|javelin|discus|shot[\s-]put\w*|"
                           r"hammer[\s-]throw\w*)\b", re.IGNORECASE)
 _CENTIMETRES = re.compile(r"\d{1,2}\.\d\dm")
@@ -279,7 +279,8 @@ def glued_metres(text: str, start: int, end: int) -> bool:
     if not _GLUED_M.fullmatch(text, start, end) or _MONEY_CUE.search(text[max(0, start - 40):start]):
         return False  # "after the jump, the club paid 4.5m": money
     return bool(_LENGTH_AFTER.match(text[end:end + 30]) or _LENGTH_BEFORE.search(text[max(0, start - 80):start])
-                or _CENTIMETRES.fullmatch(text, start, end) or _FIELD_EVENT.search(text, max(0, start - 600), end + 300))
+                or _FIELD_EVENT.search(text, max(0, start - 600), end + 300)
+                or _CENTIMETRES.fullmatch(text, start, end) and _FIELD_EVENT.search(text))
 
 
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:

@@ -245,7 +245,26 @@ def _is_size(unit: str | None) -> bool:
     return bool(unit) and (dimension_of(unit) in ("length", "mass") or unit.startswith("square_") or unit in ("hectares", "acres"))
 
 
+# "11 more are planned", "dozens more craft were damaged": more of the things counted, not a rise (but "21 more seats
+# than at the last election" and "a third more" are changes).
+_MORE_THAN = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}than\b", re.IGNORECASE)
+# "adds fourteen galleries", "adds J$2.3bn for roads": things added; "adds £92 a year to a typical bill" is a rise
+_ADDS = re.compile(r"(?:add|adds|adding)\b", re.IGNORECASE)
+_ADDED_TO = re.compile(r"[^.;:]{0,25}?\bto\b")
+_SUNK_INTO = re.compile(r"(?:sunk|sank|sink|sinks|sinking)\b", re.IGNORECASE)  # "sunk millions into offices": invested
+
+
 _JUMPED = re.compile(r"(?:soar|leap|vault)\w*$", re.IGNORECASE)
+
+
+def _no_change(text: str, mention: Mention, cue: str) -> bool:
+    """Does the movement word `cue` say what was done, not how far a level moved?"""
+    counted = mention.unit_class == "count" and mention.unit != "times"
+    return (counted and (cue.lower() in DONE_TO_COUNTED or _ADDS.match(cue) is not None  # "sank two ferries", "adds 14 galleries"
+                         or cue.lower() == "more" and not _MORE_THAN.search(text, mention.start, mention.end + 40))
+            or mention.unit_class == "currency" and _ADDS.match(cue) is not None and not _ADDED_TO.match(text, mention.end)
+            or _SUNK_INTO.match(cue) is not None and re.match(r"\s+into\b", text[mention.end:]) is not None
+            or mention.unit in MEASURE_UNITS and _JUMPED.match(cue) is not None)  # "soared 6.25m": the height a jump reached
 
 
 def _with_change(text: str, mention: Mention) -> Mention:
@@ -261,9 +280,8 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
                               ranges.written_falling(mention))
-    if change is None or mention.unit_class == "count" and change.cue.lower() in DONE_TO_COUNTED \
-            or mention.unit in MEASURE_UNITS and _JUMPED.match(change.cue):
-        return mention  # "soared 6.25m": the height a jump reached, not a rise
+    if change is None or _no_change(text, mention, change.cue):
+        return mention
     if _DECISIONS.fullmatch(change.cue) and re.search(r"\btimes$", mention.text, re.IGNORECASE) \
             and mention.value == int(mention.value) and not _COMPARED.match(text[mention.end:]):
         return mention  # "to cut as many as six times this year": how often, not how far ("cut 2.5 times" is)
