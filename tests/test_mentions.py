@@ -299,6 +299,8 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("The levy adds about £30 a month to a typical bill", "up"), ("The extension adds nine classrooms", None),
     ("The budget adds $4m for parks", None), ("The trust has sunk millions of pounds into new wards", None),
     ("The firm opened 12 stores in May and 7 more are planned", None),  # more of them, not a rise
+    ("It matched the 4,000 roles that were cut in 2019", "down"), ("The charge has a negative impact of 3% on margins", "down"),
+    ("The bank announced job cuts, affecting 2,500 staff", "down"), ("The recall affects 40,000 vans", None),
     ("The ice sheet lost 4.1 metres of thickness", "down"), ("The wetland lost 800 hectares", "down"),  # a size lost
 ])
 def test_direction_words(text: str, direction: str | None) -> None:

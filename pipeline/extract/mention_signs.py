@@ -55,6 +55,7 @@ _MORE = r"(?:another|a further|an additional)\s+"
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
 NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
+              "negative\\s+impacts?|"
               "devaluations?|depreciations?")
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
 
@@ -112,6 +113,9 @@ _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+(?:(?:investors|shareholders|
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
+# The staff that job cuts affect: "job cuts today, affecting 10,000 employees", "layoffs affect around 5 percent of its workforce".
+_CUTS_AFFECTING = re.compile(rf"\b(?:job\s+cuts|layoffs|lay-offs|redundancies)\b[^.;:!?]{{0,40}}?\baffect(?:s|ed|ing)?\s+{_ADV}"
+                             r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to)\s+)?$", re.IGNORECASE)
 _LIES_WITHIN = re.compile(r"\b(?:to\s+fall\s+(?:between|within|in(?:to)?)|falls?\s+within|"
                           r"fall(?:s|ing)?\s+in(?:to)?\s+the\s+range\s+of)\s+$", re.IGNORECASE)
 _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and B" or "within A" after it
@@ -125,9 +129,10 @@ _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
                          rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b(?!\s+due\b)", re.IGNORECASE)  # not "$6B falls due"
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
-# What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed" (not the
+# What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed", "the 18,000
+# positions that were cut" (not the
 # whole a part is cut from: "a tenth of the 3,000 workers will be laid off").
-_CUT_AFTER = re.compile(r"^\s+(?:(?:will|would|could|may|might|to)\s+(?:have\s+)?(?:be|been)|(?:are|were|is|was)(?:\s+being)?|"
+_CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|might|to)\s+(?:have\s+)?(?:be|been)|(?:are|were|is|was)(?:\s+being)?|"
                         r"(?:have|has|had)\s+been)\s+"
                         r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -237,6 +242,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
+    if "affect" in near and (match := _CUTS_AFFECTING.search(before)):
+        return Change("down", match.group(0).strip(), by_noun=True)
     if "by " in near and (match := _NOUN_THEN_BY.search(before)):
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     multiple = bool(_MULTIPLE.search(text[start:end]))
