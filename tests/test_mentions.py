@@ -329,6 +329,16 @@ def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> No
     assert [m.unit for m in quantities(text)] == units
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The alliance won 41 out of 52 declared", [(41, None), (52, None)]),  # a part of a whole in digits, no share
+    ("Its partners took one and two seats", [(1, "seats"), (2, "seats")]),
+    ("\"We lost everything,\" said Amina Yusuf, 63.", [(63, "years")]),
+    ("The lighthouse keeper, 71, has kept the lamp lit", [(71, "years")]),
+])
+def test_parts_listed_counts_and_ages(text: str, expected: list[tuple]) -> None:
+    assert [(m.value, m.unit) for m in quantities(text)] == expected
+
+
 def test_kilos_are_kilograms() -> None:
     assert [m.unit for m in quantities("Each family got 4.5 kilos of rice and 2 kilos a head of flour")] == [
         "kilograms", "kilograms per capita"]

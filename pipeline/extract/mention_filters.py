@@ -143,6 +143,9 @@ _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
                       r"said|says|thing|day,|go|piece|way or another|belonging)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+# "won one and two seats", "one or two days": listed with another count of the same noun.
+_ONE_LISTED = re.compile(r"^\s+(?:and|or)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:more\s+)?[a-z]+s\b",
+                         re.IGNORECASE)
 # A margin ends the clause: "won by one.", "trailing the leader's mark by one," counts one, no phrase.
 _MARGIN_BEFORE = re.compile(r"\b(?:won|lost|los[ei]ng|trail(?:s|ed|ing)?|led|lead(?:s|ing)?|beat(?:s|en|ing)?|behind|ahead|"
                             r"fell|rose|missed|miss(?:es|ing)|exceeded)\s+(?:[\w'’.]+\s+){0,3}by\s$", re.IGNORECASE)
@@ -460,7 +463,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
-            and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before):
+            and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
     if value <= 10 and _FOR_PAIR_BEFORE.search(before) and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
         return "sports_score"  # "301 for six": runs for wickets

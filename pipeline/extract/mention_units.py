@@ -519,6 +519,11 @@ _ROLE = ("man|woman|boy|girl|driver|defendant|victim|suspect|accused|mother|fath
          "swimmer|golfer|champion")
 _ROLE_COMMA = re.compile(rf"\b(?:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}(?:{_ROLE}),\s$",
                          re.IGNORECASE)
+# ... or by any word of a person's work, with the person's verb after the age: "The harbourmaster, 58, has run"
+_AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?[a-z]+(?:er|or|ist|man|woman|ian),\s$")
+_PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|said|says|told|who|died|lives|lived|works|worked|added)\b")
+# ... or who speaks last in the sentence: "said Celal Kara, 40."
+_SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
@@ -553,8 +558,11 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]
-    if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)):
+    if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)
+                                     or _AGENT_COMMA.search(before) and _PERSON_VERB.match(text, end + 1)):
         return True
+    if text[end:end + 1] == "." and _SAID_NAME.search(text, max(0, start - 60), start):
+        return True  # "said Celal Kara, 40."
     if 12 <= value <= 110 and _NAME_BRACKET.search(before) and _BRACKET_AGE_END.match(text[end:end + 12]):
         return True
     if _AGE_OF.search(before):

@@ -43,9 +43,8 @@ _PROPORTION = re.compile(
     rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
-# "36 out of 38 provinces": a part of a counted whole in digits, two counts, not a proportion ("Nine out
-# of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
-_COUNTED_WHOLE = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]+s\b")
+# "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
+# ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)|(?<=\bby\s)half\b",
                    re.IGNORECASE)  # "half of", "cut by half", "only half full"
@@ -271,8 +270,7 @@ def _proportions(text: str) -> list[WordQuantity]:
         num = _number(m["num"])
         den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] else _number(m["den"])  # odds: "1 in 292.2 million"
         in_year = not m["every"] and not m["big"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
-        whole = (m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000)
-                 and m["out"] and _COUNTED_WHOLE.match(text[m.end():m.end() + 40]))
+        whole = m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000) and m["out"]
         overs = re.match(r"\s+(?:overs|balls)\b", text[m.end():m.end() + 8])  # "287 for 4 in 50 overs": wickets, then overs
         if 0 < num < den and not in_year and not whole and not overs:
             found.append(WordQuantity((m.start(), m.end()), 100 * num / den, None, "percent", "fraction"))
