@@ -294,7 +294,7 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
     "25,000 people to flee", "the evacuation of 25,000 residents" and "deaths totalled 1,301 people"
     the people in a plight or a toll, "98
-    million citizens are eligible to vote" the electorate and "10 million people attended" an
+    million citizens are eligible to vote" the electorate (and "over 200,000 people voted" its voters) and "10 million people attended" an
     audience."""
     if metric != "population":
         return None
@@ -926,7 +926,8 @@ _PLIGHT_AFTER = re.compile(
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
     r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
     r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
-    r"(?:eligible|registered)(?:\s+to\s+vote)?)", re.IGNORECASE)
+    r"(?:eligible|registered)(?:\s+to\s+vote)?|voted|cast\s+(?:their\s+)?(?:ballots?|votes?)|went\s+to\s+the\s+polls)",
+    re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",

@@ -630,6 +630,8 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "population", "ordered to leave"),
     ("Around 98 million citizens are eligible to vote.", "Around 98 million citizens", 98e6, "citizens", "count",
      "population", "eligible"),
+    ("More than 310,000 people voted in the runoff.", "More than 310,000 people", 310000, "people", "count",
+     "population", "voted"),
     ("The number of deaths at the festival this summer totalled 212 people, officials said.", "212 people", 212,
      "people", "count", "population", "deaths"),
     ("The country's population rose to 3.4 million people, the death toll report said.", "3.4 million people", 3.4e6,
