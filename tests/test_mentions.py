@@ -334,6 +334,9 @@ def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> No
     ("Its partners took one and two seats", [(1, "seats"), (2, "seats")]),
     ("\"We lost everything,\" said Amina Yusuf, 63.", [(63, "years")]),
     ("The lighthouse keeper, 71, has kept the lamp lit", [(71, "years")]),
+    ("The rate slid to zero-point-68, and turnout was 77,4%", [(0.68, None), (77.4, "percent")]),  # spoken and comma decimals
+    ("The median age will rise from 41.5 in 2020 to 52.8 in 2050", [(41.5, "years"), (52.8, "years")]),
+    ("Tar fouled a four-kilometre strip of sand", [(4, "kilometers")]),
 ])
 def test_parts_listed_counts_and_ages(text: str, expected: list[tuple]) -> None:
     assert [(m.value, m.unit) for m in quantities(text)] == expected

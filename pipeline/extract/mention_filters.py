@@ -170,6 +170,7 @@ _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b")
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
 _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
+                        r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b"
                         r"|^-\s+(?:to|or)\s+\S+-", re.IGNORECASE)  # "a two- to three-week stint": the range's first end
 

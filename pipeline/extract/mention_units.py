@@ -544,6 +544,8 @@ _GROUP_AGED = re.compile(r"\b(?:those|people|anyone|adults|buyers|workers|voters
 _GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|paid|pay|in|[a-z]{{3,}}ed)\b)")
 
 
+# A people's age measured: "the median age will rise from 44.9", "mothers' average age was 33.6"
+_AGE_MEASURE = re.compile(r"\b(?:median|average|mean)\s+age\b(?:[^.;:!?]|\.(?=\d)){0,50}$", re.IGNORECASE)
 # A sentence that opens with the age of the person it names next: "At 24, Duplantis ...", "At 71, she ...".
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:And\s+|But\s+|Now\s+|Even\s+)?(?:[Aa]t|[Aa]ged|[Aa]t\s+(?:just|only))\s+$")
 _AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|was|has|had|became|becomes|will|would|won|took|"
@@ -553,8 +555,10 @@ _AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
-    ("who turns 20 later in June", "he is only 19 and"), one a sentence opens with ("At 24, Duplantis is"), or an age
-    limit ("a minimum age requirement of 40")."""
+    ("who turns 20 later in June", "he is only 19 and"), one a sentence opens with ("At 24, Duplantis is"), a median or
+    average age ("the median age will increase from 44.9"), or an age limit ("a minimum age requirement of 40")."""
+    if 0 < value < 120 and _AGE_MEASURE.search(text, max(0, start - 70), start):
+        return True  # "the median age will increase from 44.9 in 2022 to 63.4"
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]

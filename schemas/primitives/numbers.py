@@ -45,15 +45,19 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
 _SCALED_OR_GROUPED = r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b|\d+\.\d\d(?!\d|\.\d))"
 _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED),
                            *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, *PLACED_MARKS))])
-# Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7).
+# Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7); and digits
+# after a spoken whole: "zero-point-65" (0.65).
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
-_SPOKEN_DECIMAL = rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
+_SPOKEN_DECIMAL = (rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
+                   rf"|\b(?:{_SPOKEN_DIGIT})(?:\s+|-)point(?:\s+|-)\d+(?!\d|[.,]\d)")
+# A decimal comma before a percent sign, as continental writers type it: "80,8%" (not "1,200").
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?%)"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212]"  # a minus is a sign only after a non-word char, not in "+/-"
     r"|(?<=[\s(])(?<![\d%]\s)\u2013)?"  # and an en dash typed as one after a space, not between two numbers ("5 –7")
     # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
-    r"(?P<num>" + _SPOKEN_DECIMAL + r"|\d{1,2},(?:\d{2},)+\d{3}(?![\d,])(?:\.\d+)?"  # grouped the Indian way: "7,50,000", "1,00,00,000"
+    r"(?P<num>" + _SPOKEN_DECIMAL + "|" + _DECIMAL_COMMA + r"|\d{1,2},(?:\d{2},)+\d{3}(?![\d,])(?:\.\d+)?"  # grouped the Indian way: "7,50,000", "1,00,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d)"  # "96 006": thousands grouped by spaces (not "14 737 MAX jets")
     r"|\d+(?:\.\d+)?|\.\d+)"
@@ -173,12 +177,15 @@ def _fraction(frac: str | None) -> float:
 
 
 def _base(num: str) -> float:
-    """The value of the digits matched: "1,200", "3 point 4", "18-point-seven" (18.7)."""
+    """The value of the digits matched: "1,200", "3 point 4", "18-point-seven" (18.7), "zero-point-65", "80,8"."""
+    if re.fullmatch(r"\d{1,3},\d{1,2}", num):  # a decimal comma (`_DECIMAL_COMMA`)
+        return float(num.replace(",", "."))
     parts = re.split(r"(?:\s+|-)point(?:\s+|-)", num, maxsplit=1, flags=re.IGNORECASE)
     if len(parts) == 1:
         return float(re.sub(r"[\s,]", "", num))
+    whole = DIGIT_WORDS.get(parts[0].lower(), parts[0])
     digits = "".join(str(DIGIT_WORDS.get(word, word)) for word in parts[1].lower().split("-"))
-    return float(f"{parts[0]}.{digits}")
+    return float(f"{whole}.{digits}")
 
 
 def _follows_number(text: str, pos: int) -> bool:
