@@ -957,7 +957,8 @@ _OTHER_SUBJECTS = re.compile(
     r"\b(?:invest\w*|consum\w*|spending|production|services|construction|manufactur\w*|industr\w*|wages?|"
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
     r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment|fish\w*|mining|forestry|tourism|"
-    r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|deaths?|gva|gross value added)\b",
+    r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|babies|newborns|marriages?|divorces?|deaths?|gva|"
+    r"gross value added)\b",
     re.IGNORECASE)
 # A clause that starts with its verb (after a connective): its subject is in the clause before.
 _SUBJECTLESS = re.compile(r"^\W*(?:(?:however|also|meanwhile|though|instead|then|further)\W+)*"

@@ -110,6 +110,7 @@ def test_a_number_takes_its_metric_from_its_own_noun(sentence, words, named, met
     ("Data showed that industrial output expanded by 4.9%, a seven-year high.", "4.9%", "industrial_output_growth", False),
     ("Farm output shrank 2.2% after the drought.", "2.2%", "construction_growth", True),
     ("The economy grew 2.1% as industrial output rose 3%.", "2.1%", "gdp_real_growth", False),  # both named
+    ("The number of babies born last year slid 4.1% to 88,400.", "4.1%", "gdp_real_growth", True),
 ])
 def test_a_sector_growth_rate_is_no_growth_of_the_economy(sentence: str, words: str, metric: str, rejected: bool) -> None:
     assert (problem(metric, sentence, words, float(words.strip("%")), "percent", "percent") is not None) is rejected
