@@ -301,6 +301,9 @@ def test_words_that_are_not_quantities(text: str) -> None:
     ("The firm opened 12 stores in May and 7 more are planned", None),  # more of them, not a rise
     ("It matched the 4,000 roles that were cut in 2019", "down"), ("The charge has a negative impact of 3% on margins", "down"),
     ("The bank announced job cuts, affecting 2,500 staff", "down"), ("The recall affects 40,000 vans", None),
+    ("Exports were 14% ahead of last year", "up"), ("Orders are 9% behind the same period last year", "down"),
+    ("Output this year was twice that of last year", "up"), ("Fares are almost double the price three years ago", "up"),
+    ("Bond yields recovered 8 basis points", "up"), ("Customs officers recovered $40,000 in cash", None),
     ("The ice sheet lost 4.1 metres of thickness", "down"), ("The wetland lost 800 hectares", "down"),  # a size lost
 ])
 def test_direction_words(text: str, direction: str | None) -> None:

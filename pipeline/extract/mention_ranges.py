@@ -103,7 +103,7 @@ _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:
 _TALLY = re.compile(rf"^{LIST_PLACE}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
-                   r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak))?\s+$")  # "to a record"
+                   r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak)(?:\s+of)?)?\s+$")  # "to a record", "from a peak of"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
 # "41,000 students this autumn, an increase of 2,300", "15.4 crore voters, up 1.2 crore", or in the next sentence: "... 12 cases. That
 # compares with 31 in 2022".

@@ -39,7 +39,7 @@ UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
-    "rebounded|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
+    "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
            "squeezed|squeezes?|squeezing|"
@@ -137,10 +137,13 @@ _CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|m
                         r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
-# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "tenfold
+# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly double
+# the price two years ago", "twice that of last year", "tenfold
 # their pre-pandemic level", "three times as many visitors this year as in 2022".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
-                         r"count|rate|size)\s+(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade))|"
+                         r"count|rate|size|price|cost)\s+(?:(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade))|"
+                         r"(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
+                         r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"
                          r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak)|"
                          r"as\s+(?:many|much)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
                          r"last|a\s+(?:year|decade)|before|"
@@ -163,8 +166,9 @@ _COMPARE = re.compile(
 # year's 355,000", "5% above its 2019 level", "20% above 2023 levels" (not "below the long-term average", another
 # thing's level, nor "1.5C above pre-industrial levels", a warming's baseline).
 _AGAINST_EARLIER = re.compile(
-    r"^\s+(?:(?P<down>below|under)|(?P<up>above|over))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
+    r"^\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
     r"(?:peak|high|record|levels?|pre-pandemic)|(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
+    r"last\s+(?:year|season)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
 

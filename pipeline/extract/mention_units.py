@@ -521,7 +521,7 @@ _ROLE_COMMA = re.compile(rf"\b(?:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}
                          re.IGNORECASE)
 # ... or by any word of a person's work, with the person's verb after the age: "The harbourmaster, 58, has run"
 _AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?[a-z]+(?:er|or|ist|man|woman|ian),\s$")
-_PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|said|says|told|who|died|lives|lived|works|worked|added)\b")
+_PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|lives|lived|works|worked|added)\b")
 # ... or who speaks last in the sentence: "said Celal Kara, 40."
 _SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"

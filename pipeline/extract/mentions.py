@@ -264,6 +264,7 @@ def _no_change(text: str, mention: Mention, cue: str) -> bool:
                          or cue.lower() == "more" and not _MORE_THAN.search(text, mention.start, mention.end + 40))
             or mention.unit_class == "currency" and _ADDS.match(cue) is not None and not _ADDED_TO.match(text, mention.end)
             or _SUNK_INTO.match(cue) is not None and re.match(r"\s+into\b", text[mention.end:]) is not None
+            or mention.unit_class != "percent" and cue.lower().startswith("recover")  # "police recovered Rs 12 lakh": found
             or mention.unit in MEASURE_UNITS and _JUMPED.match(cue) is not None)  # "soared 6.25m": the height a jump reached
 
 
