@@ -39,6 +39,10 @@ CASES = [
     ("Unity Party (UP) Chairman Piet Hols received 1,604,220 votes, or 29.05 percent of the total.", "29.05 percent",
      "vote_share", "Piet Hols"),
     ("In 2020, the Unity Party won 57.13 percent of the vote.", "57.13 percent", "vote_share", "Unity Party"),
+    # a place in the race, then the share
+    ("Mara Lind led her rivals with 41.6 percent of the vote, followed by Piet Hols, who came second with 30.2 percent.",
+     "30.2 percent", "vote_share", "Piet Hols"),
+    ("Mara Lind led her rivals with 41.6 percent of the vote.", "41.6 percent", "vote_share", "Mara Lind"),
     # A ticket is its head's; an aside between commas is skipped; a party's ticket is the party's.
     ("Hols of the Unity Party, who partnered with Eva Moor, came second with 1,604,220 votes, or 29.05 percent.",
      "29.05 percent", "vote_share", "Hols"),

@@ -106,12 +106,14 @@ _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # vote, and Y garnered 29.8%"; "A won 150 seats, while B got 125", "B, with 161").
 _WON_AT_END = re.compile(rf"\b(?:{_WON})\s+$", re.IGNORECASE)
 _WON_OR_WITH_AT_END = re.compile(rf"\b(?:{_WON}|with)\s+$", re.IGNORECASE)
+# A place in the race, then the share: "came second with 25.2 percent", "led her rivals with 34.3 percent".
+_PLACED_WITH = (r"(?:came|comes|finished|finishes|placed|ended\s+up)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|last)"
+                r"(?:\s+place)?,?\s+with|(?:led|leads?|leading)\s+(?:her|his|their|its)\s+(?:rivals|opponents|challengers)\s+with")
+_PLACED_AT_END = re.compile(rf"\b(?:{_PLACED_WITH})\s+$", re.IGNORECASE)
 # A verb before the share, or the word that ties it to its holder ("with", "on", "stands at").
 _VERB = re.compile(rf"\b(?:{_WON}|ha[sd]|have|with|on|(?:stands?|stood|was|is|remains?|remained|sits?|sat)\s+(?:at|on)|"
                    r"(?:led|leads?|leading)\s+in|,\s*at|(?:won|wins?|winning|took|takes?|secured)\s+the\s+most\s+"
-                   r"(?:seats|votes)(?:\s+in\s+[\w\s]{1,30}?)?,?\s+with|"
-                   r"(?:came|comes|finished|finishes|placed|ended\s+up)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|last)"
-                   r"(?:\s+place)?,?\s+with)"
+                   rf"(?:seats|votes)(?:\s+in\s+[\w\s]{{1,30}}?)?,?\s+with|{_PLACED_WITH})"
                    r"(?:\s+(?:so far|now|already|only|just|reportedly))*\s+$", re.IGNORECASE)
 _AUXILIARY = re.compile(r"(?:\b(?:has|have|had|so far|now|already|only|just|reportedly)\s+)+$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\b(?:to|would|could|might|will|must)\s+$", re.IGNORECASE)
@@ -169,7 +171,7 @@ def vote_label(found: Measured, label: str | None, article: str) -> str | None:
     unhedged = _unhedged(before)
     listed = before.endswith("(") and _BRACKETED.search(before)  # "... followed by MK (14.6%)"
     restated = _RESTATED_COUNT.search(unhedged) and re.search(r"\bvotes\b", before, re.IGNORECASE)
-    elliptical = _WON_AT_END.search(unhedged) and _EARLIER_SHARE.search(before)
+    elliptical = (_WON_AT_END.search(unhedged) or _PLACED_AT_END.search(unhedged)) and _EARLIER_SHARE.search(before)
     if not (counted or _VOTE_AFTER.match(after) or _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(unhedged)
             or listed or restated or elliptical):
         return None
