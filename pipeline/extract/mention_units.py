@@ -556,9 +556,9 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and"), one a sentence opens with ("At 24, Duplantis is"), a median or
-    average age ("the median age will increase from 44.9"), or an age limit ("a minimum age requirement of 40")."""
+    average age ("the median age will rise from 41.5"), or an age limit ("a minimum age requirement of 40")."""
     if 0 < value < 120 and _AGE_MEASURE.search(text, max(0, start - 70), start):
-        return True  # "the median age will increase from 44.9 in 2022 to 63.4"
+        return True  # "the median age will rise from 41.5 in 2020 to 52.8"
     if not (value == int(value) and 1 <= value < 120):
         return False
     before = text[max(0, start - 40):start]

@@ -106,7 +106,7 @@ _MAIN_VERB = re.compile(rf"\b(?:{_WON})\b", re.IGNORECASE)
 # vote, and Y garnered 29.8%"; "A won 150 seats, while B got 125", "B, with 161").
 _WON_AT_END = re.compile(rf"\b(?:{_WON})\s+$", re.IGNORECASE)
 _WON_OR_WITH_AT_END = re.compile(rf"\b(?:{_WON}|with)\s+$", re.IGNORECASE)
-# A place in the race, then the share: "came second with 25.2 percent", "led her rivals with 34.3 percent".
+# A place in the race, then the share: "came second with 30.2 percent", "led her rivals with 41.6 percent".
 _PLACED_WITH = (r"(?:came|comes|finished|finishes|placed|ended\s+up)\s+(?:in\s+)?(?:first|second|third|fourth|fifth|last)"
                 r"(?:\s+place)?,?\s+with|(?:led|leads?|leading)\s+(?:her|his|their|its)\s+(?:rivals|opponents|challengers)\s+with")
 _PLACED_AT_END = re.compile(rf"\b(?:{_PLACED_WITH})\s+$", re.IGNORECASE)
