@@ -340,6 +340,8 @@ def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> No
     ("The rate slid to zero-point-68, and turnout was 77,4%", [(0.68, None), (77.4, "percent")]),  # spoken and comma decimals
     ("The median age will rise from 41.5 in 2020 to 52.8 in 2050", [(41.5, "years"), (52.8, "years")]),
     ("Tar fouled a four-kilometre strip of sand", [(4, "kilometers")]),
+    ("Pump prices rose from 40 to 45 cents, and a loaf costs ninety pence", [(0.4, "USD"), (0.9, "GBP")]),  # both ends in cents
+    ("The fair sold C$2.1m of passes in a day", [(2.1e6, "CAD")]),  # "in a day" is when, no rate
 ])
 def test_parts_listed_counts_and_ages(text: str, expected: list[tuple]) -> None:
     assert [(m.value, m.unit) for m in quantities(text)] == expected

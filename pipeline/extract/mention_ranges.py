@@ -172,6 +172,8 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return None
     first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
         else low.value
+    if low.unit is None and _in_hundredths(text, high):
+        first = _hundredth(first)  # "by 3 to 5 cents a litre": both ends in cents
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
         return _joined(text, low, high, first, low.start - len(lead.group(0)))
     below_zero = first < 0 and high.value < 0 and _TO.match(gap)  # "-5 to -12C": the warmer end written first

@@ -116,7 +116,7 @@ _MEASURES = [
     (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:\s+[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*)"
+    r"^(?:\s+of\s+[a-z]+(?:\s+(?!(?:in|on|at|by|within|during|over)\b)[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*)"
     r"(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
     r"(?P<ago>(?=\s+(?:ago|earlier)\b))?",
     re.IGNORECASE,
@@ -313,7 +313,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
             return UnitRead(unit, "duration", match.end(), factor)
         # "a 40-second clip" is counted in seconds as "40 seconds" is (a noun), which the labeller expects as a fact
         return UnitRead(dunit + "s", "count" if dunit == "second" else "duration", match.end())
-    if match and match["sub"] and (code or match["sub"].strip().lower() != "p"):
+    if match and match["sub"] and (code or match["sub"].strip().lower() not in ("p", "pence")):
         return UnitRead(code or story_currency(cues, "USD"), "currency", match.end(), 0.01)  # "cents" of the story
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
