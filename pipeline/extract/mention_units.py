@@ -259,10 +259,12 @@ def is_weight(text: str, start: int, end: int) -> bool:
 # "6.25m" glued is metres, not millions, beside a length's words: after it ("300m long", "a 50m-high wave",
 # "some 20m away", "6.24m (20 feet ...)") or before it in its sentence ("cleared 5.70m", "a javelin throw of 89.45m").
 _GLUED_M = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?m")
-_LENGTH_AFTER = re.compile(r"^(?:-|\s)(?:long|high|tall|deep|wide|thick|away|above|below|in\s+(?:length|height|diameter|depth|width))\b"
+_LENGTH_AFTER = re.compile(r"^(?:-|\s)(?:long|high|tall|deep|wide|thick|away|above|below|altitude|in\s+(?:length|height|diameter|depth|width)|"
+                           r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\b"
                            r"|^\s+(?:of\s+)?(?:water|snow|rain|sea|ice)\b|^\s*\(\s*\d[\d.,]*\s*(?:feet|foot|ft|yards|inches)\b", re.IGNORECASE)
 _LENGTH_BEFORE = re.compile(r"\b(?:clear(?:ed|s|ing)?|soar(?:ed|s|ing)?|vault\w*|jump\w*|leap\w*|thr[eo]w\w*|heights?|altitude|depth|"
                             r"distances?|elevation|metres?|meters?|waves?|swell|dive|dived|rivers?|tides?|water\s+levels?|measur(?:e|es|ed|ing)|"
+                            r"accuracy|radius|diameter|"
                             r"\d\s?(?:cm|mm|km))\b(?!-)(?:[^.;!?]|\.(?=\d)){0,60}$",
                             re.IGNORECASE)
 
