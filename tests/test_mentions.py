@@ -344,6 +344,8 @@ def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> No
     ("The fair sold C$2.1m of passes in a day", [(2.1e6, "CAD")]),  # "in a day" is when, no rate
     ("The probe landed 40m west of its target after braking at a 70m altitude", [(40, "meters"), (70, "meters")]),
     ("It aimed for a landing accuracy of 120m", [(120, "meters")]),
+    ("After braking at a 60m altitude, its error was judged to be 8m or less, perhaps 2 – 3m",  # lengths beside a length
+     [(60, "meters"), (8, "meters"), (2, "meters")]),
 ])
 def test_parts_listed_counts_and_ages(text: str, expected: list[tuple]) -> None:
     assert [(m.value, m.unit) for m in quantities(text)] == expected

@@ -276,9 +276,14 @@ _FIELD_EVENT = re.compile(r"\b(?:pole[\s-]vault\w*|vaulter\w*|(?:high|long|tripl
 _CENTIMETRES = re.compile(r"\d{1,2}\.\d\dm")
 
 
+def money_before(text: str, start: int) -> bool:
+    """Is there a word of money right before `start` ("paid", "worth", "£")?"""
+    return _MONEY_CUE.search(text[max(0, start - 40):start]) is not None
+
+
 def glued_metres(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end), written with a glued "m" and no currency, a length in metres?"""
-    if not _GLUED_M.fullmatch(text, start, end) or _MONEY_CUE.search(text[max(0, start - 40):start]):
+    if not _GLUED_M.fullmatch(text, start, end) or money_before(text, start):
         return False  # "after the jump, the club paid 4.5m": money
     return bool(_LENGTH_AFTER.match(text[end:end + 30]) or _LENGTH_BEFORE.search(text[max(0, start - 80):start])
                 or _FIELD_EVENT.search(text, max(0, start - 600), end + 300)

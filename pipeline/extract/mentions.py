@@ -26,7 +26,7 @@ from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
 from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
-                            part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
+                            money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
 from .mention_words import WordQuantity, word_quantities
@@ -319,7 +319,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
     mentions = _exchange_rates(text, _converted_amounts(text, mentions), story)
-    mentions = _temperature_scale(mentions)
+    mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
 
@@ -428,6 +428,31 @@ def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
         return mentions
     scale = scales.pop()
     return [replace(m, unit=scale) if m.unit == "degrees" else m for m in mentions]
+
+
+# A figure glued to "m" with no currency, read as millions: "10m or less, possibly about 3 – 4m".
+_GLUED_MILLIONS = re.compile(r"(?:^|\s)\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*[-–]\s*\d(?:[\d,]*\d)?(?:\.\d+)?)?m$")
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
+
+
+def _metres_beside_lengths(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare figure glued to "m" (read as millions) close to a length in metres in its clause, with no word of money
+    before it, is a length in metres too, as the words said of its neighbour ("at around a 50m altitude ... was
+    evaluated to be at approximately 10m or less, possibly about 3 – 4m"); not "the ship is 300m long; the club paid
+    4.5m" nor "towers of 210m, and home sales of 1.31m"."""
+    lengths = [m for m in mentions if m.unit == "meters"]
+    if not lengths:
+        return mentions
+
+    def near_length(m: Mention) -> bool:
+        return any(abs(other.start - m.start) < 150 and not _CLAUSE_BREAK.search(text, min(other.end, m.end), max(other.start, m.start))
+                   for other in lengths)
+
+    return [replace(m, unit="meters", value=m.value / 1e6, value_max=None if m.value_max is None else m.value_max / 1e6)
+            if m.unit is None and m.unit_class == "count" and abs(m.value) >= 1e6 and _GLUED_MILLIONS.search(m.text)
+            and not money_before(text, m.start) and near_length(m) else m for m in mentions]
 
 
 def _numbered(text: str, mentions: list[Mention]) -> list[Mention]:
