@@ -439,8 +439,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
 
 def _metres_beside_lengths(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare figure glued to "m" (read as millions) close to a length in metres in its clause, with no word of money
-    before it, is a length in metres too, as the words said of its neighbour ("at around a 50m altitude ... was
-    evaluated to be at approximately 10m or less, possibly about 3 – 4m"); not "the ship is 300m long; the club paid
+    before it, is a length in metres too, as the words said of its neighbour ("braking at a 60m altitude, its error
+    was 8m or less, perhaps 2 – 3m"); not "the ship is 300m long; the club paid
     4.5m" nor "towers of 210m, and home sales of 1.31m"."""
     lengths = [m for m in mentions if m.unit == "meters"]
     if not lengths:
