@@ -33,7 +33,7 @@ from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
 from .mention_signs import change_at
-from .mention_units import IRREGULAR_PAST, measure_before, rate_after
+from .mention_units import IRREGULAR_PAST, SIZE_WORDS, measure_before, rate_after
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -75,7 +75,7 @@ _TOLL_VERB_GAP = re.compile(r"^\s*,?\s+(?:and|while)\s+(?:also\s+)?(?:injured|wo
 # People told by what befell them, with no noun and none to share: "left 15,000 homeless", "at least 53 dead".
 _PEOPLE_LEFT = re.compile(r"\s+(?:homeless|dead|missing|injured|wounded|hurt|displaced)\b(?!-)")  # not a headline's "& 329 Injured"
 # A size's sides: "48 kilometres long and 19 wide"
-_SIDES = r"(?:long|wide|high|tall|deep|thick|across)"
+_SIDES = rf"(?:{SIZE_WORDS}|across)"
 _SIDE_GAP = re.compile(rf"^\s+{_SIDES}\s*(?:,\s*|,?\s+and\s+|,?\s+by\s+)$")
 _SIDE = re.compile(rf"\s+{_SIDES}\b")
 # A part named right after its whole: "80 musicians, 12 of them on short contracts", "61 babies on

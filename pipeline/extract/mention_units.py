@@ -258,8 +258,10 @@ def is_weight(text: str, start: int, end: int) -> bool:
 
 # "6.25m" glued is metres, not millions, beside a length's words: after it ("300m long", "a 50m-high wave",
 # "some 20m away", "6.24m (20 feet ...)") or before it in its sentence ("cleared 5.70m", "a javelin throw of 89.45m").
-_GLUED_M = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?m")
-_LENGTH_AFTER = re.compile(r"^(?:-|\s)(?:long|high|tall|deep|wide|thick|away|above|below|altitude|in\s+(?:length|height|diameter|depth|width)|"
+GLUED_FIGURE = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # the digits of a figure glued to its "m"
+_GLUED_M = re.compile(GLUED_FIGURE + "m")
+SIZE_WORDS = "long|high|tall|deep|wide|thick"  # the words of a length after its number
+_LENGTH_AFTER = re.compile(rf"^(?:-|\s)(?:{SIZE_WORDS}|away|above|below|altitude|in\s+(?:length|height|diameter|depth|width)|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\b"
                            r"|^\s+(?:of\s+)?(?:water|snow|rain|sea|ice)\b|^\s*\(\s*\d[\d.,]*\s*(?:feet|foot|ft|yards|inches)\b", re.IGNORECASE)
 _LENGTH_BEFORE = re.compile(r"\b(?:clear(?:ed|s|ing)?|soar(?:ed|s|ing)?|vault\w*|jump\w*|leap\w*|thr[eo]w\w*|heights?|altitude|depth|"

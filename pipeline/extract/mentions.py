@@ -25,7 +25,7 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
-from .mention_units import (MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
+from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
@@ -431,9 +431,7 @@ def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
 
 
 # A figure glued to "m" with no currency, read as millions: "10m or less, possibly about 3 – 4m".
-_GLUED_MILLIONS = re.compile(r"(?:^|\s)\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*[-–]\s*\d(?:[\d,]*\d)?(?:\.\d+)?)?m$")
-
-
+_GLUED_MILLIONS = re.compile(rf"(?:^|\s){GLUED_FIGURE}(?:\s*[-–]\s*{GLUED_FIGURE})?m$")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while)\b")
 
 

@@ -51,7 +51,8 @@ _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
 _SPOKEN_DECIMAL = (rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
                    rf"|\b(?:{_SPOKEN_DIGIT})(?:\s+|-)point(?:\s+|-)\d+(?!\d|[.,]\d)")
 # A decimal comma before a percent sign, as continental writers type it: "80,8%" (not "1,200").
-_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=\s?%)"
+_DECIMAL_COMMA_DIGITS = r"\d{1,3},\d{1,2}"
+_DECIMAL_COMMA = _DECIMAL_COMMA_DIGITS + r"(?=\s?%)"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212]"  # a minus is a sign only after a non-word char, not in "+/-"
     r"|(?<=[\s(])(?<![\d%]\s)\u2013)?"  # and an en dash typed as one after a space, not between two numbers ("5 –7")
@@ -178,7 +179,7 @@ def _fraction(frac: str | None) -> float:
 
 def _base(num: str) -> float:
     """The value of the digits matched: "1,200", "3 point 4", "18-point-seven" (18.7), "zero-point-65", "80,8"."""
-    if re.fullmatch(r"\d{1,3},\d{1,2}", num):  # a decimal comma (`_DECIMAL_COMMA`)
+    if re.fullmatch(_DECIMAL_COMMA_DIGITS, num):  # a decimal comma
         return float(num.replace(",", "."))
     parts = re.split(r"(?:\s+|-)point(?:\s+|-)", num, maxsplit=1, flags=re.IGNORECASE)
     if len(parts) == 1:
