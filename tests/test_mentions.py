@@ -236,6 +236,17 @@ CASES = [
         ("nought point two of a percentage point", 0.2, None, "percentage_points", "percent", "exact")]),
     ("One elephant calf and 1.4 million travellers", [("One elephant calf", 1, None, "elephant_calves", "count", "exact"),
                                                       ("1.4 million travellers", 1.4e6, None, "travelers", "count", "exact")]),
+    # A price of one good sold one at a time, named apart from the number: before it as the subject or after
+    # "the price of a", or after it with "for a"; a count of those goods, and a one-off sale, are no such price.
+    ("Tickets for the derby now cost 45 lari, up from 38 lari.", [
+        ("45 lari", 45, None, "GEL per ticket", "currency", "exact"), ("38 lari", 38, None, "GEL per ticket", "currency", "exact")]),
+    ("The spot price of a solar panel slid from $120 to $95.", [
+        ("from $120 to $95", 95, 120, "USD per panel", "currency", "range")]),
+    ("Fans pay 12 euros for a return bus ticket; parking is 40 euros.", [
+        ("12 euros", 12, None, "EUR per ticket", "currency", "exact"), ("40 euros", 40, None, "EUR", "currency", "exact")]),
+    ("Three tickets in Ohio raised their prize to $1 million.", [
+        ("Three tickets", 3, None, "tickets", "count", "exact"), ("$1 million", 1e6, None, "USD", "currency", "exact")]),
+    ("A farmhouse near Cork sold for €2.1m.", [("€2.1m", 2.1e6, None, "EUR", "currency", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]
@@ -340,7 +351,7 @@ def test_a_unit_written_once_is_shared(text: str, units: list[str | None]) -> No
     ("The rate slid to zero-point-68, and turnout was 77,4%", [(0.68, None), (77.4, "percent")]),  # spoken and comma decimals
     ("The median age will rise from 41.5 in 2020 to 52.8 in 2050", [(41.5, "years"), (52.8, "years")]),
     ("Tar fouled a four-kilometre strip of sand", [(4, "kilometers")]),
-    ("Pump prices rose from 40 to 45 cents, and a loaf costs ninety pence", [(0.4, "USD"), (0.9, "GBP")]),  # both ends in cents
+    ("Pump prices rose from 40 to 45 cents, and a loaf costs ninety pence", [(0.4, "USD"), (0.9, "GBP per loaf")]),  # both ends in cents
     ("The fair sold C$2.1m of passes in a day", [(2.1e6, "CAD")]),  # "in a day" is when, no rate
     ("The probe landed 40m west of its target after braking at a 70m altitude", [(40, "meters"), (70, "meters")]),
     ("It aimed for a landing accuracy of 120m", [(120, "meters")]),

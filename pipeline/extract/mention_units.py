@@ -639,22 +639,74 @@ _UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|
                       r"dropped|increased|went\s+up|hit|reached|(?:has|had)\s+(?:risen|fallen|climbed|jumped)|to)\b|$)", re.IGNORECASE)
 # What may stand between the verb and the price: a move and "to" ("rose 2% to"), the lower end of a
 # range ("jumped from 210 to"), the first price and its baseline ("costs ₱180 in Manila, up from"), a hedge.
-_TO_PRICE = re.compile(r"\s*(?:[^;.]{0,30}\b(?:to|from|by)\s+|(?:between\s+)?[\d.,]+\s+(?:and|or)\s+)?"
+_TO_PRICE = re.compile(r"\s*(?:(?:them|you|buyers|shoppers|customers|visitors|families)\s+)?"
+                       r"(?:[^;.]{0,30}\b(?:to|from|by)\s+|(?:between\s+)?(?:\S*\d\S*?(?:,|\s+(?:and|or))\s+)+)?"
                        r"(?:(?:about|around|roughly|some|nearly|almost|just|only|over|under|more\s+than|less\s+than|up\s+to|"
                        r"as\s+much\s+as|at\s+least|an\s+estimated)\s+)*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in)\s+$", re.IGNORECASE)
 
 
+# A price of one thing named apart from the number, in its sentence before it: "the price of a bus ticket
+# ... by 10 qapik to", "Rates for a container to Lagos are now between", "the spot price of a memory chip
+# fell from" (after "price of a", any noun); "A night at the resort can cost", "Tickets for the final cost
+# between", "Museum tickets rose by", "ticket prices ... increased by 35p to" (a good sold one at a time,
+# `_GOODS`). The thing is the denominator. A home, a painting or a fish sold at auction is no such good: its
+# price is the whole of one sale.
+_GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
+          r"bag|sack|can|bottle|jar|box|crate|tank|bale|loaf|plate|bowl|portion|lesson|container")
+_ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
+_PLACE_AFTER = r"(?:\s+(?:of|in|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
+_PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
+               r"(?:costs?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|goes\s+for|went\s+for|"
+               r"(?:is|are|was|were)\s+(?:now\s+)?priced\s+at|start(?:s|ed)?\s+at|range[sd]?|rose|rise|fell|fall|"
+               r"increased|climbed|jumped|went\s+up|(?:will\s+)?go\s+up)\b")
+_PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?)\s+(?:of|for)\s+" + _ONE + r"(?P<den>[a-z]+)"
+                           r"(?=\s+(?:of|in|at|on|for|from|to|by|will|would|could|can|was|were|is|are|has|had|have|"
+                           r"[a-z]+ed|fell|rose|slid|sank|grew|went|hit|stood|costs|remains)\b)", re.IGNORECASE)
+_GOOD_PRICES = re.compile(r"\b(?P<den>" + _GOODS + r")\s+prices?\b", re.IGNORECASE)
+_GOOD_SUBJECT = re.compile(r"\b(?:" + _ONE + r"(?P<den>" + _GOODS + r")|(?P<many>" + _GOODS + r")(?:e?s))\b"
+                           + _PLACE_AFTER + r"\s+(?:will\s+)?" + _PRICE_VERB, re.IGNORECASE)
+_FOR_ONE_GOOD = re.compile(r"\s+for\s+" + _ONE.replace("{0,3}", "{0,2}") + r"(?P<den>" + _GOODS + r")\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands|millions|"
+                           r"many|several|few|some|all|no|more|fewer))\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+# The price runs on to the number: no clause between ("costs them £3.10", "rose by five pounds to").
+_ON_TO_PRICE = re.compile(r"(?:[^,;:.()]|(?<=\d)[.,](?=\d)){0,60}")
+_NEXT_SUBJECT = re.compile(r"\b(?:and|but|while|whereas)\s+(?:an?|the|one)\s", re.IGNORECASE)  # "... and a Batumi coffee to"
+
+
+def good_before(sentence: str) -> str | None:
+    """The one thing whose price the number is, named in its sentence before it (`_PRICE_OF_ONE`,
+    `_GOOD_PRICES`, `_GOOD_SUBJECT`): the last such noun whose clause runs on to the number; else None."""
+    found = [m for pattern in (_PRICE_OF_ONE, _GOOD_PRICES, _GOOD_SUBJECT) for m in pattern.finditer(sentence)]
+    for match in sorted(found, key=lambda m: m.end(), reverse=True):
+        if match.groupdict().get("many") and _COUNT_BEFORE.search(sentence, 0, match.start()):
+            continue  # "Two tickets in Arizona increased their prize to": a count of them, no price of one
+        rest = sentence[match.end():]
+        if not _NEXT_SUBJECT.search(rest) and (_ON_TO_PRICE.fullmatch(rest) or _TO_PRICE.fullmatch(rest)):
+            den = (match["den"] or match.groupdict().get("many")).lower()
+            return american(_SHORT_DENOMINATORS.get(den, den))
+    return None
+
+
+def good_after(text: str, end: int) -> str | None:
+    """A good sold one at a time named right after the price ("30 pounds for a 20-kilo bag", "50 rufiyaa for a
+    ferry ticket"), singular; else None."""
+    match = _FOR_ONE_GOOD.match(text, end, end + 60)
+    return american(match["den"].lower()) if match else None
+
+
 def rate_before(before: str) -> str | None:
     """"capita" when the clause names a per-capita measure before the number ("GDP per capita
     reached"); the unit of a good when the clause's subject is one unit of it (`_UNIT_OF`): right
-    before the number, or before a verb of price whose price it is."""
+    before the number, or before a verb of price whose price it is; else the one thing a price is of
+    (`good_before`)."""
     if _PER_BEFORE.search(before[-70:]):
         return "capita"
-    subjects = list(_UNIT_OF.finditer(_SENTENCE_END.split(before)[-1]))  # in the number's sentence
+    sentence = _SENTENCE_END.split(before)[-1]  # the number's sentence
+    subjects = list(_UNIT_OF.finditer(sentence))
     if not subjects:
-        return None
+        return good_before(sentence)
     last = subjects[-1]
     rest = last.string[last.end():]
     if last["verb"] is None and (rest or not last["listed"] or _NOT_GOODS.search(before)) \
