@@ -212,9 +212,14 @@ CASES = [
         ("98", 98, None, None, "count", "exact"), ("-14", -14, None, None, "count", "exact"),
         ("31", 31, None, None, "count", "exact"), ("9", 9, None, None, "count", "exact"),
         ("12", 12, None, None, "count", "exact"), ("-3", -3, None, None, "count", "exact")]),
-    # After money, "a" and any one thing is what the price is of; "each" and the words after it are not.
+    # After money, "a" and any one thing is what the price is of; "each" makes it per one of the people or
+    # things counted before it, the first of them, and the words after "each" are not what it is of.
     ("Bakers sell it for 90 rupees a loaf.", [("90 rupees a loaf", 90, None, "INR per loaf", "currency", "exact")]),
-    ("The two winners took $50,000 each and a trophy.", [("$50,000", 50000, None, "USD", "currency", "exact")]),
+    ("The two winners took $50,000 each and a trophy.", [("$50,000", 50000, None, "USD per winner", "currency", "exact")]),
+    ("Nine tickets matched all six numbers to win $2 million each.", [
+        ("Nine tickets", 9, None, "tickets", "count", "exact"), ("six numbers", 6, None, "numbers", "count", "exact"),
+        ("$2 million", 2e6, None, "USD per ticket", "currency", "exact")]),
+    ("Nurses in Leeds will get a bonus of £900 each year.", [("£900 each year", 900, None, "GBP per year", "currency", "exact")]),
     # A unit written once for two parallel groups: "of" a kind, "to" a place, a place of three words, and money.
     ("The boats landed 2,100 tonnes of cod and 600 of haddock.", [
         ("2,100 tonnes", 2100, None, "tonnes", "count", "exact"), ("600", 600, None, "tonnes", "count", "exact")]),

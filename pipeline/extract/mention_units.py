@@ -696,6 +696,44 @@ def good_after(text: str, end: int) -> str | None:
     return american(match["den"].lower()) if match else None
 
 
+# Money shared out "each": per one of the people or things the sentence counts before it, by a number
+# ("412 passengers boarded ..., paying $640 each", "12,400 loans worth ..., about £72,000 each") or as its
+# subject ("Pensioners in Yerevan will receive ... 15,000 dram each").
+_EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|year|month|week|day|time|season)\b)", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:\d[\d,.]*|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                      r"hundred|thousand|million|dozen))\s+(?P<words>[a-z-]+(?:\s+[a-z-]+)?)")
+_SUBJECT_NOUNS = re.compile(r"^\W*(?:(?:The|All|Some|Many)\s+)?(?:[A-Za-z-]+\s+)?(?P<noun>[A-Za-z]{3,})\b(?=\s+(?!of\b)[a-z])")
+_ONE_OF = {"people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff"}
+
+
+def _one_of(plural: str) -> str:
+    """The singular of a plural noun ("winners" -> "winner", "families" -> "family")."""
+    if plural in _ONE_OF:
+        return _ONE_OF[plural]
+    if plural.endswith("ies") and len(plural) > 4:
+        return plural[:-3] + "y"
+    if plural.endswith(("ches", "shes", "xes", "sses")):
+        return plural[:-2]
+    return plural[:-1]
+
+
+def each_after(text: str, start: int, end: int) -> str | None:
+    """The one of the people or things a price "each" (right after it) is paid to or for: the first plural
+    the number's sentence counts before it ("Seven tickets matched the five white balls to win $1 million
+    each"), else its plural subject; None when there is no "each" or no
+    such noun."""
+    if not _EACH_AFTER.match(text, end, end + 30):
+        return None
+    sentence = _SENTENCE_END.split(text[max(0, start - 200):start])[-1]
+    nouns = [next(word for word in m["words"].split() if _is_plural(word) and word not in NOUN_STOP)
+             for m in _COUNTED.finditer(sentence)
+             if any(_is_plural(word) and word not in NOUN_STOP for word in m["words"].split())]
+    subject = _SUBJECT_NOUNS.match(sentence)
+    if not nouns and subject and _is_plural(subject["noun"].lower()) and subject["noun"].lower() not in NOUN_STOP:
+        nouns = [subject["noun"].lower()]
+    return american(_one_of(nouns[0])) if nouns else None
+
+
 def rate_before(before: str) -> str | None:
     """"capita" when the clause names a per-capita measure before the number ("GDP per capita
     reached"); the unit of a good when the clause's subject is one unit of it (`_UNIT_OF`): right

@@ -26,7 +26,7 @@ from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
-                            good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
+                            each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
 from .mention_words import WordQuantity, word_quantities
@@ -136,7 +136,7 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
     if denominator is None and unit_class == "currency":
         denominator, used = quoted_against(text, end, unit)
     if denominator is None and unit_class == "currency":
-        denominator = good_after(text, end) or rate_before(text[max(0, start - 100):start])
+        denominator = good_after(text, end) or each_after(text, start, end) or rate_before(text[max(0, start - 100):start])
     if denominator and denominator not in _PER_TIME and (then := rate_after(text, end + used))[0] in _PER_TIME:
         denominator, used = f"{denominator} per {then[0]}", used + then[1]  # "210 litres per person per day"
     return (f"{unit} per {denominator}" if denominator else unit), end + used
