@@ -252,6 +252,10 @@ CASES = [
     ("Three tickets in Ohio raised their prize to $1 million.", [
         ("Three tickets", 3, None, "tickets", "count", "exact"), ("$1 million", 1e6, None, "USD", "currency", "exact")]),
     ("A farmhouse near Cork sold for €2.1m.", [("€2.1m", 2.1e6, None, "EUR", "currency", "exact")]),
+    # Hundredths spoken after a whole amount of money are one price with it; a count after the money is not.
+    ("Rapeseed oil costs two euros forty a litre, and 40 pounds 12 times.", [
+        ("two euros forty a litre", 2.4, None, "EUR per liter", "currency", "exact"),
+        ("40 pounds", 40, None, "GBP", "currency", "exact"), ("12 times", 12, None, "times", "count", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

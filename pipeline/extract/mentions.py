@@ -316,12 +316,32 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     rejected = [r for r in read if isinstance(r, Rejection)]
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
+    mentions = _spoken_hundredths(text, mentions)
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
     mentions = _exchange_rates(text, _converted_amounts(text, mentions), story)
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
+
+
+def _spoken_hundredths(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A whole amount of money named in words and the hundredths said right after it, as a price is spoken
+    ("three dollars eighty a pound", "about four pounds fifty a year", "5 pounds 20"): one amount, 3.80,
+    with the rate written after the hundredths. The hundredths are a bare whole number under 100."""
+    result: list[Mention] = []
+    for mention in mentions:
+        last = result[-1] if result else None
+        if last is not None and last.unit_class == "currency" and last.unit and " per " not in last.unit \
+                and last.text[-1:].isalpha() and last.value_max is None and float(last.value).is_integer() \
+                and mention.unit is None and mention.value_max is None and not mention.is_year \
+                and float(mention.value).is_integer() and 1 <= mention.value < 100 \
+                and text[last.end:mention.start].isspace() and len(text[last.end:mention.start]) == 1:
+            unit, end = _with_rate(text, last.start, mention.end, last.unit, "currency")
+            result[-1] = replace(last, end=end, text=text[last.start:end], value=last.value + mention.value / 100, unit=unit)
+            continue
+        result.append(mention)
+    return result
 
 
 # Verbs of money right before a bare "millions" or "billions": "for transferring billions", "spent millions on".
