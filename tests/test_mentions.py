@@ -256,6 +256,22 @@ CASES = [
     ("Rapeseed oil costs two euros forty a litre, and 40 pounds 12 times.", [
         ("two euros forty a litre", 2.4, None, "EUR per liter", "currency", "exact"),
         ("40 pounds", 40, None, "GBP", "currency", "exact"), ("12 times", 12, None, "times", "count", "exact")]),
+    # Counted nouns: a hyphened plural with no noun after it, plurals without "s", "a single" opening a
+    # sentence, "one in a hundred"; an adverb or a preposition after a noun is no part of it.
+    ("Fewer than 90 e-bikes and 300 salmon were counted. A single ferry still runs; one in a hundred trips is late.", [
+        ("Fewer than 90 e-bikes", 90, None, "e_bikes", "count", "less_than"), ("300 salmon", 300, None, "salmon", "count", "exact"),
+        ("A single ferry", 1, None, "ferries", "count", "exact"), ("one in a hundred", 1, None, "percent", "percent", "exact")]),
+    ("Only one bridge out of the 30 inspected failed, and 12 tonnes now sell for less.", [
+        ("one bridge", 1, None, "bridges", "count", "exact"), ("30", 30, None, None, "count", "exact"),
+        ("12 tonnes", 12, None, "tonnes", "count", "exact")]),
+    # A spoken decimal after "hundred and ..." takes the scale after it; a verb left out of a list's last
+    # clause is the first clause's, after a subject ending in "-ed" that is no verb, or after a place.
+    ("Sales reached two hundred and six point five million dollars.", [
+        ("two hundred and six point five million dollars", 206.5e6, None, "USD", "currency", "exact")]),
+    ("Wool output shrank 4%, yarn by 3% and feed sales by 2%; exports fell 1% to China and 3% to Japan.", [
+        ("4%", -4, None, "percent", "percent", "exact"), ("3%", -3, None, "percent", "percent", "exact"),
+        ("2%", -2, None, "percent", "percent", "exact"), ("1%", -1, None, "percent", "percent", "exact"),
+        ("3%", -3, None, "percent", "percent", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -94,7 +94,7 @@ _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
 # and by a final half point": one verb, and the listed numbers after it
-_SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
+_SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from)\s+[A-Z][\w' -]{0,24}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
                      r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.IGNORECASE)
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
@@ -402,7 +402,8 @@ _GAPPED = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]
 # "by", before a move or before a number that ends its clause (`_CLAUSE_END`)
 _GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:(?:[a-z][\w'’&-]*|\d+)\s+){1,3})$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|while|as|but|respectively|in|on|at|after|from)\b")
-_NOT_SUBJECT = re.compile(r"(?:ed|ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"^[a-z]{3,}(?<!e)ed$|(?:ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$",
+                          re.IGNORECASE)  # a verb's form ("rose", "shipped"), not "feed" or "seed"
 # ... and a subject with nothing after it but the number has no word of a verb's other parts either
 # ("and unemployment stood at 4%")
 _NOT_BARE_SUBJECT = re.compile(r"^(?:at|to|of|in|on|for|from|with|than|about|around|nearly|almost|over|under|above|"

@@ -142,17 +142,18 @@ _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than sin
                    "his her our your who which while when where each every")
 _VERBS = "is are was were be been has have had will would can could may might said says"
 _PLACES = "after before during outside inside near under over into across between against among amongst within throughout towards toward via beyond"
-_NOT_COUNTED = "percent more less fewer year years month months week weeks day days"
+_NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 # Verbs in the past without "-ed", and "alive", which end a noun after "one" ("one bidder came forward").
 IRREGULAR_PAST = frozenset("left went came made took got fled ran lost won held said saw fell rose stood sat gave told "
-                           "kept paid found became began brought spent broke grew drove flew alive".split())
+                           "kept paid found became began brought spent broke grew drove flew sold bought alive".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
 _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
-IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock"
+IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
+                              "salmon trout deer bison geese mice"
                               .split())
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
@@ -184,6 +185,14 @@ def _is_plural(word: str) -> bool:
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
 
 
+def _hyphened_noun(after: str, match: re.Match[str]) -> bool:
+    """A hyphened plural that is itself what is counted, with no noun after it ("40 e-scooters are", "12
+    x-rays."), not an adjective before one ("long-range missiles")."""
+    following = _WORD_AFTER.match(after, match.end())
+    return _is_plural(match.group(1).lower().rsplit("-", 1)[-1]) \
+        and (following is None or following.group(1).lower() in NOUN_STOP or not after[match.end():match.end() + 1].isspace())
+
+
 def _noun_words(after: str) -> list[re.Match[str]]:
     """Up to three words after a number (adjectives like "new" or hyphenated ones like "long-range"
     skipped), stopping at a function word."""
@@ -192,7 +201,7 @@ def _noun_words(after: str) -> list[re.Match[str]]:
     while len(words) < 3 and (match := _WORD_AFTER.match(after, pos)):
         word = match.group(1)
         pos = match.end()
-        if not words and (word.lower() in _NOUN_SKIP or "-" in word):
+        if not words and (word.lower() in _NOUN_SKIP or "-" in word and not _hyphened_noun(after, match)):
             continue  # "new", "long-range", "well-known": what is counted comes after
         if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
                 or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST or _PARTICIPLE.match(word.lower()))
@@ -218,13 +227,14 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     if singular_ok and words and not _PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
         # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
         second = words[1].group(1).lower() if len(words) > 1 else ""
-        kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST else words[:1]
+        kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST \
+            and second not in ("out", "off", "up", "down") else words[:1]  # "one reef out of the 14"
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
     if plurals:
         last = plurals[-1]
-        return american("_".join(m.group(1).lower() for m in words[:last + 1])), words[last].end()
+        return american("_".join(m.group(1).lower() for m in words[:last + 1]).replace("-", "_")), words[last].end()
     calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
     if calibre and not singular_ok:
         noun, used = counted_noun(" " + after[calibre.end():])
@@ -632,7 +642,7 @@ _INTERVAL_BEFORE = re.compile(r"\b(?:CI|(?i:confidence\s+interval))(?:\s+(?i:of|
 # "and a loaf of bread USh 5,000" (listed after another price), "taking a litre of petrol to 17.25
 # Egyptian pounds": the subject is one unit of a good, so its price is per that unit.
 _UNIT_OF = re.compile(r"(?P<listed>(?:,|\band)\s+)?\b(?:an?|one)\s+(?P<den>kilo|kilogram|kg|litre|liter|gallon|pound|tonne|"
-                      r"ton|barrel|ounce|dozen|loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel|bowl|plate|box|crate|jar)\s+of\s+"
+                      r"ton|barrel|ounce|dozen|loaf|bag|sack|bottle|packet|pack|tin|carton|cup|pint|bushel|bowl|plate|box|crate|jar|tray)\s+of\s+"
                       r"(?:[\w'’-]+\s+){1,6}?"
                       r"(?:(?:now\s+|still\s+)?(?P<verb>costs?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|"
                       r"went\s+for|goes\s+for|(?:(?:could|would|will|may|might)\s+)?trade[sd]?\s+at|(?:is|was)\s+(?:now\s+)?(?:priced\s+at\s+)?|rose|jumped|climbed|soared|fell|"
@@ -654,7 +664,7 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 # `_GOODS`). The thing is the denominator. A home, a painting or a fish sold at auction is no such good: its
 # price is the whole of one sale.
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
-          r"bag|sack|can|bottle|jar|box|crate|tank|bale|loaf|plate|bowl|portion|lesson|container")
+          r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
 _PLACE_AFTER = r"(?:\s+(?:of|in|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"

@@ -40,12 +40,12 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
-    rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?P<den>{_NUMBER_WORD}|\d+))\b"
+    rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|a\s+(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
-_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD})\b(?![\d,])")
+_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD}|a\s+(?:hundred|thousand|million))\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)|(?<=\bby\s)half\b",
                    re.IGNORECASE)  # "half of", "cut by half", "only half full"
 # A hedged share that stands for the people or things it counts, with no "of" after it ("around
@@ -97,6 +97,9 @@ _QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centu
 _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
 # a margin of one: "failed by a single vote", "won by a single point" (not "a single market", "in a single day")
 _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
+# "A single pharmacy ... still had", "only a single operator is left": one of what follows, as the subject
+# that opens a sentence or after "only"/"just" ("not a single", "in a single night" are no count).
+_A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|\b(?i:only|just)\s+)(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "degree", "metre", "meter",
               "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
@@ -268,8 +271,9 @@ def _proportions(text: str) -> list[WordQuantity]:
     found = []
     for m in _PROPORTION.finditer(text):
         num = _number(m["num"])
-        den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] else _number(m["den"])  # odds: "1 in 292.2 million"
-        in_year = not m["every"] and not m["big"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
+        den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] \
+            else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])  # odds: "1 in 292.2 million", "one in a hundred"
+        in_year = not m["every"] and m["den"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         whole = m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000) and m["out"]
         overs = re.match(r"\s+(?:overs|balls)\b", text[m.end():m.end() + 8])  # "287 for 4 in 50 overs": wickets, then overs
         if 0 < num < den and not in_year and not whole and not overs:
@@ -336,7 +340,7 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
 
 def _one_unit(text: str) -> list[WordQuantity]:
     found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
-             *_QUARTER_ONE.finditer(text)]
+             *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text)]
     return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
                          "one") for m in sorted(found, key=lambda m: m.start())]
 

@@ -86,8 +86,8 @@ def _parse_words(text: str, tokens: list[Token], i: int) -> tuple[tuple[int, int
     value, j = head
     value, j = _decimals(text, tokens, j, value)
     value, j, scale = _extend(text, tokens, j, value)
-    if scale == 1.0 and value == int(value) and j - i > 1:
-        value, j = _decimals(text, tokens, j, value)  # "two hundred and thirty-one point five"
+    if scale == 1.0 and value == int(value) and j - i > 1 and (spoken := _decimals(text, tokens, j, value))[1] > j:
+        value, j, scale = _extend(text, tokens, spoken[1], spoken[0])  # "two hundred and thirty-one point five (billion)"
     if _is_fraction(text, tokens, j - 1):
         return None
     return (tokens[i].start, tokens[j - 1].end, value, scale), j
