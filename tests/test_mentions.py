@@ -272,6 +272,14 @@ CASES = [
         ("4%", -4, None, "percent", "percent", "exact"), ("3%", -3, None, "percent", "percent", "exact"),
         ("2%", -2, None, "percent", "percent", "exact"), ("1%", -1, None, "percent", "percent", "exact"),
         ("3%", -3, None, "percent", "percent", "exact")]),
+    # Cents glued as "c" are hundredths of the dollar named before them; rain that fell at a rate is no fall, a
+    # sum for an expansion no rise, and "pared back by" a fall.
+    ("Rides cost NZ$2, plus 40c a minute, after the tram fare rose 5c.", [
+        ("NZ$2", 2, None, "NZD per ride", "currency", "exact"), ("40c a minute", 0.4, None, "NZD per minute", "currency", "exact"),
+        ("5c", 0.05, None, "NZD", "currency", "exact")]),
+    ("Snow fell at 4cm an hour; a £90m expansion of the depot; quotas were pared back by 300 tonnes.", [
+        ("4cm an hour", 4, None, "centimeters per hour", "count", "exact"), ("£90m", 90e6, None, "GBP", "currency", "exact"),
+        ("300 tonnes", -300, None, "tonnes", "count", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .mention_periods import MONTH_NAME
 
 DOWN_VERBS = (
-    "fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
+    "pared back|pared|fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
     "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts|(?<=to |ll |ld |ay |ht )contract|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
@@ -176,6 +176,11 @@ _AGAINST_EARLIER = re.compile(
 _MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|"
                      r"\d-(?:foot|meter|metre|mile|yard|inch)\b", re.IGNORECASE)
 _FALLEN_AFTER = re.compile(r"^\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet|water)\b", re.IGNORECASE)
+# Money put into an expansion or an upgrade is what the project costs, not a rise: "a S$1.2bn expansion of the hub".
+_PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
+_MONEY = re.compile(r"[$£€¥₹]|\b(?-i:[A-Z]{3})\b|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b|\d(?:bn|m|k)\b", re.IGNORECASE)
+_FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
+                            re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
 
 
@@ -232,7 +237,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if loss_ok and re.search(r"(?:%|percent|per cent)$", text[start:end]) and (match := _LOSS_AFTER.match(after)):
         return Change("down", match.group(0).strip(), by_noun=True)  # "a 22.7% weight loss"; not "two losses"
     if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])) \
-            or _FALLEN_AFTER.match(after):
+            or _FALLEN_AFTER.match(after) or _FALLEN_BEFORE.search(before):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
         # (nor is rain that fell: "the storm dropped 4 inches of rain")
     near = before[-30:].lower()  # "Cuts Repo Rate By 25 bps": a headline's capitals
@@ -254,7 +259,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
-        if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple):
+        if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
+                and not (pattern is _NOUN_AFTER and _PROJECT.match(match.group(0)) and _MONEY.search(text[start:end])):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):

@@ -19,7 +19,7 @@ from typing import Literal
 from schemas.primitives.textnorm import without_accents
 from schemas.units import american, currency_names, iso_currency_codes
 
-from .mention_rules import currency_by_place, local_currency, named_first, story_currency
+from .mention_rules import currency_before, currency_by_place, local_currency, named_first, story_currency
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
@@ -77,7 +77,7 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate)\s+)?"  # "38 consecutive days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old))"
-    r"|(?P<sub>p\b|\s(?:pence|cents?)\b)"
+    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|cents?)\b)"  # "65p", "45c a minute", "45 cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
 )
@@ -302,6 +302,16 @@ def glued_metres(text: str, start: int, end: int) -> bool:
                 or _CENTIMETRES.fullmatch(text, start, end) and _FIELD_EVENT.search(text))
 
 
+_DOLLAR_MARK = re.compile(r"\b(?:A|AU|NZ|C|CA|S|HK|NT|US)\$|€|(?<![A-Z])\$")
+
+
+def _dollar_before(text: str, end: int) -> str | None:
+    """The currency of the last dollar or euro sign in the sentence before `end`, whose cents a number's are."""
+    before = text[max(0, end - 150):end]
+    marks = list(_DOLLAR_MARK.finditer(re.split(r"[.!?]\s", before)[-1]))
+    return currency_before(marks[-1].group(0))[0] if marks else None
+
+
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
     """The unit written right after the number ending at `end` (`code`: a currency written before;
     `cues`: the currencies the story's own words point at, `mention_rules.story_cues`)."""
@@ -333,7 +343,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         # "a 40-second clip" is counted in seconds as "40 seconds" is (a noun), which the labeller expects as a fact
         return UnitRead(dunit + "s", "count" if dunit == "second" else "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() not in ("p", "pence")):
-        return UnitRead(code or story_currency(cues, "USD"), "currency", match.end(), 0.01)  # "cents" of the story
+        return UnitRead(code or _dollar_before(text, end) or story_currency(cues, "USD"), "currency", match.end(),
+                        0.01)  # "cents" of the dollar named before it in the sentence ("closed at A$3.42, up 9c"), else of the story
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
     if not code and (sub := _SUBUNIT_AFTER.match(text, end)):  # "fell 12 paise", "rose by 10 tetri": hundredths
