@@ -280,6 +280,14 @@ CASES = [
     ("Snow fell at 4cm an hour; a £90m expansion of the depot; quotas were pared back by 300 tonnes.", [
         ("4cm an hour", 4, None, "centimeters per hour", "count", "exact"), ("£90m", 90e6, None, "GBP", "currency", "exact"),
         ("300 tonnes", -300, None, "tonnes", "count", "exact")]),
+    # A count whose noun is the cut is a fall; a fall "lower than" the amount of a year before; a sport's counts
+    # written as compounds; a batter who "doubled against" a pitcher multiplied nothing; pay forgone is cut.
+    ("The carmaker announced 4,000 job cuts; profit was 40% lower than the 90 billion yen in the same period last year.", [
+        ("4,000 job cuts", -4000, None, "job_cuts", "count", "exact"), ("40%", -40, None, "percent", "percent", "exact"),
+        ("90 billion yen", 90e9, None, "JPY", "currency", "exact")]),
+    ("She had a four-hit, two-homer night and doubled against Diaz; the chief will forgo 30% of his pay.", [
+        ("four-hit", 4, None, "hits", "count", "exact"), ("two-homer", 2, None, "homers", "count", "exact"),
+        ("30%", -30, None, "percent", "percent", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -162,7 +162,8 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling".
-COMPOUND_NOUNS = "person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche"
+COMPOUND_NOUNS = ("person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
+                  "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
               **{word: word[:-1] + "ves" for word in ("calf", "half", "wolf", "shelf", "leaf", "loaf", "thief")},

@@ -118,8 +118,11 @@ _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
                               r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
-                              r"(?!\s+(?:down|up|back|as)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d)))",
-                              re.IGNORECASE)  # "doubled over in pain" is no multiple; "trebled over the period" is
+                              r"(?!\s+(?:down|up|back|as)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d)))"
+                              r"(?!\s+(?:(?i:in\s+(?:his|her|their|the)\s+[a-z]+\s+at-bat|to\s+(?:deep\s+)?(?:left|right|centre|center)|"
+                              r"down\s+the\s+(?:line|left|right)|off|against)\b)(?:\s+(?-i:[A-Z])|(?<=t-bat)|(?<=left|ight|ntre|nter|line)))",
+                              re.IGNORECASE)  # "doubled over in pain" is no multiple; "trebled over the period" is; a batter
+                                              # who "doubled in his first at-bat" or "doubled against Cabrera" hit a double
 # The verb after "will", "would" or "to", which names its rise: "output would more than double to 1.3
 # million barrels", "is set to triple by 2030" (not "to double the size": what it multiplies follows).
 _MULTIPLY_TO = re.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"

@@ -24,7 +24,7 @@ from schemas.units import dimension_of
 from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
-from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, change_at, moved_object, signed
+from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
@@ -268,6 +268,10 @@ def _no_change(text: str, mention: Mention, cue: str) -> bool:
             or mention.unit in MEASURE_UNITS and _JUMPED.match(cue) is not None)  # "soared 6.25m": the height a jump reached
 
 
+# Counts whose noun is itself the cut: a fall, as "cut 9,000 jobs" is.
+_CUTS_COUNTED = frozenset({"job_cuts", "layoffs", "lay_offs", "redundancies", "job_losses"})
+
+
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
@@ -281,6 +285,8 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
                               ranges.written_falling(mention))
+    if change is None and mention.unit in _CUTS_COUNTED:
+        change = Change("down", mention.unit.replace("_", " "), by_noun=True)  # "9,000 job cuts", "the 10,000 layoffs"
     if change is None or _no_change(text, mention, change.cue):
         return mention
     if _DECISIONS.fullmatch(change.cue) and re.search(r"\btimes$", mention.text, re.IGNORECASE) \
