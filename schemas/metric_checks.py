@@ -240,7 +240,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem,
-              _toll_part_problem)
+              _toll_part_problem, _toll_population_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -843,6 +843,21 @@ def _crowd_problem(metric: str, measured: Measured) -> str | None:
 _GROUP_AFTER = re.compile(r"^\s*(?:(?:of\s+(?:them|whom)\s+)?(?:were|are|was)\s+)?(?:[a-z-]+\s+)?"
                           r"(?P<group>women|men|children|girls|boys|minors|infants|babies|teenagers|students|pilgrims|"
                           r"devotees|foreigners|tourists|soldiers|officers|civilians|elderly)\b", re.IGNORECASE)
+
+
+_DIED = re.compile(r"\b(?:died|deaths?|dead|killed|fatalities|perished|lost their lives)\b", re.IGNORECASE)
+_INCLUDING_PART = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:(?:nearly|almost|about|around|some|over|more than)\s+)?$",
+                             re.IGNORECASE)
+
+
+def _toll_population_problem(metric: str, measured: Measured) -> str | None:
+    """A number set after "including" in a sentence about deaths is part of the toll, not a population:
+    "61,000 people have died across Europe - including nearly 3,500 in the UK"."""
+    if metric != "population" or measured.span is None or not _DIED.search(measured.sentence) \
+            or not _INCLUDING_PART.search(measured.sentence[max(0, measured.span[0] - 40):measured.span[0]]):
+        return None
+    return (f"«{measured.words}» is part of the deaths its sentence counts, not a population: metric {metric!r} "
+            f"does not fit; choose casualties or other: with a metric_label for that part")
 
 
 def _toll_part_problem(metric: str, measured: Measured) -> str | None:

@@ -288,6 +288,9 @@ CASES = [
     ("She had a four-hit, two-homer night and doubled against Diaz; the chief will forgo 30% of his pay.", [
         ("four-hit", 4, None, "hits", "count", "exact"), ("two-homer", 2, None, "homers", "count", "exact"),
         ("30%", -30, None, "percent", "percent", "exact")]),
+    # A count compared with an earlier forecast or exit poll is a change from it.
+    ("The Greens won two more than the exit poll, and Labour one seat less than in the first forecast.", [
+        ("two", 2, None, None, "count", "exact"), ("one seat", -1, None, "seats", "count", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -801,3 +801,12 @@ def test_a_places_residents_are_its_population_unless_something_befell_them(sent
 def test_real_growth_and_nominal_size_follow_the_price_basis_named_before_the_number(
         sentence, words, value, unit, unit_class, metric, rejected) -> None:
     assert (problem(metric, sentence, words, value, unit, unit_class) is not None) == rejected
+
+
+@pytest.mark.parametrize(("sentence", "words", "rejected"), [
+    ("Floods killed 2,300 people across the region, including about 400 in the capital.", "about 400", True),
+    ("The capital, home to about 400,000 people, counted 12 dead.", "about 400,000", False),
+])
+def test_a_part_of_a_death_toll_is_no_population(sentence: str, words: str, rejected: bool) -> None:
+    value = float(words.split()[-1].replace(",", ""))
+    assert (problem("population", sentence, words, value, "people", "count") is not None) is rejected

@@ -150,12 +150,14 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:t
                          r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
-# ... or the earlier amount itself: "85% lower than the 208.1 billion yen in the same period a year earlier"
+# ... or the earlier amount itself: "85% lower than the 208.1 billion yen in the same period a year earlier", or an
+# earlier estimate of it: "two more than the exit poll", "one seat less than in the first forecast"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
-             r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before)))"
+             r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \
+             r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count))"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))"  # "more quickly than its rival": no change
