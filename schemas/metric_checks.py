@@ -828,11 +828,20 @@ _CROWD = re.compile(r"\bgather|\bcrowds?\b|\battend|\bdevotees\b|\bpilgrims\b|\b
                     r"\bpermitted\b|\ballowed\b|\bcapacity\b|\bcongregat|\brall(?:y|ies)\b|\bturnout\b|\bvisitors\b",
                     re.IGNORECASE)
 
+_WORKING = re.compile(r"\b(?:working|employed|employs|employing|work(?:ed|s)?\s+(?:on|at|for))\b", re.IGNORECASE)
+
 
 def _crowd_problem(metric: str, measured: Measured) -> str | None:
     """People gathered, attending or allowed in are a crowd, not a place's population ("a gathering of
-    2.5 lakh people", "only 80,000 being permitted")."""
-    if metric != "population" or not _CROWD.search(nearest_words(measured, 4, 4, in_clause=True)):
+    2.5 lakh people", "only 80,000 being permitted"); people working on or for something are a workforce
+    ("Some 4,000 people have been working on the mission")."""
+    if metric != "population":
+        return None
+    near = nearest_words(measured, 4, 4, in_clause=True)
+    if _WORKING.search(near):
+        return (f"«{measured.words}» counts people at work on or for something, not those who live somewhere: metric "
+                f"{metric!r} does not fit; choose other: with a metric_label such as workforce")
+    if not _CROWD.search(near):
         return None
     return (f"«{measured.words}» counts people at one place or event, not those who live there: metric {metric!r} "
             f"does not fit; choose other: with a metric_label such as attendance")

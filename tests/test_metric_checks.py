@@ -810,3 +810,11 @@ def test_real_growth_and_nominal_size_follow_the_price_basis_named_before_the_nu
 def test_a_part_of_a_death_toll_is_no_population(sentence: str, words: str, rejected: bool) -> None:
     value = float(words.split()[-1].replace(",", ""))
     assert (problem("population", sentence, words, value, "people", "count") is not None) is rejected
+
+
+@pytest.mark.parametrize(("sentence", "words", "rejected"), [
+    ("Some 2,500 people have been working on the new dam since 2021.", "Some 2,500 people", True),
+    ("The island is home to some 2,500 people.", "some 2,500 people", False),
+])
+def test_a_workforce_is_no_population(sentence: str, words: str, rejected: bool) -> None:
+    assert (problem("population", sentence, words, 2500, "people", "count") is not None) is rejected
