@@ -834,7 +834,7 @@ _WORKING = re.compile(r"\b(?:working|employed|employs|employing|work(?:ed|s)?\s+
 def _crowd_problem(metric: str, measured: Measured) -> str | None:
     """People gathered, attending or allowed in are a crowd, not a place's population ("a gathering of
     2.5 lakh people", "only 80,000 being permitted"); people working on or for something are a workforce
-    ("Some 4,000 people have been working on the mission")."""
+    ("some 2,500 people have worked on the dam for years")."""
     if metric != "population":
         return None
     near = nearest_words(measured, 4, 4, in_clause=True)
@@ -861,7 +861,7 @@ _INCLUDING_PART = re.compile(r"\b(?:including|among them|of whom|of which)\s+(?:
 
 def _toll_population_problem(metric: str, measured: Measured) -> str | None:
     """A number set after "including" in a sentence about deaths is part of the toll, not a population:
-    "61,000 people have died across Europe - including nearly 3,500 in the UK"."""
+    "floods killed 2,300 people, including about 400 in the capital"."""
     if metric != "population" or measured.span is None or not _DIED.search(measured.sentence) \
             or not _INCLUDING_PART.search(measured.sentence[max(0, measured.span[0] - 40):measured.span[0]]):
         return None

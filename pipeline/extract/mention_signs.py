@@ -150,7 +150,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:t
                          r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
-# ... or the earlier amount itself: "85% lower than the 208.1 billion yen in the same period a year earlier", or an
+# ... or the earlier amount itself: "40% lower than the 90 billion yen of the same quarter last year", or an
 # earlier estimate of it: "two more than the exit poll", "one seat less than in the first forecast"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \

@@ -741,7 +741,7 @@ def _one_of(plural: str) -> str:
 
 def each_after(text: str, start: int, end: int) -> str | None:
     """The one of the people or things a price "each" (right after it) is paid to or for: the first plural
-    the number's sentence counts before it ("Seven tickets matched the five white balls to win $1 million
+    the number's sentence counts before it ("Four tickets matched all six numbers to win $2 million
     each"), else its plural subject; None when there is no "each" or no
     such noun."""
     if not _EACH_AFTER.match(text, end, end + 30):
