@@ -291,6 +291,7 @@ CASES = [
     # A count compared with an earlier forecast or exit poll is a change from it.
     ("The Greens won two more than the exit poll, and Labour one seat less than in the first forecast.", [
         ("two", 2, None, None, "count", "exact"), ("one seat", -1, None, "seats", "count", "exact")]),
+    ("The carmaker plans to slash 4,000 jobs.", [("4,000 jobs", -4000, None, "jobs", "count", "exact")]),
     # A name skipped before the noun counted stays on the number's line: the next paragraph's "The" is no name.
     ("The total now stands at 66,966,400\nThe results show growth", [("66,966,400", 66966400, None, None, "count", "exact")]),
 ]

@@ -32,7 +32,7 @@ DOWN_VERBS = (
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|shortened|shortens?|"
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
-    "cut|cuts|cutting|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
+    "cut|cuts|cutting|slash|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
     "eliminating|forgo|forgoes|forgoing|forwent|forgone"  # "will forgo 50% of his monthly salary"
 )
 UP_VERBS = (
