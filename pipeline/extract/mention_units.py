@@ -742,14 +742,12 @@ def _one_of(plural: str) -> str:
 def each_after(text: str, start: int, end: int) -> str | None:
     """The one of the people or things a price "each" (right after it) is paid to or for: the first plural
     the number's sentence counts before it ("Four tickets matched all six numbers to win $2 million
-    each"), else its plural subject; None when there is no "each" or no
-    such noun."""
+    each"), else its plural subject; None when there is no "each" or no such noun."""
     if not _EACH_AFTER.match(text, end, end + 30):
         return None
     sentence = _SENTENCE_END.split(text[max(0, start - 200):start])[-1]
-    nouns = [next(word for word in m["words"].split() if _is_plural(word) and word not in NOUN_STOP)
-             for m in _COUNTED.finditer(sentence)
-             if any(_is_plural(word) and word not in NOUN_STOP for word in m["words"].split())]
+    nouns = [word for m in _COUNTED.finditer(sentence) for word in m["words"].split()
+             if _is_plural(word) and word not in NOUN_STOP]
     subject = _SUBJECT_NOUNS.match(sentence)
     if not nouns and subject and _is_plural(subject["noun"].lower()) and subject["noun"].lower() not in NOUN_STOP:
         nouns = [subject["noun"].lower()]
