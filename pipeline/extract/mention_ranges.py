@@ -181,7 +181,7 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return None
     if _OR.match(gap) and (high.value > 2 * first or re.search(r"\d\S*,\s*$", text[max(0, low.start - 12):low.start])):
         return None  # "$50, $75 or $120" is a list
-    change = change_at(text, low.start, low.end) if _TO.match(gap) else None
+    change = change_at(text, low.start, low.end, money=low.unit_class == "currency") if _TO.match(gap) else None
     if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first):
         return None  # "rose by 14 to 87": a change, then the level it reached
     return _joined(text, low, high, first, low.start)

@@ -183,7 +183,6 @@ _MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|k
 _FALLEN_AFTER = re.compile(r"^\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet|water)\b", re.IGNORECASE)
 # Money put into an expansion or an upgrade is what the project costs, not a rise: "a S$1.2bn expansion of the hub".
 _PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
-_MONEY = re.compile(r"[$£€¥₹]|\b(?-i:[A-Z]{3})\b|\b(?:dollars?|euros?|pounds?|yen|yuan|rupees?|francs?)\b|\d(?:bn|m|k)\b", re.IGNORECASE)
 _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
                             re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
@@ -225,12 +224,14 @@ def moved_object(before: str, falling: bool | None) -> Change | None:
     return Change("down" if falling else "up", either.group(1)) if either else None
 
 
-def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False) -> Change | None:
+def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False,
+              money: bool = False) -> Change | None:
     """The movement the number at [start, end) measures, if it is a change rather than a level.
 
     `lost_ok`: "lost" is a fall for money, percentages and index points, not for counted things;
     `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
-    of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m")."""
+    of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m"); `money`: the number is an amount
+    of money, which an expansion after it costs rather than grows by (`_PROJECT`)."""
     before, after = text[max(0, start - 130):start], text[end:end + 80]
     ranged = text[start:start + 8].lower().startswith(("between ", "within "))
     if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):
@@ -265,7 +266,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
-                and not (pattern is _NOUN_AFTER and _PROJECT.match(match.group(0)) and _MONEY.search(text[start:end])):
+                and not (pattern is _NOUN_AFTER and money and _PROJECT.match(match.group(0))):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):

@@ -309,7 +309,7 @@ _DOLLAR_MARK = re.compile(r"\b(?:A|AU|NZ|C|CA|S|HK|NT|US)\$|€|(?<![A-Z])\$")
 def _dollar_before(text: str, end: int) -> str | None:
     """The currency of the last dollar or euro sign in the sentence before `end`, whose cents a number's are."""
     before = text[max(0, end - 150):end]
-    marks = list(_DOLLAR_MARK.finditer(re.split(r"[.!?]\s", before)[-1]))
+    marks = list(_DOLLAR_MARK.finditer(_SENTENCE_END.split(before)[-1]))
     return currency_before(marks[-1].group(0))[0] if marks else None
 
 

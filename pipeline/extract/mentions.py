@@ -280,7 +280,7 @@ def _with_change(text: str, mention: Mention) -> Mention:
     held = held or _is_size(mention.unit)  # "the glacier lost 3.2 metres", "lost 27 square kilometres"
     change = change_at(text, mention.start, mention.end,
                        mention.unit_class in ("percent", "currency") or mention.unit == "points" or held,
-                       loss_ok=mention.unit_class != "currency")
+                       loss_ok=mention.unit_class != "currency", money=mention.unit_class == "currency")
     moved = mention.text.lower().startswith("from ")
     if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
