@@ -16,7 +16,8 @@ run's server writes anew; see call_timings.py).
 (tests/data/realworld/; the texts are not in the repo, its README says how to fetch them) and
 scores the run against tests/data/realworld/gold.jsonl: gold facts found (value up to sign, unit
 class and place, as `pipeline.check.evaluation` matches them), found with the right metric, with the
-right sign, extracted facts that match no gold fact per article, seconds, calls and prompt tokens
+right sign, with the gold's entity named (`right_entity`, a floor: gold entities that describe rather
+than name are rarely matched) and with no entity at all, extracted facts that match no gold fact per article, seconds, calls and prompt tokens
 per article (run.json), and the conflicts reported in groups.jsonl with how many are real
 (tests/data/realworld/conflicts.jsonl). `--score-only DIR` scores an existing run's output
 instead of running; `--verdicts-only` feeds the gold facts themselves to `newsfacts validate`,
@@ -49,8 +50,10 @@ from call_timings import DEFAULT_LOG, read_calls  # noqa: E402
 
 # pipeline.check.evaluation's own pairing and value/place rules, so both scorers agree.
 from pipeline.check.evaluation import GoldFact, pair_up, same_amount, same_place
+from pipeline.extract.entities import is_unknown
 from pipeline.ingest.jsonl import read_jsonl
 from schemas.facts import QuantFact
+from schemas.primitives.names import name_found
 from schemas.validation import AgreementGroup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,6 +247,13 @@ def right_sign(fact: QuantFact, gold: GoldFact) -> bool:
     return math.copysign(1.0, fact.value) == math.copysign(1.0, gold.value)
 
 
+def right_entity(fact: QuantFact, gold: GoldFact) -> bool:
+    """The fact's entity and the gold's name each other (`name_found` either way: "PVV" and "PVV",
+    "UK" and "United Kingdom"). A gold entity that describes rather than names ("the study of heat
+    deaths in summer 2022") is rarely matched, so this counts names got right, a floor."""
+    return not is_unknown(fact.entity) and (name_found(fact.entity, gold.entity) or name_found(gold.entity, fact.entity))
+
+
 def conflict_hits(groups: Iterable[AgreementGroup], gold_of: dict[str, DevGold], conflicts: list[DevConflict]) -> dict[str, set[str]]:
     """For each reported conflict group (by key), the ids of the real conflicts it shows.
 
@@ -278,6 +288,8 @@ class RealworldScores(BaseModel):
     right_metric: int
     right_sign: int
     right_metric_and_sign: int
+    right_entity: int = 0
+    unknown_entity: int = 0
     unmatched: int
     unmatched_per_article: float
     conflicts_reported: int
@@ -294,9 +306,11 @@ class RealworldScores(BaseModel):
 
 
 def label_counts(pairs: Pairs) -> dict[str, int]:
-    """How many found facts have the right metric, the right sign, and both."""
+    """How many found facts have the right metric, the right sign, both, and the gold's entity; and
+    how many have no entity."""
     return {"right_metric": sum(right_metric(f, g) for f, g in pairs), "right_sign": sum(right_sign(f, g) for f, g in pairs),
-            "right_metric_and_sign": sum(right_metric(f, g) and right_sign(f, g) for f, g in pairs)}
+            "right_metric_and_sign": sum(right_metric(f, g) and right_sign(f, g) for f, g in pairs),
+            "right_entity": sum(right_entity(f, g) for f, g in pairs), "unknown_entity": sum(is_unknown(f.entity) for f, _ in pairs)}
 
 
 def conflict_counts(hits: dict[str, set[str]], conflicts: list[DevConflict]) -> dict[str, Any]:
@@ -325,14 +339,14 @@ def score_realworld(facts: list[QuantFact], dev: DevSet, groups: list[AgreementG
 
 
 REALWORLD_HEADER = (
-    "| model | prompt | found | right metric | right sign | right metric and sign | extracted | wrong per article "
+    "| model | prompt | found | right metric | right sign | right metric and sign | right entity | no entity | extracted | wrong per article "
     "| conflicts reported | of them real | real conflicts shown | s per article | calls per article | prompt tokens per article |\n"
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
 
 def realworld_row(name: str, prompt: str, s: RealworldScores) -> str:
     return (f"| {name} | {prompt} | {s.found}/{s.gold} | {s.right_metric}/{s.gold} | {s.right_sign}/{s.gold} "
-            f"| {s.right_metric_and_sign}/{s.gold} | {s.extracted} | {s.unmatched_per_article:.1f} "
+            f"| {s.right_metric_and_sign}/{s.gold} | {s.right_entity}/{s.found} | {s.unknown_entity}/{s.found} | {s.extracted} | {s.unmatched_per_article:.1f} "
             f"| {s.conflicts_reported} | {s.conflicts_real} | {s.real_conflicts_shown}/{s.real_conflicts} "
             f"| {s.seconds_per_article:.0f} | {s.calls_per_article:.0f} | {s.prompt_tokens_per_article:.0f} |")
 

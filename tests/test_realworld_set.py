@@ -172,10 +172,10 @@ TOY = DevSet(
 )
 TOY_FACTS = [
     fact("f1", "a1", 0.3, (5, 25)),  # found, sign wrong
-    fact("f2", "a1", 5.9, (38, 52), metric="unemployment_rate"),  # found, metric wrong
-    fact("f3", "a1", 820, (55, 75), metric="casualties", unit="people"),  # found, an accepted metric
+    fact("f2", "a1", 5.9, (38, 52), metric="unemployment_rate", entity="Freedonia"),  # found, metric and entity wrong
+    fact("f3", "a1", 820, (55, 75), metric="casualties", unit="people", entity="Ruritanian"),  # found, an accepted metric
     fact("f4", "a1", 7.0, (80, 90)),  # matches nothing
-    fact("f5", "a2", -2.9, (10, 20)),  # found, right
+    fact("f5", "a2", -2.9, (10, 20), entity="unknown"),  # found, right, no entity
     fact("f6", "a2", 1.1, (100, 110)),  # right value in the wrong place
     fact("f7", "a3", 1.0, (0, 5)),  # an article outside the set: not scored
 ]
@@ -185,6 +185,7 @@ def test_scoring_counts_found_facts_labels_and_unmatched_facts() -> None:
     s = score_realworld(TOY_FACTS, TOY, [])
     assert (s.gold, s.extracted, s.found) == (5, 6, 4)
     assert (s.right_metric, s.right_sign, s.right_metric_and_sign) == (3, 3, 2)
+    assert (s.right_entity, s.unknown_entity) == (2, 1)  # f1 and f3 ("Ruritanian" names Ruritania); f5 has none
     assert s.missed == ["g5"] and s.unmatched_facts == ["f4", "f6"] and s.unmatched_per_article == 1.0
     assert s.wrong_labels == [("f1", "g1"), ("f2", "g2")]
 
@@ -224,7 +225,7 @@ def test_run_costs_are_per_article_done() -> None:
 def test_the_gold_scored_against_itself_is_perfect() -> None:
     groups = [group("conflict", *c.fact_ids) for c in DEV.conflicts]
     s = score_realworld(gold_as_facts(DEV.gold), DEV, groups)
-    assert s.found == s.right_metric == s.right_sign == s.right_metric_and_sign == s.gold == len(DEV.gold)
+    assert s.found == s.right_metric == s.right_sign == s.right_metric_and_sign == s.right_entity == s.gold == len(DEV.gold)
     assert s.unmatched == 0 and not s.missed and not s.wrong_labels
     assert s.conflicts_reported == s.conflicts_real == s.real_conflicts_shown == len(DEV.conflicts)
 
