@@ -82,8 +82,9 @@ _COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?)\b", re.IGNORECASE)  # "a two-year fixed"
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o'clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
+_SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "six o'clock", "ten p.m." (not "Two ET hosts")
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
 # ... but "five to ten years", "five to 10 percent" are a range of an amount, not "ten to five"
 _AMOUNT_AFTER = re.compile(r"^[\s-]+(?:(?!(?:this|was|is|has|as|its|his|yes)\b)[a-z]+s|people|per\s?cent|percent|million|billion|"
@@ -252,7 +253,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "as phony as a $3 bill", "£50 notes": a banknote's face, not a sum (not "a $1.2 trillion bill")
     if spelled:
         return "clock_time" if _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after) or _PAST_THE_HOUR.match(after) \
-            else _spelled_rule(text, start, end, value, before, after)
+            or _SPELLED_TIME_AFTER.match(after) else _spelled_rule(text, start, end, value, before, after)
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not _MADE_OF.search(before) \
             and not _SCALED_BEFORE.search(before) or _variant(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
