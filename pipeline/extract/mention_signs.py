@@ -52,6 +52,10 @@ _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an av
         r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 _MORE = r"(?:another|a further|an additional)\s+"
+# A price or rate a verb moves, and what it is the price of: "prices ", "the price of its flagship phone ",
+# "fares on the route ", "interest rates ".
+_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[a-z-]+\s+)?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?)\s+"
+           r"(?:(?:of|for|on)\s+(?:(?!(?:to|from|at|by|between|and|or)\b)[\w'’-]+\s+){1,4}?)?")
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
 NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
@@ -87,6 +91,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         # "a reduction in ER visits [emergency room visits] of 12%", "an increase in sales of 4%"
         (re.compile(rf"\b({NOUNS_DOWN})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({NOUNS_UP})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "up"),
+        # a price moved with no "by": "lifted prices 12%", "cut the price of a loaf 10p"
+        (re.compile(rf"\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
     ]
 
 
@@ -275,6 +282,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
 
 
 def _worth_trying(index: int, near: str) -> bool:
+    if index >= 12:
+        return True
     if index >= 10:
         return "of " in near
     if index >= 8:
