@@ -37,7 +37,8 @@ SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", 
         "holdout31": "h31", "holdout32": "h32", "holdout33": "h33",
         "holdout34": "h34", "holdout35": "h35",
         "holdout36": "h36", "holdout37": "h37",
-        "holdout38": "h38", "holdout39": "h39"}  # each set's name and the prefix of its gold fact ids
+        "holdout38": "h38", "holdout39": "h39",
+        "holdout40": "h40"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
