@@ -103,6 +103,7 @@ REAL_SETS = {
     "holdout37": (ROOT / "tests" / "data" / "holdout37", ROOT / "fetched" / "holdout37"),
     "holdout38": (ROOT / "tests" / "data" / "holdout38", ROOT / "fetched" / "holdout38"),
     "holdout39": (ROOT / "tests" / "data" / "holdout39", ROOT / "fetched" / "holdout39"),
+    "holdout40": (ROOT / "tests" / "data" / "holdout40", ROOT / "fetched" / "holdout40"),
     "holdout41": (ROOT / "tests" / "data" / "holdout41", ROOT / "fetched" / "holdout41"),
 }
 EXIT_NO_TEXTS = 2
