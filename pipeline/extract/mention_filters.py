@@ -208,12 +208,13 @@ _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECA
 
 
 # A past moment that a figure is compared with, or that dates the figure just before: "higher than two
-# years ago", "up from five years ago", "levels of a decade ago", "down from 45% four years ago" (a plain
-# "ended 30 years ago" stays a span of time).
+# years ago", "up from five years ago", "the price of a decade ago", "down from 45% four years ago", "against
+# 480 pa'anga two years ago" (a plain "ended 30 years ago" stays a span of time).
 _AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
                             r"weaker|faster|slower)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
-                            r"(?:levels?|those|that)\s+of)|\d(?:%|\s?(?:percent|per\s?cent|bn|billion|million)\b))\s+$",
+                            r"of)|\d(?:%|\s?(?:percent|per\s?cent|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
+                            r"|\d[\d,.]*\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)[a-z'’]+)\s+$",
                             re.IGNORECASE)
 
 
