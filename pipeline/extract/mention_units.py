@@ -75,7 +75,8 @@ _AFTER = re.compile(
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
-    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate)\s+)?"  # "38 consecutive days"
+    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate|"
+    rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old))"
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|cents?)\b)"  # "65p", "45c a minute", "45 cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
