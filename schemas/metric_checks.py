@@ -240,7 +240,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem,
-              _toll_part_problem, _toll_population_problem)
+              _toll_part_problem, _toll_population_problem, _event_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -307,6 +307,21 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» counts part of a population («{part.group(0)}»), not all of it: metric "
             f"{metric!r} does not fit; choose other: with a metric_label for that part")
+
+
+def _event_problem(metric: str, measured: Measured) -> str | None:
+    """People that something happened to, or who did something, are no population: "30,000 people in
+    the UK were infected", "46,000 people took part" (`_PEOPLE_EVENT_AFTER`); but a place's people are
+    one ("a nation of 2.5 million people will vote", "its 1.66 million people")."""
+    if metric != "population" or measured.span is None or measured.unit not in ("people", "persons"):
+        return None
+    before = measured.sentence[:measured.span[0]]
+    if PLACE_OF_BEFORE.search(before) or _OWNER_BEFORE.search(before):
+        return None
+    if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]):
+        return (f"«{measured.words}» counts people by what happened to them or what they did («{event.group('what')}»), "
+                f"not a population: metric {metric!r} does not fit; choose other: and what happened to them")
+    return None
 
 
 def _study_problem(metric: str, measured: Measured) -> str | None:
@@ -952,6 +967,15 @@ _PLIGHT_AFTER = re.compile(
     r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
     r"(?:eligible|registered)(?:\s+to\s+vote)?|voted|cast\s+(?:their\s+)?(?:ballots?|votes?)|went\s+to\s+the\s+polls)",
     re.IGNORECASE)
+# ... or something that happened to the people counted, or that they did: "30,000 people in the UK were
+# infected", "1,250 people with bleeding disorders developed HIV", "46,000 people took part" (not the verbs
+# of a population: "26 million people live in", "people are living in").
+_PEOPLE_EVENT_AFTER = re.compile(
+    r"^\s*(?:people\s+|persons\s+)?(?:(?:in|from|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+)\s+)?"
+    r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
+    r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
+    r"became|[a-z]{3,}ed)\b)")
+_OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",

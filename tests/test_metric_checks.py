@@ -637,6 +637,16 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
      "people", "count", "population", "deaths"),
     ("The country's population rose to 3.4 million people, the death toll report said.", "3.4 million people", 3.4e6,
      "people", "count", "population", None),
+    # ... nor people something happened to, or who did something
+    ("Nearly 4,000 people in the region were poisoned by tainted cooking oil.", "Nearly 4,000 people", 4000, "people",
+     "count", "population", "were"),
+    ("About 900 people across the county developed complications.", "About 900 people", 900, "people", "count",
+     "population", "developed"),
+    ("Some 52,000 people took part in the postal ballot.", "Some 52,000 people", 52000, "people", "count", "population",
+     "took"),
+    ("About 26 million people live in the country.", "About 26 million people", 26e6, "people", "count", "population", None),
+    ("The island nation of 2.5 million people will vote on Sunday.", "2.5 million people", 2.5e6, "people", "count",
+     "population", None),
     # the people of a trial are no population
     ("The study randomized 3,417 people to the drug or a placebo.", "3,417 people", 3417, "people", "count",
      "population", "randomized"),
