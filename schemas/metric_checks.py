@@ -235,7 +235,7 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
 def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
     # In order: the first problem found is the one the model is told.
-    checks = (_scale_problem, _per_capita_problem, _amount_of_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
+    checks = (_scale_problem, _per_capita_problem, _income_problem, _amount_of_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
@@ -389,6 +389,18 @@ def usd_estimate(value: float, unit: str | None) -> float | None:
     """`value` in rough US dollars, or None when the unit is no currency of the rate table."""
     rate = ROUGH_UNITS_PER_USD.get(base_unit(unit) or "")
     return None if rate is None else value / rate
+
+
+# What an income per person is called: not "the pay scale will be uplifted by 6 per cent, plus £1,000".
+_INCOME = re.compile(r"\bgni\b|\bgross national\b|\bincomes?\b|\bearn\w*|\bper[\s-]capita\b", re.IGNORECASE)
+
+
+def _income_problem(metric: str, measured: Measured) -> str | None:
+    """Income per person (`gni_per_capita`) must be called income, earnings or GNI, or be per capita."""
+    if metric != "gni_per_capita" or _INCOME.search(measured.sentence):
+        return None
+    return (f"nothing in the sentence says «{measured.words}» is income (no 'income', 'GNI', 'per capita', 'earn'): "
+            f"metric {metric!r} does not fit; choose other: with a metric_label for what the amount is")
 
 
 def _per_capita_problem(metric: str, measured: Measured) -> str | None:
