@@ -169,6 +169,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
              *(_couple(text) if "couple" in low else ()),
+             *(_decades(text) if "decades" in low else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
@@ -357,6 +358,24 @@ def _points(text: str) -> list[WordQuantity]:
 # seconds with a fraction ("1:32.456", "47:12.8"), which no clock shows. Hours of two digits or with a
 # leading zero ("14:32:05", "02:00:35") and a reading followed by a time of day's words ("7:58:09 a.m.",
 # "1:23:45 GMT", "local time") are clock times.
+# Decades, not counted, as a length of time: "hidden for decades", "his decades of public service", "a
+# decades-long cover-up" are 20 to 90 years, as "dozens" is 24 to 108 (not a time frame: "in recent
+# decades", "over the past decades", "the decades of war", "for decades to come"; not a date, "decades ago";
+# "several decades" is no quantity, as "several days").
+_DECADES = re.compile(r"(?:\b(?P<word>[A-Za-z]+)\s+)?\b(?P<span>decades)\b(?!-(?!long\b))(?!\s+(?:ago|to\s+come)\b)",
+                      re.IGNORECASE)
+_DECADES_AFTER = frozenset("for take takes took taken taking after within spanning lasting across over his her their its our my "
+                           "a".split())
+
+
+def _decades(text: str) -> list[WordQuantity]:
+    found = []
+    for m in _DECADES.finditer(text):
+        if text.startswith("-long", m.end()) or (m["word"] or "").lower() in _DECADES_AFTER:
+            found.append(WordQuantity(m.span("span"), 20.0, 90.0, "years", "vague"))
+    return found
+
+
 _ELAPSED = re.compile(r"(?<![\d:.,])(?:(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)|(?P<mm>[1-5]?\d):(?P<ss>[0-5]\d\.\d{1,3}))"
                       r"(?![\d:]|\.\d)(?!\s?(?:(?i:a\.?m\b|p\.?m\b|local\s+time|hours?\b|hrs\b)|(?:GMT|UTC|[A-Z]{1,3}T)\b))")
 
