@@ -138,6 +138,7 @@ def test_a_span_that_names_a_period_or_a_date_is_settled_by_rule(sentence: str, 
 @pytest.mark.parametrize(("sentence", "words"), [
     ("The economy has been shrinking over the last five years.", "five years"),  # may be a streak
     ("Over the past 12 months, shares tripled.", "12 months"),
+    ("Two aides were given jail terms of six and nine years earlier on Tuesday.", "nine years"),  # the day's "earlier"
     ("The final three weeks were the hardest.", "three weeks"),
     ("The first two weeks were the calmest of the season.", "two weeks"),
 ])

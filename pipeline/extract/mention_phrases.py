@@ -96,7 +96,11 @@ _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
 _FIRST_SPAN_BEFORE = re.compile(r"\b(?:in|during|over)\s+the\s+first\s+$", re.IGNORECASE)  # "in the first eleven months"
-_AGO_AFTER = re.compile(r"^\s+(ago|earlier|later|after|before)\b(?!\s+than)", re.IGNORECASE)
+# A length of time that dates something: "four years ago", "two weeks earlier" (not the "earlier" of a day named
+# after it: "jail terms of six and nine years earlier Tuesday").
+_AGO_AFTER = re.compile(r"^\s+(ago\b|(?:earlier|later|after|before)\b(?!\s+than)(?!,?\s+(?:on\s+)?(?:(?-i:[MTWFS][a-z]+day)|"
+                        r"today|tonight|this\s+(?:week|month|year|morning|afternoon|evening)|"
+                        r"in\s+the\s+(?:day|week|month|year|morning|afternoon|evening))\b))", re.IGNORECASE)
 _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
