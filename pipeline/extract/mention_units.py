@@ -119,7 +119,7 @@ _MEASURES = [
 _RATE = re.compile(
     r"^(?:\s+of\s+[a-z]+(?:\s+(?!(?:in|on|at|by|within|during|over)\b)[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*)"
     r"(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
-    r"(?P<ago>(?=\s+(?:ago|earlier)\b))?",
+    r"(?P<ago>(?=\s+(?:ago|earlier)\b|\s+before\s*(?:[.,;)]|$)))?",  # "a year earlier", "a year before." date it
     re.IGNORECASE,
 )
 _A_DENOMINATORS = frozenset(

@@ -325,7 +325,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _spoken_hundredths(text, mentions)
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
     mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
-    mentions = _exchange_rates(text, _converted_amounts(text, mentions), story)
+    mentions = _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story)
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     return mentions, rejected
@@ -425,6 +425,32 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
         elif i and (prior := result[i - 1]).unit_class == "currency" and _last_scale(prior.text) == _last_scale(mention.text) \
                 and not re.search(r"[.!?;]\s", text[prior.end:mention.start]):
             result[i] = replace(mention, unit=prior.unit.split(" per ")[0], unit_class="currency")
+    return result
+
+
+# Money in brackets where a value is due, as accounts write a negative: "a loss per share of ($9.97)",
+# "cash flow was negative, at ($1.3) billion" (its scale may follow the bracket). Not a conversion aside,
+# which follows the amount it converts ("9.3 billion yen ($60 million)").
+_VALUE_DUE = re.compile(r"(?:\b(?:of|at|to|was|were|is|are|be|been|from|totall?ing|totall?ed|reached)|[:=])\s*\(\s*$", re.IGNORECASE)
+_BRACKET_SCALE = re.compile(r"\s*\)(?:\s?(?P<scale>million|billion|trillion|bn|m)\b)?", re.IGNORECASE)
+_SCALE_OF = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _bracketed_negatives(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Money written in accounting brackets where a value is due (`_VALUE_DUE`) is negative, with the
+    scale written after the bracket if the amount has none ("($1.3) billion" is -1.3e9)."""
+    result = []
+    for mention in mentions:
+        after = _BRACKET_SCALE.match(text, mention.end)
+        if mention.unit_class != "currency" or mention.value <= 0 or after is None \
+                or not _VALUE_DUE.search(text[max(0, mention.start - 40):mention.start]):
+            result.append(mention)
+            continue
+        start = text.rindex("(", 0, mention.start)
+        scale = _SCALE_OF[after["scale"].lower()] if after["scale"] and _last_scale(mention.text) == 1.0 else 1.0
+        end = after.end() if scale != 1.0 else text.index(")", mention.end) + 1
+        result.append(replace(mention, start=start, end=end, text=text[start:end], value=-mention.value * scale,
+                              value_max=None if mention.value_max is None else -mention.value_max * scale, cue="( )"))
     return result
 
 
