@@ -92,8 +92,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b({NOUNS_DOWN})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({NOUNS_UP})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "up"),
         # a price moved with no "by": "lifted prices 12%", "cut the price of a loaf 10p"
-        (re.compile(rf"\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE),
+         "down"),  # not the adjective of "the lower rate"
+        (re.compile(rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
     ]
 
 
