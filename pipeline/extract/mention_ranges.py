@@ -98,8 +98,10 @@ _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from
                      r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.IGNORECASE)
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
-# A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees".
-_SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*or\s+$", re.IGNORECASE)
+# A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees", "lay off 10% of its
+# employees, approximately 17,000", "a 10% workforce reduction across all departments, amounting to 17,000 employees".
+_SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*(?:or\s+)?$", re.IGNORECASE)
+_AMOUNTING_TO = re.compile(r"^[^.;:!?\d]{0,60},\s*(?:amounting|equal|equivalent)\s+to\s+$", re.IGNORECASE)  # of a count only
 _TALLY = re.compile(rf"^{LIST_PLACE}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _BY_BEFORE = re.compile(r"\bby\s+$")
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
@@ -372,7 +374,8 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
             if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap) \
                     or _BRACKET_OPEN.match(gap) and _converts(result[previous], mention) \
-                    or result[previous].unit_class == "percent" and _SHARE_OR.match(gap):
+                    or result[previous].unit_class == "percent" and (_SHARE_OR.match(gap) or
+                                                                      mention.unit_class == "count" and _AMOUNTING_TO.match(gap)):
                 result[i] = key(result[previous], mention) or mention
             elif (earlier := _gapped(result, i, text)) is not None:
                 result[i] = key(earlier, mention) or mention
