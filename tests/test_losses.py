@@ -1,5 +1,5 @@
-"""Unit tests: money that its words call a company's loss is negative net income, and a loss per
-share negative earnings per share (pipeline/extract/labelling/losses, used by mention_facts)."""
+"""Unit tests: money that its words call a company's loss is negative net income (an operating or
+pre-tax loss negative operating or pre-tax income), and a loss per share negative earnings per share (pipeline/extract/labelling/losses, used by mention_facts)."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ CASES = [
     ("It reported a net loss of 12 cents a share.", "12 cents a share", "loss_per_share", "eps"),
     ("The group narrowed its quarterly loss to $45 million.", "$45 million", "net_income", None),  # a level, no "loss of"
     ("Insurers face an insured loss of $30 billion from the storm.", "$30 billion", "money", None),
-    ("The unit reported an operating loss of $2 billion.", "$2 billion", "money", None),
-    ("It booked a $2 billion operating loss.", "$2 billion", "money", None),
+    ("The unit reported an operating loss of $2 billion.", "$2 billion", "money", "operating_income"),
+    ("It booked a $2 billion operating loss.", "$2 billion", "money", "operating_income"),
+    ("Its loss from operations totaled $640 million.", "$640 million", "money", "operating_income"),
+    ("The bank made a pre-tax loss of £90m in the half.", "£90m", "amount", "pretax_income"),
     ("Farmers counted a $5 million loss in revenue after the frost.", "$5 million", "money", None),
     ("The carmaker posted a loss of $1.2 billion in the quarter.", "$1.2 billion", "insured_losses", None),
     ("Revenue was $12.8 billion, down 1% from a year earlier.", "$12.8 billion", "money", None),

@@ -7,8 +7,10 @@ another period). So such an amount, when the model names it only by its kind ("m
 or a result, is labelled `net_income` and signed negative; a loss per share, written after it ("a
 loss of $2.4 billion, or 52 cents per share") or as "a loss of 38 cents a share", is `eps`, negative.
 
+An operating or pre-tax loss ("an operating loss of $4.0 billion", "a loss from operations totaling $2.4
+billion") is that other measure of the result below zero: `operating_income` or `pretax_income`, negative.
 A loss that its words say is of something else is left as labelled: insured and economic losses,
-operating and pre-tax losses (other measures of a result), adjusted losses, losses of value, jobs,
+underlying and adjusted losses, losses of value, jobs,
 lives or market value, a loss on a sale ("a $1.8 billion loss on asset sales", "sold at a $2bn loss"),
 and a loss something caused ("a promotion that caused $11 million in losses").
 """
@@ -25,6 +27,13 @@ _SOMETHING_ELSE = (r"insured|insurance|economic|operating|pre-?tax|pretax|before
                    r"trading|credit|impairment|underwriting|investment|currency|exchange|hedging|paper|crop|property|"
                    r"jobs?|weight|market|capital|tax|revenue|sales")
 _ELSE_BEFORE = re.compile(rf"\b(?:{_SOMETHING_ELSE})\s+(?:net\s+)?$", re.IGNORECASE)
+# Other measures of a result, which a loss also puts below zero: the label each takes.
+_RESULT_MEASURES = {"operating": "operating_income", "pre-tax": "pretax_income", "pretax": "pretax_income",
+                    "before-tax": "pretax_income", "before tax": "pretax_income"}
+_MEASURE_BEFORE = re.compile(r"\b(operating|pre-?tax|before[- ]tax)\s+$", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(r"^\s*(operating|pre-?tax|before[- ]tax)\s+loss(?:es)?\b", re.IGNORECASE)
+_FROM_OPERATIONS = re.compile(rf"\bloss(?:es)?\s+from\s+operations\s+(?:(?:totall?(?:ing|ed)|of|was|were|at|reached|came\s+to|amounted\s+to)\s+)?{_HEDGE}$",
+                              re.IGNORECASE)
 _LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+of\s+{_HEDGE}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
@@ -47,11 +56,25 @@ def loss_label(text: str, start: int, end: int, unit: str | None, unit_class: st
     if unit_class != "currency" or not (is_kind_name(label) or _RESULT_LABEL.match((label or "").lower())):
         return None
     before, after = text[max(0, start - 90):start], text[end:end + 40]
+    if measure := _result_measure(before, after):
+        return measure
     per_share = bool(unit and unit.endswith(" per share"))
     restated = _RESTATED.search(before) if per_share else None
     if not (_called_a_loss(before, after) or restated and not _ELSE_BEFORE.search(before[:restated.start()])):
         return None
     return "eps" if per_share else "net_income"
+
+
+def _result_measure(before: str, after: str) -> str | None:
+    """`operating_income` or `pretax_income` when the words next to the money call it an operating or
+    pre-tax loss ("an operating loss of", "a $2 billion pre-tax loss", "a loss from operations totaling")."""
+    if _FROM_OPERATIONS.search(before):
+        return "operating_income"
+    if measure := _MEASURE_AFTER.match(after):
+        return _RESULT_MEASURES[measure.group(1).lower()]
+    if (match := _LOSS_OF.search(before)) and (measure := _MEASURE_BEFORE.search(before[:match.start()])):
+        return _RESULT_MEASURES[measure.group(1).lower()]
+    return None
 
 
 def _called_a_loss(before: str, after: str) -> bool:
