@@ -239,7 +239,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _target_problem, _policy_rate_problem, _crowd_problem,
+              _unnamed_rate_problem, _no_growth_problem, _margin_problem, _target_problem, _policy_rate_problem, _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem)
     for check in checks:
         problem = check(metric, measured)
@@ -781,6 +781,20 @@ def _no_growth_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"nothing in the sentence of «{measured.words}» is about growth or an economy: metric {metric!r} does not "
             f"fit; choose other: with a metric_label for what it measures")
+
+
+# A margin written just before the number: "its margins fell from -4.5% to -32.3%", "an operating margin of 8%".
+_MARGIN_BEFORE = re.compile(r"\bmargins?\b[^.;:!?\d]{0,30}$", re.IGNORECASE)
+
+
+def _margin_problem(metric: str, measured: Measured) -> str | None:
+    """A margin (profit as a share of revenue) is no growth or inflation rate, whatever the sentence's
+    other words ("the aerospace manufacturer ..., as its margins fell from -4.5% to -32.3%")."""
+    if not (metric.endswith("_growth") or metric == "inflation_rate") or measured.span is None \
+            or not _MARGIN_BEFORE.search(measured.sentence[:measured.span[0]]):
+        return None
+    return (f"«{measured.words}» is a margin, not a growth rate: metric {metric!r} does not fit; choose other: with a "
+            f"metric_label for the margin")
 
 
 def _unnamed_rate_problem(metric: str, measured: Measured) -> str | None:

@@ -610,6 +610,17 @@ def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(se
     assert (found is None) if fragment is None else (fragment in (found or "") and "whole output" in found)
 
 
+@pytest.mark.parametrize(("sentence", "words", "value", "metric", "margin"), [
+    ("The shipbuilder, a big manufacturer, saw its margins slide from 6% to 2%.", "from 6% to 2%", 2.0,
+     "manufacturing_growth", True),
+    ("The factory's production margin of 8% beat forecasts.", "8%", 8.0, "industrial_output_growth", True),
+    ("Factory output grew 3% as margins held.", "3%", 3.0, "manufacturing_growth", False),
+])
+def test_a_margin_is_no_growth_rate(sentence: str, words: str, value: float, metric: str, margin: bool) -> None:
+    found = problem(metric, sentence, words, value, "percent", "percent")
+    assert ("is a margin" in (found or "")) == margin
+
+
 @pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "fragment"), [
     # a central bank's rate is no inflation rate
     ("Since August 2023 the central bank has kept interest rates on hold at 5.25%.", "5.25%", 5.25, "percent", "percent",
