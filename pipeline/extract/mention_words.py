@@ -60,7 +60,11 @@ _SHARE_ALONE = re.compile(
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
-    r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b",
+    r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b"
+    # "several records", "several European countries": 2 to 9 of the things named after it (not a vague
+    # length of time, "several hours", nor "several times")
+    r"|\b(?P<several>several)\b(?=\s+(?!(?:seconds|minutes|hours|days|weeks|months|years|decades|times|more|other|others)\b)"
+    r"(?:[a-z-]+\s+){0,2}?[a-z]+s\b)",
     re.IGNORECASE)
 # "a couple of hospitals": about two; "a couple of hundred protesters": about 200
 _COUPLE = re.compile(r"\ba\s+couple\s+of(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?\b(?=\s+[a-z])", re.IGNORECASE)
@@ -79,7 +83,7 @@ _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0,
 # currency named after it, else the story's (`mentions._from_words`).
 _FIGURES = re.compile(rf"\b(?P<n>{_NUMBER_WORD}|\d{{1,2}})[\s-]figure(?:[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan))?"
                       r"(?=\s+[a-z])", re.IGNORECASE)
-_BASE = {"dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
+_BASE = {"several": 1, "dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century"
@@ -167,7 +171,8 @@ def word_quantities(text: str) -> list[WordQuantity]:
     found = [*(_points(text) if "point" in low else ()),
              *(_fractions(text) if any(w in low for w in _DENOMINATORS) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
-             *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores")) else ()),
+             *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores",
+                                                      "several")) else ()),
              *(_couple(text) if "couple" in low else ()),
              *(_decades(text) if "decades" in low else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
@@ -294,7 +299,7 @@ def _vague(text: str) -> list[WordQuantity]:
         if m["tens"]:
             base = _BASE[m["tens"].lower()] * _BASE[m["of"].lower()]
         else:
-            base = _BASE[(m["scale"] or m["plural"] or m["scores"]).lower()]
+            base = _BASE[(m["scale"] or m["plural"] or m["scores"] or m["several"]).lower()]
         found.append(WordQuantity((m.start(), m.end()), 2 * base, 9 * base, None, "vague"))
     return found
 
