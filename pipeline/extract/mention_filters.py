@@ -81,9 +81,11 @@ _HARMED_AFTER = re.compile(rf"^\s+(?:(?:most\s+)?(?:recent|latest|new|additional
                            rf"(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 # Capitalised words after a number that are what it counts, not a name: their last word is a plural
-# ("24 Grand Slams", "the 58 Super Bowls") or a person's verb follows them ("the 419 Tony Blair won").
+# ("24 Grand Slams", "the 58 Super Bowls") or a person's or maker's verb follows them ("the 419 Tony Blair won",
+# "the 371 Airbus delivered").
 _COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])"
-                           r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got)\b)")
+                           r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
+                           r"produced|made|bought|ordered)\b)")
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?)\b", re.IGNORECASE)  # "a two-year fixed"
