@@ -41,6 +41,13 @@ def test_less_than_a_signed_quantity_is_open_downwards():
     assert interval_for(-2.0, "less_than", nonnegative=False) == Interval(-INF, -2.0, high_open=True)
 
 
+def test_the_hedge_of_a_signed_fall_or_loss_bounds_its_size():
+    """"A loss of more than $6 billion" (-6e9, more_than) is -6e9 or below; "fell less than 2%" is -2 to 0."""
+    assert interval_for(-6e9, "more_than", nonnegative=False, of_size=True) == Interval(-INF, -6e9, high_open=True)
+    assert interval_for(-2.0, "less_than", nonnegative=False, of_size=True) == Interval(-2.0, 0.0, low_open=True)
+    assert interval_for(6e9, "more_than", of_size=True) == Interval(6e9, INF, low_open=True)  # a positive figure as written
+
+
 def test_common_part():
     assert common([Interval(1, 5), Interval(3, 9), Interval(4, INF)]) == Interval(4, 5)
     assert common([Interval(1, 2), Interval(3, 4)]) is None

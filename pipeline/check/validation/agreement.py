@@ -88,10 +88,12 @@ def written_figure(fact: QuantFact) -> str:
 
 
 def own_interval(m: Member) -> Interval:
+    """The values the member's source allows; the hedge of a negative figure bounds its size, unless it
+    is a temperature ("below -18C" is colder than -18C)."""
     f = m.fact
     percent = unit_class(f.unit) == "percent"
     return interval_for(f.value, qualifier_of(f), f.value_max, nonnegative=not percent and f.value >= 0,
-                        to_the_unit=to_the_unit(f.unit, f.value))
+                        to_the_unit=to_the_unit(f.unit, f.value), of_size="degrees" not in (f.unit or ""))
 
 
 def group_unit(units: list[str]) -> str:

@@ -6,7 +6,8 @@
   percentage is given to the unit ("40%" is [39.5, 40.5), so it differs from "38%");
 - approximately: that, or ± 5%, whichever is wider;
 - more_than / at_least: open upwards; less_than / at_most: open downwards (to 0 for amounts that
-  cannot be negative);
+  cannot be negative); of a negative figure that a fall or loss signed (`of_size`), the hedge bounds
+  its size: "a loss of more than $6 billion" is -6 billion or below, "fell less than 2%" is -2% to 0;
 - range: from value to value_max, each with its rounding (two ranges of one figure are compared end
   by end, both ends to the finer one's rounding: `range_step`, `agreement.ranges_apart`);
 - several: value to value_max when given, else 2–9 of the scale ("several billion" is 2–9 billion).
@@ -99,14 +100,18 @@ def _written_scale(value: float) -> float:
 
 @lru_cache(maxsize=65536)
 def interval_for(value: float, qualifier: str, value_max: float | None = None, nonnegative: bool = True,
-                 to_the_unit: bool = False) -> Interval:
+                 to_the_unit: bool = False, of_size: bool = False) -> Interval:
     """The interval of values a source allows when it writes `value` with `qualifier` (`to_the_unit`:
-    a whole number is given to the unit, `half_step`)."""
+    a whole number is given to the unit, `half_step`; `of_size`: a negative value's hedge bounds its size)."""
     floor = 0.0 if nonnegative else -math.inf
     rounding = half_step(value, to_the_unit)
     if qualifier == "approximately":
         width = max(rounding, APPROXIMATE_SHARE * abs(value))
         return Interval(value - width, value + width)
+    if of_size and value < 0 and qualifier in ("more_than", "at_least"):
+        return Interval(-math.inf, value, high_open=qualifier == "more_than")
+    if of_size and value < 0 and qualifier in ("less_than", "at_most"):
+        return Interval(value, 0.0, low_open=qualifier == "less_than")
     if qualifier in ("more_than", "at_least"):
         return Interval(value, math.inf, low_open=qualifier == "more_than")
     if qualifier in ("less_than", "at_most"):
