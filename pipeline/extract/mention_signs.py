@@ -272,14 +272,25 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     multiple = bool(_MULTIPLE.search(text[start:end]))
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
+    lasting = bool(_LASTING.search(text[start:end]))
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
-                and not (pattern is _NOUN_AFTER and money and _PROJECT.match(match.group(0))):
+                and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting)):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
         return Change("down", match.group(0).strip())
+    if (verb := _KNOCKED_OFF.search(before[-30:])) and _OFF_AFTER.match(after):
+        return Change("down", verb.group(0).strip())
     return None
+
+
+# A length of time written as an adjective: "a 45-minute power cut", "a three-day slump" last that long; they are
+# no size of the cut or slump.
+_LASTING = re.compile(r"-(?:second|minute|hour|day|week|month|year)$", re.IGNORECASE)
+# What was knocked off: "knocking 32 basis points off yields", "knocked $2bn off its value".
+_KNOCKED_OFF = re.compile(r"\b(?:knock|knocks|knocked|knocking|shave[sd]?|shaving|take|takes|took|taking|taken)\s+$", re.IGNORECASE)
+_OFF_AFTER = re.compile(r"^\s+off\b(?!\s+(?:the\s+)?(?:coast|shore|pace|lead))", re.IGNORECASE)  # not "two shots off the lead"
 
 
 def _worth_trying(index: int, near: str) -> bool:
