@@ -53,9 +53,9 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 # or a year or time of its own: "14 lenders last year, 4 in 2022 and 9 a year earlier"
 _OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
-_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of|to)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of|to|(?:north|south|east|west)\s+of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
-_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
+_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to|(?:north|south|east|west)\s+of)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
                              rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
                              r"elsewhere|locally|online|offline|off-peak|at\s+peak)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
@@ -88,7 +88,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'â€
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
 _NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'â€™-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
-_CLAUSE_VERB = re.compile(r"(?:\s+more)?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|[a-z]{3,}ed|"
+_CLAUSE_VERB = re.compile(r"(?:\s+more)?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|[a-z]{3,}ed|"
                           rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")

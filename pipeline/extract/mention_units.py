@@ -147,7 +147,8 @@ _NOT_COUNTED = "percent more less fewer year years month months week weeks day d
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 # Verbs in the past without "-ed", and "alive", which end a noun after "one" ("one bidder came forward").
 IRREGULAR_PAST = frozenset("left went came made took got fled ran lost won held said saw fell rose stood sat gave told "
-                           "kept paid found became began brought spent broke grew drove flew sold bought alive".split())
+                           "kept paid found became began brought spent broke grew drove flew sold bought sent built met led "
+                           "alive".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
