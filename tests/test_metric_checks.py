@@ -656,6 +656,8 @@ def test_a_margin_is_no_growth_rate(sentence: str, words: str, value: float, met
      "population", "developed"),
     ("Some 52,000 people took part in the postal ballot.", "Some 52,000 people", 52000, "people", "count", "population",
      "took"),
+    ("The inquiry thinks between 40 and 60 of these people were poisoned.", "between 40 and 60", 40, "people", "count",
+     "population", "were"),
     ("About 26 million people live in the country.", "About 26 million people", 26e6, "people", "count", "population", None),
     ("The island nation of 2.5 million people will vote on Sunday.", "2.5 million people", 2.5e6, "people", "count",
      "population", None),
