@@ -391,7 +391,7 @@ def usd_estimate(value: float, unit: str | None) -> float | None:
     return None if rate is None else value / rate
 
 
-# What an income per person is called: not "the pay scale will be uplifted by 6 per cent, plus £1,000".
+# What an income per person is called: not "each grade of the scale gains 4 per cent, plus £800".
 _INCOME = re.compile(r"\bgni\b|\bgross national\b|\bincomes?\b|\bearn\w*|\bper[\s-]capita\b", re.IGNORECASE)
 
 
@@ -783,13 +783,13 @@ def _no_growth_problem(metric: str, measured: Measured) -> str | None:
             f"fit; choose other: with a metric_label for what it measures")
 
 
-# A margin written just before the number: "its margins fell from -4.5% to -32.3%", "an operating margin of 8%".
+# A margin written just before the number: "its margin slid from -3% to -20%", "an operating margin of 8%".
 _MARGIN_BEFORE = re.compile(r"\bmargins?\b[^.;:!?\d]{0,30}$", re.IGNORECASE)
 
 
 def _margin_problem(metric: str, measured: Measured) -> str | None:
     """A margin (profit as a share of revenue) is no growth or inflation rate, whatever the sentence's
-    other words ("the aerospace manufacturer ..., as its margins fell from -4.5% to -32.3%")."""
+    other words ("the shipbuilder ..., as its margin slid from -3% to -20%")."""
     if not (metric.endswith("_growth") or metric == "inflation_rate") or measured.span is None \
             or not _MARGIN_BEFORE.search(measured.sentence[:measured.span[0]]):
         return None

@@ -99,7 +99,7 @@ _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from
 _BRACKET_OPEN = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.IGNORECASE)
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees", "lay off 10% of its
-# employees, approximately 17,000", "a 10% workforce reduction across all departments, amounting to 17,000 employees".
+# staff, about 9,000", "a 12% staff reduction in every region, amounting to 900 workers".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*(?:or\s+)?$", re.IGNORECASE)
 _AMOUNTING_TO = re.compile(r"^[^.;:!?\d]{0,60},\s*(?:amounting|equal|equivalent)\s+to\s+$", re.IGNORECASE)  # of a count only
 _TALLY = re.compile(rf"^{LIST_PLACE}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
