@@ -4,7 +4,8 @@
   of 10", "half of", "fell by a third", and a hedged share standing for those it counts ("around
   half identified as female", "about a third were over 60");
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
-  thousands", "tens of millions", "several hundred", "a few thousand"; "a couple of" is about 2;
+  thousands", "tens of millions", "several hundred", "a few thousand", "several records" (2 to 9), and
+  decades alone as a length of time ("for decades", 20 to 90 years); "a couple of" is about 2;
 - one unit of time, one degree or one measure after a hedge: "for more than a year", "nearly a
   decade" (10 years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is
   none), "less than a metre"; half of one: "half an hour", "half a mile"; a margin of one: "by a
@@ -359,10 +360,6 @@ def _points(text: str) -> list[WordQuantity]:
                          "percentage_points", "points") for m in _POINTS.finditer(text)]
 
 
-# A stopwatch's reading: hours of one digit, minutes and seconds ("2:00:35", "1:05:42.3"), or minutes and
-# seconds with a fraction ("1:32.456", "47:12.8"), which no clock shows. Hours of two digits or with a
-# leading zero ("14:32:05", "02:00:35") and a reading followed by a time of day's words ("7:58:09 a.m.",
-# "1:23:45 GMT", "local time") are clock times.
 # Decades, not counted, as a length of time: "hidden for decades", "his decades of public service", "a
 # decades-long cover-up" are 20 to 90 years, as "dozens" is 24 to 108 (not a time frame: "in recent
 # decades", "over the past decades", "the decades of war", "for decades to come"; not a date, "decades ago";
@@ -381,6 +378,10 @@ def _decades(text: str) -> list[WordQuantity]:
     return found
 
 
+# A stopwatch's reading: hours of one digit, minutes and seconds ("2:00:35", "1:05:42.3"), or minutes and
+# seconds with a fraction ("1:32.456", "47:12.8"), which no clock shows. Hours of two digits or with a
+# leading zero ("14:32:05", "02:00:35") and a reading followed by a time of day's words ("7:58:09 a.m.",
+# "1:23:45 GMT", "local time") are clock times.
 _ELAPSED = re.compile(r"(?<![\d:.,])(?:(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d+)?)|(?P<mm>[1-5]?\d):(?P<ss>[0-5]\d\.\d{1,3}))"
                       r"(?![\d:]|\.\d)(?!\s?(?:(?i:a\.?m\b|p\.?m\b|local\s+time|hours?\b|hrs\b)|(?:GMT|UTC|[A-Z]{1,3}T)\b))")
 
