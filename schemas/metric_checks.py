@@ -235,11 +235,13 @@ def metric_problem(metric: str, value: float, unit: str | None, unit_class: str,
 def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
     # In order: the first problem found is the one the model is told.
-    checks = (_scale_problem, _per_capita_problem, _income_problem, _amount_of_problem, _change_problem, _rate_problem, _noun_problem, _subgroup_problem,
+    checks = (_scale_problem, _per_capita_problem, _income_problem, _amount_of_problem, _change_problem, _rate_problem,
+              _noun_problem, _subgroup_problem,
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _margin_problem, _target_problem, _policy_rate_problem, _crowd_problem,
+              _unnamed_rate_problem, _no_growth_problem, _margin_problem, _target_problem, _policy_rate_problem,
+              _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem)
     for check in checks:
         problem = check(metric, measured)
