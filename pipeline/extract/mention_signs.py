@@ -163,6 +163,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:t
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"the (?:year|month|week|quarter|season|day) (?:before|earlier)|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
+             r"in the (?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
              r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \
              r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count))"
