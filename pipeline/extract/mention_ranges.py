@@ -33,7 +33,7 @@ from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_NAME, LIST_PLACE
 from .mention_signs import change_at
-from .mention_units import IRREGULAR_PAST, SIZE_WORDS, measure_before, rate_after
+from .mention_units import IRREGULAR_PAST, PARTICIPLE, SIZE_WORDS, measure_before, rate_after
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -405,8 +405,8 @@ _GAPPED = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]
 # "by", before a move or before a number that ends its clause (`_CLAUSE_END`)
 _GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:(?:[a-z][\w'’&-]*|\d+)\s+){1,3})$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|while|as|but|respectively|in|on|at|after|from)\b")
-_NOT_SUBJECT = re.compile(r"^[a-z]{3,}(?<!e)ed$|(?:ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$",
-                          re.IGNORECASE)  # a verb's form ("rose", "shipped"), not "feed" or "seed"
+# A verb's form ("rising", "taken"; "shipped" is `mention_units.PARTICIPLE`, which "feed" and "seed" are not)
+_NOT_SUBJECT = re.compile(r"(?:ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$", re.IGNORECASE)
 # ... and a subject with nothing after it but the number has no word of a verb's other parts either
 # ("and unemployment stood at 4%")
 _NOT_BARE_SUBJECT = re.compile(r"^(?:at|to|of|in|on|for|from|with|than|about|around|nearly|almost|over|under|above|"
@@ -427,7 +427,8 @@ def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
         return None
     words = gapped["subject"].split()
     standing_in = words[0].lower() in ("those", "that")  # "and those from India 25%": the earlier noun, placed
-    if any(_NOT_SUBJECT.search(word) or bare and not standing_in and _NOT_BARE_SUBJECT.match(word) for word in words):
+    if any(PARTICIPLE.match(word.lower()) or _NOT_SUBJECT.search(word) or bare and not standing_in and _NOT_BARE_SUBJECT.match(word)
+           for word in words):
         return None
     for earlier in reversed(mentions[max(0, i - 2):i]):
         if earlier.sentence_start != mention.sentence_start or re.search(r"[.!?]\s", text[earlier.end:mention.start]):

@@ -185,7 +185,7 @@ def _is_plural(word: str) -> bool:
         or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen")))  # "gunmen", not "specimen"
 
 
-_PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
+PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
 
 
 def _hyphened_noun(after: str, match: re.Match[str]) -> bool:
@@ -207,7 +207,7 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         if not words and (word.lower() in _NOUN_SKIP or "-" in word and not _hyphened_noun(after, match)):
             continue  # "new", "long-range", "well-known": what is counted comes after
         if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
-                or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST or _PARTICIPLE.match(word.lower()))
+                or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST or PARTICIPLE.match(word.lower()))
                     and _is_plural(words[-1].group(1).lower())):
             break  # "nine tankers waiting offshore", "250 farmers drove tractors", "18 airports reported delays": a verb
         words.append(match)
@@ -227,7 +227,7 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     words = _noun_words(after)
     if words and words[0].group(1).lower() == "times":
         return "times", words[0].end()  # "14 times average earnings": a multiple of what follows
-    if singular_ok and words and not _PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
+    if singular_ok and words and not PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
         # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
         second = words[1].group(1).lower() if len(words) > 1 else ""
         kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST \

@@ -433,7 +433,6 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
 # which follows the amount it converts ("9.3 billion yen ($60 million)").
 _VALUE_DUE = re.compile(r"(?:\b(?:of|at|to|was|were|is|are|be|been|from|totall?ing|totall?ed|reached)|[:=])\s*\(\s*$", re.IGNORECASE)
 _BRACKET_SCALE = re.compile(r"\s*\)(?:\s?(?P<scale>million|billion|trillion|bn|m)\b)?", re.IGNORECASE)
-_SCALE_OF = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
 def _bracketed_negatives(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -441,13 +440,12 @@ def _bracketed_negatives(text: str, mentions: list[Mention]) -> list[Mention]:
     scale written after the bracket if the amount has none ("($1.3) billion" is -1.3e9)."""
     result = []
     for mention in mentions:
-        after = _BRACKET_SCALE.match(text, mention.end)
-        if mention.unit_class != "currency" or mention.value <= 0 or after is None \
-                or not _VALUE_DUE.search(text[max(0, mention.start - 40):mention.start]):
+        after = _BRACKET_SCALE.match(text, mention.end) if mention.unit_class == "currency" and mention.value > 0 else None
+        if after is None or not _VALUE_DUE.search(text[max(0, mention.start - 40):mention.start]):
             result.append(mention)
             continue
         start = text.rindex("(", 0, mention.start)
-        scale = _SCALE_OF[after["scale"].lower()] if after["scale"] and _last_scale(mention.text) == 1.0 else 1.0
+        scale = _last_scale("1" + after["scale"]) if after["scale"] and _last_scale(mention.text) == 1.0 else 1.0
         end = after.end() if scale != 1.0 else text.index(")", mention.end) + 1
         result.append(replace(mention, start=start, end=end, text=text[start:end], value=-mention.value * scale,
                               value_max=None if mention.value_max is None else -mention.value_max * scale, cue="( )"))
