@@ -275,3 +275,15 @@ def test_every_place_an_anchor_occurs_is_a_gold_fact_with_that_anchor(name: str)
         for g in golds:
             starts = [m.start() for m in re.finditer(re.escape(g.anchor), text)]
             assert all((start, g.anchor) in places for start in starts), g.fact_id
+
+
+def test_filling_drops_the_tools_date_and_the_listed_lines_then_cleans() -> None:
+    from benchmarks.fill_fetched import saved_text
+    long_line = "A caption of more than eight words that must not be committed here."
+    digest = hashlib.sha256(long_line.encode()).hexdigest()
+    listed = article("a_x").model_copy(update={"dropped_lines": [
+        "Read more", f"sha256:{digest}", "Most Read from …", "… all rights reserved.",
+        f"sha256-start:9:{hashlib.sha256(b'Photo: AP').hexdigest()}"]})
+    excerpt = (" date 2024-05-20 Prices rose 3% on Monday.\n  Read more  \n" + long_line + "\nMost Read from Elsewhere\n"
+               "Photo: AP / some credit\nThe site, all rights reserved.\n\n\n\nOutput fell 2%.")
+    assert saved_text(excerpt, listed) == "Prices rose 3% on Monday.\n\nOutput fell 2%."
