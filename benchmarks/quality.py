@@ -105,6 +105,7 @@ REAL_SETS = {
     "holdout39": (ROOT / "tests" / "data" / "holdout39", ROOT / "fetched" / "holdout39"),
     "holdout40": (ROOT / "tests" / "data" / "holdout40", ROOT / "fetched" / "holdout40"),
     "holdout41": (ROOT / "tests" / "data" / "holdout41", ROOT / "fetched" / "holdout41"),
+    "holdout43": (ROOT / "tests" / "data" / "holdout43", ROOT / "fetched" / "holdout43"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
