@@ -42,7 +42,7 @@ UP_VERBS = (
     "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
-           "squeezed|squeezes?|squeezing|"
+           "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|"
            "devalued|devalues?|devaluing")
 BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending"
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),

@@ -51,7 +51,7 @@ CURRENCY_WORDS = currency_names() | {
     "hryvnia": "UAH", "hryvnias": "UAH", "tenge": "KZT", "rupiah": "IDR", "cedi": "GHS", "cedis": "GHS",
     "birr": "ETB", "taka": "BDT", "zł": "PLN", "złoty": "PLN", "złotys": "PLN", "krónur": "ISK", "kronur": "ISK",
     "króna": "ISK", "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED",
-    "liras": "TRY", "shekel": "ILS", "kwacha": "ZMW", "soles": "PEN", "peso": "MXN", "dong": "VND", "koruna": "CZK",
+    "liras": "TRY", "shekel": "ILS", "kwacha": "ZMW", "soles": "PEN", "peso": "MXN", "dong": "VND", "koruna": "CZK", "kč": "CZK",
     "cfa francs": "XOF", "cfa franc": "XOF", "egyptian pounds": "EGP", "lebanese pounds": "LBP",
     "sudanese pounds": "SDG", "syrian pounds": "SYP", "south african rand": "ZAR", "mexican pesos": "MXN",
     "argentine pesos": "ARS", "philippine pesos": "PHP", "colombian pesos": "COP", "chilean pesos": "CLP",
@@ -60,6 +60,7 @@ CURRENCY_WORDS = currency_names() | {
     "kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "iraqi dinars": "IQD", "tunisian dinars": "TND",
     "algerian dinars": "DZD", "libyan dinars": "LYD", "serbian dinars": "RSD", "new taiwan dollars": "TWD",
     "taiwan dollars": "TWD", "brazilian reais": "BRL", "turkish lira": "TRY", "nigerian naira": "NGN",
+    "rial": "IRR", "rials": "IRR", "tögrög": "MNT", "tugrik": "MNT", "tugriks": "MNT",
     "maloti": "LSL", "meticais": "MZN", "pa'anga": "TOP", "pa’anga": "TOP", "paanga": "TOP",  # plurals and spellings CLDR lacks
 }
 # The words of a country written before its currency's name ("Egyptian pounds", "CFA francs").

@@ -92,7 +92,7 @@ _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|
             r"litres?|liters?|gallons?|hectares?|acres?")
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
-                         r"(?!\s+(?:left|remaining|to\s+play|to\s+go)\b)", re.IGNORECASE)  # "with less than a second left": a game clock
+                         r"(?!\s+(?:left|remaining|to\s+play|to\s+go|ago|earlier|later)\b)", re.IGNORECASE)  # "with less than a second left": a game clock; "more than a year ago" dates
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 # "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break"
 _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b)"
@@ -361,9 +361,9 @@ def _points(text: str) -> list[WordQuantity]:
 
 
 # Decades, not counted, as a length of time: "hidden for decades", "his decades of public service", "a
-# decades-long cover-up" are 20 to 90 years, as "dozens" is 24 to 108 (not a time frame: "in recent
-# decades", "over the past decades", "the decades of war", "for decades to come"; not a date, "decades ago";
-# "several decades" is no quantity, as "several days").
+# decades-long cover-up" and a sentence's opening "Decades of neglect" are 20 to 90 years, as "dozens" is 24
+# to 108 (not a time frame: "in recent decades", "over the past decades", "the decades of war", "for decades to
+# come"; not a date, "decades ago"; "several decades" is no quantity, as "several days").
 _DECADES = re.compile(r"(?:\b(?P<word>[A-Za-z]+)\s+)?\b(?P<span>decades)\b(?!-(?!long\b))(?!\s+(?:ago|to\s+come)\b)",
                       re.IGNORECASE)
 _DECADES_AFTER = frozenset("for take takes took taken taking after within spanning lasting across over his her their its our my "
@@ -373,7 +373,8 @@ _DECADES_AFTER = frozenset("for take takes took taken taking after within spanni
 def _decades(text: str) -> list[WordQuantity]:
     found = []
     for m in _DECADES.finditer(text):
-        if text.startswith("-long", m.end()) or (m["word"] or "").lower() in _DECADES_AFTER:
+        if text.startswith("-long", m.end()) or (m["word"] or "").lower() in _DECADES_AFTER \
+                or m["word"] is None and m["span"][0] == "D" and text.startswith(" of ", m.end()):  # "Decades of neglect"
             found.append(WordQuantity(m.span("span"), 20.0, 90.0, "years", "vague"))
     return found
 
