@@ -67,6 +67,7 @@ CURRENCY_WORDS = currency_names() | {
 _NATIONAL = "|".join(re.escape(national) for national in
                      sorted({" ".join(w.split()[:-1]) for w in CURRENCY_WORDS if " " in w}, key=len, reverse=True))
 DURATIONS = "year|month|week|day|quarter|hour|minute|decade|fortnight"
+DAY_HEADS = "pass|passes|tickets?|trippers?|visitors"  # what a day names as its length before it: "212,000 day passes"
 # Decades and centuries are counted in years and fortnights in weeks, as reporters' figures for the same
 # span are ("two decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more
 # than 100, "nearly a fortnight" about 2 weeks.
@@ -78,7 +79,7 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
-    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b))"  # not "year-on-year"
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b)(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # not "year-on-year", "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|cents?)\b)"  # "65p", "45c a minute", "45 cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
@@ -182,7 +183,7 @@ def plural(word: str) -> str:
 
 
 def _is_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith("ss")) \
+    return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith(("ss", "ous"))) \
         or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen")))  # "gunmen", not "specimen"
 
 
@@ -197,6 +198,9 @@ def _hyphened_noun(after: str, match: re.Match[str]) -> bool:
         and (following is None or following.group(1).lower() in NOUN_STOP or not after[match.end():match.end() + 1].isspace())
 
 
+_DAY_COMPOUND = re.compile(rf"\s(?:{DAY_HEADS})\b")
+
+
 def _noun_words(after: str) -> list[re.Match[str]]:
     """Up to three words after a number (adjectives like "new" or hyphenated ones like "long-range"
     skipped), stopping at a function word."""
@@ -207,7 +211,8 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         pos = match.end()
         if not words and (word.lower() in _NOUN_SKIP or "-" in word and not _hyphened_noun(after, match)):
             continue  # "new", "long-range", "well-known": what is counted comes after
-        if word.lower() in NOUN_STOP or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
+        day_pass = word.lower() == "day" and _DAY_COMPOUND.match(after, pos)  # "212,000 day passes"
+        if word.lower() in NOUN_STOP and not day_pass or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
                 or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST or PARTICIPLE.match(word.lower()))
                     and _is_plural(words[-1].group(1).lower())):
             break  # "nine tankers waiting offshore", "250 farmers drove tractors", "18 airports reported delays": a verb
@@ -217,6 +222,9 @@ def _noun_words(after: str) -> list[re.Match[str]]:
 
 _HEAD_OF = re.compile(r"^\s+head\s+of\s+(?P<noun>cattle|livestock|sheep|goats|pigs|camels|buffalo(?:es)?|deer|animals)\b",
                       re.IGNORECASE)
+
+
+_PLURAL_MODIFIERS = frozenset("sales news arms goods savings species series sports earnings customs clothes degrees".split())
 
 
 def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int]:
@@ -237,7 +245,10 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
     if plurals:
-        last = plurals[-1]
+        # the first plural ends the noun unless it names a kind ("sales staff", "crew members"): "140 churches need
+        # roofs", "10 others whose genders"
+        first = words[plurals[0]].group(1).lower()
+        last = plurals[-1] if first in _PLURAL_MODIFIERS or first in IRREGULAR_PLURALS else plurals[0]
         return american("_".join(m.group(1).lower() for m in words[:last + 1]).replace("-", "_")), words[last].end()
     calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
     if calibre and not singular_ok:
