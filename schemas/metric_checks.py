@@ -313,14 +313,15 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
 
 def _event_problem(metric: str, measured: Measured) -> str | None:
     """People that something happened to, or who did something, are no population: "30,000 people in
-    the UK were infected", "46,000 people took part" (`_PEOPLE_EVENT_AFTER`); but a place's people are
+    the UK were infected", "46,000 people took part" (`_PEOPLE_EVENT_AFTER`), "an audience of 2 billion
+    people" (`_AUDIENCE_BEFORE`); but a place's people are
     one ("a nation of 2.5 million people will vote", "its 1.66 million people")."""
     if metric != "population" or measured.span is None or measured.unit not in ("people", "persons"):
         return None
     before = measured.sentence[:measured.span[0]]
     if PLACE_OF_BEFORE.search(before) or _OWNER_BEFORE.search(before):
         return None
-    if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]):
+    if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]) or _AUDIENCE_BEFORE.search(before):
         return (f"«{measured.words}» counts people by what happened to them or what they did («{event.group('what')}»), "
                 f"not a population: metric {metric!r} does not fit; choose other: and what happened to them")
     return None
@@ -1004,6 +1005,11 @@ _PEOPLE_EVENT_AFTER = re.compile(
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
     r"became|[a-z]{3,}ed)\b)")
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
+# ... or the audience they made: "a global audience of 2 billion people", "watched by 29 million people" (a crowd
+# at a place is `_crowd_problem`'s).
+_AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|"
+                              r"seen\s+by|reached\s+by)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
+                              r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",

@@ -141,6 +141,8 @@ def test_a_span_that_names_a_period_or_a_date_is_settled_by_rule(sentence: str, 
     ("Two aides were given jail terms of six and nine years earlier on Tuesday.", "nine years"),  # the day's "earlier"
     ("The final three weeks were the hardest.", "three weeks"),
     ("The first two weeks were the calmest of the season.", "two weeks"),
+    ("The app drew 3 million sign-ups in the first six hours.", "six hours"),  # how long it took, not a period
+    ("The rival needed 14 months after its launch to reach that size.", "14 months"),
 ])
 def test_spans_that_may_be_streaks_stay_with_the_model(sentence: str, words: str) -> None:
     assert rule_for(sentence, words) is None

@@ -8,8 +8,9 @@
   decades alone as a length of time ("for decades", 20 to 90 years); "a couple of" is about 2;
 - one unit of time, one degree or one measure after a hedge: "for more than a year", "nearly a
   decade" (10 years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is
-  none), "less than a metre"; half of one: "half an hour", "half a mile"; a margin of one: "by a
-  single vote";
+  none), "less than a metre", and the time something took: "took a week to reach"; half of one:
+  "half an hour", "half a mile"; one and a half: "a year and a half", "a decade and a half" (15 years); a margin
+  of one: "by a single vote";
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three", the verbs "doubled",
   "tripled", "quadrupled" (not "doubled down", "doubled as"), and "double" or "triple" before what
   they multiply ("nearly double the 183,000 expected"); "halved" and "to halve" are a fall of 50
@@ -93,6 +94,12 @@ _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
                          r"(?!\s+(?:left|remaining|to\s+play|to\s+go|ago|earlier|later)\b)", re.IGNORECASE)  # "with less than a second left": a game clock; "more than a year ago" dates
+_TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
+                       r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half)\b)", re.IGNORECASE)  # "took a week to reach"
+# One unit of time and a half: "a year and a half" (1.5 years), "an hour and a half", "a decade and a half" (15 years).
+_AND_A_HALF = re.compile(r"\ban?\s+(?P<unit>hour|day|week|month|year|decade)\s+and\s+a\s+half\b", re.IGNORECASE)
+_HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),
+               "year": ("years", 1.5), "decade": ("years", 15.0)}
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 # "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break"
 _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b)"
@@ -180,6 +187,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
+             *(_and_a_half(text) if "and a half" in low else ()),
              *(_elapsed(text) if ":" in text else ()),
              *(_titles(text) if any(w in low for w in ("double ", "triple ", "quadruple ")) else ())]
     kept: list[WordQuantity] = []
@@ -349,10 +357,15 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
 
 
 def _one_unit(text: str) -> list[WordQuantity]:
-    found = [*_HEDGED_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
+    found = [*_HEDGED_ONE.finditer(text), *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
              *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text)]
     return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
                          "one") for m in sorted(found, key=lambda m: m.start())]
+
+
+def _and_a_half(text: str) -> list[WordQuantity]:
+    return [WordQuantity(m.span(), _HALF_UNITS[m["unit"].lower()][1], None, _HALF_UNITS[m["unit"].lower()][0], "one")
+            for m in _AND_A_HALF.finditer(text)]
 
 
 def _points(text: str) -> list[WordQuantity]:

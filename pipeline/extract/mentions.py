@@ -153,7 +153,8 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
                    False, 0, 0, cue)
 
 
-_WORD_UNIT_CLASS: dict[str | None, UnitClass] = {"times": "count", "titles": "count", "seconds": "duration"}  # else a share
+_WORD_UNIT_CLASS: dict[str | None, UnitClass] = {"times": "count", "titles": "count",  # else a share
+                                                  **dict.fromkeys(("seconds", "hours", "days", "weeks", "months", "years"), "duration")}
 
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
