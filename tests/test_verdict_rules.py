@@ -363,6 +363,8 @@ def test_figures_for_a_span_that_could_not_be_placed_never_conflict() -> None:
     (dict(period_text="since August", metric="artillery_shells_transferred", unit="shells"), "running"),
     (dict(metric="other", metric_label="deaths", unit="people", period_text=None), "running"),
     (dict(metric="other", metric_label="aftershock delay", unit="minutes", period_text=None), "level"),
+    (dict(metric="other", metric_label="app_sign_ups", unit="users", period_text=None), "running"),  # only grow
+    (dict(metric="other", metric_label="monthly_active_users", unit="users", period_text=None), "level"),
     (dict(metric="unemployment_rate", period_text="in December 2021"), "flow"),
     (dict(metric="consecutive_contraction_years", unit="years", period_text="over the last five years"), "level"),
     (dict(metric="population", unit="people", period_text=None), "level"),

@@ -79,7 +79,8 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
-    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b)(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # not "year-on-year", "day passes" (`_DAY_COMPOUND`)
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
+    rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|cents?)\b)"  # "65p", "45c a minute", "45 cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,

@@ -83,7 +83,8 @@ _FORECASTER_ALIASES = {"federal reserve": "fed", "us federal reserve": "fed", "u
 # reported at first, 2,207 once the maps were done).
 _TALLY_WORDS = re.compile(r"\b(?:death|deaths|dead|died|killed|fatalit\w*|toll|injur\w*|wounded|casualt\w*|votes|"
                           r"displaced|evacuat\w*|homeless|rescued|arrest\w*|detained|infect\w*|"
-                          r"fire area|burn\w*|scorch\w*|destroy\w*|damag\w*)\b")
+                          r"fire area|burn\w*|scorch\w*|destroy\w*|damag\w*|"
+                          r"sign[ -]?ups?|downloads|registrations)\b")  # an app's sign-ups only grow, by the hour
 # Levels of people that rise and fall by the day, compared only on the same day (`timeline.window_days`).
 _DAILY_WORDS = re.compile(r"\b(?:missing|unaccounted|stranded|trapped|without power|outages?|power cuts?|"
                           r"vote share|share of (?:the )?votes?|"  # shares of the vote move as the count goes on
@@ -279,7 +280,7 @@ def replaced_in_article(facts: list[QuantFact], key: Callable[[QuantFact], Hasha
 
 
 def is_tally(fact: QuantFact) -> bool:
-    """A count of people or events that only grows as reports come in (a death toll, aftershocks)."""
+    """A count of people or events that only grows as reports come in (a death toll, aftershocks, an app's sign-ups)."""
     if fact.metric == "casualties":
         return True
     label = (fact.metric_label or "").replace("_", " ").casefold().strip()
