@@ -240,7 +240,8 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _margin_problem, _target_problem, _policy_rate_problem,
+              _unnamed_rate_problem, _no_growth_problem, _margin_problem, _economy_size_problem, _target_problem,
+              _policy_rate_problem,
               _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem)
     for check in checks:
@@ -788,16 +789,47 @@ def _no_growth_problem(metric: str, measured: Measured) -> str | None:
 
 # A margin written just before the number: "its margin slid from -3% to -20%", "an operating margin of 8%".
 _MARGIN_BEFORE = re.compile(r"\bmargins?\b[^.;:!?\d]{0,30}$", re.IGNORECASE)
+# A tariff's rate, named right before it or within two words after: "a tariff of 34%", "the total duty to 64%",
+# "a 10% across-the-board tariff", "a 34% duty".
+_TARIFF = r"(?:tariffs?|duty|duties|levy|levies|customs)"
+_TARIFF_BEFORE = re.compile(rf"\b{_TARIFF}(?:\s+rates?)?\s+(?:of|at|to)\s+(?:(?:up\s+to|about|around|nearly|almost|over)\s+)?$",
+                            re.IGNORECASE)
+_TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|and|but|when|because|since|despite|though|with|amid|on|in|of)\b)"
+                           rf"[\w-]+\s+){{0,2}}?{_TARIFF}\b", re.IGNORECASE)  # not "rose 6% even as tariffs bit"
+
+
+# A sum of money named by what it cost, lost or was spent, with no word of an economy's size near it: "economic
+# damage amounting to approximately €1.6 billion", "$1.5 billion in direct visitor spending", "a total economic
+# impact of $4.6 billion".
+_NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impact|spending|spent|revenues?|sales|bills?|budgets?|"
+                          r"funds?|funding|investments?|aid|compensation|fines?)\b", re.IGNORECASE)
+_ECONOMY = re.compile(r"\b(?:gdp|gross\s+domestic\s+product|economy|economies|output)\b", re.IGNORECASE)
+
+
+def _economy_size_problem(metric: str, measured: Measured) -> str | None:
+    """A nominal GDP is an economy's size: money named by a cost, loss or spending near it is another sum."""
+    if metric != "gdp_nominal" or measured.unit_class != "currency":
+        return None
+    near = nearest_words(measured, 6, 4)
+    if _ECONOMY.search(near) or not (cue := _NOT_ECONOMY.search(near)):
+        return None
+    return (f"«{measured.words}» is a sum of {cue.group(0).lower()}, not the size of an economy: metric {metric!r} does "
+            f"not fit; choose other: with a metric_label for what the money is")
 
 
 def _margin_problem(metric: str, measured: Measured) -> str | None:
-    """A margin (profit as a share of revenue) is no growth or inflation rate, whatever the sentence's
-    other words ("the shipbuilder ..., as its margin slid from -3% to -20%")."""
-    if not (metric.endswith("_growth") or metric == "inflation_rate") or measured.span is None \
-            or not _MARGIN_BEFORE.search(measured.sentence[:measured.span[0]]):
+    """A margin (profit as a share of revenue) or a tariff's rate is no growth or inflation rate, whatever the
+    sentence's other words ("the shipbuilder ..., as its margin slid from -3% to -20%", "a 34% duty on top of")."""
+    if not (metric.endswith("_growth") or metric == "inflation_rate") or measured.span is None:
         return None
-    return (f"«{measured.words}» is a margin, not a growth rate: metric {metric!r} does not fit; choose other: with a "
-            f"metric_label for the margin")
+    before, after = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
+    if _MARGIN_BEFORE.search(before):
+        return (f"«{measured.words}» is a margin, not a growth rate: metric {metric!r} does not fit; choose other: with a "
+                f"metric_label for the margin")
+    if _TARIFF_BEFORE.search(before) or _TARIFF_AFTER.match(after):
+        return (f"«{measured.words}» is the rate of a tariff, not a growth rate: metric {metric!r} does not fit; choose "
+                f"other: with a metric_label for the tariff")
+    return None
 
 
 def _unnamed_rate_problem(metric: str, measured: Measured) -> str | None:

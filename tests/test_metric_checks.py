@@ -621,6 +621,30 @@ def test_a_margin_is_no_growth_rate(sentence: str, words: str, value: float, met
     assert ("is a margin" in (found or "")) == margin
 
 
+@pytest.mark.parametrize(("sentence", "words", "value", "flagged"), [
+    ("The storm caused economic damage estimated at $2.3 billion.", "$2.3 billion", 2.3e9, True),
+    ("Visitor spending of $900 million gave the economic lift officials hoped for.", "$900 million", 9e8, True),
+    ("The island's economy was worth $2.3 billion last year.", "$2.3 billion", 2.3e9, False),
+    ("Its gross domestic product reached $41 billion despite the losses.", "$41 billion", 4.1e10, False),
+])
+def test_money_named_by_a_cost_or_spending_is_no_economys_size(sentence: str, words: str, value: float,
+                                                                  flagged: bool) -> None:
+    found = problem("gdp_nominal", sentence, words, value, "USD", "currency")
+    assert ("not the size of an economy" in (found or "")) == flagged
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "metric", "tariff"), [
+    ("Trade with the bloc faces a 25% blanket tariff from Monday.", "25%", 25.0, "trade_volume_growth", True),
+    ("Imports from the bloc face a duty of 18% from July.", "18%", 18.0, "imports_growth", True),
+    ("The extra levy lifts the total duty to 47% for exporters.", "47%", 47.0, "exports_growth", True),
+    ("Exports rose 6% even as tariffs bit.", "6%", 6.0, "exports_growth", False),
+    ("Customs revenue grew 12% last year.", "12%", 12.0, "revenue_growth", False),
+])
+def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float, metric: str, tariff: bool) -> None:
+    found = problem(metric, sentence, words, value, "percent", "percent")
+    assert ("rate of a tariff" in (found or "")) == tariff
+
+
 @pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "fragment"), [
     # a central bank's rate is no inflation rate
     ("Since August 2023 the central bank has kept interest rates on hold at 5.25%.", "5.25%", 5.25, "percent", "percent",
