@@ -97,7 +97,7 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|wi
 _TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
                        r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half)\b)", re.IGNORECASE)  # "took a week to reach"
 # One unit of time and a half: "a year and a half" (1.5 years), "an hour and a half", "a decade and a half" (15 years).
-_AND_A_HALF = re.compile(r"\ban?\s+(?P<unit>hour|day|week|month|year|decade)\s+and\s+a\s+half\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\ban?\s+(?P<unit>hour|day|week|month|year|decade)([\s-])and\2a\2half\b", re.IGNORECASE)  # or "an hour-and-a-half"
 _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),
                "year": ("years", 1.5), "decade": ("years", 15.0)}
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
@@ -187,7 +187,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
               or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
-             *(_and_a_half(text) if "and a half" in low else ()),
+             *(_and_a_half(text) if "half" in low else ()),
              *(_elapsed(text) if ":" in text else ()),
              *(_titles(text) if any(w in low for w in ("double ", "triple ", "quadruple ")) else ())]
     kept: list[WordQuantity] = []
@@ -225,7 +225,7 @@ _BY_BEFORE = re.compile(rf"\bby\s+(?:(?:close\s+to|{_SIZE_HEDGE}|at\s+least)\s+)
 
 
 _AFTER_WHOLE = re.compile(r"\d\s+and\s+$")
-_OF_ONE_UNIT = re.compile(rf"\s+of\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)", re.IGNORECASE)
+_OF_ONE_UNIT = re.compile(rf"\s+of\s+an?(?=\s+(?:{_TIME}|{_MEASURE}|percentage[\s-]point)\b)", re.IGNORECASE)
 
 
 # A share set beside another share of the same sentence: "62% from members and a fifth from shops",
