@@ -801,8 +801,8 @@ _TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|and|but|when|beca
 # A sum of money named by what it cost, lost or was spent, with no word of an economy's size near it: "economic
 # damage amounting to approximately €1.6 billion", "$1.5 billion in direct visitor spending", "a total economic
 # impact of $4.6 billion".
-_NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impact|spending|spent|revenues?|sales|bills?|budgets?|"
-                          r"funds?|funding|investments?|aid|compensation|fines?)\b", re.IGNORECASE)
+_NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impact|spending|spent|expenditures?|revenues?|sales|"
+                          r"bills?|budgets?|funds?|funding|investments?|aid|compensation|fines?)\b", re.IGNORECASE)
 _ECONOMY = re.compile(r"\b(?:gdp|gross\s+domestic\s+product|economy|economies|output)\b", re.IGNORECASE)
 
 
@@ -818,17 +818,19 @@ def _economy_size_problem(metric: str, measured: Measured) -> str | None:
 
 
 def _margin_problem(metric: str, measured: Measured) -> str | None:
-    """A margin (profit as a share of revenue) or a tariff's rate is no growth or inflation rate, whatever the
-    sentence's other words ("the shipbuilder ..., as its margin slid from -3% to -20%", "a 34% duty on top of")."""
-    if not (metric.endswith("_growth") or metric == "inflation_rate") or measured.span is None:
+    """A margin (profit as a share of revenue) is no growth or inflation rate, and a tariff's rate no rate of the
+    vocabulary at all, whatever the sentence's other words ("the shipbuilder ..., as its margin slid from -3% to
+    -20%", "a 34% duty on top of", "the 25% tariff the bloc already pays")."""
+    if metric == "other" or measured.span is None:
         return None
+    growth = metric.endswith("_growth") or metric == "inflation_rate"
     before, after = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
-    if _MARGIN_BEFORE.search(before):
+    if growth and _MARGIN_BEFORE.search(before):
         return (f"«{measured.words}» is a margin, not a growth rate: metric {metric!r} does not fit; choose other: with a "
                 f"metric_label for the margin")
-    if _TARIFF_BEFORE.search(before) or _TARIFF_AFTER.match(after):
-        return (f"«{measured.words}» is the rate of a tariff, not a growth rate: metric {metric!r} does not fit; choose "
-                f"other: with a metric_label for the tariff")
+    if measured.unit_class == "percent" and (_TARIFF_BEFORE.search(before) or _TARIFF_AFTER.match(after)):
+        return (f"«{measured.words}» is the rate of a tariff, which no metric of the vocabulary measures: metric "
+                f"{metric!r} does not fit; choose other: with a metric_label for the tariff")
     return None
 
 

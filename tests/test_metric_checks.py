@@ -639,6 +639,7 @@ def test_money_named_by_a_cost_or_spending_is_no_economys_size(sentence: str, wo
     ("The extra levy lifts the total duty to 47% for exporters.", "47%", 47.0, "exports_growth", True),
     ("Exports rose 6% even as tariffs bit.", "6%", 6.0, "exports_growth", False),
     ("Customs revenue grew 12% last year.", "12%", 12.0, "revenue_growth", False),
+    ("That comes on top of the 25% tariff the bloc already pays.", "25%", 25.0, "unemployment_rate", True),
 ])
 def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float, metric: str, tariff: bool) -> None:
     found = problem(metric, sentence, words, value, "percent", "percent")
