@@ -96,7 +96,7 @@ _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
 # "in the first eleven months" (of a year, or "of" anything); not hours or minutes counted from a start with no "of":
-# "10 million signed up in the first seven hours" took that long
+# "3 million signed up in the first six hours" took that long
 _FIRST_SPAN_BEFORE = re.compile(r"\b(?:in|during|over)\s+the\s+first\s+$", re.IGNORECASE)
 # A length of time that dates something: "four years ago", "two weeks earlier" (not the "earlier" of a day named
 # after it: "jail terms of six and nine years earlier Tuesday").
@@ -104,7 +104,7 @@ _AGO_AFTER = re.compile(r"^\s+(ago\b|(?:earlier|later|after|before)\b(?!\s+than)
                         r"today|tonight|this\s+(?:week|month|year|morning|afternoon|evening)|"
                         r"in\s+the\s+(?:day|week|month|year|morning|afternoon|evening))\b))", re.IGNORECASE)
 _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends|took|takes?|taking|"
-                             r"required|requires?|needed|needs?)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "required nine months after its debut"
+                             r"required|requires?|needed|needs?)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "needed 14 months after its launch"
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")

@@ -246,8 +246,8 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
     if plurals:
-        # the first plural ends the noun unless it names a kind ("sales staff", "crew members"): "140 churches need
-        # roofs", "10 others whose genders"
+        # the first plural ends the noun unless it names a kind ("sales staff", "crew members"): "35 bridges need
+        # new bearings", "4 others whose decks"
         first = words[plurals[0]].group(1).lower()
         last = plurals[-1] if first in _PLURAL_MODIFIERS or first in IRREGULAR_PLURALS else plurals[0]
         return american("_".join(m.group(1).lower() for m in words[:last + 1]).replace("-", "_")), words[last].end()

@@ -8,7 +8,7 @@
   decades alone as a length of time ("for decades", 20 to 90 years); "a couple of" is about 2;
 - one unit of time, one degree or one measure after a hedge: "for more than a year", "nearly a
   decade" (10 years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is
-  none), "less than a metre", and the time something took: "took a week to reach"; half of one:
+  none), "less than a metre", and the time something took: "took a month to reach"; half of one:
   "half an hour", "half a mile"; one and a half: "a year and a half", "a decade and a half" (15 years); a margin
   of one: "by a single vote";
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three", the verbs "doubled",
@@ -95,7 +95,7 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|wi
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
                          r"(?!\s+(?:left|remaining|to\s+play|to\s+go|ago|earlier|later)\b)", re.IGNORECASE)  # "with less than a second left": a game clock; "more than a year ago" dates
 _TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
-                       r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half)\b)", re.IGNORECASE)  # "took a week to reach"
+                       r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half)\b)", re.IGNORECASE)  # "took a month to reach"
 # One unit of time and a half: "a year and a half" (1.5 years), "an hour and a half", "a decade and a half" (15 years).
 _AND_A_HALF = re.compile(r"\ban?\s+(?P<unit>hour|day|week|month|year|decade)([\s-])and\2a\2half\b", re.IGNORECASE)  # or "an hour-and-a-half"
 _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),
