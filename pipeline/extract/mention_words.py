@@ -42,12 +42,12 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
-    rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|a\s+(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
+    rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
-_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD}|a\s+(?:hundred|thousand|million))\b(?![\d,])")
+_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)|(?<=\bby\s)half\b",
                    re.IGNORECASE)  # "half of", "cut by half", "only half full"
 # A hedged share that stands for the people or things it counts, with no "of" after it ("around
