@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quality import REAL_SETS, DevArticle, load_dev_set  # noqa: E402
+from quality import REAL_SETS, DevArticle, DevGold, load_dev_set  # noqa: E402
 
 from pipeline.ingest.cleaning import clean_text  # noqa: E402
 
@@ -67,7 +67,7 @@ def saved_text(excerpt: str, article: DevArticle) -> str:
     return clean_text("\n".join(kept)).strip()
 
 
-def misplaced_anchors(text: str, gold: list) -> list[str]:
+def misplaced_anchors(text: str, gold: list[DevGold]) -> list[str]:
     """Gold facts of one text whose anchor is not at its span: where a copying slip sits."""
     return [f"{g.fact_id} {g.anchor!r} at {g.span[0]}" for g in gold
             if g.span and text[g.span[0]:g.span[1]] != g.anchor]

@@ -45,7 +45,6 @@ _OR = re.compile(r"^-?\s+or\s+$")  # "one- or two-day"
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
 _AGED = re.compile(r"\b(?:aged|ages\s+(?:ranged|ranging|range|ran))\s+$", re.IGNORECASE)  # "aged 16 to 24", "ages ranged from 27 to 56"
 _LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
-_BY = re.compile(r"\bby\s+$")
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
@@ -187,7 +186,7 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     change = change_at(text, low.start, low.end, money=low.unit_class == "currency") if _TO.match(gap) else None
     if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first):
         return None  # "rose by 14 to 87": a change, then the level it reached
-    if _TO.match(gap) and low.unit is None and high.value > 3 * first and _BY.search(text[max(0, low.start - 4):low.start]):
+    if _TO.match(gap) and low.unit is None and high.value > 3 * first and _BY_BEFORE.search(text, max(0, low.start - 4), low.start):
         return None  # "whittled its backlog by 41,000 to 512,000 cases": a verb the signs do not know, the same shape
     return _joined(text, low, high, first, low.start)
 

@@ -53,6 +53,8 @@ _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an av
         r"an?|some|sharply|steeply|just|only|a record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 _MORE = r"(?:another|a further|an additional)\s+"
+# A moving verb that is no adjective of the price: "lifted prices 12%", not "the lower rate" or "a cut price".
+_NOT_ADJECTIVE = r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)"
 # A price or rate a verb moves, and what it is the price of: "prices ", "the price of its flagship phone ",
 # "fares on the route ", "interest rates ".
 _PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[a-z-]+\s+)?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?)\s+"
@@ -93,9 +95,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b({NOUNS_DOWN})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({NOUNS_UP})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "up"),
         # a price moved with no "by": "lifted prices 12%", "cut the price of a loaf 10p"
-        (re.compile(rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE),
-         "down"),  # not the adjective of "the lower rate"
-        (re.compile(rf"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
     ]
 
 
