@@ -107,6 +107,7 @@ REAL_SETS = {
     "holdout41": (ROOT / "tests" / "data" / "holdout41", ROOT / "fetched" / "holdout41"),
     "holdout42": (ROOT / "tests" / "data" / "holdout42", ROOT / "fetched" / "holdout42"),
     "holdout43": (ROOT / "tests" / "data" / "holdout43", ROOT / "fetched" / "holdout43"),
+    "holdout44": (ROOT / "tests" / "data" / "holdout44", ROOT / "fetched" / "holdout44"),
     "holdout45": (ROOT / "tests" / "data" / "holdout45", ROOT / "fetched" / "holdout45"),
 }
 EXIT_NO_TEXTS = 2
