@@ -468,6 +468,9 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
     if den in ("capita", "head"):
         return "capita", match.end()
     if _EACH_ONE.search(written) and den not in _NOT_EACH and match["den"].islower():
+        noun = _WORD_AFTER.match(text, end + match.end()) if den.endswith("ed") else None
+        if noun and noun.group(1).islower():  # "for every returned bottle": the thing after the participle
+            return american(noun.group(1)), noun.end() - end
         return american(den), match.end()  # "300 manat goes to every pensioner", "$40 for each tonne"
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS \
             and not (money and re.search(r"\ban?\s+\S+$", written)
@@ -695,16 +698,17 @@ _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|d
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
 _PLACE_AFTER = r"(?:\s+(?:of|in|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
-               r"(?:costs?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|goes\s+for|went\s+for|"
+               r"(?:costs?|average[sd]?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|goes\s+for|went\s+for|"
                r"(?:is|are|was|were)\s+(?:now\s+)?priced\s+at|start(?:s|ed)?\s+at|range[sd]?|rose|rise|fell|fall|"
                r"increased|climbed|jumped|went\s+up|(?:will\s+)?go\s+up)\b")
 _PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?)\s+(?:of|for)\s+" + _ONE + r"(?P<den>[a-z]+)"
                            r"(?=\s+(?:of|in|at|on|for|from|to|by|will|would|could|can|was|were|is|are|has|had|have|"
                            r"[a-z]+ed|fell|rose|slid|sank|grew|went|hit|stood|costs|remains)\b)", re.IGNORECASE)
-_GOOD_PRICES = re.compile(r"\b(?P<den>" + _GOODS + r")\s+prices?\b", re.IGNORECASE)
-_GOOD_SUBJECT = re.compile(r"\b(?:" + _ONE + r"(?P<den>" + _GOODS + r")|(?P<many>" + _GOODS + r")(?:e?s))\b"
+_GOOD_PRICES = re.compile(r"\b(?P<den>" + _GOODS + r")\s+(?:prices?|fees?|fares?)\b", re.IGNORECASE)
+_GOOD_SUBJECT = re.compile(r"\b(?:" + _ONE.replace("each", "each|the") + r"(?P<den>" + _GOODS + r")|(?P<many>" + _GOODS + r")(?:e?s))\b"
                            + _PLACE_AFTER + r"\s+(?:will\s+)?" + _PRICE_VERB, re.IGNORECASE)
-_FOR_ONE_GOOD = re.compile(r"\s+for\s+" + _ONE.replace("{0,3}", "{0,2}") + r"(?P<den>" + _GOODS + r")\b", re.IGNORECASE)
+_FOR_ONE_GOOD = re.compile(r"\s+for\s+(?:" + _ONE.replace("{0,3}", "{0,2}") + r"(?P<den>" + _GOODS + r")|(?:an?|one|each)\s+"
+                           r"(?P<measure>kilo(?:gram)?|kg|lit(?:re|er)|tonne|gallon))\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands|millions|"
                            r"many|several|few|some|all|no|more|fewer))\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 # The price runs on to the number: no clause between ("costs them £3.10", "rose by five pounds to").
@@ -730,7 +734,10 @@ def good_after(text: str, end: int) -> str | None:
     """A good sold one at a time named right after the price ("30 pounds for a 20-kilo bag", "50 rufiyaa for a
     ferry ticket"), singular; else None."""
     match = _FOR_ONE_GOOD.match(text, end, end + 60)
-    return american(match["den"].lower()) if match else None
+    if match is None:
+        return None
+    den = (match["den"] or match["measure"]).lower()
+    return american(_SHORT_DENOMINATORS.get(den, den))
 
 
 # Money shared out "each": per one of the people or things the sentence counts before it, by a number
@@ -738,9 +745,11 @@ def good_after(text: str, end: int) -> str | None:
 # subject ("Pensioners in Yerevan will receive ... 15,000 dram each").
 _EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|year|month|week|day|time|season)\b)", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\d[\d,.]*|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                      r"hundred|thousand|million|dozen))\s+(?P<words>[a-z-]+(?:\s+[a-z-]+)?)")
-_SUBJECT_NOUNS = re.compile(r"^\W*(?:(?:The|All|Some|Many)\s+)?(?:[A-Za-z-]+\s+)?(?P<noun>[A-Za-z]{3,})\b(?=\s+(?!of\b)[a-z])")
-_ONE_OF = {"people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff"}
+                      r"hundred|thousand|million|dozen))\s+(?:[A-Z][a-z]+\s+)?(?P<words>[a-z-]+(?:\s+[a-z-]+)?)")
+# The sentence's subject: a noun after at most two words that modify it ("Refurbished bunk beds in the hostel cost").
+_SUBJECT_NOUNS = re.compile(r"^\W*(?:(?:The|All|Some|Many)\s+)?(?P<words>[A-Za-z-]+(?:\s+(?!of\b)[A-Za-z-]+){0,2})\b(?=,?\s+(?!of\b)[a-z])")
+_ONE_OF = {"people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff", "niches": "niche",
+           "caches": "cache", "avalanches": "avalanche"}
 
 
 def _one_of(plural: str) -> str:
@@ -764,8 +773,10 @@ def each_after(text: str, start: int, end: int) -> str | None:
     nouns = [word for m in _COUNTED.finditer(sentence) for word in m["words"].split()
              if _is_plural(word) and word not in NOUN_STOP]
     subject = _SUBJECT_NOUNS.match(sentence)
-    if not nouns and subject and _is_plural(subject["noun"].lower()) and subject["noun"].lower() not in NOUN_STOP:
-        nouns = [subject["noun"].lower()]
+    if not nouns and subject:
+        words = subject["words"].split()  # lower case but the sentence's first word: "Oslo Metals shares" -> "shares"
+        nouns = [word for word in [words[0][0].lower() + words[0][1:], *words[1:]]
+                 if len(word) > 2 and word.islower() and _is_plural(word) and word not in NOUN_STOP][-1:]
     return american(_one_of(nouns[0])) if nouns else None
 
 
