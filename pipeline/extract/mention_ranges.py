@@ -173,7 +173,8 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
             and base_unit(low.unit) != base_unit(high.unit):
         return None
     first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
-        and high.unit != "meters" else low.value  # "2 – 3m" in metres: its "m" is no million
+        and high.unit != "meters" and abs(low.value) < 1000 else low.value  # "2 – 3m" in metres: its "m" is no million;
+    # "500,000 to 1 million" is whole already
     if low.unit is None and _in_hundredths(text, high):
         first = _hundredth(first)  # "by 3 to 5 cents a litre": both ends in cents
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
