@@ -1036,7 +1036,7 @@ _PEOPLE_EVENT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:these|those|the|them)\s+)?(?:people\s+|persons\s+)?(?:(?:in|from|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+)\s+)?"
     r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
-    r"became|[a-z]{3,}ed)\b)")
+    r"became|[a-z]{3,}ed|[a-z]{3,}ing)\b)")  # "250,000 people filling the square"
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
 # ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people" (a crowd
 # at a place is `_crowd_problem`'s).
