@@ -123,6 +123,10 @@ _LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+(?:(?:investors|shareholders|
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
+# One movement said to be of its size: "the real cut would be about 1 million", "the rise was 4%" (one movement, not
+# "job cuts were 2,000").
+_MOVE_IS = re.compile(rf"\b(?:(?P<down>dip|drop|decline|fall|cut|reduction|decrease|contraction|slump)|rise|increase|gain|jump|hike|surge)"
+                      rf"\s+(?:(?:would|will|could|may|might)\s+be|was|is|came\s+to|amounted\s+to|totall?ed)\s+{_ADV}$", re.IGNORECASE)
 # The staff that job cuts affect: "job cuts today, affecting 10,000 employees", "layoffs affect around 5 percent of its workforce".
 _CUTS_AFFECTING = re.compile(rf"\b(?:job\s+cuts|layoffs|lay-offs|redundancies)\b[^.;:!?]{{0,40}}?\baffect(?:s|ed|ing)?\s+{_ADV}"
                              r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|up\s+to)\s+)?$", re.IGNORECASE)
@@ -268,6 +272,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
+    if (match := _MOVE_IS.search(before[-60:])) and not _LASTING.search(text[start:end]) and not _MULTIPLE.search(text[start:end]):
+        return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if "affect" in near and (match := _CUTS_AFFECTING.search(before)):
         return Change("down", match.group(0).strip(), by_noun=True)
     if "by " in near and (match := _NOUN_THEN_BY.search(before)):
