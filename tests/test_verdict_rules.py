@@ -115,6 +115,23 @@ def test_one_currency_compared_as_written_is_not_widened_by_rates() -> None:
     assert group.verdict == "conflict" and group.unit == "KRW" and group.rate_range.startswith("USD→KRW")
 
 
+def test_dollars_in_brackets_after_francs_are_conversions_so_the_group_is_compared_in_francs() -> None:
+    """Two outlets write a price in francs with dollars in brackets, converted at their own rates ($3.24bn,
+    $3.23bn), and a third writes "over $3 billion": the dollars are the commoner unit, but compared in the
+    francs they were converted from, the amounts agree; a dollar figure no rate reconciles still conflicts."""
+    deal = dict(entity="Alpenbank merger", metric="other", metric_label="takeover_price", period_text="19 March 2023",
+                published="2023-03-20", quote="3 billion francs ($3.24 billion)")
+    facts = [fact(**deal, article_id="x1", value=3e9, unit="CHF", span=(0, 16)),
+             fact(**deal, article_id="x1", value=3.24e9, unit="USD", span=(18, 31)),
+             fact(**deal, article_id="x2", value=3e9, unit="CHF", span=(0, 16)),
+             fact(**deal, article_id="x2", value=3.23e9, unit="USD", span=(18, 31)),
+             fact(**deal, article_id="x3", value=3e9, unit="USD", qualifier="more_than", span=(0, 16))]
+    (group,) = validate(facts).groups
+    assert group.unit == "CHF" and group.verdict == "agree"
+    (group,) = validate([*facts, fact(**deal, article_id="x4", value=4.1e9, unit="USD", span=(0, 10))]).groups
+    assert group.verdict == "conflict"
+
+
 def test_a_figure_with_no_period_is_converted_at_a_recent_rate_not_only_that_day_s() -> None:
     """A film's budget in rupees, converted by its writer at a rate of some weeks before (81.9 a
     dollar) while the ECB's rate that day was 82.9, agrees with the same budget in dollars; an amount

@@ -11,7 +11,8 @@ billion written "$1.9 billion" at $1.08), so its interval reaches one unit of it
 further from zero before it is converted; amounts in the group's currency keep their rounding.
 The group reports the range tried and the rates that fit. The group's currency is the entity's
 own when it is a country the ECB quotes (a German GDP given only in dollars is a conversion from
-euros), else the commonest, US dollars on a tie.
+euros), else the commonest of the currencies the figures were first written in (an amount after one of its own
+article in another currency, "3 billion francs ($3.24 billion)", is that one converted), US dollars on a tie.
 """
 
 from __future__ import annotations
@@ -49,12 +50,24 @@ class Converted:
     spans: dict[str, fx.RateSpan]
 
 
-def target_currency(entity: str, units: list[str]) -> str:
-    """The currency a money group is compared in."""
+def written_first(members: list[Member]) -> list[str]:
+    """The currencies the figures were written in before any conversion: an amount that follows an amount of its own
+    article in another currency ("3 billion Swiss francs ($3.24 billion)") is that one converted, and is left out."""
+    first: dict[str, tuple[int, str]] = {}
+    for m in members:
+        start = m.fact.span[0] if m.fact.span else 0
+        if m.fact.article_id not in first or start < first[m.fact.article_id][0]:
+            first[m.fact.article_id] = (start, m.fact.unit)
+    return [m.fact.unit for m in members if m.fact.unit == first[m.fact.article_id][1]]
+
+
+def target_currency(entity: str, units: list[str], written: list[str] | None = None) -> str:
+    """The currency a money group is compared in: the entity's home currency, else the commonest of those
+    the figures were `written` in first (`written_first`; all `units` when not given), US dollars on a tie."""
     home = HOME_CURRENCY.get(entity)
     if home and fx.quoted(home) and all(fx.quoted(u) for u in units):
         return home
-    counts = Counter(units).most_common()
+    counts = Counter(written or units).most_common()
     tied = [unit for unit, n in counts if n == counts[0][1]]
     return "USD" if "USD" in tied else sorted(tied)[0]
 
