@@ -247,6 +247,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
     of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m"); `money`: the number is an amount
     of money, which an expansion after it costs rather than grows by (`_PROJECT`)."""
+    if re.search(r"-old$", text[start:end], re.IGNORECASE):
+        return None  # an age: "the fall of a 166-year-old bank" is no fall of 166 years
     before, after = text[max(0, start - 130):start], text[end:end + 80]
     ranged = text[start:start + 8].lower().startswith(("between ", "within "))
     if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):

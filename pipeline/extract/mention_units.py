@@ -380,8 +380,9 @@ SUBUNITS = {
     "thebe": ("BWP",), "ngwee": ("ZMW",), "tambala": ("MWK",), "groszy": ("PLN",), "grosz": ("PLN",),
     "kopecks": ("RUB", "UAH", "BYN"), "kopeks": ("RUB", "UAH", "BYN"), "kopiyok": ("UAH",), "bani": ("RON", "MDL"),
     "tiyin": ("KZT", "UZS", "KGS"), "tyiyn": ("KGS",), "centavos": ("MXN", "PHP", "BRL", "ARS", "COP"),
+    "centimes": ("CHF", "XOF", "XAF", "MAD"), "centime": ("CHF", "XOF", "XAF", "MAD"), "rappen": ("CHF",),
 }
-_SUBUNIT_AFTER = re.compile(r"\s(" + "|".join(sorted(SUBUNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_SUBUNIT_AFTER = re.compile(r"[\s-](" + "|".join(sorted(SUBUNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 # The people who expected a figure, written after it with nothing for them to have expected but the
