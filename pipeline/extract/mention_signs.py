@@ -30,7 +30,7 @@ DOWN_VERBS = (
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|dipped|dips?|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|"
-    "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|tumbling|slumping|shortened|shortens?|"
+    "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slash|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
@@ -50,7 +50,7 @@ BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boost
 # but no fraction or time ("by a third", "a year").
 _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an average of|on average|"
         r"an?\s+(?!(?:third|quarter|half|fifth|tenth|year|month|week|day|decade|time|times|percentage)\b)[a-z]{3,}|"
-        r"an?|some|sharply|steeply|just|only|a record|between|"
+        r"an?|some|sharply|steeply|just|only|a record|record|between|"
         r"annuali[sz]ed|annual|real|seasonally[\s-]adjusted|inflation[\s-]adjusted)\s+)*")
 _MORE = r"(?:another|a further|an additional)\s+"
 # A moving verb that is no adjective of the price: "lifted prices 12%", not "the lower rate" or "a cut price".
@@ -119,7 +119,7 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
 # (the last word of the unit).
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds".split())
-_LOST = re.compile(rf"\b(lost|loses|losing|lose)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
+_LOST = re.compile(rf"\b(lost|loses|losing|lose|wiped\s+out|wipes\s+out|wiping\s+out|wipe\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
