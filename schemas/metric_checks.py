@@ -240,7 +240,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _margin_or_tariff_problem, _economy_size_problem, _target_problem,
+              _unnamed_rate_problem, _no_growth_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
               _policy_rate_problem,
               _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem)
@@ -814,6 +814,21 @@ def _economy_size_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» is a sum of {cue.group(0).lower()}, not the size of an economy: metric {metric!r} does "
             f"not fit; choose other: with a metric_label for what the money is")
+
+
+# A price on a market moving: "shares fell 17% on Monday", "the Nasdaq slid 3%", "wiping $200 billion off its market cap".
+_MARKET = re.compile(r"\b(?:shares?|stocks?|market\s+(?:cap|capitali[sz]ation|value)|nasdaq|s&p|dow|ftse|nikkei|dax|"
+                     r"hang\s+seng|sell-?off|share\s+price|stock\s+price)\b", re.IGNORECASE)
+
+
+def _market_move_problem(metric: str, measured: Measured) -> str | None:
+    """A percentage move in a sentence about shares, an index or a market value, with no word of an economy or
+    its output, is a market's move, not an economy's growth or a trade flow's."""
+    if not metric.endswith("_growth") or measured.unit_class != "percent" or not _MARKET.search(measured.sentence) \
+            or _ECONOMY.search(measured.sentence):
+        return None
+    return (f"«{measured.words}» moves a price on a market, not an economy: metric {metric!r} does not fit; choose "
+            f"other: with a metric_label for that price")
 
 
 def _margin_or_tariff_problem(metric: str, measured: Measured) -> str | None:

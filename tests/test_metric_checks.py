@@ -621,6 +621,18 @@ def test_a_margin_is_no_growth_rate(sentence: str, words: str, value: float, met
     assert ("is a margin" in (found or "")) == margin
 
 
+@pytest.mark.parametrize(("sentence", "words", "value", "metric", "flagged"), [
+    ("Velmar, too, fell 12% on Tuesday, knocking $9 billion off its market value.", "12%", -12.0, "gdp_real_growth", True),
+    ("The Kospi slid 2.4% as exporters' shares fell.", "2.4%", -2.4, "exports_growth", True),
+    ("Shares rose after the economy grew 1.9% in the quarter.", "1.9%", 1.9, "gdp_real_growth", False),
+    ("Exports fell 3.1% in May, the customs office said.", "3.1%", -3.1, "exports_growth", False),
+])
+def test_a_move_of_shares_or_an_index_is_no_economy_s_growth(sentence: str, words: str, value: float, metric: str,
+                                                            flagged: bool) -> None:
+    found = problem(metric, sentence, words, value, "percent", "percent")
+    assert ("moves a price on a market" in (found or "")) == flagged
+
+
 @pytest.mark.parametrize(("sentence", "words", "value", "flagged"), [
     ("The storm caused economic damage estimated at $2.3 billion.", "$2.3 billion", 2.3e9, True),
     ("Visitor spending of $900 million gave the economic lift officials hoped for.", "$900 million", 9e8, True),
