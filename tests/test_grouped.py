@@ -374,7 +374,8 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     hedged = "a count given with a hedge (about, at least), as measures are"
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
         "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
-        "12 schools": "a count written in digits", "At least 38": hedged, "an estimated 170 others": hedged}
+        "12 schools": "a count written in digits", "At least 38": hedged, "an estimated 170 others": hedged,
+        "nine thousand shops": "a count of things named with what it counts (two grinders, ten items)"}
     measures = "The span has 185 feet of clearance over the 47-degree water; the board voted 7-2 to close it."
     found = quantities(measures)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, measures).items()} == {
@@ -399,12 +400,14 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
     found = quantities(compounds)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, compounds).items()} == {
         "six-person": "a count written before what it counts (an eight-person jury, a four-lane bridge)",
-        "a week": "a length of time written before what lasted it (a week-long trial)", "three hours": lasted}
+        "a week": "a length of time written before what lasted it (a week-long trial)", "three hours": lasted,
+        "two lawyers": "a count of things named with what it counts (two grinders, ten items)"}
     terms = "The fraudster received 9 years, the regulator was given four months, and she won in 2:05:41 after a 12-year wait."
     found = quantities(terms)
     term = "a term given, served or asked for (received 11 years, given five months)"
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, terms).items()} == {
-        "9 years": term, "four months": term, "2:05:41": "a time read on a stopwatch (a race won in 2:05:41)"}
+        "9 years": term, "four months": term, "2:05:41": "a time read on a stopwatch (a race won in 2:05:41)",
+        "12-year": "a length of time (took four hours, a two-day sale)"}
     days = "The city had 22 days with highs over 40C and a 9-day streak; the festival ran for 3 days."
     found = quantities(days)
     counted = "a count of the days that had something (19 days with highs over 40C, a 31-day streak)"
@@ -446,3 +449,14 @@ def test_halving_is_a_signed_fall_of_half_and_doubling_a_ratio() -> None:
     assert signed_value(halved, "other") == -50.0  # a change of the forecast, signed as the scanner reads it
     (doubled,) = quantities("The agency doubled its forecast for the year.")
     assert signed_value(doubled, "other") == 2.0  # a ratio of the new level to the old
+
+
+def test_named_counts_and_lengths_of_time_are_expected_facts_but_one_thing_and_vague_amounts_are_not() -> None:
+    from pipeline.extract.labelling.mention_facts import expected_facts
+    text = ("Thieves used two grinders and smashed three cabinets; one guard saw them, dozens of tourists fled, "
+            "and the two-day search followed a five-day wait.")
+    found = quantities(text)
+    things = "a count of things named with what it counts (two grinders, ten items)"
+    length = "a length of time (took four hours, a two-day sale)"
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, text).items()} == {
+        "two grinders": things, "three cabinets": things, "two-day": length, "five-day": length}
