@@ -460,3 +460,10 @@ def test_named_counts_and_lengths_of_time_are_expected_facts_but_one_thing_and_v
     length = "a length of time (took four hours, a two-day sale)"
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, text).items()} == {
         "two grinders": things, "three cabinets": things, "two-day": length, "five-day": length}
+
+
+def test_the_span_a_trend_is_told_over_is_no_expected_fact() -> None:
+    from pipeline.extract.labelling.mention_facts import expected_facts
+    text = "Funds poured into equities in the past 18 months, and the rally lasted nine weeks."
+    found = quantities(text)
+    assert {found[int(i[1:]) - 1].text for i in expected_facts(found, text)} == {"nine weeks"}

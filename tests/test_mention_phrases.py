@@ -25,6 +25,8 @@ PHRASES = [
     ("The city's longest 40-degree streak ended on Sunday.", "40-degree", "day_bound"),
     ("Copper prices hit a 15-year high on Tuesday.", "15-year", "record_span"),
     ("Mortgage rates touched a 20-year peak in October.", "20-year", "record_span"),
+    ("The bank's shares suffered a record one-day loss.", "one-day", "record_span"),
+    ("It was the index's biggest three-month rally since 2009.", "three-month", "record_span"),
     ("Home sales were the lowest in 12 years.", "12 years", "record_span"),
     ("The index posted its biggest weekly gain in two years.", "two years", "record_span"),
     ("The river rose above its banks for the first time in 30 years.", "30 years", "record_span"),

@@ -251,8 +251,18 @@ def _is_author_bio(sentence: str) -> bool:
     return bool(_FIRST_PERSON.search(unquoted) and _CAREER.search(unquoted))
 
 
+# The span a record move is counted over: "a record one-day loss", "the largest one-day drop", "its biggest
+# two-week gain".
+_RECORD_MOVE_BEFORE = re.compile(r"\b(?:record|biggest|largest|steepest|sharpest|worst|best|deepest|heaviest|smallest)\s+$",
+                                 re.IGNORECASE)
+_MOVE_AFTER = re.compile(r"^\s+(?:loss|losses|drop|fall|decline|gain|rise|jump|rally|slide|plunge|sell-?off|rout|increase|"
+                         r"decrease|move|swing)\b", re.IGNORECASE)
+
+
 def _is_record_span(words: str, before: str, after: str) -> bool:
-    """"seven-year high" (the span names a record), or "highest in seven years"."""
+    """"seven-year high" (the span names a record), "highest in seven years", or "the largest one-day drop"."""
     if re.fullmatch(rf"[\w.]+[\s-]{_SPAN_UNITS}", words) and _RECORD_AFTER.match(after):
+        return True
+    if re.fullmatch(rf"[\w.]+-{_SPAN_UNITS}", words) and _RECORD_MOVE_BEFORE.search(before) and _MOVE_AFTER.match(after):
         return True
     return bool(re.fullmatch(rf"[\w.]+\s+{_SPAN_UNITS}", words) and _SUPERLATIVE_BEFORE.search(before))
