@@ -57,7 +57,7 @@ _MORE = r"(?:another|a further|an additional)\s+"
 _NOT_ADJECTIVE = r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)"
 # A price or rate a verb moves, and what it is the price of: "prices ", "the price of its flagship phone ",
 # "fares on the route ", "interest rates ".
-_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[a-z-]+\s+)?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?)\s+"
+_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?|quotas?)\s+"
            r"(?:(?:of|for|on)\s+(?:(?!(?:to|from|at|by|between|and|or)\b)[\w'’-]+\s+){1,4}?)?")
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
@@ -112,6 +112,9 @@ _PARTICLE_VERB = re.compile(
     r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing|"
     r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
+# Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
+# price by €3".
+_PUT_UP = re.compile(r"\b(?:put|puts|putting)\s+up$", re.IGNORECASE)
 # Verbs that, right before a count, say what was done to the things counted, not how far a count
 # fell: "a faulty update crashed 8.5 million computers", "the storm sank two ferries".
 DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
@@ -269,7 +272,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             continue  # a cheap test first: these patterns need "by", "of" or "rate of" near the number
         searched = before[-45:] if index in (0, 1, 4, 5) else before
         if match := pattern.search(searched):
-            if match.group(1).lower() in ("down", "up") and _PARTICLE_VERB.search(searched[:match.end(1)]):
+            if match.group(1).lower() in ("down", "up") and (_PARTICLE_VERB.search(searched[:match.end(1)])
+                                                               or index < 2 and _PUT_UP.search(searched[:match.end(1)])):
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
