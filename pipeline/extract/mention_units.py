@@ -698,7 +698,7 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
           r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
-_PLACE_AFTER = r"(?:\s+(?:of|in|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
+_PLACE_AFTER = r"(?:\s+(?:of|in|into|within|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
                r"(?:costs?|average[sd]?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|goes\s+for|went\s+for|"
                r"(?:is|are|was|were)\s+(?:now\s+)?priced\s+at|start(?:s|ed)?\s+at|range[sd]?|rose|rise|fell|fall|"
