@@ -9,7 +9,7 @@ here returns its name for such a mention:
   highest level in 20 years", "for the first time in a decade" (only "N years/months/..." after a
   superlative or "first time in");
 - `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one key reason", "one
-  highlight", "one way", "one official said";
+  highlight", "one way", "one official said", "one wearing a hood", "on one side of";
 - `definite_group`: "these two", "those three": a group already named, not an amount;
 - `ranking`: the size of a ranked list something belongs to: "one of the top 25 beaches", "among
   the world's top 10 banks"; or a place in a ranking: "world number 2", "number 2 in the world
@@ -81,7 +81,9 @@ _ONE_NOUNS = re.compile(
     r"(?:factor|reason|way|thing|example|explanation|possibility|option|question|problem|issue|sign|"
     r"consequence|lesson|idea|highlight|risk|concern|challenge|difference)\b|"
     r"^\s+(?:official|analyst|diplomat|economist|expert|source|trader|investor|executive|observer)\s+"
-    r"(?:said|says|told|noted|added|warned|argued|wrote)\b", re.IGNORECASE)
+    r"(?:said|says|told|noted|added|warned|argued|wrote)\b|"
+    r"^\s+(?:side|end|hand)\s+of\b|"  # "seated on one side of the square", "at one end of the hall"
+    r"^\s+[a-z]{3,}ing\s+(?:an?|the|his|her|their)\b", re.IGNORECASE)  # "one wearing a yellow vest": someone
 _TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
 # A place in a ranking: "world number 2", "the current number 1", "number 3 in the world rankings".
 _RANK_BEFORE = re.compile(r"\b(?:world|current|ranked|seeded|former|new)\s+(?:number|no\.?)\s+$", re.IGNORECASE)
