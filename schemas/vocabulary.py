@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from .units import base_unit
+from .units import base_unit, is_currency
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
@@ -119,7 +119,7 @@ KIND_NAMES = frozenset({
     "half", "thousands", "millions", "billions", "units", "dollars", "usd", "euros", "kilometer", "kilometers",
     "km", "meters", "miles", "kilometres", "metres", "distance", "length", "height", "area", "size", "weight",
     "speed", "seconds", "minutes", "hours", "days", "weeks", "months", "thousand", "million", "billion",
-    "trillion", "trillions", "yuan", "yen", "pounds",
+    "trillion", "trillions", "yuan", "yen", "pounds", "currency", "currencies", "cash", "francs", "rupees", "pesos",
     "mm", "cm", "millimeters", "centimeters", "micrometers", "micrometer", "microns", "micron", "nanometers", "inches",
     "inch", "feet", "foot", "millimetres", "centimetres", "micrometres", "nanometres",
     "percentages", "percents", "counts", "numbers", "values", "figures", "quantities", "totals", "amounts",
@@ -144,7 +144,7 @@ def is_kind_name(name: str | None) -> bool:
     plural: "durations", "lengths"), or only such words and words of change ("amount_of_money",
     "millions_of_items", "percentage_growth")?"""
     words = {_singular(word) for word in (name or "").lower().split("_")} - {""}
-    return not words or words <= KIND_NAMES | _KIND_FILLERS
+    return not words or words <= KIND_NAMES | _KIND_FILLERS or len(words) == 1 and is_currency(next(iter(words)).upper())
 
 
 def _singular(word: str) -> str:

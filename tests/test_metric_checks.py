@@ -428,6 +428,7 @@ def test_a_sector_growth_needs_its_sector_in_its_own_clause(sentence, words, met
     ("durations", True), ("lengths_of_time", True), ("shares", False), ("ages", False),  # a kind word's plural
     ("micrometers", True), ("size_in_mm", True), ("particle_size", False),  # a unit of size names nothing measured
     ("temperature", True), ("degrees_fahrenheit", True), ("average_monthly_temperature", False),  # nor does a reading's kind
+    ("currency", True), ("chf", True), ("francs", True), ("chf_price", False),  # nor a currency's name or code
 ])
 def test_a_name_made_only_of_kind_words_says_nothing_measured(name: str | None, kind_only: bool) -> None:
     from schemas.vocabulary import is_kind_name
