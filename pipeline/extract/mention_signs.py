@@ -122,7 +122,7 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
 # (the last word of the unit).
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds".split())
-_LOST = re.compile(rf"\b(lost|loses|losing|lose|wiped\s+out|wipes\s+out|wiping\s+out|wipe\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
+_LOST = re.compile(rf"\b(lost|loses|losing|lose|wip(?:e|es|ed|ing)\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
@@ -278,16 +278,15 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
-    if (match := _MOVE_IS.search(before[-60:])) and not _LASTING.search(text[start:end]) and not _MULTIPLE.search(text[start:end]):
+    multiple, lasting = bool(_MULTIPLE.search(text[start:end])), bool(_LASTING.search(text[start:end]))
+    if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple:
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if "affect" in near and (match := _CUTS_AFFECTING.search(before)):
         return Change("down", match.group(0).strip(), by_noun=True)
     if "by " in near and (match := _NOUN_THEN_BY.search(before)):
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
-    multiple = bool(_MULTIPLE.search(text[start:end]))
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
-    lasting = bool(_LASTING.search(text[start:end]))
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
                 and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting)):

@@ -482,7 +482,7 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
         return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
     den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith((" hour", "-hour")) else den
     extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
-    return american(_SHORT_DENOMINATORS.get(den, den)), match.end() + extra
+    return _denominator(den), match.end() + extra
 
 
 _EACH_ONE = re.compile(r"\b(?:to|for)\s+(?:every|each)\b")
@@ -504,6 +504,11 @@ def _one_thing(word: str, after: str) -> bool:
 
 # "three euros a kilo" is per kilogram, "€120/MWh" per megawatt hour, "per annum" per year
 _SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "annum": "year"}
+
+
+def _denominator(word: str) -> str:
+    """A rate's denominator as written ("kilo", "annum", "licence") in the contract's spelling ("kilogram", "license")."""
+    return american(_SHORT_DENOMINATORS.get(word, word))
 
 
 _PER_NUMBER = re.compile(
@@ -728,7 +733,7 @@ def good_before(sentence: str) -> str | None:
         rest = sentence[match.end():]
         if not _NEXT_SUBJECT.search(rest) and (_ON_TO_PRICE.fullmatch(rest) or _TO_PRICE.fullmatch(rest)):
             den = (match["den"] or match.groupdict().get("many")).lower()
-            return american(_SHORT_DENOMINATORS.get(den, den))
+            return _denominator(den)
     return None
 
 
@@ -739,7 +744,7 @@ def good_after(text: str, end: int) -> str | None:
     if match is None:
         return None
     den = (match["den"] or match["measure"]).lower()
-    return american(_SHORT_DENOMINATORS.get(den, den))
+    return _denominator(den)
 
 
 # Money shared out "each": per one of the people or things the sentence counts before it, by a number
@@ -799,4 +804,4 @@ def rate_before(before: str) -> str | None:
             or last["verb"] and not _TO_PRICE.fullmatch(rest):
         return None
     den = last["den"].lower()
-    return american(_SHORT_DENOMINATORS.get(den, den))
+    return _denominator(den)
