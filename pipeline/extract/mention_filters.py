@@ -296,6 +296,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "provision"
     if not has_unit and value.is_integer() and _RANKED_BEFORE.search(before):
         return "rank"  # "India ranks 182 out of 197 countries": a place in an order, not an amount
+    if not has_unit and _half_point_score(text, start, end):
+        return "sports_score"
     if not has_unit and value.is_integer() and (rule := _score(text, start, end, value, before, after)):
         return rule
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
@@ -343,6 +345,21 @@ def _in_headline(text: str, start: int) -> bool:
         return True
     long_words = [word for word in words if len(word) >= 4]
     return len(long_words) >= 4 and not line.endswith((".", "?", "!")) and all(word[0].isupper() for word in long_words)
+
+
+# A chess match's score in points, halves included: "won 2.5-1.5", "ended 1.5-0.5".
+_HALF_POINTS = re.compile(r"(?<![\d.,])(\d+(?:\.5)?)\s?[-–]\s?(\d+(?:\.5)?)(?![\d,]|\.\d|\s?(?:%|per|pc)\b)")
+
+
+def _half_point_score(text: str, start: int, end: int) -> bool:
+    """Is [start, end) one side of a score with a half point, higher side first ("1.5-0.5")? Halves that
+    make a whole together and fall, as no range is written, name points won, not an amount."""
+    for match in _HALF_POINTS.finditer(text, max(0, start - 8), min(len(text), end + 8)):
+        high, low = float(match.group(1)), float(match.group(2))
+        if match.start() <= start and end <= match.end() and "." in match.group(0) and high > low \
+                and (high + low).is_integer():
+            return True
+    return False
 
 
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
@@ -413,7 +430,8 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
         return False  # "short of the 226 they needed": the number is what they needed
     if len(nouns) == 2 and (nouns[1] in NOUN_STOP or nouns[1] in _NOT_NOUNS or nouns[1].endswith("ed")):
         nouns = nouns[:1]  # "747 jet after the inspection", "a 911 call came in", "the 921 earthquake killed"
-    return bool(nouns) and not any(w.endswith(("s", "ed")) or w in NOUN_STOP or w in _NOT_NOUNS for w in nouns)
+    return bool(nouns) and not any(w.endswith(("s", "ed")) and not w.endswith("us") or w in NOUN_STOP or w in _NOT_NOUNS
+                                   for w in nouns)  # "the 381 bus" is a name as "the 747 jet" is
 
 
 _GLUED_CAPITAL = re.compile(r"(\d+)([A-Z])$")

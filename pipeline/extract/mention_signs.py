@@ -144,6 +144,11 @@ _NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|t
                   r"are|were|is|was|be|been|being|have|has|had|will|would|could|may|might|can|must|should)\b"
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
                          rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b(?!\s+due\b)", re.IGNORECASE)  # not "$6B falls due"
+# Things counted that then act on an object: "38 sawmills cut 2,000 jobs", "its 12 mills still cuts oak". The
+# noun after them is their verb, not a cut or rise they measure (unlike "a 50 bps cut", "3,000 jobs cut in Ohio").
+_COUNTED_SUBJECT = re.compile(r"\s(?!(?:bps|points|pips|cents|pence|basis)\b)[a-z]{3,}s$")
+_OBJECT = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|our|some|more|back)\b|(?!(?:in|on|at|by|for|from|to|of|and|or|"
+                     r"but|as|over|with|after|since|this|last|next|during|amid|than|while|because|across)\b)[a-z]+\b)")
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
 # What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed", "the 18,000
@@ -289,7 +294,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
-                and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting)):
+                and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting
+                                                     or _COUNTED_SUBJECT.search(text, start, end) and _OBJECT.match(after, match.end()))):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):

@@ -226,6 +226,7 @@ _HEAD_OF = re.compile(r"^\s+head\s+of\s+(?P<noun>cattle|livestock|sheep|goats|pi
                       re.IGNORECASE)
 
 
+_ACTS_ON = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|all|more|as)\b|\d)", re.IGNORECASE)
 _PLURAL_MODIFIERS = frozenset("sales news arms goods savings species series sports earnings customs clothes degrees".split())
 
 
@@ -241,8 +242,9 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     if singular_ok and words and not PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
         # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
         second = words[1].group(1).lower() if len(words) > 1 else ""
+        acting = second.endswith("ing") and _ACTS_ON.match(after, words[1].end())  # "one hospital serving the region"
         kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST \
-            and second not in ("out", "off", "up", "down") else words[:1]  # "one reef out of the 14"
+            and second not in ("out", "off", "up", "down") and not acting else words[:1]  # "one reef out of the 14"
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
