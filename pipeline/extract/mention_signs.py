@@ -124,6 +124,14 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds".split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose|wip(?:e|es|ed|ing)\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
+
+
+def lost_before(before: str) -> bool:
+    """Does `before` end with a verb of losing ("lost ", "wiped out ")? What follows is a fall whatever its hedge
+    ("wiped out over $589 billion"), where "over" after a verb of movement says where a level got to."""
+    return bool(_LOST.search(before))
+
+
 _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
 # One movement said to be of its size: "the real cut would be about 1 million", "the rise was 4%" (one movement, not

@@ -24,7 +24,7 @@ from schemas.units import dimension_of
 from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
-from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, moved_object, signed
+from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
@@ -275,8 +275,9 @@ _CUTS_COUNTED = frozenset({"job_cuts", "layoffs", "lay_offs", "redundancies", "j
 
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
-            or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)):
-        return mention  # "rose above 30 million": where it got to; "sinking over 30%" is how far it moved
+            or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)
+                and not (mention.unit_class == "currency" and lost_before(text[max(0, mention.start - 130):mention.start]))):
+        return mention  # "rose above 30 million": where it got to; "sinking over 30%", "lost over $5bn": how far it moved
     held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
     held = held or _is_size(mention.unit)  # "the glacier lost 3.2 metres", "lost 27 square kilometres"
     change = change_at(text, mention.start, mention.end,
