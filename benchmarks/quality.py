@@ -109,6 +109,7 @@ REAL_SETS = {
     "holdout43": (ROOT / "tests" / "data" / "holdout43", ROOT / "fetched" / "holdout43"),
     "holdout44": (ROOT / "tests" / "data" / "holdout44", ROOT / "fetched" / "holdout44"),
     "holdout45": (ROOT / "tests" / "data" / "holdout45", ROOT / "fetched" / "holdout45"),
+    "holdout46": (ROOT / "tests" / "data" / "holdout46", ROOT / "fetched" / "holdout46"),
     "holdout47": (ROOT / "tests" / "data" / "holdout47", ROOT / "fetched" / "holdout47"),
 }
 EXIT_NO_TEXTS = 2
