@@ -362,9 +362,22 @@ def _half_point_score(text: str, start: int, end: int) -> bool:
     return False
 
 
+# The sets of a tennis match, or the games of a series: "6-4, 3-6, 7-5".
+_SCORE_LIST = re.compile(r"(?<![\d.,])\d+\s?[-–]\s?\d+(?:,\s+\d+\s?[-–]\s?\d+)+(?![\d.,]?\d|\s?(?:%|per|pc)\b)")
+
+
+def _in_score_list(text: str, start: int, end: int) -> bool:
+    """Is [start, end) in a list of pairs, one of them falling as no range is written ("6-4, 3-6, 7-5")?"""
+    for match in _SCORE_LIST.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        pairs = re.findall(r"(\d+)\s?[-–]\s?(\d+)", match.group(0))
+        if match.start() <= start and end <= match.end() and any(int(a) > int(b) for a, b in pairs):
+            return True
+    return False
+
+
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
     """A sports score: "3-1", "112-104", "won 7 to 3", "bowled out for 188", "302 for 7", "a 4-under 68"."""
-    if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before):
+    if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before) or _in_score_list(text, start, end):
         return "sports_score"
     if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before) or _CHASING.search(before)) \
             and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):

@@ -43,9 +43,10 @@ UP_VERBS = (
     "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
-           "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|"
+           "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|thinned|thins?|thinning|"
            "devalued|devalues?|devaluing")
-BY_UP = "raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending"
+BY_UP = ("raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending|"
+         "blew out|blown out|blows? out")  # spreads that "blew out by 85 basis points" widened
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
 _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an average of|on average|"
@@ -55,9 +56,10 @@ _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an av
 _MORE = r"(?:another|a further|an additional)\s+"
 # A moving verb that is no adjective of the price: "lifted prices 12%", not "the lower rate" or "a cut price".
 _NOT_ADJECTIVE = r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)"
-# A price or rate a verb moves, and what it is the price of: "prices ", "the price of its flagship phone ",
-# "fares on the route ", "interest rates ".
-_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?|quotas?)\s+"
+# A price, rate or output a verb moves, and what it is the price of: "prices ", "the price of its flagship phone ",
+# "fares on the route ", "interest rates ", "German toy turnover ", "output ".
+_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?|quotas?|"
+           r"output|production|turnover|sales|revenues?|exports|imports|spending|profits?|earnings)\s+"
            r"(?:(?:of|for|on)\s+(?:(?!(?:to|from|at|by|between|and|or)\b)[\w'’-]+\s+){1,4}?)?")
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"

@@ -184,8 +184,14 @@ def plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
 
 
+# Most words in "-us" are one thing ("bus", "bonus", "campus"); these are plurals, and "celsius" ends a plural unit
+# ("degrees celsius").
+_US_PLURALS = frozenset("menus gurus emus gnus tutus haikus celsius".split())
+
+
 def _is_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (word.endswith("s") and len(word) > 2 and not word.endswith(("ss", "ous"))) \
+    return word in IRREGULAR_PLURALS or word in _US_PLURALS \
+        or (word.endswith("s") and len(word) > 2 and not word.endswith(("ss", "us"))) \
         or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen")))  # "gunmen", not "specimen"
 
 

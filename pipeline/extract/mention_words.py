@@ -112,6 +112,10 @@ _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE
 # "A single pharmacy ... still had", "only a single operator is left": one of what follows, as the subject
 # that opens a sentence or after "only"/"just" ("not a single", "in a single night" are no count).
 _A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|\b(?i:only|just)\s+)(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
+# ... and as the object of a verb in the past: "the tender drew a single bid", "laid a single egg".
+_DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
+                           r"struck|hit|had)\s+(?P<n>a\s+single)\s+(?=[a-z])")
+_DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "degree", "metre", "meter",
               "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
@@ -130,7 +134,7 @@ _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
                               r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
-                              r"(?!\s+(?:down|up|back|as)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d)))"
+                              r"(?!\s+(?:down|up|back)\b)(?!(?:(?<=doubled)|(?<=doubling))\s+as\s+(?:an?|the|its|their|his|her)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d)))"
                               r"(?!\s+(?:(?i:in\s+(?:his|her|their|the)\s+[a-z]+\s+at-bat|to\s+(?:deep\s+)?(?:left|right|centre|center)|"
                               r"down\s+the\s+(?:line|left|right)|off|against)\b)(?:\s+(?-i:[A-Z])|(?<=t-bat)|(?<=left|ight|ntre|nter|line)))",
                               re.IGNORECASE)  # "doubled over in pain" is no multiple; "trebled over the period" is; a batter
@@ -358,7 +362,8 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
 
 def _one_unit(text: str) -> list[WordQuantity]:
     found = [*_HEDGED_ONE.finditer(text), *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
-             *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text)]
+             *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text),
+             *(m for m in _DID_A_SINGLE.finditer(text) if not _DENIED.search(text, max(0, m.start() - 30), m.start()))]
     return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
                          "one") for m in sorted(found, key=lambda m: m.start())]
 

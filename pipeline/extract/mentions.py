@@ -294,6 +294,8 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if _DECISIONS.fullmatch(change.cue) and re.search(r"\btimes$", mention.text, re.IGNORECASE) \
             and mention.value == int(mention.value) and not _COMPARED.match(text[mention.end:]):
         return mention  # "to cut as many as six times this year": how often, not how far ("cut 2.5 times" is)
+    if change.direction == "up" and mention.value < 0 and (mention.value_max is None or mention.value_max <= 0):
+        change = replace(change, direction="down")  # "growth of minus 0.3%": the written sign says it fell
     if moved:  # "fell from 4.8 to 4.7 percent": the ends are levels
         return replace(mention, direction=change.direction, cue=change.cue)
     low, high = signed(mention.value, change.direction), signed(mention.value_max, change.direction) if mention.value_max is not None else None
