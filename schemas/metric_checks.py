@@ -798,10 +798,11 @@ _TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|and|but|when|beca
                            rf"[\w-]+\s+){{0,2}}?{_TARIFF}\b", re.IGNORECASE)  # not "rose 6% even as tariffs bit"
 
 
-# A sum of money named by what it cost, lost or was spent, with no word of an economy's size near it: "economic
-# damage estimated at $2.3 billion", "visitor spending of $900 million", "an economic impact of $4 billion".
+# A sum of money named by what it cost, lost, was spent or is owed, with no word of an economy's size near it:
+# "economic damage estimated at $2.3 billion", "visitor spending of $900 million", "a default on its $51 billion debt".
 _NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impact|spending|spent|expenditures?|revenues?|sales|"
-                          r"bills?|budgets?|funds?|funding|investments?|aid|compensation|fines?)\b", re.IGNORECASE)
+                          r"bills?|budgets?|funds?|funding|investments?|aid|compensation|fines?|debts?|loans?|bonds?|"
+                          r"deficits?|borrowing|bailout|liabilities|reserves)\b", re.IGNORECASE)  # "its US$51 billion foreign debt"
 _ECONOMY = re.compile(r"\b(?:gdp|gross\s+domestic\s+product|economy|economies|output)\b", re.IGNORECASE)
 
 
@@ -1224,6 +1225,8 @@ def _named(name: str | None, measured: Measured, entity: str) -> str | None:
         if kind_only:
             return _percent_named(measured, clause)
     if measured.unit_class == "currency" and kind_only and measured.direction is None:
+        if measured.span and _ECONOMY_AFTER.match(measured.sentence[measured.span[1]:]):
+            return "gdp_nominal"  # "an $80 billion economy", "its $24.5 billion economy"
         return _level_named(measured, _MONEY_BY_WORDS)
     if measured.unit_class == "count":
         if name in _DEATH_NAMES or {"death", "deaths", "killed"} & words:
@@ -1259,6 +1262,8 @@ def _rate_named(words: set[str]) -> str | None:
 _MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in (
     ("exports", r"\bexports?\b"), ("imports", r"\bimports?\b"),
     ("trade_volume", _TRADE_WORDS))}
+_ECONOMY_AFTER = re.compile(r"^\s*econom(?:y|ies)\b(?!\s+(?:plan|package|fund|strategy|programme|program|initiative)s?\b)",
+                            re.IGNORECASE)  # not "a $2 trillion economy plan"
 _COUNT_BY_WORDS = {"population": re.compile(rf"\bpopulation\b|{_PLACE_OF}", re.IGNORECASE)}
 _POPULATION_NAMES = frozenset({"residents", "inhabitants", "population", "total_population", "number_of_residents"})
 

@@ -40,6 +40,11 @@ def ends_of(text: str, metric: str = "other", label: str | None = "count") -> li
      [(2.5, None, "exact"), (3.0, None, "exact")]),
     ("The tally was revised from 12 to 15 overnight.", "other", "count", [(15.0, None, "exact"), (12.0, None, "exact")]),
     ("Her share went from 1.2 to 1.5 billion views.", "other", "views", [(1.5e9, None, "exact"), (1.2e9, None, "exact")]),
+    ("The levy pushed the typical bill from £980 to £1,140.", "other", "bill", [(1140.0, None, "exact"), (980.0, None, "exact")]),
+    # the level left behind named as the one now
+    ("The cap will rise from the current £1,650 to £2,980.", "other", "bill", [(2980.0, None, "exact"), (1650.0, None, "exact")]),
+    ("The group plans to sell down its holding in the lender from the current 34% to 24%.", "other", "stake",
+     [(24.0, None, "exact"), (34.0, None, "exact")]),
     # the size of the move between the verb and "from", and an adjective that looks like a verb
     ("The fare will increase 9.8 per cent from £2.05 to £2.25 a ride.", "other", "amount",
      [(9.8, None, "exact"), (2.25, None, "exact"), (2.05, None, "exact")]),

@@ -302,6 +302,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return rule
     if not has_unit and value.is_integer() and _model_number(value, text[start:end], before, after):
         return "name"
+    if not has_unit and value >= 10000 and text[start:end].isdigit() and _NAME_THEN_BRACKET.search(before) and after.startswith(")"):
+        return "name"  # "the Coromandel Express (12841)": a train's, a form's or a case's number, ungrouped
     if value.is_integer() and value < 10 and _STAGE_BEFORE.search(before) and not _DECIMAL_AFTER.match(after):
         return "name"  # "the phase 3 trial", "a stage 4 cancer", "type 2 diabetes": a stage's number, not an amount
     if not has_unit and value.is_integer() and _LIST_MARK_BEFORE.search(before) and _LIST_MARK_AFTER.match(after):
@@ -447,6 +449,7 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
                                    for w in nouns)  # "the 381 bus" is a name as "the 747 jet" is
 
 
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][\w.-]*\s\($")
 _GLUED_CAPITAL = re.compile(r"(\d+)([A-Z])$")
 
 

@@ -44,7 +44,8 @@ _AND = re.compile(r"^\s+and\s+(?:plus\s+)?$")
 _OR = re.compile(r"^-?\s+or\s+$")  # "one- or two-day"
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
 _AGED = re.compile(r"\b(?:aged|ages\s+(?:ranged|ranging|range|ran))\s+$", re.IGNORECASE)  # "aged 16 to 24", "ages ranged from 27 to 56"
-_LEAD = re.compile(r"\b(between|from)\s+$", re.IGNORECASE)
+# "between ", "from ", and a level a move starts from named as the one now: "from the current £1,971".
+_LEAD = re.compile(r"\b(between|from)\s+(?:(?:the|its|their)\s+(?:current|present|existing|previous|old)\s+)?$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
@@ -163,7 +164,7 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return replace(high, start=low.start, text=text[low.start:high.end], value=low.value, qualifier="range")
     if low.value_max is not None or high.value_max is not None:
         return None
-    gap, lead = text[low.end:high.start], _LEAD.search(text[max(0, low.start - 9):low.start])
+    gap, lead = text[low.end:high.start], _LEAD.search(text[max(0, low.start - 30):low.start])
     # a currency written once, before the first end: "$20-30M", "€5 to 6bn"; a noun once, after the first end
     # of "from A to B": "from thirty concerts to twenty-two"
     currency_once = low.unit_class == "currency" and high.unit is None
@@ -189,7 +190,11 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return None  # "rose by 14 to 87": a change, then the level it reached
     if _TO.match(gap) and low.unit is None and high.value > 3 * first and _BY_BEFORE.search(text, max(0, low.start - 4), low.start):
         return None  # "whittled its backlog by 41,000 to 512,000 cases": a verb the signs do not know, the same shape
-    return _joined(text, low, high, first, low.start)
+    joined = _joined(text, low, high, first, low.start)
+    if currency_once and " per " not in low.unit and (per := rate_after(text, high.end, money=True))[0]:
+        end = high.end + per[1]  # "A$32-38 an hour": the rate after the second end is the range's
+        joined = replace(joined, unit=f"{low.unit} per {per[0]}", end=end, text=text[joined.start:end])
+    return joined
 
 
 def _named_before(text: str, mention: Mention) -> bool:

@@ -46,7 +46,7 @@ BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|
            "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|thinned|thins?|thinning|"
            "devalued|devalues?|devaluing")
 BY_UP = ("raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending|"
-         "blew out|blown out|blows? out")  # spreads that "blew out by 85 basis points" widened
+         "blew out|blown out|blows? out|stretched|stretch(?:es)?")  # spreads that "blew out by 85 basis points" widened
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
 _ADV = (r"(?:(?:by|at|a further|a cumulative|another|a total of|a combined|an average of|on average|"
@@ -232,7 +232,8 @@ _MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\
 # A verb that moves a level without saying which way: "revised its forecast from 2.1% to 2.4%",
 # "went from 12 to 9"; the ends as written say the way. Not "revised to range from 8 to 12".
 _MOVED_EITHER = re.compile(r"\b(revised|revises|revising|adjusted|adjusts|adjusting|changed|changes|changing|restated|"
-                           r"amended|updated|shifted|moved|went|gone)\s+(?:(?!rang(?:e|es|ed|ing)\b)[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+                           r"amended|updated|shifted|moved|went|gone|sending|sends|sent|pushing|pushes|pushed|"
+                           r"bringing|brings|brought)\s+(?:(?!rang(?:e|es|ed|ing)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 
 # A noun of change, what it changes, then "by": "the reduction of its holdings of securities under the scheme by

@@ -147,7 +147,7 @@ _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than sin
                    "his her our your who which while when where each every")
 _VERBS = "is are was were be been has have had will would can could may might said says"
 _PLACES = "after before during outside inside near under over into across between against among amongst within throughout towards toward via beyond"
-_NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already"
+_NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 # Verbs in the past without "-ed", and "alive", which end a noun after "one" ("one bidder came forward").
 IRREGULAR_PAST = frozenset("left went came made took got fled ran lost won held said saw fell rose stood sat gave told "
@@ -360,6 +360,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead("basis_points", "percent", match.end())
     if match and match["age"]:
         return UnitRead(match["aunit"].lower() + "s", "count", match.end())
+    if match and match["dur"] and code:
+        return UnitRead(code, "currency", 0)  # "a record £3,549 year" is money, its "a" dropped
     if match and match["dur"]:
         dunit = match["dunit"].lower()
         if dunit in _COUNTED_IN:
@@ -645,7 +647,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
 
 # A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\w.'’-]*['’]s)\s+"
-                      r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*|[a-z]+)\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)\b")
+                      r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*|[a-z]+)\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})\b")  # "52 fixed speed cameras"
 
 
 # ... and one whose size is not written: "all four of its runways", "three of the men"

@@ -229,7 +229,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
                        read.unit, read.unit_class, cue, qualifier=bound)
-    year_ok = read.unit_class == "count" and number.scale == 1 and "," not in number.text  # "the 2030 plan"
+    year_ok = number.scale == 1 and "," not in number.text and (
+        read.unit_class == "count" or not code and _money_of_a_year(text, start, number.end))  # "the 2030 plan"
     dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 40):number.start],
                                text[number.end:number.end + 30], has_unit and not year_ok)
     return replace(mention, is_year=True) if dated else mention
@@ -273,6 +274,18 @@ def _no_change(text: str, mention: Mention, cue: str) -> bool:
 _CUTS_COUNTED = frozenset({"job_cuts", "layoffs", "lay_offs", "redundancies", "job_losses"})
 
 
+_MONEY_OF_A_YEAR = re.compile(r"\s+(?:(?:dollar|euro|pound)\s+(?:bonds?|notes?|debt|loans?|terms|prices)|(?P<plural>dollars|euros|pounds))\b",
+                              re.IGNORECASE)
+
+
+def _money_of_a_year(text: str, start: int, end: int) -> bool:
+    """Does a currency word after the number name a year's money or a bond due that year ("a 2023 dollar bond",
+    "in 2015 dollars"), not an amount ("paid 2023 dollars")?"""
+    match = _MONEY_OF_A_YEAR.match(text, end)
+    return bool(match) and (not match["plural"] or text[max(0, start - 3):start].lower() == "in ")
+_FROM_NOW = re.compile(r"from\s+(?:the|its|their)\s+(?:current|present|existing)\b", re.IGNORECASE)  # a level left behind
+
+
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)
@@ -287,6 +300,9 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
                               ranges.written_falling(mention))
+    if change is None and ranges.is_move(mention) and (now := _FROM_NOW.match(mention.text)) \
+            and (falling := ranges.written_falling(mention)) is not None:
+        change = Change("down" if falling else "up", now.group(0))  # "cut its stake ... from the current 34% to 24%"
     if change is None and mention.unit in _CUTS_COUNTED:
         change = Change("down", mention.unit.replace("_", " "), by_noun=True)  # "9,000 job cuts", "the 10,000 layoffs"
     if change is None or _no_change(text, mention, change.cue):

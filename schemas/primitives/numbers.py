@@ -38,7 +38,9 @@ _NOT_LETTER = r"(?![^\W\d_])"
 # Currency codes that newswires glue to the amount ("USD35.3 billion", "EUR1.2bn").
 _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
-    "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY"))
+    "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY", "LKR", "BDT", "THB", "IDR", "MYR", "VND", "NGN", "KES",
+    "GHS", "EGP", "QAR", "KWD", "BHD", "OMR", "JOD", "ILS", "PLN", "CZK", "HUF", "UAH", "KZT", "TWD", "ARS", "CLP",
+    "ISK", "TND"))  # not "PHP", "COP", "RON", "NPR" ("PHP8", "COP28", "RON95", a radio's name)
 # Other currency abbreviations glued to the amount (currency_marks.GLUED: "Rp507bn", "KSh520", "DKr32"), and the
 # marks of currency_marks.SCALED_ONLY and PLACED_MARKS only before a scale, a thousands comma or cents ("R42bn",
 # "Sh1,200", "K12.3bn", "R215.40"; not "R2").

@@ -403,7 +403,8 @@ def started_at(mention: Mention) -> tuple[int, int] | None:
     """The span of the level a move "from A to B" started from (A, between "from " and " to "), or None
     for any other mention."""
     cut = mention.text.lower().find(" to ", len("from ")) if moved_to(mention) else -1
-    return (mention.start + len("from "), mention.start + cut) if cut > len("from ") else None
+    begin = re.match(r"from\s+(?:(?:the|its|their)\s+[a-z]+\s+)?", mention.text, re.IGNORECASE).end() if cut > 0 else 0
+    return (mention.start + begin, mention.start + cut) if cut > begin else None  # "from the current £1,971": the figure
 
 
 def unlabelled(mention: Mention) -> MentionLabel:
