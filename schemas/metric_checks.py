@@ -988,11 +988,13 @@ def _streak_problem(metric: str, measured: Measured) -> str | None:
             f"choose other: and what lasted that long")
 
 
-# Casualties count anyone, but not the places or things around them ("the dead came from more than 10 countries"),
+# Casualties count anyone, but not the places, vehicles or things around them ("the dead came from more than 10 countries"),
 # nor those who fell ill ("33 hospitalizations", "57 cases" in an outbreak that also killed nine).
 _NOT_CASUALTIES = frozenset({"country", "nation", "province", "region", "state", "city", "town", "village", "district",
                              "county", "home", "house", "building", "vehicle", "car", "hospital", "site", "day", "hour",
-                             "case", "illness", "illnesse", "infection", "hospitalization", "hospitalisation"})
+                             "case", "illness", "illnesse", "infection", "hospitalization", "hospitalisation",
+                             "train", "coach", "carriage", "bogie", "plane", "aircraft", "jet", "flight", "helicopter", "bus",
+                             "truck", "lorry", "ship", "boat", "vessel", "ferry"})  # "when three trains collided"
 
 
 def _years_problem(metric: str, measured: Measured) -> str | None:
