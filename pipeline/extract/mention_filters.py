@@ -25,7 +25,9 @@ from .mention_tables import RUN_ROW, signed_column
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
 _HEDGE_WORDS = frozenset("only about some nearly around just almost roughly approximately exactly up down well".split())
-_OTHER_WORDS = frozenset("another its all last next also still even both until if q".split())
+_OTHER_WORDS = frozenset("another its all last next also still even both until if q "
+                         "initially originally currently previously overall additionally altogether together eventually "
+                         "finally ultimately recently separately meanwhile today yesterday then once".split())  # "Initially 12 trains"
 # Verbs that open a sentence before an amount ("Losing 250 seats, ...", "Adding 1,200 jobs"): no name.
 _LEAD_VERBS = frozenset("losing winning gaining adding including excluding taking cutting raising reaching shedding "
                         "selling buying spending paying killing injuring displacing affecting employing following "

@@ -101,7 +101,7 @@ _TO_NUMBER = re.compile(r"^\s?(?:to|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 r
 _DAY_PAIR_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
 # "the 12 months to June", "the three months to 30 September" (not "by three weeks to 21 weeks", a change and its level)
 _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:in\s)?(?:the\send\sof\s)?"
-                        rf"(?:{MONTHS}|\d(?![\d,.]*\s*(?:months?|weeks?|days?|quarters?|years?)\b))", re.IGNORECASE)
+                        rf"(?:(?:{MONTHS})\b|\d(?![\d,.]*\s*(?:months?|weeks?|days?|quarters?|years?)\b))", re.IGNORECASE)  # not "days to decide"
 
 
 def story_cues(text: str) -> tuple[str, ...]:

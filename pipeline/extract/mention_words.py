@@ -48,8 +48,10 @@ _PROPORTION = re.compile(
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,])")
-_HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)|(?<=\bby\s)half\b",
-                   re.IGNORECASE)  # "half of", "cut by half", "only half full"
+_HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
+                   r"|(?:(?<=\bby\s)|(?<=\bby\salmost\s)|(?<=\bby\snearly\s)|(?<=\bby\sabout\s)|(?<=\bby\saround\s)"
+                   r"|(?<=\bby\sroughly\s)|(?<=\bby\smore\sthan\s))half\b",
+                   re.IGNORECASE)  # "half of", "cut by half", "cut by almost half", "only half full"
 # A hedged share that stands for the people or things it counts, with no "of" after it ("around
 # half identified as female", "About a third were over 60", "more than two-thirds said"): a verb
 # or the clause's end comes next, not "a" or "an" ("about half an hour" is a time).
