@@ -153,7 +153,7 @@ _CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
-                      r"said|says|thing|day,|go|piece|way or another|belonging)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+                      r"said|says|thing|day,|go|piece|way or another|belonging|after another|after the other)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
 # "won one and two seats", "one or two days": listed with another count of the same noun.
 _ONE_LISTED = re.compile(r"^\s+(?:and|or)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:more\s+)?[a-z]+s\b",
                          re.IGNORECASE)

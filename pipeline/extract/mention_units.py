@@ -232,7 +232,8 @@ _HEAD_OF = re.compile(r"^\s+head\s+of\s+(?P<noun>cattle|livestock|sheep|goats|pi
                       re.IGNORECASE)
 
 
-_ACTS_ON = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|all|more|as)\b|\d)", re.IGNORECASE)
+_ACTS_ON = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|all|more|as|it|that|this|they|them|him|us|we|he|she|"
+                      r"there)\b|\d)", re.IGNORECASE)  # "one hospital serving the region", "one bank predicting it could"
 _PLURAL_MODIFIERS = frozenset("sales news arms goods savings species series sports earnings customs clothes degrees".split())
 
 
