@@ -108,6 +108,7 @@ FACTS = [
     ("The leaders pulled clear after the 30km mark.", "30km"),  # a point of the course
     ("The wreck lies more than 900 metres (more than 2,950 feet) below the surface.", "more than 2,950 feet"),  # a conversion
     ("It hit 46 degrees on three days in June.", "46 degrees"),  # a reading, no bound
+    ("The dig went on for nine days, and at least 12 of them were spent in rain.", "at least 12"),  # a part of a group
     ("Temperatures reached at least 45 degrees, killing 12 people.", "at least 45 degrees"),  # no days counted
 ]
 

@@ -183,8 +183,9 @@ _DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\
 
 def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
     """`day_bound`: a temperature (or a bare number) with a bound's words, in a sentence that counts days."""
-    if mention.unit_class != "count" or not (mention.unit is None or "degrees" in mention.unit):
-        return False
+    if mention.unit_class != "count" or not (mention.unit is None or "degrees" in mention.unit) \
+            or re.match(r"\s+(?:out\s+)?of\b", after):
+        return False  # "after 17 days, with at least 15 of them evacuated": a part of a group
     bounded = mention.qualifier in ("at_least", "more_than", "less_than", "at_most") or _BOUND_BEFORE.search(before) \
         or _BOUND_AFTER.match(after)
     return bool(bounded and _DAYS_COUNTED.search(text, mention.sentence_start, mention.sentence_end))
