@@ -1089,7 +1089,7 @@ _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ie
 _OTHER_SUBJECTS = re.compile(
     r"\b(?:invest\w*|consum\w*|spending|production|services|construction|manufactur\w*|industr\w*|wages?|"
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
-    r"currency|yields?|bonds?|oil|population|debt|deficit|budget|sector|segment|fish\w*|mining|forestry|tourism|"
+    r"currency|yields?|bonds?|oil|population|debt|deficit|budget|reserves|remittances|sector|segment|fish\w*|mining|forestry|tourism|"
     r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|babies|newborns|marriages?|divorces?|deaths?|gva|"
     r"gross value added)\b",
     re.IGNORECASE)
