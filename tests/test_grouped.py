@@ -387,6 +387,10 @@ def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts
         "Two": "a count of people killed, hurt, missing or rescued", "four": "a count of people killed, hurt, missing or rescued",
         "14 schools": "a count written in digits",
         "66 people": "a count of people killed, hurt, missing or rescued", "44": "a count of people killed, hurt, missing or rescued"}
+    cared_for = "Three were hospitalised, and apart from two who are critical the rest are stable."
+    found = quantities(cared_for)
+    assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, cared_for).items()} == {
+        "Three": "a count of people killed, hurt, missing or rescued", "two": "a count of people killed, hurt, missing or rescued"}
     penalties = ("He faces up to ten years in prison; the court gave her an 18-month sentence. The talks lasted two years, "
                  "after more than a decade of strikes, and the deal pays three times as much.")
     found = quantities(penalties)

@@ -70,7 +70,9 @@ _PENALTY = re.compile(r"\b(?:prison|jail|sentence[ds]?|imprison\w*|custody|ban(?
                       re.IGNORECASE)
 # What befell the people a number counts, in the few words around it: "Two were rescued", "four
 # remain missing", "the six missing individuals", "killed 12 people".
-_HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding)\b", re.IGNORECASE)
+_HARMED = re.compile(rf"\b(?:{HARMED_WORDS}|kill(?:s|ing)?|injur(?:es|ing)|wounding|hospitali[sz]ed|evacuated|"
+                     r"(?:are|is|were|was|remain|remains)\s+critical|critical(?:ly)?\s+(?:condition|ill|injured|hurt))\b",
+                     re.IGNORECASE)  # "barring two who are critical", "two were hospitalised"
 
 
 # A term given or asked for, with no word of prison: "received 11 years", "should receive 40-50 years", "faces up to 20 years".
