@@ -648,7 +648,9 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
 
 # A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\w.'’-]*['’]s)\s+"
-                      r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*|[a-z]+)\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})\b")  # "52 fixed speed cameras"
+                      r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})|(?P<slot>[a-z]+)\s+(?P<words2>[a-z]+(?:\s+[a-z]+){0,2}))\b")
+# (the first plural of three words: "52 fixed speed cameras", "two of the largest credit card issuers"; or the word
+# after the owner, when it is itself a plural: "140 of his sheep buried in drifts")
 
 
 # ... and one whose size is not written: "all four of its runways", "three of the men"
@@ -663,7 +665,10 @@ def part_of_whole(text: str, end: int) -> str | None:
     else None."""
     for pattern in (_PART_OF, _PART_OF_UNSIZED):
         match = pattern.match(text[end:end + 80])
-        nouns = [word for word in (match["words"].split() if match else []) if _is_plural(word) and word not in NOUN_STOP]
+        if match and match.groupdict().get("slot") and _is_plural(match["slot"]) and match["slot"] not in NOUN_STOP:
+            return match["slot"]
+        words = (match["words"] or match.groupdict().get("words2") or "") if match else ""
+        nouns = [word for word in words.split() if _is_plural(word) and word not in NOUN_STOP]
         if nouns:
             return nouns[0]
     return None
