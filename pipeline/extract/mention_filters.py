@@ -44,6 +44,8 @@ _HEADLINE_COUNTED = re.compile(
     r"^\s(?:People|Persons|Children|Men|Women|Workers|Employees|Jobs|Passengers|Homes|Houses|Deaths|Lives|Migrants|"
     r"Refugees|Soldiers|Troops|Students|Patients|Victims|Families|Residents|Staff|Fans|Flights|Vehicles|Cars|Acres|"
     r"Tonnes|Tons|Barrels|Miles|Kilometres|Kilometers|Hours|Days|Weeks|Months|Years)\b")
+# ... and what befell people, capitalised after a count in any title, never a name: "Rain: 24 Dead, 23 Missing".
+_TITLE_HARMED = re.compile(r"^\s(?:Dead|Killed|Injured|Hurt|Wounded|Missing|Displaced|Evacuated|Rescued|Arrested)\b")
 # A model's variant ("Boeing 737-800", "A320-200"), and a code whose digits run into letters ("7C2216")
 # or a bracketed letter ("401(k)", "501(c)(3)").
 # "ATR 72-600", "DHC8-300", not "FY23-24", nor a range after a capitalised word of no name ("About 250-300")
@@ -482,7 +484,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
     unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121"),
     nor a headline's count ("Crash Kills 179 People"). `capital_after_names_nothing` in a headline, and
     before a name and a lowercase plural ("35 Powerball drawings")."""
-    if _in_tally_list(before, after) or capital_after_names_nothing and _HEADLINE_COUNTED.match(after):
+    if _in_tally_list(before, after) or capital_after_names_nothing and _HEADLINE_COUNTED.match(after) \
+            or _TITLE_HARMED.match(after):
         return None
     if _named_before(before):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
