@@ -283,7 +283,9 @@ def _money_of_a_year(text: str, start: int, end: int) -> bool:
     "in 2015 dollars"), not an amount ("paid 2023 dollars")?"""
     match = _MONEY_OF_A_YEAR.match(text, end)
     return bool(match) and (not match["plural"] or text[max(0, start - 3):start].lower() == "in ")
-_FROM_NOW = re.compile(r"from\s+(?:the|its|their)\s+(?:current|present|existing)\b", re.IGNORECASE)  # a level left behind
+
+
+_FROM_NOW = re.compile(r"from\s+(?:the|its|their)\s+(?:current|present|existing|previous|old)\b", re.IGNORECASE)  # a level left behind
 
 
 def _with_change(text: str, mention: Mention) -> Mention:
