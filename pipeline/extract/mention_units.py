@@ -717,7 +717,8 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 # `_GOODS`). The thing is the denominator. A home, a painting or a fish sold at auction is no such good: its
 # price is the whole of one sale.
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
-          r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container")
+          r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container|"
+          r"jab|shot|swim|entry|cone|scoop|cup|glass|pint|slice|haircut|session|pair")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
 _PLACE_AFTER = r"(?:\s+(?:of|in|into|within|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
