@@ -182,14 +182,15 @@ def story_currency(cues: tuple[str, ...], default: str) -> str:
     return _first_cued(_SHARED_WITH.get(default, ()), cues) or default
 
 
-def currency_before(before: str, story: tuple[str, ...] = ()) -> tuple[str | None, int]:
-    """(ISO code, length of the currency text) when `before` ends with a symbol or code."""
+def currency_before(before: str, story: tuple[str, ...] = (), scaled: bool = False) -> tuple[str | None, int]:
+    """(ISO code, length of the currency text) when `before` ends with a symbol or code; a mark that is also a letter
+    of names ("R", "SR", "QR", `SCALED_ONLY`) only glued to the number, or before a `scaled` one ("QR 250 million")."""
     match = CURRENCY_BEFORE.search(before[-6:])
     if not match:
         return None, 0
     prefix, us, rupees, symbol, code, other, placed = match.groups()
     glued_only = (other or placed) in (*SCALED_ONLY, *PLACED_MARKS)  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
-    if glued_only and match.group(0) != (other or placed):
+    if glued_only and match.group(0) != (other or placed) and not (scaled and match.group(0).rstrip() == (other or placed)):
         return None, 0
     if other:
         return OTHER_CODES[other], len(match.group(0))

@@ -185,7 +185,7 @@ def _scaled(value: float, factor: float) -> float:
 
 
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
-    code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story)
+    code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story, scaled=number.scale >= 1e6)
     start = number.start - currency_len
     minus_len = rules.minus_before(text[max(0, start - 16):start], currency=bool(currency_len))
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
