@@ -111,6 +111,7 @@ REAL_SETS = {
     "holdout45": (ROOT / "tests" / "data" / "holdout45", ROOT / "fetched" / "holdout45"),
     "holdout46": (ROOT / "tests" / "data" / "holdout46", ROOT / "fetched" / "holdout46"),
     "holdout47": (ROOT / "tests" / "data" / "holdout47", ROOT / "fetched" / "holdout47"),
+    "holdout49": (ROOT / "tests" / "data" / "holdout49", ROOT / "fetched" / "holdout49"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
