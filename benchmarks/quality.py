@@ -112,6 +112,7 @@ REAL_SETS = {
     "holdout46": (ROOT / "tests" / "data" / "holdout46", ROOT / "fetched" / "holdout46"),
     "holdout47": (ROOT / "tests" / "data" / "holdout47", ROOT / "fetched" / "holdout47"),
     "holdout48": (ROOT / "tests" / "data" / "holdout48", ROOT / "fetched" / "holdout48"),
+    "holdout49": (ROOT / "tests" / "data" / "holdout49", ROOT / "fetched" / "holdout49"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
