@@ -357,15 +357,17 @@ def _in_headline(text: str, start: int) -> bool:
 _HALF_POINTS = re.compile(r"(?<![\d.,])(\d+(?:\.5)?)\s?[-–]\s?(\d+(?:\.5)?)(?![\d,]|\.\d|\s?(?:%|per|pc)\b)")
 
 
+def _holding(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
+    """The matches of `pattern` within `reach` characters of [start, end) that hold all of it."""
+    return [match for match in pattern.finditer(text, max(0, start - reach), min(len(text), end + reach))
+            if match.start() <= start and end <= match.end()]
+
+
 def _half_point_score(text: str, start: int, end: int) -> bool:
     """Is [start, end) one side of a score with a half point, higher side first ("1.5-0.5")? Halves that
     make a whole together and fall, as no range is written, name points won, not an amount."""
-    for match in _HALF_POINTS.finditer(text, max(0, start - 8), min(len(text), end + 8)):
-        high, low = float(match.group(1)), float(match.group(2))
-        if match.start() <= start and end <= match.end() and "." in match.group(0) and high > low \
-                and (high + low).is_integer():
-            return True
-    return False
+    return any("." in match.group(0) and (high := float(match.group(1))) > (low := float(match.group(2)))
+               and (high + low).is_integer() for match in _holding(_HALF_POINTS, text, start, end, 8))
 
 
 # The sets of a tennis match, or the games of a series: "6-4, 3-6, 7-5".
@@ -374,11 +376,8 @@ _SCORE_LIST = re.compile(r"(?<![\d.,])\d+\s?[-–]\s?\d+(?:,\s+\d+\s?[-–]\s?\d
 
 def _in_score_list(text: str, start: int, end: int) -> bool:
     """Is [start, end) in a list of pairs, one of them falling as no range is written ("6-4, 3-6, 7-5")?"""
-    for match in _SCORE_LIST.finditer(text, max(0, start - 60), min(len(text), end + 60)):
-        pairs = re.findall(r"(\d+)\s?[-–]\s?(\d+)", match.group(0))
-        if match.start() <= start and end <= match.end() and any(int(a) > int(b) for a, b in pairs):
-            return True
-    return False
+    return any(int(a) > int(b) for match in _holding(_SCORE_LIST, text, start, end, 60)
+               for a, b in re.findall(r"(\d+)\s?[-–]\s?(\d+)", match.group(0)))
 
 
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:

@@ -44,8 +44,11 @@ _AND = re.compile(r"^\s+and\s+(?:plus\s+)?$")
 _OR = re.compile(r"^-?\s+or\s+$")  # "one- or two-day"
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
 _AGED = re.compile(r"\b(?:aged|ages\s+(?:ranged|ranging|range|ran))\s+$", re.IGNORECASE)  # "aged 16 to 24", "ages ranged from 27 to 56"
-# "between ", "from ", and a level a move starts from named as the one now: "from the current £1,971".
-_LEAD = re.compile(r"\b(between|from)\s+(?:(?:the|its|their)\s+(?:current|present|existing|previous|old)\s+)?$", re.IGNORECASE)
+# A level a move starts from named as the one now or before: "from the current £1,971", "from its previous 34%".
+_LEFT_LEVEL = r"(?:the|its|their)\s+(?:current|present|existing|previous|old)"
+_LEAD = re.compile(rf"\b(between|from)\s+(?:{_LEFT_LEVEL}\s+)?$", re.IGNORECASE)  # "between ", "from ", "from the current "
+# The words of a move "from A to B" before A (`is_move`), and the level left behind among them.
+MOVE_START = re.compile(rf"from\s+(?:(?P<left>{_LEFT_LEVEL})\s+)?", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")

@@ -285,9 +285,6 @@ def _money_of_a_year(text: str, start: int, end: int) -> bool:
     return bool(match) and (not match["plural"] or text[max(0, start - 3):start].lower() == "in ")
 
 
-_FROM_NOW = re.compile(r"from\s+(?:the|its|their)\s+(?:current|present|existing|previous|old)\b", re.IGNORECASE)  # a level left behind
-
-
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)
@@ -302,9 +299,9 @@ def _with_change(text: str, mention: Mention) -> Mention:
     if change is None and ranges.is_move(mention):
         change = moved_object(text[max(0, mention.start - 60):mention.start],  # "cut its rate from 4.25% to 4%"
                               ranges.written_falling(mention))
-    if change is None and ranges.is_move(mention) and (now := _FROM_NOW.match(mention.text)) \
+    if change is None and ranges.is_move(mention) and (lead := ranges.MOVE_START.match(mention.text)) and lead["left"] \
             and (falling := ranges.written_falling(mention)) is not None:
-        change = Change("down" if falling else "up", now.group(0))  # "cut its stake ... from the current 34% to 24%"
+        change = Change("down" if falling else "up", lead.group(0).strip())  # "cut its stake ... from the current 34% to 24%"
     if change is None and mention.unit in _CUTS_COUNTED:
         change = Change("down", mention.unit.replace("_", " "), by_noun=True)  # "9,000 job cuts", "the 10,000 layoffs"
     if change is None or _no_change(text, mention, change.cue):

@@ -44,6 +44,7 @@ from ..chunking import shift_span
 from ..entities import ECONOMY_FIGURES, another_economy, economy_owner, only_the_reporter
 from ..mention_periods import belongs_elsewhere, period_next_to, sentence_year
 from ..mention_filters import HARMED_WORDS
+from ..mention_ranges import MOVE_START
 from ..mention_units import COMPOUND_NOUNS, MEASURE_UNITS
 from ..mentions import Mention, quantities
 from .added import added_label
@@ -405,7 +406,7 @@ def started_at(mention: Mention) -> tuple[int, int] | None:
     """The span of the level a move "from A to B" started from (A, between "from " and " to "), or None
     for any other mention."""
     cut = mention.text.lower().find(" to ", len("from ")) if moved_to(mention) else -1
-    begin = re.match(r"from\s+(?:(?:the|its|their)\s+[a-z]+\s+)?", mention.text, re.IGNORECASE).end() if cut > 0 else 0
+    begin = MOVE_START.match(mention.text).end() if cut > 0 else 0
     return (mention.start + begin, mention.start + cut) if cut > begin else None  # "from the current £1,971": the figure
 
 
