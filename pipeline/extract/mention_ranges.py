@@ -201,8 +201,13 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
 
 
 def _named_before(text: str, mention: Mention) -> bool:
-    """Is the mention's unit a scale named before it ("magnitude 4 to 5", "magnitude 4.8, 5.1 and 5.6")?"""
-    return mention.unit is not None and measure_before(text[max(0, mention.start - 60):mention.start]) == mention.unit
+    """Is the mention's unit a scale named before it, or before the list it ends ("magnitude 4 to 5", "magnitude 4.8,
+    5.1 and 5.6")?"""
+    before = _LISTED_BEFORE.sub("", text[max(0, mention.start - 60):mention.start])
+    return mention.unit is not None and measure_before(before) == mention.unit
+
+
+_LISTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:\s*,\s*|,?\s+(?:and|or)\s+))+$")
 
 
 def is_move(mention: Mention) -> bool:

@@ -150,9 +150,10 @@ CITIES = {
     "UGX": ("Kampala",), "SOS": ("Mogadishu",), "ISK": ("Reykjavik",), "SEK": ("Stockholm", "Gothenburg"),
     "DKK": ("Copenhagen",), "NOK": ("Oslo", "Bergen"), "EGP": ("Cairo", "Alexandria"), "LBP": ("Beirut",),
     "SYP": ("Damascus", "Aleppo"), "SDG": ("Khartoum",), "SSP": ("Juba",), "KRW": ("Seoul", "Busan"), "KPW": ("Pyongyang",),
-    "ARS": ("Buenos Aires",), "CLP": ("Santiago",), "COP": ("Bogota", "Bogotá", "Medellin", "Medellín"),
-    "CUP": ("Havana",), "DOP": ("Santo Domingo",), "MXN": ("Mexico City", "Guadalajara", "Monterrey"),
-    "PHP": ("Manila", "Cebu", "Davao"), "UYU": ("Montevideo",), "BIF": ("Bujumbura", "Gitega"), "CDF": ("Kinshasa",),
+    "ARS": ("Buenos Aires", "Rosario", "Mendoza"), "CLP": ("Santiago", "Valparaiso", "Valparaíso"),
+    "COP": ("Bogota", "Bogotá", "Medellin", "Medellín", "Barranquilla"),
+    "CUP": ("Havana",), "DOP": ("Santo Domingo",), "MXN": ("Mexico City", "Guadalajara", "Monterrey", "Tijuana", "Puebla"),
+    "PHP": ("Manila", "Cebu", "Davao", "Quezon City"), "UYU": ("Montevideo",), "BIF": ("Bujumbura", "Gitega"), "CDF": ("Kinshasa",),
     "DJF": ("Djibouti",), "GNF": ("Conakry",), "RWF": ("Kigali",), "UAH": ("Kyiv", "Kiev", "Kharkiv", "Odesa", "Lviv"),
 }
 

@@ -170,14 +170,17 @@ _CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|m
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly double
-# the price two years ago", "twice that of last year", "tenfold
-# their pre-pandemic level", "three times as many visitors this year as in 2022".
-_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they)\s+(?:was|were|did|had)|(?:the|its|their)\s+(?:number|level|figure|amount|total|"
+# the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
+# March", "tenfold their pre-pandemic level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
+_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned)|"
+                         r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
+                         r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill)|"
+                         r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size|price|cost)\s+(?:(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade))|"
-                         r"(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
+                         r"(?:of\s+)?(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
                          r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"
                          r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak)|"
-                         r"as\s+(?:many|much)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
+                         r"as\s+(?:many|much|long|high|large|big|expensive|costly)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
                          r"last|a\s+(?:year|decade)|before|"
                          r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
@@ -198,6 +201,11 @@ _COMPARE = re.compile(
     # "1.3 degrees warmer than a year earlier" (not "5 degrees warmer than average")
     rf"|^\s+(?:(?P<up2>warmer|hotter|thicker|taller|deeper|wider|heavier|longer|faster|older)|"
     rf"(?P<down2>colder|cooler|thinner|shallower|narrower|lighter|slower|younger))\s+than\s+{_TIME_THAN}", re.IGNORECASE)
+# A multiple of another thing, not of the same thing earlier: "expanding 2.5 times faster than sales of new
+# fashion" is a ratio, no move of 2.5 (but "ten times higher than before the attacks" is a rise, `_COMPARE`).
+_RATIO_THAN = re.compile(rf"^\s+(?:higher|larger|bigger|more|greater|dearer|lower|smaller|less|fewer|cheaper|warmer|hotter|"
+                         rf"colder|cooler|faster|quicker|slower|longer|shorter|heavier|lighter)\s+(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})",
+                         re.IGNORECASE)
 
 
 # Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this
@@ -218,7 +226,9 @@ _FALLEN_AFTER = re.compile(r"^\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet|
 _PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
 _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
                             re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
-_MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards)\b", re.IGNORECASE)
+_MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|"
+                          r"(?:above|below)\s+(?:sea\s+level|the\b(?!\s+(?:normal|usual|average|typical|previous|record)\b)))\b",
+                          re.IGNORECASE)  # a height: "the wall rises 5.6 ft above the promenade"
 
 
 # A move "from A to B" whose verb has its object between ("cut its rate from 4.25% to 4%", "raised
@@ -282,6 +292,9 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             or _FALLEN_AFTER.match(after) or _FALLEN_BEFORE.search(before):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
         # (nor is rain that fell: "the storm dropped 4 inches of rain")
+    multiple, lasting = bool(_MULTIPLE.search(text[start:end])), bool(_LASTING.search(text[start:end]))
+    if multiple and _RATIO_THAN.match(after):
+        return None
     near = before[-30:].lower()  # "Cuts Repo Rate By 25 bps": a headline's capitals
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, near) or index >= 10 and not lost_ok:
@@ -294,7 +307,6 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
                 return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
-    multiple, lasting = bool(_MULTIPLE.search(text[start:end])), bool(_LASTING.search(text[start:end]))
     if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple:
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if "affect" in near and (match := _CUTS_AFFECTING.search(before)):

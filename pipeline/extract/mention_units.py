@@ -81,7 +81,7 @@ _AFTER = re.compile(
     rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
-    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|cents?)\b)"  # "65p", "45c a minute", "45 cents"
+    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro)\s)?cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
 )
@@ -159,7 +159,7 @@ CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
 _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
-                              "salmon trout deer bison geese mice"
+                              "salmon trout deer bison geese mice rai bigha"
                               .split())
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
@@ -371,7 +371,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         # "a 40-second clip" is counted in seconds as "40 seconds" is (a noun), which the labeller expects as a fact
         return UnitRead(dunit + "s", "count" if dunit == "second" else "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() not in ("p", "pence")):
-        return UnitRead(code or _dollar_before(text, end) or story_currency(cues, "USD"), "currency", match.end(),
+        named = {"us": "USD", "euro": "EUR"}.get((match["subcur"] or "").lower())
+        return UnitRead(code or named or _dollar_before(text, end) or story_currency(cues, "USD"), "currency", match.end(),
                         0.01)  # "cents" of the dollar named before it in the sentence ("closed at A$3.42, up 9c"), else of the story
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
@@ -391,7 +392,7 @@ SUBUNITS = {
     "thebe": ("BWP",), "ngwee": ("ZMW",), "tambala": ("MWK",), "groszy": ("PLN",), "grosz": ("PLN",),
     "kopecks": ("RUB", "UAH", "BYN"), "kopeks": ("RUB", "UAH", "BYN"), "kopiyok": ("UAH",), "bani": ("RON", "MDL"),
     "tiyin": ("KZT", "UZS", "KGS"), "tyiyn": ("KGS",), "centavos": ("MXN", "PHP", "BRL", "ARS", "COP"),
-    "centimes": ("CHF", "XOF", "XAF", "MAD"), "centime": ("CHF", "XOF", "XAF", "MAD"), "rappen": ("CHF",),
+    "piastres": ("EGP", "LBP", "SYP", "SDG"), "piasters": ("EGP", "LBP", "SYP", "SDG"), "centimes": ("CHF", "XOF", "XAF", "MAD"), "centime": ("CHF", "XOF", "XAF", "MAD"), "rappen": ("CHF",),
 }
 _SUBUNIT_AFTER = re.compile(r"[\s-](" + "|".join(sorted(SUBUNITS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 

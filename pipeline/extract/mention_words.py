@@ -50,8 +50,11 @@ _PROPORTION = re.compile(
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,])")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
                    r"|(?:(?<=\bby\s)|(?<=\bby\salmost\s)|(?<=\bby\snearly\s)|(?<=\bby\sabout\s)|(?<=\bby\saround\s)"
-                   r"|(?<=\bby\sroughly\s)|(?<=\bby\smore\sthan\s))half\b",
-                   re.IGNORECASE)  # "half of", "cut by half", "cut by almost half", "only half full"
+                   r"|(?<=\bby\sroughly\s)|(?<=\bby\smore\sthan\s))half\b(?![\s-]past\b)"
+                   r"|(?:(?<=\bmake\sup\s)|(?<=\bmakes\sup\s)|(?<=\bmade\sup\s)|(?<=\bmaking\sup\s)|(?<=\baccount\sfor\s)"
+                   r"|(?<=\baccounts\sfor\s)|(?<=\baccounted\sfor\s)|(?<=\baccounting\sfor\s))half\b(?=\s*[,.;)](?!\d))",
+                   re.IGNORECASE)  # "half of", "cut by half", "cut by almost half", "only half full", "making up half."; not
+                                   # "by half past nine", a clock
 # A hedged share that stands for the people or things it counts, with no "of" after it ("around
 # half identified as female", "About a third were over 60", "more than two-thirds said"): a verb
 # or the clause's end comes next, not "a" or "an" ("about half an hour" is a time).
@@ -136,7 +139,7 @@ _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
                               r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
-                              r"(?!\s+(?:down|up|back)\b)(?!(?:(?<=doubled)|(?<=doubling))\s+as\s+(?:an?|the|its|their|his|her)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d)))"
+                              rf"(?!\s+(?:down|up|back)\b)(?!(?:(?<=doubled)|(?<=doubling))\s+as\s+(?:an?|the|its|their|his|her)\b)(?!\s+over\b(?!\s+(?:the|a|an|its|their|this|that|last|past|\d|(?:{_NUMBER_WORD})\b)))"
                               r"(?!\s+(?:(?i:in\s+(?:his|her|their|the)\s+[a-z]+\s+at-bat|to\s+(?:deep\s+)?(?:left|right|centre|center)|"
                               r"down\s+the\s+(?:line|left|right)|off|against)\b)(?:\s+(?-i:[A-Z])|(?<=t-bat)|(?<=left|ight|ntre|nter|line)))",
                               re.IGNORECASE)  # "doubled over in pain" is no multiple; "trebled over the period" is; a batter

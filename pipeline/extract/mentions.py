@@ -343,7 +343,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _spoken_hundredths(text, mentions)
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
-    mentions = _share_prices(text, mentions, rules.story_currency(story, "USD"))
+    mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story)
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
@@ -422,6 +422,28 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
     return result
 
 
+# Money named by how often it is paid: "the hourly rate to £14.20", "Monthly rent ... 3.2 million guaraníes", "lift the
+# daily wage paid to latex tappers by 40 baht to 360 baht" (not "annual": "annual tuition fees will rise by £285" is the
+# sum, as "the annual bill").
+_PERIODIC = re.compile(r"\b(?P<every>hourly|daily|weekly|fortnightly|monthly)\s+(?:[a-z-]+\s+){0,2}?(?:rents?|wages?|pay|"
+                       r"salar(?:y|ies)|fees?|hire|rates?|pensions?|allowances?|bills?|premiums?|subscriptions?|incomes?|"
+                       r"stipends?|charges?|earnings|benefits?)\b", re.IGNORECASE)
+_PERIOD_OF = {"hourly": "hour", "daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month"}
+
+
+def _periodic_money(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Money with no rate of its own after a payment named by how often it falls due, earlier in its clause, is per
+    that period."""
+    result = []
+    for mention in mentions:
+        if mention.unit_class == "currency" and mention.unit and " per " not in mention.unit:
+            clause = re.split(r"[.;:!?]\s", text[max(0, mention.start - 100):mention.start])[-1]
+            if found := [*_PERIODIC.finditer(clause)]:
+                mention = replace(mention, unit=f"{mention.unit} per {_PERIOD_OF[found[-1]['every'].lower()]}")
+        result.append(mention)
+    return result
+
+
 _SCALE_END = re.compile(r"\d\s*(?:million|billion|trillion|bn|m)$", re.IGNORECASE)
 
 
@@ -491,12 +513,15 @@ def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) 
 
 def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
     """Bare "degrees" are in the one scale the text writes for its other temperatures ("Delhi
-    records 52.3 degrees" in a story of readings in °C); with both scales or neither they stay degrees."""
+    records 52.3 degrees" in a story of readings in °C); with both scales they stay degrees, and with neither only
+    a temperature below zero is read in Celsius ("the sea dropped to minus 1.8 degrees"), the scale most of the
+    world writes so."""
     scales = {m.unit for m in mentions} & {"degrees_celsius", "degrees_fahrenheit"}
-    if len(scales) != 1:
+    if len(scales) > 1:
         return mentions
-    scale = scales.pop()
-    return [replace(m, unit=scale) if m.unit == "degrees" else m for m in mentions]
+    scale = scales.pop() if scales else None
+    return [replace(m, unit=scale or "degrees_celsius") if m.unit == "degrees" and (scale or m.value < 0 and m.direction is None) else m
+            for m in mentions]
 
 
 # A figure glued to "m" with no currency, read as millions: "10m or less, possibly about 3 – 4m".
