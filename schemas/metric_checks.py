@@ -1037,8 +1037,9 @@ _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
 _PLIGHT_AFTER = re.compile(
-    r"^\s*(?:people\s+|persons\s+|residents\s+|customers\s+)?(?:(?:globally|worldwide|in\s+\d{4}|in\s+the\s+world)\s+)*"
-    r"(?:(?:are|were|remain|remained|still|now|had\s+been|have\s+been|"
+    r"^\s*(?:of\s+(?:its|their|the|his|her)\s+)?(?:people\s+|persons\s+|residents\s+|customers\s+)?"
+    r"(?:(?:globally|worldwide|in\s+\d{4}|in\s+the\s+world)\s+)*"
+    r"(?:(?:are|were|remain|remained|still|now|had\s+been|have\s+been|(?:had|have|has)\s+to\s+be|will\s+be|"
     r"was|being)\s+)*(?:left\s+)?(?P<what>without\b[\w\s]{0,20}|in\s+the\s+dark|affected|evacuated|displaced|stranded|"
     r"living\s+with|suffering\s+from|struggling\s+with|diagnosed\s+with|"
     r"with\s+(?!(?:a|an|the|its|their|his|her|some|many|most|no|more|less|fewer|over|about|nearly)\b)[a-z][\w-]*|"
@@ -1061,13 +1062,18 @@ _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?
 _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|"
                               r"seen\s+by|reached\s+by)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
-# ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people".
+# ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people", "an outbreak
+# affected nearly 100,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
-                            r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded)\s+(?:of\s+)?(?:the\s+)?$",
+                            r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
+                            r"infecting|sickened|sickening|killed|killing|injured|injuring)\s+(?:of\s+)?(?:the\s+)?"
+                            r"(?:(?:about|some|over|nearly|almost|around|roughly|more\s+than|at\s+least|up\s+to)\s+)?$",
                             re.IGNORECASE)
-# ... or a toll the clause counts them as: "the number of deaths during the pilgrimage totalled 1,301 people".
+# ... or a toll the clause counts them as: "the number of deaths during the pilgrimage totalled 1,301 people", "the
+# number of victims could reach 500".
 _TOLL_BEFORE = re.compile(r"\b(?P<what>deaths?|dead|death\s+toll|toll|fatalities|casualties|victims|injur\w+)\b[^.;,]{0,60}?"
-                          r"\b(?:totall?ed|totals?|reached|rose\s+to|climbed\s+to|stood\s+at|hit|was|were|is|are)\s+"
+                          r"\b(?:(?:could|may|might|would|will)\s+(?:reach|rise\s+to|climb\s+to|top|exceed)|"
+                          r"totall?ed|totals?|reached|rose\s+to|climbed\s+to|stood\s+at|hit|was|were|is|are)\s+"
                           r"(?:(?:about|some|over|nearly|almost|around|more\s+than|at\s+least)\s+)?$", re.IGNORECASE)
 # The people of a trial or study: "3,417 randomized obese or overweight people", "enrolled 3,400 patients".
 _TRIAL_AFTER = re.compile(r"^\s+(?:of\s+(?:the\s+)?[\d,]+\s+)?(?:[a-z-]+\s+){0,3}?"

@@ -685,6 +685,11 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "population", "voted"),
     ("The number of deaths at the festival this summer totalled 212 people, officials said.", "212 people", 212,
      "people", "count", "population", "deaths"),
+    ("Officials warned that the number of people among the victims could reach 340.", "340", 340, "people", "count", "population", "victims"),
+    ("The river burst its banks and 650 of its residents had to be evacuated.", "650", 650, "residents", "count",
+     "population", "evacuated"),
+    ("A cholera outbreak infected almost 12,000 people across the province last year.", "12,000 people", 12000, "people",
+     "count", "population", "infected"),
     ("The country's population rose to 3.4 million people, the death toll report said.", "3.4 million people", 3.4e6,
      "people", "count", "population", None),
     # ... nor people something happened to, or who did something

@@ -374,6 +374,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         named = {"us": "USD", "euro": "EUR"}.get((match["subcur"] or "").lower())
         return UnitRead(code or named or _dollar_before(text, end) or story_currency(cues, "USD"), "currency", match.end(),
                         0.01)  # "cents" of the dollar named before it in the sentence ("closed at A$3.42, up 9c"), else of the story
+    if match and match["sub"] and (pence := _pence_in_the_pound(text, end, match.end())):
+        return pence
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
     if not code and (sub := _SUBUNIT_AFTER.match(text, end)):  # "fell 12 paise", "rose by 10 tetri": hundredths
@@ -381,6 +383,27 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         owner = next((c for c in cues if c in owners), None) or named_first(owners, text) or owners[0]
         return UnitRead(owner, "currency", sub.end() - end, 0.01)
     return _word_unit(text, end, match, code, singular_ok, cues)
+
+
+# A British income tax rate in pence in the pound is a percentage: "the 45p top rate", "the basic rate to 19p", "20p in
+# the pound"; its move in pence is in points: "a 1p cut in the basic rate" (a duty in pence is money: "a 5p cut in fuel
+# duty" is 5p a litre).
+_INCOME_TAX_RATE = r"(?:(?:top|basic|higher|additional|starting)\s+rate|income\s+tax)\b"
+_PENCE_RATE_AFTER = re.compile(rf"\s+(?:{_INCOME_TAX_RATE}|in\s+the\s+pound\b)", re.IGNORECASE)
+_PENCE_MOVE_AFTER = re.compile(rf"\s+(?:cut|rise|increase|reduction|hike)\s+(?:in|to)\s+(?:the\s+)?{_INCOME_TAX_RATE}", re.IGNORECASE)
+_PENCE_RATE_BEFORE = re.compile(rf"\b{_INCOME_TAX_RATE}[^.;\d£$€]{{0,40}}?\b(?P<prep>to|from|by|of|at)\s+[\d.]+$", re.IGNORECASE)
+
+
+def _pence_in_the_pound(text: str, end: int, length: int) -> UnitRead | None:
+    """A number of pence (`end`: the figure's end, `length`: its "p"'s) that is a tax rate, read as percent."""
+    if text[end:end + length].strip().lower() not in ("p", "pence"):
+        return None
+    before = _PENCE_RATE_BEFORE.search(text, max(0, end - 60), end)
+    if _PENCE_MOVE_AFTER.match(text, end + length) or before and before["prep"].lower() == "by":
+        return UnitRead("percentage_points", "percent", length)
+    if rate := _PENCE_RATE_AFTER.match(text, end + length):
+        return UnitRead("percent", "percent", rate.end() - end)  # "the 40p higher rate": its "higher" names the rate
+    return UnitRead("percent", "percent", length) if before else None
 
 
 # The hundredths of currencies, which news writes by name ("the rupee fell 12 paise"), with the currencies
