@@ -50,7 +50,7 @@ _TITLE_HARMED = re.compile(r"^\s(?:Dead|Killed|Injured|Hurt|Wounded|Missing|Disp
 # or a bracketed letter ("401(k)", "501(c)(3)").
 # "ATR 72-600", "DHC8-300", not "FY23-24", nor a range after a capitalised word of no name ("About 250-300")
 _VARIANT_BEFORE = re.compile(r"(?:\b(?P<name>[A-Z][\w&]*)\s|\b[A-Z])\d{2,4}-$|\b(?!FY)[A-Z]{2,}\d+-$")
-_SCALED_BEFORE = re.compile(r"\d(?:m|mn|bn|b|k|tn)-$", re.IGNORECASE)  # "25m-30m": a range's scaled first end, no name
+_SCALED_BEFORE = re.compile(r"\d(?:m|mn|bn|b|k|tn|pc|pct|p|c)-$", re.IGNORECASE)  # "25m-30m", "10pc-15pc": a range's first end, no name
 _RUNWAY, _RUNWAY_BEFORE = re.compile(r"^[LRC]/\d"), re.compile(r"\d[LRC]/$")  # "runway 16R/34L"
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b|\s?FM\b)")  # also a team named by a number: "the 49ers"; a station "92.3 FM"
 # Boeing's jetliner families, which reports about planes name by their numbers alone ("its 767 tanker", "the 777X",
@@ -143,7 +143,8 @@ _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|
                     r"match|game|final|half-time|halftime|aggregate|score\w*|run|series|innings|league|set|sets|"
                     r"thrash\w*|held|cup|title|goal\w*)\b", re.IGNORECASE)
 _SPORT_VERB = re.compile(r"\b(beat|beats|won|lost|defeated|thrashed|edged|led|trailed|lead)\b[^.;\d]{0,40}$", re.IGNORECASE)
-_CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed)(?:\s+(?!for\b)[\w'’]+){0,3}\s+for|in reply to)\s+$", re.IGNORECASE)
+_CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed|folded|collapsed|crumbled)(?:\s+(?!for\b)[\w'’]+){0,3}\s+for|in reply to)\s+$",
+                      re.IGNORECASE)  # "bowled out for 188", "folded for 164" (a bare number: "collapsed for 3 hours" is a time)
 # A cricket score or bowling figures, runs for wickets or wickets for runs ("302 for 7", "took 5 for 42"),
 # and a target ("chasing 245"), in a sentence about cricket.
 _FOR_PAIR_AFTER = re.compile(r"^\s+for\s+\d{1,3}\b(?![.,]\d)")
@@ -207,7 +208,7 @@ _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
                     r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
-                    r"|\bany\s+one\b(?!\s+(?:of|in)\b)"
+                    r"|\b(?:any|each)\s+one\b(?!\s+(?:of|in)\b)"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)",
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".

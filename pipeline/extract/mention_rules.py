@@ -20,7 +20,8 @@ from schemas.units import currency_places, iso_currency_codes, shared_currency_n
 
 SYMBOL_CODES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "₹": "INR", "₽": "RUB"}
 PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "S": "SGD", "R": "BRL", "NT": "TWD", "N": "NAD",
-                "J": "JMD", "TT": "TTD", "FJ": "FJD", "EC": "XCD", "BZ": "BZD", "SI": "SBD", "WS": "WST", "G": "GYD"}
+                "J": "JMD", "TT": "TTD", "FJ": "FJD", "EC": "XCD", "BZ": "BZD", "SI": "SBD", "WS": "WST", "G": "GYD",
+                "MX": "MXN", "RD": "DOP", "COL": "COP"}
 _OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if c[0].isalpha()), key=len, reverse=True))
 _OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
 CURRENCY_BEFORE = re.compile(
@@ -92,6 +93,7 @@ _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(rf"\b{_WHEN}\s$", re.IGNORECASE)
+_PLURAL_NEXT = re.compile(r"^\s[a-z]{3,}s\b(?!')")  # "at least 2000 visitors": a hedge's count, whatever came before the hedge
 _NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
@@ -236,9 +238,11 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         return True
     if value.is_integer() and 1900 <= value <= 2100:
         hedge = _COUNT_HEDGE.search(before[-30:])
-        counted = (hedge and not hedge.group(1)) or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))
+        counted = (hedge and (not hedge.group(1) or _PLURAL_NEXT.match(after[:20]))) \
+            or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))  # "pulled in at least 2000 visitors"
         return not counted
-    if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-8:]) or _YEAR_PAIR_BEFORE.search(before[-12:])) \
+    if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-8:]) or _YEAR_PAIR_BEFORE.search(before[-12:])
+                                                         or MONTH_BEFORE.search(before[-12:])) \
             and not _NOUN_NEXT.match(after[:20]) and not ((pair := _TO_NUMBER.match(after)) and _NOUN_NEXT.match(after[pair.end():])):
         return True  # "since 1885", "in 1066", "from 1820 to 1845": an older year, before no noun ("in 1850 towns")
     day = value.is_integer() and 1 <= value <= 31

@@ -40,7 +40,8 @@ UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
-    "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?"
+    "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?|"
+    "improved|improves|improving"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
            "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|thinned|thins?|thinning|"
@@ -172,7 +173,7 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly double
 # the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
 # March", "tenfold their pre-pandemic level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
-_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned)|"
+_OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
                          r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
                          r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill)|"
                          r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"

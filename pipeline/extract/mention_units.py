@@ -109,7 +109,8 @@ _MEASURES = [
                 r"(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),
     (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"), (re.compile(r"^[\s-](?:centimetre|centimeter)\b"), "centimeters"),
     (re.compile(r"^[\s-](?:millimetre|millimeter)\b"), "millimeters"),
-    (re.compile(r"^[\s-]kilogram\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),
+    (re.compile(r"^[\s-]kilogram\b|^-kilo\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),  # "a 25-kilo sack"
+    (re.compile(r"^[\s-]cubic[\s-](?:metre|meter)s?\b"), "cubic_meters"),
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
     (re.compile(r"^-(?:tonne|ton)\b|^\stonne\b"), "tonnes"), (re.compile(r"^[\s-]acre[\s-]f(?:ee|oo)t\b"), "acre_feet"), (re.compile(r"^[\s-]acre\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^[\s-]hectare\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
     (re.compile(r"^\s?kWh\b"), "kilowatt_hours"), (re.compile(r"^\s?MWh\b"), "megawatt_hours"),
@@ -189,10 +190,16 @@ def plural(word: str) -> str:
 _US_PLURALS = frozenset("menus gurus emus gnus tutus haikus celsius".split())
 
 
+# Latin plurals news counts ("seven crematoria", "three stadia") and compounds of an irregular plural ("600 schoolchildren").
+_LATIN_PLURALS = frozenset("crematoria sanatoria auditoria moratoria symposia stadia curricula memoranda referenda "
+                           "fungi cacti nuclei alumni larvae antennae vertebrae".split())
+
+
 def _is_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or word in _US_PLURALS \
+    return word in IRREGULAR_PLURALS or word in _US_PLURALS or word in _LATIN_PLURALS \
         or (word.endswith("s") and len(word) > 2 and not word.endswith(("ss", "us"))) \
-        or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen")))  # "gunmen", not "specimen"
+        or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen"))) \
+        or (len(word) > 8 and word.endswith(("children", "people")))  # "gunmen", not "specimen"; "schoolchildren"
 
 
 PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
@@ -672,7 +679,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
 
 # A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\w.'’-]*['’]s)\s+"
-                      r"(?:[a-z]+['’]s\s+)?(?:\d[\d,]*\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})|(?P<slot>[a-z]+)\s+(?P<words2>[a-z]+(?:\s+[a-z]+){0,2}))\b")
+                      r"(?:(?:[a-z]+\s+)?[a-z]+['’]s\s+)?(?:\d[\d,]*\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,2})|(?P<slot>[a-z]+)\s+(?P<words2>[a-z]+(?:\s+[a-z]+){0,2}))\b")
 # (the first plural of three words: "52 fixed speed cameras", "two of the largest credit card issuers"; or the word
 # after the owner, when it is itself a plural: "140 of his sheep buried in drifts")
 
