@@ -109,7 +109,10 @@ NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
     "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
-             r"\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat)\b)|\bcommerce\b",  # not a share "trading at $79"
+             r"(?<!share\s)(?<!stock\s)\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat|was|were|is|has|had|halts?|"
+             r"suspensions?|resumed|resumes)\b)"
+             r"(?!\s+(?:in|of)\s+(?:[\w'’.-]+\s+){0,3}?(?:shares|stocks?|bonds?|securities|futures|options|units)\b)"
+             r"|\bcommerce\b",  # not a share "trading at $79", "trading in Evergrande shares was suspended"
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
     "inflation": r"\binflation|\bconsumer prices?\b|\bprices\b|\bcpi\b|\bh?icp\b|\bcost of living\b|\bdeflation|"
                  r"\ball[\s-]items\s+(?:index|cpi)\b",  # "HICP": the euro area's harmonised index
@@ -240,7 +243,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
+              _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
               _policy_rate_problem,
               _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem)
@@ -754,11 +757,12 @@ def _one_product(measured: Measured) -> str | None:
 
 
 def _not_harm_problem(metric: str, measured: Measured) -> str | None:
-    """A death and injury toll does not count the missing, the displaced, the evacuated or the trapped ("11,300 dead
-    and 10,100 missing", "137 were still trapped": no casualty figure)."""
+    """A death and injury toll does not count the missing, the displaced, the evacuated, the trapped or the survivors
+    ("11,300 dead and 10,100 missing", "137 were still trapped", "101 missing individuals", "Hundreds feared dead":
+    no casualty figure)."""
     if metric != "casualties" or measured.span is None:
         return None
-    found = _NOT_HARMED_AFTER.match(measured.sentence[measured.span[1]:])
+    found = _NOT_HARMED_AFTER.match(measured.sentence[measured.span[1]:]) or _NOT_HARMED_WORDS.search(measured.words)
     if found is None:
         return None
     return (f"«{measured.words}» counts people {found.group('what')}, not dead or injured: metric {metric!r} does not "
@@ -785,6 +789,21 @@ def _no_growth_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"nothing in the sentence of «{measured.words}» is about growth or an economy: metric {metric!r} does not "
             f"fit; choose other: with a metric_label for what it measures")
+
+
+# How much of a thing is done, written after the share: "the building was only 30% completed", "45% complete".
+_DONE_AFTER = re.compile(r"^\s*(?:of\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:was|is|were|are|had\s+been)\s+)?"
+                         r"(?P<what>complete|completed|finished|built|done)\b", re.IGNORECASE)
+
+
+def _completion_problem(metric: str, measured: Measured) -> str | None:
+    """A share of the work done ("the building was only 30% completed") is no growth rate."""
+    if not metric.endswith("_growth") or measured.unit_class != "percent" or measured.span is None:
+        return None
+    if done := _DONE_AFTER.match(measured.sentence[measured.span[1]:]):
+        return (f"«{measured.words}» is how much is {done.group('what')}, not a growth rate: metric {metric!r} does not "
+                f"fit; choose other: with a metric_label for the share done")
+    return None
 
 
 # A margin written just before the number: "its margin slid from -3% to -20%", "an operating margin of 8%".
@@ -1087,7 +1106,10 @@ _TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|en
                            re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
-    r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped)\b", re.IGNORECASE)
+    r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped|survived|survivors|"
+    r"feared\s+(?:dead|killed|drowned|missing|trapped|lost))\b", re.IGNORECASE)
+# ... nor when the scanned words name them: "101 missing individuals", "104 survivors".
+_NOT_HARMED_WORDS = re.compile(r"\b(?P<what>missing|unaccounted|survivors)\b", re.IGNORECASE)  # not "17 people evacuated ... were injured"
 _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b|\beconomic (?:output|activity)\b",
                             re.IGNORECASE)
 # What else a percentage change in a sentence about the economy may measure ("the yen fell 6.6%",

@@ -685,6 +685,15 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "population", "voted"),
     ("The number of deaths at the festival this summer totalled 212 people, officials said.", "212 people", 212,
      "people", "count", "population", "deaths"),
+    # the missing, the feared dead and the survivors are no toll
+    ("Officials counted 23 dead and 48 missing people after the landslide.", "48 missing people", 48, "people", "count",
+     "casualties", "missing"),
+    ("Dozens feared dead as ferry sinks off Sulawesi", "Dozens", 36, "people", "count", "casualties", "feared dead"),
+    # trading in shares is no trade, and a share of work done no growth
+    ("Trading in the carmaker's shares was halted after a 30% fall left it worth $1.2 billion.", "$1.2 billion", 1.2e9,
+     "USD", "currency", "trade_volume", "about trade"),
+    ("Construction of the new terminal was only 45% complete when funding ran out.", "45%", 45, "percent", "percent",
+     "construction_growth", "how much is complete"),
     ("Officials warned that the number of people among the victims could reach 340.", "340", 340, "people", "count", "population", "victims"),
     ("The river burst its banks and 650 of its residents had to be evacuated.", "650", 650, "residents", "count",
      "population", "evacuated"),

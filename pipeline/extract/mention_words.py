@@ -186,7 +186,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
     """Every fraction, proportion, vague amount, multiplier and worded point in `text`, in order."""
     low = text.lower()  # cheap tests first: most texts have none of these words
     found = [*(_points(text) if "point" in low else ()),
-             *(_fractions(text) if any(w in low for w in _DENOMINATORS) else ()),
+             *(_fractions(text) if "/" in text or any(w in low for w in _DENOMINATORS) else ()),
              *(_proportions(text) if _PROPORTION_HINT.search(low) else ()),
              *(_vague(text) if any(w in low for w in ("dozen", "hundred", "thousand", "million", "billion", "trillion", "scores",
                                                       "several")) else ()),
@@ -259,8 +259,14 @@ def _parallel_share(text: str, start: int, end: int) -> bool:
     return bool(_PARALLEL_BEFORE.search(before) and _PARALLEL_AFTER.match(text, end) and _SHARE_BEFORE.search(clause))
 
 
+# A fraction written with a slash before what it is a share of: "2/3 of the conclave", "a 3/4 majority" (not a date,
+# "on 2/3").
+_SLASHED = re.compile(r"(?<![\d/.,])(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])(?![\d/])(?=\s+of\b|[\s-]+majority\b)")
+
+
 def _fractions(text: str) -> list[WordQuantity]:
-    found = []
+    found = [WordQuantity(m.span(), 100 * int(m["num"]) / int(m["den"]), None, "percent", "fraction")
+             for m in _SLASHED.finditer(text) if int(m["num"]) < int(m["den"])] if "/" in text else []
     amounts = round_fractions(text)  # "a quarter of a million" is 250,000, a number (`numbers.find_numbers`)
     for m in _FRACTION.finditer(text):
         den = m["den"].lower()
