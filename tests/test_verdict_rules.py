@@ -132,6 +132,25 @@ def test_dollars_in_brackets_after_francs_are_conversions_so_the_group_is_compar
     assert group.verdict == "conflict"
 
 
+def test_two_articles_converting_from_one_currency_make_it_the_group_s_even_when_more_give_dollars_alone() -> None:
+    """Two outlets write a debt in yuan with dollars in brackets ($333bn, $333bn), three more give dollars alone at
+    their own rates ($328bn, "more than $330bn", "more than $300bn"): the figure is a yuan one, compared in yuan the
+    amounts agree; one outlet's conversion alone does not decide (`target_currency`)."""
+    debt = dict(entity="Lotus Property Group", metric="other", metric_label="total_liabilities", period_text="30 June 2023",
+                published="2024-01-30", quote="RMB 2.39 trillion ($333 billion)")
+    facts = [fact(**debt, article_id="y1", value=2.39e12, unit="CNY", span=(0, 17)),
+             fact(**debt, article_id="y1", value=3.33e11, unit="USD", span=(19, 31)),
+             fact(**debt, article_id="y2", value=2.39e12, unit="CNY", span=(0, 17)),
+             fact(**debt, article_id="y2", value=3.33e11, unit="USD", span=(19, 31)),
+             fact(**debt, article_id="y3", value=3.28e11, unit="USD", span=(0, 12)),
+             fact(**debt, article_id="y4", value=3.3e11, unit="USD", qualifier="more_than", span=(0, 12)),
+             fact(**debt, article_id="y5", value=3e11, unit="USD", qualifier="more_than", span=(0, 12))]
+    (group,) = validate(facts).groups
+    assert group.unit == "CNY" and group.verdict == "agree"
+    (group,) = validate([f for f in facts if f.article_id != "y2"]).groups
+    assert group.unit == "USD" and group.verdict == "conflict"
+
+
 def test_a_figure_with_no_period_is_converted_at_a_recent_rate_not_only_that_day_s() -> None:
     """A film's budget in rupees, converted by its writer at a rate of some weeks before (81.9 a
     dollar) while the ECB's rate that day was 82.9, agrees with the same budget in dollars; an amount

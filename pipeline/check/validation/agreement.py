@@ -33,7 +33,8 @@ from schemas.units import is_currency
 from schemas.validation import AgreementGroup, GroupMember, Verdict
 from schemas.vocabulary import unit_class
 
-from .currency import Converted, convert, needs_conversion, rates_that_fit, rates_tried, target_currency, written_first
+from .currency import (Converted, convert, converted_from, needs_conversion, rates_that_fit, rates_tried, target_currency,
+                       written_first)
 from .grouping import Group, Member
 from .independence import Origins
 from .intervals import Interval, common, human, interval_for, precision, range_step, rounded, with_truncation
@@ -222,7 +223,8 @@ class _Judgement:
         measured = one_dimension(units)
         if not measured and (reason := comparable_units([m.fact.unit for m in self.members])):
             return "incomparable", reason, None
-        self.unit = target_currency(self.group.entity, units, written_first(every)) if all(is_currency(u) for u in units) \
+        self.unit = target_currency(self.group.entity, units, written_first(every), converted_from(every)) \
+            if all(is_currency(u) for u in units) \
             else group_unit(units)
         own = [own_interval(m) for m in every]
         if measured:  # "1.6 miles" and "2.6 km": each interval in the group's unit

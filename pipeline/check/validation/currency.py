@@ -50,23 +50,44 @@ class Converted:
     spans: dict[str, fx.RateSpan]
 
 
-def written_first(members: list[Member]) -> list[str]:
-    """The currencies the figures were written in before any conversion: an amount that follows an amount of its own
-    article in another currency ("3 billion Swiss francs ($3.24 billion)") is that one converted, and is left out."""
+def _first_units(members: list[Member]) -> dict[str, str]:
+    """Each article's currency written first among the members."""
     first: dict[str, tuple[int, str]] = {}
     for m in members:
         start = m.fact.span[0] if m.fact.span else 0
         if m.fact.article_id not in first or start < first[m.fact.article_id][0]:
             first[m.fact.article_id] = (start, m.fact.unit)
-    return [m.fact.unit for m in members if m.fact.unit == first[m.fact.article_id][1]]
+    return {article: unit for article, (_, unit) in first.items()}
 
 
-def target_currency(entity: str, units: list[str], written: list[str] | None = None) -> str:
-    """The currency a money group is compared in: the entity's home currency, else the commonest of those
-    the figures were `written` in first (`written_first`; all `units` when not given), US dollars on a tie."""
+def written_first(members: list[Member]) -> list[str]:
+    """The currencies the figures were written in before any conversion: an amount that follows an amount of its own
+    article in another currency ("3 billion Swiss francs ($3.24 billion)") is that one converted, and is left out."""
+    first = _first_units(members)
+    return [m.fact.unit for m in members if m.fact.unit == first[m.fact.article_id]]
+
+
+def converted_from(members: list[Member]) -> list[str]:
+    """The currencies articles convert the figure from: each article that writes it in two currencies names its
+    first one ("RMB 2.39 trillion ($333 billion)" is a yuan figure, whatever currency other articles give alone)."""
+    first = _first_units(members)
+    currencies: dict[str, set[str]] = {}
+    for m in members:
+        currencies.setdefault(m.fact.article_id, set()).add(m.fact.unit)
+    return [first[article] for article, units in currencies.items() if len(units) > 1]
+
+
+def target_currency(entity: str, units: list[str], written: list[str] | None = None, origins: list[str] | None = None) -> str:
+    """The currency a money group is compared in: the entity's home currency, else the one two or more articles
+    convert the figure from (`converted_from`: "RMB 2.39 trillion ($333 billion)" twice makes a yuan figure of it,
+    however many give it in dollars alone), else the commonest of those the figures were `written` in first
+    (`written_first`; all `units` when not given), US dollars on a tie."""
     home = HOME_CURRENCY.get(entity)
     if home and fx.quoted(home) and all(fx.quoted(u) for u in units):
         return home
+    converted = Counter(origins or ()).most_common(1)
+    if converted and converted[0][1] >= 2:  # two articles or more convert it from one currency: its own
+        return converted[0][0]
     counts = Counter(written or units).most_common()
     tied = [unit for unit, n in counts if n == counts[0][1]]
     return "USD" if "USD" in tied else sorted(tied)[0]
