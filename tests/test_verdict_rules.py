@@ -138,13 +138,11 @@ def test_two_articles_converting_from_one_currency_make_it_the_group_s_even_when
     amounts agree; one outlet's conversion alone does not decide (`target_currency`)."""
     debt = dict(entity="Lotus Property Group", metric="other", metric_label="total_liabilities", period_text="30 June 2023",
                 published="2024-01-30", quote="RMB 2.39 trillion ($333 billion)")
-    facts = [fact(**debt, article_id="y1", value=2.39e12, unit="CNY", span=(0, 17)),
-             fact(**debt, article_id="y1", value=3.33e11, unit="USD", span=(19, 31)),
-             fact(**debt, article_id="y2", value=2.39e12, unit="CNY", span=(0, 17)),
-             fact(**debt, article_id="y2", value=3.33e11, unit="USD", span=(19, 31)),
-             fact(**debt, article_id="y3", value=3.28e11, unit="USD", span=(0, 12)),
-             fact(**debt, article_id="y4", value=3.3e11, unit="USD", qualifier="more_than", span=(0, 12)),
-             fact(**debt, article_id="y5", value=3e11, unit="USD", qualifier="more_than", span=(0, 12))]
+    written = [("y1", 2.39e12, "CNY", "exact", 0), ("y1", 3.33e11, "USD", "exact", 19), ("y2", 2.39e12, "CNY", "exact", 0),
+               ("y2", 3.33e11, "USD", "exact", 19), ("y3", 3.28e11, "USD", "exact", 0), ("y4", 3.3e11, "USD", "more_than", 0),
+               ("y5", 3e11, "USD", "more_than", 0)]
+    facts = [fact(**debt, article_id=article, value=value, unit=unit, qualifier=qualifier, span=(start, start + 12))
+             for article, value, unit, qualifier, start in written]
     (group,) = validate(facts).groups
     assert group.unit == "CNY" and group.verdict == "agree"
     (group,) = validate([f for f in facts if f.article_id != "y2"]).groups
