@@ -1013,7 +1013,9 @@ _NOT_CASUALTIES = frozenset({"country", "nation", "province", "region", "state",
                              "county", "home", "house", "building", "vehicle", "car", "hospital", "site", "day", "hour",
                              "case", "illness", "illnesse", "infection", "hospitalization", "hospitalisation",
                              "train", "coach", "carriage", "bogie", "plane", "aircraft", "jet", "flight", "helicopter", "bus",
-                             "truck", "lorry", "ship", "boat", "vessel", "ferry"})  # "when three trains collided"
+                             "truck", "lorry", "ship", "boat", "vessel", "ferry",  # "when three trains collided"
+                             "species", "specy", "fish", "bird", "animal", "cattle", "livestock", "sheep", "cow", "pig", "chicken",
+                             "mammal", "turtle", "dolphin", "whale", "tree"})  # "12 different species" of fish killed
 
 
 def _years_problem(metric: str, measured: Measured) -> str | None:

@@ -689,6 +689,8 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
     ("Officials counted 23 dead and 48 missing people after the landslide.", "48 missing people", 48, "people", "count",
      "casualties", "missing"),
     ("Dozens feared dead as ferry sinks off Sulawesi", "Dozens", 36, "people", "count", "casualties", "feared dead"),
+    ("Inspectors counted 2,100 dead fish from nine species in the river.", "nine species", 9, "species", "count",
+     "casualties", "does not count them"),
     # trading in shares is no trade, and a share of work done no growth
     ("Trading in the carmaker's shares was halted after a 30% fall left it worth $1.2 billion.", "$1.2 billion", 1.2e9,
      "USD", "currency", "trade_volume", "about trade"),

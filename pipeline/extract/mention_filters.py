@@ -56,6 +56,9 @@ _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b|\s?FM\b)")  # also a
 # Boeing's jetliner families, which reports about planes name by their numbers alone ("its 767 tanker", "the 777X",
 # "charges on the 767 and 777 programs").
 _JETLINER = re.compile(r"7[0-8]7")
+_LABEL_LETTER_AFTER = re.compile(r"[NSED]\b(?![’'])")  # "the 32N" (a train), "3D", a bearing "45N": a label, not an amount
+_MILE_MARKER_BEFORE = re.compile(r"\b(?:mile\s*(?:marker|post)|mileposts?|(?:kilometre|kilometer|km)\s+(?:marker|post)|"
+                                 r"(?:at|passed|passing|near|past|reached|beyond)\s+mile)\s+$", re.IGNORECASE)
 _MODEL_CODE_AFTER = re.compile(r"(?![CFKMBWVGTL])[A-Z]\b")  # one capital glued after: "777X" (not a unit or scale)
 _PLANE_WORDS = re.compile(r"\b(?:Boeing|jets?|jetliners?|planes?|aircraft|airliners?|widebody|narrowbody|MAX|Dreamliner|"
                           r"airlines?|tankers?|freighters?)\b")
@@ -271,8 +274,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
             or _SPELLED_TIME_AFTER.match(after) else _spelled_rule(text, start, end, value, before, after)
     if _JETLINER.fullmatch(text[start:end]) and _PLANE_WORDS.search(text, max(0, start - 300), end + 300):
         return "name"  # "the 767 and 777 programs" of a story about planes
-    if value >= 100 and _MODEL_CODE_AFTER.match(after):
-        return "name"  # a model's code: "the 777X" (not "10X"; nor "1,500C", "$100M", "400W": a unit or scale)
+    if value >= 100 and _MODEL_CODE_AFTER.match(after) or value.is_integer() and _LABEL_LETTER_AFTER.match(after):
+        return "name"  # a model's code: "the 777X" (not "10X"; nor "1,500C", "$100M", "400W": a unit or scale); "the 32N" train
+    if not has_unit and _MILE_MARKER_BEFORE.search(before):
+        return "name"  # a place on a line: "at mile marker 79.9", "passed mile 49.81"
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not _MADE_OF.search(before) \
             and not _SCALED_BEFORE.search(before) or _variant(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
