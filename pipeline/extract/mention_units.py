@@ -550,7 +550,7 @@ _SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_ho
 
 def _denominator(word: str) -> str:
     """A rate's denominator as written ("kilo", "annum", "licence") in the contract's spelling ("kilogram", "license")."""
-    return american(_SHORT_DENOMINATORS.get(word, word))
+    return american(_SHORT_DENOMINATORS.get(word, word)).replace("-", "_")  # "call-out" -> "call_out"
 
 
 _PER_NUMBER = re.compile(
@@ -749,7 +749,8 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 # price is the whole of one sale.
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
           r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container|"
-          r"jab|shot|swim|entry|cone|scoop|cup|glass|pint|slice|haircut|session|pair")
+          r"jab|shot|swim|entry|cone|scoop|cup|glass|pint|slice|haircut|session|pair|"
+          r"consultation|call-?out|visit|appointment|check-?up|massage|bouquet|wash|crossing|round|game")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
 _PLACE_AFTER = r"(?:\s+(?:of|in|into|within|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
@@ -762,7 +763,8 @@ _PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?)\s+(?:of|for)\s+" + _ONE + r"(?
 _GOOD_PRICES = re.compile(r"\b(?P<den>" + _GOODS + r")\s+(?:prices?|fees?|fares?)\b", re.IGNORECASE)
 _GOOD_SUBJECT = re.compile(r"\b(?:" + _ONE.replace("each", "each|the") + r"(?P<den>" + _GOODS + r")|(?P<many>" + _GOODS + r")(?:e?s))\b"
                            + _PLACE_AFTER + r"\s+(?:will\s+)?" + _PRICE_VERB, re.IGNORECASE)
-_FOR_ONE_GOOD = re.compile(r"\s+for\s+(?:" + _ONE.replace("{0,3}", "{0,2}") + r"(?P<den>" + _GOODS + r")|(?:an?|one|each)\s+"
+_FOR_ONE_GOOD = re.compile(r"\s+for\s+(?:" + _ONE.replace("{0,3}", "{0,2}") + r"(?P<den>" + _GOODS + r")(?![\s-]+(?:" + _GOODS
+                           + r")\b)|(?:an?|one|each)\s+"
                            r"(?P<measure>kilo(?:gram)?|kg|lit(?:re|er)|tonne|gallon))\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands|millions|"
                            r"many|several|few|some|all|no|more|fewer))\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
