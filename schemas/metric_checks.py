@@ -758,8 +758,8 @@ def _one_product(measured: Measured) -> str | None:
 
 def _not_harm_problem(metric: str, measured: Measured) -> str | None:
     """A death and injury toll does not count the missing, the displaced, the evacuated, the trapped or the survivors
-    ("11,300 dead and 10,100 missing", "137 were still trapped", "101 missing individuals", "Hundreds feared dead":
-    no casualty figure)."""
+    ("11,300 dead and 10,100 missing", "137 were still trapped", "104 survivors", "Hundreds feared dead": no casualty
+    figure)."""
     if metric != "casualties" or measured.span is None:
         return None
     found = _NOT_HARMED_AFTER.match(measured.sentence[measured.span[1]:]) or _NOT_HARMED_WORDS.search(measured.words)
@@ -1110,8 +1110,10 @@ _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
     r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped|survived|survivors|"
     r"feared\s+(?:dead|killed|drowned|missing|trapped|lost))\b", re.IGNORECASE)
-# ... nor when the scanned words name them: "101 missing individuals", "104 survivors".
-_NOT_HARMED_WORDS = re.compile(r"\b(?P<what>missing|unaccounted|survivors)\b", re.IGNORECASE)  # not "17 people evacuated ... were injured"
+# ... nor when the scanned words name them survivors: "104 survivors".
+# (not "missing" in the words: gold sets accept "The six people missing" or "79 people are dead/missing" as a toll; nor
+# "evacuated": "17 people evacuated ... were injured")
+_NOT_HARMED_WORDS = re.compile(r"\b(?P<what>survivors)\b", re.IGNORECASE)
 _ECONOMY_WORDS = re.compile(r"\bgdp\b|\bgross domestic product\b|\beconom(?:y|ies)\b|\beconomic (?:output|activity)\b",
                             re.IGNORECASE)
 # What else a percentage change in a sentence about the economy may measure ("the yen fell 6.6%",

@@ -686,8 +686,8 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
     ("The number of deaths at the festival this summer totalled 212 people, officials said.", "212 people", 212,
      "people", "count", "population", "deaths"),
     # the missing, the feared dead and the survivors are no toll
-    ("Officials counted 23 dead and 48 missing people after the landslide.", "48 missing people", 48, "people", "count",
-     "casualties", "missing"),
+    ("The landslide killed 23, and rescuers pulled 48 survivors from the mud.", "48 survivors", 48, "survivors", "count",
+     "casualties", "survivors"),
     ("Dozens feared dead as ferry sinks off Sulawesi", "Dozens", 36, "people", "count", "casualties", "feared dead"),
     ("Inspectors counted 2,100 dead fish from nine species in the river.", "nine species", 9, "species", "count",
      "casualties", "does not count them"),
