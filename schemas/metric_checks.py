@@ -810,11 +810,15 @@ def _completion_problem(metric: str, measured: Measured) -> str | None:
 _MARGIN_BEFORE = re.compile(r"\bmargins?\b[^.;:!?\d]{0,30}$", re.IGNORECASE)
 # A tariff's rate, named right before it or within two words after: "a duty of 18%", "the total duty to 47%",
 # "a 25% blanket tariff", "a 12% levy".
-_TARIFF = r"(?:tariffs?|duty|duties|levy|levies|customs)"
-_TARIFF_BEFORE = re.compile(rf"\b{_TARIFF}(?:\s+rates?)?\s+(?:of|at|to)\s+(?:(?:up\s+to|about|around|nearly|almost|over)\s+)?$",
+# ... and a tax's: "corporation tax from 19%", "the basic rate to 19p", "a 1p cut in the basic rate", "the 45% tax rate".
+_TARIFF = r"(?:tariffs?|duty|duties|levy|levies|customs|tax(?:es)?|vat|(?:basic|top|higher|additional|starting)\s+rate)"
+_TARIFF_BEFORE = re.compile(rf"\b{_TARIFF}(?:\s+rates?)?\s+(?:of|at|to|from)\s+(?:(?:up\s+to|about|around|nearly|almost|over)\s+)?$",
                             re.IGNORECASE)
-_TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|and|but|when|because|since|despite|though|with|amid|on|in|of)\b)"
-                           rf"[\w-]+\s+){{0,2}}?{_TARIFF}\b", re.IGNORECASE)  # not "rose 6% even as tariffs bit"
+_TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|before|pre|and|but|when|because|since|despite|though|with|amid|on|in|"
+                           rf"of)\b)[\w-]+\s+){{0,2}}?{_TARIFF}\b"
+                           r"|^\s+(?:cut|rise|increase|reduction|hike)\s+in\s+(?:the\s+)?"
+                           r"(?:(?:basic|top|higher|additional|starting)\s+rate|(?:[a-z]+\s+)?tax\s+rate)\b",
+                           re.IGNORECASE)  # not "rose 6% even as tariffs bit", "profit rose 5% before tax", "a 5% rise in tax revenue"
 
 
 # A sum of money named by what it cost, lost, was spent or is owed, with no word of an economy's size near it:
@@ -852,8 +856,8 @@ def _market_move_problem(metric: str, measured: Measured) -> str | None:
 
 
 def _margin_or_tariff_problem(metric: str, measured: Measured) -> str | None:
-    """A margin (profit as a share of revenue) is no growth or inflation rate, and a tariff's rate no rate of the
-    vocabulary at all, whatever the sentence's other words ("the shipbuilder ..., as its margin slid from -3% to
+    """A margin (profit as a share of revenue) is no growth or inflation rate, and a tariff's or tax's rate no rate of
+    the vocabulary at all, whatever the sentence's other words ("the shipbuilder ..., as its margin slid from -3% to
     -20%", "a 12% levy on top of", "the 25% tariff the bloc already pays")."""
     if metric == "other" or measured.span is None:
         return None
@@ -863,8 +867,8 @@ def _margin_or_tariff_problem(metric: str, measured: Measured) -> str | None:
         return (f"«{measured.words}» is a margin, not a growth rate: metric {metric!r} does not fit; choose other: with a "
                 f"metric_label for the margin")
     if measured.unit_class == "percent" and (_TARIFF_BEFORE.search(before) or _TARIFF_AFTER.match(after)):
-        return (f"«{measured.words}» is the rate of a tariff, which no metric of the vocabulary measures: metric "
-                f"{metric!r} does not fit; choose other: with a metric_label for the tariff")
+        return (f"«{measured.words}» is the rate of a tariff or tax, which no metric of the vocabulary measures: metric "
+                f"{metric!r} does not fit; choose other: with a metric_label for the tariff or tax")
     return None
 
 

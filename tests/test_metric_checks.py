@@ -653,10 +653,14 @@ def test_money_named_by_a_cost_or_spending_is_no_economys_size(sentence: str, wo
     ("Exports rose 6% even as tariffs bit.", "6%", 6.0, "exports_growth", False),
     ("Customs revenue grew 12% last year.", "12%", 12.0, "revenue_growth", False),
     ("That comes on top of the 25% tariff the bloc already pays.", "25%", 25.0, "unemployment_rate", True),
+    ("Growth slowed as the government lifted corporation tax from 21% to 24%.", "21%", 21.0, "gdp_real_growth", True),
+    ("The economy grew after a 2p cut in the basic rate to 18p.", "2p", -2.0, "gdp_real_growth", True),
+    ("Exports grew 4% before tax rebates were counted.", "4%", 4.0, "exports_growth", False),
+    ("The economy grew as a 3% rise in tax revenue eased the deficit.", "3%", 3.0, "gdp_real_growth", False),
 ])
 def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float, metric: str, tariff: bool) -> None:
     found = problem(metric, sentence, words, value, "percent", "percent")
-    assert ("rate of a tariff" in (found or "")) == tariff
+    assert ("rate of a tariff or tax" in (found or "")) == tariff
 
 
 @pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "fragment"), [
