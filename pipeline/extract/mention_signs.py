@@ -280,6 +280,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if re.search(r"-old$", text[start:end], re.IGNORECASE):
         return None  # an age: "the fall of a 166-year-old bank" is no fall of 166 years
     before, after = text[max(0, start - 130):start], text[end:end + 80]
+    if _RATE_NAMED.match(after) and re.search(r"(?:%|percent|per cent)$", text[start:end]):
+        return None  # "eliminated an additional 45% tax rate", "sold its 20% stake": the level a thing is, no move
     ranged = text[start:start + 8].lower().startswith(("between ", "within "))
     if _LIES_WITHIN.search(before) or (ranged and _TO_FALL.search(before)):
         return None  # "expected to fall between $20 billion and $34 billion": where it lies, not a fall
@@ -327,6 +329,13 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if (verb := _KNOCKED_OFF.search(before[-30:])) and _OFF_AFTER.match(after):
         return Change("down", verb.group(0).strip())
     return None
+
+
+# A tax rate, tariff or holding the percentage names, right after it ("a 45% tax rate", "its 20% stake"), not the size
+# of a move of one ("a 0.25% rate cut").
+_RATE_NAMED = re.compile(r"\s+(?:(?:[a-z]+\s+)?tax\s+rate|(?:top|basic|higher|additional)\s+rate|(?:[a-z]+\s+)?"
+                         r"(?:tariff|levy|duty|stake|holding))\b(?!\s+(?:cuts?|hikes?|rises?|increases?|reductions?|changes?|moves?)\b)",
+                         re.IGNORECASE)  # not "shrank at a 1.2% annual rate": a growth rate's size
 
 
 # A length of time written as an adjective: "a 45-minute power cut", "a three-day slump" last that long; they are
