@@ -5,8 +5,8 @@ Built on `numbers.find_numbers` and `mention_words`: each number is widened to i
 (mention_units), hedge and currency (mention_rules). Numbers that are not amounts (names, clock
 times, scores, phrases) are set aside with the rule that decided it (mention_filters); parts of
 dates stay in `scan()` flagged `is_year`. Ranges are joined and units shared (mention_ranges), a
-bare exchange rate takes the currencies its sentence names and bare "degrees" the one scale the
-text writes, and a direction is given only to a change, whose sign it sets (mention_signs). No model is involved:
+bare exchange rate takes the currencies its sentence names, money after an hourly, daily, weekly or
+monthly payment is per that period, and bare "degrees" the one scale the text writes, and a direction is given only to a change, whose sign it sets (mention_signs). No model is involved:
 the same text always gives the same mentions.
 """
 
@@ -429,6 +429,7 @@ _PERIODIC = re.compile(r"\b(?P<every>hourly|daily|weekly|fortnightly|monthly)\s+
                        r"salar(?:y|ies)|fees?|hire|rates?|pensions?|allowances?|bills?|premiums?|subscriptions?|incomes?|"
                        r"stipends?|charges?|earnings|benefits?)\b", re.IGNORECASE)
 _PERIOD_OF = {"hourly": "hour", "daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month"}
+_CLAUSE_BREAK_BEFORE = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|whereas)\s")  # not "monthly rent rose, and the council spent £2m"
 
 
 def _periodic_money(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -437,7 +438,7 @@ def _periodic_money(text: str, mentions: list[Mention]) -> list[Mention]:
     result = []
     for mention in mentions:
         if mention.unit_class == "currency" and mention.unit and " per " not in mention.unit:
-            clause = re.split(r"[.;:!?]\s", text[max(0, mention.start - 100):mention.start])[-1]
+            clause = _CLAUSE_BREAK_BEFORE.split(text[max(0, mention.start - 100):mention.start])[-1]
             if found := [*_PERIODIC.finditer(clause)]:
                 mention = replace(mention, unit=f"{mention.unit} per {_PERIOD_OF[found[-1]['every'].lower()]}")
         result.append(mention)
@@ -520,8 +521,8 @@ def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
     if len(scales) > 1:
         return mentions
     scale = scales.pop() if scales else None
-    return [replace(m, unit=scale or "degrees_celsius") if m.unit == "degrees" and (scale or m.value < 0 and m.direction is None) else m
-            for m in mentions]
+    return [replace(m, unit=scale or "degrees_celsius")
+            if m.unit == "degrees" and (scale or m.value < 0 and m.direction is None) else m for m in mentions]
 
 
 # A figure glued to "m" with no currency, read as millions: "10m or less, possibly about 3 – 4m".
