@@ -1112,8 +1112,9 @@ _TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|en
                            re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
-    r"as)\s+)*(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped|survived|survivors|"
-    r"feared\s+(?:dead|killed|drowned|missing|trapped|lost))\b", re.IGNORECASE)
+    r"as)\s+)*(?:[a-z]+ly\s+)?(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped|"
+    r"survived|survivors|feared\s+(?:dead|killed|drowned|missing|trapped|lost))\b",
+    re.IGNORECASE)  # "104 were successfully rescued"
 # ... nor when the scanned words name them survivors: "104 survivors".
 # (not "missing" in the words: gold sets accept "The six people missing" or "79 people are dead/missing" as a toll; nor
 # "evacuated": "17 people evacuated ... were injured")

@@ -693,6 +693,7 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
     ("The landslide killed 23, and rescuers pulled 48 survivors from the mud.", "48 survivors", 48, "survivors", "count",
      "casualties", "survivors"),
     ("Dozens feared dead as ferry sinks off Sulawesi", "Dozens", 36, "people", "count", "casualties", "feared dead"),
+    ("Nine died in the flood, while 31 were safely evacuated.", "31", 31, None, "count", "casualties", "evacuated"),
     ("Inspectors counted 2,100 dead fish from nine species in the river.", "nine species", 9, "species", "count",
      "casualties", "does not count them"),
     # trading in shares is no trade, and a share of work done no growth
