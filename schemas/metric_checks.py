@@ -811,13 +811,13 @@ _MARGIN_BEFORE = re.compile(r"\bmargins?\b[^.;:!?\d]{0,30}$", re.IGNORECASE)
 # A tariff's rate, named right before it or within two words after: "a duty of 18%", "the total duty to 47%",
 # "a 25% blanket tariff", "a 12% levy".
 # ... and a tax's: "corporation tax from 19%", "the basic rate to 19p", "a 1p cut in the basic rate", "the 45% tax rate".
-_TARIFF = r"(?:tariffs?|duty|duties|levy|levies|customs|tax(?:es)?|vat|(?:basic|top|higher|additional|starting)\s+rate)"
+_NAMED_TAX_RATE = r"(?:basic|top|higher|additional|starting)\s+rate"  # a band of income tax
+_TARIFF = rf"(?:tariffs?|duty|duties|levy|levies|customs|tax(?:es)?|vat|{_NAMED_TAX_RATE})"
 _TARIFF_BEFORE = re.compile(rf"\b{_TARIFF}(?:\s+rates?)?\s+(?:of|at|to|from)\s+(?:(?:up\s+to|about|around|nearly|almost|over)\s+)?$",
                             re.IGNORECASE)
 _TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|before|pre|and|but|when|because|since|despite|though|with|amid|on|in|"
                            rf"of)\b)[\w-]+\s+){{0,2}}?{_TARIFF}\b"
-                           r"|^\s+(?:cut|rise|increase|reduction|hike)\s+in\s+(?:the\s+)?"
-                           r"(?:(?:basic|top|higher|additional|starting)\s+rate|(?:[a-z]+\s+)?tax\s+rate)\b",
+                           rf"|^\s+(?:cut|rise|increase|reduction|hike)\s+in\s+(?:the\s+)?(?:{_NAMED_TAX_RATE}|(?:[a-z]+\s+)?tax\s+rate)\b",
                            re.IGNORECASE)  # not "rose 6% even as tariffs bit", "profit rose 5% before tax", "a 5% rise in tax revenue"
 
 
@@ -1018,7 +1018,7 @@ _NOT_CASUALTIES = frozenset({"country", "nation", "province", "region", "state",
                              "case", "illness", "illnesse", "infection", "hospitalization", "hospitalisation",
                              "train", "coach", "carriage", "bogie", "plane", "aircraft", "jet", "flight", "helicopter", "bus",
                              "truck", "lorry", "ship", "boat", "vessel", "ferry",  # "when three trains collided"
-                             "species", "specy", "fish", "bird", "animal", "cattle", "livestock", "sheep", "cow", "pig", "chicken",
+                             "species", "fish", "bird", "animal", "cattle", "livestock", "sheep", "cow", "pig", "chicken",
                              "mammal", "turtle", "dolphin", "whale", "tree"})  # "12 different species" of fish killed
 
 

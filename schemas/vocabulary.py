@@ -98,11 +98,16 @@ COUNTED: dict[str, frozenset[str]] = {
 }
 
 
+_SAME_IN_PLURAL = frozenset({"species", "series"})  # not "specy"
+
+
 def counted_noun(unit: str | None) -> str | None:
     """The singular head noun of a count's unit ("artillery_shells" -> "shell"), or None."""
     if not unit:
         return None
     head = unit.lower().split("_")[-1]
+    if head in _SAME_IN_PLURAL:
+        return head
     if head.endswith("ies"):
         return head[:-3] + "y"
     return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
