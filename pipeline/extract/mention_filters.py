@@ -200,6 +200,25 @@ _DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|diallin
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
+# A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
+# "international spread.”2", "men who have sex with men .1", "on July 23, 2022.1". It stands where a
+# sentence or paragraph ends: before a line end, the text's end, or a space and a capital.
+_NOTE_AFTER = re.compile(r"^(?:[ \t]*(?:\n|$)|[ \t]+[A-Z“\"])")
+_NOTE_AFTER_QUOTE = re.compile(r"[.!?][\"”’)]$")
+_NOTE_AFTER_WORD = re.compile(r"[a-z] $")
+_NOTE_AFTER_DATE = re.compile(r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},|in|since)\s$",
+                              re.IGNORECASE)
+_YEAR_AND_NOTE = re.compile(r"(?:19|20)\d\d\.\d{1,2}")
+
+
+def _reference_mark(number: str, before: str, after: str) -> bool:
+    """Whether `number` is a note's mark printed after a sentence (`_NOTE_AFTER`), not a figure: one
+    to three digits right after its closing quote or bracket, a bare ".1" after a word and a space,
+    or a year that a date ends with and a mark glued to it."""
+    return bool(_NOTE_AFTER.match(after)) and (
+        number.isdigit() and len(number) <= 3 and bool(_NOTE_AFTER_QUOTE.search(before))
+        or number[:1] == "." and number[1:].isdigit() and len(number) <= 3 and bool(_NOTE_AFTER_WORD.search(before))
+        or bool(_YEAR_AND_NOTE.fullmatch(number)) and bool(_NOTE_AFTER_DATE.search(before)))
 _VERSION_BEFORE = re.compile(r"\b(?:version|v\.|firmware|iOS|Android|Bluetooth|USB|HDMI|PCIe)\s?$", re.IGNORECASE)  # "Version 2.1", "USB 3.0"
 _GENERATION_AFTER = re.compile(r"^G\b")
 _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
@@ -212,6 +231,9 @@ _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|near
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
                     r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\b(?:any|each)\s+one\b(?!\s+(?:of|in)\b)"
+                    # "100 percent sure", "100% preventable": a speaker's certainty or blame, not a share of anything
+                    r"|\b(?:100|a\s+hundred|one\s+hundred)\s?(?:%|percent|per\s?cent)\s+(?:sure|certain|confident|convinced|committed|"
+                    r"dedicated|behind|honest|serious|focused|preventable|avoidable|wrong|right|correct|guaranteed)\b"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)",
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
@@ -252,6 +274,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after)
                         or 2 <= value <= 6 and _GENERATION_AFTER.match(after) or not has_unit and _VERSION_BEFORE.search(before)):
         return "name"  # "Version 2.4.1", "its 5G network", "version 2.1"
+    if not spelled and _reference_mark(text[start:end], before, after):
+        return "reference_mark"  # "spread.”2": a note's number, not the article's
     if not spelled and _DIGITS_LONG.match(after):
         return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):
@@ -300,7 +324,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "finished 4th in the 200m", "the 400m final": a race, not 200 million
     if _STAGE_NAME_AFTER.match(after):
         return "name"  # "50 Cent": a stage name, not half a dollar
-    lettered = re.fullmatch(r"\d+[A-Z]", text[start:end])  # "120B" is a section, not 120 billion
+    lettered = re.fullmatch(r"\d+(?:[A-Z]|[a-e])", text[start:end])  # "120B", "1b" a section, not 120 billion
     if lettered and _DESIGNATION_BEFORE.search(before):
         return "name"  # "Group 2B": a class
     if (not has_unit or lettered) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
@@ -440,10 +464,10 @@ _LIST_MARK_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _LIST_MARK_AFTER = re.compile(r"^(?:\.\)|\)|\.)(?:[ \t]|$)")
 _POSITION_BEFORE = re.compile(r"\b(?:wk|week|day|round|game|episode|chapter|matchday|gameweek|leg|lap)\.?\s?$",
                               re.IGNORECASE)
-# A label before digits glued to one capital letter names a class, not billions or millions: "Group 2B",
-# "Terminal 5A", "Type 1B".
+# A label before digits glued to one letter names a class, not billions or millions: "Group 2B",
+# "Terminal 5A", "Type 1B", "clade 1b", "a phase 1b trial".
 _DESIGNATION_BEFORE = re.compile(rf"\b(?:{_STAGES}|group|class|type|level|category|division|zone|gate|terminal|platform|"
-                                 r"row|ward|line|route|block|list)\s$", re.IGNORECASE)
+                                 r"row|ward|line|route|block|list|clade|subclade|lineage|strain|variant)\s$", re.IGNORECASE)
 
 
 def _model_number(value: float, number: str, before: str, after: str) -> bool:
@@ -516,6 +540,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return None
     if words[0].isupper() and not _sentence_start(before) and not _TITLED_SPAN.match(after):
         return "name"  # "the Big Four"; not "Copper Climbs To Two-Year High", a headline's span of time
+    if words == "ten" and re.search(r"\b[A-Z][a-z]+\s$", before) and re.match(r"\s[A-Z][a-z]", after):
+        return "name"  # "Erik ten Hag": the particle of a Dutch surname, between two capitalised names
     if text[end:end + 1] == "-" and (not _HYPHEN_OK.match(after) or value == 1 and after.lower().startswith("-time")):
         return "phrase"  # "a two-horse race", "a one-off", "a one-time bonus" (once only; "a two-time champion" counts)
     if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:

@@ -46,7 +46,8 @@ _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundred
 _AGED = re.compile(r"\b(?:aged|ages\s+(?:ranged|ranging|range|ran))\s+$", re.IGNORECASE)  # "aged 16 to 24", "ages ranged from 27 to 56"
 # A level a move starts from named as the one now or before: "from the current £1,971", "from its previous 34%".
 _LEFT_LEVEL = r"(?:the|its|their)\s+(?:current|present|existing|previous|old)"
-_LEAD = re.compile(rf"\b(between|from)\s+(?:{_LEFT_LEVEL}\s+)?$", re.IGNORECASE)  # "between ", "from ", "from the current "
+# "between ", "from ", "from the current ", "between magnitudes " (the scale named once, before both ends)
+_LEAD = re.compile(rf"\b(between|from)\s+(?:{_LEFT_LEVEL}\s+|magnitudes?\s+)?$", re.IGNORECASE)
 # The words of a move "from A to B" before A (`is_move`), and the level left behind among them.
 MOVE_START = re.compile(rf"from\s+(?:(?P<left>{_LEFT_LEVEL})\s+)?", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:a\s+total\s+of\s+|the\s+|its\s+|their\s+|all\s+)?$", re.IGNORECASE)

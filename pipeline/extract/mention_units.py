@@ -345,9 +345,15 @@ def _dollar_before(text: str, end: int) -> str | None:
     return currency_before(marks[-1].group(0))[0] if marks else None
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
     """The unit written right after the number ending at `end` (`code`: a currency written before;
-    `cues`: the currencies the story's own words point at, `mention_rules.story_cues`)."""
+    `cues`: the currencies the story's own words point at, `mention_rules.story_cues`). A unit never
+    stands past a blank line: "Most wins: 10" ends its paragraph, the "Podiums" of the next is no unit."""
+    if paragraph_end := _BLANK_LINE.search(text, end, end + 60):
+        text = text[:paragraph_end.start()]
     after = text[end:end + 60]
     for pattern, unit in _MEASURES:
         if (match := pattern.match(after)) and not code:
@@ -709,7 +715,7 @@ def measure_before(before: str) -> str | None:
     """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake");
     "times" for a ratio of risks or odds and the ends of its confidence interval ("hazard ratio, 4.1; 95% CI,
     1.9 to 8.8", "(HR 4.1", "an odds ratio of 1.7")."""
-    if re.search(r"\bmagnitude(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE):
+    if re.search(r"\bmagnitudes?(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE):
         return "magnitude"
     if _RATIO_BEFORE.search(before) or _INTERVAL_BEFORE.search(before) and _RATIO_NAMED.search(before):
         return "times"
