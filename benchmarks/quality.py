@@ -115,6 +115,7 @@ REAL_SETS = {
     "holdout49": (ROOT / "tests" / "data" / "holdout49", ROOT / "fetched" / "holdout49"),
     "holdout50": (ROOT / "tests" / "data" / "holdout50", ROOT / "fetched" / "holdout50"),
     "holdout51": (ROOT / "tests" / "data" / "holdout51", ROOT / "fetched" / "holdout51"),
+    "holdout53": (ROOT / "tests" / "data" / "holdout53", ROOT / "fetched" / "holdout53"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
