@@ -78,7 +78,8 @@ HEDGE_BEFORE = [(q, re.compile(rf"\b(?:{words})\s+(?:an?\s+)?(?:US\$|[$€£¥�
 HEDGE_BEFORE += [(q, re.compile(rf"(?<![^\s(\[:;,=]){sign}\s?(?:US\$|[$€£¥₩₹₽])?$"))
                  for q, sign in (("less_than", "<"), ("more_than", ">"), ("at_most", "≤"), ("at_least", "≥"),
                                  ("approximately", "[~≈]"))]
-MINUS_BEFORE = re.compile(r"(?:\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)  # "minus 5", "(-) 0.71%"
+# "minus 5", "(-) 0.71%"; not "plus or minus 3 points", a margin either way
+MINUS_BEFORE = re.compile(r"(?:(?<!plus or )(?<!plus-or-)\b(?:minus|negative)\s+|\(\s*[-–−]\s*\)\s*)(?:US\$|[$€£¥])?$", re.IGNORECASE)
 _SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%/\-\u2212])[-\u2212]$")  # "-€3.2bn"; not "4.25%-4.5%", "+/-$2"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
@@ -222,7 +223,7 @@ def hedge_before(before: str) -> tuple[str, int]:
 def minus_before(before: str, currency: bool = False) -> int:
     """Length of a written "minus" (and currency) right before a number, or of a minus sign right
     before its currency sign (`currency`: "-€3.2bn"), else 0."""
-    match = MINUS_BEFORE.search(before[-14:]) or (_SIGN_BEFORE_CURRENCY.search(before[-14:]) if currency else None)
+    match = MINUS_BEFORE.search(before[-22:]) or (_SIGN_BEFORE_CURRENCY.search(before[-14:]) if currency else None)
     return len(match.group(0)) if match else 0
 
 

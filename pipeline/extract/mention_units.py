@@ -81,7 +81,8 @@ _AFTER = re.compile(
     rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
-    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro)\s)?cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents"
+    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
+    r"cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents", "1,204 Australian cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
 )
@@ -147,7 +148,8 @@ _NOUN_SKIP = frozenset("new more straight consecutive successive further additio
 _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
                    "his her our your who which while when where each every")
 _VERBS = "is are was were be been has have had will would can could may might said says"
-_PLACES = "after before during outside inside near under over into across between against among amongst within throughout towards toward via beyond"
+_PLACES = ("after before during outside inside near under over into across between against among amongst within throughout towards toward via "
+           "beyond around along behind through beside aboard")
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 # Verbs in the past without "-ed", and "alive", which end a noun after "one" ("one bidder came forward").
@@ -180,6 +182,8 @@ _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "pe
 def plural(word: str) -> str:
     if word in _PLURAL_OF:
         return _PLURAL_OF[word]
+    if word.endswith(("ss", "sh", "ch", "x")) and word not in IRREGULAR_PLURALS:
+        return word + "es"  # "one press", "a single church", "one box"
     if word in IRREGULAR_PLURALS or word.endswith("s"):
         return word
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
@@ -348,6 +352,11 @@ def _dollar_before(text: str, end: int) -> str | None:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+# The dollars and the euro whose cents a text names: "4 US cents", "1,204 Australian cents".
+_CENTS_OF = {"us": "USD", "euro": "EUR", "australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "nz": "NZD",
+             "singapore": "SGD", "hong kong": "HKD"}
+
+
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
     """The unit written right after the number ending at `end` (`code`: a currency written before;
     `cues`: the currencies the story's own words point at, `mention_rules.story_cues`). A unit never
@@ -384,7 +393,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         # "a 40-second clip" is counted in seconds as "40 seconds" is (a noun), which the labeller expects as a fact
         return UnitRead(dunit + "s", "count" if dunit == "second" else "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() not in ("p", "pence")):
-        named = {"us": "USD", "euro": "EUR"}.get((match["subcur"] or "").lower())
+        named = _CENTS_OF.get(" ".join((match["subcur"] or "").lower().split()))
         return UnitRead(code or named or _dollar_before(text, end) or story_currency(cues, "USD"), "currency", match.end(),
                         0.01)  # "cents" of the dollar named before it in the sentence ("closed at A$3.42, up 9c"), else of the story
     if match and match["sub"] and (pence := _pence_in_the_pound(text, end, match.end())):
@@ -469,7 +478,13 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     noun, consumed = counted_noun(text[end:end + 60], singular_ok)
     if noun is None and (part := _PART_OF_THE.match(text, end)) and _is_plural(part["noun"].lower()):
         return UnitRead(american(part["noun"].lower()), "count")  # "fewer than 300 of the birds"
+    if noun is None and (sized := _SIZED_BY_A_NUMBER.match(text, end)):
+        # "two 40-foot containers": the containers are counted; the compound is a quantity of its own, left to it
+        return UnitRead(counted_noun(text[sized.end():sized.end() + 60])[0], "count")
     return UnitRead(noun, "count", consumed)
+
+
+_SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")
 
 
 # An exchange rate: a bare number of one currency for one unit of another, the first named before it

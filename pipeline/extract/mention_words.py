@@ -55,18 +55,21 @@ _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(
                    r"|(?<=\baccounts\sfor\s)|(?<=\baccounted\sfor\s)|(?<=\baccounting\sfor\s))half\b(?=\s*[,.;)](?!\d))",
                    re.IGNORECASE)  # "half of", "cut by half", "cut by almost half", "only half full", "making up half."; not
                                    # "by half past nine", a clock
-# A hedged share that stands for the people or things it counts, with no "of" after it ("around
-# half identified as female", "About a third were over 60", "more than two-thirds said"): a verb
-# or the clause's end comes next, not "a" or "an" ("about half an hour" is a time).
+# A hedged share, or one taken or kept, that stands for the people or things it counts, with no "of"
+# after it ("around half identified as female", "About a third were over 60", "more than two-thirds said",
+# "the winner takes half."): a verb, the clause's end or the year comes next, not "a" or "an" ("about
+# half an hour" is a time).
 _SHARE_ALONE = re.compile(
-    rf"\b(?:about|around|roughly|nearly|almost|some|over|under|than|to)\s+"
+    rf"\b(?:about|around|roughly|nearly|almost|some|over|under|than|to|takes?|took|taking|gets?|got|getting|keeps?|kept|keeping)\s+"
     rf"(?P<share>(?:(?P<num>an?|{_NUMBER_WORD})[\s-])?(?P<den>half|thirds?|quarters?|fifths?|tenths?))\b"
     r"(?=\s+(?:were|was|are|is|had|have|has|said|say|says|reported|identified|described|did|do|does|would|will|could|"
-    r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went)\b|\s*[,;.](?!\d))",
+    r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went)\b|\s*[,;.](?!\d)"
+    r"|\s+in\s+(?:19|20)\d\d\b)",  # "up from about half in 2015"
     re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
-    r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)\b"
+    r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)"
+    r"(?:\s+(?P<times>thousand|million|billion|trillion))?\b"  # "several hundred million euros": 200 to 900 million
     r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b"
     # "several records", "several European countries": 2 to 9 of the things named after it (not a vague
     # length of time, "several hours", nor "several times")
@@ -117,9 +120,12 @@ _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE
 # "A single pharmacy ... still had", "only a single operator is left": one of what follows, as the subject
 # that opens a sentence or after "only"/"just" ("not a single", "in a single night" are no count).
 _A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|\b(?i:only|just)\s+)(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
-# ... and as the object of a verb in the past: "the tender drew a single bid", "laid a single egg".
+# ... and as the object of a verb in the past, or of one that has or runs things: "the tender drew a single bid",
+# "laid a single egg", "the ministry uses a single drone".
 _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
-                           r"struck|hit|had)\s+(?P<n>a\s+single)\s+(?=[a-z])")
+                           r"struck|hit|had|has|have|uses|use|runs|operates|employs|owns|keeps|holds|needs|deploys|fields)\s+"
+                           r"(?P<n>a\s+single)\s+(?=[a-z])(?!(?:aim|goal|purpose|focus|priority|message|voice|mission|vision|"
+                           r"objective|idea|point|thing|word|step)\b)")  # "has a single aim": a way of speaking
 _DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "degree", "metre", "meter",
               "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
@@ -264,6 +270,11 @@ def _parallel_share(text: str, start: int, end: int) -> bool:
 _SLASHED = re.compile(r"(?<![\d/.,])(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])(?![\d/])(?=\s+of\b|[\s-]+majority\b)")
 
 
+# "4pc now, down from a fifth a decade ago": the share left behind, then when (not "up from a third division club")
+_SHARE_LEFT = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+_WHEN_LEFT = re.compile(r"\s*[,.;)]|\s+(?:a|an|in|at|on|last|the|two|three|four|five|ten|\d)\b", re.IGNORECASE)
+
+
 def _fractions(text: str) -> list[WordQuantity]:
     found = [WordQuantity(m.span(), 100 * int(m["num"]) / int(m["den"]), None, "percent", "fraction")
              for m in _SLASHED.finditer(text) if int(m["num"]) < int(m["den"])] if "/" in text else []
@@ -279,8 +290,10 @@ def _fractions(text: str) -> list[WordQuantity]:
         if den == "quarter" and _QUARTER_CENTURY.match(text, m.end()):
             continue  # "a quarter of a century" is 25 years (`_one_unit`)
         if m["num"].lower() in ("a", "an") and not re.match(r"\s+of\b", text[m.end():]) and not _BY_BEFORE.search(text[:m.start()]) \
-                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above|full|empty)\b", text[m.end():]) \
-                and not _parallel_share(text, m.start(), m.end()) and not _MOVED_BY_SHARE.search(text, max(0, m.start() - 40), m.start()):
+                and not re.match(r"\s+(?:smaller|larger|bigger|lower|higher|more|less|fewer|below|above|full|empty|cheaper|dearer)\b",
+                                 text[m.end():]) \
+                and not _parallel_share(text, m.start(), m.end()) and not _MOVED_BY_SHARE.search(text, max(0, m.start() - 40), m.start()) \
+                and not (_SHARE_LEFT.search(text, max(0, m.start() - 20), m.start()) and _WHEN_LEFT.match(text, m.end())):
             continue  # "a third term", "a quarter": not a share of something
         if one := _OF_ONE_UNIT.match(text, m.end()):  # "a tenth of a second" is 0.1 seconds, the unit read after the span
             found.append(WordQuantity((m.start(), one.end()), _number(m["num"]) / _DENOMINATORS[den], None, None, "one"))
@@ -323,7 +336,7 @@ def _vague(text: str) -> list[WordQuantity]:
         if m["tens"]:
             base = _BASE[m["tens"].lower()] * _BASE[m["of"].lower()]
         else:
-            base = _BASE[(m["scale"] or m["plural"] or m["scores"] or m["several"]).lower()]
+            base = _BASE[(m["scale"] or m["plural"] or m["scores"] or m["several"]).lower()] * _BASE.get((m["times"] or "").lower(), 1)
         found.append(WordQuantity((m.start(), m.end()), 2 * base, 9 * base, None, "vague"))
     return found
 

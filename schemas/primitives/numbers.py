@@ -63,7 +63,8 @@ _NUMERIC = re.compile(
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
     r"(?P<num>" + _SPOKEN_DECIMAL + "|" + _DECIMAL_COMMA + r"|\d{1,2},(?:\d{2},)+\d{3}(?![\d,])(?:\.\d+)?"  # grouped the Indian way: "7,50,000", "1,00,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d)"  # "96 006": thousands grouped by spaces (not "14 737 MAX jets")
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d|-[a-z])"  # "96 006": thousands grouped by spaces
+    # (not "14 737 MAX jets", nor "3 100-metre titles")
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>[" + "".join(_GLYPHS) + r"]|(?<=\d)\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"  # "2¾ per cent", "17 and a half hours"
     r"|(?<=\d)[\s-](?:1/[248]|3/[48]|[12]/3|[57]/8)(?![\d/]))?"  # a fraction typed after the whole: "6 1/2 years", "5-1/4"
