@@ -323,7 +323,7 @@ def _event_problem(metric: str, measured: Measured) -> str | None:
     if metric != "population" or measured.span is None or measured.unit not in ("people", "persons"):
         return None
     before = measured.sentence[:measured.span[0]]
-    if PLACE_OF_BEFORE.search(before) or _OWNER_BEFORE.search(before):
+    if PLACE_OF_BEFORE.search(before) or _OWNER_BEFORE.search(before) or _POPULATION_NAMED_BEFORE.search(before):
         return None
     if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]) or _AUDIENCE_BEFORE.search(before):
         return (f"«{measured.words}» counts people by what happened to them or what they did («{event.group('what')}»), "
@@ -1081,6 +1081,11 @@ _PEOPLE_EVENT_AFTER = re.compile(
     r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
     r"became|[a-z]{3,}ed|[a-z]{3,}ing)\b)")  # "250,000 people filling the square"
+# ... or the population named right before them: "the population milestone of 8 billion people", "a population of
+# about 4 million people"
+_POPULATION_NAMED_BEFORE = re.compile(r"\bpopulation\s+(?:[a-z]+\s+)?(?:of|at|to|reached|hit|passed|topped)\s+"
+                                      r"(?:(?:about|some|nearly|roughly|almost|over|around|more\s+than|an\s+estimated)\s+)?$",
+                                      re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
 # ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people" (a crowd
 # at a place is `_crowd_problem`'s).

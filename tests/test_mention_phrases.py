@@ -132,6 +132,7 @@ PERIOD_PHRASES = [
     ("It was the strongest quarter since the economy locked down four years ago.", "four years", "time_ago"),
     ("The plant opened 12 years ago.", "12 years", "time_ago"),
     ("The firm posted a record profit three years after losses peaked.", "three years", "time_ago"),
+    ("The mill closed in 2011 two years after the merger.", "two years", "time_ago"),
 ]
 
 
@@ -148,6 +149,7 @@ def test_a_span_that_names_a_period_or_a_date_is_settled_by_rule(sentence: str, 
     ("The first two weeks were the calmest of the season.", "two weeks"),
     ("The app drew 3 million sign-ups in the first six hours.", "six hours"),  # how long it took, not a period
     ("The rival needed 14 months after its launch to reach that size.", "14 months"),
+    ("The city doubled its tram network in just six years after the first line opened.", "six years"),  # a span taken
 ])
 def test_spans_that_may_be_streaks_stay_with_the_model(sentence: str, words: str) -> None:
     assert rule_for(sentence, words) is None

@@ -55,6 +55,10 @@ SCALE = [
     ("Unemployment fell 30 basis points.", "30 basis points", 30, "basis_points", "percent", "unemployment_rate", False),
     ("The six people aboard the ferry were rescued.", "six people", 6, "people", "count", "population", True),
     ("The hamlet is home to 45 people.", "45 people", 45, "people", "count", "population", False),
+    # the population named right before its people, whatever verb follows: not people who did something
+    ("The region's population mark of 3 million people has changed its planning.", "3 million people", 3e6, "people", "count",
+     "population", False),
+    ("A total of 3 million people has voted in the region.", "3 million people", 3e6, "people", "count", "population", True),
     # Money a day is no economy's size: "the walkout costs the economy $2 billion a day".
     ("The walkout costs the economy $2 billion a day.", "$2 billion", 2e9, "USD per day", "currency", "gdp_nominal", True),
     ("The economy produces $2 billion a year.", "$2 billion", 2e9, "USD per year", "currency", "gdp_nominal", False),

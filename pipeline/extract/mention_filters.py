@@ -199,6 +199,9 @@ _DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|diallin
                           re.IGNORECASE)
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
+_CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
+_CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)\s$", re.IGNORECASE)
+_BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
 # "international spread.”2", "men who have sex with men .1", "on July 23, 2022.1". It stands where a
@@ -231,6 +234,8 @@ _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|near
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
                     r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\b(?:any|each)\s+one\b(?!\s+(?:of|in)\b)"
+                    # "one death is too many", "one death is a death too many": a stand against any, no toll
+                    r"|\bone\s+(?:death|life|case|victim|injury|child|person)\s+(?:is|was|would\s+be)\s+(?:(?:one|a\s+[a-z]+)\s+)?too\s+many\b"
                     # "100 percent sure", "100% preventable": a speaker's certainty or blame, not a share of anything
                     r"|\b(?:100|a\s+hundred|one\s+hundred)\s?(?:%|percent|per\s?cent)\s+(?:sure|certain|confident|convinced|committed|"
                     r"dedicated|behind|honest|serious|focused|preventable|avoidable|wrong|right|correct|guaranteed)\b"
@@ -276,6 +281,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "Version 2.4.1", "its 5G network", "version 2.1"
     if not spelled and _reference_mark(text[start:end], before, after):
         return "reference_mark"  # "spread.”2": a note's number, not the article's
+    if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
+        return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
+    if _BIG_ORDINAL_AFTER.match(after):
+        return "ordinal"  # "the world's 8 billionth resident": a place in a count, not an amount
     if not spelled and _DIGITS_LONG.match(after):
         return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):

@@ -106,7 +106,9 @@ _AGO_AFTER = re.compile(r"^\s+(ago\b|(?:earlier|later|after|before)\b(?!\s+than)
                         r"today|tonight|this\s+(?:week|month|year|morning|afternoon|evening)|"
                         r"in\s+the\s+(?:day|week|month|year|morning|afternoon|evening))\b))", re.IGNORECASE)
 _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends|took|takes?|taking|"
-                             r"required|requires?|needed|needs?)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "needed 14 months after its launch"
+                             r"required|requires?|needed|needs?)\s+(?:\w+\s+)?$"  # "needed 14 months after its launch"
+                             r"|\bin\s+(?:(?:only|just|barely|under|about|around|roughly|nearly|almost)\s+)?$",  # "reached in only 11 years after"
+                             re.IGNORECASE)
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
