@@ -201,6 +201,7 @@ _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
 _CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)\s$", re.IGNORECASE)
+_KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
@@ -283,6 +284,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "reference_mark"  # "spread.”2": a note's number, not the article's
     if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
+    if value in (4, 8, 16, 32, 64, 128) and (knockout := _KNOCKOUT_ROUND_BEFORE.search(before)) \
+            and (knockout["round"] or not _PLURAL_AFTER.match(after)):
+        return "name"  # "the round of 16", "reached the last 16": a stage of a knockout, not a count
     if _BIG_ORDINAL_AFTER.match(after):
         return "ordinal"  # "the world's 8 billionth resident": a place in a count, not an amount
     if not spelled and _DIGITS_LONG.match(after):
