@@ -200,7 +200,8 @@ _DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|diallin
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
-_CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)\s$", re.IGNORECASE)
+_CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)\s+(?:at\s+least\s+)?[\"“‘']?$", re.IGNORECASE)
+_UNTIL_DOTTED = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?[\"“‘']?$", re.IGNORECASE)  # "closed until 23.59 on Friday"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
@@ -284,6 +285,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "reference_mark"  # "spread.”2": a note's number, not the article's
     if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
+    if not has_unit and value < 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) and _UNTIL_DOTTED.search(before):
+        return "clock_time"  # "until 23.59": a time of day written with a dot
     if value in (4, 8, 16, 32, 64, 128) and (knockout := _KNOCKOUT_ROUND_BEFORE.search(before)) \
             and (knockout["round"] or not _PLURAL_AFTER.match(after)):
         return "name"  # "the round of 16", "reached the last 16": a stage of a knockout, not a count
