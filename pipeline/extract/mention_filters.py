@@ -199,12 +199,17 @@ _DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|diallin
                           re.IGNORECASE)
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
+_VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
+_VERSION_BEFORE = re.compile(r"\b(?:version|v\.|firmware|iOS|Android|Bluetooth|USB|HDMI|PCIe)\s?$", re.IGNORECASE)  # "Version 2.1", "USB 3.0"
+_GENERATION_AFTER = re.compile(r"^G\b")
+_DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
+# A time of day written "23h59" or, after "until", "23.59"; a knockout stage ("the round of 16"); an ordinal
+# written with a scale ("the 8 billionth").
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
 _CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)\s+(?:at\s+least\s+)?[\"“‘']?$", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?[\"“‘']?$", re.IGNORECASE)  # "closed until 23.59 on Friday"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
-_VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
 # "international spread.”2", "men who have sex with men .1", "on July 23, 2022.1". It stands where a
 # sentence or paragraph ends: before a line end, the text's end, or a space and a capital.
@@ -224,9 +229,6 @@ def _reference_mark(number: str, before: str, after: str) -> bool:
         number.isdigit() and len(number) <= 3 and bool(_NOTE_AFTER_QUOTE.search(before))
         or number[:1] == "." and number[1:].isdigit() and len(number) <= 3 and bool(_NOTE_AFTER_WORD.search(before))
         or bool(_YEAR_AND_NOTE.fullmatch(number)) and bool(_NOTE_AFTER_DATE.search(before)))
-_VERSION_BEFORE = re.compile(r"\b(?:version|v\.|firmware|iOS|Android|Bluetooth|USB|HDMI|PCIe)\s?$", re.IGNORECASE)  # "Version 2.1", "USB 3.0"
-_GENERATION_AFTER = re.compile(r"^G\b")
-_DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 
 
 _MADE_OF = re.compile(r"\d-of-$|\d(?:-[a-z]+)?-by-$")  # "13-of-20 shooting": made of attempted; "2-foot-by-4-foot": a size

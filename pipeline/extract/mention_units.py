@@ -349,7 +349,7 @@ def _dollar_before(text: str, end: int) -> str | None:
     return currency_before(marks[-1].group(0))[0] if marks else None
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end (`unit_after`)
 
 
 # The dollars and the euro whose cents a text names: "4 US cents", "1,204 Australian cents".
