@@ -142,6 +142,13 @@ _TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e"
 # "twice a year", "met twice", "twice in four games" (how often).
 _TWICE = re.compile(r"(?<![\w-])(?P<w>twice|thrice)(?=\s+(?:as|the|that|what|those|its|their|his|her)\b)", re.IGNORECASE)
 _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
+# ... and how many times a thing was done, after its verb (and its object) or before "in a row": "Messi scored
+# twice", "raised rates twice", "won twice in a row" (not "think twice", nor "twice as many", a multiple).
+_TWICE_DONE = re.compile(r"\b(?:(?!(?:need|want|seem)ed\b|(?:be|hav|think|go)ing\b)[a-z]{2,}(?:ed|ing)|won|met|hit|lost|beat|struck|ran|went|fell|rose|came)\s+"
+                         r"(?:(?!(?:as|the|a|an|by|about|nearly|almost|more|less|than)\b)[a-z]+\s+)?"  # "raised rates twice"
+                         r"(?P<w>twice|thrice)\b(?!\s+(?:as|the|that|what|those|its|their|his|her|over)\b)"
+                         r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|season)\b)"  # "fell twice a year": how often
+                         r"|\b(?P<row>twice|thrice)(?=\s+in\s+a\s+row\b)", re.IGNORECASE)
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
                               r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
@@ -373,6 +380,8 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
               for m in _TIMES_THE.finditer(text)]
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
+    found += [WordQuantity(m.span(group), _HOW_MANY_TIMES[m[group].lower()], None, "times", "done")
+              for m in _TWICE_DONE.finditer(text) for group in ("w", "row") if m[group]]
     return found + [_multiplied(m.span("verb"), m["stem"]) for m in _MULTIPLY_TO.finditer(text)] \
         + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)]
 
