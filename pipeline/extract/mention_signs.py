@@ -236,8 +236,8 @@ _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|toward
 # the fare from $2 to $2.50").
 # The words between may be a number ("increase 9.8 per cent from £2.05 to £2.25", "fell 3%, from $10").
 _OBJECT_WORD = r"[£$€¥]?[\w'’-]+(?:[.,]\d+)*%?"
-_MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\s+){{0,3}}$", re.IGNORECASE),
-                 re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:{_OBJECT_WORD},?\s+){{0,3}}$", re.IGNORECASE))
+_MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\s+){{0,5}}$", re.IGNORECASE),
+                 re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:{_OBJECT_WORD},?\s+){{0,5}}$", re.IGNORECASE))
 
 
 # A verb that moves a level without saying which way: "revised its forecast from 2.1% to 2.4%",
