@@ -1283,6 +1283,9 @@ def _named(name: str | None, measured: Measured, entity: str) -> str | None:
             return "population"
         if name in _POPULATION_NAMES and measured.direction is None:
             return "population"  # "other:residents" for "has around 5,500 residents"
+        if kind_only and measured.direction is None and _LIVE_THERE.match(measured.sentence[measured.span[1]:] if measured.span else "") \
+                and measured.unit in ("people", "persons", "residents", "inhabitants") and not _MORE_OF_THEM.search(measured.words):
+            return "population"  # "At least 6,000 people live on Ha'apai", "where around 50 people live,"
         return _transfer_named(words, kind_only, measured, clause)
     return None
 
@@ -1309,6 +1312,10 @@ _MONEY_BY_WORDS = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in
 _ECONOMY_AFTER = re.compile(r"^\s*econom(?:y|ies)\b(?!\s+(?:plan|package|fund|strategy|programme|program|initiative)s?\b)",
                             re.IGNORECASE)  # not "a $2 trillion economy plan"
 _COUNT_BY_WORDS = {"population": re.compile(rf"\bpopulation\b|{_PLACE_OF}", re.IGNORECASE)}
+# People who live in a named place, or where the sentence has just named ("where around 50 people live,"); not
+# "11.1 million more people living in England" (a change) nor "live in poverty" (no place).
+_LIVE_THERE = re.compile(r"\s+(?:still\s+)?(?:live|lives|lived|living)\s+(?:on|in)\s+(?:the\s+)?[A-Z]|\s+(?:still\s+)?(?:live|lived)\s*[,.;)]")
+_MORE_OF_THEM = re.compile(r"\b(?:more|fewer|less|extra|additional|new|other)\b", re.IGNORECASE)
 _POPULATION_NAMES = frozenset({"residents", "inhabitants", "population", "total_population", "number_of_residents"})
 
 

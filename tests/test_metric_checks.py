@@ -882,6 +882,17 @@ def test_a_places_residents_are_its_population_unless_something_befell_them(sent
     assert (found.value, found.unit) == (value, "residents") and metric_named(name, found) == metric
 
 
+@pytest.mark.parametrize(("sentence", "words", "value", "metric"), [
+    ("Roughly 9,000 people live on Skerry, the largest of the isles.", "Roughly 9,000 people", 9000, "population"),
+    ("The flood reached the village, where some 400 people live, at dawn.", "some 400 people", 400, "population"),
+    ("About 3 million people live in extreme poverty.", "About 3 million people", 3e6, None),
+    ("There are 2 million more people living in Wales than a decade ago.", "2 million more people", 2e6, None),
+])
+def test_people_who_live_in_a_place_are_its_population(sentence, words, value, metric) -> None:
+    found = scanned(sentence, words)
+    assert (found.value, found.unit) == (value, "people") and metric_named("count", found) == metric
+
+
 @pytest.mark.parametrize(("sentence", "words", "value", "unit", "unit_class", "metric", "rejected"), [
     ("Nominal GDP, measured at current prices, expanded 8.0% against 27.7% a year "
      "earlier.", "27.7%", 27.7, "percent", "percent", "gdp_real_growth", True),
