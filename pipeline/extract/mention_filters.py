@@ -283,6 +283,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after)
                         or 2 <= value <= 6 and _GENERATION_AFTER.match(after) or not has_unit and _VERSION_BEFORE.search(before)):
         return "name"  # "Version 2.4.1", "its 5G network", "version 2.1"
+    if not spelled and re.fullmatch(r"0+", text[start:end]) and re.search(r"\d,$", before):
+        return "fragment"  # the "00" of a figure cut short, "£425,00" or "710,00 workers": no count of zero
     if not spelled and _reference_mark(text[start:end], before, after):
         return "reference_mark"  # "spread.”2": a note's number, not the article's
     if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
