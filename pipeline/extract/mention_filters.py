@@ -206,8 +206,9 @@ _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 # A time of day written "23h59" or, after "until", "23.59"; a knockout stage ("the round of 16"); an ordinal
 # written with a scale ("the 8 billionth").
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
-_CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)\s+(?:at\s+least\s+)?[\"“‘']?$", re.IGNORECASE)
-_UNTIL_DOTTED = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?[\"“‘']?$", re.IGNORECASE)  # "closed until 23.59 on Friday"
+_TIME_LEAD_END = r"\s+(?:at\s+least\s+)?[\"“‘']?$"  # "until at least “23h59"
+_CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)" + _TIME_LEAD_END, re.IGNORECASE)
+_UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
