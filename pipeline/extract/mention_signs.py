@@ -34,7 +34,9 @@ DOWN_VERBS = (
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slash|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
-    "eliminating|forgo|forgoes|forgoing|forwent|forgone"  # "will forgo 50% of his monthly salary"
+    "eliminating|forgo|forgoes|forgoing|forwent|forgone|"  # "will forgo 50% of his monthly salary"
+    # a market's "off": "shares were off 14%", "closed off 3.2%" (not "is off by one point", wrong by that much)
+    "(?:(?<=were )|(?<=was )|(?<=is )|(?<=are )|(?<=closed )|(?<=ended )|(?<=finished )|(?<=trading )|(?<=traded ))off(?! by)"
 )
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
