@@ -360,7 +360,9 @@ _CENTS_OF = {"us": "USD", "euro": "EUR", "australian": "AUD", "canadian": "CAD",
 def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
     """The unit written right after the number ending at `end` (`code`: a currency written before;
     `cues`: the currencies the story's own words point at, `mention_rules.story_cues`). A unit never
-    stands past a blank line: "Most wins: 10" ends its paragraph, the "Podiums" of the next is no unit."""
+    stands past a blank line: "Most wins: 10" ends its paragraph, the "Podiums" of the next is no unit
+    (the words after the number are read up to it; the places a currency is named by, in the whole text)."""
+    whole = text
     if paragraph_end := _BLANK_LINE.search(text, end, end + 60):
         text = text[:paragraph_end.start()]
     after = text[end:end + 60]
@@ -402,9 +404,9 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead("GBP", "currency", match.end(), 0.01)
     if not code and (sub := _SUBUNIT_AFTER.match(text, end)):  # "fell 12 paise", "rose by 10 tetri": hundredths
         owners = SUBUNITS[sub[1].lower()]
-        owner = next((c for c in cues if c in owners), None) or named_first(owners, text) or owners[0]
+        owner = next((c for c in cues if c in owners), None) or named_first(owners, whole) or owners[0]
         return UnitRead(owner, "currency", sub.end() - end, 0.01)
-    return _word_unit(text, end, match, code, singular_ok, cues)
+    return _word_unit(text, end, match, code, singular_ok, cues, whole)
 
 
 # A British income tax rate in pence in the pound is a percentage: "the 45p top rate", "the basic rate to 19p", "20p in
@@ -459,14 +461,15 @@ _PART_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+(?P<noun
 
 
 def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool,
-               cues: tuple[str, ...] = ()) -> UnitRead:
+               cues: tuple[str, ...] = (), whole: str | None = None) -> UnitRead:
     """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted
-    noun (not the people who expected the figure, `_EXPECTED_BY`)."""
+    noun (not the people who expected the figure, `_EXPECTED_BY`); `whole`: the text whose places name a
+    shared currency word's country, when `text` was cut at the number's paragraph end."""
     word = match["cword"].strip().lstrip("-") if match else ""  # "1.84-billion-euro"
     lowered = " ".join(word.lower().split())
     if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
         return UnitRead("pounds", "count", match.end())
-    if not code and (local := local_currency(lowered, cues) or currency_by_place(lowered, text)):
+    if not code and (local := local_currency(lowered, cues) or currency_by_place(lowered, whole or text)):
         return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story, "som" in an Uzbek one
     if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(without_accents(lowered)) or (
             word if word.isupper() and word in iso_currency_codes() else None):

@@ -178,7 +178,8 @@ class WordQuantity:
     of digits, "a six-figure salary", `several`, its unit None for the story's currency), couple (about 2), multiplier,
     multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
     unit is read after the span: "more than a year", "half an hour", "by a single vote"), elapsed (a stopwatch's
-    "2:00:35", in seconds) or titles (a count of titles won: "a double Olympic champion")."""
+    "2:00:35", in seconds), titles (a count of titles won: "a double Olympic champion") or done (how many times a
+    thing was done: "scoring twice")."""
 
     span: tuple[int, int]
     value: float

@@ -6,8 +6,9 @@ Built on `numbers.find_numbers` and `mention_words`: each number is widened to i
 times, scores, phrases) are set aside with the rule that decided it (mention_filters); parts of
 dates stay in `scan()` flagged `is_year`. Ranges are joined and units shared (mention_ranges), a
 bare exchange rate takes the currencies its sentence names, money after an hourly, daily, weekly or
-monthly payment is per that period, and bare "degrees" the one scale the text writes, and a direction is given only to a change, whose sign it sets (mention_signs). No model is involved:
-the same text always gives the same mentions.
+monthly payment is per that period, bare "degrees" take the one scale the text writes, and a direction is
+given only to a change, whose sign it sets (mention_signs). No model is involved: the same text always
+gives the same mentions.
 """
 
 from __future__ import annotations
