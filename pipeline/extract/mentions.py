@@ -41,6 +41,7 @@ _OR_MORE = re.compile(r"\s+or\s+(?P<w>more|fewer|less)\b", re.IGNORECASE)
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
                      r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
+_TIME_PARTS = frozenset({"weekends", "nights", "mornings", "afternoons", "evenings"})  # "arrested over one weekend": during it
 _ANNUAL_RATE = re.compile(r"\ban?\s+(?:seasonally[\s-]adjusted\s+)?annual(?:i[sz]ed)?\s+(?:rate|pace)\s+of\s+$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
 
@@ -146,7 +147,7 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
 def _mention(text: str, start: int, end: int, value: float, unit: str | None, unit_class: UnitClass,
              cue: str | None = None, value_max: float | None = None, qualifier: str | None = None) -> Mention:
     hedge, hedge_len = rules.hedge_before(text[max(0, start - 40):start])
-    if unit_class == "duration" and hedge == "more_than" and _DURING.search(text[max(0, start - 16):start]):
+    if (unit_class == "duration" or unit in _TIME_PARTS) and hedge == "more_than" and _DURING.search(text[max(0, start - 16):start]):
         hedge, hedge_len = "exact", 0  # "over five years" is during them; "for over five years" is more than
     unit, end = _with_rate(text, start, end, unit, unit_class)
     start -= hedge_len
@@ -263,7 +264,7 @@ _JUMPED = re.compile(r"(?:soar|leap|vault)\w*$", re.IGNORECASE)
 def _no_change(text: str, mention: Mention, cue: str) -> bool:
     """Does the movement word `cue` say what was done, not how far a level moved?"""
     counted = mention.unit_class == "count" and mention.unit != "times"
-    return (counted and (cue.lower() in DONE_TO_COUNTED or _ADDS.match(cue) is not None  # "sank two ferries", "adds 14 galleries"
+    return (counted and (cue.split()[0].lower() in DONE_TO_COUNTED or _ADDS.match(cue) is not None  # "sank two ferries", "adds 14 galleries"
                          or cue.lower() == "more" and not _MORE_THAN.search(text, mention.start, mention.end + 40))
             or mention.unit_class == "currency" and _ADDS.match(cue) is not None and not _ADDED_TO.match(text, mention.end)
             or _SUNK_INTO.match(cue) is not None and re.match(r"\s+into\b", text[mention.end:]) is not None
