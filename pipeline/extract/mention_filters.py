@@ -144,7 +144,7 @@ _TO_AFTER = re.compile(r"^\s+to\s+(\d+)\b(?![.,]\d)")
 _TO_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s+to\s+$")
 _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
                     r"match|game|final|half-time|halftime|aggregate|score\w*|run|series|innings|league|set|sets|"
-                    r"thrash\w*|held|cup|title|goal\w*)\b", re.IGNORECASE)
+                    r"thrash\w*|held|cup|title|goal\w*)\b(?!-)", re.IGNORECASE)  # not "in the run-up to"
 _SPORT_VERB = re.compile(r"\b(beat|beats|won|lost|defeated|thrashed|edged|led|trailed|lead)\b[^.;\d]{0,40}$", re.IGNORECASE)
 _CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed|folded|collapsed|crumbled)(?:\s+(?!for\b)[\w'’]+){0,3}\s+for|in reply to)\s+$",
                       re.IGNORECASE)  # "bowled out for 188", "folded for 164" (a bare number: "collapsed for 3 hours" is a time)
@@ -153,7 +153,10 @@ _CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed|folded|collapsed|crum
 _FOR_PAIR_AFTER = re.compile(r"^\s+for\s+\d{1,3}\b(?![.,]\d)")
 _FOR_PAIR_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s+for\s+$")
 # A team's total set, chased or defended, with another team's name between: "chasing Oman's 261", "chased down 198"
-_CHASING = re.compile(r"\b(?:chasing|chased(?:\s+down)?|defending|overhauled)\s+(?:[A-Z][\w'’.-]*['’]s\s+)?$", re.IGNORECASE)
+_CHASING = re.compile(r"\b(?:(?:chasing|chased(?:\s+down)?|defending|overhauled)\s+(?:(?:the\s+)?[a-z][\w.-]*(?:['’]s|s['’])\s+)?"
+                      r"|(?:subsided|slumped|skittled(?:\s+out)?|limped)\s+for\s+)$", re.IGNORECASE)  # "chasing the visitors' 201", "subsided for 143"
+# A Gaelic games score, goals and points for each side: "2-24 to 1-19".
+_GAELIC = re.compile(r"(?<![\d.,])\d-\d{1,2}\s+to\s+\d-\d{1,2}(?![\d.,]?\d|\s?(?:%|per\b|pc\b|percent\b))")
 _CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w+|Test|ODI|T20|centur(?:y|ies)|declared|"
                             r"pitch|runs|balls|dismissed)\b")
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
@@ -434,7 +437,8 @@ def _in_score_list(text: str, start: int, end: int) -> bool:
 
 def _score(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
     """A sports score: "3-1", "112-104", "won 7 to 3", "bowled out for 188", "302 for 7", "a 4-under 68"."""
-    if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before) or _in_score_list(text, start, end):
+    if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before) or _in_score_list(text, start, end) \
+            or _holding(_GAELIC, text, start, end, 20):
         return "sports_score"
     if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before) or _CHASING.search(before)) \
             and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):

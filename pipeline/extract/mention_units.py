@@ -199,9 +199,12 @@ _LATIN_PLURALS = frozenset("crematoria sanatoria auditoria moratoria symposia st
                            "fungi cacti nuclei alumni larvae antennae vertebrae".split())
 
 
+_SINGULAR_S = frozenset("tennis axis iris pelvis trellis metropolis chassis mantis".split())  # "48 tennis courts"
+
+
 def _is_plural(word: str) -> bool:
     return word in IRREGULAR_PLURALS or word in _US_PLURALS or word in _LATIN_PLURALS \
-        or (word.endswith("s") and len(word) > 2 and not word.endswith(("ss", "us"))) \
+        or (word.endswith("s") and len(word) > 2 and not word.endswith(("ss", "us", "sis")) and word not in _SINGULAR_S) \
         or (len(word) > 5 and word.endswith("men") and not word.endswith(("imen", "omen", "umen"))) \
         or (len(word) > 8 and word.endswith(("children", "people")))  # "gunmen", not "specimen"; "schoolchildren"
 

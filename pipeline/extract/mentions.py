@@ -40,7 +40,7 @@ _PLUS_AFTER = re.compile(r"(?:\+|-plus)(?=[\s,.;:)]|$)")  # "4+ years", "11-plus
 _OR_MORE = re.compile(r"\s+or\s+(?P<w>more|fewer|less)\b", re.IGNORECASE)
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
 _DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
-                     r"(?<!taken )(?<!served )(?<!spent )(?<!waited )\bover\s+$")
+                     r"(?<!taken )(?<!served )(?<!spent )(?<!waited )(?<!been )(?<!is )(?<!was )(?<!be )\bover\s+$")  # "has been over a year"
 _TIME_PARTS = frozenset({"weekends", "nights", "mornings", "afternoons", "evenings"})  # "arrested over one weekend": during it
 _ANNUAL_RATE = re.compile(r"\ban?\s+(?:seasonally[\s-]adjusted\s+)?annual(?:i[sz]ed)?\s+(?:rate|pace)\s+of\s+$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
