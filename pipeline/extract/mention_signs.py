@@ -191,7 +191,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 # ... or the earlier amount itself: "40% lower than the 90 billion yen of the same quarter last year", or an
 # earlier estimate of it: "two more than the exit poll", "one seat less than in the first forecast"
 _TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
-             r"the (?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
+             r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in the (?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \

@@ -162,7 +162,7 @@ CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
 _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
-                              "salmon trout deer bison geese mice rai bigha"
+                              "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
