@@ -61,7 +61,7 @@ _MORE = r"(?:another|a further|an additional)\s+"
 _NOT_ADJECTIVE = r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)"
 # A price, rate or output a verb moves, and what it is the price of: "prices ", "the price of its flagship phone ",
 # "fares on the route ", "interest rates ", "German toy turnover ", "output ".
-_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?|quotas?|"
+_PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?|quotas?|premiums?|wages?|salaries|pensions?|bills?|tolls?|"
            r"output|production|turnover|sales|revenues?|exports|imports|spending|profits?|earnings)\s+"
            r"(?:(?:of|for|on)\s+(?:(?!(?:to|from|at|by|between|and|or)\b)[\w'’-]+\s+){1,4}?)?")
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
