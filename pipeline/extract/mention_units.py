@@ -495,7 +495,7 @@ _SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")
 
 # An exchange rate: a bare number of one currency for one unit of another, the first named before it
 # in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
-_PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?"
+_PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|for\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?"
                            r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
 _NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|(?:[Tt]he|[A-Z][a-z]+['’]s)\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
 
@@ -520,10 +520,15 @@ def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tu
 def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
     """The other currency of an amount quoted as an exchange rate ("Rs 278 to the dollar",
     "₦1,530 against the US dollar"), and its length; None for an amount of that currency itself."""
+    if code != "USD" and (one := _FOR_ONE_DOLLAR.match(text, end)):
+        return "dollar", one.end() - end  # "50 pounds for $1"
     target = _PER_CURRENCY.match(text, end)
     if not target or target.group(0).split()[0].lower() == "a" or CURRENCY_WORDS[target["to"].lower()] == code:
         return None, 0
     return target["to"].lower(), target.end() - end
+
+
+_FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:US)?\$1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)", re.IGNORECASE)
 
 
 def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, int]:

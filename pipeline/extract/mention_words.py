@@ -207,7 +207,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_couple(text) if "couple" in low else ()),
              *(_decades(text) if "decades" in low else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
-              or "halv" in low or any(w in low for w in _MULTIPLIED) else ()),
+              or "halv" in low or "in half" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
              *(_and_a_half(text) if "half" in low else ()),
@@ -384,7 +384,14 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found += [WordQuantity(m.span(group), _HOW_MANY_TIMES[m[group].lower()], None, "times", "done")
               for m in _TWICE_DONE.finditer(text) for group in ("w", "row") if m[group]]
     return found + [_multiplied(m.span("verb"), m["stem"]) for m in _MULTIPLY_TO.finditer(text)] \
-        + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)]
+        + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)] \
+        + [_multiplied(m.span("half"), "halv") for m in _CUT_IN_HALF.finditer(text)]
+
+
+# "was cut in half", "slashed its budget in half": halved; not "cut in half a mile from shore" (a distance), nor "cut
+# approximately in half" (a method's rough step, no figure)
+_CUT_IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slashed|slashes|slashing|sliced)\s+(?:(?![a-z]+ly\b)[a-z'’-]+\s+){0,3}?in\s+(?P<half>half)\b(?!\s+an?\b)",
+                          re.IGNORECASE)
 
 
 def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
