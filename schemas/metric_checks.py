@@ -770,6 +770,7 @@ def _not_harm_problem(metric: str, measured: Measured) -> str | None:
 
 
 # The verb "contract", not a contract of work ("a deal that would have raised pay by 25% over four years").
+_OF_WHAT = re.compile(r"\s+of\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}[\w-]+")  # "a year of an enforced official rate"
 _CONTRACTION = re.compile(r"\bcontract(?:ed|ing|ions?)\b|\b(?:to|will|would|may|could|might)\s+contract\b|"
                           r"\bcontracts?\s+(?:by\s+|at\s+)?[\d-]|\brecession|\bshr[ai]nk|\bshrunk\b|\bdeclin|\bdownturn|\bnegative growth\b|"
                           r"\bslump|\bfell\b|\bfall", re.IGNORECASE)
@@ -1004,10 +1005,13 @@ def _toll_part_problem(metric: str, measured: Measured) -> str | None:
 
 def _streak_problem(metric: str, measured: Measured) -> str | None:
     """Years of contraction need a contraction in the sentence: "328 shows spread across five
-    years" is no downturn."""
-    if metric != "consecutive_contraction_years" or _CONTRACTION.search(measured.sentence):
+    years" is no downturn; nor are years the words after them give to something else ("The pound fell to a record
+    low, after more than a year of a fixed rate")."""
+    after = measured.sentence[measured.span[1]:] if measured.span else ""
+    if metric != "consecutive_contraction_years" or _CONTRACTION.search(measured.sentence) and not (
+            (of := _OF_WHAT.match(after)) and not _CONTRACTION.search(of.group(0))):
         return None
-    return (f"the sentence of «{measured.words}» names no contraction or recession: metric {metric!r} does not fit; "
+    return (f"«{measured.words}» counts no contraction or recession: metric {metric!r} does not fit; "
             f"choose other: and what lasted that long")
 
 

@@ -781,6 +781,11 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "duration", "consecutive_contraction_years", "no contraction"),
     ("Output is expected to contract for a third year, as it did for two years before.", "two years", 2, "years",
      "duration", "consecutive_contraction_years", None),
+    # years of something else, beside a fall
+    ("The lira fell to a record low, after more than a year of a fixed official rate.", "a year", 1, "years",
+     "duration", "consecutive_contraction_years", "no contraction"),
+    ("Exports fell again, ending three years of steady decline.", "three years", 3, "years", "duration",
+     "consecutive_contraction_years", None),
     # rates that need their words, unless the subject is carried over from the sentence before
     ("Some 88.2 per cent of voting members backed the offer, clearing a two-thirds threshold.", "88.2 per cent", 88.2,
      "percent", "percent", "trade_volume_growth", "about trade"),
