@@ -555,6 +555,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
 
 _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|latest|next|previous|new|same|other|only|"
                           r"biggest|largest|main)\s+$", re.IGNORECASE)
+_A_KIND_ONE = re.compile(r"\ban?\s+(?:[a-z]{3,}er|new|old|similar|different|bigger|smaller|fresh)\s+$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
                           r"with|for|is|was|are|were|has|had)\b)", re.IGNORECASE)
 
@@ -584,6 +586,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "one by one", "two by two": one at a time, no count
     if words.lower() == "one" and re.search(r"\b(?:the|this|that)\s$", before, re.IGNORECASE) and _ONE_PRONOUN.match(after):
         return "phrase"  # "the one it replaces", "this one", "the one before": a pronoun, no count
+    if words.lower() == "one" and _A_KIND_ONE.search(before) and (_ONE_PRONOUN.match(after) or _NAMED_AFTER.match(after)):
+        return "phrase"  # "orbits a larger one named Didymos", "a new one is planned": a pronoun, no count
     if words.lower() == "one" and _ORDINAL_ONE.search(before):
         return "phrase"  # "the second one this year", "the latest one": which of them, no count
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
