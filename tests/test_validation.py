@@ -301,6 +301,18 @@ def test_a_quakes_magnitude_conflicts_only_within_one_seismic_agency(facts, verd
     assert group.verdict == verdict
 
 
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    ([12, 757], 757, "incomparable"),  # World Cup goals and career goals under one name: the name covers two things
+    ([757, 757], 757, "agree"),
+    ([38, 40], 38, "conflict"),  # close: one thing told two ways, and the 40 still votes against the other outlet's 38
+    ([65.5e9, 65.46e12], 65.46e12, "conflict"),  # a scale slip is no other thing
+])
+def test_an_article_whose_own_figures_lie_far_apart_does_not_vote(first, second, verdict):
+    goals = dict(entity="Pele", metric_label="goals", unit="goals")
+    facts = [measure("a1", value, **goals) for value in first] + [measure("a2", second, **goals)]
+    assert validate(facts).groups[0].verdict == verdict
+
+
 def test_a_part_and_its_whole_in_one_article_make_no_conflict():
     quote = "Four of the seven crew members on board were killed."
     crew = dict(entity="Ferry crew", metric_label="crew_members", unit="crew_members", quote=quote, span=(100, 100 + len(quote)))

@@ -18,12 +18,14 @@ average (they may be of different moments, `questions.moves_by_the_minute`; but 
 day's open or close, nor its high or low reported after it, `questions.one_session_moment`), figures that
 differ only from a vague amount ("several billion", "thousands": its span is a convention), and a quake's
 magnitude, depth or epicentre given by no one agency (`questions.measured_by_agencies`: the USGS and a
-national agency each measure it).
+national agency each measure it). An article whose own figures in a group lie more than twice apart names two things
+alike ("12 goals" at World Cups and "757 goals" in a career, both `other:goals`): its figures do not vote.
 Every group says how many outlets and independent sources back it.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -48,6 +50,30 @@ _MEMBER_FIELDS = frozenset(GroupMember.model_fields)
 
 # A part written before its whole: "five of the six crew", "3 out of its 11 cranes".
 _OF_WHOLE = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|all|[A-Z][\w'’.-]*['’]s)\s+")
+
+
+_APART = 2.0
+
+
+def _far_apart(intervals: list[Interval]) -> bool:
+    """Do some two of `intervals` that share no value differ in size more than `_APART` times?"""
+    if common(intervals) is not None:
+        return False
+    # a sign read wrong ("+5.3%" beside "-5.3%") is no other thing; "more than 50" is sized by its finite end
+    sizes = [abs(sum(ends) / len(ends)) for i in intervals if (ends := [e for e in (i.low, i.high) if math.isfinite(e)])]
+    if len(sizes) < 2:
+        return False
+    if min(sizes) == 0:
+        return True
+    ratio = max(sizes) / min(sizes)
+    return ratio > _APART and not _scale_slip(ratio)
+
+
+def _scale_slip(ratio: float) -> bool:
+    """Is `ratio` a power of ten, within rounding: one figure's scale written wrong ("65.5 billion" for 65.46
+    trillion), no other thing?"""
+    power = round(math.log10(ratio))
+    return power >= 1 and abs(ratio / 10 ** power - 1) < 0.02
 
 
 def part_and_whole(facts: list[QuantFact]) -> bool:
@@ -257,6 +283,11 @@ class _Judgement:
         return dated
 
     def _decide(self, intervals: list[Interval]) -> tuple[Verdict, str]:
+        if not self.group.cumulative and len({m.fact.article_id for m in self.members}) > 1:
+            intervals = self._without_articles_apart(intervals)
+            if len({m.fact.article_id for m in self.members}) < 2:
+                return "incomparable", ("an article gives figures under this name that cannot all hold, so the name covers "
+                                        "more than one thing, and fewer than two sources are left to compare")
         if len({m.fact.article_id for m in self.members}) == 1:
             return "single_source", "one source only"
         problem = self._running_problem(intervals) if self.group.cumulative else self._disjoint(intervals)
@@ -280,6 +311,23 @@ class _Judgement:
             return "incomparable", (f"a market price moves by the minute, and these reports may be for different "
                                     f"moments: {problem}")
         return "conflict", problem
+
+    def _without_articles_apart(self, intervals: list[Interval]) -> list[Interval]:
+        """Sets aside the figures of an article whose own figures in the group are more than `_APART` times apart:
+        its words name two things alike ("12 goals" at World Cups and "757 goals" in a career, both `other:goals`), so
+        none of them is known to answer the group's question. Figures closer than that are one thing told two ways, and
+        may be the article's own error ("approximately 7 trillion" beside its "7.6 to 7.8 trillion"): they still vote."""
+        by_article: dict[str, list[Interval]] = {}
+        for m, interval in zip(self.members, intervals):
+            by_article.setdefault(m.fact.article_id, []).append(interval)
+        apart = {article for article, own in by_article.items() if len(own) > 1 and _far_apart(own)}
+        if not apart:
+            return intervals
+        kept = [(m, i) for m, i in zip(self.members, intervals) if m.fact.article_id not in apart]
+        self.left_out += [(m, "its article gives other figures under this name that cannot all hold with it")
+                          for m in self.members if m.fact.article_id in apart]
+        self.members = [m for m, _ in kept]
+        return [i for _, i in kept]
 
     def _only_vague_apart(self, intervals: list[Interval]) -> bool:
         """Whether the figures agree once vague amounts ("several billion", "thousands") are set aside:
