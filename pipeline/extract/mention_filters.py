@@ -120,6 +120,7 @@ _PROVISION_BEFORE = re.compile(
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$", re.IGNORECASE)
+_VOTE_NOUN_AFTER = re.compile(r"\s+(?:(?:party-line|partisan|bipartisan)\s+)?(?:votes?|vote\s+margin|ballot)\b", re.IGNORECASE)  # "a 220-207 vote"
 _LIST_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # The other side of a vote written as one pair: "5-4", "5–4", "five to four", "by 52 to 48".
 _VOTE_OTHER_AFTER = re.compile(rf"^\s?(?:[-–]|to)\s?{_LIST_NUMBER}\b(?![.,]\d)", re.IGNORECASE)
@@ -249,7 +250,7 @@ _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|near
                     r"dedicated|behind|honest|serious|focused|preventable|avoidable|wrong|right|correct|guaranteed)\b"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)"
                     r"|(?<=could\s)one\s+day|(?<=might\s)one\s+day|(?<=may\s)one\s+day|(?<=will\s)one\s+day|(?<=would\s)one\s+day"
-                    r"|(?<=can\s)one\s+day|(?<=hope\sto\s)one\s+day|(?<=hopes\sto\s)one\s+day",  # "could one day be used"
+                    r"|(?<=can\s)one\s+day|(?<=hope\sto\s)one\s+day|(?<=hopes\sto\s)one\s+day|(?<='ll\s)one\s+day|(?<=’ll\s)one\s+day",  # "could one day be used"
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
 _GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)", re.MULTILINE)
@@ -308,6 +309,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "the Group of 20"
     if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
+    if _holding(_RELAY, text, start, end, 40):
+        return "name"  # "the 4x100m medley relay": a race's name
     if not has_unit and value.is_integer() and _NUMBERED_BEFORE.search(before) and not _PLURAL_AFTER.match(after):
         return "name"  # "between junctions 10 and 11", "flight 1282"; not "will seat 62,000 spectators"
     if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
@@ -383,11 +386,11 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
 def vote_split(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one side of a vote written as a pair after a word of voting
     ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes."""
-    before, after = text[max(0, start - 80):start], text[end:end + 20]
-    if _VOTE_OTHER_AFTER.match(after):
-        return bool(_VOTE_BEFORE.search(before))
+    before, after = text[max(0, start - 80):start], text[end:end + 30]
+    if other := _VOTE_OTHER_AFTER.match(after):
+        return bool(_VOTE_BEFORE.search(before) or _VOTE_NOUN_AFTER.match(after, other.end()))
     if pair := _VOTE_OTHER_BEFORE.search(before):
-        return bool(_VOTE_BEFORE.search(before[:pair.start()]))
+        return bool(_VOTE_BEFORE.search(before[:pair.start()]) or _VOTE_NOUN_AFTER.match(after))
     return False
 
 
@@ -478,8 +481,9 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
 
 # A road's junctions and exits, a service or a place known by its number, alone or in a list: "between
 # junctions 10 and 11", "exit 42", "Alaska Airlines flight 1282", "bus 42", "runway 34", "Wards 7 and 12".
+_RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?:\s+[a-z]+){0,2}\s+relays?\b)", re.IGNORECASE)
 _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|"
-                              r"room|(?<!in a )row|seat)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)
+                              r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)

@@ -85,7 +85,7 @@ MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 # "1 July", "1st of July", and a date glued with dots or dashes ("14.Jul.2024", "14-Jul-2024").
 MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d)){MONTHS}\b", re.IGNORECASE)
-_DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?)$")  # "2023-’24", "FY23-24", "Q1FY22-23"
+_DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?|\b(?:in|of|since|from|by|until|and|the)\s['’])$")  # "2023-’24", "FY23-24", "Q1FY22-23", "in ’58"
 _YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
 _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b|\.(?:19|20)\d\d\b)")  # "12/2024", "the 1990s", "31.01.2027"
 # "killed at least 2000 people", "2000 people": a year-like number that counts is no year, unless a time

@@ -463,6 +463,11 @@ _EXPECTED_BY = re.compile(
 _PART_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+(?P<noun>[a-z]+)\b(?!['’])")
 
 
+_WON_AS_VERB = re.compile(r"\s+(?:at\s+least|more|multiple|several|the|their|his|her|its|our|gold|silver|bronze|back|over|"
+                          r"medals?|titles?|seats?|votes?|races?|games?|matches|awards?|prizes?|praise|approval|support|"
+                          r"re-?election|nothing|none|no|one|two|three|four|five|six|seven|eight|nine|ten)\b|\s+\d", re.IGNORECASE)
+
+
 def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | None, singular_ok: bool,
                cues: tuple[str, ...] = (), whole: str | None = None) -> UnitRead:
     """A currency word or code ("euros", "Swiss francs", "CHF"), "pounds" by context, or a counted
@@ -472,6 +477,8 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     lowered = " ".join(word.lower().split())
     if lowered in ("pound", "pounds") and is_weight(text, end, end + match.end()):
         return UnitRead("pounds", "count", match.end())
+    if lowered == "won" and _WON_AS_VERB.match(text, end + match.end()):
+        return UnitRead(None, "count")  # "while 44 won multiple medals": the verb
     if not code and (local := local_currency(lowered, cues) or currency_by_place(lowered, whole or text)):
         return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story, "som" in an Uzbek one
     if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(without_accents(lowered)) or (
@@ -679,7 +686,9 @@ _AGE_MEASURE = re.compile(r"\b(?:median|average|mean)\s+age\b(?:[^.;:!?]|\.(?=\d
 # A sentence that opens with the age of the person it names next: "At 24, Duplantis ...", "At 71, she ...".
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:And\s+|But\s+|Now\s+|Even\s+)?(?:[Aa]t|[Aa]ged|[Aa]t\s+(?:just|only))\s+$")
 _AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|was|has|had|became|becomes|will|would|won|took|"
-                           r"remains|still|now|also|already)\b|(?:he|she)\b)")
+                           r"remains|still|now|also|already)\b|(?:he|she)\b)|^\s+(?:he|she)\s+(?:was|is|had|has|became|won|made|played)\b")
+# The age a person died at: "Pelé dies at 82", "died at 96"
+_DIED_AT = re.compile(r"\b(?:dies|died|dead|passes\s+away|passed\s+away)\s+at\s+$", re.IGNORECASE)
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
@@ -703,6 +712,8 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range
     if 12 <= value <= 110 and _AT_AGE_BEFORE.search(before) and _AT_AGE_AFTER.match(text[end:end + 30]):
         return True  # "At 24, Duplantis is": the age the sentence opens with
+    if _DIED_AT.search(before) and not re.match(r"\s*(?:[:.]\d|am\b|pm\b|a\.m\.|p\.m\.|%)", text[end:end + 6]):
+        return True  # "Pelé dies at 82"; not a clock time ("died at 3.15pm")
     if 12 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
         return True
     return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])
@@ -737,17 +748,21 @@ def part_of_whole(text: str, end: int) -> str | None:
     return None
 
 
-def measure_before(before: str) -> str | None:
+def measure_before(before: str, value: float | None = None) -> str | None:
     """"magnitude" when the scale is named before the number ("a magnitude 6.4 quake", "the magnitude-6.8 quake");
     "times" for a ratio of risks or odds and the ends of its confidence interval ("hazard ratio, 4.1; 95% CI,
-    1.9 to 8.8", "(HR 4.1", "an odds ratio of 1.7")."""
+    1.9 to 8.8", "(HR 4.1", "an odds ratio of 1.7"); not a bill's number after "HR" ("HR 5376": no ratio reaches
+    `_NO_RATIO`)."""
     if re.search(r"\bmagnitudes?(?:\s+(?:of\s+)?|-)$", before[-20:], re.IGNORECASE):
         return "magnitude"
+    if value is not None and value >= _NO_RATIO:
+        return None
     if _RATIO_BEFORE.search(before) or _INTERVAL_BEFORE.search(before) and _RATIO_NAMED.search(before):
         return "times"
     return None
 
 
+_NO_RATIO = 100
 _RATIO_NAMED = re.compile(r"\b(?:a?HR|a?OR|a?RR|IRR|(?i:hazard|odds|risk|rate)\s+ratios?|(?i:relative\s+risks?))\b")
 _RATIO_BEFORE = re.compile(_RATIO_NAMED.pattern + r"(?:\s+(?i:of|was|were|is|=))?[\s,:=]*$")
 _INTERVAL_BEFORE = re.compile(r"\b(?:CI|(?i:confidence\s+interval))(?:\s+(?i:of|was|from))?[\s,:=]*"

@@ -401,13 +401,16 @@ def _multiplied(span: tuple[int, int], stem: str) -> WordQuantity:
     return WordQuantity(span, _MULTIPLIED[stem.lower()], None, "times", "multiplied")
 
 
-# A move's size right before "over a decade": the time it took, no hedged length ("rose 40% over a decade", "doubled over a year")
-_MOVED_OVER = re.compile(r"(?:\d%?|percent|per\s+cent|pc|fold|doubled|tripled|trebled|halved|quadrupled)\s+$", re.IGNORECASE)
+# "over" that says during, not more than: "rose 40% over a decade", "raise $80 billion over five years"; but "for over a
+# year", "in over a decade", "has been over a year", "waited over a year" are more than
+DURING_OVER = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!lasting )(?<!took )"
+                         r"(?<!taken )(?<!served )(?<!spent )(?<!waited )(?<!been )(?<!is )(?<!was )(?<!be )(?<!after )\bover\s+$",
+                         re.IGNORECASE)
 
 
 def _one_unit(text: str) -> list[WordQuantity]:
     found = [*(m for m in _HEDGED_ONE.finditer(text)
-               if not (m.group(0)[:4].lower() == "over" and _MOVED_OVER.search(text, max(0, m.start() - 12), m.start()))), *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
+               if not (m.group(0)[:4].lower() == "over" and DURING_OVER.search(text, max(0, m.start() - 16), m.start() + 5))), *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
              *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text),
              *(m for m in _DID_A_SINGLE.finditer(text) if not _DENIED.search(text, max(0, m.start() - 30), m.start()))]
     return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,

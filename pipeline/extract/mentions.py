@@ -30,7 +30,7 @@ from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, UnitClass, UnitRead, ag
                             each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
-from .mention_words import WordQuantity, word_quantities
+from .mention_words import DURING_OVER, WordQuantity, word_quantities
 
 __all__ = ["Mention", "Rejection", "UnitClass", "find_mentions", "preceding_start", "quantities", "rejections", "scan",
            "scan_candidates", "sentence_bounds", "sentence_starts"]
@@ -39,8 +39,6 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _PLUS_AFTER = re.compile(r"(?:\+|-plus)(?=[\s,.;:)]|$)")  # "4+ years", "11-plus years"
 _OR_MORE = re.compile(r"\s+or\s+(?P<w>more|fewer|less)\b", re.IGNORECASE)
 _NEXT_CHARACTER = re.compile(r"\s*(\S)")  # the first character after white space, read in place
-_DURING = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well )(?<!lasted )(?<!lasts )(?<!took )"
-                     r"(?<!taken )(?<!served )(?<!spent )(?<!waited )(?<!been )(?<!is )(?<!was )(?<!be )\bover\s+$")  # "has been over a year"
 _TIME_PARTS = frozenset({"weekends", "nights", "mornings", "afternoons", "evenings"})  # "arrested over one weekend": during it
 _ANNUAL_RATE = re.compile(r"\ban?\s+(?:seasonally[\s-]adjusted\s+)?annual(?:i[sz]ed)?\s+(?:rate|pace)\s+of\s+$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset("mr mrs ms dr st no vs jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co gen sen rep gov".split())
@@ -147,7 +145,7 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
 def _mention(text: str, start: int, end: int, value: float, unit: str | None, unit_class: UnitClass,
              cue: str | None = None, value_max: float | None = None, qualifier: str | None = None) -> Mention:
     hedge, hedge_len = rules.hedge_before(text[max(0, start - 40):start])
-    if (unit_class == "duration" or unit in _TIME_PARTS) and hedge == "more_than" and _DURING.search(text[max(0, start - 16):start]):
+    if (unit_class == "duration" or unit in _TIME_PARTS) and hedge == "more_than" and DURING_OVER.search(text[max(0, start - 16):start]):
         hedge, hedge_len = "exact", 0  # "over five years" is during them; "for over five years" is more than
     unit, end = _with_rate(text, start, end, unit, unit_class)
     start -= hedge_len
@@ -211,7 +209,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     # "Boeing 777 fleets" is still a name; "Rita's 895 mb" is a measure
     named_ok = number.scale == 1 and read.unit_class == "count" and read.unit not in MEASURE_UNITS \
         and not (plus and read.unit)  # "the BJP 400+ seats": a name's number takes no "+"
-    measure = measure_before(text[max(0, start - 60):start]) or (
+    measure = measure_before(text[max(0, start - 60):start], number.value) or (
         "category" if storm_category(text, start, number.value) else None)
     if measure and (read.unit is None or read.unit_class == "count"):
         read = UnitRead(measure, "count")  # "Magnitude 6.8 Hits": the scale, not what follows, is the unit
