@@ -246,7 +246,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
               _policy_rate_problem,
               _crowd_problem,
-              _toll_part_problem, _toll_population_problem, _event_problem)
+              _toll_part_problem, _toll_population_problem, _event_problem, _moved_thing_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -603,6 +603,30 @@ def _named_only_before(own: str, measured: Measured) -> frozenset[str]:
                 rf"(?:{NOUNS[own]})", measured.sentence[measured.span[1]:], re.IGNORECASE):
         return frozenset()  # the noun the number stands before: "Amid Soaring 70% Inflation", "a 5% annual inflation"
     return before
+
+
+# The thing a verb moves by the number, written between them: "reducing carbon emissions by 40 percent", "lower US
+# emissions by up to 42%".
+_MOVED_THING = re.compile(r"\b(?:lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|cut(?:s|ting)?|rais(?:e|es|ed|ing)|boost(?:s|ed|ing)?|"
+                          r"increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|slash(?:es|ed|ing)?|curb(?:s|ed|ing)?)\s+"
+                          r"(?P<what>(?:[\w'’-]+\s+){1,4}?)by\s+(?:(?:up\s+to|about|around|nearly|almost|more\s+than|some)\s+)?$",
+                          re.IGNORECASE)
+_MOVED_RATES = frozenset({"gdp_real_growth", "industrial_output_growth", "manufacturing_growth", "construction_growth",
+                          "agriculture_growth", "exports_growth", "imports_growth", "trade_volume_growth", "inflation_rate",
+                          "unemployment_rate"})
+
+
+def _moved_thing_problem(metric: str, measured: Measured) -> str | None:
+    """A rate whose verb names the thing it moves, and not the metric's own words: "reducing carbon emissions by 40
+    percent" is no growth of industrial output, "lower US emissions by up to 42%" no growth of an economy."""
+    if metric not in _MOVED_RATES or measured.span is None:
+        return None
+    moved = _MOVED_THING.search(measured.sentence, max(0, measured.span[0] - 80), measured.span[0])
+    own = METRIC_NOUN[metric]
+    if moved is None or _NOUN_RE[own].search(moved["what"]):
+        return None
+    return (f"«{measured.words}» is how far {moved['what'].strip()} moved, not {own}: metric {metric!r} does not fit; "
+            f"choose other: and what moved")
 
 
 def _in_own_clause(own: str, measured: Measured) -> bool:

@@ -781,6 +781,13 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "duration", "consecutive_contraction_years", "no contraction"),
     ("Output is expected to contract for a third year, as it did for two years before.", "two years", 2, "years",
      "duration", "consecutive_contraction_years", None),
+    # a rate whose verb names what it moves
+    ("The plan backs more electricity production and cutting farm emissions by 30 percent by 2035.", "30 percent", 30,
+     "percent", "percent", "industrial_output_growth", "moved"),
+    ("Growth will hold up, and the law should lower the country's emissions by up to 28% by 2030.", "up to 28%", 28,
+     "percent", "percent", "gdp_real_growth", "moved"),
+    ("Tariffs would cut the economy's growth by 0.4% next year.", "0.4%", 0.4, "percent", "percent", "gdp_real_growth",
+     None),
     # years of something else, beside a fall
     ("The lira fell to a record low, after more than a year of a fixed official rate.", "a year", 1, "years",
      "duration", "consecutive_contraction_years", "no contraction"),
