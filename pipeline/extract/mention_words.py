@@ -35,7 +35,7 @@ _DIGIT_WORD = "|".join(word for word, digit in UNITS.items() if digit <= 9)  # "
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
                  "tenth": 10, "tenths": 10, "seventh": 7, "sevenths": 7, "ninth": 9, "ninths": 9, "twelfth": 12, "twelfths": 12,
-                 "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100}
+                 "twentieth": 20, "twentieths": 20, "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
 _DENOMINATOR_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))  # "halves" before "half"
 _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>{_DENOMINATOR_WORDS})\b"
