@@ -390,7 +390,7 @@ def _multipliers(text: str) -> list[WordQuantity]:
 
 # "was cut in half", "slashed its budget in half": halved; not "cut in half a mile from shore" (a distance), nor "cut
 # approximately in half" (a method's rough step, no figure)
-_CUT_IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slashed|slashes|slashing|sliced)\s+(?:(?![a-z]+ly\b)[a-z'’-]+\s+){0,3}?in\s+(?P<half>half)\b(?!\s+an?\b)",
+_CUT_IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slashed|slashes|slashing|sliced)\s+(?:(?![a-z]+ly\b)[a-z'’-]+\s+){0,4}?in\s+(?P<half>half)\b(?!\s+an?\b)",
                           re.IGNORECASE)
 
 
