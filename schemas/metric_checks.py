@@ -794,10 +794,10 @@ def _not_harm_problem(metric: str, measured: Measured) -> str | None:
 
 
 # The verb "contract", not a contract of work ("a deal that would have raised pay by 25% over four years").
-_OF_WHAT = re.compile(r"\s+of\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}[\w-]+")  # "a year of an enforced official rate"
 _CONTRACTION = re.compile(r"\bcontract(?:ed|ing|ions?)\b|\b(?:to|will|would|may|could|might)\s+contract\b|"
                           r"\bcontracts?\s+(?:by\s+|at\s+)?[\d-]|\brecession|\bshr[ai]nk|\bshrunk\b|\bdeclin|\bdownturn|\bnegative growth\b|"
                           r"\bslump|\bfell\b|\bfall", re.IGNORECASE)
+_OF_WHAT = re.compile(r"\s+of\s+(?:(?:an?|the|its|their)\s+)?(?:[\w-]+\s+){0,2}[\w-]+")  # "a year of an enforced official rate"
 
 
 # Words of growth or of an economy's output: a growth rate's sentence has one of them, or a movement.
