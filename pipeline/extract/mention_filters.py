@@ -249,8 +249,7 @@ _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|near
                     r"|\b(?:100|a\s+hundred|one\s+hundred)\s?(?:%|percent|per\s?cent)\s+(?:sure|certain|confident|convinced|committed|"
                     r"dedicated|behind|honest|serious|focused|preventable|avoidable|wrong|right|correct|guaranteed)\b"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)"
-                    r"|(?<=could\s)one\s+day|(?<=might\s)one\s+day|(?<=may\s)one\s+day|(?<=will\s)one\s+day|(?<=would\s)one\s+day"
-                    r"|(?<=can\s)one\s+day|(?<=hope\sto\s)one\s+day|(?<=hopes\sto\s)one\s+day|(?<='ll\s)one\s+day|(?<=’ll\s)one\s+day",  # "could one day be used"
+                    r"|(?:could|might|may|will|would|can|hopes?\sto|['’]ll)\sone\s+day",  # "could one day be used"
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
 _GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)", re.MULTILINE)
@@ -479,9 +478,10 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
                        "majority mark threshold milestone barrier target goal ceiling".split())  # "the 272 majority mark"
 
 
+# A relay race named by its legs and their length: "the 4x100m medley relay", "4 x 400 metres relay".
+_RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?:\s+[a-z]+){0,2}\s+relays?\b)", re.IGNORECASE)
 # A road's junctions and exits, a service or a place known by its number, alone or in a list: "between
 # junctions 10 and 11", "exit 42", "Alaska Airlines flight 1282", "bus 42", "runway 34", "Wards 7 and 12".
-_RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?:\s+[a-z]+){0,2}\s+relays?\b)", re.IGNORECASE)
 _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|"
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"

@@ -504,9 +504,9 @@ def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) 
     """A bare number written as an exchange rate is money per unit of the other currency ("the
     zloty held at 4.27 per euro" is 4.27 PLN per euro, `exchange_rate`)."""
     starts = sentence_starts(text)  # once for the text, not once a number
+    sentences = [sentence_bounds(text, mention.start, starts)[0] for mention in mentions]
     result, rates = [], {}
-    for mention in mentions:
-        sentence = sentence_bounds(text, mention.start, starts)[0]
+    for mention, sentence in zip(mentions, sentences):
         rate = None if mention.unit is not None or mention.is_year else \
             exchange_rate(text, mention.start, mention.end, sentence, story)
         if rate:
@@ -515,8 +515,8 @@ def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) 
     # The same rate's other level, bare, in that sentence: "fell to 50 to the dollar, after a year of an official rate of
     # about 31", "a record low of 42 per dollar after trading at about 30.9"
     return [replace(m, unit=rate, unit_class="currency")
-            if m.unit is None and not m.is_year and (rate := rates.get(sentence_bounds(text, m.start, starts)[0]))
-            and _RATE_LEVEL_BEFORE.search(text, max(0, m.start - 30), m.start) else m for m in result]
+            if m.unit is None and not m.is_year and (rate := rates.get(sentence))
+            and _RATE_LEVEL_BEFORE.search(text, max(0, m.start - 30), m.start) else m for m, sentence in zip(result, sentences)]
 
 
 _RATE_LEVEL_BEFORE = re.compile(r"\b(?:from|rate\s+of|trading\s+at|traded\s+at|trades\s+at)\s+$", re.IGNORECASE)
