@@ -100,6 +100,10 @@ _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|work
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
 # The second of two years or days written as a pair: "from 1820 to 1845", "on August 23 or 24".
 _YEAR_PAIR_BEFORE = re.compile(r"(?<![\d,.])1\d{3}\s?(?:to|and|or|-|–)\s?$")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_NAME_NEXT = re.compile(r"^\s(?:Summer\s|Winter\s|Great\s)?(?:Games|Olympics?|Olympiad|Revolution|Exhibition|Exposition|Act|Treaty|"
+                        r"Constitution|Census|Convention|Rising|Uprising|Rebellion|War|Election|Famine|Earthquake|Fire|Flood|"
+                        r"Cup|Championships?|Derby|Expedition|Fair)\b")  # "the 1500 Londoners" stays a count
 _TO_NUMBER = re.compile(r"^\s?(?:to|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 rupees": the pair's noun after its second number
 _DAY_PAIR_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
 # "the 12 months to June", "the three months to 30 September" (not "by three weeks to 21 weeks", a change and its level)
@@ -246,5 +250,7 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
                                                          or MONTH_BEFORE.search(before[-12:])) \
             and not _NOUN_NEXT.match(after[:20]) and not ((pair := _TO_NUMBER.match(after)) and _NOUN_NEXT.match(after[pair.end():])):
         return True  # "since 1885", "in 1066", "from 1820 to 1845": an older year, before no noun ("in 1850 towns")
+    if value.is_integer() and 1000 <= value < 1900 and _THE_BEFORE.search(before[-5:]) and _NAME_NEXT.match(after[:20]):
+        return True  # "since the 1896 Games", "the 1848 Revolution": an older year in an event's name
     day = value.is_integer() and 1 <= value <= 31
     return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-20:]))
