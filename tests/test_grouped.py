@@ -369,13 +369,16 @@ def test_money_percentages_large_counts_and_changes_in_a_count_must_be_facts() -
 def test_decimals_counts_in_digits_multiples_and_hedged_times_are_expected_facts_and_the_message_says_why() -> None:
     from pipeline.extract.labelling.mention_facts import expected_facts
     text = ("The index fell to 1.35 in 2024, 4,120 homes flooded, 12 schools and nine thousand shops shut, and 2.5 million "
-            "fled. At least 38 died, an estimated 170 others are hurt, and thousands of people were moved.")
+            "fled. At least 38 died, an estimated 170 others are hurt, and thousands of people were moved from a crowd of "
+            "thousands; several schools shut.")
     mentions = quantities(text)
     hedged = "a count given with a hedge (about, at least), as measures are"
     assert {mentions[int(i[1:]) - 1].text: why for i, why in expected_facts(mentions).items()} == {
         "1.35": "a measured value with decimals", "4,120 homes": "a count written in digits",
         "12 schools": "a count written in digits", "At least 38": hedged, "an estimated 170 others": hedged,
-        "nine thousand shops": "a count of things named with what it counts (two grinders, ten items)"}
+        "nine thousand shops": "a count of things named with what it counts (two grinders, ten items)",
+        "thousands of people": "a vague count of hundreds or more, named with what it counts (hundreds of residents, tens of "
+                               "thousands of jobs)"}
     measures = "The span has 185 feet of clearance over the 47-degree water; the board voted 7-2 to close it."
     found = quantities(measures)
     assert {found[int(i[1:]) - 1].text: why for i, why in expected_facts(found, measures).items()} == {
