@@ -130,11 +130,18 @@ _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 # The place a listed count went to or came from, between it and the next name: "sent 300 firefighters to
 # Greece, France 250 and Italy 180".
 LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+# The time a listed count is for, right after it: "145 donors last year and Slovenia 52".
+LIST_WHEN = r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn))?"
 _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
 # Two entries are enough when the first says what it counts: "the Unity Party winning 198 seats and
 # the Greens 61" ("Windows 10 and Windows 11" counts nothing), and so is a third after two such
 # ("won 15 seats, the Centre Party 14 and the Farmers Party 11").
 _COUNTED = rf"\b\d[\d,]*\s+[a-z]{{3,}}s{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}"
+# ... and so are two whose first names what it counts with words before the plural and a time after it, when the
+# second ends its clause: "recorded 145 deceased organ donors last year and Slovenia 52,".
+_COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_WHEN}{LIST_PLACE}{_LIST_JOIN}"
+                           rf"(?:the\s+)?{LIST_NAME}$")
+_CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 _COUNTED_PREV = re.compile(rf"{_COUNTED}$")
 _COUNTED_TWO_BACK = re.compile(rf"{_COUNTED}{_LIST_NUMBER}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
 _LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
@@ -262,12 +269,13 @@ _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECA
 
 
 # A past moment that a figure is compared with, or that dates the figure just before: "higher than two
-# years ago", "up from five years ago", "the price of a decade ago", "down from 45% four years ago", "against
+# years ago", "22% more than two years ago", "up from five years ago", "up from €7 two years ago", "the price of a decade ago", "down from 45% four years ago", "against
 # 480 pa'anga two years ago" (a plain "ended 30 years ago" stays a span of time).
 _AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
-                            r"weaker|faster|slower)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
+                            r"weaker|faster|slower|more|less|fewer)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
                             r"of)|\d(?:%|\s?(?:percent|per\s?cent|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
+                            r"|[$£€¥₹]\s?\d[\d,.]*(?:\s?(?:bn|m|billion|million)\b)?"
                             r"|\d[\d,.]*\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)[a-z'’]+)\s+$",
                             re.IGNORECASE)
 
@@ -310,8 +318,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
     if _holding(_RELAY, text, start, end, 40):
         return "name"  # "the 4x100m medley relay": a race's name
-    if not has_unit and value.is_integer() and _NUMBERED_BEFORE.search(before) and not _PLURAL_AFTER.match(after):
-        return "name"  # "between junctions 10 and 11", "flight 1282"; not "will seat 62,000 spectators"
+    if not has_unit and value.is_integer() and _NUMBERED_BEFORE.search(before) and not _PLURAL_AFTER.match(after) \
+            and "," not in text[start:end]:
+        return "name"  # "between junctions 10 and 11", "flight 1282"; not "will seat 62,000 spectators", "seats 2,800"
     if _GAME_CLOCK.match(after) and _WITH_BEFORE.search(before):
         return "clock_time"  # "with 42 seconds left in the half": a moment of the game, not a length
     if any(m.start() <= start and end <= m.end() for m in _IDIOM.finditer(text, max(0, start - 20), end + 30)):
@@ -637,6 +646,8 @@ def _in_tally_list(before: str, after: str) -> bool:
         return False
     if RUN_ROW.fullmatch((before.rpartition("\n")[2] + "0" + after.partition("\n")[0]).strip()):
         return True  # a table flattened into one line: "Alliance Won NDA 292 INDIA 234 Other 17"
+    if _COUNTED_WIDE.search(before) and _CLAUSE_END.match(after):
+        return True
     if not (_LIST_PREV.search(before) or _LIST_NEXT.match(after)) or not _NAME_BEFORE.search(before):
         return False
     return len(_LIST_ENTRY.findall(before)) + len(_LIST_ENTRY.findall(after)) >= 2 or bool(_COUNTED_PREV.search(before)) \

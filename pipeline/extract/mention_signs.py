@@ -69,7 +69,7 @@ _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|t
 NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
               "negative\\s+impacts?|"
               "devaluations?|depreciations?")
-NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost"
+NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost|improvement"
 
 
 @dataclass(frozen=True)
@@ -174,12 +174,14 @@ _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly double
 # the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
-# March", "tenfold their pre-pandemic level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
+# March", "four times what shoppers paid", "twice the rate of the previous period", "tenfold their pre-pandemic level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
+                         r"what\s+(?-i:[a-z]{3,}s)\s+(?:paid|charged|earned|fetched)|"
                          r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
                          r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill)|"
                          r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"
-                         r"count|rate|size|price|cost)\s+(?:(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade))|"
+                         r"count|rate|size|price|cost)\s+(?:(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
+                         r"the\s+(?:previous|prior|preceding)\s+(?:period|year|quarter|month|season|decade))|"
                          r"(?:of\s+)?(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
                          r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"
                          r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak)|"
@@ -190,7 +192,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 # month of 2019", "than in January"
 # ... or the earlier amount itself: "40% lower than the 90 billion yen of the same quarter last year", or an
 # earlier estimate of it: "two more than the exit poll", "one seat less than in the first forecast"
-_TIME_THAN = r"(?:before|last|a year|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
+_TIME_THAN = r"(?:before|last|a year|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in the (?:spring|summer|autumn|fall|winter)\b|" \
@@ -212,11 +214,11 @@ _RATIO_THAN = re.compile(rf"^\s+(?:higher|larger|bigger|more|greater|dearer|lowe
 
 
 # Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this
-# year's 355,000", "5% above its 2019 level", "20% above 2023 levels" (not "below the long-term average", another
+# year's 355,000", "5% above its 2019 level", "20% above 2023 levels", "45 basis points below the previous rate" (not "below the long-term average", another
 # thing's level, nor "1.5C above pre-industrial levels", a warming's baseline).
 _AGAINST_EARLIER = re.compile(
     r"^\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
-    r"(?:peak|high|record|levels?|pre-pandemic)|(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
+    r"(?:peak|high|record|levels?|pre-pandemic)|(?:its|their|the)\s+(?:previous|earlier|former|old)\s+(?:rate|price|fare|fee|charge|figure)s?|(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
     r"last\s+(?:year|season)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 

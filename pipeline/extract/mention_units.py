@@ -182,11 +182,16 @@ _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "pe
 def plural(word: str) -> str:
     if word in _PLURAL_OF:
         return _PLURAL_OF[word]
-    if word.endswith(("ss", "sh", "ch", "x")) and word not in IRREGULAR_PLURALS:
-        return word + "es"  # "one press", "a single church", "one box"
+    if word.endswith(("ss", "sh", "ch", "x")) and word not in IRREGULAR_PLURALS or word.endswith("us") and word not in _US_PLURALS:
+        return word + "es"  # "one press", "a single church", "one box", "one bus"
     if word in IRREGULAR_PLURALS or word.endswith("s"):
         return word
+    if word.endswith("man") and len(word) >= 5 and word not in _MAN_NOT_MEN:
+        return word[:-3] + "men"  # "one ferryman", "a single woman"
     return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+_MAN_NOT_MEN = frozenset("human german roman shaman talisman ottoman caiman".split())
 
 
 # Most words in "-us" are one thing ("bus", "bonus", "campus"); these are plurals, and "celsius" ends a plural unit
@@ -264,8 +269,10 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
         second = words[1].group(1).lower() if len(words) > 1 else ""
         acting = second.endswith("ing") and _ACTS_ON.match(after, words[1].end())  # "one hospital serving the region"
+        # ... and a plural-like word after a singular one is its verb: "One pawnbroker remains", "A single examiner covers"
+        verb = _is_plural(second) and words[0].group(1).lower() not in _PLURAL_MODIFIERS and not _is_plural(words[0].group(1).lower())
         kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST \
-            and second not in ("out", "off", "up", "down") and not acting else words[:1]  # "one reef out of the 14"
+            and second not in ("out", "off", "up", "down") and not acting and not verb else words[:1]  # "one reef out of the 14"
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
