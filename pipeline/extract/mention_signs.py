@@ -296,6 +296,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if loss_ok and re.search(r"(?:%|percent|per cent)$", text[start:end]) and (match := _LOSS_AFTER.match(after)):
         return Change("down", match.group(0).strip(), by_noun=True)  # "a 22.7% weight loss"; not "two losses"
     if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])) \
+            or _SIZE_COMPOUND.search(text, start, end) and _THING_AFTER.match(after) and not _NOUN_AFTER.match(after) \
             or _FALLEN_AFTER.match(after) or _FALLEN_BEFORE.search(before):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
         # (nor is rain that fell: "the storm dropped 4 inches of rain")
@@ -342,6 +343,11 @@ _RATE_NAMED = re.compile(r"\s+(?:(?:[a-z]+\s+)?tax\s+rate|(?:top|basic|higher|ad
                          re.IGNORECASE)  # not "shrank at a 1.2% annual rate": a growth rate's size
 
 
+# A weight, a volume or a count of parts written as an adjective before a thing sizes it: "lifted the price of a
+# 20-kilo sack", "raised rents in its 12-storey blocks" (not "a 25-basis-point cut", whose noun is the move).
+_SIZE_COMPOUND = re.compile(r"\d-(?:kilo(?:gram)?|kg|tonne|ton|litre|liter|gallon|pound|ounce|storey|story|floor|bed|"
+                            r"room|seat|page|piece|pack|unit|wheel|lane|carriage|car)$", re.IGNORECASE)
+_THING_AFTER = re.compile(r"^\s+[a-z]")
 # A length of time written as an adjective: "a 45-minute power cut", "a three-day slump" last that long; they are
 # no size of the cut or slump.
 _LASTING = re.compile(r"-(?:second|minute|hour|day|week|month|year)$", re.IGNORECASE)

@@ -95,10 +95,11 @@ _MEASURES = [
     (re.compile(r"^(?:\s?(?:feet|Feet|ft)\b|[\s-][Ff]oot\b(?!\s+(?:soldiers|passengers|traffic|patrols?)\b))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
     (re.compile(r"^in\b(?=\s*[)\],;.]|\s+(?:across|long|wide|tall|high|deep|thick|of)\b)"), "inches"),  # "5cm (2in)"
     (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
-    (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^\s?cm\b"), "centimeters"),
+    (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^[\s-]?cm\b"), "centimeters"),
     (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
     (re.compile(r"^\s?nm\b|^[\s-]nanomet(?:er|re)s?\b"), "nanometers"),
-    (re.compile(r"^\s?mm\b"), "millimeters"), (re.compile(r"^\s?kg\b"), "kilograms"), (re.compile(r"^\s?mg\b"), "milligrams"),
+    (re.compile(r"^[\s-]?mm\b"), "millimeters"), (re.compile(r"^[\s-]?kg\b"), "kilograms"),
+    (re.compile(r"^[\s-]?mg\b"), "milligrams"),
     (re.compile(r"^(?:-(?:pound|lb)\b(?! note)|\s?lbs?\b)"), "pounds"),
     (re.compile(r"^-megawatt\b"), "megawatts"), (re.compile(r"^-kilowatt\b"), "kilowatts"),
     (re.compile(r"^-gigawatt\b"), "gigawatts"), (re.compile(r"^[\s-]mile\b"), "miles"),
@@ -164,7 +165,8 @@ _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
-_WEIGHT = re.compile(r"\b(weigh\w*|lift\w*|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)
+_WEIGHT = re.compile(r"\b(weigh\w*|lift\w*\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:prices?|costs?|fares?|fees?|tariffs?|rates?|wages?|pay|"
+                     r"caps?|bans?|sanctions|restrictions))|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)  # not "lifted the price"
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
 # "weighing on shares".
 _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
@@ -309,7 +311,8 @@ def is_weight(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 80):start]
     if _WEIGHT.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]) or _CONVERTED_WEIGHT.match(text[end:end + 40]):
         return True
-    measure = list(_WEIGHT_UNIT.finditer(before))  # "42 million metric tons of waste, or 287 pounds per person"
+    # "42 million metric tons of waste, or 287 pounds per person"; not a weight that sizes a thing ("a 50-kg bag")
+    measure = [m for m in _WEIGHT_UNIT.finditer(before) if before[m.start() - 1:m.start()] != "-"]
     return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
 
 
@@ -600,7 +603,7 @@ def _denominator(word: str) -> str:
 
 
 _PER_NUMBER = re.compile(
-    r"(?:\s+of\s+[a-z]+)?\s*per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b(?![.,]\d)"
+    r"(?:\s+of\s+[a-z]+)?\s*per\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|hundred|thousand|million)\b(?![.,]\d)(?!-)"  # not "per 5-kilo bag"
     r"(?:\s+(?P<noun>[a-z]+)\b)?", re.IGNORECASE)
 _PER_NUMBER_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _NOT_A_NOUN = frozenset("in on at and or the a an of from to last this that for by with than was were is are".split())
