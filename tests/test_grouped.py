@@ -345,6 +345,21 @@ def test_an_other_name_that_is_a_vocabulary_metric_is_that_metric_and_is_checked
     assert "m2" in answer.rejected  # no per-person cue: the vocabulary metric's own check applies
 
 
+def test_a_period_in_a_script_the_article_never_uses_is_left_blank_when_that_alone_saves_the_label() -> None:
+    from schemas.primitives.scripts import scripts_in
+    context = {**CONTEXT, "scripts": scripts_in(TEXT), "measured": {"m2": measured(quantities(TEXT)[1], TEXT)}}
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "exports", "entity": "Freedonia", "period": "in 2023 年",
+                           "status": "actual"}}}, context=context)
+    assert "cjk letters" in answer.rejected["m2"]
+    kept, words = answer.without_unfound_names("m2", context)
+    assert (kept.metric, kept.entity, kept.period_text, words) == ("exports", "Freedonia", None, ["period_text «in 2023 年»"])
+    answer = GroupedLabels.model_validate(
+        {"labels": {"m2": {"fact": True, "metric": "exports", "entity": "Freedonia", "period": "in 2023",
+                           "status": "actual"}}}, context=context)
+    assert answer.without_unfound_names("m2", context) is None and "m2" in answer.checked  # nothing to leave out
+
+
 def test_a_metric_name_written_as_the_entity_is_the_metric_of_a_kind_only_label_and_never_an_entity() -> None:
     context = {**CONTEXT, "measured": {"m2": measured(quantities(TEXT)[1], TEXT)}}
     answer = GroupedLabels.model_validate(

@@ -288,8 +288,8 @@ def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejecte
                    when: str) -> list[Mention]:
     """Keep each label that fails in every answer (or whose metric was `REPEATED`: `when` says which)
     but can be saved, with a warning finding each; the mentions still pending after that. Three
-    salvages, in order: a label whose only fault is a name the article does not give keeps its
-    metric with that name left blank (code fills the entity from the sentence,
+    salvages, in order: a label whose only fault is a name the article does not give, or a name or period in a
+    script it never uses, keeps its metric with those words left blank (code fills the entity from the sentence,
     `GroupedLabels.without_unfound_names`); a fact whose metric fails its checks is kept as metric
     `other`, unlabelled, never compared across sources (`GroupedLabels.without_metric`); and money,
     a percentage or a large count (`must_be_fact`) that the model calls no fact in every answer is
@@ -299,8 +299,8 @@ def _keep_salvaged(pending: list[Mention], answer: GroupedLabels | None, rejecte
         about = f"{mention.id} «{mention.text}»"
         if answer and (named := answer.without_unfound_names(mention.id, context)):
             labels[mention.id], check = named[0], "names"
-            message = (f"{about}: the model named {' and '.join(named[1])}, which the article does not name, "
-                       f"in every answer; the fact is kept without it")
+            message = (f"{about}: the model wrote {' and '.join(named[1])}, which the article does not give (a name it "
+                       f"does not use, or letters of a script it never uses), in every answer; the fact is kept without it")
         elif answer and (kept := answer.without_metric(mention.id, context)):
             labels[mention.id], check = kept, "extraction"
             message = (f"{about}: the model's metric failed its checks {when} "
