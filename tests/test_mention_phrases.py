@@ -19,6 +19,9 @@ PHRASES = [
     ("No woman had broken the 14-minute barrier before her.", "14-minute", "threshold"),
     ("The relay team finally cracked the 40-second mark.", "40-second", "threshold"),
     ("Sales are set to break through the 2 million mark next year.", "2 million", "threshold"),
+    ("The typhoon came ashore just shy of a Category 5 storm.", "5", "category_not_reached"),
+    ("The typhoon's gusts of 140 mph put it on the threshold of the most dangerous Category 5 status.", "5", "category_not_reached"),
+    ("Category 4 winds begin at 130 mph.", "4", "category_not_reached"),
     ("The town had 22 days with highs of 40 degrees or hotter.", "40 degrees", "day_bound"),
     ("It was the only day in August that did not reach 38 degrees.", "38 degrees", "day_bound"),
     ("Lows never fell below 27 for nine nights in a row.", "27", "day_bound"),
@@ -110,6 +113,7 @@ FACTS = [
     ("It hit 46 degrees on three days in June.", "46 degrees"),  # a reading, no bound
     ("The dig went on for nine days, and at least 12 of them were spent in rain.", "at least 12"),  # a part of a group
     ("Temperatures reached at least 45 degrees, killing 12 people.", "at least 45 degrees"),  # no days counted
+    ("The typhoon twice reached Category 5 strength before it weakened.", "5"),  # a category it reached
 ]
 
 

@@ -200,7 +200,7 @@ _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)
 _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
                         r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b"
-                        r"|^-\s+(?:to|or)\s+\S+-", re.IGNORECASE)  # "a two- to three-week stint": the range's first end
+                        r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # "a two- to three-week stint", "a five-to-ten-year span": the range's first end
 
 
 _PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b"
@@ -258,8 +258,8 @@ _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|near
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)"
                     r"|(?:\b(?:could|might|may|will|would|can|hopes?\sto)|['’]ll)\sone\s+day",  # "could one day be used"
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
-# A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...".
-_GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)", re.MULTILINE)
+# A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...", "4 / 6 Stephan's Quintet".
+_GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)|^[ \t]*(\d{1,2}) / (\d{1,2})[ \t]+(?=[A-Z])", re.MULTILINE)
 _COURT_SHOT = re.compile(r"^-point(?:ers?\b|\s+(?:line|shots?|shooting|attempts?|range|plays?|baskets?|field\s+goals?|"
                          r"percentage|arc|shooters?|distance|territory|land|specialists?)\b)", re.IGNORECASE)
 # "made a 3 from the left side", "hit another 3 off the wing": one shot, not three points
@@ -287,8 +287,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "date"
     if _BOND.match(after):
         return "bond_tenor"
-    if not spelled and not has_unit and any(m.start(1) <= start and end <= m.end(2) and int(m[1]) <= int(m[2])
-                                            for m in _GALLERY.finditer(text, max(0, start - 12), end + 12)):
+    if not spelled and not has_unit and any(m.start(a) <= start and end <= m.end(a + 1) and int(m[a]) <= int(m[a + 1])
+                                            for m in _GALLERY.finditer(text, max(0, start - 12), end + 12)
+                                            for a in ((1,) if m[1] else (3,))):
         return "gallery"  # a slideshow's "1 of 3 |", the page's counter
     if not spelled and any(m.start() <= start and end <= m.end() for m in _PHONE.finditer(text, max(0, start - 16), end + 16)):
         return "phone"  # "1-855-371-9460", "(202) 555-0143"
@@ -340,9 +341,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and _MILE_MARKER_BEFORE.search(before):
         return "name"  # a place on a line: "at mile marker 79.9", "passed mile 49.81"
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha() and not _MADE_OF.search(before) \
-            and not _SCALED_BEFORE.search(before) or _variant(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
+            and not _SCALED_BEFORE.search(before) and not (re.search(r"\d-to-$", before) and after[:1] == "-") \
+            or _variant(before) or _RUNWAY.match(after) or _RUNWAY_BEFORE.search(before) \
             or _CODE_AFTER.match(after):
-        return "name"  # "COVID-19", "F-16", "Pac-12"; "Boeing 737-800", "A320-200", "DHC8-300"; flight "7C2216"; "401(k)";
+        return "name"  # "COVID-19", "F-16", "Pac-12" (not "5-to-10-year"); "Boeing 737-800", "A320-200", "DHC8-300"; flight "7C2216"; "401(k)";
         # "76ers"; runways "16R/34L"; a radio station "KTAR 92.3 FM"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]) or _WEB_BEFORE.search(before):
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"

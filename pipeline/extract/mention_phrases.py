@@ -39,6 +39,8 @@ here returns its name for such a mention:
   higher", "plus", "did not reach", "never fell below") in a sentence that counts days ("22 days with highs of
   40 degrees or hotter", "nine nights in a row of at least 27", "a 40-degree streak"): the line that says
   which days are counted, not a reading;
+- `category_not_reached`: a storm category the storm fell short of ("just shy of a Category 5 storm", "on the
+  threshold of Category 5 status") or whose meaning is given ("Category 5 winds start at 157 mph");
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
   contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
@@ -147,6 +149,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     before, after = text[max(0, mention.start - 80):mention.start], text[mention.end:mention.end + 40]
     if _THRESHOLD_AFTER.match(after) and _BROKE_THE.search(before):
         return "threshold"  # of any size: "break the 70 million mark"
+    if mention.unit == "category" and (_SHORT_OF_CATEGORY.search(before) or _CATEGORY_DEFINED.match(after)):
+        return "category_not_reached"
     if _is_day_bound(mention, before, after, text):
         return "day_bound"
     if not _may_be_phrase(mention):
@@ -171,6 +175,13 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     return None
 
 
+# A storm category the storm did not reach, or whose meaning is given: "just shy of a strong Category 5 storm", "on
+# the threshold of the most dangerous Category 5 status", "Category 5 winds start at 157 mph", "— Category 5, reserved
+# for storms with" (not "twice reaching Category 5 status", "a Category 4 hurricane").
+_SHORT_OF_CATEGORY = re.compile(r"\b(?:short|shy)\s+of\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}[Cc]ategory\s+$"
+                                r"|\bthreshold\s+of\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}[Cc]ategory\s+$")
+_CATEGORY_DEFINED = re.compile(r"^(?:\s*,\s*(?:reserved|which\s+(?:starts?|begins?|means?))\b|"
+                               r"\s+(?:winds?|storms?|hurricanes?)\s+(?:start|begin|starts|begins)\s+at\b)", re.IGNORECASE)
 # The bound of a reading that says which days are counted: "22 days with highs of 40 degrees or hotter", "nine
 # nights in a row of at least 27", "the only day that did not reach 38 degrees", "40º plus days", "a 40-degree streak".
 _BOUND_BEFORE = re.compile(r"\b(?:at\s+or\s+(?:above|below)|(?:of\s+)?at\s+least|above|below|over|under|"

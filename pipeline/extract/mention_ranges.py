@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 _HYPHEN = re.compile(r"^\s?[-–—]\s?$")
-_TO = re.compile(r"^-?\s+to\s+(?:plus\s+)?$")  # "from minus 6 to plus 9 degrees": the written sign is no gap; "12- to 16-hour"
+_TO = re.compile(r"^(?:-?\s+to\s+(?:plus\s+)?|-to-)$")  # "from minus 6 to plus 9 degrees": the written sign is no gap; "12- to 16-hour", "5-to-10-year"
 _AND = re.compile(r"^\s+and\s+(?:plus\s+)?$")
 _OR = re.compile(r"^-?\s+or\s+$")  # "one- or two-day"
 _SUBUNIT = re.compile(r"\b(?:cents?|pence)\b|\dp\b")  # money written in hundredths: "1.5 cents", "40p"
@@ -177,7 +177,9 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     if low.unit is not None and not (currency_once or noun_once or high.unit is None and _named_before(text, low)) \
             and base_unit(low.unit) != base_unit(high.unit):
         return None
-    first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once) \
+    # "US$10-$50 billion"; not "from $4 to $2 million", the top prize
+    same_money = low.unit_class == high.unit_class == "currency" and low.unit == high.unit and times(low.value, _scale_of(high)) < high.value
+    first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once or same_money) \
         and high.unit != "meters" and abs(low.value) < 1000 else low.value  # "2 – 3m" in metres: its "m" is no million;
     # "500,000 to 1 million" is whole already
     if low.unit is None and _in_hundredths(text, high):

@@ -87,6 +87,8 @@ MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d)){MONTHS}\b", re.IGNORECASE)
 _DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?|\b(?:in|of|since|from|by|until|and|the)\s['’])$")  # "2023-’24", "FY23-24", "Q1FY22-23", "in ’58"
 _YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
+# The day of the month in brackets after the day's name, as some outlets write it: "released today (12)", "on Monday (4)".
+_DAY_IN_BRACKETS = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s?\($", re.IGNORECASE)
 _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b|\.(?:19|20)\d\d\b)")  # "12/2024", "the 1990s", "31.01.2027"
 # "killed at least 2000 people", "2000 people": a year-like number that counts is no year, unless a time
 # word stands before it ("since at least 2000", "in 2019 people spent more").
@@ -253,4 +255,5 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
     if value.is_integer() and 1000 <= value < 1900 and _THE_BEFORE.search(before[-5:]) and _NAME_NEXT.match(after[:20]):
         return True  # "since the 1896 Games", "the 1848 Revolution": an older year in an event's name
     day = value.is_integer() and 1 <= value <= 31
-    return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-20:]))
+    return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-20:])
+                        or _DAY_IN_BRACKETS.search(before[-20:]) and after[:1] == ")")
