@@ -123,6 +123,8 @@ def test_gold_anchor_is_the_numbers_own_short_phrase(item: tuple[str, DevGold]) 
     assert len(gold.anchor) <= MAX_ANCHOR_CHARS and len(gold.anchor.split()) <= MAX_ANCHOR_WORDS
     assert not re.search(r"[.!?]$", gold.anchor), "an anchor is a phrase, not a sentence"
     assert re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|fifth|quarter|full|double|triple|"
+                     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|forty|sixty|seventy|"
+                     r"eighty|ninety|hundred|thousand|doubling|tripled|quadrupled|"
                      r"twenty|thirty|fifty|twice|tripling|single|several|billions|multi-billion|multibillion|multimillion|sixth|thousands|hundreds|dozens?|doubled|zero|"
                      r"minutes|hours|decade\w*|a century|a degree|a year|a month|a day|an hour|a minute|week-long|month-long|"
                      r"a million|millions|a man)\b", gold.anchor, re.IGNORECASE)
