@@ -30,9 +30,6 @@ PHRASES = [
     ("Mortgage rates touched a 20-year peak in October.", "20-year", "record_span"),
     ("The bank's shares suffered a record one-day loss.", "one-day", "record_span"),
     ("It was the index's biggest three-month rally since 2009.", "three-month", "record_span"),
-    ("Home sales were the lowest in 12 years.", "12 years", "record_span"),
-    ("The index posted its biggest weekly gain in two years.", "two years", "record_span"),
-    ("The river rose above its banks for the first time in 30 years.", "30 years", "record_span"),
     ("Weak demand was one factor behind the loss.", "one factor", "one_as_pronoun"),
     ("Two men were filmed, one wearing a grey hood.", "one wearing", "one_as_pronoun"),
     ("Ministers sat on one side of the hall.", "one side", "one_as_pronoun"),
@@ -114,6 +111,9 @@ FACTS = [
     ("The dig went on for nine days, and at least 12 of them were spent in rain.", "at least 12"),  # a part of a group
     ("Temperatures reached at least 45 degrees, killing 12 people.", "at least 45 degrees"),  # no days counted
     ("The typhoon twice reached Category 5 strength before it weakened.", "5"),  # a category it reached
+    ("Home sales were the lowest in 12 years.", "12 years"),  # the time since a record: the model decides
+    ("The index posted its biggest weekly gain in two years.", "two years"),
+    ("The river rose above its banks for the first time in 30 years.", "30 years"),
 ]
 
 
