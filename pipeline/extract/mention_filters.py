@@ -119,8 +119,12 @@ _PROVISION_BEFORE = re.compile(
     r"(?:\d+[A-Za-z]?\s*\()?$", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
-_VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$", re.IGNORECASE)
-_VOTE_NOUN_AFTER = re.compile(r"\s+(?:(?:party-line|partisan|bipartisan)\s+)?(?:votes?|vote\s+margin|ballot)\b", re.IGNORECASE)  # "a 220-207 vote"
+# A vote's word before its pair, or a court's ("the court ruled 6-3", "sided 5-4 with"); or an earlier pair of the same
+# vote in its sentence ("voted 6-3 to uphold the law and 5-4 to overturn it").
+_VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$|\b(?:ruled|sided)\s+$"
+                          r"|\b(?:vot(?:e|ed|es|ing)|ruled)\s+\d+\s?[-–]\s?\d+\b[^.;\d]{0,80}\b(?:and|while|but)\s+$", re.IGNORECASE)
+_VOTE_NOUN_AFTER = re.compile(r"\s+(?:(?:party-line|partisan|bipartisan)\s+)?(?:votes?|vote\s+margin|ballot|decision|ruling|verdict)\b",
+                              re.IGNORECASE)  # "a 220-207 vote", "in a 6-3 decision"
 _LIST_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # The other side of a vote written as one pair: "5-4", "5–4", "five to four", "by 52 to 48".
 _VOTE_OTHER_AFTER = re.compile(rf"^\s?(?:[-–]|to)\s?{_LIST_NUMBER}\b(?![.,]\d)", re.IGNORECASE)

@@ -361,17 +361,18 @@ _SCALES = ("thousand", "million", "billion", "trillion", "crore", "lakh")
 
 def _cut_off(text: str, last: Mention) -> bool:
     """Is the text's last quantity cut short where an excerpt stops mid-sentence? Either only the start of a scale
-    word follows it ("about 13 milli", "over 10 bi"), or nothing does and nothing was read after its digits, in a
-    prose line that is not the text's first ("levels of $43", "prices have fallen 23", "an additional $300…"): its
-    scale or unit may be lost, and "$43 billion" must not be read as $43. A headline or a single sentence without a
-    full stop keeps its last figure, and so do a price in pence or cents ("from £6.40") and a cut word that starts no
-    scale ("a 22-foot subme", "32.2 poin")."""
+    word or the rest of its digits follows it ("about 13 milli", "over 10 bi", "to $69,00"), or nothing does and
+    nothing was read after its digits, in a prose line that is not the text's first ("levels of $43", "prices have
+    fallen 23", "an additional $300…"): its scale or unit may be lost, and "$43 billion" must not be read as $43. A
+    headline or a single sentence without a full stop keeps its last figure, and so do a price in pence or cents
+    ("from £6.40") and a cut word that starts no scale ("a 22-foot subme", "32.2 poin")."""
     end = len(text.rstrip())
     if last.is_year or (_CLOSED_END.search(text, 0, end) and not _ELLIPSIS_END.search(text, 0, end)):
         return False
     tail = _ELLIPSIS_END.sub("", text[last.end:end]).strip()
-    if tail:
-        return tail.isalpha() and any(scale.startswith(tail.lower()) and scale != tail.lower() for scale in _SCALES)
+    if tail:  # the start of a scale word, or the rest of the number itself ("rose to $69,00")
+        return tail.isalpha() and any(scale.startswith(tail.lower()) and scale != tail.lower() for scale in _SCALES) \
+            or re.fullmatch(r"[,.]\d*", tail) is not None
     line_start = text.rfind("\n", 0, last.start) + 1
     priced = last.unit_class == "currency" and re.search(r"\.\d\d$", last.text)  # "from £6.40": pence take no scale
     return last.text[-1:].isdigit() and not priced and line_start > 0 and len(text[line_start:end].split()) >= 5
