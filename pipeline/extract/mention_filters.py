@@ -574,7 +574,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
 
 _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|latest|next|previous|new|same|other|only|"
                           r"biggest|largest|main)\s+$", re.IGNORECASE)
-_A_KIND_ONE = re.compile(r"\ban?\s+(?:[a-z]{3,}er|new|old|similar|different|bigger|smaller|fresh)\s+$", re.IGNORECASE)
+_A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|new|old|similar|different|bigger|smaller|fresh|big|small|real|right|wrong|"
+                         r"good|bad|same)\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember"
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
                           r"with|for|is|was|are|were|has|had)\b)", re.IGNORECASE)
