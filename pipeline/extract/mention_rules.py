@@ -41,7 +41,7 @@ _STORY_CUES = re.compile(
     r"|\b(?P<LKR>Sri Lanka\w*|Colombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
     r"|\b(?P<MXN>Mexic\w*)\b|\b(?P<ARS>Argentin\w*|Buenos Aires)\b|\b(?P<PHP>Philippine\w*|Filipino|Manila)\b"
     r"|\b(?P<COP>Colombia\w*|Bogot[aá])\b|\b(?P<CLP>Chile|Chilean|Santiago)\b|\b(?P<UYU>Urugua\w*|Montevideo)\b"
-    r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier)\b"
+    r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier|Agadir|Fez|Fes|Meknes|Oujda)\b"
     r"|\b(?P<XOF>Senegal\w*|Dakar|Ivor\w+|C[oô]te d.Ivoire|Abidjan|Mali|Malian|Bamako|Burkina|Niger|Niamey|Benin|Togo\w*|"
     r"Lom[eé])\b|\b(?P<XAF>Cameroon\w*|Yaound[eé]|Douala|Gabon\w*|Libreville|Chadian|N'Djamena|Congo-Brazzaville)\b"
     r"|\b(?P<CHF>Switzerland|Swiss|Zurich|Geneva|Basel|Bern|Lausanne)\b"
@@ -152,7 +152,7 @@ CITIES = {
     "MWK": ("Lilongwe", "Blantyre"), "ZMW": ("Lusaka", "Ndola"), "MDL": ("Chisinau",), "RON": ("Bucharest", "Cluj"),
     "BHD": ("Manama",), "DZD": ("Algiers", "Oran"), "IQD": ("Baghdad", "Basra", "Mosul", "Erbil"), "JOD": ("Amman",),
     "KWD": ("Kuwait City",), "LYD": ("Tripoli", "Benghazi"), "RSD": ("Belgrade",), "TND": ("Tunis",),
-    "AED": ("Dubai", "Abu Dhabi", "Sharjah"), "MAD": ("Rabat", "Casablanca", "Marrakesh", "Marrakech"),
+    "AED": ("Dubai", "Abu Dhabi", "Sharjah"), "MAD": ("Rabat", "Casablanca", "Marrakesh", "Marrakech", "Tangier", "Agadir", "Fez", "Meknes", "Oujda"),
     "IRR": ("Tehran",), "OMR": ("Muscat",), "YER": ("Sanaa", "Aden"), "QAR": ("Doha",), "SAR": ("Riyadh", "Jeddah", "Mecca"),
     "BYN": ("Minsk",), "RUB": ("Moscow", "St Petersburg", "Saint Petersburg"), "LKR": ("Colombo",), "NPR": ("Kathmandu",),
     "MUR": ("Port Louis",), "KES": ("Nairobi", "Mombasa"), "TZS": ("Dodoma", "Dar es Salaam"),
