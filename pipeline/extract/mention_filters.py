@@ -122,7 +122,9 @@ _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 # A vote's word before its pair, or a court's ("the court ruled 6-3", "sided 5-4 with"); or an earlier pair of the same
 # vote in its sentence ("voted 6-3 to uphold the law and 5-4 to overturn it").
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$|\b(?:ruled|sided)\s+$"
-                          r"|\b(?:vot(?:e|ed|es|ing)|ruled)\s+\d+\s?[-–]\s?\d+\b[^.;\d]{0,80}\b(?:and|while|but)\s+$", re.IGNORECASE)
+                          r"|\bvoted\s+(?:along\s+[a-z]+\s+lines|unanimously|narrowly)?,?\s+$"
+                          r"|\b(?:vot(?:e|ed|es|ing)|ruled)\b[^.;\d]{0,40}\d+\s?[-–]\s?\d+\b[^.;]{0,100}\b(?:and|while|but)\s+$",
+                          re.IGNORECASE)
 _VOTE_NOUN_AFTER = re.compile(r"\s+(?:(?:party-line|partisan|bipartisan)\s+)?(?:votes?|vote\s+margin|ballot|decision|ruling|verdict)\b",
                               re.IGNORECASE)  # "a 220-207 vote", "in a 6-3 decision"
 _LIST_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -400,7 +402,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
 def vote_split(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one side of a vote written as a pair after a word of voting
     ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes."""
-    before, after = text[max(0, start - 80):start], text[end:end + 30]
+    before, after = text[max(0, start - 160):start], text[end:end + 30]
     if other := _VOTE_OTHER_AFTER.match(after):
         return bool(_VOTE_BEFORE.search(before) or _VOTE_NOUN_AFTER.match(after, other.end()))
     if pair := _VOTE_OTHER_BEFORE.search(before):
