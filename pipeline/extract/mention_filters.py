@@ -206,7 +206,8 @@ _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)
 _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
                         r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b"
-                        r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # "a two- to three-week stint", "a five-to-ten-year span": the range's first end
+                        r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # the range's first end: "a two- to three-week stint",
+# "a five-to-ten-year span"
 
 
 _PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b"
@@ -274,9 +275,10 @@ _ONE_SHOT_BEFORE = re.compile(r"\b(?:a|another|his|her|their)\s+$", re.IGNORECAS
 _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
 
 
-# A past moment that a figure is compared with, or that dates the figure just before: "higher than two
-# years ago", "22% more than two years ago", "up from five years ago", "up from €7 two years ago", "the price of a decade ago", "down from 45% four years ago", "against
-# 480 pa'anga two years ago" (a plain "ended 30 years ago" stays a span of time).
+# A past moment that a figure is compared with, or that dates the figure just before: "higher than two years ago",
+# "22% more than two years ago", "up from five years ago", "up from €7 two years ago", "the price of a decade ago",
+# "down from 45% four years ago", "against 480 pa'anga two years ago" (a plain "ended 30 years ago" stays a span of
+# time).
 _AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
                             r"weaker|faster|slower|more|less|fewer)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"

@@ -177,9 +177,10 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     if low.unit is not None and not (currency_once or noun_once or high.unit is None and _named_before(text, low)) \
             and base_unit(low.unit) != base_unit(high.unit):
         return None
-    # "US$10-$50 billion"; not "from $4 to $2 million", the top prize
-    same_money = low.unit_class == high.unit_class == "currency" and low.unit == high.unit and times(low.value, _scale_of(high)) < high.value
-    first = times(low.value, _scale_of(high)) if not scaled(low) and scaled(high) and (low.unit is None or currency_once or same_money) \
+    at_scale = times(low.value, _scale_of(high))
+    # "US$10-$50 billion": the same currency at both ends; not "from $4 to $2 million", the top prize
+    same_money = low.unit_class == high.unit_class == "currency" and low.unit == high.unit and at_scale < high.value
+    first = at_scale if not scaled(low) and scaled(high) and (low.unit is None or currency_once or same_money) \
         and high.unit != "meters" and abs(low.value) < 1000 else low.value  # "2 – 3m" in metres: its "m" is no million;
     # "500,000 to 1 million" is whole already
     if low.unit is None and _in_hundredths(text, high):

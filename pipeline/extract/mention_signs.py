@@ -172,9 +172,10 @@ _CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|m
                         r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
-# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly double
-# the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
-# March", "four times what shoppers paid", "twice the rate of the previous period", "tenfold their pre-pandemic level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
+# A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly
+# double the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
+# March", "four times what shoppers paid", "twice the rate of the previous period", "tenfold their pre-pandemic
+# level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
                          r"what\s+(?-i:[a-z]{3,}s)\s+(?:paid|charged|earned|fetched)|"
                          r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
@@ -213,12 +214,13 @@ _RATIO_THAN = re.compile(rf"^\s+(?:higher|larger|bigger|more|greater|dearer|lowe
                          re.IGNORECASE)
 
 
-# Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this
-# year's 355,000", "5% above its 2019 level", "20% above 2023 levels", "45 basis points below the previous rate" (not "below the long-term average", another
-# thing's level, nor "1.5C above pre-industrial levels", a warming's baseline).
+# Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this year's
+# 355,000", "5% above its 2019 level", "20% above 2023 levels", "45 basis points below the previous rate" (not "below
+# the long-term average", another thing's level, nor "1.5C above pre-industrial levels", a warming's baseline).
 _AGAINST_EARLIER = re.compile(
     r"^\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
-    r"(?:peak|high|record|levels?|pre-pandemic)|(?:its|their|the)\s+(?:previous|earlier|former|old)\s+(?:rate|price|fare|fee|charge|figure)s?|(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
+    r"(?:peak|high|record|levels?|pre-pandemic)|(?:its|their|the)\s+(?:previous|earlier|former|old)\s+(?:rate|price|fare|fee|charge|figure)s?|"
+    r"(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
     r"last\s+(?:year|season)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
