@@ -20,7 +20,7 @@ PHRASES = [
     ("The relay team finally cracked the 40-second mark.", "40-second", "threshold"),
     ("Sales are set to break through the 2 million mark next year.", "2 million", "threshold"),
     ("The typhoon came ashore just shy of a Category 5 storm.", "5", "category_not_reached"),
-    ("The typhoon's gusts of 140 mph put it on the threshold of the most dangerous Category 5 status.", "5", "category_not_reached"),
+    ("Gusts of 140 mph left the typhoon at the threshold of a Category 5 rating.", "5", "category_not_reached"),
     ("Category 4 winds begin at 130 mph.", "4", "category_not_reached"),
     ("The town had 22 days with highs of 40 degrees or hotter.", "40 degrees", "day_bound"),
     ("It was the only day in August that did not reach 38 degrees.", "38 degrees", "day_bound"),

@@ -170,7 +170,7 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
 
 
 # A storm category the storm did not reach, or whose meaning is given: "just shy of a strong Category 5 storm", "on
-# the threshold of the most dangerous Category 5 status", "Category 5 winds start at 157 mph", "— Category 5, reserved
+# the threshold of Category 5 status", "Category 5 winds start at 157 mph", "— Category 5, reserved
 # for storms with" (not "twice reaching Category 5 status", "a Category 4 hurricane").
 _SHORT_OF_CATEGORY = re.compile(r"\b(?:short|shy)\s+of\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}[Cc]ategory\s+$"
                                 r"|\bthreshold\s+of\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,3}[Cc]ategory\s+$")

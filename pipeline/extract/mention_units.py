@@ -697,7 +697,7 @@ _AGE_MEASURE = re.compile(r"\b(?:median|average|mean)\s+age\b(?:[^.;:!?]|\.(?=\d
 _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:And\s+|But\s+|Now\s+|Even\s+)?(?:[Aa]t|[Aa]ged|[Aa]t\s+(?:just|only))\s+$")
 _AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|was|has|had|became|becomes|will|would|won|took|"
                            r"remains|still|now|also|already)\b|(?:he|she)\b)|^\s+(?:he|she)\s+(?:was|is|had|has|became|won|made|played)\b")
-# The youngest or oldest of a group of people: "the youngest prisoner exchanged was 19, and the oldest 71"
+# The youngest or oldest of a group of people: "the youngest was 19, the oldest 71"
 _YOUNGEST = re.compile(r"\b(?:youngest|oldest)\s+(?:(?:[a-z-]+\s+){1,3}(?:was|is|were|are)\s+|(?:was|is)\s+|)$", re.IGNORECASE)
 # The age a person died at: "Pelé dies at 82", "died at 96"
 _DIED_AT = re.compile(r"\b(?:dies|died|dead|passes\s+away|passed\s+away)\s+at\s+$", re.IGNORECASE)
@@ -707,7 +707,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and"), one a sentence opens with ("At 24, Duplantis is"), the youngest's
-    or oldest's ("the youngest prisoner exchanged was 19, and the oldest 71"), a median or
+    or oldest's ("the youngest was 19, the oldest 71"), a median or
     average age ("the median age will rise from 41.5"), or an age limit ("a minimum age requirement of 40")."""
     if 0 < value < 120 and _AGE_MEASURE.search(text, max(0, start - 70), start):
         return True  # "the median age will rise from 41.5 in 2020 to 52.8"
@@ -730,7 +730,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     if 12 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
         return True
     if _YOUNGEST.search(before) and _CLAUSE_END.match(text[end:end + 12]):
-        return True  # "the youngest prisoner exchanged was 19, and the oldest 71"
+        return True  # "the youngest was 19, the oldest 71"
     return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])
                 or _AGE_REACHED.search(before) and _AGE_CLAUSE_END.match(text[end:end + 12]))
 
