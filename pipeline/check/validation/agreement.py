@@ -282,13 +282,18 @@ class _Judgement:
                                          if meet is not None else "undated; the dated figures do not agree"))
         return dated
 
+    @property
+    def _articles(self) -> int:
+        """How many articles the voting members come from (fewer after `_without_articles_apart`)."""
+        return len({m.fact.article_id for m in self.members})
+
     def _decide(self, intervals: list[Interval]) -> tuple[Verdict, str]:
-        if not self.group.cumulative and len({m.fact.article_id for m in self.members}) > 1:
+        if not self.group.cumulative and self._articles > 1:
             intervals = self._without_articles_apart(intervals)
-            if len({m.fact.article_id for m in self.members}) < 2:
+            if self._articles < 2:
                 return "incomparable", ("an article gives figures under this name that cannot all hold, so the name covers "
                                         "more than one thing, and fewer than two sources are left to compare")
-        if len({m.fact.article_id for m in self.members}) == 1:
+        if self._articles == 1:
             return "single_source", "one source only"
         problem = self._running_problem(intervals) if self.group.cumulative else self._disjoint(intervals)
         if problem is None:
