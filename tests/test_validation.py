@@ -434,6 +434,20 @@ def test_a_bare_price_given_in_words_of_shares_trading_is_a_market_price(quotes,
     assert list(verdicts(facts).values()) == [verdict]
 
 
+@pytest.mark.parametrize(("entity", "label", "period", "published", "verdict"), [
+    ("Bitcoin (price)", "record_high", "on 5 December 2024", ["2024-12-06", "2024-12-07"], "incomparable"),  # no session
+    ("Bitcoin", "price", "in December 2024", ["2024-12-06", "2024-12-07"], "incomparable"),  # two moments of a month
+    ("Bitcoin", "maximum_supply", "in December 2024", ["2024-12-06", "2024-12-07"], "conflict"),  # not a price
+    ("Acme", "record_high", "on 5 December 2024", ["2024-12-06", "2024-12-07"], "conflict"),  # nothing traded named
+    ("Brent crude", "price", "on 5 December 2024", ["2024-12-06", "2024-12-07"], "incomparable"),
+])
+def test_an_entity_that_names_what_is_traded_makes_its_prices_market_prices(entity, label, period, published, verdict):
+    price = dict(entity=entity, metric="other", metric_label=label, unit="USD", period_text=period)
+    facts = [fact(article_id="a1", value=103619.0, published=published[0], **price),
+             fact(article_id="a2", source="Outlet B", value=103457.0, published=published[1], **price)]
+    assert list(verdicts(facts).values()) == [verdict]
+
+
 def test_a_percentage_and_a_number_of_one_cut_are_judged_apart():
     cut = dict(entity="Acme", metric="other", metric_label="headcount_change", period_text=None)
     facts = [fact(article_id="a1", value=-15.0, unit="percent", **cut), fact(article_id="a2", source="Outlet B", value=-15.0, unit="percent", **cut),

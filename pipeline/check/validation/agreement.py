@@ -13,9 +13,11 @@ two ends alike (`ranges_apart`). A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
 Disagreements that cannot call a source wrong are `incomparable`: forecasts naming no forecaster
-(they may be different polls), market prices and their moves stated as of a time, not a year's
-average (they may be of different moments, `questions.moves_by_the_minute`; but not one named
-day's open or close, nor its high or low reported after it, `questions.one_session_moment`), figures that
+(they may be different polls), market prices and their moves stated as of a time, and prices or peaks stated for a month or
+a day (one of its many moments), not a year's or a month's average (they may be of different moments,
+`questions.moves_by_the_minute`, which also knows a price by its entity, "bitcoin (price)"; but not
+one named day's open or close, nor its high or low reported after it, `questions.one_session_moment`,
+which an asset traded round the clock never has), figures that
 differ only from a vague amount ("several billion", "thousands": its span is a convention), and a quake's
 magnitude, depth or epicentre given by no one agency (`questions.measured_by_agencies`: the USGS and a
 national agency each measure it). An article whose own figures in a group lie more than twice apart names two things
@@ -41,7 +43,8 @@ from .grouping import Group, Member
 from .independence import Origins
 from .intervals import Interval, common, human, interval_for, precision, range_step, rounded, with_truncation
 from .measures import factors, one_dimension
-from .questions import UNNAMED, measured_by_agencies, measuring_agency, moves_by_the_minute, one_session_moment
+from .questions import (UNNAMED, at_a_moment, measured_by_agencies, measuring_agency, moves_by_the_minute,
+                        one_session_moment)
 from .sources_note import excluded_facts, sources_note
 from .timeline import falling_count, rising_summary, stamp
 
@@ -311,8 +314,9 @@ class _Judgement:
                                     f"so the name covers two things: {problem}")
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
-        if moves_by_the_minute(self.group.metric, facts) and self.group.kind == "level" \
-                and not one_session_moment(self.group.metric, facts):
+        metric, entity = self.group.metric, self.group.entity
+        if moves_by_the_minute(metric, facts, entity) and not one_session_moment(metric, facts, entity) \
+                and (self.group.kind == "level" or self.group.kind == "flow" and at_a_moment(metric, facts)):
             return "incomparable", (f"a market price moves by the minute, and these reports may be for different "
                                     f"moments: {problem}")
         return "conflict", problem

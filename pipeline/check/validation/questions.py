@@ -309,16 +309,36 @@ def final_result_year(fact: QuantFact, metric: str) -> str | None:
 
 # A price named by no more than "price" is a market price when every sentence that gives it is
 # about shares trading ("RDDT closed at $50.44", "the stock opened at $47").
+# What is traded everywhere at once, by the entity's name: its price and peaks differ by exchange
+# and feed ("bitcoin (price)", "ether", "gold price", "brent crude").
+_TRADED = re.compile(rf"{_MARKET_WORDS.pattern}|\b(?:ether(?:eum)?|crypto\w*|btc)\b")
+_AT_A_MOMENT = re.compile(r"\b(?:prices?|high|low|record|peak|level|trading|valuation|value|market cap\w*)\b")
+_MOVE_WORDS = re.compile(r"\b(?:change|gain|rise|fall|drop|jump|surge|slide|loss|decline|return|increase|decrease)s?\b")
+_ROUND_THE_CLOCK = re.compile(r"\b(?:bitcoin|ether(?:eum)?|crypto\w*|btc|exchange rate)\b")  # no session
 _BARE_PRICE = re.compile(r"other:(?:price|prices|value|price_per_share|amount_per_share)")
 _TRADING = re.compile(r"\b(?:shares?|stocks?|traded|trading|opened\s+at|closed\s+at|ipo|listing|debut)\b", re.IGNORECASE)
 
 
-def moves_by_the_minute(metric: str, facts: Sequence[QuantFact] = ()) -> bool:
+def moves_by_the_minute(metric: str, facts: Sequence[QuantFact] = (), entity: str = "") -> bool:
     """Is a metric key ("other:share_price", "other:stock_price_change") a market price or its move,
-    or a bare "price" that every one of its `facts` gives in words of shares trading?"""
-    if _MARKET_WORDS.search(metric.replace("_", " ").casefold()):
+    a price, peak or move of an `entity` that names what is traded ("other:record_high" of "bitcoin
+    (price)"), or a bare "price" that every one of its `facts` gives in words of shares trading?"""
+    words = metric.replace("_", " ").casefold()
+    if _MARKET_WORDS.search(words):
+        return True
+    if _TRADED.search(entity.casefold()) and (_AT_A_MOMENT.search(words) or _MOVE_WORDS.search(words)):
         return True
     return bool(facts) and bool(_BARE_PRICE.fullmatch(metric)) and all(_TRADING.search(f.quote) for f in facts)
+
+
+def at_a_moment(metric: str, facts: Sequence[QuantFact]) -> bool:
+    """Is a market metric key a price at some moment ("other:price", "other:record_high"), not a move,
+    stated by every one of its `facts` for a span shorter than a year and not as an average? "Hit
+    $103,000 in December" is one of the month's many prices; a year's oil price is its average."""
+    def within_months(f: QuantFact) -> bool:
+        return bool(f.period_start and f.period_end) and (last_day(f.period_end) - first_day(f.period_start)).days < 300
+    return bool(_AT_A_MOMENT.search(metric.replace("_", " ").casefold())) and "averag" not in metric \
+        and all(within_months(f) and "averag" not in f.quote.casefold() for f in facts)
 
 
 # A quake's magnitude, depth and epicentre are measured by each seismic agency on its own (the USGS,
@@ -346,10 +366,13 @@ _SESSION_FIXED = re.compile(r"\b(?:open|opening|close|closing)\b")
 _SESSION_EXTREME = re.compile(r"\b(?:high|low|peak|intraday)\b")
 
 
-def one_session_moment(metric: str, facts: list[QuantFact]) -> bool:
+def one_session_moment(metric: str, facts: list[QuantFact], entity: str = "") -> bool:
     """Are market prices (`moves_by_the_minute`) all one fixed moment of one named trading day: its
     open or close ("opened at $47 on 21 March"), or its high or low in reports published after that
-    day? Such a price is one value, so two that differ conflict."""
+    day? Such a price is one value, so two that differ conflict. What trades round the clock on many
+    exchanges (bitcoin, an exchange rate) has no session: its day's peak differs by feed."""
+    if _ROUND_THE_CLOCK.search(f"{metric} {entity}".replace("_", " ").casefold()):
+        return False
     days = {(f.period_start, f.period_end) for f in facts}
     if len(days) != 1:
         return False
