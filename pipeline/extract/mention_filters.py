@@ -393,7 +393,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer() and value < 1000 and _POSITION_BEFORE.search(before) \
             and not _DECIMAL_AFTER.match(after):
         return "position"  # "Day 3 of the strike", "Wk 2", "in Game 7": a place in a sequence
-    if not has_unit and value.is_integer() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[start:end]):
+    if not has_unit and value.is_integer() and not re.fullmatch(r"[-\u2212]?\d{1,3}(?:,\d{3})+", text[start:end]) \
+            and text[start] not in "-\u2212":  # a signed figure names nothing: "Midland −95, Western +380"
         plural = _WHOSE_THEN_PLURAL.match(after)
         counts_after = bool(plural) and (value < 100 or plural["noun"].lower() in _NEVER_MODELS
                                          or hedge_before(before)[0] != "exact")  # "fewer than 150 Amur leopards"
@@ -432,7 +433,7 @@ def _in_headline(text: str, start: int) -> bool:
 
 
 # A chess match's score in points, halves included: "won 2.5-1.5", "ended 1.5-0.5".
-_HALF_POINTS = re.compile(r"(?<![\d.,])(\d+(?:\.5)?)\s?[-–]\s?(\d+(?:\.5)?)(?![\d,]|\.\d|\s?(?:%|per|pc)\b)")
+_HALF_POINTS = re.compile(r"(?<![\d.,])(\d+(?:\.5|½)?)\s?[-–]\s?(\d+(?:\.5|½)?)(?![\d,]|\.\d|\s?(?:%|per|pc)\b)")  # "10½-9½"
 
 
 def _holding(pattern: re.Pattern[str], text: str, start: int, end: int, reach: int) -> list[re.Match[str]]:
@@ -444,7 +445,9 @@ def _holding(pattern: re.Pattern[str], text: str, start: int, end: int, reach: i
 def _half_point_score(text: str, start: int, end: int) -> bool:
     """Is [start, end) one side of a score with a half point, higher side first ("1.5-0.5")? Halves that
     make a whole together and fall, as no range is written, name points won, not an amount."""
-    return any("." in match.group(0) and (high := float(match.group(1))) > (low := float(match.group(2)))
+    def points(written: str) -> float:
+        return float(written.replace("½", ".5"))
+    return any(re.search(r"[.½]", match.group(0)) and (high := points(match.group(1))) > (low := points(match.group(2)))
                and (high + low).is_integer() for match in _holding(_HALF_POINTS, text, start, end, 8))
 
 

@@ -195,8 +195,10 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     change = change_at(text, low.start, low.end, money=low.unit_class == "currency") if _TO.match(gap) else None
     if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first):
         return None  # "rose by 14 to 87": a change, then the level it reached
-    if _TO.match(gap) and low.unit is None and high.value > 3 * first and _BY_BEFORE.search(text, max(0, low.start - 4), low.start):
-        return None  # "whittled its backlog by 41,000 to 512,000 cases": a verb the signs do not know, the same shape
+    if _TO.match(gap) and low.unit in (None, high.unit) and high.value > 3 * first \
+            and _BY_BEFORE.search(text, max(0, low.start - 4), low.start):
+        return None  # "whittled its backlog by 41,000 to 512,000 cases", "tightened by 55 basis points to 310 basis
+        # points": a verb the signs do not know, the same shape
     joined = _joined(text, low, high, first, low.start)
     if currency_once and " per " not in low.unit and (per := rate_after(text, high.end, money=True))[0]:
         end = high.end + per[1]  # "A$32-38 an hour": the rate after the second end is the range's

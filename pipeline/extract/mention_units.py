@@ -70,8 +70,8 @@ DURATIONS = "year|month|week|day|quarter|hour|minute|decade|fortnight"
 DAY_HEADS = "pass|passes|tickets?|trippers?|visitors"  # what a day names as its length before it: "212,000 day passes"
 # Decades and centuries are counted in years and fortnights in weeks, as reporters' figures for the same
 # span are ("two decades", "20 years"): "in nearly three decades" is about 30 years, "over a century" more
-# than 100, "nearly a fortnight" about 2 weeks.
-_COUNTED_IN = {"decade": ("years", 10.0), "centur": ("years", 100.0), "fortnight": ("weeks", 2.0)}
+# than 100, "nearly a millennium" about 1,000, "nearly a fortnight" about 2 weeks.
+_COUNTED_IN = {"decade": ("years", 10.0), "centur": ("years", 100.0), "millenni": ("years", 1000.0), "fortnight": ("weeks", 2.0)}
 _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
@@ -79,7 +79,7 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
-    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|(?<=-)second(?!-))(?:s|y|ies)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
     r"cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents", "1,204 Australian cents"
@@ -560,6 +560,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
         return None, 0  # "up from $2,500 a year ago": a time, no rate
     if den in ("capita", "head"):
         return "capita", match.end()
+    if den == "second" and not money and "per" not in written and _SECOND_ENDS.match(text, end + match.end()):
+        return "second", match.end()  # "5 metres a second, the gauge showed"; not "2 metres a second time"
     if _EACH_ONE.search(written) and den not in _NOT_EACH and match["den"].islower():
         noun = _WORD_AFTER.match(text, end + match.end()) if den.endswith("ed") else None
         if noun and noun.group(1).islower():  # "for every returned bottle": the thing after the participle
@@ -576,6 +578,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
     return _denominator(den), match.end() + extra
 
 
+_SECOND_ENDS = re.compile(r"\s*(?:[.,;:)!?]|$)|\s+(?:and|or|in|at|on|over|from|through|during|when|while|with|as|for|to|"
+                          r"the|an?|than|until|before|after)\b")
 _EACH_ONE = re.compile(r"\b(?:to|for)\s+(?:every|each)\b")
 _NOT_EACH = frozenset("of one other time day year month week".split())  # "for each of", "for every year": no thing paid for
 # Words after "a" that name no thing a price could be of ("$5m a record", "£2bn a further"); "a piece" is "each".
@@ -863,7 +867,7 @@ def good_after(text: str, end: int) -> str | None:
 # ("412 passengers boarded ..., paying $640 each", "12,400 loans worth ..., about £72,000 each") or as its
 # subject ("Pensioners in Yerevan will receive ... 15,000 dram each").
 _EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|year|month|week|day|time|season)\b)", re.IGNORECASE)
-_COUNTED = re.compile(r"(?:\d[\d,.]*|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+_COUNTED = re.compile(r"(?:\d[\d,.]*(?i:bn|mn|m|k|b)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                       r"hundred|thousand|million|dozen))\s+(?:[A-Z][a-z]+\s+)?(?P<words>[a-z-]+(?:\s+[a-z-]+)?)")
 # The sentence's subject: a noun after at most two words that modify it ("Refurbished bunk beds in the hostel cost").
 _SUBJECT_NOUNS = re.compile(r"^\W*(?:(?:The|All|Some|Many)\s+)?(?P<words>[A-Za-z-]+(?:\s+(?!of\b)[A-Za-z-]+){0,2})\b(?=,?\s+(?!of\b)[a-z])")

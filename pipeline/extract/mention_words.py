@@ -93,10 +93,16 @@ _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0,
 # currency named after it, else the story's (`mentions._from_words`).
 _FIGURES = re.compile(rf"\b(?P<n>{_NUMBER_WORD}|\d{{1,2}})[\s-]figure(?:[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan))?"
                       r"(?=\s+[a-z])", re.IGNORECASE)
+# The same in the plural after a word of reaching or placing: "its climb to six figures", "salaries in the
+# low seven figures"; "six figures released" or "figures of the party" are numbers or people.
+_FIGURES_REACHED = re.compile(rf"\b(?:to|into|in|hit\w*|reach\w*|top\w*|cross\w*|pass\w*|past|above|below|under|over|"
+                              rf"breach\w*|(?:in|into) the|low|high|mid)[\s-](?P<n>{_NUMBER_WORD}|\d{{1,2}})\s+figures\b"
+                              r"(?!\s+(?:of|who|from|released|published|show\w*)\b)",
+                              re.IGNORECASE)
 _BASE = {"several": 1, "dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, "hundreds": 100, "tens": 10, "thousand": 1e3,
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
-_TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century"
+_TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|millennium"
 _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilos?|tonnes?|"
             r"litres?|liters?|gallons?|hectares?|acres?")
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
@@ -127,10 +133,12 @@ _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|f
                            r"(?P<n>a\s+single)\s+(?=[a-z])(?!(?:aim|goal|purpose|focus|priority|message|voice|mission|vision|"
                            r"objective|idea|point|thing|word|step)\b)")  # "has a single aim": a way of speaking
 _DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
-_ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "degree", "metre", "meter",
-              "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
+_ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "millennium",
+              "degree", "metre", "meter", "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
-_FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})(?:\s+point\s+(?P<point>{_DIGIT_WORD}))?\b", re.IGNORECASE)
+_FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})(?:\s+point\s+(?P<point>{_DIGIT_WORD})"
+                     r"|\s+and\s+an?\s+(?P<part>half|quarter|third))?\b", re.IGNORECASE)  # "a factor of two and a half"
+_PART = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _MULTIPLIED = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0}
 # "double" or "triple" before what it multiplies ("nearly double the 183,000 expected", "double the
 # forecast", "triple the risk", "double economists' forecasts"); not "double-digit", "a double bed",
@@ -360,11 +368,12 @@ def _sizes(text: str) -> list[WordQuantity]:
         unit = _MULTI_CURRENCY.get(word)  # a dollar is read after the span, as the story's dollar
         end = m.end() + 1 + len(m["cur"]) if unit else m.end()
         found.append(WordQuantity((m.start(), end), 2 * base, 9 * base, unit, "vague"))
-    for m in _FIGURES.finditer(text):
+    for m in [*_FIGURES.finditer(text), *_FIGURES_REACHED.finditer(text)]:
         digits = int(_number(m["n"]))
         if 4 <= digits <= 15:  # "a two-figure sum" is no way of naming money
-            word = (m["cur"] or "").lower().rstrip("s")
-            found.append(WordQuantity(m.span(), 10.0 ** (digits - 1), 10.0 ** digits - 1,
+            word = (m.groupdict().get("cur") or "").lower().rstrip("s")
+            span = m.span() if "cur" in m.groupdict() else (m.start("n"), m.end())
+            found.append(WordQuantity(span, 10.0 ** (digits - 1), 10.0 ** digits - 1,
                                       _MULTI_CURRENCY.get(word, "USD" if word == "dollar" else None), "figures"))
     for m in _DIGITS.finditer(text):
         low, high = _DIGIT_RANGES[m["n"].lower()]
@@ -376,7 +385,8 @@ def _sizes(text: str) -> list[WordQuantity]:
 def _multipliers(text: str) -> list[WordQuantity]:
     found = [WordQuantity((m.start(), m.end()), _number(m["n"]), None, "times", "multiplier")
              for m in _FOLD.finditer(text)]
-    found += [WordQuantity((m.start(), m.end()), _number(m["n"]) + (_number(m["point"]) / 10 if m["point"] else 0), None, "times",
+    found += [WordQuantity((m.start(), m.end()), _number(m["n"]) + (_number(m["point"]) / 10 if m["point"] else 0)
+                           + _PART.get((m["part"] or "").lower(), 0), None, "times",
                            "multiplier") for m in _FACTOR.finditer(text)]
     found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
               for m in _TIMES_THE.finditer(text)]

@@ -41,6 +41,13 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY", "LKR", "BDT", "THB", "IDR", "MYR", "VND", "NGN", "KES",
     "GHS", "EGP", "QAR", "KWD", "BHD", "OMR", "JOD", "ILS", "PLN", "CZK", "HUF", "UAH", "KZT", "TWD", "ARS", "CLP",
     "ISK", "TND"))  # not "PHP", "COP", "RON", "NPR" ("PHP8", "COP28", "RON95", a radio's name)
+# More codes of the same kind, only in capitals ("BOB38", "PEN120", "XOF5,000"); not "ALL", "TOP", "CUP", "AMD",
+# "IRR", "SOS" (words, a chipmaker, a rate of return).
+_GLUED_CODES += "|" + "|".join(f"(?<=\\b(?-i:{code}))" for code in (
+    "BOB", "PEN", "UYU", "PYG", "VES", "GTQ", "HNL", "NIO", "CRC", "DOP", "JMD", "TTD", "XOF", "XAF", "MAD", "DZD",
+    "ETB", "TZS", "UGX", "RWF", "ZMW", "MWK", "MZN", "AOA", "NAD", "BWP", "MUR", "IQD", "LBP", "UZS", "AZN", "GEL",
+    "BYN", "MDL", "RSD", "BAM", "MKD", "BGN", "MNT", "KHR", "LAK", "MMK", "MVR", "BND", "FJD", "PGK", "SDG",
+    "SSP", "LYD", "XCD", "BBD", "BSD", "GYD", "SRD", "HTG", "KGS", "TJS", "TMT", "AFN"))
 # Other currency abbreviations glued to the amount (currency_marks.GLUED: "Rp507bn", "KSh520", "DKr32"), and the
 # marks of currency_marks.SCALED_ONLY and PLACED_MARKS only before a scale, a thousands comma or cents ("R42bn",
 # "Sh1,200", "K12.3bn", "R215.40"; not "R2").
