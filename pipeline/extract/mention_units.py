@@ -682,8 +682,16 @@ _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 _AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\bat\s+age\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
                      re.IGNORECASE)  # ... and each age of a list: "two men, aged 34 and 41"
 # "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
-_AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$",
-                          re.IGNORECASE)
+_AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$"
+                          rf"|(?-i:\b(?!(?:The|New|North|South|East|West|United|Saudi|Sri|Hong)\s)[A-Z][a-z]+\s+[A-Z][a-z]+)\s+was\s+{_JUST}$",
+                          re.IGNORECASE)  # ... and a person's two names: "Princess Elizabeth was 13 when"
+# "When she was 16 she ...": an age whatever follows
+_WHEN_AGE = re.compile(rf"\bwhen\s+(?:he|she|I)\s+was\s+{_JUST}$", re.IGNORECASE)
+# An age at a step of a life: "became monarch at just 25", "retired at 65", "married at the age of 19"
+_LIFE_STEP_AT = re.compile(r"\b(?:(?:became|becomes|become|becoming)\b[^.;:!?\d]{0,40}\bat\s+(?:just|only|barely)"
+                           r"|(?:crowned|married|retired|widowed|orphaned|debuted|left\s+school)\b[^.;:!?\d]{0,30}\bat"
+                           r"(?:\s+(?:just|only|barely))?)\s+$", re.IGNORECASE)
+_LIFE_STEP_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:and|but|when|while|as|upon|after|following|in|on)\b)")
 _CLAUSE_WORDS = "but|and|when|while|as"
 _CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS})\b)")
 # ... or a time after an age reached: "who turns 20 later in June"
@@ -710,7 +718,8 @@ _DIED_AT = re.compile(r"\b(?:dies|died|dead|passes\s+away|passed\s+away)\s+at\s+
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
-    ("who turns 20 later in June", "he is only 19 and"), one a sentence opens with ("At 24, Duplantis is"), the youngest's
+    ("who turns 20 later in June", "he is only 19 and", "Princess Elizabeth was 13 when", "When she was 16"), one at a
+    step of a life ("became monarch at just 25 upon", "retired at 65."), one a sentence opens with ("At 24, Duplantis is"), the youngest's
     or oldest's ("the youngest was 19, the oldest 71"), a median or
     average age ("the median age will rise from 41.5"), or an age limit ("a minimum age requirement of 40")."""
     if 0 < value < 120 and _AGE_MEASURE.search(text, max(0, start - 70), start):
@@ -735,6 +744,9 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True
     if _YOUNGEST.search(before) and _CLAUSE_END.match(text[end:end + 12]):
         return True  # "the youngest was 19, the oldest 71"
+    if _WHEN_AGE.search(before) or _LIFE_STEP_AT.search(text, max(0, start - 70), start) \
+            and _LIFE_STEP_END.match(text[end:end + 12]):
+        return True  # "When she was 16 she", "became monarch at just 25 upon"
     return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])
                 or _AGE_REACHED.search(before) and _AGE_CLAUSE_END.match(text[end:end + 12]))
 

@@ -157,6 +157,9 @@ _TWICE_DONE = re.compile(r"\b(?:(?!(?:need|want|seem)ed\b|(?:be|hav|think|go)ing
                          r"(?P<w>twice|thrice)\b(?!\s+(?:as|the|that|what|those|its|their|his|her|over)\b)"
                          r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|season)\b)"  # "fell twice a year": how often
                          r"|\b(?P<row>twice|thrice)(?=\s+in\s+a\s+row\b)", re.IGNORECASE)
+# ... or in a list after a count of times, whose verb it shares: "won the league five times, the cup twice"
+_TWICE_LISTED = re.compile(r"\b[a-z]+[\s-]times,\s+(?:[^.;:,!?\d]{1,60}?\s)?(?P<w>twice|thrice)\b(?P<row>)"
+                           r"(?!\s+(?:as|the|that|what|over|a|per|each|every)\b)", re.IGNORECASE)
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
                               r"|halv(?=ed\b|e\b|ing\s+(?:its|their|the|his|her|our|a|an)\b))(?:ed|ing|e)\b"
@@ -392,7 +395,7 @@ def _multipliers(text: str) -> list[WordQuantity]:
               for m in _TIMES_THE.finditer(text)]
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
     found += [WordQuantity(m.span(group), _HOW_MANY_TIMES[m[group].lower()], None, "times", "done")
-              for m in _TWICE_DONE.finditer(text) for group in ("w", "row") if m[group]]
+              for m in [*_TWICE_DONE.finditer(text), *_TWICE_LISTED.finditer(text)] for group in ("w", "row") if m[group]]
     return found + [_multiplied(m.span("verb"), m["stem"]) for m in _MULTIPLY_TO.finditer(text)] \
         + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)] \
         + [_multiplied(m.span("half"), "halv") for m in _CUT_IN_HALF.finditer(text)]

@@ -342,7 +342,8 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _spoken_hundredths(text, mentions)
-    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))))
+    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))),
+                              story[0] if story else "USD")
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story)
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
@@ -405,11 +406,10 @@ _MONEY_VERB_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
+def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare "millions" or "billions" right after a verb of money ("for laundering billions") is
     money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
-    paid ...");
-    with no amount of money in the sentence it stays a bare count."""
+    paid ..."), else in the story's `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
     result, starts = list(mentions), None
     for i, mention in enumerate(mentions):
         if mention.unit is not None or mention.qualifier != "several" or mention.value < 1e6 \
@@ -418,9 +418,8 @@ def _money_by_verb(text: str, mentions: list[Mention]) -> list[Mention]:
         starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
         first, last = sentence_bounds(text, mention.start, starts)
         same = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last]
-        if same:
-            nearest = min(same, key=lambda m: abs(m.start - mention.start))
-            result[i] = replace(mention, unit=nearest.unit.split(" per ")[0], unit_class="currency")
+        unit = min(same, key=lambda m: abs(m.start - mention.start)).unit.split(" per ")[0] if same else currency
+        result[i] = replace(mention, unit=unit, unit_class="currency")
     return result
 
 
