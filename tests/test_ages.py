@@ -25,6 +25,7 @@ CASES = [
     ("Her 36-year-old son Tom Ash was named her running mate.", "36-year-old", "age", "Tom Ash"),
     ("Ana Silva-Reyes, 44, led the count.", "44", "age", "Ana Silva-Reyes"),  # a person's name is never a ticket
     ("Former minister Okafor (58) was acquitted on Monday.", "58", "age", "Okafor"),
+    ("The crown passes to her son Prince Tomas, he is 74 years old.", "74 years old", "age", "Prince Tomas"),
     # No named person, or an age limit: the model's label stays.
     ("A 42-year-old Easton man was arrested.", "42-year-old", "age", None),
     ("A 42-year-old man was arrested.", "42-year-old", "age", None),

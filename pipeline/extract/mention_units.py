@@ -675,7 +675,8 @@ _AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z
 _PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|lives|lived|works|worked|added)\b")
 # ... or who speaks last in the sentence: "said Celal Kara, 40."
 _SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
-AGE_VERB = r"(?:aged|who\s+is|who\s+was|is|was)"  # the words between a name and its age: "Ash, aged 64"
+AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was)"  # the words between a name and its age: "Ash, aged 64",
+# "Prince Tomas, he is 74 years old"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 # "at the age of just 17", "aged 19": an age whatever follows

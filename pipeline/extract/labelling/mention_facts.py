@@ -14,7 +14,8 @@ attribution come from the label, with what code reads better than a small model:
   `votes` or `seats`, held
   by the name the sentence gives it (`elections.vote_label`, `elections.vote_holder`; a seat count it
   cannot hold is named by its kind, `elections.only_what_it_counts`); an age is
-  `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`);
+  `age`, the named person's, actual (`ages.age_label`, `ages.age_holder`); the people an owner its
+  possessive names employs ("OpenAI's 700 staff") is `employees`, the owner's (`headcount.headcount`);
 - an entity that only repeats what the number counts is no entity, and an economy's figure
   belongs to the economy its sentence names (`entity_of`);
 - a figure named only by its kind whose clause stands for the figure before it ("It came in under
@@ -53,6 +54,7 @@ from .basket import basket_part
 from .carried import carry_subjects
 from .base import Part, PartResult, Provenance
 from .elections import only_what_it_counts, vote_holder, vote_label, vote_year
+from .headcount import headcount
 from .losses import loss_label
 
 if TYPE_CHECKING:
@@ -380,6 +382,8 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
                 mention = replace(mention, unit=share)  # "while the RN got 125": the seats said before
         elif metric == "other" and (age := age_label(found, name)) and (holder := age_holder(found)):
             name, entity, status = age, holder, "actual"
+        elif metric == "other" and (owner := headcount(found, name)):
+            name, entity, mention = "employees", owner, replace(mention, unit="employees")  # "700 staff", "770 employees"
         elif metric == "other" and only_what_it_counts(found, name):
             name = "count"  # seats the words tie to no holder: never compared
     ends = sorted(signs)
