@@ -155,6 +155,9 @@ MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
                "feet": 0.3048, "inches": 0.0254, "yards": 0.9144, "centimeters": 0.01, "millimeters": 0.001},
     "speed": {"kilometers_per_hour": 1.0, "km/h": 1.0, "kph": 1.0, "miles_per_hour": 1.609344, "mph": 1.609344},
     "mass": {"kilograms": 1.0, "kg": 1.0, "tonnes": 1000.0, "lbs": 0.45359237, "milligrams": 1e-6, "mg": 1e-6},
+    "energy": {"joules": 1.0, "kilojoules": 1e3, "megajoules": 1e6, "gigajoules": 1e9, "terajoules": 1e12,
+               "kilowatt_hours": 3.6e6, "megawatt_hours": 3.6e9, "gigawatt_hours": 3.6e12, "terawatt_hours": 3.6e15},
+    "power": {"watts": 1.0, "kilowatts": 1e3, "megawatts": 1e6, "gigawatts": 1e9, "terawatts": 1e12},
     "time": {"seconds": 1 / 86400, "minutes": 1 / 1440, "hours": 1 / 24, "days": 1.0, "weeks": 7.0, "months": 365.2425 / 12,
              "quarters": 365.2425 / 4, "years": 365.2425, "decades": 3652.425},
 }

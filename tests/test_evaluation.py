@@ -47,6 +47,10 @@ def test_matching_rule(changes: dict[str, Any], matches: bool) -> None:
     (2.0097, "hours", 7235, "seconds", True),  # "2 hours, 35 seconds"
     (3.45, "hours", 207, "seconds", False),
     (1.6, "miles", 2.575, "kilometers", True),
+    (2.05, "megajoules", 2_050_000, "joules", True),  # "2.05MJ" against a gold in joules
+    (1.2, "terawatt_hours", 4.32e15, "joules", True),
+    (400, "megawatts", 0.4, "gigawatts", True),
+    (2.05, "megajoules", 2.05, "megawatts", False),  # energy is not power
     (207, "seconds", 207, "percent", False),  # no dimension: the unit classes must agree
     (5, "EUR", 5, "USD", True),  # money is one class; exchange is not the evaluation's business
 ])

@@ -70,9 +70,9 @@ def same_value(a: float, b: float) -> bool:
 
 def same_amount(value: float, unit: str, gold_value: float, gold_unit: str) -> bool:
     """One amount: equal values of one unit class, or of one dimension once converted (`schemas.units`)."""
-    dimension = dimension_of(unit)
-    if dimension is not None and dimension == dimension_of(gold_unit):
-        return same_value(value * unit_size(unit), gold_value * unit_size(gold_unit))
+    dimension, gold_dimension = dimension_of(unit), dimension_of(gold_unit)
+    if dimension is not None and gold_dimension is not None:  # energy is never power, nor a length a time
+        return dimension == gold_dimension and same_value(value * unit_size(unit), gold_value * unit_size(gold_unit))
     return same_value(value, gold_value) and unit_class(unit) == unit_class(gold_unit)
 
 
