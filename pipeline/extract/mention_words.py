@@ -71,10 +71,10 @@ _VAGUE = re.compile(
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)"
     r"(?:\s+(?P<times>thousand|million|billion|trillion))?\b"  # "several hundred million euros": 200 to 900 million
     r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b"
-    # "several records", "several European countries": 2 to 9 of the things named after it (not a vague
-    # length of time, "several hours", nor "several times")
-    r"|\b(?P<several>several)\b(?=\s+(?!(?:seconds|minutes|hours|days|weeks|months|years|decades|times|more|other|others)\b)"
-    r"(?:[a-z-]+\s+){0,2}?[a-z]+s\b)",
+    # "several records", "several European countries", "for several years": 2 to 9 of the things or units of
+    # time named after it ("several decades" 20 to 90 years; not "several times", nor a date, "several years ago")
+    r"|\b(?P<several>several)\b(?=\s+(?!(?:times|more|other|others)\b)"
+    r"(?:[a-z-]+\s+){0,2}?[a-z]+s\b)(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b)",
     re.IGNORECASE)
 # "a couple of hospitals": about two; "a couple of hundred protesters": about 200
 _COUPLE = re.compile(r"\ba\s+couple\s+of(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?\b(?=\s+[a-z])", re.IGNORECASE)
@@ -444,7 +444,7 @@ def _points(text: str) -> list[WordQuantity]:
 # Decades, not counted, as a length of time: "hidden for decades", "his decades of public service", "a
 # decades-long cover-up" and a sentence's opening "Decades of neglect" are 20 to 90 years, as "dozens" is 24
 # to 108 (not a time frame: "in recent decades", "over the past decades", "the decades of war", "for decades to
-# come"; not a date, "decades ago"; "several decades" is no quantity, as "several days").
+# come"; not a date, "decades ago"; "several decades" is read as "several" things are).
 _DECADES = re.compile(r"(?:\b(?P<word>[A-Za-z]+)\s+)?\b(?P<span>decades)\b(?!-(?!long\b))(?!\s+(?:ago|to\s+come)\b)",
                       re.IGNORECASE)
 _DECADES_AFTER = frozenset("for take takes took taken taking after within spanning lasting across over his her their its our my "
