@@ -86,6 +86,8 @@ FACTS = [
     ("Unemployment rose for three months, its longest rise.", "three months"),
     ("Their two sons run the firm.", "two sons"),
     ("“I have 30 years of experience,” the minister told reporters.", "30 years"),  # quoted: the model decides
+    ("Writing to the 40,000 pupils sent home, she said: “My brother and I know from experience", "40,000 pupils"),  # a quote
+    # the sentence's end cuts
     ("The writer spent 12 years in prison.", "12 years"),  # third person: not a byline
     ("The driver, aged 34, was taken to hospital.", "34"),  # one person's age: the model decides
     ("Workers between 20 and 30 years of service retire early.", "between 20 and 30"),  # no age

@@ -106,7 +106,7 @@ _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|s
                              r"|\bin\s+(?:(?:only|just|barely|under|about|around|roughly|nearly|almost)\s+)?$",  # "reached in only 11 years after"
                              re.IGNORECASE)
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # a quote the sentence's end cuts runs to that end
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
 _CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|editor|correspondent|career|experience)\b",
                      re.IGNORECASE)
