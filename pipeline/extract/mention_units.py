@@ -118,7 +118,6 @@ _MEASURES = [
     (re.compile(r"^\s?kWh\b"), "kilowatt_hours"), (re.compile(r"^\s?MWh\b"), "megawatt_hours"),
     (re.compile(r"^\s?GWh\b"), "gigawatt_hours"), (re.compile(r"^\s?TWh\b"), "terawatt_hours"),
     (re.compile(r"^\s?kJ\b"), "kilojoules"), (re.compile(r"^\s?MJ\b"), "megajoules"), (re.compile(r"^\s?GJ\b"), "gigajoules"),
-    (re.compile(r"^\s?GWh\b"), "gigawatt_hours"), (re.compile(r"^\s?TWh\b"), "terawatt_hours"),
     (re.compile(r"^\s?KB\b"), "kilobytes"), (re.compile(r"^\s?MB\b"), "megabytes"), (re.compile(r"^\s?GB\b"), "gigabytes"),
     (re.compile(r"^\s?TB\b"), "terabytes"),
     (re.compile(r"^\s?m/s\b"), "meters per second"), (re.compile(r"^\s?Mbps\b"), "megabits per second"),

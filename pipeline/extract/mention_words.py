@@ -158,7 +158,7 @@ _TWICE_DONE = re.compile(r"\b(?:(?!(?:need|want|seem)ed\b|(?:be|hav|think|go)ing
                          r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|season)\b)"  # "fell twice a year": how often
                          r"|\b(?P<row>twice|thrice)(?=\s+in\s+a\s+row\b)", re.IGNORECASE)
 # ... or in a list after a count of times, whose verb it shares: "won the league five times, the cup twice"
-_TWICE_LISTED = re.compile(r"\b[a-z]+[\s-]times,\s+(?:[^.;:,!?\d]{1,60}?\s)?(?P<w>twice|thrice)\b(?P<row>)"
+_TWICE_LISTED = re.compile(r"\b[a-z]+[\s-]times,\s+(?:[^.;:,!?\d]{1,60}?\s)?(?P<w>twice|thrice)\b"
                            r"(?!\s+(?:as|the|that|what|over|a|per|each|every)\b)", re.IGNORECASE)
 # "halved", "will halve", "halving its dividend", but not "the halving", an event's name
 _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintupl)(?=ed\b|ing\b)"
@@ -371,11 +371,12 @@ def _sizes(text: str) -> list[WordQuantity]:
         unit = _MULTI_CURRENCY.get(word)  # a dollar is read after the span, as the story's dollar
         end = m.end() + 1 + len(m["cur"]) if unit else m.end()
         found.append(WordQuantity((m.start(), end), 2 * base, 9 * base, unit, "vague"))
-    for m in [*_FIGURES.finditer(text), *_FIGURES_REACHED.finditer(text)]:
-        digits = int(_number(m["n"]))
+    named = [(m.span(), m["n"], m["cur"]) for m in _FIGURES.finditer(text)]
+    named += [((m.start("n"), m.end()), m["n"], None) for m in _FIGURES_REACHED.finditer(text)]
+    for span, n, currency in named:
+        digits = int(_number(n))
         if 4 <= digits <= 15:  # "a two-figure sum" is no way of naming money
-            word = (m.groupdict().get("cur") or "").lower().rstrip("s")
-            span = m.span() if "cur" in m.groupdict() else (m.start("n"), m.end())
+            word = (currency or "").lower().rstrip("s")
             found.append(WordQuantity(span, 10.0 ** (digits - 1), 10.0 ** digits - 1,
                                       _MULTI_CURRENCY.get(word, "USD" if word == "dollar" else None), "figures"))
     for m in _DIGITS.finditer(text):
@@ -395,7 +396,8 @@ def _multipliers(text: str) -> list[WordQuantity]:
               for m in _TIMES_THE.finditer(text)]
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
     found += [WordQuantity(m.span(group), _HOW_MANY_TIMES[m[group].lower()], None, "times", "done")
-              for m in [*_TWICE_DONE.finditer(text), *_TWICE_LISTED.finditer(text)] for group in ("w", "row") if m[group]]
+              for m in _TWICE_DONE.finditer(text) for group in ("w", "row") if m[group]]
+    found += [WordQuantity(m.span("w"), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "done") for m in _TWICE_LISTED.finditer(text)]
     return found + [_multiplied(m.span("verb"), m["stem"]) for m in _MULTIPLY_TO.finditer(text)] \
         + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)] \
         + [_multiplied(m.span("half"), "halv") for m in _CUT_IN_HALF.finditer(text)]
