@@ -13,11 +13,11 @@ two ends alike (`ranges_apart`). A running count (`timeline`) conflicts only
 when a certainly-later report is certainly smaller. Quarantined facts are listed, never counted;
 an undated figure offered to the group counts only if it is consistent with the dated ones.
 Disagreements that cannot call a source wrong are `incomparable`: forecasts naming no forecaster
-(they may be different polls), market prices and their moves stated as of a time, and prices or peaks stated for a month or
-a day (one of its many moments), not a year's or a month's average (they may be of different moments,
-`questions.moves_by_the_minute`, which also knows a price by its entity, "bitcoin (price)"; but not
-one named day's open or close, nor its high or low reported after it, `questions.one_session_moment`,
-which an asset traded round the clock never has), figures that
+(they may be different polls), market prices and their moves stated as of a time, and prices or
+peaks stated for a month or a day (one of its many moments), not a year's or a month's average (they
+may be of different moments, `questions.moves_by_the_minute`, which also knows a price by its
+entity, "bitcoin (price)"; but not one named day's open or close, nor its high or low reported after
+it, `questions.one_session_moment`, which an asset traded round the clock never has), figures that
 differ only from a vague amount ("several billion", "thousands": its span is a convention), and a quake's
 magnitude, depth or epicentre given by no one agency (`questions.measured_by_agencies`: the USGS and a
 national agency each measure it). An article whose own figures in a group lie more than twice apart names two things
