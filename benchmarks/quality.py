@@ -123,6 +123,7 @@ REAL_SETS = {
     "holdout57": (ROOT / "tests" / "data" / "holdout57", ROOT / "fetched" / "holdout57"),
     "holdout58": (ROOT / "tests" / "data" / "holdout58", ROOT / "fetched" / "holdout58"),
     "holdout59": (ROOT / "tests" / "data" / "holdout59", ROOT / "fetched" / "holdout59"),
+    "holdout60": (ROOT / "tests" / "data" / "holdout60", ROOT / "fetched" / "holdout60"),
     "holdout61": (ROOT / "tests" / "data" / "holdout61", ROOT / "fetched" / "holdout61"),
 }
 EXIT_NO_TEXTS = 2
