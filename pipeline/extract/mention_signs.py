@@ -47,7 +47,7 @@ UP_VERBS = (
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
            "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|thinned|thins?|thinning|"
-           "devalued|devalues?|devaluing")
+           "devalued|devalues?|devaluing|drawn down|drew down|draws? down|drawing down")  # a reserve "drawn down by"
 BY_UP = ("raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending|"
          "blew out|blown out|blows? out|stretched|stretch(?:es)?")  # spreads that "blew out by 85 basis points" widened
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
@@ -196,7 +196,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 _TIME_THAN = r"(?:before|last|a year|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
-             r"in the (?:spring|summer|autumn|fall|winter)\b|" \
+             r"in the (?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
              r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \
              r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count))"
