@@ -326,8 +326,10 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and " per " in other.unit and " per " not in mention.unit and (mention.unit_class == other.unit_class == "count" or (
                 mention.unit_class == "currency" and other.unit.startswith(f"{mention.unit} per "))):
         return replace(mention, unit=f"{mention.unit} per {other.unit.split(' per ', 1)[1]}")  # "27.4 points, 8.1 rebounds and 6.3 assists a game", "Tk 78 and Tk 110 a kilo"
-    if mention.unit is None and other.unit_class == "duration" and other.unit and not backward and _LINK.match(gap):
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "cut the sentence to 15 years from 20"
+    if mention.unit is None and other.unit and not backward and _LINK.match(gap) and (
+            other.unit_class == "duration" or other.unit_class == "currency" and other.value / 10 <= mention.value <= 10 * other.value):
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "cut the sentence to 15 years from 20",
+        # "to 800 pesos per dollar from 365"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TO.match(gap) \
             and _BY_BEFORE.search(text, max(0, other.start - 12), other.start):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "rose by 1.2 million units to 9.4 million"

@@ -599,7 +599,8 @@ def _one_thing(word: str, after: str) -> bool:
 
 
 # "three euros a kilo" is per kilogram, "€120/MWh" per megawatt hour, "per annum" per year
-_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "annum": "year"}
+_SHORT_DENOMINATORS = {"kilo": "kilogram", "kg": "kilogram", "kwh": "kilowatt_hour", "mwh": "megawatt_hour", "annum": "year",
+                       "greenback": "dollar"}  # "800 pesos per greenback"
 
 
 def _denominator(word: str) -> str:
