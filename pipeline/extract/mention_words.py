@@ -92,7 +92,7 @@ _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0,
 # A sum named by its count of digits: "a six-figure salary" (100,000 to 999,999), "an 8-figure euro fee", in the
 # currency named after it, else the story's (`mentions._from_words`).
 _FIGURES = re.compile(rf"\b(?P<n>{_NUMBER_WORD}|\d{{1,2}})[\s-]figure(?:[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan))?"
-                      r"(?=\s+[a-z])", re.IGNORECASE)
+                      r"(?=\s+[a-z])(?!\s+skat)", re.IGNORECASE)  # not "14 figure skaters"
 # The same in the plural after a word of reaching or placing: "its climb to six figures", "salaries in the
 # low seven figures"; "six figures released" or "figures of the party" are numbers or people.
 _FIGURES_REACHED = re.compile(rf"\b(?:to|into|in|hit\w*|reach\w*|top\w*|cross\w*|pass\w*|past|above|below|under|over|"
