@@ -187,6 +187,12 @@ def named_first(codes: tuple[str, ...], text: str) -> str | None:
     return min(named)[1] if named else None
 
 
+def story_money(cues: tuple[str, ...]) -> str:
+    """The currency of a sum that names none ("a six-figure sum", "has invested billions"): the first the story
+    cues, else USD."""
+    return cues[0] if cues else "USD"
+
+
 def story_currency(cues: tuple[str, ...], default: str) -> str:
     """The currency a shared symbol or "cents" means in this story: the first cued, else `default`."""
     return _first_cued(_SHARED_WITH.get(default, ()), cues) or default

@@ -159,7 +159,7 @@ _WORD_UNIT_CLASS: dict[str | None, UnitClass] = {"times": "count", "titles": "co
 
 def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Mention:
     if found.kind == "figures":  # "a seven-figure sum": money, in the story's currency unless it names one
-        return _mention(text, found.start, found.end, found.value, found.unit or (story[0] if story else "USD"), "currency",
+        return _mention(text, found.start, found.end, found.value, found.unit or rules.story_money(story), "currency",
                         value_max=found.value_max, qualifier="several")
     read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
         if found.unit is None else None
@@ -343,7 +343,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _spoken_hundredths(text, mentions)
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))),
-                              story[0] if story else "USD")
+                              rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story)
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))

@@ -311,10 +311,11 @@ def final_result_year(fact: QuantFact, metric: str) -> str | None:
 # about shares trading ("RDDT closed at $50.44", "the stock opened at $47").
 # What is traded everywhere at once, by the entity's name: its price and peaks differ by exchange
 # and feed ("bitcoin (price)", "ether", "gold price", "brent crude").
-_TRADED = re.compile(rf"{_MARKET_WORDS.pattern}|\b(?:ether(?:eum)?|crypto\w*|btc)\b")
+_CRYPTO = r"ether(?:eum)?|crypto\w*|btc"  # with "bitcoin", which `_MARKET_WORDS` knows
+_TRADED = re.compile(rf"{_MARKET_WORDS.pattern}|\b(?:{_CRYPTO})\b")
 _AT_A_MOMENT = re.compile(r"\b(?:prices?|high|low|record|peak|level|trading|valuation|value|market cap\w*)\b")
 _MOVE_WORDS = re.compile(r"\b(?:change|gain|rise|fall|drop|jump|surge|slide|loss|decline|return|increase|decrease)s?\b")
-_ROUND_THE_CLOCK = re.compile(r"\b(?:bitcoin|ether(?:eum)?|crypto\w*|btc|exchange rate)\b")  # no session
+_ROUND_THE_CLOCK = re.compile(rf"\b(?:bitcoin|{_CRYPTO}|exchange rate)\b")  # no session
 _BARE_PRICE = re.compile(r"other:(?:price|prices|value|price_per_share|amount_per_share)")
 _TRADING = re.compile(r"\b(?:shares?|stocks?|traded|trading|opened\s+at|closed\s+at|ipo|listing|debut)\b", re.IGNORECASE)
 
