@@ -125,6 +125,7 @@ REAL_SETS = {
     "holdout59": (ROOT / "tests" / "data" / "holdout59", ROOT / "fetched" / "holdout59"),
     "holdout60": (ROOT / "tests" / "data" / "holdout60", ROOT / "fetched" / "holdout60"),
     "holdout61": (ROOT / "tests" / "data" / "holdout61", ROOT / "fetched" / "holdout61"),
+    "holdout63": (ROOT / "tests" / "data" / "holdout63", ROOT / "fetched" / "holdout63"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
