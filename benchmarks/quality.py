@@ -126,6 +126,7 @@ REAL_SETS = {
     "holdout60": (ROOT / "tests" / "data" / "holdout60", ROOT / "fetched" / "holdout60"),
     "holdout61": (ROOT / "tests" / "data" / "holdout61", ROOT / "fetched" / "holdout61"),
     "holdout62": (ROOT / "tests" / "data" / "holdout62", ROOT / "fetched" / "holdout62"),
+    "holdout63": (ROOT / "tests" / "data" / "holdout63", ROOT / "fetched" / "holdout63"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
