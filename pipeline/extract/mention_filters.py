@@ -503,8 +503,9 @@ _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
 # A relay race named by its legs and their length: "the 4x100m medley relay", "4 x 400 metres relay".
 _RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?:\s+[a-z]+){0,2}\s+relays?\b)", re.IGNORECASE)
 # A road's junctions and exits, a service or a place known by its number, alone or in a list: "between
-# junctions 10 and 11", "exit 42", "Alaska Airlines flight 1282", "bus 42", "runway 34", "Wards 7 and 12".
-_NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|"
+# junctions 10 and 11", "exit 42", "Alaska Airlines flight 1282", "bus 42", "runway 34", "Wards 7 and 12", "on line 62",
+# "swam in lane 4".
+_NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|line|lane|"
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).

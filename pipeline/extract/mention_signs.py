@@ -153,7 +153,7 @@ _TO_FALL = re.compile(r"\bto\s+fall\s+$", re.IGNORECASE)  # with "between A and 
 # verb of seeing or saying there makes the noun its object ("45 economists expecting growth to slow").
 _SEEING = r"(?:see|sees|saw|seeing|expect\w*|predict\w*|forecast\w*|show\w*|say|says|said|saying|project\w*|" \
           r"anticipat\w*|estimat\w*|call\w*|report\w*)\b"
-_NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|than|but|amid|despite|remain\w*|" \
+_NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|than|but|amid|despite|remain\w*|last|this|next|every|" \
                   r"are|were|is|was|be|been|being|have|has|had|will|would|could|may|might|can|must|should)\b"
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
                          rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b(?!\s+due\b)", re.IGNORECASE)  # not "$6B falls due"

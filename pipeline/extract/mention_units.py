@@ -173,8 +173,11 @@ _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:
 _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
 
 
-# A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling".
+# A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling",
+# "a 3,000-piece jigsaw", "a 40-vehicle convoy", "a 30-nation coalition".
 COMPOUND_NOUNS = ("person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
+                  "piece|vehicle|car|carriage|truck|lorry|ship|vessel|home|house|flat|apartment|store|shop|branch|school|"
+                  "nation|country|state|team|club|player|worker|student|"
                   "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
@@ -882,7 +885,7 @@ def good_after(text: str, end: int) -> str | None:
 # ("412 passengers boarded ..., paying $640 each", "12,400 loans worth ..., about £72,000 each") or as its
 # subject ("Pensioners in Yerevan will receive ... 15,000 dram each").
 _EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|year|month|week|day|time|season)\b)", re.IGNORECASE)
-_COUNTED = re.compile(r"(?:\d[\d,.]*(?i:bn|mn|m|k|b)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+_COUNTED = re.compile(r"(?:\d(?:[\d,.]*\d)?(?i:bn|mn|m|k|b)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                       r"hundred|thousand|million|dozen))\s+(?:[A-Z][a-z]+\s+)?(?P<words>[a-z-]+(?:\s+[a-z-]+)?)")
 # The sentence's subject: a noun after at most two words that modify it ("Refurbished bunk beds in the hostel cost").
 _SUBJECT_NOUNS = re.compile(r"^\W*(?:(?:The|All|Some|Many)\s+)?(?P<words>[A-Za-z-]+(?:\s+(?!of\b)[A-Za-z-]+){0,2})\b(?=,?\s+(?!of\b)[a-z])")

@@ -115,9 +115,12 @@ _AND_A_HALF = re.compile(r"\ban?\s+(?P<unit>hour|day|week|month|year|decade)([\s
 _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),
                "year": ("years", 1.5), "decade": ("years", 15.0)}
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
-# "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break"
+# "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break";
+# not a company's reporting half ("a half-year loss", "a half-year dividend"), which names a period
 _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b)"
-                       r"|(?<=\ba\s)half(?=-(?:second|minute|hour|day|week|month|year|mile)\b))", re.IGNORECASE)  # "a half-hour break"
+                       r"|(?<=\ba\s)half(?=-(?:second|minute|hour|day|week|month|year|mile)\b)"
+                       r"(?!-year\s+(?:(?:pre-tax|net|operating|underlying|interim|record)\s+)?(?:loss|profit|results?|report|dividend|"
+                       r"sales|revenue|earnings|figures|accounts|turnover|update|statement|deficit|surplus)\b))", re.IGNORECASE)
 # "in a quarter of a century", "the last quarter-century" (25 years)
 _QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centur(?:y|ies)\b)", re.IGNORECASE)
 _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
