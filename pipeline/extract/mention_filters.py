@@ -279,10 +279,10 @@ _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECA
 # "22% more than two years ago", "up from five years ago", "up from €7 two years ago", "the price of a decade ago",
 # "down from 45% four years ago", "against 480 pa'anga two years ago" (a plain "ended 30 years ago" stays a span of
 # time).
-_AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|back)\b", re.IGNORECASE)  # "three years back"
 _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
                             r"weaker|faster|slower|more|less|fewer)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
-                            r"of)|\d(?:%|\s?(?:percent|per\s?cent|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
+                            r"of)|\d(?:%|\s?(?:percent|per\s?cent|pc|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
                             r"|[$£€¥₹]\s?\d[\d,.]*(?:\s?(?:bn|m|billion|million)\b)?"
                             r"|\d[\d,.]*\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)[a-z'’]+)\s+$",
                             re.IGNORECASE)

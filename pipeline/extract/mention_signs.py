@@ -193,7 +193,8 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 # month of 2019", "than in January"
 # ... or the earlier amount itself: "40% lower than the 90 billion yen of the same quarter last year", or an
 # earlier estimate of it: "two more than the exit poll", "one seat less than in the first forecast"
-_TIME_THAN = r"(?:before|last|a year|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
+_TIME_THAN = r"(?:before|last|a year|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before|back)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
+             r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in the (?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
