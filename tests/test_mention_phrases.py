@@ -28,6 +28,8 @@ PHRASES = [
     ("The city's longest 40-degree streak ended on Sunday.", "40-degree", "day_bound"),
     ("Copper prices hit a 15-year high on Tuesday.", "15-year", "record_span"),
     ("Mortgage rates touched a 20-year peak in October.", "20-year", "record_span"),
+    ("Rainfall in Sindh ran 460% above the national 30-year average, the meteorologists said.", "30-year", "average_span"),
+    ("Wheat stocks sit 12% below their five-year rolling average.", "five-year", "average_span"),
     ("The bank's shares suffered a record one-day loss.", "one-day", "record_span"),
     ("It was the index's biggest three-month rally since 2009.", "three-month", "record_span"),
     ("Weak demand was one factor behind the loss.", "one factor", "one_as_pronoun"),
@@ -116,6 +118,8 @@ FACTS = [
     ("Home sales were the lowest in 12 years.", "12 years"),  # the time since a record: the model decides
     ("The index posted its biggest weekly gain in two years.", "two years"),
     ("The river rose above its banks for the first time in 30 years.", "30 years"),
+    ("The fund's 10-year average return was 6.1%, and its 10-year bond paid 3%.", "6.1%"),  # the average itself
+    ("Players average 30 years of age across a 12-year career.", "12-year"),  # no average after the span
 ]
 
 

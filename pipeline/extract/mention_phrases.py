@@ -7,6 +7,8 @@ here returns its name for such a mention:
 
 - `record_span`: the span of a record, not a streak: "a seven-year high", "a 15-month low", "a record
   one-day loss" (the time since a record, "the highest level in 20 years", is left to the model);
+- `average_span`: the span an average is taken over, the basis a figure is compared with: "the national
+  30-year average", "its five-year average", "the 10-year norm";
 - `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one key reason", "one
   highlight", "one way", "one official said", "one wearing a hood", "on one side of";
 - `definite_group`: "these two", "those three": a group already named, not an amount;
@@ -71,6 +73,7 @@ _THRESHOLD_AFTER = re.compile(r"^[\s-]*(?:mark|barrier|threshold)\b", re.IGNOREC
 # Only a line broken is one: "crossed the 50-degree mark" is a reading, "from the 35km mark" a point of the course.
 _BROKE_THE = re.compile(r"\b(?:break|breaks|breaking|broke|broken|crack|cracks|cracked|cracking|smash\w*)(?:\s+through)?\s+the\s+$",
                         re.IGNORECASE)
+_AVERAGE_AFTER = re.compile(r"^\s+(?:rolling\s+|moving\s+|long-term\s+)?(?:average|mean|median|norm|normal)\b", re.IGNORECASE)
 _RECORD_AFTER = re.compile(r"^[\s-]+(?:high|low|record|peak|trough|best|worst|top|bottom|highs|lows|peaks)\b", re.IGNORECASE)
 _ONE_NOUNS = re.compile(
     r"^\s+(?:(?:key|main|major|big|important|other|possible|likely|final|early|clear|notable)\s+)?"
@@ -152,6 +155,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     words = mention.text.lower()
     if mention.unit_class == "duration" and _is_record_span(words, before, after):
         return "record_span"
+    if mention.unit_class == "duration" and re.fullmatch(rf"[\w.]+-{_SPAN_UNITS}", words) and _AVERAGE_AFTER.match(after):
+        return "average_span"
     if words.split()[0] == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
         return "one_as_pronoun"
     if words.split()[0] in _SPELLED_SMALL and _GROUP_BEFORE.search(before):
