@@ -516,7 +516,7 @@ _SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")
 
 # An exchange rate: a bare number of one currency for one unit of another, the first named before it
 # in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
-_PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|for\s+the|a)\s+(?:(?:US|U\.S\.|American)\s+)?"
+_PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|for\s+the|a)\s+(?:(?:US|U\.S\.|American|United\s+States)\s+)?"
                            r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
 _NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|(?:[Tt]he|[A-Z][a-z]+['’]s)\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
 
