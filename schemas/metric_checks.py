@@ -277,15 +277,28 @@ _PER_DAY_OR_LESS = re.compile(r"\bper (?:second|minute|hour|day|week|month|perso
 
 
 def _rate_problem(metric: str, measured: Measured) -> str | None:
-    """A rate per so many people ("7.87 per 1,000 people") is no count, and money a day or a week ("cost
-    the economy $5 billion a day") is no economy's size."""
+    """A rate per so many people ("7.87 per 1,000 people") is no count, nor is a multiple ("three times higher");
+    money a day or a week ("cost the economy $5 billion a day") is no economy's size, and money per one thing
+    that is no time ("€76.50 per share", "800 pesos per dollar", "$80 a barrel") is a price or an exchange
+    rate, no total of an economy or of trade."""
     if metric in _ECONOMY_SIZES and measured.unit and _PER_DAY_OR_LESS.search(measured.unit):
         return (f"«{measured.words}» is an amount {measured.unit.split(' ', 1)[1]}, not the size of an economy: "
                 f"metric {metric!r} does not fit; choose other: with a metric_label for what it costs or earns")
+    if metric in _MONEY_TOTALS and measured.unit and (price := _PER_THING.search(measured.unit)):
+        return (f"«{measured.words}» is money per {price.group(1).replace('_', ' ')}, a price or a rate, not a total: "
+                f"metric {metric!r} does not fit; choose other: with a metric_label for the price or rate")
+    if METRIC_UNIT_CLASS.get(metric) == "count" and measured.unit == "times":
+        return (f"«{measured.words}» is a multiple, not a count: metric {metric!r} does not fit; choose other: with a "
+                f"metric_label for the ratio")
     if METRIC_UNIT_CLASS.get(metric) != "count" or not measured.unit or not re.search(r"\bper\b|^per_", measured.unit):
         return None
     return (f"«{measured.words}» is a rate ({measured.unit.replace('_', ' ')}), not a count: metric {metric!r} does "
             f"not fit; choose other: with a metric_label for the rate")
+
+
+_MONEY_TOTALS = frozenset({"gdp_nominal", "gni_nominal", "trade_volume", "exports", "imports", "arms_sales_revenue",
+                           "munitions_sales_value"})
+_PER_THING = re.compile(r"\bper\s+(?!(?:year|annum|quarter|month|week|day|hour)s?\b)([a-z_]+)")
 
 
 def _beside(measured: Measured, after: re.Pattern[str], before: re.Pattern[str]) -> re.Match[str] | None:
@@ -1106,7 +1119,7 @@ _PLIGHT_AFTER = re.compile(
 # of a population: "26 million people live in", "people are living in").
 _PEOPLE_EVENT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:these|those|the|them)\s+)?(?:people\s+|persons\s+)?(?:(?:in|from|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+)\s+)?"
-    r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
+    r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;,]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
     r"became|[a-z]{3,}ed|[a-z]{3,}ing)\b)")  # "250,000 people filling the square"
 # ... or the population named right before them: "the population milestone of 8 billion people", "a population of
@@ -1124,7 +1137,8 @@ _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched
 # affected nearly 100,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
-                            r"infecting|sickened|sickening|killed|killing|injured|injuring)\s+(?:of\s+)?(?:the\s+)?"
+                            r"infecting|sickened|sickening|killed|killing|injured|injuring|buried|burying|trapped|trapping|"
+                            r"(?:claimed|claiming|took|taking|cost|costing)\s+the\s+lives)\s+(?:of\s+)?(?:the\s+)?"
                             r"(?:(?:about|some|over|nearly|almost|around|roughly|more\s+than|at\s+least|up\s+to)\s+)?$",
                             re.IGNORECASE)
 # ... or a toll the clause counts them as: "the number of deaths during the pilgrimage totalled 1,301 people", "the

@@ -62,6 +62,15 @@ SCALE = [
     # Money a day is no economy's size: "the walkout costs the economy $2 billion a day".
     ("The walkout costs the economy $2 billion a day.", "$2 billion", 2e9, "USD per day", "currency", "gdp_nominal", True),
     ("The economy produces $2 billion a year.", "$2 billion", 2e9, "USD per year", "currency", "gdp_nominal", False),
+    # Money per one thing is a price or a rate, no total of trade or of an economy; a multiple is no count.
+    ("Before listing, the trading in its shares in the grey market reached €71 per share.", "€71 per share", 71,
+     "EUR per share", "currency", "trade_volume", True),
+    ("The economy minister said the peso would now trade at 950 per dollar.", "950 per dollar", 950, "ARS per dollar",
+     "currency", "gdp_nominal", True),
+    ("Exports of coffee earned the economy $1.2 billion a month.", "$1.2 billion", 1.2e9, "USD per month", "currency",
+     "exports", False),
+    ("The official death toll is four times higher than the one the ministry gave.", "four times", 4, "times", "count",
+     "casualties", True),
 ]
 
 
@@ -693,6 +702,12 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "population", "voted"),
     ("The number of deaths at the festival this summer totalled 212 people, officials said.", "212 people", 212,
      "people", "count", "population", "deaths"),
+    ("The mudslide buried more than 1,400 people in the hamlets below the ridge.", "more than 1,400 people", 1400,
+     "people", "count", "population", "buried"),
+    ("The storm has claimed the lives of more than 310 people, the agency said.", "more than 310 people", 310,
+     "people", "count", "population", "claimed the lives"),
+    ("Police said 8,000 people were moved from campsites, the largest transfer of residents the region has seen.",
+     "8,000 people", 8000, "people", "count", "population", "were"),
     # the missing, the feared dead and the survivors are no toll
     ("The landslide killed 23, and rescuers pulled 48 survivors from the mud.", "48 survivors", 48, "survivors", "count",
      "casualties", "survivors"),
