@@ -345,7 +345,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))),
                               rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
-    mentions = _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story)
+    mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     if mentions and _cut_off(text, mentions[-1]):
@@ -400,26 +400,53 @@ def _spoken_hundredths(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Verbs of money right before a bare "millions" or "billions": "for transferring billions", "spent millions on".
 _MONEY_VERB_BEFORE = re.compile(
-    r"\b(?:paid|pay|pays|paying|spent|spend|spends|spending|cost|costs|costing|raised|raising|lost|losing|owed|owes|"
+    r"\b(?:paid|pay|pays|paying|spent|spend|spends|spending|cost|costs|costing|raised|raises?|raising|lost|losing|owed|owes|"
     r"transferr(?:ed|ing)|transfers?|launder(?:ed|ing|s)?|invest(?:ed|ing|s)?|earn(?:ed|ing|s)?|fined|"
     r"borrow(?:ed|ing|s)?|st(?:ole|olen)|siphon(?:ed|ing)?|pump(?:ed|ing)|funnel(?:l?ed|l?ing))\s+(?:\w+\s+)?$",
     re.IGNORECASE)
 
 
+# A value put on something, before a bare amount of millions or more: "valued the brand at 90 billion", "worth 12 million".
+_VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:\d]{0,40}?\bat\s+$|"
+                               r"\bworth\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$",
+                               re.IGNORECASE)
+
+
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
-    """A bare "millions" or "billions" right after a verb of money ("for laundering billions") is
-    money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
-    paid ..."), else in the story's `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
+    """A bare "millions" or "billions" right after a verb of money ("for laundering billions"), or a bare
+    amount of millions or more put as a value ("valued the brand at 90 billion"), is money in the currency of
+    the nearest amount of its sentence ("topping the $1.1 billion a rival paid ..."), else in the story's
+    `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
     result, starts = list(mentions), None
     for i, mention in enumerate(mentions):
-        if mention.unit is not None or mention.qualifier != "several" or mention.value < 1e6 \
-                or not _MONEY_VERB_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
+        before = text[max(0, mention.start - 60):mention.start]
+        if mention.unit is not None or mention.value < 1e6 or not (
+                mention.qualifier == "several" and _MONEY_VERB_BEFORE.search(before[-40:])
+                or mention.unit_class == "count" and _VALUED_AT_BEFORE.search(before)):
             continue
         starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
         first, last = sentence_bounds(text, mention.start, starts)
         same = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last]
         unit = min(same, key=lambda m: abs(m.start - mention.start)).unit.split(" per ")[0] if same else currency
         result[i] = replace(mention, unit=unit, unit_class="currency")
+    return result
+
+
+# A bound written after the amount: "at 90 billion or more", "115 degrees or higher", "2.1 children or fewer" (not
+# "or more than", a second amount's hedge; "one or more" is "some").
+_OR_BOUND_AFTER = re.compile(r"^\s+or\s+(?:(?P<least>more|higher|above|greater)|less|fewer|lower|below)"
+                             r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:of|in|on|at|for|after|before|by|from|to|and|or|per|each|every|since|"
+                             r"during|within|with|when|while|is|are|was|were|will|would|could|can|may|might)\b)",
+                             re.IGNORECASE)  # not "in 4 days or more personal details"
+
+
+def _or_more(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An exact amount with "or more" or "or less" after it is at least or at most that amount."""
+    result = []
+    for mention in mentions:
+        bound = _OR_BOUND_AFTER.match(text[mention.end:mention.end + 30]) \
+            if mention.qualifier == "exact" and mention.value_max is None and mention.value != 1 else None
+        result.append(replace(mention, qualifier="at_least" if bound["least"] else "at_most") if bound else mention)
     return result
 
 
@@ -432,21 +459,31 @@ _INDEX_NAMES = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|S&P|FTSE|Nikke
 
 
 def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
-    """A bare price with two decimals after a share's move in percent (`_MOVE_TO`), in a sentence
-    with no index that is about stock or shares, or follows one ("PXD stock climbed 1.4% to 240.82.
-    Exxon fell 3.6% to 106.49"), is in the story's currency."""
+    """A bare price with two decimals after a share's move in percent (`_MOVE_TO`), or named a share's price
+    ("its offer price of 82.50 apiece", `_PRICE_NAMED`), in a sentence with no index that is about stock or
+    shares, or follows one ("PXD stock climbed 1.4% to 240.82. Exxon fell 3.6% to 106.49"), is in the currency
+    of the nearest amount of its sentence within ten times of it, else in the story's currency."""
     result = list(mentions)
     starts = sentence_starts(text)
     for i, mention in enumerate(mentions):
         if mention.unit is not None or not re.fullmatch(r"\d{1,5}\.\d\d", mention.text) \
-                or not _MOVE_TO.search(text[max(0, mention.start - 30):mention.start]):
+                or not (_MOVE_TO.search(text[max(0, mention.start - 30):mention.start])
+                        or _PRICE_NAMED.search(text[max(0, mention.start - 30):mention.start])
+                        or _APIECE_AFTER.match(text, mention.end)):
             continue
         first, last = sentence_bounds(text, mention.start, starts)
         sentence, before = text[first:last], text[preceding_start(starts, first, 1):first]
         if not _INDEX_NAMES.search(sentence) and (_STOCK_WORDS.search(sentence) or _STOCK_WORDS.search(before)
                                                  and not _INDEX_NAMES.search(before)):
-            result[i] = replace(mention, unit=currency, unit_class="currency")
+            near = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last and m.unit
+                    and " per " not in m.unit and m.value / 10 <= mention.value <= m.value * 10]
+            unit = min(near, key=lambda m: abs(m.start - mention.start)).unit if near else currency
+            result[i] = replace(mention, unit=unit, unit_class="currency")
     return result
+
+
+_PRICE_NAMED = re.compile(r"\b(?:offer|issue|share|listing|IPO|opening|closing)\s+price\s+of\s+$", re.IGNORECASE)
+_APIECE_AFTER = re.compile(r"\s+(?:apiece|a\s+share|per\s+share)\b", re.IGNORECASE)
 
 
 # Money named by how often it is paid: "the hourly rate to £14.20", "Monthly rent ... 3.2 million guaraníes", "lift the
