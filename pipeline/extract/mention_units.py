@@ -42,7 +42,7 @@ CURRENCY_WORDS = currency_names() | {
     "ruble": "RUB", "rubles": "RUB", "rupee": "INR", "rupees": "INR", "rand": "ZAR", "kroner": "NOK",
     "krone": "NOK", "kronor": "SEK", "krona": "SEK", "pesos": "MXN", "francs": "CHF", "franc": "CHF",
     "reais": "BRL", "lira": "TRY", "naira": "NGN", "shekels": "ILS", "ringgit": "MYR", "baht": "THB",
-    "swiss francs": "CHF", "us dollars": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "swiss francs": "CHF", "us dollars": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD", "australian dollars": "AUD", "canadian dollars": "CAD",
     "hong kong dollars": "HKD", "new zealand dollars": "NZD", "singapore dollars": "SGD",
     "swedish crowns": "SEK", "swedish kronor": "SEK", "norwegian crowns": "NOK", "norwegian kroner": "NOK",
     "danish crowns": "DKK", "danish kroner": "DKK", "czech crowns": "CZK", "icelandic kronur": "ISK",
@@ -162,7 +162,7 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
-_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
+_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&.-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())

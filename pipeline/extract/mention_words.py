@@ -74,7 +74,7 @@ _VAGUE = re.compile(
     # "several records", "several European countries", "for several years": 2 to 9 of the things or units of
     # time named after it ("several decades" 20 to 90 years; not "several times", nor a date, "several years ago")
     r"|\b(?P<several>several)\b(?=\s+(?!(?:times|more|other|others)\b)"
-    r"(?:[a-z-]+\s+){0,2}?[a-z]+s\b)(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b)",
+    r"(?:[\w.’'-]+\s+){0,2}?[a-z]+s\b)(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b)",
     re.IGNORECASE)
 # "a couple of hospitals": about two; "a couple of hundred protesters": about 200
 _COUPLE = re.compile(r"\ba\s+couple\s+of(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?\b(?=\s+[a-z])", re.IGNORECASE)
