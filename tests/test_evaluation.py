@@ -53,6 +53,9 @@ def test_matching_rule(changes: dict[str, Any], matches: bool) -> None:
     (2.05, "megajoules", 2.05, "megawatts", False),  # energy is not power
     (207, "seconds", 207, "percent", False),  # no dimension: the unit classes must agree
     (5, "EUR", 5, "USD", True),  # money is one class; exchange is not the evaluation's business
+    (2, "times", 100, "percent", True),  # "doubled" read as a multiple against a gold rise of 100%
+    (0.5, "times", -50, "percent", True),  # "halved"
+    (2, "times", 2, "percent", False),
 ])
 def test_amounts_of_one_dimension_compare_once_converted(value: float, unit: str, gold_value: float, gold_unit: str,
                                                          same: bool) -> None:
