@@ -73,7 +73,7 @@ _VAGUE = re.compile(
     r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b"
     # "several records", "several European countries", "for several years": 2 to 9 of the things or units of
     # time named after it ("several decades" 20 to 90 years; not "several times", nor a date, "several years ago")
-    r"|\b(?P<several>several)\b(?=\s+(?!(?:times|more|other|others)\b)"
+    r"|\b(?P<several>several)\b(?=\s+(?:more\s+)?(?!(?:times|more|other|others)\b)"
     r"(?:[\w.’'-]+\s+){0,2}?[a-z]+s\b)(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b)",
     re.IGNORECASE)
 # "a couple of hospitals": about two; "a couple of hundred protesters": about 200
@@ -287,9 +287,9 @@ def _parallel_share(text: str, start: int, end: int) -> bool:
     return bool(_PARALLEL_BEFORE.search(before) and _PARALLEL_AFTER.match(text, end) and _SHARE_BEFORE.search(clause))
 
 
-# A fraction written with a slash before what it is a share of: "2/3 of the conclave", "a 3/4 majority" (not a date,
-# "on 2/3").
-_SLASHED = re.compile(r"(?<![\d/.,])(?P<num>[1-9])/(?P<den>[2-9]|1[0-2])(?![\d/])(?=\s+of\b|[\s-]+majority\b)")
+# A fraction written with a slash before what it is a share of: "2/3 of the conclave", "a 3/4 majority", "less than 1/40
+# of that permitted" (not a date, "on 2/3").
+_SLASHED = re.compile(r"(?<![\d/.,])(?P<num>[1-9])/(?P<den>[2-9]|[1-9]\d|100)(?![\d/])(?=\s+of\b|[\s-]+majority\b)")
 
 
 # "4pc now, down from a fifth a decade ago": the share left behind, then when (not "up from a third division club")

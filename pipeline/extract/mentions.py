@@ -406,6 +406,7 @@ _MONEY_VERB_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+_WORTH_OF = re.compile(r"\s+worth\s+of\b", re.IGNORECASE)  # "millions worth of crustaceans"
 # A value put on something, before a bare amount of millions or more: "valued the brand at 90 billion", "worth 12 million".
 _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:\d]{0,40}?\bat\s+$|"
                                r"\bworth\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|at\s+least)\s+)?$",
@@ -413,7 +414,8 @@ _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:
 
 
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
-    """A bare "millions" or "billions" right after a verb of money ("for laundering billions"), or a bare
+    """A bare "millions" or "billions" right after a verb of money ("for laundering billions") or before "worth of"
+    ("millions worth of crustaceans"), or a bare
     amount of millions or more put as a value ("valued the brand at 90 billion"), is money in the currency of
     the nearest amount of its sentence ("topping the $1.1 billion a rival paid ..."), else in the story's
     `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
@@ -421,7 +423,7 @@ def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Me
     for i, mention in enumerate(mentions):
         before = text[max(0, mention.start - 60):mention.start]
         if mention.unit is not None or mention.value < 1e6 or not (
-                mention.qualifier == "several" and _MONEY_VERB_BEFORE.search(before[-40:])
+                mention.qualifier == "several" and (_MONEY_VERB_BEFORE.search(before[-40:]) or _WORTH_OF.match(text, mention.end))
                 or mention.unit_class == "count" and _VALUED_AT_BEFORE.search(before)):
             continue
         starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
