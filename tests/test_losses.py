@@ -36,6 +36,9 @@ CASES = [
     ("The chain's buffet deal caused $14 million in losses last year.", "$14 million", "money", None),
     ("The walkout led to about $90 million in losses, the carmaker said.", "about $90 million", "money", None),
     ("The chain booked $14 million in losses last year.", "$14 million", "money", "net_income"),
+    ("Sales should top $2 billion this year, though losses are expected to reach $900 million.", "$900 million", "money",
+     "net_income"),
+    ("Insured losses are expected to reach $4 billion after the storm.", "$4 billion", "money", None),
 ]
 
 

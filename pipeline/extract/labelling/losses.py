@@ -1,6 +1,7 @@
 """Stage (extraction, labelling): money that its words call a company's loss is net income below zero.
 
-"posted a loss of $1.6 billion", "a $1.6 billion net loss", "$900 million in losses": the amount is
+"posted a loss of $1.6 billion", "a $1.6 billion net loss", "$900 million in losses", "losses are expected to
+reach $5 billion": the amount is
 the result of the period, and a result is one question whether a source says "a loss of $1.6
 billion" or "net income of -$1.6 billion" (and a profit of another quarter is the same question for
 another period). So such an amount, when the model names it only by its kind ("money") or as a loss
@@ -34,7 +35,10 @@ _MEASURE_BEFORE = re.compile(r"\b(operating|pre-?tax|before[- ]tax)\s+$", re.IGN
 _MEASURE_AFTER = re.compile(r"^\s*(operating|pre-?tax|before[- ]tax)\s+loss(?:es)?\b", re.IGNORECASE)
 _FROM_OPERATIONS = re.compile(rf"\bloss(?:es)?\s+from\s+operations\s+(?:(?:totall?(?:ing|ed)|of|was|were|at|reached|came\s+to|amounted\s+to)\s+)?{_HEDGE}$",
                               re.IGNORECASE)
-_LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+of\s+{_HEDGE}$", re.IGNORECASE)
+_LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+(?:of|(?:(?:are|were|is|was|will|would|could|may|might|be|been|"
+                      rf"expected|projected|forecast|set|likely|to)\s+){{0,4}}(?:reach(?:ed)?|total(?:l?ed)?|hit|"
+                      rf"top(?:ped)?|exceed(?:ed)?|came\s+to|come\s+to|amount(?:ed)?\s+to|stood\s+at))\s+{_HEDGE}$",
+                      re.IGNORECASE)  # "a net loss of", "losses are expected to reach", "its loss totalled"
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
 # Sold at a loss: "sold its bonds at a $1.8 billion loss" is the loss on a sale, not the period's result.
