@@ -784,8 +784,10 @@ def _one_product(measured: Measured) -> str | None:
     "output of steel rose 5%", "climbed by 35 per cent to 1.85 million vehicles"."""
     if measured.span is None:
         return None
-    outputs = list(_LAST_OUTPUT.finditer(words_up_to(measured)))
-    last = outputs[-1] if outputs else None
+    before = words_up_to(measured)
+    outputs = list(_LAST_OUTPUT.finditer(before))
+    last = outputs[-1] if outputs and not re.search(r"\band\b", before[outputs[-1].end():]) else None  # "more electricity
+    # production and cutting farm emissions by 30 percent": the number is of what comes after "and"
     for word in (last.group("head"), last.group("of")) if last else ():
         if word and _ONE_PRODUCT.match(word):
             return last.group(0)
@@ -1094,7 +1096,8 @@ _CIVILIAN = re.compile(
     r"patients?|babies|births?|voters?|fans?|shoppers?|buyers?)\b|\bModel\s+[A-Z0-9]\b", re.IGNORECASE)
 _NOT_OUTPUT = re.compile(r"\bcapacity\b|\bcapacities\b|\bdeliver(?:y|ies|ed)\b|\bsales\b|\bsold\b", re.IGNORECASE)
 _PRODUCT = (r"(?:cars?|vehicles?|evs?|automobiles?|trucks?|smartphones?|phones?|chips?|shells?|rounds|missiles?|"
-            r"oil|steel|coal|crude|barrels?|tonnes?|tons?|units)")
+            r"oil|steel|coal|crude|barrels?|tonnes?|tons?|units|electricity|power|energy|gas|nuclear|wind|solar|grain|wheat|"
+            r"rice|corn|maize|milk|wine|coffee|cocoa|sugar|gold|copper|cement)")
 # The output a growth rate is about: the last "production" or "output" before the number, with the
 # words that say whose ("car production", "output of steel", "factory output").
 _LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\s+of\s+(?:\w+\s+)?(?P<of>\w+))?",

@@ -616,6 +616,7 @@ def test_money_is_a_weapons_figure_only_in_a_sentence_about_weapons(sentence, wo
     ("Production jumped by 22 per cent to 950,000 cars.", "22 per cent", "cars"),
     ("Factory output fell 1.4% in March as car production slumped 6%.", "6%", "car production"),
     ("Factory output fell 1.4% in March as car production slumped 6%.", "1.4%", None),
+    ("Electricity production from gas plants fell 33% last year.", "33%", "Electricity production"),
     ("Industrial production rose 2.2%, while car sales fell 3%.", "2.2%", None),
     ("Industrial output expanded by 4.1% last year.", "4.1%", None),
 ])
