@@ -492,7 +492,7 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
 # A model number: "the 767 cargo plane", "a 747 jet", "the airline's last 747 jet". A count of 100
 # or more takes a plural noun ("the 150 jets"), so a singular noun right after an article (or an
 # owner) and such a number names a thing instead.
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|[A-Za-z]+['’]s)(?:\s+(?:last|first|only|new|old|sole))?\s$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|an?|its|their|[A-Za-z]+['’]s)(?:\s+(?:last|first|only|new|old|sole|iconic|famous|classic|legendary|flagship|popular|best-selling))?\s$", re.IGNORECASE)
 _SINGULAR_AFTER = re.compile(r"^\s([a-z]{3,})(?:\s([a-z]{3,}))?\b(?![-'’])")
 _NOT_NOUNS = IRREGULAR_PAST | frozenset("remain remains were are "
                        "have had will would could meter metre mile foot acre ton tonne pound yard inch hectare "
