@@ -220,6 +220,11 @@ def _is_plural(word: str) -> bool:
         or (len(word) > 8 and word.endswith(("children", "people")))  # "gunmen", not "specimen"; "schoolchildren"
 
 
+def _acronym(word: str) -> bool:
+    """A short name in capitals ("NHS", "IRS", "AWS"), whose final S is no plural."""
+    return word.isupper() and 2 <= len(word) <= 4
+
+
 PARTICIPLE = re.compile(r"^[a-z]{3,}(?<!e)ed$")  # "based", "killed", "reported"; not "bed", "seed", "speed"
 
 
@@ -281,13 +286,14 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
             and second not in ("out", "off", "up", "down") and not acting and not verb else words[:1]  # "one reef out of the 14"
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
-    plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower())]
+    plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower()) and not _acronym(m.group(1))]
     if plurals:
         # the first plural ends the noun unless it names a kind ("sales staff", "crew members"): "35 bridges need
         # new bearings", "4 others whose decks"
         first = words[plurals[0]].group(1).lower()
         last = plurals[-1] if first in _PLURAL_MODIFIERS or first in IRREGULAR_PLURALS else plurals[0]
-        return american("_".join(m.group(1).lower() for m in words[:last + 1]).replace("-", "_")), words[last].end()
+        return american("_".join(m.group(1).lower() for m in words[:last + 1] if not _acronym(m.group(1))).replace("-", "_")), \
+            words[last].end()  # "1,240 new NHS patients": patients
     calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
     if calibre and not singular_ok:
         noun, used = counted_noun(" " + after[calibre.end():])
