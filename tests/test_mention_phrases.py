@@ -49,6 +49,9 @@ PHRASES = [
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
     ("Residents aged 70 and over now outnumber schoolchildren.", "70", "age_band"),
+    ("Backing was strongest in the 25-39 age group, at 61%, the pollster said.", "25-39", "age_band"),
+    ("Among voters aged between 18 and 29 years, 44% backed the plan.", "between 18 and 29", "age_band"),
+    ("In the age groups from 60 years onwards, opposition was clear.", "60 years", "age_band"),
     ("In 2021, 4.1 million people were 75 and over.", "75", "age_band"),
     ("The number of people aged 15 to 24 without work rose to 1.3 million.", "15", "age_band"),
     ("Those between 18 and 64 make up 58 percent of voters.", "between 18 and 64", "age_band"),
@@ -120,6 +123,7 @@ FACTS = [
     ("The river rose above its banks for the first time in 30 years.", "30 years"),
     ("The fund's 10-year average return was 6.1%, and its 10-year bond paid 3%.", "6.1%"),  # the average itself
     ("Players average 30 years of age across a 12-year career.", "12-year"),  # no average after the span
+    ("The tunnel took between 18 and 29 years to dig.", "between 18 and 29"),  # no "aged": a length
 ]
 
 

@@ -28,7 +28,7 @@ here returns its name for such a mention:
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
   older", "those between 16 and 59", "children under 5", "aged 15 to 24", "between 6 and 11 years
-  old" (a bare number of at most 120 after "aged" or a group's noun, or in years "old", with a
+  old", "the 18-34 age group", "the age groups from 35 years onwards" (a bare number of at most 120 after "aged" or a group's noun, or in years "old", with a
   band's bound: "and over", "or younger", "to N", "between", "under"). One person's age ("the
   driver, aged 34") is left to the model.
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
@@ -120,10 +120,12 @@ _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
     r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)(?:\s+(?:were|are|was|is))?\s+$",
     re.IGNORECASE)  # "residents were 65 and over"
+_AGE_GROUP_AFTER = re.compile(r"^\s*(?:-?years?\s+)?age[\s-]+(?:groups?|brackets?|bands?|cohorts?)\b", re.IGNORECASE)
+_AGE_GROUP_BEFORE = re.compile(r"\bage[\s-]+(?:groups?|brackets?|bands?)\s+(?:of\s+|from\s+|over\s+|above\s+)?$", re.IGNORECASE)
 _YEARS_OLD_AFTER = re.compile(r"^\s*(?:old|of\s+age)\b", re.IGNORECASE)
 _BAND_WORDS = re.compile(r"^(?:between|under|over|above|below|from)\b", re.IGNORECASE)
 _BAND_AFTER = re.compile(
-    r"^\s*(?:and|or)\s+(?:above|over|older|up|upwards|under|younger|below)\b|^\s*(?:to|-|–)\s*\d+\b|"
+    r"^\s*(?:and|or)\s+(?:above|over|older|up|upwards|under|younger|below)\b|^\s*(?:onwards|upwards|and\s+up)\b|^\s*(?:to|-|–)\s*\d+\b|"
     r"^\s*(?:years?[\s-]+old|years\s+of\s+age)\s+(?:and|or)\s+(?:above|over|older|under|younger)\b", re.IGNORECASE)
 
 
@@ -213,9 +215,14 @@ def _may_be_phrase(mention: Mention) -> bool:
 def _is_age_band(mention: Mention, before: str, after: str) -> bool:
     """Ages that bound a band, bare after "aged" or a group's noun ("aged 60 and above", "those
     between 16 and 59", "children under 5"), or in "years old" ("between 6 and 11 years old")."""
+    if mention.value_max is not None and mention.unit is None and _AGE_GROUP_AFTER.match(after) \
+            and mention.value_max <= OLDEST_AGE:
+        return True  # "the 18-34 age group"
     in_years = (mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)) or \
         re.search(r"[\s-]old$", mention.text, re.IGNORECASE) or \
-        (mention.unit == "years" and _AGED_BEFORE.search(before) and _BAND_AFTER.match(after))  # "aged 45 years or older"
+        (mention.unit == "years" and (_AGED_BEFORE.search(before) and (mention.value_max is not None or _BAND_AFTER.match(after))
+                                      or _AGE_GROUP_BEFORE.search(before)))  # "aged 45 years or older", "aged
+    # between 18 and 34 years", "in the age groups from 35 years onwards"
     # bare: no unit, or the years an age's words gave it ("aged 70", "aged 5 to 19", with no "years" written)
     bare = mention.unit_class == "count" and (mention.unit is None or mention.unit == "years" and "year" not in mention.text.lower())
     if not (bare or in_years) or max(mention.value, mention.value_max or 0) > OLDEST_AGE:
