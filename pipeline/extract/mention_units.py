@@ -524,6 +524,9 @@ _SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")
 # in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
 _PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|for\s+the|a)\s+(?:(?:US|U\.S\.|American|United\s+States)\s+)?"
                            r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
+# A rate against one dollar written as money: "the peso went to about 800 to $1".
+TO_ONE_DOLLAR = re.compile(r"\s+(?:to|per|for|against)\s+(?:US|U\.S\.)?\$\s?1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)",
+                           re.IGNORECASE)
 _NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|(?:[Tt]he|[A-Z][a-z]+['’]s)\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
 
 
@@ -531,9 +534,9 @@ def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tu
     """The unit of a bare number written as an exchange rate ("PLN per euro"): the currency its
     sentence names before it ("the zloty", "Lebanese pounds"), per the one after it; else None."""
     target = _PER_CURRENCY.match(text, end)
-    if not target:
+    if not target and not TO_ONE_DOLLAR.match(text, end):
         return None
-    to = target["to"].lower()
+    to = target["to"].lower() if target else "dollar"
     for named in reversed(list(_NAMED_CURRENCY.finditer(text, sentence_start, start))):
         name = named["of"] or named["name"]
         national = f"{named['national'].lower()} {name}" if named["national"] else ""

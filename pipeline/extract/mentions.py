@@ -26,7 +26,7 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
-from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
+from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
@@ -342,8 +342,8 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _spoken_hundredths(text, mentions)
-    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, ranges.merge_ranges(text, mentions))),
-                              rules.story_money(story))
+    mentions = ranges.merge_ranges(text, _to_one_dollar(text, mentions, story))
+    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, mentions)), rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
@@ -431,6 +431,24 @@ def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Me
         same = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last]
         unit = min(same, key=lambda m: abs(m.start - mention.start)).unit.split(" per ")[0] if same else currency
         result[i] = replace(mention, unit=unit, unit_class="currency")
+    return result
+
+
+def _to_one_dollar(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:
+    """A bare rate written against "$1" ("the peso went to about 800 to $1") is the named currency per dollar, and
+    the "$1" is its denominator, no amount of its own."""
+    result: list[Mention] = []
+    starts = None
+    for mention in mentions:
+        previous = result[-1] if result else None
+        if previous is not None and previous.unit is None and mention.value == 1 and mention.unit == "USD" \
+                and (gap := TO_ONE_DOLLAR.match(text, previous.end)) and gap.end() == mention.end:
+            starts = starts or sentence_starts(text)
+            rate = exchange_rate(text, previous.start, previous.end, sentence_bounds(text, previous.start, starts)[0], story)
+            if rate:
+                result[-1] = replace(previous, unit=rate, unit_class="currency")
+                continue  # the "$1" is dropped
+        result.append(mention)
     return result
 
 
