@@ -481,7 +481,7 @@ _INDEX_NAMES = re.compile(r"\b(?:index|indices|indexes|Dow|Nasdaq|S&P|FTSE|Nikke
 def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare price with two decimals after a share's move in percent (`_MOVE_TO`), or named a share's price
     ("its offer price of 82.50 apiece", `_PRICE_NAMED`), in a sentence with no index that is about stock or
-    shares, or follows one ("PXD stock climbed 1.4% to 240.82. Exxon fell 3.6% to 106.49"), is in the currency
+    shares, or follows one ("XYZ stock climbed 2.1% to 318.40. Acme fell 1.7% to 92.15"), is in the currency
     of the nearest amount of its sentence within ten times of it, else in the story's currency."""
     result = list(mentions)
     starts = sentence_starts(text)
