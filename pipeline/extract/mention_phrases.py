@@ -26,11 +26,11 @@ here returns its name for such a mention:
   model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
-- `age_band`: ages that define a group of people, counted by another number: "people aged 65 and
-  older", "those between 16 and 59", "children under 5", "aged 15 to 24", "between 6 and 11 years
-  old", "the 18-34 age group", "the age groups from 35 years onwards" (a bare number of at most 120 after "aged" or a group's noun, or in years "old", with a
-  band's bound: "and over", "or younger", "to N", "between", "under"). One person's age ("the
-  driver, aged 34") is left to the model.
+- `age_band`: ages that define a group of people, counted by another number: "people aged 65 and older",
+  "those between 16 and 59", "children under 5", "aged 15 to 24", "between 6 and 11 years old", "the
+  18-34 age group", "the age groups from 35 years onwards" (a bare number of at most 120 after "aged" or
+  a group's noun, or in years "old", with a band's bound: "and over", "or younger", "to N", "between",
+  "under"). One person's age ("the driver, aged 34") is left to the model.
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
   belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
 - `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke (through)"

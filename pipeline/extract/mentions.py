@@ -415,10 +415,9 @@ _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:
 
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare "millions" or "billions" right after a verb of money ("for laundering billions") or before "worth of"
-    ("millions worth of crustaceans"), or a bare
-    amount of millions or more put as a value ("valued the brand at 90 billion"), is money in the currency of
-    the nearest amount of its sentence ("topping the $1.1 billion a rival paid ..."), else in the story's
-    `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
+    ("millions worth of crustaceans"), or a bare amount of millions or more put as a value ("valued the brand at 90
+    billion"), is money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
+    paid ..."), else in the story's `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
     result, starts = list(mentions), None
     for i, mention in enumerate(mentions):
         before = text[max(0, mention.start - 60):mention.start]
