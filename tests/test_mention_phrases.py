@@ -39,7 +39,7 @@ PHRASES = [
     ("One analyst said the bank would cut rates.", "One analyst", "one_as_pronoun"),
     ("One key reason was the collapse in turnout.", "One key reason", "one_as_pronoun"),
     ("One highlight of the night was the swing in the north.", "One highlight", "one_as_pronoun"),
-    ("Officials from those three countries met in Geneva.", "three", "definite_group"),
+    ("Officials from those two countries met in Geneva.", "two", "definite_group"),
     ("Travel guides list the bay as one of the top 25 beaches anywhere in the world.", "25 beaches", "ranking"),
     ("The lender is among the world's top 10 banks by assets.", "10 banks", "ranking"),
     ("She beat the world number 2 in straight sets.", "2", "ranking"),
@@ -124,6 +124,7 @@ FACTS = [
     ("The fund's 10-year average return was 6.1%, and its 10-year bond paid 3%.", "6.1%"),  # the average itself
     ("Players average 30 years of age across a 12-year career.", "12-year"),  # no average after the span
     ("The tunnel took between 18 and 29 years to dig.", "between 18 and 29"),  # no "aged": a length
+    ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
 ]
 
 
