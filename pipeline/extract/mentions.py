@@ -426,9 +426,8 @@ def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Me
                 or mention.unit_class == "count" and _VALUED_AT_BEFORE.search(before)):
             continue
         starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
-        first, last = sentence_bounds(text, mention.start, starts)
-        same = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last]
-        unit = min(same, key=lambda m: abs(m.start - mention.start)).unit.split(" per ")[0] if same else currency
+        near = _nearest_money(mentions, mention, sentence_bounds(text, mention.start, starts))
+        unit = near.unit.split(" per ")[0] if near else currency
         result[i] = replace(mention, unit=unit, unit_class="currency")
     return result
 
@@ -485,20 +484,27 @@ def _share_prices(text: str, mentions: list[Mention], currency: str) -> list[Men
     result = list(mentions)
     starts = sentence_starts(text)
     for i, mention in enumerate(mentions):
+        just_before = text[max(0, mention.start - 30):mention.start]
         if mention.unit is not None or not re.fullmatch(r"\d{1,5}\.\d\d", mention.text) \
-                or not (_MOVE_TO.search(text[max(0, mention.start - 30):mention.start])
-                        or _PRICE_NAMED.search(text[max(0, mention.start - 30):mention.start])
-                        or _APIECE_AFTER.match(text, mention.end)):
+                or not (_MOVE_TO.search(just_before) or _PRICE_NAMED.search(just_before) or _APIECE_AFTER.match(text, mention.end)):
             continue
         first, last = sentence_bounds(text, mention.start, starts)
         sentence, before = text[first:last], text[preceding_start(starts, first, 1):first]
         if not _INDEX_NAMES.search(sentence) and (_STOCK_WORDS.search(sentence) or _STOCK_WORDS.search(before)
                                                  and not _INDEX_NAMES.search(before)):
-            near = [m for m in mentions if m.unit_class == "currency" and first <= m.start < last and m.unit
-                    and " per " not in m.unit and m.value / 10 <= mention.value <= m.value * 10]
-            unit = min(near, key=lambda m: abs(m.start - mention.start)).unit if near else currency
-            result[i] = replace(mention, unit=unit, unit_class="currency")
+            near = _nearest_money(mentions, mention, (first, last), within_tenfold=True)
+            result[i] = replace(mention, unit=near.unit if near else currency, unit_class="currency")
     return result
+
+
+def _nearest_money(mentions: list[Mention], mention: Mention, sentence: tuple[int, int],
+                   within_tenfold: bool = False) -> Mention | None:
+    """The amount of money in `sentence` ([start, end)) nearest to `mention`; with `within_tenfold`, only a plain
+    amount (no rate "per" anything) within ten times of its value."""
+    first, last = sentence
+    money = [m for m in mentions if m.unit_class == "currency" and m.unit and first <= m.start < last
+             and not (within_tenfold and (" per " in m.unit or not m.value / 10 <= mention.value <= m.value * 10))]
+    return min(money, key=lambda m: abs(m.start - mention.start)) if money else None
 
 
 _PRICE_NAMED = re.compile(r"\b(?:offer|issue|share|listing|IPO|opening|closing)\s+price\s+of\s+$", re.IGNORECASE)
