@@ -138,11 +138,11 @@ _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
 # The time a listed count is for, right after it: "145 donors last year and Slovenia 52".
 LIST_WHEN = r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn))?"
-_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z]+)?{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
+_LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z-]+){{0,3}}{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
 # Two entries are enough when the first says what it counts: "the Unity Party winning 198 seats and
 # the Greens 61" ("Windows 10 and Windows 11" counts nothing), and so is a third after two such
-# ("won 15 seats, the Centre Party 14 and the Farmers Party 11").
-_COUNTED = rf"\b\d[\d,]*\s+[a-z]{{3,}}s{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}"
+# ("won 15 seats, the Centre Party 14 and the Farmers Party 11", "180 rural post offices, Wales 95 and Scotland 60").
+_COUNTED = rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}[a-z]{{3,}}s{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}"
 # ... and so are two whose first names what it counts with words before the plural and a time after it, when the
 # second ends its clause: "recorded 145 deceased organ donors last year and Slovenia 52,".
 _COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_WHEN}{LIST_PLACE}{_LIST_JOIN}"
@@ -277,14 +277,14 @@ _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECA
 
 # A past moment that a figure is compared with, or that dates the figure just before: "higher than two years ago",
 # "22% more than two years ago", "up from five years ago", "up from €7 two years ago", "the price of a decade ago",
-# "down from 45% four years ago", "against 480 pa'anga two years ago" (a plain "ended 30 years ago" stays a span of
-# time).
+# "down from 45% four years ago", "against 480 pa'anga two years ago", "against 3,400 two decades ago", "more than it
+# did two years ago", "double what they were a decade ago" (a plain "ended 30 years ago" stays a span of time).
 _AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|back)\b", re.IGNORECASE)  # "three years back"
 _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
                             r"weaker|faster|slower|more|less|fewer)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
-                            r"of)|\d(?:%|\s?(?:percent|per\s?cent|pc|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
+                            r"of|(?:than|what)(?:\s+[a-z'’]+){1,3})|\d(?:%|\s?(?:percent|per\s?cent|pc|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
                             r"|[$£€¥₹]\s?\d[\d,.]*(?:\s?(?:bn|m|billion|million)\b)?"
-                            r"|\d[\d,.]*\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)[a-z'’]+)\s+$",
+                            r"|\d[\d,.]*(?:\s+(?!(?:years?|months?|weeks?|days?|decades?)\b)[a-z'’]+)?)\s+$",
                             re.IGNORECASE)
 
 
@@ -573,6 +573,9 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
         return None
     if _named_before(before):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
+    if not capital_after_names_nothing and before.endswith(" The ") and not _sentence_start(before[:-4]) \
+            and re.match(r"^\s[A-Z][a-z]", after):
+        return "name"  # a title inside a sentence: "staging The 39 Steps at Easter"
     match = None if capital_after_names_nothing or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
     if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s") and not _COUNTED_NAME.match(after):
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
@@ -585,6 +588,7 @@ _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|late
 _A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|new|old|similar|different|bigger|smaller|fresh|big|small|real|right|wrong|"
                          r"good|bad|same)\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember"
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
+_ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
                           r"with|for|is|was|are|were|has|had)\b)", re.IGNORECASE)
 
@@ -616,6 +620,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "the one it replaces", "this one", "the one before": a pronoun, no count
     if words.lower() == "one" and _A_KIND_ONE.search(before) and (_ONE_PRONOUN.match(after) or _NAMED_AFTER.match(after)):
         return "phrase"  # "orbits a larger one named Didymos", "a new one is planned": a pronoun, no count
+    if words.lower() == "one" and re.search(r"\bwhat\s$", before, re.IGNORECASE) and _ONE_DID.match(after):
+        return "phrase"  # "ten times what one fetched": any one of them, no count
     if words.lower() == "one" and _ORDINAL_ONE.search(before):
         return "phrase"  # "the second one this year", "the latest one": which of them, no count
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):

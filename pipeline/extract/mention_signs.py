@@ -108,14 +108,17 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 _BEFORE = _compile()
 # "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
 # "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term", "the dig
-# turned up 40 coins".
+# turned up 40 coins", "soaked up millions of euros", "snapped up 300 homes".
 _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
     r"step|stepped|knock|knocked|struck|voted|hand|handed|take|takes|taking|took|taken|shot|bogged|make|makes|made|making|sum|summed|"
     r"drew|drawn|line|lined|team|teamed|gave|give|given|gives|giving|rack|racks|racked|racking|rang|rung|chalk|chalked|"
     r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing|"
-    r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown)\s+(?:down|up)(?:\s+\S+){0,2}?\s*$",
+    r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown|"
+    r"soak\w*|snap|snaps|snapped|snapping|scoop\w*|buy|buys|bought|buying|use|uses|used|using|eat|eats|ate|eaten|"
+    r"gobbl\w*|swallow\w*|mop|mops|mopped|mopping|stump\w*|cough\w*|rustl\w*|tot|tots|totted|totting)\s+(?:down|up)"
+    r"(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
 # Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
 # price by €3".
@@ -126,7 +129,8 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
 # (the last word of the unit).
-HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds".split())
+HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds outlets branches stores shops pubs"
+                         .split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose|wip(?:e|es|ed|ing)\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
 
@@ -174,18 +178,20 @@ _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly
 # double the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
-# March", "four times what shoppers paid", "twice the rate of the previous period", "tenfold their pre-pandemic
+# March", "four times what shoppers paid", "three times what a net fetched", "1.8 times last season's pace", "double
+# the pre-pandemic rate", "twice the rate of the previous period", "tenfold their pre-pandemic
 # level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
-                         r"what\s+(?-i:[a-z]{3,}s)\s+(?:paid|charged|earned|fetched)|"
+                         r"what\s+(?:(?:a|an|one|the)\s+)?(?-i:[a-z]{3,})\s+(?:paid|charged|earned|fetched|cost|sold\s+for)|"
                          r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
-                         r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill)|"
+                         r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill|pace|output|volume)|"
                          r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size|price|cost)\s+(?:(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:period|year|quarter|month|season|decade))|"
                          r"(?:of\s+)?(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
                          r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"
-                         r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak)|"
+                         r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak|rates?|prices?|costs?|"
+                         r"fares?|fees?|numbers?|pace)|"
                          r"as\s+(?:many|much|long|high|large|big|expensive|costly)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
                          r"last|a\s+(?:year|decade)|before|"
                          r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from schemas.primitives.number_words import TENS, UNITS
 from schemas.primitives.textnorm import without_accents
 from schemas.units import american, currency_names, iso_currency_codes
 
@@ -152,12 +153,14 @@ _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than sin
 _VERBS = "is are was were be been has have had will would can could may might said says"
 _PLACES = ("after before during outside inside near under over into across between against among amongst within throughout towards toward via "
            "beyond around along behind through beside aboard")
-_NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth"
+_NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth too enough alone apiece"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
-# Verbs in the past without "-ed", and "alive", which end a noun after "one" ("one bidder came forward").
+# Verbs in the past without "-ed", and "alive", "dead", "missing", which end a noun after "one" ("one bidder came
+# forward", "one alpaca taken", "one person dead").
 IRREGULAR_PAST = frozenset("left went came made took got fled ran lost won held said saw fell rose stood sat gave told "
                            "kept paid found became began brought spent broke grew drove flew sold bought sent built met led "
-                           "alive".split())
+                           "alive taken stolen given seen chosen driven written eaten hidden forgotten broken beaten frozen shaken "
+                           "spoken fallen risen dead missing".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
@@ -250,7 +253,8 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         if not words and (word.lower() in _NOUN_SKIP or "-" in word and not _hyphened_noun(after, match)):
             continue  # "new", "long-range", "well-known": what is counted comes after
         day_pass = word.lower() == "day" and _DAY_COMPOUND.match(after, pos)  # "212,000 day passes"
-        if word.lower() in NOUN_STOP and not day_pass or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
+        if word.lower() in NOUN_STOP and not day_pass or word.lower() in UNITS or word.lower() in TENS \
+                or (word[0].isupper() and (words or not _is_plural(word.lower()))) \
                 or (words and (word.lower().endswith("ing") or word.lower() in IRREGULAR_PAST or PARTICIPLE.match(word.lower()))
                     and _is_plural(words[-1].group(1).lower())):
             break  # "nine tankers waiting offshore", "250 farmers drove tractors", "18 airports reported delays": a verb
@@ -267,6 +271,16 @@ _ACTS_ON = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|our|some|all|more|as
 _PLURAL_MODIFIERS = frozenset("sales news arms goods savings species series sports earnings customs clothes degrees".split())
 
 
+def _noun_goes_on(after: str, previous: str, word: re.Match[str]) -> bool:
+    """Does `word` go on the singular noun that ends in `previous` ("one crew member"), not start what it does
+    ("one reef out of the 14", "one alpaca taken", "one hospital serving the region", "One pawnbroker remains")?"""
+    name = word.group(1).lower()
+    acting = name.endswith("ing") and _ACTS_ON.match(after, word.end())
+    # a plural-like word after a singular one is its verb: "One pawnbroker remains", "A single examiner covers"
+    verb = _is_plural(name) and previous not in _PLURAL_MODIFIERS and not _is_plural(previous)
+    return not (name.endswith(("ed", "ly")) or name in IRREGULAR_PAST or name in ("out", "off", "up", "down") or acting or verb)
+
+
 def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int]:
     """The noun a number counts ("1,200 people", "artillery shells", "one hospital"), as snake_case, and its length."""
     if head := _HEAD_OF.match(after):
@@ -277,13 +291,12 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     if words and words[0].group(1).lower() == "times":
         return "times", words[0].end()  # "14 times average earnings": a multiple of what follows
     if singular_ok and words and not PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
-        # "one crew member", "one police officer": the singular noun, whatever plural-like word comes first
-        second = words[1].group(1).lower() if len(words) > 1 else ""
-        acting = second.endswith("ing") and _ACTS_ON.match(after, words[1].end())  # "one hospital serving the region"
-        # ... and a plural-like word after a singular one is its verb: "One pawnbroker remains", "A single examiner covers"
-        verb = _is_plural(second) and words[0].group(1).lower() not in _PLURAL_MODIFIERS and not _is_plural(words[0].group(1).lower())
-        kept = words[:2] if second and not second.endswith(("ed", "ly")) and second not in IRREGULAR_PAST \
-            and second not in ("out", "off", "up", "down") and not acting and not verb else words[:1]  # "one reef out of the 14"
+        # "one crew member", "a single mature cherry tree": the singular noun, whatever plural-like word comes first
+        kept = words[:1]
+        for word in words[1:]:
+            if not _noun_goes_on(after, kept[-1].group(1).lower(), word):
+                break
+            kept.append(word)
         names = [m.group(1).lower() for m in kept]
         return american("_".join(names[:-1] + [plural(names[-1])])), kept[-1].end()
     plurals = [i for i, m in enumerate(words) if _is_plural(m.group(1).lower()) and not _acronym(m.group(1))]
