@@ -129,6 +129,7 @@ REAL_SETS = {
     "holdout63": (ROOT / "tests" / "data" / "holdout63", ROOT / "fetched" / "holdout63"),
     "holdout64": (ROOT / "tests" / "data" / "holdout64", ROOT / "fetched" / "holdout64"),
     "holdout65": (ROOT / "tests" / "data" / "holdout65", ROOT / "fetched" / "holdout65"),
+    "holdout67": (ROOT / "tests" / "data" / "holdout67", ROOT / "fetched" / "holdout67"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
