@@ -288,11 +288,28 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|grea
                             re.IGNORECASE)
 
 
+# The numbers a lottery drew, a run of four or more small numbers after "numbers" or "balls" ("the winning numbers were
+# 10, 33, 41, 47, 56", "matched the numbers 10-33-41-47-56"), and its bonus ball's ("and the Powerball was 10"): labels.
+_DRAWN_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?:(?:\s*[,-]\s*(?:and\s+)?|\s+and\s+)\d{1,2}(?![\d.,]\d)){3,}")
+_DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,40}$", re.IGNORECASE)
+_BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|was|is|of))?\s$", re.IGNORECASE)
+
+
+def _drawn(text: str, start: int, end: int) -> bool:
+    """Is the number at [start, end) one a lottery drew (`_DRAWN_RUN`, `_BONUS_BALL`)?"""
+    if _BONUS_BALL.search(text, max(0, start - 30), start):
+        return True
+    return any(run.start() <= start and end <= run.end() and _DRAWN_BEFORE.search(text, max(0, run.start() - 50), run.start())
+               for run in _DRAWN_RUN.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+
+
 def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:
     """The name of the rule that makes the number at [start, end) not a quantity, else None."""
     before, after = text[max(0, start - 80):start], text[end:end + 60]
     if _AGO.match(after) and _COMPARED_WITH.search(before):
         return "date"
+    if not spelled and not has_unit and value < 100 and _drawn(text, start, end):
+        return "label"
     if _BOND.match(after):
         return "bond_tenor"
     if not spelled and not has_unit and any(m.start(a) <= start and end <= m.end(a + 1) and int(m[a]) <= int(m[a + 1])

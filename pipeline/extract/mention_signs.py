@@ -28,7 +28,7 @@ DOWN_VERBS = (
     "pared back|pared|fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
     "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts|(?<=to |ll |ld |ay |ht )contract|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
-    "retreated|retreats?|dipped|dips?|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
+    "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
@@ -67,6 +67,7 @@ _PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:pric
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
 NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
+              "wipeouts?|routs?|sell-?offs?|"
               "negative\\s+impacts?|"
               "devaluations?|depreciations?")
 NOUNS_UP = "rises?|increases?|gains?|jumps?|hikes?|surges?|growth|expansions?|rally|climb|tightening|uplift|boost|improvement"

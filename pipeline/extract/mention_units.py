@@ -165,7 +165,10 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
-_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&.-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
+# Names between a count and its noun, after an adjective of time: "27,000 Siemens Energy technicians", "Dozens of
+# Christie's intermediaries", "four previous Powerball jackpots".
+_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prior|earlier|former|other|new)\s+)?"
+                    r"(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&.'’-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
@@ -655,15 +658,22 @@ def per_number_after(text: str, end: int) -> tuple[str | None, int]:
     return "_".join([str(count), *([american(noun.lower())] if noun else [])]), stop - end
 
 
+# The same move restated in percent right after its points: "a drop of 3,836 points, or 14.9 per cent" (index points).
+_OR_PERCENT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d.]+\s?(?:%|per\s?cent\b|"
+                         r"percent\b)", re.IGNORECASE)
+
+
 def _points_after(text: str, end: int) -> UnitRead | None:
     """"20 points", "a 17 point increase", "a four-point drop": percentage points in a sentence about
-    shares, votes, polls or rates that names no index, market or game; else index or game points."""
+    shares, votes, polls or rates that names no index, market or game (a restatement in percent right after,
+    `_OR_PERCENT`, is no share word); else index or game points."""
     match = _POINT_AFTER.match(text, end)
     if not match:
         return None
     start = max(text.rfind(". ", 0, end) + 1, text.rfind("\n", 0, end) + 1, end - 200, 0)
     stop = min(x for x in (text.find(". ", end), text.find("\n", end), end + 120) if x >= 0)
-    sentence = text[start:stop]
+    restated = _OR_PERCENT.match(text, match.end())
+    sentence = text[start:match.end()] + text[restated.end():stop] if restated else text[start:stop]
     if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence):
         return UnitRead("percentage_points", "percent", match.end() - end)
     return UnitRead("points", "count", match.end() - end)

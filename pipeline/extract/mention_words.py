@@ -40,14 +40,16 @@ _DENOMINATOR_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))  # "
 _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>{_DENOMINATOR_WORDS})\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
+_SHORT_SCALE = {"m": 1e6, "bn": 1e9}  # "1 in 292m"
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
-    rf"(?:(?P<big>\d+(?:\.\d+)?)\s+(?P<scale>million|billion)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
+    rf"(?:(?P<big>\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion)|(?P<short>m|bn))|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
-_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,])")
+_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|"
+                              rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,]))")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
                    r"|(?:(?<=\bby\s)|(?<=\bby\salmost\s)|(?<=\bby\snearly\s)|(?<=\bby\sabout\s)|(?<=\bby\saround\s)"
                    r"|(?<=\bby\sroughly\s)|(?<=\bby\smore\sthan\s))half\b(?![\s-]past\b)"
@@ -70,7 +72,7 @@ _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)"
     r"(?:\s+(?P<times>thousand|million|billion|trillion))?\b"  # "several hundred million euros": 200 to 900 million
-    r"|\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b"
+    r"|(?<!\d\s)\b(?P<plural>dozens|hundreds|thousands|millions|billions|trillions)(?:\s+of\b)?|\b(?P<scores>scores)\s+of\b"
     # "several records", "several European countries", "for several years": 2 to 9 of the things or units of
     # time named after it ("several decades" 20 to 90 years; not "several times", nor a date, "several years ago")
     r"|\b(?P<several>several)\b(?=\s+(?:more\s+)?(?!(?:times|more|other|others)\b)"
@@ -339,7 +341,7 @@ def _proportions(text: str) -> list[WordQuantity]:
     found = []
     for m in _PROPORTION.finditer(text):
         num = _number(m["num"])
-        den = float(m["big"]) * _BASE[m["scale"].lower()] if m["big"] \
+        den = float(m["big"]) * (_BASE[m["scale"].lower()] if m["scale"] else _SHORT_SCALE[m["short"].lower()]) if m["big"] \
             else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])  # odds: "1 in 292.2 million", "one in a hundred"
         in_year = not m["every"] and m["den"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         whole = m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000) and m["out"]

@@ -287,9 +287,10 @@ def _money_of_a_year(text: str, start: int, end: int) -> bool:
 
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
-            or (mention.unit_class != "percent" and re.match(r"over\b", mention.text, re.IGNORECASE)
+            or (mention.unit_class != "percent" and mention.unit != "points" and re.match(r"over\b", mention.text, re.IGNORECASE)
                 and not (mention.unit_class == "currency" and lost_before(text[max(0, mention.start - 130):mention.start]))):
-        return mention  # "rose above 30 million": where it got to; "sinking over 30%", "lost over $5bn": how far it moved
+        return mention  # "rose above 30 million": where it got to; "sinking over 30%", "lost over $5bn", "dropped over 1,000
+        # points": how far it moved
     held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
     held = held or _is_size(mention.unit)  # "the glacier lost 3.2 metres", "lost 27 square kilometres"
     change = change_at(text, mention.start, mention.end,

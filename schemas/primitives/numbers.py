@@ -28,7 +28,8 @@ _SPACED_SHORT: dict[str, float] = {
 # Single letters are only a scale when attached ("$2m", "10k", "$3B"): "100 m" is a distance.
 # A capital B after a space is a billion too ("an $8 B takeover").
 _ATTACHED_SHORT: dict[str, float] = {"m": 1e6, "k": 1e3, "b": 1e9}
-_WORD_SCALES = "lakh\\s+crore|hundred\\s+(?:thousand|million|billion)|hundred|thousand|million|billion|trillion|lakh|crore"
+_WORD_SCALES = ("lakh\\s+crore|hundred\\s+(?:thousand|million|billion)|hundred|thousand|(?:million|billion|trillion)s?|lakh|"
+                "crore")  # "$13 Billions": a plural scale after a figure is the scale
 
 # Fractions printed as one character after the whole number ("2¾ per cent", "4½ years").
 _GLYPHS: dict[str, float] = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375,
@@ -215,7 +216,7 @@ def _scale_of(word: str | None, letter: str | None) -> float:
         keys = word.lower().replace("-", " ").split()
         if keys[0] in _SPACED_SHORT:
             return _SPACED_SHORT[keys[0]]
-        return math.prod(100.0 if k == "hundred" else SCALE_WORDS[k] for k in keys)
+        return math.prod(100.0 if k == "hundred" else SCALE_WORDS[k] if k in SCALE_WORDS else SCALE_WORDS[k[:-1]] for k in keys)
     if letter:
         return _ATTACHED_SHORT[letter.strip().lower()]
     return 1.0
