@@ -56,6 +56,9 @@ def test_matching_rule(changes: dict[str, Any], matches: bool) -> None:
     (2, "times", 100, "percent", True),  # "doubled" read as a multiple against a gold rise of 100%
     (0.5, "times", -50, "percent", True),  # "halved"
     (2, "times", 2, "percent", False),
+    (100 / 292.2e6, "percent", 292.2e6, "one_in", True),  # odds "1 in 292.2 million" read as a percentage
+    (100 / 24.9, "percent", 24.9, "one_in", True),
+    (5.0, "percent", 24.9, "one_in", False),
 ])
 def test_amounts_of_one_dimension_compare_once_converted(value: float, unit: str, gold_value: float, gold_unit: str,
                                                          same: bool) -> None:

@@ -70,10 +70,14 @@ def same_value(a: float, b: float) -> bool:
 
 def same_amount(value: float, unit: str, gold_value: float, gold_unit: str) -> bool:
     """One amount: equal values of one unit class, or of one dimension once converted (`schemas.units`); a
-    multiple and the percentage change it makes are one ("doubled": 2 times, or up 100 percent; "halved": -50)."""
+    multiple and the percentage change it makes are one ("doubled": 2 times, or up 100 percent; "halved": -50), and so
+    are odds and the percentage they give ("1 in 292 million": 292 million `one_in`, or 100/292 million percent)."""
     if {unit, gold_unit} == {"times", "percent"}:
         times, percent = (value, gold_value) if unit == "times" else (gold_value, value)
         return same_value((times - 1) * 100, percent)
+    if {unit, gold_unit} == {"one_in", "percent"}:
+        odds, percent = (value, gold_value) if unit == "one_in" else (gold_value, value)
+        return odds > 0 and same_value(100 / odds, percent)
     dimension, gold_dimension = dimension_of(unit), dimension_of(gold_unit)
     if dimension is not None and gold_dimension is not None:  # energy is never power, nor a length a time
         return dimension == gold_dimension and same_value(value * unit_size(unit), gold_value * unit_size(gold_unit))
