@@ -3,7 +3,7 @@
 Usage:
 
     .venv/bin/python benchmarks/scanner.py                   # P/R/F1 overall and per class
-    .venv/bin/python benchmarks/scanner.py --misses range    # every error on the sentences of one class
+    .venv/bin/python benchmarks/scanner.py --misses range    # every error on the sentences of one class ("all": of all)
 
 Runs `pipeline.extract.mentions.quantities` on every sentence of `tests/data/scanner/sentences.jsonl` and
 scores it at three levels, as quantity extractors are scored:
@@ -319,16 +319,16 @@ def report(sentences: list[Sentence], table: dict[str, Counts]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", metavar="CLASS", help="list the errors on the sentences of one class")
+    parser.add_argument("--misses", metavar="CLASS", help="list the errors on the sentences of one class (or of all)")
     parser.add_argument("--ignore-sign", action="store_true",
                         help="diagnostic: compare absolute values (the set's figures are signed)")
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     sentences = load_sentences(args.data)
     if args.misses:
-        if args.misses not in CLASSES:
-            parser.error(f"unknown class {args.misses!r}; one of: {', '.join(CLASSES)}")
-        for sentence in (s for s in sentences if args.misses in s.classes):
+        if args.misses not in CLASSES and args.misses != "all":
+            parser.error(f"unknown class {args.misses!r}; one of: all, {', '.join(CLASSES)}")
+        for sentence in (s for s in sentences if args.misses in s.classes or args.misses == "all"):
             lines = errors(sentence, scanner_quantities(sentence.text))
             if lines:
                 print(f"[{sentence.id}] {sentence.text}", *lines, sep="\n")

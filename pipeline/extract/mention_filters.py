@@ -295,6 +295,10 @@ _DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,40}$", re.IGNORECA
 _BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|was|is|of))?\s$", re.IGNORECASE)
 
 
+_ROUTE_AFTER = re.compile(r"\s(?:bus|tram|trolleybus)(?:\s+(?:route|service))?(?=\s+(?:to|from|at|in|on|into|towards|through|"
+                          r"that|which|home|leaves|left|runs|ran|goes|went|stops|stopped)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
+
+
 def _drawn(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one a lottery drew (`_DRAWN_RUN`, `_BONUS_BALL`)?"""
     if _BONUS_BALL.search(text, max(0, start - 30), start):
@@ -310,6 +314,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "date"
     if not spelled and not has_unit and value < 100 and _drawn(text, start, end):
         return "label"
+    if not spelled and not has_unit and _ROUTE_AFTER.match(after):
+        return "name"  # "The 38 bus to the horse fair": a route
     if _BOND.match(after):
         return "bond_tenor"
     if not spelled and not has_unit and any(m.start(a) <= start and end <= m.end(a + 1) and int(m[a]) <= int(m[a + 1])
@@ -602,12 +608,12 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
 
 _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|latest|next|previous|new|same|other|only|"
                           r"biggest|largest|main)\s+$", re.IGNORECASE)
-_A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|new|old|similar|different|bigger|smaller|fresh|big|small|real|right|wrong|"
+_A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|[a-z]+(?:-[a-z]+)+|new|old|similar|different|bigger|smaller|fresh|big|small|real|right|wrong|"
                          r"good|bad|same)\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember"
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
-                          r"with|for|is|was|are|were|has|had)\b)", re.IGNORECASE)
+                          r"with|for|is|was|are|were|has|had|does|did|costs?|sells?)\b)", re.IGNORECASE)
 
 
 def _spelled_rule(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
@@ -655,7 +661,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     return None
 
 
-_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at)\b"
+_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at|for)\b"
                             r"|\s+[a-z]{3,}ed\s+(?:for|to|in|on|at|by|with|about|over)\b)", re.IGNORECASE)  # "the top six accounted for"
 
 

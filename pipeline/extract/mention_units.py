@@ -150,7 +150,7 @@ _PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNOR
 _NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other most recent latest".split())
 _FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
                    "his her our your who which while when where each every i we you he she it they them us him")  # "the big one they remember"
-_VERBS = "is are was were be been has have had will would can could may might said says"
+_VERBS = "is are was were be been has have had will would can could may might said says does did do"
 _PLACES = ("after before during outside inside near under over into across between against among amongst within throughout towards toward via "
            "beyond around along behind through beside aboard")
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth too enough alone apiece"
