@@ -39,6 +39,11 @@ CASES = [
     ("Sales should top $2 billion this year, though losses are expected to reach $900 million.", "$900 million", "money",
      "net_income"),
     ("Insured losses are expected to reach $4 billion after the storm.", "$4 billion", "money", None),
+    ("The developer expects a net loss for the first half of this year totalling 30 billion yuan.", "30 billion yuan",
+     "money", "net_income"),
+    ("The builder is bracing for losses of up to CNY40 billion (USD5.5 billion) this year.", "USD5.5 billion", "usd",
+     "net_income"),  # the conversion of a loss is that loss
+    ("The group reported revenue of €5 billion ($5.4 billion) for the year.", "$5.4 billion", "money", None),
 ]
 
 

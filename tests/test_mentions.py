@@ -216,8 +216,9 @@ CASES = [
     # things counted before it, the first of them, and the words after "each" are not what it is of.
     ("Bakers sell it for 90 rupees a loaf.", [("90 rupees a loaf", 90, None, "INR per loaf", "currency", "exact")]),
     ("The two winners took $50,000 each and a trophy.", [("$50,000", 50000, None, "USD per winner", "currency", "exact")]),
+    # "all six numbers" a ticket must match is the game's rule, no count (no real-article gold counts it)
     ("Nine tickets matched all six numbers to win $2 million each.", [
-        ("Nine tickets", 9, None, "tickets", "count", "exact"), ("six numbers", 6, None, "numbers", "count", "exact"),
+        ("Nine tickets", 9, None, "tickets", "count", "exact"),
         ("$2 million", 2e6, None, "USD per ticket", "currency", "exact")]),
     ("Nurses in Leeds will get a bonus of £900 each year.", [("£900 each year", 900, None, "GBP per year", "currency", "exact")]),
     # A unit written once for two parallel groups: "of" a kind, "to" a place, a place of three words, and money.

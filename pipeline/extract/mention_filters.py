@@ -295,6 +295,11 @@ _DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,40}$", re.IGNORECA
 _BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|was|is|of))?\s$", re.IGNORECASE)
 
 
+_SCREEN = re.compile(r"[248]K|(?:480|576|720|1080|1440|2160|4320)[pi]")
+_ODDS_TO_ONE = re.compile(r"\bodds\b[^.;]{0,80}\d\s+to\s$", re.IGNORECASE)
+_GAME_RULE_AFTER = re.compile(r"\s+(?:(?:white|winning|main|red|gold|bonus|lucky)\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:numbers|balls)\b")
+_GAME_RULE_BEFORE = re.compile(r"\b(?:match\w*|fitted|fits?|pick\w*|choos\w*|chose|select\w*)\s+(?:(?:all|only|just)\s+)?"
+                               r"(?:(?:the|of\s+the)\s+)?$", re.IGNORECASE)
 _ROUTE_AFTER = re.compile(r"\s(?:bus|tram|trolleybus)(?:\s+(?:route|service))?(?=\s+(?:to|from|at|in|on|into|towards|through|"
                           r"that|which|home|leaves|left|runs|ran|goes|went|stops|stopped)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
 
@@ -316,6 +321,13 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "label"
     if not spelled and not has_unit and _ROUTE_AFTER.match(after):
         return "name"  # "The 38 bus to the horse fair": a route
+    if not spelled and (_SCREEN.fullmatch(text[start:end + 1].rstrip(" ,.;:)")) or _SCREEN.fullmatch(text[start:end])) \
+            and not re.search(r"[$£€¥₹]\s?$", before):
+        return "name"  # "4K", "1080p": a screen's resolution
+    if not spelled and value == 1 and text[start:end] == "1" and _ODDS_TO_ONE.search(before):
+        return "phrase"  # "odds ... are 302,575,350 to 1": the odds' other side
+    if _GAME_RULE_AFTER.match(after) and _GAME_RULE_BEFORE.search(before):
+        return "phrase"  # "matched all six numbers", "fitted the five white balls": the game's rule, no count
     if _BOND.match(after):
         return "bond_tenor"
     if not spelled and not has_unit and any(m.start(a) <= start and end <= m.end(a + 1) and int(m[a]) <= int(m[a + 1])

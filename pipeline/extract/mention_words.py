@@ -43,12 +43,12 @@ _FRACTION = re.compile(
 _SHORT_SCALE = {"m": 1e6, "bn": 1e9}  # "1 in 292m"
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
-    rf"(?:(?P<big>\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion)|(?P<short>m|bn))|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
+    rf"(?:(?P<big>\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion)|(?P<short>m|bn))|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
-_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|"
+_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
                               rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,]))")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
                    r"|(?:(?<=\bby\s)|(?<=\bby\salmost\s)|(?<=\bby\snearly\s)|(?<=\bby\sabout\s)|(?<=\bby\saround\s)"
@@ -341,7 +341,10 @@ def _proportions(text: str) -> list[WordQuantity]:
     found = []
     for m in _PROPORTION.finditer(text):
         num = _number(m["num"])
+        if m["grouped"] and (m["out"] or num != 1):
+            continue  # "36 out of 1,200 workers": two counts; "1 in 12,607,306" is odds
         den = float(m["big"]) * (_BASE[m["scale"].lower()] if m["scale"] else _SHORT_SCALE[m["short"].lower()]) if m["big"] \
+            else float(m["grouped"].replace(",", "")) if m["grouped"] \
             else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])  # odds: "1 in 292.2 million", "one in a hundred"
         in_year = not m["every"] and m["den"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         whole = m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000) and m["out"]
@@ -355,8 +358,9 @@ def _vague(text: str) -> list[WordQuantity]:
     found = []
     for m in _VAGUE.finditer(text):
         if m["plural"] and m["plural"][0].isupper() and re.search(r"[A-Z][\w'’]*\s$", text[max(0, m.start() - 30):m.start()]) \
-                and not re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, m.start() - 30):m.start()]):
-            continue  # a name: "Mega Millions" (not "Millions of people" opening a sentence)
+                and (not re.search(r"(?:^|[.!?:\n]\s*)\S+\s$", text[max(0, m.start() - 30):m.start()])
+                     or not m.group(0).lower().endswith(" of")):
+            continue  # a name: "Mega Millions" (not "Millions of people" opening a sentence, nor "Now Millions of")
         if m["tens"]:
             base = _BASE[m["tens"].lower()] * _BASE[m["of"].lower()]
         else:

@@ -22,7 +22,7 @@ import re
 
 from schemas.vocabulary import is_kind_name
 
-_HEDGE = r"(?:about|around|roughly|nearly|almost|some|just|over|more than|less than|an estimated)?\s*"
+_HEDGE = r"(?:about|around|roughly|nearly|almost|some|just|over|more than|less than|an estimated|up to|as much as)?\s*"
 # What a loss is of, when it is not the result itself.
 _SOMETHING_ELSE = (r"insured|insurance|economic|operating|pre-?tax|pretax|before[- ]tax|underlying|adjusted|"
                    r"trading|credit|impairment|underwriting|investment|currency|exchange|hedging|paper|crop|property|"
@@ -35,12 +35,18 @@ _MEASURE_BEFORE = re.compile(r"\b(operating|pre-?tax|before[- ]tax)\s+$", re.IGN
 _MEASURE_AFTER = re.compile(r"^\s*(operating|pre-?tax|before[- ]tax)\s+loss(?:es)?\b", re.IGNORECASE)
 _FROM_OPERATIONS = re.compile(rf"\bloss(?:es)?\s+from\s+operations\s+(?:(?:totall?(?:ing|ed)|of|was|were|at|reached|came\s+to|amounted\s+to)\s+)?{_HEDGE}$",
                               re.IGNORECASE)
-_LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?\s+(?:of|(?:(?:are|were|is|was|will|would|could|may|might|be|been|"
-                      rf"expected|projected|forecast|set|likely|to)\s+){{0,4}}(?:reach(?:ed)?|total(?:l?ed)?|hit|"
+_FOR_PERIOD = r"(?:\s+(?:for|in|over)\s+(?:the\s+)?(?:first|second|third|fourth|full|whole|last|past|latest|fiscal|financial)\s+" \
+              r"(?:half|quarter|year|six\s+months|nine\s+months)(?:\s+of\s+(?:this|the|last)\s+year|\s+of\s+(?:19|20)\d\d)?)?"
+_LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?{_FOR_PERIOD}\s+(?:of|(?:(?:are|were|is|was|will|would|could|may|might|be|been|"
+                      rf"expected|projected|forecast|set|likely|to)\s+){{0,4}}(?:reach(?:ed)?|total(?:l?(?:ed|ing))?|hit|"
                       rf"top(?:ped)?|exceed(?:ed)?|came\s+to|come\s+to|amount(?:ed)?\s+to|stood\s+at))\s+{_HEDGE}$",
-                      re.IGNORECASE)  # "a net loss of", "losses are expected to reach", "its loss totalled"
+                      re.IGNORECASE)  # "a net loss of", "losses are expected to reach", "its loss totalled", "a net loss for
+# the first half of this year totalling"
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
+# The amount a conversion restates, and its opening bracket or ", or": "CNY55 billion (", "$3bn, or ".
+_CONVERSION_OF = re.compile(r"[^\s(]*\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?(?:\s+[a-z]{3,6})?\s*(?:\(|,\s*or\s+)\s*"
+                            r"(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
 # Sold at a loss: "sold its bonds at a $1.8 billion loss" is the loss on a sale, not the period's result.
 _AT_A = re.compile(r"\bat\s+an?\s+$", re.IGNORECASE)
 _ON_A_SALE = re.compile(r"^\s*loss(?:es)?\s+(?:\w+\s+){0,3}on\s+(?:its\s+|the\s+|a\s+)?(?:asset\s+)?sales?\b", re.IGNORECASE)
@@ -82,9 +88,12 @@ def _result_measure(before: str, after: str) -> str | None:
 
 
 def _called_a_loss(before: str, after: str) -> bool:
-    """Whether the words next to the number name it a loss, and no loss of something else."""
+    """Whether the words next to the number name it a loss, and no loss of something else; a conversion right
+    after a loss is that loss ("losses of up to CNY55 billion (USD7.5 billion)")."""
     if match := _LOSS_OF.search(before):
         return not _ELSE_BEFORE.search(before[:match.start()])
+    if converted := _CONVERSION_OF.search(before):
+        return _called_a_loss(before[:converted.start()], "")
     if _LOSS_AFTER.match(after):
         return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before) \
             and not _ON_A_SALE.search(after) and not _CAUSED.search(before)
