@@ -291,7 +291,7 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|grea
 # The numbers a lottery drew, a run of four or more small numbers after "numbers" or "balls" ("the winning numbers were
 # 10, 33, 41, 47, 56", "matched the numbers 10-33-41-47-56"), and its bonus ball's ("and the Powerball was 10"): labels.
 _DRAWN_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?:(?:\s*[,-]\s*(?:and\s+)?|\s+and\s+)\d{1,2}(?![\d.,]\d)){3,}")
-_DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,40}$", re.IGNORECASE)
+_DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,60}$", re.IGNORECASE)
 _BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|was|is|of))?\s$", re.IGNORECASE)
 
 
@@ -308,7 +308,7 @@ def _drawn(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one a lottery drew (`_DRAWN_RUN`, `_BONUS_BALL`)?"""
     if _BONUS_BALL.search(text, max(0, start - 30), start):
         return True
-    return any(run.start() <= start and end <= run.end() and _DRAWN_BEFORE.search(text, max(0, run.start() - 50), run.start())
+    return any(run.start() <= start and end <= run.end() and _DRAWN_BEFORE.search(text, max(0, run.start() - 70), run.start())
                for run in _DRAWN_RUN.finditer(text, max(0, start - 40), min(len(text), end + 40)))
 
 
