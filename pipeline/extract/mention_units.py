@@ -658,7 +658,7 @@ def per_number_after(text: str, end: int) -> tuple[str | None, int]:
     return "_".join([str(count), *([american(noun.lower())] if noun else [])]), stop - end
 
 
-# The same move restated in percent right after its points: "a drop of 3,836 points, or 14.9 per cent" (index points).
+# The same move restated in percent right after its points: "a fall of 2,000 points, or 9 per cent" (index points).
 _OR_PERCENT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+)?[\d.]+\s?(?:%|per\s?cent\b|"
                          r"percent\b)", re.IGNORECASE)
 

@@ -41,7 +41,7 @@ _LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?{_FOR_PERIOD}\s+(?:of|(?:(?:are
                       rf"expected|projected|forecast|set|likely|to)\s+){{0,4}}(?:reach(?:ed)?|total(?:l?(?:ed|ing))?|hit|"
                       rf"top(?:ped)?|exceed(?:ed)?|came\s+to|come\s+to|amount(?:ed)?\s+to|stood\s+at))\s+{_HEDGE}$",
                       re.IGNORECASE)  # "a net loss of", "losses are expected to reach", "its loss totalled", "a net loss for
-# the first half of this year totalling"
+# the first half totalling"
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
 # The amount a conversion restates, and its opening bracket or ", or": "CNY55 billion (", "$3bn, or ".
