@@ -44,6 +44,8 @@ CASES = [
     ("The builder is bracing for losses of up to CNY40 billion (USD5.5 billion) this year.", "USD5.5 billion", "usd",
      "net_income"),  # the conversion of a loss is that loss
     ("The group reported revenue of €5 billion ($5.4 billion) for the year.", "$5.4 billion", "money", None),
+    ("The deposit fund will cover the $9 billion loss on the failed lender.", "$9 billion", "money", None),  # borne by
+    ("Taxpayers could end up shouldering losses of $4 billion.", "$4 billion", "money", None),  # another: a cost
 ]
 
 

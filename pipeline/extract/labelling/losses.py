@@ -44,6 +44,10 @@ _LOSS_OF = re.compile(rf"\b(?:net\s+)?loss(?:es)?{_FOR_PERIOD}\s+(?:of|(?:(?:are
 # the first half totalling"
 _LOSS_AFTER = re.compile(r"^\s*(?:in\s+)?(?:net\s+)?loss(?:es)?\b"
                          r"(?!\s+(?:of|in)\s+(?:life|lives|value|market|jobs?|revenue|sales|income)|\s+on\b)", re.IGNORECASE)
+# A loss someone else bears: "the FDIC will cover the $13 billion loss", "taxpayers will cover the losses of": a cost to
+# them, not the result of the firm that made it.
+_COVERED = re.compile(r"\b(?:cover(?:s|ed|ing)?|absorb(?:s|ed|ing)?|shoulder(?:s|ed|ing)?|bear(?:s|ing)?|bore|"
+                      r"reimburs(?:e|es|ed|ing))\s+(?:(?:the|its|their|any|all)\s+)?$", re.IGNORECASE)
 # The amount a conversion restates, and its opening bracket or ", or": "CNY55 billion (", "$3bn, or ".
 _CONVERSION_OF = re.compile(r"[^\s(]*\d[\d.,]*(?:\s*(?:million|billion|trillion|bn|m))?(?:\s+[a-z]{3,6})?\s*(?:\(|,\s*or\s+)\s*"
                             r"(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
@@ -91,10 +95,10 @@ def _called_a_loss(before: str, after: str) -> bool:
     """Whether the words next to the number name it a loss, and no loss of something else; a conversion right
     after a loss is that loss ("losses of up to CNY55 billion (USD7.5 billion)")."""
     if match := _LOSS_OF.search(before):
-        return not _ELSE_BEFORE.search(before[:match.start()])
+        return not _ELSE_BEFORE.search(before[:match.start()]) and not _COVERED.search(before[:match.start()])
     if converted := _CONVERSION_OF.search(before):
         return _called_a_loss(before[:converted.start()], "")
     if _LOSS_AFTER.match(after):
         return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before) \
-            and not _ON_A_SALE.search(after) and not _CAUSED.search(before)
+            and not _ON_A_SALE.search(after) and not _CAUSED.search(before) and not _COVERED.search(before)
     return False
