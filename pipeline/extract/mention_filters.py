@@ -295,7 +295,8 @@ _DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,60}$", re.IGNORECA
 _BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|was|is|of))?\s$", re.IGNORECASE)
 
 
-_SCREEN = re.compile(r"[248]K|(?:480|576|720|1080|1440|2160|4320)[pi]")
+_SCREEN = re.compile(r"(?:[248]K|(?:480|576|720|1080|1440|2160|4320)[pi])\b")  # a screen's resolution, a name
+# The other side of odds written "N to 1", and the numbers or balls a game's player must match.
 _ODDS_TO_ONE = re.compile(r"\bodds\b[^.;]{0,80}\d\s+to\s$", re.IGNORECASE)
 _GAME_RULE_AFTER = re.compile(r"\s+(?:(?:white|winning|main|red|gold|bonus|lucky)\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:numbers|balls)\b")
 _GAME_RULE_BEFORE = re.compile(r"\b(?:match\w*|fitted|fits?|pick\w*|choos\w*|chose|select\w*)\s+(?:(?:all|only|just)\s+)?"
@@ -321,8 +322,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "label"
     if not spelled and not has_unit and _ROUTE_AFTER.match(after):
         return "name"  # "The 38 bus to the horse fair": a route
-    if not spelled and (_SCREEN.fullmatch(text[start:end + 1].rstrip(" ,.;:)")) or _SCREEN.fullmatch(text[start:end])) \
-            and not re.search(r"[$£€¥₹]\s?$", before):
+    if not spelled and (screen := _SCREEN.match(text, start)) and screen.end() >= end and not re.search(r"[$£€¥₹]\s?$", before):
         return "name"  # "4K", "1080p": a screen's resolution
     if not spelled and value == 1 and text[start:end] == "1" and _ODDS_TO_ONE.search(before):
         return "phrase"  # "odds ... are 302,575,350 to 1": the odds' other side
