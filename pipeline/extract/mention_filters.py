@@ -19,7 +19,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import CALIBRE_UNIT, COMPOUND_NOUNS, IRREGULAR_PAST, NOUN_STOP, part_of_whole
+from .mention_units import BONUS_BALL, CALIBRE_UNIT, COMPOUND_NOUNS, IRREGULAR_PAST, NOUN_STOP, part_of_whole
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
@@ -291,8 +291,8 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|grea
 # The numbers a lottery drew, a run of four or more small numbers after "numbers" or "balls" ("the winning numbers were
 # 10, 33, 41, 47, 56", "matched the numbers 10-33-41-47-56"), and its bonus ball's ("and the Powerball was 10"): labels.
 _DRAWN_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?:(?:\s*[,-]\s*(?:and\s+)?|\s+and\s+)\d{1,2}(?![\d.,]\d)){3,}")
-_DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b[^.;\d]{0,60}$", re.IGNORECASE)
-_BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|was|is|of))?\s$", re.IGNORECASE)
+_DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b(?:(?!\.\s+[A-Z])[^;]){0,60}$", re.IGNORECASE)  # "numbers drawn on Aug. 8 were"
+
 
 
 _SCREEN = re.compile(r"(?:[248]K|(?:480|576|720|1080|1440|2160|4320)[pi])\b")  # a screen's resolution, a name
@@ -306,8 +306,8 @@ _ROUTE_AFTER = re.compile(r"\s(?:bus|tram|trolleybus)(?:\s+(?:route|service))?(?
 
 
 def _drawn(text: str, start: int, end: int) -> bool:
-    """Is the number at [start, end) one a lottery drew (`_DRAWN_RUN`, `_BONUS_BALL`)?"""
-    if _BONUS_BALL.search(text, max(0, start - 30), start):
+    """Is the number at [start, end) one a lottery drew (`_DRAWN_RUN`, `mention_units.BONUS_BALL`)?"""
+    if BONUS_BALL.search(text, max(0, start - 30), start):
         return True
     return any(run.start() <= start and end <= run.end() and _DRAWN_BEFORE.search(text, max(0, run.start() - 70), run.start())
                for run in _DRAWN_RUN.finditer(text, max(0, start - 40), min(len(text), end + 40)))

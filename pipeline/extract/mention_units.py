@@ -759,7 +759,10 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     ("who turns 20 later in June", "he is only 19 and", "Princess Elizabeth was 13 when", "When she was 16"), one at a
     step of a life ("became monarch at just 25 upon", "retired at 65."), one a sentence opens with ("At 24, Duplantis is"), the youngest's
     or oldest's ("the youngest was 19, the oldest 71"), a median or
-    average age ("the median age will rise from 41.5"), or an age limit ("a minimum age requirement of 40")."""
+    average age ("the median age will rise from 41.5"), or an age limit ("a minimum age requirement of 40"); never a
+    lottery's bonus ball ("the gold Mega Ball was 14", `BONUS_BALL`)."""
+    if BONUS_BALL.search(text, max(0, start - 30), start):
+        return False
     if 0 < value < 120 and _AGE_MEASURE.search(text, max(0, start - 70), start):
         return True  # "the median age will rise from 41.5 in 2020 to 52.8"
     if not (value == int(value) and 1 <= value < 120):
@@ -787,6 +790,11 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True  # "When she was 16 she", "became monarch at just 25 upon"
     return bool(_NAME_AGED.search(before) and _CLAUSE_END.match(text[end:end + 12])
                 or _AGE_REACHED.search(before) and _AGE_CLAUSE_END.match(text[end:end + 12]))
+
+
+# A lottery's bonus ball, whose number is a label: "and the Powerball was 10", "the Mega Ball drawn was 14".
+BONUS_BALL = re.compile(r"\b(?:Powerball|Mega\s+Ball|bonus\s+ball|Thunderball)(?:\s+(?:number|drawn))?(?:\s+(?:was|is|of))?\s$",
+                        re.IGNORECASE)
 
 
 # A part of a counted whole: "358 of the town's 1,113 structures", "12 out of its 40 branches".
