@@ -157,13 +157,14 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if not _may_be_phrase(mention):
         return None
     words = mention.text.lower()
+    first = words.split()[0]
     if mention.unit_class == "duration" and _is_record_span(words, before, after):
         return "record_span"
     if mention.unit_class == "duration" and re.fullmatch(rf"[\w.]+-{_SPAN_UNITS}", words) and _AVERAGE_AFTER.match(after):
         return "average_span"
-    if words.split()[0] == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
+    if first == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
         return "one_as_pronoun"
-    if (words.split()[0] == "two" or words.split()[0] in _SPELLED_SMALL and mention.unit is None) and _GROUP_BEFORE.search(before):
+    if (first == "two" or first in _SPELLED_SMALL and mention.unit is None) and _GROUP_BEFORE.search(before):
         return "definite_group"
     if mention.unit_class == "count" and _TOP_BEFORE.search(before):
         return "ranking"

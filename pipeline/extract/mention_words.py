@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from schemas.primitives.number_words import TENS, UNITS
-from schemas.primitives.numbers import round_fractions
+from schemas.primitives.numbers import parse_number, round_fractions
 
 _NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGIT_WORD = "|".join(word for word, digit in UNITS.items() if digit <= 9)  # "a factor of two point five"
@@ -40,10 +40,9 @@ _DENOMINATOR_WORDS = "|".join(sorted(_DENOMINATORS, key=len, reverse=True))  # "
 _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>{_DENOMINATOR_WORDS})\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
-_SHORT_SCALE = {"m": 1e6, "bn": 1e9}  # "1 in 292m"
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
-    rf"(?:(?P<big>\d+(?:\.\d+)?)(?:\s+(?P<scale>million|billion)|(?P<short>m|bn))|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
+    rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn))|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
@@ -343,9 +342,9 @@ def _proportions(text: str) -> list[WordQuantity]:
         num = _number(m["num"])
         if m["grouped"] and (m["out"] or num != 1):
             continue  # "36 out of 1,200 workers": two counts; "1 in 12,607,306" is odds
-        den = float(m["big"]) * (_BASE[m["scale"].lower()] if m["scale"] else _SHORT_SCALE[m["short"].lower()]) if m["big"] \
-            else float(m["grouped"].replace(",", "")) if m["grouped"] \
-            else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])  # odds: "1 in 292.2 million", "one in a hundred"
+        # odds: "1 in 292.2 million", "1 in 292m", "1 in 12,607,306", "one in a hundred"
+        den = (parse_number(m["big"] or m["grouped"]) or 0.0) if m["big"] or m["grouped"] \
+            else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])
         in_year = not m["every"] and m["den"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
         whole = m["den"] and m["num"].isdigit() and m["den"].isdigit() and 10 < den and den not in (100, 1000) and m["out"]
         overs = re.match(r"\s+(?:overs|balls)\b", text[m.end():m.end() + 8])  # "287 for 4 in 50 overs": wickets, then overs
