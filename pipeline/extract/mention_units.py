@@ -78,7 +78,7 @@ _AFTER = re.compile(
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
-    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|straight|consecutive|successive|different|separate|"
+    rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|whole|long|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
@@ -515,6 +515,9 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         return UnitRead("pounds", "count", match.end())
     if lowered == "won" and _WON_AS_VERB.match(text, end + match.end()):
         return UnitRead(None, "count")  # "while 44 won multiple medals": the verb
+    if not code and lowered in _CURRENCY_ADJECTIVES and (held := _HELD_IN_CURRENCY.match(text, end + match.end())) \
+            and _SMALL_COUNT_BEFORE.search(text, max(0, end - 12), end):
+        return UnitRead(held["noun"].lower(), "count", held.end() - end)  # "two dollar bonds": bonds counted, no money
     if not code and (local := local_currency(lowered, cues) or currency_by_place(lowered, whole or text)):
         return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story, "som" in an Uzbek one
     if currency := CURRENCY_WORDS.get(lowered) or CURRENCY_WORDS.get(without_accents(lowered)) or (
@@ -531,6 +534,15 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         # "two 40-foot containers": the containers are counted; the compound is a quantity of its own, left to it
         return UnitRead(counted_noun(text[sized.end():sized.end() + 60])[0], "count")
     return UnitRead(noun, "count", consumed)
+
+
+# A currency named in the singular before what is held in it ("missed two dollar bond coupon payments", "three
+# yuan bonds"): a small whole count of the instruments, not an amount (banknotes and coins are amounts: "two dollar
+# bills" is left to the currency).
+_CURRENCY_ADJECTIVES = frozenset({"dollar", "euro", "yuan", "renminbi", "yen", "sterling", "franc", "rupee", "peso"})
+_HELD_IN_CURRENCY = re.compile(r"(?:-denominated)?(?:\s+bond)?(?:\s+coupon)?\s+(?P<noun>bonds|loans|securities|tranches|"
+                               r"coupons|payments|deposits)\b", re.IGNORECASE)
+_SMALL_COUNT_BEFORE = re.compile(r"(?:^|[\s(])(?:\d{1,2}|" + "|".join([*UNITS, *TENS]) + r")$", re.IGNORECASE)
 
 
 _SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")
