@@ -131,6 +131,7 @@ REAL_SETS = {
     "holdout65": (ROOT / "tests" / "data" / "holdout65", ROOT / "fetched" / "holdout65"),
     "holdout66": (ROOT / "tests" / "data" / "holdout66", ROOT / "fetched" / "holdout66"),
     "holdout67": (ROOT / "tests" / "data" / "holdout67", ROOT / "fetched" / "holdout67"),
+    "holdout69": (ROOT / "tests" / "data" / "holdout69", ROOT / "fetched" / "holdout69"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
