@@ -132,6 +132,7 @@ REAL_SETS = {
     "holdout66": (ROOT / "tests" / "data" / "holdout66", ROOT / "fetched" / "holdout66"),
     "holdout67": (ROOT / "tests" / "data" / "holdout67", ROOT / "fetched" / "holdout67"),
     "holdout68": (ROOT / "tests" / "data" / "holdout68", ROOT / "fetched" / "holdout68"),
+    "holdout69": (ROOT / "tests" / "data" / "holdout69", ROOT / "fetched" / "holdout69"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
