@@ -664,9 +664,10 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
     if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \
-            and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at)\b)", after) \
+            and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at|said|say|[a-z]{3,}ed)\b)",
+                         after) \
             and not part_of_whole(text, end):
-        return "phrase"  # "barred all three from", "all three of the major indexes": the ones just named, no count ("all
+        return "phrase"  # "barred all three from", "all three of the major indexes", "all four agreed": the ones just named, no count ("all
         # four of its runways" counts runways)
     if _definite_group(value, before, after):
         return "phrase"  # "the two sides", "the other three countries", "the three were": a definite group, not an amount

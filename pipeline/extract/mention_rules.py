@@ -95,7 +95,7 @@ _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b|\.(?:19|20)\d\d\b)")  # "12/2024", "
 _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
-_WHEN_BEFORE = re.compile(rf"\b{_WHEN}\s$", re.IGNORECASE)
+_WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated)\s$", re.IGNORECASE)  # "a charter dated 1372"
 _PLURAL_NEXT = re.compile(r"^\s[a-z]{3,}s\b(?!')")  # "at least 2000 visitors": a hedge's count, whatever came before the hedge
 _NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"

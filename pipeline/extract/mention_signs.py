@@ -31,6 +31,7 @@ DOWN_VERBS = (
     "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
+    "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slash|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
@@ -48,7 +49,7 @@ UP_VERBS = (
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
            "squeezed|squeezes?|squeezing|whittled|whittles?|whittling|thinned|thins?|thinning|"
            "devalued|devalues?|devaluing|drawn down|drew down|draws? down|drawing down")  # a reserve "drawn down by"
-BY_UP = ("raised|raises?|raising|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending|"
+BY_UP = ("raised|raises?|raising|enlarged|enlarges?|enlarging|lifted|lifts?|lifting|hiked|hikes?|boosted|boosts?|increased|extended|extends?|extending|"
          "blew out|blown out|blows? out|stretched|stretch(?:es)?")  # spreads that "blew out by 85 basis points" widened
 # With "a" or "an", any one word of praise or size between ("by a stunning 117,000", "jumped a whopping 48%"),
 # but no fraction or time ("by a third", "a year").
@@ -204,7 +205,7 @@ _TIME_THAN = r"(?:before|last|a year|(?:two|three|four|five|six|seven|eight|nine
              r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
-             r"in the (?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
+             r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
              r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \
              r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count))"

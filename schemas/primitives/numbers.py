@@ -41,7 +41,8 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SGD", "NZD", "KRW", "RUB", "BRL", "ZAR",
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY", "LKR", "BDT", "THB", "IDR", "MYR", "VND", "NGN", "KES",
     "GHS", "EGP", "QAR", "KWD", "BHD", "OMR", "JOD", "ILS", "PLN", "CZK", "HUF", "UAH", "KZT", "TWD", "ARS", "CLP",
-    "ISK", "TND"))  # not "PHP", "COP", "RON", "NPR" ("PHP8", "COP28", "RON95", a radio's name)
+    "ISK", "TND"))  # not "PHP", "COP", "RON", "NPR" ("PHP8", "COP28", "RON95", a radio's name): `_NAME_LIKE_CODES`
+_NAME_LIKE_CODES = ("PHP", "COP", "RON", "NPR")  # glued only before a scale, a thousands comma or cents ("NPR1,800")
 # More codes of the same kind, only in capitals ("BOB38", "PEN120", "XOF5,000"); not "ALL", "TOP", "CUP", "AMD",
 # "IRR", "SOS" (words, a chipmaker, a rate of return).
 _GLUED_CODES += "|" + "|".join(f"(?<=\\b(?-i:{code}))" for code in (
@@ -54,7 +55,7 @@ _GLUED_CODES += "|" + "|".join(f"(?<=\\b(?-i:{code}))" for code in (
 # "Sh1,200", "K12.3bn", "R215.40"; not "R2").
 _SCALED_OR_GROUPED = r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b|\d+\.\d\d(?!\d|\.\d))"
 _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED),
-                           *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, *PLACED_MARKS))])
+                           *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, *PLACED_MARKS, *_NAME_LIKE_CODES))])
 # Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7); and digits
 # after a spoken whole: "zero-point-65" (0.65).
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
