@@ -31,7 +31,8 @@ _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sindh|Balochistan)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
-    r"|\b(?P<CAD>Canada|Canadian)\b|\b(?P<AUD>Australia|Australian|Sydney|Melbourne|Brisbane|Canberra|Adelaide)\b"
+    r"|\b(?P<CAD>Canada|Canadian|Ontario|Quebec|Alberta|British Columbia|Toronto|Calgary)\b"  # not Montreal, a protocol's name
+    r"|\b(?P<AUD>Australia|Australian|Sydney|Melbourne|Brisbane|Canberra|Adelaide)\b"
     r"|\b(?P<NZD>New Zealand|Auckland|Wellington|Christchurch)\b"
     r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg)\b|\b(?P<NOK>Norw\w+|Oslo|Bergen)\b"
     r"|\b(?P<DKK>Denmark|Danish|Copenhagen)\b|\b(?P<CZK>Czech\w*|Prague)\b|\b(?P<ISK>Iceland\w*|Reykjavik)\b"

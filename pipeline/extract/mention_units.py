@@ -749,8 +749,11 @@ _AGE_CLAUSE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|later|next|o
 _RANGE_ON = re.compile(r"^\s*(?:to|-|–)\s*\d")
 # The age bound of a group with no other noun: "those over 50", "buyers under 30", "people aged over 65"
 _GROUP_AGED = re.compile(r"\b(?:those|people|anyone|adults|buyers|workers|voters|patients|residents|drivers|women|men|"
-                         r"pensioners|users|smokers)\s+(?:aged\s+)?(?:over|under|above|below)\s+$", re.IGNORECASE)
-_GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|paid|pay|in|[a-z]{{3,}}ed)\b)")
+                         r"pensioners|users|smokers|children|kids|visitors|members|holders|competitors|runners|riders|pupils|"
+                         r"students|customers)\s+(?:(?:are|is|were|was)\s+(?:now\s+|still\s+)?)?(?:aged\s+)?(?:over|under|above|below)\s+$",
+                         re.IGNORECASE)  # "children under five ride free", "plot holders are now under 40,"
+_GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|must|may|paid|pay|ride|"
+                            rf"travel|go|get|enter|rose|fell|in|[a-z]{{3,}}ed)\b)")
 
 
 # A people's age measured: "the median age will rise from 44.9", "mothers' average age was 33.6"
@@ -793,7 +796,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True  # "At 24, Duplantis is": the age the sentence opens with
     if _DIED_AT.search(before) and not re.match(r"\s*(?:[:.]\d|am\b|pm\b|a\.m\.|p\.m\.|%)", text[end:end + 6]):
         return True  # "Pelé dies at 82"; not a clock time ("died at 3.15pm")
-    if 12 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
+    if 2 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
         return True
     if _YOUNGEST.search(before) and _CLAUSE_END.match(text[end:end + 12]):
         return True  # "the youngest was 19, the oldest 71"
