@@ -182,13 +182,14 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # double the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
 # March", "four times what shoppers paid", "three times what a net fetched", "1.8 times last season's pace", "double
 # the pre-pandemic rate", "twice the rate of the previous period", "tenfold their pre-pandemic
-# level", "three times as many visitors this year as in 2022", "twice as long as in 2023".
+# level", "three times their level before the drought", "three times as many visitors this year as in 2022", "twice as
+# long as in 2023".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
                          r"what\s+(?:(?:a|an|one|the)\s+)?(?-i:[a-z]{3,})\s+(?:paid|charged|earned|fetched|cost|sold\s+for)|"
                          r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
                          r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill|pace|output|volume)|"
                          r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"
-                         r"count|rate|size|price|cost)\s+(?:(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
+                         r"count|rate|size|price|cost)\s+(?:before\s+(?:the|its|their)\s+[a-z-]+|(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:period|year|quarter|month|season|decade))|"
                          r"(?:of\s+)?(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
                          r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"

@@ -136,6 +136,12 @@ _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|f
                            r"struck|hit|had|has|have|uses|use|runs|operates|employs|owns|keeps|holds|needs|deploys|fields)\s+"
                            r"(?P<n>a\s+single)\s+(?=[a-z])(?!(?:aim|goal|purpose|focus|priority|message|voice|mission|vision|"
                            r"objective|idea|point|thing|word|step)\b)")  # "has a single aim": a way of speaking
+# ... and what a thing came from, or a length of time something lasted: "85 pounds of honey from a single hive", "shown
+# for a single week" (not "in a single day", a way of stressing speed).
+_FROM_A_SINGLE = re.compile(r"\b(?:from|for(?=\s+a\s+single\s+(?:day|night|week|fortnight|month|season|year|hour|minute)\b))\s+"
+                            r"(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b(?:highest|largest|biggest|greatest|most|best|worst|longest|heaviest|record)\b[^.;!?]*$",
+                          re.IGNORECASE)  # "the highest sum ever raised from a single draw": stress, no count
 _DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "millennium",
               "degree", "metre", "meter", "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
@@ -152,13 +158,14 @@ _TIMES_THE = re.compile(r"(?<![\w-])(?P<stem>doubl|tripl|trebl|quadrupl)e"
                         re.IGNORECASE)
 # "twice as fast as expected", "twice the rate", "thrice what it was": a multiple compared; not
 # "twice a year", "met twice", "twice in four games" (how often).
-_TWICE = re.compile(r"(?<![\w-])(?P<w>twice|thrice)(?=\s+(?:as|the|that|what|those|its|their|his|her)\b)", re.IGNORECASE)
+_TWICE = re.compile(r"(?<![\w-])(?P<w>twice|thrice)(?=\s+(?:as|the|that|what|those|its|their|his|her)\b|\s+last\s+[a-z]+['’]s\s)",
+                    re.IGNORECASE)  # ... "twice last winter's price" (not "met twice last year")
 _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # ... and how many times a thing was done, after its verb (and its object) or before "in a row": "Messi scored
 # twice", "raised rates twice", "won twice in a row" (not "think twice", nor "twice as many", a multiple).
 _TWICE_DONE = re.compile(r"\b(?:(?!(?:need|want|seem)ed\b|(?:be|hav|think|go)ing\b)[a-z]{2,}(?:ed|ing)|won|met|hit|lost|beat|struck|ran|went|fell|rose|came)\s+"
                          r"(?:(?!(?:as|the|a|an|by|about|nearly|almost|more|less|than)\b)[a-z]+\s+)?"  # "raised rates twice"
-                         r"(?P<w>twice|thrice)\b(?!\s+(?:as|the|that|what|those|its|their|his|her|over)\b)"
+                         r"(?P<w>twice|thrice)\b(?!\s+(?:as|the|that|what|those|its|their|his|her|over)\b|\s+last\s+[a-z]+['’]s\s)"
                          r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|season)\b)"  # "fell twice a year": how often
                          r"|\b(?P<row>twice|thrice)(?=\s+in\s+a\s+row\b)", re.IGNORECASE)
 # ... or in a list after a count of times, whose verb it shares: "won the league five times, the cup twice"
@@ -436,7 +443,9 @@ def _one_unit(text: str) -> list[WordQuantity]:
               if not (m.group(0)[:4].lower() == "over" and DURING_OVER.search(text, max(0, m.start() - 16), m.start() + 5))]
     found = [*hedged, *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
              *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text),
-             *(m for m in _DID_A_SINGLE.finditer(text) if not _DENIED.search(text, max(0, m.start() - 30), m.start()))]
+             *(m for m in _DID_A_SINGLE.finditer(text) if not _DENIED.search(text, max(0, m.start() - 30), m.start())),
+             *(m for m in _FROM_A_SINGLE.finditer(text) if not (_DENIED.search(text, max(0, m.start() - 30), m.start())
+                                                                 or _SUPERLATIVE.search(text, max(0, m.start() - 80), m.start())))]
     return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
                          "one") for m in sorted(found, key=lambda m: m.start())]
 
