@@ -6,6 +6,8 @@ labelled `gdp_nominal` is a contradiction, and the extraction validators reject 
 
 from __future__ import annotations
 
+import re
+
 from typing import Literal, get_args
 
 from .units import base_unit, is_currency
@@ -150,6 +152,14 @@ def is_kind_name(name: str | None) -> bool:
     "millions_of_items", "percentage_growth")?"""
     words = {_singular(word) for word in (name or "").lower().split("_")} - {""}
     return not words or words <= KIND_NAMES | _KIND_FILLERS or len(words) == 1 and is_currency(next(iter(words)).upper())
+
+
+def names_only_its_unit(name: str | None, unit: str | None) -> bool:
+    """Does an `other` name only repeat the fact's unit ("balls" for 95 balls, "number_of_overs" for 7 overs)? It
+    says what is counted but not which count of it: "off 95 balls" and "with 17 balls to spare" share the name."""
+    words = {word.removesuffix("s") for word in (name or "").lower().split("_")} - {"", "number", "of", "the"}
+    unit_words = {word.removesuffix("s") for word in re.split(r"[\s_]+", (unit or "").lower())} - {""}
+    return bool(words) and words <= unit_words
 
 
 def _singular(word: str) -> str:

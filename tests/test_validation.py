@@ -313,6 +313,18 @@ def test_an_article_whose_own_figures_lie_far_apart_does_not_vote(first, second,
     assert validate(facts).groups[0].verdict == verdict
 
 
+@pytest.mark.parametrize(("label", "values", "verdict"), [
+    ("balls", (95, 17), "incomparable"),  # "off 95 balls" and "17 balls to spare": which count of balls, the name never says
+    ("number_of_balls", (95, 3), "incomparable"),
+    ("balls", (95, 90), "conflict"),  # close: one count told two ways
+    ("balls", (95, 950), "conflict"),  # a scale slip is no other thing
+    ("balls_faced", (95, 17), "conflict"),  # the name says which count
+])
+def test_figures_far_apart_named_only_by_their_unit_are_incomparable(label, values, verdict):
+    balls = dict(entity="Travis Head", metric_label=label, unit="balls")
+    assert validate([measure(f"a{n}", value, **balls) for n, value in enumerate(values)]).groups[0].verdict == verdict
+
+
 def test_a_part_and_its_whole_in_one_article_make_no_conflict():
     quote = "Four of the seven crew members on board were killed."
     crew = dict(entity="Ferry crew", metric_label="crew_members", unit="crew_members", quote=quote, span=(100, 100 + len(quote)))

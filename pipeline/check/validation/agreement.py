@@ -20,7 +20,9 @@ entity, "bitcoin (price)"; but not one named day's open or close, nor its high o
 it, `questions.one_session_moment`, which an asset traded round the clock never has), figures that
 differ only from a vague amount ("several billion", "thousands": its span is a convention), and a quake's
 magnitude, depth or epicentre given by no one agency (`questions.measured_by_agencies`: the USGS and a
-national agency each measure it). An article whose own figures in a group lie more than twice apart names two things
+national agency each measure it), and figures more than twice apart whose name only repeats what they count
+("balls" for "off 95 balls" and "17 balls to spare", `vocabulary.names_only_its_unit`; "770 employees" against "700
+employees" still conflict). An article whose own figures in a group lie more than twice apart names two things
 alike ("12 goals" at World Cups and "757 goals" in a career, both `other:goals`): its figures do not vote.
 Every group says how many outlets and independent sources back it.
 """
@@ -35,7 +37,7 @@ from schemas.facts import Finding, QuantFact
 from schemas.primitives.numbers import find_numbers, round_fractions
 from schemas.units import is_currency
 from schemas.validation import AgreementGroup, GroupMember, Verdict
-from schemas.vocabulary import unit_class
+from schemas.vocabulary import names_only_its_unit, unit_class
 
 from .currency import (Converted, convert, converted_from, needs_conversion, rates_that_fit, rates_tried, target_currency,
                        written_first)
@@ -312,6 +314,10 @@ class _Judgement:
         if part_and_whole(facts):
             return "incomparable", (f"one article gives a part and its whole under this name (\"five of the six on board\"), "
                                     f"so the name covers two things: {problem}")
+        if all(names_only_its_unit(f.metric_label, f.unit) for f in facts) and _far_apart(intervals):
+            return "incomparable", (f"the name only says what is counted, and the figures lie more than {_APART:g} times "
+                                    f"apart, so they may count different things (\"off 95 balls\", \"17 balls to spare\"): "
+                                    f"{problem}")
         if not self.group.cumulative and self._only_vague_apart(intervals):
             return "incomparable", f"only a vague amount (\"several\", \"thousands\") differs from the others: {problem}"
         metric, entity = self.group.metric, self.group.entity
