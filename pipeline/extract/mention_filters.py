@@ -93,7 +93,7 @@ _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over 
 # "the 371 Airbus delivered").
 _COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])"
                            r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
-                           r"produced|made|bought|ordered)\b)")
+                           r"produced|made|bought|ordered)\b)|^\s(?:Bitcoins?|BTC|ETH)\b(?![-’'])")  # "200 Bitcoin": coins counted
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?)\b", re.IGNORECASE)  # "a two-year fixed"

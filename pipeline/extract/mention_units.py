@@ -515,6 +515,8 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         return UnitRead("pounds", "count", match.end())
     if lowered == "won" and _WON_AS_VERB.match(text, end + match.end()):
         return UnitRead(None, "count")  # "while 44 won multiple medals": the verb
+    if not code and (coins := _CRYPTO_AFTER.match(text, end)):
+        return UnitRead(_CRYPTO_UNITS[coins["coin"].lower().removesuffix("s")], "count", coins.end() - end)  # "200 Bitcoin", "400 BTC"
     if not code and lowered in _CURRENCY_ADJECTIVES and (held := _HELD_IN_CURRENCY.match(text, end + match.end())) \
             and _SMALL_COUNT_BEFORE.search(text, max(0, end - 12), end):
         return UnitRead(held["noun"].lower(), "count", held.end() - end)  # "two dollar bonds": bonds counted, no money
@@ -534,6 +536,11 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
         # "two 40-foot containers": the containers are counted; the compound is a quantity of its own, left to it
         return UnitRead(counted_noun(text[sized.end():sized.end() + 60])[0], "count")
     return UnitRead(noun, "count", consumed)
+
+
+# Coins of a cryptocurrency, counted (no ISO code, no exchange rate): "200 Bitcoin", "400 BTC", "150 more Bitcoin".
+_CRYPTO_UNITS = {"bitcoin": "bitcoins", "btc": "bitcoins", "ether": "ether", "eth": "ether"}
+_CRYPTO_AFTER = re.compile(r"\s+(?:(?:more|additional|extra)\s+)?(?P<coin>[Bb]itcoins?|BTC|ether|ETH)\b(?![-’'])")
 
 
 # A currency named in the singular before what is held in it ("missed two dollar bond coupon payments", "three
