@@ -28,10 +28,11 @@ DOWN_VERBS = (
     "pared back|pared|fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
     "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts|(?<=to |ll |ld |ay |ht )contract|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
-    "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|dived|tanked|tanks|tanking|sagged|skidded|"
+    "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|(?<!the )(?<!a )(?<!its )(?<![0-9] )crash|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
-    "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed
+    "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed; "prices crash by 14%" ("crashes" is left out:
+    # "a bug crashes 8.5 million devices" counts what crashed)
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
     # cutting what one has: "cut 15% of its workforce", "axing more than 15,000 jobs", "laying off 1,800"
     "cut|cuts|cutting|slash|slashed|slashes|slashing|axe|axed|axes|axing|lay off|lays off|laying off|laid off|eliminated|eliminates|"
