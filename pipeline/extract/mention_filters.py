@@ -316,6 +316,9 @@ def _drawn(text: str, start: int, end: int) -> bool:
 def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, has_unit: bool) -> str | None:
     """The name of the rule that makes the number at [start, end) not a quantity, else None."""
     before, after = text[max(0, start - 80):start], text[end:end + 60]
+    if not spelled and text[start:end] in ("1", "2", "3", "4") and (code := _PERIOD_CODE.match(text, end)) \
+            and (code[0][0] == "Q" or text[start:end] in ("1", "2")):
+        return "date"  # "in 3Q", "1H23": a quarter or a half written the analysts' way
     if _AGO.match(after) and _COMPARED_WITH.search(before):
         return "date"
     if not spelled and not has_unit and value < 100 and _drawn(text, start, end):
@@ -574,6 +577,19 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
 
 _NAME_THEN_BRACKET = re.compile(r"[A-Z][\w.-]*\s\($")
 _GLUED_CAPITAL = re.compile(r"(\d+)([A-Z])$")
+
+
+_PERIOD_CODE = re.compile(r"[QH](?:\d{2}|\d{4})?(?![\w-])")
+# Digits glued to a capital scale letter that the text also uses as a company's name: "3M's", "3M Co.", "3M said".
+_GLUED_SCALE = re.compile(r"\d{1,3}[MBK]")
+
+
+def company_named(text: str, start: int, end: int) -> bool:
+    """Is the number at [start, end) ("3M") written as a name the text gives a company ("3M said", "3M's filing",
+    "3M Co."), so that each such "3M" without a counted noun is the company, not 3 million?"""
+    token = text[start:end]
+    return bool(_GLUED_SCALE.fullmatch(token)) and bool(re.search(
+        rf"(?<![\w$£€¥₹.,]){token}(?:['’]s\b|\s+(?:Co|Corp|Company|Inc|said|says|agreed|agrees|will|has|is|was)\b)", text))
 
 
 def glued_name(text: str, start: int, end: int) -> bool:

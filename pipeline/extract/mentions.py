@@ -24,7 +24,7 @@ from schemas.units import dimension_of
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
-from .mention_filters import glued_name, not_quantity, vote_split
+from .mention_filters import company_named, glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
@@ -192,6 +192,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     single = spelled and number.value == 1 and number.scale == 1
     plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
     read = unit_after(text, number.end + plus, code, story, singular_ok=single)
+    if read.unit is None and not code and company_named(text, number.start, number.end):
+        return Rejection(number.text, number.start, number.end, "name")  # "3M said", "3M's": the company
     if read.unit is None and not code and number.scale == 1e6 and glued_metres(text, number.start, number.end):
         read = UnitRead("meters", "count", factor=1e-6)  # "cleared 6.25m": metres, not millions
     bound = "at_least" if plus else None

@@ -64,7 +64,7 @@ _SPOKEN_DECIMAL = (rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGI
 # A decimal comma before a percent sign or a scale word, as continental writers type it: "80,8%", "$6,17
 # billion" (not "1,200").
 _DECIMAL_COMMA_DIGITS = r"\d{1,3},\d{1,2}"
-_DECIMAL_COMMA = _DECIMAL_COMMA_DIGITS + r"(?=\s?%|\s?(?:billion|million|trillion|bn|mn)\b)"
+_DECIMAL_COMMA = _DECIMAL_COMMA_DIGITS + r"(?=\s?%|\s?(?:billion|million|trillion|bn|mn)\b|[MB]\b)"  # "$2,3M"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212]"  # a minus is a sign only after a non-word char, not in "+/-"
     r"|(?<=[\s(])(?<![\d%]\s)\u2013)?"  # and an en dash typed as one after a space, not between two numbers ("5 –7")
