@@ -164,7 +164,8 @@ MEASURE_DIMENSIONS: dict[str, dict[str, float]] = {
 _DIMENSION_OF = {unit: name for name, units in MEASURE_DIMENSIONS.items() for unit in units}
 _SPELLING = (("kilometre", "kilometer"), ("centimetre", "centimeter"), ("millimetre", "millimeter"),
              ("metre", "meter"), ("litre", "liter"), ("storeys", "stories"), ("traveller", "traveler"),
-             ("licence", "license"), ("offence", "offense"), ("defence", "defense"), ("kilos", "kilograms"))
+             ("licence", "license"), ("offence", "offense"), ("defence", "defense"), ("kilos", "kilograms"),
+             ("gramme", "gram"))
 
 
 def american(word: str) -> str:

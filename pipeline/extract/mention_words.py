@@ -104,7 +104,8 @@ _BASE = {"several": 1, "dozen": 12, "dozens": 12, "scores": 20, "hundred": 100, 
          "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
          "trillions": 1e12}
 _TIME = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|millennium"
-_MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilos?|tonnes?|"
+_MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|miles?|foot|inch|kilograms?|kilogrammes?|kilos?|"
+            r"grams?|grammes?|tonnes?|"
             r"litres?|liters?|gallons?|hectares?|acres?")
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
@@ -144,7 +145,7 @@ _SUPERLATIVE = re.compile(r"\b(?:highest|largest|biggest|greatest|most|best|wors
                           re.IGNORECASE)  # "the highest sum ever raised from a single draw": stress, no count
 _DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "millennium",
-              "degree", "metre", "meter", "mile", "foot", "inch", "kilo", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
+              "degree", "metre", "meter", "mile", "foot", "inch", "kilo", "gram", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
 _FOLD = re.compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD}|hundred|thousand)-?fold\b", re.IGNORECASE)
 _FACTOR = re.compile(rf"\ba factor of (?P<n>\d+(?:\.\d+)?|{_NUMBER_WORD})(?:\s+point\s+(?P<point>{_DIGIT_WORD})"
                      r"|\s+and\s+an?\s+(?P<part>half|quarter|third))?\b", re.IGNORECASE)  # "a factor of two and a half"
