@@ -69,6 +69,9 @@ PHRASES = [
     ("Fine dust is matter smaller than 10 micrometres.", "smaller than 10 micrometres", "definition"),
     ("Labs say ultrafine dusts, measuring less than 0.1 micrometre, reach the blood.", "less than 0.1 micrometre",
      "definition"),
+    ("One carat is 0.2 grams, so the stone weighs about 400 grams.", "One carat", "definition"),
+    ("One carat is 0.2 grams, so the stone weighs about 400 grams.", "0.2 grams", "definition"),
+    ("A troy ounce equals 31.1 grams.", "31.1 grams", "definition"),
 ]
 
 
@@ -85,6 +88,8 @@ FACTS = [
     ("The quake killed one person and injured 40.", "one person"),
     ("Only one bank failed last year.", "one bank"),
     ("Three people died in the fire.", "Three people"),
+    ("A rough diamond weighs 2,492 carats.", "2,492 carats"),  # a weight, not a unit's definition
+    ("One share is worth 5 cents.", "One share"),
     ("Exports hit a record $4.2 billion.", "$4.2 billion"),  # money is never a phrase
     ("The share of renewables hit a 10% high.", "10%"),
     ("The protest went on for three weeks.", "three weeks"),

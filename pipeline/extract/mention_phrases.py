@@ -142,7 +142,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "author_bio"
     if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]):
         return "age_band"
-    if _is_definition(mention, text[mention.sentence_start:mention.start]):
+    if _is_definition(mention, text[mention.sentence_start:mention.start]) \
+            or _is_unit_equation(mention, text[mention.sentence_start:mention.start], text[mention.end:mention.end + 40]):
         return "definition"
     if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" \
             and _DRUG_BEFORE.search(text[max(0, mention.start - 40):mention.start]):
@@ -249,6 +250,23 @@ _BOUNDS = frozenset({"less_than", "at_most", "more_than", "at_least", "range"})
 _KIND_IS = re.compile(r"^\W*(?!(?:The|These|Those|This|That|Its|Their|His|Her|Our|Most|Some|All|Many|Few|Both)\b)"
                       r"[A-Z][a-z-]+(?:\s+[a-z-]+)?\s+(?:are|is)\s+(?:an?\s+)?(?:[a-z-]+\s+){1,6}$")
 _KIND_BESIDE = re.compile(r"\b(?P<kind>[A-Za-z][a-z-]{2,}s)\s*(?:,|\(|[–—])\s*(?:measuring\s+|sized\s+|which\s+(?:are|measure)\s+)?$")
+
+
+# A unit said in another: "One carat is 0.2 grams", "A troy ounce equals 31.1 grams" (both numbers define the unit).
+_UNIT_NOUN = (r"(?:troy\s+)?(?:carat|ounce|barrel|mile|nautical\s+mile|kilometre|kilometer|acre|hectare|tola|pound|stone|foot|"
+              r"inch|yard|gallon|litre|liter|tonne|ton|lakh|crore|knot|bushel|gram|kilo(?:gram)?|metre|meter)")
+_UNIT_IS = r"(?:is|equals|is\s+equal\s+to|equates\s+to)\s+(?:about\s+|roughly\s+|around\s+|some\s+)?"
+_UNIT_EQUATED = re.compile(rf"^\s*(?:One|A|An|1)\s+{_UNIT_NOUN}\s+{_UNIT_IS}$", re.IGNORECASE)
+_EQUATED_TO = re.compile(rf"^\s+{_UNIT_IS}\d[\d.,]*\s*[a-z]+")
+_ONE_UNIT = re.compile(rf"(?:One|A|An|1)\s+{_UNIT_NOUN}", re.IGNORECASE)
+
+
+def _is_unit_equation(mention: Mention, sentence_before: str, after: str) -> bool:
+    """Is the number one side of a unit said in another ("One carat is 0.2 grams")?"""
+    if mention.unit_class != "count" or mention.unit is None:
+        return False  # a measure or a counted unit, not money ("One share is worth $5")
+    return bool(_UNIT_EQUATED.match(sentence_before)
+                or not sentence_before.strip() and _ONE_UNIT.fullmatch(mention.text) and _EQUATED_TO.match(after))
 
 
 def _is_definition(mention: Mention, sentence_before: str) -> bool:
