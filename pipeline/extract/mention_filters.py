@@ -586,7 +586,7 @@ _GLUED_SCALE = re.compile(r"\d{1,3}[MBK]")
 
 def company_named(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) ("3M") written as a name the text gives a company ("3M said", "3M's filing",
-    "3M Co."), so that each such "3M" without a counted noun is the company, not 3 million?"""
+    "3M Co."), so that every such "3M" in it is the company ("3M continues", "3M investors"), not 3 million?"""
     token = text[start:end]
     return bool(_GLUED_SCALE.fullmatch(token)) and bool(re.search(
         rf"(?<![\w$£€¥₹.,]){token}(?:['’]s\b|\s+(?:Co|Corp|Company|Inc|said|says|agreed|agrees|will|has|is|was)\b)", text))

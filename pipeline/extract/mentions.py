@@ -192,8 +192,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     single = spelled and number.value == 1 and number.scale == 1
     plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
     read = unit_after(text, number.end + plus, code, story, singular_ok=single)
-    if read.unit is None and not code and company_named(text, number.start, number.end):
-        return Rejection(number.text, number.start, number.end, "name")  # "3M said", "3M's": the company
+    if not code and company_named(text, number.start, number.end):
+        return Rejection(number.text, number.start, number.end, "name")  # "3M said", "3M's", "3M investors": the company
     if read.unit is None and not code and number.scale == 1e6 and glued_metres(text, number.start, number.end):
         read = UnitRead("meters", "count", factor=1e-6)  # "cleared 6.25m": metres, not millions
     bound = "at_least" if plus else None
