@@ -19,7 +19,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import BONUS_BALL, CALIBRE_UNIT, COMPOUND_NOUNS, IRREGULAR_PAST, NOUN_STOP, part_of_whole
+from .mention_units import BONUS_BALL, CALIBRE_UNIT, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, NOUN_STOP, part_of_whole
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
@@ -93,7 +93,7 @@ _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over 
 # "the 371 Airbus delivered").
 _COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])"
                            r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
-                           r"produced|made|bought|ordered)\b)|^\s(?:Bitcoins?|BTC|ETH)\b(?![-’'])")  # "200 Bitcoin": coins counted
+                           rf"produced|made|bought|ordered)\b)|^\s(?:{CRYPTO_COINS})\b(?![-’'])")  # "200 Bitcoin": coins counted
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?)\b", re.IGNORECASE)  # "a two-year fixed"
@@ -292,7 +292,6 @@ _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|grea
 # 10, 33, 41, 47, 56", "matched the numbers 10-33-41-47-56"), and its bonus ball's ("and the Powerball was 10"): labels.
 _DRAWN_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?:(?:\s*[,-]\s*(?:and\s+)?|\s+and\s+)\d{1,2}(?![\d.,]\d)){3,}")
 _DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b(?:(?!\.\s+[A-Z])[^;]){0,60}$", re.IGNORECASE)  # "numbers drawn on Aug. 8 were"
-
 
 
 _SCREEN = re.compile(r"(?:[248]K|(?:480|576|720|1080|1440|2160|4320)[pi])\b")  # a screen's resolution, a name

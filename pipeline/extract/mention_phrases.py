@@ -142,8 +142,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "author_bio"
     if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]):
         return "age_band"
-    if _is_definition(mention, text[mention.sentence_start:mention.start]) \
-            or _is_unit_equation(mention, text[mention.sentence_start:mention.start], text[mention.end:mention.end + 40]):
+    sentence_before = text[mention.sentence_start:mention.start]
+    if _is_definition(mention, sentence_before) or _is_unit_equation(mention, sentence_before, text[mention.end:mention.end + 40]):
         return "definition"
     if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" \
             and _DRUG_BEFORE.search(text[max(0, mention.start - 40):mention.start]):

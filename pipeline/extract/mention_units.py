@@ -518,7 +518,7 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     if not code and (coins := _CRYPTO_AFTER.match(text, end)):
         return UnitRead(_CRYPTO_UNITS[coins["coin"].lower().removesuffix("s")], "count", coins.end() - end)  # "200 Bitcoin", "400 BTC"
     if not code and lowered in _CURRENCY_ADJECTIVES and (held := _HELD_IN_CURRENCY.match(text, end + match.end())) \
-            and _SMALL_COUNT_BEFORE.search(text, max(0, end - 12), end):
+            and _small_count_before(text, end):
         return UnitRead(held["noun"].lower(), "count", held.end() - end)  # "two dollar bonds": bonds counted, no money
     if not code and (local := local_currency(lowered, cues) or currency_by_place(lowered, whole or text)):
         return UnitRead(local, "currency", match.end())  # "3.4 billion crowns" in a Swedish story, "som" in an Uzbek one
@@ -540,7 +540,8 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
 
 # Coins of a cryptocurrency, counted (no ISO code, no exchange rate): "200 Bitcoin", "400 BTC", "150 more Bitcoin".
 _CRYPTO_UNITS = {"bitcoin": "bitcoins", "btc": "bitcoins", "ether": "ether", "eth": "ether"}
-_CRYPTO_AFTER = re.compile(r"\s+(?:(?:more|additional|extra)\s+)?(?P<coin>[Bb]itcoins?|BTC|ether|ETH)\b(?![-’'])")
+CRYPTO_COINS = r"[Bb]itcoins?|BTC|ether|ETH"  # also a counted name after a number (`mention_filters._COUNTED_NAME`)
+_CRYPTO_AFTER = re.compile(rf"\s+(?:(?:more|additional|extra)\s+)?(?P<coin>{CRYPTO_COINS})\b(?![-’'])")
 
 
 # A currency named in the singular before what is held in it ("missed two dollar bond coupon payments", "three
@@ -549,7 +550,12 @@ _CRYPTO_AFTER = re.compile(r"\s+(?:(?:more|additional|extra)\s+)?(?P<coin>[Bb]it
 _CURRENCY_ADJECTIVES = frozenset({"dollar", "euro", "yuan", "renminbi", "yen", "sterling", "franc", "rupee", "peso"})
 _HELD_IN_CURRENCY = re.compile(r"(?:-denominated)?(?:\s+bond)?(?:\s+coupon)?\s+(?P<noun>bonds|loans|securities|tranches|"
                                r"coupons|payments|deposits)\b", re.IGNORECASE)
-_SMALL_COUNT_BEFORE = re.compile(r"(?:^|[\s(])(?:\d{1,2}|" + "|".join([*UNITS, *TENS]) + r")$", re.IGNORECASE)
+
+
+def _small_count_before(text: str, end: int) -> bool:
+    """Does a whole count under 100 end at `end`: one or two digits, or one number word ("two", "forty")?"""
+    word = re.split(r"[\s(]", text[max(0, end - 12):end])[-1].lower()
+    return word.isdecimal() and len(word) <= 2 or word in UNITS or word in TENS
 
 
 _SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")

@@ -439,14 +439,19 @@ DURING_OVER = re.compile(r"(?<!for )(?<!in )(?<!of )(?<!than )(?<!just )(?<!well
                          re.IGNORECASE)
 
 
+def _denied(text: str, start: int) -> bool:
+    """Is "a single" at `start` denied ("had never fined a single company")?"""
+    return bool(_DENIED.search(text, max(0, start - 30), start))
+
+
 def _one_unit(text: str) -> list[WordQuantity]:
     hedged = [m for m in _HEDGED_ONE.finditer(text)  # not "raise $80 billion over a decade": during it
               if not (m.group(0)[:4].lower() == "over" and DURING_OVER.search(text, max(0, m.start() - 16), m.start() + 5))]
     found = [*hedged, *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
              *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text),
-             *(m for m in _DID_A_SINGLE.finditer(text) if not _DENIED.search(text, max(0, m.start() - 30), m.start())),
-             *(m for m in _FROM_A_SINGLE.finditer(text) if not (_DENIED.search(text, max(0, m.start() - 30), m.start())
-                                                                 or _SUPERLATIVE.search(text, max(0, m.start() - 80), m.start())))]
+             *(m for m in _DID_A_SINGLE.finditer(text) if not _denied(text, m.start())),
+             *(m for m in _FROM_A_SINGLE.finditer(text)
+               if not (_denied(text, m.start()) or _SUPERLATIVE.search(text, max(0, m.start() - 80), m.start())))]
     return [WordQuantity(m.span("n"), 0.25 if "quarter" in m["n"].lower() else 0.5 if m["n"][0] in "hH" else 1.0, None, None,
                          "one") for m in sorted(found, key=lambda m: m.start())]
 
