@@ -9,9 +9,11 @@ A direction is given only to a change, never to the level a movement reaches: in
   ("locked down four years ago", "made up 40% of exports");
 - a movement noun ("a 0.7% dip", "a 40 bps cut", "growth of 2.5%", "100bp of easing", "a full
   percentage point in cuts"), and for a percentage a loss ("a 22.7% weight loss");
-- a comparison with an earlier time ("three times higher than before", "12% smaller").
+- a comparison with an earlier time ("three times higher than before", "12% smaller"), and a spread's
+  basis points "tighter" or "wider".
 A length moved along a path or written as a size is no change ("slid 60 feet down an embankment",
-"down a 60-foot embankment"); when two by-verbs precede a number, the nearer one sets its way.
+"down a 60-foot embankment", "panels of 2 metres by 3 metres"), nor is a count whose things move ("40 balloons
+rise over the field"); when two by-verbs precede a number, the nearer one sets its way.
 `change_at` returns the direction and the words that set it, which the Mention keeps as its cue.
 A move "from A to B" takes its way from a verb a few words before it (`moved_object`: "cut its rate
 from 4.25% to 4%"), or, for a verb that names no way ("revised", "went"), from the ends as written.
@@ -45,6 +47,7 @@ UP_VERBS = (
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
     "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?|"
+    "thickened|thickens?|thickening|deepened|deepens?|deepening|"
     "improved|improves|improving"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
@@ -167,6 +170,9 @@ _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
 # Things counted that then act on an object: "38 sawmills cut 2,000 jobs", "its 12 mills still cuts oak". The
 # noun after them is their verb, not a cut or rise they measure (unlike "a 50 bps cut", "3,000 jobs cut in Ohio").
 _COUNTED_SUBJECT = re.compile(r"\s(?!(?:bps|points|pips|cents|pence|basis)\b)[a-z]{3,}s$")
+# ... or that do something with no object, in the verb's plain form after a plural: "40 balloons rise over the field"
+# (not "3,000 jobs cut in Ohio", where "cut" is what was done to them).
+_BASE_VERB = re.compile(r"^\s+(?:rise|fall|drop|climb|dip|jump|surge|slump|plunge|slide|tumble|decline|gain)$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|our|some|more|back)\b|(?!(?:in|on|at|by|for|from|to|of|and|or|"
                      r"but|as|over|with|after|since|this|last|next|during|amid|than|while|because|across)\b)[a-z]+\b)")
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
@@ -181,14 +187,14 @@ _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly
 # double the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
-# March", "four times what shoppers paid", "three times what a net fetched", "1.8 times last season's pace", "double
+# March", "four times what shoppers paid", "three times what a net fetched", "three times what the same dealer paid",
+# "1.8 times last season's pace", "twice last winter's thickness", "double
 # the pre-pandemic rate", "twice the rate of the previous period", "tenfold their pre-pandemic
 # level", "three times their level before the drought", "three times as many visitors this year as in 2022", "twice as
 # long as in 2023".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
-                         r"what\s+(?:(?:a|an|one|the)\s+)?(?-i:[a-z]{3,})\s+(?:paid|charged|earned|fetched|cost|sold\s+for)|"
-                         r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z]+\s+)?"
-                         r"(?:number|level|figure|amount|total|count|rate|size|price|cost|fare|fee|bill|pace|output|volume)|"
+                         r"what\s+(?:(?:a|an|one|the)\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[a-z]{3,})\s+(?:paid|charged|earned|fetched|cost|sold\s+for)|"
+                         r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z-]+\s+)?[a-z]{3,}|"
                          r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size|price|cost)\s+(?:before\s+(?:the|its|their)\s+[a-z-]+|(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:period|year|quarter|month|season|decade))|"
@@ -236,6 +242,12 @@ _AGAINST_EARLIER = re.compile(
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
 
+# A spread quoted against where it traded before: "traded 65 bps tighter" narrowed, "90 basis points wider" widened.
+_SPREAD_AFTER = re.compile(r"^\s+(?:(?P<up>wider)|(?P<down>tighter))\b(?!\s+than)", re.IGNORECASE)
+_BASIS_POINTS = re.compile(r"(?:bps?|basis\s+points?)$", re.IGNORECASE)
+# The second side of a size, "rafts of 3 metres by 4 metres": no "by" of a change.
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:mm|cm|m|km|ft|feet|foot|inch(?:es)?|metres?|meters?|yards?|miles?)\s+(?:by|x|×)\s+$",
+                               re.IGNORECASE)
 # A length moved along a path, or a length that sizes a thing, is no change of a level.
 _MOTION = re.compile(r"\b(?:feet|foot|ft|meters?|metres?|miles?|km|kilometers?|kilometres?|yards?|inches?)\b|"
                      r"\d-(?:foot|meter|metre|mile|yard|inch)\b", re.IGNORECASE)
@@ -310,7 +322,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("down", match.group(0).strip(), by_noun=True)  # "a 22.7% weight loss"; not "two losses"
     if _MOTION.search(text[start:end]) and (_MOTION_PATH.match(after) or re.search(r"\d-\w+$", text[start:end])) \
             or _SIZE_COMPOUND.search(text, start, end) and _THING_AFTER.match(after) and not _NOUN_AFTER.match(after) \
-            or _FALLEN_AFTER.match(after) or _FALLEN_BEFORE.search(before):
+            or _FALLEN_AFTER.match(after) or _FALLEN_BEFORE.search(before) or _DIMENSION_BEFORE.search(before):
         before = ""  # a distance moved or a size, not a change: "slid 60 feet down an embankment", "down a 60-foot embankment"
         # (nor is rain that fell: "the storm dropped 4 inches of rain")
     multiple, lasting = bool(_MULTIPLE.search(text[start:end])), bool(_LASTING.search(text[start:end]))
@@ -339,9 +351,12 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
                 and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting
-                                                     or _COUNTED_SUBJECT.search(text, start, end) and _OBJECT.match(after, match.end()))):
+                                                     or _COUNTED_SUBJECT.search(text, start, end)
+                                                     and (_OBJECT.match(after, match.end()) or _BASE_VERB.match(match.group(0))))):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
+    if _BASIS_POINTS.search(text[start:end]) and (match := _SPREAD_AFTER.match(after)):
+        return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
         return Change("down", match.group(0).strip())
     if (verb := _KNOCKED_OFF.search(before[-30:])) and _OFF_AFTER.match(after):
