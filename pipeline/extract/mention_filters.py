@@ -166,6 +166,8 @@ _CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed|folded|collapsed|crum
 # and a target ("chasing 245"), in a sentence about cricket.
 _FOR_PAIR_AFTER = re.compile(r"^\s+for\s+\d{1,3}\b(?![.,]\d)")
 _FOR_PAIR_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}\s+for\s+$")
+# ... and the side it was made against, a score's mark where no cricket word is near: "made 212 for 6 against Plaistow".
+_FOR_PAIR_AGAINST = re.compile(r"^(?:\s+for\s+\d{1,2})?\s+(?:against|versus|vs\.?|v\.?)\s+(?:the\s+)?[A-Z]")
 # A team's total set, chased or defended, with another team's name between: "chasing Oman's 261", "chased down 198"
 _CHASING = re.compile(r"\b(?:(?:chasing|chased(?:\s+down)?|defending|overhauled)\s+(?:(?:the\s+)?[a-z][\w.-]*(?:['’]s|s['’])\s+)?"
                       r"|(?:subsided|slumped|skittled(?:\s+out)?|limped)\s+for\s+)$", re.IGNORECASE)  # "chasing the visitors' 201", "subsided for 143"
@@ -506,6 +508,8 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before) or _CHASING.search(before)) \
             and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
         return "sports_score"
+    if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before)) and _FOR_PAIR_AGAINST.match(after):
+        return "sports_score"
     window = text[max(0, start - 80):end + 60]
     if signed_column(text, start) and _SPORT.search(window):
         return "sports_score"  # "won 3 -1": a score's second number, its dash read as a sign
@@ -657,6 +661,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "a two-horse race", "a one-off", "a one-time bonus" (once only; "a two-time champion" counts)
     if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:
         return "phrase"  # "the one-two punch": a sequence of number words, no amount
+    if joined and joined.group(1).lower() not in TENS and joined.group(1).lower() not in ("by", "to", "or", "and", "x"):
+        return "name"  # "the board-one game", "from day-one": a number that ends a name, no count
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \

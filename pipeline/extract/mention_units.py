@@ -381,11 +381,17 @@ def glued_metres(text: str, start: int, end: int) -> bool:
 _DOLLAR_MARK = re.compile(r"\b(?:A|AU|NZ|C|CA|S|HK|NT|US)\$|€|(?<![A-Z])\$")
 
 
-def _dollar_before(text: str, end: int) -> str | None:
-    """The currency of the last dollar or euro sign in the sentence before `end`, whose cents a number's are."""
+def _dollar_beside(text: str, end: int) -> str | None:
+    """The currency of the last dollar or euro sign in the sentence before `end`, or else of the one the move's level
+    is written in right after ("by 20 cents to A$3.40"), whose cents a number's are."""
     before = text[max(0, end - 150):end]
     marks = list(_DOLLAR_MARK.finditer(_SENTENCE_END.split(before)[-1]))
+    if not marks and (level := _LEVEL_AFTER.match(text, end)):
+        marks = [level]
     return currency_before(marks[-1].group(0))[0] if marks else None
+
+
+_LEVEL_AFTER = re.compile(r"\s*(?:cents?|c)\s+(?:to|at)\s+(?:about\s+|around\s+)?" + _DOLLAR_MARK.pattern)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end (`unit_after`)
@@ -435,7 +441,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead(dunit + "s", "count" if dunit == "second" else "duration", match.end())
     if match and match["sub"] and (code or match["sub"].strip().lower() not in ("p", "pence")):
         named = _CENTS_OF.get(" ".join((match["subcur"] or "").lower().split()))
-        return UnitRead(code or named or _dollar_before(text, end) or story_currency(cues, "USD"), "currency", match.end(),
+        return UnitRead(code or named or _dollar_beside(text, end) or story_currency(cues, "USD"), "currency", match.end(),
                         0.01)  # "cents" of the dollar named before it in the sentence ("closed at A$3.42, up 9c"), else of the story
     if match and match["sub"] and (pence := _pence_in_the_pound(text, end, match.end())):
         return pence

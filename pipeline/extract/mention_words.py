@@ -81,9 +81,10 @@ _VAGUE = re.compile(
 _COUPLE = re.compile(r"\ba\s+couple\s+of(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?\b(?=\s+[a-z])", re.IGNORECASE)
 # "a multi-billion dollar plan", "a multimillion-pound deal": 2 to 9 of the scale, in the currency named
 # after it (a dollar is the story's, read after the span; the others are named here).
-_MULTI = re.compile(r"\bmulti-?(?P<scale>million|billion|trillion)(?=[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan)\b)",
-                    re.IGNORECASE)
-_MULTI_CURRENCY = {"pound": "GBP", "euro": "EUR", "rupee": "INR", "yen": "JPY", "yuan": "CNY"}
+_MULTI = re.compile(r"\bmulti-?(?P<scale>million|billion|trillion)(?=[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan|rand|naira|"
+                    r"ringgit|roubles?|rubles?|baht)\b)", re.IGNORECASE)
+_MULTI_CURRENCY = {"pound": "GBP", "euro": "EUR", "rupee": "INR", "yen": "JPY", "yuan": "CNY", "rand": "ZAR", "naira": "NGN",
+                   "ringgit": "MYR", "rouble": "RUB", "ruble": "RUB", "baht": "THB"}
 # "double-digit (revenue) growth" (10 to 99 percent), "a double-digit margin" or lead (points); a size with
 # nothing measured after it ("double-digit numbers") is left alone.
 _DIGITS = re.compile(r"\b(?P<size>(?P<n>single|double|triple)[\s-]digits?)\s+(?:[a-z]+\s+)?(?:(?P<pct>growth|inflation|increases?|rises?|gains?|"
