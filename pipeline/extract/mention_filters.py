@@ -59,8 +59,8 @@ _JETLINER = re.compile(r"7[0-8]7")
 _LABEL_LETTER_AFTER = re.compile(r"[NSED]\b(?![’'])")  # "the 32N" (a train), "3D", a bearing "45N": a label, not an amount
 _MILE_MARKER_BEFORE = re.compile(r"\b(?:mile\s*(?:marker|post)|mileposts?|(?:kilometre|kilometer|km)\s+(?:marker|post)|"
                                  r"(?:at|passed|passing|near|past|reached|beyond)\s+mile)\s+$", re.IGNORECASE)
-_MODEL_CODE_AFTER = re.compile(r"(?![CFKMBWVGTL])[A-Z]\b")  # one capital glued after: "777X" (not a unit or scale)
-_PLANE_WORDS = re.compile(r"\b(?:Boeing|jets?|jetliners?|planes?|aircraft|airliners?|widebody|narrowbody|MAX|Dreamliner|"
+_MODEL_CODE_AFTER = re.compile(r"(?![CFKMBWVGTL])[A-Z]s?\b")  # one capital glued after: "777X", "777Xs" (not a unit or scale)
+_PLANE_WORDS = re.compile(r"\b(?:Boeing|jets?|jetliners?|planes?|aircraft|airliners?|widebody|narrowbody|MAXs?|Dreamliner|"
                           r"airlines?|tankers?|freighters?)\b")
 # A place in an order: "ranks 182 out of 197", "was ranked 174", "ranking at 12".
 _RANKED_BEFORE = re.compile(r"\b(?:ranks|ranked|ranking)\s+(?:(?:at|as|joint|equal)\s+)?$", re.IGNORECASE)
@@ -73,10 +73,12 @@ _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
 # drawings", "12 Apple stores" (a model number is rarely under 100; "the 787 Dreamliner jets" stays a name).
 _WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}\s(?P<noun>[a-z]{3,}s)\b")
-# Larger counts too, of what no model number names: "293 Lok Sabha seats", "543 Lok Sabha constituencies".
+# Larger counts too, of what no model number names: "293 Lok Sabha seats", "543 Lok Sabha constituencies", and of
+# vehicles after their maker's name ("220 Boeing airplanes", "140 Volvo trucks": a model's number follows the maker).
 _NEVER_MODELS = frozenset("seats constituencies districts votes voters members lawmakers legislators deputies delegates "
                           "candidates councillors senators people workers employees residents students soldiers troops "
-                          "stores branches schools hospitals".split())
+                          "stores branches schools hospitals airplanes planes jets jetliners airliners helicopters vehicles cars "
+                          "trucks buses ships vessels".split())  # "220 Boeing airplanes": a maker before what is counted
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
 _DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:(?:an|ese|ish|ch|i|ic)\s+[a-z]+|\s+(?:refugees|migrants|civilians|"
                             r"fighters|prisoners|detainees|hostages|pilgrims|villagers|families|children|women|men)\b)")
@@ -203,10 +205,11 @@ _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|
 _EVENT_AFTER = re.compile(r"^\s+(?:final|races?|events?|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
-_TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b")
+_TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
+                          r"|^\s(?:Times\s+(?:the|as|More|Bigger|Larger|Higher|Faster)|Percent|Per\s+Cent)\b")  # a headline's "Five Times the Size"
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
 _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
-                        r"kilomet(?:re|er)|met(?:re|er)|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
+                        r"kilomet(?:re|er)s?|met(?:re|er)s?|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b"
                         r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # the range's first end: "a two- to three-week stint",
 # "a five-to-ten-year span"

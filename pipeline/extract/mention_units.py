@@ -106,9 +106,9 @@ _MEASURES = [
     (re.compile(r"^-gigawatt\b"), "gigawatts"), (re.compile(r"^[\s-]mile\b"), "miles"),
     (re.compile(r"^\s?sq\.?\s?ft\b"), "square_feet"), (re.compile(r"^\s?(?:sq\.?\s?m|m²)(?!\w)"), "square_meters"),
     (re.compile(r"^\s?(?:sq\.?\s?km|km²)(?!\w)"), "square_kilometers"), (re.compile(r"^\s?TEUs?\b"), "teu"),
-    (re.compile(r"^-(?:kilometre|kilometer|km)\b|^\s(?:kilometre|kilometer)\b"), "kilometers"),
+    (re.compile(r"^-(?:kilometre|kilometer|km)s?\b|^\s(?:kilometre|kilometer)\b"), "kilometers"),  # "a five-kilometres run"
     # "8,163 m above sea level" (not "2 m people", "m/s", "m²")
-    (re.compile(r"^[\s-](?:metre|meter)\b|^\sm\b(?![.'’\w/²])"
+    (re.compile(r"^[\s-](?:metre|meter)\b|^-(?:metre|meter)s\b|^\sm\b(?![.'’\w/²])"  # "located two-metres off"
                 r"(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),
     (re.compile(r"^[\s-](?:litre|liter)\b"), "liters"), (re.compile(r"^[\s-](?:centimetre|centimeter)\b"), "centimeters"),
     (re.compile(r"^[\s-](?:millimetre|millimeter)\b"), "millimeters"),

@@ -61,10 +61,12 @@ _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED),
 _SPOKEN_DIGIT = "|".join(w for w in DIGIT_WORDS if w != "oh")
 _SPOKEN_DECIMAL = (rf"\d+(?:\s+|-)point(?:\s+|-)(?:\d+(?![\d,])|(?:{_SPOKEN_DIGIT})(?:-(?:{_SPOKEN_DIGIT}))*\b)"
                    rf"|\b(?:{_SPOKEN_DIGIT})(?:\s+|-)point(?:\s+|-)\d+(?!\d|[.,]\d)")
-# A decimal comma before a percent sign or a scale word, as continental writers type it: "80,8%", "$6,17
+# A decimal comma before a percent sign, a scale word or a measure, as continental writers type it: "80,8%", "$6,17
 # billion" (not "1,200").
 _DECIMAL_COMMA_DIGITS = r"\d{1,3},\d{1,2}"
-_DECIMAL_COMMA = _DECIMAL_COMMA_DIGITS + r"(?=\s?%|\s?(?:billion|million|trillion|bn|mn)\b|[MB]\b)"  # "$2,3M"
+_DECIMAL_COMMA = _DECIMAL_COMMA_DIGITS + (r"(?=\s?%|\s?(?:billion|million|trillion|bn|mn)\b|[MB]\b"  # "$2,3M"
+                                          r"|\s(?:tonnes?|tons?|kilo(?:gram|metre|meter)?s?|kg|km|grams?|metres?|meters?|"
+                                          r"litres?|liters?|hectares?|carats?|miles?)\b)")  # "2,5 tonnes of gold"
 _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212]"  # a minus is a sign only after a non-word char, not in "+/-"
     r"|(?<=[\s(])(?<![\d%]\s)\u2013)?"  # and an en dash typed as one after a space, not between two numbers ("5 –7")
@@ -72,8 +74,8 @@ _NUMERIC = re.compile(
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
     r"(?P<num>" + _SPOKEN_DECIMAL + "|" + _DECIMAL_COMMA + r"|\d{1,2},(?:\d{2},)+\d{3}(?![\d,])(?:\.\d+)?"  # grouped the Indian way: "7,50,000", "1,00,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})\b|-\d|-[a-z])"  # "96 006": thousands grouped by spaces
-    # (not "14 737 MAX jets", nor "3 100-metre titles")
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})s?\b|-\d|-[a-z])"  # "96 006": thousands grouped by spaces
+    # (not "14 737 MAX jets", "190 737 MAXs", nor "3 100-metre titles")
     r"|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<frac>[" + "".join(_GLYPHS) + r"]|(?<=\d)\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)\b"  # "2¾ per cent", "17 and a half hours"
     r"|(?<=\d)[\s-](?:1/[248]|3/[48]|[12]/3|[57]/8)(?![\d/]))?"  # a fraction typed after the whole: "6 1/2 years", "5-1/4"
