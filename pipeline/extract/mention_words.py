@@ -42,7 +42,7 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
-    rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn))|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
+    rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn)|\d+\.\d+)|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
@@ -351,7 +351,7 @@ def _proportions(text: str) -> list[WordQuantity]:
         num = _number(m["num"])
         if m["grouped"] and (m["out"] or num != 1):
             continue  # "36 out of 1,200 workers": two counts; "1 in 12,607,306" is odds
-        # odds: "1 in 292.2 million", "1 in 292m", "1 in 12,607,306", "one in a hundred"
+        # odds: "1 in 292.2 million", "1 in 292m", "1 in 24.9", "1 in 12,607,306", "one in a hundred"
         den = (parse_number(m["big"] or m["grouped"]) or 0.0) if m["big"] or m["grouped"] \
             else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])
         in_year = not m["every"] and m["den"] and re.fullmatch(r"1[89]\d\d|2[01]\d\d", m["den"])  # "1.28 in 2020", "8 in 2021"
