@@ -90,10 +90,13 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\s+$")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
+# ... the whole's own clause, up to its comma, however long: "Of the 64 narrowboats inspected by the trust's surveyors
+# at Braunston, 19 failed".
+_WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
 _NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
-_CLAUSE_VERB = re.compile(r"(?:\s+more)?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|[a-z]{3,}ed|"
+_CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|[a-z]{3,}ed|"
                           rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
@@ -318,9 +321,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
-            and (_PART_GAP.match(gap) and (_OF_THEM.match(text, mention.end)
-                                           or _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start))
-                 or _OF_WHICH.match(gap)):
+            and ((_PART_GAP.match(gap) or _WHOLE_CLAUSE_GAP.match(gap)) and _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)
+                 or _PART_GAP.match(gap) and _OF_THEM.match(text, mention.end) or _OF_WHICH.match(gap)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them", "600 beds, of which 85"
     if mention.unit and other.unit and backward and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) \
             and " per " in other.unit and " per " not in mention.unit and (mention.unit_class == other.unit_class == "count" or (

@@ -253,6 +253,9 @@ def _noun_words(after: str) -> list[re.Match[str]]:
     while len(words) < 3 and (match := _WORD_AFTER.match(after, pos)):
         word = match.group(1)
         pos = match.end()
+        if not words and (PARTICIPLE.match(word.lower()) or word.lower() in IRREGULAR_PAST) \
+                and (following := _WORD_AFTER.match(after, pos)) and following.group(1).lower() in _NOUN_SKIP:
+            break  # "11 needed new engines": a verb and its object, not "7 arrested protesters"
         if not words and (word.lower() in _NOUN_SKIP or "-" in word and not _hyphened_noun(after, match)):
             continue  # "new", "long-range", "well-known": what is counted comes after
         day_pass = word.lower() == "day" and _DAY_COMPOUND.match(after, pos)  # "212,000 day passes"
