@@ -96,7 +96,8 @@ _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
 _NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
-_CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|[a-z]{3,}ed|"
+_CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
+                          r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|[a-z]{3,}ed|"
                           rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
@@ -321,7 +322,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
-            and ((_PART_GAP.match(gap) or _WHOLE_CLAUSE_GAP.match(gap)) and _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)
+            and ((_PART_GAP.match(gap) or _WHOLE_CLAUSE_GAP.match(gap))
+                 and _OF_THE_WHOLE.search(text, max(0, other.start - 40), other.start)
                  or _PART_GAP.match(gap) and _OF_THEM.match(text, mention.end) or _OF_WHICH.match(gap)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them", "600 beds, of which 85"
     if mention.unit and other.unit and backward and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) \
