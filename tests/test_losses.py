@@ -46,6 +46,17 @@ CASES = [
     ("The group reported revenue of €5 billion ($5.4 billion) for the year.", "$5.4 billion", "money", None),
     ("The deposit fund will cover the $9 billion loss on the failed lender.", "$9 billion", "money", None),  # borne by
     ("Taxpayers could end up shouldering losses of $4 billion.", "$4 billion", "money", None),  # another: a cost
+    # what an incident cost, an estimate or a rate of it, and a loss suffered: no period's result
+    ("The smelter counted $40 million in losses after the cyberattack on its plants.", "$40 million", "money", None),
+    ("The port counted a loss of $8 million from the fire.", "$8 million", "money", None),
+    ("The chain faces estimated losses of $90 million and an estimated daily loss of $2.1 million.", "$90 million",
+     "money", None),
+    ("The chain faces estimated losses of $90 million and an estimated daily loss of $2.1 million.", "$2.1 million",
+     "money", None),
+    ("The insurer suffered $300 million in losses when it declined to settle.", "$300 million", "money", None),
+    ("The firm expects an estimated net loss of $40 million for the year.", "$40 million", "money", "net_income"),
+    ("The airline reported a loss of $300 million in the quarter after the strike.", "$300 million", "money",
+     "net_income"),
 ]
 
 

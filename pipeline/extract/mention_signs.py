@@ -71,7 +71,7 @@ _PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:pric
            r"(?:(?:of|for|on)\s+(?:(?!(?:to|from|at|by|between|and|or)\b)[\w'’-]+\s+){1,4}?)?")
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
-NOUNS_DOWN = ("dips?|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
+NOUNS_DOWN = ("(?-i:[Dd]ips?)|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
               "wipeouts?|routs?|sell-?offs?|"
               "negative\\s+impacts?|"
               "devaluations?|depreciations?")
@@ -87,14 +87,21 @@ class Change:
     by_noun: bool = False  # set by a noun ("growth of 2%", "a 0.7% dip") rather than a verb
 
 
+# One character of the clause between a verb and its "by": no sentence's end, but a decimal point ("reduce their $4.2 billion
+# in funded debt by $3 billion").
+_WITHIN_CLAUSE = r"(?:[^.;:!?]|(?<=\d)\.(?=\d))"
+# ... whose "by" names no doer of another verb: "stretches 1.6 miles and was used by 12 million vehicles".
+_NOT_AGENT = r"(?<![a-z]ed\s)(?<![a-z]en\s)\b"
+
+
 def _compile() -> list[tuple[re.Pattern[str], str]]:
     adv = _ADV
     return [
         (re.compile(rf"(?<!-)\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),  # not "a jaw-dropping 753,112"
         (re.compile(rf"(?<!-)\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
         # "cut the odds of a hospital stay, a transplant or death from liver disease by 31%"
-        (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b[^.;:!?]{{0,90}}?\bby\s+{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b[^.;:!?]{{0,90}}?\bby\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({UP_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
@@ -175,6 +182,7 @@ _COUNTED_SUBJECT = re.compile(r"\s(?!(?:bps|points|pips|cents|pence|basis)\b)[a-
 _BASE_VERB = re.compile(r"^\s+(?:rise|fall|drop|climb|dip|jump|surge|slump|plunge|slide|tumble|decline|gain)$", re.IGNORECASE)
 _OBJECT = re.compile(r"\s+(?:\d|(?:the|a|an|its|their|his|her|our|some|more|back)\b|(?!(?:in|on|at|by|for|from|to|of|and|or|"
                      r"but|as|over|with|after|since|this|last|next|during|amid|than|while|because|across)\b)[a-z]+\b)")
+# (Money "in losses" is an amount of losses, no fall of it: the labelling stage signs a company's result, `losses`.)
 _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down>easing|cuts|rate cuts|declines|losses)|"
                        r"(?P<up>tightening|hikes|rate hikes|increases|gains))\b", re.IGNORECASE)
 # What is cut, as the subject of a passive cut: "about 1,200 jobs will be cut", "450 roles were axed", "the 18,000
@@ -359,6 +367,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
         if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
+                and not (pattern is _OF_AFTER and money and match["down"] == "losses") \
                 and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting
                                                      or _COUNTED_SUBJECT.search(text, start, end)
                                                      and (_OBJECT.match(after, match.end()) or _BASE_VERB.match(match.group(0))))):

@@ -13,7 +13,9 @@ billion") is that other measure of the result below zero: `operating_income` or 
 A loss that its words say is of something else is left as labelled: insured and economic losses,
 underlying and adjusted losses, losses of value, jobs,
 lives or market value, a loss on a sale ("a $1.8 billion loss on asset sales", "sold at a $2bn loss"),
-and a loss something caused ("a promotion that caused $11 million in losses").
+a loss something caused ("a promotion that caused $11 million in losses", "$70 million in losses after a
+cyberattack"), and what a loss suffered, estimated or counted per day says something cost ("suffered $70 million in
+losses", "estimated losses of $110 million", "a daily loss of $8.4 million"): the size of a cost, positive.
 """
 
 from __future__ import annotations
@@ -58,6 +60,20 @@ _ON_A_SALE = re.compile(r"^\s*loss(?:es)?\s+(?:\w+\s+){0,3}on\s+(?:its\s+|the\s+
 # $300 million of losses": what one part of the business cost, not the period's result.
 _CAUSED = re.compile(r"\b(?:caus(?:ed|es|ing)|led\s+to|leads?\s+to|leading\s+to|result(?:ed|s|ing)?\s+in|"
                      rf"contribut(?:ed|es|ing)\s+to|blamed\s+for|responsible\s+for)\s+{_HEDGE}$", re.IGNORECASE)
+# What an incident cost, named after the loss: "$70 million in losses after a cyberattack", "a loss of $8m from the fire"
+# (not "a loss of $1.2bn after a write-down", a cause of the period's result, nor "a loss of $300m in the quarter after the
+# strike", the period's result).
+_INCIDENTS = (r"(?:cyber-?)?attacks?|hacks?|hacking|breach(?:es)?|outages?|fires?|blaze|floods?|flooding|storms?|hurricanes?|"
+              r"typhoons?|cyclones?|earthquakes?|quakes?|strikes?|walkouts?|shutdowns?|disruptions?|incidents?|explosions?|"
+              r"blasts?|ransomware|recalls?|crash(?:es)?|accidents?|spills?|sanctions|war|pandemic|lockdowns?")
+_EVENT_AFTER = re.compile(rf"^\s*(?:in\s+losses?\s+)?(?:after|from|due\s+to|because\s+of|following|caused\s+by|"
+                          rf"as\s+a\s+result\s+of|in\s+the\s+wake\s+of)\s+(?:the|a|an|its|last|this|that)\s+"
+                          rf"(?:[\w-]+\s+){{0,2}}?(?:{_INCIDENTS})\b", re.IGNORECASE)
+# A loss estimated, counted per day or suffered is what something cost, not the period's result: "estimated losses of
+# $110 million", "an estimated daily loss of $8.4 million", "suffered $70 million in losses" (not "an estimated net loss
+# of", "suffered a net loss of").
+_WHAT_IT_COST = re.compile(r"\b(?:estimated|daily|weekly|hourly|per-day)\s+(?:[a-z]+\s+)?$|\bsuffer(?:ed|s|ing)?\s+(?:(?:an?|the)\s+)?$",
+                           re.IGNORECASE)
 # The per-share figure that restates the loss just before it: "a loss of $2.4 billion, or 52 cents per share".
 _RESTATED = re.compile(r"\bloss(?:es)?\s+of\s+\S+(?:\s+(?:million|billion|trillion|bn|m))?,?\s+or\s+$", re.IGNORECASE)
 _RESULT_LABEL = re.compile(r"^(?:(?:net|quarterly|annual|total|q[1-4])_)*(?:loss(?:es)?|income|profit|earnings|result)"
@@ -94,11 +110,15 @@ def _result_measure(before: str, after: str) -> str | None:
 def _called_a_loss(before: str, after: str) -> bool:
     """Whether the words next to the number name it a loss, and no loss of something else; a conversion right
     after a loss is that loss ("losses of up to CNY55 billion (USD7.5 billion)")."""
+    if _EVENT_AFTER.match(after):
+        return False  # "suffered $70 million in losses after a cyberattack": what an incident cost
     if match := _LOSS_OF.search(before):
-        return not _ELSE_BEFORE.search(before[:match.start()]) and not _COVERED.search(before[:match.start()])
+        return not _ELSE_BEFORE.search(before[:match.start()]) and not _COVERED.search(before[:match.start()]) \
+            and not (_WHAT_IT_COST.search(before[:match.start()]) and not match.group(0).lower().startswith("net"))
     if converted := _CONVERSION_OF.search(before):
         return _called_a_loss(before[:converted.start()], "")
     if _LOSS_AFTER.match(after):
         return not re.match(rf"^\s*(?:{_SOMETHING_ELSE})\b", after, re.IGNORECASE) and not _AT_A.search(before) \
+            and not _WHAT_IT_COST.search(before) \
             and not _ON_A_SALE.search(after) and not _CAUSED.search(before) and not _COVERED.search(before)
     return False
