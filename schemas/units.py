@@ -32,7 +32,12 @@ def iso_currency_codes() -> frozenset[str]:
     """Every ISO-4217 alphabetic code known to pycountry (imported here: the CLI's start-up needs no table)."""
     import pycountry
 
-    return frozenset(c.alpha_3 for c in pycountry.currencies)
+    return frozenset(c.alpha_3 for c in pycountry.currencies) | _FORMER_CODES
+
+
+# Codes withdrawn from ISO 4217 that news of their years still writes: Zimbabwe's dollars ("30,000 ZWD to 1 USD",
+# ZWL until 2024), Venezuela's bolivar fuerte.
+_FORMER_CODES = frozenset({"ZWD", "ZWL", "VEF"})
 
 
 # The day whose legal tender `_currencies_in_use` reads (fixed, so that a text always gives the same units).

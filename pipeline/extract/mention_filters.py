@@ -278,6 +278,8 @@ _COURT_SHOT = re.compile(r"^-point(?:ers?\b|\s+(?:line|shots?|shooting|attempts?
 _SHOT_FROM = re.compile(r"^\s+(?:from|off)\s+(?:the\s+)?(?:left|right|top|corner|wing|deep)\b", re.IGNORECASE)
 _ONE_SHOT_BEFORE = re.compile(r"\b(?:a|another|his|her|their)\s+$", re.IGNORECASE)
 _BANKNOTE = re.compile(r"^\s+(?:bills?|notes?|banknotes?|coins?)\b", re.IGNORECASE)
+_FACE_VALUE = re.compile(r"^[\s-](?:cents?|pence|penny|p|euros?|dollars?|pounds?|rupees?|yen)[\s-](?:coins?|pieces?|stamps?)\b",
+                         re.IGNORECASE)  # "smaller than a 10-cent coin", "a 50 pence piece"
 
 
 # A past moment that a figure is compared with, or that dates the figure just before: "higher than two years ago",
@@ -379,7 +381,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if value in (2, 3, 4) and (_COURT_SHOT.match(after) or re.search(r"\d-of-\d+\s+from\s+$", before)
                                or _SHOT_FROM.match(after) and _ONE_SHOT_BEFORE.search(before)):
         return "name"  # "the 3-point line", "a 3-point shot", "4-of-6 from 3": a kind of shot, not three points
-    if value <= 1000 and _BANKNOTE.match(after) and re.search(r"[$£€¥₹]\s?$", before):
+    if value <= 1000 and (_BANKNOTE.match(after) and re.search(r"[$£€¥₹]\s?$", before) or _FACE_VALUE.match(after)):
         return "name"  # "as phony as a $3 bill", "£50 notes": a banknote's face, not a sum (not "a $1.2 trillion bill")
     if spelled:
         return "clock_time" if _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after) or _PAST_THE_HOUR.match(after) \

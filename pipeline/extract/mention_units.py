@@ -608,7 +608,8 @@ def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
     return target["to"].lower(), target.end() - end
 
 
-_FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:US)?\$1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)", re.IGNORECASE)
+_FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:(?:US)?\$1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)|1\s+USD\b)",
+                             re.IGNORECASE)  # "50 pounds for $1", "30,000 ZWD to 1 USD"
 
 
 def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, int]:

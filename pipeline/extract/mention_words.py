@@ -127,7 +127,8 @@ _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half
 # "in a quarter of a century", "the last quarter-century" (25 years)
 _QUARTER_ONE = re.compile(r"\b(?P<n>(?:a\s+)?quarter(?:\s+of\s+a)?)(?=[\s-]centur(?:y|ies)\b)", re.IGNORECASE)
 _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNORECASE)
-# a margin of one: "failed by a single vote", "won by a single point" (not "a single market", "in a single day")
+# a margin of one: "failed by a single vote", "won by a single point" (not "a single market", "in a single day", nor
+# "the largest by a single airline", `_SUPERLATIVE_NEXT`)
 _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
 # "A single pharmacy ... still had", "only a single operator is left": one of what follows, as the subject
 # that opens a sentence or after "only"/"just" ("not a single", "in a single night" are no count).
@@ -144,6 +145,8 @@ _FROM_A_SINGLE = re.compile(r"\b(?:from|for(?=\s+a\s+single\s+(?:day|night|week|
                             r"(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b(?:highest|largest|biggest|greatest|most|best|worst|longest|heaviest|record)\b[^.;!?]*$",
                           re.IGNORECASE)  # "the highest sum ever raised from a single draw": stress, no count
+_SUPERLATIVE_NEXT = re.compile(r"\b(?:highest|largest|biggest|greatest|most|best|worst|longest|heaviest|record)\s+(?:[\w-]+\s+){0,3}$",
+                               re.IGNORECASE)  # "the largest (order) by a single airline"
 _DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "millennium",
               "degree", "metre", "meter", "mile", "foot", "inch", "kilo", "gram", "tonne", "litre", "liter", "gallon", "hectare", "acre", "single")
@@ -448,7 +451,8 @@ def _denied(text: str, start: int) -> bool:
 def _one_unit(text: str) -> list[WordQuantity]:
     hedged = [m for m in _HEDGED_ONE.finditer(text)  # not "raise $80 billion over a decade": during it
               if not (m.group(0)[:4].lower() == "over" and DURING_OVER.search(text, max(0, m.start() - 16), m.start() + 5))]
-    found = [*hedged, *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text), *_BY_A_SINGLE.finditer(text),
+    found = [*hedged, *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text),
+             *(m for m in _BY_A_SINGLE.finditer(text) if not _SUPERLATIVE_NEXT.search(text, max(0, m.start() - 40), m.start())),
              *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text),
              *(m for m in _DID_A_SINGLE.finditer(text) if not _denied(text, m.start())),
              *(m for m in _FROM_A_SINGLE.finditer(text)
