@@ -56,7 +56,8 @@ _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b|\s?FM\b)")  # also a
 # Boeing's jetliner families, which reports about planes name by their numbers alone ("its 767 tanker", "the 777X",
 # "charges on the 767 and 777 programs").
 _JETLINER = re.compile(r"7[0-8]7")
-_LABEL_LETTER_AFTER = re.compile(r"[NSED]\b(?![’'])")  # "the 32N" (a train), "3D", a bearing "45N": a label, not an amount
+_LABEL_LETTER_AFTER = re.compile(r"[NSED]\b(?![’'])|L(?=\s+[A-Z][a-z])")  # "the 32N" (a train), "3D", a bearing "45N",
+# the "1L Notes" of a lien: a label, not an amount
 _MILE_MARKER_BEFORE = re.compile(r"\b(?:mile\s*(?:marker|post)|mileposts?|(?:kilometre|kilometer|km)\s+(?:marker|post)|"
                                  r"(?:at|passed|passing|near|past|reached|beyond)\s+mile)\s+$", re.IGNORECASE)
 _MODEL_CODE_AFTER = re.compile(r"(?![CFKMBWVGTL])[A-Z]s?\b")  # one capital glued after: "777X", "777Xs" (not a unit or scale)
