@@ -29,7 +29,8 @@ _ALIASES: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def iso_currency_codes() -> frozenset[str]:
-    """Every ISO-4217 alphabetic code known to pycountry (imported here: the CLI's start-up needs no table)."""
+    """Every ISO-4217 alphabetic code known to pycountry (imported here: the CLI's start-up needs no table), and the
+    withdrawn codes news still writes (`_FORMER_CODES`)."""
     import pycountry
 
     return frozenset(c.alpha_3 for c in pycountry.currencies) | _FORMER_CODES

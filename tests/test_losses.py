@@ -57,6 +57,7 @@ CASES = [
     ("The firm expects an estimated net loss of $40 million for the year.", "$40 million", "money", "net_income"),
     ("The airline reported a loss of $300 million in the quarter after the strike.", "$300 million", "money",
      "net_income"),
+    ("The airline posted a loss of $300 million after the strike.", "$300 million", "money", "net_income"),
 ]
 
 

@@ -69,6 +69,9 @@ _INCIDENTS = (r"(?:cyber-?)?attacks?|hacks?|hacking|breach(?:es)?|outages?|fires
 _EVENT_AFTER = re.compile(rf"^\s*(?:in\s+losses?\s+)?(?:after|from|due\s+to|because\s+of|following|caused\s+by|"
                           rf"as\s+a\s+result\s+of|in\s+the\s+wake\s+of)\s+(?:the|a|an|its|last|this|that)\s+"
                           rf"(?:[\w-]+\s+){{0,2}}?(?:{_INCIDENTS})\b", re.IGNORECASE)
+# ... unless a company's report gives it: "posted a loss of $300 million after the strike" is the period's result.
+_REPORTED = re.compile(r"\b(?:posted|posts|reported|reports|booked|books|recorded|records|swung\s+to|swings\s+to)\b[^.;]{0,30}$",
+                       re.IGNORECASE)
 # A loss estimated, counted per day or suffered is what something cost, not the period's result: "estimated losses of
 # $110 million", "an estimated daily loss of $8.4 million", "suffered $70 million in losses" (not "an estimated net loss
 # of", "suffered a net loss of").
@@ -110,7 +113,7 @@ def _result_measure(before: str, after: str) -> str | None:
 def _called_a_loss(before: str, after: str) -> bool:
     """Whether the words next to the number name it a loss, and no loss of something else; a conversion right
     after a loss is that loss ("losses of up to CNY55 billion (USD7.5 billion)")."""
-    if _EVENT_AFTER.match(after):
+    if _EVENT_AFTER.match(after) and not _REPORTED.search(before):
         return False  # "suffered $70 million in losses after a cyberattack": what an incident cost
     if match := _LOSS_OF.search(before):
         return not _ELSE_BEFORE.search(before[:match.start()]) and not _COVERED.search(before[:match.start()]) \
