@@ -135,6 +135,7 @@ REAL_SETS = {
     "holdout69": (ROOT / "tests" / "data" / "holdout69", ROOT / "fetched" / "holdout69"),
     "holdout70": (ROOT / "tests" / "data" / "holdout70", ROOT / "fetched" / "holdout70"),
     "holdout71": (ROOT / "tests" / "data" / "holdout71", ROOT / "fetched" / "holdout71"),
+    "holdout73": (ROOT / "tests" / "data" / "holdout73", ROOT / "fetched" / "holdout73"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
