@@ -96,7 +96,9 @@ _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b|\.(?:19|20)\d\d\b)")  # "12/2024", "
 _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
-_WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated)\s$", re.IGNORECASE)  # "a charter dated 1372"
+_WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated|back\s+to)\s$", re.IGNORECASE)  # "a charter dated 1372", "records going back to 1850"
+# An older year that starts a span ending in a later one: "the 1850-1900 average".
+_TO_A_LATER_YEAR = re.compile(r"^\s?[-–]\s?(?:1[89]|20)\d\d\b")
 _PLURAL_NEXT = re.compile(r"^\s[a-z]{3,}s\b(?!')")  # "at least 2000 visitors": a hedge's count, whatever came before the hedge
 _NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
@@ -255,7 +257,9 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         counted = (hedge and (not hedge.group(1) or _PLURAL_NEXT.match(after[:20]))) \
             or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))  # "pulled in at least 2000 visitors"
         return not counted
-    if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-8:]) or _YEAR_PAIR_BEFORE.search(before[-12:])
+    if value.is_integer() and 1000 <= value < 1900 and _TO_A_LATER_YEAR.match(after):
+        return True  # "the 1850-1900 average": the span's first year
+    if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-10:]) or _YEAR_PAIR_BEFORE.search(before[-12:])
                                                          or MONTH_BEFORE.search(before[-12:])) \
             and not _NOUN_NEXT.match(after[:20]) and not ((pair := _TO_NUMBER.match(after)) and _NOUN_NEXT.match(after[pair.end():])):
         return True  # "since 1885", "in 1066", "from 1820 to 1845": an older year, before no noun ("in 1850 towns")

@@ -107,6 +107,10 @@ _MEASURES = [
     (re.compile(r"^\s?sq\.?\s?ft\b"), "square_feet"), (re.compile(r"^\s?(?:sq\.?\s?m|m²)(?!\w)"), "square_meters"),
     (re.compile(r"^\s?(?:sq\.?\s?km|km²)(?!\w)"), "square_kilometers"), (re.compile(r"^\s?TEUs?\b"), "teu"),
     (re.compile(r"^-(?:kilometre|kilometer|km)s?\b|^\s(?:kilometre|kilometer)\b"), "kilometers"),  # "a five-kilometres run"
+    # "1.48c hotter", "the 1.5c temperature target": degrees Celsius in a lower-case "c", as some papers write them (not
+    # "rose 1.5c", cents)
+    (re.compile(r"^c\b(?=\s+(?:hotter|warmer|colder|cooler|of\s+(?:global\s+)?warming|above\s+pre-?industrial|temperature|"
+                r"target|limit|threshold|mark)\b)"), "degrees_celsius"),
     # "8,163 m above sea level" (not "2 m people", "m/s", "m²")
     (re.compile(r"^[\s-](?:metre|meter)\b|^-(?:metre|meter)s\b|^\sm\b(?![.'’\w/²])"  # "located two-metres off"
                 r"(?!\s+(?:people|residents|users|customers|viewers|voters|children|men|women)\b)"), "meters"),
