@@ -511,10 +511,9 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
     if _CRICKET.search(before) or _GOLF.match(after) or _GOLF_BEFORE.search(before) or _in_score_list(text, start, end) \
             or _holding(_GAELIC, text, start, end, 20):
         return "sports_score"
-    if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before) or _CHASING.search(before)) \
-            and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
-        return "sports_score"
-    if (_FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before)) and _FOR_PAIR_AGAINST.match(after):
+    paired = _FOR_PAIR_AFTER.match(after) or _FOR_PAIR_BEFORE.search(before)  # "302 for 7"
+    if (paired or _CHASING.search(before)) and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150) \
+            or paired and _FOR_PAIR_AGAINST.match(after):
         return "sports_score"
     window = text[max(0, start - 80):end + 60]
     if signed_column(text, start) and _SPORT.search(window):

@@ -192,12 +192,6 @@ _CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|m
                         r"(?:have|has|had)\s+been)\s+"
                         r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-# A multiple as a verb after "to" or "will", which raises what follows it: "wants to double the charge".
-_TO_MULTIPLY = re.compile(r"\b(?:will|would|could|should|might|may|can|must|to)\s+(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?$",
-                          re.IGNORECASE)
-_AGAINST_A_FIGURE = re.compile(r"^\s+(?:the\s+|analysts['’]\s+|economists['’]\s+)?(?:[$€£¥]?\d|forecasts?\b|expect|estimates?\b|"
-                               r"consensus\b|projections?\b)", re.IGNORECASE)  # "set to double the 183,000 expected": a comparison
-_MULTIPLY_VERB = re.compile(r"\b(?:doubl|tripl|trebl|quadrupl)e$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly
 # double the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
@@ -360,9 +354,6 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("down", match.group(0).strip(), by_noun=True)
     if "by " in near and (match := _NOUN_THEN_BY.search(before)):
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
-    if multiple and (match := _TO_MULTIPLY.search(before)) and _MULTIPLY_VERB.search(text[start:end]) \
-            and not _AGAINST_A_FIGURE.match(after):
-        return Change("up", match.group(0).strip())  # "wants to double the charge": the verb raises what follows
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):

@@ -13,7 +13,8 @@
   of one: "by a single vote";
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three", the verbs "doubled",
   "tripled", "quadrupled" (not "doubled down", "doubled as"), and "double" or "triple" before what
-  they multiply ("nearly double the 183,000 expected"); "halved" and "to halve" are a fall of 50
+  they multiply ("nearly double the 183,000 expected"; after "to" or "will", a verb and a rise: "wants to double the
+  charge"); "halved" and "to halve" are a fall of 50
   percent, as every blind writer of the scanner sets reads them;
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
@@ -143,9 +144,10 @@ _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|f
 # for a single week" (not "in a single day", a way of stressing speed).
 _FROM_A_SINGLE = re.compile(r"\b(?:from|for(?=\s+a\s+single\s+(?:day|night|week|fortnight|month|season|year|hour|minute)\b))\s+"
                             r"(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
-_SUPERLATIVE = re.compile(r"\b(?:highest|largest|biggest|greatest|most|best|worst|longest|heaviest|record)\b[^.;!?]*$",
+_SUPERLATIVES = r"highest|largest|biggest|greatest|most|best|worst|longest|heaviest|record"
+_SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVES})\b[^.;!?]*$",
                           re.IGNORECASE)  # "the highest sum ever raised from a single draw": stress, no count
-_SUPERLATIVE_NEXT = re.compile(r"\b(?:highest|largest|biggest|greatest|most|best|worst|longest|heaviest|record)\s+(?:[\w-]+\s+){0,3}$",
+_SUPERLATIVE_NEXT = re.compile(rf"\b(?:{_SUPERLATIVES})\s+(?:[\w-]+\s+){{0,3}}$",
                                re.IGNORECASE)  # "the largest (order) by a single airline"
 _DENIED = re.compile(r"\b(?:never|not|no|without)\b|n[’']t\b[^.;]*$", re.IGNORECASE)  # "had never fined a single company"
 _ONE_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "millennium",
@@ -186,9 +188,16 @@ _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintup
                                               # who "doubled in his first at-bat" or "doubled against Cabrera" hit a double
 # The verb after "will", "would" or "to", which names its rise: "output would more than double to 1.3
 # million barrels", "is set to triple by 2030" (not "to double the size": what it multiplies follows).
-_MULTIPLY_TO = re.compile(r"\b(?:will|would|could|should|might|may|can|to)\s+(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"
+_MODALS = r"will|would|could|should|might|may|can"
+_HEDGED = r"(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"
+_MULTIPLY_TO = re.compile(rf"\b(?:{_MODALS}|to)\s+{_HEDGED}"
                           r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)\b"
                           r"(?!\s+(?:down|up|over|back|as|the|that|what|its|their|his|her|our|this|these|those)\b)", re.IGNORECASE)
+# ... and the same verb before what it multiplies (`_TIMES_THE`), which it raises: "wants to double the charge" (not
+# "set to double the 183,000 expected" or "the forecast": a comparison with a figure).
+_VERB_BEFORE = re.compile(rf"\b(?:{_MODALS}|must|to)\s+{_HEDGED}$", re.IGNORECASE)
+_AGAINST_A_FIGURE = re.compile(r"\s+(?:the\s+|analysts['’]\s+|economists['’]\s+)?(?:[$€£¥]?\d|forecasts?\b|expect|estimates?\b|"
+                               r"consensus\b|projections?\b)", re.IGNORECASE)
 # "a quarter-point cut", "half a percentage point", "half of a percentage point", "a Half Percentage
 # Point", "a quarter-percentage-point cut", "three-quarters of a point", "a full percentage point", "another full point".
 _POINTS = re.compile(r"\b(?:(?P<three>three)[\s-]quarters|(?:a\s+|one[\s-])?(?P<w>quarter|half))(?:\s+of)?(?:\s+an?)?"
@@ -412,8 +421,11 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found += [WordQuantity((m.start(), m.end()), _number(m["n"]) + (_number(m["point"]) / 10 if m["point"] else 0)
                            + _PART.get((m["part"] or "").lower(), 0), None, "times",
                            "multiplier") for m in _FACTOR.finditer(text)]
-    found += [WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier")  # a comparison, no move
-              for m in _TIMES_THE.finditer(text)]
+    for m in _TIMES_THE.finditer(text):
+        if _VERB_BEFORE.search(text, max(0, m.start() - 40), m.start()) and not _AGAINST_A_FIGURE.match(text, m.end()):
+            found.append(_multiplied(m.span(), m["stem"]))  # "wants to double the charge": the verb is the rise
+        else:
+            found.append(WordQuantity(m.span(), _MULTIPLIED[m["stem"].lower()], None, "times", "multiplier"))  # a comparison
     found += [WordQuantity(m.span(), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "multiplier") for m in _TWICE.finditer(text)]
     found += [WordQuantity(m.span(group), _HOW_MANY_TIMES[m[group].lower()], None, "times", "done")
               for m in _TWICE_DONE.finditer(text) for group in ("w", "row") if m[group]]
