@@ -242,7 +242,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _noun_problem, _subgroup_problem,
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
-              _share_problem, _counted_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
+              _share_problem, _counted_problem, _reading_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
               _policy_rate_problem,
               _crowd_problem,
@@ -1080,6 +1080,20 @@ def _counted_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» counts {measured.unit.replace('_', ' ')}, and {metric!r} does not count them: "
             f"choose the metric of what is counted, or other: and what was counted")
+
+
+# A bare number that is the reading of an index, score or rating just named before it ("an air quality index of
+# 413", "Detroit's AQI hit 162", "a safety rating of 4"): a level on a scale, which counts nothing.
+_READING_BEFORE = re.compile(r"\b(?:index|indices|indexes|AQI|score|scores|rating|ratings|reading|readings)\b"
+                             r"(?:\s+\([^()]{1,12}\))?(?:\s+[a-z]+){0,3}?\s+$", re.IGNORECASE)
+
+
+def _reading_problem(metric: str, measured: Measured) -> str | None:
+    if METRIC_UNIT_CLASS.get(metric) != "count" or measured.unit is not None or measured.span is None \
+            or not _READING_BEFORE.search(measured.sentence, clause_bounds(measured.sentence, measured.span)[0], measured.span[0]):
+        return None
+    return (f"«{measured.words}» is the reading of an index or score, a level on a scale that counts nothing: metric "
+            f"{metric!r} does not fit; choose other: with a metric_label for the index")
 
 
 MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",

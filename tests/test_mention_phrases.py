@@ -129,6 +129,8 @@ FACTS = [
     ("The fund's 10-year average return was 6.1%, and its 10-year bond paid 3%.", "6.1%"),  # the average itself
     ("Players average 30 years of age across a 12-year career.", "12-year"),  # no average after the span
     ("The tunnel took between 18 and 29 years to dig.", "between 18 and 29"),  # no "aged": a length
+    ("The regulator approved the therapy for patients aged 12 years and older.", "12 years"),  # an age limit: the fact itself
+    ("The agency recommended the vaccine for children aged 6 to 16 in areas where the virus spreads.", "6 to 16"),
     ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
 ]
 

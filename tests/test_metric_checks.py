@@ -71,6 +71,11 @@ SCALE = [
      "exports", False),
     ("The official death toll is four times higher than the one the ministry gave.", "four times", 4, "times", "count",
      "casualties", True),
+    # The reading of an index or a score is a level on a scale: no count of people.
+    ("The air quality index of 413 kept residents of the city indoors.", "413", 413, None, "count", "population", True),
+    ("After the smoke arrived, the town's AQI hit 162 and residents stayed home.", "162", 162, None, "count",
+     "population", True),
+    ("The index covers a city of 413,000 residents.", "413,000 residents", 413000, "residents", "count", "population", False),
 ]
 
 

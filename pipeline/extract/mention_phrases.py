@@ -32,7 +32,8 @@ here returns its name for such a mention:
   "those between 16 and 59", "children under 5", "aged 15 to 24", "between 6 and 11 years old", "the
   18-34 age group", "the age groups from 35 years onwards" (a bare number of at most 120 after "aged" or
   a group's noun, or in years "old", with a band's bound: "and over", "or younger", "to N", "between",
-  "under"). One person's age ("the driver, aged 34") is left to the model.
+  "under"). One person's age ("the driver, aged 34") is left to the model, and so is an age limit in a sentence that
+  approves, licenses or recommends something ("approved ... in patients aged 12 years and older").
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
   belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
 - `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke (through)"
@@ -122,6 +123,9 @@ _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
     r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)(?:\s+(?:were|are|was|is))?\s+$",
     re.IGNORECASE)  # "residents were 65 and over"
+# Whom a drug, vaccine or right is for: "approved ... for patients aged 12 and older" states the age limit itself.
+_ELIGIBILITY_BEFORE = re.compile(r"\b(?:approv(?:e|es|ed|al)|authori[sz](?:e|es|ed|ation)|licen[sc]ed|eligib(?:le|ility)|"
+                                 r"recommend(?:s|ed)?|indicated)\b", re.IGNORECASE)
 _AGE_GROUP_AFTER = re.compile(r"^\s*(?:-?years?\s+)?age[\s-]+(?:groups?|brackets?|bands?|cohorts?)\b", re.IGNORECASE)
 _AGE_GROUP_BEFORE = re.compile(r"\bage[\s-]+(?:groups?|brackets?|bands?)\s+(?:of\s+|from\s+|over\s+|above\s+)?$", re.IGNORECASE)
 _YEARS_OLD_AFTER = re.compile(r"^\s*(?:old|of\s+age)\b", re.IGNORECASE)
@@ -140,9 +144,10 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
-    if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]):
-        return "age_band"
     sentence_before = text[mention.sentence_start:mention.start]
+    if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]) \
+            and not _ELIGIBILITY_BEFORE.search(sentence_before):
+        return "age_band"
     if _is_definition(mention, sentence_before) or _is_unit_equation(mention, sentence_before, text[mention.end:mention.end + 40]):
         return "definition"
     if mention.unit in _DOSE_UNITS and mention.qualifier == "exact" \

@@ -67,9 +67,9 @@ HEDGES = (
     ("at_least", r"at least|not? fewer than|not? less than|a minimum of|no (?:smaller|shorter|lower) than"),
     ("at_most", r"(?<!pick )(?<!picked )(?<!went )(?<!goes )(?<!gone )(?<!moved )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within|"
                 r"no (?:larger|bigger|greater|longer|higher) than"),
-    ("more_than", r"more than|(?:well |just )?over|above|upwards of|in excess of|exceeding|(?:well |just )?above|"
+    ("more_than", r"more than|(?:well |just )?over|above|(?:over|above) the age of|upwards of|in excess of|exceeding|(?:well |just )?above|"
                   r"(?:larger|bigger|greater|longer|higher) than"),
-    ("less_than", r"less than|(?:just )?under|below|fewer than|(?:smaller|shorter|lower) than"),
+    ("less_than", r"less than|(?:just )?under|below|(?:under|below) the age of|fewer than|(?:smaller|shorter|lower) than"),
     ("approximately", r"about|around|roughly|approximately|approximate|an estimated|estimated at|estimated|some"
                       r"|nearly|near|almost|close to|circa"),
 )
@@ -84,8 +84,10 @@ MINUS_BEFORE = re.compile(r"(?:(?<!plus or )(?<!plus-or-)\b(?:minus|negative)\s+
 _SIGN_BEFORE_CURRENCY = re.compile(r"(?<![\w.%/\-\u2212])[-\u2212]$")  # "-€3.2bn"; not "4.25%-4.5%", "+/-$2"
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
-# "1 July", "1st of July", and a date glued with dots or dashes ("14.Jul.2024", "14-Jul-2024").
-MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d)){MONTHS}\b", re.IGNORECASE)
+# "1 July", "1st of July", and a date glued with dots or dashes ("14.Jul.2024", "14-Jul-2024"); a lower-case
+# "may" is the verb unless a year follows ("over the age of 12 may be eligible").
+MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d))(?!(?-i:may)\b(?![.,]?\s?\d)){MONTHS}\b",
+                         re.IGNORECASE)
 _DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?|\b(?:in|of|since|from|by|until|and|the)\s['’])$")  # "2023-’24", "FY23-24", "Q1FY22-23", "in ’58"
 _YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
 # The day of the month in brackets after the day's name, as some outlets write it: "released today (12)", "on Monday (4)".

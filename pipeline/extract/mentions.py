@@ -453,11 +453,12 @@ def _to_one_dollar(text: str, mentions: list[Mention], story: tuple[str, ...]) -
     return result
 
 
-# A bound written after the amount: "at 90 billion or more", "115 degrees or higher", "2.1 children or fewer" (not
-# "or more than", a second amount's hedge; "one or more" is "some").
-_OR_BOUND_AFTER = re.compile(r"^\s+or\s+(?:(?P<least>more|higher|above|greater)|less|fewer|lower|below)"
+# A bound written after the amount: "at 90 billion or more", "115 degrees or higher", "2.1 children or fewer", an
+# age's "12 years and older" (not "or more than", a second amount's hedge; "one or more" is "some").
+_OR_BOUND_AFTER = re.compile(r"^\s+(?:or\s+(?:(?P<least>more|higher|above|greater|older)|less|fewer|lower|below|younger)"
+                             r"|and\s+(?:(?P<older>older|over|above|up)|younger|under|below))"
                              r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:of|in|on|at|for|after|before|by|from|to|and|or|per|each|every|since|"
-                             r"during|within|with|when|while|is|are|was|were|will|would|could|can|may|might)\b)",
+                             r"during|within|with|when|while|who|that|which|is|are|was|were|will|would|could|can|may|might)\b)",
                              re.IGNORECASE)  # not "in 4 days or more personal details"
 
 
@@ -467,7 +468,7 @@ def _or_more(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         bound = _OR_BOUND_AFTER.match(text[mention.end:mention.end + 30]) \
             if mention.qualifier == "exact" and mention.value_max is None and mention.value != 1 else None
-        result.append(replace(mention, qualifier="at_least" if bound["least"] else "at_most") if bound else mention)
+        result.append(replace(mention, qualifier="at_least" if bound["least"] or bound["older"] else "at_most") if bound else mention)
     return result
 
 
