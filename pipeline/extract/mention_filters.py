@@ -99,7 +99,8 @@ _COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-
                            rf"produced|made|bought|ordered)\b)|^\s(?:{CRYPTO_COINS})\b(?![-’'])")  # "200 Bitcoin": coins counted
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
-                   r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?)\b", re.IGNORECASE)  # "a two-year fixed"
+                   r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
+                   re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
 _SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "six o'clock", "ten p.m." (not "Two ET hosts")
@@ -368,8 +369,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):
         return "name"  # "the Group of 20"
-    if not has_unit and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) and not _RANK_AFTER.match(after):
-        return "name"  # "candidate pair number two", "Law Number 7 of 2017": a label, not an amount
+    if (not has_unit or _NO_BEFORE.search(before)) and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) \
+            and not _RANK_AFTER.match(after):
+        return "name"  # "candidate pair number two", "Law Number 7 of 2017", "train No. 4381 inches": a label, not an amount
     if _holding(_RELAY, text, start, end, 40):
         return "name"  # "the 4x100m medley relay": a race's name
     if not has_unit and value.is_integer() and _NUMBERED_BEFORE.search(before) and not _PLURAL_AFTER.match(after) \
@@ -555,6 +557,7 @@ _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
 # "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
+_NO_BEFORE = re.compile(r"\b(?:no|nr)\.\s$", re.IGNORECASE)  # an abbreviated "number" labels whatever word follows
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGES = "phase|stage|tier|grade|type"

@@ -85,7 +85,7 @@ _SIDE_GAP = re.compile(rf"^\s+{_SIDES}\s*(?:,\s*|,?\s+and\s+|,?\s+by\s+)$")
 _SIDE = re.compile(rf"\s+{_SIDES}\b")
 # A part named right after its whole: "80 musicians, 12 of them on short contracts", "61 babies on
 # New Year's Day, 34 of them girls", "Of the 120 pupils who sat the exam, 97 passed".
-_PART_GAP = re.compile(r"^[^\d.;:()]{0,40}?(?:,\s*(?:(?:and|but|while)\s+)?|\s+(?:and|but|while)\s+)$")  # "14 horses, and nine of them"
+_PART_GAP = re.compile(r"^[^\d.;:()]{0,80}?(?:,\s*(?:(?:and|but|while)\s+)?|\s+(?:and|but|while)\s+)$")  # "14 horses, and nine of them"
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\s+$")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".

@@ -121,7 +121,7 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 _BEFORE = _compile()
 # "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
 # "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term", "the dig
-# turned up 40 coins", "soaked up millions of euros", "snapped up 300 homes".
+# turned up 40 coins", "soaked up millions of euros", "snapped up 300 homes", "divers brought up 1.8 tonnes".
 _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
@@ -130,7 +130,8 @@ _PARTICLE_VERB = re.compile(
     r"clock|clocked|write|writes|wrote|written|writing|pick|picks|picked|picking|chase|chased|chasing|"
     r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown|"
     r"soak\w*|snap|snaps|snapped|snapping|scoop\w*|buy|buys|bought|buying|use|uses|used|using|eat|eats|ate|eaten|"
-    r"gobbl\w*|swallow\w*|mop|mops|mopped|mopping|stump\w*|cough\w*|rustl\w*|tot|tots|totted|totting)\s+(?:down|up)"
+    r"gobbl\w*|swallow\w*|mop|mops|mopped|mopping|stump\w*|cough\w*|rustl\w*|tot|tots|totted|totting|"
+    r"bring|brings|brought|bringing|haul\w*|dredg\w*|churn\w*|serv(?:e|es|ed|ing))\s+(?:down|up)"
     r"(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
 # Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
@@ -142,7 +143,8 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
 # (the last word of the unit).
-HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds outlets branches stores shops pubs"
+HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds outlets branches stores shops pubs "
+                         "visitors listeners readers tourists pupils students"
                          .split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose|wip(?:e|es|ed|ing)\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
                    rf"them|him|her|us|the\s+(?:company|firm|bank|state|government|city))\s+)?{_ADV}$", re.IGNORECASE)  # "lost investors $660m"
@@ -196,13 +198,13 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly
 # double the price two years ago", "twice that of last year", "double last winter's price", "twice what they paid in
 # March", "four times what shoppers paid", "three times what a net fetched", "three times what the same dealer paid",
-# "1.8 times last season's pace", "twice last winter's thickness", "double
+# "1.8 times last season's pace", "twice last winter's thickness", "1.5 times last year's,", "double
 # the pre-pandemic rate", "twice the rate of the previous period", "tenfold their pre-pandemic
 # level", "three times their level before the drought", "three times as many visitors this year as in 2022", "twice as
 # long as in 2023".
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
                          r"what\s+(?:(?:a|an|one|the)\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[a-z]{3,})\s+(?:paid|charged|earned|fetched|cost|sold\s+for)|"
-                         r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s\s+(?:[a-z-]+\s+)?[a-z]{3,}|"
+                         r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s(?:\s+(?:[a-z-]+\s+)?[a-z]{3,}|(?=\s*(?:[,.;:)]|$)))|"
                          r"(?:the|its|their)\s+(?:number|level|figure|amount|total|"
                          r"count|rate|size|price|cost)\s+(?:before\s+(?:the|its|their)\s+[a-z-]+|(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:period|year|quarter|month|season|decade))|"
@@ -217,7 +219,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 # month of 2019", "than in January"
 # ... or the earlier amount itself: "40% lower than the 90 billion yen of the same quarter last year", or an
 # earlier estimate of it: "two more than the exit poll", "one seat less than in the first forecast"
-_TIME_THAN = r"(?:before|last|a year|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before|back)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
+_TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:earlier|before|ago)|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before|back)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \

@@ -101,6 +101,9 @@ _MEASURES = [
     (re.compile(r"^\s?nm\b|^[\s-]nanomet(?:er|re)s?\b"), "nanometers"),
     (re.compile(r"^[\s-]?mm\b"), "millimeters"), (re.compile(r"^[\s-]?kg\b"), "kilograms"),
     (re.compile(r"^[\s-]?mg\b"), "milligrams"),
+    (re.compile(r"^[\s-]gram(?:me)?\b|^\s?grammes\b|^g\b(?![.'’/-])"  # "a 300-gram truffle", "250g of flour"
+                r"(?!\s+(?:network|phone|smartphone|mobile|service|coverage|signal|spectrum|mast|tower|connectivity|internet|data|"
+                r"technology|rollout|auction|band|speed|plan|sim)s?\b)"), "grams"),  # not the "5g network"
     (re.compile(r"^(?:-(?:pound|lb)\b(?! note)|\s?lbs?\b)"), "pounds"),
     (re.compile(r"^-megawatt\b"), "megawatts"), (re.compile(r"^-kilowatt\b"), "kilowatts"),
     (re.compile(r"^-gigawatt\b"), "gigawatts"), (re.compile(r"^[\s-]mile\b"), "miles"),
@@ -130,14 +133,14 @@ _MEASURES = [
     (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:\s+(?!(?:in|on|at|by|within|during|over)\b)[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*)"
+    r"^(?:\s+of\s+[a-z]+(?:\s+(?!(?:in|on|at|by|within|during|over)\b)[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*|-an?-)"  # "a HK$2.5bn-a-year trade"
     r"(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
-    r"(?P<ago>(?=\s+(?:ago|earlier)\b|\s+before\s*(?:[.,;)]|$)))?",  # "a year earlier", "a year before." date it
+    r"(?P<ago>(?=\s+(?:ago|earlier|later)\b|\s+before\s*(?:[.,;)]|$)))?",  # "a year earlier", "a year later" date it
     re.IGNORECASE,
 )
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
-    "seat ticket unit game match season mile bushel carat kilometre kilometer metre meter hectare acre dozen".replace("|", " ").split()
+    "seat ticket unit game match season winter summer mile bushel carat kilometre kilometer metre meter hectare acre dozen".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _GAS_VOLUME = re.compile(r"^\s?(bcm|tcf)\b", re.IGNORECASE)
@@ -173,6 +176,7 @@ _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE
 # Christie's intermediaries", "four previous Powerball jackpots".
 _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prior|earlier|former|other|new)\s+)?"
                     r"(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&.'’-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
+_PLURAL_OWNER = re.compile(r"(?<=s)['’](?=\s+[a-z])")  # the apostrophe of a plural owner: "merchants' houses"
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
@@ -315,6 +319,8 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         # new bearings", "4 others whose decks"
         first = words[plurals[0]].group(1).lower()
         last = plurals[-1] if first in _PLURAL_MODIFIERS or first in IRREGULAR_PLURALS else plurals[0]
+        if (owner := _PLURAL_OWNER.match(after, words[last].end())) and (owned := counted_noun(after[owner.end():]))[0]:
+            return owned[0], owner.end() + owned[1]  # "17 merchants' houses": houses, the merchants' own
         return american("_".join(m.group(1).lower() for m in words[:last + 1] if not _acronym(m.group(1))).replace("-", "_")), \
             words[last].end()  # "1,240 new NHS patients": patients
     calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
@@ -641,6 +647,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
         return None, 0
     if den in ("the", "a", "an", "cent", "cents") or "/" in written and re.match(r"\s?\d", text[end + match.end():]):
         return None, 0  # "Total $88.2M/Wk 3": the third week, no rate
+    if den in ("winter", "summer") and not re.match(r"\s*(?:an?|per)\s", written):
+        return None, 0  # "a hundred nights a winter" is a rate; "days of -50C each winter" says when
     den = den + "_hour" if den in ("megawatt", "kilowatt") and text[end + match.end():].startswith((" hour", "-hour")) else den
     extra = 5 if den.endswith("_hour") and "hour" not in match["den"] else 0
     return _denominator(den), match.end() + extra

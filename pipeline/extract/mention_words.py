@@ -42,12 +42,13 @@ _FRACTION = re.compile(
     rf"\b(?P<num>{_NUMBER_WORD}|an?)(?P<gap>[\s-])(?P<den>{_DENOMINATOR_WORDS})\b"
     r"(?=\s+(?:of|the|his|her|its|their|smaller|larger|bigger|lower|higher|more|less|full|empty)\b|[\s,.;]|$)", re.IGNORECASE)
 _PROPORTION = re.compile(
-    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
+    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)(?:\s+(?P<noun>(?!(?:hundred|thousand|million|billion|trillion)\b)(?-i:[a-z]{{3,}})))?\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
     rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn)|\d+\.\d+)|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)",
     re.IGNORECASE)
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
+_COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b")  # "one goal in 10 games": what the second number counts
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
                               rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,]))")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
@@ -363,6 +364,8 @@ def _proportions(text: str) -> list[WordQuantity]:
         num = _number(m["num"])
         if m["grouped"] and (m["out"] or num != 1):
             continue  # "36 out of 1,200 workers": two counts; "1 in 12,607,306" is odds
+        if m["noun"] and (num != 1 or m["noun"].endswith("s") or _COUNTED_NEXT.match(text, m.end())):
+            continue  # "one pearl in twenty" is a proportion; "one goal in 10 games", "two trips in five" are counts
         # odds: "1 in 292.2 million", "1 in 292m", "1 in 24.9", "1 in 12,607,306", "one in a hundred"
         den = (parse_number(m["big"] or m["grouped"]) or 0.0) if m["big"] or m["grouped"] \
             else _BASE[m["round"].lower()] if m["round"] else _number(m["den"])
