@@ -130,6 +130,7 @@ FACTS = [
     ("Players average 30 years of age across a 12-year career.", "12-year"),  # no average after the span
     ("The tunnel took between 18 and 29 years to dig.", "between 18 and 29"),  # no "aged": a length
     ("The regulator approved the therapy for patients aged 12 years and older.", "12 years"),  # an age limit: the fact itself
+    ("In 2024 every day was at least 1.1C warmer than the 1850-1900 average.", "at least 1.1C"),  # a warming, no days counted
     ("The agency recommended the vaccine for children aged 6 to 16 in areas where the virus spreads.", "6 to 16"),
     ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
 ]

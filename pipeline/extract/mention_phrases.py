@@ -42,7 +42,8 @@ here returns its name for such a mention:
 - `day_bound`: a temperature, or a bare number, with a bound's words ("at or above", "of at least", "or
   higher", "plus", "did not reach", "never fell below") in a sentence that counts days ("22 days with highs of
   40 degrees or hotter", "nine nights in a row of at least 27", "a 40-degree streak"): the line that says
-  which days are counted, not a reading;
+  which days are counted, not a reading (but "every day was at least 1c warmer than the 1850-1900 average", with no
+  days counted, is a warming);
 - `category_not_reached`: a storm category the storm fell short of ("just shy of a Category 5 storm", "on the
   threshold of Category 5 status") or whose meaning is given ("Category 5 winds start at 157 mph");
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
@@ -200,6 +201,8 @@ _BOUND_BEFORE = re.compile(r"\b(?:at\s+or\s+(?:above|below)|(?:of\s+)?at\s+least
 _BOUND_AFTER = re.compile(r"^\s*(?:°\s?[FC]|º|degrees?(?:\s+(?:F|C|Fahrenheit|Celsius))?)?\s*(?:or\s+(?:higher|more|hotter|above|warmer|"
                           r"colder|lower|below|less|over|under)\b|\+|plus\b|and\s+(?:above|over|higher|up)\b)|^(?:-degree)?\s+(?:streak|days)\b",
                           re.IGNORECASE)
+_WARMER_THAN = re.compile(r"^\s*(?:°\s?[FC]|º|degrees?(?:\s+(?:F|C|Fahrenheit|Celsius))?)?\s*(?:\([^()]{1,30}\)\s*)?"
+                          r"(?:warmer|hotter|higher|colder|cooler|lower)\s+than\b", re.IGNORECASE)
 _DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\bstreak\b|\bin\s+a\s+row\b|"
                            r"\b(?:only|one|single)\s+day\b", re.IGNORECASE)
 
@@ -211,7 +214,10 @@ def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
         return False  # "after 17 days, with at least 15 of them evacuated": a part of a group
     bounded = mention.qualifier in ("at_least", "more_than", "less_than", "at_most") or _BOUND_BEFORE.search(before) \
         or _BOUND_AFTER.match(after)
-    return bool(bounded and _DAYS_COUNTED.search(text, mention.sentence_start, mention.sentence_end))
+    days = [m.group(0).lower() for m in _DAYS_COUNTED.finditer(text, mention.sentence_start, mention.sentence_end)]
+    if days and all(day.startswith("every") for day in days) and _WARMER_THAN.match(after):
+        return False  # "every day was at least 1c warmer than the 1850-1900 average": a warming, no days counted
+    return bool(bounded and days)
 
 
 def _may_be_phrase(mention: Mention) -> bool:

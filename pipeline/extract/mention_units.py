@@ -182,6 +182,9 @@ IRREGULAR_PLURALS = frozenset("people children men women police personnel staff 
                               .split())
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:prices?|costs?|fares?|fees?|tariffs?|rates?|wages?|pay|"
                      r"caps?|bans?|sanctions|restrictions))|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)  # not "lifted the price"
+# What a vehicle pulls or carries, right before its pounds: "can tow over 11,000 pounds", "a towing capacity of 11,000 pounds".
+_TOWED = re.compile(r"\b(?:tow(?:s|ed|ing)?(?:\s+capacity)?|payload(?:\s+capacity)?)\s+(?:(?:of|up\s+to|over|more\s+than|nearly|"
+                    r"about|around|almost|at\s+least)\s+)*\d[\d,.]*\s*(?:million\s+)?$", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
 # "weighing on shares".
 _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
@@ -191,7 +194,7 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 # "a 3,000-piece jigsaw", "a 40-vehicle convoy", "a 30-nation coalition".
 COMPOUND_NOUNS = ("person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
                   "piece|vehicle|car|carriage|truck|lorry|ship|vessel|home|house|flat|apartment|store|shop|branch|school|"
-                  "nation|country|state|team|club|player|worker|student|"
+                  "nation|country|state|team|club|player|worker|student|passenger|rider|"
                   "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
@@ -343,12 +346,13 @@ _MONEY_CUE = re.compile(r"[£$€]|\b(?:worth|costs?|costing|paid|pays?|price[sd
 
 def is_weight(text: str, start: int, end: int) -> bool:
     """"pounds" at [start, end) is weight before "of apples" or a weight's word ("a low birthweight"),
-    after "weighs", or after a weight in
+    after "weighs" or what a vehicle tows (`_TOWED`), or after a weight in
     other units (`_WEIGHT_UNIT`); money otherwise."""
     if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
         return True
     before = text[max(0, start - 80):start]
-    if _WEIGHT.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]) or _CONVERTED_WEIGHT.match(text[end:end + 40]):
+    if _WEIGHT.search(before) or _TOWED.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]) \
+            or _CONVERTED_WEIGHT.match(text[end:end + 40]):
         return True
     # "42 million metric tons of waste, or 287 pounds per person"; not a weight that sizes a thing ("a 50-kg bag")
     measure = [m for m in _WEIGHT_UNIT.finditer(before) if before[m.start() - 1:m.start()] != "-"]
