@@ -60,6 +60,9 @@ PHRASES = [
     ("Pupils between 6 and 11 years old get free meals.", "between 6 and 11", "age_band"),
     ("The study enrolled 9,120 adults aged 55 years or older.", "55 years", "age_band"),
     ("Patients on tirzepatide 15 mg lost the most weight.", "15 mg", "dose_in_name"),
+    ("The coupe sprints from 0 to 62 mph in 3.9 seconds.", "from 0 to 62 mph", "speed_benchmark"),
+    ("The saloon goes 0-100 km/h in just 4.1 seconds.", "0-100 km/h", "speed_benchmark"),
+    ("The van will have a single charge range of 180 miles.", "a single charge", "charge_basis"),
     ("The label for Zepbound® 5 mg was widened.", "5 mg", "dose_in_name"),
     ("Tirzepatide 10 mg was well tolerated.", "10 mg", "dose_in_name"),
     ("A cold snap is defined as four days below 0C.", "four days", "definition"),
@@ -131,6 +134,7 @@ FACTS = [
     ("The tunnel took between 18 and 29 years to dig.", "between 18 and 29"),  # no "aged": a length
     ("The regulator approved the therapy for patients aged 12 years and older.", "12 years"),  # an age limit: the fact itself
     ("In 2024 every day was at least 1.1C warmer than the 1850-1900 average.", "at least 1.1C"),  # a warming, no days counted
+    ("Gusts ranged from 0 to 45 mph through the night.", "from 0 to 45 mph"),  # no acceleration: a range of speeds
     ("The agency recommended the vaccine for children aged 6 to 16 in areas where the virus spreads.", "6 to 16"),
     ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
 ]

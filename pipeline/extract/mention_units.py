@@ -431,6 +431,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     for pattern, unit in _MEASURES:
         if (match := pattern.match(after)) and not code:
             return UnitRead(unit, "count", match.end())
+    if not code and re.match(r"c\b(?![.'’])", after) and _about_temperature(text, end):
+        return UnitRead("degrees_celsius", "count", 1)  # "The average temperature in 2023 was 0.17c higher than in 2016"
     if (gas := _GAS_VOLUME.match(after)) and not code:  # "6bcm of gas" is 6 billion cubic metres
         unit, factor = _GAS_UNITS[gas.group(1).lower()]
         return UnitRead(unit, "count", gas.end(), factor)
@@ -469,6 +471,23 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         owner = next((c for c in cues if c in owners), None) or named_first(owners, whole) or owners[0]
         return UnitRead(owner, "currency", sub.end() - end, 0.01)
     return _word_unit(text, end, match, code, singular_ok, cues, whole)
+
+
+# A sentence about temperatures, with no money in it, before a lower-case "c": degrees Celsius, not cents.
+_TEMPERATURE_WORDS = re.compile(r"\b(?:temperatures?|warming|warmer|hotter|colder|cooler|degrees|celsius|climate|"
+                                r"pre-?industrial|heat)\b|°", re.IGNORECASE)
+_MONEY_MARKS = re.compile(r"[$€£¥₹]|\b(?:cents?|pence|prices?|shares?|stocks?|costs?|dollars?|euros?|litres?|liters?|gallons?|"
+                          r"petrol|gasoline|diesel|fuel|fares?|tax|duty|wages?|pay)\b", re.IGNORECASE)
+
+
+def _about_temperature(text: str, end: int) -> bool:
+    """Does the sentence that ends at `end`'s number speak of temperature and of no money?"""
+    window = text[max(0, end - 200):end + 60]
+    cut = end - max(0, end - 200)
+    start = max(window.rfind(". ", 0, cut), window.rfind("\n", 0, cut)) + 1
+    stop = min((i for i in (window.find(". ", cut), window.find("\n", cut)) if i != -1), default=len(window))
+    sentence = window[start:stop]
+    return bool(_TEMPERATURE_WORDS.search(sentence)) and not _MONEY_MARKS.search(sentence)
 
 
 # A British income tax rate in pence in the pound is a percentage: "the 45p top rate", "the basic rate to 19p", "20p in
