@@ -61,6 +61,7 @@ PHRASES = [
     ("The study enrolled 9,120 adults aged 55 years or older.", "55 years", "age_band"),
     ("Patients on tirzepatide 15 mg lost the most weight.", "15 mg", "dose_in_name"),
     ("The coupe sprints from 0 to 62 mph in 3.9 seconds.", "from 0 to 62 mph", "speed_benchmark"),
+    ("A 12-month period ending in March is likely to break the record.", "12-month", "period_span"),
     ("The saloon goes 0-100 km/h in just 4.1 seconds.", "0-100 km/h", "speed_benchmark"),
     ("The van will have a single charge range of 180 miles.", "a single charge", "charge_basis"),
     ("The label for Zepbound® 5 mg was widened.", "5 mg", "dose_in_name"),

@@ -20,7 +20,7 @@ here returns its name for such a mention:
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
   an adjective of position, and before "of" or "period"; or "the three-month period" itself; or
-  "in the first eleven months", a year's span so far);
+  "in the first eleven months", a year's span so far; or "a 12-month period ending in January");
   "over the last five years" alone is left to the model, since it may be a streak;
 - `time_ago`: "four years ago", "two weeks earlier", "a month later", "two years after the
   merger" date something; they measure nothing ("two weeks later than planned", "19 minutes
@@ -104,6 +104,9 @@ _POSITION_BEFORE = re.compile(
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+)?$", re.IGNORECASE)  # "the (same) three-month period"
 _PERIOD_AFTER = re.compile(r"^(?:\s+of\b|[\s-]+periods?\b)", re.IGNORECASE)
 _PERIOD_WORD_AFTER = re.compile(r"^[\s-]+periods?\b", re.IGNORECASE)
+# "a 12-month period ending in January": any span of that length with its end named, the period of a figure
+_A_BEFORE = re.compile(r"\b(?:a|an|any)\s+$", re.IGNORECASE)
+_PERIOD_ENDING_AFTER = re.compile(r"^[\s-]+periods?\s+(?:ending|ended|to|through|until)\b", re.IGNORECASE)
 # "in the first eleven months" (of a year, or "of" anything); not hours or minutes counted from a start with no "of":
 # "3 million signed up in the first six hours" took that long
 _FIRST_SPAN_BEFORE = re.compile(r"\b(?:in|during|over)\s+the\s+first\s+$", re.IGNORECASE)
@@ -189,6 +192,7 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "ranking"  # a place in a ranking: "world number 2", "number 2 in the world ranking"
     if mention.unit_class == "duration" and (_POSITION_BEFORE.search(before) and _PERIOD_AFTER.match(after)
                                              or _THE_BEFORE.search(before) and _PERIOD_WORD_AFTER.match(after)
+                                             or _A_BEFORE.search(before) and _PERIOD_ENDING_AFTER.match(after)
                                              or _FIRST_SPAN_BEFORE.search(before) and (mention.unit in _DATING_UNITS
                                                                                        or _PERIOD_AFTER.match(after))):
         return "period_span"
