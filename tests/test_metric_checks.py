@@ -76,6 +76,9 @@ SCALE = [
     ("After the smoke arrived, the town's AQI hit 162 and residents stayed home.", "162", 162, None, "count",
      "population", True),
     ("The index covers a city of 413,000 residents.", "413,000 residents", 413000, "residents", "count", "population", False),
+    # A crew counted beside a town's population is no population.
+    ("It sails with a crew of 2,350, as many as the population of a small town.", "2,350", 2350, "crew_members", "count",
+     "population", True),
 ]
 
 

@@ -616,7 +616,16 @@ def glued_name(text: str, start: int, end: int) -> bool:
 def _named_before(before: str) -> bool:
     """Does `before` end with a name ("Model ", "Boeing "), not a function word or an owner ("Britain's ")?"""
     match = _NAME_BEFORE.search(before)
+    if match and match.group(1).endswith(".") and "." not in match.group(1)[:-1] and not match.group(1)[:-1].isupper() \
+            and match.group(1)[:-1].lower() not in _TITLE_ABBREVIATIONS:
+        return False  # "according to the Himalayan Database. 12 people were": a sentence's end, then a count
     return bool(match) and match.group(1).lower().rstrip(".") not in _FUNCTION and not match.group(1).endswith("'s")
+
+
+# Abbreviations written with a period before a number they name: "St. 12", "Vol. 3", "Fig. 2", "Op. 27" (and any in
+# capitals: "EST. 12612").
+_TITLE_ABBREVIATIONS = frozenset("st mt no nr vol ch fig gen rev sgt lt col capt gov sen rep pt art sec ft dr mr mrs ms prof "
+                                 "jr sr ave rd op ex pp vs bros co inc corp ltd".split())  # "Super Mario Bros. 3", "EST. 12612"
 
 
 def _variant(before: str) -> bool:
@@ -633,8 +642,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
     if _in_tally_list(before, after) or capital_after_names_nothing and _HEADLINE_COUNTED.match(after) \
             or _TITLE_HARMED.match(after):
         return None
-    if _named_before(before):
-        return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"
+    if _named_before(before) and not re.match(r"\s+times\b", after):
+        return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"; nor "scaled Everest 28 times"
     if not capital_after_names_nothing and before.endswith(" The ") and not _sentence_start(before[:-4]) \
             and re.match(r"^\s[A-Z][a-z]", after):
         return "name"  # a title inside a sentence: "staging The 39 Steps at Easter"

@@ -194,7 +194,7 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 # "a 3,000-piece jigsaw", "a 40-vehicle convoy", "a 30-nation coalition".
 COMPOUND_NOUNS = ("person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
                   "piece|vehicle|car|carriage|truck|lorry|ship|vessel|home|house|flat|apartment|store|shop|branch|school|"
-                  "nation|country|state|team|club|player|worker|student|passenger|rider|"
+                  "nation|country|state|team|club|player|worker|student|passenger|rider|round|"
                   "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
@@ -880,6 +880,20 @@ _PART_OF = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\
 # ... and one whose size is not written: "all four of its runways", "three of the men"
 _PART_OF_UNSIZED = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|[A-Z][\w.'’-]*['’]s)\s+"
                               r"(?:[a-z]+['’]s\s+)?(?P<words>[a-z]+(?:\s+[a-z]+)?)\b")
+
+
+# A body of people sized by the bare number after it: "a crew of 2,350", "a workforce of 12,000", "its staff of 300".
+_BODY_OF = re.compile(r"\b(?:an?|its|their|his|her|the|total)\s+(?:(?:total|full|permanent|global|combined)\s+)?"
+                      r"(?P<body>crew|staff|workforce)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|"
+                      r"up\s+to|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
+_BODY_UNITS = {"crew": "crew_members", "staff": "staff", "workforce": "workers"}
+
+
+def body_of_people(text: str, start: int) -> str | None:
+    """The unit of a bare number that sizes a crew, a staff or a workforce named right before it ("a crew of 2,350"
+    counts crew members), else None."""
+    match = _BODY_OF.search(text, max(0, start - 60), start)
+    return _BODY_UNITS[match["body"].lower()] if match else None
 
 
 def part_of_whole(text: str, end: int) -> str | None:

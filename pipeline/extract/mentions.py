@@ -27,7 +27,7 @@ from . import mention_rules as rules
 from .mention_filters import company_named, glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
-                            each_after, good_after, money_before, part_of_whole, per_number_after, quoted_against, rate_after, rate_before, storm_category,
+                            each_after, good_after, money_before, part_of_whole, body_of_people, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
 from .mention_words import DURING_OVER, WordQuantity, word_quantities
@@ -222,6 +222,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     elif read.unit is None and not code and not (spelled and number.value < 2) and number.scale == 1 \
             and (whole := part_of_whole(text, number.end)):
         read = UnitRead(whole, "count")  # "358 of the town's 1,113 structures" counts structures
+    elif read.unit is None and not code and (body := body_of_people(text, start)):
+        read = UnitRead(body, "count")  # "a crew of 2,350" counts crew members
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)) \
             and not (column and rule == "name"):
         return Rejection(number.text, number.start, number.end, rule)
