@@ -797,8 +797,8 @@ def _one_product(measured: Measured) -> str | None:
 
 def _not_harm_problem(metric: str, measured: Measured) -> str | None:
     """A death and injury toll does not count the missing, the displaced, the evacuated, the trapped or the survivors
-    ("11,300 dead and 10,100 missing", "137 were still trapped", "104 survivors", "Hundreds feared dead": no casualty
-    figure)."""
+    ("11,300 dead and 10,100 missing", "137 were still trapped", "104 survivors", "Hundreds feared dead", "17 people
+    killed or missing" together: no casualty figure)."""
     if metric != "casualties" or measured.span is None:
         return None
     found = _NOT_HARMED_AFTER.match(measured.sentence[measured.span[1]:]) or _NOT_HARMED_WORDS.search(measured.words)
@@ -1176,7 +1176,7 @@ _TRIAL_BEFORE = re.compile(r"\b(?P<what>randomi[sz]ed|randomi[sz]ing|enrolled|en
                            re.IGNORECASE)
 _NOT_HARMED_AFTER = re.compile(
     r"^\s*(?:people\s+|persons\s+|others\s+|residents\s+)?(?:(?:are|were|remain|remained|still|reported|listed|"
-    r"as)\s+)*(?:[a-z]+ly\s+)?(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped|"
+    r"as)\s+)*(?:[a-z]+ly\s+)?(?:(?:killed|dead|died)\s+(?:or|and)\s+)?(?P<what>missing|unaccounted|displaced|homeless|evacuated|rescued|affected|stranded|trapped|"
     r"survived|survivors|feared\s+(?:dead|killed|drowned|missing|trapped|lost))\b",
     re.IGNORECASE)  # "104 were successfully rescued"
 # ... nor when the scanned words name them survivors: "104 survivors".

@@ -722,6 +722,8 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "casualties", "survivors"),
     ("Dozens feared dead as ferry sinks off Sulawesi", "Dozens", 36, "people", "count", "casualties", "feared dead"),
     ("Nine died in the flood, while 31 were safely evacuated.", "31", 31, None, "count", "casualties", "evacuated"),
+    ("Guides say most of the 14 climbers killed or missing this spring were Sherpas.", "14 climbers", 14, "climbers",
+     "count", "casualties", "missing"),
     ("Inspectors counted 2,100 dead fish from nine species in the river.", "nine species", 9, "species", "count",
      "casualties", "does not count them"),
     # trading in shares is no trade, and a share of work done no growth
