@@ -1089,6 +1089,7 @@ _READING_BEFORE = re.compile(r"\b(?:index|indices|indexes|AQI|score|scores|ratin
 
 
 def _reading_problem(metric: str, measured: Measured) -> str | None:
+    """A bare number read off an index or a score named just before it in its clause takes no count metric."""
     if METRIC_UNIT_CLASS.get(metric) != "count" or measured.unit is not None or measured.span is None \
             or not _READING_BEFORE.search(measured.sentence, clause_bounds(measured.sentence, measured.span)[0], measured.span[0]):
         return None

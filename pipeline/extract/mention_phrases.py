@@ -47,7 +47,8 @@ here returns its name for such a mention:
 - `category_not_reached`: a storm category the storm fell short of ("just shy of a Category 5 storm", "on the
   threshold of Category 5 status") or whose meaning is given ("Category 5 winds start at 157 mph");
 - `speed_benchmark`: a range from zero in a speed, in a sentence about acceleration ("accelerates from 0 to 60 miles
-  per hour in 2.6 seconds", "0-100 km/h in 3 seconds"; not "winds from 0 to 40 mph"): the yardstick an acceleration time is measured over, no speed of anything;
+  per hour in 2.6 seconds", "0-100 km/h in 3 seconds"; not "winds from 0 to 40 mph"): the yardstick an acceleration
+  time is measured over, no speed of anything;
 - `charge_basis`: "a single charge" or "one charge" beside a range in miles or kilometres ("a single charge range of
   250 to 340 miles"): what a battery's range is measured on, no count of charges ("faces a single charge of fraud" counts);
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
@@ -171,7 +172,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if mention.value == 0 and mention.value_max is not None and mention.unit in _SPEED_UNITS \
             and _ACCELERATION.search(text, mention.sentence_start, mention.sentence_end):
         return "speed_benchmark"  # "from 0 to 60 miles per hour in 2.6 seconds": the time is the fact
-    if mention.value == 1 and (mention.unit or "").startswith("charge") and _RANGE_NEAR.search(text, max(0, mention.start - 40), mention.end + 40):
+    if mention.value == 1 and (mention.unit or "").startswith("charge") \
+            and _RANGE_NEAR.search(text, max(0, mention.start - 40), mention.end + 40):
         return "charge_basis"  # "a single charge estimated range of 250 to 340 miles"
     if not _may_be_phrase(mention):
         return None

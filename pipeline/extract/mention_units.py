@@ -482,11 +482,8 @@ _MONEY_MARKS = re.compile(r"[$€£¥₹]|\b(?:cents?|pence|prices?|shares?|stoc
 
 def _about_temperature(text: str, end: int) -> bool:
     """Does the sentence that ends at `end`'s number speak of temperature and of no money?"""
-    window = text[max(0, end - 200):end + 60]
-    cut = end - max(0, end - 200)
-    start = max(window.rfind(". ", 0, cut), window.rfind("\n", 0, cut)) + 1
-    stop = min((i for i in (window.find(". ", cut), window.find("\n", cut)) if i != -1), default=len(window))
-    sentence = window[start:stop]
+    start = max(text.rfind(". ", 0, end), text.rfind("\n", 0, end)) + 1
+    sentence = text[start:min((i for i in (text.find(". ", end), text.find("\n", end)) if i != -1), default=len(text))]
     return bool(_TEMPERATURE_WORDS.search(sentence)) and not _MONEY_MARKS.search(sentence)
 
 
@@ -883,7 +880,7 @@ _PART_OF_UNSIZED = re.compile(r"^\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our
 
 
 # A body of people sized by the bare number after it: "a crew of 2,350", "a workforce of 12,000", "its staff of 300".
-_BODY_OF = re.compile(r"\b(?:an?|its|their|his|her|the|total)\s+(?:(?:total|full|permanent|global|combined)\s+)?"
+_BODY_OF = re.compile(r"\b(?:an?|its|their|his|her|the)\s+(?:(?:total|full|permanent|global|combined)\s+)?"
                       r"(?P<body>crew|staff|workforce)\s+of\s+(?:(?:about|around|some|nearly|roughly|almost|over|more\s+than|"
                       r"up\s+to|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 _BODY_UNITS = {"crew": "crew_members", "staff": "staff", "workforce": "workers"}
