@@ -244,7 +244,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _price_basis_problem,
               _share_problem, _counted_problem, _reading_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
               _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
-              _policy_rate_problem,
+              _policy_rate_problem, _count_growth_problem, _wildlife_problem,
               _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem, _moved_thing_problem)
     for check in checks:
@@ -1095,6 +1095,42 @@ def _reading_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» is the reading of an index or score, a level on a scale that counts nothing: metric "
             f"{metric!r} does not fit; choose other: with a metric_label for the index")
+
+
+# The ends of a change written as bare whole numbers ("from 2,967 in 2018 to 3,167 now"): a count moved, not an economy.
+_COUNT_ENDS = re.compile(r"\bfrom\s+\d{1,3}(?:,\d{3})*(?![.,]?\d)(?!\s*(?:%|per\b|percent|pc\b|[a-z]*illion|bn|tn|trn|m\b))"
+                         r"[^.;%$€£¥]{0,30}?\bto\s+\d{1,3}(?:,\d{3})*(?![.,]?\d)(?!\s*(?:%|per\b|percent|pc\b|[a-z]*illion|bn|tn|trn|m\b))",
+                         re.IGNORECASE)
+
+
+def _count_growth_problem(metric: str, measured: Measured) -> str | None:
+    """A growth rate whose sentence names no economy and gives the change's ends as bare counts ("an increase of 6.74%
+    from 2,967 in 2018 to 3,167 now") is the growth of what those count, not of an economy."""
+    if metric != "gdp_real_growth" or _ECONOMY_WORDS.search(measured.sentence) or not _COUNT_ENDS.search(measured.sentence):
+        return None
+    return (f"«{measured.words}» is the change of a count whose ends the sentence gives, not an economy's growth: metric "
+            f"{metric!r} does not fit; choose other: and what grew")
+
+
+# Animals and plants counted: their "population" is no place's population of people.
+_WILDLIFE = (r"(?:tigers?|lions?|leopards?|elephants?|rhinos?|rhinoceros(?:es)?|wol(?:f|ves)|bears?|birds?|fish|whales?|dolphins?|"
+             r"bees?|deer|pandas?|gorillas?|chimpanzees?|orangutans?|cheetahs?|jaguars?|koalas?|turtles?|seals?|penguins?|"
+             r"salmon|cod|bison|moose|elk|butterfl(?:y|ies)|bats?|frogs?|sharks?|crocodiles?|monkeys?|horses?|cattle|sheep|"
+             r"goats?|pigs?|chickens?|rats?|mosquito(?:e)?s?|locusts?|animals?|wildlife|species|insects?|plants?|trees?|"
+             r"vultures?|eagles?|owls?|otters?|beavers?|foxes|fox|hares?|rabbits?|camels?|giraffes?|zebras?|hippos?|"
+             r"buffalo(?:e)?s?|antelopes?|gazelles?|lynx(?:es)?|pumas?|cougars?|hyenas?|stags?|swans?|geese|ducks?)")
+_WILDLIFE_POPULATION = re.compile(rf"\b{_WILDLIFE}(?:['’]s?)?\s+populations?\b|\bpopulations?\s+of\s+(?:wild\s+)?{_WILDLIFE}\b",
+                                  re.IGNORECASE)
+_PEOPLE_WORDS = re.compile(r"\b(?:people|residents|inhabitants|citizens|humans?)\b", re.IGNORECASE)
+
+
+def _wildlife_problem(metric: str, measured: Measured) -> str | None:
+    """The population the sentence speaks of is of animals ("the tiger population in India was 3,167"), and it
+    names no people: no population."""
+    if metric != "population" or not _WILDLIFE_POPULATION.search(measured.sentence) or _PEOPLE_WORDS.search(measured.sentence):
+        return None
+    return (f"«{measured.words}» counts animals, not a place's people: metric {metric!r} does not fit; choose other: and "
+            f"the animals counted")
 
 
 MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",

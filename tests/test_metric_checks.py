@@ -76,6 +76,11 @@ SCALE = [
     ("After the smoke arrived, the town's AQI hit 162 and residents stayed home.", "162", 162, None, "count",
      "population", True),
     ("The index covers a city of 413,000 residents.", "413,000 residents", 413000, "residents", "count", "population", False),
+    # Animals counted are no population of a place; a count's change is no economy's growth.
+    ("The lion population of the park was 674 in 2020, the survey found.", "674", 674, None, "count", "population", True),
+    ("Bangladesh has a population of 170 million people and many tigers.", "170 million people", 170e6, "people", "count",
+     "population", False),
+    ("That is a rise of 8.2% from 1,411 in 2006 to 1,527 now.", "8.2%", 8.2, "percent", "percent", "gdp_real_growth", True),
     # A crew counted beside a town's population is no population.
     ("It sails with a crew of 2,350, as many as the population of a small town.", "2,350", 2350, "crew_members", "count",
      "population", True),

@@ -178,18 +178,22 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     currency_once = low.unit_class == "currency" and high.unit is None
     noun_once = low.unit_class == "count" and high.unit is None and lead is not None and lead.group(1).lower() == "from" \
         and _TO.match(gap) is not None
-    if low.unit is not None and not (currency_once or noun_once or high.unit is None and _named_before(text, low)) \
+    rate_once = low.unit_class == high.unit_class == "currency" and (high.unit or "").startswith(f"{low.unit} per ") \
+        and _OR.match(gap) is not None  # "€35 or €45 million a year": the rate written once, after the last end
+    if low.unit is not None and not (currency_once or noun_once or rate_once or high.unit is None and _named_before(text, low)) \
             and base_unit(low.unit) != base_unit(high.unit):
         return None
     at_scale = times(low.value, _scale_of(high))
     # "US$10-$50 billion": the same currency at both ends; not "from $4 to $2 million", the top prize
-    same_money = low.unit_class == high.unit_class == "currency" and low.unit == high.unit and at_scale < high.value
+    same_money = low.unit_class == high.unit_class == "currency" and (low.unit == high.unit or rate_once) and at_scale < high.value
     first = at_scale if not scaled(low) and scaled(high) and (low.unit is None or currency_once or same_money) \
         and high.unit != "meters" and abs(low.value) < 1000 else low.value  # "2 – 3m" in metres: its "m" is no million;
     # "500,000 to 1 million" is whole already
     if low.unit is None and _in_hundredths(text, high):
         first = _hundredth(first)  # "by 3 to 5 cents a litre": both ends in cents
     if lead and ((lead.group(1).lower() == "between" and _AND.match(gap)) or (lead.group(1).lower() == "from" and _TO.match(gap))):
+        if _ALTERNATIVE_AFTER.match(text, high.end):
+            return None  # "from €15 million to €35 or €45 million": the second end is the first of two alternatives
         return _joined(text, low, high, first, low.start - len(lead.group(0)))
     below_zero = first < 0 and high.value < 0 and _TO.match(gap)  # "-5 to -12C": the warmer end written first
     if not (_HYPHEN.match(gap) or _TO.match(gap) or _OR.match(gap)) or first >= high.value and not below_zero:
@@ -217,6 +221,7 @@ def _named_before(text: str, mention: Mention) -> bool:
     return mention.unit is not None and measure_before(before) == mention.unit
 
 
+_ALTERNATIVE_AFTER = re.compile(r"\s+or\s+(?:[$€£¥]|[A-Z]{3}\s?)?\d")
 _LISTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?(?:\s*,\s*|,?\s+(?:and|or)\s+))+$")
 
 

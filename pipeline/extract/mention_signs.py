@@ -359,7 +359,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
-        if (match := pattern.match(after)) and not (match["down"] and pattern is _COMPARE and multiple) \
+        if (match := pattern.match(after)) and not (pattern is _COMPARE and (match["down"] and multiple or _VAGUE_OF.search(text, start, end))) \
                 and not (pattern is _OF_AFTER and money and match["down"] == "losses") \
                 and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting
                                                      or _COUNTED_SUBJECT.search(text, start, end)
@@ -375,6 +375,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     return None
 
 
+_VAGUE_OF = re.compile(r"\s+of$")  # "hundreds of smaller projects": the comparative is the noun's adjective
 # A tax rate, tariff or holding the percentage names, right after it ("a 45% tax rate", "its 20% stake"), not the size
 # of a move of one ("a 0.25% rate cut").
 _RATE_NAMED = re.compile(r"\s+(?:(?:[a-z]+\s+)?tax\s+rate|(?:top|basic|higher|additional)\s+rate|(?:[a-z]+\s+)?"
