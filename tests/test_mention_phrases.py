@@ -61,6 +61,10 @@ PHRASES = [
     ("The study enrolled 9,120 adults aged 55 years or older.", "55 years", "age_band"),
     ("Patients on tirzepatide 15 mg lost the most weight.", "15 mg", "dose_in_name"),
     ("The coupe sprints from 0 to 62 mph in 3.9 seconds.", "from 0 to 62 mph", "speed_benchmark"),
+    ("The meter grades noise on a scale from 0 to 10, and the street scored 8.", "from 0 to 10", "scale_band"),
+    ("Any reading above 7 is classed as severe, the agency says.", "above 7", "scale_band"),
+    ("Values below 20 are considered safe, while below 5 is ideal.", "below 5", "scale_band"),
+    ("When pollen counts are between 50 and 90, people with asthma should stay inside.", "between 50 and 90", "scale_band"),
     ("A 12-month period ending in March is likely to break the record.", "12-month", "period_span"),
     ("The saloon goes 0-100 km/h in just 4.1 seconds.", "0-100 km/h", "speed_benchmark"),
     ("The van will have a single charge range of 180 miles.", "a single charge", "charge_basis"),
@@ -136,6 +140,8 @@ FACTS = [
     ("The regulator approved the therapy for patients aged 12 years and older.", "12 years"),  # an age limit: the fact itself
     ("In 2024 every day was at least 1.1C warmer than the 1850-1900 average.", "at least 1.1C"),  # a warming, no days counted
     ("Gusts ranged from 0 to 45 mph through the night.", "from 0 to 45 mph"),  # no acceleration: a range of speeds
+    ("The index rose above 300 on Tuesday, a record.", "above 300"),  # a reading, no band classed
+    ("Values between 50 and 90 were recorded in six towns.", "between 50 and 90"),
     ("The agency recommended the vaccine for children aged 6 to 16 in areas where the virus spreads.", "6 to 16"),
     ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
 ]

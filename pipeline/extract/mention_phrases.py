@@ -46,6 +46,9 @@ here returns its name for such a mention:
   days counted, is a warming);
 - `category_not_reached`: a storm category the storm fell short of ("just shy of a Category 5 storm", "on the
   threshold of Category 5 status") or whose meaning is given ("Category 5 winds start at 157 mph");
+- `scale_band`: the ends of a scale ("measures pollution on a scale between zero and 500") and the bounds of its
+  bands ("anything above 150 considered to be unhealthy", "while above 300 is hazardous", "When AQI values are
+  between 101 and 150, sensitive groups"): what a reading would mean, no reading;
 - `speed_benchmark`: a range from zero in a speed, in a sentence about acceleration ("accelerates from 0 to 60 miles
   per hour in 2.6 seconds", "0-100 km/h in 3 seconds"; not "winds from 0 to 40 mph"): the yardstick an acceleration
   time is measured over, no speed of anything;
@@ -169,6 +172,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "category_not_reached"
     if _is_day_bound(mention, before, after, text):
         return "day_bound"
+    if _is_scale_band(mention, text, before, after):
+        return "scale_band"  # "on a scale between zero and 500", "anything above 150 (is) considered unhealthy"
     if mention.value == 0 and mention.value_max is not None and mention.unit in _SPEED_UNITS \
             and _ACCELERATION.search(text, mention.sentence_start, mention.sentence_end):
         return "speed_benchmark"  # "from 0 to 60 miles per hour in 2.6 seconds": the time is the fact
@@ -201,6 +206,32 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     return None
 
 
+# The ends of a scale, and the bounds of its bands: "measures pollution on a scale between zero and 500", "anything above
+# 150 considered to be unhealthy", "When AQI values are between 101 and 150, sensitive groups".
+_SCALE_OF = re.compile(r"\bon\s+an?\s+(?:[a-z-]+\s+)?scale\s+(?:of\s+|from\s+|between\s+)?$", re.IGNORECASE)
+_BOUND_WORD = re.compile(r"^(?:between|from|above|over|below|under|more\s+than|less\s+than)\s+", re.IGNORECASE)
+_BAND = r"\b(?:anything|any\s+(?:value|reading|level|score)|values|readings|levels|scores)\s+(?:above|over|below|under)\s+"
+_BAND_IS = re.compile(_BAND + "$", re.IGNORECASE)
+_BAND_EARLIER = re.compile(_BAND + r"\d", re.IGNORECASE)
+_NEXT_BAND = re.compile(r"\b(?:while|and|but|whereas)\s+(?:above|over|below|under)\s+$", re.IGNORECASE)  # "..., while above 300"
+_CLASSED_AFTER = re.compile(r"^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:is|are|was|were)\s+)?(?:(?:considered|deemed|classed|classified|rated|"
+                            r"labell?ed|regarded\s+as|counted\s+as)\b|“?(?:unhealthy|hazardous|good|moderate|healthy|dangerous)\b)",
+                            re.IGNORECASE)
+_WHEN_BAND = re.compile(r"\b(?:when|if)\s+[^.;,]{0,40}?\b(?:is|are)\s+(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _is_scale_band(mention: Mention, text: str, before: str, after: str) -> bool:
+    """`scale_band`: the ends of a scale after "on a scale", a bound of a band that the words after it class ("anything
+    above 150 considered unhealthy", and the next band of that sentence, "while above 300 is hazardous"), or a range
+    in a sentence that opens with "when" ("When AQI values are between 101 and 150, ...")."""
+    bound = _BOUND_WORD.match(mention.text)
+    head = before + (bound.group(0) if bound else "")
+    if mention.value_max is not None and (_SCALE_OF.search(head) or _WHEN_BAND.search(head)):
+        return True
+    if _BAND_IS.search(head):
+        return _CLASSED_AFTER.match(after) is not None
+    return bound is not None and _NEXT_BAND.search(head) is not None and re.match(r"\s+(?:is|are)\s+[“\"]?[a-z]+", after) is not None \
+        and _BAND_EARLIER.search(text, mention.sentence_start, mention.start) is not None
 _SPEED_UNITS = frozenset({"miles per hour", "kilometers per hour"})
 _ACCELERATION = re.compile(r"\baccelerat\w*|\bsprints?\b|\bin\s+(?:just\s+|under\s+|about\s+|only\s+)?\d+(?:\.\d+)?\s?(?:seconds|secs?|s)\b",
                            re.IGNORECASE)
