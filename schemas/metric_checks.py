@@ -312,7 +312,7 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     """A population is the whole population: "the urban population", "the working-age population",
     "the population aged 60 and above" count a part of it, "2.8 million people without power",
     "25,000 people to flee", "the evacuation of 25,000 residents" and "deaths totalled 1,301 people"
-    the people in a plight or a toll, "98
+    the people in a plight or a toll, "20 million people around the world" (fewer than the world holds) a part, "98
     million citizens are eligible to vote" the electorate (and "over 200,000 people voted" its voters) and "10 million people attended" an
     audience."""
     if metric != "population":
@@ -321,10 +321,11 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
     if plight := _beside(measured, _PLIGHT_AFTER, _PLIGHT_BEFORE) or toll:
         return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
                 f"{metric!r} does not fit; choose other: and what happened to them")
-    part = _SUBGROUP.search(own_clause(measured.sentence, measured.span)) or _KIND_OF_PEOPLE.fullmatch(measured.unit or "")
+    part = _SUBGROUP.search(own_clause(measured.sentence, measured.span)) or _KIND_OF_PEOPLE.fullmatch(measured.unit or "") \
+        or (_beside(measured, _AROUND_THE_WORLD, _NOTHING) if abs(measured.value) < WORLD_POPULATION_MIN else None)
     if part is None:
         return None
-    return (f"«{measured.words}» counts part of a population («{part.group(0)}»), not all of it: metric "
+    return (f"«{measured.words}» counts part of a population («{part.group(0).strip()}»), not all of it: metric "
             f"{metric!r} does not fit; choose other: with a metric_label for that part")
 
 
@@ -1156,6 +1157,11 @@ _LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\
 _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
+# People "around the world" fewer than a billion are some of the world's people, not its population.
+WORLD_POPULATION_MIN = 1e9
+_AROUND_THE_WORLD = re.compile(r"^\s*(?:people\s+)?(?:(?:around|across|throughout)\s+the\s+(?:world|globe)|worldwide|globally)\b",
+                               re.IGNORECASE)
+_NOTHING = re.compile(r"(?!)")
 _PLIGHT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:its|their|the|his|her)\s+)?(?:people\s+|persons\s+|residents\s+|customers\s+)?"
     r"(?:(?:globally|worldwide|in\s+\d{4}|in\s+the\s+world)\s+)*"
@@ -1192,7 +1198,8 @@ _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
                             r"infecting|sickened|sickening|killed|killing|injured|injuring|buried|burying|trapped|trapping|"
-                            r"(?:claimed|claiming|took|taking|cost|costing)\s+the\s+lives)\s+(?:of\s+)?(?:the\s+)?"
+                            r"(?:claimed|claiming|took|taking|cost|costing|threaten(?:s|ed|ing)?|sav(?:e|es|ed|ing))\s+the\s+lives)\s+"
+                            r"(?:of\s+)?(?:the\s+)?"
                             r"(?:(?:about|some|over|nearly|almost|around|roughly|more\s+than|at\s+least|up\s+to)\s+)?$",
                             re.IGNORECASE)
 # ... or a toll the clause counts them as: "the number of deaths during the pilgrimage totalled 1,301 people", "the

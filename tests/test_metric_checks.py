@@ -729,6 +729,10 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
     ("Nine died in the flood, while 31 were safely evacuated.", "31", 31, None, "count", "casualties", "evacuated"),
     ("Guides say most of the 14 climbers killed or missing this spring were Sherpas.", "14 climbers", 14, "climbers",
      "count", "casualties", "missing"),
+    ("The virus affects about 5,000 Britons and 3 million people around the world.", "3 million people", 3e6, "people",
+     "count", "population", "around the world"),
+    ("Floods have threatened the lives of millions of people in the delta.", "millions of people", 2e6, "people", "count",
+     "population", "threatened the lives"),
     ("Inspectors counted 2,100 dead fish from nine species in the river.", "nine species", 9, "species", "count",
      "casualties", "does not count them"),
     # trading in shares is no trade, and a share of work done no growth
