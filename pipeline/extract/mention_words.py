@@ -188,11 +188,12 @@ _MULTIPLIED_VERB = re.compile(r"\b(?P<stem>(?:doubl|tripl|trebl|quadrupl|quintup
                               re.IGNORECASE)  # "doubled over in pain" is no multiple; "trebled over the period" is; a batter
                                               # who "doubled in his first at-bat" or "doubled against Cabrera" hit a double
 # The verb after "will", "would" or "to", which names its rise: "output would more than double to 1.3
-# million barrels", "is set to triple by 2030" (not "to double the size": what it multiplies follows).
+# million barrels", "is set to triple by 2030", "will produce 100 million doses and double production next year" (not
+# "to double the size": what it multiplies follows; nor "to double-check").
 _MODALS = r"will|would|could|should|might|may|can"
 _HEDGED = r"(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"
-_MULTIPLY_TO = re.compile(rf"\b(?:{_MODALS}|to)\s+{_HEDGED}"
-                          r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)\b"
+_MULTIPLY_TO = re.compile(rf"\b(?:{_MODALS}|to)\s+(?:[a-z]+\s+[^.;:!?]{{0,80}}?\s+and\s+)?{_HEDGED}"  # "will produce ... and double"
+                          r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)\b(?!-)"
                           r"(?!\s+(?:down|up|over|back|as|the|that|what|its|their|his|her|our|this|these|those)\b)", re.IGNORECASE)
 # ... and the same verb before what it multiplies (`_TIMES_THE`), which it raises: "wants to double the charge" (not
 # "set to double the 183,000 expected" or "the forecast": a comparison with a figure).
