@@ -138,6 +138,7 @@ REAL_SETS = {
     "holdout72": (ROOT / "tests" / "data" / "holdout72", ROOT / "fetched" / "holdout72"),
     "holdout73": (ROOT / "tests" / "data" / "holdout73", ROOT / "fetched" / "holdout73"),
     "holdout74": (ROOT / "tests" / "data" / "holdout74", ROOT / "fetched" / "holdout74"),
+    "holdout77": (ROOT / "tests" / "data" / "holdout77", ROOT / "fetched" / "holdout77"),
     "holdout75": (ROOT / "tests" / "data" / "holdout75", ROOT / "fetched" / "holdout75"),
 }
 EXIT_NO_TEXTS = 2
