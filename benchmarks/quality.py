@@ -140,6 +140,7 @@ REAL_SETS = {
     "holdout74": (ROOT / "tests" / "data" / "holdout74", ROOT / "fetched" / "holdout74"),
     "holdout75": (ROOT / "tests" / "data" / "holdout75", ROOT / "fetched" / "holdout75"),
     "holdout76": (ROOT / "tests" / "data" / "holdout76", ROOT / "fetched" / "holdout76"),
+    "holdout77": (ROOT / "tests" / "data" / "holdout77", ROOT / "fetched" / "holdout77"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
