@@ -322,7 +322,8 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
         return (f"«{measured.words}» counts people in a plight («{plight.group('what')}»), not a population: metric "
                 f"{metric!r} does not fit; choose other: and what happened to them")
     part = _SUBGROUP.search(own_clause(measured.sentence, measured.span)) or _KIND_OF_PEOPLE.fullmatch(measured.unit or "") \
-        or (_beside(measured, _AROUND_THE_WORLD, _NOTHING) if abs(measured.value) < WORLD_POPULATION_MIN else None)
+        or (_AROUND_THE_WORLD.match(measured.sentence[measured.span[1]:])
+            if measured.span is not None and abs(measured.value) < WORLD_POPULATION_MIN else None)
     if part is None:
         return None
     return (f"«{measured.words}» counts part of a population («{part.group(0).strip()}»), not all of it: metric "
@@ -1099,9 +1100,8 @@ def _reading_problem(metric: str, measured: Measured) -> str | None:
 
 
 # The ends of a change written as bare whole numbers ("from 2,967 in 2018 to 3,167 now"): a count moved, not an economy.
-_COUNT_ENDS = re.compile(r"\bfrom\s+\d{1,3}(?:,\d{3})*(?![.,]?\d)(?!\s*(?:%|per\b|percent|pc\b|[a-z]*illion|bn|tn|trn|m\b))"
-                         r"[^.;%$€£¥]{0,30}?\bto\s+\d{1,3}(?:,\d{3})*(?![.,]?\d)(?!\s*(?:%|per\b|percent|pc\b|[a-z]*illion|bn|tn|trn|m\b))",
-                         re.IGNORECASE)
+_BARE_COUNT = r"\d{1,3}(?:,\d{3})*(?![.,]?\d)(?!\s*(?:%|per\b|percent|pc\b|[a-z]*illion|bn|tn|trn|m\b))"
+_COUNT_ENDS = re.compile(rf"\bfrom\s+{_BARE_COUNT}[^.;%$€£¥]{{0,30}}?\bto\s+{_BARE_COUNT}", re.IGNORECASE)
 
 
 def _count_growth_problem(metric: str, measured: Measured) -> str | None:
@@ -1161,7 +1161,6 @@ _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?
 WORLD_POPULATION_MIN = 1e9
 _AROUND_THE_WORLD = re.compile(r"^\s*(?:people\s+)?(?:(?:around|across|throughout)\s+the\s+(?:world|globe)|worldwide|globally)\b",
                                re.IGNORECASE)
-_NOTHING = re.compile(r"(?!)")
 _PLIGHT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:its|their|the|his|her)\s+)?(?:people\s+|persons\s+|residents\s+|customers\s+)?"
     r"(?:(?:globally|worldwide|in\s+\d{4}|in\s+the\s+world)\s+)*"

@@ -369,7 +369,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "phrase"  # "their 17-digit vehicle identification number": a code's length
     if not has_unit and re.search(r"\bGroup of\s$", before):
         return "name"  # "the Group of 20"
-    if (not has_unit or _NO_BEFORE.search(before)) and value.is_integer() and _NUMBER_LABEL_BEFORE.search(before) \
+    if value.is_integer() and (label := _NUMBER_LABEL_BEFORE.search(before)) and (not has_unit or label.group(0).rstrip().endswith(".")) \
             and not _RANK_AFTER.match(after):
         return "name"  # "candidate pair number two", "Law Number 7 of 2017", "train No. 4381 inches": a label, not an amount
     if _holding(_RELAY, text, start, end, 40):
@@ -556,8 +556,7 @@ _RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?
 _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|line|lane|"
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
-# "pair number two", "Law No. 7"; not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
-_NO_BEFORE = re.compile(r"\b(?:no|nr)\.\s$", re.IGNORECASE)  # an abbreviated "number" labels whatever word follows
+# "pair number two", "Law No. 7" (an abbreviated "No." labels whatever word follows); not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGES = "phase|stage|tier|grade|type"

@@ -248,10 +248,11 @@ _CATEGORY_DEFINED = re.compile(r"^(?:\s*,\s*(?:reserved|which\s+(?:starts?|begin
 _BOUND_BEFORE = re.compile(r"\b(?:at\s+or\s+(?:above|below)|(?:of\s+)?at\s+least|above|below|over|under|"
                            r"(?:not|n['’]t|never|failed\s+to)\s+(?:reach|top|hit|f[ae]ll\s+below|drop(?:ped)?\s+below|dip(?:ped)?\s+below)"
                            r"(?:\s+(?:at\s+least|a\s+(?:temperature|high|low)\s+of))?)\s+$", re.IGNORECASE)
-_BOUND_AFTER = re.compile(r"^\s*(?:°\s?[FC]|º|degrees?(?:\s+(?:F|C|Fahrenheit|Celsius))?)?\s*(?:or\s+(?:higher|more|hotter|above|warmer|"
+_DEGREES = r"(?:°\s?[FC]|º|degrees?(?:\s+(?:F|C|Fahrenheit|Celsius))?)?"  # a temperature's unit, if written apart
+_BOUND_AFTER = re.compile(rf"^\s*{_DEGREES}\s*(?:or\s+(?:higher|more|hotter|above|warmer|"
                           r"colder|lower|below|less|over|under)\b|\+|plus\b|and\s+(?:above|over|higher|up)\b)|^(?:-degree)?\s+(?:streak|days)\b",
                           re.IGNORECASE)
-_WARMER_THAN = re.compile(r"^\s*(?:°\s?[FC]|º|degrees?(?:\s+(?:F|C|Fahrenheit|Celsius))?)?\s*(?:\([^()]{1,30}\)\s*)?"
+_WARMER_THAN = re.compile(rf"^\s*{_DEGREES}\s*(?:\([^()]{{1,30}}\)\s*)?"
                           r"(?:warmer|hotter|higher|colder|cooler|lower)\s+than\b", re.IGNORECASE)
 _DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\bstreak\b|\bin\s+a\s+row\b|"
                            r"\b(?:only|one|single)\s+day\b", re.IGNORECASE)
