@@ -682,8 +682,9 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
-            and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after):
-        return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one"
+            and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after) \
+            and not (re.search(r"\bat\s+least\s+$", before, re.IGNORECASE) and re.match(r"\s+of\s", after)):
+        return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one", "at least one of its"
     if value <= 10 and _FOR_PAIR_BEFORE.search(before) and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
         return "sports_score"  # "301 for six": runs for wickets
     if re.search(rf"\b{re.escape(words)}\s+by\s+$", before, re.IGNORECASE):

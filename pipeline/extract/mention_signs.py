@@ -280,10 +280,11 @@ _MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\
 
 
 # A verb that moves a level without saying which way: "revised its forecast from 2.1% to 2.4%",
-# "went from 12 to 9"; the ends as written say the way. Not "revised to range from 8 to 12".
+# "went from 12 to 9", "taking it from $60 to $65"; the ends as written say the way. Not "revised to range from 8
+# to 12", nor "takes from 3 to 5 hours" (a time, no object moved).
 _MOVED_EITHER = re.compile(r"\b(revised|revises|revising|adjusted|adjusts|adjusting|changed|changes|changing|restated|"
                            r"amended|updated|shifted|moved|went|gone|sending|sends|sent|pushing|pushes|pushed|"
-                           r"bringing|brings|brought)\s+(?:(?!rang(?:e|es|ed|ing)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+                           r"bringing|brings|brought|(?:taking|takes|take|took|taken)(?=\s+(?:it|them|the|its|their)\s))\s+(?:(?!rang(?:e|es|ed|ing)\b)[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 
 
 # A noun of change, what it changes, then "by": "the reduction of its holdings of securities under the scheme by

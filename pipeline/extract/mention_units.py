@@ -535,7 +535,8 @@ _EXPECTED_BY = re.compile(
 
 # A part of a group named after it: "300 of the birds", "two of its stores" (not "12 of the 20
 # players", whose whole is a number of its own, nor "one of the world's").
-_PART_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+(?P<noun>[a-z]+)\b(?!['’])")
+_PART_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our)\s+(?P<noun>[a-z]+)\b(?!['’])"
+                          r"(?:\s+(?P<noun2>[a-z]+)\b(?!['’]))?")  # or the plural after one word more: "one of its rotor blades"
 
 
 _WON_AS_VERB = re.compile(r"\s+(?:at\s+least|more|multiple|several|the|their|his|her|its|our|gold|silver|bronze|back|over|"
@@ -569,8 +570,10 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     if _EXPECTED_BY.match(text[end:end + 90]):
         return UnitRead(None, "count")
     noun, consumed = counted_noun(text[end:end + 60], singular_ok)
-    if noun is None and (part := _PART_OF_THE.match(text, end)) and _is_plural(part["noun"].lower()):
-        return UnitRead(american(part["noun"].lower()), "count")  # "fewer than 300 of the birds"
+    if noun is None and (part := _PART_OF_THE.match(text, end)) and (plural := next(
+            (word.lower() for word in (part["noun"], part["noun2"] or "") if _is_plural(word.lower()) and word.lower() not in NOUN_STOP),
+            None)):
+        return UnitRead(american(plural), "count")  # "fewer than 300 of the birds"
     if noun is None and (sized := _SIZED_BY_A_NUMBER.match(text, end)):
         # "two 40-foot containers": the containers are counted; the compound is a quantity of its own, left to it
         return UnitRead(counted_noun(text[sized.end():sized.end() + 60])[0], "count")

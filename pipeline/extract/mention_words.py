@@ -60,13 +60,13 @@ _HALF = re.compile(r"(?<!first )(?<!second )(?<!the )(?<!latter )\bhalf\b(?=\s+(
                                    # "by half past nine", a clock
 # A hedged share, or one taken or kept, that stands for the people or things it counts, with no "of"
 # after it ("around half identified as female", "About a third were over 60", "more than two-thirds said",
-# "the winner takes half."): a verb, the clause's end or the year comes next, not "a" or "an" ("about
+# "the winner takes half.", "with over half being Executive members"): a verb, the clause's end or the year comes next, not "a" or "an" ("about
 # half an hour" is a time).
 _SHARE_ALONE = re.compile(
     rf"\b(?:about|around|roughly|nearly|almost|some|over|under|than|to|takes?|took|taking|gets?|got|getting|keeps?|kept|keeping)\s+"
     rf"(?P<share>(?:(?P<num>an?|{_NUMBER_WORD})[\s-])?(?P<den>half|thirds?|quarters?|fifths?|tenths?))\b"
     r"(?=\s+(?:were|was|are|is|had|have|has|said|say|says|reported|identified|described|did|do|does|would|will|could|"
-    r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went)\b|\s*[,;.](?!\d)"
+    r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went|being)\b|\s*[,;.](?!\d)"
     r"|\s+in\s+(?:19|20)\d\d\b)",  # "up from about half in 2015"
     re.IGNORECASE)
 _VAGUE = re.compile(
