@@ -141,6 +141,7 @@ REAL_SETS = {
     "holdout75": (ROOT / "tests" / "data" / "holdout75", ROOT / "fetched" / "holdout75"),
     "holdout76": (ROOT / "tests" / "data" / "holdout76", ROOT / "fetched" / "holdout76"),
     "holdout77": (ROOT / "tests" / "data" / "holdout77", ROOT / "fetched" / "holdout77"),
+    "holdout79": (ROOT / "tests" / "data" / "holdout79", ROOT / "fetched" / "holdout79"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
