@@ -197,6 +197,16 @@ COMPOUND_NOUNS = ("person|member|judge|seat|stage|engine|bedroom|room|bed|page|s
                   "nation|country|state|team|club|player|worker|student|passenger|rider|round|"
                   "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
+# Any other such compound of a number in digits and a plain noun before the noun it describes: "a 4,500-pipe organ",
+# "a 20-deck ship"; not a kind or a rank ("a 5-star hotel", "a 3-way race", "a 40-something"), nor a participle
+# ("a 12-sided coin"), nor a unit or time, which are read before this.
+_ANY_COMPOUND = re.compile(r"-(?P<noun>[a-z]{3,}(?<!ing)(?<!ed))(?=\s+[a-z])")
+_NO_COMPOUND_COUNT = frozenset({"plus", "point", "pointer", "time", "times", "lot", "majority", "date", "capacity", "digit",
+                                "star", "way", "old", "odd", "something", "fold", "strong", "year", "month", "week", "day",
+                                "hour", "minute", "second", "season", "million", "billion", "thousand", "hundred", "odds",
+                                "percent", "cent", "one", "all", "man", "mile", "foot", "inch", "yard", "run", "ers", "ish", "ths",
+                                "gauge", "bore", "caliber", "calibre", "mph", "kph", "kmh", "mpg"})
+_COMPOUND_PLURALS = {"seater": "seats", "min": "minutes"}  # "50-seater buses", "the 7-min heist"
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
               **{word: word[:-1] + "ves" for word in ("calf", "half", "wolf", "shelf", "leaf", "loaf", "thief")},
               **{word: word[:-2] + "ves" for word in ("knife", "life", "wife")}}
@@ -570,10 +580,14 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     if _EXPECTED_BY.match(text[end:end + 90]):
         return UnitRead(None, "count")
     noun, consumed = counted_noun(text[end:end + 60], singular_ok)
-    if noun is None and (part := _PART_OF_THE.match(text, end)) and (plural := next(
+    if noun is None and (compound := _ANY_COMPOUND.match(text, end)) and compound["noun"] not in _NO_COMPOUND_COUNT \
+            and compound["noun"] not in NOUN_STOP and re.search(r"\d[kK]?$", text[max(0, end - 2):end]):
+        noun = _COMPOUND_PLURALS.get(compound["noun"]) or american(plural(compound["noun"]))
+        return UnitRead(noun, "count", compound.end() - end)  # "a 4,500-pipe organ"
+    if noun is None and (part := _PART_OF_THE.match(text, end)) and (part_noun := next(
             (word.lower() for word in (part["noun"], part["noun2"] or "") if _is_plural(word.lower()) and word.lower() not in NOUN_STOP),
             None)):
-        return UnitRead(american(plural), "count")  # "fewer than 300 of the birds"
+        return UnitRead(american(part_noun), "count")  # "fewer than 300 of the birds"
     if noun is None and (sized := _SIZED_BY_A_NUMBER.match(text, end)):
         # "two 40-foot containers": the containers are counted; the compound is a quantity of its own, left to it
         return UnitRead(counted_noun(text[sized.end():sized.end() + 60])[0], "count")
@@ -808,8 +822,11 @@ _RANGE_ON = re.compile(r"^\s*(?:to|-|–)\s*\d")
 # The age bound of a group with no other noun: "those over 50", "buyers under 30", "people aged over 65"
 _GROUP_AGED = re.compile(r"\b(?:those|people|anyone|adults|buyers|workers|voters|patients|residents|drivers|women|men|"
                          r"pensioners|users|smokers|children|kids|visitors|members|holders|competitors|runners|riders|pupils|"
-                         r"students|customers)\s+(?:(?:are|is|were|was)\s+(?:now\s+|still\s+)?)?(?:aged\s+)?(?:over|under|above|below)\s+$",
-                         re.IGNORECASE)  # "children under five ride free", "plot holders are now under 40,"
+                         r"students|customers|of\s+them|(?!numbers\b|orders\b)[a-z]{3,}(?:ers|ists|ians))\s+"
+                         r"(?:(?:are|is|were|was)\s+(?:now\s+|still\s+)?)?(?:aged\s+)?(?:over|under|above|below)\s+$"
+                         r"|\baged\s+(?:over|under|above|below)\s+$",
+                         re.IGNORECASE)  # "children under five ride free", "plot holders are now under 40,", "half of them over
+# 50", "indigo makers are over 70", "the share aged over 55"
 _GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|must|may|paid|pay|ride|"
                             rf"travel|go|get|enter|rose|fell|in|[a-z]{{3,}}ed)\b)")
 
