@@ -133,14 +133,15 @@ _MEASURES = [
     (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:\s+(?!(?:in|on|at|by|within|during|over)\b)[a-z]+)?)?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*|-an?-)"  # "a HK$2.5bn-a-year trade"
+    r"^(?:\s+of\s+[a-z]+(?:-[a-z]+)*(?:\s+(?!(?:in|on|at|by|within|during|over|per|an?|each|every|for|to|goes)\b)[a-z]+(?:-[a-z]+)*){0,2})?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*|-an?-)"  # "a HK$2.5bn-a-year trade"
     r"(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
     r"(?P<ago>(?=\s+(?:ago|earlier|later)\b|\s+before\s*(?:[.,;)]|$)))?",  # "a year earlier", "a year later" date it
     re.IGNORECASE,
 )
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
-    "seat ticket unit game match season winter summer mile bushel carat kilometre kilometer metre meter hectare acre dozen".replace("|", " ").split()
+    "seat ticket unit game match season winter summer mile bushel carat kilometre kilometer metre meter hectare acre dozen "
+    "trip crossing journey voyage flight sailing shift batch".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _GAS_VOLUME = re.compile(r"^\s?(bcm|tcf)\b", re.IGNORECASE)
