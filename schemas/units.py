@@ -24,7 +24,18 @@ _ALIASES: dict[str, str] = {
     "¥": "JPY", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
     "won": "KRW", "korean won": "KRW", "₩": "KRW", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "₽": "RUB", "rupee": "INR", "rupees": "INR", "₹": "INR",
+    **{written.lower(): coins for written, coins in (("bitcoin", "bitcoins"), ("BTC", "bitcoins"), ("XBT", "bitcoins"),
+                                                      ("ETH", "ether"))},
 }
+# Cryptocurrencies are counted coins, not ISO money: their tickers ("BTC", "XBT", "ETH") are the coins' plural nouns.
+_COIN_TICKERS = {"BTC": "bitcoins", "XBT": "bitcoins", "ETH": "ether"}
+
+
+def coins_unit(unit: str) -> str:
+    """A unit whose money is a cryptocurrency's ticker, in coins: "BTC" -> "bitcoins", "BTC per block" -> "bitcoins
+    per block"; any other unit as it is."""
+    money, per, rest = unit.partition(" per ")
+    return _COIN_TICKERS.get(money, money) + per + rest
 
 
 @lru_cache(maxsize=1)

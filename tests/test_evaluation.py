@@ -59,6 +59,9 @@ def test_matching_rule(changes: dict[str, Any], matches: bool) -> None:
     (100 / 292.2e6, "percent", 292.2e6, "one_in", True),  # odds "1 in 292.2 million" read as a percentage
     (100 / 24.9, "percent", 24.9, "one_in", True),
     (5.0, "percent", 24.9, "one_in", False),
+    (3.125, "bitcoins", 3.125, "BTC", True),  # a coin's ticker is its coins, not ISO money
+    (3.125, "bitcoins per block", 3.125, "BTC per block", True),
+    (3.125, "bitcoins", 3.125, "USD", False),
 ])
 def test_amounts_of_one_dimension_compare_once_converted(value: float, unit: str, gold_value: float, gold_unit: str,
                                                          same: bool) -> None:

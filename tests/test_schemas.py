@@ -74,6 +74,7 @@ def test_without_an_article_only_the_shape_is_checked() -> None:
     ("USD", "USD"), ("usd", "USD"), ("€", "EUR"), ("euro", "EUR"), ("KRW", "KRW"), ("won", "KRW"),
     ("Shells", "shells"), ("artillery shells", "artillery_shells"), ("percentage points", "percentage_points"),
     ("USD per year", "USD per year"), ("usd_per_barrel", "USD per barrel"), ("dollars per share", "USD per share"),
+    ("BTC", "bitcoins"), ("Bitcoin", "bitcoins"), ("ETH", "ether"),  # tickers, no ISO codes: counted coins
 ])
 def test_canonical_units(raw: str, unit: str) -> None:
     assert canonical_unit(raw) == unit

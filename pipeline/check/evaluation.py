@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.facts import QuantFact
-from schemas.units import dimension_of, unit_size
+from schemas.units import coins_unit, dimension_of, unit_size
 from schemas.vocabulary import unit_class
 
 from schemas.primitives.textnorm import fold_text
@@ -71,7 +71,9 @@ def same_value(a: float, b: float) -> bool:
 def same_amount(value: float, unit: str, gold_value: float, gold_unit: str) -> bool:
     """One amount: equal values of one unit class, or of one dimension once converted (`schemas.units`); a
     multiple and the percentage change it makes are one ("doubled": 2 times, or up 100 percent; "halved": -50), and so
-    are odds and the percentage they give ("1 in 292 million": 292 million `one_in`, or 100/292 million percent)."""
+    are odds and the percentage they give ("1 in 292 million": 292 million `one_in`, or 100/292 million percent); a coin's
+    ticker is its coins ("BTC", "bitcoins")."""
+    unit, gold_unit = coins_unit(unit), coins_unit(gold_unit)  # "BTC" and "bitcoins" are one unit
     if {unit, gold_unit} == {"times", "percent"}:
         times, percent = (value, gold_value) if unit == "times" else (gold_value, value)
         return same_value((times - 1) * 100, percent)

@@ -129,8 +129,8 @@ _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,2
                           r"|\bvoted\s+(?:along\s+[a-z]+\s+lines|unanimously|narrowly)?,?\s+$"
                           r"|\b(?:vot(?:e|ed|es|ing)|ruled)\b[^.;\d]{0,40}\d+\s?[-–]\s?\d+\b[^.;]{0,100}\b(?:and|while|but)\s+$",
                           re.IGNORECASE)
-_VOTE_NOUN_AFTER = re.compile(r"\s+(?:(?:party-line|partisan|bipartisan)\s+)?(?:votes?|vote\s+margin|ballot|decision|ruling|verdict)\b",
-                              re.IGNORECASE)  # "a 220-207 vote", "in a 6-3 decision"
+_VOTE_NOUN_AFTER = re.compile(r"\s+(?:(?:party-line|partisan|bipartisan)\s+)?(?:votes?|vote\s+margin|ballot|decision|ruling|verdict|opinion|judg(?:e)?ment)\b",
+                              re.IGNORECASE)  # "a 220-207 vote", "in a 6-3 decision", "In the 6-3 opinion"
 _LIST_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # The other side of a vote written as one pair: "5-4", "5–4", "five to four", "by 52 to 48".
 _VOTE_OTHER_AFTER = re.compile(rf"^\s?(?:[-–]|to)\s?{_LIST_NUMBER}\b(?![.,]\d)", re.IGNORECASE)

@@ -24,8 +24,8 @@ here returns its name for such a mention:
   "over the last five years" alone is left to the model, since it may be a streak;
 - `time_ago`: "four years ago", "two weeks earlier", "a month later", "two years after the
   merger" date something; they measure nothing ("two weeks later than planned", "19 minutes
-  later" for an aftershock's delay, and "for two years after the war", a length, are left to the
-  model);
+  later" for an aftershock's delay, "for two years after the war", a length, and a deadline, "to end
+  60 days after the ruling", are left to the model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and older",
@@ -121,8 +121,10 @@ _AGO_AFTER = re.compile(r"^\s+(ago\b|(?:earlier|later|after|before)\b(?!\s+than)
                         r"in\s+the\s+(?:day|week|month|year|morning|afternoon|evening))\b))", re.IGNORECASE)
 _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends|took|takes?|taking|"
                              r"required|requires?|needed|needs?)\s+(?:\w+\s+)?$"  # "needed 14 months after its launch"
-                             r"|\bin\s+(?:(?:only|just|barely|under|about|around|roughly|nearly|almost)\s+)?$",  # "reached in only 11 years after"
-                             re.IGNORECASE)
+                             r"|\bin\s+(?:(?:only|just|barely|under|about|around|roughly|nearly|almost)\s+)?$"  # "reached in only 11 years after"
+                             r"|\b(?:no\s+later\s+than|(?:to|will|would|must|shall)\s+(?:end|expire|lapse|begin|start|resume|"
+                             r"close|open|take\s+effect|come\s+into\s+force|be\s+held))\s+$",  # a deadline: "the pause was to end 60
+                             re.IGNORECASE)                                                   # days after the decision"
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # a quote the sentence's end cuts runs to that end
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
