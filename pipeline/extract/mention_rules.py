@@ -99,6 +99,11 @@ _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated|back\s+to)\s$", re.IGNORECASE)  # "a charter dated 1372", "records going back to 1850"
+# A year named as one ("the year 2140", "in year 1000"), or a year after 2100 after a time word and a hedge ("until
+# around 2140", "by 2140").
+_YEAR_WORD_BEFORE = re.compile(r"\byear\s$", re.IGNORECASE)
+_FUTURE_WHEN_BEFORE = re.compile(r"\b(?:until|till|by|before|after|in|around|beyond|through)\s(?:(?:around|about|circa|roughly|"
+                                 r"approximately|the\s+end\s+of)\s)?$", re.IGNORECASE)
 # An older year that starts a span ending in a later one: "the 1850-1900 average".
 _TO_A_LATER_YEAR = re.compile(r"^\s?[-–]\s?(?:1[89]|20)\d\d\b")
 _PLURAL_NEXT = re.compile(r"^\s[a-z]{3,}s\b(?!')")  # "at least 2000 visitors": a hedge's count, whatever came before the hedge
@@ -259,6 +264,9 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         counted = (hedge and (not hedge.group(1) or _PLURAL_NEXT.match(after[:20]))) \
             or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))  # "pulled in at least 2000 visitors"
         return not counted
+    if value.is_integer() and 1000 <= value < 3000 and (_YEAR_WORD_BEFORE.search(before[-8:]) or value > 2100
+                                                         and _FUTURE_WHEN_BEFORE.search(before[-24:]) and not _NOUN_NEXT.match(after[:20])):
+        return True  # "around the year 2140", "until around 2140": a year far off
     if value.is_integer() and 1000 <= value < 1900 and _TO_A_LATER_YEAR.match(after):
         return True  # "the 1850-1900 average": the span's first year
     if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-10:]) or _YEAR_PAIR_BEFORE.search(before[-12:])
