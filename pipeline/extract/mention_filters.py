@@ -222,6 +222,7 @@ _PHONE = re.compile(r"(?:\b1[-.\s])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b
 # A number to call or text: "dial 999", "text 61016 to", "call 0800"
 _DIAL_BEFORE = re.compile(r"\b(?:call|called|calling|dial|dialled|dialed|dialling|dialing|ring|text|texting|phone)\s+$",
                           re.IGNORECASE)
+_REPEATED_DIGIT_BEFORE = re.compile(r"\b(?:double|triple)[\s-]$", re.IGNORECASE)
 _DIAL_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s*$|\s+(?:to|for|or|and|in|if|on|from)\b)", re.IGNORECASE)
 # A version or release: "Version 2.4.1", "iOS 17.1.2" (a third part after the decimal); a network generation: "5G"
 _VERSION_AFTER = re.compile(r"^\.\d{1,3}(?![\d.])")
@@ -349,6 +350,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "phone"  # "1-855-371-9460", "(202) 555-0143"
     if not spelled and not has_unit and value.is_integer() and _DIAL_BEFORE.search(before) and _DIAL_AFTER.match(after):
         return "phone"  # "dial 999", "text 61016 to get updates"
+    if spelled and _REPEATED_DIGIT_BEFORE.search(before):
+        return "phone"  # "triple zero", "double-oh seven": a number dialled or a code
     if not spelled and ("." in text[start:end] and _VERSION_AFTER.match(after)
                         or 2 <= value <= 6 and _GENERATION_AFTER.match(after) or not has_unit and _VERSION_BEFORE.search(before)):
         return "name"  # "Version 2.4.1", "its 5G network", "version 2.1"
@@ -440,6 +443,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not has_unit and value.is_integer() and value < 1000 and _POSITION_BEFORE.search(before) \
             and not _DECIMAL_AFTER.match(after):
         return "position"  # "Day 3 of the strike", "Wk 2", "in Game 7": a place in a sequence
+    if not spelled and re.fullmatch(r"0\d{2,}", text[start:end]):
+        return "phone"  # "000", "0800": a number dialled or a code, once no time or date has claimed it
     if not has_unit and value.is_integer() and not re.fullmatch(r"[-\u2212]?\d{1,3}(?:,\d{3})+", text[start:end]) \
             and text[start] not in "-\u2212":  # a signed figure names nothing: "Midland −95, Western +380"
         plural = _WHOSE_THEN_PLURAL.match(after)
@@ -699,6 +704,9 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "the second one this year", "the latest one": which of them, no count
     if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
         return "phrase"  # "One day, ..."
+    if words.lower() == "one" and re.match(r"^\s+last\s+(?:chance|time|look|try|attempt|shot|hurrah|push|effort|bid)\b", after,
+                                          re.IGNORECASE):
+        return "phrase"  # "one last chance": the final one, no count
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
     if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \

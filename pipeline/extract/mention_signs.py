@@ -192,7 +192,8 @@ _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down
 # whole a part is cut from: "a tenth of the 3,000 workers will be laid off").
 _CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|might|to)\s+(?:have\s+)?(?:be|been)|(?:are|were|is|was)(?:\s+being)?|"
                         r"(?:have|has|had)\s+been)\s+"
-                        r"(?:(?:further|also)\s+)?(?P<down>cut|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
+                        r"(?:(?:further|also)\s+)?(?P<down>cut(?!\s+off\b)|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
+# (not what "were cut off" from a service: "10 million Australians were cut off from the internet")
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly

@@ -194,7 +194,8 @@ _MODALS = r"will|would|could|should|might|may|can"
 _HEDGED = r"(?:(?:more\s+than|nearly|almost|roughly|about)\s+)?"
 _MULTIPLY_TO = re.compile(rf"\b(?:{_MODALS}|to)\s+(?:[a-z]+\s+[^.;:!?]{{0,80}}?\s+and\s+)?{_HEDGED}"  # "will produce ... and double"
                           r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)\b(?!-)"
-                          r"(?!\s+(?:down|up|over|back|as|the|that|what|its|their|his|her|our|this|these|those)\b)", re.IGNORECASE)
+                          r"(?!\s+(?:down|up|over|back|as|the|that|what|its|their|his|her|our|this|these|those|zero|oh|nought)\b)",
+                          re.IGNORECASE)  # (nor "calls to triple zero", a phone number)
 # ... and the same verb before what it multiplies (`_TIMES_THE`), which it raises: "wants to double the charge" (not
 # "set to double the 183,000 expected" or "the forecast": a comparison with a figure).
 _VERB_BEFORE = re.compile(rf"\b(?:{_MODALS}|must|to)\s+{_HEDGED}$", re.IGNORECASE)

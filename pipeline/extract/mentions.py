@@ -118,6 +118,8 @@ def sentence_bounds(text: str, pos: int, starts: list[int] | None = None) -> tup
     return starts[index], len(text[:end].rstrip())
 
 
+# A word of capitals glued to the digits before it, which no unit was read in: a brand ("7NEWS", "9News").
+_GLUED_WORD = re.compile(r"[A-Z][A-Za-z]{2,}\b")
 _PER_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
@@ -227,8 +229,9 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)) \
             and not (column and rule == "name"):
         return Rejection(number.text, number.start, number.end, rule)
-    if not code and not spelled and glued_name(text, number.start, number.end + read.consumed):
-        return Rejection(number.text, number.start, number.end, "name")  # "Boeing 777F", "Unit 7B"
+    if not code and not spelled and (glued_name(text, number.start, number.end + read.consumed)
+                                     or read.unit is None and _GLUED_WORD.match(text, number.end)):
+        return Rejection(number.text, number.start, number.end, "name")  # "Boeing 777F", "Unit 7B", "7NEWS reports"
     value = _scaled(number.value, read.factor)
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
     mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
