@@ -333,7 +333,7 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
 def _event_problem(metric: str, measured: Measured) -> str | None:
     """People that something happened to, or who did something, are no population: "30,000 people in
     the UK were infected", "46,000 people took part" (`_PEOPLE_EVENT_AFTER`), "an audience of 1.2 billion
-    people" (`_AUDIENCE_BEFORE`); but a place's people are
+    people", "unease among millions of people" (`_AUDIENCE_BEFORE`); but a place's people are
     one ("a nation of 2.5 million people will vote", "its 1.66 million people")."""
     if metric != "population" or measured.span is None or measured.unit not in ("people", "persons"):
         return None
@@ -790,7 +790,7 @@ def _one_product(measured: Measured) -> str | None:
     outputs = list(_LAST_OUTPUT.finditer(before))
     last = outputs[-1] if outputs and not re.search(r"\band\b", before[outputs[-1].end():]) else None  # "more electricity
     # production and cutting farm emissions by 30 percent": the number is of what comes after "and"
-    for word in (last.group("head"), last.group("of")) if last else ():
+    for word in (last.group("head"), *(last.group("of") or "").split()) if last else ():
         if word and _ONE_PRODUCT.match(word):
             return last.group(0)
     after = _TO_PRODUCT.match(measured.sentence[measured.span[1]:])
@@ -1152,8 +1152,8 @@ _PRODUCT = (r"(?:cars?|vehicles?|evs?|automobiles?|trucks?|smartphones?|phones?|
             r"rice|corn|maize|milk|wine|coffee|cocoa|sugar|gold|copper|cement)")
 # The output a growth rate is about: the last "production" or "output" before the number, with the
 # words that say whose ("car production", "output of steel", "factory output").
-_LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\s+of\s+(?:\w+\s+)?(?P<of>\w+))?",
-                          re.IGNORECASE)
+_LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\s+of\s+(?P<of>\w+(?:\s+\w+)?))?",
+                          re.IGNORECASE)  # "output of steel", "production of cocoa beans"
 _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
@@ -1180,7 +1180,9 @@ _PEOPLE_EVENT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:these|those|the|them)\s+)?(?:people\s+|persons\s+)?(?:(?:in|from|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+)\s+)?"
     r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;,]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
-    r"became|[a-z]{3,}ed|[a-z]{3,}ing)\b)")  # "250,000 people filling the square"
+    r"became|hit|saw|made|ran|sat|stood|bought|sold|spent|paid|met|won|sent|held|kept|felt|found|gave|told|"
+    r"use|visit|watch|play|buy|own|rely|depend|subscribe|commute|face|lack|[a-z]{3,}ed|[a-z]{3,}ing)\b)")
+# "250,000 people filling the square", "14 million people hit the site", "3 million people use the app"
 # ... or the population named right before them: "the population milestone of 8 billion people", "a population of
 # about 4 million people"
 _POPULATION_NAMED_BEFORE = re.compile(r"\bpopulation\s+(?:[a-z]+\s+)?(?:of|at|to|reached|hit|passed|topped)\s+"
@@ -1189,7 +1191,7 @@ _POPULATION_NAMED_BEFORE = re.compile(r"\bpopulation\s+(?:[a-z]+\s+)?(?:of|at|to
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
 # ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people" (a crowd
 # at a place is `_crowd_problem`'s).
-_AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|"
+_AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|among|"
                               r"seen\s+by|reached\s+by)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people", "an outbreak

@@ -632,6 +632,7 @@ def test_money_is_a_weapons_figure_only_in_a_sentence_about_weapons(sentence, wo
     ("Electricity production from gas plants fell 33% last year.", "33%", "Electricity production"),
     ("Industrial production rose 2.2%, while car sales fell 3%.", "2.2%", None),
     ("Industrial output expanded by 4.1% last year.", "4.1%", None),
+    ("Global production of cocoa beans will fall 11% this season.", "11%", "cocoa beans"),
 ])
 def test_an_industrys_output_growth_is_no_capacity_delivery_or_single_product(sentence, words, fragment) -> None:
     found = problem("industrial_output_growth", sentence, words, float(words.split("%")[0].split()[0]), "percent", "percent")
@@ -764,6 +765,10 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "watched by"),
     ("The launch reached a global audience of 1.2 billion people.", "1.2 billion people", 1.2e9, "people", "count",
      "population", "audience"),
+    ("The site said 9 million people hit its servers in an hour.", "9 million people", 9e6, "people", "count", "population",
+     "hit"),
+    ("The blackout caused alarm among 2 million people in the north.", "2 million people", 2e6, "people", "count",
+     "population", "among"),
     ("About 26 million people live in the country.", "About 26 million people", 26e6, "people", "count", "population", None),
     ("The island nation of 2.5 million people will vote on Sunday.", "2.5 million people", 2.5e6, "people", "count",
      "population", None),
