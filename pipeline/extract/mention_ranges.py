@@ -60,7 +60,7 @@ _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 _OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
 _PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of|to|(?:north|south|east|west)\s+of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
-_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to|(?:north|south|east|west)\s+of)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
+_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to|after|before|during|until|since|(?:north|south|east|west)\s+of)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
                              rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
                              r"elsewhere|locally|online|offline|off-peak|at\s+peak)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
@@ -95,9 +95,11 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'�
 _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
-_NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}\s*,?\s+(?:and|while|but|whereas)\s+$")
+_NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
+                          r"(?:(?:just|only|some|about|around|nearly|almost|another|a\s+further)\s+)?$")  # "200 growers; just 11 remain"
 _CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
-                          r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|[a-z]{3,}ed|"
+                          r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|come|go|return|stay|"
+                          r"[a-z]{3,}ed|"
                           rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
@@ -113,6 +115,7 @@ _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:
 _AMOUNTING_TO = re.compile(r"^[^.;:!?\d]{0,60},\s*(?:amounting|equal|equivalent)\s+to\s+$", re.IGNORECASE)  # of a count only
 _TALLY = re.compile(rf"^{LIST_WHEN}{LIST_PLACE}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _BY_BEFORE = re.compile(r"\bby\s+$")
+_ANOTHER = re.compile(r"^[^.;:!?\d]{0,60}\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak)(?:\s+of)?)?\s+$")  # "to a record", "from a peak of"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
@@ -349,8 +352,12 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and _BASELINE.match(gap) and not _in_hundredths(text, other):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 cases, compared with 31", "CFA francs, up from 15,000"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _NEXT_CLAUSE.match(gap) \
-            and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other):  # not "a magnitude 5.6 tremor hit, and 200 died"
+            and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other) and dimension_of(other.unit) is None:
+        # not "a magnitude 5.6 tremor hit, and 200 died", nor "are 350 meters underground and another 44 are"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "27 countries signed ..., and nine abstained"
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _ANOTHER.search(gap) \
+            and _CLAUSE_END.match(text, mention.end) and dimension_of(other.unit) is None:  # not "350 meters ... another 44"
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "600 coopers, and family shops another 150"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
