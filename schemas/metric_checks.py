@@ -246,7 +246,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
               _policy_rate_problem, _count_growth_problem, _wildlife_problem,
               _crowd_problem,
-              _toll_part_problem, _toll_population_problem, _event_problem, _moved_thing_problem)
+              _toll_part_problem, _toll_population_problem, _event_problem, _moved_thing_problem, _picked_out_problem)
     for check in checks:
         problem = check(metric, measured)
         if problem:
@@ -344,6 +344,15 @@ def _event_problem(metric: str, measured: Measured) -> str | None:
         return (f"«{measured.words}» counts people by what happened to them or what they did («{event.group('what')}»), "
                 f"not a population: metric {metric!r} does not fit; choose other: and what happened to them")
     return None
+
+
+def _picked_out_problem(metric: str, measured: Measured) -> str | None:
+    """People a clause after them picks out, with no comma, are some of a population: "the 9,450 residents of Venice
+    who wanted to pass" (not "Bruges's 118,000 residents, who live inside the ring", nor people "who live" there)."""
+    if metric != "population" or measured.span is None or not (picked := _RESTRICTED_AFTER.match(measured.sentence[measured.span[1]:])):
+        return None
+    return (f"«{measured.words}» counts the people a clause picks out («{picked.group(0).strip()}»), not a whole population: "
+            f"metric {metric!r} does not fit; choose other: with a metric_label for them")
 
 
 def _study_problem(metric: str, measured: Measured) -> str | None:
@@ -1157,6 +1166,9 @@ _LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\
 _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
+# People a clause after them picks out, with no comma ("the 9,450 residents of Venice who wanted to pass"): some of them.
+_RESTRICTED_AFTER = re.compile(r"^\s*(?:(?:people|residents|citizens|inhabitants|persons)\s+)?(?:of\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w.'’-]*\s+){1,3})?who\s+(?!live|lived|living|reside|resided|call)\w+")
 # People "around the world" fewer than a billion are some of the world's people, not its population.
 WORLD_POPULATION_MIN = 1e9
 _AROUND_THE_WORLD = re.compile(r"^\s*(?:people\s+)?(?:(?:around|across|throughout)\s+the\s+(?:world|globe)|worldwide|globally)\b",

@@ -35,6 +35,7 @@ PHRASES = [
     ("Weak demand was one factor behind the loss.", "one factor", "one_as_pronoun"),
     ("Two men were filmed, one wearing a grey hood.", "one wearing", "one_as_pronoun"),
     ("Ministers sat on one side of the hall.", "one side", "one_as_pronoun"),
+    ("The current on one side pulled us out, and on the other side it pushed us back in.", "one side", "one_as_pronoun"),
     ("One reason is the strong dollar.", "One reason", "one_as_pronoun"),
     ("One analyst said the bank would cut rates.", "One analyst", "one_as_pronoun"),
     ("One key reason was the collapse in turnout.", "One key reason", "one_as_pronoun"),

@@ -212,7 +212,7 @@ _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
 _HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
                         r"kilomet(?:re|er)s?|met(?:re|er)s?|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
-                        rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?)\b"
+                        rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?|euro|dollar|rupee|peso|franc|rand)\b"
                         r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # the range's first end: "a two- to three-week stint",
 # "a five-to-ten-year span"
 
@@ -234,6 +234,7 @@ _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
 _TIME_LEAD_END = r"\s+(?:at\s+least\s+)?[\"“‘']?$"  # "until at least “23h59"
 _CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)" + _TIME_LEAD_END, re.IGNORECASE)
+_DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
@@ -363,6 +364,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
     if not has_unit and value < 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) and _UNTIL_DOTTED.search(before):
         return "clock_time"  # "until 23.59": a time of day written with a dot
+    if not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) \
+            and any(re.search(r"\b0\d\.[0-5]\d\b", m[0]) for m in _DOTTED_HOURS.finditer(text, max(0, start - 20), end + 20)
+                    if m.start() <= start and end <= m.end()):
+        return "clock_time"  # "from 08.30 to 16.00": the hours of the day a rule holds
     if value in (4, 8, 16, 32, 64, 128) and (knockout := _KNOCKOUT_ROUND_BEFORE.search(before)) \
             and (knockout["round"] or not _PLURAL_AFTER.match(after)):
         return "name"  # "the round of 16", "reached the last 16": a stage of a knockout, not a count

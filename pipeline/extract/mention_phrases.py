@@ -10,7 +10,8 @@ here returns its name for such a mention:
 - `average_span`: the span an average is taken over, the basis a figure is compared with: "the national
   30-year average", "its five-year average", "the 10-year norm";
 - `one_as_pronoun`: "one" standing for "a" or "someone": "one factor", "one key reason", "one
-  highlight", "one way", "one official said", "one wearing a hood", "on one side of";
+  highlight", "one way", "one official said", "one wearing a hood", "on one side of", "on one side ... on the
+  other side";
 - `definite_group`: "these two", "those two companies": a pair already named, not an amount (a larger group
   with its noun, "these three nuclear power plants", "Of these five galaxies", is left to the model: the
   real-article gold counts all four such in the fetched texts, and none of the four pairs);
@@ -95,6 +96,7 @@ _ONE_NOUNS = re.compile(
     r"(?:said|says|told|noted|added|warned|argued|wrote)\b|"
     r"^\s+(?:side|end|hand)\s+of\b|"  # "seated on one side of the square", "at one end of the hall"
     r"^\s+[a-z]{3,}ing\s+(?:an?|the|his|her|their)\b", re.IGNORECASE)  # "one wearing a yellow vest": someone
+_OTHER_SIDE = re.compile(r"\s+side\b[^.;!?]*\bthe\s+other\s+side\b", re.IGNORECASE)
 _TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
 # A place in a ranking: "world number 2", "the current number 1", "number 3 in the world rankings".
 _RANK_BEFORE = re.compile(r"\b(?:world|current|ranked|seeded|former|new)\s+(?:number|no\.?)\s+$", re.IGNORECASE)
@@ -190,8 +192,9 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "record_span"
     if mention.unit_class == "duration" and re.fullmatch(rf"[\w.]+-{_SPAN_UNITS}", words) and _AVERAGE_AFTER.match(after):
         return "average_span"
-    if first == "one" and _ONE_NOUNS.match(text[mention.start + 3:mention.start + 60]):
-        return "one_as_pronoun"
+    if first == "one" and (_ONE_NOUNS.match(text[mention.start + 3:mention.start + 60])
+                           or _OTHER_SIDE.match(text[mention.start + 3:mention.sentence_end])):
+        return "one_as_pronoun"  # ... and "on one side ..., on the other side": one of two, no count
     if (first == "two" or first in _SPELLED_SMALL and mention.unit is None) and _GROUP_BEFORE.search(before):
         return "definite_group"
     if mention.unit_class == "count" and _TOP_BEFORE.search(before):

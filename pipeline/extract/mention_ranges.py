@@ -138,7 +138,8 @@ def scaled(mention: Mention) -> bool:
 # A length of time written in two units: "an hour and 45 minutes", "12 years and six months", "two days, 4 hours",
 # "2 hours, 35 seconds" (a race time with no whole minute); a length or a weight too: "20 feet 6 inches", "7 pounds 3 ounces".
 _PARTS = {("hours", "minutes"): 60, ("minutes", "seconds"): 60, ("hours", "seconds"): 3600, ("days", "hours"): 24,
-          ("years", "months"): 12, ("weeks", "days"): 7, ("feet", "inches"): 12, ("pounds", "ounces"): 16}
+          ("years", "months"): 12, ("weeks", "days"): 7, ("feet", "inches"): 12, ("pounds", "ounces"): 16,
+          ("years", "days"): 365.2425, ("years", "weeks"): 52.1775, ("months", "days"): 30.436875}  # "31 years and 165 days old"
 _AND_PART = re.compile(r"^(?:\s+and\s+|\s*,\s*|\s+)$")
 
 

@@ -110,6 +110,10 @@ _PLURAL_NEXT = re.compile(r"^\s[a-z]{3,}s\b(?!')")  # "at least 2000 visitors": 
 _NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
+# Days listed before their month: "(8-9, 15-16, 22-23 and 29-30 June)", "on 3, 10 and 17 May".
+_DAY_LIST_AFTER = re.compile(rf"^(?=\s?[-–,&]|\s+and\b)(?:\s?[-–]\s?\d{{1,2}})?(?:\s*(?:,|and|&)\s*\d{{1,2}}(?:\s?[-–]\s?\d{{1,2}})?)*"
+                             rf"\s+{MONTHS}\b",
+                             re.IGNORECASE)
 # The second of two years or days written as a pair: "from 1820 to 1845", "on August 23 or 24".
 _YEAR_PAIR_BEFORE = re.compile(r"(?<![\d,.])1\d{3}\s?(?:to|and|or|-|–)\s?$")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
@@ -277,4 +281,5 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         return True  # "since the 1896 Games", "the 1848 Revolution": an older year in an event's name
     day = value.is_integer() and 1 <= value <= 31
     return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-20:])
+                        or _DAY_LIST_AFTER.match(after)
                         or _DAY_IN_BRACKETS.search(before[-20:]) and after[:1] == ")")

@@ -79,7 +79,8 @@ _AFTER = re.compile(
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|whole|long|straight|consecutive|successive|different|separate|"
-    rf"working|business|trading|school|sick|calendar)\s+)?"  # "38 consecutive days", "2,908 working days"
+    rf"working|business|trading|school|sick|calendar|peak|busy|earth|holiday|rainy|match|race|"
+    rf"polling|voting)\s+)?"  # "38 consecutive days", "2,908 working days", "29 peak days", "31 earth years"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-old|-(?:on|to|over|end)\b)"  # not "year-on-year"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
@@ -797,8 +798,8 @@ _AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z
 _PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|lives|lived|works|worked|added)\b")
 # ... or who speaks last in the sentence: "said Celal Kara, 40."
 _SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
-AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was)"  # the words between a name and its age: "Ash, aged 64",
-# "Prince Tomas, he is 74 years old"
+AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was|now)"  # the words between a name and its age: "Ash, aged
+# 64", "Prince Tomas, he is 74 years old", "Costa, now 38,"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 # "at the age of just 17", "aged 19": an age whatever follows
