@@ -310,6 +310,9 @@ def _noun_goes_on(after: str, previous: str, word: re.Match[str]) -> bool:
     return not (name.endswith(("ed", "ly")) or name in IRREGULAR_PAST or name in ("out", "off", "up", "down") or acting or verb)
 
 
+_OBJECT_PRONOUNS = frozenset("him her it them us me himself herself itself themselves myself ourselves".split())
+
+
 def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int]:
     """The noun a number counts ("1,200 people", "artillery shells", "one hospital"), as snake_case, and its length."""
     if head := _HEAD_OF.match(after):
@@ -319,6 +322,9 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     words = _noun_words(after)
     if words and words[0].group(1).lower() == "times":
         return "times", words[0].end()  # "14 times average earnings": a multiple of what follows
+    if singular_ok and len(words) > 1 and PARTICIPLE.match(words[0].group(1)) and words[1].group(1).islower() \
+            and words[1].group(1) not in _OBJECT_PRONOUNS:
+        words = words[1:]  # "a single collapsed wall": the wall, its state before it
     if singular_ok and words and not PARTICIPLE.match(words[0].group(1)):  # "one based in the east": no noun
         # "one crew member", "a single mature cherry tree": the singular noun, whatever plural-like word comes first
         kept = words[:1]
