@@ -622,6 +622,15 @@ def glued_name(text: str, start: int, end: int) -> bool:
     return _named_before(text[max(0, start - 40):start])
 
 
+def glued_brand(text: str, end: int) -> bool:
+    """Is the number ending at `end` glued to a word of capitals it reads no unit in: a brand ("7NEWS", "9News",
+    "21Shares")?"""
+    return _GLUED_WORD.match(text, end) is not None
+
+
+_GLUED_WORD = re.compile(r"[A-Z][A-Za-z]{2,}\b")
+
+
 def _named_before(before: str) -> bool:
     """Does `before` end with a name ("Model ", "Boeing "), not a function word or an owner ("Britain's ")?"""
     match = _NAME_BEFORE.search(before)

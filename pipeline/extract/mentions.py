@@ -24,7 +24,7 @@ from schemas.units import dimension_of
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
-from .mention_filters import company_named, glued_name, not_quantity, vote_split
+from .mention_filters import company_named, glued_brand, glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             each_after, good_after, money_before, part_of_whole, body_of_people, per_number_after, quoted_against, rate_after, rate_before, storm_category,
@@ -118,8 +118,6 @@ def sentence_bounds(text: str, pos: int, starts: list[int] | None = None) -> tup
     return starts[index], len(text[:end].rstrip())
 
 
-# A word of capitals glued to the digits before it, which no unit was read in: a brand ("7NEWS", "9News").
-_GLUED_WORD = re.compile(r"[A-Z][A-Za-z]{2,}\b")
 _PER_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 
 
@@ -230,7 +228,7 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
             and not (column and rule == "name"):
         return Rejection(number.text, number.start, number.end, rule)
     if not code and not spelled and (glued_name(text, number.start, number.end + read.consumed)
-                                     or read.unit is None and _GLUED_WORD.match(text, number.end)):
+                                     or read.unit is None and glued_brand(text, number.end)):
         return Rejection(number.text, number.start, number.end, "name")  # "Boeing 777F", "Unit 7B", "7NEWS reports"
     value = _scaled(number.value, read.factor)
     cue = "minus" if minus_len else number.text[0] if number.value < 0 else None
