@@ -187,6 +187,7 @@ def test_a_span_that_names_a_period_or_a_date_is_settled_by_rule(sentence: str, 
     ("The city doubled its tram network in just six years after the first line opened.", "six years"),  # a span taken
     ("The grace period was to end 90 days after the ruling, officials said.", "90 days"),  # a deadline
     ("Results must be published no later than five days after the count.", "five days"),
+    ("The old cat lived to be 24 years and two months before dying in 2016.", "24 years and two months"),  # an age
 ])
 def test_spans_that_may_be_streaks_stay_with_the_model(sentence: str, words: str) -> None:
     assert rule_for(sentence, words) is None
