@@ -50,6 +50,7 @@ PHRASES = [
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
     ("Residents aged 70 and over now outnumber schoolchildren.", "70", "age_band"),
+    ("Pensioners ride free, as do minors under the age of 16.", "under the age of 16", "age_band"),
     ("Backing was strongest in the 25-39 age group, at 61%, the pollster said.", "25-39", "age_band"),
     ("Among voters aged between 18 and 29 years, 44% backed the plan.", "between 18 and 29", "age_band"),
     ("In the age groups from 60 years onwards, opposition was clear.", "60 years", "age_band"),

@@ -138,7 +138,8 @@ OLDEST_AGE = 120
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
-    r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone)(?:\s+(?:were|are|was|is))?\s+$",
+    r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone|minors|infants|babies|pupils|"
+    r"students|visitors|passengers|drivers)(?:\s+(?:were|are|was|is))?\s+$",
     re.IGNORECASE)  # "residents were 65 and over"
 # Whom a drug, vaccine or right is for: "approved ... for patients aged 12 and older" states the age limit itself.
 _ELIGIBILITY_BEFORE = re.compile(r"\b(?:approv(?:e|es|ed|al)|authori[sz](?:e|es|ed|ation)|licen[sc]ed|eligib(?:le|ility)|"
