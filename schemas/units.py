@@ -12,6 +12,10 @@ from functools import lru_cache
 
 from .primitives.textnorm import without_accents
 
+# Cryptocurrencies are counted coins, not ISO money: each one's name and tickers, lower-cased ("bitcoin", "BTC", "XBT",
+# "ether", "ETH"), with the coins' plural noun.
+COIN_UNITS: dict[str, str] = {"bitcoin": "bitcoins", "btc": "bitcoins", "xbt": "bitcoins", "ether": "ether", "eth": "ether"}
+
 _ALIASES: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",
     "percentage points": "percentage_points", "percentage point": "percentage_points",
@@ -24,18 +28,16 @@ _ALIASES: dict[str, str] = {
     "¥": "JPY", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
     "won": "KRW", "korean won": "KRW", "₩": "KRW", "rouble": "RUB", "roubles": "RUB",
     "ruble": "RUB", "rubles": "RUB", "₽": "RUB", "rupee": "INR", "rupees": "INR", "₹": "INR",
-    **{written.lower(): coins for written, coins in (("bitcoin", "bitcoins"), ("BTC", "bitcoins"), ("XBT", "bitcoins"),
-                                                      ("ETH", "ether"))},
+    **COIN_UNITS,
 }
-# Cryptocurrencies are counted coins, not ISO money: their tickers ("BTC", "XBT", "ETH") are the coins' plural nouns.
-_COIN_TICKERS = {"BTC": "bitcoins", "XBT": "bitcoins", "ETH": "ether"}
 
 
 def coins_unit(unit: str) -> str:
     """A unit whose money is a cryptocurrency's ticker, in coins: "BTC" -> "bitcoins", "BTC per block" -> "bitcoins
     per block"; any other unit as it is."""
     money, per, rest = unit.partition(" per ")
-    return _COIN_TICKERS.get(money, money) + per + rest
+    ticker = len(money) == 3 and money.isupper()
+    return (COIN_UNITS.get(money.lower(), money) if ticker else money) + per + rest
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from typing import Literal
 
 from schemas.primitives.number_words import TENS, UNITS
 from schemas.primitives.textnorm import without_accents
-from schemas.units import american, currency_names, iso_currency_codes
+from schemas.units import COIN_UNITS, american, currency_names, iso_currency_codes
 
 from .mention_rules import currency_before, currency_by_place, local_currency, named_first, story_currency
 
@@ -574,7 +574,7 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
     if lowered == "won" and _WON_AS_VERB.match(text, end + match.end()):
         return UnitRead(None, "count")  # "while 44 won multiple medals": the verb
     if not code and (coins := _CRYPTO_AFTER.match(text, end)):
-        return UnitRead(_CRYPTO_UNITS[coins["coin"].lower().removesuffix("s")], "count", coins.end() - end)  # "200 Bitcoin", "400 BTC"
+        return UnitRead(COIN_UNITS[coins["coin"].lower().removesuffix("s")], "count", coins.end() - end)  # "200 Bitcoin", "400 BTC"
     if not code and lowered in _CURRENCY_ADJECTIVES and (held := _HELD_IN_CURRENCY.match(text, end + match.end())) \
             and _small_count_before(text, end):
         return UnitRead(held["noun"].lower(), "count", held.end() - end)  # "two dollar bonds": bonds counted, no money
@@ -603,7 +603,6 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
 
 
 # Coins of a cryptocurrency, counted (no ISO code, no exchange rate): "200 Bitcoin", "400 BTC", "150 more Bitcoin".
-_CRYPTO_UNITS = {"bitcoin": "bitcoins", "btc": "bitcoins", "ether": "ether", "eth": "ether"}
 CRYPTO_COINS = r"[Bb]itcoins?|BTC|ether|ETH"  # also a counted name after a number (`mention_filters._COUNTED_NAME`)
 _CRYPTO_AFTER = re.compile(rf"\s+(?:(?:more|additional|extra)\s+)?(?P<coin>{CRYPTO_COINS})\b(?![-’'])")
 
