@@ -347,8 +347,8 @@ def _event_problem(metric: str, measured: Measured) -> str | None:
 
 
 def _picked_out_problem(metric: str, measured: Measured) -> str | None:
-    """People a clause after them picks out, with no comma, are some of a population: "the 9,450 residents of Venice
-    who wanted to pass" (not "Bruges's 118,000 residents, who live inside the ring", nor people "who live" there)."""
+    """People a clause after them picks out, with no comma, are some of a population: "the 4,200 residents of Bruges
+    who applied for a permit" (not "Bruges's 118,000 residents, who live inside the ring", nor people "who live" there)."""
     if metric != "population" or measured.span is None or not (picked := _RESTRICTED_AFTER.match(measured.sentence[measured.span[1]:])):
         return None
     return (f"«{measured.words}» counts the people a clause picks out («{picked.group(0).strip()}»), not a whole population: "
@@ -1166,7 +1166,7 @@ _LAST_OUTPUT = re.compile(r"(?:\b(?P<head>\w+)\s+)?\b(?:production|output)\b(?:\
 _ONE_PRODUCT = re.compile(rf"^{_PRODUCT}$", re.IGNORECASE)
 _TO_PRODUCT = re.compile(rf"^\s+to\s+[\d.,]+(?:\s+(?:million|billion|thousand))?\s+(?:\w+\s+)?(?P<what>{_PRODUCT})\b",
                          re.IGNORECASE)  # "climbed by 35 per cent to 1.85 million vehicles"
-# People a clause after them picks out, with no comma ("the 9,450 residents of Venice who wanted to pass"): some of them.
+# People a clause after them picks out, with no comma ("the 4,200 residents of Bruges who applied"): some of them.
 _RESTRICTED_AFTER = re.compile(r"^\s*(?:(?:people|residents|citizens|inhabitants|persons)\s+)?(?:of\s+(?:the\s+)?"
                                r"(?:[A-Z][\w.'’-]*\s+){1,3})?who\s+(?!live|lived|living|reside|resided|call)\w+")
 # People "around the world" fewer than a billion are some of the world's people, not its population.

@@ -184,7 +184,7 @@ _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
                       r"said|says|thing|day,|go|piece|way or another|belonging|after another|after the other)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
 # "won one and two seats", "one or two days": listed with another count of the same noun.
-# "one" as "a certain" before a person's name: "the family of one Leonel Costa in the village", "sold by one John Hale,"
+# "one" as "a certain" before a person's name: "the farm of one Henry Aldous in the valley", "sold by one John Hale,"
 _A_CERTAIN_BEFORE = re.compile(r"\b(?:of|by|to|from|with|named|called)\s+$", re.IGNORECASE)
 _PERSON_NAMED_AFTER = re.compile(r"^\s+[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+)+(?=\s*[,.;:)]|\s+(?:in|of|and|who|said|was|is|has|had|from)\b)")
 _ONE_LISTED = re.compile(r"^\s+(?:and|or)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(?:more\s+)?[a-z]+s\b",
@@ -726,7 +726,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
                                           re.IGNORECASE):
         return "phrase"  # "one last chance": the final one, no count
     if words.lower() == "one" and _A_CERTAIN_BEFORE.search(before) and _PERSON_NAMED_AFTER.match(after):
-        return "phrase"  # "the family of one Leonel Costa": a certain person, no count
+        return "phrase"  # "the farm of one Henry Aldous": a certain person, no count
     if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
         return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
     if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \

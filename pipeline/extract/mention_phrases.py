@@ -126,8 +126,8 @@ _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|s
                              r"|\bin\s+(?:(?:only|just|barely|under|about|around|roughly|nearly|almost)\s+)?$"  # "reached in only 11 years after"
                              r"|\b(?:no\s+later\s+than|(?:to|will|would|must|shall)\s+(?:end|expire|lapse|begin|start|resume|"
                              r"close|open|take\s+effect|come\s+into\s+force|be\s+held)|\blived?\s+to\s+be|\baged)\s+$",
-                             re.IGNORECASE)  # a deadline, "the pause was to end 60 days after the decision"; an age, "lived to
-                                             # be 29 years and five months before passing away"
+                             re.IGNORECASE)  # a deadline, "the pause was to end 60 days after the decision"; an age, "the cat lived
+                                             # to be 24 years and two months before dying"
 _DATING_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})  # "19 minutes later" is a delay
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # a quote the sentence's end cuts runs to that end
 _FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
