@@ -684,6 +684,16 @@ _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
                           r"with|for|is|was|are|were|has|had|does|did|costs?|sells?)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b))",
                           re.IGNORECASE)  # ... "this one involved deception" (not "the one injured worker was")
+# "one" that counts nothing, by the words before it (None: any) and after it:
+_ONE_NO_COUNT: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...] = (
+    (re.compile(r"\b(?:the|this|that)\s$", re.IGNORECASE), (_ONE_PRONOUN,)),  # "the one it replaces", "this one", "the one before"
+    (_A_KIND_ONE, (_ONE_PRONOUN, _NAMED_AFTER)),  # "orbits a larger one named Didymos", "a new one is planned"
+    (re.compile(r"\bwhat\s$", re.IGNORECASE), (_ONE_DID,)),  # "ten times what one fetched": any one of them
+    (_ORDINAL_ONE, (re.compile(""),)),  # "the second one this year", "the latest one": which of them
+    (_A_CERTAIN_BEFORE, (_PERSON_NAMED_AFTER,)),  # "the farm of one Henry Aldous": a certain person
+    (None, (re.compile(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]"),  # "One resident, Julia Moss, watched": a person named
+            re.compile(r"^\s+last\s+(?:chance|time|look|try|attempt|shot|hurrah|push|effort|bid)\b", re.IGNORECASE))),  # "one last chance"
+)
 
 
 def _spelled_rule(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
@@ -712,23 +722,11 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "sports_score"  # "301 for six": runs for wickets
     if re.search(rf"\b{re.escape(words)}\s+by\s+$", before, re.IGNORECASE):
         return "phrase"  # "one by one", "two by two": one at a time, no count
-    if words.lower() == "one" and re.search(r"\b(?:the|this|that)\s$", before, re.IGNORECASE) and _ONE_PRONOUN.match(after):
-        return "phrase"  # "the one it replaces", "this one", "the one before": a pronoun, no count
-    if words.lower() == "one" and _A_KIND_ONE.search(before) and (_ONE_PRONOUN.match(after) or _NAMED_AFTER.match(after)):
-        return "phrase"  # "orbits a larger one named Didymos", "a new one is planned": a pronoun, no count
-    if words.lower() == "one" and re.search(r"\bwhat\s$", before, re.IGNORECASE) and _ONE_DID.match(after):
-        return "phrase"  # "ten times what one fetched": any one of them, no count
-    if words.lower() == "one" and _ORDINAL_ONE.search(before):
-        return "phrase"  # "the second one this year", "the latest one": which of them, no count
-    if words.lower() == "one" and _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE):
-        return "phrase"  # "One day, ..."
-    if words.lower() == "one" and re.match(r"^\s+last\s+(?:chance|time|look|try|attempt|shot|hurrah|push|effort|bid)\b", after,
-                                          re.IGNORECASE):
-        return "phrase"  # "one last chance": the final one, no count
-    if words.lower() == "one" and _A_CERTAIN_BEFORE.search(before) and _PERSON_NAMED_AFTER.match(after):
-        return "phrase"  # "the farm of one Henry Aldous": a certain person, no count
-    if words.lower() == "one" and re.match(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]", after):
-        return "phrase"  # "One resident, Julia Moss, watched": a person named, not a count
+    if words.lower() == "one" and (any(
+            (said_before is None or said_before.search(before)) and any(p.match(after) for p in said_after)
+            for said_before, said_after in _ONE_NO_COUNT)
+            or _sentence_start(before) and re.match(r"^\s+day\b", after, re.IGNORECASE)):  # "One day, ..."
+        return "phrase"
     if 2 <= value <= 12 and re.search(r"\ball\s$", before, re.IGNORECASE) \
             and re.match(r"^(?:\s*[,.;:)]|\s+(?:from|of|were|are|was|is|have|has|had|will|would|could|to|in|on|at|said|say|[a-z]{3,}ed)\b)",
                          after) \
