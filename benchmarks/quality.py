@@ -144,6 +144,7 @@ REAL_SETS = {
     "holdout78": (ROOT / "tests" / "data" / "holdout78", ROOT / "fetched" / "holdout78"),
     "holdout79": (ROOT / "tests" / "data" / "holdout79", ROOT / "fetched" / "holdout79"),
     "holdout80": (ROOT / "tests" / "data" / "holdout80", ROOT / "fetched" / "holdout80"),
+    "holdout81": (ROOT / "tests" / "data" / "holdout81", ROOT / "fetched" / "holdout81"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
