@@ -171,8 +171,11 @@ _TWICE = re.compile(r"(?<![\w-])(?P<w>twice|thrice)(?=\s+(?:as|the|that|what|tho
 _HOW_MANY_TIMES = {"twice": 2.0, "thrice": 3.0}
 # ... and how many times a thing was done, after its verb (and its object) or before "in a row": "Messi scored
 # twice", "raised rates twice", "won twice in a row" (not "think twice", nor "twice as many", a multiple).
-_TWICE_DONE = re.compile(r"\b(?:(?!(?:need|want|seem)ed\b|(?:be|hav|think|go)ing\b)[a-z]{2,}(?:ed|ing)|won|met|hit|lost|beat|struck|ran|went|fell|rose|came)\s+"
-                         r"(?:(?!(?:as|the|a|an|by|about|nearly|almost|more|less|than)\b)[a-z]+\s+)?"  # "raised rates twice"
+_NOT_AN_OBJECT = r"(?:as|the|a|an|its|their|his|her|by|about|nearly|almost|more|less|than|and|or|but|to|in|on|at|for|with|from|of)\b"
+_TWICE_DONE = re.compile(r"\b(?:(?!(?:need|want|seem)ed\b|(?:be|hav|think|go)ing\b)[a-z]{2,}(?:ed|ing)|won|wins?|met|meets?|hit|"
+                         r"lost|lose|loses|beat|struck|ran|went|fell|rose|came|scores?)\s+"
+                         rf"(?:(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?!{_NOT_AN_OBJECT})[a-z][\w'’-]*\s+){{1,4}})?"  # "raised rates
+                         # twice", "to win the Eurovision Song Contest twice"
                          r"(?P<w>twice|thrice)\b(?!\s+(?:as|the|that|what|those|its|their|his|her|over)\b|\s+last\s+[a-z]+['’]s\s)"
                          r"(?!\s+(?:a|per|each|every)\s+(?:year|month|week|day|season)\b)"  # "fell twice a year": how often
                          r"|\b(?P<row>twice|thrice)(?=\s+in\s+a\s+row\b)", re.IGNORECASE)
