@@ -142,6 +142,10 @@ _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
 # The time a listed count is for, right after it: "145 donors last year and Slovenia 52".
 LIST_WHEN = r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn))?"
+# After a count that says what it counts, the place may be any words and the time may follow it: "sent 16 pullers
+# to the Asian championships and Japan 14", "received 1,950 parcels by boat last year and Tarbet 240".
+LIST_AFTER_COUNTED = (rf"{LIST_WHEN}(?:\s+(?:to|in|at|for|from|by)\s+(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+(?!and\b)[A-Za-z][\w'’.-]*){{0,3}})?"
+                      rf"{LIST_WHEN}")
 _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z-]+){{0,3}}{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
 # Two entries are enough when the first says what it counts: "the Unity Party winning 198 seats and
 # the Greens 61" ("Windows 10 and Windows 11" counts nothing), and so is a third after two such
@@ -149,7 +153,7 @@ _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z-]+){{0,3}}{LIST_PLACE}{_LI
 _COUNTED = rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}[a-z]{{3,}}s{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}"
 # ... and so are two whose first names what it counts with words before the plural and a time after it, when the
 # second ends its clause: "recorded 145 deceased organ donors last year and Slovenia 52,".
-_COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_WHEN}{LIST_PLACE}{_LIST_JOIN}"
+_COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_AFTER_COUNTED}{_LIST_JOIN}"
                            rf"(?:the\s+)?{LIST_NAME}$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 _COUNTED_PREV = re.compile(rf"{_COUNTED}$")
@@ -182,7 +186,10 @@ _CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
-                      r"said|says|thing|day,|go|piece|way or another|belonging|after another|after the other)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+                      r"said|says|thing|day,|go|piece|way or another|belonging|after another|after the other|nor)\b|-off\b|\s*[,.;:!?)]|\s*$)", re.IGNORECASE)
+# ... but a hedged "one" before its verb counts: "no more than one has fallen in", "just one is lit"
+_HEDGED_ONE_BEFORE = re.compile(r"\b(?:no\s+more\s+than|no\s+fewer\s+than|at\s+most|only|just|exactly|not\s+even)\s+$", re.IGNORECASE)
+_ONE_VERB_AFTER = re.compile(r"^\s+(?:has|had|have|was|were|is|are|will|would|can|could)\b")
 # "won one and two seats", "one or two days": listed with another count of the same noun.
 # "one" as "a certain" before a person's name: "the farm of one Henry Aldous in the valley", "sold by one John Hale,"
 _A_CERTAIN_BEFORE = re.compile(r"\b(?:of|by|to|from|with|named|called)\s+$", re.IGNORECASE)
@@ -239,6 +246,13 @@ _TIME_LEAD_END = r"\s+(?:at\s+least\s+)?[\"“‘']?$"  # "until at least “23h
 _CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)" + _TIME_LEAD_END, re.IGNORECASE)
 _DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
+# ... or after "at" in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
+# a time written with am or pm ("begins at 1.30pm, after the massed pipes at 12.45"); not "the shares closed at 16.45"
+_AT_DOTTED = re.compile(r"\bat" + _TIME_LEAD_END, re.IGNORECASE)
+_TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|arrives?|arrived|begins?|starts?|"
+                             r"kicks?\s+off|kicked\s+off|lands?|landed|takes?\s+off|timed\s+for|scheduled\s+for|due)\b"
+                             r"(?:[^.;:!?\d]|\b\d{1,2}\.[0-5]\d\b){0,40}$", re.IGNORECASE)  # (and past a time: "and again at")
+_AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
@@ -367,6 +381,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
     if not has_unit and value < 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) and _UNTIL_DOTTED.search(before):
         return "clock_time"  # "until 23.59": a time of day written with a dot
+    if not has_unit and value < 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) and _AT_DOTTED.search(before) \
+            and (_TIMETABLE_VERB.search(before[:len(before) - len(_AT_DOTTED.search(before)[0])])
+                 or _AM_PM_NEAR.search(text, max(0, start - 100), min(len(text), end + 100))):
+        return "clock_time"  # "leaves at 10.20", "at 12.45" beside "1.30pm"
     if not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) \
             and any(re.search(r"\b0\d\.[0-5]\d\b", m[0]) for m in _DOTTED_HOURS.finditer(text, max(0, start - 20), end + 20)
                     if m.start() <= start and end <= m.end()):
@@ -715,7 +733,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
-            and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after) \
+            and not (_HEDGED_ONE_BEFORE.search(before) and _ONE_VERB_AFTER.match(after)) and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after) \
             and not (re.search(r"\bat\s+least\s+$", before, re.IGNORECASE) and re.match(r"\s+of\s", after)):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one", "at least one of its"
     if value <= 10 and _FOR_PAIR_BEFORE.search(before) and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):

@@ -102,7 +102,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         # "cut the odds of a hospital stay, a transplant or death from liver disease by 31%"
         (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "up"),
-        (re.compile(rf"\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"(?<!vertical\s)(?<!sheer\s)(?<!elevation\s)\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),  # not
+        # "a vertical drop of 157 metres", a height
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({UP_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"\b({DOWN_VERBS})\s+(?:at\s+)?an?\s+(?:[a-z]+\s+){{0,2}}(?:rate|pace)\s+of\s+{adv}$", re.IGNORECASE), "down"),

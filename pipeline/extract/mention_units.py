@@ -239,7 +239,8 @@ _LATIN_PLURALS = frozenset("crematoria sanatoria auditoria moratoria symposia st
                            "fungi cacti nuclei alumni larvae antennae vertebrae".split())
 
 
-_SINGULAR_S = frozenset("tennis axis iris pelvis trellis metropolis chassis mantis".split())  # "48 tennis courts"
+_SINGULAR_S = frozenset("tennis axis iris pelvis trellis metropolis chassis mantis gas canvas atlas bias alias lens news".split())  # "48 tennis courts",
+# "40 handheld gas detectors"
 
 
 def _is_plural(word: str) -> bool:
@@ -707,11 +708,13 @@ _NO_BASIS = frozenset("few lot little bit further total record new third half qu
 
 
 _DOES = re.compile(r"^\s+(?:[a-z]+ed|has|had|is|was|will|would|says|said)\b")
+_ONE_OR_MANY = frozenset("sheep fish deer aircraft salmon trout cod bison moose craft".split())  # "R28 a sheep"
 
 
 def _one_thing(word: str, after: str) -> bool:
     """A singular noun that is no subject of the verb after it ("the $1.1 billion a rival paid")."""
-    if not word.islower() or " " in word or _is_plural(word) or word in _NO_BASIS or _DOES.match(after):
+    if not word.islower() or " " in word or _is_plural(word) and word not in _ONE_OR_MANY or word in _NO_BASIS \
+            or _DOES.match(after):
         return False
     following = _WORD_AFTER.match(after)
     return following is None or following.group(1).lower() not in IRREGULAR_PAST
@@ -1037,7 +1040,7 @@ def good_after(text: str, end: int) -> str | None:
 # subject ("Pensioners in Yerevan will receive ... 15,000 dram each").
 _EACH_AFTER = re.compile(r"\s+each\b(?!\s+(?:of|year|month|week|day|time|season)\b)", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\d(?:[\d,.]*\d)?(?i:bn|mn|m|k|b)?|\b(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                      r"hundred|thousand|million|dozen))\s+(?:[A-Z][a-z]+\s+)?(?P<words>[a-z-]+(?:\s+[a-z-]+)?)")
+                      r"hundred|thousand|million|dozen))\s+(?:[A-Z][a-z]+\s+)?(?!(?:a|an|per)\s)(?P<words>[a-z-]+(?:\s+(?!(?:and|or|but|of|to|in|on|at|for|with|the|an?)\b)[a-z-]+){0,2})")
 # The sentence's subject: a noun after at most two words that modify it ("Refurbished bunk beds in the hostel cost").
 _SUBJECT_NOUNS = re.compile(r"^\W*(?:(?:The|All|Some|Many)\s+)?(?P<words>[A-Za-z-]+(?:\s+(?!of\b)[A-Za-z-]+){0,2})\b(?=,?\s+(?!of\b)[a-z])")
 _ONE_OF = {"people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff", "niches": "niche",
@@ -1048,6 +1051,8 @@ def _one_of(plural: str) -> str:
     """The singular of a plural noun ("winners" -> "winner", "families" -> "family")."""
     if plural in _ONE_OF:
         return _ONE_OF[plural]
+    if plural in _ONE_OR_MANY:
+        return plural
     if plural.endswith("ies") and len(plural) > 4:
         return plural[:-3] + "y"
     if plural.endswith(("ches", "shes", "xes", "sses")):

@@ -116,9 +116,14 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|wi
 _TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
                        r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half)\b)", re.IGNORECASE)  # "took a month to reach"
 # One unit of time and a half: "a year and a half" (1.5 years), "an hour and a half", "a decade and a half" (15 years).
-_AND_A_HALF = re.compile(r"\ban?\s+(?P<unit>hour|day|week|month|year|decade)([\s-])and\2a\2half\b", re.IGNORECASE)  # or "an hour-and-a-half"
+# ... and of a measure: "a kilometre and a half", "a mile and a half".
 _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),
-               "year": ("years", 1.5), "decade": ("years", 15.0)}
+               "year": ("years", 1.5), "decade": ("years", 15.0), "century": ("years", 150.0),
+               "mile": ("miles", 1.5), "kilometre": ("kilometers", 1.5), "kilometer": ("kilometers", 1.5),
+               "metre": ("meters", 1.5), "meter": ("meters", 1.5), "foot": ("feet", 1.5), "inch": ("inches", 1.5),
+               "kilo": ("kilograms", 1.5), "kilogram": ("kilograms", 1.5), "litre": ("liters", 1.5), "liter": ("liters", 1.5),
+               "gallon": ("gallons", 1.5), "tonne": ("tonnes", 1.5), "hectare": ("hectares", 1.5), "acre": ("acres", 1.5)}
+_AND_A_HALF = re.compile(rf"\ban?\s+(?P<unit>{'|'.join(_HALF_UNITS)})([\s-])and\2a\2half\b", re.IGNORECASE)  # or "an hour-and-a-half"
 _ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
 # "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break";
 # not a company's reporting half ("a half-year loss", "a half-year dividend"), which names a period

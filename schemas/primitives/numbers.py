@@ -52,8 +52,9 @@ _GLUED_CODES += "|" + "|".join(f"(?<=\\b(?-i:{code}))" for code in (
     "SSP", "LYD", "XCD", "BBD", "BSD", "GYD", "SRD", "HTG", "KGS", "TJS", "TMT", "AFN"))
 # Other currency abbreviations glued to the amount (currency_marks.GLUED: "Rp507bn", "KSh520", "DKr32"), and the
 # marks of currency_marks.SCALED_ONLY and PLACED_MARKS only before a scale, a thousands comma or cents ("R42bn",
-# "Sh1,200", "K12.3bn", "R215.40"; not "R2").
-_SCALED_OR_GROUPED = r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b|\d+\.\d\d(?!\d|\.\d))"
+# "Sh1,200", "K12.3bn", "R215.40"), or a price of one thing ("R380 a kilo", "R95 each"; not "R2").
+_SCALED_OR_GROUPED = (r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b|\d+\.\d\d(?!\d|\.\d)"
+                      r"|\d+(?:\.\d+)?\s(?:(?:a|an|per)\s(?!(?:few|couple|lot|bit|little|number|while|long|short)\b)[a-z]|each\b))")
 _GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED),
                            *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, *PLACED_MARKS, *_NAME_LIKE_CODES))])
 # Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7); and digits
