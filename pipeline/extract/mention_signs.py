@@ -203,7 +203,8 @@ _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNOREC
 # "1.8 times last season's pace", "twice last winter's thickness", "1.5 times last year's,", "double
 # the pre-pandemic rate", "twice the rate of the previous period", "tenfold their pre-pandemic
 # level", "three times their level before the drought", "three times as many visitors this year as in 2022", "twice as
-# long as in 2023".
+# long as in 2023", "three times as often as in 2019", "five times as much as they did in the 1990s" (not "ten times as
+# much as a year of hand-winding", nor "as many as the old one", another thing).
 _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were|did|had|paid|cost|charged|earned|fetched|made|sold\s+for)|"
                          r"what\s+(?:(?:a|an|one|the)\s+)?(?:(?-i:[a-z]+)\s+)?(?-i:[a-z]{3,})\s+(?:paid|charged|earned|fetched|cost|sold\s+for)|"
                          r"last\s+(?:year|season|month|week|winter|summer|spring|autumn)['’]s(?:\s+(?:[a-z-]+\s+)?[a-z]{3,}|(?=\s*(?:[,.;:)]|$)))|"
@@ -214,8 +215,9 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
                          r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"
                          r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak|rates?|prices?|costs?|"
                          r"fares?|fees?|numbers?|pace)|"
-                         r"as\s+(?:many|much|long|high|large|big|expensive|costly)\b[^.;:]{0,60}?\bas\s+(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
-                         r"last|a\s+(?:year|decade)|before|"
+                         r"as\s+(?:many|much|long|high|large|big|expensive|costly|often|far|fast|quickly|deep|wide|heavy|tall)\b[^.;:]{0,60}?\bas\s+"
+                         r"(?:in\s+(?:19|20)\d\d|in\s+the\s+same\s+(?:day|week|month|quarter|period|season)|"
+                         r"last|a\s+(?:year|decade)\s+(?:ago|earlier|before)|before|(?:it|they)\s+(?:was|were|did|had)\s+in\s+(?:the\s+)?(?:19|20)\d\d|"
                          r"the\s+(?:year|season)\s+before))\b", re.IGNORECASE)
 # ... and the same thing at another time: "than it was before the lagoon opened", "than it did in 2021", "than in the same
 # month of 2019", "than in January"
