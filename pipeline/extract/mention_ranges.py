@@ -32,7 +32,7 @@ from schemas.primitives.number_words import SCALE_WORDS, times
 from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_NAME
-from .mention_signs import change_at
+from .mention_signs import DOWN_VERBS, UP_VERBS, change_at
 from .mention_units import IRREGULAR_PAST, PARTICIPLE, SIZE_WORDS, measure_before, rate_after
 
 if TYPE_CHECKING:
@@ -115,6 +115,21 @@ _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:
 _AMOUNTING_TO = re.compile(r"^[^.;:!?\d]{0,60},\s*(?:amounting|equal|equivalent)\s+to\s+$", re.IGNORECASE)  # of a count only
 _TALLY = re.compile(rf"^{LIST_AFTER_COUNTED}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _BY_BEFORE = re.compile(r"\bby\s+$")
+# A second subject that did the same to a bare number, its clause's last word: "Queensland sent 18 rescuers ..., while
+# Tasmania, with one coal mine left, sent six." (not a move: "..., while prices rose 5").
+_PARALLEL_SUBJECT = re.compile(r"^\s*,?\s+(?:and|while|but|whereas)\s+[A-Za-z][^.;:!?\d]{0,60}?\s(?P<verb>[a-z]{3,})\s+$")
+_OBJECT_ENDS = re.compile(r"\s*(?:[,.;)]|$)")
+_HAVING_VERBS = frozenset("sends wins has have takes gets brings sells builds keeps holds makes fields enters employs runs owns "
+                          "hires signs".split())
+_MOVES = re.compile(rf"^(?:{DOWN_VERBS}|{UP_VERBS})$", re.IGNORECASE)
+
+
+def _has_verb(word: str) -> bool:
+    """A verb of doing or having, in the past or the present, that moves nothing ("entered", "sent", "employs"; not "rose")."""
+    return (bool(PARTICIPLE.match(word)) or word in IRREGULAR_PAST or word in _HAVING_VERBS) and not _MOVES.match(word) \
+        and word not in ("said", "told")
+
+
 _ANOTHER = re.compile(r"^[^.;:!?\d]{0,60}\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak)(?:\s+of)?)?\s+$")  # "to a record", "from a peak of"
@@ -359,6 +374,10 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _ANOTHER.search(gap) \
             and _CLAUSE_END.match(text, mention.end) and dimension_of(other.unit) is None:  # not "350 meters ... another 44"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "600 coopers, and family shops another 150"
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward \
+            and (parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"]) \
+            and _OBJECT_ENDS.match(text, mention.end) and dimension_of(other.unit) is None:
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "... and Japan 14, while Korea, hosting, entered 24."
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
