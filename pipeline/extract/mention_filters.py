@@ -756,7 +756,7 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     return None
 
 
-_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at|for)\b"
+_NO_NOUN_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:were|are|was|is|have|has|had|will|would|could|of|from|to|in|on|at|for|with)\b"
                             r"|\s+[a-z]{3,}ed\s+(?:for|to|in|on|at|by|with|about|over)\b)", re.IGNORECASE)  # "the top six accounted for"
 
 

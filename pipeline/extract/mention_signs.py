@@ -230,7 +230,9 @@ _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:ea
              r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
              r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \
-             r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count))"
+             r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count)|" \
+             r"the\s+(?:[a-z-]+\s+){1,5}?(?:last\s+(?:year|month|week|season|quarter)|a\s+year\s+(?:ago|earlier)))"  # "than the
+# historically high prices consumers experienced last year"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))"  # "more quickly than its rival": no change

@@ -757,10 +757,13 @@ _OR_PERCENT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s
                          r"percent\b)", re.IGNORECASE)
 
 
+_DIGITS_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
+
+
 def _points_after(text: str, end: int) -> UnitRead | None:
     """"20 points", "a 17 point increase", "a four-point drop": percentage points in a sentence about
     shares, votes, polls or rates that names no index, market or game (a restatement in percent right after,
-    `_OR_PERCENT`, is no share word); else index or game points."""
+    `_OR_PERCENT`, is no share word), and never more than 100 of them; else index, game or contest points."""
     match = _POINT_AFTER.match(text, end)
     if not match:
         return None
@@ -768,7 +771,9 @@ def _points_after(text: str, end: int) -> UnitRead | None:
     stop = min(x for x in (text.find(". ", end), text.find("\n", end), end + 120) if x >= 0)
     restated = _OR_PERCENT.match(text, match.end())
     sentence = text[start:match.end()] + text[restated.end():stop] if restated else text[start:stop]
-    if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence):
+    digits = _DIGITS_BEFORE.search(text, max(0, end - 20), end)
+    if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence) \
+            and not (digits and float(digits[0].replace(",", "")) > 100):  # "376 points from the public vote": a tally
         return UnitRead("percentage_points", "percent", match.end() - end)
     return UnitRead("points", "count", match.end() - end)
 
