@@ -766,7 +766,8 @@ def _definite_group(value: float, before: str, after: str) -> bool:
     "other" or with no noun of its own ("the five people on board" counts them). Never a hurt or
     compound count, a span of time or a share ("the two consecutive declines", "the two-mile deep
     wreck", "the two years")."""
-    if not (2 <= value <= 12 and re.search(r"\bthe\s(?:other\s|top\s|bottom\s)?$", before, re.IGNORECASE)):
+    if not (2 <= value <= 12 and re.search(r"\bthe\s(?:other\s|top\s|bottom\s)?$|\b(?:the|those|these)\s(?:latter|former)\s$", before,
+                                           re.IGNORECASE)):
         return False
     if _HARMED_AFTER.match(after) or _HYPHEN_OK.match(after) \
             or re.match(r"^\s+(?:or|to)\s+[a-z]+\b", after) \
