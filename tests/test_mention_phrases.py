@@ -70,6 +70,8 @@ PHRASES = [
     ("A 12-month period ending in March is likely to break the record.", "12-month", "period_span"),
     ("The saloon goes 0-100 km/h in just 4.1 seconds.", "0-100 km/h", "speed_benchmark"),
     ("The van will have a single charge range of 180 miles.", "a single charge", "charge_basis"),
+    ("A dozen free-range eggs cost $5.10 at the farm shop.", "A dozen free-range eggs", "unit_of_sale"),
+    ("The average price per dozen eggs in Ohio hit $4.40 in March.", "dozen eggs", "unit_of_sale"),
     ("The label for Zepbound® 5 mg was widened.", "5 mg", "dose_in_name"),
     ("Tirzepatide 10 mg was well tolerated.", "10 mg", "dose_in_name"),
     ("A cold snap is defined as four days below 0C.", "four days", "definition"),
@@ -146,6 +148,7 @@ FACTS = [
     ("Values between 50 and 90 were recorded in six towns.", "between 50 and 90"),
     ("The agency recommended the vaccine for children aged 6 to 16 in areas where the virus spreads.", "6 to 16"),
     ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
+    ("A dozen growers paid $900 in fees.", "A dozen growers"),  # no price of a thing sold by the dozen
 ]
 
 

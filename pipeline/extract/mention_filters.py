@@ -699,9 +699,10 @@ _A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|[a-z]+(?:-[a-z]+)+|new
                          r"good|bad|same)\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember"
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")
-_ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
+_ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|['’]s\s|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
                           r"with|for|is|was|are|were|has|had|does|did|costs?|sells?)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b))",
                           re.IGNORECASE)  # ... "this one involved deception" (not "the one injured worker was")
+_NO_VERB = r"(?!(?:would|will|could|can|may|might|must|should|was|were|is|are|has|had|have|did|does|do|said|says)\b)"
 # "one" that counts nothing, by the words before it (None: any) and after it:
 _ONE_NO_COUNT: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...] = (
     (re.compile(r"\b(?:the|this|that)\s$", re.IGNORECASE), (_ONE_PRONOUN,)),  # "the one it replaces", "this one", "the one before"
@@ -709,6 +710,8 @@ _ONE_NO_COUNT: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]],
     (re.compile(r"\bwhat\s$", re.IGNORECASE), (_ONE_DID,)),  # "ten times what one fetched": any one of them
     (_ORDINAL_ONE, (re.compile(""),)),  # "the second one this year", "the latest one": which of them
     (_A_CERTAIN_BEFORE, (_PERSON_NAMED_AFTER,)),  # "the farm of one Henry Aldous": a certain person
+    (re.compile(r"(?:[,”\"’]\s*(?:said|says)|\baccording\s+to)\s+$", re.IGNORECASE),  # ..." said one marine shipping expert.": a source
+     (re.compile(rf"^(?:\s+{_NO_VERB}[a-z-]+){{1,4}}(?<!ed)(?=\s*[,.;:]|\s+(?:who|at|in|from|with)\b)"),)),
     (None, (re.compile(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]"),  # "One resident, Julia Moss, watched": a person named
             re.compile(r"^\s+last\s+(?:chance|time|look|try|attempt|shot|hurrah|push|effort|bid)\b", re.IGNORECASE))),  # "one last chance"
 )

@@ -55,6 +55,8 @@ here returns its name for such a mention:
   time is measured over, no speed of anything;
 - `charge_basis`: "a single charge" or "one charge" beside a range in miles or kilometres ("a single charge range of
   250 to 340 miles"): what a battery's range is measured on, no count of charges ("faces a single charge of fraud" counts);
+- `unit_of_sale`: "a dozen" of a good whose price its clause gives next ("a dozen eggs for around $1.54", "the
+  price per dozen eggs hit $4.15"): how it is sold, no count ("a dozen firms paid $4m" counts);
 - `definition`: a number that says what a word means, after "defined as" or "classed as" ("a
   heatwave is defined as three days above 32C", "a recession is commonly defined as two quarters of
   contraction"), or a bound after "refers to" ("the term refers to particles smaller than 5
@@ -153,13 +155,23 @@ _BAND_AFTER = re.compile(
     r"^\s*(?:years?[\s-]+old|years\s+of\s+age)\s+(?:and|or)\s+(?:above|over|older|under|younger)\b", re.IGNORECASE)
 
 
+_BORN_BEFORE = re.compile(r"\bborn\s+$", re.IGNORECASE)
+# "a dozen" of a good whose price the clause gives next: its unit of sale, no count
+_DOZEN_SOLD = re.compile(r"(?:(?:a|one)\s+)?dozen\b", re.IGNORECASE)
+_PRICE_FOLLOWS = re.compile(r"[^.;:!?$€£¥₹\d]{0,40}?\b(?:for|costs?|costing|at|hit|reached|priced\s+at|price\s+of|sells?\s+for|sold\s+for)"
+                            r"\b[^.;:!?$€£¥₹\d]{0,25}?(?:[$€£¥₹]\s?\d|\d[\d.,]*\s*(?:dollars|euros|pounds|cents|pence|p)\b)",
+                            re.IGNORECASE)  # (not "a dozen firms paid $4m": a count of payers)
+
+
 def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
     if mention.unit_class == "duration" and (match := _AGO_AFTER.match(text[mention.end:mention.end + 20])) \
             and (match.group(1).lower() == "ago" or mention.unit in _DATING_UNITS) \
             and not (match.group(1).lower() in ("after", "before")
-                     and _LASTING_BEFORE.search(text[max(0, mention.start - 20):mention.start])):
-        return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something
+                     and _LASTING_BEFORE.search(text[max(0, mention.start - 20):mention.start])) \
+            and not _BORN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return "time_ago"  # whatever verb is near ("locked down four years ago"), it dates something; "born 116 years ago"
+        # is an age
     if mention.unit_class in ("duration", "count") and _is_author_bio(text[mention.sentence_start:mention.sentence_end]):
         return "author_bio"
     sentence_before = text[mention.sentence_start:mention.start]
@@ -183,6 +195,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if mention.value == 0 and mention.value_max is not None and mention.unit in _SPEED_UNITS \
             and _ACCELERATION.search(text, mention.sentence_start, mention.sentence_end):
         return "speed_benchmark"  # "from 0 to 60 miles per hour in 2.6 seconds": the time is the fact
+    if mention.value == 12 and _DOZEN_SOLD.match(mention.text) and _PRICE_FOLLOWS.match(text, mention.end):
+        return "unit_of_sale"  # "a dozen eggs for around $1.54", "the price per dozen eggs hit $4.15": how eggs are sold
     if mention.value == 1 and (mention.unit or "").startswith("charge") \
             and _RANGE_NEAR.search(text, max(0, mention.start - 40), mention.end + 40):
         return "charge_basis"  # "a single charge estimated range of 250 to 340 miles"

@@ -855,7 +855,13 @@ _AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|
 # The youngest or oldest of a group of people: "the youngest was 19, the oldest 71"
 _YOUNGEST = re.compile(r"\b(?:youngest|oldest)\s+(?:(?:[a-z-]+\s+){1,3}(?:was|is|were|are)\s+|(?:was|is)\s+|)$", re.IGNORECASE)
 # The age a person died at: "Pelé dies at 82", "died at 96"
-_DIED_AT = re.compile(r"\b(?:dies|died|dead|passes\s+away|passed\s+away)\s+at\s+$", re.IGNORECASE)
+_DIED_AT = re.compile(r"\b(?:dies|died|dead|passes\s+away|passed\s+away)(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?"
+                      r"\s+at\s+$", re.IGNORECASE)  # ... "dies in Spain at 117"
+# The oldest or youngest one at an age, one who lived to it, one thought to be that old or older: "the world's oldest
+# person at 117", "the only person to have lived past 120", "people thought to be 110 or older"
+_OLDEST_AT = re.compile(r"\b(?:oldest|youngest)\s+(?:[\w'’-]+\s+){0,3}at\s+(?:just\s+|only\s+)?$"
+                        r"|\blived\s+(?:to|past|beyond|until)\s+(?:the\s+age\s+of\s+)?$", re.IGNORECASE)
+_OR_OLDER = re.compile(r"\s+(?:or|and)\s+(?:older|younger)\b", re.IGNORECASE)
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
@@ -870,7 +876,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return False
     if 0 < value < 120 and _AGE_MEASURE.search(text, max(0, start - 70), start):
         return True  # "the median age will rise from 41.5 in 2020 to 52.8"
-    if not (value == int(value) and 1 <= value < 120):
+    if not (value == int(value) and 1 <= value <= 125):  # the oldest verified person lived to 122
         return False
     before = text[max(0, start - 40):start]
     if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)
@@ -890,6 +896,8 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True
     if _YOUNGEST.search(before) and _CLAUSE_END.match(text[end:end + 12]):
         return True  # "the youngest was 19, the oldest 71"
+    if _OLDEST_AT.search(before) or _OR_OLDER.match(text, end):
+        return True  # "the world's oldest person at 117", "lived past 120", "thought to be 110 or older"
     if _WHEN_AGE.search(before) or _LIFE_STEP_AT.search(text, max(0, start - 70), start) \
             and _LIFE_STEP_END.match(text[end:end + 12]):
         return True  # "When she was 16 she", "became monarch at just 25 upon"
