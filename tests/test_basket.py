@@ -41,6 +41,13 @@ def parts(sentence: str, metric: str = "other", label: str | None = "percentage"
     ("Among the April increases, those in personal care (2.9%), rent (2.4%) and travel (1.8%) led.",
      ["personal care", "rent", "travel"]),
     ("The biggest rises were in clothing (4.1%) and recreation (3.3%).", ["clothing", "recreation"]),
+    ("Lunch got dearer, as the cost of sandwiches rose 2.1%.", ["sandwiches"]),  # after "as", a cost of
+    ("Lamb prices, meanwhile, also increased 0.9% in April.", ["Lamb"]),  # past an aside
+    ("Mutton, meanwhile, cost 1.4% more in April.", ["Mutton"]),
+    ("Cheese costs 2.2% more than a year ago.", ["Cheese"]),
+    ("Butter prices are 12% higher than in April last year.", ["Butter"]),  # a copula before a comparison
+    ("Fish prices overall rose 0.6% in April.", ["Fish"]),
+    ("The cost of eating at home edged up 0.2%.", ["eating at home"]),
 ])
 def test_a_part_of_the_basket_is_read_from_the_words_before_its_change(sentence, expected) -> None:
     assert [part for _, part in parts(sentence)] == expected
@@ -56,6 +63,8 @@ def test_a_part_of_the_basket_is_read_from_the_words_before_its_change(sentence,
     "Workers got a 4% rise in wages last month.",  # no price
     "With this figure, Ruritania also overtakes Freedonia (94%) in the region.",  # a name, no part
     "Price rises were steepest in the north (4%).",  # a place, no part
+    "But the family dinner still costs 25% more than in 2019.",  # a meal, with its article: no bare part
+    "Butter prices are 12% of the dairy index.",  # a level, no comparison
 ])
 def test_the_whole_index_markets_and_names_are_no_part(sentence) -> None:
     assert [part for _, part in parts(sentence)] == [None]

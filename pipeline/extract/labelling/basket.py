@@ -32,12 +32,23 @@ from ..mention_signs import DOWN_VERBS, UP_VERBS
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+price|\bCPI\b|\binflation\b", re.IGNORECASE)
 _VERB = rf"(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?(?:{DOWN_VERBS}|{UP_VERBS}|gained|gains|showed|posted|edged)"
 _NOT_A_SUBJECT = r"(?:was|were|is|are|has|have|had|been|after|before|following|having|while|from|than|as)\b"
-_SUBJECT = re.compile(rf"^\W*(?:and\s+|while\s+)?(?!{_NOT_A_SUBJECT})(?P<np>\w[^,;]*?)\s+{_VERB}\b", re.IGNORECASE)
+_SUBJECT = re.compile(rf"^\W*(?:(?:and|while|as|because|since|when)\s+)?(?!{_NOT_A_SUBJECT})(?P<np>\w[^,;]*?)\s+{_VERB}\b", re.IGNORECASE)
+# ... or before a copula when a comparison follows the number ("Egg prices are 53% higher than"), or before "cost" when
+# the part itself is the subject ("Bacon, meanwhile, cost 4.1% more")
+_COPULA_SUBJECT = re.compile(r"^\W*(?:(?:and|while|as)\s+)?(?P<np>\w[^,;]*?)\s+(?:are|is|were|was)\s+(?:now\s+)?$", re.IGNORECASE)
+_COST_SUBJECT = re.compile(r"^\W*(?:(?:and|while|as)\s+)?(?P<np>(?!(?:the|a|an|but|it|this|that)\b)[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2}?)"
+                           r"\s+(?:also\s+)?costs?\s+$", re.IGNORECASE)  # a bare noun: "Bacon cost", not "the dinner still costs"
+_COMPARED_AFTER = re.compile(r"\s+(?:higher|lower|more|less|up|down|above|below)\b", re.IGNORECASE)
+_ASIDE_WORD = re.compile(r",\s*(?:meanwhile|however|too|also|though|in\s+turn|by\s+contrast|in\s+contrast|for\s+example),\s*",
+                         re.IGNORECASE)  # "Beef prices, meanwhile, also increased"
+_ASIDE_BEFORE = re.compile(_ASIDE_WORD.pattern + "$", re.IGNORECASE)
+_BARE_COST = re.compile(r"^\s*(?:also\s+)?costs?\s+$", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(r"\s+(?:also|overall|too|meanwhile|still|now|alone)$", re.IGNORECASE)  # "Pork prices overall"
 _BARE_VERB = re.compile(rf"^\W*(?:also\s+|then\s+)?(?:(?:after|before|following|having|while)\s+)?(?:{_VERB}|\w{{3,}}ing)\b",
                         re.IGNORECASE)
 _SHAPES = (
     re.compile(r"\bindex\s+for\s+(?P<part>.+)$", re.IGNORECASE),
-    re.compile(r"\bprices?\s+(?:of|for)\s+(?P<part>.+)$", re.IGNORECASE),
+    re.compile(r"\b(?:prices?|costs?)\s+(?:of|for)\s+(?P<part>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<part>.+?)\s+(?:price\s+)?(?:index|indexes|indices|prices|costs)$", re.IGNORECASE),
     re.compile(r"^(?P<part>.+?\s+(?:fares|rents?))$", re.IGNORECASE),
 )
@@ -49,7 +60,7 @@ _CORE = re.compile(r"^core\s+(?:cpi|inflation|prices|consumer\s+prices|index|con
 # Names of the whole index, and markets outside the basket's parts.
 _WHOLE = re.compile(r"^(?:the\s+)?(?:(?:consumer|all[\s-]items|headline|overall|total|general|retail|annual|monthly|"
                     r"year-on-year|cpi|inflation|index|prices?)\s*)+$|^(?:all\s+)?goods\s+and\s+services$", re.IGNORECASE)
-_MARKETS = re.compile(r"\b(?:oil|crude|brent|stocks?|shares?|equit\w+|gold|bonds?|bitcoin|crypto\w*|house|houses|home|homes|"
+_MARKETS = re.compile(r"\b(?:oil|crude|brent|stocks?|shares?|equit\w+|gold|bonds?|bitcoin|crypto\w*|house|houses|(?<!at\s)home|homes|"
                       r"housing|property|wholesale|producer|import|export|commodit\w+|asset|market|s&p|dow|nasdaq)\b",
                       re.IGNORECASE)
 # The list form: "shelter (+0.2%); medical care (+0.2%)", "health (32.6%) and transportation (31.7%)",
@@ -106,11 +117,18 @@ def _subject(found: Measured) -> str | None:
             pieces[-1] += "and" + piece
         else:
             pieces.append(piece)
+    compared = bool(_COMPARED_AFTER.match(sentence, found.span[1]))
+    if (aside := _ASIDE_BEFORE.search(sentence, 0, start)) and (_BARE_VERB.match(pieces[-1]) or _BARE_COST.match(pieces[-1])):
+        head = re.split(r"[,;:]", sentence[:aside.start()])[-1]  # "Beef prices, meanwhile, also increased 0.7%"
+        return head + " prices" if _BARE_COST.match(pieces[-1]) and compared else head  # "Bacon, meanwhile, cost 4.1% more"
     for n, piece in enumerate(reversed(pieces)):
+        piece = _ASIDE_WORD.sub(" ", piece)
         if _BARE_VERB.match(piece):
             continue
-        if match := _SUBJECT.match(piece):
+        if match := _SUBJECT.match(piece) or (n == 0 and compared and _COPULA_SUBJECT.match(piece)):
             return match["np"]
+        if n == 0 and compared and (match := _COST_SUBJECT.match(piece)):
+            return match["np"] + " prices"  # "Bacon cost 4.1% more": bacon's prices
         elided = n == 0 and len(piece.split()) <= 4 and any(_SUBJECT.match(p) for p in pieces[:-1])
         return piece if elided else None
     for clause in own_clauses(found)[1:]:  # the clauses before, past asides and predicates (`own_clauses`)
@@ -126,6 +144,7 @@ def _part_of(subject: str | None) -> str | None:
         return None
     subject = re.sub(r"^(?:(?:over|in|during|for|since|after|on|at|from)\b[^,]*\s(?=the\s))?(?:the|its|and)\s+", "",
                      " ".join(subject.split()), flags=re.IGNORECASE)  # "Over the past 12 months the shelter index"
+    subject = _TRAILING_ADVERB.sub("", subject)
     if _CORE.match(subject):
         return subject
     for shape in _SHAPES:
@@ -138,6 +157,6 @@ def _named_part(part: str) -> str | None:
     """`part` when it can name a part of the basket: a few common nouns ("used cars and trucks"),
     not the whole index, a market, or a phrase with a name in it ("Argentina also surpasses Venezuela")."""
     words = part.split()
-    if not 0 < len(words) <= 4 or any(w[:1].isupper() for w in words[1:]) or _WHOLE.match(part) or _MARKETS.search(part):
+    if not 0 < len(words) <= 6 or any(w[:1].isupper() for w in words[1:]) or _WHOLE.match(part) or _MARKETS.search(part):
         return None
     return part
