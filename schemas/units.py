@@ -22,6 +22,7 @@ _ALIASES: dict[str, str] = {
     "pp": "percentage_points",
     "basis points": "basis_points", "basis point": "basis_points", "bps": "basis_points", "bp": "basis_points",
     "pc": "percent",
+    "teu": "teu", "teus": "teu",  # twenty-foot equivalent units: "13,300 TEUs"
     "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
     "€": "EUR", "euro": "EUR", "euros": "EUR",
     "£": "GBP", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP",

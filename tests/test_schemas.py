@@ -75,6 +75,7 @@ def test_without_an_article_only_the_shape_is_checked() -> None:
     ("Shells", "shells"), ("artillery shells", "artillery_shells"), ("percentage points", "percentage_points"),
     ("USD per year", "USD per year"), ("usd_per_barrel", "USD per barrel"), ("dollars per share", "USD per share"),
     ("BTC", "bitcoins"), ("Bitcoin", "bitcoins"), ("ETH", "ether"),  # tickers, no ISO codes: counted coins
+    ("TEU", "teu"), ("TEUs", "teu"),  # containers, as the scanner writes them
 ])
 def test_canonical_units(raw: str, unit: str) -> None:
     assert canonical_unit(raw) == unit
