@@ -317,6 +317,8 @@ def test_an_article_whose_own_figures_lie_far_apart_does_not_vote(first, second,
     ("balls", (95, 17), "incomparable"),  # "off 95 balls" and "17 balls to spare": which count of balls, the name never says
     ("number_of_balls", (95, 3), "incomparable"),
     ("balls", (95, 90), "conflict"),  # close: one count told two ways
+    ("balls", (95, 55), "incomparable"),  # 1.7 times apart is already two counts (583 points in all, 340 from juries)
+    ("balls", (95, 76), "conflict"),  # 1.25 times apart: one count told two ways (160 ships waiting against 128)
     ("balls", (95, 950), "conflict"),  # a scale slip is no other thing
     ("balls_faced", (95, 17), "conflict"),  # the name says which count
 ])
@@ -327,7 +329,7 @@ def test_figures_far_apart_named_only_by_their_unit_are_incomparable(label, valu
 
 def test_a_part_and_its_whole_in_one_article_make_no_conflict():
     quote = "Four of the seven crew members on board were killed."
-    crew = dict(entity="Ferry crew", metric_label="crew_members", unit="crew_members", quote=quote, span=(100, 100 + len(quote)))
+    crew = dict(entity="Ferry crew", metric_label="crew_aboard", unit="crew_members", quote=quote, span=(100, 100 + len(quote)))
     part = measure("a1", 4, mention_span=(100, 104), **crew)
     whole = measure("a1", 7, mention_span=(100 + quote.index("seven"), 100 + quote.index("seven") + 5), **crew)
     elsewhere = measure("a2", 4, **(crew | dict(quote="It killed four crew members.", span=(0, 28))))
