@@ -48,6 +48,8 @@ def parts(sentence: str, metric: str = "other", label: str | None = "percentage"
     ("Butter prices are 12% higher than in April last year.", ["Butter"]),  # a copula before a comparison
     ("Fish prices overall rose 0.6% in April.", ["Fish"]),
     ("The cost of eating at home edged up 0.2%.", ["eating at home"]),
+    ("Butter prices shot up 9% in April.", ["Butter"]),
+    ("In April alone, the cost of butter across the country jumped 9% from a year ago.", ["butter"]),
 ])
 def test_a_part_of_the_basket_is_read_from_the_words_before_its_change(sentence, expected) -> None:
     assert [part for _, part in parts(sentence)] == expected

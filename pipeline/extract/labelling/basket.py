@@ -30,7 +30,8 @@ from schemas.vocabulary import PERCENT_RANGE, is_kind_name
 from ..mention_signs import DOWN_VERBS, UP_VERBS
 
 _CONSUMER_PRICES = re.compile(r"\bconsumer[\s-]+price|\bCPI\b|\binflation\b", re.IGNORECASE)
-_VERB = rf"(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?(?:{DOWN_VERBS}|{UP_VERBS}|gained|gains|showed|posted|edged)"
+_VERB = (rf"(?:(?:was|were|is|are|has|have|had)\s+(?:been\s+)?)?(?:shot\s+up|ticked\s+(?:up|down)|{DOWN_VERBS}|{UP_VERBS}|gained|gains|"
+         r"showed|posted|edged)")
 _NOT_A_SUBJECT = r"(?:was|were|is|are|has|have|had|been|after|before|following|having|while|from|than|as)\b"
 _SUBJECT = re.compile(rf"^\W*(?:(?:and|while|as|because|since|when)\s+)?(?!{_NOT_A_SUBJECT})(?P<np>\w[^,;]*?)\s+{_VERB}\b", re.IGNORECASE)
 # ... or before a copula when a comparison follows the number ("Egg prices are 53% higher than"), or before "cost" when
@@ -43,6 +44,8 @@ _ASIDE_WORD = re.compile(r",\s*(?:meanwhile|however|too|also|though|in\s+turn|by
                          re.IGNORECASE)  # "Beef prices, meanwhile, also increased"
 _ASIDE_BEFORE = re.compile(_ASIDE_WORD.pattern + "$", re.IGNORECASE)
 _BARE_COST = re.compile(r"^\s*(?:also\s+)?costs?\s+$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:(?:around|across|in|throughout)\s+(?:the\s+)?(?:U\.S\.|US|United\s+States|country|nation|"
+                          r"(?-i:[A-Z])[a-z]+)|nationwide)$", re.IGNORECASE)  # "the cost of eggs around the U.S."
 _TRAILING_ADVERB = re.compile(r"\s+(?:also|overall|too|meanwhile|still|now|alone)$", re.IGNORECASE)  # "Pork prices overall"
 _BARE_VERB = re.compile(rf"^\W*(?:also\s+|then\s+)?(?:(?:after|before|following|having|while)\s+)?(?:{_VERB}|\w{{3,}}ing)\b",
                         re.IGNORECASE)
@@ -144,7 +147,7 @@ def _part_of(subject: str | None) -> str | None:
         return None
     subject = re.sub(r"^(?:(?:over|in|during|for|since|after|on|at|from)\b[^,]*\s(?=the\s))?(?:the|its|and)\s+", "",
                      " ".join(subject.split()), flags=re.IGNORECASE)  # "Over the past 12 months the shelter index"
-    subject = _TRAILING_ADVERB.sub("", subject)
+    subject = _PLACE_AFTER.sub("", _TRAILING_ADVERB.sub("", subject))
     if _CORE.match(subject):
         return subject
     for shape in _SHAPES:
