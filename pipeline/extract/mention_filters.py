@@ -703,12 +703,13 @@ _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?]|\s*$|['’]s\s|\s+(?:it|that|which|
                           r"with|for|is|was|are|were|has|had|does|did|costs?|sells?)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b))",
                           re.IGNORECASE)  # ... "this one involved deception" (not "the one injured worker was")
 _NO_VERB = r"(?!(?:would|will|could|can|may|might|must|should|was|were|is|are|has|had|have|did|does|do|said|says)\b)"
+_ANYTHING = re.compile("")
 # "one" that counts nothing, by the words before it (None: any) and after it:
 _ONE_NO_COUNT: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]], ...] = (
     (re.compile(r"\b(?:the|this|that)\s$", re.IGNORECASE), (_ONE_PRONOUN,)),  # "the one it replaces", "this one", "the one before"
     (_A_KIND_ONE, (_ONE_PRONOUN, _NAMED_AFTER)),  # "orbits a larger one named Didymos", "a new one is planned"
     (re.compile(r"\bwhat\s$", re.IGNORECASE), (_ONE_DID,)),  # "ten times what one fetched": any one of them
-    (_ORDINAL_ONE, (re.compile(""),)),  # "the second one this year", "the latest one": which of them
+    (_ORDINAL_ONE, (_ANYTHING,)),  # "the second one this year", "the latest one": which of them
     (_A_CERTAIN_BEFORE, (_PERSON_NAMED_AFTER,)),  # "the farm of one Henry Aldous": a certain person
     (re.compile(r"(?:[,”\"’]\s*(?:said|says)|\baccording\s+to)\s+$", re.IGNORECASE),  # ..." said one marine shipping expert.": a source
      (re.compile(rf"^(?:\s+{_NO_VERB}[a-z-]+){{1,4}}(?<!ed)(?=\s*[,.;:]|\s+(?:who|at|in|from|with)\b)"),)),
@@ -736,7 +737,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \
-            and not (_HEDGED_ONE_BEFORE.search(before) and _ONE_VERB_AFTER.match(after)) and not _in_tally_list(before, after) and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after) \
+            and not (_HEDGED_ONE_BEFORE.search(before) and _ONE_VERB_AFTER.match(after)) and not _in_tally_list(before, after) \
+            and not _MARGIN_BEFORE.search(before) and not _ONE_LISTED.match(after) \
             and not (re.search(r"\bat\s+least\s+$", before, re.IGNORECASE) and re.match(r"\s+of\s", after)):
         return "phrase"  # "one of the", "one another", "at one point"; not "..., Alliance one, UUP one", "at least one of its"
     if value <= 10 and _FOR_PAIR_BEFORE.search(before) and _CRICKET_WORDS.search(text, max(0, start - 150), end + 150):
