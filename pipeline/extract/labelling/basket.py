@@ -59,6 +59,8 @@ _AFTER_PART = re.compile(
     r"^\s*(?:(?:monthly|annual|yearly)\s+)?(?:increase|rise|gain|jump|decline|drop|fall|decrease)\s+in\s+(?:the\s+)?"
     r"(?:(?P<price>prices?|costs?)\s+(?:of|for)\s+)?(?P<part>[a-z][a-z -]{1,30}?)(?:\s+(?P<price2>prices|costs|index))?"
     r"(?=\s+(?:for|in|on|over|during|from|last|this|since|compared)\b|\s*[,.;)]|\s*$)", re.IGNORECASE)
+_CHANGE_CARRIES = re.compile(r"^\s*(?:jump|rise|increase|gain|surge|drop|fall|decline)\s+(?:brings|brought|takes|took|pushes|"
+                             r"pushed|lifts|lifted|sends|sent|puts|put)\s+(?P<part>[a-z][a-z -]{1,30}?)\s+(?:prices|costs)\b")
 _CORE = re.compile(r"^core\s+(?:cpi|inflation|prices|consumer\s+prices|index|consumer\s+price\s+index)$", re.IGNORECASE)
 # Names of the whole index, and markets outside the basket's parts.
 _WHOLE = re.compile(r"^(?:the\s+)?(?:(?:consumer|all[\s-]items|headline|overall|total|general|retail|annual|monthly|"
@@ -90,7 +92,10 @@ def basket_part(found: Measured, metric: str, label: str | None, text: str) -> s
 
 def _named_after(found: Measured) -> str | None:
     """The part a change names after itself: "a 0.3% rise in bread prices", "a 0.2% increase in
-    rent" in a sentence about the index (nothing there says it is a price otherwise)."""
+    rent" in a sentence about the index (nothing there says it is a price otherwise), or the prices the
+    change carries ("The 15.2% jump brings egg prices to a record")."""
+    if carried := _CHANGE_CARRIES.match(found.sentence[found.span[1]:]):
+        return _named_part(carried["part"])
     if not (match := _AFTER_PART.match(found.sentence[found.span[1]:])):
         return None
     priced = match["price"] or match["price2"] or re.search(r"\bindex\b|\bCPI\b", found.sentence)
