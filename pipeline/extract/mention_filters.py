@@ -379,15 +379,14 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "reference_mark"  # "spread.”2": a note's number, not the article's
     if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
-    if not has_unit and value < 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) and _UNTIL_DOTTED.search(before):
+    dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None  # "23.59"
+    if dotted and value < 24 and _UNTIL_DOTTED.search(before):
         return "clock_time"  # "until 23.59": a time of day written with a dot
-    if not has_unit and value < 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) and _AT_DOTTED.search(before) \
-            and (_TIMETABLE_VERB.search(before[:len(before) - len(_AT_DOTTED.search(before)[0])])
-                 or _AM_PM_NEAR.search(text, max(0, start - 100), min(len(text), end + 100))):
+    if dotted and value < 24 and (at := _AT_DOTTED.search(before)) \
+            and (_TIMETABLE_VERB.search(before, 0, at.start()) or _AM_PM_NEAR.search(text, max(0, start - 100), end + 100)):
         return "clock_time"  # "leaves at 10.20", "at 12.45" beside "1.30pm"
-    if not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) \
-            and any(re.search(r"\b0\d\.[0-5]\d\b", m[0]) for m in _DOTTED_HOURS.finditer(text, max(0, start - 20), end + 20)
-                    if m.start() <= start and end <= m.end()):
+    if dotted and any(re.search(r"\b0\d\.[0-5]\d\b", m[0]) for m in _DOTTED_HOURS.finditer(text, max(0, start - 20), end + 20)
+                      if m.start() <= start and end <= m.end()):
         return "clock_time"  # "from 08.30 to 16.00": the hours of the day a rule holds
     if value in (4, 8, 16, 32, 64, 128) and (knockout := _KNOCKOUT_ROUND_BEFORE.search(before)) \
             and (knockout["round"] or not _PLURAL_AFTER.match(after)):

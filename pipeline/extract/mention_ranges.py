@@ -367,17 +367,16 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit_class in ("count", "currency") and other.unit and not backward \
             and _BASELINE.match(gap) and not _in_hundredths(text, other):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "12 cases, compared with 31", "CFA francs, up from 15,000"
-    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _NEXT_CLAUSE.match(gap) \
-            and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other) and dimension_of(other.unit) is None:
-        # not "a magnitude 5.6 tremor hit, and 200 died", nor "are 350 meters underground and another 44 are"
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "27 countries signed ..., and nine abstained"
-    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _ANOTHER.search(gap) \
-            and _CLAUSE_END.match(text, mention.end) and dimension_of(other.unit) is None:  # not "350 meters ... another 44"
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "600 coopers, and family shops another 150"
-    if mention.unit is None and other.unit_class == "count" and other.unit and not backward \
-            and (parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"]) \
-            and _OBJECT_ENDS.match(text, mention.end) and dimension_of(other.unit) is None:
-        return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "... and Japan 14, while Korea, hosting, entered 24."
+    # a bare number after a count of things, not of a measure (not "are 350 meters underground and another 44 are")
+    after_things = mention.unit is None and other.unit_class == "count" and other.unit and not backward \
+        and dimension_of(other.unit) is None
+    if after_things and (_NEXT_CLAUSE.match(gap) and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other)
+                         or _ANOTHER.search(gap) and _CLAUSE_END.match(text, mention.end)
+                         or (parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"])
+                         and _OBJECT_ENDS.match(text, mention.end)):
+        # "27 countries signed ..., and nine abstained" (not "a magnitude 5.6 tremor hit, and 200 died"); "600 coopers, and
+        # family shops another 150"; "... and Japan 14, while Korea, hosting, entered 24."
+        return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \

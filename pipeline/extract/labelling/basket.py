@@ -126,9 +126,10 @@ def _subject(found: Measured) -> str | None:
         else:
             pieces.append(piece)
     compared = bool(_COMPARED_AFTER.match(sentence, found.span[1]))
-    if (aside := _ASIDE_BEFORE.search(sentence, 0, start)) and (_BARE_VERB.match(pieces[-1]) or _BARE_COST.match(pieces[-1])):
+    bare_cost = _BARE_COST.match(pieces[-1])
+    if (aside := _ASIDE_BEFORE.search(sentence, 0, start)) and (bare_cost or _BARE_VERB.match(pieces[-1])):
         head = re.split(r"[,;:]", sentence[:aside.start()])[-1]  # "Beef prices, meanwhile, also increased 0.7%"
-        return head + " prices" if _BARE_COST.match(pieces[-1]) and compared else head  # "Bacon, meanwhile, cost 4.1% more"
+        return head + " prices" if bare_cost and compared else head  # "Bacon, meanwhile, cost 4.1% more"
     for n, piece in enumerate(reversed(pieces)):
         piece = _ASIDE_WORD.sub(" ", piece)
         if _BARE_VERB.match(piece):
