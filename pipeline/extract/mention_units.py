@@ -438,10 +438,11 @@ _CENTS_OF = {"us": "USD", "euro": "EUR", "australian": "AUD", "canadian": "CAD",
              "singapore": "SGD", "hong kong": "HKD"}
 
 
-def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False) -> UnitRead:
+def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = (), singular_ok: bool = False,
+               value: float | None = None) -> UnitRead:
     """The unit written right after the number ending at `end` (`code`: a currency written before;
-    `cues`: the currencies the story's own words point at, `mention_rules.story_cues`). A unit never
-    stands past a blank line: "Most wins: 10" ends its paragraph, the "Podiums" of the next is no unit
+    `cues`: the currencies the story's own words point at, `mention_rules.story_cues`; `value`: the number's, if
+    known). A unit never stands past a blank line: "Most wins: 10" ends its paragraph, the "Podiums" of the next is no unit
     (the words after the number are read up to it; the places a currency is named by, in the whole text)."""
     whole = text
     if paragraph_end := _BLANK_LINE.search(text, end, end + 60):
@@ -455,7 +456,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     if (gas := _GAS_VOLUME.match(after)) and not code:  # "6bcm of gas" is 6 billion cubic metres
         unit, factor = _GAS_UNITS[gas.group(1).lower()]
         return UnitRead(unit, "count", gas.end(), factor)
-    if not code and (points := _points_after(text, end)):
+    if not code and (points := _points_after(text, end, value)):
         return points
     if not code and (compound := _COMPOUND.match(after)):
         return UnitRead(american(plural(compound["noun"].lower())), "count", compound.end())  # "an eight-person jury"
@@ -757,10 +758,7 @@ _OR_PERCENT = re.compile(r"\s*,?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s
                          r"percent\b)", re.IGNORECASE)
 
 
-_DIGITS_BEFORE = re.compile(r"\d[\d,]*(?:\.\d+)?$")
-
-
-def _points_after(text: str, end: int) -> UnitRead | None:
+def _points_after(text: str, end: int, value: float | None) -> UnitRead | None:
     """"20 points", "a 17 point increase", "a four-point drop": percentage points in a sentence about
     shares, votes, polls or rates that names no index, market or game (a restatement in percent right after,
     `_OR_PERCENT`, is no share word), and never more than 100 of them; else index, game or contest points."""
@@ -771,9 +769,8 @@ def _points_after(text: str, end: int) -> UnitRead | None:
     stop = min(x for x in (text.find(". ", end), text.find("\n", end), end + 120) if x >= 0)
     restated = _OR_PERCENT.match(text, match.end())
     sentence = text[start:match.end()] + text[restated.end():stop] if restated else text[start:stop]
-    digits = _DIGITS_BEFORE.search(text, max(0, end - 20), end)
-    if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence) \
-            and not (digits and float(digits[0].replace(",", "")) > 100):  # "376 points from the public vote": a tally
+    tally = value is not None and abs(value) > 100  # "376 points from the public vote"
+    if _SHARE_WORDS.search(sentence) and not _INDEX_WORDS.search(sentence) and not tally:
         return UnitRead("percentage_points", "percent", match.end() - end)
     return UnitRead("points", "count", match.end() - end)
 

@@ -161,7 +161,7 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     if found.kind == "figures":  # "a seven-figure sum": money, in the story's currency unless it names one
         return _mention(text, found.start, found.end, found.value, found.unit or rules.story_money(story), "currency",
                         value_max=found.value_max, qualifier="several")
-    read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1) \
+    read = unit_after(text, found.end, None, story, singular_ok=found.value <= 1, value=found.value) \
         if found.unit is None else None
     unit = read.unit if read else found.unit
     unit_class: UnitClass = read.unit_class if read else _WORD_UNIT_CLASS.get(found.unit, "percent")
@@ -191,14 +191,14 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
     plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
-    read = unit_after(text, number.end + plus, code, story, singular_ok=single)
+    read = unit_after(text, number.end + plus, code, story, singular_ok=single, value=number.value)
     if not code and company_named(text, number.start, number.end):
         return Rejection(number.text, number.start, number.end, "name")  # "3M said", "3M's", "3M investors": the company
     if read.unit is None and not code and number.scale == 1e6 and glued_metres(text, number.start, number.end):
         read = UnitRead("meters", "count", factor=1e-6)  # "cleared 6.25m": metres, not millions
     bound = "at_least" if plus else None
     if not plus and read.unit is None and number.value != 1 and (more := _OR_MORE.match(text, number.end)):
-        counted = unit_after(text, more.end(), code, story)
+        counted = unit_after(text, more.end(), code, story, value=number.value)
         if counted.unit is not None and counted.unit_class == "count":  # "36 or more points": at least 36 ("one or more" is "some")
             plus, read, bound = more.end() - number.end, counted, "at_most" if more["w"].lower() in ("fewer", "less") else "at_least"
     signed_at = number.start + (1 if number.text[:1] in "-\u2212" else 0)  # past a minus read with the number
