@@ -140,8 +140,10 @@ _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 # The place a listed count went to or came from, between it and the next name: "sent 300 firefighters to
 # Greece, France 250 and Italy 180".
 LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
-# The time a listed count is for, right after it: "145 donors last year and Slovenia 52".
-LIST_WHEN = r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn))?"
+# The time a listed count is for, right after it: "145 donors last year and Slovenia 52", "890 refugees in 2015, and
+# Sweden 163", "30 trawlers in the 1990s".
+LIST_WHEN = (r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn)"
+             r"|\s+in\s+(?:the\s+)?(?:19|20)\d\d(?:['’]?s)?)?")
 # After a count that says what it counts, the place may be any words and the time may follow it: "sent 16 pullers
 # to the Asian championships and Japan 14", "received 1,950 parcels by boat last year and Tarbet 240".
 LIST_AFTER_COUNTED = (rf"{LIST_WHEN}(?:\s+(?:to|in|at|for|from|by)\s+(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+(?!and\b)[A-Za-z][\w'’.-]*){{0,3}})?"

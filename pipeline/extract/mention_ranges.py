@@ -31,7 +31,7 @@ from schemas.primitives.numbers import find_numbers
 from schemas.primitives.number_words import SCALE_WORDS, times
 from schemas.units import base_unit, dimension_of
 
-from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_NAME
+from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_NAME, LIST_WHEN
 from .mention_signs import DOWN_VERBS, UP_VERBS, change_at
 from .mention_units import IRREGULAR_PAST, PARTICIPLE, SIZE_WORDS, measure_before, rate_after
 
@@ -95,7 +95,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'�
 _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
-_NEXT_CLAUSE = re.compile(r"^(?:\s+[A-Za-z'’-]+){0,6}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
+_NEXT_CLAUSE = re.compile(rf"^(?:\s+[A-Za-z'’-]+){{0,6}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
                           r"(?:(?:just|only|some|about|around|nearly|almost|another|a\s+further)\s+)?$")  # "200 growers; just 11 remain"
 _CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
                           r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|come|go|return|stay|"
@@ -116,8 +116,9 @@ _AMOUNTING_TO = re.compile(r"^[^.;:!?\d]{0,60},\s*(?:amounting|equal|equivalent)
 _TALLY = re.compile(rf"^{LIST_AFTER_COUNTED}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
 _BY_BEFORE = re.compile(r"\bby\s+$")
 # A second subject that did the same to a bare number, its clause's last word: "Queensland sent 18 rescuers ..., while
-# Tasmania, with one coal mine left, sent six." (not a move: "..., while prices rose 5").
-_PARALLEL_SUBJECT = re.compile(r"^\s*,?\s+(?:and|while|but|whereas)\s+[A-Za-z][^.;:!?\d]{0,60}?\s(?P<verb>[a-z]{3,})\s+$")
+# Tasmania, with one coal mine left, sent six." (not a move: "..., while prices rose 5"); the first's time may come
+# between ("30 trawlers in the 1990s, and its rival launched 12").
+_PARALLEL_SUBJECT = re.compile(rf"^{LIST_WHEN}\s*,?\s+(?:and|while|but|whereas)\s+[A-Za-z][^.;:!?\d]{{0,60}}?\s(?P<verb>[a-z]{{3,}})\s+$")
 _OBJECT_ENDS = re.compile(r"\s*(?:[,.;)]|$)")
 _HAVING_VERBS = frozenset("sends wins has have takes gets brings sells builds keeps holds makes fields enters employs runs owns "
                           "hires signs".split())
