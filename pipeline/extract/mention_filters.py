@@ -123,6 +123,9 @@ _PROVISION_BEFORE = re.compile(
     r"(?:\d+[A-Za-z]?\s*\()?$", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
+_MEASURED_PAIR = re.compile(r"\s?(?:thousand|million|billion|lakh|crore|kilo(?:gram|metre|meter)?s?|kg|km|grams?|tonnes?|tons?|"
+                            r"met(?:re|er)s?|feet|foot|inch(?:es)?|miles|pounds|ounces|lit(?:re|er)s?|hectares?|acres?|"
+                            r"degrees?|hours?|minutes?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # A vote's word before its pair, or a court's ("the court ruled 6-3", "sided 5-4 with"); or an earlier pair of the same
 # vote in its sentence ("voted 6-3 to uphold the law and 5-4 to overturn it").
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$|\b(?:ruled|sided)\s+$"
@@ -222,7 +225,7 @@ _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
                           r"|^\s(?:Times\s+(?:the|as|More|Bigger|Larger|Higher|Faster)|Percent|Per\s+Cent)\b")  # a headline's "Five Times the Size"
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
-_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|fold|pound|mile|point|percent|thirds?|quarters?|"
+_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|centur(?:y|ies)|fold|pound|mile|point|percent|thirds?|quarters?|"
                         r"kilomet(?:re|er)s?|met(?:re|er)s?|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?|euro|dollar|rupee|peso|franc|rand)\b"
                         r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # the range's first end: "a two- to three-week stint",
@@ -557,6 +560,8 @@ def _score(text: str, start: int, end: int, value: float, before: str, after: st
         return None  # "voted 5-4", "a majority of 5–4": the votes for and against are counts
     if pair:
         first, second = (value, int(pair.group(1))) if pair.re is _SCORE_AFTER else (int(pair.group(1)), value)
+        if first < second and _MEASURED_PAIR.match(after[pair.end():] if pair.re is _SCORE_AFTER else after):
+            return None  # "bows that draw at 25-30 kilograms", "drew 20-25 thousand fans": a rising range of a measure
         if 1900 <= first <= 2100:
             return None  # "2024-25" is a fiscal year, decided as a date
         signed = any(signed_column(text, at) for at in (start - 1, end + 1))

@@ -119,6 +119,7 @@ _BY_BEFORE = re.compile(r"\bby\s+$")
 # Tasmania, with one coal mine left, sent six." (not a move: "..., while prices rose 5"); the first's time may come
 # between ("30 trawlers in the 1990s, and its rival launched 12").
 _PARALLEL_SUBJECT = re.compile(rf"^{LIST_WHEN}\s*,?\s+(?:and|while|but|whereas)\s+[A-Za-z][^.;:!?\d]{{0,60}}?\s(?P<verb>[a-z]{{3,}})\s+$")
+_MULTIPLIER_WORD = re.compile(r"\b(?:doubled?|twice|tripled?|trebled?|quadrupled?|halved?)\b", re.IGNORECASE)
 _OBJECT_ENDS = re.compile(r"\s*(?:[,.;)]|$)")
 _HAVING_VERBS = frozenset("sends wins has have takes gets brings sells builds keeps holds makes fields enters employs runs owns "
                           "hires signs".split())
@@ -331,7 +332,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a 66-by-121-centimetre panel", "3 x 4 m"
     if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a mean of 41.2 ± 8.3 months"
-    if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap):
+    if mention.unit is None and other.unit and backward and _LIST.match(gap) and not _restated(text, mention, other, gap) \
+            and not _MULTIPLIER_WORD.search(other.text):  # "65,000, double the number": no list
         value = times(mention.value, _scale_carried(other)) if _ONE_LIST.match(gap) and not scaled(mention) \
             and abs(mention.value) < 1000 else mention.value
         return replace(mention, unit=other.unit, unit_class=other.unit_class,  # "2, 3 and 1.5 cents a bushel", "2.1, 2.4 and 2.9 billion"

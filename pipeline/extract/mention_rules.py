@@ -62,12 +62,12 @@ LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "
                        {word: ("CHF", "XOF", "XAF") for word in ("franc", "francs")} | \
                        {word: ("GBP", "EGP", "LBP", "SYP") for word in ("pound", "pounds")}
 # In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
-# two cans" is at most two, "not less than" at least).
+# two cans" is at most two, "not less than" at least); "spread over 64,500 square metres" is the area, no hedge.
 HEDGES = (
     ("at_least", r"at least|not? fewer than|not? less than|a minimum of|no (?:smaller|shorter|lower) than"),
     ("at_most", r"(?<!pick )(?<!picked )(?<!went )(?<!goes )(?<!gone )(?<!moved )up to|at most|not? more than|a maximum of|as (?:much|many|high) as|within|"
                 r"no (?:larger|bigger|greater|longer|higher) than"),
-    ("more_than", r"more than|(?:well |just )?over|above|(?:over|above) the age of|upwards of|in excess of|exceeding|(?:well |just )?above|"
+    ("more_than", r"more than|(?<!spread )(?<!spreads )(?<!sprawls )(?<!stretches )(?<!extends )(?:well |just )?over|above|(?:over|above) the age of|upwards of|in excess of|exceeding|(?:well |just )?above|"
                   r"(?:larger|bigger|greater|longer|higher) than"),
     ("less_than", r"less than|(?:just )?under|below|(?:under|below) the age of|fewer than|(?:smaller|shorter|lower) than"),
     ("approximately", r"about|around|roughly|approximately|approximate|an estimated|estimated at|estimated|some"

@@ -176,7 +176,8 @@ _SEEING = r"(?:see|sees|saw|seeing|expect\w*|predict\w*|forecast\w*|show\w*|say|
 _NOT_DESCRIBING = r"(?:of|in|the|and|to|on|for|before|after|while|when|as|then|than|but|amid|despite|remain\w*|last|this|next|every|" \
                   r"are|were|is|was|be|been|being|have|has|had|will|would|could|may|might|can|must|should)\b"
 _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
-                         rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b(?!\s+due\b)", re.IGNORECASE)  # not "$6B falls due"
+                         rf"(?:(?P<down>{NOUNS_DOWN})|(?P<up>{NOUNS_UP}))\b(?!\s+(?:due|through|into)\b)", re.IGNORECASE)
+# (not "$6B falls due", nor "a 55-metre trench cut through the peat": a way made, no fall)
 # Things counted that then act on an object: "38 sawmills cut 2,000 jobs", "its 12 mills still cuts oak". The
 # noun after them is their verb, not a cut or rise they measure (unlike "a 50 bps cut", "3,000 jobs cut in Ohio").
 _COUNTED_SUBJECT = re.compile(r"\s(?!(?:bps|points|pips|cents|pence|basis)\b)[a-z]{3,}s$")
@@ -226,6 +227,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:earlier|before|ago)|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before|back)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
+             r"(?:it|they|we|he|she) (?:paid|charged|earned|spent)\b|the (?:last|previous) (?:issue|one|sale|auction|round)\b|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
@@ -254,7 +256,7 @@ _AGAINST_EARLIER = re.compile(
     r"^\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
     r"(?:peak|high|record|levels?|pre-pandemic)|(?:its|their|the)\s+(?:previous|earlier|former|old)\s+(?:rate|price|fare|fee|charge|figure)s?|"
     r"(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
-    r"last\s+(?:year|season)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
+    r"last\s+(?:year|season|summer|winter|spring|autumn|month|quarter)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
 

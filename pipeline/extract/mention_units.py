@@ -77,7 +77,7 @@ _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
-    r"|(?P<age>[\s-](?P<aunit>year|month|week|day)s?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
+    r"|(?P<age>[\s-](?P<aunit>year|month|week|day|decade|centur(?=y|ies))(?:s|y|ies)?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|whole|long|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar|peak|busy|earth|holiday|rainy|match|race|"
     rf"polling|voting)\s+)?"  # "38 consecutive days", "2,908 working days", "29 peak days", "31 earth years"
@@ -157,7 +157,7 @@ _CATEGORY_BEFORE = re.compile(r"\bcategory[\s-]$", re.IGNORECASE)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|cyclones?|typhoons?|winds?)\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNORECASE)
 _NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other most recent latest".split())
-_FUNCTION_WORDS = ("a an the of to in on at by for from with and or but than since as per this that these those its their "
+_FUNCTION_WORDS = ("a an the of to in on at by for from with and or nor not but than since as per this that these those its their "
                    "his her our your who which while when where each every i we you he she it they them us him")  # "the big one they remember"
 _VERBS = "is are was were be been has have had will would can could may might said says does did do"
 _PLACES = ("after before during outside inside near under over into across between against among amongst within throughout towards toward via "
@@ -370,12 +370,19 @@ def is_weight(text: str, start: int, end: int) -> bool:
     if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
         return True
     before = text[max(0, start - 80):start]
-    if _WEIGHT.search(before) or _TOWED.search(before) or _WEIGHT_AFTER.search(text[end:end + 60]) \
+    weighed = [*_WEIGHT.finditer(before), *_TOWED.finditer(before)]
+    # a word of money after the weight's word is the nearer: "weighs 2.8 pounds and sells for 450 pounds"
+    if weighed and not _paid_after(before[max(m.end() for m in weighed):]) or _WEIGHT_AFTER.search(text[end:end + 60]) \
             or _CONVERTED_WEIGHT.match(text[end:end + 40]):
         return True
     # "42 million metric tons of waste, or 287 pounds per person"; not a weight that sizes a thing ("a 50-kg bag")
     measure = [m for m in _WEIGHT_UNIT.finditer(before) if before[m.start() - 1:m.start()] != "-"]
-    return bool(measure) and not _MONEY_CUE.search(before[measure[-1].end():])
+    return bool(measure) and not _paid_after(before[measure[-1].end():])
+
+
+def _paid_after(words: str) -> bool:
+    """Do `words`, between a weight and "pounds", name money ("sold it online for", "won its grower")?"""
+    return bool(_MONEY_CUE.search(words) or re.search(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?)\b", words, re.IGNORECASE))
 
 
 # "6.25m" glued is metres, not millions, beside a length's words: after it ("300m long", "a 50m-high wave",
@@ -467,6 +474,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead("percentage_points", "percent", match.end())
     if match and match["bp"]:
         return UnitRead("basis_points", "percent", match.end())
+    if match and match["age"] and (counted := _COUNTED_IN.get(match["aunit"].lower())):
+        return UnitRead(counted[0], "count", match.end(), counted[1])  # "a three-century-old coral": 300 years
     if match and match["age"]:
         return UnitRead(match["aunit"].lower() + "s", "count", match.end())
     if match and match["dur"] and code:

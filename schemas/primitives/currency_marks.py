@@ -10,13 +10,13 @@ from __future__ import annotations
 
 # "Rp 507.8 trillion", "RM1.2bn", "KSh 520", "Tk 78", "Kč 10,000", "DKr32", "NIS 21bn", "GH¢1,200",
 # "Fr. 18", "R42bn", "₦350", "zł4.20", "RMB 30bn", "SR12bn", "QR2.5bn", "₸2,500", "₾40", "BD2" (Bahraini dinars),
-# "KD 5" (Kuwaiti dinars).
+# "KD 5" (Kuwaiti dinars), "Nu 150,000" (Bhutan's ngultrum).
 OTHER_CODES: dict[str, str] = {
     "Rp": "IDR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "Tk": "BDT", "Kč": "CZK",
     "DKr": "DKK", "NKr": "NOK", "SKr": "SEK", "NIS": "ILS", "Dh": "AED", "Dhs": "AED", "GH¢": "GHS", "GH₵": "GHS",
     "Fr.": "CHF", "R": "ZAR", "₦": "NGN", "₱": "PHP", "₺": "TRY", "₴": "UAH", "₪": "ILS", "₫": "VND", "₵": "GHS",
     "zł": "PLN", "RMB": "CNY", "SR": "SAR", "₸": "KZT", "₾": "GEL", "₼": "AZN", "₮": "MNT", "৳": "BDT", "₭": "LAK",
-    "₲": "PYG", "₡": "CRC", "QR": "QAR", "BD": "BHD", "KD": "KWD",
+    "₲": "PYG", "₡": "CRC", "QR": "QAR", "BD": "BHD", "KD": "KWD", "Nu": "BTN",
 }
 # Marks that are also letters of names and roads ("Grade R", "SR 520"): an amount glued to one is read only
 # when it is scaled, grouped or in cents ("R42bn", "SR12bn", "R1,200", "R215.40"; not "R2").

@@ -49,13 +49,18 @@ _GLUED_CODES += "|" + "|".join(f"(?<=\\b(?-i:{code}))" for code in (
     "BOB", "PEN", "UYU", "PYG", "VES", "GTQ", "HNL", "NIO", "CRC", "DOP", "JMD", "TTD", "XOF", "XAF", "MAD", "DZD",
     "ETB", "TZS", "UGX", "RWF", "ZMW", "MWK", "MZN", "AOA", "NAD", "BWP", "MUR", "IQD", "LBP", "UZS", "AZN", "GEL",
     "BYN", "MDL", "RSD", "BAM", "MKD", "BGN", "MNT", "KHR", "LAK", "MMK", "MVR", "BND", "FJD", "PGK", "SDG",
-    "SSP", "LYD", "XCD", "BBD", "BSD", "GYD", "SRD", "HTG", "KGS", "TJS", "TMT", "AFN"))
+    "SSP", "LYD", "XCD", "BBD", "BSD", "GYD", "SRD", "HTG", "KGS", "TJS", "TMT", "AFN", "BTN", "LRD", "SLE", "SLL",
+    "GMD", "GNF", "CDF", "BIF", "DJF", "ERN", "SCR", "KMF", "MGA", "LSL", "SZL", "CVE", "MRU", "SYP", "YER", "KPW",
+    "MOP", "WST", "VUV", "SBD", "AWG", "BZD", "KYD", "ZWL"))
 # Other currency abbreviations glued to the amount (currency_marks.GLUED: "Rp507bn", "KSh520", "DKr32"), and the
 # marks of currency_marks.SCALED_ONLY and PLACED_MARKS only before a scale, a thousands comma or cents ("R42bn",
 # "Sh1,200", "K12.3bn", "R215.40"), or a price of one thing ("R380 a kilo", "R95 each"; not "R2").
 _SCALED_OR_GROUPED = (r"(?=\d+(?:\.\d+)?(?:bn|m|k|\s?(?:billion|million|trillion))\b|\d{1,3},\d{3}\b|\d+\.\d\d(?!\d|\.\d)"
                       r"|\d+(?:\.\d+)?\s(?:(?:a|an|per)\s(?!(?:few|couple|lot|bit|little|number|while|long|short)\b)[a-z]|each\b))")
-_GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED),
+# ... and the rand's "R" glued to a price after a word of paying ("costs R150 for adults", "sells for R85").
+_PRICE_WORDS = ("cost", "costs", "for", "paid", "pay", "pays", "charge", "charges", "fetch", "fetches", "fee of", "price of",
+                "priced at", "sold at")
+_GLUED_SYMBOLS = "|".join([*(f"(?<=\\b(?-i:{s}))" for s in GLUED), *(f"(?<=\\b(?-i:{w} R))" for w in _PRICE_WORDS),
                            *(f"(?<=\\b(?-i:{s})){_SCALED_OR_GROUPED}" for s in (*SCALED_ONLY, *PLACED_MARKS, *_NAME_LIKE_CODES))])
 # Decimals spoken after digits, as transcripts write them: "3 point 4", "18-point-seven" (18.7); and digits
 # after a spoken whole: "zero-point-65" (0.65).
@@ -106,7 +111,7 @@ class NumberMatch:
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number written in `text`, digits or words, in order of appearance."""
-    numeric = _numeric_matches(text)
+    numeric = _joined_parts(text, _numeric_matches(text))
     taken = [(m.start, m.end) for m in numeric]
     spelled = [m for m in _spelled_matches(text) if not _overlaps(m, taken)]
     return sorted(numeric + spelled, key=lambda m: m.start)
@@ -151,6 +156,30 @@ def _overlaps(match: NumberMatch, taken: list[tuple[int, int]]) -> bool:
 
 
 # --- digits -----------------------------------------------------------------------------------
+
+
+_PART_SCALE = re.compile(r"\d\s+(?:thousand|hundred|lakh)$", re.IGNORECASE)
+
+
+def _joined_parts(text: str, matches: list[NumberMatch]) -> list[NumberMatch]:
+    """Digits and scale words in parts, as translated news writes them: "64 thousand 500 square meters" (64,500),
+    "1 lakh 20 thousand" (120,000), "1 thousand 200 crore rupees" (1,200 crore): the smaller part after a space."""
+    joined: list[NumberMatch] = []
+    for match in matches:
+        head = joined[-1] if joined else None
+        if head and _PART_SCALE.search(head.text) and text[head.end:match.start] == " " and match.text[:1].isdigit():
+            base = match.value / match.scale
+            if match.scale < head.scale and abs(match.value) < head.scale:
+                value, scale = head.value + match.value, head.scale
+            elif match.scale > head.scale and base < head.scale:
+                value, scale = (head.value + base) * match.scale, match.scale
+            else:
+                joined.append(match)
+                continue
+            joined[-1] = NumberMatch(head.start, match.end, text[head.start:match.end], value, scale)
+            continue
+        joined.append(match)
+    return joined
 
 
 def _numeric_matches(text: str) -> list[NumberMatch]:
