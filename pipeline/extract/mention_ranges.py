@@ -95,7 +95,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'�
 _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
-_NEXT_CLAUSE = re.compile(rf"^(?:\s+[A-Za-z'’-]+){{0,6}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
+_NEXT_CLAUSE = re.compile(rf"^(?:\s+[A-Za-z'’-]+){{0,8}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
                           r"(?:(?:just|only|some|about|around|nearly|almost|another|a\s+further)\s+)?$")  # "200 growers; just 11 remain"
 _CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
                           r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|come|go|return|stay|"
