@@ -55,6 +55,11 @@ CASES = [
     ("GDP shrank 0.3%, after the 1.8 percent expansion seen in 2022.", "1.8 percent", "in 2022"),
     ("Exports rose 5% year-on-year in March.", "5%", "in March"),
     ("The economy grew 2% annualized in the fourth quarter.", "2%", "in the fourth quarter"),
+    # a year and "with" before the figure: what was had or done that year
+    ("The reactor had set its previous record in 2021 with 59 megajoules of output.", "59 megajoules", "in 2021"),
+    ("The club last won the league in 2016 with a total of 81 points.", "81 points", "in 2016"),
+    ("The firm cut 1,200 jobs in 2022, with 400 more in the fourth quarter.", "400", None),
+    ("He was the first since the award began in 1956 with 12 wins.", "12 wins", None),
 ]
 
 

@@ -7,6 +7,7 @@ stage keeps it instead of the model's `period_text` (it is the text's own words)
 
 - a year or quarter right before a parenthesised number: "2017 (-1.2%)", "in the third quarter (0.4%)";
 - a year or quarter with a colon: "2023: 1.5%", "Q3: $4.1 billion";
+- a year and "with" before the number: "set a record in 2021 with 59 megajoules";
 - the period right after the number: "(0.9%) in 2016", "1.5% in 2023", "2% last year", "4% for 2024",
   "0.4% in the third quarter", "7.8% in the April-June quarter", "6.1% in the January-March period
   of 2022-23", "7.8% in the first quarter (April-June) of this fiscal", "2.1% in March" (months only after "in", "for", "during": a
@@ -53,6 +54,10 @@ _GAP = (r"(?:\s+(?:expansion|growth|contraction|drop|fall|decline|rise|increase|
         r"sequentially|on-year|quarter-on-quarter)){0,3}")
 _AFTER = re.compile(rf"^{_GAP}\s+((?:in|for|during)\s+(?:{_PERIOD}|{_MONTH})|(?:in\s+)?{_RELATIVE})(?![\w-])"
                     r"(?!\s+(?:dollars|euros|pounds|yen|prices|terms|money|constant))", re.IGNORECASE)
+# A year and what was had or done in it, before the number: "set a record in 2021 with 59 megajoules", "won in 2015
+# with a total of 63 points" (not after a comma: "163,000 in 2022, with 85,000 fired in the fourth quarter" says more).
+_BEFORE_WITH = re.compile(rf"(?<![\w-])((?:in|during)\s+{_PERIOD})\s+with\s+(?:(?:a|an)\s+(?:total|record|high|peak)\s+of\s+)?$",
+                          re.IGNORECASE)
 _OPEN = re.compile(r"\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
 WINDOW = 80  # characters read on each side: "in the first quarter (April-June) of financial year 2023-’24" fits
@@ -65,8 +70,14 @@ def period_next_to(text: str, start: int, end: int) -> str | None:
     if _OPEN.search(before) and close:  # "2017 (-1.2%)", "(0.9%) in 2016"
         found = _BEFORE_PAREN.search(before) or _AFTER.match(after[close.end():])
     else:
-        found = _BEFORE_COLON.search(before) or _AFTER.match(after)
+        found = _BEFORE_COLON.search(before) or _AFTER.match(after) or _with_year(before)
     return " ".join(found.group(1).split()) if found else None
+
+
+def _with_year(before: str) -> re.Match[str] | None:
+    """`_BEFORE_WITH`, unless its year is one measured from ("the first since RBIs became official in 1920 with 10")."""
+    found = _BEFORE_WITH.search(before)
+    return None if found is None or _SINCE_EVENT.search(before, 0, found.start(1) + 3) else found
 
 
 # One number written for two periods: "4.4% in 2024 and 2025", "2% for this year and 2025", "3%
