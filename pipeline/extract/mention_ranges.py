@@ -119,6 +119,15 @@ _BY_BEFORE = re.compile(r"\bby\s+$")
 # Tasmania, with one coal mine left, sent six." (not a move: "..., while prices rose 5"); the first's time may come
 # between ("30 trawlers in the 1990s, and its rival launched 12").
 _PARALLEL_SUBJECT = re.compile(rf"^{LIST_WHEN}\s*,?\s+(?:and|while|but|whereas)\s+[A-Za-z][^.;:!?\d]{{0,60}}?\s(?P<verb>[a-z]{{3,}})\s+$")
+# ... or the object of a second verb that deals with the same things: "hollowed 1,100 pairs of sabots last year and sold
+# 870,", "received 5,000 applications and approved 3,200." (not "operates 120 planes and employs 9,000": another thing),
+# no more of them than the first count ("employs 300 workers and sold 1.2 million" sold other things).
+_SECOND_OBJECT = re.compile(rf"^[^\d.;:!?]{{0,80}}?{LIST_WHEN},?\s+(?:and|but|while)\s+(?:(?:only|just|then|later|eventually)\s+)?"
+                            r"(?P<verb>sold|kept|exported|returned|retired|released|recovered|repaired|restored|rescued|"
+                            r"shipped|delivered|finished|completed|approved|rejected|accepted|reopened|closed|rehomed|"
+                            r"adopted|recycled|scrapped|destroyed|saved|treated|vaccinated|tested|checked|inspected)\s+"
+                            r"(?:(?:only|just|about|around|some|nearly|almost|roughly|over|more\s+than|fewer\s+than)\s+)?$",
+                            re.IGNORECASE)
 _MULTIPLIER_WORD = re.compile(r"\b(?:doubled?|twice|tripled?|trebled?|quadrupled?|halved?)\b", re.IGNORECASE)
 _OBJECT_ENDS = re.compile(r"\s*(?:[,.;)]|$)")
 _HAVING_VERBS = frozenset("sends wins has have takes gets brings sells builds keeps holds makes fields enters employs runs owns "
@@ -375,10 +384,11 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         and dimension_of(other.unit) is None
     if after_things and (_NEXT_CLAUSE.match(gap) and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other)
                          or _ANOTHER.search(gap) and _CLAUSE_END.match(text, mention.end)
-                         or (parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"])
+                         or ((parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"])
+                             or _SECOND_OBJECT.match(gap) and abs(mention.value) <= abs(other.value))
                          and _OBJECT_ENDS.match(text, mention.end)):
         # "27 countries signed ..., and nine abstained" (not "a magnitude 5.6 tremor hit, and 200 died"); "600 coopers, and
-        # family shops another 150"; "... and Japan 14, while Korea, hosting, entered 24."
+        # family shops another 150"; "... and Japan 14, while Korea, hosting, entered 24."; "... and sold 870,"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
