@@ -147,6 +147,7 @@ REAL_SETS = {
     "holdout81": (ROOT / "tests" / "data" / "holdout81", ROOT / "fetched" / "holdout81"),
     "holdout82": (ROOT / "tests" / "data" / "holdout82", ROOT / "fetched" / "holdout82"),
     "holdout83": (ROOT / "tests" / "data" / "holdout83", ROOT / "fetched" / "holdout83"),
+    "holdout85": (ROOT / "tests" / "data" / "holdout85", ROOT / "fetched" / "holdout85"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
