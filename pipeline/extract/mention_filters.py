@@ -106,7 +106,8 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['�
 _SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "six o'clock", "ten p.m." (not "Two ET hosts")
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
 # ... but "five to ten years", "five to 10 percent" are a range of an amount, not "ten to five"
-_AMOUNT_AFTER = re.compile(r"^[\s-]+(?:(?!(?:this|was|is|has|as|its|his|yes)\b)[a-z]+s|people|per\s?cent|percent|million|billion|"
+_AMOUNT_AFTER = re.compile(r"^[\s-]+(?:(?!(?:this|was|is|has|as|its|his|yes|unless|plus|thus|perhaps|always|besides|whereas|"
+                           r"across|towards|afterwards|sometimes)\b)[a-z]+s|people|per\s?cent|percent|million|billion|"
                            r"thousand|hundred)\b", re.IGNORECASE)
 _PAST_THE_HOUR = re.compile(r"^\s+past\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b",
                             re.IGNORECASE)  # the minutes of "twenty past four"
@@ -252,12 +253,14 @@ _CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|betwee
 _DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
 # ... or after "at" in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
-# a time written with am or pm ("begins at 1.30pm, after the massed pipes at 12.45"); not "the shares closed at 16.45"
+# a time written with am or pm or a colon ("begins at 1.30pm, after the massed pipes at 12.45", "is at 18.30, and the
+# last bus leaves at 22:10"); not "the shares closed at 16.45"
 _AT_DOTTED = re.compile(r"\bat" + _TIME_LEAD_END, re.IGNORECASE)
 _TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|arrives?|arrived|begins?|starts?|"
                              r"kicks?\s+off|kicked\s+off|lands?|landed|takes?\s+off|timed\s+for|scheduled\s+for|due)\b"
                              r"(?:[^.;:!?\d]|\b\d{1,2}\.[0-5]\d\b){0,40}$", re.IGNORECASE)  # (and past a time: "and again at")
-_AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)", re.IGNORECASE)
+_AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+                         r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", re.IGNORECASE)  # ... or with a colon: "leaves at 22:10"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:

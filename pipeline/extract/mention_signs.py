@@ -227,7 +227,7 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
 _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:earlier|before|ago)|(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:years|months|weeks|decades) (?:ago|earlier|before|back)|the previous|previously|earlier|in \d{4}|a decade|at the start|when|" \
              r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
-             r"(?:it|they|we|he|she) (?:paid|charged|earned|spent)\b|the (?:last|previous) (?:issue|one|sale|auction|round)\b|" \
+             r"(?:it|they|we|he|she) (?:paid|charged|earned|spent)\b|(?:the )?[a-z]+ (?:was|were|had been) (?:paying|charging|earning)\b|the (?:last|previous) (?:issue|one|sale|auction|round)\b|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
@@ -241,7 +241,7 @@ _COMPARE = re.compile(
     # ... and a measure's own comparatives, only against another time: "40 metres thinner than it was in 1990",
     # "1.3 degrees warmer than a year earlier" (not "5 degrees warmer than average")
     rf"|^\s+(?:(?P<up2>warmer|hotter|thicker|taller|deeper|wider|heavier|longer|faster|older)|"
-    rf"(?P<down2>colder|cooler|thinner|shallower|narrower|lighter|slower|younger))\s+than\s+{_TIME_THAN}", re.IGNORECASE)
+    rf"(?P<down2>colder|cooler|thinner|shallower|narrower|tighter|lighter|slower|younger))\s+than\s+{_TIME_THAN}", re.IGNORECASE)
 # A multiple of another thing, not of the same thing earlier: "expanding 2.5 times faster than sales of new
 # fashion" is a ratio, no move of 2.5 (but "ten times higher than before the attacks" is a rise, `_COMPARE`).
 _RATIO_THAN = re.compile(rf"^\s+(?:higher|larger|bigger|more|greater|dearer|lower|smaller|less|fewer|cheaper|warmer|hotter|"
@@ -274,9 +274,12 @@ _FALLEN_AFTER = re.compile(r"^\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet|
 _PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
 _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
                             re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
-_MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|"
+_MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|to\s+the\s+(?:summit|top|peak|crest|ridge|cairn)|"
+                          r"through\s+(?:the\s+)?(?:town|city|village|valley|gorge|forest|woods?)|"
+                          r"over\s+(?:the\s+|a\s+)?(?:course|heather|scree|rocks?|ground|route|trail|stretch|mountain|hill|ridge)|"
                           r"(?:above|below)\s+(?:sea\s+level|the\b(?!\s+(?:normal|usual|average|typical|previous|record)\b)))\b",
-                          re.IGNORECASE)  # a height: "the wall rises 5.6 ft above the promenade"
+                          re.IGNORECASE)  # a height: "the wall rises 5.6 ft above the promenade"; a route's climb: "climbs
+# 470 metres over heather and scree", "falls 200 metres through the town"
 
 
 # A move "from A to B" whose verb has its object between ("cut its rate from 4.25% to 4%", "raised
@@ -356,8 +359,11 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if match.group(1).lower() in ("down", "up") and (_PARTICLE_VERB.search(searched[:match.end(1)])
                                                                or index < 2 and _PUT_UP.search(searched[:match.end(1)])):
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
-            if index == 2 and (rival := _BEFORE[3][0].search(before)) and rival.start(1) > match.start(1):
-                return Change("up", rival.group(0).strip())  # the nearer verb: "a contract that would have increased wages by"
+            if index in (0, 2) and (rival := _BEFORE[3][0].search(before)) and (
+                    index == 2 and rival.start(1) > match.start(1) or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):
+                # the nearer verb: "a contract that would have increased wages by"; or the only verb, the other word a
+                # thing whose price moved ("raised the price of a two-tank boat dive by €8", "the cost of a dive charter by")
+                return Change("up", rival.group(0).strip())
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
     if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple:
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
@@ -403,6 +409,9 @@ _LASTING = re.compile(r"-(?:second|minute|hour|day|week|month|year)$", re.IGNORE
 # What was knocked off: "knocking 32 basis points off yields", "knocked $2bn off its value".
 _KNOCKED_OFF = re.compile(r"\b(?:knock|knocks|knocked|knocking|shave[sd]?|shaving|take|takes|took|taking|taken)\s+$", re.IGNORECASE)
 _OFF_AFTER = re.compile(r"^\s+off\b(?!\s+(?:the\s+)?(?:coast|shore|pace|lead))", re.IGNORECASE)  # not "two shots off the lead"
+
+
+_A_NOUN_BEFORE = re.compile(r"\bof\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)  # "the price of a two-tank boat "
 
 
 def _worth_trying(index: int, near: str) -> bool:
