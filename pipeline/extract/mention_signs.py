@@ -69,6 +69,8 @@ _NOT_ADJECTIVE = r"(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)"
 _PRICED = (r"(?:(?:the|its|their|his|her|our)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:prices?|fares?|tariffs?|fees?|rents?|charges?|rates?|quotas?|premiums?|wages?|salaries|pensions?|bills?|tolls?|"
            r"output|production|turnover|sales|revenues?|exports|imports|spending|profits?|earnings)\s+"
            r"(?:(?:of|for|on)\s+(?:(?!(?:to|from|at|by|between|and|or)\b)[\w'’-]+\s+){1,4}?)?")
+_OWNED = (r"(?:its|their|his|her|our)\s+(?:(?!(?:to|from|at|by|of|in|on|for|with|and|or|than|as)\b)[A-Za-z-]+\s+){1,3}?"
+          r"(?!to\b|from\b)")  # "its Latvian workforce ", never a level after it ("increased its tally to 99 seats")
 # What a change is in, up to the "of" before its size, within one phrase: "a reduction in ER visits of".
 _IN_WHAT = r"(?:(?!\b(?:after|before|while|than|and|but|as|compared|since|from|to)\b)[^.;:!?\d]){1,60}?"
 NOUNS_DOWN = ("(?-i:[Dd]ips?)|drops?|declines?|falls?|cuts?|reductions?|decreases?|contractions?|slumps?|plunges?|slides?|tumbles?|easing|retreat|"
@@ -116,6 +118,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         # a price moved with no "by": "lifted prices 12%", "cut the price of a loaf 10p"
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
+        # ... or what the subject owns: "grew its field 15%", "cut its workforce 5%", "raised its dividend 10%"
+        (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_DOWN}|{DOWN_VERBS})\s+{_OWNED}{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP}|{UP_VERBS})\s+{_OWNED}{adv}$", re.IGNORECASE), "up"),
     ]
 
 
