@@ -14,7 +14,8 @@ from .primitives.textnorm import without_accents
 
 # Cryptocurrencies are counted coins, not ISO money: each one's name and tickers, lower-cased ("bitcoin", "BTC", "XBT",
 # "ether", "ETH"), with the coins' plural noun.
-COIN_UNITS: dict[str, str] = {"bitcoin": "bitcoins", "btc": "bitcoins", "xbt": "bitcoins", "ether": "ether", "eth": "ether"}
+COIN_UNITS: dict[str, str] = {"bitcoin": "bitcoins", "btc": "bitcoins", "xbt": "bitcoins", "ether": "ether", "eth": "ether",
+                              "usdc": "usdc", "usdt": "usdt"}  # the stablecoins counted as coins, as their tickers
 
 _ALIASES: dict[str, str] = {
     "%": "percent", "per cent": "percent", "percentage": "percent", "pct": "percent",

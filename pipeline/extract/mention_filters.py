@@ -19,7 +19,8 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import BONUS_BALL, CALIBRE_UNIT, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, NOUN_STOP, part_of_whole
+from .mention_units import (BONUS_BALL, CALIBRE_UNIT, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, LISTED_DEMONYM, NOUN_STOP,
+                            part_of_whole)
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
@@ -81,9 +82,11 @@ _NEVER_MODELS = frozenset("seats constituencies districts votes voters members l
                           "stores branches schools hospitals airplanes planes jets jetliners airliners helicopters vehicles cars "
                           "trucks buses ships vessels".split())  # "220 Boeing airplanes": a maker before what is counted
 # A nationality before what is counted is no name: "22 Indian crew members", "40 Japanese tourists".
-_DEMONYM_AFTER = re.compile(r"^\s[A-Z][a-z]+(?:(?:an|ese|ish|ch|i|ic)\s+[a-z]+|\s+(?:refugees|migrants|civilians|"
-                            r"fighters|prisoners|detainees|hostages|pilgrims|villagers|families|children|women|men)\b)")
-# ... nor a people's name before people counted: "600 Rohingya refugees", "40 Maasai villagers"
+_DEMONYM_AFTER = re.compile(rf"^\s(?:{LISTED_DEMONYM}|"
+                            r"[A-Z][a-z]+(?:(?:an|ese|ish|ch|i|ic)\s+[a-z]+|\s+(?:refugees|migrants|civilians|"
+                            r"fighters|prisoners|detainees|hostages|pilgrims|villagers|families|children|women|men)\b))")
+# ... nor a people's name before people counted: "600 Rohingya refugees", "40 Maasai villagers"; a nationality alone in a
+# list of them counts people: "53 Nepali, five Indian, four Russians"
 # People counted by what befell them: "the six missing", "the 12 people killed" are amounts, not "the two sides".
 HARMED_WORDS = (r"died|dead|deaths?|killed|injured|hurt|wounded|missing|unaccounted|rescued|trapped|survivors?|victims?|"
                 r"bodies|hostages?")
@@ -687,8 +690,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
     unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121"),
     nor a headline's count ("Crash Kills 179 People"). `capital_after_names_nothing` in a headline, and
     before a name and a lowercase plural ("35 Powerball drawings")."""
-    if _in_tally_list(before, after) or capital_after_names_nothing and _HEADLINE_COUNTED.match(after) \
-            or _TITLE_HARMED.match(after):
+    if _in_tally_list(before, after) or (capital_after_names_nothing or _sentence_start(before)) and _HEADLINE_COUNTED.match(after) \
+            or _TITLE_HARMED.match(after):  # "72 People are believed to have died": a count capitalised at a sentence's start
         return None
     if _named_before(before) and not re.match(r"\s+times\b", after):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"; nor "scaled Everest 28 times"

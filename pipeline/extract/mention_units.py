@@ -280,6 +280,9 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         if not words and (PARTICIPLE.match(word.lower()) or word.lower() in IRREGULAR_PAST) \
                 and (following := _WORD_AFTER.match(after, pos)) and following.group(1).lower() in _NOUN_SKIP:
             break  # "11 needed new engines": a verb and its object, not "7 arrested protesters"
+        if not words and word in _PLACE_PREFIXES and (people := _WORD_AFTER.match(after, pos)) \
+                and people.group(1)[0].isupper() and _is_plural(people.group(1).lower()):
+            return [match, people]  # "two South Koreans", "17 million Sri Lankans": the people, with their country's first word
         if not words and (word.lower() in _NOUN_SKIP or "-" in word and not _hyphened_noun(after, match)):
             continue  # "new", "long-range", "well-known": what is counted comes after
         day_pass = word.lower() == "day" and _DAY_COMPOUND.match(after, pos)  # "212,000 day passes"
@@ -311,6 +314,7 @@ def _noun_goes_on(after: str, previous: str, word: re.Match[str]) -> bool:
     return not (name.endswith(("ed", "ly")) or name in IRREGULAR_PAST or name in ("out", "off", "up", "down") or acting or verb)
 
 
+_PLACE_PREFIXES = frozenset("South North East West New Saudi Sri".split())
 _OBJECT_PRONOUNS = frozenset("him her it them us me himself herself itself themselves myself ourselves".split())
 
 
@@ -499,7 +503,16 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         owners = SUBUNITS[sub[1].lower()]
         owner = next((c for c in cues if c in owners), None) or named_first(owners, whole) or owners[0]
         return UnitRead(owner, "currency", sub.end() - end, 0.01)
+    if not code and (demonym := _LISTED_DEMONYM.match(text, end)):
+        return UnitRead("people", "count", demonym.end(1) - end)  # "53 Nepali, five Indian, four Russians": people
     return _word_unit(text, end, match, code, singular_ok, cues, whole)
+
+
+# A nationality alone after a count, in a list of them (`mention_filters._DEMONYM_AFTER`): "53 Nepali, five Indian"
+# (not a brand or a month: "1.64 million Hyundai and Genesis cars", "1 March,").
+LISTED_DEMONYM = (r"(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|French|Dutch|Czech|Swiss|Thai|Nepali|Pakistani|Bangladeshi|Israeli|Iraqi|"
+                  r"Saudi|Kuwaiti|Omani|Yemeni|Somali|Qatari|Emirati|Bahraini|Afghan|Filipino|Greek)(?=\s*[,;]|\s+and\b)")
+_LISTED_DEMONYM = re.compile(rf"\s({LISTED_DEMONYM})")
 
 
 # A sentence about temperatures, with no money in it, before a lower-case "c": degrees Celsius, not cents.
@@ -614,7 +627,7 @@ def _word_unit(text: str, end: int, match: re.Match[str] | None, code: str | Non
 
 
 # Coins of a cryptocurrency, counted (no ISO code, no exchange rate): "200 Bitcoin", "400 BTC", "150 more Bitcoin".
-CRYPTO_COINS = r"[Bb]itcoins?|BTC|ether|ETH"  # also a counted name after a number (`mention_filters._COUNTED_NAME`)
+CRYPTO_COINS = r"[Bb]itcoins?|BTC|ether|ETH|USDC|USDT"  # also a counted name after a number (`mention_filters._COUNTED_NAME`)
 _CRYPTO_AFTER = re.compile(rf"\s+(?:(?:more|additional|extra)\s+)?(?P<coin>{CRYPTO_COINS})\b(?![-’'])")
 
 
