@@ -98,6 +98,7 @@ _MEASURES = [
     (re.compile(r"^in\b(?=\s*[)\],;.]|\s+(?:across|long|wide|tall|high|deep|thick|of)\b)"), "inches"),  # "5cm (2in)"
     (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^[\s-]?cm\b"), "centimeters"),
+    (re.compile(r"^[\s-]?(?:MHz|Mhz|megahertz)\b"), "megahertz"), (re.compile(r"^[\s-]?(?:GHz|Ghz|gigahertz)\b"), "gigahertz"),
     (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
     (re.compile(r"^\s?nm\b|^[\s-]nanomet(?:er|re)s?\b"), "nanometers"),
     (re.compile(r"^[\s-]?mm\b"), "millimeters"), (re.compile(r"^[\s-]?kg\b"), "kilograms"),

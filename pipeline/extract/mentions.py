@@ -184,6 +184,16 @@ def _scaled(value: float, factor: float) -> float:
     return value / round(1 / factor) if factor < 1 else value * factor
 
 
+# A frequency that names a band of the spectrum, alone or in a list of them: "the 700 MHz band", "in 900 MHz, 1800 MHz
+# and 26 GHz frequency bands".
+_BAND_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d[\d,.]*\s?(?:[MG]Hz|[MG]hz))*\s+(?:frequency\s+|spectrum\s+|radio\s+)?bands?\b")
+
+
+_GENERATION = re.compile(r"[gG](?![\w-])")
+_MOBILE_WORDS = re.compile(r"\b(?:spectrum|mobile|telecoms?|network|operators?|broadband|smartphones?|LTE|MHz|GHz|Jio|Airtel|"
+                           r"Vodafone|Huawei|Ericsson|Nokia)\b", re.IGNORECASE)
+
+
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
     code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story, scaled=number.scale >= 1e6)
     start = number.start - currency_len
@@ -227,6 +237,11 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     elif not minus_len and (rule := not_quantity(text, number.start, number.end, number.value, spelled, not named_ok)) \
             and not (column and rule == "name"):
         return Rejection(number.text, number.start, number.end, rule)
+    if number.value in (2, 3, 4, 5, 6) and _GENERATION.match(text, number.end) \
+            and _MOBILE_WORDS.search(text, max(0, number.start - 300), number.end + 300):
+        return Rejection(number.text, number.start, number.end, "name")  # "launch 5g in the country": a mobile network's generation
+    if read.unit in ("megahertz", "gigahertz") and _BAND_AFTER.match(text, number.end + read.consumed):
+        return Rejection(number.text, number.start, number.end, "name")  # "the 700 MHz band", "in 900 MHz, 1800 MHz ... bands"
     if not code and not spelled and (glued_name(text, number.start, number.end + read.consumed)
                                      or read.unit is None and glued_brand(text, number.end)):
         return Rejection(number.text, number.start, number.end, "name")  # "Boeing 777F", "Unit 7B", "7NEWS reports"
