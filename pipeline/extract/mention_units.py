@@ -385,9 +385,12 @@ def is_weight(text: str, start: int, end: int) -> bool:
     return bool(measure) and not _paid_after(before[measure[-1].end():])
 
 
+_PRIZE_OR_SALE = re.compile(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?)\b", re.IGNORECASE)
+
+
 def _paid_after(words: str) -> bool:
     """Do `words`, between a weight and "pounds", name money ("sold it online for", "won its grower")?"""
-    return bool(_MONEY_CUE.search(words) or re.search(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?)\b", words, re.IGNORECASE))
+    return bool(_MONEY_CUE.search(words) or _PRIZE_OR_SALE.search(words))
 
 
 # "6.25m" glued is metres, not millions, beside a length's words: after it ("300m long", "a 50m-high wave",
