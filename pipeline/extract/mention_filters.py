@@ -199,6 +199,10 @@ _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|i
 # ... but a hedged "one" before its verb counts: "no more than one has fallen in", "just one is lit"
 _HEDGED_ONE_BEFORE = re.compile(r"\b(?:no\s+more\s+than|no\s+fewer\s+than|at\s+most|only|just|exactly|not\s+even)\s+$", re.IGNORECASE)
 _ONE_VERB_AFTER = re.compile(r"^\s+(?:has|had|have|was|were|is|are|will|would|can|could)\b")
+# ... and a hedged "one of" a counted whole is one of them: "Only one of the 38 boats", "just one of the organ's 4,200 pipes"
+_OF_COUNTED_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s)\s+(?:[a-z]+['’]s\s+)?"
+                               rf"(?:\d[\d,.]*|{'|'.join(w for w in UNITS | TENS if w not in ('zero', 'one'))})\s+[a-z]",
+                               re.IGNORECASE)
 # "won one and two seats", "one or two days": listed with another count of the same noun.
 # "one" as "a certain" before a person's name: "the farm of one Henry Aldous in the valley", "sold by one John Hale,"
 _A_CERTAIN_BEFORE = re.compile(r"\b(?:of|by|to|from|with|named|called)\s+$", re.IGNORECASE)
@@ -728,6 +732,12 @@ _ONE_NO_COUNT: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]],
     (None, (re.compile(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]"),  # "One resident, Julia Moss, watched": a person named
             re.compile(r"^\s+last\s+(?:chance|time|look|try|attempt|shot|hurrah|push|effort|bid)\b", re.IGNORECASE))),  # "one last chance"
 )
+
+
+def counted_one_of(before: str, after: str) -> bool:
+    """Is this "one" a hedged one of a counted whole ("Only one of the 38 boats", "just one of the organ's 4,200
+    pipes"), a count of one, where a bare "one of the" is a phrase?"""
+    return bool(_HEDGED_ONE_BEFORE.search(before) and _OF_COUNTED_WHOLE.match(after))
 
 
 def _spelled_rule(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:

@@ -24,7 +24,7 @@ from schemas.units import dimension_of
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
-from .mention_filters import company_named, glued_brand, glued_name, not_quantity, vote_split
+from .mention_filters import company_named, counted_one_of, glued_brand, glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
                             each_after, good_after, money_before, part_of_whole, body_of_people, per_number_after, quoted_against, rate_after, rate_before, storm_category,
@@ -229,6 +229,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
         read = UnitRead("votes", "count")  # "voted 5-4": five votes for and four against
     elif read.unit is None and not code and age_in_apposition(text, number.start, number.end, number.value):
         read = UnitRead("years", "count")  # "Novak Djokovic, 37, lost": an age
+    elif single and counted_one_of(text[max(0, start - 40):start], text[number.end:number.end + 80]):
+        read = UnitRead(part_of_whole(text, number.end), "count")  # "Only one of the 38 boats": a boat, the whole's noun
     elif read.unit is None and not code and not (spelled and number.value < 2) and number.scale == 1 \
             and (whole := part_of_whole(text, number.end)):
         read = UnitRead(whole, "count")  # "358 of the town's 1,113 structures" counts structures
