@@ -162,8 +162,10 @@ _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z-]+){{0,3}}{LIST_PLACE}{_LI
 _COUNTED = rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}[a-z]{{3,}}s{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}"
 # ... and so are two whose first names what it counts with words before the plural and a time after it, when the
 # second ends its clause: "recorded 145 deceased organ donors last year and Slovenia 52,".
-_COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_AFTER_COUNTED}{_LIST_JOIN}"
-                           rf"(?:the\s+)?{LIST_NAME}$")
+# ... whose entry may be a common noun placed by a name: "34 dive centres and the main island of Malta 52", "350 camels
+# and the army's breeding unit at Jaisalmer 210"
+PLACED_NAME = rf"(?:the\s+|those\s+)?(?:(?:[a-z'’-]+\s+){{1,4}}(?:of|at|in|on|from)\s+(?:the\s+)?)?{LIST_NAME}"
+_COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_AFTER_COUNTED}{_LIST_JOIN}{PLACED_NAME}$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$)")
 _COUNTED_PREV = re.compile(rf"{_COUNTED}$")
 _COUNTED_TWO_BACK = re.compile(rf"{_COUNTED}{_LIST_NUMBER}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")

@@ -31,7 +31,7 @@ from schemas.primitives.numbers import find_numbers
 from schemas.primitives.number_words import SCALE_WORDS, times
 from schemas.units import base_unit, dimension_of
 
-from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_NAME, LIST_WHEN
+from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_WHEN, PLACED_NAME
 from .mention_signs import DOWN_VERBS, UP_VERBS, change_at
 from .mention_units import IRREGULAR_PAST, PARTICIPLE, SIZE_WORDS, measure_before, rate_after
 
@@ -113,7 +113,7 @@ _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,0
 # staff, about 9,000", "a 12% staff reduction in every region, amounting to 900 workers".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*(?:or\s+)?$", re.IGNORECASE)
 _AMOUNTING_TO = re.compile(r"^[^.;:!?\d]{0,60},\s*(?:amounting|equal|equivalent)\s+to\s+$", re.IGNORECASE)  # of a count only
-_TALLY = re.compile(rf"^{LIST_AFTER_COUNTED}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Conservatives 121"
+_TALLY = re.compile(rf"^{LIST_AFTER_COUNTED}(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){PLACED_NAME}$")  # "412 seats, the Conservatives 121"
 _BY_BEFORE = re.compile(r"\bby\s+$")
 # A second subject that did the same to a bare number, its clause's last word: "Queensland sent 18 rescuers ..., while
 # Tasmania, with one coal mine left, sent six." (not a move: "..., while prices rose 5"); the first's time may come
