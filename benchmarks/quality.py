@@ -150,6 +150,7 @@ REAL_SETS = {
     "holdout84": (ROOT / "tests" / "data" / "holdout84", ROOT / "fetched" / "holdout84"),
     "holdout85": (ROOT / "tests" / "data" / "holdout85", ROOT / "fetched" / "holdout85"),
     "holdout86": (ROOT / "tests" / "data" / "holdout86", ROOT / "fetched" / "holdout86"),
+    "holdout87": (ROOT / "tests" / "data" / "holdout87", ROOT / "fetched" / "holdout87"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
