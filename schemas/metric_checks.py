@@ -1183,7 +1183,9 @@ _PLIGHT_AFTER = re.compile(
     r"homeless|injured|missing|killed|dead|trapped|in\s+need|in\s+shelters|under\s+evacuation\s+orders?|"
     r"(?:sought|took|taking|seeking|found)\s+shelter|fled|had\s+fled|attended|came\s+to|watched|visited|flocked|"
     r"turned\s+out|(?:(?:ordered|told|forced)\s+)?to\s+(?:flee|leave|evacuate)|fleeing|"
-    r"(?:eligible|registered)(?:\s+to\s+vote)?|voted|cast\s+(?:their\s+)?(?:ballots?|votes?)|went\s+to\s+the\s+polls)",
+    r"(?:eligible|registered)(?:\s+to\s+vote)?|voted|cast\s+(?:their\s+)?(?:ballots?|votes?)|went\s+to\s+the\s+polls|"
+    r"on\s+board|aboard|on\s+(?:the|that|this|a)\s+(?:plane|flight|aircraft|jet|airliner|ship|boat|vessel|bus|train|ferry|"
+    r"helicopter)\b)",
     re.IGNORECASE)
 # ... or something that happened to the people counted, or that they did: "30,000 people in the UK were
 # infected", "1,250 people with bleeding disorders developed HIV", "46,000 people took part" (not the verbs
@@ -1203,12 +1205,13 @@ _POPULATION_NAMED_BEFORE = re.compile(r"\bpopulation\s+(?:[a-z]+\s+)?(?:of|at|to
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
 # ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people" (a crowd
 # at a place is `_crowd_problem`'s).
-_AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|among|"
+_AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|among|crew|staff|workforce|"
                               r"seen\s+by|reached\s+by)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people", "an outbreak
 # affected nearly 100,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
+                            r"defraud(?:ed|ing)|cheat(?:ed|ing)|scamm(?:ed|ing)|dup(?:ed|ing)|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
                             r"infecting|sickened|sickening|killed|killing|injured|injuring|buried|burying|trapped|trapping|"
                             r"(?:claimed|claiming|took|taking|cost|costing|threaten(?:s|ed|ing)?|sav(?:e|es|ed|ing))\s+the\s+lives)\s+"
