@@ -210,6 +210,8 @@ _HARM = re.compile(r"\bkill|\binjur|\bwound|\battack|\bwar\b|\bfighting\b|strike
 _COMBINED_TRADE = re.compile(r"\b(?:total\s+|combined\s+)?(?:import\s+and\s+export|export\s+and\s+import)s?\b|"
                              r"\b(?:total|combined)\s+(?:imports\s+and\s+exports|exports\s+and\s+imports)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+and\s|;|,\s|\)\s+and\s|\s+while\s|\s+whereas\s|\s+but\s", re.IGNORECASE)
+# A company's name, whose words name no metric: "Chaman Lal Setia Exports Ltd. fell 1.4%", "Global Imports Inc"
+_COMPANY_NAME = re.compile(r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:Ltd|Limited|Inc|Corp|Corporation|LLC|plc|PLC|GmbH|AG|SA)\b\.?")
 
 
 @dataclass(frozen=True)
@@ -489,7 +491,7 @@ def _percent_problem(metric: str, measured: Measured) -> str | None:
 def nouns_in(text: str) -> frozenset[str]:
     """The metric nouns (keys of `NOUNS`) that `text` names (cached: every metric of a number's
     unit class is checked against the same clause and sentence)."""
-    text = _COMBINED_TRADE.sub(" trade ", text)
+    text = _COMBINED_TRADE.sub(" trade ", _COMPANY_NAME.sub(" the company ", text))
     return frozenset(name for name, pattern in _NOUN_RE.items() if pattern.search(text))
 
 

@@ -731,6 +731,9 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "population", "defrauding"),
     ("The liner carries 5,000 passengers and a crew of 1,800 people.", "1,800 people", 1800, "people", "count",
      "population", "crew"),
+    # a company's name names no metric
+    ("Shares of Sunrise Exports Ltd. fell as much as 1.4% after the ban.", "1.4%", -1.4, "percent", "percent",
+     "exports_growth", "about exports"),
     # the missing, the feared dead and the survivors are no toll
     ("The landslide killed 23, and rescuers pulled 48 survivors from the mud.", "48 survivors", 48, "survivors", "count",
      "casualties", "survivors"),
