@@ -28,7 +28,7 @@ CURRENCY_BEFORE = re.compile(
     rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
     rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|\b(?P<placed>{'|'.join(PLACED_MARKS)}))\s?$")
 _STORY_CUES = re.compile(
-    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sindh|Balochistan)\b"
+    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sialkot|Gilgit|Hunza|Skardu|Sindh|Balochistan)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
     r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
     r"|\b(?P<CAD>Canada|Canadian|Ontario|Quebec|Alberta|British Columbia|Toronto|Calgary)\b"  # not Montreal, a protocol's name
@@ -42,7 +42,7 @@ _STORY_CUES = re.compile(
     r"|\b(?P<LKR>Sri Lanka\w*|Colombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
     r"|\b(?P<MXN>Mexic\w*)\b|\b(?P<ARS>Argentin\w*|Buenos Aires)\b|\b(?P<PHP>Philippine\w*|Filipino|Manila)\b"
     r"|\b(?P<COP>Colombia\w*|Bogot[aá])\b|\b(?P<CLP>Chile|Chilean|Santiago)\b|\b(?P<UYU>Urugua\w*|Montevideo)\b"
-    r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier|Agadir|Fez|Fes|Meknes|Oujda)\b"
+    r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier|Agadir|Fez|Fes|Meknes|Oujda|Essaouira|Ouarzazate|Erfoud|Tetouan|Chefchaouen)\b"
     r"|\b(?P<XOF>Senegal\w*|Dakar|Ivor\w+|C[oô]te d.Ivoire|Abidjan|Mali|Malian|Bamako|Burkina|Niger|Niamey|Benin|Togo\w*|"
     r"Lom[eé])\b|\b(?P<XAF>Cameroon\w*|Yaound[eé]|Douala|Gabon\w*|Libreville|Chadian|N'Djamena|Congo-Brazzaville)\b"
     r"|\b(?P<CHF>Switzerland|Swiss|Zurich|Geneva|Basel|Bern|Lausanne)\b"
@@ -222,6 +222,8 @@ def currency_before(before: str, story: tuple[str, ...] = (), scaled: bool = Fal
     glued_only = (other or placed) in (*SCALED_ONLY, *PLACED_MARKS)  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
     if glued_only and match.group(0) != (other or placed) and not (scaled and match.group(0).rstrip() == (other or placed)):
         return None, 0
+    if other in ("Dh", "Dhs"):  # the dirham of the UAE, or of Morocco where the story is there ("Dh300 in Erfoud")
+        return local_currency("dirhams", story) or OTHER_CODES[other], len(match.group(0))
     if other:
         return OTHER_CODES[other], len(match.group(0))
     if placed:
