@@ -106,7 +106,8 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
-_SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b)", re.IGNORECASE)  # "six o'clock", "ten p.m." (not "Two ET hosts")
+_SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)",
+                                 re.IGNORECASE)  # "six o'clock", "ten p.m.", "at five in the morning" (not "Two ET hosts")
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
 # ... but "five to ten years", "five to 10 percent" are a range of an amount, not "ten to five"
 _AMOUNT_AFTER = re.compile(r"^[\s-]+(?:(?!(?:this|was|is|has|as|its|his|yes|unless|plus|thus|perhaps|always|besides|whereas|"
@@ -433,7 +434,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "as phony as a $3 bill", "£50 notes": a banknote's face, not a sum (not "a $1.2 trillion bill")
     if spelled:
         return "clock_time" if _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after) or _PAST_THE_HOUR.match(after) \
-            or _SPELLED_TIME_AFTER.match(after) else _spelled_rule(text, start, end, value, before, after)
+            or value <= 12 and _SPELLED_TIME_AFTER.match(after) else _spelled_rule(text, start, end, value, before, after)
     if _JETLINER.fullmatch(text[start:end]) and _PLANE_WORDS.search(text, max(0, start - 300), end + 300):
         return "name"  # "the 767 and 777 programs" of a story about planes
     if value >= 100 and _MODEL_CODE_AFTER.match(after) or value.is_integer() and _LABEL_LETTER_AFTER.match(after):
@@ -501,10 +502,16 @@ def vote_split(text: str, start: int, end: int) -> bool:
     ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes."""
     before, after = text[max(0, start - 160):start], text[end:end + 30]
     if other := _VOTE_OTHER_AFTER.match(after):
-        return bool(_VOTE_BEFORE.search(before) or _VOTE_NOUN_AFTER.match(after, other.end()))
+        return not _PAIR_MEASURED.match(after, other.end()) \
+            and bool(_VOTE_BEFORE.search(before) or _VOTE_NOUN_AFTER.match(after, other.end()))
     if pair := _VOTE_OTHER_BEFORE.search(before):
-        return bool(_VOTE_BEFORE.search(before[:pair.start()]) or _VOTE_NOUN_AFTER.match(after))
+        return not _PAIR_MEASURED.match(after) and bool(_VOTE_BEFORE.search(before[:pair.start()]) or _VOTE_NOUN_AFTER.match(after))
     return False
+
+
+# A pair with a measure after it is a range of it, whatever word of voting came before: "split duties of 9 to 11 hours"
+_PAIR_MEASURED = re.compile(r"\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|per\s?cent|percent|%|metres?|meters?|"
+                            r"kilometres?|kilometers?|km|miles?|kg|kilos?|kilograms?|tonnes?|tons?)\b", re.IGNORECASE)
 
 
 def _in_headline(text: str, start: int) -> bool:
@@ -758,6 +765,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "phrase"  # "the one-two punch": a sequence of number words, no amount
     if joined and joined.group(1).lower() not in TENS and joined.group(1).lower() not in ("by", "to", "or", "and", "x"):
         return "name"  # "the board-one game", "from day-one": a number that ends a name, no count
+    if value in (4, 8, 16) and re.search(r"\bfinal\s$", before, re.IGNORECASE) and not re.match(r"\s+[a-z]+s\b", after):
+        return "name"  # "the handball final four in Herning": a tournament's last stage (not "the final four games")
     if value < 100 and _POSITION_BEFORE.search(before) and not re.match(r"\s+[a-z]+s\b", after):
         return "position"  # "closed day two on 87 for 3", "in round three": a place in a sequence
     if words.lower() == "one" and (_ONE_NOT.match(after) or re.search(r"\bat\s+$", before, re.IGNORECASE)) \

@@ -199,8 +199,10 @@ _OF_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?(?:(?P<down
 # whole a part is cut from: "a tenth of the 3,000 workers will be laid off").
 _CUT_AFTER = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:(?:will|would|could|may|might|to)\s+(?:have\s+)?(?:be|been)|(?:are|were|is|was)(?:\s+being)?|"
                         r"(?:have|has|had)\s+been)\s+"
-                        r"(?:(?:further|also)\s+)?(?P<down>cut(?!\s+off\b)|axed|eliminated|shed|slashed|laid\s+off)\b", re.IGNORECASE)
-# (not what "were cut off" from a service: "10 million Australians were cut off from the internet")
+                        r"(?:(?:further|also)\s+)?(?P<down>cut(?!\s+(?:off|for|into)\b)|axed|eliminated|shed|slashed|laid\s+off)\b",
+                        re.IGNORECASE)
+# (not what "were cut off" from a service: "10 million Australians were cut off from the internet", nor what is cut for
+# its use or into pieces: "tens of thousands of trees are cut for resin", "the logs were cut into planks")
 _WHOLE_BEFORE = re.compile(r"\bof\s+(?:the|its|their|[A-Z][\w'’.-]*['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _MULTIPLE = re.compile(r"(?:times|fold|double|triple|twice|thrice)$", re.IGNORECASE)  # "five times cheaper": a ratio, not a fall of five
 # A multiple of an earlier level is a rise: "2.5 times what it was in 2019", "double the number in 2021", "nearly

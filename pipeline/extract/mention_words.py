@@ -46,8 +46,8 @@ _FRACTION = re.compile(
 _PROPORTION = re.compile(
     rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)(?:\s+(?P<noun>(?!(?:hundred|thousand|million|billion|trillion)\b)(?-i:[a-z]{{3,}})))?\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
     rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn)|\d+\.\d+)|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
-    r"(?![.,]\d)(?!\s*%)",
-    re.IGNORECASE)
+    r"(?![.,]\d)(?!\s*%)(?!\s+and\s+an?\s+(?:half|quarter|third)\b|(?:\s+and\s+an?\s+half)?\s+(?:seconds|minutes|hours|days)\b)",
+    re.IGNORECASE)  # not "shapes each one in three and a half minutes": a time
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b")  # "one goal in 10 games": what the second number counts
@@ -141,8 +141,10 @@ _QUARTER_CENTURY = re.compile(r"(?:\s+of\s+a\s+|-)centur(?:y|ies)\b", re.IGNOREC
 # "the largest by a single airline", `_SUPERLATIVE_NEXT`)
 _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE)
 # "A single pharmacy ... still had", "only a single operator is left": one of what follows, as the subject
-# that opens a sentence or after "only"/"just" ("not a single", "in a single night" are no count).
-_A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|\b(?i:only|just)\s+)(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
+# that opens a sentence or a clause after ", and" or ";", or after "only"/"just" ("not a single", "in a single night"
+# are no count).
+_A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,\sand\s)|(?<=;\s)|\b(?i:only|just)\s+)"
+                       r"(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
 # ... and as the object of a verb in the past, or of one that has or runs things: "the tender drew a single bid",
 # "laid a single egg", "the ministry uses a single drone".
 _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
@@ -297,17 +299,25 @@ _SIZE_HEDGE = r"nearly|almost|about|around|roughly|some|more\s+than|less\s+than|
 _BY_BEFORE = re.compile(rf"\bby\s+(?:(?:close\s+to|{_SIZE_HEDGE}|at\s+least)\s+)?$", re.IGNORECASE)
 
 
-_AFTER_WHOLE = re.compile(r"\d\s+and\s+$")
+_AFTER_WHOLE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD}))\s+and\s+$", re.IGNORECASE)  # "17 and a half", "one and three-quarter"
 _OF_ONE_UNIT = re.compile(rf"\s+of\s+an?(?=\s+(?:{_TIME}|{_MEASURE}|percentage[\s-]point)\b)", re.IGNORECASE)
 
 
 # A share set beside another share of the same sentence: "62% from members and a fifth from shops",
 # "three-quarters now, against a third in 2015". A preposition or the clause's end follows ("a third
 # party", "a quarter to six" are no share).
-_PARALLEL_BEFORE = re.compile(r"(?:\band|\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bwhile|,)\s+$", re.IGNORECASE)
+_PARALLEL_BEFORE = re.compile(r"(?:\band|\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bwhile|,)\s+"
+                              r"(?:(?:roughly|about|around|nearly|almost|some|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
+# ... followed by a place or a break, or as the subject of its own verb: "..., and a quarter could close", "and a fifth
+# have left", "and roughly a tenth changes hands"
 _PARALLEL_AFTER = re.compile(r"\s+(?:in|from|for|at|on|by|with|among)\b|\s*[,;.](?!\d)|\s+to\s+(?!\d)"
-                             r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)", re.IGNORECASE)
-_SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b", re.IGNORECASE)
+                             r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"
+                             r"|\s+(?:have|has|had|are|were|will|would|could|can|may|might|must|now|still|also)\s+[a-z]{3,}"
+                             r"|\s+(?!(?:times|years|days|months|weeks)\b)[a-z]{3,}(?<!s)s\s+(?:hands|out|up|down|off|away|on|in|to|the|its|their)\b",
+                             re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b"
+                           r"|\b(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?"
+                           r"(?:two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)  # "Three in ten households"
 
 
 # A share that is the size of a move, right after its verb: "gained almost a quarter", "up a third on the year".

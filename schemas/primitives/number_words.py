@@ -162,6 +162,9 @@ def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[flo
     if (_word_at(tokens, j) == "and" and _word_at(tokens, j + 1) in _AND_A and _word_at(tokens, j + 2) != "of"
             and all(joined(text, tokens[k], tokens[k + 1]) for k in (j - 1, j))):
         return value + _AND_A[tokens[j + 1].word], j + 2  # "two and half years", as Indian English writes it
+    if (_word_at(tokens, j) == "and" and _word_at(tokens, j + 1) == "three" and _word_at(tokens, j + 2) in ("quarter", "quarters")
+            and _word_at(tokens, j + 3) != "of" and all(joined(text, tokens[k], tokens[k + 1], hyphen_ok=True) for k in (j - 1, j, j + 1))):
+        return value + 0.75, j + 3  # "one and three-quarter minutes", "three and three quarters kilos"
     return value, j
 
 

@@ -167,7 +167,8 @@ def _joined_parts(text: str, matches: list[NumberMatch]) -> list[NumberMatch]:
     joined: list[NumberMatch] = []
     for match in matches:
         head = joined[-1] if joined else None
-        if head and _PART_SCALE.search(head.text) and text[head.end:match.start] == " " and match.text[:1].isdigit():
+        if head and _PART_SCALE.search(head.text) and text[head.end:match.start] == " " and match.text[:1].isdigit() \
+                and not re.match(r"[\d,]*\.\d", head.text) and text[match.end:match.end + 1] != "-":  # not "2.8 lakh 80-kilo bags"
             base = match.value / match.scale
             if match.scale < head.scale and abs(match.value) < head.scale:
                 value, scale = head.value + match.value, head.scale
