@@ -86,7 +86,7 @@ _SIDE = re.compile(rf"\s+{_SIDES}\b")
 # A part named right after its whole: "80 musicians, 12 of them on short contracts", "61 babies on
 # New Year's Day, 34 of them girls", "Of the 120 pupils who sat the exam, 97 passed".
 _PART_GAP = re.compile(r"^[^\d.;:()]{0,80}?(?:,\s*(?:(?:and|but|while)\s+)?|\s+(?:and|but|while)\s+)$")  # "14 horses, and nine of them"
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b")  # "200,000 fossils, 11,000 of which are on show"
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\s+$")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
 _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
@@ -333,10 +333,24 @@ def _share_in_brackets(text: str, count: Mention, share: Mention) -> bool:
         and text[share.end:share.end + 1] == ")"
 
 
+# A part of a count named right after it with "with", and where the part is: "12,000 acres, with 9,000 in burley"
+_WITH_PART_GAP = re.compile(r"\s*,?\s+with\s+(?:(?:about|some|nearly|around|roughly|almost|over|just\s+over|more\s+than)\s+)?")
+_PLACED_AFTER = re.compile(r"\s+(?:in|on|at|from)\s")
+# A count of "ones" of the kind counted just before: "14 senior clubs and 12 junior ones", "300 new cars, 120 used ones"
+_ONES_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}\s+ones\b")
+_ONES_GAP = re.compile(r"(?:\s+[a-z-]+){0,6}?(?:\s*,\s*|\s+)(?:and|but|while|with|against)?\s*|\s*,\s*")
+
+
 def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Mention:
     gap = text[mention.end:other.start] if backward else text[other.end:mention.start]
     if mention.is_year or other.is_year:
         return mention
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _WITH_PART_GAP.fullmatch(gap) \
+            and _PLACED_AFTER.match(text, mention.end) and abs(mention.value) < abs(other.value):
+        return replace(mention, unit=other.unit)  # "12,000 acres, with 9,000 in burley": a part of the count, placed
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _ONES_AFTER.match(text, mention.end) \
+            and _ONES_GAP.fullmatch(gap):
+        return replace(mention, unit=other.unit.rsplit("_", 1)[-1])  # "14 senior clubs and 12 junior ones": clubs
     if mention.unit is None and other.unit and backward and _BY_SIDE.fullmatch(gap) and dimension_of(other.unit):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "a 66-by-121-centimetre panel", "3 x 4 m"
     if mention.unit is None and other.unit and backward and _PLUS_MINUS.match(gap):

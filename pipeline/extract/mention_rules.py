@@ -37,7 +37,7 @@ _STORY_CUES = re.compile(
     r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg)\b|\b(?P<NOK>Norw\w+|Oslo|Bergen)\b"
     r"|\b(?P<DKK>Denmark|Danish|Copenhagen)\b|\b(?P<CZK>Czech\w*|Prague)\b|\b(?P<ISK>Iceland\w*|Reykjavik)\b"
     r"|\b(?P<ZMW>Zambia\w*|Lusaka|Ndola)\b|\b(?P<MWK>Malawi\w*|Lilongwe|Blantyre)\b|\b(?P<PGK>Papua New Guinea|Port Moresby)\b"
-    r"|\b(?P<MMK>Myanmar|Burm(?:a|ese)|Yangon|Naypyidaw)\b|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
+    r"|\b(?P<MMK>Myanmar|Burm(?:a|ese)|Yangon|Naypyidaw|Mandalay)\b|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
     r"|\b(?P<INR>India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b"
     r"|\b(?P<LKR>Sri Lanka\w*|Colombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
     r"|\b(?P<MXN>Mexic\w*)\b|\b(?P<ARS>Argentin\w*|Buenos Aires)\b|\b(?P<PHP>Philippine\w*|Filipino|Manila)\b"
@@ -165,9 +165,9 @@ CITIES = {
     "AZN": ("Baku",), "TMT": ("Ashgabat",), "KGS": ("Bishkek", "Osh"), "UZS": ("Tashkent", "Samarkand"),
     "MWK": ("Lilongwe", "Blantyre"), "ZMW": ("Lusaka", "Ndola"), "MDL": ("Chisinau",), "RON": ("Bucharest", "Cluj"),
     "BHD": ("Manama",), "DZD": ("Algiers", "Oran"), "IQD": ("Baghdad", "Basra", "Mosul", "Erbil"), "JOD": ("Amman",),
-    "KWD": ("Kuwait City",), "LYD": ("Tripoli", "Benghazi"), "RSD": ("Belgrade",), "TND": ("Tunis",),
+    "KWD": ("Kuwait City",), "LYD": ("Tripoli", "Benghazi"), "RSD": ("Belgrade",), "TND": ("Tunis", "Sfax", "Sousse", "Zarzis"),
     "AED": ("Dubai", "Abu Dhabi", "Sharjah"), "MAD": ("Rabat", "Casablanca", "Marrakesh", "Marrakech", "Tangier", "Agadir", "Fez", "Meknes", "Oujda"),
-    "IRR": ("Tehran",), "OMR": ("Muscat",), "YER": ("Sanaa", "Aden"), "QAR": ("Doha",), "SAR": ("Riyadh", "Jeddah", "Mecca"),
+    "IRR": ("Tehran",), "OMR": ("Muscat", "Salalah", "Sohar", "Nizwa"), "YER": ("Sanaa", "Aden"), "QAR": ("Doha",), "SAR": ("Riyadh", "Jeddah", "Mecca"),
     "BYN": ("Minsk",), "RUB": ("Moscow", "St Petersburg", "Saint Petersburg"), "LKR": ("Colombo",), "NPR": ("Kathmandu",),
     "MUR": ("Port Louis",), "KES": ("Nairobi", "Mombasa"), "TZS": ("Dodoma", "Dar es Salaam"),
     "UGX": ("Kampala",), "SOS": ("Mogadishu",), "ISK": ("Reykjavik",), "SEK": ("Stockholm", "Gothenburg"),

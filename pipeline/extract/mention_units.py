@@ -60,7 +60,7 @@ CURRENCY_WORDS = currency_names() | {
     "moroccan dirhams": "MAD", "uae dirhams": "AED", "saudi riyals": "SAR", "qatari riyals": "QAR",
     "kuwaiti dinars": "KWD", "jordanian dinars": "JOD", "iraqi dinars": "IQD", "tunisian dinars": "TND",
     "algerian dinars": "DZD", "libyan dinars": "LYD", "serbian dinars": "RSD", "new taiwan dollars": "TWD",
-    "taiwan dollars": "TWD", "brazilian reais": "BRL", "turkish lira": "TRY", "nigerian naira": "NGN",
+    "taiwan dollars": "TWD", "ec dollars": "XCD", "brazilian reais": "BRL", "turkish lira": "TRY", "nigerian naira": "NGN",
     "rial": "IRR", "rials": "IRR", "tögrög": "MNT", "tugrik": "MNT", "tugriks": "MNT",
     "maloti": "LSL", "meticais": "MZN", "pa'anga": "TOP", "pa’anga": "TOP", "paanga": "TOP",  # plurals and spellings CLDR lacks
 }
@@ -184,7 +184,9 @@ IRREGULAR_PLURALS = frozenset("people children men women police personnel staff 
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:prices?|costs?|fares?|fees?|tariffs?|rates?|wages?|pay|"
-                     r"caps?|bans?|sanctions|restrictions))|heav\w+|weight\w*|tuna|fish|catch|scales)\b", re.IGNORECASE)  # not "lifted the price"
+                     r"caps?|bans?|sanctions|restrictions))|heav\w+|weight\w*|tuna|fish|catch|scales|"
+                     r"yield(?:s|ed|ing)?|harvested|carr(?:y|ies|ied|ying)|peel(?:s|ed|ing)?)\b",
+                     re.IGNORECASE)  # not "lifted the price"; "yielded 152 million pounds", "carry up to 50 pounds"
 # What a vehicle pulls or carries, right before its pounds: "can tow over 11,000 pounds", "a towing capacity of 11,000 pounds".
 _TOWED = re.compile(r"\b(?:tow(?:s|ed|ing)?(?:\s+capacity)?|payload(?:\s+capacity)?)\s+(?:(?:of|up\s+to|over|more\s+than|nearly|"
                     r"about|around|almost|at\s+least)\s+)*\d[\d,.]*\s*(?:million\s+)?$", re.IGNORECASE)
@@ -348,6 +350,8 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         last = plurals[-1] if first in _PLURAL_MODIFIERS or first in IRREGULAR_PLURALS else plurals[0]
         if (owner := _PLURAL_OWNER.match(after, words[last].end())) and (owned := counted_noun(after[owner.end():]))[0]:
             return owned[0], owner.end() + owned[1]  # "17 merchants' houses": houses, the merchants' own
+        if words[last].group(1).lower() == "ones":
+            return None, 0  # "14 senior clubs and 12 junior ones": the noun is the earlier count's (`mention_ranges`)
         return american("_".join(m.group(1).lower() for m in words[:last + 1] if not _acronym(m.group(1))).replace("-", "_")), \
             words[last].end()  # "1,240 new NHS patients": patients
     calibre = _CALIBRE.match(after)  # "1 million 155-millimetre shells"
@@ -385,7 +389,8 @@ def is_weight(text: str, start: int, end: int) -> bool:
     return bool(measure) and not _paid_after(before[measure[-1].end():])
 
 
-_PRIZE_OR_SALE = re.compile(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?)\b", re.IGNORECASE)
+_PRIZE_OR_SALE = re.compile(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?|commission(?:s|ed|ing)?|charg(?:e|es|ed|ing))\b",
+                            re.IGNORECASE)
 
 
 def _paid_after(words: str) -> bool:
