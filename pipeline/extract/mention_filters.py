@@ -665,7 +665,12 @@ def glued_name(text: str, start: int, end: int) -> bool:
     glued = _GLUED_CAPITAL.search(text, start, end)
     if not glued or text[end:end + 1].isalnum() or glued[2] in "FC" and int(glued[1]) < 200:
         return False
-    return _named_before(text[max(0, start - 40):start])
+    return _named_before(text[max(0, start - 40):start]) or _MONTH_IN_NAME.search(text, max(0, start - 40), start) is not None
+
+
+# A month's name inside a longer name, before a glued capital that no date has: "the Long March 5B rocket"
+_MONTH_IN_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\s$")
 
 
 def glued_brand(text: str, end: int) -> bool:
@@ -708,6 +713,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
         return None
     if _named_before(before) and not re.match(r"\s+times\b", after):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"; nor "scaled Everest 28 times"
+    if (named := _NAMED_PAIR_BEFORE.search(before)) and _named_before(before[:named.start(1)]):
+        return "name"  # "the Nord Stream 1 and 2 pipelines", "Windows 10 and 11": the name's second number
     if not capital_after_names_nothing and before.endswith(" The ") and not _sentence_start(before[:-4]) \
             and re.match(r"^\s[A-Z][a-z]", after):
         return "name"  # a title inside a sentence: "staging The 39 Steps at Easter"
@@ -717,6 +724,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
         return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"
     return None
 
+
+_NAMED_PAIR_BEFORE = re.compile(r"(?<![\d,.])(\d{1,2})\s+(?:and|or|&)\s+$")
 
 _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|latest|next|previous|new|same|other|only|"
                           r"biggest|largest|main)\s+$", re.IGNORECASE)

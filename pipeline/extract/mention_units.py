@@ -177,7 +177,7 @@ CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
 # Names between a count and its noun, after an adjective of time: "27,000 Siemens Energy technicians", "Dozens of
 # Christie's intermediaries", "four previous Powerball jackpots".
-_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prior|earlier|former|other|new)\s+)?"
+_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prior|earlier|former|other|new|direct|indirect|permanent|additional|more)\s+)?"
                     r"(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&.'’-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
 _PLURAL_OWNER = re.compile(r"(?<=s)['’](?=\s+[a-z])")  # the apostrophe of a plural owner: "merchants' houses"
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "

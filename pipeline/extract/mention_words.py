@@ -100,9 +100,9 @@ _DIGIT_RANGES = {"single": (1.0, 9.0), "double": (10.0, 99.0), "triple": (100.0,
 # currency named after it, else the story's (`mentions._from_words`).
 _FIGURES = re.compile(rf"\b(?P<n>{_NUMBER_WORD}|\d{{1,2}})[\s-]figure(?:[\s-](?P<cur>dollars?|pounds?|euros?|rupees?|yen|yuan))?"
                       r"(?=\s+[a-z])(?!\s+skat)", re.IGNORECASE)  # not "14 figure skaters"
-# The same in the plural after a word of reaching or placing: "its climb to six figures", "salaries in the
-# low seven figures"; "six figures released" or "figures of the party" are numbers or people.
-_FIGURES_REACHED = re.compile(rf"\b(?:to|into|in|hit\w*|reach\w*|top\w*|cross\w*|pass\w*|past|above|below|under|over|"
+# The same in the plural after a word of reaching, placing or earning: "its climb to six figures", "salaries in the
+# low seven figures", "jobs earning 6 figures"; "six figures released" or "figures of the party" are numbers or people.
+_FIGURES_REACHED = re.compile(rf"\b(?:to|into|in|hit\w*|reach\w*|top\w*|cross\w*|pass\w*|past|above|below|under|over|earn\w*|paid|pay\w*|"
                               rf"breach\w*|(?:in|into) the|low|high|mid)[\s-](?P<n>{_NUMBER_WORD}|\d{{1,2}})\s+figures\b"
                               r"(?!\s+(?:of|who|from|released|published|show\w*)\b)",
                               re.IGNORECASE)
