@@ -236,7 +236,7 @@ _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
                           r"|^\s(?:Times\s+(?:the|as|More|Bigger|Larger|Higher|Faster)|Percent|Per\s+Cent)\b")  # a headline's "Five Times the Size"
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
-_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|quarter|decade|centur(?:y|ies)|fold|pound|mile|point|percent|thirds?|quarters?|"
+_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|second(?![-\w])|quarter|decade|centur(?:y|ies)|fold|pound|mile|point|percent|thirds?|quarters?|"
                         r"kilomet(?:re|er)s?|met(?:re|er)s?|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?|euro|dollar|rupee|peso|franc|rand)\b"
                         r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # the range's first end: "a two- to three-week stint",
@@ -372,6 +372,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "The 38 bus to the horse fair": a route
     if not spelled and (screen := _SCREEN.match(text, start)) and screen.end() >= end and not re.search(r"[$£€¥₹]\s?$", before):
         return "name"  # "4K", "1080p": a screen's resolution
+    if not spelled and not has_unit and (re.match(r"-[A-Z](?![\w-])", after) or re.match(r"[A-Z](?![\w-])", after) and _named_before(before)):
+        return "name"  # "the 4-H steer auction", "Kasumi 8A": a letter that ends a name or a label
     if not spelled and value == 1 and text[start:end] == "1" and _ODDS_TO_ONE.search(before):
         return "phrase"  # "odds ... are 302,575,350 to 1": the odds' other side
     if _GAME_RULE_AFTER.match(after) and _GAME_RULE_BEFORE.search(before):

@@ -89,6 +89,7 @@ MONTH_BEFORE = re.compile(rf"\b{MONTHS}\s$", re.IGNORECASE)
 MONTH_AFTER = re.compile(rf"^(?:\s(?:of\s)?|[./-](?=[a-z]{{3}}[a-z]*\.?[./-]\d))(?!(?-i:may)\b(?![.,]?\s?\d)){MONTHS}\b",
                          re.IGNORECASE)
 _DATE_GLUE = re.compile(r"(?:\d/|\d{4}-['’]?|\d{4}-\d\d-|FY\s?['’]?\d\d-['’]?|\b(?:in|of|since|from|by|until|and|the)\s['’])$")  # "2023-’24", "FY23-24", "Q1FY22-23", "in ’58"
+_FULL_DATE_BEFORE = re.compile(rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}|\b{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s$", re.IGNORECASE)
 _YEAR_OF_PART = re.compile(r"^\s(?:quarter|period|half)\b", re.IGNORECASE)  # "the April-June 2023 quarter"
 # The day of the month in brackets after the day's name, as some outlets write it: "released today (12)", "on Monday (4)".
 _DAY_IN_BRACKETS = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s?\($", re.IGNORECASE)
@@ -265,6 +266,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         return False
     if _DATE_GLUE.search(before[-8:]) or _DATE_GLUE_AFTER.match(after[:6]):
         return True
+    if value.is_integer() and 1000 <= value <= 2100 and _FULL_DATE_BEFORE.search(before[-20:]) and not _PEOPLE_AFTER.match(after[:20]):
+        return True  # "23 September 1897", "September 23, 1897": the year of a full date, whatever follows
     if value.is_integer() and 1900 <= value <= 2100:
         hedge = _COUNT_HEDGE.search(before[-30:])
         counted = (hedge and (not hedge.group(1) or _PLURAL_NEXT.match(after[:20]))) \

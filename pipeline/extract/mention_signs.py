@@ -31,7 +31,7 @@ DOWN_VERBS = (
     "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts|(?<=to |ll |ld |ay |ht )contract|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|(?<!the )(?<!a )(?<!its )(?<![0-9] )crash|dived|tanked|tanks|tanking|sagged|skidded|"
-    "dwindled|dwindles?|dwindling|"
+    "dwindled|dwindles?|dwindling|cooled|cools|"
     "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
     "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed; "prices crash by 14%" ("crashes" is left out:
     # "a bug crashes 8.5 million devices" counts what crashed)
@@ -47,7 +47,7 @@ UP_VERBS = (
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
     "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
     "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?|"
-    "thickened|thickens?|thickening|deepened|deepens?|deepening|"
+    "thickened|thickens?|thickening|deepened|deepens?|deepening|warmed|warms|"
     "improved|improves|improving"
 )
 BY_DOWN = ("cut|cuts|cutting|reduced|reduces?|reducing|lowered|lowers?|lowering|slashed|slash(?:es)?|trimmed|trims?|trimming|"
@@ -220,7 +220,9 @@ _OF_EARLIER = re.compile(r"^\s+(?:what\s+(?:it|they|we|you|he|she)\s+(?:was|were
                          r"count|rate|size|price|cost)\s+(?:before\s+(?:the|its|their)\s+[a-z-]+|(?:in|of)\s+(?:(?:19|20)\d\d|last|a\s+(?:year|decade)|"
                          r"the\s+(?:previous|prior|preceding)\s+(?:period|year|quarter|month|season|decade))|"
                          r"(?:of\s+)?(?:a|one|two|three|four|five|ten|\d+)\s+(?:years?|decades?)\s+ago)|"
-                         r"that\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier))|"
+                         r"(?:that|those)\s+of\s+(?:(?:19|20)\d\d|last\s+(?:year|season|month)|a\s+(?:year|decade)\s+(?:ago|earlier)|"
+                         r"the\s+(?:previous|last|prior|preceding)\s+[a-z-]+)|"  # "roughly double those of the previous championship"
+                         r"what\s+(?:(?:a|an|one|the)\s+)?(?-i:[a-z]{3,})\s+(?:competed|played|worked)\s+for\s+in\s+(?:the\s+)?(?:19|20)\d\d(?:['’]?s)?|"
                          r"(?:the|its|their)\s+(?:pre-[a-z]+|(?:19|20)\d\d|earlier|previous|former)\s+(?:levels?|figures?|totals?|peak|rates?|prices?|costs?|"
                          r"fares?|fees?|numbers?|pace)|"
                          r"as\s+(?:many|much|long|high|large|big|expensive|costly|often|far|fast|quickly|deep|wide|heavy|tall)\b[^.;:]{0,60}?\bas\s+"
@@ -235,6 +237,7 @@ _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:ea
              r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              r"(?:it|they|we|he|she) (?:paid|charged|earned|spent)\b|(?:the )?[a-z]+ (?:was|were|had been) (?:paying|charging|earning)\b|the (?:last|previous) (?:issue|one|sale|auction|round)\b|" \
+             r"(?:its|their|his|her) (?:previous|earlier|former|old|last) [a-z-]+\b|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
@@ -269,6 +272,9 @@ _AGAINST_EARLIER = re.compile(
 
 # A spread quoted against where it traded before: "traded 65 bps tighter" narrowed, "90 basis points wider" widened.
 _SPREAD_AFTER = re.compile(r"^\s+(?:(?P<up>wider)|(?P<down>tighter))\b(?!\s+than)", re.IGNORECASE)
+# ... or with "by" before the size: "tighter by 20 bps than in the spring"
+_SPREAD_BY_BEFORE = re.compile(r"\b(?:(?P<up>wider)|(?P<down>tighter|narrower))\s+by\s+(?:(?:about|some|nearly|around|almost)\s+)?$",
+                               re.IGNORECASE)
 _BASIS_POINTS = re.compile(r"(?:bps?|basis\s+points?)$", re.IGNORECASE)
 # The second side of a size, "rafts of 3 metres by 4 metres": no "by" of a change.
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:mm|cm|m|km|ft|feet|foot|inch(?:es)?|metres?|meters?|yards?|miles?)\s+(?:by|x|×)\s+$",
@@ -388,7 +394,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                                                      and (_OBJECT.match(after, match.end()) or _BASE_VERB.match(match.group(0))))):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)
-    if _BASIS_POINTS.search(text[start:end]) and (match := _SPREAD_AFTER.match(after)):
+    if _BASIS_POINTS.search(text[start:end]) and (match := _SPREAD_AFTER.match(after) or _SPREAD_BY_BEFORE.search(before[-30:])):
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if (match := _CUT_AFTER.match(after)) and not _WHOLE_BEFORE.search(before):
         return Change("down", match.group(0).strip())

@@ -87,7 +87,7 @@ _NUMERIC = re.compile(
     r"|(?<=\d)[\s-](?:1/[248]|3/[48]|[12]/3|[57]/8)(?![\d/]))?"  # a fraction typed after the whole: "6 1/2 years", "5-1/4"
     r"(?!\d)(?!(?:,\d{3})*(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd", "1,000th" are ordinals
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
-    + r"|(?P<letter>[mkb]|(?-i:\sB))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9"
+    + r"|(?P<letter>[mkb]|(?-i:\sB)(?![-\u2013]\d))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9", nor "20 B-52 bombers"
     re.IGNORECASE,
 )
 # A figure written in digits that is not a year ("25.5%", "1,200", "3.5"; not "2023"): where a
