@@ -107,6 +107,7 @@ _MEASURES = [
                 r"(?!\s+(?:network|phone|smartphone|mobile|service|coverage|signal|spectrum|mast|tower|connectivity|internet|data|"
                 r"technology|rollout|auction|band|speed|plan|sim)s?\b)"), "grams"),  # not the "5g network"
     (re.compile(r"^(?:-(?:pound|lb)\b(?! note)|\s?lbs?\b)"), "pounds"),
+    (re.compile(r"^-metric[\s-]tons?\b"), "metric_tons"),  # "the 21-metric ton stage", "a 40-metric-ton load"
     (re.compile(r"^-megawatt\b"), "megawatts"), (re.compile(r"^-kilowatt\b"), "kilowatts"),
     (re.compile(r"^-gigawatt\b"), "gigawatts"), (re.compile(r"^[\s-]mile\b"), "miles"),
     (re.compile(r"^\s?sq\.?\s?ft\b"), "square_feet"), (re.compile(r"^\s?(?:sq\.?\s?m|m²)(?!\w)"), "square_meters"),
