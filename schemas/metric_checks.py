@@ -110,7 +110,7 @@ NOUNS: dict[str, str] = {
     "imports": r"\bimport",
     "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
              r"(?<!share\s)(?<!stock\s)\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat|was|were|is|has|had|halts?|"
-             r"suspensions?|resumed|resumes)\b)"
+             r"suspensions?|resumed|resumes|days?|sessions?|hours|debut|floor)\b)"
              r"(?!\s+(?:in|of)\s+(?:[\w'’.-]+\s+){0,3}?(?:shares|stocks?|bonds?|securities|futures|options|units)\b)"
              r"|\bcommerce\b",  # not a share "trading at $79", "trading in Evergrande shares was suspended"
     "unemployment": r"\bunemploy|\bjobless|\bout of work\b",
@@ -1254,7 +1254,7 @@ _OTHER_SUBJECTS = re.compile(
     r"prices?|jobs?|employment|profits?|earnings|shares?|stocks?|index|indices|yen|dollar|euro|pound|sterling|"
     r"currency|yields?|bonds?|oil|population|debt|deficit|budget|reserves|remittances|sector|segment|fish\w*|mining|forestry|tourism|"
     r"retail|utilit\w*|electricity|harvests?|crops?|grain|rice|wheat|births?|babies|newborns|marriages?|divorces?|deaths?|gva|"
-    r"gross value added)\b",
+    r"gross value added|funds?|portfolios?|assets|revenues?|sales)\b",
     re.IGNORECASE)
 # A clause that starts with its verb (after a connective): its subject is in the clause before.
 _SUBJECTLESS = re.compile(r"^\W*(?:(?:however|also|meanwhile|though|instead|then|further)\W+)*"

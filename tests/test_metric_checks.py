@@ -731,6 +731,11 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "population", "defrauding"),
     ("The liner carries 5,000 passengers and a crew of 1,800 people.", "1,800 people", 1800, "people", "count",
      "population", "crew"),
+    # a fund's growth is no economy's, and a share's first trading day no trade
+    ("The fund saw an overall increase of 7.2% in the first half, its managers said.", "7.2%", 7.2, "percent", "percent",
+     "gdp_real_growth", "about fund"),
+    ("The stock closed at $41.20 on its first trading day after the listing.", "$41.20", 41.2, "USD", "currency",
+     "trade_volume", "about trade"),
     # a company's name names no metric
     ("Shares of Sunrise Exports Ltd. fell as much as 1.4% after the ban.", "1.4%", -1.4, "percent", "percent",
      "exports_growth", "about exports"),
