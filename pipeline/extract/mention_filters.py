@@ -267,8 +267,10 @@ _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE) 
 # last bus leaves at 22:10"); not "the shares closed at 16.45"
 _AT_DOTTED = re.compile(r"\bat" + _TIME_LEAD_END, re.IGNORECASE)
 _TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|arrives?|arrived|begins?|starts?|"
-                             r"kicks?\s+off|kicked\s+off|lands?|landed|takes?\s+off|timed\s+for|scheduled\s+for|due)\b"
-                             r"(?:[^.;:!?\d]|\b\d{1,2}\.[0-5]\d\b){0,40}$", re.IGNORECASE)  # (and past a time: "and again at")
+                             r"kicks?\s+off|kicked\s+off|lands?|landed|takes?\s+off|timed\s+for|scheduled\s+for|due|"
+                             r"published|updated|posted|modified)\b"  # a page's stamp: "Published 14.08.2024, at 09.02"
+                             r"(?:[^.;:!?\d]|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\.[0-5]\d\b){0,40}$",
+                             re.IGNORECASE)  # (and past a time or a dotted date: "and again at", "14.08.2024, at")
 _AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
                          r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", re.IGNORECASE)  # ... or with a colon: "leaves at 22:10"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
@@ -372,6 +374,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "The 38 bus to the horse fair": a route
     if not spelled and (screen := _SCREEN.match(text, start)) and screen.end() >= end and not re.search(r"[$£€¥₹]\s?$", before):
         return "name"  # "4K", "1080p": a screen's resolution
+    if not spelled and value.is_integer() and re.search(r"[(\s][A-Z]{2,10}:$", before):
+        return "name"  # "(TADAWUL:2222)", "HKEX:700": a share's code on its exchange
+    if value == 1 and re.match(r"\s*(?:[A-Z]{3}\s*)?=\s*\d", after):
+        return "phrase"  # "$1 = 10.71 crowns", "1 EUR = 11.77 NOK": the base of a rate, not an amount
     if not spelled and not has_unit and (re.match(r"-[A-Z](?![\w-])", after) or re.match(r"[A-Z](?![\w-])", after) and _named_before(before)):
         return "name"  # "the 4-H steer auction", "Kasumi 8A": a letter that ends a name or a label
     if not spelled and value == 1 and text[start:end] == "1" and _ODDS_TO_ONE.search(before):

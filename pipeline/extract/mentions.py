@@ -189,6 +189,12 @@ def _scaled(value: float, factor: float) -> float:
 _BAND_AFTER = re.compile(r"(?:\s*(?:,|and|&)\s*(?:and\s+)?\d[\d,.]*\s?(?:[MG]Hz|[MG]hz))*\s+(?:frequency\s+|spectrum\s+|radio\s+)?bands?\b")
 
 
+# A chip's process node, alone or in a list of them, in a story about chips: "28 nanometer chips", "12, 16, 22, and 28
+# nanometer chips", "ranging from 12 to 28 nanometers": the name of a technology, not a length.
+_NODE_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+)(?:and\s+|to\s+|or\s+)?\d{1,2})*[\s-]?(?:nm|nanomet(?:er|re)s?)\b")
+_CHIP_WORDS = re.compile(r"\b(?:chips?|semiconductors?|wafers?|foundr(?:y|ies)|fabs?|chipmakers?|processors?)\b", re.IGNORECASE)
+
+
 _GENERATION = re.compile(r"[gG](?![\w-])")
 _MOBILE_WORDS = re.compile(r"\b(?:spectrum|mobile|telecoms?|network|operators?|broadband|smartphones?|LTE|MHz|GHz|Jio|Airtel|"
                            r"Vodafone|Huawei|Ericsson|Nokia)\b", re.IGNORECASE)
@@ -242,6 +248,9 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     if number.value in (2, 3, 4, 5, 6) and _GENERATION.match(text, number.end) \
             and _MOBILE_WORDS.search(text, max(0, number.start - 300), number.end + 300):
         return Rejection(number.text, number.start, number.end, "name")  # "launch 5g in the country": a mobile network's generation
+    if not code and number.value < 100 and (read.unit is None or read.unit == "nanometers") and _NODE_AFTER.match(text, number.end) \
+            and _CHIP_WORDS.search(text, max(0, number.start - 200), number.end + 200):
+        return Rejection(number.text, number.start, number.end, "name")  # "12, 16, 22, and 28 nanometer chips": process nodes
     if read.unit in ("megahertz", "gigahertz") and _BAND_AFTER.match(text, number.end + read.consumed):
         return Rejection(number.text, number.start, number.end, "name")  # "the 700 MHz band", "in 900 MHz, 1800 MHz ... bands"
     if not code and not spelled and (glued_name(text, number.start, number.end + read.consumed)
