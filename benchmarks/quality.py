@@ -151,6 +151,7 @@ REAL_SETS = {
     "holdout85": (ROOT / "tests" / "data" / "holdout85", ROOT / "fetched" / "holdout85"),
     "holdout86": (ROOT / "tests" / "data" / "holdout86", ROOT / "fetched" / "holdout86"),
     "holdout87": (ROOT / "tests" / "data" / "holdout87", ROOT / "fetched" / "holdout87"),
+    "holdout89": (ROOT / "tests" / "data" / "holdout89", ROOT / "fetched" / "holdout89"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
