@@ -186,6 +186,8 @@ _NOUN_AFTER = re.compile(rf"^\s+(?:(?!{_NOT_DESCRIBING}|{_SEEING})[a-z-]+\s+)?"
 # Things counted that then act on an object: "38 sawmills cut 2,000 jobs", "its 12 mills still cuts oak". The
 # noun after them is their verb, not a cut or rise they measure (unlike "a 50 bps cut", "3,000 jobs cut in Ohio").
 _COUNTED_SUBJECT = re.compile(r"\s(?!(?:bps|points|pips|cents|pence|basis)\b)[a-z]{3,}s$")
+# ... and one thing so counted: "A single miner still cuts salt by hand"
+_ONE_SUBJECT = re.compile(r"(?:an?\s+single|one)\s+(?:[a-z-]+\s+){0,3}[a-z]{3,}", re.IGNORECASE)
 # ... or that do something with no object, in the verb's plain form after a plural: "40 balloons rise over the field"
 # (not "3,000 jobs cut in Ohio", where "cut" is what was done to them).
 _BASE_VERB = re.compile(r"^\s+(?:rise|fall|drop|climb|dip|jump|surge|slump|plunge|slide|tumble|decline|gain)$", re.IGNORECASE)
@@ -237,7 +239,7 @@ _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:ea
              r"at (?:the same (?:point|time|stage) )?last\b|at the same (?:point|time|stage)\b|this time last\b|" \
              r"(?:in )?the (?:[a-z-]+ )?(?:year|month|week|quarter|season|day|spring|summer|autumn|fall|winter) (?:before|earlier)|in the (?:previous|prior)\b|(?:it|they) (?:was|were|did|had)\b(?! (?:built|designed|meant|made|intended|planned))|" \
              r"(?:it|they|we|he|she) (?:paid|charged|earned|spent)\b|(?:the )?[a-z]+ (?:was|were|had been) (?:paying|charging|earning)\b|the (?:last|previous) (?:issue|one|sale|auction|round)\b|" \
-             r"(?:its|their|his|her) (?:previous|earlier|former|old|last) [a-z-]+\b|" \
+             r"(?:its|their|his|her|the) (?:previous|earlier|former|old) (?!one\b)[a-z-]+\b|(?:its|their|his|her) last [a-z-]+\b|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
              r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
@@ -390,7 +392,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         if (match := pattern.match(after)) and not (pattern is _COMPARE and (match["down"] and multiple or _VAGUE_OF.search(text, start, end))) \
                 and not (pattern is _OF_AFTER and money and match["down"] == "losses") \
                 and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting
-                                                     or _COUNTED_SUBJECT.search(text, start, end)
+                                                     or (_COUNTED_SUBJECT.search(text, start, end) or _ONE_SUBJECT.fullmatch(text, start, end))
                                                      and (_OBJECT.match(after, match.end()) or _BASE_VERB.match(match.group(0))))):
             down = match["down"] or pattern is _COMPARE and match["down2"]
             return Change("down" if down else "up", match.group(0).strip(), by_noun=True)

@@ -147,7 +147,7 @@ _A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,
                        r"(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
 # ... and as the object of a verb in the past, or of one that has or runs things: "the tender drew a single bid",
 # "laid a single egg", "the ministry uses a single drone".
-_DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
+_DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|with|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
                            r"struck|hit|had|has|have|uses|use|runs|operates|employs|owns|keeps|holds|needs|deploys|fields)\s+"
                            r"(?P<n>a\s+single)\s+(?=[a-z])(?!(?:aim|goal|purpose|focus|priority|message|voice|mission|vision|"
                            r"objective|idea|point|thing|word|step)\b)")  # "has a single aim": a way of speaking
@@ -274,12 +274,12 @@ def word_quantities(text: str) -> list[WordQuantity]:
 
 # Titles counted by a multiplying word: "a double Olympic champion", "the triple reigning world champion"
 # (the same count as "a two-time champion"); not "triple jump champion", whose event takes the word.
-_TITLES = re.compile(r"\b(?P<n>[Dd]ouble|[Tt]riple|[Qq]uadruple)(?=\s+(?:(?:reigning|defending|former|current|world|[A-Z][a-z]+)\s+)"
+_TITLES = re.compile(r"\b(?P<n>[Dd]ouble|[Tt]riple|[Qq]uadruple)(?!\s+Crown\b)(?=\s+(?:(?:reigning|defending|former|current|world|[A-Z][a-z]+)\s+)"
                      r"{0,3}(?:champion|winner|medallist|medalist)s?\b)")
 _TIMES_OF = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
 
 
-def _titles(text: str) -> list[WordQuantity]:
+def _titles(text: str) -> list[WordQuantity]:  # (not "a Triple Crown winner": a name)
     return [WordQuantity(m.span("n"), _TIMES_OF[m["n"].lower()], None, "titles", "titles") for m in _TITLES.finditer(text)]
 
 
@@ -309,11 +309,13 @@ _OF_ONE_UNIT = re.compile(rf"\s+of\s+an?(?=\s+(?:{_TIME}|{_MEASURE}|percentage[\
 _PARALLEL_BEFORE = re.compile(r"(?:\band|\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bwhile|,)\s+"
                               r"(?:(?:roughly|about|around|nearly|almost|some|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 # ... followed by a place or a break, or as the subject of its own verb: "..., and a quarter could close", "and a fifth
-# have left", "and roughly a tenth changes hands"
+# have left", "and roughly a tenth changes hands", "and about a sixth come from Russia"
 _PARALLEL_AFTER = re.compile(r"\s+(?:in|from|for|at|on|by|with|among)\b|\s*[,;.](?!\d)|\s+to\s+(?!\d)"
                              r"(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)\b)"
                              r"|\s+(?:have|has|had|are|were|will|would|could|can|may|might|must|now|still|also)\s+[a-z]{3,}"
-                             r"|\s+(?!(?:times|years|days|months|weeks)\b)[a-z]{3,}(?<!s)s\s+(?:hands|out|up|down|off|away|on|in|to|the|its|their)\b",
+                             r"|\s+(?!(?:times|years|days|months|weeks)\b)[a-z]{3,}(?<!s)s\s+(?:hands|out|up|down|off|away|on|in|to|the|its|their)\b"
+                             r"|\s+(?:bring|come|stay|go|live|work|remain|leave|travel|sell|buy|use|own|rent|earn|make|arrive|return)\s+"
+                             r"(?:[a-z]+\s+){0,2}(?:from|in|to|at|on|for|with|abroad|home|overseas|the|their)\b",
                              re.IGNORECASE)
 _SHARE_BEFORE = re.compile(r"%|\bper\s?cent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b"
                            r"|\b(?:one|two|three|four|five|six|seven|eight|nine)\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?"
