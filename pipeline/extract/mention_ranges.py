@@ -99,6 +99,7 @@ _NEXT_CLAUSE = re.compile(rf"^(?:\s+[A-Za-z'’-]+){{0,8}}{LIST_WHEN}(?:\s*,?\s+
                           r"(?:(?:just|only|some|about|around|nearly|almost|another|a\s+further)\s+)?$")  # "200 growers; just 11 remain"
 _CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
                           r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|come|go|return|stay|"
+                          r"sell|buy|carve|earn|bring|work|live|make|"
                           r"[a-z]{3,}ed|"
                           rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
 _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")

@@ -273,6 +273,11 @@ def _hyphened_noun(after: str, match: re.Match[str]) -> bool:
 _DAY_COMPOUND = re.compile(rf"\s(?:{DAY_HEADS})\b")
 
 
+# Verbs that are never nouns nor modifiers of one, right after a bare count: its noun is the one named before.
+_VERB_FIRST = frozenset("found sold bought sell sells buy buys carve carves earn earns bring brings come comes stay stays "
+                        "go goes say says".split())
+
+
 def _noun_words(after: str) -> list[re.Match[str]]:
     """Up to three words after a number (adjectives like "new" or hyphenated ones like "long-range"
     skipped), stopping at a function word."""
@@ -284,6 +289,8 @@ def _noun_words(after: str) -> list[re.Match[str]]:
         if not words and (PARTICIPLE.match(word.lower()) or word.lower() in IRREGULAR_PAST) \
                 and (following := _WORD_AFTER.match(after, pos)) and following.group(1).lower() in _NOUN_SKIP:
             break  # "11 needed new engines": a verb and its object, not "7 arrested protesters"
+        if not words and word in _VERB_FIRST:
+            break  # "497 found buyers", "thirty sell records", "600 more carve necks": the verb of a count whose noun came before
         if not words and word in _PLACE_PREFIXES and (people := _WORD_AFTER.match(after, pos)) \
                 and people.group(1)[0].isupper() and _is_plural(people.group(1).lower()):
             return [match, people]  # "two South Koreans", "17 million Sri Lankans": the people, with their country's first word
