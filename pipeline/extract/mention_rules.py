@@ -25,7 +25,7 @@ PREFIX_CODES = {"US": "USD", "HK": "HKD", "C": "CAD", "A": "AUD", "NZ": "NZD", "
 _OTHER_WORDS = "|".join(re.escape(c) for c in sorted((c for c in OTHER_CODES if c[0].isalpha()), key=len, reverse=True))
 _OTHER_SIGNS = "".join(c for c in OTHER_CODES if not c[0].isalpha())
 CURRENCY_BEFORE = re.compile(
-    rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
+    rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US|A|NZ|C)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
     rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|\b(?P<placed>{'|'.join(PLACED_MARKS)}))\s?$")
 _STORY_CUES = re.compile(
     r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sialkot|Gilgit|Hunza|Skardu|Sindh|Balochistan)\b"

@@ -77,7 +77,7 @@ _NUMERIC = re.compile(
     r"(?P<sign>(?<![\w.\-\u2212])(?<!\+/)[-\u2212]"  # a minus is a sign only after a non-word char, not in "+/-"
     r"|(?<=[\s(])(?<![\d%]\s)\u2013)?"  # and an en dash typed as one after a space, not between two numbers ("5 –7")
     # "A320", "COVID19": glued digits are a name; "Rs2,000" and "USD35.3" are not
-    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
+    r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|(?<=\$A)|(?<=\$NZ)|(?<=\$C)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
     r"(?P<num>" + _SPOKEN_DECIMAL + "|" + _DECIMAL_COMMA + r"|\d{1,2},(?:\d{2},)+\d{3}(?![\d,])(?:\.\d+)?"  # grouped the Indian way: "7,50,000", "1,00,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})s?\b|-\d|-[a-z])"  # "96 006": thousands grouped by spaces
