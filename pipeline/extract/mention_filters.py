@@ -126,6 +126,10 @@ _PROVISION_BEFORE = re.compile(
     r"(?:\b(?:sections?|articles?|clauses?|rule|(?-i:Rules)|paragraphs?|schedules?|chapters?|subsections?)|§§?)[\s-]*"
     r"(?:\d+[A-Za-z]?(?:\s*\(\w{1,3}\))*(?:\s+\([^()\d][^()]{0,60}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*"
     r"(?:\d+[A-Za-z]?\s*\()?$", re.IGNORECASE)
+# ... and a law's number with its date after it
+_LAW_BEFORE = re.compile(r"\b(?:law|decree|ordinance|resolution)\s+(?:no\.?\s*)?$", re.IGNORECASE)
+_LAW_DATED_AFTER = re.compile(rf"\s+of\s+(?:(?:19|20)\d\d|(?:\d{{1,2}}\s+)?(?:{'|'.join(_MONTHS.split())}))\b|\s*/\s*(?:19|20)?\d\d\b",
+                              re.IGNORECASE)
 _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 _MEASURED_PAIR = re.compile(r"\s?(?:thousand|million|billion|lakh|crore|kilo(?:gram|metre|meter)?s?|kg|km|grams?|tonnes?|tons?|"
@@ -342,7 +346,7 @@ _DRAWN_RUN = re.compile(r"(?<![\d.,])\d{1,2}(?:(?:\s*[,-]\s*(?:and\s+)?|\s+and\s
 _DRAWN_BEFORE = re.compile(r"\b(?:numbers?|balls?)\b(?:(?!\.\s+[A-Z])[^;]){0,60}$", re.IGNORECASE)  # "numbers drawn on Aug. 8 were"
 
 
-_SCREEN = re.compile(r"(?:[248]K|(?:480|576|720|1080|1440|2160|4320)[pi])\b")  # a screen's resolution, a name
+_SCREEN = re.compile(r"(?:(?:[248]|16)K|(?:480|576|720|1080|1440|2160|4320)[pi])\b")  # a screen's resolution, a name
 # The other side of odds written "N to 1", and the numbers or balls a game's player must match.
 _ODDS_TO_ONE = re.compile(r"\bodds\b[^.;]{0,80}\d\s+to\s$", re.IGNORECASE)
 _GAME_RULE_AFTER = re.compile(r"\s+(?:(?:white|winning|main|red|gold|bonus|lucky)\s+)?(?:[A-Z][a-z]+\s+){0,2}(?:numbers|balls)\b")
@@ -477,6 +481,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "Group 2B": a class
     if (not has_unit or lettered) and _PROVISION_BEFORE.search(text[max(0, start - 300):start]):
         return "provision"
+    if not has_unit and _LAW_BEFORE.search(before) and _LAW_DATED_AFTER.match(after):
+        return "provision"  # "the entire law 406 of October 20, 2023", "Decree 12/2024": a law's number
     if not has_unit and value.is_integer() and _RANKED_BEFORE.search(before):
         return "rank"  # "India ranks 182 out of 197 countries": a place in an order, not an amount
     if not has_unit and _half_point_score(text, start, end):

@@ -445,17 +445,23 @@ _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:
                                re.IGNORECASE)
 
 
+# ... or a bare amount of millions or more "in" a kind of money: "has already paid almost 150 million in compensation"
+_IN_MONEY_AFTER = re.compile(r"\s+in\s+(?:compensation|funding|damages|fines|revenues?|sales|profits?|aid|investments?|losses|"
+                             r"debts?|taxes|bonuses|subsidies|grants|loans|ransom|donations|payments|fees|wages|salaries)\b",
+                             re.IGNORECASE)
+
+
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare "millions" or "billions" right after a verb of money ("for laundering billions") or before "worth of"
     ("millions worth of crustaceans"), or a bare amount of millions or more put as a value ("valued the brand at 90
-    billion"), is money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
+    billion") or "in" a kind of money ("150 million in compensation"), is money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
     paid ..."), else in the story's `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
     result, starts = list(mentions), None
     for i, mention in enumerate(mentions):
         before = text[max(0, mention.start - 60):mention.start]
         if mention.unit is not None or mention.value < 1e6 or not (
                 mention.qualifier == "several" and (_MONEY_VERB_BEFORE.search(before[-40:]) or _WORTH_OF.match(text, mention.end))
-                or mention.unit_class == "count" and _VALUED_AT_BEFORE.search(before)):
+                or mention.unit_class == "count" and (_VALUED_AT_BEFORE.search(before) or _IN_MONEY_AFTER.match(text, mention.end))):
             continue
         starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
         near = _nearest_money(mentions, mention, sentence_bounds(text, mention.start, starts))
