@@ -109,7 +109,7 @@ NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
     "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
-             r"(?<!share\s)(?<!stock\s)\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat|was|were|is|has|had|halts?|"
+             r"(?<!share\s)(?<!stock\s)(?<!early\s)(?<!late\s)(?<!morning\s)(?<!afternoon\s)(?<!premarket\s)\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat|was|were|is|has|had|halts?|"
              r"suspensions?|resumed|resumes|days?|sessions?|hours|debut|floor)\b)"
              r"(?!\s+(?:in|of)\s+(?:[\w'’.-]+\s+){0,3}?(?:shares|stocks?|bonds?|securities|futures|options|units)\b)"
              r"|\bcommerce\b",  # not a share "trading at $79", "trading in Evergrande shares was suspended"
@@ -1212,7 +1212,8 @@ _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people", "an outbreak
 # affected nearly 100,000 people".
-_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
+_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|queued\s+behind|"
+                            r"(?:stuck|be|were|was|are|is|stood|waited)\s+behind|(?:in\s+(?:a\s+)?)?queue\s+(?:of|behind)|"
                             r"defraud(?:ed|ing)|cheat(?:ed|ing)|scamm(?:ed|ing)|dup(?:ed|ing)|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
                             r"infecting|sickened|sickening|killed|killing|injured|injuring|buried|burying|trapped|trapping|"

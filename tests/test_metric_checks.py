@@ -736,6 +736,9 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "gdp_real_growth", "about fund"),
     ("The stock closed at $41.20 on its first trading day after the listing.", "$41.20", 41.2, "USD", "currency",
      "trade_volume", "about trade"),
+    ("Buyers were stuck in a queue behind more than 300,000 people on the site.", "more than 300,000 people", 300000,
+     "people", "count", "population", "queue behind"),
+    ("The shares rose 5% to $41 in early trading.", "$41", 41.0, "USD", "currency", "trade_volume", "about trade"),
     # a company's name names no metric
     ("Shares of Sunrise Exports Ltd. fell as much as 1.4% after the ban.", "1.4%", -1.4, "percent", "percent",
      "exports_growth", "about exports"),

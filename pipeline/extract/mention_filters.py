@@ -106,6 +106,7 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time|hrs)\b)", re.IGNORECASE)
+_NOON_AFTER = re.compile(r"^\s(?:noon|midnight)\b", re.IGNORECASE)  # "at 12 noon"
 _SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)",
                                  re.IGNORECASE)  # "six o'clock", "ten p.m.", "at five in the morning" (not "Two ET hosts")
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
@@ -407,6 +408,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "fragment"  # the "00" of a figure cut short, "£425,00" or "710,00 workers": no count of zero
     if not spelled and _reference_mark(text[start:end], before, after):
         return "reference_mark"  # "spread.”2": a note's number, not the article's
+    if value == 12 and _NOON_AFTER.match(after):
+        return "clock_time"  # "at 12 noon", "12 midnight"
     if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
     dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None  # "23.59"

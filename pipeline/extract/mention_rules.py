@@ -122,7 +122,11 @@ _NAME_NEXT = re.compile(r"^\s(?:Summer\s|Winter\s|Great\s)?(?:Games|Olympics?|Ol
                         r"Constitution|Census|Convention|Rising|Uprising|Rebellion|War|Election|Famine|Earthquake|Fire|Flood|"
                         r"Cup|Championships?|Derby|Expedition|Fair)\b")  # "the 1500 Londoners" stays a count
 _TO_NUMBER = re.compile(r"^\s?(?:to|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 rupees": the pair's noun after its second number
-_DAY_PAIR_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
+_DAY_PAIR_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
+# ... and the middle days of a longer list, which ends with "and" and a last bare day: "on July 11, 12, 16, 19 and 20"
+# (not "On May 3, 25 people died")
+_DAY_LIST_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,\s?$", re.IGNORECASE)
+_DAY_LIST_REST = re.compile(r"^(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&|or)\s+\d{1,2}\b(?![.,]\d)(?!\s+[a-z])")
 # "the 12 months to June", "the three months to 30 September" (not "by three weeks to 21 weeks", a change and its level)
 _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:in\s)?(?:the\send\sof\s)?"
                         rf"(?:(?:{MONTHS})\b|\d(?![\d,.]*\s*(?:months?|weeks?|days?|quarters?|years?)\b))", re.IGNORECASE)  # not "days to decide"
@@ -285,6 +289,7 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
     if value.is_integer() and 1000 <= value < 1900 and _THE_BEFORE.search(before[-5:]) and _NAME_NEXT.match(after[:20]):
         return True  # "since the 1896 Games", "the 1848 Revolution": an older year in an event's name
     day = value.is_integer() and 1 <= value <= 31
-    return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-20:])
+    return day and bool(MONTH_BEFORE.search(before[-12:]) or MONTH_AFTER.search(after[:12]) or _DAY_PAIR_BEFORE.search(before[-40:])
+                        or _DAY_LIST_BEFORE.search(before[-40:]) and _DAY_LIST_REST.match(after)
                         or _DAY_LIST_AFTER.match(after)
                         or _DAY_IN_BRACKETS.search(before[-20:]) and after[:1] == ")")
