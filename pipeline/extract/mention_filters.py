@@ -135,7 +135,7 @@ _SCORE_AFTER = re.compile(r"^\s?[-–]\s?(\d+)\b(?![.,]\d)(?!\s?(?:%|per|pc))")
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s?[-–]\s?$")
 _MEASURED_PAIR = re.compile(r"\s?(?:thousand|million|billion|lakh|crore|kilo(?:gram|metre|meter)?s?|kg|km|grams?|tonnes?|tons?|"
                             r"met(?:re|er)s?|feet|foot|inch(?:es)?|miles|pounds|ounces|lit(?:re|er)s?|hectares?|acres?|"
-                            r"degrees?|hours?|minutes?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+                            r"degrees?|hours?|hrs|minutes?|mins|days?|weeks?|months?|years?|per\s?cent|percent|%)(?!\w)", re.IGNORECASE)
 # A vote's word before its pair, or a court's ("the court ruled 6-3", "sided 5-4 with"); or an earlier pair of the same
 # vote in its sentence ("voted 6-3 to uphold the law and 5-4 to overturn it").
 _VOTE_BEFORE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|majority|split)\b[^.;\d]{0,20}$|\b(?:ruled|sided)\s+$"
@@ -516,19 +516,16 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
 
 def vote_split(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one side of a vote written as a pair after a word of voting
-    ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes."""
+    ("the committee voted 5-4", "a majority of 5–4", "voting five to four"): a count of votes; never a pair before a
+    measure ("split duties of 9 to 11 hours" is a range)."""
     before, after = text[max(0, start - 160):start], text[end:end + 30]
     if other := _VOTE_OTHER_AFTER.match(after):
-        return not _PAIR_MEASURED.match(after, other.end()) \
+        return not _MEASURED_PAIR.match(after, other.end()) \
             and bool(_VOTE_BEFORE.search(before) or _VOTE_NOUN_AFTER.match(after, other.end()))
     if pair := _VOTE_OTHER_BEFORE.search(before):
-        return not _PAIR_MEASURED.match(after) and bool(_VOTE_BEFORE.search(before[:pair.start()]) or _VOTE_NOUN_AFTER.match(after))
+        return not _MEASURED_PAIR.match(after) and bool(_VOTE_BEFORE.search(before[:pair.start()]) or _VOTE_NOUN_AFTER.match(after))
     return False
 
-
-# A pair with a measure after it is a range of it, whatever word of voting came before: "split duties of 9 to 11 hours"
-_PAIR_MEASURED = re.compile(r"\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|per\s?cent|percent|%|metres?|meters?|"
-                            r"kilometres?|kilometers?|km|miles?|kg|kilos?|kilograms?|tonnes?|tons?)\b", re.IGNORECASE)
 
 
 def _in_headline(text: str, start: int) -> bool:
