@@ -454,8 +454,9 @@ _IN_MONEY_AFTER = re.compile(r"\s+in\s+(?:compensation|funding|damages|fines|rev
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare "millions" or "billions" right after a verb of money ("for laundering billions") or before "worth of"
     ("millions worth of crustaceans"), or a bare amount of millions or more put as a value ("valued the brand at 90
-    billion") or "in" a kind of money ("150 million in compensation"), is money in the currency of the nearest amount of its sentence ("topping the $1.1 billion a rival
-    paid ..."), else in the story's `currency` ("in which it has invested billions."), as "a six-figure sum" is."""
+    billion") or "in" a kind of money ("150 million in compensation"), is money in the currency of the nearest amount
+    of its sentence ("topping the $1.1 billion a rival paid ..."), else in the story's `currency` ("in which it has
+    invested billions."), as "a six-figure sum" is."""
     result, starts = list(mentions), None
     for i, mention in enumerate(mentions):
         before = text[max(0, mention.start - 60):mention.start]
