@@ -1212,8 +1212,8 @@ _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people", "an outbreak
 # affected nearly 100,000 people".
-_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|queued\s+behind|"
-                            r"(?:stuck|be|were|was|are|is|stood|waited)\s+behind|(?:in\s+(?:a\s+)?)?queue\s+(?:of|behind)|"
+_PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"
+                            r"(?:queued|stuck|be|were|was|are|is|stood|waited)\s+behind|(?:in\s+(?:a\s+)?)?queue\s+(?:of|behind)|"
                             r"defraud(?:ed|ing)|cheat(?:ed|ing)|scamm(?:ed|ing)|dup(?:ed|ing)|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
                             r"infecting|sickened|sickening|killed|killing|injured|injuring|buried|burying|trapped|trapping|"

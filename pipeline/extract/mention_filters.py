@@ -683,8 +683,7 @@ def glued_name(text: str, start: int, end: int) -> bool:
 
 
 # A month's name inside a longer name, before a glued capital that no date has: "the Long March 5B rocket"
-_MONTH_IN_NAME = re.compile(r"\b[A-Z][a-z]+\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
-                            r"December)\s$")
+_MONTH_IN_NAME = re.compile(rf"\b[A-Z][a-z]+\s+(?:{'|'.join(month.capitalize() for month in _MONTHS.split())})\s$")
 
 
 def glued_brand(text: str, end: int) -> bool:

@@ -61,6 +61,8 @@ LOCAL_CURRENCY_WORDS = {word: _CROWNS for word in ("crown", "crowns", "krona", "
                        {word: ("XOF", "XAF") for word in ("cfa francs", "cfa franc")} | \
                        {word: ("CHF", "XOF", "XAF") for word in ("franc", "francs")} | \
                        {word: ("GBP", "EGP", "LBP", "SYP") for word in ("pound", "pounds")}
+# Marks of `OTHER_CODES` that several countries' currencies share, by the currency word whose places decide them.
+_SHARED_MARKS = {"Dh": "dirhams", "Dhs": "dirhams"}
 # In the order `hedge_before` tries them: a negated hedge before the bare one it holds ("no more than
 # two cans" is at most two, "not less than" at least); "spread over 64,500 square metres" is the area, no hedge.
 HEDGES = (
@@ -122,10 +124,11 @@ _NAME_NEXT = re.compile(r"^\s(?:Summer\s|Winter\s|Great\s)?(?:Games|Olympics?|Ol
                         r"Constitution|Census|Convention|Rising|Uprising|Rebellion|War|Election|Famine|Earthquake|Fire|Flood|"
                         r"Cup|Championships?|Derby|Expedition|Fair)\b")  # "the 1500 Londoners" stays a count
 _TO_NUMBER = re.compile(r"^\s?(?:to|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 rupees": the pair's noun after its second number
-_DAY_PAIR_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
+_MONTH_DAYS = rf"\b{MONTHS}\s\d{{1,2}}(?:\s*,\s*\d{{1,2}})*"  # "July 11", "July 11, 12, 16"
+_DAY_PAIR_BEFORE = re.compile(rf"{_MONTH_DAYS}\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
 # ... and the middle days of a longer list, which ends with "and" and a last bare day: "on July 11, 12, 16, 19 and 20"
 # (not "On May 3, 25 people died")
-_DAY_LIST_BEFORE = re.compile(rf"\b{MONTHS}\s\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,\s?$", re.IGNORECASE)
+_DAY_LIST_BEFORE = re.compile(rf"{_MONTH_DAYS}\s*,\s?$", re.IGNORECASE)
 _DAY_LIST_REST = re.compile(r"^(?:\s*,\s*\d{1,2})*\s*,?\s*(?:and|&|or)\s+\d{1,2}\b(?![.,]\d)(?!\s+[a-z])")
 # "the 12 months to June", "the three months to 30 September" (not "by three weeks to 21 weeks", a change and its level)
 _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|ended|ending)\s(?:in\s)?(?:the\send\sof\s)?"
@@ -227,10 +230,8 @@ def currency_before(before: str, story: tuple[str, ...] = (), scaled: bool = Fal
     glued_only = (other or placed) in (*SCALED_ONLY, *PLACED_MARKS)  # "R42bn", "Sh50bn"; not the "R" of "Grade R 5"
     if glued_only and match.group(0) != (other or placed) and not (scaled and match.group(0).rstrip() == (other or placed)):
         return None, 0
-    if other in ("Dh", "Dhs"):  # the dirham of the UAE, or of Morocco where the story is there ("Dh300 in Erfoud")
-        return local_currency("dirhams", story) or OTHER_CODES[other], len(match.group(0))
-    if other:
-        return OTHER_CODES[other], len(match.group(0))
+    if other:  # a mark several currencies share is the one the story's places point at ("Dh300 in Erfoud"), else its own
+        return local_currency(_SHARED_MARKS.get(other, ""), story) or OTHER_CODES[other], len(match.group(0))
     if placed:
         local = local_currency(placed.lower(), story)
         return (local, len(match.group(0))) if local else (None, 0)
