@@ -105,7 +105,10 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
-                         r"local time|hrs)\b)", re.IGNORECASE)
+                         r"local time)\b)", re.IGNORECASE)
+_HRS_AFTER = re.compile(r"^\s?hrs\b", re.IGNORECASE)  # "at 1400 hrs" (not "2 hrs", a length of time)
+# the last part of "9:30 hours" or "2:11 minutes" (a time of day, or a reading `mention_words` takes whole)
+_TIME_UNIT_AFTER = re.compile(r"^\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.IGNORECASE)
 _NOON_AFTER = re.compile(r"^\s(?:noon|midnight)\b", re.IGNORECASE)  # "at 12 noon"
 _SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)",
                                  re.IGNORECASE)  # "six o'clock", "ten p.m.", "at five in the morning" (not "Two ET hosts")
@@ -464,10 +467,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         # "76ers"; runways "16R/34L"; a radio station "KTAR 92.3 FM"
     if _LINK_BEFORE.search(text[max(0, start - 300):start]) or _WEB_BEFORE.search(before):
         return "link"  # "(Also Read: Invest Rs 5,000 And Earn ...)": a link to another story; "pic.twitter.com/9Ee…"
-    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before) and not _AMOUNT_AFTER.match(after):
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before) and (not _AMOUNT_AFTER.match(after) or _TIME_UNIT_AFTER.match(after)):
         return "clock_time"
     if _CLOCK_24.fullmatch(text[start:end]) and (text[start] == "0" or _ZERO_CLOCK_NEAR.match(after)
-                                                  or _ZERO_CLOCK_BEFORE.search(before)):
+                                                  or _ZERO_CLOCK_BEFORE.search(before) or _HRS_AFTER.match(after)):
         return "clock_time"  # a curfew "from 2200 to 0500"
     if _CALIBRE_AFTER.match(after):
         return "calibre"

@@ -97,6 +97,9 @@ _MEASURES = [
     (re.compile(r"^(?:\s?(?:feet|Feet|ft)\b|[\s-][Ff]oot\b(?!\s+(?:soldiers|passengers|traffic|patrols?)\b))"), "feet"), (re.compile(r"^[\s-]inch(?:es)?\b"), "inches"),
     (re.compile(r"^in\b(?=\s*[)\],;.]|\s+(?:across|long|wide|tall|high|deep|thick|of)\b)"), "inches"),  # "5cm (2in)"
     (re.compile(r"^-degrees?\b|^\sdegree\b"), "degrees"),  # "2 degrees" is counted as a noun; "1 degree" is not
+    # a race time's short units: "2hr 11min 53sec", "45 mins" (not "the 4 Sec. of State")
+    (re.compile(r"^\s?hrs?\b(?!\.\s+[A-Z])"), "hours"), (re.compile(r"^\s?mins?\b(?!\.\s+[A-Z])"), "minutes"),
+    (re.compile(r"^\s?secs?\b(?!\.\s+[A-Z])"), "seconds"),
     (re.compile(r"^\s?km\b"), "kilometers"), (re.compile(r"^[\s-]?cm\b"), "centimeters"),
     (re.compile(r"^[\s-]?(?:MHz|Mhz|megahertz)\b"), "megahertz"), (re.compile(r"^[\s-]?(?:GHz|Ghz|gigahertz)\b"), "gigahertz"),
     (re.compile(r"^\s?[μµ]m\b|^[\s-]micro(?:met(?:er|re)s?|ns?)\b"), "micrometers"),
@@ -333,8 +336,8 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
     """The noun a number counts ("1,200 people", "artillery shells", "one hospital"), as snake_case, and its length."""
     if head := _HEAD_OF.match(after):
         return head["noun"].lower(), head.end()  # "300 head of cattle"
-    if (named := _NAMED.match(after)) and (noun := counted_noun(" " + after[named.end():]))[0]:
-        return noun[0], named.end() - 1 + noun[1]  # "27,000 Siemens Energy technicians": the names only say whose
+    if (named := _NAMED.match(after)) and (noun := counted_noun(" " + after[named.end():], singular_ok))[0]:
+        return noun[0], named.end() - 1 + noun[1]  # "27,000 Siemens Energy technicians", "one Finnish maker": the names only say whose
     words = _noun_words(after)
     if words and words[0].group(1).lower() == "times":
         return "times", words[0].end()  # "14 times average earnings": a multiple of what follows

@@ -143,13 +143,15 @@ _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE
 # "A single pharmacy ... still had", "only a single operator is left": one of what follows, as the subject
 # that opens a sentence or a clause after ", and" or ";", or after "only"/"just" ("not a single", "in a single night"
 # are no count).
-_A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,\sand\s)|(?<=;\s)|\b(?i:only|just)\s+)"
-                       r"(?P<n>(?i:a)\s+single)\s+(?=[a-z])")
-# ... and as the object of a verb in the past, or of one that has or runs things: "the tender drew a single bid",
-# "laid a single egg", "the ministry uses a single drone".
+_NEXT_NOUN = r"(?=[a-z]|[A-Z][a-z]+\s+[a-z])"  # "a single stall", "a single Kazanlak distillery"
+_A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,\sand\s)|(?<=;\s)|(?<=\bthat\s)|\b(?i:only|just)\s+)"
+                       rf"(?P<n>(?i:a)\s+single)\s+{_NEXT_NOUN}")
+# ... and as the object of a verb in the past or the present: "the tender drew a single bid", "laid a single egg",
+# "the ministry uses a single drone", "takes on a single apprentice".
 _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|with|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
-                           r"struck|hit|had|has|have|uses|use|runs|operates|employs|owns|keeps|holds|needs|deploys|fields)\s+"
-                           r"(?P<n>a\s+single)\s+(?=[a-z])(?!(?:aim|goal|purpose|focus|priority|message|voice|mission|vision|"
+                           r"struck|hit|had|has|have|use|(?!(?:towards|afterwards|perhaps|always|sometimes|across|this|thus|less|unless|"
+                           r"plus|was|its|his|various|previous)\b)[a-z]{3,}s|takes\s+on)\s+"
+                           rf"(?P<n>a\s+single)\s+{_NEXT_NOUN}(?!(?:aim|goal|purpose|focus|priority|message|voice|mission|vision|"
                            r"objective|idea|point|thing|word|step)\b)")  # "has a single aim": a way of speaking
 # ... and what a thing came from, or a length of time something lasted: "85 pounds of honey from a single hive", "shown
 # for a single week" (not "in a single day", a way of stressing speed).
@@ -538,10 +540,22 @@ _ELAPSED = re.compile(r"(?<![\d:.,])(?:(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d
                       r"(?![\d:]|\.\d)(?!\s?(?:(?i:a\.?m\b|p\.?m\b|local\s+time|hours?\b|hrs\b)|(?:GMT|UTC|[A-Z]{1,3}T)\b))")
 
 
+# ... and one with its unit written after it: "by 2:11 minutes" (two minutes and 11 seconds), "under 2:20 hours" (hours
+# of one digit, not after a word of the clock: "at 9:30 hours", "11:15 hours" are times of day).
+_ELAPSED_IN = re.compile(r"(?<![\d:.,])(?:(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?![\d:]|\.\d)\s?(?i:minutes?|mins?)"
+                         r"|(?P<h>\d):(?P<m>[0-5]\d)(?![\d:]|\.\d)\s?(?i:hours?|hrs?))\b")
+_CLOCK_WORD_BEFORE = re.compile(r"\b(?:at|to|by|till|until|from|since|before|after|between|and)\s+$", re.IGNORECASE)
+
+
 def _elapsed(text: str) -> list[WordQuantity]:
     found = []
     for match in _ELAPSED.finditer(text):
         hours, minutes, seconds = (match["h"], match["m"], match["s"]) if match["h"] else ("0", match["mm"], match["ss"])
         found.append(WordQuantity(match.span(), int(hours) * 3600 + int(minutes) * 60 + float(seconds), None, "seconds",
                                   "elapsed"))
+    for match in _ELAPSED_IN.finditer(text):
+        if match["h"] and _CLOCK_WORD_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue
+        seconds = int(match["a"]) * 60 + int(match["b"]) if match["a"] else int(match["h"]) * 3600 + int(match["m"]) * 60
+        found.append(WordQuantity(match.span(), float(seconds), None, "seconds", "elapsed"))
     return found
