@@ -719,13 +719,24 @@ def _variant(before: str) -> bool:
     return bool(match) and (match["name"] is None or match["name"].lower() not in _FUNCTION)
 
 
+_PLACE_OPENS = re.compile(r"\b(?:In|At|Across)\s+[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?\s+$")
+
+
+def _place_opens(before: str, after: str) -> bool:
+    """A sentence that opens on its place, then a count: "In Kilkenny 63 clubs entered" (not "In Windows 10 the menu",
+    "At Terminal 5 queues grew")."""
+    place = _PLACE_OPENS.search(before)
+    return bool(place) and _sentence_start(before[:place.start()]) and not _DESIGNATION_BEFORE.search(before) \
+        and bool(_PLURAL_AFTER.match(after))
+
+
 def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> str | None:
     """"S&P 500", "Model 3", "Channel 4" (a name before); "787 Dreamliner", "10 Downing Street" (after,
     unless the line is a headline); not a tally list's entry ("Labour has won 412, Conservatives 121"),
     nor a headline's count ("Crash Kills 179 People"). `capital_after_names_nothing` in a headline, and
     before a name and a lowercase plural ("35 Powerball drawings")."""
     if _in_tally_list(before, after) or (capital_after_names_nothing or _sentence_start(before)) and _HEADLINE_COUNTED.match(after) \
-            or _TITLE_HARMED.match(after):  # "72 People are believed to have died": a count capitalised at a sentence's start
+            or _TITLE_HARMED.match(after) or _place_opens(before, after):  # "72 People are believed to have died": a count capitalised at a sentence's start
         return None
     if _named_before(before) and not re.match(r"\s+times\b", after):
         return "name"  # not after an owner: "Coldplay's 156-date tour", "Britain's 650 seats"; nor "scaled Everest 28 times"
@@ -814,6 +825,8 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
             and not part_of_whole(text, end):
         return "phrase"  # "barred all three from", "all three of the major indexes", "all four agreed": the ones just named, no count ("all
         # four of its runways" counts runways)
+    if 2 <= value <= 6 and re.search(r"\bthe\s+big\s$", before, re.IGNORECASE):
+        return "phrase"  # "the big two attar houses", "the big three carmakers": the leaders of a trade, a name for them
     if _definite_group(value, before, after):
         return "phrase"  # "the two sides", "the other three countries", "the three were": a definite group, not an amount
     return None

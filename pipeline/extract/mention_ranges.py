@@ -64,9 +64,13 @@ _PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|
                              rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
                              r"elsewhere|locally|online|offline|off-peak|at\s+peak)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
-# 1,900 on Tuesday"
-_PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,40}?\s(?:in|at|on|for|from|among|to)\s+[\w'’.-]+"
-                            r"(?:,\s*|,?\s+and\s+|,?\s+while\s+)(?:another\s+|a\s+further\s+)?$")
+# 1,900 on Tuesday", "42 tonnes of cocoons into the shed on Monday but only 37 on Tuesday"
+_PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,60}?\s(?:in|at|on|for|from|among|to)\s+[\w'’.-]+"
+                            r"(?:,\s*|,?\s+and\s+|,?\s+while\s+|,?\s+but\s+(?:only\s+|just\s+)?)(?:another\s+|a\s+further\s+)?$")
+# ... or the first group's day written before it: "On Wednesday the floors sold 120,000 bales, and 95,000 on Thursday"
+_BARE_JOIN = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+but\s+(?:only\s+|just\s+)?)$")
+_ON_ITS_DAY = re.compile(r"\s+(?:on|in)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b")
 # The people counted by a toll, carried to the next toll of the sentence: "12 people were killed and 40
 # (were) injured", "One soldier died and two were wounded".
 _TOLL_GAP = re.compile(rf"^\s+(?:(?:was|were|are|is|have\s+been|had\s+been)\s+)?(?:{HARMED_WORDS})\s*,?\s+(?:and|while)\s+"
@@ -95,7 +99,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'�
 _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
-_NEXT_CLAUSE = re.compile(rf"^(?:\s+[A-Za-z'’-]+){{0,8}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
+_NEXT_CLAUSE = re.compile(rf"^(?:\s+(?:[^\W\d_]|['’-])+){{0,12}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
                           r"(?:(?:just|only|some|about|around|nearly|almost|another|a\s+further)\s+)?$")  # "200 growers; just 11 remain"
 _CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
                           r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|come|go|return|stay|"
@@ -370,7 +374,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             and not other.unit.startswith("degrees"):  # "3 of 118 degrees" are days of that heat, not degrees; "14 of the 20 days"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "1,500 of a total of 6,142 buildings"
     if mention.unit is None and other.unit and not backward and other.unit_class in ("count", "currency", "duration", "percent") \
-            and (_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30]):
+            and ((_PARALLEL.match(gap) or _PARALLEL_VERB.match(gap)) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30])
+                 or _BARE_JOIN.match(gap) and _ON_ITS_DAY.match(text, mention.end)):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
     if mention.unit is None and other.unit and not backward and other.unit_class == "count" \
             and ((_PART_GAP.match(gap) or _WHOLE_CLAUSE_GAP.match(gap))

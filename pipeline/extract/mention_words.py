@@ -65,13 +65,17 @@ _HALF = re.compile(r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?<!the )(?<!
 # after it ("around half identified as female", "About a third were over 60", "more than two-thirds said",
 # "the winner takes half.", "with over half being Executive members"): a verb, the clause's end or the year comes next, not "a" or "an" ("about
 # half an hour" is a time).
+_SHARE = rf"(?P<share>(?:(?P<num>an?|{_NUMBER_WORD})[\s-])?(?P<den>half|thirds?|quarters?|fifths?|tenths?))\b"
+_SHARE_VERB = (r"\s+(?:were|was|are|is|had|have|has|said|say|says|reported|identified|described|did|do|does|would|will|could|"
+               r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went|being)\b")
 _SHARE_ALONE = re.compile(
-    rf"\b(?:about|around|roughly|nearly|almost|some|over|under|than|to|takes?|took|taking|gets?|got|getting|keeps?|kept|keeping)\s+"
-    rf"(?P<share>(?:(?P<num>an?|{_NUMBER_WORD})[\s-])?(?P<den>half|thirds?|quarters?|fifths?|tenths?))\b"
-    r"(?=\s+(?:were|was|are|is|had|have|has|said|say|says|reported|identified|described|did|do|does|would|will|could|"
-    r"can|may|might|live|lived|voted|agreed|died|survived|chose|used|took|saw|felt|got|received|came|went|being)\b|\s*[,;.](?!\d)"
+    r"\b(?:about|around|roughly|nearly|almost|some|over|under|than|to|takes?|took|taking|gets?|got|getting|keeps?|kept|keeping)\s+"
+    rf"{_SHARE}(?={_SHARE_VERB}|\s*[,;.](?!\d)"
     r"|\s+in\s+(?:19|20)\d\d\b)",  # "up from about half in 2015"
     re.IGNORECASE)
+# ... and one that opens a clause of its own, its verb right after it: "seven in ten share a pitch, and a quarter have
+# no floodlights", "but a third were against it" (not "an hour and a quarter.")
+_SHARE_CLAUSE = re.compile(rf"\b(?:and|but|while|whereas)\s+{_SHARE}(?={_SHARE_VERB})", re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?P<tens>tens|hundreds)\s+of\s+(?P<of>thousands|millions|billions)(?:\s+of\b)?"
     r"|\b(?:several|a\s+few)\s+(?P<scale>dozen|hundred|thousand|million|billion|trillion)"
@@ -375,7 +379,7 @@ def _fractions(text: str) -> list[WordQuantity]:
         if any(start <= m.start() < end for start, end in amounts):
             continue
         found.append(WordQuantity((m.start(), m.end()), 50.0, None, "percent", "fraction"))
-    for m in _SHARE_ALONE.finditer(text):
+    for m in (*_SHARE_ALONE.finditer(text), *_SHARE_CLAUSE.finditer(text)):
         den = m["den"].lower()
         if den == "half" and m["num"] or den != "half" and not m["num"] \
                 or den.startswith("quarter") and not text[m.end():m.end() + 1].isspace():
