@@ -92,6 +92,7 @@ class Change:
 # One character of the clause between a verb and its "by": no sentence's end, but a decimal point ("reduce their $4.2 billion
 # in funded debt by $3 billion").
 _WITHIN_CLAUSE = r"(?:[^.;:!?]|(?<=\d)\.(?=\d))"
+_NOT_NOUN = _NOT_ADJECTIVE + r"(?<!['’]s\s)"
 # ... whose "by" names no doer of another verb: "stretches 1.6 miles and was used by 12 million vehicles".
 _NOT_AGENT = r"(?<![a-z]ed\s)(?<![a-z]en\s)\b"
 
@@ -102,8 +103,9 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<!-)\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),  # not "a jaw-dropping 753,112"
         (re.compile(rf"(?<!-)\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
         # "cut the odds of a hospital stay, a transplant or death from liver disease by 31%"
-        (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b({UP_VERBS}|{BY_UP})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "up"),
+        # (the verb is no noun after an owner or an article: "cut Isparta's rose harvest by a third")
+        (re.compile(rf"{_NOT_NOUN}\b({DOWN_VERBS}|{BY_DOWN})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"{_NOT_NOUN}\b({UP_VERBS}|{BY_UP})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"(?<!vertical\s)(?<!sheer\s)(?<!elevation\s)\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),  # not
         # "a vertical drop of 157 metres", a height
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
