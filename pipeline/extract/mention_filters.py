@@ -360,6 +360,20 @@ _ROUTE_AFTER = re.compile(r"\s(?:bus|tram|trolleybus)(?:\s+(?:route|service))?(?
                           r"that|which|home|leaves|left|runs|ran|goes|went|stops|stopped)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
 
 
+# A number inside arithmetic or code: after "=", "^" or a power written in superscripts, or before them or a variable
+# it multiplies ("2p-1", "2n+1", "2^n"); and a run of four bare numbers joined by commas with no space, a sequence.
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FORMULA_BEFORE = re.compile(rf"(?:[=^]\s*|[{_SUPERSCRIPTS}]\s*[-−+]\s*|\b\d[a-z]\s*[-−+]\s*)$")  # "=7", "2⁸²⁵-1", "2n-1"
+_FORMULA_AFTER = re.compile(rf"^(?:\s*[=^]|[{_SUPERSCRIPTS}])")
+_VARIABLE_AFTER = re.compile(r"^[a-z]\s*[-−+]\s*1\b(?![.,]\d)")  # "2p-1", "2n+1" (not "20p-30p", a range of pence)
+_SEQUENCE = re.compile(r"(?<![\d,.])\d+(?:,\d+){3,}(?![\d,])")
+
+
+def _in_sequence(text: str, start: int, end: int) -> bool:
+    return any(m.start() <= start and end <= m.end() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group())
+               for m in _SEQUENCE.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+
+
 def _drawn(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end) one a lottery drew (`_DRAWN_RUN`, `mention_units.BONUS_BALL`)?"""
     if BONUS_BALL.search(text, max(0, start - 30), start):
@@ -378,6 +392,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "date"
     if not spelled and not has_unit and value < 100 and _drawn(text, start, end):
         return "label"
+    if not spelled and (not has_unit and (_FORMULA_BEFORE.search(before) or _FORMULA_AFTER.match(after) or _in_sequence(text, start, end))
+                        or _VARIABLE_AFTER.match(after)):
+        return "formula"  # "23-1=7", "2p-1", "2⁸²⁵⁸⁹⁹³³-1", ">>> a=2", "the primes 2,3,5,7,13": arithmetic, not amounts
     if not spelled and not has_unit and _ROUTE_AFTER.match(after):
         return "name"  # "The 38 bus to the horse fair": a route
     if not spelled and (screen := _SCREEN.match(text, start)) and screen.end() >= end and not re.search(r"[$£€¥₹]\s?$", before):
@@ -627,6 +644,7 @@ _RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?
 # junctions 10 and 11", "exit 42", "Alaska Airlines flight 1282", "bus 42", "runway 34", "Wards 7 and 12", "on line 62",
 # "swam in lane 4".
 _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|line|lane|"
+                              r"(?-i:[Gg]ame|[Rr]ound|[Ee]pisode|[Cc]hapter)(?=s\s+\d+\s*,)|"  # "Games 3, 11 and 14"
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
 # "pair number two", "Law No. 7" (an abbreviated "No." labels whatever word follows); not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
