@@ -863,8 +863,12 @@ _AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)
                           re.IGNORECASE)  # ... and a person's two names: "Princess Elizabeth was 13 when"
 # "When she was 16 she ...": an age whatever follows
 _WHEN_AGE = re.compile(rf"\bwhen\s+(?:he|she|I)\s+was\s+{_JUST}$", re.IGNORECASE)
-# An age at a step of a life: "became monarch at just 25", "retired at 65", "married at the age of 19"
+# An age at a step of a life: "became monarch at just 25", "retired at 65", "married at the age of 19", "clinched the
+# title at just 18", "won Wimbledon at 17"
 _LIFE_STEP_AT = re.compile(r"\b(?:(?:became|becomes|become|becoming)\b[^.;:!?\d]{0,40}\bat\s+(?:just|only|barely)"
+                           r"|(?:won|wins|win|winning|clinched|clinches|clinching|claimed|captured)\s+(?:the\s+|her\s+|his\s+|a\s+)?"
+                           r"(?:(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}|(?:[a-z]+\s+)?(?:title|crown|championship|medal|gold|"
+                           r"cup|trophy|race|final|tournament)s?\s+)at(?:\s+(?:just|only|barely))?"
                            r"|(?:crowned|married|retired|widowed|orphaned|debuted|left\s+school)\b[^.;:!?\d]{0,30}\bat"
                            r"(?:\s+(?:just|only|barely))?)\s+$", re.IGNORECASE)
 _LIFE_STEP_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:and|but|when|while|as|upon|after|following|in|on)\b)")
