@@ -240,6 +240,11 @@ _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|
                            r"(?:(?:wo)?men['’]s\s+)?$|\b(?:wo)?men['’]s\s+$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"^\s+(?:final|races?|events?|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
+# ... and a distance spelled out before what names the race or its runner: "a former 800 metre runner", "her 1,500 metres career"
+_EVENT_SPELLED = re.compile(r"(?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)")
+_EVENT_SPELLED_AFTER = re.compile(r"^[\s-](?:metres?|meters?)\s+(?:runners?|career|specialists?|champions?|(?:world\s+)?champion|final|races?|"
+                                  r"events?|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|relay|steeplechase|title|gold|"
+                                  r"silver|bronze)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
                           r"|^\s(?:Times\s+(?:the|as|More|Bigger|Larger|Higher|Faster)|Percent|Per\s+Cent)\b")  # a headline's "Five Times the Size"
@@ -495,7 +500,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "p_value"  # "P<0.001", "a p-value of 0.03": a test's chance, not an amount
     if value in (80, 90, 95, 99) and _CONFIDENCE_AFTER.match(after):
         return "confidence_level"  # "95% CI": the interval's level, not a finding
-    if _EVENT.fullmatch(text[start:end]) and (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after)):
+    if _EVENT.fullmatch(text[start:end]) and (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(after)) \
+            or _EVENT_SPELLED.fullmatch(text[start:end]) and _EVENT_SPELLED_AFTER.match(after):
         return "name"  # "finished 4th in the 200m", "the 400m final": a race, not 200 million
     if _STAGE_NAME_AFTER.match(after):
         return "name"  # "50 Cent": a stage name, not half a dollar
