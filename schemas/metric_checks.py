@@ -335,14 +335,16 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
 def _event_problem(metric: str, measured: Measured) -> str | None:
     """People that something happened to, or who did something, are no population: "30,000 people in
     the UK were infected", "46,000 people took part" (`_PEOPLE_EVENT_AFTER`), "an audience of 1.2 billion
-    people", "unease among millions of people" (`_AUDIENCE_BEFORE`); but a place's people are
+    people", "unease among millions of people", "visited by 28 million people" (`_AUDIENCE_BEFORE`), "1,500 people,
+    including the emperor" (`_GATHERING_AFTER`); but a place's people are
     one ("a nation of 2.5 million people will vote", "its 1.66 million people")."""
     if metric != "population" or measured.span is None or measured.unit not in ("people", "persons"):
         return None
     before = measured.sentence[:measured.span[0]]
     if PLACE_OF_BEFORE.search(before) or _OWNER_BEFORE.search(before) or _POPULATION_NAMED_BEFORE.search(before):
         return None
-    if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]) or _AUDIENCE_BEFORE.search(before):
+    if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]) or _AUDIENCE_BEFORE.search(before) \
+            or _GATHERING_AFTER.match(measured.sentence[measured.span[1]:]):
         return (f"«{measured.words}» counts people by what happened to them or what they did («{event.group('what')}»), "
                 f"not a population: metric {metric!r} does not fit; choose other: and what happened to them")
     return None
@@ -1208,8 +1210,10 @@ _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?
 # ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people" (a crowd
 # at a place is `_crowd_problem`'s).
 _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|among|crew|staff|workforce|"
-                              r"seen\s+by|reached\s+by)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
+                              r"seen\s+by|reached\s+by|visited\s+by|visitors?|attended\s+by|attendance|guests|spectators)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
+# ... or those named among them: "A total of 1,500 people, including the emperor and the prime minister, attended"
+_GATHERING_AFTER = re.compile(r"^\s*,\s+(?P<what>including|among\s+them)\s")
 # ... or the plight written before them: "the evacuation of over 25,000 residents", "forced 8,000 people", "an outbreak
 # affected nearly 100,000 people".
 _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displacement|displacing|displaced|forced|"

@@ -54,6 +54,12 @@ SCALE = [
     ("Prices rose 120% in a year.", "120%", 120, "percent", "percent", "inflation_rate", False),
     ("Unemployment fell 30 basis points.", "30 basis points", 30, "basis_points", "percent", "unemployment_rate", False),
     ("The six people aboard the ferry were rescued.", "six people", 6, "people", "count", "population", True),
+    ("The fair hopes to be visited by 3.2 million people over six months.", "3.2 million people", 3.2e6, "people", "count",
+     "population", True),
+    ("Some 900 people, including the mayor and two ministers, watched the launch.", "900 people", 900, "people", "count",
+     "population", True),
+    ("The island of 80,000 people, including 9,000 seasonal workers, votes in May.", "80,000 people", 8e4, "people", "count",
+     "population", False),
     ("The hamlet is home to 45 people.", "45 people", 45, "people", "count", "population", False),
     # the population named right before its people, whatever verb follows: not people who did something
     ("The region's population mark of 3 million people has changed its planning.", "3 million people", 3e6, "people", "count",
