@@ -878,7 +878,7 @@ _TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|before|pre|and|bu
 
 # A sum of money named by what it cost, lost, was spent or is owed, with no word of an economy's size near it:
 # "economic damage estimated at $2.3 billion", "visitor spending of $900 million", "a default on its $51 billion debt".
-_NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impact|spending|spent|expenditures?|revenues?|sales|"
+_NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impacts?|effects?|benefits?|boost|windfall|spending|spent|expenditures?|revenues?|sales|"
                           r"bills?|budgets?|funds?|funding|investments?|aid|compensation|fines?|debts?|loans?|bonds?|"
                           r"deficits?|borrowing|bailout|liabilities|reserves)\b", re.IGNORECASE)  # "its US$51 billion foreign debt"
 _ECONOMY = re.compile(r"\b(?:gdp|gross\s+domestic\s+product|economy|economies|output)\b", re.IGNORECASE)
@@ -1280,7 +1280,8 @@ _SHARE_WORDS = re.compile(
     r"\bof (?:the |its |their |\w+['’]s )?(?:gdp|economy|gross domestic product|output|total)\b|"
     rf"\b(?:{_SHARE_VERBS})\b|\bshare\b|\bratio\b", re.IGNORECASE)
 _SHARE_VERB_BEFORE = re.compile(rf"\b(?:{_SHARE_VERBS}|represent(?:s|ed|ing)?)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-_OF_A_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?|all|\w+['’]s)\s", re.IGNORECASE)  # "60% of the ..."
+_OF_A_WHOLE = re.compile(r"^\s+of\s+(?:the|its|their|an?|all|that|this|these|those|it|them|\w+['’]s)\b",
+                         re.IGNORECASE)  # "60% of the ...", "around 14% of that was spent on"
 # How a clause that only goes on from the one before begins: "up from", "compared with", "and by".
 _GOES_ON = re.compile(r"\W*(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|against|versus|vs\.?|by)\b", re.IGNORECASE)
 _CHANGE_NAME = {"growth", "change", "contraction", "decline", "expansion", "shrinkage", "drop", "fall"}
