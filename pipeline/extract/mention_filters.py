@@ -242,7 +242,7 @@ _EVENT_AFTER = re.compile(r"^\s+(?:final|races?|events?|freestyle|hurdles|butter
                           r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
 # ... and a distance spelled out before what names the race or its runner: "a former 800 metre runner", "her 1,500 metres career"
 _EVENT_SPELLED = re.compile(r"(?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)")
-_EVENT_SPELLED_AFTER = re.compile(r"^[\s-](?:metres?|meters?)\s+(?:runners?|career|specialists?|champions?|(?:world\s+)?champion|final|races?|"
+_EVENT_SPELLED_AFTER = re.compile(r"^[\s-](?:metres?|meters?)\s+(?:runners?|career|specialists?|champions?|final|races?|"
                                   r"events?|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|relay|steeplechase|title|gold|"
                                   r"silver|bronze)\b", re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
