@@ -340,11 +340,10 @@ def _event_problem(metric: str, measured: Measured) -> str | None:
     one ("a nation of 2.5 million people will vote", "its 1.66 million people")."""
     if metric != "population" or measured.span is None or measured.unit not in ("people", "persons"):
         return None
-    before = measured.sentence[:measured.span[0]]
+    before, after = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
     if PLACE_OF_BEFORE.search(before) or _OWNER_BEFORE.search(before) or _POPULATION_NAMED_BEFORE.search(before):
         return None
-    if event := _PEOPLE_EVENT_AFTER.match(measured.sentence[measured.span[1]:]) or _AUDIENCE_BEFORE.search(before) \
-            or _GATHERING_AFTER.match(measured.sentence[measured.span[1]:]):
+    if event := _PEOPLE_EVENT_AFTER.match(after) or _AUDIENCE_BEFORE.search(before) or _GATHERING_AFTER.match(after):
         return (f"«{measured.words}» counts people by what happened to them or what they did («{event.group('what')}»), "
                 f"not a population: metric {metric!r} does not fit; choose other: and what happened to them")
     return None

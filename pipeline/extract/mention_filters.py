@@ -235,16 +235,17 @@ _CALIBRE_AFTER = re.compile(
     r"(?:shells?|rounds?|ammunition|ammo|artillery|howitzers?|guns?|projectiles?|cannons?|mortars?|munitions?|rockets?|"
     r"cartridges?|bullets?|rifles?|pistols?|shots?)\b", re.IGNORECASE)
 # A race named by its distance: "the 200m", "the women's 1500m final", "the 100m hurdles".
-_EVENT = re.compile(r"(?:50|60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)m")
+_DISTANCES = r"(?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)"  # a race's, in metres
+_EVENT = re.compile(rf"(?:50|{_DISTANCES})m")
 _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|take|takes|took|clinched|claimed|ran|runs?|swam|swims?)\s+the\s+"
                            r"(?:(?:wo)?men['’]s\s+)?$|\b(?:wo)?men['’]s\s+$", re.IGNORECASE)
-_EVENT_AFTER = re.compile(r"^\s+(?:final|races?|events?|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|sprint|dash|"
-                          r"steeplechase|heats?|semi-?finals?|title|gold|silver|bronze|world record)\b", re.IGNORECASE)
+_RACE_WORDS = ("final|races?|events?|freestyle|hurdles|butterfly|backstroke|breaststroke|medley|relay|steeplechase|title|gold|"
+               "silver|bronze")
+_EVENT_AFTER = re.compile(rf"^\s+(?:{_RACE_WORDS}|sprint|dash|heats?|semi-?finals?|world record)\b", re.IGNORECASE)
 # ... and a distance spelled out before what names the race or its runner: "a former 800 metre runner", "her 1,500 metres career"
-_EVENT_SPELLED = re.compile(r"(?:60|100|110|200|400|800|1500|1,500|3000|3,000|5000|5,000|10000|10,000)")
-_EVENT_SPELLED_AFTER = re.compile(r"^[\s-](?:metres?|meters?)\s+(?:runners?|career|specialists?|champions?|final|races?|"
-                                  r"events?|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|relay|steeplechase|title|gold|"
-                                  r"silver|bronze)\b", re.IGNORECASE)
+_EVENT_SPELLED = re.compile(_DISTANCES)
+_EVENT_SPELLED_AFTER = re.compile(rf"^[\s-](?:metres?|meters?)\s+(?:{_RACE_WORDS}|runners?|career|specialists?|champions?)\b",
+                                  re.IGNORECASE)
 _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
                           r"|^\s(?:Times\s+(?:the|as|More|Bigger|Larger|Higher|Faster)|Percent|Per\s+Cent)\b")  # a headline's "Five Times the Size"
