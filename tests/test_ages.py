@@ -29,6 +29,14 @@ CASES = [
     # No named person, or an age limit: the model's label stays.
     ("A 42-year-old Easton man was arrested.", "42-year-old", "age", None),
     ("A 42-year-old man was arrested.", "42-year-old", "age", None),
+    ("Among the dead was Jon Haas, a 40-year-old mechanic from Perth.", "40-year-old", "age", "Jon Haas"),
+    ("Ruiz beat Haas, the 58-year-old former champion, on points.", "58-year-old", "age", "Haas"),
+    ("At 26 years old, Kebede has become the first woman to do it.", "26 years old", "age", "Kebede"),
+    ("At 18, Dorji has climbed higher than any teenager.", "18", "age", "Dorji"),
+    ("The guide who found them, 73-year-old Pema Dorji, spoke to reporters.", "73-year-old", "age", "Pema Dorji"),
+    ("In Perth, a 40-year-old mechanic was arrested.", "40-year-old", "age", None),
+    ("The 38-year-old Kenyan, who is aiming for a third title, ran.", "38-year-old", "age", None),
+    ("The 25-year-old France captain joined in July.", "25-year-old", "age", None),
     ("The court waived the minimum age requirement of 40 for candidates.", "40", None, None),
 ]
 
@@ -89,3 +97,27 @@ def test_ages_months_apart_may_straddle_a_birthday() -> None:
     facts = _facts({"a1": ("2024-01-15", "Her son, Tom Ash, is 36 and runs the campaign."),
                     "a2": ("2024-06-22", "Her son, Tom Ash, is 37 and runs the campaign.")})
     assert sorted(g.verdict for g in validate(facts).groups) == ["single_source", "single_source"]
+
+
+def test_one_runner_s_ages_under_two_spellings_of_her_name_disagree() -> None:
+    """Outlets transliterate a name differently; one letter more in a long word is the same person."""
+    facts = _facts({"a1": ("2023-09-24", "Tigist Kebede, 26, won in Berlin."),
+                    "a2": ("2023-09-24", "Tigst Kebede, 29, won in Berlin."),
+                    "a3": ("2023-09-25", "It was the second win in Berlin for Kebede, 26.")})
+    [group] = validate(facts).groups
+    assert (group.entity, group.verdict) == ("tigist kebede", "conflict")
+
+
+@pytest.mark.parametrize(("one", "other"), [("Jake Mwangi", "Jane Mwangi"), ("Ana Mwangi", "Anna Mwangi")])
+def test_a_changed_letter_or_a_short_name_is_another_person(one, other) -> None:
+    facts = _facts({"a1": ("2023-09-24", f"{one}, 26, won in Berlin."),
+                    "a2": ("2023-09-24", f"{other}, 29, won in Berlin.")})
+    assert sorted(g.verdict for g in validate(facts).groups) == ["single_source", "single_source"]
+
+
+def test_the_n_year_old_is_the_person_the_article_last_and_most_named() -> None:
+    text = ("Tigist Kebede won the race in Berlin. Kebede led from the start. "
+            "\"I knew I could do it,\" said the 26-year-old. Brigid Otieno was second. The 29-year-old ran well.")
+    facts = _facts({"a1": ("2023-09-24", text)})
+    assert [(f.value, f.entity) for f in facts if f.metric_label == "age"] == [(26, "Tigist Kebede")]
+    assert [f.entity for f in facts if f.value == 29] == ["Mara Lind"]  # the model's: Otieno was named last, Kebede most

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -123,7 +123,8 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
     table of seats are two parties); and a name that a text sets beside itself with a bracketed
     qualifier ("NCP – 1" under "NCP (Sharad Pawar) – 8") is, in that text, the other one: keyed (metric, name,
     article) -> "ncp [not ncp (sharad pawar)]", it meets no other text's "NCP". An acronym is the
-    name a text spells it out as ("National Rally (RN)": `_acronyms`)."""
+    name a text spells it out as ("National Rally (RN)": `_acronyms`), and a name spelled with one letter
+    fewer is the other spelling ("tigst assefa" -> "tigist assefa", `spelling_variants`)."""
     values: dict[str, dict[str, dict[str, set[float]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     for fact in facts:
         entity, metric = entity_key(fact.entity), metric_key(fact)
@@ -132,8 +133,10 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
     longer: dict[tuple[str, ...], str] = {}
     spelled = _spelled_out(facts) if values else set()
     for metric, held in values.items():
+        spelled_so = {variant: spelling for variant, spelling in spelling_variants(held).items()
+                      if not _told_apart(held[variant], held[spelling])}
         for name in held:
-            fuller = [other for other in held if other != name and other.endswith(" " + name)]
+            fuller = sorted({spelled_so.get(other, other) for other in held if other != name and other.endswith(" " + name)})
             longest = max(fuller, key=len, default=None)
             if longest and all(longest.endswith(" " + other) for other in fuller if other != longest) \
                     and not _told_apart(held[name], held[longest]):
@@ -142,6 +145,8 @@ def full_names(facts: list[QuantFact]) -> dict[tuple[str, ...], str]:
                 for article in held[name]:
                     if article in held[qualified] and not held[name][article] & held[qualified][article]:
                         longer[(metric, name, article)] = f"{name} [not {qualified}]"
+        for variant, spelling in spelled_so.items():
+            longer[(metric, variant)] = longer.get((metric, spelling), spelling)
         for short, full in _acronyms(spelled, held).items():
             longer.setdefault((metric, short), longer.get((metric, full), full))
     return longer
@@ -174,6 +179,23 @@ def _acronyms(spelled: set[tuple[str, str]], held: Mapping[str, Mapping[str, set
                                  (words_key == name or words_key.endswith(" " + name))}
     return {short: next(iter(names)) for short, names in named.items()
             if len(names) == 1 and not _told_apart(held[short], held[next(iter(names))])}
+
+
+def spelling_variants(names: Iterable[str]) -> dict[str, str]:
+    """Each name that another name spells with one more letter in one word of five letters or more
+    -> that other spelling: outlets transliterate a name differently ("Tigst Assefa" and "Tigist
+    Assefa", "Zelensky" and "Zelenskyy"). A letter changed ("Jake Paul", "Jane Paul") or one more
+    letter in a short word ("Ana", "Anna") makes another name."""
+    names = sorted(set(names))
+    return {short: spelling for short in names for spelling in names if _one_letter_more(spelling, short)}
+
+
+def _one_letter_more(spelling: str, short: str) -> bool:
+    pairs = [(a, b) for a, b in zip(spelling.split(), short.split()) if a != b]
+    if len(spelling.split()) != len(short.split()) or len(pairs) != 1:
+        return False
+    word, fewer = pairs[0]
+    return len(word) >= 5 and len(word) == len(fewer) + 1 and any(word[:i] + word[i + 1:] == fewer for i in range(len(word)))
 
 
 def _told_apart(short: dict[str, set[float]], full: dict[str, set[float]]) -> bool:

@@ -380,7 +380,7 @@ def fact_from_label(mention: Mention, label: MentionLabel, article: Article, sta
             name, entity, period = share, holder, vote_year(found) or period  # that year's election
             if mention.unit is None and share in ("seats", "votes"):
                 mention = replace(mention, unit=share)  # "while the RN got 125": the seats said before
-        elif metric == "other" and (age := age_label(found, name)) and (holder := age_holder(found)):
+        elif metric == "other" and (age := age_label(found, name)) and (holder := age_holder(found, article.text[:mention.sentence_start])):
             name, entity, status = age, holder, "actual"
         elif metric == "other" and (owner := headcount(found, name)):
             name, entity, mention = "employees", owner, replace(mention, unit="employees")  # "700 staff", "770 employees"
