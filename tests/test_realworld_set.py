@@ -63,7 +63,8 @@ SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", 
         "holdout84": "h84", "holdout85": "h85",
         "holdout86": "h86", "holdout87": "h87",
         "holdout88": "h88", "holdout89": "h89",
-        "holdout90": "h90", "holdout91": "h91"}  # each set's name and the prefix of its gold fact ids
+        "holdout90": "h90", "holdout91": "h91",
+        "holdout93": "h93"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
