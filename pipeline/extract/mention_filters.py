@@ -19,7 +19,7 @@ import re
 
 from schemas.primitives.number_words import TENS, UNITS
 
-from .mention_units import (BONUS_BALL, CALIBRE_UNIT, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, LISTED_DEMONYM, NOUN_STOP,
+from .mention_units import (BONUS_BALL, CALIBRE_UNIT, CLOCK_LEAD, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, LISTED_DEMONYM, NOUN_STOP,
                             part_of_whole)
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
@@ -273,7 +273,6 @@ _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 # written with a scale ("the 8 billionth").
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
 _TIME_LEAD_END = r"\s+(?:at\s+least\s+)?[\"“‘']?$"  # "until at least “23h59"
-_CLOCK_H_BEFORE = re.compile(r"\b(?:at|until|till|from|by|before|after|to|between|and)" + _TIME_LEAD_END, re.IGNORECASE)
 _DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
 # ... or after "at" in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
@@ -436,7 +435,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "reference_mark"  # "spread.”2": a note's number, not the article's
     if value == 12 and _NOON_AFTER.match(after):
         return "clock_time"  # "at 12 noon", "12 midnight"
-    if value <= 24 and _CLOCK_H_AFTER.match(after) and _CLOCK_H_BEFORE.search(before):
+    if value <= 24 and _CLOCK_H_AFTER.match(after) and CLOCK_LEAD.search(before):
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
     dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None  # "23.59"
     if dotted and value < 24 and _UNTIL_DOTTED.search(before):

@@ -249,9 +249,14 @@ def hedge_before(before: str) -> tuple[str, int]:
     """(qualifier, length of the hedge words) for the words right before a number."""
     for qualifier, pattern in HEDGE_BEFORE:
         match = pattern.search(before[-40:])
-        if match:
+        if match and not (match.group(0).split()[0].lower() == "over" and _ACROSS.search(before[:-len(match.group(0))])):
             return qualifier, len(match.group(0))
     return "exact", 0
+
+
+# "over" right after a measure is "across", no hedge: "climbs 840 metres over 7 kilometres", "grew 5% over 12 months"
+# (not "113 of over 420 vessels", "from £135 to over £350").
+_ACROSS = re.compile(r"\d[\d,.]*\s*(?:(?!(?:of|to|and|or|from|for|with|in|at|by|than|the|up|down)\s)[a-z]+|%)\s+$")
 
 
 def minus_before(before: str, currency: bool = False) -> int:

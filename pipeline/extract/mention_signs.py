@@ -294,9 +294,12 @@ _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|to\s+the\s+(?:summit|top|peak|crest|ridge|cairn)|"
                           r"through\s+(?:the\s+)?(?:town|city|village|valley|gorge|forest|woods?)|"
                           r"over\s+(?:the\s+|a\s+)?(?:course|heather|scree|rocks?|ground|route|trail|stretch|mountain|hill|ridge)|"
+                          r"over\s+(?:the\s+)?(?:first\s+|last\s+|next\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)|"
+                          r"at\s+an?\s+(?:average\s+|maximum\s+|steady\s+)?(?:grade|gradient|incline)|"
                           r"(?:above|below)\s+(?:sea\s+level|the\b(?!\s+(?:normal|usual|average|typical|previous|record)\b)))\b",
                           re.IGNORECASE)  # a height: "the wall rises 5.6 ft above the promenade"; a route's climb: "climbs
-# 470 metres over heather and scree", "falls 200 metres through the town"
+# 470 metres over heather and scree", "climbs 1,420 metres over 96 kilometres", "climbs 1,100 metres at an average grade
+# of 25 per cent", "falls 200 metres through the town"
 
 
 # A move "from A to B" whose verb has its object between ("cut its rate from 4.25% to 4%", "raised

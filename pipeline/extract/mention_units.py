@@ -850,6 +850,10 @@ _AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z
 _PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|lives|lived|works|worked|added)\b")
 # ... or who speaks last in the sentence: "said Celal Kara, 40."
 _SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
+# The words before a time of day: "at 9:30 hours", "until at least “23h59", "since 11:15 hours" (`mention_filters`,
+# `mention_words`).
+CLOCK_LEAD = re.compile(r"\b(?:at|to|by|till|until|from|since|before|after|between|and)\s+(?:at\s+least\s+)?[\"“‘']?$",
+                        re.IGNORECASE)
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was|now)"  # the words between a name and its age: "Ash, aged
 # 64", "Prince Tomas, he is 74 years old", "Costa, now 38,"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
@@ -1044,9 +1048,9 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
           r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container|"
           r"jab|shot|swim|entry|cone|scoop|cup|glass|pint|slice|haircut|session|pair|"
-          r"consultation|call-?out|visit|appointment|check-?up|massage|bouquet|wash|crossing|round|game")
+          r"consultation|call-?out|visit|appointment|check-?up|massage|bouquet|wash|crossing|round|game|admission")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
-_PLACE_AFTER = r"(?:\s+(?:of|in|into|within|at|on|for|from|to|under|across)\s+[^,;:()]{1,50}?)?"
+_PLACE_AFTER = r"(?:\s+(?:of|in|into|within|at|on|for|from|to|under|across)\s+[^,;:()]{1,70}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
                r"(?:costs?|average[sd]?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|goes\s+for|went\s+for|"
                r"(?:is|are|was|were)\s+(?:now\s+)?priced\s+at|start(?:s|ed)?\s+at|range[sd]?|rose|rise|fell|fall|"
@@ -1056,8 +1060,11 @@ _PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?)\s+(?:of|for)\s+" + _ONE + r"(?
                            r"[a-z]+ed|fell|rose|slid|sank|grew|went|hit|stood|costs|remains)\b)", re.IGNORECASE)
 _GOOD_PRICES = re.compile(r"\b(?P<den>" + _GOODS + r")\s+(?:prices?|fees?|fares?)\b", re.IGNORECASE)
 _GOOD_SUBJECT = re.compile(r"\b(?:" + _ONE.replace("each", "each|the") + r"(?P<den>" + _GOODS + r")|(?P<many>" + _GOODS + r")(?:e?s))\b"
-                           + _PLACE_AFTER + r"\s+(?:will\s+)?" + _PRICE_VERB, re.IGNORECASE)
-_FOR_ONE_GOOD = re.compile(r"\s+for\s+(?:" + _ONE.replace("{0,3}", "{0,2}") + r"(?P<den>" + _GOODS + r")(?![\s-]+(?:" + _GOODS
+                           + _PLACE_AFTER + r"\s+(?:(?:that|which)\s+)?(?:will\s+)?" + _PRICE_VERB, re.IGNORECASE)
+_MOVED_GOOD = re.compile(r"\b(?:raised|raises|lifted|lifts|increased|increases|cut|cuts|lowered|lowers|reduced|reduces|hiked|"
+                         r"hikes|put\s+up|puts\s+up)\s+(?:its|their|the|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?P<den>" + _GOODS
+                         + r")(?:\s+(?:prices?|fees?|fares?))?(?=\s+(?:by|from|to)\b)", re.IGNORECASE)  # "raised its adult ticket by €2 to"
+_FOR_ONE_GOOD = re.compile(r"\s+for\s+(?:" + _ONE.replace("{0,3}", "{0,2}").replace("each", "each|the") + r"(?P<den>" + _GOODS + r")(?![\s-]+(?:" + _GOODS
                            + r")\b)|(?:an?|one|each)\s+"
                            r"(?P<measure>kilo(?:gram)?|kg|lit(?:re|er)|tonne|gallon))\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands|millions|"
@@ -1069,8 +1076,8 @@ _NEXT_SUBJECT = re.compile(r"\b(?:and|but|while|whereas)\s+(?:an?|the|one)\s", r
 
 def good_before(sentence: str) -> str | None:
     """The one thing whose price the number is, named in its sentence before it (`_PRICE_OF_ONE`,
-    `_GOOD_PRICES`, `_GOOD_SUBJECT`): the last such noun whose clause runs on to the number; else None."""
-    found = [m for pattern in (_PRICE_OF_ONE, _GOOD_PRICES, _GOOD_SUBJECT) for m in pattern.finditer(sentence)]
+    `_GOOD_PRICES`, `_GOOD_SUBJECT`, `_MOVED_GOOD`): the last such noun whose clause runs on to the number; else None."""
+    found = [m for pattern in (_PRICE_OF_ONE, _GOOD_PRICES, _GOOD_SUBJECT, _MOVED_GOOD) for m in pattern.finditer(sentence)]
     for match in sorted(found, key=lambda m: m.end(), reverse=True):
         if match.groupdict().get("many") and _COUNT_BEFORE.search(sentence, 0, match.start()):
             continue  # "Two tickets in Arizona increased their prize to": a count of them, no price of one

@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from schemas.primitives.number_words import TENS, UNITS
 from schemas.primitives.numbers import parse_number, round_fractions
 
+from .mention_units import CLOCK_LEAD
+
 _NUMBER_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _DIGIT_WORD = "|".join(word for word, digit in UNITS.items() if digit <= 9)  # "a factor of two point five"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
@@ -548,7 +550,6 @@ _ELAPSED = re.compile(r"(?<![\d:.,])(?:(?P<h>[1-9]):(?P<m>[0-5]\d):(?P<s>[0-5]\d
 # of one digit, not after a word of the clock: "at 9:30 hours", "11:15 hours" are times of day).
 _ELAPSED_IN = re.compile(r"(?<![\d:.,])(?:(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?![\d:]|\.\d)\s?(?i:minutes?|mins?)"
                          r"|(?P<h>\d):(?P<m>[0-5]\d)(?![\d:]|\.\d)\s?(?i:hours?|hrs?))\b")
-_CLOCK_WORD_BEFORE = re.compile(r"\b(?:at|to|by|till|until|from|since|before|after|between|and)\s+$", re.IGNORECASE)
 
 
 def _elapsed(text: str) -> list[WordQuantity]:
@@ -558,7 +559,7 @@ def _elapsed(text: str) -> list[WordQuantity]:
         found.append(WordQuantity(match.span(), int(hours) * 3600 + int(minutes) * 60 + float(seconds), None, "seconds",
                                   "elapsed"))
     for match in _ELAPSED_IN.finditer(text):
-        if match["h"] and _CLOCK_WORD_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+        if match["h"] and CLOCK_LEAD.search(text, max(0, match.start() - 20), match.start()):
             continue
         seconds = int(match["a"]) * 60 + int(match["b"]) if match["a"] else int(match["h"]) * 3600 + int(match["m"]) * 60
         found.append(WordQuantity(match.span(), float(seconds), None, "seconds", "elapsed"))
