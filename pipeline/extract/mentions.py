@@ -378,7 +378,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, mentions)), rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
-    mentions = _metres_beside_lengths(text, _temperature_scale(mentions))
+    mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
     mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
     if mentions and _cut_off(text, mentions[-1]):
         last = mentions.pop()
@@ -662,6 +662,18 @@ def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
     scale = scales.pop() if scales else None
     return [replace(m, unit=scale or "degrees_celsius")
             if m.unit == "degrees" and (scale or m.value < 0 and m.direction is None) else m for m in mentions]
+
+
+def _below_zero_beside(mentions: list[Mention]) -> list[Mention]:
+    """A bare number below zero after a temperature in its sentence is in that temperature's scale: "averaged
+    −2°C, and a table of readings put December at −5.5", "-34.6C ..., and the wind chill reached minus 45"."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = [m.unit for m in out if m.sentence_start == mention.sentence_start and (m.unit or "").startswith("degrees_")]
+        if mention.unit is None and mention.value < 0 and mention.direction is None and before:
+            mention = replace(mention, unit=before[-1], unit_class="count")
+        out.append(mention)
+    return out
 
 
 # A figure glued to "m" with no currency, read as millions: "10m or less, possibly about 3 – 4m".
