@@ -129,7 +129,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 _BEFORE = _compile()
 # "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
 # "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term", "the dig
-# turned up 40 coins", "soaked up millions of euros", "snapped up 300 homes", "divers brought up 1.8 tonnes".
+# turned up 40 coins", "soaked up millions of euros", "snapped up 300 homes", "divers brought up 1.8 tonnes", "put
+# down $1.2 million to win", "wolfed down 62 hot dogs", "gunned down 5 people" (not "put up prices by": only "down").
 _PARTICLE_VERB = re.compile(
     r"\b(?:lock|locks|locked|locking|shut|shuts|shutting|broke|break|breaks|broken|calm|calmed|crack|cracked|"
     r"clamp|clamped|set|sets|settle|settled|sit|sat|lay|laid|hunker|hunkered|wound|tied|sign|signed|back|backed|"
@@ -140,6 +141,8 @@ _PARTICLE_VERB = re.compile(
     r"soak\w*|snap|snaps|snapped|snapping|scoop\w*|buy|buys|bought|buying|use|uses|used|using|eat|eats|ate|eaten|"
     r"gobbl\w*|swallow\w*|mop|mops|mopped|mopping|stump\w*|cough\w*|rustl\w*|tot|tots|totted|totting|"
     r"bring|brings|brought|bringing|haul\w*|dredg\w*|churn\w*|serv(?:e|es|ed|ing))\s+(?:down|up)"
+    r"(?:\s+\S+){0,2}?\s*$"
+    r"|\b(?:put|puts|putting|wolf\w*|scarf\w*|gulp\w*|chow\w*|wash\w*|jot\w*|gun|guns|gunned|gunning|mow\w*)\s+down"
     r"(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
 # Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
