@@ -238,8 +238,8 @@ class WordQuantity:
     of digits, "a six-figure salary", `several`, its unit None for the story's currency), couple (about 2), multiplier,
     multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
     unit is read after the span: "more than a year", "half an hour", "by a single vote"), elapsed (a stopwatch's
-    "2:00:35", in seconds), titles (a count of titles won: "a double Olympic champion") or done (how many times a
-    thing was done: "scoring twice")."""
+    "2:00:35", in seconds), titles (a count of titles won: "a double Olympic champion"), odds (betting odds "15-1", in
+    `to_one`) or done (how many times a thing was done: "scoring twice")."""
 
     span: tuple[int, int]
     value: float
@@ -272,12 +272,38 @@ def word_quantities(text: str) -> list[WordQuantity]:
              *(_one_unit(text) if any(w in low for w in _ONE_WORDS) else ()),
              *(_and_a_half(text) if "half" in low else ()),
              *(_elapsed(text) if ":" in text else ()),
-             *(_titles(text) if any(w in low for w in ("double ", "triple ", "quadruple ")) else ())]
+             *(_titles(text) if any(w in low for w in ("double ", "triple ", "quadruple ")) else ()),
+             *(_odds(text) if _ODDS_HINT.search(low) else ())]
     kept: list[WordQuantity] = []
     for item in sorted(found, key=lambda q: (q.start, -q.end)):
         if not kept or item.start >= kept[-1].end:
             kept.append(item)
     return kept
+
+
+# Betting odds "N-M" ("N/M", "N to M") are N/M to one (`to_one`): "a 9-1 shot", "the 4-1 favorite", "went off at 15-1",
+# "odds of 7/2", and "at 9-2" or "(7-2)" where a betting word stands within 150 characters. A score ("won 4-1", "a
+# 3-1 win") is no odds, nor are the horses a bet names ("A $2 exacta (8-3) paid $330.44").
+_ODDS_HINT = re.compile(r"odds|favou?rite|shot|outsider|underdog|\bbet|wager|bookie|bookmaker|punter")
+_ODDS = re.compile(r"(?<![\w.,:/-])(?P<n>\d{1,3})(?:-|/|\s+to\s+)(?P<m>\d{1,2})(?![\w.,:/%-])")
+_ODDS_AFTER = re.compile(r"\s*\)?\s*(?:odds|(?:co-)?favou?rites?|shot|long-?shots?|long\s+shots?|outsiders?|underdogs?)\b",
+                         re.IGNORECASE)
+_ODDS_BEFORE = re.compile(r"\b(?:odds\s+of|went\s+off\s+at|priced\s+at|quoted\s+at|backed\s+at|bets?\s+at|at\s+odds\s+of)\s+$",
+                          re.IGNORECASE)
+_AT_ODDS = re.compile(r"(?:\bat\s+|(?<!exacta )(?<!trifecta )(?<!superfecta )(?<!quinella )(?<!double )\()$", re.IGNORECASE)
+_BETTING = re.compile(r"\b(?:odds|bets?|betting|wager\w*|bookmakers?|bookies|favou?rites?|long-?shots?|punters?)\b",
+                      re.IGNORECASE)
+
+
+def _odds(text: str) -> list[WordQuantity]:
+    found = []
+    for match in _ODDS.finditer(text):
+        before, after = text[max(0, match.start() - 20):match.start()], text[match.end():match.end() + 20]
+        betting = _BETTING.search(text, max(0, match.start() - 150), match.end() + 150)
+        if int(match["m"]) and (_ODDS_AFTER.match(after) or _ODDS_BEFORE.search(before)
+                                or (_AT_ODDS.search(before) and betting)):
+            found.append(WordQuantity(match.span(), int(match["n"]) / int(match["m"]), None, "to_one", "odds"))
+    return found
 
 
 # Titles counted by a multiplying word: "a double Olympic champion", "the triple reigning world champion"

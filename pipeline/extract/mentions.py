@@ -153,7 +153,7 @@ def _mention(text: str, start: int, end: int, value: float, unit: str | None, un
                    False, 0, 0, cue)
 
 
-_WORD_UNIT_CLASS: dict[str | None, UnitClass] = {"times": "count", "titles": "count",  # else a share
+_WORD_UNIT_CLASS: dict[str | None, UnitClass] = {"times": "count", "titles": "count", "to_one": "count",  # else a share
                                                   **dict.fromkeys(("seconds", "hours", "days", "weeks", "months", "years"), "duration")}
 
 
