@@ -366,17 +366,28 @@ _ROUTE_AFTER = re.compile(r"\s(?:bus|tram|trolleybus)(?:\s+(?:route|service))?(?
 
 
 # A number inside arithmetic or code: after "=", "^" or a power written in superscripts, or before them or a variable
-# it multiplies ("2p-1", "2n+1", "2^n"); and a run of four bare numbers joined by commas with no space, a sequence.
+# it multiplies ("2p-1", "2n+1", "2^n"); a run of four bare numbers joined by commas with no space, a sequence, however
+# long; and three or more small numbers joined by hyphens, a combination ("a $1 trifecta (8-3-14)", "Pick 3 7-5-8").
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FORMULA_BEFORE = re.compile(rf"(?:[=^]\s*|[{_SUPERSCRIPTS}]\s*[-−+]\s*|\b\d[a-z]\s*[-−+]\s*)$")  # "=7", "2⁸²⁵-1", "2n-1"
 _FORMULA_AFTER = re.compile(rf"^(?:\s*[=^]|[{_SUPERSCRIPTS}])")
 _VARIABLE_AFTER = re.compile(r"^[a-z]\s*[-−+]\s*1\b(?![.,]\d)")  # "2p-1", "2n+1" (not "20p-30p", a range of pence)
-_SEQUENCE = re.compile(r"(?<![\d,.])\d+(?:,\d+){3,}(?![\d,])")
+_SEQUENCE = re.compile(r"\d+(?:,\d+){3,}")
+_COMBINATION = re.compile(r"\d{1,3}(?:-\d{1,3}){2,}")
 
 
 def _in_sequence(text: str, start: int, end: int) -> bool:
-    return any(m.start() <= start and end <= m.end() and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", m.group())
-               for m in _SEQUENCE.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+    """Is the number one of a comma run (`_SEQUENCE`, not a number in thousands) or a hyphen combination (`_COMBINATION`)?"""
+    for joint, run in ((",", _SEQUENCE), ("-", _COMBINATION)):
+        left, right = start, end
+        while left > 0 and (text[left - 1].isdigit() or text[left - 1] == joint and text[left - 2:left - 1].isdigit()):
+            left -= 1
+        while right < len(text) and (text[right].isdigit() or text[right] == joint and text[right + 1:right + 2].isdigit()):
+            right += 1
+        bare = not re.match(r"[\w.,]", text[left - 1:left] if left else "") and not re.match(r"\w", text[right:right + 1])
+        if bare and run.fullmatch(text, left, right) and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[left:right]):
+            return True
+    return False
 
 
 def _drawn(text: str, start: int, end: int) -> bool:
