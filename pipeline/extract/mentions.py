@@ -294,7 +294,8 @@ def _no_change(text: str, mention: Mention, cue: str) -> bool:
     """Does the movement word `cue` say what was done, not how far a level moved?"""
     counted = mention.unit_class == "count" and mention.unit != "times"
     return (counted and (cue.split()[0].lower() in DONE_TO_COUNTED or _ADDS.match(cue) is not None  # "sank two ferries", "adds 14 galleries"
-                         or cue.lower() == "more" and not _MORE_THAN.search(text, mention.start, mention.end + 40))
+                         or cue.lower() == "more" and not _MORE_THAN.search(text, mention.start, mention.end + 40)
+                         or mention.unit is not None and cue.lower().endswith(" at"))  # "drops fell at four locations": where
             or mention.unit_class == "currency" and _ADDS.match(cue) is not None and not _ADDED_TO.match(text, mention.end)
             or _SUNK_INTO.match(cue) is not None and re.match(r"\s+into\b", text[mention.end:]) is not None
             or mention.unit_class != "percent" and cue.lower().startswith("recover")  # "police recovered Rs 12 lakh": found
@@ -379,7 +380,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
-    mentions = ranges.spread([_with_change(text, m) for m in mentions], text, _listed)
+    mentions = _converted_moves(text, ranges.spread([_with_change(text, m) for m in mentions], text, _listed))
     if mentions and _cut_off(text, mentions[-1]):
         last = mentions.pop()
         rejected.append(Rejection(last.text, last.start, last.end, "cut_off"))
@@ -662,6 +663,24 @@ def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
     scale = scales.pop() if scales else None
     return [replace(m, unit=scale or "degrees_celsius")
             if m.unit == "degrees" and (scale or m.value < 0 and m.direction is None) else m for m in mentions]
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|approx\.?|approximately|or)?\s*$", re.IGNORECASE)
+
+
+def _converted_moves(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A measure in brackets right after a move of the same dimension is that move converted: "fell by 130,000 square
+    kilometres (50,000 square miles)" is -50,000 square miles, down."""
+    out: list[Mention] = []
+    for mention in mentions:
+        prior = out[-1] if out else None
+        if prior and prior.direction and mention.direction is None and mention.unit and prior.unit \
+                and (dimension_of(mention.unit) or mention.unit.split("_")[0]) == (dimension_of(prior.unit) or prior.unit.split("_")[0]) \
+                and _BRACKET_OPEN.fullmatch(text, prior.end, mention.start):
+            sign = -1 if prior.direction == "down" else 1
+            mention = replace(mention, value=sign * abs(mention.value), direction=prior.direction, cue=prior.cue)
+        out.append(mention)
+    return out
 
 
 def _below_zero_beside(mentions: list[Mention]) -> list[Mention]:

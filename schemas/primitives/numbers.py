@@ -158,16 +158,18 @@ def _overlaps(match: NumberMatch, taken: list[tuple[int, int]]) -> bool:
 # --- digits -----------------------------------------------------------------------------------
 
 
-_PART_SCALE = re.compile(r"\d\s+(?:thousand|hundred|lakh)$", re.IGNORECASE)
+_PART_SCALE = re.compile(r"\d\s+(?:thousand|hundred|lakh|(?P<crore>crore))$", re.IGNORECASE)
 
 
 def _joined_parts(text: str, matches: list[NumberMatch]) -> list[NumberMatch]:
     """Digits and scale words in parts, as translated news writes them: "64 thousand 500 square meters" (64,500),
-    "1 lakh 20 thousand" (120,000), "1 thousand 200 crore rupees" (1,200 crore): the smaller part after a space."""
+    "1 lakh 20 thousand" (120,000), "1 thousand 200 crore rupees" (1,200 crore), "66 crore 21 lakh devotees" (after
+    crore, only a part with its own scale: not "Rs 100 crore 50 times"): the smaller part after a space."""
     joined: list[NumberMatch] = []
     for match in matches:
         head = joined[-1] if joined else None
-        if head and _PART_SCALE.search(head.text) and text[head.end:match.start] == " " and match.text[:1].isdigit() \
+        part = _PART_SCALE.search(head.text) if head else None
+        if head and part and not (part["crore"] and match.scale == 1) and text[head.end:match.start] == " " and match.text[:1].isdigit() \
                 and not re.match(r"[\d,]*\.\d", head.text) and text[match.end:match.end + 1] != "-":  # not "2.8 lakh 80-kilo bags"
             base = match.value / match.scale
             if match.scale < head.scale and abs(match.value) < head.scale:
