@@ -1206,10 +1206,11 @@ _POPULATION_NAMED_BEFORE = re.compile(r"\bpopulation\s+(?:[a-z]+\s+)?(?:of|at|to
                                       r"(?:(?:about|some|nearly|roughly|almost|over|around|more\s+than|an\s+estimated)\s+)?$",
                                       re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"(?:\b(?:its|their|whose)|[A-Z][\w.-]*['’]s?)\s+(?:(?:about|some|nearly|roughly|almost|over)\s+)?$")  # "its 1.66 million people"
-# ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people" (a crowd
+# ... or the audience they made: "a global audience of 1.2 billion people", "watched by 31 million people", "a footfall
+# of more than 63 crore people" (a crowd
 # at a place is `_crowd_problem`'s).
 _AUDIENCE_BEFORE = re.compile(r"\b(?P<what>audiences?|viewers|viewership|watched\s+by|among|crew|staff|workforce|"
-                              r"seen\s+by|reached\s+by|visited\s+by|visitors?|attended\s+by|attendance|guests|spectators)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
+                              r"seen\s+by|reached\s+by|visited\s+by|visitors?|attended\s+by|attendance|footfalls?|guests|spectators)\b[^.;,]{0,25}?\s+(?:(?:of|by)\s+)?(?:(?:about|some|over|nearly|almost|"
                               r"around|more\s+than|at\s+least|an\s+estimated)\s+)?$", re.IGNORECASE)
 # ... or those named among them: "A total of 1,500 people, including the emperor and the prime minister, attended"
 _GATHERING_AFTER = re.compile(r"^\s*,\s+(?P<what>including|among\s+them)\s")

@@ -54,6 +54,7 @@ SCALE = [
     ("Prices rose 120% in a year.", "120%", 120, "percent", "percent", "inflation_rate", False),
     ("Unemployment fell 30 basis points.", "30 basis points", 30, "basis_points", "percent", "unemployment_rate", False),
     ("The six people aboard the ferry were rescued.", "six people", 6, "people", "count", "population", True),
+    ("The fair drew a footfall of more than 40 crore people over 45 days.", "40 crore people", 4e8, "people", "count", "population", True),
     ("Organisers expect an economic effect worth $4 billion from the games.", "$4 billion", 4e9, "USD", "currency",
      "gdp_nominal", True),
     ("About 18% of that went on the new stadium roof.", "18%", 18, "percent", "percent", "construction_growth", True),
