@@ -381,6 +381,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
     mentions = _converted_moves(text, ranges.spread([_with_change(text, m) for m in mentions], text, _listed))
+    mentions = _counted_after_brackets(text, mentions, story)
     if mentions and _cut_off(text, mentions[-1]):
         last = mentions.pop()
         rejected.append(Rejection(last.text, last.start, last.end, "cut_off"))
@@ -680,6 +681,23 @@ def _converted_moves(text: str, mentions: list[Mention]) -> list[Mention]:
             sign = -1 if prior.direction == "down" else 1
             mention = replace(mention, value=sign * abs(mention.value), direction=prior.direction, cue=prior.cue)
         out.append(mention)
+    return out
+
+
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
+def _counted_after_brackets(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:
+    """A bare count and its bracketed conversion count the noun after the brackets: "1.53 crore (15.3 million) people
+    took a dip" is people, both."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        close = _BRACKET_CLOSE.match(text, second.end)
+        if first.unit is None and second.unit is None and close and re.fullmatch(r"\s*\(\s*", text[first.end:second.start]):
+            read = unit_after(text, close.end(), None, story, value=second.value)
+            if read.unit and read.unit_class == "count":
+                out[i], out[i + 1] = (replace(m, unit=read.unit, unit_class="count") for m in (first, second))
     return out
 
 
