@@ -372,6 +372,7 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FORMULA_BEFORE = re.compile(rf"(?:[=^]\s*|[{_SUPERSCRIPTS}]\s*[-−+]\s*|\b\d[a-z]\s*[-−+]\s*)$")  # "=7", "2⁸²⁵-1", "2n-1"
 _FORMULA_AFTER = re.compile(rf"^(?:\s*[=^]|[{_SUPERSCRIPTS}])")
 _VARIABLE_AFTER = re.compile(r"^[a-z]\s*[-−+]\s*1\b(?![.,]\d)")  # "2p-1", "2n+1" (not "20p-30p", a range of pence)
+_LISTED_NAME_AFTER = re.compile(r":\s+[A-Z][^\n\d:]{0,40}(?:\n|$)")
 _SEQUENCE = re.compile(r"\d+(?:,\d+){3,}")
 _COMBINATION = re.compile(r"\d{1,3}(?:-\d{1,3}){2,}")
 
@@ -408,6 +409,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "date"
     if not spelled and not has_unit and value < 100 and _drawn(text, start, end):
         return "label"
+    if not spelled and not has_unit and (start == 0 or text[start - 1] == "\n") and _LISTED_NAME_AFTER.match(after):
+        return "label"  # "8: Mage" on a line of its own: a results list's number, no amount
     if not spelled and (not has_unit and (_FORMULA_BEFORE.search(before) or _FORMULA_AFTER.match(after) or _in_sequence(text, start, end))
                         or _VARIABLE_AFTER.match(after)):
         return "formula"  # "23-1=7", "2p-1", "2⁸²⁵⁸⁹⁹³³-1", ">>> a=2", "the primes 2,3,5,7,13": arithmetic, not amounts
