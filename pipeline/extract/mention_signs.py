@@ -268,9 +268,10 @@ _RATIO_THAN = re.compile(rf"^\s+(?:higher|larger|bigger|more|greater|dearer|lowe
 
 # Below or above an earlier level of the same thing: "still a third below January's peak", "a tenth below this year's
 # 355,000", "5% above its 2019 level", "20% above 2023 levels", "45 basis points below the previous rate" (not "below
-# the long-term average", another thing's level, nor "1.5C above pre-industrial levels", a warming's baseline).
+# the long-term average", another thing's level, nor "1.5C above pre-industrial levels", a warming's baseline); a
+# bracketed conversion may stand between ("130,000 square kilometers (50,000 square miles) below the previous record").
 _AGAINST_EARLIER = re.compile(
-    r"^\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
+    r"^(?:\s*\([^()]{0,80}\))?\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
     r"(?:peak|high|record|levels?|pre-pandemic)|(?:its|their|the)\s+(?:previous|earlier|former|old)\s+(?:rate|price|fare|fee|charge|figure)s?|"
     r"(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
     r"last\s+(?:year|season|summer|winter|spring|autumn|month|quarter)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
@@ -397,7 +398,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
-        if (match := pattern.match(after)) and not (pattern is _COMPARE and (match["down"] and multiple or _VAGUE_OF.search(text, start, end))) \
+        if (match := pattern.match(text[end:end + 160] if pattern is _AGAINST_EARLIER else after)) and not (pattern is _COMPARE and (match["down"] and multiple or _VAGUE_OF.search(text, start, end))) \
                 and not (pattern is _OF_AFTER and money and match["down"] == "losses") \
                 and not (pattern is _NOUN_AFTER and (money and _PROJECT.match(match.group(0)) or lasting
                                                      or (_COUNTED_SUBJECT.search(text, start, end) or _ONE_SUBJECT.fullmatch(text, start, end))
