@@ -26,7 +26,7 @@ from schemas.metric_checks import Measured
 from schemas.vocabulary import is_unnamed
 
 from ..mention_units import AGE_VERB
-from .names import OPENERS, name, name_at_end, runs
+from .names import OPENERS, name, runs
 
 _NAME_BEFORE = re.compile(rf",\s+(?:{AGE_VERB}\s+)?$|\s\($", re.IGNORECASE)  # "Sheinbaum, 61", "Okafor (58)"
 # "36-year-old son, Tom Ash,", "36-year-old son Tom Ash was" (a kin or role word before the name).
