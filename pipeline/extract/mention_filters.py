@@ -20,7 +20,7 @@ import re
 from schemas.primitives.number_words import TENS, UNITS
 
 from .mention_units import (BONUS_BALL, CALIBRE_UNIT, CLOCK_LEAD, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, LISTED_DEMONYM, NOUN_STOP,
-                            part_of_whole)
+                            TIME_LEAD_END, part_of_whole)
 from .mention_rules import hedge_before
 from .mention_tables import RUN_ROW, signed_column
 
@@ -272,13 +272,12 @@ _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 # A time of day written "23h59" or, after "until", "23.59"; a knockout stage ("the round of 16"); an ordinal
 # written with a scale ("the 8 billionth").
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
-_TIME_LEAD_END = r"\s+(?:at\s+least\s+)?[\"“‘']?$"  # "until at least “23h59"
 _DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
-_UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + _TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
+_UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
 # ... or after "at" in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
 # a time written with am or pm or a colon ("begins at 1.30pm, after the massed pipes at 12.45", "is at 18.30, and the
 # last bus leaves at 22:10"); not "the shares closed at 16.45"
-_AT_DOTTED = re.compile(r"\bat" + _TIME_LEAD_END, re.IGNORECASE)
+_AT_DOTTED = re.compile(r"\bat" + TIME_LEAD_END, re.IGNORECASE)
 _TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|arrives?|arrived|begins?|starts?|"
                              r"kicks?\s+off|kicked\s+off|lands?|landed|takes?\s+off|timed\s+for|scheduled\s+for|due|"
                              r"published|updated|posted|modified)\b"  # a page's stamp: "Published 14.08.2024, at 09.02"

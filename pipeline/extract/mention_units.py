@@ -530,8 +530,9 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
 
 # A nationality alone after a count, in a list of them (`mention_filters._DEMONYM_AFTER`): "53 Nepali, five Indian"
 # (not a brand or a month: "1.64 million Hyundai and Genesis cars", "1 March,").
-LISTED_DEMONYM = (r"(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|French|Dutch|Czech|Swiss|Thai|Nepali|Pakistani|Bangladeshi|Israeli|Iraqi|"
-                  r"Saudi|Kuwaiti|Omani|Yemeni|Somali|Qatari|Emirati|Bahraini|Afghan|Filipino|Greek)(?=\s*[,;]|\s+and\b)")
+DEMONYM = (r"(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|French|Dutch|Czech|Swiss|Thai|Nepali|Pakistani|Bangladeshi|Israeli|Iraqi|"
+           r"Saudi|Kuwaiti|Omani|Yemeni|Somali|Qatari|Emirati|Bahraini|Afghan|Filipino|Greek)")  # a nationality's word
+LISTED_DEMONYM = DEMONYM + r"(?=\s*[,;]|\s+and\b)"
 _LISTED_DEMONYM = re.compile(rf"\s({LISTED_DEMONYM})")
 
 
@@ -851,9 +852,9 @@ _PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|li
 # ... or who speaks last in the sentence: "said Celal Kara, 40."
 _SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
 # The words before a time of day: "at 9:30 hours", "until at least “23h59", "since 11:15 hours" (`mention_filters`,
-# `mention_words`).
-CLOCK_LEAD = re.compile(r"\b(?:at|to|by|till|until|from|since|before|after|between|and)\s+(?:at\s+least\s+)?[\"“‘']?$",
-                        re.IGNORECASE)
+# `mention_words`); TIME_LEAD_END is what may follow the word ("at least", a quote).
+TIME_LEAD_END = r"\s+(?:at\s+least\s+)?[\"“‘']?$"
+CLOCK_LEAD = re.compile(r"\b(?:at|to|by|till|until|from|since|before|after|between|and)" + TIME_LEAD_END, re.IGNORECASE)
 AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was|now)"  # the words between a name and its age: "Ash, aged
 # 64", "Prince Tomas, he is 74 years old", "Costa, now 38,"
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")

@@ -25,7 +25,7 @@ from collections import Counter
 from schemas.metric_checks import Measured
 from schemas.vocabulary import is_unnamed
 
-from ..mention_units import AGE_VERB
+from ..mention_units import AGE_VERB, DEMONYM
 from .names import OPENERS, name, runs
 
 _NAME_BEFORE = re.compile(rf",\s+(?:{AGE_VERB}\s+)?$|\s\($", re.IGNORECASE)  # "Sheinbaum, 61", "Okafor (58)"
@@ -41,7 +41,7 @@ _AT_AGE = re.compile(r"(?:^|[\s(])[Aa]t\s+(?:just\s+|only\s+)?$")  # "At 18, Guk
 _CLAUSE_AFTER = re.compile(r"^(?:\s+years?\s+old)?,\s+")
 _DEFINITE = re.compile(r"(?:^|\s)[Tt]he\s+$")  # "said the 26-year-old": the person named before
 # A nationality after the age describes the person, it does not name them: "the 38-year-old Kenyan".
-_NATIONALITY = re.compile(r"(?:[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)|French|Dutch|Czech|Swiss|Thai|Greek|Filipino)$")
+_NATIONALITY = re.compile(rf"(?:{DEMONYM}|[A-Z][a-z]+(?:an|i))$")  # and "Kenyan", "Israeli"
 _LIMIT = re.compile(r"\b(?:minimum|maximum|limit|requirement|threshold|retirement|voting|legal|eligib\w*)\b",
                     re.IGNORECASE)
 
