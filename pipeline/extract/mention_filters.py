@@ -104,13 +104,13 @@ _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place w
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|a\.m\.|p\.m\.)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|[ap]\.m\b\.?)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time)\b)", re.IGNORECASE)
 _HRS_AFTER = re.compile(r"^\s?hrs\b", re.IGNORECASE)  # "at 1400 hrs" (not "2 hrs", a length of time)
 # the last part of "9:30 hours" or "2:11 minutes" (a time of day, or a reading `mention_words` takes whole)
 _TIME_UNIT_AFTER = re.compile(r"^\s?(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)\b", re.IGNORECASE)
 _NOON_AFTER = re.compile(r"^\s(?:noon|midnight)\b", re.IGNORECASE)  # "at 12 noon"
-_SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\.|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)",
+_SPELLED_TIME_AFTER = re.compile(r"^\s(?:o['’]clock|[ap]\.m\b|[ap]m\b|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b)",
                                  re.IGNORECASE)  # "six o'clock", "ten p.m.", "at five in the morning" (not "Two ET hosts")
 _TIME_BEFORE = re.compile(r"\d:$|\b(?:half|quarter|twenty|ten|five)\s+(?:past|to)\s+$", re.IGNORECASE)  # "half past six"
 # ... but "five to ten years", "five to 10 percent" are a range of an amount, not "ten to five"
@@ -283,7 +283,7 @@ _TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|a
                              r"published|updated|posted|modified)\b"  # a page's stamp: "Published 14.08.2024, at 09.02"
                              r"(?:[^.;:!?\d]|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\.[0-5]\d\b){0,40}$",
                              re.IGNORECASE)  # (and past a time or a dotted date: "and again at", "14.08.2024, at")
-_AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+_AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|[ap]\.m\b\.?)(?!\w)"
                          r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", re.IGNORECASE)  # ... or with a colon: "leaves at 22:10"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)

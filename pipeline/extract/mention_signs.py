@@ -145,6 +145,9 @@ _PARTICLE_VERB = re.compile(
     r"|\b(?:put|puts|putting|wolf\w*|scarf\w*|gulp\w*|chow\w*|wash\w*|jot\w*|gun|guns|gunned|gunning|mow\w*)\s+down"
     r"(?:\s+\S+){0,2}?\s*$",
     re.IGNORECASE)
+# "forced down" before a count of things is what was done to them ("forced down 39 hot dogs", "forced down two drones"),
+# not "prices were forced down 5%" (`change_at` asks it only of counts).
+_FORCED_DOWN = re.compile(r"\bforc(?:e|es|ed|ing)\s+down(?:\s+\S+){0,2}?\s*$", re.IGNORECASE)
 # Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
 # price by €3".
 _PUT_UP = re.compile(r"\b(?:put|puts|putting)\s+up$", re.IGNORECASE)
@@ -352,7 +355,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     `loss_ok`: "a loss of" is a fall for counts and percentages ("the loss of 251 seats", "a loss
     of 19.9%"), not for money, where a loss is an amount ("a net loss of $5m"); `money`: the number is an amount
     of money, which an expansion after it costs rather than grows by (`_PROJECT`)."""
-    if re.search(r"-old$", text[start:end], re.IGNORECASE):
+    if re.search(r"-olds?$", text[start:end], re.IGNORECASE):
         return None  # an age: "the fall of a 166-year-old bank" is no fall of 166 years
     before, after = text[max(0, start - 130):start], text[end:end + 80]
     if _RATE_NAMED.match(after) and re.search(r"(?:%|percent|per cent)$", text[start:end]):
@@ -374,6 +377,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     multiple, lasting = bool(_MULTIPLE.search(text[start:end])), bool(_LASTING.search(text[start:end]))
     if multiple and _RATIO_THAN.match(after):
         return None
+    counted = not (lost_ok or money or re.search(r"%|per\s?cent", text[start:end], re.IGNORECASE))
     near = before[-30:].lower()  # "Cuts Repo Rate By 25 bps": a headline's capitals
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, near) or index >= 10 and not lost_ok:
@@ -381,7 +385,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         searched = before[-45:] if index in (0, 1, 4, 5) else before
         if match := pattern.search(searched):
             if match.group(1).lower() in ("down", "up") and (_PARTICLE_VERB.search(searched[:match.end(1)])
-                                                               or index < 2 and _PUT_UP.search(searched[:match.end(1)])):
+                                                               or index < 2 and _PUT_UP.search(searched[:match.end(1)])
+                                                               or counted and _FORCED_DOWN.search(searched[:match.end(1)])):
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
             if index in (0, 2) and (rival := _BEFORE[3][0].search(before)) and (
                     index == 2 and rival.start(1) > match.start(1) or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):

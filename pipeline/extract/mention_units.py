@@ -77,7 +77,7 @@ _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
     r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
-    r"|(?P<age>[\s-](?P<aunit>year|month|week|day|decade|centur(?=y|ies))(?:s|y|ies)?[\s-]old\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son"
+    r"|(?P<age>[\s-](?P<aunit>year|month|week|day|decade|centur(?=y|ies))(?:s|y|ies)?[\s-]olds?\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son", "18 3-year-olds"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|whole|long|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar|peak|busy|earth|holiday|rainy|match|race|"
     rf"polling|voting)\s+)?"  # "38 consecutive days", "2,908 working days", "29 peak days", "31 earth years"
@@ -938,7 +938,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return not _RANGE_ON.match(text[end:end + 12])  # "aged 5 to 19" stays one range
     if 12 <= value <= 110 and _AT_AGE_BEFORE.search(before) and _AT_AGE_AFTER.match(text[end:end + 30]):
         return True  # "At 24, Duplantis is": the age the sentence opens with
-    if _DIED_AT.search(before) and not re.match(r"\s*(?:[:.]\d|am\b|pm\b|a\.m\.|p\.m\.|%)", text[end:end + 6]):
+    if _DIED_AT.search(before) and not re.match(r"\s*(?:[:.]\d|am\b|pm\b|[ap]\.m\b|%)", text[end:end + 6]):
         return True  # "Pelé dies at 82"; not a clock time ("died at 3.15pm")
     if 2 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
         return True

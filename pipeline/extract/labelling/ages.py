@@ -60,8 +60,8 @@ def age_holder(found: Measured, earlier: str = "") -> str | None:
     """The name of the person whose age is at `found.span`, from the words next to it, or for "the
     26-year-old" the person `earlier` (the article before the sentence) and the sentence last named;
     None when unclear."""
-    if found.span is None:
-        return None
+    if found.span is None or found.sentence[:found.span[1]].lower().endswith("olds"):
+        return None  # "the 3-year-olds": an age group's, no one person's
     before, after = found.sentence[:found.span[0]], found.sentence[found.span[1]:]
     for beside in (_NAME_BEFORE.search(before), _APPOSED.search(before)):
         if beside and (holder := _apposed_name(before[:beside.start()])):
