@@ -158,6 +158,7 @@ REAL_SETS = {
     "holdout92": (ROOT / "tests" / "data" / "holdout92", ROOT / "fetched" / "holdout92"),
     "holdout93": (ROOT / "tests" / "data" / "holdout93", ROOT / "fetched" / "holdout93"),
     "holdout94": (ROOT / "tests" / "data" / "holdout94", ROOT / "fetched" / "holdout94"),
+    "holdout95": (ROOT / "tests" / "data" / "holdout95", ROOT / "fetched" / "holdout95"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
