@@ -160,10 +160,14 @@ LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A
 # Sweden 163", "30 trawlers in the 1990s".
 LIST_WHEN = (r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn)"
              r"|\s+in\s+(?:the\s+)?(?:19|20)\d\d(?:['’]?s)?)?")
+_NOT_KIND = r"(?:said|says|say|expects?|has|had|have|is|was|were|are|will|would|could|may|might|\w+ed)"  # a verb, not a kind
 # After a count that says what it counts, the place may be any words and the time may follow it: "sent 16 pullers
 # to the Asian championships and Japan 14", "received 1,950 parcels by boat last year and Tarbet 240".
-LIST_AFTER_COUNTED = (rf"{LIST_WHEN}(?:\s+(?:to|in|at|for|from|by)\s+(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+(?!and\b)[A-Za-z][\w'’.-]*){{0,3}})?"
-                      rf"{LIST_WHEN}")
+# ... and what the things are made of and a second place may come between: "stripped 1,900 tonnes of cork bark this season,
+# and those near Chamusca 840", "logged 140 avalanches in the Valais over the storm weekend, and Graubünden 95".
+LIST_AFTER_COUNTED = (rf"(?:\s+of\s+(?:[a-z][\w'’-]*\s+){{0,2}}[a-z][\w'’-]*)?{LIST_WHEN}"
+                      rf"(?:\s+(?:to|in|at|for|from|by|over|across|along|near|on)\s+(?:the\s+|its\s+|their\s+)?[A-Za-z][\w'’.-]*"
+                      rf"(?:\s+(?!and\b)[A-Za-z][\w'’.-]*){{0,3}}){{0,2}}{LIST_WHEN}")
 _LIST_PREV = re.compile(rf"\b{_LIST_NUMBER}(?:\s+[a-z-]+){{0,3}}{LIST_PLACE}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")  # "412 seats, the Tories "
 # Two entries are enough when the first says what it counts: "the Unity Party winning 198 seats and
 # the Greens 61" ("Windows 10 and Windows 11" counts nothing), and so is a third after two such
@@ -173,9 +177,14 @@ _COUNTED = rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}[a-z]{{3,}}s{LIST_PLACE}{_LIST_J
 # second ends its clause: "recorded 145 deceased organ donors last year and Slovenia 52,".
 # ... whose entry may be a common noun placed by a name: "34 dive centres and the main island of Malta 52", "350 camels
 # and the army's breeding unit at Jaisalmer 210"
-PLACED_NAME = rf"(?:the\s+|those\s+)?(?:(?:[a-z'’-]+\s+){{1,4}}(?:of|at|in|on|from)\s+(?:the\s+)?)?{LIST_NAME}"
+# ... or a name with its place or its kind after it, and a hedge: "and Ischgl across the valley ridge 1,100", "and the Dart
+# ten-kilometre race 310", "and Fars only 12".
+PLACED_NAME = (rf"(?:the\s+|those\s+)?(?:(?:[a-z'’-]+\s+){{1,4}}(?:of|at|in|on|from|near)\s+(?:the\s+)?)?{LIST_NAME}"
+               rf"(?:(?:across|along|near|on|at|in)\s+(?:the\s+)?(?:[A-Za-z'’-]+\s+){{1,3}}|(?:(?!{_NOT_KIND}\b)[a-z][a-z'’-]*\s+){{1,2}})?"
+               r"(?:(?:only|just|about|some|nearly|around|almost)\s+)?")
 _COUNTED_WIDE = re.compile(rf"\b\d[\d,]*\s+(?:[a-z-]+\s+){{0,3}}[a-z]{{3,}}s{LIST_AFTER_COUNTED}{_LIST_JOIN}{PLACED_NAME}$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,.;:)]|$)")
+_TALLY_NEXT = re.compile(rf"^{_LIST_JOIN}{PLACED_NAME}{_LIST_NUMBER}\b")  # "..., South Khorasan 70 and Fars only 12"
 _COUNTED_PREV = re.compile(rf"{_COUNTED}$")
 _COUNTED_TWO_BACK = re.compile(rf"{_COUNTED}{_LIST_NUMBER}{_LIST_JOIN}(?:the\s+)?{LIST_NAME}$")
 _LIST_NEXT = re.compile(rf"^{_LIST_JOIN}(?:the\s+)?{LIST_NAME}{_LIST_NUMBER}\b")
@@ -899,7 +908,7 @@ def _in_tally_list(before: str, after: str) -> bool:
         return False
     if RUN_ROW.fullmatch((before.rpartition("\n")[2] + "0" + after.partition("\n")[0]).strip()):
         return True  # a table flattened into one line: "Alliance Won NDA 292 INDIA 234 Other 17"
-    if _COUNTED_WIDE.search(before) and _CLAUSE_END.match(after):
+    if _COUNTED_WIDE.search(before) and (_CLAUSE_END.match(after) or _TALLY_NEXT.match(after)):
         return True
     if not (_LIST_PREV.search(before) or _LIST_NEXT.match(after)) or not _NAME_BEFORE.search(before):
         return False

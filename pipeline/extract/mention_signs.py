@@ -103,9 +103,10 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<!-)\b({DOWN_VERBS})\s+{adv}$", re.IGNORECASE), "down"),  # not "a jaw-dropping 753,112"
         (re.compile(rf"(?<!-)\b({UP_VERBS})\s+{adv}$", re.IGNORECASE), "up"),
         # "cut the odds of a hospital stay, a transplant or death from liver disease by 31%"
-        # (the verb is no noun after an owner or an article: "cut Isparta's rose harvest by a third")
-        (re.compile(rf"{_NOT_NOUN}\b({DOWN_VERBS}|{BY_DOWN})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"{_NOT_NOUN}\b({UP_VERBS}|{BY_UP})\b(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "up"),
+        # (the verb is no noun after an owner or an article: "cut Isparta's rose harvest by a third"; nor an owner itself: "cut a
+        # storm surge's height by up to 50 centimetres")
+        (re.compile(rf"{_NOT_NOUN}\b({DOWN_VERBS}|{BY_DOWN})\b(?!['’]s\b)(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"{_NOT_NOUN}\b({UP_VERBS}|{BY_UP})\b(?!['’]s\b)(?:\s+|{_WITHIN_CLAUSE}{{0,90}}?{_NOT_AGENT})by\s+{adv}$", re.IGNORECASE), "up"),
         (re.compile(rf"(?<!vertical\s)(?<!sheer\s)(?<!elevation\s)\b({NOUNS_DOWN})\s+of\s+{adv}$", re.IGNORECASE), "down"),  # not
         # "a vertical drop of 157 metres", a height
         (re.compile(rf"\b({NOUNS_UP})\s+of\s+{adv}$", re.IGNORECASE), "up"),
@@ -148,6 +149,11 @@ _PARTICLE_VERB = re.compile(
 # "forced down" before a count of things is what was done to them ("forced down 39 hot dogs", "forced down two drones"),
 # not "prices were forced down 5%" (`change_at` asks it only of counts).
 _FORCED_DOWN = re.compile(r"\bforc(?:e|es|ed|ing)\s+down(?:\s+\S+){0,2}?\s*$", re.IGNORECASE)
+# A grower's crop, not a rise: "grew 390 tonnes of saffron", "grows nine-tenths of the world's saffron" (the verb alone
+# before the number, what was grown after it; "grew by 390 tonnes" and "exports grew 3% to" stay rises).
+_GROWN = re.compile(r"gr(?:ew|ow|ows|own|owing)", re.IGNORECASE)
+_GROWN_OF = re.compile(r"\s+of\s+(?:(?:the\s+)?(?:world|country|nation|region|state)['’]s\s+|all\s+)?(?!(?:the|its|their|his|her|our|a|an)\b)"
+                       r"[a-z]", re.IGNORECASE)
 # Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
 # price by €3".
 _PUT_UP = re.compile(r"\b(?:put|puts|putting)\s+up$", re.IGNORECASE)
@@ -157,7 +163,7 @@ DONE_TO_COUNTED = frozenset({"crashed", "sank", "sunk"})
 # "lost 12% of its value" and "lost $12bn" are falls; "lost four of its schools" and "lost by 106 runs" are not.
 # What is held, so that losing some is a fall: "lost 12 seats", "losing 3,000 jobs", "lost 900,000 landline users"
 # (the last word of the unit).
-HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds outlets branches stores shops pubs "
+HELD_COUNTS = frozenset("seats jobs members subscribers customers users viewers followers votes beds outlets branches stores shops pubs visits "
                          "visitors listeners readers tourists pupils students"
                          .split())
 _LOST = re.compile(rf"\b(lost|loses|losing|lose|wip(?:e|es|ed|ing)\s+out)\s+(?:(?:investors|shareholders|taxpayers|customers|clients|savers|depositors|"
@@ -388,6 +394,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                                                                or index < 2 and _PUT_UP.search(searched[:match.end(1)])
                                                                or counted and _FORCED_DOWN.search(searched[:match.end(1)])):
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
+            if _GROWN.fullmatch(match.group(0).strip()) and _GROWN_OF.match(after):
+                return None  # a harvest: "Razavi Khorasan grew 390 tonnes of saffron", "grows nine-tenths of the world's cork"
             if index in (0, 2) and (rival := _BEFORE[3][0].search(before)) and (
                     index == 2 and rival.start(1) > match.start(1) or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):
                 # the nearer verb: "a contract that would have increased wages by"; or the only verb, the other word a
