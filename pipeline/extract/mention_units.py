@@ -80,7 +80,8 @@ _AFTER = re.compile(
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day|decade|centur(?=y|ies))(?:s|y|ies)?[\s-]olds?\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son", "18 3-year-olds"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|whole|long|straight|consecutive|successive|different|separate|"
     rf"working|business|trading|school|sick|calendar|peak|busy|earth|holiday|rainy|match|race|"
-    rf"polling|voting)\s+)?"  # "38 consecutive days", "2,908 working days", "29 peak days", "31 earth years"
+    rf"polling|voting|human|dog|cat|lunar|solar|divine)\s+)?"  # "38 consecutive days", "2,908 working days", "29 peak days", "31 earth years",
+    # "12 human years", "seven dog years", "12 lunar months"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-(?!long\b)[a-z])"  # not "year-on-year", "day-trippers", "year-old"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
@@ -726,8 +727,10 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
     if den == "second" and not money and "per" not in written and _SECOND_ENDS.match(text, end + match.end()):
         return "second", match.end()  # "5 metres a second, the gauge showed"; not "2 metres a second time"
     if _EACH_ONE.search(written) and den not in _NOT_EACH and match["den"].islower():
-        noun = _WORD_AFTER.match(text, end + match.end()) if den.endswith("ed") else None
+        noun = _WORD_AFTER.match(text, end + match.end()) if den.endswith("ed") or den in _KIND_OF_DAY else None
         if noun and noun.group(1).islower():  # "for every returned bottle": the thing after the participle
+            if noun.group(1).lower() in _NOT_EACH:
+                return None, 0  # "for each calendar year", "for each working day": a time, as "for every year"
             return american(noun.group(1)), noun.end() - end
         return american(den), match.end()  # "300 manat goes to every pensioner", "$40 for each tonne"
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS \
@@ -747,6 +750,7 @@ _SECOND_ENDS = re.compile(r"\s*(?:[.,;:)!?]|$)|\s+(?:and|or|in|at|on|over|from|t
                           r"the|an?|than|until|before|after)\b")
 _EACH_ONE = re.compile(r"\b(?:to|for)\s+(?:every|each)\b")
 _NOT_EACH = frozenset("of one other time day year month week".split())  # "for each of", "for every year": no thing paid for
+_KIND_OF_DAY = frozenset("calendar school working business trading".split())  # "for each calendar year": the noun after it
 # Words after "a" that name no thing a price could be of ("$5m a record", "£2bn a further"); "a piece" is "each".
 _NO_BASIS = frozenset("few lot little bit further total record new third half quarter piece pop".split())
 
