@@ -98,6 +98,7 @@ FACTS = [
     ("The president made a two-day visit to Kenya.", "two-day"),  # a duration: the model decides
     ("Prices were the highest in more than 40 years.", "40 years"),  # hedged: never by rule
     ("The quake killed one person and injured 40.", "one person"),
+    ("The crackdown has seen more than 2,700 arrested in 13 days.", "more than 2,700"),  # people held, no bound of days
     ("Only one bank failed last year.", "one bank"),
     ("Three people died in the fire.", "Three people"),
     ("A rough diamond weighs 2,492 carats.", "2,492 carats"),  # a weight, not a unit's definition

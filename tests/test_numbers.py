@@ -11,6 +11,8 @@ import pytest
 from schemas.primitives.numbers import NumberMatch, find_numbers, numbers_in, parse_number, round_fractions, value_in_text
 
 FIND_CASES: list[tuple[str, list[tuple[str, float]]]] = [
+    ("a hall of about 18, 000 square metres", [("18, 000", 18000)]),  # a comma typed with a space after it
+    ("ranked 3, 4 and 000", [("3", 3), ("4", 4), ("000", 0)]),
     ("more than 1 million artillery shells", [("1 million", 1e6)]),
     ("about one million shells", [("one million", 1e6)]),
     ("valued at just $24.5 billion", [("24.5 billion", 24.5e9)]),

@@ -279,11 +279,16 @@ _DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\
                            r"\b(?:only|one|single)\s+day\b", re.IGNORECASE)
 
 
+_DONE_TO_THEM = re.compile(r"\s+(?:[a-z]{3,}ed|killed|dead|hurt|held|taken|caught|shot)\b")
+
+
 def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
     """`day_bound`: a temperature (or a bare number) with a bound's words, in a sentence that counts days."""
     if mention.unit_class != "count" or not (mention.unit is None or "degrees" in mention.unit) \
             or re.match(r"\s+(?:out\s+)?of\b", after):
         return False  # "after 17 days, with at least 15 of them evacuated": a part of a group
+    if mention.unit is None and _DONE_TO_THEM.match(after):
+        return False  # "more than 2,700 arrested in 13 days": people counted by what befell them, no bound of days
     bounded = mention.qualifier in ("at_least", "more_than", "less_than", "at_most") or _BOUND_BEFORE.search(before) \
         or _BOUND_AFTER.match(after)
     days = [m.group(0).lower() for m in _DAYS_COUNTED.finditer(text, mention.sentence_start, mention.sentence_end)]

@@ -104,6 +104,8 @@ _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|le
 _WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated|back\s+to)\s$", re.IGNORECASE)  # "a charter dated 1372", "records going back to 1850"
 # A year named as one ("the year 2140", "in year 1000"), or a year after 2100 after a time word and a hedge ("until
 # around 2140", "by 2140").
+_ERA_AFTER = re.compile(r"\s?(?-i:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|C\.E\.|CE)(?!\w)")
+_ERA_BEFORE = re.compile(r"\b(?-i:AD|A\.D\.)\s$")
 _YEAR_WORD_BEFORE = re.compile(r"\byear\s$", re.IGNORECASE)
 _FUTURE_WHEN_BEFORE = re.compile(r"\b(?:until|till|by|before|after|in|around|beyond|through)\s(?:(?:around|about|circa|roughly|"
                                  r"approximately|the\s+end\s+of)\s)?$", re.IGNORECASE)
@@ -274,6 +276,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
         return True  # "the April-June 2023 quarter" is no count of 2023 quarters
     if has_unit or not digits:
         return False
+    if value.is_integer() and 0 < value < 10000 and (_ERA_AFTER.match(after[:8]) or _ERA_BEFORE.search(before[-4:])):
+        return True  # "around 400 A.D.", "2500 BC", "AD 70": a year of an era
     if _DATE_GLUE.search(before[-8:]) or _DATE_GLUE_AFTER.match(after[:6]):
         return True
     if value.is_integer() and 1000 <= value <= 2100 and _FULL_DATE_BEFORE.search(before[-20:]) and not _PEOPLE_AFTER.match(after[:20]):

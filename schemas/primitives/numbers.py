@@ -80,6 +80,7 @@ _NUMERIC = re.compile(
     r"(?:(?<=Rs)|(?<=Rs\.)|(?<=\$US)|(?<=\$A)|(?<=\$NZ)|(?<=\$C)|" + _GLUED_CODES + "|" + _GLUED_SYMBOLS + r"|(?<![\w.]))"
     r"(?P<num>" + _SPOKEN_DECIMAL + "|" + _DECIMAL_COMMA + r"|\d{1,2},(?:\d{2},)+\d{3}(?![\d,])(?:\.\d+)?"  # grouped the Indian way: "7,50,000", "1,00,00,000"
     r"|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d{1,3}(?:,\s000(?![\d,.]))+"  # a thousand's group typed with a space after its comma: "490, 000", "57, 000"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?![\d,.]))+(?![\w%]|\s(?-i:[A-Z]{2,})s?\b|-\d|-[a-z])"  # "96 006": thousands grouped by spaces
     # (not "14 737 MAX jets", "190 737 MAXs", nor "3 100-metre titles")
     r"|\d+(?:\.\d+)?|\.\d+)"
