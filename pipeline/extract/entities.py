@@ -3,7 +3,8 @@
 A fact whose entity is missing is useless across sources: it can never be grouped. When its own
 sentence names exactly one of the entities the model gave the article's other facts, that entity
 is the one the sentence is about, and the fact takes it; an info finding lists every fact so
-named. With no such entity, or more than one, the fact stays "unknown": never a guess.
+named. With no such entity, or more than one, the fact stays "unknown": never a guess. An entity
+the article never names at all is the model's own guess and is dropped first (`unnamed_entities`).
 
 An economy's figure belongs to the economy its sentence names (`economy_owner`): in "North
 Korea's tiny economy, which South Korea's central bank says was worth 22.6 billion euro", the
@@ -82,6 +83,39 @@ def economy_owner(sentence: str) -> str | None:
     when it names no such owner, or two ("Japan's economy grew, while China's economy ...")."""
     owners = {" ".join(found.group(1).split()) for found in _OWNED_ECONOMY.finditer(sentence)}
     return owners.pop() if len(owners) == 1 else None
+
+
+_MINOR = frozenset({"the", "and", "of", "for", "inc", "ltd", "plc", "corp", "group"})
+
+
+def named_in_article(entity: str, text: str) -> bool:
+    """Whether the article names `entity` at all: one of its words, whole ("Harris"), or the first five
+    letters of a longer one ("Japan" in "Japanese", "Britain" in "British"), or its initials ("U.S.",
+    "EU"). Lenient by design: only an entity the text never touches is taken for the model's own."""
+    low = text.lower()
+    words = [w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for w in re.findall(r"[^\W\d_][\w'’.&-]*", entity)]
+    words = [w for w in words if len(w) >= 3 and w not in _MINOR]
+    if not words or any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) or len(w) >= 5 and re.search(rf"(?<!\w){re.escape(w[:5])}", low)
+                        for w in words):
+        return True
+    initials = [w[0] for w in re.findall(r"\b[A-Z][a-z]+", entity)]
+    return len(initials) >= 2 and bool(re.search(rf"(?<!\w){'[.]?'.join(initials)}[.]?(?!\w)", text))
+
+
+def unnamed_entities(facts: list[QuantFact], text: str, article_id: str) -> tuple[list[QuantFact], list[Finding]]:
+    """The facts, each whose entity the article never names made "unknown" ("United States" for a
+    dollar amount in a story about a football club's sale): the model's guess, not the text's."""
+    out, dropped = [], []
+    for fact in facts:
+        if not is_unknown(fact.entity) and not named_in_article(fact.entity, text):
+            dropped.append(f"{fact.fact_id} ({fact.entity})")
+            fact = fact.model_copy(update={"entity": "unknown"})
+        out.append(fact)
+    if not dropped:
+        return out, []
+    return out, [Finding(check="extraction", severity="info", article_id=article_id, fact_ids=[d.split()[0] for d in dropped],
+                         message=f"the article never names the entity the model gave {len(dropped)} facts; they are left "
+                                 f"without one: {', '.join(dropped)}")]
 
 
 def fill_entities(facts: list[QuantFact], article_id: str) -> tuple[list[QuantFact], list[Finding]]:

@@ -21,7 +21,7 @@ from ..model.throttle import requests_sent
 from ..settings import Settings
 from .chunking import merge_facts
 from .coverage import check_article_coverage
-from .entities import fill_entities
+from .entities import fill_entities, unnamed_entities
 from .grounding import ground_facts
 from .labelling import Asker, LabelRequest, Provenance, parts_of, strategy_for
 from .mentions import quantities
@@ -99,10 +99,12 @@ async def extract(article: Article, prompt: LoadedPrompt, client: Any, settings:
     stamp = Provenance(prompt.ref, settings.model, run_id)
     chunks = parts_of(article, settings.chunk_chars, settings.chunk_overlap, settings.max_quantities_per_article)
     parts = [await strategy.extract_part(part, prompt, ask, stamp) for part in chunks]
-    facts, named = fill_entities(one_per_period(merge_facts([p.facts for p in parts]), article.text), article.article_id)
+    facts, unnamed = unnamed_entities(one_per_period(merge_facts([p.facts for p in parts]), article.text), article.text,
+                                      article.article_id)
+    facts, named = fill_entities(facts, article.article_id)
     facts, grounding = ground_facts(facts, article.text)
     reasons = {span: reason for p in parts for span, reason in p.reasons.items()}
-    findings = [f for p in parts for f in p.findings] + named + grounding
+    findings = [f for p in parts for f in p.findings] + unnamed + named + grounding
     if strategy.labels_mentions:
         findings += left_out(article, settings.max_quantities_per_article)
     findings += check_article_coverage(article.article_id, article.text, facts, reasons)

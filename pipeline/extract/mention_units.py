@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from schemas.primitives.number_words import TENS, UNITS
@@ -197,7 +198,7 @@ _TOWED = re.compile(r"\b(?:tow(?:s|ed|ing)?(?:\s+capacity)?|payload(?:\s+capacit
                     r"about|around|almost|at\s+least)\s+)*\d[\d,.]*\s*(?:million\s+)?$", re.IGNORECASE)
 # A weight's word after it, in one word or two ("are classed as a low birthweight"), not the market's
 # "weighing on shares".
-_WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)", re.IGNORECASE)
+_WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(?!\s+on\b)|^\s+(?:heavier|lighter)\b", re.IGNORECASE)
 
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling",
@@ -398,10 +399,30 @@ def is_weight(text: str, start: int, end: int) -> bool:
         return True
     # "42 million metric tons of waste, or 287 pounds per person"; not a weight that sizes a thing ("a 50-kg bag")
     measure = [m for m in _WEIGHT_UNIT.finditer(before) if before[m.start() - 1:m.start()] != "-"]
-    return bool(measure) and not _paid_after(before[measure[-1].end():])
+    if measure:
+        return not _paid_after(before[measure[-1].end():])
+    return not _paid_after(before[-40:]) and _weighs_in_pounds(text)
 
 
-_PRIZE_OR_SALE = re.compile(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?|commission(?:s|ed|ing)?|charg(?:e|es|ed|ing))\b",
+@lru_cache(maxsize=256)
+def _weighs_in_pounds(text: str) -> bool:
+    """Does the story weigh things in pounds and write its money in dollars, never in sterling: a
+    "pounds" it weighs ("weighed 2,749 pounds"), a "$" or "dollars", and no "£", "sterling", "pence" or
+    "British pounds"? Then its other "pounds" are weights too ("In second place at 2,497 pounds was Ron
+    Root, who will take home $3,000"); a story that writes no money in dollars may spell sterling "pounds"."""
+    if _STERLING.search(text) or not _DOLLARS.search(text):
+        return False
+    return any(_WEIGHT.search(text[max(0, m.start() - 40):m.start()]) or _WEIGHT_AFTER.match(text[m.end():m.end() + 60])
+               for m in _POUNDS.finditer(text))
+
+
+_STERLING = re.compile(r"£|\b(?:sterling|pence|GBP|British\s+pounds?|pounds?\s+sterling)\b", re.IGNORECASE)
+_DOLLARS = re.compile(r"\$|\bdollars?\b", re.IGNORECASE)
+_POUNDS = re.compile(r"\d[\d,.]*\s+(?:million\s+|billion\s+)?pounds\b", re.IGNORECASE)
+
+
+_PRIZE_OR_SALE = re.compile(r"\b(?:won|wins|prize|sells?|selling|fetch(?:es|ed|ing)?|commission(?:s|ed|ing)?|charg(?:e|es|ed|ing)|"
+                            r"(?:took|take|takes|taking)\s+home|pocket(?:s|ed)?|earn(?:s|ed)?|award(?:s|ed)?)\b",
                             re.IGNORECASE)
 
 
