@@ -85,7 +85,7 @@ _AFTER = re.compile(
     # "12 human years", "seven dog years", "12 lunar months"
     rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-(?!long\b)[a-z])"  # not "year-on-year", "day-trippers", "year-old"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
-    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
+    r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|U\.S\.|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
     r"cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents", "1,204 Australian cents"
     rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
@@ -203,7 +203,7 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling",
 # "a 3,000-piece jigsaw", "a 40-vehicle convoy", "a 30-nation coalition".
-COMPOUND_NOUNS = ("person|member|judge|seat|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
+COMPOUND_NOUNS = ("person|member|judge|seat|seater|door|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
                   "piece|vehicle|car|carriage|truck|lorry|ship|vessel|home|house|flat|apartment|store|shop|branch|school|"
                   "nation|country|state|team|club|player|worker|student|passenger|rider|round|"
                   "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
@@ -487,7 +487,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # a paragraph's end (`unit_after`)
 
 
 # The dollars and the euro whose cents a text names: "4 US cents", "1,204 Australian cents".
-_CENTS_OF = {"us": "USD", "euro": "EUR", "australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "nz": "NZD",
+_CENTS_OF = {"us": "USD", "u.s.": "USD", "euro": "EUR", "australian": "AUD", "canadian": "CAD", "new zealand": "NZD", "nz": "NZD",
              "singapore": "SGD", "hong kong": "HKD"}
 
 
@@ -512,7 +512,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     if not code and (points := _points_after(text, end, value)):
         return points
     if not code and (compound := _COMPOUND.match(after)):
-        return UnitRead(american(plural(compound["noun"].lower())), "count", compound.end())  # "an eight-person jury"
+        noun = compound["noun"].lower()
+        return UnitRead(_COMPOUND_PLURALS.get(noun) or american(plural(noun)), "count", compound.end())  # "an eight-person jury"
     match = _AFTER.match(after)
     if match and match["pct"]:
         return UnitRead("percent", "percent", match.end())
