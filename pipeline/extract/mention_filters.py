@@ -803,7 +803,9 @@ _NAMED_PAIR_BEFORE = re.compile(r"(?<![\d,.])(\d{1,2})\s+(?:and|or|&)\s+$")
 _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|latest|next|previous|new|same|other|only|"
                           r"biggest|largest|main)\s+$", re.IGNORECASE)
 _A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|[a-z]+(?:-[a-z]+)+|new|old|similar|different|bigger|smaller|fresh|big|small|real|right|wrong|"
-                         r"good|bad|same)\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember"
+                         r"good|bad|same)\s+$"
+                         r"|\ban?\s+(?!(?:mere|further|additional|extra|single|total|estimated|approximate|full|whole|net|record)\s)"
+                         r"(?-i:[a-z]{4,})\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember", "a welcome one for him"
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?—–]|\s+-\s|\s*$|['’]s\s|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
