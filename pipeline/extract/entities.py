@@ -108,14 +108,15 @@ def unnamed_entities(facts: list[QuantFact], text: str, article_id: str) -> tupl
     out, dropped = [], []
     for fact in facts:
         if not is_unknown(fact.entity) and not named_in_article(fact.entity, text):
-            dropped.append(f"{fact.fact_id} ({fact.entity})")
+            dropped.append((fact.fact_id, fact.entity))
             fact = fact.model_copy(update={"entity": "unknown"})
         out.append(fact)
     if not dropped:
         return out, []
-    return out, [Finding(check="extraction", severity="info", article_id=article_id, fact_ids=[d.split()[0] for d in dropped],
+    listed = ", ".join(f"{fact_id} ({entity})" for fact_id, entity in dropped)
+    return out, [Finding(check="extraction", severity="info", article_id=article_id, fact_ids=[fact_id for fact_id, _ in dropped],
                          message=f"the article never names the entity the model gave {len(dropped)} facts; they are left "
-                                 f"without one: {', '.join(dropped)}")]
+                                 f"without one: {listed}")]
 
 
 def fill_entities(facts: list[QuantFact], article_id: str) -> tuple[list[QuantFact], list[Finding]]:

@@ -386,9 +386,10 @@ _MONEY_CUE = re.compile(r"[£$€]|\b(?:worth|costs?|costing|paid|pays?|price[sd
 
 
 def is_weight(text: str, start: int, end: int) -> bool:
-    """"pounds" at [start, end) is weight before "of apples" or a weight's word ("a low birthweight"),
-    after "weighs" or what a vehicle tows (`_TOWED`), or after a weight in
-    other units (`_WEIGHT_UNIT`); money otherwise."""
+    """"pounds" at [start, end) is weight before "of apples" or a weight's word ("a low birthweight",
+    "47 pounds heavier"), after "weighs" or what a vehicle tows (`_TOWED`), after a weight in
+    other units (`_WEIGHT_UNIT`), or, with no word of money before it, in a story that weighs in pounds
+    and writes its money in dollars (`_weighs_in_pounds`); money otherwise."""
     if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
         return True
     before = text[max(0, start - 80):start]
