@@ -159,6 +159,7 @@ REAL_SETS = {
     "holdout93": (ROOT / "tests" / "data" / "holdout93", ROOT / "fetched" / "holdout93"),
     "holdout94": (ROOT / "tests" / "data" / "holdout94", ROOT / "fetched" / "holdout94"),
     "holdout95": (ROOT / "tests" / "data" / "holdout95", ROOT / "fetched" / "holdout95"),
+    "holdout97": (ROOT / "tests" / "data" / "holdout97", ROOT / "fetched" / "holdout97"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
