@@ -46,13 +46,14 @@ _FRACTION = re.compile(
     r"(?!(?<=half)\s+of\s+(?:(?:the\s+)?(?:[a-z-]+\s+)?(?:duo|pair|couple)\b|(?-i:[A-Z][a-z])))",  # "one half of Tvorchi",
     re.IGNORECASE)  # "one half of the comedy duo": one of two people
 _PROPORTION = re.compile(
-    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)(?:\s+(?P<noun>(?!(?:hundred|thousand|million|billion|trillion)\b)(?-i:[a-z]{{3,}})))?\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
+    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)(?:\s+(?P<noun>(?!(?:hundred|thousand|million|billion|trillion)\b)(?-i:[a-z][a-z-]{{2,}}(?:\s+(?!(?:in|out)\b)[a-z][a-z-]{{2,}}){{0,2}})))?\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
     rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn)|\d+\.\d+)|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)(?!\s+and\s+an?\s+(?:half|quarter|third)\b|(?:\s+and\s+an?\s+half)?\s+(?:seconds|minutes|hours|days)\b)",
     re.IGNORECASE)  # not "shapes each one in three and a half minutes": a time
 # "36 out of 38 provinces", "66 out of 86 declared": a part of a whole in digits, two counts, not a proportion
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
-_COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b")  # "one goal in 10 games": what the second number counts
+_COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b(?!\s+(?:its|their|his|her|an?|long|only)\b)")  # "one goal in 10
+# games": what the second number counts (not a verb and its object: "one chick in four survives its first winter")
 _PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
                               rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,]))")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?<!the )(?<!latter )(?<!one )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
