@@ -104,7 +104,8 @@ _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place w
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
-_TIME_AFTER = re.compile(r"^(?::\d\d|\s?(?:am|pm|[ap]\.m\b\.?)(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
+_AM_PM = r"(?:am|pm|[ap]\.m\b\.?)"  # "9am", "9 p.m.", "7 p.m," (its last dot dropped)
+_TIME_AFTER = re.compile(rf"^(?::\d\d|\s?{_AM_PM}(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time)\b)", re.IGNORECASE)
 _HRS_AFTER = re.compile(r"^\s?hrs\b", re.IGNORECASE)  # "at 1400 hrs" (not "2 hrs", a length of time)
 # the last part of "9:30 hours" or "2:11 minutes" (a time of day, or a reading `mention_words` takes whole)
@@ -292,7 +293,7 @@ _TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|a
                              r"published|updated|posted|modified)\b"  # a page's stamp: "Published 14.08.2024, at 09.02"
                              r"(?:[^.;:!?\d]|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\.[0-5]\d\b){0,40}$",
                              re.IGNORECASE)  # (and past a time or a dotted date: "and again at", "14.08.2024, at")
-_AM_PM_NEAR = re.compile(r"\b\d{1,2}(?:[.:][0-5]\d)?\s?(?:am|pm|[ap]\.m\b\.?)(?!\w)"
+_AM_PM_NEAR = re.compile(rf"\b\d{{1,2}}(?:[.:][0-5]\d)?\s?{_AM_PM}(?!\w)"
                          r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", re.IGNORECASE)  # ... or with a colon: "leaves at 22:10"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)

@@ -279,7 +279,7 @@ _DAYS_COUNTED = re.compile(r"\b(?:days|nights)\b|\bevery\s+(?:single\s+)?day\b|\
                            r"\b(?:only|one|single)\s+day\b", re.IGNORECASE)
 
 
-_DONE_TO_THEM = re.compile(r"\s+(?:[a-z]{3,}ed|killed|dead|hurt|held|taken|caught|shot)\b")
+_DONE_TO_THEM = re.compile(r"\s+(?:[a-z]{3,}ed|dead|hurt|held|taken|caught|shot)\b")  # "arrested", "killed"
 
 
 def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:

@@ -149,6 +149,7 @@ _PARTICLE_VERB = re.compile(
 # "forced down" before a count of things is what was done to them ("forced down 39 hot dogs", "forced down two drones"),
 # not "prices were forced down 5%" (`change_at` asks it only of counts).
 _FORCED_DOWN = re.compile(r"\bforc(?:e|es|ed|ing)\s+down(?:\s+\S+){0,2}?\s*$", re.IGNORECASE)
+_PERCENT = re.compile(r"%|per\s?cent", re.IGNORECASE)
 # A grower's crop, not a rise: "grew 390 tonnes of saffron", "grows nine-tenths of the world's saffron" (the verb alone
 # before the number, what was grown after it; "grew by 390 tonnes" and "exports grew 3% to" stay rises).
 _GROWN = re.compile(r"gr(?:ew|ow|ows|own|owing)", re.IGNORECASE)
@@ -383,7 +384,6 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     multiple, lasting = bool(_MULTIPLE.search(text[start:end])), bool(_LASTING.search(text[start:end]))
     if multiple and _RATIO_THAN.match(after):
         return None
-    counted = not (lost_ok or money or re.search(r"%|per\s?cent", text[start:end], re.IGNORECASE))
     near = before[-30:].lower()  # "Cuts Repo Rate By 25 bps": a headline's capitals
     for index, (pattern, direction) in enumerate(_BEFORE):
         if not _worth_trying(index, near) or index >= 10 and not lost_ok:
@@ -392,7 +392,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         if match := pattern.search(searched):
             if match.group(1).lower() in ("down", "up") and (_PARTICLE_VERB.search(searched[:match.end(1)])
                                                                or index < 2 and _PUT_UP.search(searched[:match.end(1)])
-                                                               or counted and _FORCED_DOWN.search(searched[:match.end(1)])):
+                                                               or _FORCED_DOWN.search(searched[:match.end(1)])
+                                                               and not (lost_ok or money or _PERCENT.search(text, start, end))):
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
             if _GROWN.fullmatch(match.group(0).strip()) and _GROWN_OF.match(after):
                 return None  # a harvest: "Razavi Khorasan grew 390 tonnes of saffron", "grows nine-tenths of the world's cork"
