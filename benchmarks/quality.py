@@ -162,6 +162,7 @@ REAL_SETS = {
     "holdout96": (ROOT / "tests" / "data" / "holdout96", ROOT / "fetched" / "holdout96"),
     "holdout97": (ROOT / "tests" / "data" / "holdout97", ROOT / "fetched" / "holdout97"),
     "holdout98": (ROOT / "tests" / "data" / "holdout98", ROOT / "fetched" / "holdout98"),
+    "holdout99": (ROOT / "tests" / "data" / "holdout99", ROOT / "fetched" / "holdout99"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
