@@ -429,6 +429,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "4K", "1080p": a screen's resolution
     if not spelled and value.is_integer() and re.search(r"[(\s][A-Z]{2,10}:$", before):
         return "name"  # "(TADAWUL:2222)", "HKEX:700": a share's code on its exchange
+    if not spelled and value.is_integer() and re.match(r"\.[A-Z]{1,2}\)", after) and before.endswith("("):
+        return "name"  # "SoftBank Group (9984.T)", "(0700.HK)": a share's code with its exchange's suffix
     if value == 1 and re.match(r"\s*(?:[A-Z]{3}\s*)?=\s*\d", after):
         return "phrase"  # "$1 = 10.71 crowns", "1 EUR = 11.77 NOK": the base of a rate, not an amount
     if not spelled and not has_unit and (re.match(r"-[A-Z](?![\w-])", after) or re.match(r"[A-Z](?![\w-])", after) and _named_before(before)):
@@ -805,7 +807,7 @@ _ORDINAL_ONE = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|late
                           r"biggest|largest|main)\s+$", re.IGNORECASE)
 _A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|[a-z]+(?:-[a-z]+)+|new|old|similar|different|bigger|smaller|fresh|big|small|real|right|wrong|"
                          r"good|bad|same)\s+$"
-                         r"|\ban?\s+(?!(?:mere|further|additional|extra|single|total|estimated|approximate|full|whole|net|record)\s)"
+                         r"|\b(?:an?|the)\s+(?!(?:mere|further|additional|extra|single|total|estimated|approximate|full|whole|net|record)\s)"
                          r"(?-i:[a-z]{4,})\s+$", re.IGNORECASE)  # "a larger one named", "the big one they remember", "a welcome one for him"
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")

@@ -112,7 +112,8 @@ _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # and by a final half point": one verb, and the listed numbers after it
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from)\s+[A-Z][\w' -]{0,24}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
                      r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
-_BRACKET_OPEN = re.compile(r"^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$", re.IGNORECASE)
+# A bracket opened on a conversion, hedged or not: "130,000 square kilometres (about 50,000 square miles)", "(or"
+BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|nearly|almost|approx\.?|approximately|or)?\s*$", re.IGNORECASE)
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees", "lay off 10% of its
 # staff, about 9,000", "a 12% staff reduction in every region, amounting to 900 workers".
@@ -207,6 +208,8 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return replace(high, start=low.start, text=text[low.start:high.end], value=low.value, qualifier="range")
     if low.value_max is not None or high.value_max is not None:
         return None
+    if quote := _dealt_quote(text, low, high):
+        return quote
     gap, lead = text[low.end:high.start], _LEAD.search(text[max(0, low.start - 30):low.start])
     # a currency written once, before the first end: "$20-30M", "€5 to 6bn"; a noun once, after the first end
     # of "from A to B": "from thirty concerts to twenty-two"
@@ -247,6 +250,24 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         end = high.end + per[1]  # "A$32-38 an hour": the rate after the second end is the range's
         joined = replace(joined, unit=f"{low.unit} per {per[0]}", end=end, text=text[joined.start:end])
     return joined
+
+
+# A dealers' quote, bid and offer, the offer written by its last digits: "stood at 156.40-50 yen" is 156.40 to 156.50.
+# Only when the second number has as many digits as the first has decimals, two or more, and the quote rises ("3.2-5%"
+# and "12.50-15" are ranges of whole ends).
+_QUOTE_DECIMALS = re.compile(r"(?<![\d,])\d+\.(\d{2,})$")
+_QUOTE_TAIL = re.compile(r"\d{2,}(?![\d.,])")
+
+
+def _dealt_quote(text: str, low: Mention, high: Mention) -> Mention | None:
+    """The quote "156.40-50" as one range, 156.40 to 156.50 (`low` and `high` its two numbers), else None."""
+    decimals, tail = _QUOTE_DECIMALS.search(low.text), _QUOTE_TAIL.match(high.text)
+    if text[low.end:high.start] != "-" or low.unit is not None or not decimals or not tail \
+            or len(tail.group()) != len(decimals.group(1)) or scaled(high):
+        return None
+    top = int(low.value) + int(tail.group()) / 10 ** len(tail.group())
+    return replace(_joined(text, low, high, low.value, low.start), value=low.value, value_max=round(top, len(tail.group()))) \
+        if top > low.value else None
 
 
 def _named_before(text: str, mention: Mention) -> bool:
@@ -465,7 +486,7 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
             gap = text[result[previous].end:mention.start]
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
             if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap) \
-                    or _BRACKET_OPEN.match(gap) and _converts(result[previous], mention) \
+                    or BRACKET_OPEN.fullmatch(gap) and _converts(result[previous], mention) \
                     or result[previous].unit_class == "percent" and (_SHARE_OR.match(gap) or
                                                                       mention.unit_class == "count" and _AMOUNTING_TO.match(gap)):
                 result[i] = key(result[previous], mention) or mention

@@ -87,7 +87,7 @@ _AFTER = re.compile(
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|U\.S\.|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
     r"cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents", "1,204 Australian cents"
-    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-z]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
+    rf"|(?P<cword>[\s-](?:(?:{_NATIONAL})\s(?=[a-zà-öø-ÿ]+\b))?(?:pa['’]anga|[^\W\d_]+))\b)",  # the pa'anga has an apostrophe
     re.IGNORECASE,
 )
 _MEASURES = [
@@ -141,7 +141,7 @@ _MEASURES = [
     (re.compile(r"^[\s-]light[\s-]years?\b"), "light_years"), (re.compile(r"^-carat\b"), "carats"),
 ]
 _RATE = re.compile(
-    r"^(?:\s+of\s+[a-z]+(?:-[a-z]+)*(?:\s+(?!(?:in|on|at|by|within|during|over|per|an?|each|every|for|to|goes)\b)[a-z]+(?:-[a-z]+)*){0,2})?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*|-an?-)"  # "a HK$2.5bn-a-year trade"
+    r"^(?:\s+of\s+[a-z]+(?:-[a-z]+)*(?:\s+(?!(?:in|into|on|onto|at|by|within|during|over|per|an?|each|every|for|to|from|with|through|across|goes)\b)[a-z]+(?:-[a-z]+)*){0,4})?\s*(?:(?<![a-z])(?:per|an?|each|(?:(?:goes\s+)?(?:to|for)\s+)?every|(?:goes\s+)?(?:to|for)\s+each)\s+|/\s*|-an?-)"  # "a HK$2.5bn-a-year trade"
     r"(?P<den>(?:megawatt |kilowatt |square |cubic )?[a-z]+)\b"
     r"(?P<ago>(?=\s+(?:ago|earlier|later)\b|\s+before\s*(?:[.,;)]|$)))?",  # "a year earlier", "a year later" date it
     re.IGNORECASE,
@@ -168,7 +168,7 @@ _FUNCTION_WORDS = ("a an the of to in on at by for from with and or nor not but 
                    "his her our your who which while when where each every i we you he she it they them us him")  # "the big one they remember"
 _VERBS = "is are was were be been has have had will would can could may might said says does did do"
 _PLACES = ("after before during outside inside near under over into across between against among amongst within throughout towards toward via "
-           "beyond around along behind through beside aboard there here")
+           "beyond around along behind through beside aboard there here amid amidst despite upon until")
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth too enough alone apiece"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 # Verbs in the past without "-ed", and "alive", "dead", "missing", which end a noun after "one" ("one bidder came
@@ -272,7 +272,11 @@ def _hyphened_noun(after: str, match: re.Match[str]) -> bool:
     x-rays."), not an adjective before one ("long-range missiles")."""
     following = _WORD_AFTER.match(after, match.end())
     return _is_plural(match.group(1).lower().rsplit("-", 1)[-1]) \
-        and (following is None or following.group(1).lower() in NOUN_STOP or not after[match.end():match.end() + 1].isspace())
+        and (following is None or following.group(1).lower() in NOUN_STOP or following.group(1).lower() in _WHEN_WORDS
+             or not after[match.end():match.end() + 1].isspace())
+
+
+_WHEN_WORDS = frozenset("last this next each every".split())  # "58 call-outs last year": a time after the noun, no noun
 
 
 _DAY_COMPOUND = re.compile(rf"\s(?:{DAY_HEADS})\b")
@@ -696,11 +700,38 @@ _SIZED_BY_A_NUMBER = re.compile(r"\s+\d[\d,.]*-[a-z]+(?:-[a-z]+)?(?=\s+[a-z])")
 # An exchange rate: a bare number of one currency for one unit of another, the first named before it
 # in its sentence ("the zloty held at 4.27 per euro", "the rupee hit 84.5 to the dollar").
 _PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|for\s+the|a)\s+(?:(?:US|U\.S\.|American|United\s+States)\s+)?"
-                           r"(?P<to>dollar|euro|pound|yen|yuan)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
+                           r"(?P<to>dollar|euro|pound|yen|yuan|greenback)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
+
+
+def _currency_per(target: re.Match[str]) -> str:
+    """The currency a `_PER_CURRENCY` rate is per, in its own name ("greenback" is the dollar)."""
+    to = target["to"].lower()
+    return "dollar" if to == "greenback" else to
+
+
 # A rate against one dollar written as money: "the peso went to about 800 to $1".
 TO_ONE_DOLLAR = re.compile(r"\s+(?:to|per|for|against)\s+(?:US|U\.S\.)?\$\s?1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)",
                            re.IGNORECASE)
-_NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)|(?:[Tt]he|[A-Z][a-z]+['’]s)\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")
+_NAMED_CURRENCY = re.compile(rf"\b(?:(?:[Tt]he\s+)?(?P<national>(?i:{_NATIONAL}))\s+(?P<of>[a-z]+)"
+                             r"|(?:[Tt]he|(?P<own>[A-Z][a-z]+)['’]s)\s+(?:[A-Z][a-z]+\s+)?(?P<name>[a-z]+))\b")  # "halt Yen's slide"
+_QUOTED_IN_DOLLARS = frozenset({"USD", "EUR", "GBP", "AUD", "NZD"})  # "the euro rose to 1.09": dollars per euro
+
+
+def _currencies_named(text: str, start: int, end: int, cues: tuple[str, ...], dollar: bool = False) -> list[tuple[str, re.Match[str]]]:
+    """The currencies named in text[start:end] ("the zloty", "Lebanese pounds", "Yen's slide"), last first, with
+    their codes; the dollar, the euro and the pound only by a national name ("Swiss franc" is CHF), or with `dollar`
+    the bare dollar too."""
+    found = []
+    for named in reversed(list(_NAMED_CURRENCY.finditer(text, start, end))):
+        for name in filter(None, (named["of"] or named["name"], (named["own"] or "").lower())):
+            national = f"{named['national'].lower()} {name}" if named["national"] else ""
+            code = CURRENCY_WORDS.get(national) or CURRENCY_WORDS.get(national + "s") or local_currency(name, cues) \
+                or (CURRENCY_WORDS.get(name) if name not in ("dollar", "euro", "pound") else None) \
+                or ("USD" if dollar and name in ("dollar", "greenback") else None)
+            if code:
+                found.append((code, named))
+                break
+    return found
 
 
 def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tuple[str, ...] = ()) -> str | None:
@@ -709,15 +740,47 @@ def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tu
     target = _PER_CURRENCY.match(text, end)
     if not target and not TO_ONE_DOLLAR.match(text, end):
         return None
-    to = target["to"].lower() if target else "dollar"
-    for named in reversed(list(_NAMED_CURRENCY.finditer(text, sentence_start, start))):
-        name = named["of"] or named["name"]
-        national = f"{named['national'].lower()} {name}" if named["national"] else ""
-        code = CURRENCY_WORDS.get(national) or CURRENCY_WORDS.get(national + "s") or local_currency(name, cues) \
-            or (CURRENCY_WORDS.get(name) if name not in ("dollar", "euro", "pound") else None)
-        if code and code != CURRENCY_WORDS[to]:
-            return f"{code} per {to}"
-    return None
+    to = _currency_per(target) if target else "dollar"
+    code = next((code for code, _ in _currencies_named(text, sentence_start, start, cues) if code != CURRENCY_WORDS[to]), None)
+    return f"{code} per {to}" if code else None
+
+
+# A currency quoted in its own units to the dollar, the subject of a move to a bare level: "The yen dropped to a
+# 34-year low, but quickly recovered to 155", "the rupee closed at 83.21" are so many of it per dollar, as markets
+# quote it, as is "It later bounced back to 155.05" after such a rate. Not the euro, the pound or the dollar, quoted
+# the other way round, nor a level another subject reached ("the yen weakened and the Nikkei rose to 38,000").
+_LEVEL_VERBS = (r"rose|rises|fell|falls|slipped|slips|slid|slides|dropped|drops|climbed|weakened|strengthened|recovered|"
+                r"rebounded|bounced|hit|hits|touched|reached|traded|trades|trading|stood|stands|ended|closed|opened|"
+                r"finished|settled|hovered|firmed|eased|plunged|tumbled|sank|jumped|surged|gained|retreated|steadied|"
+                r"returned|crashed|plummeted|depreciated|appreciated|sagged|slumped|edged|was|is")
+_MOVED_TO_LEVEL = re.compile(
+    rf"\b(?:{_LEVEL_VERBS})(?:\s+(?:back|further|briefly|sharply|up|down|higher|lower|as\s+(?:low|high|weak|strong)\s+as))*"
+    r"\s+(?:to|at|past|beyond|near|around|above|below)(?:\s+(?:a|an|its|the|new|fresh|record|all-time|\d+-year|intraday|"
+    r"low|high|level|lowest|highest|weakest|strongest|of))*\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$",
+    re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"(?:[,;]|\b(?:and|while|but|whereas|as|after|when|because))\s+(?:(?:the|a|an|its|their)\b|[A-Z])")
+_IT = re.compile(r"\W*(?:It|The\s+(?:currency|unit))\b")
+
+
+def moved_to_level(text: str, start: int, since: int) -> bool:
+    """Does a move to a bare level end at `start` ("recovered to", "closed at a record low of"), with no new subject
+    between `since` and it ("the rupee closed at 83.2, while the Sensex ended at 72,000")?"""
+    moved = _MOVED_TO_LEVEL.search(text, max(since, start - 80), start)
+    return moved is not None and not _NEW_SUBJECT.search(text, since, moved.start())
+
+
+def implied_rate(text: str, start: int, sentence_start: int, cues: tuple[str, ...], rate_before: str | None) -> str | None:
+    """The unit of a bare level a currency quoted per dollar moved to, its sentence's subject ("JPY per dollar"), or
+    the rate of the sentence before (`rate_before`) when the subject is "it"; else None."""
+    moved = _MOVED_TO_LEVEL.search(text, max(sentence_start, start - 80), start)
+    if not moved:
+        return None
+    if _IT.match(text, sentence_start):
+        return rate_before if moved_to_level(text, start, sentence_start) else None
+    named = _currencies_named(text, sentence_start, moved.start(), cues, dollar=True)
+    if not named or named[0][0] in _QUOTED_IN_DOLLARS or not moved_to_level(text, start, named[0][1].end()):
+        return None
+    return f"{named[0][0]} per dollar"
 
 
 def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
@@ -726,9 +789,9 @@ def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
     if code != "USD" and (one := _FOR_ONE_DOLLAR.match(text, end)):
         return "dollar", one.end() - end  # "50 pounds for $1"
     target = _PER_CURRENCY.match(text, end)
-    if not target or target.group(0).split()[0].lower() == "a" or CURRENCY_WORDS[target["to"].lower()] == code:
+    if not target or target.group(0).split()[0].lower() == "a" or CURRENCY_WORDS[_currency_per(target)] == code:
         return None, 0
-    return target["to"].lower(), target.end() - end
+    return _currency_per(target), target.end() - end
 
 
 _FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:(?:US)?\$1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)|1\s+USD\b)",
@@ -738,11 +801,14 @@ _FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:(?:US)?\$1(?![\d.,]*\d)(?!\s*(
 def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, int]:
     """The denominator written after a unit ("per barrel", "a month", "of steel a year"), and its length;
     after `money`, also any one thing the price is of ("2,000 pounds a sack", "1,200 tenge a car")."""
-    match = _RATE.match(text[end:end + 50])
+    match = _RATE.match(text[end:end + 60])
     if not match:
         return None, 0
     den = match["den"].lower().replace(" ", "_")
     written = match.group(0).lower()
+    if money and den in _KIND_OF_PAYER and (payer := _WORD_AFTER.match(text, end + match.end())) and payer.group(1).islower() \
+            and payer.group(1) not in NOUN_STOP:
+        return american(payer.group(1)), payer.end() - end  # "ARS45,000 a foreign visitor": the visitor pays it
     if match["ago"] is not None and re.fullmatch(DURATIONS, den):
         return None, 0  # "up from $2,500 a year ago": a time, no rate
     if den in ("capita", "head"):
@@ -774,6 +840,8 @@ _SECOND_ENDS = re.compile(r"\s*(?:[.,;:)!?]|$)|\s+(?:and|or|in|at|on|over|from|t
 _EACH_ONE = re.compile(r"\b(?:to|for)\s+(?:every|each)\b")
 _NOT_EACH = frozenset("of one other time day year month week".split())  # "for each of", "for every year": no thing paid for
 _KIND_OF_DAY = frozenset("calendar school working business trading".split())  # "for each calendar year": the noun after it
+_KIND_OF_PAYER = frozenset("foreign local overseas international domestic resident non-resident visiting returning adult "
+                           "single double standard regular".split())  # "a foreign visitor", "a single room": the noun after it
 # Words after "a" that name no thing a price could be of ("$5m a record", "£2bn a further"); "a piece" is "each".
 _NO_BASIS = frozenset("few lot little bit further total record new third half quarter piece pop".split())
 

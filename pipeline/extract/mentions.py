@@ -14,7 +14,7 @@ gives the same mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -26,7 +26,7 @@ from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import company_named, counted_one_of, glued_brand, glued_name, not_quantity, vote_split
 from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
-from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, measure_before,
+from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, implied_rate, measure_before, moved_to_level,
                             each_after, good_after, money_before, part_of_whole, body_of_people, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
 from .mention_tables import signed_column, table_units
@@ -278,6 +278,24 @@ def _is_size(unit: str | None) -> bool:
     return bool(unit) and (dimension_of(unit) in ("length", "mass") or unit.startswith("square_") or unit in ("hectares", "acres"))
 
 
+# Counts whose loss is no fall of what one has: the people killed ("lost 14 soldiers in the ambush") and contests lost
+# ("lost five games"); nor is a count taken by a cause ("lost 18,000 reindeer to predators"), a toll.
+_LOST_NOT_HELD = frozenset("people lives soldiers troops civilians men women children officers fighters crew workers "
+                           "games matches races fights bouts sets frames finals contests elections appeals cases runs wickets "
+                           "goals tries".split())  # ... nor a margin of defeat ("losing by 96 runs")
+_LOSS_VERB = re.compile(r"\blos(?:t|es|ing|e)\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_TAKEN_BY = re.compile(r"(?:\s+of\s+(?:its|their|the|his|her|our)(?:\s+[\w-]+){1,3}?)?\s+to\s")  # "lost four of its schools to"
+
+
+def _held_count(text: str, mention: Mention) -> bool:
+    """Is the mention a count of things one has ("lost 2,300 yaks", "lost 4.2 million palms"), so that losing some is
+    a fall?"""
+    return mention.unit_class == "count" and mention.unit is not None and " per " not in mention.unit \
+        and dimension_of(mention.unit) is None and mention.unit.split("_")[-1] not in _LOST_NOT_HELD \
+        and not _TAKEN_BY.match(text, mention.end) and lost_before(before := text[max(0, mention.start - 60):mention.start]) \
+        and _LOSS_VERB.search(before) is not None  # not "the cyclone wiped out 2,300 homes", a toll
+
+
 # "11 more are planned", "dozens more craft were damaged": more of the things counted, not a rise (but "21 more seats
 # than at the last election" and "a third more" are changes).
 _MORE_THAN = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}than\b", re.IGNORECASE)
@@ -324,7 +342,7 @@ def _with_change(text: str, mention: Mention) -> Mention:
         return mention  # "rose above 30 million": where it got to; "sinking over 30%", "lost over $5bn", "dropped over 1,000
         # points": how far it moved
     held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
-    held = held or _is_size(mention.unit)  # "the glacier lost 3.2 metres", "lost 27 square kilometres"
+    held = held or _is_size(mention.unit) or _held_count(text, mention)  # "the glacier lost 3.2 metres", "lost 2,300 yaks"
     change = change_at(text, mention.start, mention.end,
                        mention.unit_class in ("percent", "currency") or mention.unit == "points" or held,
                        loss_ok=mention.unit_class != "currency", money=mention.unit_class == "currency")
@@ -638,16 +656,19 @@ def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) 
     sentences = [sentence_bounds(text, mention.start, starts)[0] for mention in mentions]
     result, rates = [], {}
     for mention, sentence in zip(mentions, sentences):
+        before = rates.get(starts[index - 1], (None,))[0] if (index := bisect_left(starts, sentence)) else None  # the sentence before's
         rate = None if mention.unit is not None or mention.is_year else \
-            exchange_rate(text, mention.start, mention.end, sentence, story)
+            exchange_rate(text, mention.start, mention.end, sentence, story) \
+            or implied_rate(text, mention.start, sentence, story, before)
         if rate:
-            rates.setdefault(sentence, rate)
+            rates.setdefault(sentence, (rate, mention.end))
         result.append(replace(mention, unit=rate, unit_class="currency") if rate else mention)
     # The same rate's other level, bare, in that sentence: "fell to 50 to the dollar, after a year of an official rate of
-    # about 31", "a record low of 42 per dollar after trading at about 30.9"
-    return [replace(m, unit=rate, unit_class="currency")
+    # about 31", "a record low of 42 per dollar after trading at about 30.9", "hit 1,400 against the dollar, then steadied at 1,380"
+    return [replace(m, unit=rate[0], unit_class="currency")
             if m.unit is None and not m.is_year and (rate := rates.get(sentence))
-            and _RATE_LEVEL_BEFORE.search(text, max(0, m.start - 30), m.start) else m for m, sentence in zip(result, sentences)]
+            and (_RATE_LEVEL_BEFORE.search(text, max(0, m.start - 30), m.start) or moved_to_level(text, m.start, rate[1]))
+            else m for m, sentence in zip(result, sentences)]
 
 
 _RATE_LEVEL_BEFORE = re.compile(r"\b(?:from|rate\s+of|trading\s+at|traded\s+at|trades\s+at)\s+$", re.IGNORECASE)
@@ -666,9 +687,6 @@ def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
             if m.unit == "degrees" and (scale or m.value < 0 and m.direction is None) else m for m in mentions]
 
 
-_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|approx\.?|approximately|or)?\s*$", re.IGNORECASE)
-
-
 def _converted_moves(text: str, mentions: list[Mention]) -> list[Mention]:
     """A measure in brackets right after a move of the same dimension is that move converted: "fell by 130,000 square
     kilometres (50,000 square miles)" is -50,000 square miles, down."""
@@ -677,7 +695,7 @@ def _converted_moves(text: str, mentions: list[Mention]) -> list[Mention]:
         prior = out[-1] if out else None
         if prior and prior.direction and mention.direction is None and mention.unit and prior.unit \
                 and (dimension_of(mention.unit) or mention.unit.split("_")[0]) == (dimension_of(prior.unit) or prior.unit.split("_")[0]) \
-                and _BRACKET_OPEN.fullmatch(text, prior.end, mention.start):
+                and ranges.BRACKET_OPEN.fullmatch(text, prior.end, mention.start):
             sign = -1 if prior.direction == "down" else 1
             mention = replace(mention, value=sign * abs(mention.value), direction=prior.direction, cue=prior.cue)
         out.append(mention)
@@ -689,15 +707,21 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 
 def _counted_after_brackets(text: str, mentions: list[Mention], story: tuple[str, ...]) -> list[Mention]:
     """A bare count and its bracketed conversion count the noun after the brackets: "1.53 crore (15.3 million) people
-    took a dip" is people, both."""
+    took a dip" is people, both; a measure and its conversion are the rate after them: "350 kilometres (220 miles) per
+    hour" is 350 kilometers per hour and 220 miles per hour."""
     out = list(mentions)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
         close = _BRACKET_CLOSE.match(text, second.end)
-        if first.unit is None and second.unit is None and close and re.fullmatch(r"\s*\(\s*", text[first.end:second.start]):
+        if not close or not re.fullmatch(r"\s*\(\s*", text[first.end:second.start]):
+            continue
+        if first.unit is None and second.unit is None:
             read = unit_after(text, close.end(), None, story, value=second.value)
             if read.unit and read.unit_class == "count":
                 out[i], out[i + 1] = (replace(m, unit=read.unit, unit_class="count") for m in (first, second))
+        elif dimension_of(first.unit) is not None and dimension_of(first.unit) == dimension_of(second.unit) \
+                and (per := rate_after(text, close.end())[0]) in _PER_TIME:
+            out[i], out[i + 1] = (replace(m, unit=f"{m.unit} per {per}") for m in (first, second))
     return out
 
 
