@@ -425,13 +425,17 @@ def usd_estimate(value: float, unit: str | None) -> float | None:
     return None if rate is None else value / rate
 
 
-# What an income per person is called: not "each grade of the scale gains 4 per cent, plus £800".
-_INCOME = re.compile(r"\bgni\b|\bgross national\b|\bincomes?\b|\bearn\w*|\bper[\s-]capita\b", re.IGNORECASE)
+# What an income per person is called: not "each grade of the scale gains 4 per cent, plus £800"; "per capita" only
+# when the sentence speaks of no spending ("Per capita travel expenditures rose to 227,242 yen" is what visitors spent).
+_INCOME = re.compile(r"\bgni\b|\bgross national\b|\bincomes?\b|\bearn\w*", re.IGNORECASE)
+_PER_CAPITA = re.compile(r"\bper[\s-]capita\b", re.IGNORECASE)
+_SPENDING = re.compile(r"\b(?:spen[dt]\w*|expenditures?|consumption|outlays?|purchases?|emissions?)\b", re.IGNORECASE)
 
 
 def _income_problem(metric: str, measured: Measured) -> str | None:
-    """Income per person (`gni_per_capita`) must be called income, earnings or GNI, or be per capita."""
-    if metric != "gni_per_capita" or _INCOME.search(measured.sentence):
+    """Income per person (`gni_per_capita`) must be called income, earnings or GNI, or be per capita of no spending."""
+    if metric != "gni_per_capita" or _INCOME.search(measured.sentence) \
+            or _PER_CAPITA.search(measured.sentence) and not _SPENDING.search(measured.sentence):
         return None
     return (f"nothing in the sentence says «{measured.words}» is income (no 'income', 'GNI', 'per capita', 'earn'): "
             f"metric {metric!r} does not fit; choose other: with a metric_label for what the amount is")

@@ -84,6 +84,9 @@ PHRASES = [
     ("One carat is 0.2 grams, so the stone weighs about 400 grams.", "One carat", "definition"),
     ("One carat is 0.2 grams, so the stone weighs about 400 grams.", "0.2 grams", "definition"),
     ("A troy ounce equals 31.1 grams.", "31.1 grams", "definition"),
+    ("The lender's shares lost 22% of their value in just three trading sessions.", "three trading sessions", "change_window"),
+    ("Within a day the port operator lost $2.1 billion in market value.", "Within a day", "change_window"),
+    ("In the last four days the index fell 612 points.", "four days", "change_window"),
 ]
 
 
@@ -95,6 +98,8 @@ def test_a_number_that_only_joins_a_phrase_is_settled_by_rule(sentence: str, wor
 FACTS = [
     ("The economy shrank for seven years in a row.", "seven years"),  # a streak is a fact
     ("The drought lasted five years.", "five years"),
+    ("The jury reached its verdict within two hours.", "two hours"),  # no change beside it: the model decides
+    ("The club lost 900 members in five years.", "five years"),  # years may be a streak
     ("The president made a two-day visit to Kenya.", "two-day"),  # a duration: the model decides
     ("Prices were the highest in more than 40 years.", "40 years"),  # hedged: never by rule
     ("The quake killed one person and injured 40.", "one person"),

@@ -28,6 +28,7 @@ PER_CAPITA = [
     ("The island's income was $900 last year.", "$900", 900, "USD", "gni_per_capita", True),
     ("The budget was 3 trillion rupiah per head.", "3 trillion rupiah", 3e12, "IDR", "gni_per_capita", True),
     ("Output per capita was 90,000 pesos.", "90,000 pesos", 9e4, "ARS", "gni_per_capita", False),  # no rate: cue only
+    ("Per capita spending by visitors rose to 227,000 yen.", "227,000 yen", 227e3, "JPY", "gni_per_capita", True),  # spent
     ("The change could add $420 a year to a typical rent.", "$420", 420, "USD per year", "gni_per_capita", True),
     ("Income came to $2,100 a head.", "$2,100", 2100, "USD per person", "gni_per_capita", False),
     ("Each grade of the nurses' scale gains 4 per cent, plus £800.", "£800", 800, "GBP", "gni_per_capita", True),

@@ -386,6 +386,9 @@ _SEQUENCE = re.compile(r"\d+(?:,\d+){3,}")
 _COMBINATION = re.compile(r"\d{1,3}(?:-\d{1,3}){2,}")
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,2},(?:\d{2},)+\d{3}")  # thousands, or the Indian way: "4,55,06,791"
+
+
 def _in_sequence(text: str, start: int, end: int) -> bool:
     """Is the number one of a comma run (`_SEQUENCE`, not a number in thousands) or a hyphen combination (`_COMBINATION`)?"""
     for joint, run in ((",", _SEQUENCE), ("-", _COMBINATION)):
@@ -395,7 +398,7 @@ def _in_sequence(text: str, start: int, end: int) -> bool:
         while right < len(text) and (text[right].isdigit() or text[right] == joint and text[right + 1:right + 2].isdigit()):
             right += 1
         bare = not re.match(r"[\w.,]", text[left - 1:left] if left else "") and not re.match(r"\w", text[right:right + 1])
-        if bare and run.fullmatch(text, left, right) and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text[left:right]):
+        if bare and run.fullmatch(text, left, right) and not _GROUPED.fullmatch(text, left, right):
             return True
     return False
 

@@ -27,6 +27,10 @@ here returns its name for such a mention:
   merger" date something; they measure nothing ("two weeks later than planned", "19 minutes
   later" for an aftershock's delay, "for two years after the war", a length, and a deadline, "to end
   60 days after the ruling", are left to the model);
+- `change_window`: the time a change in its sentence took, after "in (just)", "within" or "in the last": "lost ₹3.86
+  lakh crore in just two trading sessions", "Within a day the group lost ₹85,760 crore" (the change's period, which
+  the fact carries; hours to months, not years, which may be a streak; "the jury decided within two hours", with no
+  change beside it, is left to the model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
   quotation marks ("With 4+ years in journalism, I bring ..."): a byline's biography, not news;
 - `age_band`: ages that define a group of people, counted by another number: "people aged 65 and older",
@@ -79,6 +83,7 @@ import re
 
 from schemas.units import dimension_of
 
+from .mention_signs import DOWN_VERBS, UP_VERBS
 from .mention_units import MEASURE_UNITS
 from .mentions import Mention
 
@@ -200,6 +205,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if mention.value == 1 and (mention.unit or "").startswith("charge") \
             and _RANGE_NEAR.search(text, max(0, mention.start - 40), mention.end + 40):
         return "charge_basis"  # "a single charge estimated range of 250 to 340 miles"
+    if _is_change_window(mention, text, before):
+        return "change_window"  # "lost ₹3.86 lakh crore in just two trading sessions": the change's period, no fact
     if not _may_be_phrase(mention):
         return None
     words = mention.text.lower()
@@ -295,6 +302,26 @@ def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
     if days and all(day.startswith("every") for day in days) and _WARMER_THAN.match(after):
         return False  # "every day was at least 1c warmer than the 1850-1900 average": a warming, no days counted
     return bool(bounded and days)
+
+
+# The window a change in its sentence took, after "in (just)", "within" or "in the last": "lost ₹3.86 lakh crore in market
+# cap in just two trading sessions", "Within a day the group lost ₹85,760 crore", "in the last two days the loss is
+# over 513 points". Not a year ("lost 900 members in five years" may be a streak), nor a time with no change beside it
+# ("the jury decided within two hours").
+_WINDOW_BEFORE = re.compile(r"\b(?:in|within)\s+(?:just\s+|only\s+|barely\s+|the\s+(?:last|past)\s+)?$|^(?i:within)\b", re.IGNORECASE)
+_WINDOW_UNITS = frozenset({"hours", "days", "weeks", "months", "sessions", "trading_sessions", "trading_days"})
+_CHANGE_BESIDE = re.compile(rf"\b(?:{DOWN_VERBS}|{UP_VERBS}|lost|loses|losing|loss|wiped\s+out)\b[^.;:!?\d]{{0,40}}?[\d₹$€£¥]",
+                            re.IGNORECASE)
+
+
+def _is_change_window(mention: Mention, text: str, before: str) -> bool:
+    if mention.unit not in _WINDOW_UNITS or mention.value >= 100 or mention.direction is not None \
+            or mention.value_max is not None or mention.qualifier not in ("exact", "at_most"):
+        return False
+    if not (_WINDOW_BEFORE.search(before) or _WINDOW_BEFORE.match(mention.text)):
+        return False
+    sentence = text[mention.sentence_start:mention.start] + " " * (mention.end - mention.start) + text[mention.end:mention.sentence_end]
+    return _CHANGE_BESIDE.search(sentence) is not None
 
 
 def _may_be_phrase(mention: Mention) -> bool:

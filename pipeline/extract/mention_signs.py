@@ -32,7 +32,7 @@ DOWN_VERBS = (
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|(?<!the )(?<!a )(?<!its )(?<![0-9] )crash|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|cooled|cools|"
-    "cratered|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
+    "cratered|nosedived|nose-dived|nosedives?|nosediving|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
     "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed; "prices crash by 14%" ("crashes" is left out:
     # "a bug crashes 8.5 million devices" counts what crashed)
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
@@ -181,7 +181,7 @@ _LOSS_OF = re.compile(rf"\b(?:loss|losses)\s+of\s+{_ADV}$", re.IGNORECASE)
 _LOSS_AFTER = re.compile(r"^\s+(?:(?!of\b|in\b|the\b|and\b|to\b|on\b|for\b)[a-z-]+\s+)?loss(?:es)?\b", re.IGNORECASE)
 # One movement said to be of its size: "the real cut would be about 1 million", "the rise was 4%" (one movement, not
 # "job cuts were 2,000").
-_MOVE_IS = re.compile(rf"\b(?:(?P<down>dip|drop|decline|fall|cut|reduction|decrease|contraction|slump)|rise|increase|gain|jump|hike|surge)"
+_MOVE_IS = re.compile(rf"\b(?:(?P<down>dip|drop|decline|fall|cut|reduction|decrease|contraction|slump|loss)|rise|increase|gain|jump|hike|surge)"
                       rf"\s+(?:(?:would|will|could|may|might)\s+be|was|is|came\s+to|amounted\s+to|totall?ed)\s+{_ADV}$", re.IGNORECASE)
 # The staff that job cuts affect: "job cuts today, affecting 10,000 employees", "layoffs affect around 5 percent of its workforce".
 _CUTS_AFFECTING = re.compile(rf"\b(?:job\s+cuts|layoffs|lay-offs|redundancies)\b[^.;:!?]{{0,40}}?\baffect(?:s|ed|ing)?\s+{_ADV}"
@@ -403,7 +403,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                 # thing whose price moved ("raised the price of a two-tank boat dive by €8", "the cost of a dive charter by")
                 return Change("up", rival.group(0).strip())
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
-    if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple:
+    if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple \
+            and not (money and (match["down"] or "").lower() == "loss"):  # "the loss is over 513 points"; not a firm's loss in money
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
     if "affect" in near and (match := _CUTS_AFFECTING.search(before)):
         return Change("down", match.group(0).strip(), by_noun=True)

@@ -24,11 +24,12 @@ from .number_words import DIGIT_WORDS, SCALE_WORDS, Token, fraction_of_scale_spa
 _SPACED_SHORT: dict[str, float] = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
     "milion": 1e6, "bilion": 1e9, "trilion": 1e12,
+    "cr": 1e7,  # crore, as Indian papers shorten it: "Rs 20,000-cr FPO", "₹500 cr"
 }
 # Single letters are only a scale when attached ("$2m", "10k", "$3B"): "100 m" is a distance.
 # A capital B after a space is a billion too ("an $8 B takeover").
 _ATTACHED_SHORT: dict[str, float] = {"m": 1e6, "k": 1e3, "b": 1e9}
-_WORD_SCALES = ("lakh\\s+crore|hundred\\s+(?:thousand|million|billion)|hundred|thousand|(?:million|billion|trillion)s?|lakh|"
+_WORD_SCALES = ("lakh\\s+cr(?:ore)?|hundred\\s+(?:thousand|million|billion)|hundred|thousand|(?:million|billion|trillion)s?|lakh|"
                 "crore")  # "$13 Billions": a plural scale after a figure is the scale
 
 # Fractions printed as one character after the whole number ("2¾ per cent", "4½ years").
@@ -253,7 +254,8 @@ def _scale_of(word: str | None, letter: str | None) -> float:
         keys = word.lower().replace("-", " ").split()
         if keys[0] in _SPACED_SHORT:
             return _SPACED_SHORT[keys[0]]
-        return math.prod(100.0 if k == "hundred" else SCALE_WORDS[k] if k in SCALE_WORDS else SCALE_WORDS[k[:-1]] for k in keys)
+        return math.prod(100.0 if k == "hundred" else _SPACED_SHORT[k] if k in _SPACED_SHORT else SCALE_WORDS[k] if k in SCALE_WORDS
+                         else SCALE_WORDS[k[:-1]] for k in keys)  # "1.5 lakh cr"
     if letter:
         return _ATTACHED_SHORT[letter.strip().lower()]
     return 1.0
