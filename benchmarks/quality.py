@@ -163,6 +163,7 @@ REAL_SETS = {
     "holdout97": (ROOT / "tests" / "data" / "holdout97", ROOT / "fetched" / "holdout97"),
     "holdout98": (ROOT / "tests" / "data" / "holdout98", ROOT / "fetched" / "holdout98"),
     "holdout99": (ROOT / "tests" / "data" / "holdout99", ROOT / "fetched" / "holdout99"),
+    "holdout101": (ROOT / "tests" / "data" / "holdout101", ROOT / "fetched" / "holdout101"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
