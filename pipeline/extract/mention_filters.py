@@ -198,7 +198,10 @@ _SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|
                     r"match|game|final|half-time|halftime|aggregate|score\w*|run|series|innings|league|set|sets|"
                     r"thrash\w*|held|cup|title|goal\w*)\b(?!-)", re.IGNORECASE)  # not "in the run-up to"
 _SPORT_VERB = re.compile(r"\b(beat|beats|won|lost|defeated|thrashed|edged|led|trailed|lead)\b[^.;\d]{0,40}$", re.IGNORECASE)
-_CRICKET = re.compile(r"(?:(?:bowled out|all out|dismissed|folded|collapsed|crumbled)(?:\s+(?!for\b)[\w'’]+){0,3}\s+for|in reply to)\s+$",
+_DATE_NAMED = re.compile(r"\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+                         r"diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)\b", re.IGNORECASE)
+_RACE_NUMBER_BEFORE = re.compile(r"\b(?:car|kart|bike|sidecar)\s+(?:No\.?\s+|number\s+)?$")
+_CRICKET = re.compile(r"(?:(?:bowled out|bowl(?:ing|s|ed)?\s+(?:them|him|her|us|the\s+\w+)\s+out|all out|dismissed|folded|collapsed|crumbled)(?:\s+(?!for\b)[\w'’]+){0,3}\s+for|in reply to)\s+$",
                       re.IGNORECASE)  # "bowled out for 188", "folded for 164" (a bare number: "collapsed for 3 hours" is a time)
 # A cricket score or bowling figures, runs for wickets or wickets for runs ("302 for 7", "took 5 for 42"),
 # and a target ("chasing 245"), in a sentence about cricket.
@@ -428,6 +431,10 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "formula"  # "23-1=7", "2p-1", "2⁸²⁵⁸⁹⁹³³-1", ">>> a=2", "the primes 2,3,5,7,13": arithmetic, not amounts
     if not spelled and not has_unit and _ROUTE_AFTER.match(after):
         return "name"  # "The 38 bus to the horse fair": a route
+    if not spelled and _DATE_NAMED.match(after):
+        return "name"  # "the 20 de Noviembre market", "the 25 de Abril bridge": a date that names a place
+    if not spelled and not has_unit and value.is_integer() and _RACE_NUMBER_BEFORE.search(before):
+        return "name"  # "with car 44 leading the field": a racer's number
     if not spelled and (screen := _SCREEN.match(text, start)) and screen.end() >= end and not re.search(r"[$£€¥₹]\s?$", before):
         return "name"  # "4K", "1080p": a screen's resolution
     if not spelled and value.is_integer() and re.search(r"[(\s][A-Z]{2,10}:$", before):

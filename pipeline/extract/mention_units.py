@@ -129,6 +129,7 @@ _MEASURES = [
     (re.compile(r"^[\s-](?:millimetre|millimeter)\b"), "millimeters"),
     (re.compile(r"^[\s-]kilogram\b|^-kilo\b"), "kilograms"), (re.compile(r"^[\s-]gallon\b"), "gallons"),  # "a 25-kilo sack"
     (re.compile(r"^[\s-]cubic[\s-](?:metre|meter)s?\b"), "cubic_meters"),
+    (re.compile(r"^[\s-]square[\s-](?:feet|foot)\b"), "square_feet"),  # "40,000 square feet of roofs", "a 2,000-square-foot home"
     (re.compile(r"^\s?(?:mb|mbar|millibars?)\b"), "millibars"), (re.compile(r"^\s?(?:hPa|hectopascals?)\b"), "hectopascals"),
     (re.compile(r"^-(?:tonne|ton)\b|^\stonne\b"), "tonnes"), (re.compile(r"^[\s-]acre[\s-]f(?:ee|oo)t\b"), "acre_feet"), (re.compile(r"^[\s-]acre\b"), "acres"), (re.compile(r"^[\s-]magnitude\b|^\s+on\s+the\s+Richter\s+scale\b", re.IGNORECASE), "magnitude"), (re.compile(r"^[\s-]hectare\b"), "hectares"), (re.compile(r"^\s?MW\b"), "megawatts"), (re.compile(r"^\s?GW\b"), "gigawatts"),
     (re.compile(r"^\s?kWh\b"), "kilowatt_hours"), (re.compile(r"^\s?MWh\b"), "megawatt_hours"),
@@ -149,7 +150,7 @@ _RATE = re.compile(
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
     "seat ticket unit game match season winter summer mile bushel carat kilometre kilometer metre meter hectare acre dozen "
-    "trip crossing journey voyage flight sailing shift batch".replace("|", " ").split()
+    "trip crossing journey voyage flight sailing shift batch foot".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _GAS_VOLUME = re.compile(r"^\s?(bcm|tcf)\b", re.IGNORECASE)
@@ -181,10 +182,12 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\b(?!-)")
 # A gun's or a shell's calibre: "155 mm", "155-millimetre", ".50-calibre".
 CALIBRE_UNIT = r"(?:mm|millimet(?:re|er)s?|cal(?:iber|ibre)?)"
 _CALIBRE = re.compile(rf"^\s+\d+(?:\.\d+)?[\s-]?{CALIBRE_UNIT}\b", re.IGNORECASE)
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())  # "Époque", "Škoda", "Łódź"
 # Names between a count and its noun, after an adjective of time: "27,000 Siemens Energy technicians", "Dozens of
 # Christie's intermediaries", "four previous Powerball jackpots".
-_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prior|earlier|former|other|new|direct|indirect|permanent|additional|more)\s+)?"
-                    r"(?=(?:[A-Z]|\d+\s+[A-Z]))(?:(?:[A-Z][\w&.'’-]*|\d+(?:-\d+)?)[^\S\n]+){1,4}(?=[a-z])")
+_NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prior|earlier|former|other|new|direct|indirect|permanent|additional|more|"
+                    r"vintage|classic|historic|(?!(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)[a-z]+-[a-z]+)\s+)?"  # "27,000 Siemens Energy technicians", "pre-war Citroën Traction Avant cars"
+                    rf"(?=(?:[{_CAPITALS}]|\d+\s+[A-Z]))(?:(?:[{_CAPITALS}][\w&.'’-]*|\d+(?:-\d+)?)[^\S\n]+){{1,4}}(?=[a-z])")
 _PLURAL_OWNER = re.compile(r"(?<=s)['’](?=\s+[a-z])")  # the apostrophe of a plural owner: "merchants' houses"
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
