@@ -1010,8 +1010,12 @@ _OLDEST_AT = re.compile(r"\b(?:oldest|youngest)\s+(?:[\w'’-]+\s+){0,3}at\s+(?:
 _OR_OLDER = re.compile(r"\s+(?:or|and)\s+(?:older|younger)\b", re.IGNORECASE)
 
 
+_FULL_NAME_COMMA = re.compile(rf"\b[{_CAPITALS}][\w'’-]+\s+[{_CAPITALS}][\w'’-]+,\s*$")
+
+
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
-    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Okafor (58) was",
+    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Bezos, 57; his
+    brother", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and", "Princess Elizabeth was 13 when", "When she was 16"), one at a
     step of a life ("became monarch at just 25 upon", "retired at 65."), one a sentence opens with ("At 24, Duplantis is"), the youngest's
@@ -1025,6 +1029,8 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     if not (value == int(value) and 1 <= value <= 125):  # the oldest verified person lived to 122
         return False
     before = text[max(0, start - 40):start]
+    if text[end:end + 1] == ";" and _FULL_NAME_COMMA.search(before):
+        return True  # "Jeff Bezos, 57; his brother Mark Bezos, 53;": a list of people (not "Germany, 40; France, 35")
     if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)
                                      or _AGENT_COMMA.search(before) and _PERSON_VERB.match(text, end + 1)):
         return True

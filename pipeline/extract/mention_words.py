@@ -20,7 +20,7 @@
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
 - points written in words: "a quarter-point cut", "half a percentage point";
 - an elapsed time written as a stopwatch shows it, in seconds: a race time "2:00:35" (7,235), a lap
-  "1:32.456" (92.456); not a clock time ("14:32:05", "9:30", "7:58:09 a.m.").
+  "1:32.456" (92.456), a gap "finished 1:13 ahead" (73); not a clock time ("14:32:05", "9:30", "7:58:09 a.m.").
 """
 
 from __future__ import annotations
@@ -579,8 +579,15 @@ _ELAPSED_IN = re.compile(r"(?<![\d:.,])(?:(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?![\d:]|
                          r"|(?P<h>\d):(?P<m>[0-5]\d)(?![\d:]|\.\d)\s?(?i:hours?|hrs?))\b")
 
 
+# ... and a gap in a race in minutes and seconds, which no clock shows before these words: "finished 1:13 ahead", "coming
+# in 10:56 behind", "a 1:48 overall lead", "three minutes back" (only with the colon).
+_GAP = re.compile(r"(?<![\d:.,])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?![\d:]|\.\d)(?=\s+(?:(?:overall\s+)?(?:lead|advantage|deficit|gap|margin)\b|"
+                  r"(?:ahead|behind|back|clear|adrift)\b))")
+
+
 def _elapsed(text: str) -> list[WordQuantity]:
-    found = []
+    found = [WordQuantity(m.span(), int(m["a"]) * 60 + float(m["b"]), None, "seconds", "elapsed") for m in _GAP.finditer(text)
+             if not CLOCK_LEAD.search(text, max(0, m.start() - 20), m.start())]  # not "starts at 10:30 behind closed doors"
     for match in _ELAPSED.finditer(text):
         hours, minutes, seconds = (match["h"], match["m"], match["s"]) if match["h"] else ("0", match["mm"], match["ss"])
         found.append(WordQuantity(match.span(), int(hours) * 3600 + int(minutes) * 60 + float(seconds), None, "seconds",
