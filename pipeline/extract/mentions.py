@@ -602,9 +602,14 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
     ("more than 80 billion (£65bn)") is money in the currency the text last wrote before it that
     is not the conversion's ("55.7 billion dollars (£45bn)"); one that follows money of the same
     scale in its sentence is in that money's currency ("10.4 trillion won, beating the 9.9 trillion
-    analysts expected"). Otherwise it stays bare."""
+    analysts expected"), or that restates it in brackets ("INR 20.50 crore (205 million)"); a bare amount in crore or lakh
+    in a text that writes rupees is in rupees ("Sam Curran (PBKS) - 18.5 crore"). Otherwise it stays bare."""
     result = list(mentions)
+    rupees = _RUPEES.search(text) is not None
     for i, mention in enumerate(mentions):
+        if mention.unit is None and rupees and _INDIAN_SCALE.search(mention.text):
+            result[i] = replace(mention, unit="INR", unit_class="currency")  # "Sam Curran (PBKS) - 18.5 crore" in a rupee story
+            continue
         if mention.unit is not None or not _SCALE_END.search(mention.text):
             continue
         then = mentions[i + 1] if i + 1 < len(mentions) else None
@@ -613,10 +618,17 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
             other = [unit for unit in earlier if unit != then.unit.split(" per ")[0]]
             if other:
                 result[i] = replace(mention, unit=other[-1], unit_class="currency")
-        elif i and (prior := result[i - 1]).unit_class == "currency" and _last_scale(prior.text) == _last_scale(mention.text) \
-                and not re.search(r"[.!?;]\s", text[prior.end:mention.start]):
+        elif i and (prior := result[i - 1]).unit_class == "currency" and (
+                _last_scale(prior.text) == _last_scale(mention.text) and not re.search(r"[.!?;]\s", text[prior.end:mention.start])
+                or prior.value == mention.value and re.fullmatch(r"\s*\(\s*", text[prior.end:mention.start])):
+            # ... or restates it in brackets in another scale: "INR 20.50 crore (205 million)"
             result[i] = replace(mention, unit=prior.unit.split(" per ")[0], unit_class="currency")
     return result
+
+
+# Crore and lakh with no noun counted, in a text that writes rupees: rupees.
+_INDIAN_SCALE = re.compile(r"\b(?:crores?|lakhs?|cr)\s*$", re.IGNORECASE)
+_RUPEES = re.compile(r"₹|\bRs\.?\s?\d|\bINR\b|\brupees?\b", re.IGNORECASE)
 
 
 # Money in brackets where a value is due, as accounts write a negative: "a loss per share of ($9.97)",
