@@ -779,9 +779,9 @@ def implied_rate(text: str, start: int, sentence_start: int, cues: tuple[str, ..
     if not moved:
         return None
     if _IT.match(text, sentence_start):
-        return rate_before if moved_to_level(text, start, sentence_start) else None
+        return None if _NEW_SUBJECT.search(text, sentence_start, moved.start()) else rate_before
     named = _currencies_named(text, sentence_start, moved.start(), cues, dollar=True)
-    if not named or named[0][0] in _QUOTED_IN_DOLLARS or not moved_to_level(text, start, named[0][1].end()):
+    if not named or named[0][0] in _QUOTED_IN_DOLLARS or _NEW_SUBJECT.search(text, named[0][1].end(), moved.start()):
         return None
     return f"{named[0][0]} per dollar"
 
