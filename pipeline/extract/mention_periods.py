@@ -39,6 +39,7 @@ _FISCAL_YEAR = (rf"(?:FY\s?['’]?\d\d(?:\d\d)?(?:[-–/]['’]?\d\d)?\b|(?:the\
 _OF_YEAR = rf"(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+(?:{_FISCAL_YEAR}|{_YEAR}))"
 _ORD = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 MONTH_NAME = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+DAY_OR_MONTH = "(?:" + "|".join((*calendar.day_name, *calendar.month_name[1:])) + ")"  # "Monday", "March"
 _MONTHS = rf"{MONTH_NAME}\s*(?:[-–—]|\s+to\s+)\s*{MONTH_NAME}"  # "April-June", "April to June"
 _QUARTER = (rf"(?:the\s+{_ORD}\s+(?:quarter|half)(?:\s*\(\s*{_MONTHS}\s*\))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR}))?"
             rf"|(?:the\s+)?{_MONTHS}(?:\s+(?:quarter|period))?(?:\s+of\s+(?:{_FISCAL_YEAR}|{_YEAR})|\s+{_YEAR})?"

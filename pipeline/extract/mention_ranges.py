@@ -21,7 +21,6 @@
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from schemas.primitives.number_words import SCALE_WORDS, times
 from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_WHEN, PLACED_NAME
+from .mention_periods import DAY_OR_MONTH
 from .mention_signs import DOWN_VERBS, UP_VERBS, change_at
 from .mention_units import IRREGULAR_PAST, PARTICIPLE, SIZE_WORDS, measure_before, rate_after
 
@@ -70,7 +70,7 @@ _PARALLEL_VERB = re.compile(r"^\s+[a-z][^\d.;:!?()]{0,60}?\s(?:in|at|on|for|from
                             r"(?:,\s*|,?\s+and\s+|,?\s+while\s+|,?\s+but\s+(?:only\s+|just\s+)?)(?:another\s+|a\s+further\s+)?$")
 # ... or the first group's day written before it: "On Wednesday the floors sold 120,000 bales, and 95,000 on Thursday"
 _BARE_JOIN = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+but\s+(?:only\s+|just\s+)?)$")
-_ON_ITS_DAY = re.compile(rf"\s+(?:on|in)\s+(?:the\s+)?(?:{'|'.join((*calendar.day_name, *calendar.month_name[1:]))}|(?:19|20)\d\d)\b")
+_ON_ITS_DAY = re.compile(rf"\s+(?:on|in)\s+(?:the\s+)?(?:{DAY_OR_MONTH}|(?:19|20)\d\d)\b")
 # The people counted by a toll, carried to the next toll of the sentence: "12 people were killed and 40
 # (were) injured", "One soldier died and two were wounded".
 _TOLL_GAP = re.compile(rf"^\s+(?:(?:was|were|are|is|have\s+been|had\s+been)\s+)?(?:{HARMED_WORDS})\s*,?\s+(?:and|while)\s+"

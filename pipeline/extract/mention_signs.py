@@ -21,11 +21,10 @@ from 4.25% to 4%"), or, for a verb that names no way ("revised", "went"), from t
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 
-from .mention_periods import MONTH_NAME
+from .mention_periods import DAY_OR_MONTH, MONTH_NAME
 
 DOWN_VERBS = (
     "pared back|pared|fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
@@ -306,13 +305,12 @@ _FALLEN_AFTER = re.compile(r"^\s+of\s+(?:rain|rainfall|snow|snowfall|hail|sleet|
 _PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
 _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
                             re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
-_CALENDAR = "(?:" + "|".join((*calendar.day_name, *calendar.month_name[1:])) + r")\b"
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|to\s+the\s+(?:summit|top|peak|crest|ridge|cairn)|"
                           r"through\s+(?:the\s+)?(?:town|city|village|valley|gorge|forest|woods?)|"
                           r"over\s+(?:the\s+|a\s+)?(?:course|heather|scree|rocks?|ground|route|trail|stretch|mountain|hill|ridge)|"
                           r"over\s+(?:the\s+)?(?:first\s+|last\s+|next\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)|"
                           r"at\s+an?\s+(?:average\s+|maximum\s+|steady\s+)?(?:grade|gradient|incline)|"
-                          r"over\s+an?\s+(?:length|distance|stretch|run)\s+of|(?-i:(?:between|out\s+of)\s+(?:the\s+)?(?!" + _CALENDAR + r")[A-Z]\w*)|"
+                          r"over\s+an?\s+(?:length|distance|stretch|run)\s+of|(?-i:(?:between|out\s+of)\s+(?:the\s+)?(?!" + DAY_OR_MONTH + r"\b)[A-Z]\w*)|"
                           r"(?:above|below)\s+(?:sea\s+level|the\b(?!\s+(?:normal|usual|average|typical|previous|record)\b)))\b",
                           re.IGNORECASE)  # a height: "the wall rises 5.6 ft above the promenade"; a route's climb: "climbs
 # 470 metres over heather and scree", "climbs 1,420 metres over 96 kilometres", "climbs 1,100 metres at an average grade

@@ -706,12 +706,6 @@ _PER_CURRENCY = re.compile(r"\s*(?:per|to\s+the|against\s+the|for\s+the|a)\s+(?:
                            r"(?P<to>dollar|euro|pound|yen|yuan|greenback)\b(?!\s+(?:bills?|notes?|coins?|store|shop)\b)", re.IGNORECASE)
 
 
-def _currency_per(target: re.Match[str]) -> str:
-    """The currency a `_PER_CURRENCY` rate is per, in its own name ("greenback" is the dollar)."""
-    to = target["to"].lower()
-    return "dollar" if to == "greenback" else to
-
-
 # A rate against one dollar written as money: "the peso went to about 800 to $1".
 TO_ONE_DOLLAR = re.compile(r"\s+(?:to|per|for|against)\s+(?:US|U\.S\.)?\$\s?1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)",
                            re.IGNORECASE)
@@ -743,7 +737,7 @@ def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tu
     target = _PER_CURRENCY.match(text, end)
     if not target and not TO_ONE_DOLLAR.match(text, end):
         return None
-    to = _currency_per(target) if target else "dollar"
+    to = _denominator(target["to"].lower()) if target else "dollar"
     code = next((code for code, _ in _currencies_named(text, sentence_start, start, cues) if code != CURRENCY_WORDS[to]), None)
     return f"{code} per {to}" if code else None
 
@@ -792,9 +786,9 @@ def quoted_against(text: str, end: int, code: str) -> tuple[str | None, int]:
     if code != "USD" and (one := _FOR_ONE_DOLLAR.match(text, end)):
         return "dollar", one.end() - end  # "50 pounds for $1"
     target = _PER_CURRENCY.match(text, end)
-    if not target or target.group(0).split()[0].lower() == "a" or CURRENCY_WORDS[_currency_per(target)] == code:
+    if not target or target.group(0).split()[0].lower() == "a" or CURRENCY_WORDS[_denominator(target["to"].lower())] == code:
         return None, 0
-    return _currency_per(target), target.end() - end
+    return _denominator(target["to"].lower()), target.end() - end
 
 
 _FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:(?:US)?\$1(?![\d.,]*\d)(?!\s*(?:million|billion|trillion|bn|m)\b)|1\s+USD\b)",
