@@ -426,7 +426,7 @@ def usd_estimate(value: float, unit: str | None) -> float | None:
 
 
 # What an income per person is called: not "each grade of the scale gains 4 per cent, plus £800"; "per capita" only
-# when the sentence speaks of no spending ("Per capita travel expenditures rose to 227,242 yen" is what visitors spent).
+# when the sentence speaks of no spending ("per capita spending by visitors rose to 227,000 yen" is what they spent).
 _INCOME = re.compile(r"\bgni\b|\bgross national\b|\bincomes?\b|\bearn\w*", re.IGNORECASE)
 _PER_CAPITA = re.compile(r"\bper[\s-]capita\b", re.IGNORECASE)
 _SPENDING = re.compile(r"\b(?:spen[dt]\w*|expenditures?|consumption|outlays?|purchases?|emissions?)\b", re.IGNORECASE)

@@ -27,8 +27,8 @@ here returns its name for such a mention:
   merger" date something; they measure nothing ("two weeks later than planned", "19 minutes
   later" for an aftershock's delay, "for two years after the war", a length, and a deadline, "to end
   60 days after the ruling", are left to the model);
-- `change_window`: the time a change in its sentence took, after "in (just)", "within" or "in the last": "lost ₹3.86
-  lakh crore in just two trading sessions", "Within a day the group lost ₹85,760 crore" (the change's period, which
+- `change_window`: the time a change in its sentence took, after "in (just)", "within" or "in the last": "shed ₹2
+  lakh crore in just three sessions", "Within a day the index lost 600 points" (the change's period, which
   the fact carries; hours to months, not years, which may be a streak; "the jury decided within two hours", with no
   change beside it, is left to the model);
 - `author_bio`: a length of time or a count in the writer's own words about their work, outside
@@ -206,7 +206,7 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
             and _RANGE_NEAR.search(text, max(0, mention.start - 40), mention.end + 40):
         return "charge_basis"  # "a single charge estimated range of 250 to 340 miles"
     if _is_change_window(mention, text, before):
-        return "change_window"  # "lost ₹3.86 lakh crore in just two trading sessions": the change's period, no fact
+        return "change_window"  # "shed ₹2 lakh crore in just three sessions": the change's period, no fact
     if not _may_be_phrase(mention):
         return None
     words = mention.text.lower()
@@ -304,9 +304,8 @@ def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
     return bool(bounded and days)
 
 
-# The window a change in its sentence took, after "in (just)", "within" or "in the last": "lost ₹3.86 lakh crore in market
-# cap in just two trading sessions", "Within a day the group lost ₹85,760 crore", "in the last two days the loss is
-# over 513 points". Not a year ("lost 900 members in five years" may be a streak), nor a time with no change beside it
+# The window a change in its sentence took, after "in (just)", "within" or "in the last": "shed ₹2 lakh crore in
+# just three sessions", "Within a day the index lost 600 points", "in the last four days the fall is 9%". Not a year ("lost 900 members in five years" may be a streak), nor a time with no change beside it
 # ("the jury decided within two hours").
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within)\s+(?:just\s+|only\s+|barely\s+|the\s+(?:last|past)\s+)?$|^(?i:within)\b", re.IGNORECASE)
 _WINDOW_UNITS = frozenset({"hours", "days", "weeks", "months", "sessions", "trading_sessions", "trading_days"})

@@ -742,9 +742,9 @@ def exchange_rate(text: str, start: int, end: int, sentence_start: int, cues: tu
     return f"{code} per {to}" if code else None
 
 
-# A currency quoted in its own units to the dollar, the subject of a move to a bare level: "The yen dropped to a
-# 34-year low, but quickly recovered to 155", "the rupee closed at 83.21" are so many of it per dollar, as markets
-# quote it, as is "It later bounced back to 155.05" after such a rate. Not the euro, the pound or the dollar, quoted
+# A currency quoted in its own units to the dollar, the subject of a move to a bare level: "The rupiah hit a
+# 25-year low, then recovered to 16,100", "the rupee closed at 83.21" are so many of it per dollar, as markets
+# quote it, as is "It later rose to 16,050" after such a rate. Not the euro, the pound or the dollar, quoted
 # the other way round, nor a level another subject reached ("the yen weakened and the Nikkei rose to 38,000").
 _LEVEL_VERBS = (r"rose|rises|fell|falls|slipped|slips|slid|slides|dropped|drops|climbed|weakened|strengthened|recovered|"
                 r"rebounded|bounced|hit|hits|touched|reached|traded|trades|trading|stood|stands|ended|closed|opened|"
@@ -1008,8 +1008,8 @@ _FULL_NAME_COMMA = re.compile(rf"\b[{_CAPITALS}][\w'â€™-]+\s+[{_CAPITALS}][\w'â€
 
 
 def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
-    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Bezos, 57; his
-    brother", "Okafor (58) was",
+    """Whether the whole number at [start, end) is a person's age after their name ("Sheinbaum, 61, is", "Ana Souza, 44; her
+    co-pilot", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and", "Princess Elizabeth was 13 when", "When she was 16"), one at a
     step of a life ("became monarch at just 25 upon", "retired at 65."), one a sentence opens with ("At 24, Duplantis is"), the youngest's
@@ -1024,7 +1024,7 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return False
     before = text[max(0, start - 40):start]
     if text[end:end + 1] == ";" and _FULL_NAME_COMMA.search(before):
-        return True  # "Jeff Bezos, 57; his brother Mark Bezos, 53;": a list of people (not "Germany, 40; France, 35")
+        return True  # "Ana Souza, 44; her co-pilot Jonas Berg, 39;": a list of people (not "Germany, 40; France, 35")
     if text[end:end + 1] == "," and (_NAME_COMMA.search(before) or _ROLE_COMMA.search(before)
                                      or _AGENT_COMMA.search(before) and _PERSON_VERB.match(text, end + 1)):
         return True
