@@ -166,6 +166,7 @@ REAL_SETS = {
     "holdout100": (ROOT / "tests" / "data" / "holdout100", ROOT / "fetched" / "holdout100"),
     "holdout101": (ROOT / "tests" / "data" / "holdout101", ROOT / "fetched" / "holdout101"),
     "holdout102": (ROOT / "tests" / "data" / "holdout102", ROOT / "fetched" / "holdout102"),
+    "holdout103": (ROOT / "tests" / "data" / "holdout103", ROOT / "fetched" / "holdout103"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
