@@ -1121,8 +1121,8 @@ _COUNT_ENDS = re.compile(rf"\bfrom\s+{_BARE_COUNT}[^.;%$€£¥]{{0,30}}?\bto\s+
 
 
 def _count_growth_problem(metric: str, measured: Measured) -> str | None:
-    """A growth rate whose sentence names no economy and gives the change's ends as bare counts ("an increase of 6.74%
-    from 2,967 in 2018 to 3,167 now") is the growth of what those count, not of an economy."""
+    """A growth rate whose sentence names no economy and gives the change's ends as bare counts ("up 5.1%
+    from 1,820 in 2019 to 1,913 this year") is the growth of what those count, not of an economy."""
     if metric != "gdp_real_growth" or _ECONOMY_WORDS.search(measured.sentence) or not _COUNT_ENDS.search(measured.sentence):
         return None
     return (f"«{measured.words}» is the change of a count whose ends the sentence gives, not an economy's growth: metric "

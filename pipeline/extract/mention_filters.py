@@ -334,7 +334,9 @@ _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|near
                     r"|\b(?:100|a\s+hundred|one\s+hundred)\s?(?:%|percent|per\s?cent)\s+(?:sure|certain|confident|convinced|committed|"
                     r"dedicated|behind|honest|serious|focused|preventable|avoidable|wrong|right|correct|guaranteed)\b"
                     r"|\bone\s+(?:day|time)(?=(?:,?\s+one\s+(?:day|time))?,?\s+(?:I|we|you|he|she|they|it)\s+(?:would|will|could|might|can|had|'d|’d)\b)"
-                    r"|(?:\b(?:could|might|may|will|would|can|hopes?\sto)|['’]ll)\sone\s+day",  # "could one day be used"
+                    r"|(?:\b(?:could|might|may|will|would|can|hopes?\sto)|['’]ll)\sone\s+day"  # "could one day be used"
+                    # "a four-day week", "the 4-day workweek": a way of working named, not a length of four days
+                    r"|\b(?:three|four|five|six|[3-6])[-\s]day\s+(?:work(?:ing)?\s*)?weeks?\b(?!\s+of\b)",
                     re.IGNORECASE)  # "I knew one day I would": some day, not a day's length
 # A photo gallery's counter at the start of a caption line: "1 of 3 | Convicted ...", "4 / 6 Stephan's Quintet".
 _GALLERY = re.compile(r"^[ \t]*(\d{1,2})\s+of\s+(\d{1,2})[ \t]*(?:\||$)|^[ \t]*(\d{1,2}) / (\d{1,2})[ \t]+(?=[A-Z])", re.MULTILINE)
@@ -590,7 +592,7 @@ def vote_split(text: str, start: int, end: int) -> bool:
 
 
 def _in_headline(text: str, start: int) -> bool:
-    """Whether the line holding `start` is in title case ("Death Toll Rises To 632 & 329 Injured After ...").
+    """Whether the line holding `start` is in title case ("Quake Toll Climbs To 410 & 215 Hurt In ...").
 
     There every word is capitalised, so a capital after a number says nothing of a name. A line is
     a headline when it is short and at least two small words ("To", "Of", "After") past its first word
@@ -689,7 +691,7 @@ _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
 # "pair number two", "Law No. 7" (an abbreviated "No." labels whatever word follows); not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
-_NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
+_NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)(?<!now\s)(?<!still\s)(?<!already\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
 _STAGES = "phase|stage|tier|grade|type"
 _STAGE_BEFORE = re.compile(rf"\b(?:{_STAGES})\s$", re.IGNORECASE)

@@ -99,10 +99,11 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'�
 _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
 # A count's noun carried to the subject of the next clause: "Twenty-seven countries signed the
 # declaration, and nine abstained", "400 staff joined the strike while 120 were at work", "and 230 more arrived".
-_NEXT_CLAUSE = re.compile(rf"^(?:\s+(?:[^\W\d_]|['’-])+){{0,12}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas)|\s*;)\s+"
+_NEXT_CLAUSE = re.compile(rf"^(?:\s+(?:[^\W\d_]|['’-])+){{0,12}}{LIST_WHEN}(?:\s*,?\s+(?:and|while|but|whereas|though|although)|\s*;)\s+"
                           r"(?:(?:just|only|some|about|around|nearly|almost|another|a\s+further)\s+)?$")  # "200 growers; just 11 remain"
 _CLAUSE_VERB = re.compile(r"(?:\s+more)?(?:\s+(?:never|still|also|later|then|only|already|eventually|soon))?"  # "and 14 never left"
                           r"\s+(?:were|was|are|is|have|has|had|did|do|remain(?:s|ed)?|stayed|shut|died|come|go|return|stay|"
+                          r"will|would|could|can|may|might|must|should|"  # "and nine more will join them"
                           r"sell|buy|carve|earn|bring|work|live|make|"
                           r"[a-z]{3,}ed|"
                           rf"{'|'.join(sorted(IRREGULAR_PAST - {'alive', 'said'}))})\b")
@@ -148,6 +149,8 @@ def _has_verb(word: str) -> bool:
 
 
 _ANOTHER = re.compile(r"^[^.;:!?\d]{0,60}\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
+# ... a bare number after "another" whose next word is no plural, so no noun of its own: "and another 160 weave at home"
+_VERB_NEXT = re.compile(r"\s+[a-z]{3,}(?<![^s]s)\b(?![-'’])")
 _LINK = re.compile(r"^\s*,?\s*(?:to|from|up from|down from|compared with|versus|vs\.?|against)"
                    r"(?:\s+(?:a|an)\s+(?:new\s+|fresh\s+)?(?:record|all-time\s+high|high|low|peak)(?:\s+of)?)?\s+$")  # "to a record", "from a peak of"
 # A count's baseline or change, bare after it: "recorded 12 cases, compared with 31 the year before",
@@ -411,6 +414,9 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             other.unit_class == "duration" or other.unit_class == "currency" and other.value / 10 <= mention.value <= 10 * other.value):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "cut the sentence to 15 years from 20",
         # "to 800 pesos per dollar from 365"
+    if mention.unit is None and other.unit_class == "count" and other.unit and not backward and re.fullmatch(r"\s+from\s+", gap) \
+            and re.search(r"\bto\s+$", text[max(0, other.start - 5):other.start]):
+        return replace(mention, unit=other.unit, unit_class="count")  # "fell to four instruments from seven"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TO.match(gap) \
             and _BY_BEFORE.search(text, max(0, other.start - 12), other.start):
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "rose by 1.2 million units to 9.4 million"
@@ -424,7 +430,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     after_things = mention.unit is None and other.unit_class == "count" and other.unit and not backward \
         and dimension_of(other.unit) is None
     if after_things and (_NEXT_CLAUSE.match(gap) and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other)
-                         or _ANOTHER.search(gap) and _CLAUSE_END.match(text, mention.end)
+                         or _ANOTHER.search(gap) and (_CLAUSE_END.match(text, mention.end) or _VERB_NEXT.match(text, mention.end))
                          or ((parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"])
                              or _SECOND_OBJECT.match(gap) and abs(mention.value) <= abs(other.value))
                          and _OBJECT_ENDS.match(text, mention.end)):

@@ -324,6 +324,14 @@ _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|toward
 _OBJECT_WORD = r"[£$€¥]?[\w'’-]+(?:[.,]\d+)*%?"
 _MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\s+){{0,5}}$", re.IGNORECASE),
                  re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:{_OBJECT_WORD},?\s+){{0,5}}$", re.IGNORECASE))
+# ... farther off, up to eight words, a noun of a move only when the ends as written go its way ("saw a decline in
+# hard coral cover in 2022, from 38% to 34%").
+# Words only (a year may be one), not across a line, nor over "up to" or a range's own verb ("tariffs up to 38%\n- New
+# duties ranging from 17.4%").
+_FAR_WORDS = r"(?!to\b)(?:(?!rang(?:e|es|ed|ing)\b)(?:[A-Za-z'’-]+|(?:19|20)\d\d),?[ \t]+){6,8}$"
+_NOUN_LEAD = r"\b(?:a|an|the|its|their)\s+(?:[a-z]+\s+)?"  # a move named as a noun ("a sharp decline"), not "to jump solo at"
+_MOVED_OBJECT_FAR = (re.compile(rf"{_NOUN_LEAD}({DOWN_VERBS}|{BY_DOWN})[ \t]+{_FAR_WORDS}", re.IGNORECASE),
+                     re.compile(rf"{_NOUN_LEAD}({UP_VERBS}|{BY_UP})[ \t]+{_FAR_WORDS}", re.IGNORECASE))
 
 
 # A verb that moves a level without saying which way: "revised its forecast from 2.1% to 2.4%",
@@ -344,7 +352,8 @@ def moved_object(before: str, falling: bool | None) -> Change | None:
     """The way a verb a few words before "from A to B" moved its object, the nearer verb deciding
     unless the ends as written (`falling`: A > B, None when they are equal or cannot be told apart)
     agree with the farther one ("raised the lower rate from 11% to 17%": "lower" is no verb there);
-    for a verb that names no way (`_MOVED_EITHER`), the way the ends go as written."""
+    for a verb that names no way (`_MOVED_EITHER`), or one farther off that agrees with them (`_MOVED_OBJECT_FAR`), the way the
+    ends go as written."""
     down, up = (pattern.search(before) for pattern in _MOVED_OBJECT)
     if down and up and falling is not None:
         return Change("down", down.group(1)) if falling else Change("up", up.group(1))
@@ -353,6 +362,8 @@ def moved_object(before: str, falling: bool | None) -> Change | None:
     if up:
         return Change("up", up.group(1))
     either = _MOVED_EITHER.search(before) if falling is not None else None
+    if either is None and falling is not None:
+        either = _MOVED_OBJECT_FAR[0 if falling else 1].search(before)
     return Change("down" if falling else "up", either.group(1)) if either else None
 
 

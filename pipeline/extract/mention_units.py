@@ -416,8 +416,8 @@ def is_weight(text: str, start: int, end: int) -> bool:
 def _weighs_in_pounds(text: str) -> bool:
     """Does the story weigh things in pounds and write its money in dollars, never in sterling: a
     "pounds" it weighs ("weighed 2,749 pounds"), a "$" or "dollars", and no "£", "sterling", "pence" or
-    "British pounds"? Then its other "pounds" are weights too ("In second place at 2,497 pounds was Ron
-    Root, who will take home $3,000"); a story that writes no money in dollars may spell sterling "pounds"."""
+    "British pounds"? Then its other "pounds" are weights too ("Runner-up was a 2,310-pound squash; its grower
+    takes home $2,000"); a story that writes no money in dollars may spell sterling "pounds"."""
     if _STERLING.search(text) or not _DOLLARS.search(text):
         return False
     return any(_WEIGHT.search(text[max(0, m.start() - 40):m.start()]) or _WEIGHT_AFTER.match(text[m.end():m.end() + 60])

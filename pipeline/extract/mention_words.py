@@ -292,12 +292,23 @@ _ODDS_AFTER = re.compile(r"\s*\)?\s*(?:odds|(?:co-)?favou?rites?|shot|long-?shot
 _ODDS_BEFORE = re.compile(r"\b(?:odds\s+of|went\s+off\s+at|priced\s+at|quoted\s+at|backed\s+at|bets?\s+at|at\s+odds\s+of)\s+$",
                           re.IGNORECASE)
 _AT_ODDS = re.compile(r"(?:\bat\s+|(?<!exacta )(?<!trifecta )(?<!superfecta )(?<!quinella )(?<!double )\()$", re.IGNORECASE)
-_BETTING = re.compile(r"\b(?:odds|bets?|betting|wager\w*|bookmakers?|bookies|favou?rites?|long-?shots?|punters?)\b",
+_BETTING = re.compile(r"\b(?:odds|bets?|betting|bettors?|wager\w*|bookmakers?|bookies|sportsbooks?|moneyline|morning\s+line|favou?rites?|long-?shots?|punters?)\b",
                       re.IGNORECASE)
+
+
+# American odds, near a betting word: "+105" pays 105 on 100 staked (1.05 to one), "-150" pays 100 on 150 (2/3 to one):
+# "a +105 favorite", "was +120", "at -150". A minus needs the odds named beside it, as "N-M" does.
+_MONEYLINE = re.compile(r"(?<![\w.,+-])(?P<sign>[+-])(?P<n>[1-9]\d{2,4})(?![\w:/%-]|[.,]\d)")
 
 
 def _odds(text: str) -> list[WordQuantity]:
     found = []
+    for match in _MONEYLINE.finditer(text):
+        before, after = text[max(0, match.start() - 20):match.start()], text[match.end():match.end() + 20]
+        if _BETTING.search(text, max(0, match.start() - 150), match.end() + 150) and (
+                match["sign"] == "+" or _ODDS_AFTER.match(after) or _ODDS_BEFORE.search(before) or _AT_ODDS.search(before)):
+            n = int(match["n"])
+            found.append(WordQuantity(match.span(), n / 100 if match["sign"] == "+" else 100 / n, None, "to_one", "odds"))
     for match in _ODDS.finditer(text):
         before, after = text[max(0, match.start() - 20):match.start()], text[match.end():match.end() + 20]
         betting = _BETTING.search(text, max(0, match.start() - 150), match.end() + 150)

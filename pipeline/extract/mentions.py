@@ -394,7 +394,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _spoken_hundredths(text, mentions)
     mentions = ranges.merge_ranges(text, _to_one_dollar(text, mentions, story))
-    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, mentions)), rules.story_money(story))
+    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, _subject_numbered(text, mentions))), rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
@@ -465,7 +465,7 @@ _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:
                                re.IGNORECASE)
 
 
-# ... or a bare amount of millions or more "in" a kind of money: "has already paid almost 150 million in compensation"
+# ... or a bare amount of millions or more "in" a kind of money: "has so far paid nearly 90 million in damages"
 _IN_MONEY_AFTER = re.compile(r"\s+in\s+(?:compensation|funding|damages|fines|revenues?|sales|profits?|aid|investments?|losses|"
                              r"debts?|taxes|bonuses|subsidies|grants|loans|ransom|donations|payments|fees|wages|salaries)\b",
                              re.IGNORECASE)
@@ -620,8 +620,8 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
                 result[i] = replace(mention, unit=other[-1], unit_class="currency")
         elif i and (prior := result[i - 1]).unit_class == "currency" and (
                 _last_scale(prior.text) == _last_scale(mention.text) and not re.search(r"[.!?;]\s", text[prior.end:mention.start])
-                or prior.value == mention.value and re.fullmatch(r"\s*\(\s*", text[prior.end:mention.start])):
-            # ... or restates it in brackets in another scale: "INR 20.50 crore (205 million)"
+                or prior.value == mention.value and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}\(\s*", text[prior.end:mention.start])):
+            # ... or restates it in brackets in another scale: "INR 20.50 crore (205 million)", "a Rs 24.75 crore deal (247.5 million)"
             result[i] = replace(mention, unit=prior.unit.split(" per ")[0], unit_class="currency")
     return result
 
@@ -710,6 +710,27 @@ def _converted_moves(text: str, mentions: list[Mention]) -> list[Mention]:
                 and ranges.BRACKET_OPEN.fullmatch(text, prior.end, mention.start):
             sign = -1 if prior.direction == "down" else 1
             mention = replace(mention, value=sign * abs(mention.value), direction=prior.direction, cue=prior.cue)
+        out.append(mention)
+    return out
+
+
+# A count whose verb is "numbered": its clause's subject is what it counts ("Visitors to the keep numbered 7,800",
+# "Ice fishing huts on the lake now number about 410"); the subject a plural at the clause's start, before any
+# place or time it is of. Not "the number of X" (no verb of counting) nor a singular crowd.
+_NUMBERED = re.compile(r"(?:^|[.!?]\s+|\n|;\s*|,\s+(?:(?:and|while|but)\s+)?)(?:(?:The|the|Its|its|Their|their)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                       r"(?P<noun>[A-Za-z][a-z]{2,}s)(?<!ss)(?:\s+(?:on|in|at|to|from|of|for|across|around)\s+[^,.;:!?\d\n]{1,50}?)?"
+                       r"\s+(?:(?:now|still|then|only|already)\s+)?(?:numbered|number)\s+$")
+_GATHERINGS = frozenset("crowds audiences attendances gatherings numbers figures totals".split())  # counted in people, not crowds
+
+
+def _subject_numbered(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare count after "numbered" counts the plural subject of its clause (`_NUMBERED`)."""
+    out = []
+    for mention in mentions:
+        if mention.unit is None and not mention.is_year and mention.value > 0 \
+                and (subject := _NUMBERED.search(text, max(0, mention.start - 120), mention.start)):
+            if subject["noun"].lower() not in _GATHERINGS:
+                mention = replace(mention, unit=subject["noun"].lower(), unit_class="count")
         out.append(mention)
     return out
 
