@@ -101,9 +101,10 @@ _COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-
                            r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
                            rf"produced|made|bought|ordered)\b)|^\s(?:{CRYPTO_COINS})\b(?![-’'])")  # "200 Bitcoin": coins counted
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
-_BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|"
+_BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|sukuks?|eurobonds?|"
+                   r"(?:green|social|sustainability|blue|sovereign|corporate|dollar|euro|islamic|senior|convertible)\s+(?:bonds?|notes?|sukuks?)|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
-                   re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate"
+                   re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate", "a five-year green bond"
 _AM_PM = r"(?:am|pm|[ap]\.m\b\.?)"  # "9am", "9 p.m.", "7 p.m," (its last dot dropped)
 _TIME_AFTER = re.compile(rf"^(?::\d\d|\s?{_AM_PM}(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time)\b)", re.IGNORECASE)
@@ -285,6 +286,8 @@ _DIGITS_LONG = re.compile(r"^-digit\b", re.IGNORECASE)
 # A time of day written "23h59" or, after "until", "23.59"; a knockout stage ("the round of 16"); an ordinal
 # written with a scale ("the 8 billionth").
 _CLOCK_H_AFTER = re.compile(r"^h[0-5]\d\b")
+_HOUR_H_AFTER = re.compile(r"^h(?![\w-])")
+_AT_HOUR = re.compile(r"\b(?:at|until|till)\s$", re.IGNORECASE)
 _DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
 # ... or after "at" in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
@@ -376,7 +379,7 @@ _GAME_RULE_AFTER = re.compile(r"\s+(?:(?:white|winning|main|red|gold|bonus|lucky
 _GAME_RULE_BEFORE = re.compile(r"\b(?:match\w*|fitted|fits?|pick\w*|choos\w*|chose|select\w*)\s+(?:(?:all|only|just)\s+)?"
                                r"(?:(?:the|of\s+the)\s+)?$", re.IGNORECASE)
 _ROUTE_AFTER = re.compile(r"\s(?:bus|tram|trolleybus)(?:\s+(?:route|service))?(?=\s+(?:to|from|at|in|on|into|towards|through|"
-                          r"that|which|home|leaves|left|runs|ran|goes|went|stops|stopped)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
+                          r"that|which|home|back|leaves|left|runs|ran|goes|went|stops|stopped)\b|\s*[,.;:)]|\s*$)", re.IGNORECASE)
 
 
 # A number inside arithmetic or code: after "=", "^" or a power written in superscripts, or before them or a variable
@@ -474,6 +477,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"  # "at 12 noon", "12 midnight"
     if value <= 24 and _CLOCK_H_AFTER.match(after) and CLOCK_LEAD.search(before):
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
+    if not spelled and value <= 24 and value.is_integer() and _HOUR_H_AFTER.match(after) and _AT_HOUR.search(before):
+        return "clock_time"  # "the evening show at 20h", "ends at 18h sharp": an hour of the day (not "in 2h")
     dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None  # "23.59"
     if dotted and value < 24 and _UNTIL_DOTTED.search(before):
         return "clock_time"  # "until 23.59": a time of day written with a dot

@@ -140,6 +140,9 @@ _OBJECT_ENDS = re.compile(r"\s*(?:[,.;)]|$)")
 _HAVING_VERBS = frozenset("sends wins has have takes gets brings sells builds keeps holds makes fields enters employs runs owns "
                           "hires signs".split())
 _MOVES = re.compile(rf"^(?:{DOWN_VERBS}|{UP_VERBS})$", re.IGNORECASE)
+# The other kind, one word that ends its clause, after a count of two words' noun: "152 diesel cruisers and 398 electric"
+_OTHER_KIND = re.compile(r"\s+(?!(?:more|less|fewer|too|also|each|apiece|later|earlier|before|since|now|then|instead|"
+                         r"total|overall|again|more|today|yesterday|tonight|ago)\b)(?P<kind>[a-z]{3,}(?<!s)(?<!ed))(?=\s*(?:[,.;)]|$))")
 
 
 def _has_verb(word: str) -> bool:
@@ -437,6 +440,9 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         # "27 countries signed ..., and nine abstained" (not "a magnitude 5.6 tremor hit, and 200 died"); "600 coopers, and
         # family shops another 150"; "... and Japan 14, while Korea, hosting, entered 24."; "... and sold 870,"
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
+    if after_things and "_" in other.unit and re.fullmatch(r"\s+and\s+", gap) and (kind := _OTHER_KIND.match(text, mention.end)) \
+            and other.unit.split("_")[0] != kind["kind"].lower():
+        return replace(mention, unit=other.unit.split("_")[-1], unit_class="count")  # "152 diesel cruisers and 398 electric"
     if mention.unit is None and other.unit_class == "count" and other.unit and not backward and _TALLY.match(gap):
         return replace(mention, unit=other.unit)  # a tally: "Labour won 412 seats, the Conservatives 121, ... Green four"
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \

@@ -102,6 +102,7 @@ _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated|back\s+to)\s$", re.IGNORECASE)  # "a charter dated 1372", "records going back to 1850"
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s$", re.IGNORECASE)  # an older year that opens a span: "built between 1843 and 1863"
 # A year named as one ("the year 2140", "in year 1000"), or a year after 2100 after a time word and a hedge ("until
 # around 2140", "by 2140").
 _ERA_AFTER = re.compile(r"\s?(?-i:A\.D\.|AD|B\.C\.(?:E\.)?|BCE?|C\.E\.|CE)(?!\w)")
@@ -112,7 +113,8 @@ _FUTURE_WHEN_BEFORE = re.compile(r"\b(?:until|till|by|before|after|in|around|bey
 # An older year that starts a span ending in a later one: "the 1850-1900 average".
 _TO_A_LATER_YEAR = re.compile(r"^\s?[-–]\s?(?:1[89]|20)\d\d\b")
 _PLURAL_NEXT = re.compile(r"^\s[a-z]{3,}s\b(?!')")  # "at least 2000 visitors": a hedge's count, whatever came before the hedge
-_NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before)\b)[a-z]")
+_NOUN_NEXT = re.compile(r"^\s(?!(?:and|or|to|when|with|was|were|is|the|in|on|at|until|through|after|before|by|for|as|but|during|"
+                       r"under|amid|while|from)\b)[a-z]")
 _PEOPLE_AFTER = re.compile(r"^\s(?:people|persons|residents|soldiers|troops|workers|employees|children|patients|migrants|"
                            r"refugees|victims|deaths|families|households|homes|houses|buildings)\b(?!')", re.IGNORECASE)
 # Days listed before their month: "(8-9, 15-16, 22-23 and 29-30 June)", "on 3, 10 and 17 May".
@@ -121,11 +123,13 @@ _DAY_LIST_AFTER = re.compile(rf"^(?=\s?[-–,&]|\s+and\b)(?:\s?[-–]\s?\d{{1,2}
                              re.IGNORECASE)
 # The second of two years or days written as a pair: "from 1820 to 1845", "on August 23 or 24".
 _YEAR_PAIR_BEFORE = re.compile(r"(?<![\d,.])1\d{3}\s?(?:to|and|or|-|–)\s?$")
+_YEAR_PAIR_AFTER = re.compile(r"^\s?and\s?1\d{3}\b(?!\d|[,.]\d)")  # "between 1843 and 1863": the pair's first year
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
 _NAME_NEXT = re.compile(r"^\s(?:Summer\s|Winter\s|Great\s)?(?:Games|Olympics?|Olympiad|Revolution|Exhibition|Exposition|Act|Treaty|"
                         r"Constitution|Census|Convention|Rising|Uprising|Rebellion|War|Election|Famine|Earthquake|Fire|Flood|"
                         r"Cup|Championships?|Derby|Expedition|Fair)\b")  # "the 1500 Londoners" stays a count
-_TO_NUMBER = re.compile(r"^\s?(?:to|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 rupees": the pair's noun after its second number
+_TO_NUMBER = re.compile(r"^\s?(?:to|and|-|–)\s?\d{3,4}\b")  # "from 1200 to 1500 rupees", "between 1200 and 1500 people": the
+# pair's noun after its second number
 _MONTH_DAYS = rf"\b{MONTHS}\s\d{{1,2}}(?:\s*,\s*\d{{1,2}})*"  # "July 11", "July 11, 12, 16"
 _DAY_PAIR_BEFORE = re.compile(rf"{_MONTH_DAYS}\s?(?:to|and|or|-|–)\s?$", re.IGNORECASE)
 # ... and the middle days of a longer list, which ends with "and" and a last bare day: "on July 11, 12, 16, 19 and 20"
@@ -293,6 +297,7 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
     if value.is_integer() and 1000 <= value < 1900 and _TO_A_LATER_YEAR.match(after):
         return True  # "the 1850-1900 average": the span's first year
     if value.is_integer() and 1000 <= value < 1900 and (_WHEN_BEFORE.search(before[-10:]) or _YEAR_PAIR_BEFORE.search(before[-12:])
+                                                         or _BETWEEN_BEFORE.search(before[-10:]) and _YEAR_PAIR_AFTER.match(after)
                                                          or MONTH_BEFORE.search(before[-12:])) \
             and not _NOUN_NEXT.match(after[:20]) and not ((pair := _TO_NUMBER.match(after)) and _NOUN_NEXT.match(after[pair.end():])):
         return True  # "since 1885", "in 1066", "from 1820 to 1845": an older year, before no noun ("in 1850 towns")

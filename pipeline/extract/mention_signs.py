@@ -306,7 +306,7 @@ _PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
 _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
                             re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|to\s+the\s+(?:summit|top|peak|crest|ridge|cairn)|"
-                          r"through\s+(?:the\s+)?(?:town|city|village|valley|gorge|forest|woods?)|"
+                          r"through\s+(?:the\s+)?(?:town|city|village|valley|gorge|forest|woods?)|through\s+(?:[\w-]+\s+){0,4}?locks?|"
                           r"over\s+(?:the\s+|a\s+)?(?:course|heather|scree|rocks?|ground|route|trail|stretch|mountain|hill|ridge)|"
                           r"over\s+(?:the\s+)?(?:first\s+|last\s+|next\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)|"
                           r"at\s+an?\s+(?:average\s+|maximum\s+|steady\s+)?(?:grade|gradient|incline)|"
@@ -315,7 +315,7 @@ _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|toward
                           re.IGNORECASE)  # a height: "the wall rises 5.6 ft above the promenade"; a route's climb: "climbs
 # 470 metres over heather and scree", "climbs 1,420 metres over 96 kilometres", "climbs 1,100 metres at an average grade
 # of 25 per cent", "falls 200 metres through the town", "climbs 1,100 metres between Bessans and the col", "climbs 14 metres
-# over a length of 220 metres", "rises about 70 metres out of Lago Argentino"
+# over a length of 220 metres", "rises about 70 metres out of Lago Argentino", a canal's "rise 18 metres through four locks"
 
 
 # A move "from A to B" whose verb has its object between ("cut its rate from 4.25% to 4%", "raised

@@ -723,13 +723,22 @@ _NUMBERED = re.compile(r"(?:^|[.!?]\s+|\n|;\s*|,\s+(?:(?:and|while|but)\s+)?)(?:
 _GATHERINGS = frozenset("crowds audiences attendances gatherings numbers figures totals".split())  # counted in people, not crowds
 
 
+# A bare count that totals "in all" what its sentence last named in the plural: "a fifth of its branches, about 240 in
+# all", "The boatmen, 74 in all, ...".
+_IN_ALL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b")
+_LAST_PLURAL = re.compile(r"\b(?P<noun>[a-z]{3,}(?:(?<!s)s|men))\b(?![-'’])[^.;:!?\d]{0,40}?,\s*(?:(?:about|around|some|nearly|almost|roughly)\s+)?$")
+
+
 def _subject_numbered(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare count after "numbered" counts the plural subject of its clause (`_NUMBERED`)."""
+    """A bare count after "numbered" counts the plural subject of its clause (`_NUMBERED`); one "in all" after a
+    comma counts the plural before it (`_LAST_PLURAL`)."""
     out = []
     for mention in mentions:
-        if mention.unit is None and not mention.is_year and mention.value > 0 \
-                and (subject := _NUMBERED.search(text, max(0, mention.start - 120), mention.start)):
-            if subject["noun"].lower() not in _GATHERINGS:
+        if mention.unit is None and not mention.is_year and mention.value > 0:
+            subject = _NUMBERED.search(text, max(0, mention.start - 120), mention.start)
+            if subject is None and _IN_ALL_AFTER.match(text, mention.end):
+                subject = _LAST_PLURAL.search(text, max(0, mention.start - 60), mention.start)
+            if subject and subject["noun"].lower() not in _GATHERINGS:
                 mention = replace(mention, unit=subject["noun"].lower(), unit_class="count")
         out.append(mention)
     return out

@@ -43,9 +43,10 @@ _GLUED_CODES = "|".join(f"(?<=\\b{code})" for code in (
     "MXN", "SEK", "NOK", "DKK", "PKR", "AED", "SAR", "TRY", "LKR", "BDT", "THB", "IDR", "MYR", "VND", "NGN", "KES",
     "GHS", "EGP", "QAR", "KWD", "BHD", "OMR", "JOD", "ILS", "PLN", "CZK", "HUF", "UAH", "KZT", "TWD", "ARS", "CLP",
     "ISK", "TND"))  # not "PHP", "COP", "RON", "NPR" ("PHP8", "COP28", "RON95", a radio's name): `_NAME_LIKE_CODES`
-_NAME_LIKE_CODES = ("PHP", "COP", "RON", "NPR")  # glued only before a scale, a thousands comma or cents ("NPR1,800")
+_NAME_LIKE_CODES = ("PHP", "COP", "RON", "NPR", "AMD")  # glued only before a scale, a thousands comma or cents ("NPR1,800",
+# "AMD5,000": drams, where "AMD" alone is also a chipmaker)
 # More codes of the same kind, only in capitals ("BOB38", "PEN120", "XOF5,000"); not "ALL", "TOP", "CUP", "AMD",
-# "IRR", "SOS" (words, a chipmaker, a rate of return).
+# "IRR", "SOS" (words, a chipmaker, a rate of return; "AMD" only as `_NAME_LIKE_CODES` are).
 _GLUED_CODES += "|" + "|".join(f"(?<=\\b(?-i:{code}))" for code in (
     "BOB", "PEN", "UYU", "PYG", "VES", "GTQ", "HNL", "NIO", "CRC", "DOP", "JMD", "TTD", "XOF", "XAF", "MAD", "DZD",
     "ETB", "TZS", "UGX", "RWF", "ZMW", "MWK", "MZN", "AOA", "NAD", "BWP", "MUR", "IQD", "LBP", "UZS", "AZN", "GEL",
