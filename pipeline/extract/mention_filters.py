@@ -446,6 +446,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "name"  # "(TADAWUL:2222)", "HKEX:700": a share's code on its exchange
     if not spelled and value.is_integer() and re.match(r"\.[A-Z]{1,2}\)", after) and before.endswith("("):
         return "name"  # "SoftBank Group (9984.T)", "(0700.HK)": a share's code with its exchange's suffix
+    if not spelled and re.search(r"\d\.\d+\s+out\s+of\s+$", before):
+        return "phrase"  # "a score of 4.2 out of 5": the top of the rating's scale, no amount (not "27 out of 34 regions")
     if value == 1 and re.match(r"\s*(?:[A-Z]{3}\s*)?=\s*\d", after):
         return "phrase"  # "$1 = 10.71 crowns", "1 EUR = 11.77 NOK": the base of a rate, not an amount
     if not spelled and not has_unit and (re.match(r"-[A-Z](?![\w-])", after) or re.match(r"[A-Z](?![\w-])", after) and _named_before(before)):
@@ -715,6 +717,8 @@ def _model_number(value: float, number: str, before: str, after: str) -> bool:
     if not (100 <= value <= 9999 and number.isdigit() and _ARTICLE_BEFORE.search(before)):
         return False
     words = _SINGULAR_AFTER.match(after)
+    if words and words[2] and re.match(r"\s[a-z]{3,}s\b(?!['’])", after[words.end():]):
+        return False  # "the 211 national member associations": two words before a plural noun describe what is counted
     nouns = [w for w in (words.groups() if words else ()) if w]
     if nouns and nouns[0] in ("they", "we", "he", "she", "it", "you", "i", "who", "which", "that"):
         return False  # "short of the 226 they needed": the number is what they needed

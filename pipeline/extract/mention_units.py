@@ -155,6 +155,11 @@ _A_DENOMINATORS = frozenset(
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _GAS_VOLUME = re.compile(r"^\s?(bcm|tcf)\b", re.IGNORECASE)
 _GAS_UNITS = {"bcm": ("cubic_meters", 1e9), "tcf": ("cubic_feet", 1e12)}  # billion cubic metres, trillion cubic feet
+# Tonnage in the trade's abbreviations: "13.5 mmt" (million metric tonnes), "2.1 Mt", "45 LMT" (lakh metric tonnes), "10
+# mtpa" (million tonnes a year); not "kt" (also knots) nor a lone "mt" or "MT" (a metric tonne or a million).
+_TONNAGE = re.compile(r"^\s?(?P<abbr>(?i:mmts?)|Mt|(?i:lmt)|(?i:mtpa))\b")
+_TONNAGE_UNITS = {"mmt": ("tonnes", 1e6), "mmts": ("tonnes", 1e6), "mt": ("tonnes", 1e6), "lmt": ("tonnes", 1e5),
+                  "mtpa": ("tonnes per year", 1e6)}
 _POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(?:share|vote|votes|voters|poll|polls|polling|support|approval|lead|turnout|margin|"
                           r"percent|per cent|percentage|rate|rates|yield|yields)\b", re.IGNORECASE)
@@ -517,6 +522,9 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
     if (gas := _GAS_VOLUME.match(after)) and not code:  # "6bcm of gas" is 6 billion cubic metres
         unit, factor = _GAS_UNITS[gas.group(1).lower()]
         return UnitRead(unit, "count", gas.end(), factor)
+    if (tonnage := _TONNAGE.match(after)) and not code:
+        unit, factor = _TONNAGE_UNITS[tonnage["abbr"].lower()]
+        return UnitRead(unit, "count", tonnage.end(), factor)
     if not code and (points := _points_after(text, end, value)):
         return points
     if not code and (compound := _COMPOUND.match(after)):

@@ -204,6 +204,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story, scaled=number.scale >= 1e6)
     start = number.start - currency_len
     minus_len = rules.minus_before(text[max(0, start - 16):start], currency=bool(currency_len))
+    if minus_len == 1 and text[start:start + 1].isalpha() and (start == 1 or text[start - 2] == "\n"):
+        minus_len = 0  # "-BRL 100 billion will be paid" opening a line: a list's dash, no minus
     spelled = not number.text[:1].isdigit() and number.text[:1] not in "-\u2212."
     single = spelled and number.value == 1 and number.scale == 1
     plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
@@ -335,12 +337,18 @@ def _money_of_a_year(text: str, start: int, end: int) -> bool:
     return bool(match) and (not match["plural"] or text[max(0, start - 3):start].lower() == "in ")
 
 
+# A noun of change and "of" right before a hedged number: "a decrease of over 800,000" is the change's size.
+_CHANGE_OF = re.compile(r"\b(?:an?\s+)?(?:[a-z]+\s+)?(?:decrease|increase|decline|drop|fall|rise|reduction|gain|loss|jump)\s+of\s+$",
+                        re.IGNORECASE)
+
+
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and mention.unit != "points" and re.match(r"over\b", mention.text, re.IGNORECASE)
-                and not (mention.unit_class == "currency" and lost_before(text[max(0, mention.start - 130):mention.start]))):
+                and not (mention.unit_class == "currency" and lost_before(text[max(0, mention.start - 130):mention.start]))
+                and not _CHANGE_OF.search(text, max(0, mention.start - 40), mention.start)):
         return mention  # "rose above 30 million": where it got to; "sinking over 30%", "lost over $5bn", "dropped over 1,000
-        # points": how far it moved
+        # points", "a decrease of over 800,000": how far it moved
     held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
     held = held or _is_size(mention.unit) or _held_count(text, mention)  # "the glacier lost 3.2 metres", "lost 2,300 yaks"
     change = change_at(text, mention.start, mention.end,

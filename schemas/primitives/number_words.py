@@ -169,13 +169,13 @@ def _decimals(text: str, tokens: list[Token], j: int, value: float) -> tuple[flo
 
 
 def _half_a_scale(text: str, tokens: list[Token], i: int) -> bool:
-    """True for "half a million" / "half of a billion" at token i."""
+    """True for "half a million" / "half of a billion" / "half-a-trillion" at token i."""
     k = i + 1 + (_word_at(tokens, i + 1) == "of")
     if k + 1 >= len(tokens):
         return False
     art, scale = tokens[k], tokens[k + 1]
     return (art.word == "a" and scale.word in SCALE_WORDS
-            and all(joined(text, tokens[n], tokens[n + 1]) for n in range(i, k + 1)))
+            and all(joined(text, tokens[n], tokens[n + 1], hyphen_ok=k == i + 1) for n in range(i, k + 1)))
 
 
 def times(value: float, scale: float) -> float:
