@@ -167,6 +167,7 @@ REAL_SETS = {
     "holdout101": (ROOT / "tests" / "data" / "holdout101", ROOT / "fetched" / "holdout101"),
     "holdout102": (ROOT / "tests" / "data" / "holdout102", ROOT / "fetched" / "holdout102"),
     "holdout103": (ROOT / "tests" / "data" / "holdout103", ROOT / "fetched" / "holdout103"),
+    "holdout105": (ROOT / "tests" / "data" / "holdout105", ROOT / "fetched" / "holdout105"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
