@@ -142,7 +142,7 @@ _HAVING_VERBS = frozenset("sends wins has have takes gets brings sells builds ke
 _MOVES = re.compile(rf"^(?:{DOWN_VERBS}|{UP_VERBS})$", re.IGNORECASE)
 # The other kind, one word that ends its clause, after a count of two words' noun: "152 diesel cruisers and 398 electric"
 _OTHER_KIND = re.compile(r"\s+(?!(?:more|less|fewer|too|also|each|apiece|later|earlier|before|since|now|then|instead|"
-                         r"total|overall|again|more|today|yesterday|tonight|ago)\b)(?P<kind>[a-z]{3,}(?<!s)(?<!ed))(?=\s*(?:[,.;)]|$))")
+                         r"total|overall|again|today|yesterday|tonight|ago)\b)(?P<kind>[a-z]{3,}(?<!s)(?<!ed))(?=\s*(?:[,.;)]|$))")
 
 
 def _has_verb(word: str) -> bool:

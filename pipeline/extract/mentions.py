@@ -402,7 +402,8 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
     mentions = _spoken_hundredths(text, mentions)
     mentions = ranges.merge_ranges(text, _to_one_dollar(text, mentions, story))
-    mentions = _money_by_verb(text, table_units(text, ranges.share_units(text, _subject_numbered(text, mentions))), rules.story_money(story))
+    mentions = ranges.share_units(text, _counted_by_words_around(text, mentions))
+    mentions = _money_by_verb(text, table_units(text, mentions), rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
@@ -737,7 +738,7 @@ _IN_ALL_AFTER = re.compile(r"\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b"
 _LAST_PLURAL = re.compile(r"\b(?P<noun>[a-z]{3,}(?:(?<!s)s|men))\b(?![-'’])[^.;:!?\d]{0,40}?,\s*(?:(?:about|around|some|nearly|almost|roughly)\s+)?$")
 
 
-def _subject_numbered(text: str, mentions: list[Mention]) -> list[Mention]:
+def _counted_by_words_around(text: str, mentions: list[Mention]) -> list[Mention]:
     """A bare count after "numbered" counts the plural subject of its clause (`_NUMBERED`); one "in all" after a
     comma counts the plural before it (`_LAST_PLURAL`)."""
     out = []
