@@ -59,9 +59,9 @@ _LIST = re.compile(r"^(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+|\s+from\s+|\s+to\s+)$")
 _SHARE_IN_BRACKETS = r"(?:\s*\(\s*[\d.]+\s*(?:%|per\s*cent|percent)\s*\))?"
 # or a year or time of its own: "14 lenders last year, 4 in 2022 and 9 a year earlier"
 _OWN_TIME = r"(?:last|this)\s+(?:year|season|month|week|quarter)|(?:a|the)\s+(?:year|season|month|week|quarter)\s+(?:earlier|before)"
-_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of|to|(?:north|south|east|west)\s+of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
+_PARALLEL = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|of|to|during|through|across|(?:north|south|east|west)\s+of)\s+(?:[A-Z][\w .'-]*?|[a-z][\w'-]*(?:\s+[A-Za-z][A-Za-z'-]*){{0,8}}"
                        rf"|(?:19|20)\d\d)|{_OWN_TIME})(?:,\s*|,?\s+and\s+|,?\s+while\s+)$")
-_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to|after|before|during|until|since|(?:north|south|east|west)\s+of)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
+_PARALLEL_AFTER = re.compile(rf"^{_SHARE_IN_BRACKETS}\s+(?:(?:in|at|for|from|on|among|to|after|before|during|until|since|through|across|(?:north|south|east|west)\s+of)\b|of\s+(?!(?:the|its|their|them|whom|these|those|a|an)\b)[a-z]|"
                              rf"(?:{_OWN_TIME})\b|(?:internationally|abroad|overseas|domestically|nationally|worldwide|globally|"
                              r"elsewhere|locally|online|offline|off-peak|at\s+peak)\b)")  # "200,000 subscribers in the US ..., and 1.2 million internationally"
 # ... and with a verb before the first group: "3,000 migrants reached the island on Monday and (another)
@@ -93,7 +93,8 @@ _PART_GAP = re.compile(r"^[^\d.;:()]{0,80}?(?:,\s*(?:(?:and|but|while)\s+)?|\s+(
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b")  # "200,000 fossils, 11,000 of which are on show"
 _OF_WHICH = re.compile(r"^\s*,\s*of\s+(?:which|whom)\s+$")
 # ... or a whole named first: "Of the plant's 2,300 workers, 1,850 voted to strike".
-_OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[a-z]+['’]s\s+)?$")
+_OF_THE_WHOLE = re.compile(r"(?:^|[.!?]\s+|\n)Of\s+(?:the|its|their|[A-Z][\w.'’-]*['’]s)\s+(?:[A-Z][\w.'’-]*\s+)?(?:[a-z]+['’]s\s+)?$")
+# ("Of the Winsford mine's 2,300 employees, 870 work underground")
 # ... the whole's own clause, up to its comma, however long: "Of the 64 narrowboats inspected by the trust's surveyors
 # at Braunston, 19 failed".
 _WHOLE_CLAUSE_GAP = re.compile(r"^[^\d.;:(),]{0,100},\s*$")
@@ -485,6 +486,12 @@ def _restated(text: str, mention: Mention, other: Mention, gap: str) -> bool:
     return bool(_COMMA_OR.match(gap)) and not re.search(r",\s*$", text[:mention.start])
 
 
+# A percentage of a whole, after a change of no whole and "and": a share, no move ("grew 5pc, and 40pc of its visitors came
+# with children"; not "cut 6% of its staff in May and 4% of its staff in June")
+_NEW_CLAUSE = re.compile(r"\s*,\s+and\s+")  # (not a list: "lost 20%, 35% and 15% of its export value")
+_SHARE_OF_WHOLE = re.compile(r"\s*(?:%|pc|per\s?cent|percent)?\s+of\s+(?:its|the|their|our|his|her|all)\b", re.IGNORECASE)
+
+
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
     """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "cut 6%
     of its staff, or 4,000 jobs"; "rose
@@ -497,7 +504,9 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
         if previous is not None and not mention.is_year:
             gap = text[result[previous].end:mention.start]
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
-            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap)) or _restating(result[previous], mention, gap) \
+            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap) and not (_SHARE_OF_WHOLE.match(text, mention.end) and _NEW_CLAUSE.fullmatch(gap)
+                                                                             and not _SHARE_OF_WHOLE.match(text, result[previous].end))) \
+                    or _restating(result[previous], mention, gap) \
                     or BRACKET_OPEN.fullmatch(gap) and _converts(result[previous], mention) \
                     or result[previous].unit_class == "percent" and (_SHARE_OR.match(gap) or
                                                                       mention.unit_class == "count" and _AMOUNTING_TO.match(gap)):

@@ -32,7 +32,7 @@ DOWN_VERBS = (
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
     "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|(?<!the )(?<!a )(?<!its )(?<![0-9] )crash|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|cooled|cools|"
-    "cratered|nosedived|nose-dived|nosedives?|nosediving|weakened|depreciated|fell back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
+    "cratered|nosedived|nose-dived|nosedives?|nosediving|weakened|depreciated|fell back|falling back|falls back|fallen back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
     "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed; "prices crash by 14%" ("crashes" is left out:
     # "a bug crashes 8.5 million devices" counts what crashed)
     "wiped|wipes|wiping|erased|erases|erasing|shaved|shaves|shaving|trimmed|trims|trimming|compressed|compresses|compressing|"  # "wiped $100 billion off its market value"
@@ -141,7 +141,8 @@ _PARTICLE_VERB = re.compile(
     r"turn|turns|turned|turning|dig|digs|dug|digging|show|shows|showed|shown|"
     r"soak\w*|snap|snaps|snapped|snapping|scoop\w*|buy|buys|bought|buying|use|uses|used|using|eat|eats|ate|eaten|"
     r"gobbl\w*|swallow\w*|mop|mops|mopped|mopping|stump\w*|cough\w*|rustl\w*|tot|tots|totted|totting|"
-    r"bring|brings|brought|bringing|haul\w*|dredg\w*|churn\w*|serv(?:e|es|ed|ing))\s+(?:down|up)"
+    r"bring|brings|brought|bringing|haul\w*|dredg\w*|churn\w*|serv(?:e|es|ed|ing)|"
+    r"walk\w*|hik(?:e|es|ed|ing)|march\w*|trudg\w*|stroll\w*|scrambl\w*|ride|rides|rode|riding)\s+(?:down|up)"
     r"(?:\s+\S+){0,2}?\s*$"
     r"|\b(?:put|puts|putting|wolf\w*|scarf\w*|gulp\w*|chow\w*|wash\w*|jot\w*|gun|guns|gunned|gunning|mow\w*)\s+down"
     r"(?:\s+\S+){0,2}?\s*$",
@@ -153,6 +154,9 @@ _PERCENT = re.compile(r"%|per\s?cent", re.IGNORECASE)
 # A grower's crop, not a rise: "grew 390 tonnes of saffron", "grows nine-tenths of the world's saffron" (the verb alone
 # before the number, what was grown after it; "grew by 390 tonnes" and "exports grew 3% to" stay rises).
 _GROWN = re.compile(r"gr(?:ew|ow|ows|own|owing)", re.IGNORECASE)
+_CUT = re.compile(r"cut(?:s|ting)?", re.IGNORECASE)
+_MINED_OF = re.compile(r"\s+of\s+(?:[a-z-]+\s+){0,3}?(?:salt|coal|stone|rock|marble|granite|slate|limestone|sandstone|peat|turf|ice|"
+                       r"timber|logs?|wood|blocks)\b", re.IGNORECASE)
 _GROWN_OF = re.compile(r"\s+of\s+(?:(?:the\s+)?(?:world|country|nation|region|state)['’]s\s+|all\s+)?(?!(?:the|its|their|his|her|our|a|an)\b)"
                        r"[a-z]", re.IGNORECASE)
 # Money or points put up right before the number ("put up a $5m prize pool", "she put up 33 points"), not "put up the
@@ -411,6 +415,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
             if _GROWN.fullmatch(match.group(0).strip()) and _GROWN_OF.match(after):
                 return None  # a harvest: "Razavi Khorasan grew 390 tonnes of saffron", "grows nine-tenths of the world's cork"
+            if _CUT.fullmatch(match.group(0).strip()) and _MINED_OF.match(after):
+                return None  # a quarry's or a mine's output: "cut 350,000 tonnes of pink rock salt"
             if index in (0, 2) and (rival := _BEFORE[3][0].search(before)) and (
                     index == 2 and rival.start(1) > match.start(1) or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):
                 # the nearer verb: "a contract that would have increased wages by"; or the only verb, the other word a
