@@ -264,7 +264,7 @@ _STAGE_NAME_AFTER = re.compile(r"^\sCent\b")
 _TITLED_SPAN = re.compile(r"^-(?:Year|Month|Week|Day|Hour|Decade)s?\b"
                           r"|^\s(?:Times\s+(?:the|as|More|Bigger|Larger|Higher|Faster)|Percent|Per\s+Cent)\b")  # a headline's "Five Times the Size"
 _COMPOUND_COUNT = re.compile(rf"^-(?:{COMPOUND_NOUNS}|strong)\b", re.IGNORECASE)  # "an eight-person jury", "5,000-strong"
-_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|second(?![-\w])|quarter|decade|centur(?:y|ies)|fold|pound|mile|point|percent|thirds?|quarters?|"
+_HYPHEN_OK = re.compile(rf"^-(?:year|month|week|day|hour|minute|second(?![-\w])|quarter|decade|centur(?:y|ies)|fold|pound|mile|point|percent|percentage|thirds?|quarters?|"
                         r"kilomet(?:re|er)s?|met(?:re|er)s?|foot|feet|inch|acre|hectare|tonne|ton|lit(?:re|er)|gallon|kilo(?:gram)?|degree|"
                         rf"{COMPOUND_NOUNS}|strong|halves|half|fifths?|tenths?|times?|euro|dollar|rupee|peso|franc|rand)\b"
                         r"|^-\s+(?:to|or)\s+\S+-|^-to-\w+-\w", re.IGNORECASE)  # the range's first end: "a two- to three-week stint",

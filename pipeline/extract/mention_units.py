@@ -76,7 +76,7 @@ DAY_HEADS = "pass|passes|tickets?|trippers?|visitors"  # what a day names as its
 _COUNTED_IN = {"decade": ("years", 10.0), "centur": ("years", 100.0), "millenni": ("years", 1000.0), "fortnight": ("weeks", 2.0)}
 _AFTER = re.compile(
     r"^(?:(?P<pct>\s?%|[\s-]?(?:percent|per[\s-]?cent|pct)\b|\s?pc\b)"
-    r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b)"
+    r"|(?P<pp>\s?(?:percentage[\s-]points?|pp|ppts?|of\s+a\s+percentage[\s-]point)\b|-percentage[\s-]points?\b)"  # "a 2-percentage-point rise"
     r"|(?P<bp>[\s-]?(?:basis[\s-]points?|bps?)\b)"
     r"|(?P<age>[\s-](?P<aunit>year|month|week|day|decade|centur(?=y|ies))(?:s|y|ies)?[\s-]olds?\b)"  # an age: "a 42-year-old man", "he is 42 years old", "a 15-month-old son", "18 3-year-olds"
     rf"|(?P<dur>[\s-](?:(?:additional|extra|further|more|full|whole|long|straight|consecutive|successive|different|separate|"

@@ -475,15 +475,21 @@ _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:
 
 
 # ... or a bare amount of millions or more "in" a kind of money: "has so far paid nearly 90 million in damages"
-_IN_MONEY_AFTER = re.compile(r"\s+in\s+(?:compensation|funding|damages|fines|revenues?|sales|profits?|aid|investments?|losses|"
-                             r"debts?|taxes|bonuses|subsidies|grants|loans|ransom|donations|payments|fees|wages|salaries)\b",
-                             re.IGNORECASE)
+_IN_MONEY_AFTER = re.compile(r"\s+in\s+(?:[a-z]+\s+)?(?:compensation|funding|damages|fines|revenues?|sales|profits?|aid|investments?|"
+                             r"losses|debts?|taxes|bonuses|subsidies|grants|loans|ransom|donations|payments|fees|wages|salaries|"
+                             r"refunds|restitution)\b", re.IGNORECASE)  # "15 billion in consumer refunds"
+# ... or a bare amount that sizes a payment named right after it, or named before it with the amount in brackets: "a 1 billion
+# civil penalty", "Historic 25 Billion Settlement", "the restitution award (15 billion)"
+_PAYMENT = r"(?:settlements?|penalty|penalties|fines?|awards?|payouts?|bailouts?|refunds?|restitution|compensation|damages)"
+_PAYMENT_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_PAYMENT}\b", re.IGNORECASE)
+_PAYMENT_BEFORE = re.compile(rf"\b{_PAYMENT}\s+(?:ever\s+)?\(\s*$", re.IGNORECASE)
 
 
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
     """A bare "millions" or "billions" right after a verb of money ("for laundering billions") or before "worth of"
     ("millions worth of crustaceans"), or a bare amount of millions or more put as a value ("valued the brand at 90
-    billion") or "in" a kind of money ("150 million in compensation"), is money in the currency of the nearest amount
+    billion") or "in" a kind of money ("150 million in compensation"), or the size of a payment ("a 1 billion civil penalty"),
+    is money in the currency of the nearest amount
     of its sentence ("topping the $1.1 billion a rival paid ..."), else in the story's `currency` ("in which it has
     invested billions."), as "a six-figure sum" is."""
     result, starts = list(mentions), None
@@ -491,7 +497,8 @@ def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Me
         before = text[max(0, mention.start - 60):mention.start]
         if mention.unit is not None or mention.value < 1e6 or not (
                 mention.qualifier == "several" and (_MONEY_VERB_BEFORE.search(before[-40:]) or _WORTH_OF.match(text, mention.end))
-                or mention.unit_class == "count" and (_VALUED_AT_BEFORE.search(before) or _IN_MONEY_AFTER.match(text, mention.end))):
+                or mention.unit_class == "count" and (_VALUED_AT_BEFORE.search(before) or _IN_MONEY_AFTER.match(text, mention.end)
+                                                      or _PAYMENT_AFTER.match(text, mention.end) or _PAYMENT_BEFORE.search(before))):
             continue
         starts = starts or sentence_starts(text)  # found once, on the first bare "billions" after a money verb
         near = _nearest_money(mentions, mention, sentence_bounds(text, mention.start, starts))
