@@ -170,7 +170,7 @@ OWN_ONLY: dict[str, str] = {"population": r"\bpeople\b(?!['’])|\bcitizens\b|\b
 OWN_ONLY_UNLESS: dict[str, frozenset[str]] = {"population": frozenset({"deaths"})}
 _OWN_ONLY_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in OWN_ONLY.items()}
 _NOUN_RE = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in NOUNS.items()}
-# "Germany's, announced last month, was $4.4 trillion", "India's is about $3.7 trillion": a possessive
+# "France's, published in May, was $3.1 trillion", "India's is about $3.7 trillion": a possessive
 # whose noun is left out names the thing the text has just named, such as an economy.
 _ELIDED_OWNER = re.compile(r"\b[A-Z][\w.]*['’]s(?=\s*,|\s+(?:is|was|were|stood|totall?ed|amounted|came|reached)\b)")
 # The words after an amount that say what it is an amount of ("£40bn of higher taxes"), and the
@@ -1115,7 +1115,7 @@ def _reading_problem(metric: str, measured: Measured) -> str | None:
             f"{metric!r} does not fit; choose other: with a metric_label for the index")
 
 
-# The ends of a change written as bare whole numbers ("from 2,967 in 2018 to 3,167 now"): a count moved, not an economy.
+# The ends of a change written as bare whole numbers ("from 1,820 in 2019 to 1,913 now"): a count moved, not an economy.
 _BARE_COUNT = r"\d{1,3}(?:,\d{3})*(?![.,]?\d)(?!\s*(?:%|per\b|percent|pc\b|[a-z]*illion|bn|tn|trn|m\b))"
 _COUNT_ENDS = re.compile(rf"\bfrom\s+{_BARE_COUNT}[^.;%$€£¥]{{0,30}}?\bto\s+{_BARE_COUNT}", re.IGNORECASE)
 
@@ -1142,7 +1142,7 @@ _PEOPLE_WORDS = re.compile(r"\b(?:people|residents|inhabitants|citizens|humans?)
 
 
 def _wildlife_problem(metric: str, measured: Measured) -> str | None:
-    """The population the sentence speaks of is of animals ("the tiger population in India was 3,167"), and it
+    """The population the sentence speaks of is of animals ("the lynx population in Spain was 1,668"), and it
     names no people: no population."""
     if metric != "population" or not _WILDLIFE_POPULATION.search(measured.sentence) or _PEOPLE_WORDS.search(measured.sentence):
         return None

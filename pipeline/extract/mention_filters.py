@@ -51,7 +51,8 @@ _TITLE_HARMED = re.compile(r"^\s(?:Dead|Killed|Injured|Hurt|Wounded|Missing|Disp
 # or a bracketed letter ("401(k)", "501(c)(3)").
 # "ATR 72-600", "DHC8-300", not "FY23-24", nor a range after a capitalised word of no name ("About 250-300")
 _VARIANT_BEFORE = re.compile(r"(?:\b(?P<name>[A-Z][\w&]*)\s|\b[A-Z])\d{2,4}-$|\b(?!FY)[A-Z]{2,}\d+-$")
-_SCALED_BEFORE = re.compile(r"\d(?:m|mn|bn|b|k|tn|pc|pct|p|c)-$", re.IGNORECASE)  # "25m-30m", "10pc-15pc": a range's first end, no name
+_SCALED_BEFORE = re.compile(r"\d(?:m|mn|bn|b|k|tn|pc|pct|p|c|ft|km|kg|cm|mm|mi|lbs?|oz|g)-$", re.IGNORECASE)  # "25m-30m", "10pc-15pc",
+# "56ft-66ft": a range's first end, no name
 _RUNWAY, _RUNWAY_BEFORE = re.compile(r"^[LRC]/\d"), re.compile(r"\d[LRC]/$")  # "runway 16R/34L"
 _CODE_AFTER = re.compile(r"^(?:[A-Z]{1,2}\d|\([a-z]\)|ers\b|\s?FM\b)")  # also a team named by a number: "the 49ers"; a station "92.3 FM"
 # Boeing's jetliner families, which reports about planes name by their numbers alone ("its 767 tanker", "the 777X",

@@ -349,8 +349,8 @@ _MOVED_EITHER = re.compile(r"\b(revised|revises|revising|adjusted|adjusts|adjust
 # A noun of change, what it changes, then "by": "the reduction of its holdings of securities under the scheme by
 # EUR 7.5 billion", "an increase in the levy by 2%" (not "caused by", "driven by": a cause, no size).
 _NOUN_THEN_BY = re.compile(rf"\b(?:(?P<down>reductions?|decreases?|(?<=\ba\s)(?:fall|drop|decline))|(?P<up>increases?|hikes?|(?<=\ba\s)(?:rise|gain)))"
-                           rf"\s+(?:of|in|for)\b[^.;:!?]{{0,110}}?(?<!ed )(?<!en )\bby\s+{_ADV}$", re.IGNORECASE)  # "a fall for the 14th year,
-# by about 800,000 people"
+                           rf"\s+(?:of|in|for)\b[^.;:!?]{{0,110}}?(?<!ed )(?<!en )\bby\s+{_ADV}$", re.IGNORECASE)  # "a fall for the third year
+# running, by about 1,200 head"
 
 
 def moved_object(before: str, falling: bool | None) -> Change | None:
