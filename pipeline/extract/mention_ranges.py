@@ -492,6 +492,11 @@ _NEW_CLAUSE = re.compile(r"\s*,\s+and\s+")  # (not a list: "lost 20%, 35% and 15
 _SHARE_OF_WHOLE = re.compile(r"\s*(?:%|pc|per\s?cent|percent)?\s+of\s+(?:its|the|their|our|his|her|all)\b", re.IGNORECASE)
 
 
+def _share_after_change(text: str, first: Mention, then: Mention, gap: str) -> bool:
+    """Is `then` a share of a whole in a new clause after a change `first` of no whole (`_SHARE_OF_WHOLE`)?"""
+    return bool(_NEW_CLAUSE.fullmatch(gap) and _SHARE_OF_WHOLE.match(text, then.end) and not _SHARE_OF_WHOLE.match(text, first.end))
+
+
 def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention], Mention | None]) -> list[Mention]:
     """Carry a change from a number to the numbers listed right after it ("lost $12bn, or 8%"; "cut 6%
     of its staff, or 4,000 jobs"; "rose
@@ -504,8 +509,7 @@ def spread(mentions: list[Mention], text: str, key: Callable[[Mention, Mention],
         if previous is not None and not mention.is_year:
             gap = text[result[previous].end:mention.start]
             same = base_unit(result[previous].unit) == base_unit(mention.unit)
-            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap) and not (_SHARE_OF_WHOLE.match(text, mention.end) and _NEW_CLAUSE.fullmatch(gap)
-                                                                             and not _SHARE_OF_WHOLE.match(text, result[previous].end))) \
+            if _COMMA_OR.match(gap) or (same and _SPREAD.match(gap) and not _share_after_change(text, result[previous], mention, gap)) \
                     or _restating(result[previous], mention, gap) \
                     or BRACKET_OPEN.fullmatch(gap) and _converts(result[previous], mention) \
                     or result[previous].unit_class == "percent" and (_SHARE_OR.match(gap) or
