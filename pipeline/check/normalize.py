@@ -118,7 +118,7 @@ def narrower_in_quote(fact: QuantFact, period: Period) -> Period | None:
     inside = [(span, p) for span, p in stated_periods(fact.quote, fact.published, fiscal_start(fact.entity))
               if p.start and p.end and p.start[:4] == p.end[:4] == year and (p.start, p.end) != (period.start, period.end)
               and not p.cumulative]
-    if len(inside) > 1:  # "a contraction for the second quarter after a 2.1% decrease in the third quarter of 2023"
+    if len(inside) > 1:  # "a second quarter of contraction after a 2.1% decrease in the third quarter of 2023"
         inside = [(span, p) for span, p in inside if _right_after(fact, span)]
     if len(inside) != 1:
         return None

@@ -47,15 +47,15 @@ here returns its name for such a mention:
 - `day_bound`: a temperature, or a bare number, with a bound's words ("at or above", "of at least", "or
   higher", "plus", "did not reach", "never fell below") in a sentence that counts days ("22 days with highs of
   40 degrees or hotter", "nine nights in a row of at least 27", "a 40-degree streak"): the line that says
-  which days are counted, not a reading (but "every day was at least 1c warmer than the 1850-1900 average", with no
+  which days are counted, not a reading (but "each day ran at least 1c above the 1850-1900 level", with no
   days counted, is a warming);
 - `category_not_reached`: a storm category the storm fell short of ("just shy of a Category 5 storm", "on the
   threshold of Category 5 status") or whose meaning is given ("Category 5 winds start at 157 mph");
-- `scale_band`: the ends of a scale ("measures pollution on a scale between zero and 500") and the bounds of its
-  bands ("anything above 150 considered to be unhealthy", "while above 300 is hazardous", "When AQI values are
-  between 101 and 150, sensitive groups"): what a reading would mean, no reading;
-- `speed_benchmark`: a range from zero in a speed, in a sentence about acceleration ("accelerates from 0 to 60 miles
-  per hour in 2.6 seconds", "0-100 km/h in 3 seconds"; not "winds from 0 to 40 mph"): the yardstick an acceleration
+- `scale_band`: the ends of a scale ("rated on a scale between zero and 500") and the bounds of its
+  bands ("anything above 150 considered to be unhealthy", "while above 300 is hazardous", "When readings are
+  between 101 and 150, children"): what a reading would mean, no reading;
+- `speed_benchmark`: a range from zero in a speed, in a sentence about acceleration ("sprints from 0 to 60 mph in
+  2.6 seconds", "0-100 km/h in 3 seconds"; not "winds from 0 to 40 mph"): the yardstick an acceleration
   time is measured over, no speed of anything;
 - `charge_basis`: "a single charge" or "one charge" beside a range in miles or kilometres ("a single charge range of
   250 to 340 miles"): what a battery's range is measured on, no count of charges ("faces a single charge of fraud" counts);
@@ -196,15 +196,15 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     if _is_day_bound(mention, before, after, text):
         return "day_bound"
     if _is_scale_band(mention, text, before, after):
-        return "scale_band"  # "on a scale between zero and 500", "anything above 150 (is) considered unhealthy"
+        return "scale_band"  # "rated on a scale between zero and 500", "anything above 150 (is) considered unhealthy"
     if mention.value == 0 and mention.value_max is not None and mention.unit in _SPEED_UNITS \
             and _ACCELERATION.search(text, mention.sentence_start, mention.sentence_end):
-        return "speed_benchmark"  # "from 0 to 60 miles per hour in 2.6 seconds": the time is the fact
+        return "speed_benchmark"  # "goes from 0 to 60 mph in 2.6 seconds": the time is the fact
     if mention.value == 12 and _DOZEN_SOLD.match(mention.text) and _PRICE_FOLLOWS.match(text, mention.end):
         return "unit_of_sale"  # "a dozen eggs for around $1.54", "the price per dozen eggs hit $4.15": how eggs are sold
     if mention.value == 1 and (mention.unit or "").startswith("charge") \
             and _RANGE_NEAR.search(text, max(0, mention.start - 40), mention.end + 40):
-        return "charge_basis"  # "a single charge estimated range of 250 to 340 miles"
+        return "charge_basis"  # "a range on one charge of 250 to 340 miles"
     if _is_change_window(mention, text, before):
         return "change_window"  # "shed ₹2 lakh crore in just three sessions": the change's period, no fact
     if not _may_be_phrase(mention):
@@ -234,8 +234,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
     return None
 
 
-# The ends of a scale, and the bounds of its bands: "measures pollution on a scale between zero and 500", "anything above
-# 150 considered to be unhealthy", "When AQI values are between 101 and 150, sensitive groups".
+# The ends of a scale, and the bounds of its bands: "rated on a scale between zero and 500", "anything above
+# 150 considered to be unhealthy", "When readings are between 101 and 150, children".
 _SCALE_OF = re.compile(r"\bon\s+an?\s+(?:[a-z-]+\s+)?scale\s+(?:of\s+|from\s+|between\s+)?$", re.IGNORECASE)
 _BOUND_WORD = re.compile(r"^(?:between|from|above|over|below|under|more\s+than|less\s+than)\s+", re.IGNORECASE)
 _BAND = r"\b(?:anything|any\s+(?:value|reading|level|score)|values|readings|levels|scores)\s+(?:above|over|below|under)\s+"
@@ -251,7 +251,7 @@ _WHEN_BAND = re.compile(r"\b(?:when|if)\s+[^.;,]{0,40}?\b(?:is|are)\s+(?:between
 def _is_scale_band(mention: Mention, text: str, before: str, after: str) -> bool:
     """`scale_band`: the ends of a scale after "on a scale", a bound of a band that the words after it class ("anything
     above 150 considered unhealthy", and the next band of that sentence, "while above 300 is hazardous"), or a range
-    in a sentence that opens with "when" ("When AQI values are between 101 and 150, ...")."""
+    in a sentence that opens with "when" ("When readings are between 101 and 150, ...")."""
     bound = _BOUND_WORD.match(mention.text)
     head = before + (bound.group(0) if bound else "")
     if mention.value_max is not None and (_SCALE_OF.search(head) or _WHEN_BAND.search(head)):
@@ -300,7 +300,7 @@ def _is_day_bound(mention: Mention, before: str, after: str, text: str) -> bool:
         or _BOUND_AFTER.match(after)
     days = [m.group(0).lower() for m in _DAYS_COUNTED.finditer(text, mention.sentence_start, mention.sentence_end)]
     if days and all(day.startswith("every") for day in days) and _WARMER_THAN.match(after):
-        return False  # "every day was at least 1c warmer than the 1850-1900 average": a warming, no days counted
+        return False  # "each day ran at least 1c above the 1850-1900 level": a warming, no days counted
     return bool(bounded and days)
 
 

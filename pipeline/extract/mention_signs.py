@@ -265,7 +265,7 @@ _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:ea
              r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \
              r"(?:in\s+)?(?:the|an?)\s+(?:(?:first|earlier|previous|initial|last)\s+)?(?:forecast|projection|exit\s+poll|preliminary\s+count)|" \
              r"the\s+(?:[a-z-]+\s+){1,5}?(?:last\s+(?:year|month|week|season|quarter)|a\s+year\s+(?:ago|earlier)))"  # "than the
-# historically high prices consumers experienced last year"
+# record prices shoppers paid last year"
 _COMPARE = re.compile(
     rf"^\s+(?:(?P<up>higher|larger|bigger|more|greater|dearer)|(?P<down>lower|smaller|less|fewer|cheaper))\b"
     rf"(?!\s+(?:likely|(?:[a-z]+\s+)?than\s+(?!{_TIME_THAN})))"  # "more quickly than its rival": no change
@@ -328,8 +328,8 @@ _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|toward
 _OBJECT_WORD = r"[£$€¥]?[\w'’-]+(?:[.,]\d+)*%?"
 _MOVED_OBJECT = (re.compile(rf"\b({DOWN_VERBS}|{BY_DOWN})\s+(?:{_OBJECT_WORD},?\s+){{0,5}}$", re.IGNORECASE),
                  re.compile(rf"\b({UP_VERBS}|{BY_UP})\s+(?:{_OBJECT_WORD},?\s+){{0,5}}$", re.IGNORECASE))
-# ... farther off, up to eight words, a noun of a move only when the ends as written go its way ("saw a decline in
-# hard coral cover in 2022, from 38% to 34%").
+# ... farther off, up to eight words, a noun of a move only when the ends as written go its way ("recorded a decline in
+# reef cover that year, from 38% to 34%").
 # Words only (a year may be one), not across a line, nor over "up to" or a range's own verb ("tariffs up to 38%\n- New
 # duties ranging from 17.4%").
 _FAR_WORDS = r"(?!to\b)(?:(?!rang(?:e|es|ed|ing)\b)(?:[A-Za-z'’-]+|(?:19|20)\d\d),?[ \t]+){6,8}$"
@@ -366,10 +366,10 @@ def moved_object(before: str, falling: bool | None) -> Change | None:
         return Change("down", down.group(1))
     if up:
         return Change("up", up.group(1))
-    either = _MOVED_EITHER.search(before) if falling is not None else None
-    if either is None and falling is not None:
-        either = _MOVED_OBJECT_FAR[0 if falling else 1].search(before)
-    return Change("down" if falling else "up", either.group(1)) if either else None
+    if falling is None:
+        return None
+    verb = _MOVED_EITHER.search(before) or _MOVED_OBJECT_FAR[0 if falling else 1].search(before)
+    return Change("down" if falling else "up", verb.group(1)) if verb else None
 
 
 def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: bool = False,

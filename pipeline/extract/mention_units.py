@@ -158,8 +158,7 @@ _GAS_UNITS = {"bcm": ("cubic_meters", 1e9), "tcf": ("cubic_feet", 1e12)}  # bill
 # Tonnage in the trade's abbreviations: "13.5 mmt" (million metric tonnes), "2.1 Mt", "45 LMT" (lakh metric tonnes), "10
 # mtpa" (million tonnes a year); not "kt" (also knots) nor a lone "mt" or "MT" (a metric tonne or a million).
 _TONNAGE = re.compile(r"^\s?(?P<abbr>(?i:mmts?)|Mt|(?i:lmt)|(?i:mtpa))\b")
-_TONNAGE_UNITS = {"mmt": ("tonnes", 1e6), "mmts": ("tonnes", 1e6), "mt": ("tonnes", 1e6), "lmt": ("tonnes", 1e5),
-                  "mtpa": ("tonnes per year", 1e6)}
+_TONNAGE_UNITS = {"mmt": ("tonnes", 1e6), "mt": ("tonnes", 1e6), "lmt": ("tonnes", 1e5), "mtpa": ("tonnes per year", 1e6)}
 _POINT_AFTER = re.compile(r"[\s-]points?\b", re.IGNORECASE)
 _SHARE_WORDS = re.compile(r"%|\b(?:share|vote|votes|voters|poll|polls|polling|support|approval|lead|turnout|margin|"
                           r"percent|per cent|percentage|rate|rates|yield|yields)\b", re.IGNORECASE)
@@ -519,12 +518,12 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         if (match := pattern.match(after)) and not code:
             return UnitRead(unit, "count", match.end())
     if not code and re.match(r"c\b(?![.'’])", after) and _about_temperature(text, end):
-        return UnitRead("degrees_celsius", "count", 1)  # "The average temperature in 2023 was 0.17c higher than in 2016"
+        return UnitRead("degrees_celsius", "count", 1)  # "The year's mean was 0.17c higher than in 2016"
     if (gas := _GAS_VOLUME.match(after)) and not code:  # "6bcm of gas" is 6 billion cubic metres
         unit, factor = _GAS_UNITS[gas.group(1).lower()]
         return UnitRead(unit, "count", gas.end(), factor)
     if (tonnage := _TONNAGE.match(after)) and not code:
-        unit, factor = _TONNAGE_UNITS[tonnage["abbr"].lower()]
+        unit, factor = _TONNAGE_UNITS[tonnage["abbr"].lower().removesuffix("s")]
         return UnitRead(unit, "count", tonnage.end(), factor)
     if not code and (points := _points_after(text, end, value)):
         return points

@@ -25,7 +25,7 @@ from schemas.units import dimension_of
 from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import company_named, counted_one_of, glued_brand, glued_name, not_quantity, vote_split
-from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, Change, change_at, lost_before, moved_object, signed
+from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, NOUNS_DOWN, NOUNS_UP, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, implied_rate, measure_before, moved_to_level,
                             each_after, good_after, money_before, part_of_whole, body_of_people, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
@@ -338,8 +338,7 @@ def _money_of_a_year(text: str, start: int, end: int) -> bool:
 
 
 # A noun of change and "of" right before a hedged number: "a decrease of over 800,000" is the change's size.
-_CHANGE_OF = re.compile(r"\b(?:an?\s+)?(?:[a-z]+\s+)?(?:decrease|increase|decline|drop|fall|rise|reduction|gain|loss|jump)\s+of\s+$",
-                        re.IGNORECASE)
+_CHANGE_OF = re.compile(rf"\b(?:an?\s+)?(?:[a-z]+\s+)?(?:{NOUNS_DOWN}|{NOUNS_UP}|loss)\s+of\s+$", re.IGNORECASE)
 
 
 def _with_change(text: str, mention: Mention) -> Mention:

@@ -93,7 +93,7 @@ def basket_part(found: Measured, metric: str, label: str | None, text: str) -> s
 def _named_after(found: Measured) -> str | None:
     """The part a change names after itself: "a 0.3% rise in bread prices", "a 0.2% increase in
     rent" in a sentence about the index (nothing there says it is a price otherwise), or the prices the
-    change carries ("The 15.2% jump brings egg prices to a record")."""
+    change carries ("the 15.2% jump takes egg prices to a new high")."""
     if carried := _CHANGE_CARRIES.match(found.sentence[found.span[1]:]):
         return _named_part(carried["part"])
     if not (match := _AFTER_PART.match(found.sentence[found.span[1]:])):

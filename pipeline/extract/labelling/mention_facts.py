@@ -212,7 +212,7 @@ def signed_value(mention: Mention, metric: str, value: float | None = None) -> f
     """A change that the text says went down ("contracted 4.5 percent", "fell by 2 million") is negative.
 
     The scanner signs every fall and tags a direction only on a change. A percentage metric (a growth
-    rate, or "the consumer price index declined by 0.3 percent") and any `other` label (the model
+    rate, or "consumer prices declined by 0.3 percent") and any `other` label (the model
     names a contraction "other:gdp_contraction", a fall in people "other:population_change") keep
     the sign; a count or money metric measures a level, and keeps the size of the fall (the label
     checks reject such a metric for a change, `metric_checks`). The ends of "from A to B" are the
