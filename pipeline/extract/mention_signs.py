@@ -430,6 +430,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
         return Change("down", match.group(0).strip(), by_noun=True)
     if "by " in near and (match := _NOUN_THEN_BY.search(before)):
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
+    if (match := _HOW_MUCH_AFTER.match(after)) and re.search(r"(?:^|\n)[^\w\n]{0,4}$", before):
+        return Change("down" if match["down"] else "up", match["verb"])
     if multiple and (match := _OF_EARLIER.match(after)):
         return Change("up", match.group(0).strip(), by_noun=True)
     for pattern in (_NOUN_AFTER, _OF_AFTER, _COMPARE, _AGAINST_EARLIER):
@@ -449,6 +451,10 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
     return None
 
 
+# A figure opening a line, set before the question it answers, as explainers list them: "34%: How much the stock has
+# fallen since Friday", "12%: how far the index rose this year".
+_HOW_MUCH_AFTER = re.compile(rf"^\s*:\s*how\s+(?:much|far)\s+[^.;:!?\n\d]{{0,80}}?\b(?P<verb>(?P<down>{DOWN_VERBS})|{UP_VERBS})\b",
+                             re.IGNORECASE)
 _VAGUE_OF = re.compile(r"\s+of$")  # "hundreds of smaller projects": the comparative is the noun's adjective
 # A tax rate, tariff or holding the percentage names, right after it ("a 45% tax rate", "its 20% stake"), not the size
 # of a move of one ("a 0.25% rate cut").

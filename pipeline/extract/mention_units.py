@@ -448,6 +448,7 @@ def _paid_after(words: str) -> bool:
 # "some 20m away", "6.24m (20 feet ...)") or before it in its sentence ("cleared 5.70m", "a javelin throw of 89.45m").
 GLUED_FIGURE = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # the digits of a figure glued to its "m"
 _GLUED_M = re.compile(GLUED_FIGURE + "m")
+_SECOND_END_M = re.compile(rf"\s?[-–]\s?{GLUED_FIGURE}m\b")
 SIZE_WORDS = "long|high|tall|deep|wide|thick"  # the words of a length after its number
 _LENGTH_AFTER = re.compile(rf"^(?:-|\s)(?:{SIZE_WORDS}|away|above|below|altitude|in\s+(?:length|height|diameter|depth|width)|"
                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\b"
@@ -475,6 +476,8 @@ def glued_metres(text: str, start: int, end: int) -> bool:
     """Is the number at [start, end), written with a glued "m" and no currency, a length in metres?"""
     if not _GLUED_M.fullmatch(text, start, end) or money_before(text, start):
         return False  # "after the jump, the club paid 4.5m": money
+    if second := _SECOND_END_M.match(text, end):
+        end = second.end()  # "2m-3m high": a range's first end is in the unit of its second
     return bool(_LENGTH_AFTER.match(text[end:end + 30]) or _LENGTH_BEFORE.search(text[max(0, start - 80):start])
                 or _FIELD_EVENT.search(text, max(0, start - 600), end + 300)
                 or _CENTIMETRES.fullmatch(text, start, end) and _FIELD_EVENT.search(text))
