@@ -359,6 +359,7 @@ _FACE_VALUE = re.compile(r"^[\s-](?:cents?|pence|penny|p|euros?|dollars?|pounds?
 # "down from 45% four years ago", "against 480 pa'anga two years ago", "against 3,400 two decades ago", "more than it
 # did two years ago", "double what they were a decade ago" (a plain "ended 30 years ago" stays a span of time).
 _AGO = re.compile(r"^[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|back)\b", re.IGNORECASE)  # "three years back"
+_SPAN_END_BEFORE = re.compile(r"\d(?:\s+(?:thousand|million|billion))?\s+to\s+$", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:(?:higher|lower|bigger|smaller|larger|greater|cheaper|dearer|better|worse|stronger|"
                             r"weaker|faster|slower|more|less|fewer)\s+than|(?:up|down|rose|fell|risen|fallen)\s+from|compared\s+(?:with|to)|"
                             r"of|(?:than|what)(?:\s+[a-z'’]+){1,3})|\d(?:%|\s?(?:percent|per\s?cent|pc|bn|billion|million)\b)(?:\s+[a-z'’]+)?"
@@ -426,8 +427,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     if not spelled and text[start:end] in ("1", "2", "3", "4") and (code := _PERIOD_CODE.match(text, end)) \
             and (code[0][0] == "Q" or text[start:end] in ("1", "2")):
         return "date"  # "in 3Q", "1H23": a quarter or a half written the analysts' way
-    if _AGO.match(after) and _COMPARED_WITH.search(before):
-        return "date"
+    if _AGO.match(after) and _COMPARED_WITH.search(before) and not (value >= 1e6 or _SPAN_END_BEFORE.search(before)):
+        return "date"  # (not "23 million years ago", "5,000 to 3,000 years ago": when, in the far past, or a span's end)
     if not spelled and not has_unit and value < 100 and _drawn(text, start, end):
         return "label"
     if not spelled and not has_unit and (start == 0 or text[start - 1] == "\n") and _LISTED_NAME_AFTER.match(after):
