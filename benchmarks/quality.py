@@ -169,6 +169,7 @@ REAL_SETS = {
     "holdout103": (ROOT / "tests" / "data" / "holdout103", ROOT / "fetched" / "holdout103"),
     "holdout104": (ROOT / "tests" / "data" / "holdout104", ROOT / "fetched" / "holdout104"),
     "holdout105": (ROOT / "tests" / "data" / "holdout105", ROOT / "fetched" / "holdout105"),
+    "holdout106": (ROOT / "tests" / "data" / "holdout106", ROOT / "fetched" / "holdout106"),
     "holdout107": (ROOT / "tests" / "data" / "holdout107", ROOT / "fetched" / "holdout107"),
 }
 EXIT_NO_TEXTS = 2
