@@ -112,8 +112,13 @@ _BRACKETED = re.compile(r"^\s*\)\s*(?:,\s*|,?\s+and\s+)[\w' -]{1,30}?\s*\(\s*$")
 _AFTER_PERCENT = re.compile(r"^[^\dA-Z.;]{0,40}$")
 # "3% in 2022, 4% in 2023 and 5%", "by another half point by year-end, another full point in 2025,
 # and by a final half point": one verb, and the listed numbers after it
+_NO_VERB = (r"(?!(?:stood|stands?|held|holds?|kept|keeps?|remain\w*|stay\w*|sat|sits?|was|were|is|are|be|been|set|sets|"
+            r"left|leaves?|put|puts|ended|closed|opened|traded|finished)\b)(?![a-z]+ed\b)")
 _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from)\s+[A-Z][\w' -]{0,24}?)?(?:\s*,\s*|,?\s+and\s+|,?\s+or\s+)"
-                     r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$")
+                     r"(?:[A-Z][\w&.' -]{0,25}\s|(?:by\s+)?(?:(?:another|a further|an additional|a final)\s+)?)$"
+                     rf"|^(?:\s+[a-z]+)?,?\s+(?:followed\s+by|and)\s+(?:the\s+)?(?:{_NO_VERB}[A-Za-z][\w&.'’–-]*\s+){{1,3}}at\s+$")  # "a 95%
+# drop, followed by Africa at 76% and the Asia-Pacific region at 60%", "plummeted by 85% followed by land species at 69%" (not
+# "and unemployment stood at 4%", "and the bank held rates at 4%")
 # A bracket opened on a conversion, hedged or not: "130,000 square kilometres (about 50,000 square miles)", "(or"
 BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|nearly|almost|approx\.?|approximately|or)?\s*$", re.IGNORECASE)
 _COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"

@@ -399,14 +399,14 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     rejected = [r for r in read if isinstance(r, Rejection)]
     mentions = sorted([*words, *(m for m in read if isinstance(m, Mention))], key=lambda m: m.start)
     mentions = [m for i, m in enumerate(mentions) if i == 0 or m.start >= mentions[i - 1].end or m.is_year]
-    mentions = _spoken_hundredths(text, mentions)
+    mentions = _feet_and_inches(text, _spoken_hundredths(text, mentions))
     mentions = ranges.merge_ranges(text, _to_one_dollar(text, mentions, story))
     mentions = ranges.share_units(text, _counted_by_words_around(text, mentions))
     mentions = _money_by_verb(text, table_units(text, mentions), rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
     mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
-    mentions = _converted_moves(text, ranges.spread([_with_change(text, m) for m in mentions], text, _listed))
+    mentions = _converted_moves(text, ranges.spread(_shared_noun_of_change(text, [_with_change(text, m) for m in mentions]), text, _listed))
     mentions = _counted_after_brackets(text, mentions, story)
     if mentions and _cut_off(text, mentions[-1]):
         last = mentions.pop()
@@ -454,6 +454,23 @@ def _spoken_hundredths(text: str, mentions: list[Mention]) -> list[Mention]:
             unit, end = _with_rate(text, last.start, mention.end, last.unit, "currency")
             result[-1] = replace(last, end=end, text=text[last.start:end], value=last.value + mention.value / 100, unit=unit)
             continue
+        result.append(mention)
+    return result
+
+
+# A height in feet and inches as sports pages write it: "the 6-foot-6 forward", "a 5-foot-11-inch guard" (the inches
+# under 12, a half allowed: "6-foot-7½").
+_INCHES_AFTER = re.compile(r"-(\d{1,2}(?:\.5)?)(½)?(?:-inch(?:es)?)?(?![\d.,½-])")
+
+
+def _feet_and_inches(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"6-foot-6" is 6.5 feet: the whole feet the scanner read, with the inches glued after them."""
+    result = []
+    for mention in mentions:
+        if mention.unit == "feet" and mention.value_max is None and re.search(r"\d-(?:foot|ft)$", mention.text) \
+                and (inches := _INCHES_AFTER.match(text, mention.end)) and float(inches[1]) + 0.5 * bool(inches[2]) < 12:
+            value = mention.value + (float(inches[1]) + 0.5 * bool(inches[2])) / 12
+            mention = replace(mention, end=inches.end(), text=text[mention.start:inches.end()], value=value)
         result.append(mention)
     return result
 
@@ -727,6 +744,26 @@ def _converted_moves(text: str, mentions: list[Mention]) -> list[Mention]:
             mention = replace(mention, value=sign * abs(mention.value), direction=prior.direction, cue=prior.cue)
         out.append(mention)
     return out
+
+
+def _shared_noun_of_change(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Two figures before one noun of a move share it: "recorded 39 percent and 35 percent declines", "4% and 6% rises
+    in rents" are two falls, two rises (the noun right after the second, in the same unit, no verb of the first's own)."""
+    out, shared = list(mentions), False  # shared: out[i] took its move from the figure after it ("10%, 12% and 15% rises")
+    for i in range(len(out) - 1, 0, -1):
+        first, then = out[i - 1], out[i]
+        shared = first.direction is None and bool(then.direction and then.cue) and first.unit == then.unit \
+            and first.unit is not None and first.value_max is None and bool(_BOTH_BEFORE_NOUN.fullmatch(text, first.end, then.start)) \
+            and (shared or _NOUN_OF_MOVE.fullmatch(then.cue or "") is not None
+                 and re.match(rf"\s+{re.escape(then.cue or '')}\b", text[then.end:then.end + 40]) is not None)
+        if shared:
+            sign = -1 if then.direction == "down" else 1
+            out[i - 1] = replace(first, value=sign * abs(first.value), direction=then.direction, cue=then.cue)
+    return out
+
+
+_BOTH_BEFORE_NOUN = re.compile(r"\s*(?:,\s*|,?\s+(?:and|or)\s+)")
+_NOUN_OF_MOVE = re.compile(f"{NOUNS_DOWN}|{NOUNS_UP}", re.IGNORECASE)
 
 
 # A count whose verb is "numbered": its clause's subject is what it counts ("Visitors to the keep numbered 7,800",
