@@ -287,7 +287,7 @@ _RATIO_THAN = re.compile(rf"^\s+(?:higher|larger|bigger|more|greater|dearer|lowe
 _AGAINST_EARLIER = re.compile(
     r"^(?:\s*\([^()]{0,80}\))?\s+(?:(?P<down>below|under|behind)|(?P<up>above|over|ahead\s+of))\s+(?:(?:its|their|the)\s+(?:\d{4}\s+|previous\s+|earlier\s+|all-time\s+)?"
     r"(?:peak|high|record|levels?|pre-pandemic)|(?:its|their|the)\s+(?:previous|earlier|former|old)\s+(?:rate|price|fare|fee|charge|figure)s?|"
-    r"(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+year['’]s|"
+    r"(?:(?:19|20)\d\d|pre-(?:pandemic|covid|crisis|war|strike|recession))\s+(?:levels?|peak)|(?:last|this|next)\s+(?:year|season|summer|winter|spring|autumn|month|quarter|week)['’]s|"
     r"last\s+(?:year|season|summer|winter|spring|autumn|month|quarter)(?!['’])|(?:this\s+time\s+|the\s+same\s+(?:period|time|point)\s+)last\s+year|"
     rf"(?:{MONTH_NAME}|[Ll]ast\s+\w+)['’]s?\s+(?:peak|high|level|record|figure|total))\b")
 
@@ -413,6 +413,9 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                                                                or _FORCED_DOWN.search(searched[:match.end(1)])
                                                                and not (lost_ok or money or _PERCENT.search(text, start, end))):
                 continue  # "locked down four years ago", "chased down 198 to win by eight wickets"
+            if match.group(1) == "Falls" and re.fullmatch(r"\s+(?:[A-Z][\w'’-]*\s+)+by\s*", searched[match.end(1):match.end()]) \
+                    and re.search(r"\b[A-Z][\w'’-]*\s+$", searched[:match.start(1)]):
+                continue  # "the Routeburn Falls Hut by NZ$30": a place's name, no verb (not "Inflation Falls by 0.3%")
             if _GROWN.fullmatch(match.group(0).strip()) and _GROWN_OF.match(after):
                 return None  # a harvest: "Razavi Khorasan grew 390 tonnes of saffron", "grows nine-tenths of the world's cork"
             if _CUT.fullmatch(match.group(0).strip()) and _MINED_OF.match(after):

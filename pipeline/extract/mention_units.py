@@ -1184,6 +1184,9 @@ _ON_TO_PRICE = re.compile(r"(?:[^,;:.()]|(?<=\d)[.,](?=\d)){0,60}")
 _NEXT_SUBJECT = re.compile(r"\b(?:and|but|while|whereas)\s+(?:an?|the|one)\s", re.IGNORECASE)  # "... and a Batumi coffee to"
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:over|across|through|along|via|past|beyond|near|around)\s+$", re.IGNORECASE)
+
+
 def good_before(sentence: str) -> str | None:
     """The one thing whose price the number is, named in its sentence before it (`_PRICE_OF_ONE`,
     `_GOOD_PRICES`, `_GOOD_SUBJECT`, `_MOVED_GOOD`): the last such noun whose clause runs on to the number; else None."""
@@ -1191,6 +1194,8 @@ def good_before(sentence: str) -> str | None:
     for match in sorted(found, key=lambda m: m.end(), reverse=True):
         if match.groupdict().get("many") and _COUNT_BEFORE.search(sentence, 0, match.start()):
             continue  # "Two tickets in Arizona increased their prize to": a count of them, no price of one
+        if match.group(0)[:4].lower() == "the " and _PLACE_PREPOSITION.search(sentence, 0, match.start()):
+            continue  # "Clearing the road over the Rohtang pass cost": the place a cost is of, no good sold
         rest = sentence[match.end():]
         if not _NEXT_SUBJECT.search(rest) and (_ON_TO_PRICE.fullmatch(rest) or _TO_PRICE.fullmatch(rest)):
             den = (match["den"] or match.groupdict().get("many")).lower()
