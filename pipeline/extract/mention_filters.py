@@ -96,9 +96,9 @@ _HARMED_AFTER = re.compile(rf"^\s+(?:(?:most\s+)?(?:recent|latest|new|additional
                            rf"(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 # Capitalised words after a number that are what it counts, not a name: their last word is a plural
-# ("24 Grand Slams", "the 58 Super Bowls") or a person's or maker's verb follows them ("the 419 Tony Blair won",
+# ("24 Grand Slams", "the 58 Super Bowls"), or a plural follows them ("150 Loch Ryan native oysters"), or a person's or maker's verb follows them ("the 419 Tony Blair won",
 # "the 371 Airbus delivered").
-_COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])"
+_COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])|(?:\s[a-z]{3,}){0,2}\s[a-z]{2,}[a-rt-z]s(?![\w'’-])"
                            r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
                            rf"produced|made|bought|ordered)\b)|^\s(?:{CRYPTO_COINS})\b(?![-’'])")  # "200 Bitcoin": coins counted
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
@@ -716,8 +716,9 @@ _DESIGNATION_BEFORE = re.compile(rf"\b(?:{_STAGES}|group|class|type|level|catego
 
 
 def _model_number(value: float, number: str, before: str, after: str) -> bool:
-    if not (100 <= value <= 9999 and number.isdigit() and _ARTICLE_BEFORE.search(before)):
-        return False
+    if not (100 <= value <= 9999 and number.isdigit() and _ARTICLE_BEFORE.search(before)) \
+            or re.search(r"(?:^|[.!?]\s+|\n)Of\s+the\s+$", before):
+        return False  # "Of the 120 ryokan in the town, 95 ...": a whole its part is counted from, no model's number
     words = _SINGULAR_AFTER.match(after)
     if words and words[2] and re.match(r"\s[a-z]{3,}s\b(?!['’])", after[words.end():]):
         return False  # "the 211 national member associations": two words before a plural noun describe what is counted
@@ -818,7 +819,8 @@ def _name_rule(before: str, after: str, capital_after_names_nothing: bool) -> st
             and re.match(r"^\s[A-Z][a-z]", after):
         return "name"  # a title inside a sentence: "staging The 39 Steps at Easter"
     match = None if capital_after_names_nothing or _DEMONYM_AFTER.match(after) else _NAME_AFTER.match(after)
-    if match and match.group(1).lower() not in _FUNCTION and not match.group(1).endswith("s") and not _COUNTED_NAME.match(after):
+    if match and match.group(1).lower() not in _FUNCTION and (not match.group(1).endswith("s") or match.group(1) == "Series") \
+            and not _COUNTED_NAME.match(after):  # "the 500 Series Shinkansen", "a BMW 3 Series"
         place = re.match(r"^(?:\s[A-Z][a-z]+)+", after)
         return "address" if place and place.group(0).split()[-1].lower() in _PLACE_WORDS else "name"
     return None

@@ -34,8 +34,10 @@ _STORY_CUES = re.compile(
     r"|\b(?P<CAD>Canada|Canadian|Ontario|Quebec|Alberta|British Columbia|Toronto|Calgary)\b"  # not Montreal, a protocol's name
     r"|\b(?P<AUD>Australia|Australian|Sydney|Melbourne|Brisbane|Canberra|Adelaide)\b"
     r"|\b(?P<NZD>New Zealand|Auckland|Wellington|Christchurch)\b"
-    r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg)\b|\b(?P<NOK>Norw\w+|Oslo|Bergen)\b"
-    r"|\b(?P<DKK>Denmark|Danish|Copenhagen)\b|\b(?P<CZK>Czech\w*|Prague)\b|\b(?P<ISK>Iceland\w*|Reykjavik)\b"
+    r"|\b(?P<SEK>Swede\w*|Swedish|Stockholm|Gothenburg|Malm[öo]|Uppsala|Gotland|Kiruna)\b"
+    r"|\b(?P<NOK>Norw\w+|Oslo|Bergen|Trondheim|Stavanger|Troms[øo]|Lofoten|Svalbard|Bod[øo])\b"
+    r"|\b(?P<DKK>Denmark|Danish|Copenhagen|Aarhus|Odense|Aalborg|Bornholm|Jutland|Funen|Faroe\w*)\b|\b(?P<CZK>Czech\w*|Prague|Brno|Ostrava)\b"
+    r"|\b(?P<ISK>Iceland\w*|Reykjavik|Akureyri)\b"
     r"|\b(?P<ZMW>Zambia\w*|Lusaka|Ndola)\b|\b(?P<MWK>Malawi\w*|Lilongwe|Blantyre)\b|\b(?P<PGK>Papua New Guinea|Port Moresby)\b"
     r"|\b(?P<MMK>Myanmar|Burm(?:a|ese)|Yangon|Naypyidaw|Mandalay)\b|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
     r"|\b(?P<INR>India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b"
