@@ -988,12 +988,12 @@ _RANGE_ON = re.compile(r"^\s*(?:to|-|–)\s*\d")
 # The age bound of a group with no other noun: "those over 50", "buyers under 30", "people aged over 65"
 _GROUP_AGED = re.compile(r"\b(?:those|people|anyone|adults|buyers|workers|voters|patients|residents|drivers|women|men|"
                          r"pensioners|users|smokers|children|kids|visitors|members|holders|competitors|runners|riders|pupils|"
-                         r"students|customers|of\s+them|(?!numbers\b|orders\b)[a-z]{3,}(?:ers|ists|ians))\s+"
+                         r"students|customers|of\s+them|(?!numbers\b|orders\b|(?:sect|fact|vect|mot|col|flo|err|hon|lab|tract)ors\b)[a-z]{3,}(?:ers|ors|ists|ians))\s+"
                          r"(?:(?:are|is|were|was)\s+(?:now\s+|still\s+)?)?(?:aged\s+)?(?:over|under|above|below)\s+$"
                          r"|\baged\s+(?:over|under|above|below)\s+$",
                          re.IGNORECASE)  # "children under five ride free", "plot holders are now under 40,", "half of them over
 # 50", "indigo makers are over 70", "the share aged over 55"
-_GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|must|may|paid|pay|ride|"
+_GROUP_AGE_END = re.compile(rf"^\s*(?:[,.;:)]|$|(?:(?:still|also|only|now|already|usually|often)\s+)?(?:{_CLAUSE_WORDS}|to|who|were|are|will|can|cannot|could|must|may|paid|pay|ride|"
                             rf"travel|go|get|enter|rose|fell|in|[a-z]{{3,}}ed)\b)")
 
 
@@ -1004,7 +1004,11 @@ _AT_AGE_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)(?:And\s+|But\s+|Now\s+|Even\s+)?
 _AT_AGE_AFTER = re.compile(r"^,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][\w'’-]+)?\s+(?:is|was|has|had|became|becomes|will|would|won|took|"
                            r"remains|still|now|also|already)\b|(?:he|she)\b)|^\s+(?:he|she)\s+(?:was|is|had|has|became|won|made|played)\b")
 # The youngest or oldest of a group of people: "the youngest was 19, the oldest 71"
-_YOUNGEST = re.compile(r"\b(?:youngest|oldest)\s+(?:(?:[a-z-]+\s+){1,3}(?:was|is|were|are)\s+|(?:was|is)\s+|)$", re.IGNORECASE)
+_YOUNGEST = re.compile(r"\b(?:youngest|oldest)\s+(?:(?:[a-z-]+\s+){1,3}(?:was|is|were|are)\s+|(?:was|is)\s+|"
+                       r"of\s+(?:the|its|their|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){1,3}(?:was|is|were|are)\s+|)$", re.IGNORECASE)  # "the
+# youngest of the town's dredgermen is 23"
+_WHEN_LIFE_AFTER = re.compile(r"\s+when\s+(?:he|she)\s+(?:died|retired|started|began|joined|left|won|became|married|"
+                              r"first|finally|took|set\s+up|founded|opened)\b")
 # The age a person died at: "Pelé dies at 82", "died at 96"
 _DIED_AT = re.compile(r"\b(?:dies|died|dead|passes\s+away|passed\s+away)(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?"
                       r"\s+at\s+$", re.IGNORECASE)  # ... "dies in Spain at 117"
@@ -1051,8 +1055,10 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
         return True  # "Pelé dies at 82"; not a clock time ("died at 3.15pm")
     if 2 <= value <= 100 and _GROUP_AGED.search(before) and _GROUP_AGE_END.match(text[end:end + 12]):
         return True
-    if _YOUNGEST.search(before) and _CLAUSE_END.match(text[end:end + 12]):
+    if _YOUNGEST.search(text, max(0, start - 70), start) and _CLAUSE_END.match(text[end:end + 12]):
         return True  # "the youngest was 19, the oldest 71"
+    if 5 <= value <= 120 and re.search(r"\b(?:was|is)\s+$", before) and _WHEN_LIFE_AFTER.match(text, end):
+        return True  # "its maker was 92 when he died"
     if _OLDEST_AT.search(before) or _OR_OLDER.match(text, end):
         return True  # "the world's oldest person at 117", "lived past 120", "thought to be 110 or older"
     if _WHEN_AGE.search(before) or _LIFE_STEP_AT.search(text, max(0, start - 70), start) \
