@@ -217,6 +217,10 @@ def merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
+_MAY_MOVE = re.compile(r"\b(?:would|will|could|may|might|should|(?:expected|forecast|projected|set|likely|estimated)\s+to)\s+"
+                       r"(?:[^.;:!?]|\.\d){0,90}?\bby\s+$", re.IGNORECASE)
+
+
 def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     if low.is_year or high.is_year:
         return None
@@ -258,8 +262,10 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
     if _OR.match(gap) and (high.value > 2 * first or re.search(r"\d\S*,\s*$", text[max(0, low.start - 12):low.start])):
         return None  # "$50, $75 or $120" is a list
     change = change_at(text, low.start, low.end, money=low.unit_class == "currency") if _TO.match(gap) else None
-    if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first):
-        return None  # "rose by 14 to 87": a change, then the level it reached
+    if change and not change.by_noun and not (low.unit is None and high.unit and high.value <= 3 * first) \
+            and not (low.unit == high.unit and high.value <= 3 * first and _MAY_MOVE.search(text, max(0, low.start - 120), low.start)):
+        return None  # "rose by 14 to 87": a change, then the level it reached (but "would increase transit use by 1% to
+        # 2%": a move foreseen, its size a range)
     if _TO.match(gap) and low.unit in (None, high.unit) and high.value > 3 * first \
             and _BY_BEFORE.search(text, max(0, low.start - 4), low.start):
         return None  # "whittled its backlog by 41,000 to 512,000 cases", "tightened by 55 basis points to 310 basis
