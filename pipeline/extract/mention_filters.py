@@ -837,7 +837,8 @@ _A_KIND_ONE = re.compile(r"\b(?:an?|the)\s+(?:[a-z]{3,}er|[a-z]+(?:-[a-z]+)+|new
 _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNORECASE)
 _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?—–]|\s+-\s|\s*$|['’]s\s|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
-                          r"with|for|is|was|are|were|has|had|does|did|costs?|sells?)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b))",
+                          r"with|for|is|was|are|were|has|had|does|did|costs?|sells?|down|up|over|near|by|under|across|beside|"
+                          r"outside|inside|behind|above|below|along|there|here)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b))",
                           re.IGNORECASE)  # ... "this one involved deception" (not "the one injured worker was")
 _NO_VERB = r"(?!(?:would|will|could|can|may|might|must|should|was|were|is|are|has|had|have|did|does|do|said|says)\b)"
 _ANYTHING = re.compile("")

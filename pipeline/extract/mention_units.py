@@ -173,7 +173,7 @@ _FUNCTION_WORDS = ("a an the of to in on at by for from with and or nor not but 
                    "his her our your who which while when where each every i we you he she it they them us him")  # "the big one they remember"
 _VERBS = "is are was were be been has have had will would can could may might said says does did do"
 _PLACES = ("after before during outside inside near under over into across between against among amongst within throughout towards toward via "
-           "beyond around along behind through beside aboard there here amid amidst despite upon until")
+           "beyond around along behind through beside aboard there here amid amidst despite upon until up down off away")
 _NOT_COUNTED = "percent more less fewer year years month months week weeks day days now still also already worth too enough alone apiece"
 NOUN_STOP = frozenset(" ".join((_FUNCTION_WORDS, _VERBS, _PLACES, _NOT_COUNTED)).split())
 # Verbs in the past without "-ed", and "alive", "dead", "missing", which end a noun after "one" ("one bidder came
