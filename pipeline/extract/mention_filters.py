@@ -325,6 +325,15 @@ def _reference_mark(number: str, before: str, after: str) -> bool:
         or bool(_YEAR_AND_NOTE.fullmatch(number)) and bool(_NOTE_AFTER_DATE.search(before)))
 
 
+def _enumerator(text: str, start: int, end: int, value: float) -> bool:
+    """Is the number at [start, end) a list item's mark in brackets, "(1)", whose neighbour "(2)" (or "(1)" before a
+    "(2)") the same sentence or paragraph also has?"""
+    if not (text[start - 1:start] == "(" and text[end:end + 1] == ")" and value.is_integer() and 1 <= value <= 9):
+        return False
+    near = text[max(0, start - 300):end + 300]
+    return any(f"({int(value) + step})" in near for step in (-1, 1) if value + step >= 1)
+
+
 _MADE_OF = re.compile(r"\d-of-$|\d(?:-[a-z]+)?-by-$")  # "13-of-20 shooting": made of attempted; "2-foot-by-4-foot": a size
 _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remaining|to\s+play|to\s+go)\b", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
@@ -477,6 +486,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "fragment"  # the "00" of a figure cut short, "£425,00" or "710,00 workers": no count of zero
     if not spelled and _reference_mark(text[start:end], before, after):
         return "reference_mark"  # "spread.”2": a note's number, not the article's
+    if not spelled and _enumerator(text, start, end, value):
+        return "label"  # "either (1) fails to impress or (2) overcommits": the items of a list, counted off
     if value == 12 and _NOON_AFTER.match(after):
         return "clock_time"  # "at 12 noon", "12 midnight"
     if value <= 24 and _CLOCK_H_AFTER.match(after) and CLOCK_LEAD.search(before):
