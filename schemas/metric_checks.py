@@ -1143,11 +1143,19 @@ _PEOPLE_WORDS = re.compile(r"\b(?:people|residents|inhabitants|citizens|humans?)
 
 def _wildlife_problem(metric: str, measured: Measured) -> str | None:
     """The population the sentence speaks of is of animals ("the lynx population in Spain was 1,668"), and it
-    names no people: no population."""
+    names no people: no population; nor is a change of wild populations, in a sentence that names no economy, an
+    economy's growth ("35% and 39% declines reflect earlier damage, with some populations stabilizing")."""
+    if metric == "gdp_real_growth" and _WILD_THINGS.search(measured.sentence) and not _PEOPLE_WORDS.search(measured.sentence) \
+            and not re.search(NOUNS["economy"], measured.sentence, re.IGNORECASE):
+        return (f"«{measured.words}» is a change in wild populations, not an economy's growth: metric {metric!r} does not "
+                f"fit; choose other: with a metric_label for what changed")
     if metric != "population" or not _WILDLIFE_POPULATION.search(measured.sentence) or _PEOPLE_WORDS.search(measured.sentence):
         return None
     return (f"«{measured.words}» counts animals, not a place's people: metric {metric!r} does not fit; choose other: and "
             f"the animals counted")
+
+
+_WILD_THINGS = re.compile(rf"\b(?:populations?|ecosystems?|habitats?|{_WILDLIFE})\b", re.IGNORECASE)
 
 
 MILITARY_METRICS = frozenset({"arms_transfers", "artillery_shells_transferred", "missiles_transferred",

@@ -149,6 +149,9 @@ def test_a_number_takes_its_metric_from_its_own_noun(sentence, words, named, met
     ("Farm output shrank 2.2% after the drought.", "2.2%", "construction_growth", True),
     ("The economy grew 2.1% as industrial output rose 3%.", "2.1%", "gdp_real_growth", False),  # both named
     ("The number of babies born last year slid 4.1% to 88,400.", "4.1%", "gdp_real_growth", True),
+    ("In the Alps and the Pyrenees, 22% and 31% declines reflect older losses, with some bird populations steady.", "22%",
+     "gdp_real_growth", True),  # a change of wild populations
+    ("The economy grew 1.8% as the fishing fleet's catch of cod rose.", "1.8%", "gdp_real_growth", False),
 ])
 def test_a_sector_growth_rate_is_no_growth_of_the_economy(sentence: str, words: str, metric: str, rejected: bool) -> None:
     assert (problem(metric, sentence, words, float(words.strip("%")), "percent", "percent") is not None) is rejected
