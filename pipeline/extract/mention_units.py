@@ -1164,13 +1164,15 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
           r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container|"
           r"jab|shot|swim|entry|cone|scoop|cup|glass|pint|slice|haircut|session|pair|"
-          r"consultation|call-?out|visit|appointment|check-?up|massage|bouquet|wash|crossing|round|game|admission")
+          r"consultation|call-?out|visit|appointment|check-?up|massage|bouquet|wash|crossing|round|game|admission|tour")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
 _PLACE_AFTER = r"(?:\s+(?:of|in|into|within|at|on|for|from|to|under|across)\s+[^,;:()]{1,70}?)?"
 _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|each|also)\s+)*"
                r"(?:costs?|average[sd]?|sells?\s+for|sold\s+for|fetch(?:es|ed)?|retails?\s+(?:at|for)|goes\s+for|went\s+for|"
                r"(?:is|are|was|were)\s+(?:now\s+)?priced\s+at|start(?:s|ed)?\s+at|range[sd]?|rose|rise|fell|fall|"
-               r"increased|climbed|jumped|went\s+up|(?:will\s+)?go\s+up)\b")
+               r"increased|climbed|jumped|went\s+up|(?:will\s+)?go\s+up|"
+               r"(?:is|are|was|were)(?=\s*$|\s+(?:(?:about|around|just|only|from)\s+)?(?:[£$€¥₹]|[A-Z]{3}\s?\d|\d)))\b")  # "tickets are
+# £18"
 _PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?)\s+(?:of|for)\s+" + _ONE + r"(?P<den>[a-z]+)"
                            r"(?=\s+(?:of|in|at|on|for|from|to|by|will|would|could|can|was|were|is|are|has|had|have|"
                            r"[a-z]+ed|fell|rose|slid|sank|grew|went|hit|stood|costs|remains)\b)", re.IGNORECASE)
