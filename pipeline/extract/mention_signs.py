@@ -125,8 +125,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_DOWN}|{DOWN_VERBS})\s+{_OWNED}{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP}|{UP_VERBS})\s+{_OWNED}{adv}$", re.IGNORECASE), "up"),
         # a passive with no "by": "the loan was raised 25 basis points", "rates were lowered half a point"
-        (re.compile(rf"\b(?:was|were|been|be|is|are)\s+({BY_DOWN})\s+{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"\b(?:was|were|been|be|is|are)\s+({BY_UP})\s+{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"\b(?:was|were|been|be|is|are)\s+(?=[a-z]*(?:ed|cut)\b)({BY_DOWN})\s+{adv}$", re.IGNORECASE), "down"),
+        (re.compile(rf"\b(?:was|were|been|be|is|are)\s+(?=[a-z]*ed\b)({BY_UP})\s+{adv}$", re.IGNORECASE), "up"),
     ]
 
 

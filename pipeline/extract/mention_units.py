@@ -1162,7 +1162,7 @@ _NOT_GOODS = re.compile(r"\b(?:worth|valued|costing|priced|at|for|with|and|or|in
 # `_GOODS`). The thing is the denominator. A home, a painting or a fish sold at auction is no such good: its
 # price is the whole of one sale.
 _GOODS = (r"ticket|pass|visa|licen[cs]e|permit|ride|night|room|seat|meal|lunch|dinner|stamp|pack|packet|bundle|"
-          r"bag|sack|can|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container|"
+          r"bag|sack|can(?!\s+(?:now\s+|still\s+|also\s+)?(?:fetch|cost|sell|go|be|make|earn|reach|command|top)\b)|bottle|jar|box|crate|tray|tank|bale|loaf|plate|bowl|portion|lesson|container|"
           r"jab|shot|swim|entry|cone|scoop|cup|glass|pint|slice|haircut|session|pair|"
           r"consultation|call-?out|visit|appointment|check-?up|massage|bouquet|wash|crossing|round|game|admission|tour")
 _ONE = r"(?:an?|each|one)\s+(?:[\w'’-]+\s+){0,3}?"
