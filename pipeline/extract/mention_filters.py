@@ -873,6 +873,11 @@ def counted_one_of(before: str, after: str) -> bool:
     return bool(_HEDGED_ONE_BEFORE.search(before) and _OF_COUNTED_WHOLE.match(after))
 
 
+# The second end of a range written in two number words, before the plural it counts: "closed for six-seven months".
+_WORD_PAIR_AFTER = re.compile(r"-([a-z]+)\s+[a-z]{3,}s\b", re.IGNORECASE)
+_PLURAL_NEXT_WORD = re.compile(r"\s+[a-z]{3,}s\b")
+
+
 def _spelled_rule(text: str, start: int, end: int, value: float, before: str, after: str) -> str | None:
     """Number words in names ("Big Four"), phrases ("one of the", "the two sides"), compounds ("two-horse")."""
     words = text[start:end]
@@ -883,9 +888,13 @@ def _spelled_rule(text: str, start: int, end: int, value: float, before: str, af
         return "name"  # "the Big Four"; not "Copper Climbs To Two-Year High", a headline's span of time
     if words == "ten" and re.search(r"\b[A-Z][a-z]+\s$", before) and re.match(r"\s[A-Z][a-z]", after):
         return "name"  # "Erik ten Hag": the particle of a Dutch surname, between two capitalised names
-    if text[end:end + 1] == "-" and (not _HYPHEN_OK.match(after) or value == 1 and after.lower().startswith("-time")):
+    if text[end:end + 1] == "-" and (not _HYPHEN_OK.match(after) or value == 1 and after.lower().startswith("-time")) \
+            and not ((pair := _WORD_PAIR_AFTER.match(after)) and UNITS.get(pair[1].lower(), 0) > value):
         return "phrase"  # "a two-horse race", "a one-off", "a one-time bonus" (once only; "a two-time champion" counts)
-    if (joined := re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)) and joined.group(1).lower() in UNITS:
+    joined = re.search(r"\b([a-z]+)-$", before, re.IGNORECASE)
+    if joined and UNITS.get(joined.group(1).lower(), value) < value and _PLURAL_NEXT_WORD.match(after):
+        return None  # "closed for six-seven months": a range's second end
+    if joined and joined.group(1).lower() in UNITS:
         return "phrase"  # "the one-two punch": a sequence of number words, no amount
     if joined and joined.group(1).lower() not in TENS and joined.group(1).lower() not in ("by", "to", "or", "and", "x"):
         return "name"  # "the board-one game", "from day-one": a number that ends a name, no count

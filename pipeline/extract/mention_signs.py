@@ -424,9 +424,11 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
             if _CUT.fullmatch(match.group(0).strip()) and _MINED_OF.match(after):
                 return None  # a quarry's or a mine's output: "cut 350,000 tonnes of pink rock salt"
             if index in (0, 2) and (rival := _BEFORE[3][0].search(before)) and (
-                    index == 2 and rival.start(1) > match.start(1) or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):
+                    index == 2 and rival.start(1) > match.start(1) or match.group(1).lower() in ("contract", "contracts")
+                    or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):
                 # the nearer verb: "a contract that would have increased wages by"; or the only verb, the other word a
-                # thing whose price moved ("raised the price of a two-tank boat dive by €8", "the cost of a dive charter by")
+                # thing whose price moved ("raised the price of a two-tank boat dive by €8", "the cost of a dive charter by"), or
+                # a noun that spells a verb ("raised margin requirements for nickel contracts by 12.5%")
                 return Change("up", rival.group(0).strip())
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
     if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple \
