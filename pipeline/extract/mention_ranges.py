@@ -471,8 +471,10 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
             _PARALLEL.match(gap) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30])))) \
             and base_unit(mention.unit) == base_unit(other.unit) and " per " in other.unit and " per " not in mention.unit:
         return replace(mention, unit=other.unit)  # "30 cents per kWh in Auckland and 28 cents in Wellington"
-    if mention.unit == "points" and other.unit == "percent" and (_LINK.match(gap) if backward else _AFTER_PERCENT.match(gap)):
+    if mention.unit == "points" and other.unit == "percent" and abs(mention.value) <= 100 \
+            and (_LINK.match(gap) if backward else _AFTER_PERCENT.match(gap)):
         return replace(mention, unit="percentage_points", unit_class="percent")  # "by 4 points to 68%", "31%, 5 points behind"
+        # (not "rose 9% to 1,240 points", an index's level)
     return _converted(text, mention, other, backward)
 
 

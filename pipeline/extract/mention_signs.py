@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from .mention_periods import DAY_OR_MONTH, MONTH_NAME
 
 DOWN_VERBS = (
-    "pared back|pared|fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
+    "pared back|pared|collapsed|collapses|collapsing|fell|falls?|falling|fallen|dropped|drops?|dropping|declined|declines?|declining|decreased|decreases?|decreasing|"
     "contracted|(?<!the )(?<!his )(?<!her )(?<!its )(?<!new )(?<!a )(?<!their )contracts|(?<=to |ll |ld |ay |ht )contract|contracting|shrank|shrunk|shrinks?|shrinking|slid|slides?|sliding|slipped|slips?|slipping|sank|sinks?|"
     "sunk|tumbled|tumbles?|plunged|plunges?|plummeted|plummets?|slumped|slumps?|eased|eases?|easing|"
-    "retreated|retreats?|retreating|dipped|dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|(?<!the )(?<!a )(?<!its )(?<![0-9] )crash|dived|tanked|tanks|tanking|sagged|skidded|"
+    "retreated|retreats?|retreating|dipped|(?<!each )(?<!every )(?<!a )(?<!the )(?<!his )(?<!her )dips?|dipping|dives?|diving|sagging|sags|skidding|skids|shedding|narrowed|narrows?|narrowing|down|shed|sheds|crashed|(?<!the )(?<!a )(?<!its )(?<![0-9] )crash|dived|tanked|tanks|tanking|sagged|skidded|"
     "dwindled|dwindles?|dwindling|cooled|cools|"
     "cratered|nosedived|nose-dived|nosedives?|nosediving|weakened|depreciated|fell back|falling back|falls back|fallen back|slowed|receded|sinking|plunging|plummeting|crashing|tumbling|slumping|shortened|shortens?|"
     "tightened|tightens?|tightening|"  # a spread "tightened 12bp" narrowed; "prices crash by 14%" ("crashes" is left out:
@@ -45,7 +45,7 @@ DOWN_VERBS = (
 UP_VERBS = (
     "rose|rises?|rising|risen|grew|grows?|growing|grown|increased|increases?|increasing|climbed|climbs?|climbing|"
     "jumped|jumps?|jumping|gained|gains?|gaining|surged|surges?|surging|soared|soars?|soaring|rallied|rall(?:y|ies)|"
-    "advanced|advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
+    "advanced|(?<!that )(?<!this )(?<!the )(?<!an )(?<!its )(?<!cash )advances?|expanded|expands?|expanding|widened|widens?|widening|added|adds|adding|add|ballooned|spiked|leapt|leaped|"
     "rebounded|recovered|accelerated|up|strengthened|appreciated|swelled|doubled|tripled|firmed|firms|firming|lengthened|lengthens?|"
     "thickened|thickens?|thickening|deepened|deepens?|deepening|warmed|warms|"
     "improved|improves|improving"
@@ -313,6 +313,7 @@ _PROJECT = re.compile(r"^\s+(?:[a-z-]+\s+)?expansions?\b", re.IGNORECASE)
 _FALLEN_BEFORE = re.compile(r"\b(?:rain|rainfall|snow|snowfall|hail|sleet)\s+(?:fell|falls|fall|falling|had\s+fallen)\s+(?:at\s+(?:a\s+rate\s+of\s+)?)?$",
                             re.IGNORECASE)  # "Rain fell at 85mm an hour": how much fell, no fall
 _MOTION_PATH = re.compile(r"^\s+(?:down|into|onto|off|across|along|toward|towards|to\s+the\s+(?:summit|top|peak|crest|ridge|cairn)|"
+                          r"(?:tall|high|long|wide|deep|thick)\b|"  # "grow up to 20 metres tall": a thing's size
                           r"through\s+(?:the\s+)?(?:town|city|village|valley|gorge|forest|woods?)|through\s+(?:[\w-]+\s+){0,4}?locks?|"
                           r"over\s+(?:the\s+|a\s+)?(?:course|heather|scree|rocks?|ground|route|trail|stretch|mountain|hill|ridge)|"
                           r"over\s+(?:the\s+)?(?:first\s+|last\s+|next\s+)?[\d,.]+\s*(?:km|kilomet(?:er|re)s|miles)|"

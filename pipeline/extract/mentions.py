@@ -776,7 +776,8 @@ _GATHERINGS = frozenset("crowds audiences attendances gatherings numbers figures
 # A bare count that a verb of a move takes, by or to, counts the plural subject of its clause: "Visitors to the museum
 # rose 12% to 26,000", "bookings at the hut alone slid by 140" (not "Prices rose 7% to 912": a measure, no count).
 _MOVED_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|;\s*|,\s+(?:(?:and|while|but)\s+)?)(?:(?:The|the|Its|its|Their|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-                            rf"(?P<noun>[A-Za-z][a-z]{{2,}}s)(?<!ss)(?:\s+(?:on|in|at|to|from|of|for|across|around)\s+(?:[^,.;:!?\d\n]|(?:19|20)\d\d\b){{1,50}}?)?"
+                            rf"(?:(?P<kind>[A-Za-z][a-z]{{2,}})\s+)?(?P<noun>[A-Za-z][a-z]{{2,}}s)(?<!ss)(?:\s+(?:sold|issued|made|[a-z]{{3,}}ed))?"
+                            rf"(?:\s+(?:on|in|at|to|from|of|for|across|around)\s+(?:[^,.;:!?\d\n]|(?:19|20)\d\d\b){{1,50}}?)?"
                             rf"(?:\s+(?:alone|also|only|then|again))?\s+(?:(?:were|was|have|has|had)\s+(?:been\s+)?)?(?:{DOWN_VERBS}|{UP_VERBS})\s+"
                             r"(?:(?:by\s+)?\d[\d.,]*(?:\s?(?:%|percent|per\s+cent))?\s+)?(?:by|to)\s+$")
 _MEASURED = frozenset("prices costs fees fares rates sales revenues earnings profits losses wages salaries values levels shares stocks "
@@ -802,8 +803,11 @@ def _counted_by_words_around(text: str, mentions: list[Mention]) -> list[Mention
                 subject = _LAST_PLURAL.search(text, max(0, mention.start - 60), mention.start)
             if subject is None and mention.unit_class == "count" and mention.value_max is None and float(mention.value).is_integer():
                 subject = _MOVED_SUBJECT.search(text, max(0, mention.start - 140), mention.start)
-            if subject and subject["noun"].lower() not in _GATHERINGS | _MEASURED:
-                mention = replace(mention, unit=subject["noun"].lower(), unit_class="count")
+            noun = subject["noun"].lower() if subject else ""
+            if noun == "numbers" and subject.groupdict().get("kind"):  # "Passenger numbers slumped 21% to 410,000"
+                noun = subject["kind"].lower() + ("" if subject["kind"].lower().endswith("s") else "s")
+            if subject and noun not in _GATHERINGS | _MEASURED:
+                mention = replace(mention, unit=noun, unit_class="count")
         out.append(mention)
     return out
 
