@@ -98,7 +98,8 @@ _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over 
 # Capitalised words after a number that are what it counts, not a name: their last word is a plural
 # ("24 Grand Slams", "the 58 Super Bowls"), or a plural follows them ("150 Loch Ryan native oysters"), or a person's or maker's verb follows them ("the 419 Tony Blair won",
 # "the 371 Airbus delivered").
-_COUNTED_NAME = re.compile(r"^(?:\s[A-Z][a-z]+){1,3}(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])|(?:\s[a-z]{3,}){0,2}\s[a-z]{2,}[a-rt-z]s(?![\w'’-])"
+_COUNTED_NAME = re.compile(r"^(?:\s(?!(?:Street|Road|Avenue|Lane|Boulevard|Square|Drive|Place|Way|Court|Crescent|Terrace|Close|Row|Hill)\b)[A-Z][a-z]+){1,3}"
+                           r"(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])|(?:\s[a-z]{3,}){0,2}\s(?!remains\b)[a-z]{2,}[a-rt-z]s(?![\w'’-])"
                            r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
                            rf"produced|made|bought|ordered)\b)|^\s(?:{CRYPTO_COINS})\b(?![-’'])")  # "200 Bitcoin": coins counted
 _PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())

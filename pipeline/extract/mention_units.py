@@ -1173,7 +1173,7 @@ _PRICE_VERB = (r"(?:(?:now|still|can|will|typically|usually|normally|currently|e
                r"increased|climbed|jumped|went\s+up|(?:will\s+)?go\s+up|"
                r"(?:is|are|was|were)(?=\s*$|\s+(?:(?:about|around|just|only|from)\s+)?(?:[£$€¥₹]|[A-Z]{3}\s?\d|\d)))\b")  # "tickets are
 # £18"
-_PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?|fees?|tolls?|fares?|charges?|what\s+(?:they|it)\s+charges?)\s+(?:of|for)\s+" + _ONE + r"(?P<den>[a-z]+)"
+_PRICE_OF_ONE = re.compile(r"\b(?:prices?|rates?)\s+(?:of|for)\s+" + _ONE + r"(?P<den>[a-z]+)"
                            r"(?=\s+(?:of|in|at|on|for|from|to|by|will|would|could|can|was|were|is|are|has|had|have|"
                            r"[a-z]+ed|fell|rose|slid|sank|grew|went|hit|stood|costs|remains)\b)", re.IGNORECASE)
 _GOOD_PRICES = re.compile(r"\b(?P<den>" + _GOODS + r")\s+(?:prices?|fees?|fares?)\b", re.IGNORECASE)

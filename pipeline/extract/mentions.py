@@ -25,7 +25,7 @@ from schemas.units import dimension_of
 from . import mention_ranges as ranges
 from . import mention_rules as rules
 from .mention_filters import company_named, counted_one_of, glued_brand, glued_name, not_quantity, vote_split
-from .mention_signs import DONE_TO_COUNTED, DOWN_VERBS, HELD_COUNTS, NOUNS_DOWN, NOUNS_UP, UP_VERBS, Change, change_at, lost_before, moved_object, signed
+from .mention_signs import DONE_TO_COUNTED, HELD_COUNTS, NOUNS_DOWN, NOUNS_UP, Change, change_at, lost_before, moved_object, signed
 from .mention_units import (GLUED_FIGURE, MEASURE_UNITS, TO_ONE_DOLLAR, UnitClass, UnitRead, age_in_apposition, exchange_rate, glued_metres, implied_rate, measure_before, moved_to_level,
                             each_after, good_after, money_before, part_of_whole, body_of_people, per_number_after, quoted_against, rate_after, rate_before, storm_category,
                             unit_after)
@@ -773,17 +773,6 @@ _NUMBERED = re.compile(r"(?:^|[.!?]\s+|\n|;\s*|,\s+(?:(?:and|while|but)\s+)?)(?:
                        r"(?P<noun>[A-Za-z][a-z]{2,}s)(?<!ss)(?:\s+(?:on|in|at|to|from|of|for|across|around)\s+[^,.;:!?\d\n]{1,50}?)?"
                        r"\s+(?:(?:now|still|then|only|already)\s+)?(?:numbered|number)\s+$")
 _GATHERINGS = frozenset("crowds audiences attendances gatherings numbers figures totals".split())  # counted in people, not crowds
-# A bare count that a verb of a move takes, by or to, counts the plural subject of its clause: "Visitors to the museum
-# rose 12% to 26,000", "bookings at the hut alone slid by 140" (not "Prices rose 7% to 912": a measure, no count).
-_MOVED_SUBJECT = re.compile(rf"(?:^|[.!?]\s+|\n|;\s*|,\s+(?:(?:and|while|but)\s+)?)(?:(?:The|the|Its|its|Their|their)\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-                            rf"(?:(?P<kind>[A-Za-z][a-z]{{2,}})\s+)?(?P<noun>[A-Za-z][a-z]{{2,}}s)(?<!ss)(?:\s+(?:sold|issued|made|[a-z]{{3,}}ed))?"
-                            rf"(?:\s+(?:on|in|at|to|from|of|for|across|around)\s+(?:[^,.;:!?\d\n]|(?:19|20)\d\d\b){{1,50}}?)?"
-                            rf"(?:\s+(?:alone|also|only|then|again))?\s+(?:(?:were|was|have|has|had)\s+(?:been\s+)?)?(?:{DOWN_VERBS}|{UP_VERBS})\s+"
-                            r"(?:(?:by\s+)?\d[\d.,]*(?:\s?(?:%|percent|per\s+cent))?\s+)?(?:by|to)\s+$")
-_MEASURED = frozenset("prices costs fees fares rates sales revenues earnings profits losses wages salaries values levels shares stocks "
-                      "yields points scores temperatures emissions readings volumes exports imports payments receipts takings "
-                      "budgets funds savings debts assets incomes returns rents bills premiums margins spends tariffs taxes "
-                      "reserves balances deficits surpluses turnovers valuations".split())
 
 
 # A bare count that totals "in all" what its sentence last named in the plural: "a fifth of its branches, about 240 in
@@ -793,21 +782,16 @@ _LAST_PLURAL = re.compile(r"\b(?P<noun>[a-z]{3,}(?:(?<!s)s|men))\b(?![-'’])[^.
 
 
 def _counted_by_words_around(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A bare count after "numbered" counts the plural subject of its clause (`_NUMBERED`), and so does one a verb of a
-    move takes (`_MOVED_SUBJECT`); one "in all" after a comma counts the plural before it (`_LAST_PLURAL`)."""
+    """A bare count after "numbered" counts the plural subject of its clause (`_NUMBERED`); one "in all" after a
+    comma counts the plural before it (`_LAST_PLURAL`)."""
     out = []
     for mention in mentions:
         if mention.unit is None and not mention.is_year and mention.value > 0:
             subject = _NUMBERED.search(text, max(0, mention.start - 120), mention.start)
             if subject is None and _IN_ALL_AFTER.match(text, mention.end):
                 subject = _LAST_PLURAL.search(text, max(0, mention.start - 60), mention.start)
-            if subject is None and mention.unit_class == "count" and mention.value_max is None and float(mention.value).is_integer():
-                subject = _MOVED_SUBJECT.search(text, max(0, mention.start - 140), mention.start)
-            noun = subject["noun"].lower() if subject else ""
-            if noun == "numbers" and subject.groupdict().get("kind"):  # "Passenger numbers slumped 21% to 410,000"
-                noun = subject["kind"].lower() + ("" if subject["kind"].lower().endswith("s") else "s")
-            if subject and noun not in _GATHERINGS | _MEASURED:
-                mention = replace(mention, unit=noun, unit_class="count")
+            if subject and subject["noun"].lower() not in _GATHERINGS:
+                mention = replace(mention, unit=subject["noun"].lower(), unit_class="count")
         out.append(mention)
     return out
 
