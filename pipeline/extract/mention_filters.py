@@ -75,7 +75,9 @@ _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(
                           re.IGNORECASE)
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
 # drawings", "12 Apple stores" (a model number is rarely under 100; "the 787 Dreamliner jets" stays a name).
-_WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}(?:\s[a-z]{3,}(?<!s))?\s(?P<noun>[a-z]{3,}s)\b")  # "15 Amur leopard cubs"
+_WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}(?<!Street)(?<!Road)(?<!Avenue)(?<!Lane)(?<!Square)(?<!Drive)(?<!Place)"
+                                r"(?:\s[a-z]{3,}(?<!s))?\s(?!remains\b)(?P<noun>[a-z]{3,}s)\b")  # "15 Amur leopard cubs" (not "14
+# Kensington Road remains shut": an address and a verb)
 # Larger counts too, of what no model number names: "293 Lok Sabha seats", "543 Lok Sabha constituencies", and of
 # vehicles after their maker's name ("220 Boeing airplanes", "140 Volvo trucks": a model's number follows the maker).
 _NEVER_MODELS = frozenset("seats constituencies districts votes voters members lawmakers legislators deputies delegates "
