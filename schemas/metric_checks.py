@@ -1232,6 +1232,7 @@ _PLIGHT_BEFORE = re.compile(r"\b(?P<what>evacuation|evacuating|evacuated|displac
                             r"(?:queued|stuck|be|were|was|are|is|stood|waited)\s+behind|(?:in\s+(?:a\s+)?)?queue\s+(?:of|behind)|"
                             r"defraud(?:ed|ing)|cheat(?:ed|ing)|scamm(?:ed|ing)|dup(?:ed|ing)|"
                             r"forcing|ordered|ordering|rescued|rescuing|stranding|stranded|affected|affecting|infected|"
+                            r"(?:an?\s+)?impact\s+on|benefit(?:s|ed|ing|ting)?|"
                             r"infecting|sickened|sickening|killed|killing|injured|injuring|buried|burying|trapped|trapping|"
                             r"(?:claimed|claiming|took|taking|cost|costing|threaten(?:s|ed|ing)?|sav(?:e|es|ed|ing))\s+the\s+lives)\s+"
                             r"(?:of\s+)?(?:the\s+)?"

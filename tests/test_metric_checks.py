@@ -721,6 +721,8 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "people", "count", "population", "without power"),
     ("The fire prompted 25,000 people to flee the park.", "25,000 people", 25000, "people", "count", "population",
      "to flee"),
+    ("The new fares will have an impact on almost 400,000 people, the operator said.", "almost 400,000 people", 4e5,
+     "people", "count", "population", "impact on"),
     ("It forced the evacuation of over 25,000 residents and visitors.", "over 25,000 residents", 25000, "residents",
      "count", "population", "evacuation"),
     ("More than 25,000 people were ordered to leave the park.", "More than 25,000 people", 25000, "people", "count",

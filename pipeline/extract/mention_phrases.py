@@ -330,12 +330,18 @@ def _may_be_phrase(mention: Mention) -> bool:
     return mention.qualifier == "exact" and mention.direction is None and mention.value_max is None
 
 
+_OLDS_AFTER = re.compile(r"\s+(?:and|or|to)\s+\d{1,3}-year-olds\b", re.IGNORECASE)
+
+
 def _is_age_band(mention: Mention, before: str, after: str) -> bool:
     """Ages that bound a band, bare after "aged" or a group's noun ("aged 60 and above", "those
-    between 16 and 59", "children under 5"), or in "years old" ("between 6 and 11 years old")."""
+    between 16 and 59", "children under 5"), or in "years old" ("between 6 and 11 years old"); ages that name a group
+    ("21 and 22-year-olds")."""
     if mention.value_max is not None and mention.unit is None and _AGE_GROUP_AFTER.match(after) \
             and mention.value_max <= OLDEST_AGE:
         return True  # "the 18-34 age group"
+    if re.search(r"-year-olds$", mention.text, re.IGNORECASE) or _OLDS_AFTER.match(after):
+        return True  # "18 to 20-year-olds", "21 and 22-year-olds": an age that names a group, not anyone's age
     in_years = (mention.unit_class == "duration" and _YEARS_OLD_AFTER.match(after)) or \
         re.search(r"[\s-]old$", mention.text, re.IGNORECASE) or \
         (mention.unit == "years" and (_AGED_BEFORE.search(before) and (mention.value_max is not None or _BAND_AFTER.match(after))
