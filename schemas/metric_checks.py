@@ -159,7 +159,7 @@ _CARRIED_SUBJECT = re.compile(r"^\W*(?:it|this|that|they|the (?:rate|figure|numb
                               re.IGNORECASE)
 # Metrics of one sector of an economy, whose words must be in the number's own clause, or in the
 # clause just before it when its own names nothing ("In construction, output fell 1.3%"): in
-# "services (down 0.2 per cent), construction (-1.3)", the 0.2% is no construction figure.
+# "retail (down 0.4 per cent), construction (-2.1)", the 0.4% is no construction figure.
 NEEDS_OWN_CLAUSE = frozenset({"industrial_output_growth", "manufacturing_growth", "construction_growth",
                               "agriculture_growth"})
 # Words that show a metric's own subject but do not point away from other metrics ("a country of
@@ -1144,7 +1144,7 @@ _PEOPLE_WORDS = re.compile(r"\b(?:people|residents|inhabitants|citizens|humans?)
 def _wildlife_problem(metric: str, measured: Measured) -> str | None:
     """The population the sentence speaks of is of animals ("the lynx population in Spain was 1,668"), and it
     names no people: no population; nor is a change of wild populations, in a sentence that names no economy, an
-    economy's growth ("35% and 39% declines reflect earlier damage, with some populations stabilizing")."""
+    economy's growth ("22% and 31% falls show older losses, with some bird populations steady")."""
     if metric == "gdp_real_growth" and _WILD_THINGS.search(measured.sentence) and not _PEOPLE_WORDS.search(measured.sentence) \
             and not re.search(NOUNS["economy"], measured.sentence, re.IGNORECASE):
         return (f"«{measured.words}» is a change in wild populations, not an economy's growth: metric {metric!r} does not "

@@ -255,8 +255,8 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
             return None  # "from €15 million to €35 or €45 million": the second end is the first of two alternatives
         return _joined(text, low, high, first, low.start - len(lead.group(0)))
     below_zero = first < 0 and high.value < 0 and _TO.match(gap)  # "-5 to -12C": the warmer end written first
-    long_ago = high.unit == "years" and _TO.match(gap) and re.match(r"\s+ago\b", text[high.end:high.end + 8])  # "41
-    # million to 23 million years ago": the older end written first
+    long_ago = high.unit == "years" and _TO.match(gap) and re.match(r"\s+ago\b", text[high.end:high.end + 8])  # "95
+    # million to 66 million years ago": the older end written first
     if not (_HYPHEN.match(gap) or _TO.match(gap) or _OR.match(gap)) or first >= high.value and not (below_zero or long_ago):
         return None
     if _OR.match(gap) and (high.value > 2 * first or re.search(r"\d\S*,\s*$", text[max(0, low.start - 12):low.start])):

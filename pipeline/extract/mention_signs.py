@@ -429,7 +429,7 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                     or _A_NOUN_BEFORE.search(searched, 0, match.start(1))):
                 # the nearer verb: "a contract that would have increased wages by"; or the only verb, the other word a
                 # thing whose price moved ("raised the price of a two-tank boat dive by €8", "the cost of a dive charter by"), or
-                # a noun that spells a verb ("raised margin requirements for nickel contracts by 12.5%")
+                # a noun that spells a verb ("lifted the deposit on cocoa contracts by 8%")
                 return Change("up", rival.group(0).strip())
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
     if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple \
