@@ -108,8 +108,10 @@ PLACE_OF_BEFORE = re.compile(rf"{_PLACE_OF}$", re.IGNORECASE)
 NOUNS: dict[str, str] = {
     "exports": r"\bexport",
     "imports": r"\bimport",
-    "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))|"
-             r"(?<!share\s)(?<!stock\s)(?<!early\s)(?<!late\s)(?<!morning\s)(?<!afternoon\s)(?<!premarket\s)\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat|was|were|is|has|had|halts?|"
+    "trade": r"\btrade\b(?!(?<=according to the trade)\s*(?:[,.;:)]|$))(?!-offs?\b|\s+(?:magazines?|publications?|press|journals?|unions?|shows?|fairs?|secrets?))"
+             r"(?!(?<=\bto trade)\s+(?:briefly\s+|as\s+high\s+as\s+)?(?:at|above|below|near|around|higher|lower|\d))|"  # not a price "to
+             # trade briefly above US$100,000", "to trade 66 per cent higher"
+             r"(?<!share\s)(?<!stock\s)(?<!early\s)(?<!late\s)(?<!morning\s)(?<!afternoon\s)(?<!premarket\s)(?<!day\sof\s)(?<!days\sof\s)\btrading\b(?!\s+(?:at|for|up|down|higher|lower|flat|was|were|is|has|had|halts?|"
              r"suspensions?|resumed|resumes|days?|sessions?|hours|debut|floor)\b)"
              r"(?!\s+(?:in|of)\s+(?:[\w'’.-]+\s+){0,3}?(?:shares|stocks?|bonds?|securities|futures|options|units)\b)"
              r"|\bcommerce\b",  # not a share "trading at $79", "trading in Evergrande shares was suspended"

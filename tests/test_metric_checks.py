@@ -129,6 +129,9 @@ NOUNS = [
     ("Its shares traded at $79 then and are trading for $2 now.", "$79", None, "trade_volume", True),  # a share price
     ("Staff see the HICP at 2.5% in 2024.", "2.5%", None, "inflation_rate", False),  # the euro area's harmonised index
     ("China is its largest trading partner, with $80 billion of goods.", "$80 billion", None, "trade_volume", False),
+    ("Cobalt jumped as much as 40 per cent to trade briefly above $70,000 a ton.", "40 per cent", None,
+     "trade_volume_growth", True),  # a price's move, no trade
+    ("On the first day of trading this year, its shares hit $96.20.", "$96.20", None, "trade_volume", True),
 ]
 
 

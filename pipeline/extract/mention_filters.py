@@ -110,7 +110,8 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate", "a five-year green bond"
 _AM_PM = r"(?:am|pm|[ap]\.m\b\.?)"  # "9am", "9 p.m.", "7 p.m," (its last dot dropped)
-_TIME_AFTER = re.compile(rf"^(?::\d\d|\s?{_AM_PM}(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
+_METAL_TENOR = re.compile(r"^-month\s+(?:nickel|copper|aluminium|aluminum|zinc|cobalt)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(rf"^(?::\s?\d\d(?=\s?{_AM_PM})|:\d\d|\s?{_AM_PM}(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time)\b)", re.IGNORECASE)
 _HRS_AFTER = re.compile(r"^\s?hrs\b", re.IGNORECASE)  # "at 1400 hrs" (not "2 hrs", a length of time)
 # the last part of "9:30 hours" or "2:11 minutes" (a time of day, or a reading `mention_words` takes whole)
@@ -328,6 +329,11 @@ def _reference_mark(number: str, before: str, after: str) -> bool:
         or bool(_YEAR_AND_NOTE.fullmatch(number)) and bool(_NOTE_AFTER_DATE.search(before)))
 
 
+_SHOPPING_DAYS = frozenset({"11.11", "12.12", "6.18", "9.9", "10.10"})  # shopping festivals named by their dates
+_SHOPPING_WORDS = re.compile(r"\b(?:singles(?:'|’)?\s?day|double\s+(?:11|eleven|12)|shopping|festival|sales?|gmv|e-commerce)\b",
+                             re.IGNORECASE)
+
+
 def _enumerator(text: str, start: int, end: int, value: float) -> bool:
     """Is the number at [start, end) a list item's mark in brackets, "(1)", whose neighbour "(2)" (or "(1)" before a
     "(2)") the same sentence or paragraph also has?"""
@@ -470,8 +476,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "phrase"  # "odds ... are 302,575,350 to 1": the odds' other side
     if _GAME_RULE_AFTER.match(after) and _GAME_RULE_BEFORE.search(before):
         return "phrase"  # "matched all six numbers", "fitted the five white balls": the game's rule, no count
-    if _BOND.match(after):
-        return "bond_tenor"
+    if _BOND.match(after) or _METAL_TENOR.match(after):
+        return "bond_tenor"  # ... or a metals contract's: "Three-month nickel on the LME"
     if not spelled and not has_unit and any(m.start(a) <= start and end <= m.end(a + 1) and int(m[a]) <= int(m[a + 1])
                                             for m in _GALLERY.finditer(text, max(0, start - 12), end + 12)
                                             for a in ((1,) if m[1] else (3,))):
@@ -489,6 +495,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "fragment"  # the "00" of a figure cut short, "£425,00" or "710,00 workers": no count of zero
     if not spelled and _reference_mark(text[start:end], before, after):
         return "reference_mark"  # "spread.”2": a note's number, not the article's
+    if not spelled and text[start:end] in _SHOPPING_DAYS and not has_unit \
+            and _SHOPPING_WORDS.search(text, max(0, start - 400), end + 400):
+        return "date"  # "a new chapter for 11.11": China's Singles Day sales, named by their date
     if not spelled and _enumerator(text, start, end, value):
         return "label"  # "either (1) fails to impress or (2) overcommits": the items of a list, counted off
     if value == 12 and _NOON_AFTER.match(after):

@@ -231,6 +231,8 @@ def story_currency(cues: tuple[str, ...], default: str) -> str:
 def currency_before(before: str, story: tuple[str, ...] = (), scaled: bool = False) -> tuple[str | None, int]:
     """(ISO code, length of the currency text) when `before` ends with a symbol or code; a mark that is also a letter
     of names ("R", "SR", "QR", `SCALED_ONLY`) only glued to the number, or before a `scaled` one ("QR 250 million")."""
+    if before.endswith("(dollar)"):
+        return SYMBOL_CODES["$"], 8  # "(dollar)182.88": the dollar sign as some pages render it
     match = CURRENCY_BEFORE.search(before[-6:])
     if not match:
         return None, 0
