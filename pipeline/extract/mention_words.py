@@ -134,7 +134,7 @@ _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1
                "kilo": ("kilograms", 1.5), "kilogram": ("kilograms", 1.5), "litre": ("liters", 1.5), "liter": ("liters", 1.5),
                "gallon": ("gallons", 1.5), "tonne": ("tonnes", 1.5), "hectare": ("hectares", 1.5), "acre": ("acres", 1.5)}
 _AND_A_HALF = re.compile(rf"\ban?\s+(?P<unit>{'|'.join(_HALF_UNITS)})([\s-])and\2a\2half\b", re.IGNORECASE)  # or "an hour-and-a-half"
-_ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-long\b", re.IGNORECASE)  # "a week-long trial" lasted a week
+_ONE_TIME_LONG = re.compile(r"\b(?P<n>an?)\s+(?:second|minute|hour|day|week|month|year|decade|century)-(?:long|old)\b", re.IGNORECASE)  # "a week-long trial" lasted a week; "a century-old bridge" is 100 years old
 # "half an hour", "half a mile", "in half a century", "the past half-century" (50 years), "a half-hour break";
 # not a company's reporting half ("a half-year loss", "a half-year dividend"), which names a period
 _HALF_ONE = re.compile(rf"\b(?P<n>half\s+an?(?=\s+(?:{_TIME}|{_MEASURE})\b)|half(?=[\s-]centur(?:y|ies)\b)"
