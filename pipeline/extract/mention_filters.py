@@ -110,6 +110,7 @@ _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
                    re.IGNORECASE)  # "a two-year fixed", "its one-year time-deposit rate", "a five-year green bond"
 _AM_PM = r"(?:am|pm|[ap]\.m\b\.?)"  # "9am", "9 p.m.", "7 p.m," (its last dot dropped)
+_PART_OF_DAY_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b", re.IGNORECASE)
 _METAL_TENOR = re.compile(r"^-month\s+(?:nickel|copper|aluminium|aluminum|zinc|cobalt)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(rf"^(?::\s?\d\d(?=\s?{_AM_PM})|:\d\d|\s?{_AM_PM}(?![a-z])|\s?o['’]clock|\s(?:GMT|UTC|CET|BST|EST|EDT|PST|ET|"
                          r"local time)\b)", re.IGNORECASE)
@@ -500,6 +501,9 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "date"  # "a new chapter for 11.11": China's Singles Day sales, named by their date
     if not spelled and _enumerator(text, start, end, value):
         return "label"  # "either (1) fails to impress or (2) overcommits": the items of a list, counted off
+    if not has_unit and value.is_integer() and 1 <= value <= 12 and _PART_OF_DAY_AFTER.match(after) \
+            and re.search(r"\b(?:at|around|about|by|until|till|from|before|after)\s+(?:around\s+|about\s+)?$", before, re.IGNORECASE):
+        return "clock_time"  # "began at 9 in the morning", "reached around 3 at night": an hour of the day
     if value == 12 and _NOON_AFTER.match(after):
         return "clock_time"  # "at 12 noon", "12 midnight"
     if value <= 24 and _CLOCK_H_AFTER.match(after) and CLOCK_LEAD.search(before):

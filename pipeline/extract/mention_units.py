@@ -561,6 +561,8 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return pence
     if match and match["sub"]:
         return UnitRead("GBP", "currency", match.end(), 0.01)
+    if not code and (euro := re.match(r"\s?€(?!\s?\d)", text[end:end + 4])):
+        return UnitRead("EUR", "currency", euro.end())  # "a cap at 180€ per megawatt hour": the euro sign after, as much of Europe writes it
     if not code and (sub := _SUBUNIT_AFTER.match(text, end)):  # "fell 12 paise", "rose by 10 tetri": hundredths
         owners = SUBUNITS[sub[1].lower()]
         owner = next((c for c in cues if c in owners), None) or named_first(owners, whole) or owners[0]
