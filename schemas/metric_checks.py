@@ -511,7 +511,16 @@ def clause_bounds(sentence: str, span: tuple[int, int] | None) -> tuple[int, int
         return 0, len(sentence)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, span[0])), default=0)
     after = _CLAUSE_BREAK.search(sentence, span[1])
+    if after and _OF_THEM_ASIDE.match(sentence, after.end()) and (aside_end := _CLAUSE_BREAK.search(sentence, after.end())):
+        after = _CLAUSE_BREAK.search(sentence, aside_end.end())  # "132 people, many of them children, died after": the
+        # aside, and the verb it stands between
     return start, after.start() if after else len(sentence)
+
+
+# An aside on a counted group, between the count and its verb: "132 people, many of them women and children, died".
+_OF_THEM = r"(?:many|most|some|all|several|half|none|both|each|two|three)\s+of\s+(?:them|whom)\b"
+_OF_THEM_ASIDE = re.compile(_OF_THEM, re.IGNORECASE)
+_ASIDE_AFTER = re.compile(rf",\s+{_OF_THEM}[^,;]{{0,60}},", re.IGNORECASE)
 
 
 def own_clause(sentence: str, span: tuple[int, int] | None) -> str:
@@ -584,6 +593,8 @@ def nearest_words(measured: Measured, before: int = 3, after: int = 4, in_clause
     if measured.span is None:
         return measured.sentence
     head, tail = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
+    if (aside := _ASIDE_AFTER.match(tail)) and not in_clause:
+        tail = tail[aside.end():]  # "132 people, many of them women and children, died": the words past the aside
     if in_clause:
         head, tail = _WORD_BREAK.split(head)[-1], _WORD_BREAK.split(tail)[0]
     return " ".join([*head.split()[-before:], measured.words, *tail.split()[:after]])

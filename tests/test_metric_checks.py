@@ -119,6 +119,10 @@ NOUNS = [
     ("Nearly 300 people have died after the quake hit the country.", "300", "deaths", "population", True),
     ("The quake killed at least 2000 people, officials said.", "2000", "deaths", "population", True),
     ("Relatives of the 31 people massacred at the school spoke.", "31 people", "deaths", "population", True),
+    ("At least 41 people, many of them pilgrims on a day out, died when the ferry sank.", "41 people", "deaths",
+     "population", True),  # the verb past an aside on the group
+    ("The country has 20 million people, many of them farmers, living on its plains.", "20 million people", None,
+     "population", False),
     ("Missiles ordered by Moscow typically cost $5 million each.", "$5 million", "cost", "arms_sales_revenue", True),
     ("The country is expected to earn at least $1 billion from the sale of shells.", "$1 billion", "sales", "weapon_unit_cost", True),
     ("The country is expected to earn at least $1 billion from the sale of shells.", "$1 billion", None, "arms_sales_revenue", False),
