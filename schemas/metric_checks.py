@@ -517,7 +517,7 @@ def clause_bounds(sentence: str, span: tuple[int, int] | None) -> tuple[int, int
     return start, after.start() if after else len(sentence)
 
 
-# An aside on a counted group, between the count and its verb: "132 people, many of them women and children, died".
+# An aside on a counted group, between the count and its verb: "41 people, many of them pilgrims, died".
 _OF_THEM = r"(?:many|most|some|all|several|half|none|both|each|two|three)\s+of\s+(?:them|whom)\b"
 _OF_THEM_ASIDE = re.compile(_OF_THEM, re.IGNORECASE)
 _ASIDE_AFTER = re.compile(rf",\s+{_OF_THEM}[^,;]{{0,60}},", re.IGNORECASE)
@@ -594,7 +594,7 @@ def nearest_words(measured: Measured, before: int = 3, after: int = 4, in_clause
         return measured.sentence
     head, tail = measured.sentence[:measured.span[0]], measured.sentence[measured.span[1]:]
     if (aside := _ASIDE_AFTER.match(tail)) and not in_clause:
-        tail = tail[aside.end():]  # "132 people, many of them women and children, died": the words past the aside
+        tail = tail[aside.end():]  # "41 people, many of them pilgrims, died": the words past the aside
     if in_clause:
         head, tail = _WORD_BREAK.split(head)[-1], _WORD_BREAK.split(tail)[0]
     return " ".join([*head.split()[-before:], measured.words, *tail.split()[:after]])
