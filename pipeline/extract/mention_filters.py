@@ -75,8 +75,11 @@ _LINK_BEFORE = re.compile(r"\(\s*(?:also\s+read|read\s+(?:more|also))\b[^()]*$|(
                           re.IGNORECASE)
 # A small count before a name and a lowercase plural counts the plural: "a streak of 35 Powerball
 # drawings", "12 Apple stores" (a model number is rarely under 100; "the 787 Dreamliner jets" stays a name).
-_WHOSE_THEN_PLURAL = re.compile(r"^(?:\s[A-Z][\w&'’-]*){1,3}(?<!Street)(?<!Road)(?<!Avenue)(?<!Lane)(?<!Square)(?<!Drive)(?<!Place)"
-                                r"(?:\s[a-z]{3,}(?<!s))?\s(?!remains\b)(?P<noun>[a-z]{3,}s)\b")  # "15 Amur leopard cubs" (not "14
+_PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace close row hill".split())
+_NO_PLACE_WORD = rf"(?!(?:{'|'.join(sorted(word.capitalize() for word in _PLACE_WORDS))})\b)"  # a capitalised word of no address
+_NOT_A_VERB_S = r"(?!remains\b)"  # a plural that is no verb ("14 Kensington Road remains shut")
+_WHOSE_THEN_PLURAL = re.compile(rf"^(?:\s{_NO_PLACE_WORD}[A-Z][\w&'’-]*){{1,3}}"
+                                rf"(?:\s[a-z]{{3,}}(?<!s))?\s{_NOT_A_VERB_S}(?P<noun>[a-z]{{3,}}s)\b")  # "15 Amur leopard cubs" (not "14
 # Kensington Road remains shut": an address and a verb)
 # Larger counts too, of what no model number names: "293 Lok Sabha seats", "543 Lok Sabha constituencies", and of
 # vehicles after their maker's name ("220 Boeing airplanes", "140 Volvo trucks": a model's number follows the maker).
@@ -98,13 +101,12 @@ _HARMED_AFTER = re.compile(rf"^\s+(?:(?:most\s+)?(?:recent|latest|new|additional
                            rf"(?:people\s+|workers\s+|passengers\s+)?(?:{HARMED_WORDS})\b", re.IGNORECASE)
 _TITLE_SMALL = frozenset("To Of After In On At For And The As By With From Over Into Amid".split())
 # Capitalised words after a number that are what it counts, not a name: their last word is a plural
-# ("24 Grand Slams", "the 58 Super Bowls"), or a plural follows them ("150 Loch Ryan native oysters"), or a person's or maker's verb follows them ("the 419 Tony Blair won",
-# "the 371 Airbus delivered").
-_COUNTED_NAME = re.compile(r"^(?:\s(?!(?:Street|Road|Avenue|Lane|Boulevard|Square|Drive|Place|Way|Court|Crescent|Terrace|Close|Row|Hill)\b)[A-Z][a-z]+){1,3}"
-                           r"(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])|(?:\s[a-z]{3,}){0,2}\s(?!remains\b)[a-z]{2,}[a-rt-z]s(?![\w'’-])"
+# ("24 Grand Slams", "the 58 Super Bowls"), or a plural follows them ("150 Loch Ryan native oysters"), or a person's or
+# maker's verb follows them ("the 419 Tony Blair won", "the 371 Airbus delivered").
+_COUNTED_NAME = re.compile(rf"^(?:\s{_NO_PLACE_WORD}[A-Z][a-z]+){{1,3}}"
+                           rf"(?:(?<=[a-rt-z]s)(?![\w'’-]|\s[A-Z])|(?:\s[a-z]{{3,}}){{0,2}}\s{_NOT_A_VERB_S}[a-z]{{2,}}[a-rt-z]s(?![\w'’-])"
                            r"|\s(?:won|had|took|scored|secured|earned|claimed|needed|held|got|delivered|built|sold|shipped|"
                            rf"produced|made|bought|ordered)\b)|^\s(?:{CRYPTO_COINS})\b(?![-’'])")  # "200 Bitcoin": coins counted
-_PLACE_WORDS = frozenset("street road avenue lane boulevard square drive place way court crescent terrace".split())
 _BOND = re.compile(r"^-year\s+(?:treasury|treasuries|bonds?|notes?|gilts?|yields?|bunds?|jgbs?|government|paper|debt|sukuks?|eurobonds?|"
                    r"(?:green|social|sustainability|blue|sovereign|corporate|dollar|euro|islamic|senior|convertible)\s+(?:bonds?|notes?|sukuks?)|"
                    r"borrowing|benchmark|spreads?|swaps?|breakevens?|mortgages?|fixed|fixes|rates?|(?:time[\s-])?deposits?)\b",
