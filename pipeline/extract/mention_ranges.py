@@ -172,10 +172,11 @@ _BASELINE = re.compile(r"^(?:\s+(?:of|in|at|for|on|among|last|this|next)\s(?:[^\
                        r"(?:\s+(?:with|to))?)\s+$"
                        r"|^\s+[a-z][^\d.;:()]{0,60}?,\s+(?:up|down)\s+from\s+$", re.IGNORECASE)  # "... this winter, down from four"
 # The earlier level a rate is compared with, after the rate's time or place: "NZ$31 an hour this season, up from NZ$28",
-# "EUR2.40 a stem on Monday, against EUR1.90", "JPY700 a visit after a rise from JPY600".
-_FOR_ONE = re.compile(r"\s+for\s+(?:an?|one|each)\b", re.IGNORECASE)  # "against £30,000 for a flat": a price of its own
+# "EUR2.40 a stem on Monday, against EUR1.90", "JPY700 a visit after a rise from JPY600" (not one priced for a thing of
+# its own, `_FOR_ONE`: "£900 a month, against £30,000 for a flat").
 _RATE_LINK = re.compile(r"^(?:\s+(?:this|last|next|on|at|in|for|during)\s[^\d,.;:]{0,30}?)?\s*,?\s*(?:up\s+from|down\s+from|against|"
                         r"compared\s+(?:with|to)|after\s+an?\s+(?:rise|increase|hike|cut|fall|drop)\s+from)\s+$", re.IGNORECASE)
+_FOR_ONE = re.compile(r"\s+for\s+(?:an?|one|each)\b", re.IGNORECASE)
 # A change told right after a level with a rate, in its clause: "€1.74 a litre, up 9 cents".
 _CHANGE_AFTER = re.compile(r"^[^\d;.]{0,30}?,\s+(?:up|down)\s+(?:by\s+)?$", re.IGNORECASE)
 
@@ -467,7 +468,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if mention.unit is None and other.unit and not backward and _BRACKETED.match(gap) \
             and text[mention.end:mention.end + 1] == ")":
         return replace(mention, unit=other.unit, unit_class=other.unit_class)
-    if mention.unit and other.unit and (_LINK.match(gap) or not backward and (_CHANGE_AFTER.match(gap) or _RATE_LINK.match(gap) and not _FOR_ONE.match(text, mention.end) or (
+    rate_link = not backward and _RATE_LINK.match(gap) is not None and not _FOR_ONE.match(text, mention.end)
+    if mention.unit and other.unit and (_LINK.match(gap) or rate_link or not backward and (_CHANGE_AFTER.match(gap) or (
             _PARALLEL.match(gap) and _PARALLEL_AFTER.match(text[mention.end:mention.end + 30])))) \
             and base_unit(mention.unit) == base_unit(other.unit) and " per " in other.unit and " per " not in mention.unit:
         return replace(mention, unit=other.unit)  # "30 cents per kWh in Auckland and 28 cents in Wellington"
