@@ -47,6 +47,7 @@ PHRASES = [
     ("He beat Lena Hart, 31, current number 4 in the world ranking.", "4", "ranking"),
     ("The number 3 in the world, Jan Berg, lost in the final.", "3", "ranking"),
     ("The storm hit two weeks earlier, the agency said.", "two weeks", "time_ago"),
+    ("The ferry was relaunched just six days back after a refit.", "six days", "time_ago"),  # "back" as "ago"
     ("With more than 10 years in journalism, I cover markets and energy.", "10 years", "author_bio"),
     ("My career as a reporter spans 12 years and four continents.", "12 years", "author_bio"),
     ("Residents aged 70 and over now outnumber schoolchildren.", "70", "age_band"),
@@ -158,6 +159,7 @@ FACTS = [
     ("The agency recommended the vaccine for children aged 6 to 16 in areas where the virus spreads.", "6 to 16"),
     ("Officials from those three countries met in Geneva.", "three countries"),  # a group larger than a pair
     ("A dozen growers paid $900 in fees.", "A dozen growers"),  # no price of a thing sold by the dozen
+    ("The crew spent two weeks back home after the refit.", "two weeks"),  # "back home", no time ago
 ]
 
 

@@ -125,7 +125,7 @@ _PERIOD_ENDING_AFTER = re.compile(r"^[\s-]+periods?\s+(?:ending|ended|to|through
 _FIRST_SPAN_BEFORE = re.compile(r"\b(?:in|during|over)\s+the\s+first\s+$", re.IGNORECASE)
 # A length of time that dates something: "four years ago", "two weeks earlier" (not the "earlier" of a day named
 # after it: "jail terms of six and nine years earlier Tuesday").
-_AGO_AFTER = re.compile(r"^\s+(ago\b|(?:earlier|later|after|before)\b(?!\s+than)(?!,?\s+(?:on\s+)?(?:(?-i:[MTWFS][a-z]+day)|"
+_AGO_AFTER = re.compile(r"^\s+(ago\b|back\b(?=\s*[,.;:)]|\s+(?:when|following|after|before|in|on|and)\b)|(?:earlier|later|after|before)\b(?!\s+than)(?!,?\s+(?:on\s+)?(?:(?-i:[MTWFS][a-z]+day)|"
                         r"today|tonight|this\s+(?:week|month|year|morning|afternoon|evening)|"
                         r"in\s+the\s+(?:day|week|month|year|morning|afternoon|evening))\b))", re.IGNORECASE)
 _LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|over|within|spent|spend|spends|took|takes?|taking|"
@@ -171,7 +171,7 @@ _PRICE_FOLLOWS = re.compile(r"[^.;:!?$€£¥₹\d]{0,40}?\b(?:for|costs?|costin
 def phrase_rule(text: str, mention: Mention) -> str | None:
     """The name of the rule that makes `mention` a phrase rather than a fact, else None."""
     if mention.unit_class == "duration" and (match := _AGO_AFTER.match(text[mention.end:mention.end + 20])) \
-            and (match.group(1).lower() == "ago" or mention.unit in _DATING_UNITS) \
+            and (match.group(1).lower() in ("ago", "back") or mention.unit in _DATING_UNITS) \
             and not (match.group(1).lower() in ("after", "before")
                      and _LASTING_BEFORE.search(text[max(0, mention.start - 20):mention.start])) \
             and not _BORN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
