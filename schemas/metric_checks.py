@@ -1159,7 +1159,7 @@ def _wildlife_problem(metric: str, measured: Measured) -> str | None:
     names no people: no population; nor is a change of wild populations, in a sentence that names no economy, an
     economy's growth ("22% and 31% falls show older losses, with some bird populations steady")."""
     if metric == "gdp_real_growth" and _WILD_THINGS.search(measured.sentence) and not _PEOPLE_WORDS.search(measured.sentence) \
-            and not re.search(NOUNS["economy"], measured.sentence, re.IGNORECASE):
+            and "economy" not in nouns_in(measured.sentence):
         return (f"«{measured.words}» is a change in wild populations, not an economy's growth: metric {metric!r} does not "
                 f"fit; choose other: with a metric_label for what changed")
     if metric != "population" or not _WILDLIFE_POPULATION.search(measured.sentence) or _PEOPLE_WORDS.search(measured.sentence):

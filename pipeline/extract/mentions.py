@@ -467,9 +467,9 @@ def _feet_and_inches(text: str, mentions: list[Mention]) -> list[Mention]:
     """"6-foot-6" is 6.5 feet: the whole feet the scanner read, with the inches glued after them."""
     result = []
     for mention in mentions:
-        inches = _INCHES_AFTER.match(text, mention.end)
-        size = float(inches[1]) + 0.5 * bool(inches[2]) if inches else 12.0
-        if mention.unit == "feet" and mention.value_max is None and re.search(r"\d-(?:foot|ft)$", mention.text) and size < 12:
+        if mention.unit == "feet" and mention.value_max is None and re.search(r"\d-(?:foot|ft)$", mention.text) \
+                and (inches := _INCHES_AFTER.match(text, mention.end)) \
+                and (size := float(inches[1]) + 0.5 * bool(inches[2])) < 12:
             mention = replace(mention, end=inches.end(), text=text[mention.start:inches.end()], value=mention.value + size / 12)
         result.append(mention)
     return result
