@@ -203,7 +203,7 @@ _INDEX_NAME = re.compile(r"\b(?:S&P|Nasdaq|Dow(?: Jones)?|FTSE|Russell|Nikkei|DA
 _LIST_ENTRY = re.compile(rf"{LIST_NAME}{_LIST_NUMBER}\b")
 _TO_AFTER = re.compile(r"^\s+to\s+(\d+)\b(?![.,]\d)")
 _TO_BEFORE = re.compile(r"(?<![\d.,])(\d+)\s+to\s+$")
-_SPORT = re.compile(r"\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
+_SPORT = re.compile(r"(?<!-)\b(beat|beats|won|win|wins|lost|lose|loses|defeat\w*|draw|drew|lead|leads|led|trail\w*|victory|"
                     r"match|game|final|half-time|halftime|aggregate|score\w*|run|series|innings|league|set|sets|"
                     r"thrash\w*|held|cup|title|goal\w*)\b(?!-)", re.IGNORECASE)  # not "in the run-up to"
 _SPORT_VERB = re.compile(r"\b(beat|beats|won|lost|defeated|thrashed|edged|led|trailed|lead)\b[^.;\d]{0,40}$", re.IGNORECASE)
@@ -727,7 +727,7 @@ _RELAY = re.compile(r"\b\d\s?[x×]\s?\d{2,4}(?:\s?(?:m|metres?|meters?)\b)?(?=(?
 _NUMBERED_BEFORE = re.compile(r"\b(?:junction|exit|flight|bus|route|runway|gate|platform|highway|interstate|tram|berth|pier|ward|line|lane|"
                               r"(?-i:[Gg]ame|[Rr]ound|[Ee]pisode|[Cc]hapter)(?=s\s+\d+\s*,)|"  # "Games 3, 11 and 14"
                               r"room|(?<!in a )row|seat|H\.?R\.?|S\.)s?\s+(?:\d+[a-z]?\s*(?:,\s*|\s+(?:and|or|to)\s+))*$", re.IGNORECASE)  # "HR 5376": a bill
-_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators"
+_PLURAL_AFTER = re.compile(r"(?:\s?[-–]\s?\d+)?\s+(?!(?:was|is|has|does|goes|says)\b)[a-z]+s\b")  # what a number counts: "62,000 spectators", "60-70 bathers"
 # "pair number two", "Law No. 7" (an abbreviated "No." labels whatever word follows); not a rank ("the world number 2", "number 3 in the world": `mention_phrases`).
 _NUMBER_LABEL_BEFORE = re.compile(r"(?<!world\s)(?<!current\s)(?<!now\s)(?<!still\s)(?<!already\s)\b(?:number|no\.|nr\.)\s$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"^\s+in\s+the\s+world\b", re.IGNORECASE)
