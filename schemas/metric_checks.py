@@ -33,7 +33,8 @@ The checks, each one code can make without a model:
    trillion"), and its national income (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
    is not taken after words about a currency or a market ("The yen's depreciation against the
    dollar, down 6.6%"), nor after another subject in its own clause ("private consumption fell
-   by 0.8%", "fishing grew 4.7%"). No growth rate is taken for a share of a whole that names no
+   by 0.8%", "fishing grew 4.7%"), nor in a sentence about sales, revenue or profit that names no economy
+   (a platform's GMV "up 28%"). No growth rate is taken for a share of a whole that names no
    change ("accounted for 98.3% of its trade", "22% of GDP"), nor for a percentage whose sentence
    names no growth, no economy and no movement ("damage could range from 30% to 50%").
    Growth of trade, exports or imports and the unemployment and inflation rates need their
@@ -247,7 +248,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _reading_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
-              _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _economy_size_problem, _target_problem,
+              _unnamed_rate_problem, _no_growth_problem, _completion_problem, _margin_or_tariff_problem, _market_move_problem, _sales_growth_problem, _economy_size_problem, _target_problem,
               _policy_rate_problem, _count_growth_problem, _wildlife_problem,
               _crowd_problem,
               _toll_part_problem, _toll_population_problem, _event_problem, _moved_thing_problem, _picked_out_problem)
@@ -895,6 +896,7 @@ _TARIFF_AFTER = re.compile(rf"^\s*(?:(?!(?:as|even|while|after|before|pre|and|bu
 # A sum of money named by what it cost, lost, was spent or is owed, with no word of an economy's size near it:
 # "economic damage estimated at $2.3 billion", "visitor spending of $900 million", "a default on its $51 billion debt".
 _NOT_ECONOMY = re.compile(r"\b(?:damages?|losses|lost|costs?|costing|impacts?|effects?|benefits?|boost|windfall|spending|spent|expenditures?|revenues?|sales|"
+                          r"gmv|gross\s+merchandise\s+(?:value|volume)|turnover|takings|"
                           r"bills?|budgets?|funds?|funding|investments?|aid|compensation|fines?|debts?|loans?|bonds?|"
                           r"deficits?|borrowing|bailout|liabilities|reserves)\b", re.IGNORECASE)  # "its US$51 billion foreign debt"
 _ECONOMY = re.compile(r"\b(?:gdp|gross\s+domestic\s+product|economy|economies|output)\b", re.IGNORECASE)
@@ -924,6 +926,21 @@ def _market_move_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» moves a price on a market, not an economy: metric {metric!r} does not fit; choose "
             f"other: with a metric_label for that price")
+
+
+# What a business sells or earns: a growth of these is a company's or a trade's, not an economy's.
+_SALES = re.compile(r"\b(?:gmv|gross\s+merchandise\s+(?:value|volume)|sales|revenues?|turnover|takings|orders|profits?|earnings)\b",
+                    re.IGNORECASE)
+
+
+def _sales_growth_problem(metric: str, measured: Measured) -> str | None:
+    """A percentage in a sentence about sales, revenue or profit, with no word of an economy or its output, is a
+    business's growth, not the economy's ("the GMV on its platform was $54.6 billion ..., up 28% from 2020")."""
+    if metric != "gdp_real_growth" or measured.unit_class != "percent" or not (cue := _SALES.search(measured.sentence)) \
+            or _ECONOMY.search(measured.sentence):
+        return None
+    return (f"the sentence of «{measured.words}» is about {cue.group(0).lower()}, not an economy: metric {metric!r} does "
+            f"not fit; choose other: with a metric_label for what grew")
 
 
 def _margin_or_tariff_problem(metric: str, measured: Measured) -> str | None:

@@ -684,6 +684,18 @@ def test_a_move_of_shares_or_an_index_is_no_economy_s_growth(sentence: str, word
 
 
 @pytest.mark.parametrize(("sentence", "words", "value", "flagged"), [
+    ("Orvex did better on growth, as the GMV on its site was $12.4 billion in the week, up 31% on last year.", "31%", 31.0, True),
+    ("Quarterly revenue at the carmaker rose 8%, its chief executive said.", "8%", 8.0, True),
+    ("The economy grew 2.1%, helped by strong retail sales.", "2.1%", 2.1, False),
+    ("Growth slowed to 1.4% in the third quarter.", "1.4%", 1.4, False),
+])
+def test_growth_of_sales_or_revenue_is_no_economy_s_growth(sentence: str, words: str, value: float, flagged: bool) -> None:
+    found = problem("gdp_real_growth", sentence, words, value, "percent", "percent")
+    assert (found is not None) == flagged
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "flagged"), [
+    ("Orvex did better on growth, as the GMV on its site was $12.4 billion in the week.", "$12.4 billion", 1.24e10, True),
     ("The storm caused economic damage estimated at $2.3 billion.", "$2.3 billion", 2.3e9, True),
     ("Visitor spending of $900 million gave the economic lift officials hoped for.", "$900 million", 9e8, True),
     ("The island's economy was worth $2.3 billion last year.", "$2.3 billion", 2.3e9, False),
