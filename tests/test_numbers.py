@@ -32,6 +32,10 @@ FIND_CASES: list[tuple[str, list[tuple[str, float]]]] = [
     ("debt of $1.2tn", [("1.2tn", 1.2e12)]),
     ("10k protesters", [("10k", 1e4)]),
     ("a $3B contract", [("3B", 3e9)]),
+    ("a market value of $2.5T", [("2.5T", 2.5e12)]),  # a capital T after a currency sign: a trillion
+    ("the shares passed (dollar)3T", [("3T", 3e12)]),
+    ("a 7T magnet in the scanner", [("7", 7)]),  # no currency: no scale
+    ("$5T-shirts on sale", [("5", 5)]),
     ("sent a dozen missiles", [("a dozen", 12)]),
     ("ten launchers", [("ten", 10)]),
     ("half a million rounds", [("half a million", 5e5)]),

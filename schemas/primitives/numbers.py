@@ -1,7 +1,7 @@
 """Primitive: find and parse the numbers written in text.
 
 News prose writes numbers three ways: digits ("2,770", "3.1", "-4.5", "2¾"), digits with a scale word
-("24.5 billion", "1.5bn", "$2m", "8 B", "4 hundred", "85 lakh", "1.5 lakh crore", "3 point 4
+("24.5 billion", "1.5bn", "$2m", "8 B", "$3T", "4 hundred", "85 lakh", "1.5 lakh crore", "3 point 4
 million") and words ("ten", "a dozen", "one million", "half a million", "two point five"; see
 number_words).
 `find_numbers` returns every one of them with its character offsets, its value in base units and
@@ -28,7 +28,9 @@ _SPACED_SHORT: dict[str, float] = {
 }
 # Single letters are only a scale when attached ("$2m", "10k", "$3B"): "100 m" is a distance.
 # A capital B after a space is a billion too ("an $8 B takeover").
-_ATTACHED_SHORT: dict[str, float] = {"m": 1e6, "k": 1e3, "b": 1e9}
+# A capital T only after a currency sign, a trillion of money ("$3T", "(dollar)3T"; not "a 3T scanner").
+_ATTACHED_SHORT: dict[str, float] = {"m": 1e6, "k": 1e3, "b": 1e9, "t": 1e12}
+_MONEY_TRILLION = "|".join(f"(?<=[$€£¥)]{digits})" for digits in (r"\d", r"\d\d", r"\d\.\d", r"\d\.\d\d", r"\d\d\.\d"))
 _WORD_SCALES = ("lakh\\s+cr(?:ore)?|hundred\\s+(?:thousand|million|billion)|hundred|thousand|(?:million|billion|trillion)s?|lakh|"
                 "crore")  # "$13 Billions": a plural scale after a figure is the scale
 
@@ -90,7 +92,7 @@ _NUMERIC = re.compile(
     r"|(?<=\d)[\s-](?:1/[248]|3/[48]|[12]/3|[57]/8)(?![\d/]))?"  # a fraction typed after the whole: "6 1/2 years", "5-1/4"
     r"(?!\d)(?!(?:,\d{3})*(?:st|nd|rd|th)" + _NOT_LETTER + r")"  # "23rd", "1,000th" are ordinals
     r"(?:(?P<word>[\s-]?(?:" + _WORD_SCALES + "|" + _SHORT_ALT + r"))" + _NOT_LETTER
-    + r"|(?P<letter>[mkb]|(?-i:\sB)(?![-\u2013]\d))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9", nor "20 B-52 bombers"
+    + r"|(?P<letter>[mkb]|(?-i:\sB)(?![-\u2013]\d)|(?:" + _MONEY_TRILLION + r")(?-i:T)(?!-))(?![^\W_]))?",  # "$3B", not the "4B" of a code "4B7X9", nor "20 B-52 bombers"
     re.IGNORECASE,
 )
 # A figure written in digits that is not a year ("25.5%", "1,200", "3.5"; not "2023"): where a
