@@ -14,7 +14,7 @@
 - multipliers, in `times`: "sixfold", "12-fold", "a factor of three", the verbs "doubled",
   "tripled", "quadrupled" (not "doubled down", "doubled as"), and "double" or "triple" before what
   they multiply ("nearly double the 183,000 expected"; after "to" or "will", a verb and a rise: "wants to double the
-  charge"); "halved" and "to halve" are a fall of 50
+  charge"; after a verb of seeing or making and its object, a rise too: "saw prices double in just hours"); "halved" and "to halve" are a fall of 50
   percent, as every blind writer of the scanner sets reads them;
 - amounts named by their size alone, as ranges: "a multi-billion dollar plan" (2 to 9 billion),
   "double-digit growth" (10 to 99 percent), "won by a double-digit margin" (points);
@@ -218,6 +218,13 @@ _MULTIPLY_TO = re.compile(rf"\b(?:{_MODALS}|to)\s+(?:[a-z]+\s+[^.;:!?]{{0,80}}?\
                           r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)\b(?!-)"
                           r"(?!\s+(?:down|up|over|back|as|the|that|what|its|their|his|her|our|this|these|those|zero|oh|nought)\b)",
                           re.IGNORECASE)  # (nor "calls to triple zero", a phone number)
+# ... and after a verb of seeing or making and its object, with nothing multiplied after it: "traders saw prices double in
+# just hours", "watched their rent triple since 2019" (not "saw a double rainbow", "made double the money").
+_SEEN_MULTIPLY = re.compile(r"\b(?:saw|see|sees|seen|seeing|watched|watch|watches|watching|made|make|makes|making|helped|help|helps|"
+                            rf"let|lets)\s+(?!(?:a|an|the)\s+(?:double|triple)\b)(?:[\w'’-]+\s+){{1,4}}?{_HEDGED}"
+                            r"(?P<verb>(?P<stem>doubl|tripl|trebl|quadrupl)e)"
+                            r"(?=\s+(?:in|within|since|from|to|by|and|after|overnight|again|this|last|between)\b|\s*[,.;:!?)])",
+                            re.IGNORECASE)
 # ... and the same verb before what it multiplies (`_TIMES_THE`), which it raises: "wants to double the charge" (not
 # "set to double the 183,000 expected" or "the forecast": a comparison with a figure).
 _VERB_BEFORE = re.compile(rf"\b(?:{_MODALS}|must|to)\s+{_HEDGED}$", re.IGNORECASE)
@@ -504,7 +511,8 @@ def _multipliers(text: str) -> list[WordQuantity]:
     found += [WordQuantity(m.span(group), _HOW_MANY_TIMES[m[group].lower()], None, "times", "done")
               for m in _TWICE_DONE.finditer(text) for group in ("w", "row") if m[group]]
     found += [WordQuantity(m.span("w"), _HOW_MANY_TIMES[m["w"].lower()], None, "times", "done") for m in _TWICE_LISTED.finditer(text)]
-    return found + [_multiplied(m.span("verb"), m["stem"]) for m in _MULTIPLY_TO.finditer(text)] \
+    return found + [_multiplied(m.span("verb"), m["stem"]) for pattern in (_MULTIPLY_TO, _SEEN_MULTIPLY)
+                    for m in pattern.finditer(text)] \
         + [_multiplied(m.span(), m["stem"]) for m in _MULTIPLIED_VERB.finditer(text)] \
         + [_multiplied(m.span("half"), "halv") for m in _CUT_IN_HALF.finditer(text)]
 
