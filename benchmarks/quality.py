@@ -174,6 +174,7 @@ REAL_SETS = {
     "holdout108": (ROOT / "tests" / "data" / "holdout108", ROOT / "fetched" / "holdout108"),
     "holdout109": (ROOT / "tests" / "data" / "holdout109", ROOT / "fetched" / "holdout109"),
     "holdout110": (ROOT / "tests" / "data" / "holdout110", ROOT / "fetched" / "holdout110"),
+    "holdout111": (ROOT / "tests" / "data" / "holdout111", ROOT / "fetched" / "holdout111"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
