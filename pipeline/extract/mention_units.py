@@ -168,7 +168,8 @@ _INDEX_WORDS = re.compile(r"\b(?:index|indices|indexes|dow|nasdaq|ftse|s&p|nikke
 _CATEGORY_BEFORE = re.compile(r"\bcategory[\s-]$", re.IGNORECASE)
 _STORM_WORDS = re.compile(r"\b(?:hurricanes?|storms?|cyclones?|typhoons?|winds?)\b", re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper (capita|head|person)\b[^.;\d]{0,40}$", re.IGNORECASE)
-_NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other most recent latest".split())
+_NOUN_SKIP = frozenset("new more straight consecutive successive further additional extra full other most recent latest "
+                        "smaller larger bigger older newer younger cheaper".split())  # "40 smaller towns": towns
 _FUNCTION_WORDS = ("a an the of to in on at by for from with and or nor not but than since as per this that these those its their "
                    "his her our your who which while when where each every i we you he she it they them us him")  # "the big one they remember"
 _VERBS = "is are was were be been has have had will would can could may might said says does did do"
