@@ -4,7 +4,7 @@
   of 10", "half of", "fell by a third", and a hedged share standing for those it counts ("around
   half identified as female", "about a third were over 60");
 - vague amounts, as ranges of 2 to 9 times their base: "dozens", "scores of", "hundreds of
-  thousands", "tens of millions", "several hundred", "a few thousand", "several records" (2 to 9), and
+  thousands", "tens of millions", "several hundred", "a few thousand", "several records" (2 to 9), "several times higher" (2 to 9 times), and
   decades alone as a length of time ("for decades", 20 to 90 years); "a couple of" is about 2;
 - one unit of time, one degree or one measure after a hedge: "for more than a year", "nearly a
   decade" (10 years), "over a century" (100 years), "by more than a degree" (1; "a year ago" is
@@ -89,6 +89,9 @@ _VAGUE = re.compile(
     r"|\b(?P<several>several)\b(?=\s+(?:more\s+)?(?!(?:times|more|other|others)\b)"
     r"(?:[\w.’'-]+\s+){0,2}?[a-z]+s\b)(?!\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(?:ago|earlier|later|before)\b)",
     re.IGNORECASE)
+# "several times higher", "several times as large": a multiple of 2 to 9 (not "met several times", how often)
+_SEVERAL_TIMES = re.compile(r"\bseveral\s+times(?=\s+(?:higher|larger|bigger|greater|more|less|lower|smaller|faster|slower|"
+                            r"as|the|that|what)\b)", re.IGNORECASE)
 # "a couple of hospitals": about two; "a couple of hundred protesters": about 200
 _COUPLE = re.compile(r"\ba\s+couple\s+of(?:\s+(?P<scale>dozen|hundred|thousand|million|billion))?\b(?=\s+[a-z])", re.IGNORECASE)
 # "a multi-billion dollar plan", "a multimillion-pound deal": 2 to 9 of the scale, in the currency named
@@ -467,7 +470,7 @@ def _vague(text: str) -> list[WordQuantity]:
         else:
             base = _BASE[(m["scale"] or m["plural"] or m["scores"] or m["several"]).lower()] * _BASE.get((m["times"] or "").lower(), 1)
         found.append(WordQuantity((m.start(), m.end()), 2 * base, 9 * base, None, "vague"))
-    return found
+    return found + [WordQuantity(m.span(), 2.0, 9.0, "times", "vague") for m in _SEVERAL_TIMES.finditer(text)]
 
 
 def _couple(text: str) -> list[WordQuantity]:
