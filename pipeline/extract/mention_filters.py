@@ -224,7 +224,7 @@ _CHASING = re.compile(r"\b(?:(?:chasing|chased(?:\s+down)?|defending|overhauled)
 # A Gaelic games score, goals and points for each side: "2-24 to 1-19".
 _GAELIC = re.compile(r"(?<![\d.,])\d-\d{1,2}\s+to\s+\d-\d{1,2}(?![\d.,]?\d|\s?(?:%|per\b|pc\b|percent\b))")
 _CRICKET_WORDS = re.compile(r"\b(?:cricket|wickets?|innings|overs|bowl\w*|batt\w+|Test|ODI|T20|centur(?:y|ies)|declared|"
-                            r"pitch|runs|balls|dismissed)\b")
+                            r"pitch|runs|balls|dismissed|skittled)\b")
 _GOLF = re.compile(r"^-(?:under|over)\b|^\s+for\s+\d+\s+wickets?", re.IGNORECASE)
 _GOLF_BEFORE = re.compile(r"\d-(?:under|over)(?:-par)?\s+$", re.IGNORECASE)
 _ONE_NOT = re.compile(r"^(?:\s+(?:of|another|by|and|to|in|on|at|who|that|which|is|was|has|had|would|will|can|could|"
@@ -351,7 +351,7 @@ _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remai
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
-                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
+                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bof\s+one\s+mind\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\b(?:any|each)\s+one\b(?!\s+(?:of|in)\b)"
                     # "one death is too many", "one death is a death too many": a stand against any, no toll
                     r"|\bone\s+(?:death|life|case|victim|injury|child|person)\s+(?:is|was|would\s+be)\s+(?:(?:one|a\s+[a-z]+)\s+)?too\s+many\b"
@@ -867,8 +867,9 @@ _NAMED_AFTER = re.compile(r"\s+(?:named|called|known\s+as|dubbed)\b", re.IGNOREC
 _ONE_DID = re.compile(r"^\s+(?:[a-z]{3,}ed|cost|costs|sold|sells|went|made|makes|brought|fetches|paid|pays)\b")
 _ONE_PRONOUN = re.compile(r"^(?:\s*[,.;:)!?—–]|\s+-\s|\s*$|['’]s\s|\s+(?:it|that|which|who|he|she|they|we|you|i|before|after|in|on|at|from|"
                           r"with|for|is|was|are|were|has|had|does|did|costs?|sells?|down|up|over|near|by|under|across|beside|"
-                          r"outside|inside|behind|above|below|along|there|here)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b))",
-                          re.IGNORECASE)  # ... "this one involved deception" (not "the one injured worker was")
+                          r"outside|inside|behind|above|below|along|there|here)\b|\s+[a-z]{3,}ed\s+(?!(?:[a-z]+\s+)?(?:is|was|were|are|has|had)\b)"
+                          r"|\s+(?:[A-Z]{3}\s?|[$£€¥₹]\s?)?\d)",
+                          re.IGNORECASE)  # ... "this one involved deception" (not "the one injured worker was"); "a full-size one EUR1,200"
 _NO_VERB = r"(?!(?:would|will|could|can|may|might|must|should|was|were|is|are|has|had|have|did|does|do|said|says)\b)"
 _ANYTHING = re.compile("")
 # "one" that counts nothing, by the words before it (None: any) and after it:

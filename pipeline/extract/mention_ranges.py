@@ -360,6 +360,8 @@ def share_units(text: str, mentions: list[Mention]) -> list[Mention]:
         shared = _shared(text, result[i], result[i - 1], backward=False)
         if shared is result[i] and i >= 2 and (_share_in_brackets(text, result[i - 2], result[i - 1]) or result[i - 1].is_year):
             shared = _shared(text, result[i], result[i - 2], backward=False)  # "41 districts (62%) in the north and 19", "4 in 2022 and 9"
+        if shared is result[i] and i >= 2 and result[i - 1].unit_class == "duration" and _OF_THEM.match(text, shared.end):
+            shared = _shared(text, result[i], result[i - 2], backward=False)  # "31 luthiers in the past ten years, 12 of them"
         if shared.unit is None and i >= 2 and result[i - 2].unit and _of_each(text, result[i - 2], result[i - 1], shared):
             shared = replace(shared, unit=result[i - 2].unit, unit_class=result[i - 2].unit_class)  # "4 days of 40C and 2 of 42C"
         result[i] = shared

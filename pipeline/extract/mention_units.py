@@ -293,7 +293,7 @@ _DAY_COMPOUND = re.compile(rf"\s(?:{DAY_HEADS})\b")
 
 # Verbs that are never nouns nor modifiers of one, right after a bare count: its noun is the one named before.
 _VERB_FIRST = frozenset("found sold bought sell sells buy buys carve carves earn earns bring brings come comes stay stays "
-                        "go goes say says".split())
+                        "go goes say says needed".split())  # "two needed liver transplants"
 
 
 def _noun_words(after: str) -> list[re.Match[str]]:
