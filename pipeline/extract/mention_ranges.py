@@ -272,7 +272,7 @@ def _range(text: str, low: Mention, high: Mention) -> Mention | None:
         return None  # "whittled its backlog by 41,000 to 512,000 cases", "tightened by 55 basis points to 310 basis
         # points": a verb the signs do not know, the same shape
     joined = _joined(text, low, high, first, low.start)
-    if currency_once and " per " not in low.unit and (per := rate_after(text, high.end, money=True))[0]:
+    if currency_once and " per " not in low.unit and (per := rate_after(text, high.end, of_one=True))[0]:
         end = high.end + per[1]  # "A$32-38 an hour": the rate after the second end is the range's
         joined = replace(joined, unit=f"{low.unit} per {per[0]}", end=end, text=text[joined.start:end])
     return joined

@@ -5,7 +5,8 @@ durations, currencies (symbols before, words and codes after, "164p" and "45 cen
 the story's currency, "pounds" as money or weight by context), measures ("41.2C", "km/h",
 "metres") and counted nouns ("1,200 people"). A rate keeps its denominator: "$58 per barrel" is
 `USD per barrel`, "$3,500 a month" is `USD per month`, and "GDP per capita reached $12,400" is
-`USD per capita`; an exchange rate is one currency per the other ("the zloty held at 4.27 per
+`USD per capita`; money or a measure shares out over one thing after "a" ("1,200 tenge a car", "5,480 litres a
+cow"); an exchange rate is one currency per the other ("the zloty held at 4.27 per
 euro" is `PLN per euro`).
 """
 
@@ -809,23 +810,24 @@ _FOR_ONE_DOLLAR = re.compile(r"\s+(?:for|to)\s+(?:(?:US)?\$1(?![\d.,]*\d)(?!\s*(
                              re.IGNORECASE)  # "50 pounds for $1", "30,000 ZWD to 1 USD"
 
 
-def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, int]:
+def rate_after(text: str, end: int, of_one: bool = False) -> tuple[str | None, int]:
     """The denominator written after a unit ("per barrel", "a month", "of steel a year"), and its length;
-    after `money`, also any one thing the price is of ("2,000 pounds a sack", "1,200 tenge a car")."""
+    with `of_one` (after money or a measure), also any one thing it is of ("2,000 pounds a sack", "1,200 tenge a car",
+    "5,480 litres a cow")."""
     match = _RATE.match(text[end:end + 60])
     if not match:
         return None, 0
     den = match["den"].lower().replace(" ", "_")
     written = match.group(0).lower()
-    if money and den in _KIND_OF_PAYER and (payer := _WORD_AFTER.match(text, end + match.end())) and payer.group(1).islower() \
+    if of_one and den in _KIND_OF_PAYER and (payer := _WORD_AFTER.match(text, end + match.end())) and payer.group(1).islower() \
             and payer.group(1) not in NOUN_STOP:
         return american(payer.group(1)), payer.end() - end  # "ARS45,000 a foreign visitor": the visitor pays it
     if match["ago"] is not None and re.fullmatch(DURATIONS, den):
         return None, 0  # "up from $2,500 a year ago": a time, no rate
     if den in ("capita", "head"):
         return "capita", match.end()
-    if den == "second" and not money and "per" not in written and _SECOND_ENDS.match(text, end + match.end()):
-        return "second", match.end()  # "5 metres a second, the gauge showed"; not "2 metres a second time"
+    if den == "second" and "per" not in written:  # "5 metres a second, the gauge showed"; not "2 metres a second time"
+        return ("second", match.end()) if _SECOND_ENDS.match(text, end + match.end()) else (None, 0)
     if _EACH_ONE.search(written) and den not in _NOT_EACH and match["den"].islower():
         noun = _WORD_AFTER.match(text, end + match.end()) if den.endswith("ed") or den in _KIND_OF_DAY else None
         if noun and noun.group(1).islower():  # "for every returned bottle": the thing after the participle
@@ -834,7 +836,8 @@ def rate_after(text: str, end: int, money: bool = False) -> tuple[str | None, in
             return american(noun.group(1)), noun.end() - end
         return american(den), match.end()  # "300 manat goes to every pensioner", "$40 for each tonne"
     if "per" not in written and "/" not in written and den.split("_")[-1] not in _A_DENOMINATORS \
-            and not (money and re.search(r"\ban?\s+\S+$", written)
+            and not (of_one and re.search(r"\ban?\s+\S+$", written) and match["ago"] is None
+                     and not re.search(r"\s(?:and|or|but)\s", written)  # "of hot air and lifts a basket": another clause
                      and _one_thing(match["den"], text[end + match.end():end + match.end() + 60])):
         return None, 0
     if den in ("the", "a", "an", "cent", "cents") or "/" in written and re.match(r"\s?\d", text[end + match.end():]):
@@ -857,7 +860,7 @@ _KIND_OF_PAYER = frozenset("foreign local overseas international domestic reside
 _NO_BASIS = frozenset("few lot little bit further total record new third half quarter piece pop".split())
 
 
-_DOES = re.compile(r"^\s+(?:[a-z]+ed|has|had|is|was|will|would|says|said)\b")
+_DOES = re.compile(r"^\s+(?:[a-z]+ed|has|had|is|was|will|would|can|could|may|might|must|should|says|said)\b")
 _ONE_OR_MANY = frozenset("sheep fish deer aircraft salmon trout cod bison moose craft".split())  # "R28 a sheep"
 
 

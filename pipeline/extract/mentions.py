@@ -119,6 +119,10 @@ def sentence_bounds(text: str, pos: int, starts: list[int] | None = None) -> tup
 
 
 _PER_TIME = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+# Measures of an amount of stuff, which "a" and one thing after them share out ("5,480 litres a cow", "42 tonnes a
+# truck"); not a reading, a temperature or a time.
+_AMOUNTS_OF_THINGS = MEASURE_UNITS - {"degrees", "degrees_celsius", "degrees_fahrenheit", "magnitude", "hectopascals", "millibars",
+                                      "hours", "minutes", "seconds", "light_years"}
 
 
 def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: UnitClass) -> tuple[str | None, int]:
@@ -132,7 +136,7 @@ def _with_rate(text: str, start: int, end: int, unit: str | None, unit_class: Un
         return unit, end
     if unit_class == "count" and _ANNUAL_RATE.search(text, max(0, start - 60), start):
         return f"{unit} per year", end  # "starts rose to an annual rate of 279,000 units"
-    denominator, used = rate_after(text, end, money=unit_class == "currency")
+    denominator, used = rate_after(text, end, of_one=unit_class == "currency" or unit in _AMOUNTS_OF_THINGS)
     if denominator is None and unit_class == "currency":
         denominator, used = quoted_against(text, end, unit)
     if denominator is None and unit_class == "currency":
