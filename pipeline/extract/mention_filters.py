@@ -168,7 +168,7 @@ _LIST_JOIN = r"(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)"
 LIST_PLACE = r"(?:\s+(?:to|in|at|for|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
 # The time a listed count is for, right after it: "145 donors last year and Slovenia 52", "890 refugees in 2015, and
 # Sweden 163", "30 trawlers in the 1990s".
-LIST_WHEN = (r"(?:\s+(?:last|this|next)\s+(?:year|month|week|season|winter|summer|spring|autumn)"
+LIST_WHEN = (r"(?:\s+(?:last|this|next|over\s+the|during\s+the)\s+(?:year|month|week|season|winter|summer|spring|autumn)"
              r"|\s+in\s+(?:the\s+)?(?:19|20)\d\d(?:['’]?s)?)?")
 _NOT_KIND = r"(?:said|says|say|expects?|has|had|have|is|was|were|are|will|would|could|may|might|\w+ed)"  # a verb, not a kind
 # After a count that says what it counts, the place may be any words and the time may follow it: "sent 16 pullers

@@ -33,7 +33,7 @@ from schemas.units import base_unit, dimension_of
 
 from .mention_filters import HARMED_WORDS, LIST_AFTER_COUNTED, LIST_WHEN, PLACED_NAME
 from .mention_periods import DAY_OR_MONTH
-from .mention_signs import DOWN_VERBS, UP_VERBS, change_at
+from .mention_signs import DOWN_VERBS, HELD_COUNTS, UP_VERBS, change_at
 from .mention_units import IRREGULAR_PAST, PARTICIPLE, SIZE_WORDS, measure_before, rate_after
 
 if TYPE_CHECKING:
@@ -157,6 +157,10 @@ def _has_verb(word: str) -> bool:
         and word not in ("said", "told")
 
 
+# Verbs that move a count of things held (`HELD_COUNTS`), so that a second subject's bare number after one is of the
+# same things ("shed 23 jobs ..., while the Risør yard added 8"; not "..., while prices rose 5").
+_DONE_TO_COUNTS = frozenset("added adds cut cuts shed sheds lost loses gained gains created creates axed axes slashed hired "
+                            "hires".split())
 _ANOTHER = re.compile(r"^[^.;:!?\d]{0,60}\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 # ... a bare number after "another" whose next word is no plural, so no noun of its own: "and another 160 weave at home"
 _VERB_NEXT = re.compile(r"\s+[a-z]{3,}(?<![^s]s)\b(?![-'’])")
@@ -433,7 +437,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         return replace(mention, unit=other.unit, unit_class=other.unit_class)  # "80 musicians, 12 of them", "600 beds, of which 85"
     if mention.unit and other.unit and backward and re.match(r"^(?:\s*,\s*|,?\s+and\s+)$", gap) \
             and " per " in other.unit and " per " not in mention.unit and (mention.unit_class == other.unit_class == "count" or (
-                mention.unit_class == "currency" and other.unit.startswith(f"{mention.unit} per "))):
+                mention.unit_class == "currency" and other.unit.startswith(f"{mention.unit} per ")
+                and other.value / 10 <= mention.value <= 10 * other.value)):  # not "€3.1m, about €14,800 each": a total and its share
         return replace(mention, unit=f"{mention.unit} per {other.unit.split(' per ', 1)[1]}")  # "27.4 points, 8.1 rebounds and 6.3 assists a game", "Tk 78 and Tk 110 a kilo"
     if mention.unit is None and other.unit and not backward and _LINK.match(gap) and (
             other.unit_class == "duration" or other.unit_class == "currency" and other.value / 10 <= mention.value <= 10 * other.value):
@@ -456,7 +461,8 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
         and dimension_of(other.unit) is None
     if after_things and (_NEXT_CLAUSE.match(gap) and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other)
                          or _ANOTHER.search(gap) and (_CLAUSE_END.match(text, mention.end) or _VERB_NEXT.match(text, mention.end))
-                         or ((parallel := _PARALLEL_SUBJECT.match(gap)) and _has_verb(parallel["verb"])
+                         or ((parallel := _PARALLEL_SUBJECT.match(gap))
+                             and (_has_verb(parallel["verb"]) or parallel["verb"] in _DONE_TO_COUNTS and other.unit in HELD_COUNTS)
                              or _SECOND_OBJECT.match(gap) and abs(mention.value) <= abs(other.value))
                          and _OBJECT_ENDS.match(text, mention.end)):
         # "27 countries signed ..., and nine abstained" (not "a magnitude 5.6 tremor hit, and 200 died"); "600 coopers, and
