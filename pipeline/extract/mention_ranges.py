@@ -569,9 +569,9 @@ def _restating(first: Mention, then: Mention, gap: str) -> bool:
 # "..., imports by 0.9%", "... and imports by 6.8%": a subject of one to three words, then "by",
 # with no verb of its own (not "driven by", "offset by", "rising by").
 _GAPPED = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:[a-z][\w'’-]*\s+){1,3})by\s+$", re.IGNORECASE)
-# "..., the Merval 2.4% and Mexico's IPC 0.6%", "and the Nasdaq 100 2.2%": a subject with neither verb nor
-# "by", before a move or before a number that ends its clause (`_CLAUSE_END`)
-_GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:(?:[a-z][\w'’&-]*|\d+)\s+){1,3})$", re.IGNORECASE)
+# "..., the Merval 2.4% and Mexico's IPC 0.6%", "and the Nasdaq 100 2.2%", "and spending at Esplanade kiosks 11pc": a
+# subject of up to four words with neither verb nor "by", before a move or before a number that ends its clause (`_CLAUSE_END`)
+_GAPPED_MOVE = re.compile(r"(?:[,;]|\band)\s+(?:the\s+)?(?P<subject>(?:(?:[a-z][\w'’&-]*|\d+)\s+){1,4})$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,.;)]|$)|\s+(?:and|while|as|but|respectively|in|on|at|after|from)\b")
 # A verb's form ("rising", "taken"; "shipped" is `mention_units.PARTICIPLE`, which "feed" and "seed" are not)
 _NOT_SUBJECT = re.compile(r"(?:ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|were|are|be|been)$", re.IGNORECASE)
@@ -579,7 +579,11 @@ _NOT_SUBJECT = re.compile(r"(?:ing|en)$|^(?:hit|led|set|cut|put|up|down|is|was|w
 # ("and unemployment stood at 4%")
 _NOT_BARE_SUBJECT = re.compile(r"^(?:at|to|of|in|on|for|from|with|than|about|around|nearly|almost|over|under|above|"
                                r"below|stood|stands|remains|reached|held|holds|has|have|had|will|would|could|said|says|"
-                               r"just|only|a|an|while|but|or|it|its|they|their|he|his|she|her|we|our)$", re.IGNORECASE)
+                               r"just|only|a|an|while|but|or|it|its|they|their|he|his|she|her|we|our|now|still|also|already)$", re.IGNORECASE)
+
+_PLACING = frozenset("at in on from".split())
+_ING_NOUNS = frozenset("spending lending borrowing housing funding manufacturing shipping mining farming building "
+                       "advertising banking parking gaming".split())  # "and spending at kiosks 11pc": a subject
 
 
 def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
@@ -595,8 +599,9 @@ def _gapped(mentions: list[Mention], i: int, text: str) -> Mention | None:
         return None
     words = gapped["subject"].split()
     standing_in = words[0].lower() in ("those", "that")  # "and those from India 25%": the earlier noun, placed
-    if any(PARTICIPLE.match(word.lower()) or _NOT_SUBJECT.search(word) or bare and not standing_in and _NOT_BARE_SUBJECT.match(word)
-           for word in words):
+    if any(PARTICIPLE.match(word.lower()) or _NOT_SUBJECT.search(word) and word.lower() not in _ING_NOUNS or bare and not standing_in and _NOT_BARE_SUBJECT.match(word)
+           and not (word.lower() in _PLACING and index < len(words) - 1)  # "and spending at kiosks 11pc": a place in the subject
+           for index, word in enumerate(words)):
         return None
     for earlier in reversed(mentions[max(0, i - 2):i]):
         if earlier.sentence_start != mention.sentence_start or re.search(r"[.!?]\s", text[earlier.end:mention.start]):
