@@ -956,8 +956,9 @@ _ROLE = ("man|woman|boy|girl|driver|defendant|victim|suspect|accused|mother|fath
 _ROLE_COMMA = re.compile(rf"\b(?:the|a|an|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}(?:{_ROLE}),\s$",
                          re.IGNORECASE)
 # ... or by any word of a person's work, with the person's verb after the age: "The harbourmaster, 58, has run"
-_AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?[a-z]+(?:er|or|ist|man|woman|ian),\s$")
-_PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|lives|lived|works|worked|added)\b")
+_AGENT_COMMA = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+['’]s\s+)?(?:[a-z-]+\s+)?[a-z]+(?:er|or|ist|man|woman|ian),\s$")
+_PERSON_VERB = re.compile(r"\s+(?:has|had|is|was|will|said|says|told|who|died|lives|lived|works|worked|added|joined|began|started|"
+                          r"still|first|learned|learnt|came|took|left|spent)\b")  # "its oldest ropemaker, 78, joined"
 # ... or who speaks last in the sentence: "said Celal Kara, 40."
 _SAID_NAME = re.compile(rf"\b(?:said|says|told|asked)\s+(?:{_NAME}\s+){{0,2}}{_NAME},\s$")
 # The words before a time of day: "at 9:30 hours", "until at least “23h59", "since 11:15 hours" (`mention_filters`,
@@ -969,7 +970,8 @@ AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was|now)"  # 
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 # "at the age of just 17", "aged 19": an age whatever follows
-_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\bat\s+age\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
+_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\bat\s+age\s+{_JUST}$|"
+                     rf"\b(?:boy|girl|child|lad|lass|youngster|teenager|youth)\s+of\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
                      re.IGNORECASE)  # ... and each age of a list: "two men, aged 34 and 41"
 # "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
 _AGE_REACHED = re.compile(rf"\b(?:turns|turned|turning|(?:will|would|to)\s+turn)\s+$|\b(?:he|she)\s+(?:is|was)\s+{_JUST}$"
@@ -984,6 +986,8 @@ _LIFE_STEP_AT = re.compile(r"\b(?:(?:became|becomes|become|becoming)\b[^.;:!?\d]
                            r"(?:(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}|(?:[a-z]+\s+)?(?:title|crown|championship|medal|gold|"
                            r"cup|trophy|race|final|tournament)s?\s+)at(?:\s+(?:just|only|barely))?"
                            r"|(?:crowned|married|retired|widowed|orphaned|debuted|left\s+school)\b[^.;:!?\d]{0,30}\bat"
+                           r"|\b(?:he|she|I)\s+(?:first\s+)?(?:started|began|joined)\b[^.;:!?\d]{0,30}\bat"  # "where she started at 15."
+                           r"|\b(?:his|her)\s+first\s+(?:[a-z]+\s+){1,2}at"  # "launching his first boat at 23"
                            r"(?:\s+(?:just|only|barely))?)\s+$", re.IGNORECASE)
 _LIFE_STEP_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:and|but|when|while|as|upon|after|following|in|on)\b)")
 _CLAUSE_WORDS = "but|and|when|while|as"
@@ -1033,7 +1037,8 @@ def age_in_apposition(text: str, start: int, end: int, value: float) -> bool:
     co-pilot", "Okafor (58) was",
     "the driver, 52, said", "Prabowo, aged 72, was", "Raka, is 37 but"), after "aged" or "at the age of (just)", one reached
     ("who turns 20 later in June", "he is only 19 and", "Princess Elizabeth was 13 when", "When she was 16"), one at a
-    step of a life ("became monarch at just 25 upon", "retired at 65."), one a sentence opens with ("At 24, Duplantis is"), the youngest's
+    step of a life ("became monarch at just 25 upon", "retired at 65.", "where she started at 15,", "launching his first boat at
+    23", "as a boy of 12"), one a sentence opens with ("At 24, Duplantis is"), the youngest's
     or oldest's ("the youngest was 19, the oldest 71"), a median or
     average age ("the median age will rise from 41.5"), or an age limit ("a minimum age requirement of 40"); never a
     lottery's bonus ball ("the gold Mega Ball was 14", `BONUS_BALL`)."""
