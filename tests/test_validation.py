@@ -327,6 +327,18 @@ def test_figures_far_apart_named_only_by_their_unit_are_incomparable(label, valu
     assert validate([measure(f"a{n}", value, **balls) for n, value in enumerate(values)]).groups[0].verdict == verdict
 
 
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    ([24, 21], [24, 21], "incomparable"),  # each outlet gives both: two things under one name (aboard, rescued earlier)
+    ([24, 21], [21, 24, 24], "incomparable"),
+    ([24, 21], [24], "conflict"),  # the second outlet gives only one; the first's 21 still votes against it
+    ([24, 21], [24, 19], "conflict"),  # the 19 meets neither of the first outlet's figures
+])
+def test_figures_every_outlet_gives_alike_are_two_things_not_a_conflict(first, second, verdict):
+    crew = dict(entity="MSC Elsa 3 crew", metric_label="crew_members", unit="crew_members")
+    facts = [measure("a1", value, **crew) for value in first] + [measure("a2", value, **crew) for value in second]
+    assert validate(facts).groups[0].verdict == verdict
+
+
 def test_a_part_and_its_whole_in_one_article_make_no_conflict():
     quote = "Four of the seven crew members on board were killed."
     crew = dict(entity="Ferry crew", metric_label="crew_aboard", unit="crew_members", quote=quote, span=(100, 100 + len(quote)))

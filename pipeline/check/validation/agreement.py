@@ -23,7 +23,9 @@ magnitude, depth or epicentre given by no one agency (`questions.measured_by_age
 national agency each measure it), and figures more than twice apart whose name only repeats what they count
 ("balls" for "off 95 balls" and "17 balls to spare", `vocabulary.names_only_its_unit`; "770 employees" against "700
 employees" still conflict). An article whose own figures in a group lie more than twice apart names two things
-alike ("12 goals" at World Cups and "757 goals" in a career, both `other:goals`): its figures do not vote.
+alike ("12 goals" at World Cups and "757 goals" in a career, both `other:goals`): its figures do not vote. Figures
+that every article gives alike are different things under one name ("24 crew members" aboard and "21 crew members
+rescued earlier" in each of three articles): `incomparable`, not a conflict.
 Every group says how many outlets and independent sources back it.
 """
 
@@ -315,6 +317,9 @@ class _Judgement:
                                     f"{problem}")
         if self.group.period.startswith("undated"):
             return "incomparable", f"no period stated, so these figures may be for different times: {problem}"
+        if not self.group.cumulative and self._every_article_gives_all(intervals):
+            return "incomparable", (f"every source gives each of these figures itself, so they are different things under "
+                                    f"one name, not sources that disagree: {problem}")
         if part_and_whole(facts):
             return "incomparable", (f"one article gives a part and its whole under this name (\"five of the six on board\"), "
                                     f"so the name covers two things: {problem}")
@@ -347,6 +352,16 @@ class _Judgement:
                           for m in self.members if m.fact.article_id in apart]
         self.members = [m for m, _ in kept]
         return [i for _, i in kept]
+
+    def _every_article_gives_all(self, intervals: list[Interval]) -> bool:
+        """Whether every article gives the same figures, which do not all meet ("24 crew members" aboard and "21 crew
+        members rescued earlier", both in each of three articles): each figure is met by one of every article's own,
+        so the spread is two things under one name that all sources tell alike, not sources that disagree."""
+        by_article: dict[str, list[Interval]] = {}
+        for m, interval in zip(self.members, intervals):
+            by_article.setdefault(m.fact.article_id, []).append(interval)
+        return common(intervals) is None and all(len(own) > 1 for own in by_article.values()) \
+            and all(any(common([other, mine]) is not None for mine in own) for own in by_article.values() for other in intervals)
 
     def _only_vague_apart(self, intervals: list[Interval]) -> bool:
         """Whether the figures agree once vague amounts ("several billion", "thousands") are set aside:
