@@ -644,7 +644,10 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
     rupees = _RUPEES.search(text) is not None
     for i, mention in enumerate(mentions):
         if mention.unit is None and rupees and _INDIAN_SCALE.search(mention.text):
-            result[i] = replace(mention, unit="INR", unit_class="currency")  # "Sam Curran (PBKS) - 18.5 crore" in a rupee story
+            counted = _NAMED_KIND_THEN_PLURAL.match(text, mention.end)  # "1.35 lakh tissue-culture Medjool and Barhi palms"
+            result[i] = replace(mention, unit=counted["noun"], unit_class="count", end=counted.end(),
+                                text=text[mention.start:counted.end()]) if counted \
+                else replace(mention, unit="INR", unit_class="currency")  # "Sam Curran (PBKS) - 18.5 crore" in a rupee story
             continue
         if mention.unit is not None or not _SCALE_END.search(mention.text):
             continue
@@ -664,6 +667,9 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Crore and lakh with no noun counted, in a text that writes rupees: rupees.
 _INDIAN_SCALE = re.compile(r"\b(?:crores?|lakhs?|cr)\s*$", re.IGNORECASE)
+# Names and kinds before the plural a count of lakhs counts: "8 lakh Basra and Chinese pearls", "1.35 lakh tissue-culture
+# Medjool and Barhi palms" (capitalised or hyphenated words, "and", "or").
+_NAMED_KIND_THEN_PLURAL = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+|and|or))+\s+(?P<noun>(?!rupees\b)[a-z]{3,}s)\b")
 _RUPEES = re.compile(r"₹|\bRs\.?\s?\d|\bINR\b|\brupees?\b", re.IGNORECASE)
 
 
