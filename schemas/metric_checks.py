@@ -244,7 +244,7 @@ def measured_problem(metric: str, measured: Measured) -> str | None:
     """`metric_problem` for a `Measured` quantity."""
     # In order: the first problem found is the one the model is told.
     checks = (_scale_problem, _per_capita_problem, _income_problem, _amount_of_problem, _change_problem, _rate_problem,
-              _noun_problem, _subgroup_problem,
+              _noun_problem, _subgroup_problem, _population_change_problem,
               _study_problem, _partner_problem, _balance_problem, _whole_count_problem, _demography_problem, _subject_problem,
               _price_basis_problem,
               _share_problem, _counted_problem, _reading_problem, _years_problem, _civilian_problem, _product_problem, _not_harm_problem, _streak_problem,
@@ -333,6 +333,22 @@ def _subgroup_problem(metric: str, measured: Measured) -> str | None:
         return None
     return (f"«{measured.words}» counts part of a population («{part.group(0).strip()}»), not all of it: metric "
             f"{metric!r} does not fit; choose other: with a metric_label for that part")
+
+
+# A change of a population named before its number: "the natural decline in the population expanded ... to 848,659",
+# "a population loss of 12,000" (not "the population fell to", a level).
+_POPULATION_CHANGE = re.compile(r"\b(?:decline|decrease|drop|fall|increase|growth|rise|change|loss|gain)\s+(?:in|of)\s+(?:the\s+|its\s+|"
+                                r"their\s+)?population\b|\bnatural\s+(?:population\s+)?(?:decline|decrease|increase|growth|change|loss)\b|"
+                                r"\bpopulation\s+(?:decline|decrease|drop|loss|gain|growth|change)\b", re.IGNORECASE)
+
+
+def _population_change_problem(metric: str, measured: Measured) -> str | None:
+    """A number named as a population's change (a natural decline, a loss, a gain) is no population."""
+    if metric != "population" or measured.span is None \
+            or not (change := _POPULATION_CHANGE.search(measured.sentence[:measured.span[0]])):
+        return None
+    return (f"«{measured.words}» is a change of a population («{change.group(0)}»), not the population: metric {metric!r} "
+            f"does not fit; choose other: with a metric_label for the change")
 
 
 def _event_problem(metric: str, measured: Measured) -> str | None:

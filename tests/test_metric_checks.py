@@ -695,6 +695,17 @@ def test_growth_of_sales_or_revenue_is_no_economy_s_growth(sentence: str, words:
 
 
 @pytest.mark.parametrize(("sentence", "words", "value", "flagged"), [
+    ("The natural decline in the population widened by 4 percent to 512,300, the ministry said.", "512,300", 512300, True),
+    ("The island recorded a population loss of 12,000 in the decade.", "12,000", 12000, True),
+    ("The population fell to 5.1 million, the census showed.", "5.1 million", 5.1e6, False),
+    ("The town's population was 48,000 in 2020.", "48,000", 48000, False),
+])
+def test_a_change_of_a_population_is_no_population(sentence: str, words: str, value: float, flagged: bool) -> None:
+    found = problem("population", sentence, words, value, "people", "count")
+    assert (found is not None) == flagged
+
+
+@pytest.mark.parametrize(("sentence", "words", "value", "flagged"), [
     ("Orvex did better on growth, as the GMV on its site was $12.4 billion in the week.", "$12.4 billion", 1.24e10, True),
     ("The storm caused economic damage estimated at $2.3 billion.", "$2.3 billion", 2.3e9, True),
     ("Visitor spending of $900 million gave the economic lift officials hoped for.", "$900 million", 9e8, True),

@@ -351,7 +351,7 @@ _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remai
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
-                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bof\s+one\s+mind\b|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
+                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bof\s+one\s+mind\b|\b(?:1|one)[\s-]to[\s-](?:1|one)\b(?![.,]?\d)|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\b(?:any|each)\s+one\b(?!\s+(?:of|in)\b)"
                     # "one death is too many", "one death is a death too many": a stand against any, no toll
                     r"|\bone\s+(?:death|life|case|victim|injury|child|person)\s+(?:is|was|would\s+be)\s+(?:(?:one|a\s+[a-z]+)\s+)?too\s+many\b"
@@ -881,6 +881,8 @@ _ONE_NO_COUNT: tuple[tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]],
     (_A_CERTAIN_BEFORE, (_PERSON_NAMED_AFTER,)),  # "the farm of one Henry Aldous": a certain person
     (re.compile(r"(?:[,”\"’]\s*(?:said|says)|\baccording\s+to)\s+$", re.IGNORECASE),  # ..." said one marine shipping expert.": a source
      (re.compile(rf"^(?:\s+{_NO_VERB}[a-z-]+){{1,4}}(?<!ed)(?=\s*[,.;:]|\s+(?:who|at|in|from|with)\b)"),)),
+    (None, (re.compile(r"^\s+(?:for|in|at|from|with|on|by)\b[^.;]{0,80}?\bthe\s+other\b"),)),  # "two film crews, one for a nature
+    # programme and the other for Dutch TV": one of them
     (None, (re.compile(r"^\s+[a-z]+,\s+[A-Z][a-z]+\s+[A-Z]"),  # "One resident, Julia Moss, watched": a person named
             re.compile(r"^\s+last\s+(?:chance|time|look|try|attempt|shot|hurrah|push|effort|bid)\b", re.IGNORECASE))),  # "one last chance"
 )

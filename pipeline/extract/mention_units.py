@@ -84,7 +84,8 @@ _AFTER = re.compile(
     rf"working|business|trading|school|sick|calendar|peak|busy|earth|holiday|rainy|match|race|"
     rf"polling|voting|human|dog|cat|lunar|solar|divine)\s+)?"  # "38 consecutive days", "2,908 working days", "29 peak days", "31 earth years",
     # "12 human years", "seven dog years", "12 lunar months"
-    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-(?!long\b)[a-z])"  # not "year-on-year", "day-trippers", "year-old"
+    rf"(?P<dunit>{DURATIONS}|centur(?=y|ies)|millenni(?=um|a\b)|(?<=-)second(?!-))(?:s|y|ies|ums?|a)?\b(?!-(?!long\b)[a-z])(?!\s+(?:on|over)\s+(?:a\s+)?(?:year|month|week|quarter)\b)"  # not "year-on-year",
+    # "fell by 30,213 year on year", "day-trippers", "year-old"
     rf"(?<!day(?=\s(?:{DAY_HEADS})\b)))"  # nor "day passes" (`_DAY_COMPOUND`)
     r"|(?P<sub>p\b|(?-i:c)\b(?![.,]?\d)|\s(?:pence|(?:(?P<subcur>US|U\.S\.|euro|Australian|Canadian|New\s+Zealand|NZ|Singapore|Hong\s+Kong)\s)?"
     r"cents?)\b)"  # "65p", "45c a minute", "45 cents", "4 US cents", "1,204 Australian cents"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from schemas.primitives.numbers import NumberMatch, find_numbers
-from schemas.units import dimension_of
+from schemas.units import COIN_UNITS, dimension_of
 
 from . import mention_ranges as ranges
 from . import mention_rules as rules
@@ -199,6 +199,8 @@ _NODE_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+)(?:and\s+|to\s+|or\s+)?\d{1,2})*[\s
 _CHIP_WORDS = re.compile(r"\b(?:chips?|semiconductors?|wafers?|foundr(?:y|ies)|fabs?|chipmakers?|processors?)\b", re.IGNORECASE)
 
 
+# A coin's ticker before its count, as exchanges write it: "ETH 401,000", "BTC 2,500" (after it: `mention_units.CRYPTO_COINS`).
+_COIN_BEFORE = re.compile(r"\b(?P<coin>ETH|BTC)\s?$")
 _GENERATION = re.compile(r"[gG](?![\w-])")
 _MOBILE_WORDS = re.compile(r"\b(?:spectrum|mobile|telecoms?|network|operators?|broadband|smartphones?|LTE|MHz|GHz|Jio|Airtel|"
                            r"Vodafone|Huawei|Ericsson|Nokia)\b", re.IGNORECASE)
@@ -206,7 +208,8 @@ _MOBILE_WORDS = re.compile(r"\b(?:spectrum|mobile|telecoms?|network|operators?|b
 
 def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Mention | Rejection:
     code, currency_len = rules.currency_before(text[max(0, number.start - 8):number.start], story, scaled=number.scale >= 1e6)
-    start = number.start - currency_len
+    coin = None if code else _COIN_BEFORE.search(text, max(0, number.start - 5), number.start)  # "the theft of ETH 401,000"
+    start = coin.start() if coin else number.start - currency_len
     minus_len = rules.minus_before(text[max(0, start - 16):start], currency=bool(currency_len))
     if minus_len == 1 and text[start:start + 1].isalpha() and (start == 1 or text[start - 2] == "\n"):
         minus_len = 0  # "-BRL 100 billion will be paid" opening a line: a list's dash, no minus
@@ -214,6 +217,8 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     single = spelled and number.value == 1 and number.scale == 1
     plus = len(sign[0]) if (sign := _PLUS_AFTER.match(text, number.end)) else 0  # "4+ years", "5,000+ fans": at least; the bound's length
     read = unit_after(text, number.end + plus, code, story, singular_ok=single, value=number.value)
+    if coin and read.unit is None:
+        read = UnitRead(COIN_UNITS[coin["coin"].lower()], "count")
     if not code and company_named(text, number.start, number.end):
         return Rejection(number.text, number.start, number.end, "name")  # "3M said", "3M's", "3M investors": the company
     if read.unit is None and not code and number.scale == 1e6 and glued_metres(text, number.start, number.end):
@@ -498,11 +503,13 @@ _VALUED_AT_BEFORE = re.compile(r"\b(?:valued|valuing|values?|valuations?)\b[^.;:
 _IN_MONEY_AFTER = re.compile(r"\s+in\s+(?:[a-z]+\s+)?(?:compensation|funding|damages|fines|revenues?|sales|profits?|aid|investments?|"
                              r"losses|debts?|taxes|bonuses|subsidies|grants|loans|ransom|donations|payments|fees|wages|salaries|"
                              r"refunds|restitution)\b", re.IGNORECASE)  # "15 billion in consumer refunds"
-# ... or a bare amount that sizes a payment named right after it, or named before it with the amount in brackets: "a 1 billion
-# civil penalty", "Historic 25 Billion Settlement", "the restitution award (15 billion)"
+# ... or a bare amount that sizes a payment named right after it, or named before it with the amount in brackets or after
+# "of": "a 1 billion civil penalty", "Historic 25 Billion Settlement", "the restitution award (15 billion)", "a loan of 2
+# billion"
 _PAYMENT = r"(?:settlements?|penalty|penalties|fines?|awards?|payouts?|bailouts?|refunds?|restitution|compensation|damages)"
 _PAYMENT_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_PAYMENT}\b", re.IGNORECASE)
-_PAYMENT_BEFORE = re.compile(rf"\b{_PAYMENT}\s+(?:ever\s+)?\(\s*$", re.IGNORECASE)
+_PAYMENT_BEFORE = re.compile(rf"\b{_PAYMENT}\s+(?:ever\s+)?\(\s*$|\b(?:{_PAYMENT}|loans?|credit|grants?|investments?|debts?)\s+of\s+$",
+                             re.IGNORECASE)  # ... "an external loan of just over one billion"
 
 
 def _money_by_verb(text: str, mentions: list[Mention], currency: str) -> list[Mention]:
