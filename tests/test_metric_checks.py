@@ -578,7 +578,7 @@ SURPLUS = "The country still ran a trade surplus of $96.5 billion, though below 
      "is a surplus"),
     ("The overall sex ratio was 104.49 males per 100 females.", "104.49 males per 100 females", "population",
      "is a rate"),
-    ("The fertility rate was flat at about 1.66 for decades.", "about 1.66", "population", "is about population"),
+    ("The dependency ratio was flat at about 1.66 for decades.", "about 1.66", "population", "is about population"),
     ("The fertility rate of its 1.66 million people was flat.", "1.66 million people", "population", None),
     ("Unemployment in the region, which has weak growth, stood at 9.5%.", "9.5%", "unemployment_rate", None),
 ])

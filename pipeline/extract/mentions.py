@@ -414,7 +414,7 @@ def _read(text: str) -> tuple[list[Mention], list[Rejection]]:
     mentions = _money_by_verb(text, table_units(text, mentions), rules.story_money(story))
     mentions = _periodic_money(text, _share_prices(text, mentions, rules.story_currency(story, "USD")))
     mentions = _or_more(text, _exchange_rates(text, _bracketed_negatives(text, _converted_amounts(text, mentions)), story))
-    mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(mentions)))
+    mentions = _metres_beside_lengths(text, _below_zero_beside(_temperature_scale(_fertility_rates(text, mentions))))
     mentions = _converted_moves(text, ranges.spread(_shared_noun_of_change(text, [_with_change(text, m) for m in mentions]), text, _listed))
     mentions = _counted_after_brackets(text, mentions, story)
     if mentions and _cut_off(text, mentions[-1]):
@@ -733,6 +733,27 @@ def _exchange_rates(text: str, mentions: list[Mention], story: tuple[str, ...]) 
 
 
 _RATE_LEVEL_BEFORE = re.compile(r"\b(?:from|rate\s+of|trading\s+at|traded\s+at|trades\s+at)\s+$", re.IGNORECASE)
+
+
+# A sentence about a fertility rate, the children a woman has: "the total fertility rate fell to 1.20", "Tokyo's TFR
+# dropped below 1.0", "the average number of births per woman".
+_FERTILITY = re.compile(r"\bfertility\s+rates?\b|\bTFR\b|\b(?:births|children|babies)\s+(?:per|a)\s+woman\b", re.IGNORECASE)
+_DECIMALS = re.compile(r"\d\.\d")
+
+
+def _fertility_rates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Bare figures under 10 written with decimals, and their moves in points, in a sentence about a fertility rate, are children per woman
+    ("fell to 1.20", "went down 0.06 point"), as the real sets' writers read them; percentages and counts of other
+    things are left alone."""
+    starts, result = None, []
+    for mention in mentions:
+        if (mention.unit is None or mention.unit == "percentage_points") and not mention.is_year and abs(mention.value) < 10 \
+                and mention.value_max is None and _DECIMALS.search(mention.text):
+            starts = starts or sentence_starts(text)
+            if _FERTILITY.search(text, *sentence_bounds(text, mention.start, starts)):
+                mention = replace(mention, unit="children per woman", unit_class="count")
+        result.append(mention)
+    return result
 
 
 def _temperature_scale(mentions: list[Mention]) -> list[Mention]:
