@@ -152,7 +152,7 @@ _RATE = re.compile(
 _A_DENOMINATORS = frozenset(
     f"{DURATIONS} night barrel share litre liter pound ounce therm gallon tonne ton kilo kilogram head person "
     "seat ticket unit game match season winter summer mile bushel carat kilometre kilometer metre meter hectare acre dozen "
-    "trip crossing journey voyage flight sailing shift batch foot".replace("|", " ").split()
+    "trip crossing journey voyage flight sailing shift batch foot term semester".replace("|", " ").split()
 )
 MEASURE_UNITS = frozenset(unit for _, unit in _MEASURES)
 _GAS_VOLUME = re.compile(r"^\s?(bcm|tcf)\b", re.IGNORECASE)
@@ -823,8 +823,8 @@ def rate_after(text: str, end: int, of_one: bool = False) -> tuple[str | None, i
     if of_one and den in _KIND_OF_PAYER and (payer := _WORD_AFTER.match(text, end + match.end())) and payer.group(1).islower() \
             and payer.group(1) not in NOUN_STOP:
         return american(payer.group(1)), payer.end() - end  # "ARS45,000 a foreign visitor": the visitor pays it
-    if match["ago"] is not None and re.fullmatch(DURATIONS, den):
-        return None, 0  # "up from $2,500 a year ago": a time, no rate
+    if match["ago"] is not None and (re.fullmatch(DURATIONS, den) or den in ("term", "semester", "season", "winter", "summer")):
+        return None, 0  # "up from $2,500 a year ago", "3 seats a term ago": a time, no rate
     if den in ("capita", "head"):
         return "capita", match.end()
     if den == "second" and "per" not in written:  # "5 metres a second, the gauge showed"; not "2 metres a second time"
