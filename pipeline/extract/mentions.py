@@ -314,6 +314,8 @@ _MORE_THAN = re.compile(r"\bmore\s+(?:[\w-]+\s+){0,3}than\b", re.IGNORECASE)
 _ADDS = re.compile(r"(?:add|adds|adding)\b", re.IGNORECASE)
 _ADDED_TO = re.compile(r"[^.;:]{0,25}?\bto\b")
 _SUNK_INTO = re.compile(r"(?:sunk|sank|sink|sinks|sinking)\b", re.IGNORECASE)  # "sunk millions into offices": invested
+_PLUNGED_INTO = re.compile(r"(?:plunged|plunges|plunge|plunging|tipped|tips|tipping)\b", re.IGNORECASE)  # "plunged millions into poverty"
+_INTO_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+into\b")
 
 
 _JUMPED = re.compile(r"(?:soar|leap|vault)\w*$", re.IGNORECASE)
@@ -327,6 +329,8 @@ def _no_change(text: str, mention: Mention, cue: str) -> bool:
                          or mention.unit is not None and cue.lower().endswith(" at"))  # "drops fell at four locations": where
             or mention.unit_class == "currency" and _ADDS.match(cue) is not None and not _ADDED_TO.match(text, mention.end)
             or _SUNK_INTO.match(cue) is not None and re.match(r"\s+into\b", text[mention.end:]) is not None
+            or counted and _PLUNGED_INTO.match(cue) is not None and _INTO_AFTER.match(text, mention.end) is not None  # people
+            # thrown into a plight, not a fall: "plunged millions into poverty" (not "plunged 30% into the close")
             or mention.unit_class != "percent" and cue.lower().startswith("recover")  # "police recovered Rs 12 lakh": found
             or mention.unit in MEASURE_UNITS and _JUMPED.match(cue) is not None)  # "soared 6.25m": the height a jump reached
 
