@@ -351,7 +351,7 @@ _GAME_CLOCK = re.compile(r"^\s+(?:seconds?|secs?|minutes?|mins?)\s+(?:left|remai
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:just\s+|only\s+)?$", re.IGNORECASE)
 _IDIOM = re.compile(r"\bin\s+a\s+million\s+years\b|\bone\s+step\s+(?:closer|nearer|further|ahead|forward|back)\b"
                     r"|\ba\s+million\s+miles\s+(?:apart|away\s+from\s+(?:a\s+deal|an?\s+agreement|agreement|each\s+other))\b"
-                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bof\s+one\s+mind\b|\b(?:1|one)[\s-]to[\s-](?:1|one)\b(?![.,]?\d)|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
+                    r"|\bcloud\s+nine\b|\bone\s+fell\s+swoop\b|\b(?:in|of)\s+two\s+minds\b|\bof\s+one\s+mind\b|\bone[\s-]night\s+stands?\b|\b(?:1|one)[\s-]to[\s-](?:1|one)\b(?![.,]?\d)|\bunder\s+one\s+(?:[a-z]+\s+)?roof\b|\b(?:to|aside\s+to)\s+one\s+side\b"
                     r"|\b(?:any|each)\s+one\b(?!\s+(?:of|in)\b)"
                     # "one death is too many", "one death is a death too many": a stand against any, no toll
                     r"|\bone\s+(?:death|life|case|victim|injury|child|person)\s+(?:is|was|would\s+be)\s+(?:(?:one|a\s+[a-z]+)\s+)?too\s+many\b"

@@ -216,7 +216,7 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 COMPOUND_NOUNS = ("person|member|judge|seat|seater|door|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
                   "piece|vehicle|car|carriage|truck|lorry|ship|vessel|home|house|flat|apartment|store|shop|branch|school|"
                   "nation|country|state|continent|city|region|island|province|county|district|venue|stadium|"
-                  "team|club|player|worker|student|passenger|rider|round|"
+                  "team|club|player|worker|student|passenger|rider|round|night|"
                   "hit|homer|steal|goal|wicket|assist|rbi|strikeout|birdie|medal")  # "a six-hit game", "a 10-RBI game"
 _COMPOUND = re.compile(rf"^-(?P<noun>{COMPOUND_NOUNS})\b", re.IGNORECASE)
 # Any other such compound of a number in digits and a plain noun before the noun it describes: "a 4,500-pipe organ",
