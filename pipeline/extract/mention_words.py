@@ -46,7 +46,7 @@ _FRACTION = re.compile(
     r"(?!(?<=half)\s+of\s+(?:(?:the\s+)?(?:[a-z-]+\s+)?(?:duo|pair|couple)\b|(?-i:[A-Z][a-z])))",  # "one half of Tvorchi",
     re.IGNORECASE)  # "one half of the comedy duo": one of two people
 _PROPORTION = re.compile(
-    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)(?:\s+(?P<noun>(?!(?:hundred|thousand|million|billion|trillion)\b)(?-i:[a-z][a-z-]{{2,}}(?:\s+(?!(?:in|out)\b)[a-z][a-z-]{{2,}}){{0,2}})))?\s+(?:(?P<out>out\s+of)|in)\s+(?P<every>every\s+)?"
+    rf"(?<![\d.,])\b(?P<num>{_NUMBER_WORD}|\d+)(?:\s+(?P<noun>(?!(?:hundred|thousand|million|billion|trillion)\b)(?-i:[a-z][a-z-]{{2,}}(?:\s+(?!(?:in|out)\b)[a-z][a-z-]{{2,}}){{0,2}})))?(?:\s+|-)(?:(?P<out>out(?:\s+|-)of)|in)(?:\s+|-)(?P<every>every\s+)?"
     rf"(?:(?P<big>\d+(?:\.\d+)?(?:\s+(?:million|billion)|m|bn)|\d+\.\d+)|(?P<grouped>\d{{1,3}}(?:,\d{{3}})+)|(?:a\s+|(?<=every\s))(?P<round>hundred|thousand|million)|(?P<den>{_NUMBER_WORD}|\d+))\b"
     r"(?![.,]\d)(?!\s*%)(?!\s+and\s+an?\s+(?:half|quarter|third)\b|(?:\s+and\s+an?\s+half)?\s+(?:seconds|minutes|hours|days)\b)",
     re.IGNORECASE)  # not "shapes each one in three and a half minutes": a time
@@ -54,7 +54,7 @@ _PROPORTION = re.compile(
 # ("Nine out of 10 doctors", "4 out of 5 voters" and "1 in 3 adults" are).
 _COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b(?!\s+(?:its|their|his|her|an?|long|only)\b)")  # "one goal in 10
 # games": what the second number counts (not a verb and its object: "one chick in four survives its first winter")
-_PROPORTION_HINT = re.compile(rf"\s(?:out\s+of|in)\s+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
+_PROPORTION_HINT = re.compile(rf"[\s-](?:out[\s-]+of|in)[\s-]+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
                               rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,]))")
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?<!the )(?<!latter )(?<!one )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
                    r"(?!\s+(?:of\s+)?the\s+(?:story|picture|battle|equation|fun)\b)"  # "only ever half of the story": an idiom
@@ -126,8 +126,10 @@ _MEASURE = (r"metres?|meters?|kilometres?|kilometers?|centimetres?|centimeters?|
 _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|within|about|at least|at most|"
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
                          r"(?!\s+(?:left|remaining|to\s+play|to\s+go|ago|earlier|later)\b)", re.IGNORECASE)  # "with less than a second left": a game clock; "more than a year ago" dates
-_TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
-                       r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half)\b)", re.IGNORECASE)  # "took a month to reach"
+_TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?|spent|spends?|spending|"
+                       r"(?:delayed|postponed|pushed\s+back|put\s+back|extended|held\s+up)\s+by)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
+                       r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half|ago|earlier|later)\b)", re.IGNORECASE)  # "took a
+# month to reach", "spent an hour answering", "was delayed by a year"
 # One unit of time and a half: "a year and a half" (1.5 years), "an hour and a half", "a decade and a half" (15 years).
 # ... and of a measure: "a kilometre and a half", "a mile and a half".
 _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),

@@ -20,10 +20,10 @@ from .currency_marks import GLUED, PLACED_MARKS, SCALED_ONLY
 from .number_words import DIGIT_WORDS, SCALE_WORDS, Token, fraction_of_scale_spans, spelled_matches, times
 
 # Short scale forms that may follow a number after a space ("1.5 bn") or attached ("1.5bn"), and
-# the scale words as typed with one "l" ("$1.6 bilion"), which published copy does carry.
+# the scale words as typed with one "l" ("$1.6 bilion") or one "i" ("$1.2 billon"), which published copy does carry.
 _SPACED_SHORT: dict[str, float] = {
     "bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
-    "milion": 1e6, "bilion": 1e9, "trilion": 1e12,
+    "milion": 1e6, "bilion": 1e9, "trilion": 1e12, "billon": 1e9,
     "cr": 1e7,  # crore, as Indian papers shorten it: "Rs 20,000-cr FPO", "₹500 cr"
 }
 # Single letters are only a scale when attached ("$2m", "10k", "$3B"): "100 m" is a distance.
