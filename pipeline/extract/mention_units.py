@@ -196,6 +196,7 @@ _NAMED = re.compile(r"^[^\S\n]+(?:of\s+(?:its|their|the)\s+)?(?:(?:previous|prio
                     r"vintage|classic|historic|(?!(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)[a-z]+-[a-z]+)\s+)?"  # "27,000 Siemens Energy technicians", "pre-war Citroën Traction Avant cars"
                     rf"(?=(?:[{_CAPITALS}]|\d+\s+[A-Z]))(?:(?:[{_CAPITALS}][\w&.'’-]*|\d+(?:-\d+)?)[^\S\n]+){{1,4}}(?=[a-z])")
 _PLURAL_OWNER = re.compile(r"(?<=s)['’](?=\s+[a-z])")  # the apostrophe of a plural owner: "merchants' houses"
+_SINGULAR_OWNER = re.compile(r"\s+[a-z]+['’]s(?=\s+[a-z])")  # ... and of a singular one or of "women": "shepherd's huts"
 IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew troops cattle aircraft sheep fish livestock "
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
@@ -355,6 +356,9 @@ def counted_noun(after: str, singular_ok: bool = False) -> tuple[str | None, int
         return head["noun"].lower(), head.end()  # "300 head of cattle"
     if (named := _NAMED.match(after)) and (noun := counted_noun(" " + after[named.end():], singular_ok))[0]:
         return noun[0], named.end() - 1 + noun[1]  # "27,000 Siemens Energy technicians", "one Finnish maker": the names only say whose
+    if not singular_ok and (owner := _SINGULAR_OWNER.match(after)) and (owned := counted_noun(after[owner.end():]))[0] \
+            and _is_plural(owned[0].rsplit("_", 1)[-1]):
+        return owned[0], owner.end() + owned[1]  # "38 shepherd's huts", "12 women's shelters": huts, the owner's kind
     words = _noun_words(after)
     if words and words[0].group(1).lower() == "times":
         return "times", words[0].end()  # "14 times average earnings": a multiple of what follows
