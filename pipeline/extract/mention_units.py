@@ -975,7 +975,7 @@ AGE_VERB = r"(?:aged|who\s+is|who\s+was|(?:he|she)\s+(?:is|was)|is|was|now)"  # 
 _NAME_AGED = re.compile(rf"{_NAME},\s+{AGE_VERB}\s+$")
 _JUST = r"(?:(?:just|only|about|around|nearly|almost|barely)\s+)?"
 # "at the age of just 17", "aged 19": an age whatever follows
-_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\bat\s+age\s+{_JUST}$|"
+_AGE_OF = re.compile(rf"\bage\s+(?:[a-z]+\s+){{0,2}}of\s+{_JUST}$|\bat\s+age\s+{_JUST}$|\bage\s*:\s*$|"  # ... "Age: 75" in a profile
                      rf"\b(?:boy|girl|child|lad|lass|youngster|teenager|youth)\s+of\s+{_JUST}$|\baged\s+{_JUST}(?:\d{{1,3}}(?:\s*,\s*\d{{1,3}})*,?\s+and\s+)?$",
                      re.IGNORECASE)  # ... and each age of a list: "two men, aged 34 and 41"
 # "who turns 20 later in June", "he is only 19 and": an age when the clause ends after it
