@@ -950,11 +950,11 @@ _SALES = re.compile(r"\b(?:gmv|gross\s+merchandise\s+(?:value|volume)|sales|reve
 
 
 def _sales_growth_problem(metric: str, measured: Measured) -> str | None:
-    """A percentage in a sentence about sales, revenue or profit, with no word of an economy or its output, is a
+    """A percentage after words of sales, revenue or profit, in a sentence with no word of an economy or its output, is a
     business's growth, not the economy's ("the GMV on its platform was $54.6 billion ..., up 28% from 2020")."""
-    if metric != "gdp_real_growth" or measured.unit_class != "percent" or not (cue := _SALES.search(measured.sentence)) \
-            or _ECONOMY.search(measured.sentence):
-        return None
+    if metric != "gdp_real_growth" or measured.unit_class != "percent" or measured.span is None \
+            or not (cue := _SALES.search(measured.sentence[:measured.span[0]])) or _ECONOMY.search(measured.sentence):
+        return None  # a sale named after the number is a cause ("a 1% increase in 2024, thanks to its arms sales")
     return (f"the sentence of «{measured.words}» is about {cue.group(0).lower()}, not an economy: metric {metric!r} does "
             f"not fit; choose other: with a metric_label for what grew")
 

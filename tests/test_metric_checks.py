@@ -688,6 +688,7 @@ def test_a_move_of_shares_or_an_index_is_no_economy_s_growth(sentence: str, word
     ("Quarterly revenue at the carmaker rose 8%, its chief executive said.", "8%", 8.0, True),
     ("The economy grew 2.1%, helped by strong retail sales.", "2.1%", 2.1, False),
     ("Growth slowed to 1.4% in the third quarter.", "1.4%", 1.4, False),
+    ("Ruritania should return to growth of about 1% next year, thanks to its arms sales abroad.", "1%", 1.0, False),
 ])
 def test_growth_of_sales_or_revenue_is_no_economy_s_growth(sentence: str, words: str, value: float, flagged: bool) -> None:
     found = problem("gdp_real_growth", sentence, words, value, "percent", "percent")
