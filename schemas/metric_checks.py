@@ -33,8 +33,8 @@ The checks, each one code can make without a model:
    trillion"), and its national income (`gni_nominal`) "national income" or "GNI". An economy's growth whose clause names no economy
    is not taken after words about a currency or a market ("The yen's depreciation against the
    dollar, down 6.6%"), nor after another subject in its own clause ("private consumption fell
-   by 0.8%", "fishing grew 4.7%"), nor in a sentence about sales, revenue or profit that names no economy
-   (a platform's GMV "up 28%"). No growth rate is taken for a share of a whole that names no
+   by 0.8%", "fishing grew 4.7%"), nor after words of sales, revenue or profit in a sentence that names no
+   economy (a platform's GMV "up 28%"; not "a 1% increase, thanks to its arms sales"). No growth rate is taken for a share of a whole that names no
    change ("accounted for 98.3% of its trade", "22% of GDP"), nor for a percentage whose sentence
    names no growth, no economy and no movement ("damage could range from 30% to 50%").
    Growth of trade, exports or imports and the unemployment and inflation rates need their
