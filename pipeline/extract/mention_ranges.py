@@ -159,7 +159,7 @@ def _has_verb(word: str) -> bool:
 
 # Verbs that move a count of things held (`HELD_COUNTS`), so that a second subject's bare number after one is of the
 # same things ("shed 23 jobs ..., while the Risør yard added 8"; not "..., while prices rose 5").
-_DONE_TO_COUNTS = frozenset("added adds cut cuts shed sheds lost loses gained gains created creates axed axes slashed hired "
+_HELD_COUNT_MOVES = frozenset("added adds cut cuts shed sheds lost loses gained gains created creates axed axes slashed hired "
                             "hires".split())
 _ANOTHER = re.compile(r"^[^.;:!?\d]{0,60}\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 # ... a bare number after "another" whose next word is no plural, so no noun of its own: "and another 160 weave at home"
@@ -462,7 +462,7 @@ def _shared(text: str, mention: Mention, other: Mention, backward: bool) -> Ment
     if after_things and (_NEXT_CLAUSE.match(gap) and _CLAUSE_VERB.match(text, mention.end) and not _named_before(text, other)
                          or _ANOTHER.search(gap) and (_CLAUSE_END.match(text, mention.end) or _VERB_NEXT.match(text, mention.end))
                          or ((parallel := _PARALLEL_SUBJECT.match(gap))
-                             and (_has_verb(parallel["verb"]) or parallel["verb"] in _DONE_TO_COUNTS and other.unit in HELD_COUNTS)
+                             and (_has_verb(parallel["verb"]) or parallel["verb"] in _HELD_COUNT_MOVES and other.unit in HELD_COUNTS)
                              or _SECOND_OBJECT.match(gap) and abs(mention.value) <= abs(other.value))
                          and _OBJECT_ENDS.match(text, mention.end)):
         # "27 countries signed ..., and nine abstained" (not "a magnitude 5.6 tremor hit, and 200 died"); "600 coopers, and

@@ -341,10 +341,7 @@ class _Judgement:
         its words name two things alike ("12 goals" at World Cups and "757 goals" in a career, both `other:goals`), so
         none of them is known to answer the group's question. Figures closer than that are one thing told two ways, and
         may be the article's own error ("approximately 7 trillion" beside its "7.6 to 7.8 trillion"): they still vote."""
-        by_article: dict[str, list[Interval]] = {}
-        for m, interval in zip(self.members, intervals):
-            by_article.setdefault(m.fact.article_id, []).append(interval)
-        apart = {article for article, own in by_article.items() if len(own) > 1 and _far_apart(own)}
+        apart = {article for article, own in self._by_article(intervals).items() if len(own) > 1 and _far_apart(own)}
         if not apart:
             return intervals
         kept = [(m, i) for m, i in zip(self.members, intervals) if m.fact.article_id not in apart]
@@ -357,11 +354,16 @@ class _Judgement:
         """Whether every article gives the same figures, which do not all meet ("24 crew members" aboard and "21 crew
         members rescued earlier", both in each of three articles): each figure is met by one of every article's own,
         so the spread is two things under one name that all sources tell alike, not sources that disagree."""
+        by_article = self._by_article(intervals).values()
+        return common(intervals) is None and all(len(own) > 1 for own in by_article) \
+            and all(any(common([other, mine]) is not None for mine in own) for own in by_article for other in intervals)
+
+    def _by_article(self, intervals: list[Interval]) -> dict[str, list[Interval]]:
+        """The voting members' intervals, by the article that gives them."""
         by_article: dict[str, list[Interval]] = {}
         for m, interval in zip(self.members, intervals):
             by_article.setdefault(m.fact.article_id, []).append(interval)
-        return common(intervals) is None and all(len(own) > 1 for own in by_article.values()) \
-            and all(any(common([other, mine]) is not None for mine in own) for own in by_article.values() for other in intervals)
+        return by_article
 
     def _only_vague_apart(self, intervals: list[Interval]) -> bool:
         """Whether the figures agree once vague amounts ("several billion", "thousands") are set aside:
