@@ -43,6 +43,10 @@ PHRASES = [
     ("Officials from those two countries met in Geneva.", "two", "definite_group"),
     ("Travel guides list the bay as one of the top 25 beaches anywhere in the world.", "25 beaches", "ranking"),
     ("The lender is among the world's top 10 banks by assets.", "10 banks", "ranking"),
+    ("The top 10 banks hold 60% of deposits.", "10 banks", "ranking"),
+    ("The top 20 added a combined $700 billion to their fortunes.", "20", "ranking"),
+    ("These are the 12 richest people on the planet.", "12 richest people", "ranking"),
+    ("The magazine named the world's 10 highest-paid anglers.", "10 highest-paid anglers", "ranking"),
     ("She beat the world number 2 in straight sets.", "2", "ranking"),
     ("He beat Lena Hart, 31, current number 4 in the world ranking.", "4", "ranking"),
     ("The number 3 in the world, Jan Berg, lost in the final.", "3", "ranking"),
@@ -126,7 +130,8 @@ FACTS = [
     ("Children under 5 accounted for 42 of the deaths.", "42"),  # the count of the band is a fact
     ("Prices rose between 3 and 5 percent.", "between 3 and 5 percent"),
     ("The floods displaced over 300 people.", "over 300 people"),
-    ("The top 10 banks hold 60% of deposits.", "10 banks"),  # no member of the ranking is named
+    ("The five most recent deaths came in May.", "five most recent deaths"),  # "most": a count of deaths
+    ("The 3 test matches drew big crowds.", "3 test matches"),  # no superlative
     ("They sold 3 in the world before the recall.", "3"),  # no word of rank before it
     ("The vote was held two weeks later than planned.", "two weeks"),  # a delay measures something
     ("A strong aftershock struck 19 minutes later.", "19 minutes"),  # so does a short one

@@ -15,8 +15,8 @@ here returns its name for such a mention:
 - `definite_group`: "these two", "those two companies": a pair already named, not an amount (a larger group
   with its noun, "these three nuclear power plants", "Of these five galaxies", is left to the model: the
   real-article gold counts all four such in the fetched texts, and none of the four pairs);
-- `ranking`: the size of a ranked list something belongs to: "one of the top 25 beaches", "among
-  the world's top 10 banks"; or a place in a ranking: "world number 2", "number 2 in the world
+- `ranking`: the size of a ranked list: "one of the top 25 beaches", "among the world's top 10 banks",
+  "the top 20 added $700 billion", "the 11 richest people", "the 10 highest-paid athletes"; or a place in a ranking: "world number 2", "number 2 in the world
   ranking" (the scanner already drops "No. 5");
 - `period_span`: a span that names the period of other figures: "in the final three months of
   2023", "the previous three-month period", "the first six months of the year" (after "the" and
@@ -104,7 +104,14 @@ _ONE_NOUNS = re.compile(
     r"^\s+(?:side|end|hand)\s+of\b|"  # "seated on one side of the square", "at one end of the hall"
     r"^\s+[a-z]{3,}ing\s+(?:an?|the|his|her|their)\b", re.IGNORECASE)  # "one wearing a yellow vest": someone
 _OTHER_SIDE = re.compile(r"\s+side\b[^.;!?]*\bthe\s+other\s+side\b", re.IGNORECASE)
-_TOP_BEFORE = re.compile(r"\b(?:one of|among|in|into|out of|joined|joins|made) the (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
+_TOP_BEFORE = re.compile(r"\bthe (?:[\w’']+\s+)?top\s+$", re.IGNORECASE)
+# The size of a list ranked by a superlative: "the 11 richest people", "the 10 highest-paid athletes" (not "most":
+# "the five most recent deaths" counts deaths)
+_THE_WORDS_BEFORE = re.compile(r"\bthe (?:[\w’']+['’]s\s+)?$", re.IGNORECASE)
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:richest|wealthiest|poorest|largest|biggest|smallest|highest|lowest|best|worst|busiest|fastest|tallest|strongest|"
+    r"deadliest|costliest|hottest|warmest|coldest|wettest|driest|oldest|youngest|longest|heaviest|greatest|"
+    r"(?:highest|best|top|worst|lowest)-[a-z]+)\b", re.IGNORECASE)
 # A place in a ranking: "world number 2", "the current number 1", "number 3 in the world rankings".
 _RANK_BEFORE = re.compile(r"\b(?:world|current|ranked|seeded|former|new)\s+(?:number|no\.?)\s+$", re.IGNORECASE)
 _NUMBER_BEFORE = re.compile(r"\b(?:number|no\.?)\s+$", re.IGNORECASE)
@@ -220,8 +227,9 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "one_as_pronoun"  # ... and "on one side ..., on the other side": one of two, no count
     if (first == "two" or first in _SPELLED_SMALL and mention.unit is None) and _GROUP_BEFORE.search(before):
         return "definite_group"
-    if mention.unit_class == "count" and _TOP_BEFORE.search(before):
-        return "ranking"
+    if mention.unit_class == "count" and (_TOP_BEFORE.search(before) or _THE_WORDS_BEFORE.search(before) and _SUPERLATIVE_AFTER.match(
+            text, mention.start + len(mention.text.split()[0]))):
+        return "ranking"  # "the top 20 added $700 billion", "the 11 richest people": a ranked list's size
     if mention.unit_class == "count" and mention.unit is None and (
             _RANK_BEFORE.search(before) or _NUMBER_BEFORE.search(before) and _RANK_AFTER.match(after)):
         return "ranking"  # a place in a ranking: "world number 2", "number 2 in the world ranking"

@@ -103,6 +103,8 @@ _DATE_GLUE_AFTER = re.compile(r"^(?:/\d|s\b|\.(?:19|20)\d\d\b)")  # "12/2024", "
 _WHEN = r"(?:since|from|until|till|by|before|after|in|during|through|of)"
 _COUNT_HEDGE = re.compile(rf"(\b{_WHEN}\s)?\b(?:at least|more than|fewer than|less than|no fewer than|as many as|"
                           r"upwards of|in excess of|an estimated|nearly|almost)\s$", re.IGNORECASE)
+# A year a figure just given is compared with: "141 more than 2023", "2% higher than 2019" (not "26 more than 2000 fans")
+_FIGURE_THAN_BEFORE = re.compile(r"\d[\d,.]*%?\s+(?:more|fewer|less|higher|lower|up|down)\s+(?:than|on|from)\s$", re.IGNORECASE)
 _WHEN_BEFORE = re.compile(rf"\b(?:{_WHEN}|dated|back\s+to)\s$", re.IGNORECASE)  # "a charter dated 1372", "records going back to 1850"
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s$", re.IGNORECASE)  # an older year that opens a span: "built between 1843 and 1863"
 # A year named as one ("the year 2140", "in year 1000"), or a year after 2100 after a time word and a hedge ("until
@@ -291,6 +293,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
     if value.is_integer() and 1000 <= value <= 2100 and _FULL_DATE_BEFORE.search(before[-20:]) and not _PEOPLE_AFTER.match(after[:20]):
         return True  # "23 September 1897", "September 23, 1897": the year of a full date, whatever follows
     if value.is_integer() and 1900 <= value <= 2100:
+        if _FIGURE_THAN_BEFORE.search(before[-30:]) and not _PLURAL_NEXT.match(after[:20]):
+            return True
         hedge = _COUNT_HEDGE.search(before[-30:])
         counted = (hedge and (not hedge.group(1) or _PLURAL_NEXT.match(after[:20]))) \
             or (_PEOPLE_AFTER.match(after[:20]) and not _WHEN_BEFORE.search(before))  # "pulled in at least 2000 visitors"
