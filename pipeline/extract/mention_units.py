@@ -214,7 +214,7 @@ _WEIGHT_AFTER = re.compile(r"^[^.;]*?\w*weight\b|^[^.;]*?\bweigh(?:s|ed|ing)?\b(
 
 # A count written as a compound before its noun: "an eight-person jury", "a two-stage rocket", "a 12-member panel", "a 92-page ruling",
 # "a 3,000-piece jigsaw", "a 40-vehicle convoy", "a 30-nation coalition".
-COMPOUND_NOUNS = ("person|member|judge|seat|seater|door|stage|engine|bedroom|room|bed|page|storey|story|lane|game|term|run|tranche|"
+COMPOUND_NOUNS = ("person|member|judge|seat|seater|door|stage|engine|bedroom|room|bed|page|storey|story|storied|storeyed|lane|game|term|run|tranche|"
                   "piece|vehicle|car|carriage|truck|lorry|ship|vessel|home|house|flat|apartment|store|shop|branch|school|"
                   "nation|country|state|continent|city|region|island|province|county|district|venue|stadium|"
                   "team|club|player|worker|student|passenger|rider|round|night|"
@@ -229,7 +229,8 @@ _NO_COMPOUND_COUNT = frozenset({"plus", "point", "pointer", "time", "times", "lo
                                 "hour", "minute", "second", "season", "million", "billion", "thousand", "hundred", "odds",
                                 "percent", "cent", "one", "all", "man", "mile", "foot", "inch", "yard", "run", "ers", "ish", "ths",
                                 "gauge", "bore", "caliber", "calibre", "mph", "kph", "kmh", "mpg"})
-_COMPOUND_PLURALS = {"seater": "seats", "min": "minutes"}  # "50-seater buses", "the 7-min heist"
+_COMPOUND_PLURALS = {"seater": "seats", "min": "minutes", "storied": "stories", "storeyed": "stories"}  # "50-seater buses", "the
+# 7-min heist", "a three-storied shrine"
 _PLURAL_OF = {"man": "men", "woman": "women", "child": "children", "person": "people", "policeman": "policemen",
               **{word: word[:-1] + "ves" for word in ("calf", "half", "wolf", "shelf", "leaf", "loaf", "thief")},
               **{word: word[:-2] + "ves" for word in ("knife", "life", "wife")}}

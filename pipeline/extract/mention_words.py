@@ -127,9 +127,11 @@ _HEDGED_ONE = re.compile(rf"\b(?:more than|over|nearly|almost|less than|under|wi
                          rf"up to|around)\s+(?P<n>an?)\s+(?:{_TIME}|degree|{_MEASURE})\b"
                          r"(?!\s+(?:left|remaining|to\s+play|to\s+go|ago|earlier|later)\b)", re.IGNORECASE)  # "with less than a second left": a game clock; "more than a year ago" dates
 _TOOK_ONE = re.compile(r"\b(?:took|takes?|taking|required|requires?|needed|needs?|spent|spends?|spending|"
-                       r"(?:delayed|postponed|pushed\s+back|put\s+back|extended|held\s+up)\s+by)\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
+                       r"(?:delay(?:ed|ing|s)?|postpon(?:ed|ing|es?)|pushed\s+back|put\s+back|extended|held\s+up)"
+                       r"(?:\s+(?:the|its|their|his|her|this|next)(?:\s+[\w-]+){1,3}?)?\s+(?:by|for))\s+(?:(?:just|only|barely)\s+)?(?P<n>an?)\s+"
                        r"(?:hour|day|week|fortnight|month|year|decade)\b(?!\s+(?:off|out|or|and\s+a\s+half|ago|earlier|later)\b)", re.IGNORECASE)  # "took a
-# month to reach", "spent an hour answering", "was delayed by a year"
+# month to reach", "spent an hour answering", "was delayed by a year", "postponed for a year", "postponing the Games by a
+# year"
 # One unit of time and a half: "a year and a half" (1.5 years), "an hour and a half", "a decade and a half" (15 years).
 # ... and of a measure: "a kilometre and a half", "a mile and a half".
 _HALF_UNITS = {"hour": ("hours", 1.5), "day": ("days", 1.5), "week": ("weeks", 1.5), "month": ("months", 1.5),
