@@ -354,13 +354,17 @@ def _money_of_a_year(text: str, start: int, end: int) -> bool:
 _CHANGE_OF = re.compile(rf"\b(?:an?\s+)?(?:[a-z]+\s+)?(?:{NOUNS_DOWN}|{NOUNS_UP}|loss)\s+of\s+$", re.IGNORECASE)
 
 
+_BY_BEFORE = re.compile(r"\bby\s$", re.IGNORECASE)
+
+
 def _with_change(text: str, mention: Mention) -> Mention:
     if mention.is_year or re.match(r"(?:above|below|past|beyond|under)\b", mention.text, re.IGNORECASE) \
             or (mention.unit_class != "percent" and mention.unit != "points" and re.match(r"over\b", mention.text, re.IGNORECASE)
                 and not (mention.unit_class == "currency" and lost_before(text[max(0, mention.start - 130):mention.start]))
-                and not _CHANGE_OF.search(text, max(0, mention.start - 40), mention.start)):
+                and not _CHANGE_OF.search(text, max(0, mention.start - 40), mention.start)
+                and not _BY_BEFORE.search(text, max(0, mention.start - 4), mention.start)):
         return mention  # "rose above 30 million": where it got to; "sinking over 30%", "lost over $5bn", "dropped over 1,000
-        # points", "a decrease of over 800,000": how far it moved
+        # points", "a decrease of over 800,000", "cut by over 10 billion yen": how far it moved
     held = (mention.unit or "").split("_")[-1] in HELD_COUNTS  # "lost 12 seats", "lost 900,000 landline users"
     held = held or _is_size(mention.unit) or _held_count(text, mention)  # "the glacier lost 3.2 metres", "lost 2,300 yaks"
     change = change_at(text, mention.start, mention.end,
