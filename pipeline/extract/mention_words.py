@@ -55,7 +55,7 @@ _PROPORTION = re.compile(
 _COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b(?!\s+(?:its|their|his|her|an?|long|only)\b)")  # "one goal in 10
 # games": what the second number counts (not a verb and its object: "one chick in four survives its first winter")
 _PROPORTION_HINT = re.compile(rf"[\s-](?:out[\s-]+of|in)[\s-]+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
-                              rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?![\d,]))")
+                              rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?!\d|,\d))")  # "or 1 in 67, chance"
 _HALF = re.compile(r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?<!the )(?<!latter )(?<!one )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
                    r"(?!\s+(?:of\s+)?the\s+(?:story|picture|battle|equation|fun)\b)"  # "only ever half of the story": an idiom
                    r"|(?:(?<=\bby\s)|(?<=\bby\salmost\s)|(?<=\bby\snearly\s)|(?<=\bby\sabout\s)|(?<=\bby\saround\s)"
