@@ -120,7 +120,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"\b({NOUNS_UP})\s+in\s+{_IN_WHAT}\bof\s+{adv}$", re.IGNORECASE), "up"),
         # a price moved with no "by": "lifted prices 12%", "cut the price of a loaf 10p"
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_DOWN}|{DOWN_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE), "down"),
-        (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),
+        (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP}|{UP_VERBS})\s+{_PRICED}{adv}$", re.IGNORECASE), "up"),  # "grew its sales of
+        # cheese 25%"
         # ... or what the subject owns: "grew its field 15%", "cut its workforce 5%", "raised its dividend 10%"
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_DOWN}|{DOWN_VERBS})\s+{_OWNED}{adv}$", re.IGNORECASE), "down"),
         (re.compile(rf"{_NOT_ADJECTIVE}\b({BY_UP}|{UP_VERBS})\s+{_OWNED}{adv}$", re.IGNORECASE), "up"),
