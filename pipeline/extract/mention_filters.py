@@ -22,6 +22,7 @@ from schemas.primitives.number_words import TENS, UNITS
 from .mention_units import (BONUS_BALL, CALIBRE_UNIT, CLOCK_LEAD, COMPOUND_NOUNS, CRYPTO_COINS, IRREGULAR_PAST, LISTED_DEMONYM, NOUN_STOP,
                             TIME_LEAD_END, part_of_whole)
 from .mention_rules import hedge_before
+from .mention_signs import BY_DOWN, BY_UP, DOWN_VERBS, UP_VERBS
 from .mention_tables import RUN_ROW, signed_column
 
 # Words that may stand capitalised before a number without naming it ("About 300", "In 2023").
@@ -298,17 +299,20 @@ _HOUR_H_AFTER = re.compile(r"^h(?![\w-])")
 _AT_HOUR = re.compile(r"\b(?:at|until|till)\s$", re.IGNORECASE)
 _DOTTED_HOURS = re.compile(r"\bfrom\s+[012]?\d\.[0-5]\d\s*(?:to|until|till|-|–)\s*[012]?\d\.[0-5]\d\b", re.IGNORECASE)
 _UNTIL_DOTTED = re.compile(r"\b(?:until|till)" + TIME_LEAD_END, re.IGNORECASE)  # "closed until 23.59 on Friday"
-# ... or after "at" in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
+# ... or after "at" ("by", "after", "before") in a clause that keeps a timetable ("the post boat leaves at 10.20 and again at 16.45") or beside
 # a time written with am or pm or a colon ("begins at 1.30pm, after the massed pipes at 12.45", "is at 18.30, and the
 # last bus leaves at 22:10"); not "the shares closed at 16.45"
-_AT_DOTTED = re.compile(r"\bat" + TIME_LEAD_END, re.IGNORECASE)
+_AT_DOTTED = re.compile(r"\b(?:at|by|after|before)" + TIME_LEAD_END, re.IGNORECASE)
+_CHANGED_BY = re.compile(rf"\b(?:{DOWN_VERBS}|{UP_VERBS}|{BY_DOWN}|{BY_UP}|down|up)\s+by" + TIME_LEAD_END, re.IGNORECASE)  # "fell by 2.45"
 _TIMETABLE_VERB = re.compile(r"\b(?:leaves?|left|depart(?:s|ed)?|sails?|sailed|arrives?|arrived|begins?|starts?|"
                              r"kicks?\s+off|kicked\s+off|lands?|landed|takes?\s+off|timed\s+for|scheduled\s+for|due|"
                              r"published|updated|posted|modified)\b"  # a page's stamp: "Published 14.08.2024, at 09.02"
                              r"(?:[^.;:!?\d]|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d{1,2}\.[0-5]\d\b){0,40}$",
                              re.IGNORECASE)  # (and past a time or a dotted date: "and again at", "14.08.2024, at")
 _AM_PM_NEAR = re.compile(rf"\b\d{{1,2}}(?:[.:][0-5]\d)?\s?{_AM_PM}(?!\w)"
-                         r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", re.IGNORECASE)  # ... or with a colon: "leaves at 22:10"
+                         r"|(?<![\d.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"  # ... or with a colon: "leaves at 22:10"
+                         r"|\b(?:midday|noon|midnight|o['’]clock|(?:in\s+the\s+|this\s+|each\s+|every\s+)(?:morning|afternoon|evening))\b",
+                         re.IGNORECASE)  # ... or a time of day named: "at 9.30 and, for their midday meal, at 11.45"
 _KNOCKOUT_ROUND_BEFORE = re.compile(r"\b(?:(?P<round>round\s+of)|the\s+last)\s$", re.IGNORECASE)  # "the last 16 miners" counts
 _BIG_ORDINAL_AFTER = re.compile(r"^[\s-](?:hundred|thousand|million|billion|trillion)th\b", re.IGNORECASE)
 # A reference mark glued to the end of a sentence, as medical and academic sites print their notes:
@@ -515,7 +519,7 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
     dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None  # "23.59"
     if dotted and value < 24 and _UNTIL_DOTTED.search(before):
         return "clock_time"  # "until 23.59": a time of day written with a dot
-    if dotted and value < 24 and (at := _AT_DOTTED.search(before)) \
+    if dotted and value < 24 and (at := _AT_DOTTED.search(before)) and not _CHANGED_BY.search(before) \
             and (_TIMETABLE_VERB.search(before, 0, at.start()) or _AM_PM_NEAR.search(text, max(0, start - 100), end + 100)):
         return "clock_time"  # "leaves at 10.20", "at 12.45" beside "1.30pm"
     if dotted and any(re.search(r"\b0\d\.[0-5]\d\b", m[0]) for m in _DOTTED_HOURS.finditer(text, max(0, start - 20), end + 20)
