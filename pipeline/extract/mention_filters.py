@@ -516,7 +516,8 @@ def not_quantity(text: str, start: int, end: int, value: float, spelled: bool, h
         return "clock_time"  # "until 23h59 on 21 March", as French and others write a time (not "won in 2h05")
     if not spelled and value <= 24 and value.is_integer() and _HOUR_H_AFTER.match(after) and _AT_HOUR.search(before):
         return "clock_time"  # "the evening show at 20h", "ends at 18h sharp": an hour of the day (not "in 2h")
-    dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None  # "23.59"
+    dotted = not has_unit and value <= 24 and re.fullmatch(r"\d{1,2}\.[0-5]\d", text[start:end]) is not None \
+        and not re.match(r"\.\d", text[end:end + 2])  # "23.59", not the day and month of "by 15.03.2026"
     if dotted and value < 24 and _UNTIL_DOTTED.search(before):
         return "clock_time"  # "until 23.59": a time of day written with a dot
     if dotted and value < 24 and (at := _AT_DOTTED.search(before)) and not _CHANGED_BY.search(before) \
