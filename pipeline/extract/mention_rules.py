@@ -129,6 +129,10 @@ _DAY_LIST_AFTER = re.compile(rf"^(?=\s?[-–,&]|\s+and\b)(?:\s?[-–]\s?\d{{1,2}
 _YEAR_PAIR_BEFORE = re.compile(r"(?<![\d,.])1\d{3}\s?(?:to|and|or|-|–)\s?$")
 _YEAR_PAIR_AFTER = re.compile(r"^\s?and\s?1\d{3}\b(?!\d|[,.]\d)")  # "between 1843 and 1863": the pair's first year
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+# "the stone cabin of 1895", "the great flood of 1887": a thing of an older year (not "the total of 1895", an amount)
+_THING_OF_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}(?!(?:total|sum|tally|average|figure|number|count|price|cost|value|score|"
+                              r"level|height|depth|length|weight|population|crowd|attendance|budget|rate|amount|majority)\b)"
+                              r"[a-z]{3,}\s+of\s$")
 _NAME_NEXT = re.compile(r"^\s(?:Summer\s|Winter\s|Great\s)?(?:Games|Olympics?|Olympiad|Revolution|Exhibition|Exposition|Act|Treaty|"
                         r"Constitution|Census|Convention|Rising|Uprising|Rebellion|War|Election|Famine|Earthquake|Fire|Flood|"
                         r"Cup|Championships?|Derby|Expedition|Fair)\b")  # "the 1500 Londoners" stays a count
@@ -309,6 +313,8 @@ def is_date_part(value: float, digits: bool, before: str, after: str, has_unit: 
                                                          or MONTH_BEFORE.search(before[-12:])) \
             and not _NOUN_NEXT.match(after[:20]) and not ((pair := _TO_NUMBER.match(after)) and _NOUN_NEXT.match(after[pair.end():])):
         return True  # "since 1885", "in 1066", "from 1820 to 1845": an older year, before no noun ("in 1850 towns")
+    if value.is_integer() and 1000 <= value < 1900 and _THING_OF_BEFORE.search(before[-40:]) and not _PLURAL_NEXT.match(after[:20]):
+        return True  # "the stone cabin of 1895 that had stood"
     if value.is_integer() and 1000 <= value < 1900 and _THE_BEFORE.search(before[-5:]) and _NAME_NEXT.match(after[:20]):
         return True  # "since the 1896 Games", "the 1848 Revolution": an older year in an event's name
     day = value.is_integer() and 1 <= value <= 31

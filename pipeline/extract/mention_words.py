@@ -56,14 +56,14 @@ _COUNTED_NEXT = re.compile(r"\s+(?!(?:is|was|has|does)\b)[a-z]+s\b(?!\s+(?:its|t
 # games": what the second number counts (not a verb and its object: "one chick in four survives its first winter")
 _PROPORTION_HINT = re.compile(rf"[\s-](?:out[\s-]+of|in)[\s-]+(?:every\s+)?(?:\d{{1,3}}(?:\.\d+)?(?:m|bn)\b|\d{{1,3}}(?:,\d{{3}})+\b|"
                               rf"(?:\d{{1,3}}|{_NUMBER_WORD}|(?:a\s+|(?<=every\s))(?:hundred|thousand|million))\b(?!\d|,\d))")  # "or 1 in 67, chance"
-_HALF = re.compile(r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?<!the )(?<!latter )(?<!one )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty)\b)"
+_HALF = re.compile(r"(?<!first )(?<!second )(?<!first-)(?<!second-)(?<!the )(?<!latter )(?<!one )\bhalf\b(?=\s+(?:of|the|its|their|his|her|full|empty|what|price)\b)"
                    r"(?!\s+(?:of\s+)?the\s+(?:story|picture|battle|equation|fun)\b)"  # "only ever half of the story": an idiom
                    r"|(?:(?<=\bby\s)|(?<=\bby\salmost\s)|(?<=\bby\snearly\s)|(?<=\bby\sabout\s)|(?<=\bby\saround\s)"
                    r"|(?<=\bby\sroughly\s)|(?<=\bby\smore\sthan\s))half\b(?![\s-]past\b)"
                    r"|(?:(?<=\bmake\sup\s)|(?<=\bmakes\sup\s)|(?<=\bmade\sup\s)|(?<=\bmaking\sup\s)|(?<=\baccount\sfor\s)"
                    r"|(?<=\baccounts\sfor\s)|(?<=\baccounted\sfor\s)|(?<=\baccounting\sfor\s))half\b(?=\s*[,.;)](?!\d))",
-                   re.IGNORECASE)  # "half of", "cut by half", "cut by almost half", "only half full", "making up half."; not
-                                   # "by half past nine", a clock
+                   re.IGNORECASE)  # "half of", "half what they pay", "half price", "cut by half", "cut by almost half", "only
+                                   # half full", "making up half."; not "by half past nine", a clock
 # A hedged share, or one taken or kept, that stands for the people or things it counts, with no "of"
 # after it ("around half identified as female", "About a third were over 60", "more than two-thirds said",
 # "the winner takes half.", "with over half being Executive members"): a verb, the clause's end or the year comes next, not "a" or "an" ("about
