@@ -264,6 +264,7 @@ _TIME_THAN = r"(?:before|last|a year|an? (?:season|month|week|quarter|day) (?:ea
              r"(?:it|they|we|he|she) (?:paid|charged|earned|spent)\b|(?:the )?[a-z]+ (?:was|were|had been) (?:paying|charging|earning)\b|the (?:last|previous) (?:issue|one|sale|auction|round)\b|" \
              r"(?:its|their|his|her|the) (?:previous|earlier|former|old) (?!one\b)[a-z-]+\b|(?:its|their|his|her) last [a-z-]+\b|" \
              rf"in the same (?:day|week|month|quarter|period|season)|in {MONTH_NAME}\b|" \
+             r"(?:at|over|before|after)\s+(?:last\s+)?(?:Easter|Christmas|New\s+Year|Diwali|Eid|Ramadan|Passover|Thanksgiving|Hanukkah|Lunar\s+New\s+Year)\b|" \
              r"in (?:the )?(?:[a-z-]+ )?(?:spring|summer|autumn|fall|winter)\b|" \
              r"(?:the\s+)?[$£€¥₹]?\d[\d.,]*(?:\s+[a-z]+){0,2}\s+(?:(?:in|of|for)\s+(?:the\s+(?:same|previous|prior|year-earlier)|" \
              r"last|(?:19|20)\d\d)|a\s+year\s+(?:earlier|ago|before))|" \

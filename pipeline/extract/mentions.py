@@ -459,7 +459,8 @@ def _cut_off(text: str, last: Mention) -> bool:
 def _spoken_hundredths(text: str, mentions: list[Mention]) -> list[Mention]:
     """A whole amount of money named in words and the hundredths said right after it, as a price is spoken
     ("three dollars eighty a pound", "about four pounds fifty a year", "5 pounds 20"): one amount, 3.80,
-    with the rate written after the hundredths. The hundredths are a bare whole number under 100."""
+    with the rate written after the hundredths. The hundredths are a bare whole number under 100, or an amount in
+    cents after "and" (`_and_its_cents`)."""
     result: list[Mention] = []
     for mention in mentions:
         last = result[-1] if result else None
@@ -471,8 +472,22 @@ def _spoken_hundredths(text: str, mentions: list[Mention]) -> list[Mention]:
             unit, end = _with_rate(text, last.start, mention.end, last.unit, "currency")
             result[-1] = replace(last, end=end, text=text[last.start:end], value=last.value + mention.value / 100, unit=unit)
             continue
+        if last is not None and _and_its_cents(text, last, mention):
+            result[-1] = replace(last, end=mention.end, text=text[last.start:mention.end], value=last.value + mention.value)
+            continue
         result.append(mention)
     return result
+
+
+_CENTS = re.compile(r"(?:cents?|pence|centimes?|kopecks?|kopeks?)$", re.IGNORECASE)
+
+
+def _and_its_cents(text: str, whole: Mention, cents: Mention) -> bool:
+    """A whole amount and its hundredths in the same currency: "one euro and twenty cents" is 1.20 euros, "five pounds
+    and forty pence" 5.40 pounds."""
+    return whole.unit_class == "currency" and cents.unit == whole.unit and whole.value_max is None and cents.value_max is None \
+        and whole.text[-1:].isalpha() and float(whole.value).is_integer() and 0 < cents.value < 1 \
+        and bool(_CENTS.search(cents.text)) and text[whole.end:cents.start] == " and "
 
 
 # A height in feet and inches as sports pages write it: "the 6-foot-6 forward", "a 5-foot-11-inch guard" (the inches
