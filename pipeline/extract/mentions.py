@@ -485,7 +485,8 @@ _CENTS = re.compile(r"(?:cents?|pence|centimes?|kopecks?|kopeks?)$", re.IGNORECA
 def _and_its_cents(text: str, whole: Mention, cents: Mention) -> bool:
     """A whole amount and its hundredths in the same currency: "one euro and twenty cents" is 1.20 euros, "five pounds
     and forty pence" 5.40 pounds."""
-    return whole.unit_class == "currency" and cents.unit == whole.unit and whole.value_max is None and cents.value_max is None \
+    return whole.unit_class == "currency" and whole.unit is not None and (cents.unit or "").split(" per ")[0] == whole.unit.split(" per ")[0] \
+        and whole.value_max is None and cents.value_max is None \
         and whole.text[-1:].isalpha() and float(whole.value).is_integer() and 0 < cents.value < 1 \
         and bool(_CENTS.search(cents.text)) and text[whole.end:cents.start] == " and "
 
