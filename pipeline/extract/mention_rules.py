@@ -28,9 +28,15 @@ CURRENCY_BEFORE = re.compile(
     rf"(?:\b({'|'.join(sorted(PREFIX_CODES, key=len, reverse=True))})\$|\$(US|A|NZ|C)|\b(Rs)\.?|([$€£¥₩₹₽])|\b([A-Z]{{3}})"
     rf"|(?P<other>\b(?:{_OTHER_WORDS})|[{_OTHER_SIGNS}])|\b(?P<placed>{'|'.join(PLACED_MARKS)}))\s?$")
 _STORY_CUES = re.compile(
-    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sialkot|Gilgit|Hunza|Skardu|Sindh|Balochistan)\b"
+    r"\b(?P<CNY>China|Chinese|Shanghai|Beijing|Shenzhen|Guangzhou|yuan|renminbi|Zhejiang|Hangzhou|Jiangxi|Jingdezhen|Jiangsu|Nanjing|"
+    r"Suzhou|Sichuan|Chengdu|Chongqing|Wuhan|Hubei|Hunan|Yunnan|Kunming|Guangdong|Fujian|Xiamen|Tianjin|Hainan|Xinjiang|Shandong|"
+    r"Qingdao|Henan|Anhui|Guangxi|Guizhou|Shaanxi|Shanxi|Inner Mongolia|Harbin|Heilongjiang|Dalian|Liaoning)\b|\b(?P<PKR>Pakistan\w*|Karachi|Lahore|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan|Sialkot|Gilgit|Hunza|Skardu|Sindh|Balochistan)\b"
     r"|(?P<EUR>€|\beuros?\b|\b(?:Ireland|Irish|Germany|German|France|French|Spain|Spanish|Italy|Italian|Dutch|Netherlands|"
-    r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone)\b)"
+    r"Belgi\w+|Austria\w*|Portug\w+|Greece|Greek|Finland|Finnish|eurozone|Luxembourg\w*|Sloven\w+|Slovak\w*|Eston\w+|Latvia\w*|"
+    r"Lithuania\w*|Croatia\w*|Malta|Maltese|Cyprus|Cypriot|Berlin|Munich|Hamburg|Frankfurt|Cologne|Stuttgart|Bavaria\w*|Saxony|"
+    r"Rhineland|Paris|Lyon|Marseille|Bordeaux|Normandy|Brittany|Provence|Alsace|Madrid|Barcelona|Seville|Catalonia|Andalusia|"
+    r"Rome|Milan|Naples|Venice|Turin|Sicily|Tuscany|Sardinia|Amsterdam|Rotterdam|Brussels|Antwerp|Flanders|Wallonia|Vienna|"
+    r"Salzburg|Tyrol|Lisbon|Porto|Athens|Crete|Helsinki|Dublin)\b)"
     r"|\b(?P<CAD>Canada|Canadian|Ontario|Quebec|Alberta|British Columbia|Toronto|Calgary)\b"  # not Montreal, a protocol's name
     r"|\b(?P<AUD>Australia|Australian|Sydney|Melbourne|Brisbane|Canberra|Adelaide)\b"
     r"|\b(?P<NZD>New Zealand|Auckland|Wellington|Christchurch)\b"
@@ -149,24 +155,34 @@ _PERIOD_TO = re.compile(rf"^\s(?:months?|weeks?|days?|quarters?|years?)\s(?:to|e
                         rf"(?:(?:{MONTHS})\b|\d(?![\d,.]*\s*(?:months?|weeks?|days?|quarters?|years?)\b))", re.IGNORECASE)  # not "days to decide"
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+ORIGIN = "from:"  # marks the cue of a place things or people come from (`story_cues`)
+
+
 def story_cues(text: str) -> tuple[str, ...]:
-    """The currencies a text's own words point at ("Shanghai" -> CNY), in the order the text first names them."""
-    return tuple(dict.fromkeys(match.lastgroup for match in _STORY_CUES.finditer(text)))
+    """The currencies a text's own words point at ("Shanghai" -> CNY), in the order the text first names them. A place
+    things or people come from ("flown in from Yunnan", "imports from China") is marked `ORIGIN`: it may say whose
+    "kroner" a story means, but it is not where the story is, whose "¥" or "cents" they are (`story_currency`)."""
+    return tuple(dict.fromkeys(
+        (ORIGIN if _FROM_BEFORE.search(text, max(0, match.start() - 10), match.start()) else "") + str(match.lastgroup)
+        for match in _STORY_CUES.finditer(text)))
 
 
 # The other currencies a symbol or "cents" may mean, by the currency it means when the story cues none.
 _SHARED_WITH = {"JPY": ("CNY",), "USD": ("EUR", "CAD", "AUD", "NZD")}
 
 
-def _first_cued(candidates: tuple[str, ...], cues: tuple[str, ...]) -> str | None:
-    """The first of the story's cued currencies (`story_cues`, in the order it names them) among `candidates`."""
-    return next((code for code in cues if code in candidates), None)
+def first_cued(candidates: tuple[str, ...], cues: tuple[str, ...], origins: bool = True) -> str | None:
+    """The first of the story's cued currencies (`story_cues`, in the order it names them) among `candidates`; with
+    `origins` False, none cued only by where things come from."""
+    return next((code.removeprefix(ORIGIN) for code in cues
+                 if code.removeprefix(ORIGIN) in candidates and (origins or not code.startswith(ORIGIN))), None)
 
 
 def local_currency(word: str, cues: tuple[str, ...]) -> str | None:
     """The code of a currency word several countries share ("crowns", "kr", "shillings", "pesos") in
     this story: the first its place names point at ("Stockholm" -> SEK), else None."""
-    return _first_cued(LOCAL_CURRENCY_WORDS.get(word, ()), cues)
+    return first_cued(LOCAL_CURRENCY_WORDS.get(word, ()), cues)
 
 
 # Shared currency words whose usual meaning stands whatever places a text names (`mention_units.CURRENCY_WORDS`).
@@ -231,7 +247,7 @@ def story_money(cues: tuple[str, ...]) -> str:
 
 def story_currency(cues: tuple[str, ...], default: str) -> str:
     """The currency a shared symbol or "cents" means in this story: the first cued, else `default`."""
-    return _first_cued(_SHARED_WITH.get(default, ()), cues) or default
+    return first_cued(_SHARED_WITH.get(default, ()), cues, origins=False) or default
 
 
 def currency_before(before: str, story: tuple[str, ...] = (), scaled: bool = False) -> tuple[str | None, int]:

@@ -22,7 +22,7 @@ from schemas.primitives.number_words import TENS, UNITS
 from schemas.primitives.textnorm import without_accents
 from schemas.units import COIN_UNITS, american, currency_names, iso_currency_codes
 
-from .mention_rules import currency_before, currency_by_place, local_currency, named_first, story_currency
+from .mention_rules import currency_before, currency_by_place, first_cued, local_currency, named_first, story_currency
 
 UnitClass = Literal["percent", "currency", "count", "duration"]
 
@@ -573,7 +573,7 @@ def unit_after(text: str, end: int, code: str | None, cues: tuple[str, ...] = ()
         return UnitRead("EUR", "currency", euro.end())  # "a cap at 180€ per megawatt hour": the euro sign after, as much of Europe writes it
     if not code and (sub := _SUBUNIT_AFTER.match(text, end)):  # "fell 12 paise", "rose by 10 tetri": hundredths
         owners = SUBUNITS[sub[1].lower()]
-        owner = next((c for c in cues if c in owners), None) or named_first(owners, whole) or owners[0]
+        owner = first_cued(owners, cues) or named_first(owners, whole) or owners[0]
         return UnitRead(owner, "currency", sub.end() - end, 0.01)
     if not code and (demonym := _LISTED_DEMONYM.match(text, end)):
         return UnitRead("people", "count", demonym.end(1) - end)  # "53 Nepali, five Indian, four Russians": people
