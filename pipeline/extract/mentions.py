@@ -676,9 +676,11 @@ def _converted_amounts(text: str, mentions: list[Mention]) -> list[Mention]:
     for i, mention in enumerate(mentions):
         if mention.unit is None and rupees and _INDIAN_SCALE.search(mention.text):
             counted = _NAMED_KIND_THEN_PLURAL.match(text, mention.end)  # "1.35 lakh tissue-culture Medjool and Barhi palms"
-            result[i] = replace(mention, unit=counted["noun"], unit_class="count", end=counted.end(),
-                                text=text[mention.start:counted.end()]) if counted \
-                else replace(mention, unit="INR", unit_class="currency")  # "Sam Curran (PBKS) - 18.5 crore" in a rupee story
+            if counted:
+                result[i] = replace(mention, unit=counted["noun"], unit_class="count", end=counted.end(),
+                                    text=text[mention.start:counted.end()])
+            elif "-" in mention.text or not _THING_AFTER_SCALE.match(text, mention.end):  # "a 2.5-crore teak dhow" is priced
+                result[i] = replace(mention, unit="INR", unit_class="currency")  # "Sam Curran (PBKS) - 18.5 crore" in a rupee story
             continue
         if mention.unit is not None or not _SCALE_END.search(mention.text):
             continue
@@ -702,6 +704,15 @@ _INDIAN_SCALE = re.compile(r"\b(?:crores?|lakhs?|cr)\s*$", re.IGNORECASE)
 # Medjool and Barhi palms" (capitalised or hyphenated words, "and", "or").
 _NAMED_KIND_THEN_PLURAL = re.compile(r"(?:\s+(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+|and|or))+\s+(?P<noun>(?!rupees\b)[a-z]{3,}s)\b")
 _RUPEES = re.compile(r"₹|\bRs\.?\s?\d|\bINR\b|\brupees?\b", re.IGNORECASE)
+# ... but not before a thing counted that no plural shows ("3 lakh pearl oyster seed", "8 lakh pav a day"): a noun that
+# is no word of money, nor a word that joins a phrase
+_THING_AFTER_SCALE = re.compile(
+    r"\s+(?!(?:in|on|at|for|of|to|from|by|with|over|under|into|across|through|after|before|during|since|until|within|"
+    r"against|about|around|and|or|but|a|an|the|this|that|these|those|each|per|as|than|so|was|were|"
+    r"is|are|be|been|has|had|have|will|would|could|can|may|might|more|less|only|every|rupees?|worth|deal|contract|project|"
+    r"scheme|package|bid|fine|loan|grant|budget|investment|payout|fund|funds|bill|fee|fees|salary|prize|bonus|subsidy|"
+    r"compensation|penalty|tax|revenue|turnover|profit|loss|debt|cost|costs|valuation|price|aid|relief|reward|ex-gratia|"
+    r"annually|yearly|monthly|apiece|crore|lakh)\b)[a-z]{2,}\b(?![-\w])")
 
 
 # Money in brackets where a value is due, as accounts write a negative: "a loss per share of ($9.97)",
