@@ -126,6 +126,8 @@ FACTS = [
     # the sentence's end cuts
     ("The writer spent 12 years in prison.", "12 years"),  # third person: not a byline
     ("The driver, aged 34, was taken to hospital.", "34"),  # one person's age: the model decides
+    ("The four climbers, aged between 31 and 47, were rescued.", "between 31 and 47"),  # the ages of a few named
+    ("Six ponies aged between 3 and 9 years were sold.", "between 3 and 9 years"),
     ("Workers between 20 and 30 years of service retire early.", "between 20 and 30"),  # no age
     ("Children under 5 accounted for 42 of the deaths.", "42"),  # the count of the band is a fact
     ("Prices rose between 3 and 5 percent.", "between 3 and 5 percent"),

@@ -37,8 +37,9 @@ here returns its name for such a mention:
   "those between 16 and 59", "children under 5", "aged 15 to 24", "between 6 and 11 years old", "the
   18-34 age group", "the age groups from 35 years onwards" (a bare number of at most 120 after "aged" or
   a group's noun, or in years "old", with a band's bound: "and over", "or younger", "to N", "between",
-  "under"). One person's age ("the driver, aged 34") is left to the model, and so is an age limit in a sentence that
-  approves, licenses or recommends something ("approved ... in patients aged 12 years and older").
+  "under"). One person's age ("the driver, aged 34") is left to the model, and so are the ages of a few the story names
+  ("The five men, aged between 24 and 29, were sentenced", "three males aged between 2-5 years") and an age limit in a
+  sentence that approves, licenses or recommends something ("approved ... in patients aged 12 years and older").
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
   belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
 - `threshold`: a line a record breaks, "the ... mark", "barrier" or "threshold" after "broke (through)"
@@ -150,6 +151,11 @@ _CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|edito
 _SPELLED_SMALL = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 OLDEST_AGE = 120
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
+# The ages of a few the story names, not a band that defines a population: "The five men, aged between 24 and 29, were
+# sentenced", "three males aged between 2-5 years" (not "3.2 million people aged 65 and over", "children aged 5 to 11")
+_FEW_NAMED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]hese|[Tt]hose)|(?<![\d,.])\b(?:[1-9]|1\d|20|two|three|four|five|six|seven|eight|"
+                               r"nine|ten|eleven|twelve|(?:[Tt]he\s+)?[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight)"
+                               r")\s+(?:[\w-]+\s+)?(?:[a-z]{2,}s|men|women|children|people),?\s+aged\s+$")
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
     r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone|minors|infants|babies|pupils|"
@@ -188,7 +194,8 @@ def phrase_rule(text: str, mention: Mention) -> str | None:
         return "author_bio"
     sentence_before = text[mention.sentence_start:mention.start]
     if _is_age_band(mention, text[max(0, mention.start - 30):mention.start], text[mention.end:mention.end + 30]) \
-            and not _ELIGIBILITY_BEFORE.search(sentence_before):
+            and not _ELIGIBILITY_BEFORE.search(sentence_before) \
+            and not (mention.value_max is not None and _FEW_NAMED_BEFORE.search(text, max(0, mention.start - 40), mention.start)):
         return "age_band"
     if _is_definition(mention, sentence_before) or _is_unit_equation(mention, sentence_before, text[mention.end:mention.end + 40]):
         return "definition"
