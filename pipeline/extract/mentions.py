@@ -272,7 +272,9 @@ def _from_number(text: str, number: NumberMatch, story: tuple[str, ...]) -> Ment
     mention = _mention(text, start - minus_len, number.end + plus + read.consumed, -abs(value) if minus_len else value,
                        read.unit, read.unit_class, cue, qualifier=bound)
     year_ok = number.scale == 1 and "," not in number.text and (
-        read.unit_class == "count" or not code and _money_of_a_year(text, start, number.end))  # "the 2030 plan"
+        read.unit_class == "count" and (dimension_of(read.unit) is None or _WHEN_GLUED.search(text, max(0, start - 8), start))
+        or not code and _money_of_a_year(text, start, number.end))  # "the 2030 plan", "in 2020 miles were logged"; not
+    # "buried 2000 ft below", "1950 km", a measure
     dated = rules.is_date_part(number.value, not spelled and "," not in number.text, text[max(0, number.start - 40):number.start],
                                text[number.end:number.end + 30], has_unit and not year_ok)
     return replace(mention, is_year=True) if dated else mention
@@ -339,6 +341,7 @@ def _no_change(text: str, mention: Mention, cue: str) -> bool:
 _CUTS_COUNTED = frozenset({"job_cuts", "layoffs", "lay_offs", "redundancies", "job_losses"})
 
 
+_WHEN_GLUED = re.compile(r"\b(?:in|since|by|from|until|till|of|before|after)\s$", re.IGNORECASE)
 _MONEY_OF_A_YEAR = re.compile(r"\s+(?:(?:dollar|euro|pound)\s+(?:bonds?|notes?|debt|loans?|terms|prices)|(?P<plural>dollars|euros|pounds))\b",
                               re.IGNORECASE)
 
