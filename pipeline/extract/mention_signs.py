@@ -132,6 +132,8 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 
 
 _BEFORE = _compile()
+# A noun of change, a dash, then its size: "the largest cuts — 592,000 acre-feet", "the biggest rise – 12%"
+_NOUN_DASH = re.compile(rf"\b(?:(?P<down>{NOUNS_DOWN})|{NOUNS_UP})\s*[—–]\s*{_ADV}$", re.IGNORECASE)
 # "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
 # "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term", "the dig
 # turned up 40 coins", "soaked up millions of euros", "snapped up 300 homes", "divers brought up 1.8 tonnes", "put
@@ -434,6 +436,8 @@ def change_at(text: str, start: int, end: int, lost_ok: bool = False, loss_ok: b
                 # a noun that spells a verb ("lifted the deposit on cocoa contracts by 8%")
                 return Change("up", rival.group(0).strip())
             return Change(direction, match.group(0).strip(), by_noun=index in (4, 5, 10, 11))
+    if (match := _NOUN_DASH.search(before[-50:])) and not lasting and not multiple:
+        return Change("down" if match["down"] else "up", match.group(0).strip(" —–"), by_noun=True)
     if (match := _MOVE_IS.search(before[-60:])) and not lasting and not multiple \
             and not (money and (match["down"] or "").lower() == "loss"):  # "the loss is over 513 points"; not a firm's loss in money
         return Change("down" if match["down"] else "up", match.group(0).strip(), by_noun=True)
