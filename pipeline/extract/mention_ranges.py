@@ -560,10 +560,16 @@ def _converts(first: Mention, then: Mention) -> bool:
     return dimension_of(first.unit) is not None and dimension_of(first.unit) == dimension_of(then.unit)
 
 
+# "cut its use by 592,000 acre-feet, which is 21% of", "..., equal to 8% of": the same amount as a share
+_WHICH_IS = re.compile(r"^\s*[,—–-]?\s*(?:(?:which|that)\s+(?:is|was|are|were)\s+(?:equal\s+to\s+|equivalent\s+to\s+)?|"
+                       r"(?:equal|equivalent)\s+to\s+)$", re.IGNORECASE)
+
+
 def _restating(first: Mention, then: Mention, gap: str) -> bool:
-    """A percentage after "or" that restates an amount or count as a share ("down $7.99 or 27.5%")."""
-    return bool(_OR.match(gap)) and then.unit_class == "percent" and first.unit_class in ("currency", "count") \
-        and first.unit is not None
+    """A percentage after "or" or "which is" that restates an amount or count as a share ("down $7.99 or 27.5%",
+    "reduce its use by 592,000 acre-feet, which is 21% of the water")."""
+    return bool(_OR.match(gap) or _WHICH_IS.match(gap)) and then.unit_class == "percent" \
+        and first.unit_class in ("currency", "count") and first.unit is not None
 
 
 # "..., imports by 0.9%", "... and imports by 6.8%": a subject of one to three words, then "by",
