@@ -160,6 +160,8 @@ _BY_A_SINGLE = re.compile(r"\bby\s+(?P<n>a\s+single)\s+(?=[a-z])", re.IGNORECASE
 _NEXT_NOUN = r"(?=[a-z]|[A-Z][a-z]+\s+[a-z])"  # "a single stall", "a single Kazanlak distillery"
 _A_SINGLE = re.compile(r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,\sand\s)|(?<=;\s)|(?<=\bthat\s)|\b(?i:only|just)\s+)"
                        rf"(?P<n>(?i:a)\s+single)\s+{_NEXT_NOUN}")
+# ... or the subject of a verb of what one can do, anywhere: "herders say a single yak can haul 80 kilos"
+_A_SINGLE_CAN = re.compile(r"\b(?P<n>(?i:a)\s+single)\s+(?=[a-z]+\s+(?:can|could|may|might|will|would|must)\s+[a-z])")
 # ... and as the object of a verb in the past or the present: "the tender drew a single bid", "laid a single egg",
 # "the ministry uses a single drone", "takes on a single apprentice".
 _DID_A_SINGLE = re.compile(r"\b(?:[a-z]{2,}ed|with|drew|laid|won|took|got|made|sold|found|saw|gave|kept|held|bought|sent|built|caught|"
@@ -554,7 +556,8 @@ def _one_unit(text: str) -> list[WordQuantity]:
               if not (m.group(0)[:4].lower() == "over" and DURING_OVER.search(text, max(0, m.start() - 16), m.start() + 5))]
     found = [*hedged, *_TOOK_ONE.finditer(text), *_ONE_TIME_LONG.finditer(text), *_HALF_ONE.finditer(text),
              *(m for m in _BY_A_SINGLE.finditer(text) if not _SUPERLATIVE_NEXT.search(text, max(0, m.start() - 40), m.start())),
-             *_A_SINGLE.finditer(text), *_QUARTER_ONE.finditer(text),
+             *_A_SINGLE.finditer(text), *(m for m in _A_SINGLE_CAN.finditer(text) if not _denied(text, m.start())),
+             *_QUARTER_ONE.finditer(text),
              *(m for m in _DID_A_SINGLE.finditer(text) if not _denied(text, m.start())),
              *(m for m in _FROM_A_SINGLE.finditer(text)
                if not (_denied(text, m.start()) or _SUPERLATIVE.search(text, max(0, m.start() - 80), m.start())))]
