@@ -153,9 +153,8 @@ OLDEST_AGE = 120
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
 # The ages of a few the story names, not a band that defines a population: "The five men, aged between 24 and 29, were
 # sentenced", "three males aged between 2-5 years" (not "3.2 million people aged 65 and over", "children aged 5 to 11")
-_FEW_NAMED_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]hese|[Tt]hose)|(?<![\d,.])\b(?:[1-9]|1\d|20|two|three|four|five|six|seven|eight|"
-                               r"nine|ten|eleven|twelve|(?:[Tt]he\s+)?[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight)"
-                               r")\s+(?:[\w-]+\s+)?(?:[a-z]{2,}s|men|women|children|people),?\s+aged\s+$")
+_FEW_NAMED_BEFORE = re.compile(r"(?:\b(?i:the|these|those)|(?<![\d,.])\b(?:[1-9]|1\d|20|(?i:two|three|four|five|six|seven|eight|nine|"
+                               r"ten|eleven|twelve)))\s+(?:[\w-]+\s+)?(?:[a-z]{2,}s|men|women|children|people),?\s+aged\s+$")
 _GROUP_NOUN_BEFORE = re.compile(
     r"\b(?:population|people|persons|those|children|kids|adults|residents|women|men|girls|boys|workers|citizens|"
     r"individuals|seniors|pensioners|voters|youths?|teenagers|patients|anyone|everyone|minors|infants|babies|pupils|"
