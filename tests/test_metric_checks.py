@@ -819,6 +819,8 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "count", "population", "were"),
     ("About 900 people across the county developed complications.", "About 900 people", 900, "people", "count",
      "population", "developed"),
+    ("The lake, on which 2 million people in three provinces and Laos rely, is shrinking.", "2 million people", 2e6, "people",
+     "count", "population", "rely"),
     ("Some 52,000 people took part in the postal ballot.", "Some 52,000 people", 52000, "people", "count", "population",
      "took"),
     ("Organisers expect some 80,000 people lining the route of the parade.", "some 80,000 people", 80000, "people", "count",
