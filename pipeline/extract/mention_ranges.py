@@ -121,7 +121,7 @@ _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from
 # "and unemployment stood at 4%", "and the bank held rates at 4%")
 # A bracket opened on a conversion, hedged or not: "130,000 square kilometres (about 50,000 square miles)", "(or"
 BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|nearly|almost|approx\.?|approximately|or)?\s*$", re.IGNORECASE)
-_COMMA_OR = re.compile(r"^\s*,\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"
+_COMMA_OR = re.compile(r"^\s*[,—–]\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"; "cuts — 592,000 acre feet — or about 21 percent"
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees", "lay off 10% of its
 # staff, about 9,000", "a 12% staff reduction in every region, amounting to 900 workers".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*(?:or\s+)?$", re.IGNORECASE)
