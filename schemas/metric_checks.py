@@ -1253,7 +1253,7 @@ _PLIGHT_AFTER = re.compile(
 # of a population: "26 million people live in", "people are living in").
 _PEOPLE_EVENT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:these|those|the|them)\s+)?(?:people\s+|persons\s+)?(?:(?:in|from|across)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|[a-z]+)"
-    r"(?:\s+(?:and|[a-z]+s|[A-Z][\w.'’-]*)){0,3}\s+)?"  # "in seven states and Mexico rely"
+    r"(?:\s+(?:and|[a-z]+s|[A-Z][\w.'’-]*)){0,3}\s+)?"  # "in three provinces and Laos rely"
     r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;,]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
     r"became|hit|saw|made|ran|sat|stood|bought|sold|spent|paid|met|won|sent|held|kept|felt|found|gave|told|"

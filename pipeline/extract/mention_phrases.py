@@ -38,7 +38,7 @@ here returns its name for such a mention:
   18-34 age group", "the age groups from 35 years onwards" (a bare number of at most 120 after "aged" or
   a group's noun, or in years "old", with a band's bound: "and over", "or younger", "to N", "between",
   "under"). One person's age ("the driver, aged 34") is left to the model, and so are the ages of a few the story names
-  ("The five men, aged between 24 and 29, were sentenced", "three males aged between 2-5 years") and an age limit in a
+  ("The four divers, aged between 31 and 47, were rescued", "six ponies aged between 3-9 years") and an age limit in a
   sentence that approves, licenses or recommends something ("approved ... in patients aged 12 years and older").
 - `dose_in_name`: a dose in milligrams or micrograms written right after a drug's name, which it
   belongs to ("semaglutide 2.4 mg", "Zepbound® 15 mg"; not "a 2.4 mg dose");
@@ -151,8 +151,8 @@ _CAREER = re.compile(r"\b(?:journalis\w*|reporter|reporting|writer|writing|edito
 _SPELLED_SMALL = frozenset("two three four five six seven eight nine ten eleven twelve".split())
 OLDEST_AGE = 120
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+$", re.IGNORECASE)
-# The ages of a few the story names, not a band that defines a population: "The five men, aged between 24 and 29, were
-# sentenced", "three males aged between 2-5 years" (not "3.2 million people aged 65 and over", "children aged 5 to 11")
+# The ages of a few the story names, not a band that defines a population: "The four divers, aged between 31 and 47,
+# were rescued", "six ponies aged between 3-9 years" (not "3.2 million people aged 65 and over", "children aged 5 to 11")
 _FEW_NAMED_BEFORE = re.compile(r"(?:\b(?i:the|these|those)|(?<![\d,.])\b(?:[1-9]|1\d|20|(?i:two|three|four|five|six|seven|eight|nine|"
                                r"ten|eleven|twelve)))\s+(?:[\w-]+\s+)?(?:[a-z]{2,}s|men|women|children|people),?\s+aged\s+$")
 _GROUP_NOUN_BEFORE = re.compile(

@@ -121,7 +121,7 @@ _SPREAD = re.compile(r"^(?:\s+(?:for|in|at|on|by)\s+[\w' -]{1,25}?|\s+(?:to|from
 # "and unemployment stood at 4%", "and the bank held rates at 4%")
 # A bracket opened on a conversion, hedged or not: "130,000 square kilometres (about 50,000 square miles)", "(or"
 BRACKET_OPEN = re.compile(r"\s*\(\s*(?:about|around|roughly|some|nearly|almost|approx\.?|approximately|or)?\s*$", re.IGNORECASE)
-_COMMA_OR = re.compile(r"^\s*[,—–]\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"; "cuts — 592,000 acre feet — or about 21 percent"
+_COMMA_OR = re.compile(r"^\s*[,—–]\s*or\s+$")  # "lost $12bn, or 8%"; "fell by 310,000, or 1.2 percent"; "the deepest cuts — 480,000 tonnes — or about a sixth"
 # A share of a whole restated as a count: "cut 6% of its workforce, or 4,000 employees", "lay off 10% of its
 # staff, about 9,000", "a 12% staff reduction in every region, amounting to 900 workers".
 _SHARE_OR = re.compile(r"^\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,\s*(?:or\s+)?$", re.IGNORECASE)
@@ -560,14 +560,14 @@ def _converts(first: Mention, then: Mention) -> bool:
     return dimension_of(first.unit) is not None and dimension_of(first.unit) == dimension_of(then.unit)
 
 
-# "cut its use by 592,000 acre-feet, which is 21% of", "..., equal to 8% of": the same amount as a share
+# "trimmed its draw by 300,000 litres, which is 12% of", "..., equal to 8% of": the same amount as a share
 _WHICH_IS = re.compile(r"^\s*[,—–-]?\s*(?:(?:which|that)\s+(?:is|was|are|were)\s+(?:equal\s+to\s+|equivalent\s+to\s+)?|"
                        r"(?:equal|equivalent)\s+to\s+)$", re.IGNORECASE)
 
 
 def _restating(first: Mention, then: Mention, gap: str) -> bool:
     """A percentage after "or" or "which is" that restates an amount or count as a share ("down $7.99 or 27.5%",
-    "reduce its use by 592,000 acre-feet, which is 21% of the water")."""
+    "trimmed its draw by 300,000 litres, which is 12% of its supply")."""
     return bool(_OR.match(gap) or _WHICH_IS.match(gap)) and then.unit_class == "percent" \
         and first.unit_class in ("currency", "count") and first.unit is not None
 

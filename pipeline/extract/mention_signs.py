@@ -132,7 +132,7 @@ def _compile() -> list[tuple[re.Pattern[str], str]]:
 
 
 _BEFORE = _compile()
-# A noun of change, a dash, then its size: "the largest cuts — 592,000 acre-feet", "the biggest rise – 12%"
+# A noun of change, a dash, then its size: "the deepest cuts — 480,000 tonnes", "the biggest rise – 12%"
 _NOUN_DASH = re.compile(rf"\b(?:(?P<down>{NOUNS_DOWN})|{NOUNS_UP})\s*[—–]\s*{_ADV}$", re.IGNORECASE)
 # "down"/"up" that only finish a phrasal verb: "locked down four years ago", "made up 40% of exports",
 # "wrote down $2bn" (a write-down's size), "picked up 2,760 bottles", "handed down a 20-year term", "the dig
