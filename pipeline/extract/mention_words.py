@@ -256,7 +256,8 @@ class WordQuantity:
     multiplied (a verb that is itself the move: "doubled", "halved"), points, one (one unit, or half of one, whose
     unit is read after the span: "more than a year", "half an hour", "by a single vote"), elapsed (a stopwatch's
     "2:00:35", in seconds), titles (a count of titles won: "a double Olympic champion"), odds (betting odds "15-1", in
-    `to_one`) or done (how many times a thing was done: "scoring twice")."""
+    `to_one`), done (how many times a thing was done: "scoring twice") or decade_of_life ("in his 40s", 40 to 49
+    years)."""
 
     span: tuple[int, int]
     value: float
@@ -283,6 +284,7 @@ def word_quantities(text: str) -> list[WordQuantity]:
                                                       "several")) else ()),
              *(_couple(text) if "couple" in low else ()),
              *(_decades(text) if "decades" in low else ()),
+             *(_decade_of_life(text) if "0s" in low or "ties" in low else ()),
              *(_multipliers(text) if "fold" in low or "factor of" in low or "twice" in low or "thrice" in low
               or "halv" in low or "in half" in low or any(w in low for w in _MULTIPLIED) else ()),
              *(_sizes(text) if "multi" in low or "digit" in low or "figure" in low else ()),
@@ -583,6 +585,23 @@ _DECADES = re.compile(r"(?:\b(?P<word>[A-Za-z]+)\s+)?\b(?P<span>decades)\b(?!-(?
                       re.IGNORECASE)
 _DECADES_AFTER = frozenset("for take takes took taken taking after within spanning lasting across over his her their its our my "
                            "a".split())
+
+
+# A decade of someone's life, an age between its first and last year: "a man in his 40s" (40 to 49), "all in their
+# twenties" (not "in the 1990s", "in the 20s" of a century, nor "in their early 30s", whose part of the decade is not said
+# exactly)
+_DECADE_OF_LIFE = re.compile(r"\bin\s+(?:his|her|their)\s+(?P<span>(?P<n>[1-9]0)['’]?s|(?P<w>twenties|thirties|forties|fifties|"
+                             r"sixties|seventies|eighties|nineties))\b", re.IGNORECASE)
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80,
+                 "nineties": 90}
+
+
+def _decade_of_life(text: str) -> list[WordQuantity]:
+    found = []
+    for m in _DECADE_OF_LIFE.finditer(text):
+        first = float(m["n"]) if m["n"] else float(_DECADE_WORDS[m["w"].lower()])
+        found.append(WordQuantity(m.span("span"), first, first + 9, "years", "decade_of_life"))
+    return found
 
 
 def _decades(text: str) -> list[WordQuantity]:

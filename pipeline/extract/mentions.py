@@ -175,7 +175,7 @@ def _from_words(text: str, found: WordQuantity, story: tuple[str, ...]) -> Menti
     factor = read.factor if read else 1.0  # "nearly a decade" is 10 years
     mention = _mention(text, found.start, end, _scaled(found.value, factor), unit, unit_class,
                        value_max=None if found.value_max is None else _scaled(found.value_max, factor),
-                       qualifier={"vague": "several", "couple": "approximately"}.get(found.kind))
+                       qualifier={"vague": "several", "couple": "approximately", "decade_of_life": "range"}.get(found.kind))
     if found.kind == "multiplied" and found.value < 0:  # "halved": the verb is the fall, of 50 percent
         return replace(mention, direction="down", cue=text[found.start:found.end])
     if found.kind == "multiplied":  # "quadrupled": the verb is the rise
