@@ -178,6 +178,7 @@ REAL_SETS = {
     "holdout112": (ROOT / "tests" / "data" / "holdout112", ROOT / "fetched" / "holdout112"),
     "holdout113": (ROOT / "tests" / "data" / "holdout113", ROOT / "fetched" / "holdout113"),
     "holdout114": (ROOT / "tests" / "data" / "holdout114", ROOT / "fetched" / "holdout114"),
+    "holdout116": (ROOT / "tests" / "data" / "holdout116", ROOT / "fetched" / "holdout116"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "
