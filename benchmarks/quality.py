@@ -179,6 +179,7 @@ REAL_SETS = {
     "holdout113": (ROOT / "tests" / "data" / "holdout113", ROOT / "fetched" / "holdout113"),
     "holdout114": (ROOT / "tests" / "data" / "holdout114", ROOT / "fetched" / "holdout114"),
     "holdout115": (ROOT / "tests" / "data" / "holdout115", ROOT / "fetched" / "holdout115"),
+    "holdout116": (ROOT / "tests" / "data" / "holdout116", ROOT / "fetched" / "holdout116"),
 }
 EXIT_NO_TEXTS = 2
 FILL_HINT = ("Fill it as tests/data/realworld/README.md says: run each query of articles.jsonl through the "

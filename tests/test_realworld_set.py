@@ -75,7 +75,7 @@ SETS = {"realworld": "rw", "holdout": "ho", "holdout2": "h2", "holdout3": "h3", 
         "holdout108": "h108", "holdout109": "h109",
         "holdout110": "h110", "holdout111": "h111",
         "holdout112": "h112", "holdout113": "h113", "holdout114": "h114",
-        "holdout115": "h115"}  # each set's name and the prefix of its gold fact ids
+        "holdout115": "h115", "holdout116": "h116"}  # each set's name and the prefix of its gold fact ids
 LOADED = {name: load_dev_set(set_folders(name)[0]) for name in SETS}
 DEV = LOADED["realworld"]
 ALL_GOLD = [(name, g) for name, dev in LOADED.items() for g in dev.gold]
