@@ -23,7 +23,7 @@ QUALIFIERS = {"exact", "approximately", "more_than", "at_least", "less_than", "a
 GOLD_KEYS = {"text", "value", "value_max", "unit", "qualifier", "direction"}
 UNIT_FORM = re.compile(r"^(?:[A-Z]{3}|[a-z_]+|per_\d+(?:_[a-z]+)?)(?: per (?:[a-z_]+|\d+(?:_[a-z]+)?))*$")
 # Written blind, measured, never tuned to (README): the first held-out set and the thirty-four written the same way after it.
-HELD_OUT = [DATA.with_name(f"holdout{n}.jsonl") for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55)]
+HELD_OUT = [DATA.with_name(f"holdout{n}.jsonl") for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56)]
 
 
 def _rows(path: Path) -> list[dict]:
