@@ -201,7 +201,7 @@ IRREGULAR_PLURALS = frozenset("people children men women police personnel staff 
                               "salmon trout deer bison geese mice rai bigha reindeer moose elk caribou swine"
                               .split())
 _WEIGHT = re.compile(r"\b(weigh\w*|lift\w*\b(?!\s+(?:the\s+|its\s+|their\s+)?(?:prices?|costs?|fares?|fees?|tariffs?|rates?|wages?|pay|"
-                     r"caps?|bans?|sanctions|restrictions))|heav\w+|weight\w*|tuna|fish|catch|scales|"
+                     r"caps?|bans?|sanctions|restrictions))|heav\w+|weight\w*|tuna|fish|catch|landings|scales|"
                      r"yield(?:s|ed|ing)?|harvested|carr(?:y|ies|ied|ying)|peel(?:s|ed|ing)?)\b",
                      re.IGNORECASE)  # not "lifted the price"; "yielded 152 million pounds", "carry up to 50 pounds"
 # What a vehicle pulls or carries, right before its pounds: "can tow over 11,000 pounds", "a towing capacity of 11,000 pounds".
@@ -410,7 +410,8 @@ def is_weight(text: str, start: int, end: int) -> bool:
     "47 pounds heavier"), after "weighs" or what a vehicle tows (`_TOWED`), after a weight in
     other units (`_WEIGHT_UNIT`), or, with no word of money before it, in a story that weighs in pounds
     and writes its money in dollars (`_weighs_in_pounds`); money otherwise."""
-    if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money)\b)[a-z]", text[end:end + 30]):
+    if re.match(r"^\s+of\s+(?!(?:taxpayers|public|funding|investment|aid|cash|money|government|state|[A-Z][a-z]*['’]s)\b)[A-Za-z]",
+                text[end:end + 30], re.IGNORECASE):  # "93 million pounds of Homarus americanus"
         return True
     before = text[max(0, start - 80):start]
     weighed = [*_WEIGHT.finditer(before), *_TOWED.finditer(before)]
