@@ -47,7 +47,7 @@ _STORY_CUES = re.compile(
     r"|\b(?P<ZMW>Zambia\w*|Lusaka|Ndola)\b|\b(?P<MWK>Malawi\w*|Lilongwe|Blantyre)\b|\b(?P<PGK>Papua New Guinea|Port Moresby)\b"
     r"|\b(?P<MMK>Myanmar|Burm(?:a|ese)|Yangon|Naypyidaw|Mandalay)\b|\b(?P<KES>Kenya\w*|Nairobi|Mombasa)\b|\b(?P<UGX>Uganda\w*|Kampala)\b|\b(?P<TZS>Tanzania\w*|Dar es Salaam)\b"
     r"|\b(?P<INR>India|Indian|Delhi|Mumbai|Bengaluru|Bangalore|Chennai|Kolkata|Hyderabad)\b"
-    r"|\b(?P<LKR>Sri Lanka\w*|Colombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
+    r"|\b(?P<LKR>Sri Lanka\w*|Colombo|Kandy|Galle|Jaffna|Nuwara Eliya|Trincomalee|Negombo)\b|\b(?P<NPR>Nepal\w*|Kathmandu)\b"
     r"|\b(?P<MXN>Mexic\w*)\b|\b(?P<ARS>Argentin\w*|Buenos Aires)\b|\b(?P<PHP>Philippine\w*|Filipino|Manila)\b"
     r"|\b(?P<COP>Colombia\w*|Bogot[aá])\b|\b(?P<CLP>Chile|Chilean|Santiago)\b|\b(?P<UYU>Urugua\w*|Montevideo)\b"
     r"|\b(?P<AED>UAE|Emirat\w*|Dubai|Abu Dhabi)\b|\b(?P<MAD>Morocc\w*|Rabat|Casablanca|Marrakesh|Marrakech|Tangier|Agadir|Fez|Fes|Meknes|Oujda|Essaouira|Ouarzazate|Erfoud|Tetouan|Chefchaouen)\b"
@@ -200,13 +200,14 @@ def _places(names: tuple[str, ...]) -> re.Pattern[str]:
 # The capitals and largest cities of the places whose currency word others share, which stories name
 # without their country ("1,240 manat a year" in Baku): facts of geography, by currency code.
 CITIES = {
-    "AZN": ("Baku",), "TMT": ("Ashgabat",), "KGS": ("Bishkek", "Osh"), "UZS": ("Tashkent", "Samarkand"),
+    "AZN": ("Baku",), "TMT": ("Ashgabat",), "KGS": ("Bishkek", "Osh", "Naryn", "Talas", "Karakol", "Jalal-Abad", "Batken", "Issyk-Kul"),
+    "UZS": ("Tashkent", "Samarkand", "Bukhara", "Khiva", "Fergana", "Andijan", "Namangan", "Nukus"),
     "MWK": ("Lilongwe", "Blantyre"), "ZMW": ("Lusaka", "Ndola"), "MDL": ("Chisinau",), "RON": ("Bucharest", "Cluj"),
     "BHD": ("Manama",), "DZD": ("Algiers", "Oran"), "IQD": ("Baghdad", "Basra", "Mosul", "Erbil"), "JOD": ("Amman",),
     "KWD": ("Kuwait City",), "LYD": ("Tripoli", "Benghazi"), "RSD": ("Belgrade",), "TND": ("Tunis", "Sfax", "Sousse", "Zarzis"),
     "AED": ("Dubai", "Abu Dhabi", "Sharjah"), "MAD": ("Rabat", "Casablanca", "Marrakesh", "Marrakech", "Tangier", "Agadir", "Fez", "Meknes", "Oujda"),
     "IRR": ("Tehran",), "OMR": ("Muscat", "Salalah", "Sohar", "Nizwa"), "YER": ("Sanaa", "Aden"), "QAR": ("Doha",), "SAR": ("Riyadh", "Jeddah", "Mecca"),
-    "BYN": ("Minsk",), "RUB": ("Moscow", "St Petersburg", "Saint Petersburg"), "LKR": ("Colombo",), "NPR": ("Kathmandu",),
+    "BYN": ("Minsk",), "RUB": ("Moscow", "St Petersburg", "Saint Petersburg"), "LKR": ("Colombo", "Kandy", "Galle", "Jaffna", "Nuwara Eliya", "Trincomalee", "Negombo", "Matara"), "NPR": ("Kathmandu",),
     "MUR": ("Port Louis",), "KES": ("Nairobi", "Mombasa"), "TZS": ("Dodoma", "Dar es Salaam"),
     "UGX": ("Kampala",), "SOS": ("Mogadishu",), "ISK": ("Reykjavik",), "SEK": ("Stockholm", "Gothenburg"),
     "DKK": ("Copenhagen",), "NOK": ("Oslo", "Bergen"), "EGP": ("Cairo", "Alexandria"), "LBP": ("Beirut",),
