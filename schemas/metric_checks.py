@@ -1257,7 +1257,7 @@ _PEOPLE_EVENT_AFTER = re.compile(
     r"(?:with\s+(?:[a-z-]+\s+){1,3}?)?(?!(?:[^.;,]*\b(?:live|lives|lived|living|inhabit\w*|resid\w*|population)\b))"
     r"(?P<what>(?:were|was|are|have|had|has|will|would|could|may|might|must|took|died|fell|went|came|got|lost|left|"
     r"became|hit|saw|made|ran|sat|stood|bought|sold|spent|paid|met|won|sent|held|kept|felt|found|gave|told|"
-    r"use|visit|watch|play|buy|own|rely|depend|subscribe|commute|face|lack|[a-z]{3,}ed|[a-z]{3,}ing)\b)")
+    r"use|used|uses|visit|watch|play|buy|own|rely|depend|subscribe|commute|face|lack|[a-z]{3,}ed|[a-z]{3,}ing)\b)")
 # "250,000 people filling the square", "14 million people hit the site", "3 million people use the app"
 # ... or the population named right before them: "the population milestone of 8 billion people", "a population of
 # about 4 million people"

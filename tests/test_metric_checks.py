@@ -821,6 +821,8 @@ def test_a_tariff_rate_is_no_growth_rate(sentence: str, words: str, value: float
      "population", "developed"),
     ("The lake, on which 2 million people in three provinces and Laos rely, is shrinking.", "2 million people", 2e6, "people",
      "count", "population", "rely"),
+    ("Some 90,000 people used the coastal path last summer.", "Some 90,000 people", 90000, "people", "count", "population",
+     "used"),
     ("Some 52,000 people took part in the postal ballot.", "Some 52,000 people", 52000, "people", "count", "population",
      "took"),
     ("Organisers expect some 80,000 people lining the route of the parade.", "some 80,000 people", 80000, "people", "count",
